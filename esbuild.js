@@ -1,0 +1,52 @@
+// Bundles every entry point that exists. `node esbuild.js [--watch] [--production]`.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = [
+  { in: 'src/cli/main.ts', out: 'cli' },
+  { in: 'src/server/main.ts', out: 'server' },
+  { in: 'src/extension/main.ts', out: 'extension' },
+  { in: 'scripts/eval/main.ts', out: 'eval' },
+  { in: 'scripts/bench/main.ts', out: 'bench' },
+].filter((e) => fs.existsSync(path.join(__dirname, e.in)));
+
+async function main() {
+  const ctx = await esbuild.context({
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir: 'dist',
+    sourcemap: !production,
+    minify: production,
+    external: ['vscode'],
+    logLevel: 'warning',
+    // linkedom's optional canvas support is never used
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+    plugins: [
+      {
+        name: 'ignore-canvas',
+        setup(build) {
+          build.onResolve({ filter: /^canvas$/ }, () => ({ path: 'canvas', namespace: 'empty' }));
+          build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {}' }));
+        },
+      },
+    ],
+  });
+  if (watch) {
+    await ctx.watch();
+  } else {
+    await ctx.rebuild();
+    await ctx.dispose();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

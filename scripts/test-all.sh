@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite: types, bundle, unit tests, LSP tests, then the real-VS-Code e2e tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== typecheck"; npx tsc -p . --noEmit
+echo "== build"; node esbuild.js
+echo "== core purity"; node scripts/check-core-purity.js
+echo "== unit"; npx mocha
+if compgen -G "test/lsp/*.test.ts" > /dev/null; then
+  echo "== lsp"; npx mocha --spec 'test/lsp/**/*.test.ts'
+fi
+if [ -f test/e2e/run.sh ] && [ "${COPYDESK_SKIP_E2E:-0}" != "1" ]; then
+  echo "== e2e (real VS Code via code-server)"; bash test/e2e/run.sh
+fi

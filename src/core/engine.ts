@@ -1,0 +1,96 @@
+/**
+ * The engine's entry point: check(text, index, settings) → CheckResult. Pure.
+ */
+import type { Analysis, RuleContext } from './rule';
+import { RULES } from './rules';
+import { resolveSettings, type Settings } from './settings';
+import { analyse } from './text';
+import type { ReferenceIndex } from './reference-index';
+import type { CheckResult, Finding, SourceSummary } from './types';
+import { fingerprint } from './fingerprint';
+
+export function makeContext(text: string, index: ReferenceIndex, settings: Settings): RuleContext {
+  const memo = new Map<Analysis<unknown>, unknown>();
+  const ctx: RuleContext = {
+    doc: analyse(text),
+    index,
+    settings,
+    use<T>(a: Analysis<T>): T {
+      if (!memo.has(a)) memo.set(a, a(ctx));
+      return memo.get(a) as T;
+    },
+  };
+  return ctx;
+}
+
+export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}): CheckResult {
+  const settings = resolveSettings(partial);
+  const ctx = makeContext(text, index, settings);
+  const ignoredFindings = new Set(settings.ignore.findings);
+  const ignoredSources = new Set(settings.ignore.sources);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = settings.rules[rule.id];
+    if (level === 'off') continue;
+    for (const f of rule.run(ctx)) {
+      if (f.source && ignoredSources.has(f.source.id)) continue;
+      if (ignoredFindings.has(fingerprint(f))) continue;
+      // a settings override replaces the rule's ordinary severity; findings a rule deliberately
+      // lowered (e.g. a spelling-variant misquote as info) keep theirs
+      if (level && f.severity === rule.defaultSeverity) f.severity = level;
+      findings.push(f);
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return summarise(ctx, findings);
+}
+
+/** Originality and per-source matched words, from the copied-passage findings. */
+function summarise(ctx: RuleContext, findings: Finding[]): CheckResult {
+  const tokens = ctx.doc.tokens;
+  const covered = new Uint8Array(tokens.length);
+  const perSource = new Map<string, Set<number>>();
+  for (const f of findings) {
+    if (f.rule !== 'copied-passage') continue;
+    let set = f.source ? perSource.get(f.source.id) : undefined;
+    if (f.source && !set) perSource.set(f.source.id, (set = new Set()));
+    for (let i = lowerBound(tokens, f.start); i < tokens.length && tokens[i]!.start < f.end; i++) {
+      covered[i] = 1;
+      set?.add(i);
+    }
+  }
+  const words = tokens.length;
+  let copied = 0;
+  for (const c of covered) copied += c;
+  const sources: SourceSummary[] = [];
+  for (const [id, set] of perSource) {
+    const d = ctx.index.byId(id);
+    sources.push({
+      id,
+      path: d?.path ?? id,
+      title: d?.meta.title,
+      outlet: d?.meta.outlet,
+      url: d?.meta.url,
+      date: d?.meta.date,
+      matchedWords: set.size,
+    });
+  }
+  sources.sort((a, b) => b.matchedWords - a.matchedWords || a.id.localeCompare(b.id));
+  return { words, originality: words === 0 ? 1 : round((words - copied) / words), sources, findings };
+}
+
+function lowerBound(tokens: { end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

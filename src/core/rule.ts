@@ -1,0 +1,29 @@
+/**
+ * The fixed shape of a rule: one file per rule under rules/, exporting a `Rule`.
+ * A rule is a pure function of the RuleContext. Shared analyses (the alignment against the
+ * references, quote extraction, the name lexicon) are computed once per check through
+ * `ctx.use(analysis)`, memoised by the analysis function's identity.
+ */
+import type { ReferenceIndex } from './reference-index';
+import type { Settings } from './settings';
+import type { TextModel } from './text';
+import type { Finding, RuleId, Severity } from './types';
+
+export interface RuleContext {
+  readonly doc: TextModel;
+  readonly index: ReferenceIndex;
+  readonly settings: Settings;
+  /** Run (once) and return a shared analysis of this check. */
+  use<T>(analysis: Analysis<T>): T;
+}
+
+export type Analysis<T> = (ctx: RuleContext) => T;
+
+export interface Rule {
+  id: RuleId;
+  /** severity of the rule's ordinary findings; settings may override it */
+  defaultSeverity: Severity;
+  /** one line for --help, docs and the settings UI */
+  description: string;
+  run(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,195 @@
+/**
+ * Offset-preserving text model: word tokens, sentences and paragraphs, all as UTF-16 offsets
+ * into the original string. Nothing here copies or rewrites the text; normalised forms are
+ * stored beside the offsets.
+ */
+import stem from 'wink-porter2-stemmer';
+import { isStopWord } from './stopwords';
+
+export interface Token {
+  start: number;
+  end: number;
+  /** the token as it stands in the text */
+  text: string;
+  /** normalised for matching: lower case, diacritics and apostrophe variants folded, possessive 's dropped */
+  norm: string;
+  /** stem of norm (Porter2), for paraphrase-level comparison */
+  stem: string;
+  /** a function word (the, of, said …) */
+  stop: boolean;
+  /** index of the sentence this token belongs to */
+  sentence: number;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  /** index of first token, and one past the last */
+  tokenStart: number;
+  tokenEnd: number;
+  paragraph: number;
+}
+
+export interface TextModel {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  paragraphs: Span[];
+}
+
+// A word: letters, marks and digits, joined by an inner apostrophe (don't, O’Brien) or by an inner
+// . or , between digits (3.5, 1,000). Hyphens and slashes separate words.
+const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const APOSTROPHES_RE = /[’ʼ‘`´]/g;
+const MARKS_RE = /\p{M}+/gu;
+const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th' };
+const EXTRA_FOLDS_RE = /[ßæœøđłıþ]/g;
+
+/** Fold case, diacritics, apostrophe variants; drop a possessive 's / trailing apostrophe; join number groups. */
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(APOSTROPHES_RE, "'");
+  if (/[^\x00-\x7f]/.test(w)) {
+    w = w.normalize('NFD').replace(MARKS_RE, '').replace(EXTRA_FOLDS_RE, (c) => EXTRA_FOLDS[c] ?? c);
+  }
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (/^\d[\d,]*\d$/.test(w)) w = w.replace(/,/g, '');
+  return w;
+}
+
+const stemCache = new Map<string, string>();
+export function stemWord(norm: string): string {
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = /^[a-z']+$/.test(norm) && norm.length > 3 ? stem(norm) : norm;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+/** Word tokens of `text` with offsets. `sentence` is left 0; see analyse(). */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text)) !== null) {
+    const norm = normalizeWord(m[0]);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      norm,
+      stem: stemWord(norm),
+      stop: isStopWord(norm),
+      sentence: 0,
+    });
+  }
+  return out;
+}
+
+/**
+ * Paragraphs: blocks separated by blank lines. A text with no blank line at all but several
+ * lines (wire copy, one paragraph per line) has one paragraph per non-empty line.
+ * Spans are trimmed of surrounding white space; empty paragraphs are dropped.
+ */
+export function paragraphs(text: string): Span[] {
+  const hasBlank = /\r?\n[ \t\f\v\u00a0]*\r?\n|\r[ \t]*\r/.test(text);
+  const sep = hasBlank ? /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g : /\r\n|\n|\r|\u2028|\u2029/g;
+  const out: Span[] = [];
+  let last = 0;
+  const push = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  let m: RegExpExecArray | null;
+  sep.lastIndex = 0;
+  while ((m = sep.exec(text)) !== null) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, text.length);
+  return out;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'rev', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'gov', 'sen',
+  'rep', 'pres', 'supt', 'insp', 'det', 'maj', 'adm', 'hon', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'fig',
+  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m', 'd.c', 'ave', 'blvd', 'dept', 'univ', 'est', 'al',
+]);
+
+/** Closing punctuation that may follow a sentence-final mark and still belong to the sentence. */
+const CLOSERS = `"'”’»)]}`;
+
+/**
+ * Sentence spans within one paragraph [start, end). A boundary is . ! ? (or …) followed by optional
+ * closing quotes/brackets, then white space and an opening that can start a sentence. Abbreviations
+ * (Mr., U.S., Jan.) and single initials (J. K. Rowling) do not end sentences.
+ */
+export function sentenceSpans(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  const re = /[.!?…]+/g;
+  re.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < end) {
+    let e = m.index + m[0].length;
+    while (e < end && CLOSERS.includes(text[e]!)) e++;
+    // must be followed by white space (or the end)
+    if (e < end && !/\s/.test(text[e]!)) continue;
+    let n = e;
+    while (n < end && /\s/.test(text[n]!)) n++;
+    if (n >= end) break;
+    const next = text[n]!;
+    if (!/[\p{Lu}\p{N}"'“‘«(\[—–-]/u.test(next)) continue;
+    if (m[0] === '.') {
+      // the word before the full stop
+      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index));
+      const w = before ? before[1]!.toLowerCase() : '';
+      if (ABBREVIATIONS.has(w) || ABBREVIATIONS.has(w.replace(/\.$/, ''))) continue;
+      if (/^\p{L}$/u.test(w) && /\p{Lu}/u.test(before![1]!)) continue; // initial: "J. Smith"
+      if (/^(\p{L}\.)+\p{L}$/u.test(w)) continue; // "U.S" before the final dot
+    }
+    out.push({ start: s, end: e });
+    s = n;
+  }
+  if (s < end) {
+    let e = end;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/** Tokens, sentences and paragraphs of a text, linked by index. */
+export function analyse(text: string): TextModel {
+  const tokens = tokenize(text);
+  const paras = paragraphs(text);
+  const sentences: Sentence[] = [];
+  let t = 0;
+  paras.forEach((p, pi) => {
+    for (const sp of sentenceSpans(text, p.start, p.end)) {
+      while (t < tokens.length && tokens[t]!.end <= sp.start) t++;
+      const tokenStart = t;
+      while (t < tokens.length && tokens[t]!.start < sp.end) {
+        tokens[t]!.sentence = sentences.length;
+        t++;
+      }
+      sentences.push({ start: sp.start, end: sp.end, tokenStart, tokenEnd: t, paragraph: pi });
+    }
+  });
+  return { text, tokens, sentences, paragraphs: paras };
+}
+
+/** Number of word tokens, the unit of `words` and `originality`. */
+export function countWords(text: string): number {
+  WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (WORD_RE.exec(text) !== null) n++;
+  return n;
+}

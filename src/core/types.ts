@@ -1,0 +1,100 @@
+/**
+ * The one Finding shape shared by every edge (CLI JSON/SARIF, language server, extension).
+ * All offsets are UTF-16 code units into the analysed string, half-open [start, end).
+ * Line/character positions are added only at the edges (see positions.ts).
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export const RULE_IDS = [
+  'copied-passage',
+  'unattributed-quote',
+  'unattributed-claim',
+  'weasel-attribution',
+  'misquote',
+  'name-spelling',
+  'name-inconsistency',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type MatchLevel = 'verbatim' | 'near-verbatim' | 'paraphrase';
+
+/** A text edit on the analysed document (offsets as above). */
+export interface Edit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A fix: a titled set of non-overlapping edits. `preferred` marks the best one of a finding. */
+export interface Fix {
+  title: string;
+  edits: Edit[];
+  preferred?: boolean;
+}
+
+/** A span in a reference document. */
+export interface SourceSpan {
+  id: string;
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** text.slice(start, end) of the analysed document */
+  text: string;
+  /** copied-passage only */
+  match?: MatchLevel;
+  similarity?: number;
+  source?: SourceSpan;
+  /** replacement texts, where a rule has them */
+  suggestions?: string[];
+  fixes?: Fix[];
+  /** rule-specific detail that hovers and code actions need (JSON-serialisable) */
+  data?: Record<string, unknown>;
+}
+
+/** Metadata of a reference document (from front matter, HTML meta or the file name). */
+export interface ReferenceMeta {
+  title?: string;
+  outlet?: string;
+  author?: string;
+  url?: string;
+  date?: string;
+}
+
+/** A decoded reference document. `text` is what offsets point into. */
+export interface ReferenceDoc {
+  /** stable id, unique within a reference set (normally the path relative to the set root) */
+  id: string;
+  /** path as given to / found by the loader */
+  path: string;
+  text: string;
+  meta: ReferenceMeta;
+}
+
+export interface SourceSummary {
+  id: string;
+  path: string;
+  title?: string;
+  outlet?: string;
+  url?: string;
+  date?: string;
+  matchedWords: number;
+}
+
+/** What the engine returns for one article. */
+export interface CheckResult {
+  words: number;
+  /** share of article words not covered by any copied-passage finding (0..1) */
+  originality: number;
+  sources: SourceSummary[];
+  findings: Finding[];
+}
