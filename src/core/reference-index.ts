@@ -31,6 +31,8 @@ export class Terms {
   readonly stemIds = new Map<string, number>();
   readonly stems: string[] = [];
   readonly stop: boolean[] = [];
+  /** number of live documents containing each term */
+  readonly df: number[] = [];
 
   intern(norm: string): number {
     let id = this.ids.get(norm);
@@ -47,6 +49,7 @@ export class Terms {
       }
       this.stemOf.push(sid);
       this.stop.push(isStopWord(norm));
+      this.df.push(0);
     }
     return id;
   }
@@ -202,6 +205,7 @@ export class ReferenceIndex {
       ids.push(num);
       toks.push(tokens);
       this.countLines(lines, +1);
+      this.countTerms(tokens, +1);
       this.liveDocs++;
       this.totalWords += tokens.terms.length;
     }
@@ -214,6 +218,7 @@ export class ReferenceIndex {
       if (!d.deleted && set.has(d.id)) {
         d.deleted = true;
         this.countLines(d.lines, -1);
+        this.countTerms(d.tokens, -1);
         this.liveDocs--;
         this.totalWords -= d.tokens.terms.length;
       }
@@ -229,6 +234,21 @@ export class ReferenceIndex {
       if (c <= 0) this.lineDocs.delete(l.hash);
       else this.lineDocs.set(l.hash, c);
     }
+  }
+
+  private countTerms(tokens: DocTokens, delta: number): void {
+    const seen = new Set<number>();
+    for (const t of tokens.terms) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      this.terms.df[t]! += delta;
+    }
+  }
+
+  /** Inverse document frequency of a term id (unknown terms: the maximum). */
+  idf(term: number): number {
+    const df = term >= 0 ? this.terms.df[term] ?? 0 : 0;
+    return Math.log((this.liveDocs + 1) / (df + 0.5));
   }
 
   /** Number of live documents that contain this line (by normalised-token hash). */

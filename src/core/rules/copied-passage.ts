@@ -1,9 +1,101 @@
-import type { Rule } from '../rule';
+/**
+ * copied-passage: verbatim, near-verbatim and close-paraphrase reuse of a reference passage.
+ * Where passages from several references cover the same article text, the strongest one is
+ * reported and the others are listed in `data.alsoIn`.
+ */
+import { alignment, type Passage } from '../align';
+import type { ReferenceIndex } from '../reference-index';
+import type { Rule, RuleContext } from '../rule';
+import type { Finding, Fix } from '../types';
 
-// replaced by the aligner in the next commit
+const LEVEL_WORDS = { verbatim: 'verbatim', 'near-verbatim': 'near-verbatim', paraphrase: 'close paraphrase' } as const;
+
+function strength(p: Passage): number {
+  return p.words * (0.5 + p.similarity);
+}
+
+/** Strongest passages first; a passage that mostly overlaps a stronger one (any document) is folded into it. */
+export function selectPassages(passages: Passage[]): { kept: Passage; also: Passage[] }[] {
+  const sorted = [...passages].sort((x, y) => strength(y) - strength(x) || x.a.start - y.a.start);
+  const kept: { kept: Passage; also: Passage[] }[] = [];
+  for (const p of sorted) {
+    let folded = false;
+    for (const k of kept) {
+      const ov = Math.min(p.aTok[1], k.kept.aTok[1]) - Math.max(p.aTok[0], k.kept.aTok[0]);
+      if (ov > 0.5 * (p.aTok[1] - p.aTok[0])) {
+        if (p.doc !== k.kept.doc && !k.also.some((x) => x.doc === p.doc)) k.also.push(p);
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) kept.push({ kept: p, also: [] });
+  }
+  return kept.sort((x, y) => x.kept.a.start - y.kept.a.start);
+}
+
+export function sourceLabel(index: ReferenceIndex, doc: number): string {
+  const d = index.docs[doc]!;
+  const name = d.meta.outlet ?? d.meta.title ?? d.id.replace(/^.*\//, '');
+  return d.meta.outlet && d.meta.title ? `${d.meta.outlet}, "${d.meta.title}"` : name;
+}
+
+/** Turn the passage into a quotation credited to the source: “…,” according to Outlet. */
+function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
+  const d = ctx.index.docs[p.doc]!;
+  const who = d.meta.outlet ?? d.meta.author ?? d.meta.title;
+  if (!who) return null;
+  const text = ctx.doc.text;
+  const after = text.slice(p.a.end, p.a.end + 1);
+  if (/[.!?]/.test(after)) {
+    const closing = after === '.' ? `,” according to ${who}.` : `${after}” according to ${who}.`;
+    return {
+      title: `Quote it and credit ${who}`,
+      edits: [
+        { start: p.a.start, end: p.a.start, newText: '“' },
+        { start: p.a.end, end: p.a.end + 1, newText: closing },
+      ],
+    };
+  }
+  return {
+    title: `Quote it and credit ${who}`,
+    edits: [
+      { start: p.a.start, end: p.a.start, newText: '“' },
+      { start: p.a.end, end: p.a.end, newText: `” (${who})` },
+    ],
+  };
+}
+
 export const copiedPassage: Rule = {
   id: 'copied-passage',
   defaultSeverity: 'warning',
   description: 'Verbatim, near-verbatim or close-paraphrase reuse of a reference passage.',
-  run: () => [],
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const { kept: p, also } of selectPassages(ctx.use(alignment))) {
+      const d = ctx.index.docs[p.doc]!;
+      const pct = Math.round(p.similarity * 100);
+      const fix = quoteFix(ctx, p);
+      out.push({
+        rule: 'copied-passage',
+        severity: 'warning',
+        message:
+          `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
+          ` from ${sourceLabel(ctx.index, p.doc)}` +
+          (also.length ? ` (also in ${also.length} other source${also.length > 1 ? 's' : ''})` : ''),
+        start: p.a.start,
+        end: p.a.end,
+        text: ctx.doc.text.slice(p.a.start, p.a.end),
+        match: p.level,
+        similarity: p.similarity,
+        source: { id: d.id, path: d.path, start: p.b.start, end: p.b.end, text: d.text.slice(p.b.start, p.b.end) },
+        ...(fix ? { fixes: [fix] } : {}),
+        data: {
+          words: p.words,
+          sourceMeta: d.meta,
+          alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
+        },
+      });
+    }
+    return out;
+  },
 };

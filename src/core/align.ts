@@ -1,0 +1,432 @@
+/**
+ * Passage alignment of an article against the reference index, in the manner of the best PAN
+ * text-alignment systems (Sanchez-Perez et al. 2014): seeding, extension by clustering seeds in
+ * both texts, and filtering.
+ *
+ * - Seeds: (1) hashed word 3-grams with stop words kept, looked up in the index; n-grams that occur
+ *   in many reference documents, or lie on boilerplate lines that recur across the set, are not seeds.
+ *   (2) sentence pairs whose content-word stems are similar (tf-idf cosine and Dice), computed only
+ *   against the documents that the n-gram seeds or shared rare words make candidates.
+ * - Extension: seeds are clustered alternately by gaps in the article and in the reference until
+ *   stable; each cluster is a passage pair.
+ * - Filtering: passages shorter than minWords or with too little evidence are dropped; overlapping
+ *   passages of one document are merged.
+ * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
+ */
+import { diffArrays } from 'diff';
+import type { Analysis } from './rule';
+import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
+import { analyse, type Span, type TextModel } from './text';
+import type { MatchLevel } from './types';
+
+export interface AlignOptions {
+  /** shortest passage kept, in article words */
+  minWords: number;
+  /** largest gap (words) between seeds of one passage, in either text */
+  maxGap: number;
+  /** an n-gram found in more reference documents than this is not a seed */
+  maxSeedDocs: number;
+  /** boilerplate: a line of at most this many words found in at least `boilerplateDocs` documents */
+  boilerplateWords: number;
+  boilerplateDocs: number;
+  /** sentence-level (paraphrase) seeding */
+  paraphrase: boolean;
+  /** sentence pair thresholds: tf-idf cosine and Dice over content stems */
+  sentenceCosine: number;
+  sentenceDice: number;
+  /** at most this many candidate documents get sentence-level comparison */
+  maxCandidates: number;
+  /** keep paraphrase-level passages only if their word similarity reaches this */
+  minParaphraseSimilarity: number;
+  /** near-verbatim: word similarity at least this */
+  nearVerbatim: number;
+}
+
+export const DEFAULT_ALIGN: AlignOptions = {
+  minWords: 8,
+  maxGap: 20,
+  maxSeedDocs: 50,
+  boilerplateWords: 15,
+  boilerplateDocs: 3,
+  paraphrase: true,
+  sentenceCosine: 0.5,
+  sentenceDice: 0.45,
+  maxCandidates: 10,
+  minParaphraseSimilarity: 0.25,
+  nearVerbatim: 0.8,
+};
+
+export interface Passage {
+  /** document number in the index (index.docs[doc]) */
+  doc: number;
+  /** character spans in the article and in the reference */
+  a: Span;
+  b: Span;
+  /** token ranges [from, to) in the article model and the reference's token arrays */
+  aTok: [number, number];
+  bTok: [number, number];
+  /** word-level similarity, 0..1 (Dice over the longest common word subsequence) */
+  similarity: number;
+  level: MatchLevel;
+  /** article words in the passage */
+  words: number;
+}
+
+interface Seed {
+  i: number; // article token
+  j: number; // reference token
+  li: number; // length in article tokens
+  lj: number; // length in reference tokens
+}
+
+/** Term ids of the article's tokens in the index's dictionary (-1: not in any reference). */
+export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array {
+  const out = new Int32Array(doc.tokens.length);
+  doc.tokens.forEach((t, k) => (out[k] = index.terms.lookup(t.norm)));
+  return out;
+}
+
+/** Is reference token `pos` of `d` on a boilerplate line? */
+function onBoilerplate(index: ReferenceIndex, d: IndexedDoc, pos: number, o: AlignOptions): boolean {
+  const lines = d.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = lines[mid]!;
+    if (pos < l.from) hi = mid - 1;
+    else if (pos >= l.to) lo = mid + 1;
+    else return l.to - l.from <= o.boilerplateWords && index.lineDocFreq(l.hash) >= o.boilerplateDocs;
+  }
+  return false;
+}
+
+/** n-gram seeds per reference document. */
+export function ngramSeeds(
+  terms: Int32Array,
+  index: ReferenceIndex,
+  o: AlignOptions,
+  from = 0,
+  to = terms.length,
+): Map<number, Seed[]> {
+  const byDoc = new Map<number, Seed[]>();
+  const hits: number[] = [];
+  for (let i = from; i + SEED_N <= to; i++) {
+    let known = true;
+    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+    if (!known) continue;
+    hits.length = 0;
+    index.lookup(terms, i, (doc, pos) => hits.push(doc, pos));
+    if (hits.length === 0) continue;
+    // document frequency of this n-gram
+    let docs = 0;
+    let last = -1;
+    for (let h = 0; h < hits.length; h += 2) {
+      if (hits[h] !== last) {
+        docs++;
+        last = hits[h]!;
+      }
+    }
+    if (docs > o.maxSeedDocs) continue;
+    for (let h = 0; h < hits.length; h += 2) {
+      const doc = hits[h]!;
+      const pos = hits[h + 1]!;
+      const d = index.docs[doc]!;
+      if (d.lines.length > 0 && onBoilerplate(index, d, pos, o)) continue;
+      let list = byDoc.get(doc);
+      if (!list) byDoc.set(doc, (list = []));
+      list.push({ i, j: pos, li: SEED_N, lj: SEED_N });
+    }
+  }
+  return byDoc;
+}
+
+/** Split seeds into groups where consecutive seeds (sorted by key) are more than `gap` apart. */
+function splitBy(seeds: Seed[], start: (s: Seed) => number, len: (s: Seed) => number, gap: number): Seed[][] {
+  const sorted = [...seeds].sort((x, y) => start(x) - start(y));
+  const out: Seed[][] = [];
+  let cur: Seed[] = [];
+  let end = -Infinity;
+  for (const s of sorted) {
+    if (cur.length && start(s) - end > gap) {
+      out.push(cur);
+      cur = [];
+      end = -Infinity;
+    }
+    cur.push(s);
+    end = Math.max(end, start(s) + len(s));
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Alternate splitting by article and reference gaps until no group splits further. */
+export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
+  let groups = [seeds];
+  for (let round = 0; round < 8; round++) {
+    const next: Seed[][] = [];
+    let changed = false;
+    for (const g of groups) {
+      const byA = splitBy(g, (s) => s.i, (s) => s.li, gap);
+      for (const ga of byA) {
+        const byB = splitBy(ga, (s) => s.j, (s) => s.lj, gap);
+        if (byA.length > 1 || byB.length > 1) changed = true;
+        next.push(...byB);
+      }
+    }
+    groups = next;
+    if (!changed) break;
+  }
+  return groups;
+}
+
+// ---- sentence level ----------------------------------------------------------------------
+
+interface SentVec {
+  tokFrom: number;
+  tokTo: number;
+  weights: Map<number, number>; // stem id → tf-idf weight
+  norm: number;
+  stems: Set<number>;
+}
+
+function sentenceVectors(
+  termsOf: (k: number) => number,
+  sentences: { tokenStart: number; tokenEnd: number }[],
+  index: ReferenceIndex,
+): SentVec[] {
+  const out: SentVec[] = [];
+  for (const s of sentences) {
+    const weights = new Map<number, number>();
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = termsOf(k);
+      if (t < 0) continue; // unknown to every reference: cannot match
+      if (index.terms.stop[t]) continue;
+      const stem = index.terms.stemOf[t]!;
+      weights.set(stem, (weights.get(stem) ?? 0) + index.idf(t));
+    }
+    let norm = 0;
+    for (const w of weights.values()) norm += w * w;
+    out.push({ tokFrom: s.tokenStart, tokTo: s.tokenEnd, weights, norm: Math.sqrt(norm), stems: new Set(weights.keys()) });
+  }
+  return out;
+}
+
+function cosine(x: SentVec, y: SentVec): number {
+  if (x.norm === 0 || y.norm === 0) return 0;
+  const [small, big] = x.weights.size < y.weights.size ? [x, y] : [y, x];
+  let dot = 0;
+  for (const [k, w] of small.weights) {
+    const v = big.weights.get(k);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / (x.norm * y.norm);
+}
+
+function dice(x: SentVec, y: SentVec): number {
+  if (x.stems.size === 0 || y.stems.size === 0) return 0;
+  let shared = 0;
+  for (const s of x.stems) if (y.stems.has(s)) shared++;
+  return (2 * shared) / (x.stems.size + y.stems.size);
+}
+
+/** Sentence segmentation of reference documents, cached per index (small LRU). */
+const refModels = new WeakMap<ReferenceIndex, Map<number, TextModel>>();
+export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
+  let cache = refModels.get(index);
+  if (!cache) refModels.set(index, (cache = new Map()));
+  let m = cache.get(doc);
+  if (m) {
+    cache.delete(doc);
+    cache.set(doc, m);
+    return m;
+  }
+  m = analyse(index.docs[doc]!.text);
+  cache.set(doc, m);
+  if (cache.size > 256) cache.delete(cache.keys().next().value!);
+  return m;
+}
+
+/** Reference token index (in the doc's token arrays) → sentence of the reference model. */
+function refSentenceTokens(index: ReferenceIndex, doc: number): { tokenStart: number; tokenEnd: number }[] {
+  // The index's token arrays and analyse()'s tokens use the same word definition, so token k of
+  // one is token k of the other.
+  return referenceModel(index, doc).sentences;
+}
+
+/** Candidate documents for sentence-level comparison: rare content words shared with the article. */
+function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<number, Seed[]>, o: AlignOptions): number[] {
+  const score = new Map<number, number>();
+  for (const [doc, seeds] of seeded) score.set(doc, seeds.length * 10);
+  if (score.size >= o.maxCandidates) {
+    return [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, o.maxCandidates).map((e) => e[0]);
+  }
+  // Without n-gram evidence, look for shared rare bigrams of content words (order-free pairs of
+  // adjacent content words would need a second index; unigram overlap is too weak), so only
+  // documents with seeds are candidates here.
+  return [...score.keys()];
+}
+
+/** Sentence-pair seeds between the article and one reference document. */
+function sentenceSeeds(
+  article: SentVec[],
+  doc: number,
+  index: ReferenceIndex,
+  o: AlignOptions,
+): Seed[] {
+  const d = index.docs[doc]!;
+  const refSents = sentenceVectors((k) => d.tokens.terms[k]!, refSentenceTokens(index, doc), index);
+  const out: Seed[] = [];
+  for (const x of article) {
+    if (x.stems.size < 3) continue;
+    for (const y of refSents) {
+      if (y.stems.size < 3) continue;
+      if (dice(x, y) < o.sentenceDice) continue;
+      if (cosine(x, y) < o.sentenceCosine) continue;
+      out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom });
+    }
+  }
+  return out;
+}
+
+// ---- grading -----------------------------------------------------------------------------
+
+/** Dice similarity of two word sequences over their longest common subsequence, and equality. */
+export function wordSimilarity(a: string[], b: string[]): { similarity: number; identical: boolean } {
+  if (a.length === 0 && b.length === 0) return { similarity: 1, identical: true };
+  let same = a.length === b.length;
+  if (same) for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) same = false;
+  if (same) return { similarity: 1, identical: true };
+  let common = 0;
+  if (a.length * b.length > 4_000_000) {
+    // very long passages: bag-of-words overlap instead of an LCS
+    const bag = new Map<string, number>();
+    for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+    for (const w of a) {
+      const c = bag.get(w);
+      if (c) {
+        common++;
+        bag.set(w, c - 1);
+      }
+    }
+  } else {
+    for (const part of diffArrays(a, b)) if (!part.added && !part.removed) common += part.count ?? part.value.length;
+  }
+  return { similarity: (2 * common) / (a.length + b.length), identical: false };
+}
+
+function grade(
+  doc: TextModel,
+  index: ReferenceIndex,
+  docNum: number,
+  aTok: [number, number],
+  bTok: [number, number],
+  o: AlignOptions,
+): { similarity: number; level: MatchLevel } {
+  const d = index.docs[docNum]!;
+  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
+  const b: string[] = [];
+  for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const { similarity, identical } = wordSimilarity(a, b);
+  const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
+  return { similarity: Math.round(similarity * 1000) / 1000, level };
+}
+
+/** Trim a passage's token ranges so that both start and end on shared words. */
+function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
+  let i0 = Infinity;
+  let i1 = -Infinity;
+  let j0 = Infinity;
+  let j1 = -Infinity;
+  for (const s of seeds) {
+    i0 = Math.min(i0, s.i);
+    i1 = Math.max(i1, s.i + s.li);
+    j0 = Math.min(j0, s.j);
+    j1 = Math.max(j1, s.j + s.lj);
+  }
+  const d = index.docs[docNum]!;
+  const aTok: [number, number] = [i0, Math.min(i1, doc.tokens.length)];
+  const bTok: [number, number] = [j0, Math.min(j1, d.tokens.terms.length)];
+  const words = aTok[1] - aTok[0];
+  if (words < o.minWords || bTok[1] - bTok[0] < Math.ceil(o.minWords / 2)) return null;
+  const { similarity, level } = grade(doc, index, docNum, aTok, bTok, o);
+  if (level === 'paraphrase' && similarity < o.minParaphraseSimilarity) return null;
+  return {
+    doc: docNum,
+    a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+    aTok,
+    bTok,
+    similarity,
+    level,
+    words,
+  };
+}
+
+/**
+ * All passages of the article found in reference documents, per document (passages of different
+ * documents may overlap in the article). Sorted by article position.
+ */
+export function align(doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
+  if (doc.tokens.length === 0 || index.documentCount === 0) return [];
+  const terms = articleTerms(doc, index);
+  const seeded = ngramSeeds(terms, index, o);
+  const bySeedDoc = new Map<number, Seed[]>();
+  for (const [docNum, seeds] of seeded) if (seeds.length >= 2) bySeedDoc.set(docNum, seeds);
+
+  if (o.paraphrase) {
+    const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
+    for (const docNum of candidateDocs(terms, index, bySeedDoc, o)) {
+      const extra = sentenceSeeds(articleVecs, docNum, index, o);
+      if (extra.length === 0) continue;
+      const list = bySeedDoc.get(docNum) ?? [];
+      list.push(...extra);
+      bySeedDoc.set(docNum, list);
+    }
+  }
+
+  const out: Passage[] = [];
+  for (const [docNum, seeds] of bySeedDoc) {
+    const clusters = clusterSeeds(seeds, o.maxGap);
+    const passages: Passage[] = [];
+    for (const c of clusters) {
+      const p = passageOf(doc, index, docNum, c, o);
+      if (p) passages.push(p);
+    }
+    out.push(...mergeOverlapping(passages, doc, index, o));
+  }
+  out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
+  return out;
+}
+
+/** Merge passages of one document whose article spans overlap. */
+function mergeOverlapping(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions): Passage[] {
+  ps.sort((x, y) => x.aTok[0] - y.aTok[0]);
+  const out: Passage[] = [];
+  for (const p of ps) {
+    const last = out[out.length - 1];
+    if (last && p.aTok[0] < last.aTok[1] && p.bTok[0] < last.bTok[1] + o.maxGap && last.bTok[0] < p.bTok[1] + o.maxGap) {
+      const merged = passageOf(
+        doc,
+        index,
+        p.doc,
+        [
+          { i: last.aTok[0], j: last.bTok[0], li: last.aTok[1] - last.aTok[0], lj: last.bTok[1] - last.bTok[0] },
+          { i: p.aTok[0], j: p.bTok[0], li: p.aTok[1] - p.aTok[0], lj: p.bTok[1] - p.bTok[0] },
+        ],
+        o,
+      );
+      if (merged) {
+        out[out.length - 1] = merged;
+        continue;
+      }
+    }
+    if (last && p.aTok[0] < last.aTok[1] && p.aTok[1] <= last.aTok[1]) continue; // contained
+    out.push(p);
+  }
+  return out;
+}
+
+/** The alignment of the checked article, shared by the rules of one check. */
+export const alignment: Analysis<Passage[]> = (ctx) => align(ctx.doc, ctx.index, { minWords: ctx.settings.minWords });
