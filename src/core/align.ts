@@ -315,21 +315,57 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
 
-function grade(
+/**
+ * Compare a passage's words in both texts: trim both ends to the first and last run of at least
+ * two shared words (seeds from whole sentences overshoot), then grade the trimmed passage.
+ */
+function gradeAndTrim(
   doc: TextModel,
   index: ReferenceIndex,
   docNum: number,
   aTok: [number, number],
   bTok: [number, number],
   o: AlignOptions,
-): { similarity: number; level: MatchLevel } {
+): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } {
   const d = index.docs[docNum]!;
   const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
   const b: string[] = [];
   for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  if (a.length * b.length <= 4_000_000) {
+    // common runs as [aFrom, bFrom, length]
+    const runs: [number, number, number][] = [];
+    let ai = 0;
+    let bi = 0;
+    for (const part of diffArrays(a, b)) {
+      const n = part.count ?? part.value.length;
+      if (part.added) bi += n;
+      else if (part.removed) ai += n;
+      else {
+        runs.push([ai, bi, n]);
+        ai += n;
+        bi += n;
+      }
+    }
+    const solid = runs.filter((r) => r[2] >= 2);
+    const use = solid.length ? solid : runs;
+    if (use.length) {
+      const first = use[0]!;
+      const last = use[use.length - 1]!;
+      const na: [number, number] = [aTok[0] + first[0], aTok[0] + last[0] + last[2]];
+      const nb: [number, number] = [bTok[0] + first[1], bTok[0] + last[1] + last[2]];
+      let common = 0;
+      for (const r of runs) if (r[0] >= first[0] && r[0] + r[2] <= last[0] + last[2]) common += r[2];
+      const la = na[1] - na[0];
+      const lb = nb[1] - nb[0];
+      const identical = common === la && la === lb;
+      const similarity = (2 * common) / (la + lb);
+      const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
+      return { similarity: Math.round(similarity * 1000) / 1000, level, aTok: na, bTok: nb };
+    }
+  }
   const { similarity, identical } = wordSimilarity(a, b);
   const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-  return { similarity: Math.round(similarity * 1000) / 1000, level };
+  return { similarity: Math.round(similarity * 1000) / 1000, level, aTok, bTok };
 }
 
 /** Trim a passage's token ranges so that both start and end on shared words. */
@@ -345,11 +381,10 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
     j1 = Math.max(j1, s.j + s.lj);
   }
   const d = index.docs[docNum]!;
-  const aTok: [number, number] = [i0, Math.min(i1, doc.tokens.length)];
-  const bTok: [number, number] = [j0, Math.min(j1, d.tokens.terms.length)];
+  const g = gradeAndTrim(doc, index, docNum, [i0, Math.min(i1, doc.tokens.length)], [j0, Math.min(j1, d.tokens.terms.length)], o);
+  const { similarity, level, aTok, bTok } = g;
   const words = aTok[1] - aTok[0];
   if (words < o.minWords || bTok[1] - bTok[0] < Math.ceil(o.minWords / 2)) return null;
-  const { similarity, level } = grade(doc, index, docNum, aTok, bTok, o);
   if (level === 'paraphrase' && similarity < o.minParaphraseSimilarity) return null;
   return {
     doc: docNum,

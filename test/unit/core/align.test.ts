@@ -1,0 +1,150 @@
+import { strict as assert } from 'node:assert';
+import { align } from '../../../src/core/align';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { analyse } from '../../../src/core/text';
+import type { ReferenceDoc } from '../../../src/core/types';
+
+const WIRE =
+  'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed, ' +
+  'leaving three container ships stranded in the outer harbour. The Harbour Workers Union said about 400 members ' +
+  'joined the strike. Port director Elsa Varga said the authority had offered a four percent rise over two years ' +
+  'and would return to the table on Thursday. Fishing crews, who share the inner quay, were allowed to land their catch.';
+
+const OTHER =
+  'The county council approved a new cycle lane on Ferris Road on Tuesday, despite objections from shopkeepers ' +
+  'who fear the loss of parking. Work is expected to begin in the spring and will cost about two million pounds.';
+
+function doc(id: string, text: string, meta: ReferenceDoc['meta'] = {}): ReferenceDoc {
+  return { id, path: `/refs/${id}`, text, meta };
+}
+
+function passages(article: string, refs: ReferenceDoc[], minWords = 8) {
+  const index = ReferenceIndex.build(refs);
+  const model = analyse(article);
+  return { index, model, ps: align(model, index, { minWords }) };
+}
+
+describe('align', () => {
+  it('finds a verbatim clause and locates it in both texts', () => {
+    const article =
+      'Marrowby was quiet at dawn. Dockworkers at the port of Marrowby walked out on Monday after talks over ' +
+      'night-shift pay collapsed, and the cranes stood still all day.';
+    const { index, ps } = passages(article, [doc('wire.txt', WIRE), doc('council.txt', OTHER)]);
+    assert.equal(ps.length, 1);
+    const p = ps[0]!;
+    assert.equal(index.docs[p.doc]!.id, 'wire.txt');
+    assert.equal(p.level, 'verbatim');
+    assert.equal(p.similarity, 1);
+    const a = article.slice(p.a.start, p.a.end);
+    const b = WIRE.slice(p.b.start, p.b.end);
+    assert.equal(a, 'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed');
+    assert.equal(b, a);
+  });
+
+  it('grades a passage with a few changed words as near-verbatim', () => {
+    const article =
+      'Port director Elsa Varga said the authority had offered a five percent rise over three years and would ' +
+      'return to the table on Thursday.';
+    const { ps } = passages(article, [doc('wire.txt', WIRE)]);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.level, 'near-verbatim');
+    assert.ok(ps[0]!.similarity >= 0.8 && ps[0]!.similarity < 1, String(ps[0]!.similarity));
+    assert.equal(ps[0]!.a.start, 0);
+  });
+
+  it('finds reordered sentences as passages of the same source', () => {
+    const article =
+      'Fishing crews, who share the inner quay, were allowed to land their catch. ' +
+      'The Harbour Workers Union said about 400 members joined the strike.';
+    const { ps } = passages(article, [doc('wire.txt', WIRE)]);
+    const covered = ps.reduce((n, p) => n + p.words, 0);
+    assert.ok(covered >= 20, `covered ${covered} words`);
+    for (const p of ps) assert.equal(p.doc, 0);
+  });
+
+  it('catches a close paraphrase at sentence level', () => {
+    const article =
+      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+      'after pay talks over night shifts broke down on Monday.';
+    const ref =
+      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+      'after talks over night shift pay broke down.';
+    const { ps } = passages(article, [doc('wire.txt', ref)]);
+    assert.equal(ps.length, 1);
+    assert.notEqual(ps[0]!.level, 'verbatim');
+  });
+
+  it('reports nothing for unrelated text or short common phrases', () => {
+    const article =
+      'The council said on Monday that it would meet again on Thursday. Shopkeepers on the high street ' +
+      'were not convinced, and a petition has been started by local residents.';
+    const { ps } = passages(article, [doc('wire.txt', WIRE), doc('council.txt', OTHER)]);
+    assert.deepEqual(ps, []);
+  });
+
+  it('does not match boilerplate lines that recur across the reference set', () => {
+    const byline = 'Follow our live coverage of the harbour dispute on the Marrowby Courier app today';
+    const refs = [
+      doc('a.txt', `${byline}\nThe mayor opened the new library on Friday.`),
+      doc('b.txt', `${byline}\nA storm closed the coast road for six hours.`),
+      doc('c.txt', `${byline}\nThe football club signed a goalkeeper from Norway.`),
+    ];
+    const article = `${byline}\nWe report on the harbour dispute every day.`;
+    const { ps } = passages(article, refs);
+    assert.deepEqual(ps, []);
+    // with the line in fewer documents it is ordinary content and matches
+    const { ps: ps2 } = passages(article, refs.slice(0, 2));
+    assert.equal(ps2.length, 2);
+  });
+
+  it('respects minWords', () => {
+    const article = 'Walkout: talks over night-shift pay collapsed, leaving three container ships stranded.';
+    assert.equal(passages(article, [doc('wire.txt', WIRE)], 8).ps.length, 1);
+    assert.equal(passages(article, [doc('wire.txt', WIRE)], 20).ps.length, 0);
+  });
+});
+
+describe('copied-passage rule and originality', () => {
+  it('reports one finding per passage with source spans, and originality per article and source', () => {
+    const article =
+      'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed. ' +
+      'Residents watched from the sea wall as the ships waited.';
+    const refs = [doc('wire.txt', WIRE, { outlet: 'Coast Press Agency', title: 'Port strike' }), doc('council.txt', OTHER)];
+    const r = check(article, ReferenceIndex.build(refs));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    const f = copied[0]!;
+    assert.equal(f.text, article.slice(f.start, f.end));
+    assert.equal(f.source!.text, WIRE.slice(f.source!.start, f.source!.end));
+    assert.equal(f.match, 'verbatim');
+    assert.match(f.message, /Coast Press Agency/);
+    assert.equal(r.words, 27);
+    assert.equal(r.originality, Math.round(((27 - 17) / 27) * 1e4) / 1e4);
+    assert.deepEqual(r.sources.map((s) => [s.id, s.matchedWords]), [['wire.txt', 17]]);
+    // the quote-and-credit fix wraps the passage and credits the outlet
+    const fix = f.fixes![0]!;
+    let out = article;
+    for (const e of [...fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    assert.ok(out.startsWith('“Dockworkers at the port'), out);
+    assert.ok(out.includes('pay collapsed,” according to Coast Press Agency. Residents'), out);
+  });
+
+  it('keeps the strongest source for overlapping passages and lists the others', () => {
+    const article = 'Port director Elsa Varga said the authority had offered a four percent rise over two years.';
+    const refs = [doc('wire.txt', WIRE), doc('copy.txt', 'Elsa Varga said the authority had offered a four percent rise.')];
+    const r = check(article, ReferenceIndex.build(refs));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    assert.equal(copied[0]!.source!.id, 'wire.txt');
+    assert.deepEqual((copied[0]!.data!.alsoIn as { id: string }[]).map((x) => x.id), ['copy.txt']);
+  });
+
+  it('honours rule off and ignored sources', () => {
+    const article = 'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed.';
+    const index = ReferenceIndex.build([doc('wire.txt', WIRE)]);
+    assert.equal(check(article, index, { rules: { 'copied-passage': 'off' } }).findings.length, 0);
+    assert.equal(check(article, index, { ignore: { findings: [], sources: ['wire.txt'] } }).findings.length, 0);
+    assert.equal(check(article, index, { rules: { 'copied-passage': 'error' } }).findings[0]!.severity, 'error');
+  });
+});
