@@ -1,0 +1,144 @@
+/**
+ * Hover text for a finding. Everything that comes from the article or a reference is UNTRUSTED:
+ * it is Markdown-escaped, no HTML, no command links (the client renders with isTrusted false and
+ * supportHtml false). The only links are file URIs we build ourselves.
+ */
+import { diffWords } from 'diff';
+import { pathToFileURL } from 'node:url';
+import type { Finding, ReferenceMeta } from '../core/types';
+import type { Range } from '../core/positions';
+
+const RULE_TITLES: Record<string, string> = {
+  'copied-passage': 'Copied passage',
+  'unattributed-quote': 'Unattributed quote',
+  'unattributed-claim': 'Unattributed claim',
+  'weasel-attribution': 'Weasel attribution',
+  misquote: 'Misquote',
+  'name-spelling': 'Name spelling',
+  'name-inconsistency': 'Inconsistent name',
+};
+
+/** Escape Markdown (and anything HTML-like) in untrusted text; collapse line breaks. */
+export function escapeMd(s: string, max = 2000): string {
+  let t = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*\r?\n\s*/g, ' ');
+  if (t.length > max) t = t.slice(0, max) + '…';
+  return t.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:"'=@^%]/g, (c) => `\\${c}`);
+}
+
+export interface SourceInfo {
+  meta: ReferenceMeta;
+  path: string;
+  /** range of the passage in the reference file */
+  range?: Range;
+}
+
+/** Word diff of source → article. Article side: changed words bold. Source side: missing words struck. */
+export function sideBySide(article: string, source: string): { article: string; source: string; same: number; changed: number; missing: number } {
+  const parts = diffWords(source, article);
+  let a = '';
+  let s = '';
+  let same = 0;
+  let changed = 0;
+  let missing = 0;
+  const words = (v: string) => (v.match(/\S+/g) ?? []).length;
+  const wrap = (v: string, mark: string) => {
+    const lead = /^\s*/.exec(v)![0];
+    const trail = /\s*$/.exec(v)![0];
+    const core = v.trim();
+    return core ? `${lead ? ' ' : ''}${mark}${escapeMd(core)}${mark}${trail ? ' ' : ''}` : lead || trail ? ' ' : '';
+  };
+  for (const p of parts) {
+    if (p.added) {
+      a += wrap(p.value, '**');
+      changed += words(p.value);
+    } else if (p.removed) {
+      s += wrap(p.value, '~~');
+      missing += words(p.value);
+    } else {
+      const e = escapeMd(p.value);
+      a += e;
+      s += e;
+      same += words(p.value);
+    }
+  }
+  return { article: a.trim() || '—', source: s.trim() || '—', same, changed, missing };
+}
+
+export function fileLink(file: string, range?: Range): string {
+  const u = pathToFileURL(file).toString().replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return range ? `${u}#L${range.start.line + 1},${range.start.character + 1}` : u;
+}
+
+function sourceLine(src: SourceInfo): string {
+  const m = src.meta;
+  const bits: string[] = [];
+  bits.push(m.title ? `*${escapeMd(m.title, 200)}*` : escapeMd(src.path.split(/[\\/]/).pop() ?? src.path, 200));
+  if (m.outlet) bits.push(escapeMd(m.outlet, 100));
+  if (m.author) bits.push(escapeMd(m.author, 100));
+  if (m.date) bits.push(escapeMd(m.date, 40));
+  const where = src.range ? `line ${src.range.start.line + 1}` : 'file';
+  return `**Source:** ${bits.join(' — ')} · [Open source at ${where}](${fileLink(src.path, src.range)})`;
+}
+
+/** Renders `data` values rules attach (spelling counts, source quote and speaker…), generically and escaped. */
+function renderData(data: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const label = (k: string) => escapeMd(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), 60);
+  for (const [k, v] of Object.entries(data)) {
+    if (v == null) continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      out.push(`- ${label(k)}: ${escapeMd(String(v), 500)}`);
+    } else if (Array.isArray(v)) {
+      const items = v.slice(0, 12).map((x) => {
+        if (x && typeof x === 'object') {
+          const o = x as Record<string, unknown>;
+          const name = Object.values(o).find((y) => typeof y === 'string');
+          const count = Object.values(o).find((y) => typeof y === 'number');
+          return name !== undefined ? `${escapeMd(String(name), 120)}${count !== undefined ? ` (${count})` : ''}` : '';
+        }
+        return escapeMd(String(x), 120);
+      });
+      const list = items.filter(Boolean);
+      if (list.length) out.push(`- ${label(k)}: ${list.join(', ')}${v.length > 12 ? ', …' : ''}`);
+    } else if (typeof v === 'object') {
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, y]) => typeof y === 'number' || typeof y === 'string');
+      if (entries.length) {
+        out.push(`- ${label(k)}: ${entries.slice(0, 12).map(([n, c]) => `${escapeMd(n, 120)} (${escapeMd(String(c), 40)})`).join(', ')}`);
+      }
+    }
+  }
+  return out;
+}
+
+export function renderHover(f: Finding, src?: SourceInfo): string {
+  const lines: string[] = [];
+  const title = RULE_TITLES[f.rule] ?? f.rule;
+  const detail: string[] = [];
+  if (f.match) detail.push(f.match);
+  if (typeof f.similarity === 'number') detail.push(`${Math.round(f.similarity * 100)}% similar`);
+  lines.push(`**Copydesk · ${escapeMd(title)}**${detail.length ? ` (${escapeMd(detail.join(', '))})` : ''}`);
+  lines.push('');
+  lines.push(escapeMd(f.message, 600));
+  if (f.source) {
+    const d = sideBySide(f.text, f.source.text);
+    lines.push('');
+    lines.push('| Article | Source |');
+    lines.push('|---|---|');
+    lines.push(`| ${d.article} | ${d.source} |`);
+    lines.push('');
+    lines.push(`*${d.same} words the same · **bold** = changed in the article (${d.changed}) · ~~struck~~ = in the source, missing from the article (${d.missing})*`);
+  }
+  if (f.data && Object.keys(f.data).length) {
+    lines.push('');
+    lines.push(...renderData(f.data));
+  }
+  if (f.suggestions?.length) {
+    lines.push('');
+    lines.push(`Suggested: ${f.suggestions.slice(0, 5).map((s) => `“${escapeMd(s, 200)}”`).join(', ')}`);
+  }
+  if (src) {
+    lines.push('');
+    lines.push(sourceLine(src));
+  }
+  return lines.join('\n');
+}

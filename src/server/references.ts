@@ -1,0 +1,81 @@
+/**
+ * Reference loading for the language server. Thin adapter: resolves the configured inputs
+ * (folders, files, globs) against the workspace, enforces workspace trust, and loads them with
+ * the shared Node loader.
+ */
+import * as path from 'node:path';
+import type { ReferenceIndex } from '../core/reference-index';
+import type { ReferenceDoc } from '../core/types';
+import { openIndex } from '../node/open-index';
+
+export interface LoadProgress {
+  done: number;
+  total: number;
+  path?: string;
+}
+
+export interface LoadedReferences {
+  index: ReferenceIndex;
+  docs: ReferenceDoc[];
+  errors: { path: string; message: string }[];
+  /** inputs that were dropped (e.g. outside the workspace in an untrusted workspace) */
+  skipped: { input: string; reason: string }[];
+  inputs: string[];
+}
+
+export interface ResolveOptions {
+  folders: string[];
+  trusted: boolean;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** Where a glob stops being literal: `refs/wire/**\/*.md` → `refs/wire`. */
+export function globBase(p: string): string {
+  const parts = p.split(/[\\/]/);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (GLOB_CHARS.test(part)) break;
+    out.push(part);
+  }
+  return out.join('/') || '.';
+}
+
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** Resolve configured inputs against every workspace folder; drop out-of-workspace ones when untrusted. */
+export function resolveInputs(inputs: string[], opts: ResolveOptions): { inputs: string[]; skipped: { input: string; reason: string }[] } {
+  const out = new Set<string>();
+  const skipped: { input: string; reason: string }[] = [];
+  const folders = opts.folders.length ? opts.folders : [];
+  for (const raw of inputs) {
+    const input = raw.trim().replace(/^~(?=$|[\\/])/, process.env.HOME ?? '~');
+    if (!input) continue;
+    const candidates = path.isAbsolute(input) ? [input] : folders.map((f) => path.join(f, input));
+    for (const c of candidates) {
+      const base = path.resolve(globBase(c));
+      if (!opts.trusted && !folders.some((f) => isInside(base, f))) {
+        skipped.push({ input: raw, reason: 'outside the workspace, and the workspace is not trusted' });
+        continue;
+      }
+      out.add(path.normalize(c));
+    }
+  }
+  return { inputs: [...out], skipped };
+}
+
+export async function loadReferences(
+  inputs: string[],
+  cwd: string | undefined,
+  onProgress: (p: LoadProgress & { phase: 'read' | 'index' }) => void,
+): Promise<Omit<LoadedReferences, 'skipped' | 'inputs'>> {
+  if (inputs.length === 0) {
+    const { ReferenceIndex } = await import('../core/reference-index');
+    return { index: ReferenceIndex.build([]), docs: [], errors: [] };
+  }
+  const r = await openIndex(inputs, { cwd, onProgress });
+  return { index: r.index, docs: r.docs, errors: r.errors.map((e) => ({ path: e.path, message: e.severity === 'warning' ? `${e.message} (file still used)` : e.message })) };
+}

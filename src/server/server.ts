@@ -1,0 +1,701 @@
+/**
+ * The Copydesk language server: pull diagnostics, hovers, quick fixes and a few custom requests,
+ * over the pure engine in src/core. Editor-agnostic: VS Code (src/extension), Neovim, Helix…
+ *
+ * Checking: textDocument/diagnostic (pull). Each request waits for the document's debounce, drops
+ * stale versions (ServerCancelled + retrigger) and honours cancellation. The reference index is
+ * built in the background with workDoneProgress and rebuilt when watched reference files change.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentEdit,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type FileSystemWatcher,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check } from '../core/engine';
+import { fingerprint } from '../core/fingerprint';
+import { LineIndex, type Range } from '../core/positions';
+import type { ReferenceIndex } from '../core/reference-index';
+import { RULES } from '../core/rules';
+import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types';
+import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from './config';
+import { renderHover, type SourceInfo } from './hover';
+import { proseView } from '../core/prose';
+import { globBase, isInside, loadReferences, resolveInputs } from './references';
+import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile } from './store';
+import { extractQuotes } from './quotes';
+import * as P from './protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface Checked {
+  version: number;
+  text: string;
+  lines: LineIndex;
+  result: CheckResult;
+  resultId: string;
+  items: Diagnostic[];
+  /** index generation the check ran against */
+  generation: number;
+}
+
+interface DocState {
+  lastChange: number;
+  checked?: Checked;
+  /** next pull must re-check even in save/manual mode */
+  dirtyForced: boolean;
+  tooLargeNotified?: boolean;
+}
+
+interface IndexState {
+  generation: number;
+  index?: ReferenceIndex;
+  docs: ReferenceDoc[];
+  byId: Map<string, ReferenceDoc>;
+  lines: Map<string, LineIndex>;
+  errors: { path: string; message: string }[];
+  skipped: { input: string; reason: string }[];
+  inputs: string[];
+  building?: Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+}
+
+export class CopydeskServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly state = new Map<string, DocState>();
+  private folders: string[] = [];
+  private config: EditorConfig = DEFAULT_CONFIG;
+  private trusted = true;
+  private canPullConfig = false;
+  private canWatch = false;
+  private canRefresh = false;
+  private clientAcceptNameCommand = false;
+  private initConfig: unknown;
+  private idx: IndexState = { generation: 0, docs: [], byId: new Map(), lines: new Map(), errors: [], skipped: [], inputs: [] };
+  private ignore = new Map<string, IgnoreFile>();
+  private names = new Map<string, HouseNames>();
+  private watcherDisposable?: { dispose(): void };
+  private rebuildTimer?: NodeJS.Timeout;
+  private ready!: Promise<void>;
+  private resolveReady!: () => void;
+  private resultCounter = 0;
+
+  constructor(private readonly conn: Connection) {
+    this.ready = new Promise((r) => (this.resolveReady = r));
+    conn.onInitialize((p) => this.initialize(p));
+    conn.onInitialized(() => void this.initialized());
+    conn.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
+    conn.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p.changes.map((c) => c.uri)));
+    conn.languages.diagnostics.on((p, token) => this.pullDiagnostics(p.textDocument.uri, p.previousResultId, token));
+    conn.onHover((p) => this.hover(p.textDocument.uri, p.position));
+    conn.onCodeAction((p) => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+    conn.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
+    conn.onRequest(P.Methods.report, (p: { uri: string }) => this.report(p.uri));
+    conn.onRequest(P.Methods.quotes, (p: { uri: string }) => this.quotes(p.uri));
+    conn.onRequest(P.Methods.indexStatus, () => this.indexStatus());
+    this.documents.onDidChangeContent((e) => {
+      const s = this.docState(e.document.uri);
+      s.lastChange = Date.now();
+    });
+    this.documents.onDidOpen((e) => {
+      const s = this.docState(e.document.uri);
+      s.dirtyForced = true;
+    });
+    this.documents.onDidSave((e) => {
+      const s = this.docState(e.document.uri);
+      s.dirtyForced = true;
+      s.lastChange = 0;
+    });
+    this.documents.onDidClose((e) => this.state.delete(e.document.uri));
+    this.documents.listen(conn);
+  }
+
+  private docState(uri: string): DocState {
+    let s = this.state.get(uri);
+    if (!s) this.state.set(uri, (s = { lastChange: 0, dirtyForced: true }));
+    return s;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  private initialize(p: InitializeParams): InitializeResult {
+    const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
+    this.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    const init = (p.initializationOptions ?? {}) as P.InitializationOptions;
+    this.trusted = init.trusted !== false;
+    this.initConfig = init.settings;
+    this.config = readConfig(init.settings);
+    this.canPullConfig = !!p.capabilities.workspace?.configuration;
+    this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
+    this.clientAcceptNameCommand = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        diagnosticProvider: { identifier: 'copydesk', interFileDependencies: false, workspaceDiagnostics: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(P.ServerCommands) },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'copydesk-lsp', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    await this.pullConfig();
+    await this.reloadStore();
+    this.registerWatchers();
+    this.startBuild();
+  }
+
+  private async pullConfig(): Promise<void> {
+    if (!this.canPullConfig) return;
+    try {
+      const scopeUri = this.folders[0] ? pathToFileURL(this.folders[0]).toString() : undefined;
+      const raw = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
+      this.config = readConfig(raw ?? this.initConfig);
+    } catch (e) {
+      this.conn.console.warn(`copydesk: could not read settings: ${(e as Error).message}`);
+    }
+  }
+
+  private async configurationChanged(settings: unknown): Promise<void> {
+    const before = JSON.stringify(this.config.references);
+    if (this.canPullConfig) await this.pullConfig();
+    else {
+      const s = (settings as { copydesk?: unknown } | undefined)?.copydesk ?? settings;
+      this.config = readConfig(s);
+    }
+    for (const s of this.state.values()) s.dirtyForced = true;
+    if (JSON.stringify(this.config.references) !== before) {
+      this.registerWatchers();
+      this.startBuild();
+    } else {
+      this.refresh();
+    }
+  }
+
+  /** Ask the client to pull diagnostics again (or nothing, if it cannot). */
+  private refresh(): void {
+    for (const s of this.state.values()) s.dirtyForced = true;
+    if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
+  }
+
+  // ------------------------------------------------------------------ references
+
+  private registerWatchers(): void {
+    if (!this.canWatch) return;
+    const watchers: FileSystemWatcher[] = [];
+    for (const f of this.folders) {
+      watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
+    }
+    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+    for (const input of inputs) {
+      const base = path.resolve(globBase(input));
+      const pattern = base === path.resolve(input) ? '**/*' : path.relative(base, input).split(path.sep).join('/');
+      // a file input: watch its directory for that name
+      watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
+      watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
+    }
+    const old = this.watcherDisposable;
+    this.watcherDisposable = undefined;
+    void (async () => {
+      old?.dispose();
+      try {
+        this.watcherDisposable = await this.conn.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      } catch (e) {
+        this.conn.console.warn(`copydesk: file watching unavailable: ${(e as Error).message}`);
+      }
+    })();
+  }
+
+  private watchedFilesChanged(uris: string[]): void {
+    let store = false;
+    let refs = false;
+    const inputs = this.idx.inputs.map((i) => path.resolve(globBase(i)));
+    for (const u of uris) {
+      if (!u.startsWith('file:')) continue;
+      const p = fileURLToPath(u);
+      if (path.basename(path.dirname(p)) === STORE_DIR) store = true;
+      else if (inputs.some((i) => isInside(p, i) || p === i)) refs = true;
+    }
+    if (store) void this.reloadStore().then(() => this.refresh());
+    if (refs) {
+      clearTimeout(this.rebuildTimer);
+      this.rebuildTimer = setTimeout(() => this.startBuild(), 250);
+    }
+  }
+
+  /** Build (or rebuild) the reference index in the background, with progress. */
+  startBuild(): void {
+    const run = async () => {
+      const progress = await this.conn.window.createWorkDoneProgress().catch(() => undefined);
+      const { inputs, skipped } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+      progress?.begin('Copydesk', 0, 'Indexing references…', false);
+      this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
+      const t0 = Date.now();
+      try {
+        const loaded = await loadReferences(inputs, this.folders[0], ({ phase, done, total, path: p }) => {
+          const pct = total ? done / total : 0;
+          progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
+            phase === 'read' ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}` : `Indexing ${total} references…`);
+        });
+        const idx: IndexState = {
+          generation: this.idx.generation + 1,
+          index: loaded.index,
+          docs: loaded.docs,
+          byId: new Map(loaded.docs.map((d) => [d.id, d])),
+          lines: new Map(),
+          errors: loaded.errors,
+          skipped,
+          inputs,
+        };
+        this.idx = idx;
+        const stats = loaded.index.stats();
+        this.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
+        for (const e of loaded.errors) this.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);
+        for (const s of skipped) this.conn.console.warn(`copydesk: reference path ${s.input} ignored: ${s.reason}`);
+        if (skipped.length) {
+          void this.conn.window.showWarningMessage(`Copydesk: ${skipped.length} reference path(s) outside the workspace were not read because the workspace is not trusted.`);
+        }
+        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{
+          state: 'ready',
+          documents: stats.documents,
+          words: stats.words,
+          errors: loaded.errors,
+          skipped,
+        });
+      } catch (e) {
+        this.conn.console.error(`copydesk: indexing failed: ${(e as Error).stack ?? e}`);
+        this.idx = { ...this.idx, generation: this.idx.generation + 1, errors: [{ path: inputs.join(', '), message: (e as Error).message }] };
+        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.idx.errors, skipped });
+      } finally {
+        progress?.done();
+      }
+    };
+    const prev = this.idx.building ?? Promise.resolve();
+    const building = prev.then(run, run);
+    this.idx.building = building;
+    void building.then(() => {
+      if (this.idx.building === building || !this.idx.building) this.idx.building = undefined;
+      this.resolveReady();
+      this.refresh();
+    });
+  }
+
+  private refLines(id: string): LineIndex | undefined {
+    const d = this.idx.byId.get(id);
+    if (!d) return undefined;
+    let l = this.idx.lines.get(id);
+    if (!l) this.idx.lines.set(id, (l = new LineIndex(d.text)));
+    return l;
+  }
+
+  private sourceInfo(f: Finding): SourceInfo | undefined {
+    if (!f.source) return undefined;
+    const d = this.idx.byId.get(f.source.id);
+    const file = path.resolve(d?.path ?? f.source.path);
+    return { meta: d?.meta ?? {}, path: file, range: this.refLines(f.source.id)?.range(f.source.start, f.source.end) };
+  }
+
+  // ------------------------------------------------------------------ store
+
+  private async reloadStore(): Promise<void> {
+    for (const f of this.folders) {
+      const ig = await readIgnore(f);
+      const nm = await readNames(f);
+      this.ignore.set(f, ig.data);
+      this.names.set(f, nm.data);
+      for (const e of [ig.error, nm.error]) {
+        if (e) {
+          this.conn.console.warn(`copydesk: ${e}`);
+          void this.conn.window.showWarningMessage(`Copydesk: ${e}`);
+        }
+      }
+    }
+  }
+
+  /** Workspace folder that holds this document, and the document's path relative to it. */
+  private folderOf(uri: string): { folder?: string; rel?: string } {
+    if (!uri.startsWith('file:')) return { folder: this.folders[0] };
+    const p = fileURLToPath(uri);
+    const folder = this.folders.filter((f) => isInside(p, f)).sort((a, b) => b.length - a.length)[0];
+    return folder ? { folder, rel: path.relative(folder, p).split(path.sep).join('/') } : { folder: this.folders[0], rel: p };
+  }
+
+  // ------------------------------------------------------------------ checking
+
+  private checkable(doc: TextDocument): boolean {
+    return this.config.languages.includes(doc.languageId);
+  }
+
+  /** Run the engine on the document as it is now. */
+  private runCheck(doc: TextDocument): Checked {
+    const text = doc.getText();
+    const { folder, rel } = this.folderOf(doc.uri);
+    const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
+    const nm = folder ? this.names.get(folder) : undefined;
+    const settings = {
+      ...engineSettings(this.config),
+      houseNames: { accepted: [...(nm?.accepted ?? []), ...this.config.houseNames], corrections: nm?.corrections ?? {} },
+      ignore: ig,
+    };
+    const index = this.idx.index;
+    const analysed = proseView(text, doc.languageId);
+    const result: CheckResult = index
+      ? check(analysed, index, settings)
+      : { words: 0, originality: 1, sources: [], findings: [] };
+    // findings carry the analysed text; give hovers the editor's text
+    for (const f of result.findings) f.text = text.slice(f.start, f.end);
+    const lines = new LineIndex(text);
+    const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
+    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation: this.idx.generation };
+  }
+
+  private toDiagnostic(f: Finding, lines: LineIndex, version: number, uri: string): Diagnostic {
+    const d: Diagnostic = {
+      range: lines.range(f.start, f.end),
+      severity: SEVERITY[f.severity],
+      source: 'copydesk',
+      code: f.rule,
+      codeDescription: { href: ruleDocUrl(f.rule) },
+      message: f.message,
+    };
+    const src = this.sourceInfo(f);
+    if (src?.range && f.source) {
+      const m = src.meta;
+      d.relatedInformation = [
+        {
+          location: { uri: pathToFileURL(src.path).toString(), range: src.range },
+          message: `Source: ${[m.title ?? f.source.id, m.outlet, m.date].filter(Boolean).join(' — ')}`,
+        },
+      ];
+    }
+    const data: P.DiagnosticData = {
+      uri,
+      version,
+      rule: f.rule,
+      fingerprint: fingerprint(f),
+      text: f.text,
+      sourceId: f.source?.id,
+      sourceLabel: f.source ? (src?.meta.outlet ?? src?.meta.title ?? f.source.id) : undefined,
+      fixes: (f.fixes ?? []).map((x) => ({
+        title: x.title,
+        preferred: !!x.preferred,
+        edits: x.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })),
+      })),
+    };
+    d.data = data;
+    return d;
+  }
+
+  private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.checkable(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const s = this.docState(uri);
+    const version = doc.version;
+    const prev = s.checked;
+
+    if (doc.getText().length > this.config.maxDocumentSize) {
+      s.checked = undefined;
+      const message = `Copydesk: not checked — ${doc.getText().length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.config.maxDocumentSize.toLocaleString('en')}).`;
+      this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooLarge', message });
+      if (!s.tooLargeNotified) {
+        s.tooLargeNotified = true;
+        void this.conn.window.showInformationMessage(message);
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    s.tooLargeNotified = false;
+
+    // save/manual modes: re-check only when opened/saved/refreshed (save) or asked to (manual);
+    // otherwise keep what was reported last
+    const mode = this.config.checkOn;
+    const keep = mode === 'manual' ? !this.forcedUris.has(uri) : mode === 'save' ? !s.dirtyForced : false;
+    if (keep) {
+      if (!prev) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return prev.resultId === previousResultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
+    }
+
+    // debounce: wait until the document has been quiet for debounceMs
+    if (mode === 'type') {
+      for (;;) {
+        if (token.isCancellationRequested) throw cancelled();
+        const wait = s.lastChange + this.config.debounceMs - Date.now();
+        if (wait <= 0) break;
+        await sleep(Math.min(wait, 50));
+      }
+    }
+    // the index is built off the request path; a pull waits for the first build
+    while (this.idx.building && !this.idx.index) {
+      if (token.isCancellationRequested) throw cancelled();
+      await Promise.race([this.ready, sleep(50)]);
+    }
+    if (token.isCancellationRequested) throw cancelled();
+    const now = this.documents.get(uri);
+    if (!now) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (now.version !== version) {
+      // a newer version arrived while we waited: this answer would be stale
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+    }
+    if (prev && prev.version === version && prev.generation === this.idx.generation && !s.dirtyForced) {
+      return prev.resultId === previousResultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
+    }
+    const checked = this.runCheck(now);
+    s.checked = checked;
+    s.dirtyForced = false;
+    this.forcedUris.delete(uri);
+    this.notifyChecked(uri, checked);
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: checked.resultId, items: checked.items };
+  }
+
+  private forcedUris = new Set<string>();
+
+  private notifyChecked(uri: string, c: Checked): void {
+    const noRefs = !this.idx.index || this.idx.index.documentCount === 0;
+    this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{
+      uri,
+      version: c.version,
+      state: noRefs ? 'noReferences' : 'ok',
+      message: noRefs ? 'Copydesk: no reference documents found (see copydesk.references)' : undefined,
+      originality: c.result.originality,
+      words: c.result.words,
+      sources: c.result.sources.length,
+      findings: c.result.findings.length,
+    });
+  }
+
+  /** The check for the document's current version (running it now if needed). */
+  private current(uri: string): Checked | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
+    const s = this.docState(uri);
+    if (s.checked && s.checked.version === doc.version && s.checked.generation === this.idx.generation) return s.checked;
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ hover and code actions
+
+  private hover(uri: string, pos: { line: number; character: number }) {
+    const c = this.current(uri);
+    if (!c) return null;
+    const off = c.lines.offset(pos);
+    const hits = c.result.findings.filter((f) => f.start <= off && off < f.end);
+    if (!hits.length) return null;
+    const value = hits.map((f) => renderHover(f, this.sourceInfo(f))).join('\n\n---\n\n');
+    const start = Math.min(...hits.map((f) => f.start));
+    const end = Math.max(...hits.map((f) => f.end));
+    return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
+  }
+
+  private codeActions(uri: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    const out: CodeAction[] = [];
+    for (const d of diagnostics) {
+      if (d.source !== 'copydesk' || !P.isDiagnosticData(d.data)) continue;
+      const data = d.data;
+      if (data.version !== doc.version) {
+        const a = CodeAction.create('Copydesk: the document changed since this check — fixes are recomputed', CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.disabled = { reason: `computed for version ${data.version}, the document is at version ${doc.version}` };
+        out.push(a);
+        continue;
+      }
+      for (const fix of data.fixes) {
+        const a = CodeAction.create(fix.title, CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.isPreferred = fix.preferred;
+        // versioned edit: the client refuses it if the document moved on
+        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, fix.edits)] };
+        out.push(a);
+      }
+      if (data.rule === 'copied-passage' && data.sourceLabel) {
+        const text = doc.getText(d.range);
+        const a = CodeAction.create(`Turn into a quote attributed to ${data.sourceLabel}`, CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.isPreferred = data.fixes.length === 0;
+        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, [{ range: d.range, newText: attributedQuote(text, data.sourceLabel) }])] };
+        out.push(a);
+      }
+      if (data.rule === 'name-spelling' || data.rule === 'name-inconsistency') {
+        const name = data.text.trim();
+        const a = CodeAction.create(`Accept “${name}” as a house spelling…`, CodeActionKind.QuickFix);
+        a.diagnostics = [d];
+        a.command = this.clientAcceptNameCommand
+          ? { title: a.title, command: P.ClientCommands.acceptName, arguments: [{ uri, name }] }
+          : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
+        out.push(a);
+      }
+      const ig = CodeAction.create('Ignore this finding (.copydesk/ignore.json)', CodeActionKind.QuickFix);
+      ig.diagnostics = [d];
+      ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
+      out.push(ig);
+      if (data.sourceId) {
+        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article`, CodeActionKind.QuickFix);
+        is.diagnostics = [d];
+        is.command = { title: is.title, command: P.ServerCommands.ignoreSource, arguments: [{ uri, sourceId: data.sourceId }] };
+        out.push(is);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ commands and custom requests
+
+  private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    const a = (args[0] ?? {}) as { uri?: string; fingerprint?: string; sourceId?: string; name?: string; target?: string };
+    try {
+      switch (command) {
+        case P.ServerCommands.ignoreFinding:
+        case P.ServerCommands.ignoreSource: {
+          if (!a.uri) throw new Error('missing uri');
+          const { folder, rel } = this.folderOf(a.uri);
+          if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
+          if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
+          else await addIgnore(folder, rel, 'sources', String(a.sourceId));
+          await this.reloadStore();
+          this.refresh();
+          return { ok: true };
+        }
+        case P.ServerCommands.acceptName: {
+          if (!a.uri || !a.name) throw new Error('missing uri or name');
+          const { folder } = this.folderOf(a.uri);
+          if (!folder) throw new Error('open a folder to keep a house names list (.copydesk/names.txt)');
+          await addName(folder, a.name);
+          await this.reloadStore();
+          this.refresh();
+          return { ok: true };
+        }
+        case P.ServerCommands.check: {
+          if (a.uri) {
+            this.docState(a.uri).dirtyForced = true;
+            this.forcedUris.add(a.uri);
+          }
+          this.refresh();
+          return { ok: true };
+        }
+        case P.ServerCommands.reindex: {
+          this.startBuild();
+          return { ok: true };
+        }
+      }
+      throw new Error(`unknown command ${command}`);
+    } catch (e) {
+      const msg = `Copydesk: ${(e as Error).message}`;
+      void this.conn.window.showErrorMessage(msg);
+      return { ok: false, error: msg };
+    }
+  }
+
+  private checkNow(uri: string): Checked | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
+    const cur = this.current(uri);
+    if (cur) return cur;
+    const c = this.runCheck(doc);
+    this.docState(uri).checked = c;
+    return c;
+  }
+
+  private async report(uri: string): Promise<P.Report | null> {
+    await this.ready;
+    const c = this.checkNow(uri);
+    if (!c) return null;
+    return {
+      uri,
+      version: c.version,
+      words: c.result.words,
+      originality: c.result.originality,
+      references: this.idx.index?.documentCount ?? 0,
+      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(path.resolve(this.idx.byId.get(s.id)?.path ?? s.path)).toString() })),
+      findings: c.result.findings.map((f) => {
+        const src = this.sourceInfo(f);
+        return {
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          text: f.text,
+          range: c.lines.range(f.start, f.end),
+          match: f.match,
+          similarity: f.similarity,
+          source: f.source && src
+            ? { id: f.source.id, title: src.meta.title, outlet: src.meta.outlet, date: src.meta.date, uri: pathToFileURL(src.path).toString(), range: src.range, text: f.source.text }
+            : undefined,
+        };
+      }),
+      rules: RULES.map((r) => ({ id: r.id, description: r.description })),
+    };
+  }
+
+  private async quotes(uri: string): Promise<P.QuotesResult> {
+    const doc = this.documents.get(uri);
+    if (!doc) return { available: true, quotes: [] };
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    const q = extractQuotes(proseView(text, doc.languageId));
+    if (!q) return { available: false, quotes: [] };
+    return {
+      available: true,
+      quotes: q.map((x) => ({ text: text.slice(x.start, x.end), speaker: x.speaker, range: lines.range(x.start, x.end) })),
+    };
+  }
+
+  private indexStatus(): P.IndexStatus {
+    const s = this.idx.index?.stats();
+    return {
+      state: this.idx.building ? 'indexing' : this.idx.index ? 'ready' : 'indexing',
+      documents: s?.documents ?? 0,
+      words: s?.words ?? 0,
+      errors: this.idx.errors,
+      skipped: this.idx.skipped,
+      inputs: this.idx.inputs,
+    };
+  }
+}
+
+export function attributedQuote(text: string, label: string): string {
+  const t = text.trim().replace(/^[“"]+|[”"]+$/g, '');
+  const lead = /^\s*/.exec(text)![0];
+  const end = /[.!?]$/.test(t) ? t.slice(-1) : '';
+  const body = end ? t.slice(0, -1) : t;
+  return `${lead}${label} reported: “${body}${end || '.'}”`;
+}
+
+export function ruleDocUrl(rule: string): string {
+  const local = path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
+  return existsSync(local) ? pathToFileURL(local).toString() : `https://github.com/copydesk/copydesk/blob/main/docs/rules/${rule}.md`;
+}
