@@ -1,0 +1,324 @@
+/**
+ * The shared name analysis of one check (computed once through ctx.use): article name candidates
+ * matched against the reference lexicon and the house list. Produces the findings of both
+ * `name-spelling` and `name-inconsistency`.
+ */
+import type { RuleContext } from '../rule';
+import type { Finding, Fix } from '../types';
+import { articleNames, type ArticleName, type NameOccurrence } from './article';
+import { nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
+import { nearMiss, type NearMiss } from './match';
+import { foldDiacritics, skeleton } from './similarity';
+import { isKnownName } from './words';
+
+export interface ReferenceSpelling {
+  spelling: string;
+  sources: number;
+  occurrences: number;
+  /** ids of (up to 5) reference documents that use it */
+  sourceIds: string[];
+}
+
+export interface NameTarget {
+  /** the spelling to suggest */
+  form: string;
+  key: string;
+  sources: number;
+  occurrences: number;
+  sourceIds: string[];
+  /** from the house list, not the references */
+  house: boolean;
+  neighbours: Map<string, number>;
+}
+
+export interface NameAnalysis {
+  spelling: Finding[];
+  inconsistency: Finding[];
+}
+
+interface Candidate {
+  target: NameTarget;
+  miss: NearMiss;
+  context: boolean;
+  score: number;
+}
+
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The replacement written in the case pattern of what it replaces (VOVSHANSK → VOVCHANSK). */
+export function matchCase(original: string, replacement: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
+    return replacement.toUpperCase();
+  }
+  return replacement;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function targetOf(e: NameEntry): NameTarget {
+  return {
+    form: e.form,
+    key: e.key,
+    sources: e.docs,
+    occurrences: e.count,
+    sourceIds: e.sources,
+    house: false,
+    neighbours: e.neighbours,
+  };
+}
+
+function houseTargets(accepted: string[]): NameTarget[] {
+  const out: NameTarget[] = [];
+  const seen = new Set<string>();
+  for (const phrase of accepted) {
+    const words = phrase.split(/[\s]+/).filter(Boolean);
+    for (const w of words) {
+      const form = w.replace(/['’ʼ]s$/u, '');
+      const key = form.toLowerCase();
+      if (key.length < 2 || seen.has(key)) continue;
+      seen.add(key);
+      const neighbours = new Map<string, number>();
+      for (const o of words) if (o !== w) neighbours.set(o.toLowerCase(), 1);
+      out.push({ form, key, sources: 0, occurrences: 0, sourceIds: [], house: true, neighbours });
+    }
+  }
+  return out;
+}
+
+function contextMatch(a: ArticleName, t: NameTarget): boolean {
+  for (const o of a.occurrences) for (const n of o.neighbours) if (t.neighbours.has(n)) return true;
+  return false;
+}
+
+/** The article's name stands beside another name the references know, but never beside this target. */
+function contextConflict(a: ArticleName, t: NameTarget, lex: NameLexicon): boolean {
+  if (t.neighbours.size === 0) return false;
+  let named = false;
+  for (const o of a.occurrences) {
+    for (const n of o.neighbours) {
+      if (t.neighbours.has(n)) return false;
+      const e = lex.get(n);
+      if (e?.name) named = true;
+    }
+  }
+  return named;
+}
+
+function occurrenceFixes(occ: NameOccurrence, all: NameOccurrence[], replacement: string, what: string): Fix[] {
+  const fixes: Fix[] = [
+    {
+      title: `Replace with "${matchCase(occ.text, replacement)}"`,
+      edits: [{ start: occ.start, end: occ.end, newText: matchCase(occ.text, replacement) }],
+      preferred: true,
+    },
+  ];
+  if (all.length > 1) {
+    fixes.push({
+      title: `Replace all ${all.length} "${what}" with "${replacement}"`,
+      edits: all.map((o) => ({ start: o.start, end: o.end, newText: matchCase(o.text, replacement) })),
+    });
+  }
+  return fixes;
+}
+
+export function analyseNames(ctx: RuleContext): NameAnalysis {
+  const { doc, settings } = ctx;
+  const text = doc.text;
+  const lex = nameLexicon(ctx.index);
+  const house = settings.houseNames ?? { accepted: [], corrections: {} };
+  const spelling: Finding[] = [];
+  const inconsistency: Finding[] = [];
+
+  // 1. house corrections: always flagged
+  const covered: Array<[number, number]> = [];
+  const corrections = Object.entries(house.corrections ?? {}).filter(([w, r]) => w.trim() && r.trim());
+  for (const [wrong, right] of corrections) {
+    const re = new RegExp(WORD_EDGE_BEFORE + escapeRe(wrong.trim()).replace(/\s+/g, '\\s+') + WORD_EDGE_AFTER, 'giu');
+    const hits: NameOccurrence[] = [];
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      hits.push({ token: -1, start: m.index, end: m.index + m[0].length, text: m[0], cls: 'mid', neighbours: [] });
+    }
+    for (const h of hits) {
+      covered.push([h.start, h.end]);
+      spelling.push({
+        rule: 'name-spelling',
+        severity: 'warning',
+        message: `"${h.text}" — the house list spells it "${right}"`,
+        start: h.start,
+        end: h.end,
+        text: h.text,
+        suggestions: [matchCase(h.text, right)],
+        fixes: occurrenceFixes(h, hits, right, h.text),
+        data: { house: true, correction: { wrong, right }, references: [] },
+      });
+    }
+  }
+  const isCovered = (s: number, e: number) => covered.some(([cs, ce]) => s < ce && cs < e);
+
+  const accepted = new Set<string>();
+  for (const p of house.accepted ?? []) {
+    for (const w of p.split(/\s+/)) if (w) accepted.add(w.replace(/['’ʼ]s$/u, '').toLowerCase());
+  }
+  const houseT = houseTargets(house.accepted ?? []);
+
+  const names = articleNames(doc);
+  const flagged = new Set<string>();
+
+  // 2. near-misses of reference (or house) names
+  for (const a of names.values()) {
+    if (accepted.has(a.key)) continue;
+    const own = lex.get(a.key);
+    // an ordinary word in the references (written in lower case there) is not a name slip
+    if (own && !own.name && own.lower > 0) continue;
+    if (!own && lex.lowerCount(a.key) > 0 && !a.mid) continue;
+    const ownDocs = own?.docs ?? 0;
+    const ownCount = own?.count ?? 0;
+    const known = a.ordinary || isKnownName(foldDiacritics(a.key));
+    const cands: Candidate[] = [];
+    const consider = (t: NameTarget) => {
+      if (t.key === a.key) return;
+      const miss = nearMiss(a.key, t.key);
+      if (!miss) return;
+      if (!t.house) {
+        if (ownDocs > 0) {
+          // the references use the article's spelling too: only a clear majority settles it
+          if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
+        } else if (t.sources < 1) return;
+      }
+      const context = contextMatch(a, t);
+      if (!context && contextConflict(a, t, lex)) return;
+      if (known && !context) return;
+      if (miss.strength === 'weak' && !context && !(t.house || (t.sources >= 2 && ownDocs === 0))) return;
+      const score =
+        miss.similarity +
+        0.03 * Math.log2(1 + t.sources) +
+        0.01 * Math.log2(1 + t.occurrences) +
+        (context ? 0.05 : 0) +
+        (t.house ? 0.1 : 0);
+      cands.push({ target: t, miss, context, score });
+    };
+    for (const e of lex.near(skeleton(a.key))) if (e.name) consider(targetOf(e));
+    for (const t of houseT) consider(t);
+    if (cands.length === 0) continue;
+    cands.sort((x, y) => y.score - x.score || x.target.form.localeCompare(y.target.form));
+    // one suggestion per distinct spelling
+    const seen = new Set<string>();
+    const top = cands.filter((c) => !seen.has(c.target.form) && seen.add(c.target.form)).slice(0, 3);
+    const best = top[0]!;
+    const occs = a.occurrences.filter((o) => !isCovered(o.start, o.end));
+    if (occs.length === 0) continue;
+    flagged.add(a.key);
+    const references: ReferenceSpelling[] = top
+      .filter((c) => !c.target.house)
+      .map((c) => ({
+        spelling: c.target.form,
+        sources: c.target.sources,
+        occurrences: c.target.occurrences,
+        sourceIds: c.target.sourceIds,
+      }));
+    if (own) {
+      references.push({ spelling: own.form, sources: own.docs, occurrences: own.count, sourceIds: own.sources });
+    }
+    for (const occ of occs) {
+      const t = best.target;
+      const why = t.house
+        ? 'the house list spells it'
+        : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
+      let message = t.house ? `"${occ.text}" — ${why} "${t.form}"` : `"${occ.text}" — ${why}`;
+      if (own) message += `; "${own.form}" appears in ${plural(own.docs, 'source', 'sources')}`;
+      spelling.push({
+        rule: 'name-spelling',
+        severity: 'warning',
+        message,
+        start: occ.start,
+        end: occ.end,
+        text: occ.text,
+        suggestions: top.map((c) => matchCase(occ.text, c.target.form)),
+        fixes: occurrenceFixes(occ, occs, t.form, a.occurrences[0]!.text),
+        data: {
+          house: t.house,
+          kind: best.miss.kind,
+          similarity: Math.round(best.miss.similarity * 1000) / 1000,
+          context: best.context,
+          references,
+        },
+      });
+    }
+  }
+
+  // 3. the article spells one name two ways and the references do not settle it
+  const rest = [...names.values()].filter(
+    (a) => !flagged.has(a.key) && !accepted.has(a.key) && a.occurrences.some((o) => !isCovered(o.start, o.end)),
+  );
+  const first = (a: ArticleName) => a.occurrences[0]!.start;
+  const done = new Set<string>();
+  for (let i = 0; i < rest.length; i++) {
+    for (let j = i + 1; j < rest.length; j++) {
+      const x = rest[i]!;
+      const y = rest[j]!;
+      if (!x.mid && !y.mid) continue;
+      const miss = nearMiss(x.key, y.key);
+      if (!miss) continue;
+      const ex = lex.get(x.key);
+      const ey = lex.get(y.key);
+      if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
+      const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
+      const known =
+        x.ordinary || y.ordinary || isKnownName(foldDiacritics(x.key)) || isKnownName(foldDiacritics(y.key));
+      if ((known || miss.strength === 'weak') && !shared) continue;
+      // different companions (Anna Kowalska / Piotr Kowalski): two people
+      const xn = new Set(x.occurrences.flatMap((o) => o.neighbours));
+      const yn = new Set(y.occurrences.flatMap((o) => o.neighbours));
+      if (!shared && xn.size > 0 && yn.size > 0) continue;
+      // majority spelling: more occurrences, then the earlier one
+      const xFirst = x.occurrences.length > y.occurrences.length ||
+        (x.occurrences.length === y.occurrences.length && first(x) <= first(y));
+      const major = xFirst ? x : y;
+      const minor = xFirst ? y : x;
+      if (done.has(minor.key)) continue;
+      done.add(minor.key);
+      const majorForm = major.occurrences.find((o) => o.cls !== 'caps')?.text ?? major.occurrences[0]!.text;
+      const em = lex.get(major.key);
+      const en = lex.get(minor.key);
+      const references: ReferenceSpelling[] = [];
+      for (const e of [em, en]) {
+        if (e) references.push({ spelling: e.form, sources: e.docs, occurrences: e.count, sourceIds: e.sources });
+      }
+      const refNote = references.length
+        ? `the references use both`
+        : `neither spelling is in the references`;
+      const occs = minor.occurrences.filter((o) => !isCovered(o.start, o.end));
+      for (const occ of occs) {
+        inconsistency.push({
+          rule: 'name-inconsistency',
+          severity: 'info',
+          message: `"${occ.text}" — this article also spells it "${majorForm}" (${plural(major.occurrences.length, 'time', 'times')}); ${refNote}`,
+          start: occ.start,
+          end: occ.end,
+          text: occ.text,
+          suggestions: [matchCase(occ.text, majorForm)],
+          fixes: occurrenceFixes(occ, occs, majorForm, minor.occurrences[0]!.text),
+          data: {
+            kind: miss.kind,
+            similarity: Math.round(miss.similarity * 1000) / 1000,
+            article: [
+              { spelling: majorForm, occurrences: major.occurrences.length },
+              { spelling: minor.occurrences[0]!.text, occurrences: minor.occurrences.length },
+            ],
+            references,
+          },
+        });
+      }
+    }
+  }
+  return { spelling, inconsistency };
+}

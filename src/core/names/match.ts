@@ -1,0 +1,74 @@
+/**
+ * When is one spelling a near-miss of another name, and not an inflection, a derived form or a
+ * different name?
+ */
+import { compareNames, foldDiacritics, type Comparison } from './similarity';
+
+/** Endings that make a derived form or inflection of a name (Russia/Russian, Ukraine/Ukrainian, Kyiv/Kyivan). */
+const DERIVING = new Set([
+  's', 'es', "'s", 'n', 'an', 'ans', 'ian', 'ians', 'ean', 'eans', 'i', 'is', 'ese', 'ish', 'ite', 'ites', 'ic',
+  'ics', 'ist', 'ists', 'ism', 'ia', 'ies', 'er', 'ers', 'ern', 'ns', 'ine', 'ite', 'ova', 'ovich', 'ovna', 'evich',
+  'evna', 'ski', 'sky', 'ska',
+]);
+
+/** True when a and b are the same stem with derivational or inflectional endings (Ukraine/Ukrainian). */
+export function derivedForms(a: string, b: string): boolean {
+  const x = foldDiacritics(a);
+  const y = foldDiacritics(b);
+  if (x === y) return false;
+  let p = 0;
+  while (p < x.length && p < y.length && x[p] === y[p]) p++;
+  if (p < 3) return false;
+  const tx = x.slice(p);
+  const ty = y.slice(p);
+  const ok = (t: string) => t === '' || DERIVING.has(t);
+  if (!ok(tx) || !ok(ty)) {
+    // Ukraine/Ukrainian: the shorter stem ends in a vowel the derived form drops
+    const base = p > 0 && /[aeiouy]/.test(x[p - 1]!) ? p - 1 : -1;
+    if (base >= 3) {
+      const ux = x.slice(base);
+      const uy = y.slice(base);
+      if ((ux.length <= 1 || DERIVING.has(ux)) && (uy.length <= 1 || DERIVING.has(uy))) return true;
+    }
+    return false;
+  }
+  // a one-letter difference at the end (Clark/Clarke, Blair/Blaire) is a spelling question, not derivation,
+  // unless the letter is a plural/possessive s or a demonym -i / -n
+  const longer = tx.length > ty.length ? tx : ty;
+  const shorter = tx.length > ty.length ? ty : tx;
+  if (shorter === '' && longer.length === 1) return longer === 's' || longer === 'i' || longer === 'n';
+  return true;
+}
+
+export type Strength = 'strong' | 'weak';
+
+export interface NearMiss extends Comparison {
+  strength: Strength;
+}
+
+/**
+ * Compare an article spelling `a` with a reference spelling `r`. Returns the comparison when `a`
+ * is close enough to be a slip for `r`, else undefined. Weak matches need context or broad support.
+ */
+export function nearMiss(a: string, r: string): NearMiss | undefined {
+  const fa = foldDiacritics(a);
+  const fr = foldDiacritics(r);
+  if (a.toLowerCase() === r.toLowerCase()) return undefined;
+  if (derivedForms(a, r)) return undefined;
+  const c = compareNames(a, r);
+  const L = Math.min(fa.length, fr.length);
+  const sameStart = fa[0] === fr[0];
+  if (c.skeletonDistance === 0) {
+    if (L >= 4) return { ...c, strength: 'strong' };
+    return undefined;
+  }
+  if (!sameStart) return undefined;
+  if (c.distance === 1) {
+    if (L >= 5) return { ...c, strength: 'strong' };
+    if (L === 4) return { ...c, strength: 'weak' };
+    return undefined;
+  }
+  if (c.skeletonDistance === 1 && c.distance <= 3 && L >= 6) return { ...c, strength: L >= 7 ? 'strong' : 'weak' };
+  if (c.distance === 2 && L >= 7 && c.jaroWinkler >= 0.9) return { ...c, strength: L >= 9 ? 'strong' : 'weak' };
+  return undefined;
+}

@@ -1,0 +1,180 @@
+/**
+ * String similarity for proper names: optimal-string-alignment Damerau–Levenshtein, Jaro–Winkler,
+ * keyboard adjacency, and a transliteration skeleton that maps spelling variants which differ only by
+ * romanisation choices (ch/sh/tch, kh/h, y/i/j, ie/ye, iy/y, ou/u, w/v), diacritics or doubled letters
+ * onto one key. All functions take lower-case strings unless noted.
+ */
+
+const MARKS_RE = /\p{M}+/gu;
+const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th' };
+const EXTRA_FOLDS_RE = /[ßæœøđłıþ]/g;
+
+/** Lower case with diacritics removed (Zelenskyi ≠ Zelenskyy stays, Müller = Muller). */
+export function foldDiacritics(s: string): string {
+  const w = s.toLowerCase();
+  if (!/[^\x00-\x7f]/.test(w)) return w;
+  return w.normalize('NFD').replace(MARKS_RE, '').replace(EXTRA_FOLDS_RE, (c) => EXTRA_FOLDS[c] ?? c);
+}
+
+/**
+ * Transliteration skeleton: two spellings with the same skeleton differ only by romanisation,
+ * diacritics or doubled letters. `ch`, `sh`, `tch`, `sch` → one symbol; `kh` → `h`; `ye`/`ie` → `e`
+ * after a consonant-free start is kept simple: `y`, `j` → `i`; `iy`/`ii`/`yy` collapse; `ou` → `u`;
+ * `w` → `v`; `ph` → `f`; `ck` → `k`; doubled letters collapse.
+ */
+export function skeleton(s: string): string {
+  let w = foldDiacritics(s).replace(/['’ʼ`\-. ]/g, '');
+  w = w
+    .replace(/tch|tsch|sch|ch|sh/g, '§')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/ou/g, 'u')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/ie/g, 'e')
+    .replace(/(.)\1+/g, '$1');
+  return w;
+}
+
+/** Letters with doubled runs collapsed (Cincinnati → cincinati). */
+export function undouble(s: string): string {
+  return s.replace(/(.)\1+/g, '$1');
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped at max+1. */
+export function osaDistance(a: string, b: string, max = 8): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let cur = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = cur[0]!;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[lb]!;
+}
+
+/** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const ma = new Uint8Array(la);
+  const mb = new Uint8Array(lb);
+  let m = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      if (!mb[j] && a[i] === b[j]) {
+        ma[i] = 1;
+        mb[j] = 1;
+        m++;
+        break;
+      }
+    }
+  }
+  if (m === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!ma[i]) continue;
+    while (!mb[k]) k++;
+    if (a[i] !== b[k]) t++;
+    k++;
+  }
+  const jaro = (m / la + m / lb + (m - t / 2) / m) / 3;
+  let p = 0;
+  while (p < 4 && p < la && p < lb && a[p] === b[p]) p++;
+  return jaro + p * 0.1 * (1 - jaro);
+}
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const KEY_POS = new Map<string, [number, number]>();
+KEYBOARD_ROWS.forEach((row, r) => [...row].forEach((c, i) => KEY_POS.set(c, [r, i + r * 0.5])));
+
+/** True when two letters are neighbours on a QWERTY keyboard. */
+export function keyboardAdjacent(x: string, y: string): boolean {
+  const p = KEY_POS.get(x);
+  const q = KEY_POS.get(y);
+  if (!p || !q || x === y) return false;
+  return Math.abs(p[0] - q[0]) <= 1 && Math.abs(p[1] - q[1]) <= 1;
+}
+
+export type VariantKind =
+  | 'diacritics'
+  | 'transliteration'
+  | 'doubled-letter'
+  | 'transposition'
+  | 'keyboard-slip'
+  | 'dropped-letter'
+  | 'extra-letter'
+  | 'substitution'
+  | 'misspelling';
+
+export interface Comparison {
+  /** edit distance (OSA) of the lower-cased forms */
+  distance: number;
+  /** edit distance of the transliteration skeletons */
+  skeletonDistance: number;
+  jaroWinkler: number;
+  kind: VariantKind;
+  /** 0..1, higher = more likely the same name */
+  similarity: number;
+}
+
+/** Compare two spellings (any case). */
+export function compareNames(a: string, b: string): Comparison {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  const fa = foldDiacritics(la);
+  const fb = foldDiacritics(lb);
+  const distance = osaDistance(la, lb, 4);
+  const sa = skeleton(la);
+  const sb = skeleton(lb);
+  const skeletonDistance = osaDistance(sa, sb, 4);
+  const jw = jaroWinkler(fa, fb);
+  let kind: VariantKind = 'misspelling';
+  if (fa === fb) kind = 'diacritics';
+  else if (undouble(fa) === undouble(fb)) kind = 'doubled-letter';
+  else if (skeletonDistance === 0) kind = 'transliteration';
+  else if (distance === 1) kind = editKind(fa, fb);
+  let similarity = jw;
+  if (skeletonDistance === 0) similarity = Math.max(similarity, 0.97);
+  else if (distance === 1) similarity = Math.max(similarity, 0.93);
+  return { distance, skeletonDistance, jaroWinkler: jw, kind, similarity };
+}
+
+function editKind(a: string, b: string): VariantKind {
+  if (a.length === b.length) {
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i]) return 'transposition';
+    return keyboardAdjacent(a[i]!, b[i]!) ? 'keyboard-slip' : 'substitution';
+  }
+  // a is the article form, b the reference form
+  return a.length < b.length ? 'dropped-letter' : 'extra-letter';
+}

@@ -1,0 +1,77 @@
+/**
+ * What is an ordinary English word, and what is a known name, for the name checks.
+ *
+ * Ordinary words: the `an-array-of-english-words` list (≈275k lower-case words, MIT), imported as
+ * JSON so esbuild inlines it (no fs in core). Known names: compromise's lexicon (first names,
+ * surnames, places, countries, organisations, demonyms), reached through `nlp.model()`.
+ */
+import nlp from 'compromise';
+import WORDS from 'an-array-of-english-words';
+import { isStopWord } from '../stopwords';
+
+let wordSet: Set<string> | undefined;
+function words(): Set<string> {
+  if (!wordSet) wordSet = new Set(WORDS as string[]);
+  return wordSet;
+}
+
+type Lexicon = Record<string, string | string[]>;
+let lexicon: Lexicon | undefined;
+function lex(): Lexicon {
+  if (!lexicon) {
+    const model = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model();
+    lexicon = model.one.lexicon;
+  }
+  return lexicon;
+}
+
+function tagsOf(lower: string): string[] {
+  const t = lex()[lower];
+  if (t === undefined) return [];
+  return Array.isArray(t) ? t : [t];
+}
+
+const NAME_TAGS = new Set([
+  'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'City', 'Country', 'Region', 'ProperNoun',
+  'Organization', 'SportsTeam', 'Demonym',
+]);
+const COMMON_TAGS = new Set([
+  'Gerund', 'Adjective', 'PastTense', 'Plural', 'PresentTense', 'Infinitive', 'Singular', 'Comparative', 'Superlative',
+  'Uncountable', 'Adverb', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Modal', 'Copula', 'Auxiliary',
+  'Participle', 'Noun', 'Verb', 'Actor', 'Unit', 'Expression', 'QuestionWord', 'Month', 'WeekDay', 'Date',
+  'Holiday', 'Currency', 'Cardinal', 'Ordinal', 'Value', 'Negative',
+]);
+
+/** Months and weekdays are capitalised but are not names anyone misspells against the references. */
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+
+/** An ordinary English word (lower-case input): in the word list, a stop word or a common-word lexicon entry. */
+export function isOrdinaryWord(lower: string): boolean {
+  if (isStopWord(lower) || CALENDAR.has(lower)) return true;
+  if (words().has(lower)) return true;
+  return tagsOf(lower).some((t) => COMMON_TAGS.has(t));
+}
+
+/** A name compromise knows (a first name, surname, place, country, organisation or demonym). */
+export function isKnownName(lower: string): boolean {
+  return tagsOf(lower).some((t) => NAME_TAGS.has(t));
+}
+
+export function isCalendarWord(lower: string): boolean {
+  return CALENDAR.has(lower);
+}
+
+/** Courtesy and office titles that precede a name: evidence that the next capitalised word is a name. */
+export const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'vice',
+  'prime', 'minister', 'chancellor', 'secretary', 'senator', 'sen', 'rep', 'representative', 'congressman',
+  'congresswoman', 'governor', 'gov', 'mayor', 'judge', 'justice', 'general', 'gen', 'colonel', 'col', 'captain',
+  'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'commander', 'admiral', 'major', 'king', 'queen', 'prince',
+  'princess', 'duke', 'duchess', 'pope', 'cardinal', 'bishop', 'archbishop', 'rev', 'reverend', 'father', 'sister',
+  'rabbi', 'imam', 'sheikh', 'ayatollah', 'chairman', 'chairwoman', 'ceo', 'director', 'inspector', 'detective',
+  'officer', 'constable', 'superintendent', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'st', 'saint',
+  'mount', 'mt', 'lake', 'river', 'fort', 'port', 'cape',
+]);
