@@ -1,0 +1,56 @@
+/**
+ * The `copydesk` command line (bundled to dist/cli.js; bin/copydesk.js requires it).
+ * One file per subcommand, each exporting `register(program)`; add a subcommand with one line in
+ * SUBCOMMANDS below.
+ */
+import { Command, CommanderError } from 'commander';
+import { register as registerCheck } from './check';
+import { VERSION } from './package-info';
+
+const SUBCOMMANDS: Array<(program: Command) => void> = [
+  registerCheck,
+];
+
+export function buildProgram(): Command {
+  const program = new Command('copydesk')
+    .description(
+      'Copy-desk checks for articles against a reference set: copied passages, attribution, misquotes, misspelt names.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const register of SUBCOMMANDS) register(program);
+  // subcommands share the parent's error handling
+  for (const cmd of program.commands) cmd.exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version exit 0; every other parse error is a usage error
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`copydesk: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`copydesk: internal error: ${String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,123 @@
+/**
+ * Article extraction from HTML pages: @mozilla/readability on a linkedom document, with metadata
+ * from Readability and the page's meta tags. Falls back to the page's visible text (scripts,
+ * navigation, headers, footers removed) when Readability finds no article.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML as linkedomParse } from 'linkedom';
+import type { ReferenceMeta } from '../core/types';
+
+export interface ExtractedPage {
+  text: string;
+  meta: ReferenceMeta;
+}
+
+const BLOCK = new Set([
+  'P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'TABLE', 'TR',
+  'PRE', 'FIGURE', 'FIGCAPTION', 'DD', 'DT', 'DL', 'HEADER', 'FOOTER', 'MAIN', 'ASIDE', 'ADDRESS', 'HR', 'TD', 'TH',
+]);
+/* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM, typed loosely (no DOM lib here) */
+type DomNode = any;
+const parseHTML = (html: string): { document: DomNode } => linkedomParse(html) as unknown as { document: DomNode };
+
+const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'FORM', 'SELECT']);
+
+export function extractHtml(html: string): ExtractedPage {
+  const { document } = parseHTML(html);
+  const meta = metaTags(document);
+  let body = '';
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    // Readability changes the document it reads: give it its own copy
+    const { document: copy } = parseHTML(html);
+    article = new Readability(copy, { charThreshold: 200 }).parse();
+  } catch {
+    article = null;
+  }
+  if (article?.content) {
+    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    body = blockText(content.body);
+    if (article.title && !meta.title) meta.title = clean(article.title);
+    if (article.byline && !meta.author) meta.author = clean(article.byline).replace(/^by\s+/i, '');
+    if (article.siteName && !meta.outlet) meta.outlet = clean(article.siteName);
+    if (article.publishedTime && !meta.date) meta.date = clean(article.publishedTime);
+  }
+  if (!body.trim()) {
+    for (const sel of ['nav', 'header', 'footer', 'aside', '[role=navigation]', '[role=banner]', '[role=contentinfo]']) {
+      for (const el of Array.from(document.querySelectorAll(sel))) (el as DomNode).remove();
+    }
+    body = document.body ? blockText(document.body) : '';
+  }
+  // the headline is part of the text when the body does not already start with it
+  const title = meta.title;
+  if (title && !body.trimStart().toLowerCase().startsWith(title.toLowerCase())) body = `${title}\n\n${body}`;
+  return { text: body.trim() + '\n', meta };
+}
+
+function metaTags(document: DomNode): ReferenceMeta {
+  const get = (...sels: string[]): string | undefined => {
+    for (const s of sels) {
+      const el = document.querySelector(s);
+      const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? el?.getAttribute('href');
+      if (v && clean(v)) return clean(v);
+    }
+    return undefined;
+  };
+  const meta: ReferenceMeta = {};
+  const title =
+    get('meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]') ??
+    (document.querySelector('title')?.textContent ? clean(document.querySelector('title').textContent) : undefined);
+  if (title) meta.title = title;
+  const outlet = get('meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]');
+  if (outlet) meta.outlet = outlet;
+  const author = get('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]');
+  if (author) meta.author = author.replace(/^by\s+/i, '');
+  const url = get('link[rel="canonical"]', 'meta[property="og:url"]');
+  if (url) meta.url = url;
+  const date = get(
+    'meta[property="article:published_time"]',
+    'meta[name="date"]',
+    'meta[name="pubdate"]',
+    'meta[itemprop="datePublished"]',
+    'time[datetime]',
+  );
+  if (date) meta.date = date;
+  return meta;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Visible text with one paragraph per block element, white space collapsed inside blocks. */
+function blockText(root: DomNode): string {
+  const paras: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = clean(cur);
+    if (t) paras.push(t);
+    cur = '';
+  };
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      cur += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node;
+    const tag = el.tagName.toUpperCase();
+    if (DROP.has(tag)) return;
+    if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+    if (tag === 'BR') {
+      cur += ' ';
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of Array.from(el.childNodes)) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return paras.join('\n\n');
+}
