@@ -26,6 +26,8 @@ export interface AlignOptions {
   maxGap: number;
   /** an n-gram found in more reference documents than this is not a seed */
   maxSeedDocs: number;
+  /** an n-gram with more occurrences than this across the set (repetitive text) is not a seed */
+  maxSeedHits: number;
   /** boilerplate: a line of at most this many words found in at least `boilerplateDocs` documents */
   boilerplateWords: number;
   boilerplateDocs: number;
@@ -46,6 +48,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   minWords: 8,
   maxGap: 20,
   maxSeedDocs: 50,
+  maxSeedHits: 200,
   boilerplateWords: 15,
   boilerplateDocs: 3,
   paraphrase: true,
@@ -127,7 +130,7 @@ export function ngramSeeds(
         last = hits[h]!;
       }
     }
-    if (docs > o.maxSeedDocs) continue;
+    if (docs > o.maxSeedDocs || hits.length / 2 > o.maxSeedHits) continue;
     for (let h = 0; h < hits.length; h += 2) {
       const doc = hits[h]!;
       const pos = hits[h + 1]!;
