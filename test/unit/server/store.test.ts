@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { addIgnore, addName, ignoresFor, readIgnore, readNames } from '../../../src/server/store';
+import { resolveInputs } from '../../../src/server/references';
+import { escapeMd, renderHover, sideBySide } from '../../../src/server/hover';
+import { escapeHtml, renderReportHtml } from '../../../src/extension/report-html';
+import { attributedQuote } from '../../../src/server/server';
+
+describe('server/store: .copydesk files', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'copydesk-store-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds per-article ignores atomically and reads them back', async () => {
+    await addIgnore(dir, 'stories/a.md', 'findings', 'copied-passage:abc');
+    await addIgnore(dir, 'stories/a.md', 'sources', 'wire.md');
+    await addIgnore(dir, 'stories/a.md', 'sources', 'wire.md');
+    const { data, error } = await readIgnore(dir);
+    assert.equal(error, undefined);
+    assert.deepEqual(ignoresFor(data, 'stories/a.md'), { findings: ['copied-passage:abc'], sources: ['wire.md'] });
+    assert.deepEqual(ignoresFor(data, 'stories/b.md'), { findings: [], sources: [] });
+    assert.deepEqual(readdirSync(path.join(dir, '.copydesk')), ['ignore.json'], 'no temp files left behind');
+  });
+
+  it('refuses to overwrite a malformed ignore.json, and reports it on read', async () => {
+    mkdirSync(path.join(dir, '.copydesk'));
+    writeFileSync(path.join(dir, '.copydesk', 'ignore.json'), '{ not json');
+    await assert.rejects(addIgnore(dir, 'a.md', 'findings', 'x'), /not updating .*ignore\.json/);
+    assert.equal(readFileSync(path.join(dir, '.copydesk', 'ignore.json'), 'utf8'), '{ not json');
+    const r = await readIgnore(dir);
+    assert.match(r.error ?? '', /ignore\.json/);
+  });
+
+  it('appends accepted names, keeping comments and corrections', async () => {
+    mkdirSync(path.join(dir, '.copydesk'));
+    writeFileSync(path.join(dir, '.copydesk', 'names.txt'), '# ours\nMaren Oduya\nOdouya => Oduya');
+    assert.equal(await addName(dir, 'Petra  Vanslow'), true);
+    assert.equal(await addName(dir, 'Maren Oduya'), false);
+    const text = readFileSync(path.join(dir, '.copydesk', 'names.txt'), 'utf8');
+    assert.equal(text, '# ours\nMaren Oduya\nOdouya => Oduya\nPetra Vanslow\n');
+    const { data } = await readNames(dir);
+    assert.deepEqual(data.corrections, { Odouya: 'Oduya' });
+    assert.ok(data.accepted.includes('Petra Vanslow'));
+  });
+});
+
+describe('server/references: workspace trust', () => {
+  it('drops inputs outside the workspace when untrusted, keeps them when trusted', () => {
+    const ws = path.join(tmpdir(), 'ws');
+    const untrusted = resolveInputs(['references/', '/etc/secrets', '../other/*.md'], { folders: [ws], trusted: false });
+    assert.deepEqual(untrusted.inputs, [path.join(ws, 'references/')]);
+    assert.equal(untrusted.skipped.length, 2);
+    const trusted = resolveInputs(['references/', '/etc/secrets'], { folders: [ws], trusted: true });
+    assert.deepEqual(trusted.inputs, [path.join(ws, 'references/'), '/etc/secrets']);
+  });
+});
+
+describe('server/hover: untrusted text is escaped', () => {
+  it('escapes markdown, links, html and command URIs', () => {
+    const evil = '[click](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> **b** `c`';
+    const e = escapeMd(evil);
+    assert.ok(!/(^|[^\\])\[/.test(e), e);
+    assert.ok(!/(^|[^\\])</.test(e), e);
+    assert.ok(!/(^|[^\\])\*/.test(e), e);
+    assert.ok(!/(^|[^\\])`/.test(e), e);
+    assert.ok(!/(^|[^\\])\(/.test(e), e);
+  });
+
+  it('word diff marks changed words in the article and missing words in the source', () => {
+    const d = sideBySide('the dock workers walked out Monday', 'the harbour workers walked out on Monday');
+    assert.match(d.article, /\*\*dock\*\*/);
+    assert.match(d.source, /~~harbour~~/);
+    assert.match(d.source, /~~on~~/);
+    assert.equal(d.changed, 1);
+    assert.equal(d.missing, 2);
+  });
+
+  it('renders source title, outlet, date and a file link at the passage', () => {
+    const md = renderHover(
+      { rule: 'copied-passage', severity: 'warning', message: 'copied', start: 0, end: 5, text: 'a b c', source: { id: 'w', path: '/r/w.md', start: 0, end: 5, text: 'a b c' } },
+      { meta: { title: 'T [x](command:y)', outlet: 'Coastline Wire', date: '2026-10-02' }, path: '/r/w (1).md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } } },
+    );
+    assert.match(md, /Coastline Wire/);
+    assert.match(md, /2026\\-10\\-02/);
+    assert.match(md, /\(file:\/\/\/r\/w%20%281%29\.md#L5,1\)/);
+    assert.ok(!md.includes('](command:'), md);
+  });
+});
+
+describe('extension/report-html: export escapes everything', () => {
+  it('no raw markup from findings or sources', () => {
+    const html = renderReportHtml(
+      {
+        uri: 'file:///a.md', version: 1, words: 10, originality: 0.7, references: 2,
+        sources: [{ id: 's', path: '/s', title: '<script>alert(1)</script>', matchedWords: 3, uri: 'file:///s' }],
+        findings: [{ rule: 'copied-passage', severity: 'warning', message: '<b>m</b>', text: '"><img src=x>', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
+        rules: [],
+      },
+      'a<b>.md',
+    );
+    assert.ok(!html.includes('<script>alert'));
+    assert.ok(!html.includes('<img'));
+    assert.ok(html.includes('70% original'));
+    assert.equal(escapeHtml(`<&>"'`), '&lt;&amp;&gt;&quot;&#39;');
+  });
+
+  it('attributedQuote wraps a passage in quotes with the outlet', () => {
+    assert.equal(attributedQuote('Crews walked off the job on Thursday.', 'Coastline Wire'), 'Coastline Wire reported: “Crews walked off the job on Thursday.”');
+  });
+});
