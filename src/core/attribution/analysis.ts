@@ -1,0 +1,179 @@
+/**
+ * Shared attribution analyses for the rules of one check: the article's attributions, the spans of
+ * its attributed quotes (excluded from copied-passage: quoting is not copying), reference-document
+ * attributions (cached per index and document), and the matching of article quotes to reference
+ * quotes through the index.
+ */
+import { alignment, referenceModel } from '../align';
+import type { ReferenceIndex } from '../reference-index';
+import type { Analysis, RuleContext } from '../rule';
+import type { Span, TextModel } from '../text';
+import { extractAttributions } from './extract';
+import { compareQuotes, type QuoteComparison } from './compare';
+import { speakerName, type Attribution, type TextSpan } from './types';
+
+/** Every attribution of the checked article. */
+export const attributions: Analysis<Attribution[]> = (ctx) => extractAttributions(ctx.doc);
+
+/** Article spans (the words between the marks) of direct and mixed quotes that have a speaker. */
+export const attributedQuoteSpans: Analysis<Span[]> = (ctx) => {
+  const out: Span[] = [];
+  for (const a of ctx.use(attributions)) {
+    if (!a.source || a.kind === 'indirect') continue;
+    for (const q of a.quotes) out.push({ start: q.start, end: q.end });
+  }
+  return out.sort((x, y) => x.start - y.start);
+};
+
+const refCache = new WeakMap<ReferenceIndex, Map<number, Attribution[]>>();
+
+/** Attributions of reference document `doc` (index.docs[doc]), cached per index (LRU of 256). */
+export function referenceAttributions(index: ReferenceIndex, doc: number): Attribution[] {
+  let cache = refCache.get(index);
+  if (!cache) refCache.set(index, (cache = new Map()));
+  let a = cache.get(doc);
+  if (a) {
+    cache.delete(doc);
+    cache.set(doc, a);
+    return a;
+  }
+  a = extractAttributions(referenceModel(index, doc));
+  cache.set(doc, a);
+  if (cache.size > 256) cache.delete(cache.keys().next().value!);
+  return a;
+}
+
+/** Content-word stems of a text range of a model. */
+function stemsIn(model: TextModel, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  for (const t of model.tokens) {
+    if (t.start >= end) break;
+    if (t.start >= start && !t.stop) out.add(t.stem);
+  }
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/** Reference documents that share word 3-grams with the ranges, best first. */
+export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number[] {
+  const { doc, index } = ctx;
+  const terms = articleTermIds(ctx);
+  const score = new Map<number, number>();
+  for (const r of ranges) {
+    let k0 = 0;
+    while (k0 < doc.tokens.length && doc.tokens[k0]!.end <= r.start) k0++;
+    for (let k = k0; k + 3 <= doc.tokens.length && doc.tokens[k + 2]!.end <= r.end; k++) {
+      if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
+      const seen = new Set<number>();
+      index.lookup(terms, k, (d) => {
+        if (!seen.has(d)) score.set(d, (score.get(d) ?? 0) + 1);
+        seen.add(d);
+      });
+    }
+  }
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max).map((e) => e[0]);
+}
+
+const termIds: Analysis<Int32Array> = (ctx) => {
+  const out = new Int32Array(ctx.doc.tokens.length);
+  ctx.doc.tokens.forEach((t, k) => (out[k] = ctx.index.terms.lookup(t.norm)));
+  return out;
+};
+function articleTermIds(ctx: RuleContext): Int32Array {
+  return ctx.use(termIds);
+}
+
+/** A reference quote matched to an article quote. */
+export interface QuoteMatch {
+  /** the article attribution and the quote (its words) within it */
+  attribution: Attribution;
+  quote: TextSpan;
+  /** the best reference quote, or null when no reference holds a similar quote */
+  ref: {
+    doc: number;
+    attribution: Attribution;
+    quote: TextSpan;
+    /** the reference sentence(s) around the quote */
+    context: TextSpan;
+    comparison: QuoteComparison;
+    /** similarity of the surrounding sentences (content-stem Dice) */
+    contextSimilarity: number;
+    speakerMatch: boolean;
+    score: number;
+  } | null;
+}
+
+function lastNames(name: string | null): Set<string> {
+  const out = new Set<string>();
+  if (!name) return out;
+  for (const w of name.split(/[^\p{L}'’-]+/u)) if (/^\p{Lu}/u.test(w) && w.length > 1) out.add(w.toLowerCase().replace(/['’]s$/, ''));
+  return out;
+}
+
+function sameSpeaker(a: Attribution, b: Attribution): boolean {
+  const x = lastNames(speakerName(a));
+  const y = lastNames(speakerName(b));
+  for (const w of x) if (y.has(w)) return true;
+  return false;
+}
+
+function sentenceRange(model: TextModel, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  for (const sent of model.sentences) {
+    if (sent.end > start && sent.start <= start) s = Math.min(s, sent.start);
+    if (sent.start < end && sent.end >= end) e = Math.max(e, sent.end);
+  }
+  return { start: s, end: e };
+}
+
+/**
+ * Every direct or mixed quote of the article (scare quotes without a speaker left out), each with
+ * its best-matching reference quote. Candidate documents come from the index (3-grams of the quote
+ * and of its sentence) and from the alignment of the article against the references.
+ */
+export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
+  const out: QuoteMatch[] = [];
+  if (ctx.index.documentCount === 0) return out;
+  const model = ctx.doc;
+  const passages = ctx.use(alignment);
+  for (const a of ctx.use(attributions)) {
+    if (a.kind === 'indirect') continue;
+    if (a.scare && !a.source) continue;
+    for (const q of a.quotes) {
+      const sentR = sentenceRange(model, q.start, q.end);
+      const docs = new Set(candidateDocs(ctx, [q, sentR]));
+      for (const p of passages) if (p.a.start < sentR.end && p.a.end > sentR.start) docs.add(p.doc);
+      const aStems = stemsIn(model, sentR.start, sentR.end);
+      let best: QuoteMatch['ref'] = null;
+      for (const d of docs) {
+        const refModel = referenceModel(ctx.index, d);
+        for (const ra of referenceAttributions(ctx.index, d)) {
+          if (ra.kind === 'indirect') continue;
+          for (const rq of ra.quotes) {
+            const cmp = compareQuotes(model, q, refModel, rq);
+            if (cmp.shared === 0) continue;
+            const rr = sentenceRange(refModel, rq.start, rq.end);
+            const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
+            const sp = sameSpeaker(a, ra);
+            const score = Math.max(cmp.similarity, cmp.containment * 0.9) + 0.4 * cs + (sp ? 0.2 : 0);
+            // accept: most of the quote's words are in the reference quote, or the surroundings agree
+            const ok = cmp.containment >= 0.6 && cmp.shared >= 2 || cmp.identical || (cs >= 0.3 && (sp || cs >= 0.45) && cmp.sharedContent >= 1);
+            if (!ok) continue;
+            if (!best || score > best.score) {
+              best = { doc: d, attribution: ra, quote: rq, context: { start: rr.start, end: rr.end, text: refModel.text.slice(rr.start, rr.end) }, comparison: cmp, contextSimilarity: Math.round(cs * 1000) / 1000, speakerMatch: sp, score };
+            }
+          }
+        }
+      }
+      out.push({ attribution: a, quote: q, ref: best });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,189 @@
+/**
+ * Word-level comparison of an article quote with a reference quote: identity, similarity,
+ * containment (a correct partial quote), spelling-only differences (British/American),
+ * ellipsis checks, and the word diff shown to the user.
+ */
+import { diffArrays } from 'diff';
+import type { TextModel, Token } from '../text';
+import type { TextSpan } from './types';
+
+export interface DiffPart {
+  op: '=' | '-' | '+';
+  /** words as written (source words for '-', article words for '+' and '=') */
+  words: string[];
+}
+
+export interface QuoteComparison {
+  identical: boolean;
+  /** Dice over the longest common word subsequence */
+  similarity: number;
+  /** share of the article quote's words found, in order, in the reference quote */
+  containment: number;
+  /** the article quote is a contiguous run of the reference quote (a correct partial quote) */
+  fragment: boolean;
+  /** words in common, and content (non-stop) words in common */
+  shared: number;
+  sharedContent: number;
+  /** the quotes differ only in British/American spelling of the same words */
+  spellingOnly: boolean;
+  /** the article quote has an ellipsis */
+  ellipsis: boolean;
+  /** every part around the ellipsis is in the reference quote, in order */
+  ellipsisFaithful: boolean;
+  /** words the ellipsis hides that change meaning (negation, contrast, condition) */
+  hiddenWords: string[];
+  diff: DiffPart[];
+}
+
+const ELLIPSIS_RE = /…|\.\s?\.\s?\./g;
+const MEANING = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'but', 'unless', 'except', 'however', 'although', 'if', 'only', "don't", "doesn't", "didn't", "won't", "can't", "cannot", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "couldn't", "haven't", "hasn't", "hadn't"]);
+
+/** A spelling-neutral key: British and American forms of a word share it. */
+export function spellingKey(w: string): string {
+  return w
+    .replace(/isation(s?)$/, 'ization$1')
+    .replace(/is(e|es|ed|ing|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/our(s|ed|ing|ful|ite|ites|able|ably)?$/, 'or$1')
+    .replace(/tre(s)?$/, 'ter$1')
+    .replace(/ll(ed|ing|er|ers)$/, 'l$1')
+    .replace(/ogue(s)?$/, 'og$1')
+    .replace(/ence(s)?$/, 'ense$1')
+    .replace(/ae/g, 'e')
+    .replace(/oe/g, 'e')
+    .replace(/mme$/, 'm');
+}
+
+function tokensIn(model: TextModel, span: { start: number; end: number }): Token[] {
+  const out: Token[] = [];
+  const toks = model.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < toks.length && toks[k]!.start < span.end; k++) out.push(toks[k]!);
+  return out;
+}
+
+function lcs(a: string[], b: string[]): number {
+  let n = 0;
+  for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.value.length;
+  return n;
+}
+
+/** Is `part` a contiguous run of `b` starting at or after `from`? Returns the index after it, or -1. */
+function findRun(b: string[], part: string[], from: number): number {
+  if (part.length === 0) return from;
+  outer: for (let i = from; i + part.length <= b.length; i++) {
+    for (let k = 0; k < part.length; k++) if (b[i + k] !== part[k]) continue outer;
+    return i + part.length;
+  }
+  return -1;
+}
+
+export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: TextSpan): QuoteComparison {
+  const at = tokensIn(am, a);
+  const bt = tokensIn(bm, b);
+  const an = at.map((t) => t.norm);
+  const bn = bt.map((t) => t.norm);
+  const identical = an.length === bn.length && an.every((w, i) => w === bn[i]);
+  const common = identical ? an.length : lcs(an, bn);
+  const similarity = an.length + bn.length === 0 ? 1 : (2 * common) / (an.length + bn.length);
+  const containment = an.length === 0 ? 0 : common / an.length;
+  const fragment = !identical && an.length > 0 && findRun(bn, an, 0) >= 0;
+  const bset = new Set(bt.filter((t) => !t.stop).map((t) => t.norm));
+  let sharedContent = 0;
+  for (const t of new Set(at.filter((t) => !t.stop).map((t) => t.norm))) if (bset.has(t)) sharedContent++;
+  const ak = an.map(spellingKey);
+  const bk = bn.map(spellingKey);
+  const spellingOnly = !identical && ak.length === bk.length && ak.every((w, i) => w === bk[i]);
+  // ellipsis: split the article quote's words at each ellipsis
+  const ellipses: number[] = [];
+  ELLIPSIS_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ELLIPSIS_RE.exec(a.text)) !== null) ellipses.push(a.start + m.index);
+  let ellipsisFaithful = false;
+  const hiddenWords: string[] = [];
+  if (ellipses.length) {
+    const parts: string[][] = [];
+    let cur: string[] = [];
+    let e = 0;
+    for (const t of at) {
+      while (e < ellipses.length && ellipses[e]! < t.start) {
+        parts.push(cur);
+        cur = [];
+        e++;
+      }
+      cur.push(t.norm);
+    }
+    parts.push(cur);
+    let pos = 0;
+    let prevEnd = -1;
+    ellipsisFaithful = true;
+    for (const p of parts) {
+      if (p.length === 0) continue;
+      const end = findRun(bn, p, pos);
+      if (end < 0) {
+        ellipsisFaithful = false;
+        break;
+      }
+      const start = end - p.length;
+      if (prevEnd >= 0) for (let k = prevEnd; k < start; k++) if (MEANING.has(bn[k]!)) hiddenWords.push(bt[k]!.text);
+      prevEnd = end;
+      pos = end;
+    }
+  }
+  // word diff in original spelling, over spelling keys (so colour/color is not a change)
+  const diff: DiffPart[] = [];
+  let ai = 0;
+  let bi = 0;
+  for (const part of diffArrays(bk, ak)) {
+    const n = part.value.length;
+    if (part.removed) {
+      diff.push({ op: '-', words: bt.slice(bi, bi + n).map((t) => t.text) });
+      bi += n;
+    } else if (part.added) {
+      diff.push({ op: '+', words: at.slice(ai, ai + n).map((t) => t.text) });
+      ai += n;
+    } else {
+      diff.push({ op: '=', words: at.slice(ai, ai + n).map((t) => t.text) });
+      ai += n;
+      bi += n;
+    }
+  }
+  return {
+    identical,
+    similarity: Math.round(similarity * 1000) / 1000,
+    containment: Math.round(containment * 1000) / 1000,
+    fragment,
+    shared: common,
+    sharedContent,
+    spellingOnly,
+    ellipsis: ellipses.length > 0,
+    ellipsisFaithful,
+    hiddenWords,
+    diff,
+  };
+}
+
+/** The diff as a short phrase: “been very much” → “significantly”; dropped “still”; added “now”. */
+export function describeDiff(diff: DiffPart[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < diff.length; i++) {
+    const p = diff[i]!;
+    if (p.op === '=') continue;
+    const next = diff[i + 1];
+    if (p.op === '-' && next?.op === '+') {
+      out.push(`“${p.words.join(' ')}” → “${next.words.join(' ')}”`);
+      i++;
+    } else if (p.op === '+' && next?.op === '-') {
+      out.push(`“${next.words.join(' ')}” → “${p.words.join(' ')}”`);
+      i++;
+    } else if (p.op === '-') out.push(`dropped “${p.words.join(' ')}”`);
+    else out.push(`added “${p.words.join(' ')}”`);
+  }
+  return out.join('; ');
+}

@@ -1,0 +1,655 @@
+/**
+ * Quote and attribution extraction: direct quotes, mixed quotes and reported (indirect) speech,
+ * each with its cue and source. Pattern-based on the offset-preserving text model, with
+ * compromise part-of-speech tags (per sentence, only where a cue or pronoun needs them) to
+ * delimit source noun phrases.
+ */
+import type { TextModel, Token } from '../text';
+import { CUE_MODIFIERS, CUE_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, WEAK_CUES } from './cues';
+import { findQuotes, type QuoteSpan } from './quotes';
+import { sentenceTags, type TokenTag } from './tagger';
+import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './types';
+
+/** A cue found in a sentence, with its source (if any) and the reported clause it introduces. */
+interface Cue {
+  sentence: number;
+  /** token range of the cue words [from, to) (model token indices) */
+  from: number;
+  to: number;
+  span: TextSpan;
+  source: SourceSpan | null;
+  /** token range of the source phrase */
+  srcFrom: number;
+  srcTo: number;
+  /** source stands after the cue (according to X; “…,” said X) */
+  sourceAfter: boolean;
+  weak: boolean;
+  participle: boolean;
+  used: boolean;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
+// Cue forms that are also ordinary nouns: only cues when tagged as verbs.
+const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
+const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
+
+function span(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The sentence index of a character offset (binary search). */
+function sentenceAt(model: TextModel, offset: number): number {
+  const ss = model.sentences;
+  let lo = 0;
+  let hi = ss.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Is paragraph p a headline or subhead (markdown heading, or short with no final punctuation)? */
+export function isHeadline(model: TextModel, p: number): boolean {
+  const para = model.paragraphs[p];
+  if (!para) return false;
+  const t = model.text.slice(para.start, para.end);
+  if (/^#{1,6}\s/.test(t)) return true;
+  if (t.includes('\n')) return false;
+  const stripped = t.replace(/[\s"'”’»)\]*_]+$/u, '');
+  if (/[.!?:;…,]$/.test(stripped)) return false;
+  const words = t.split(/\s+/).filter(Boolean).length;
+  return words <= 20;
+}
+
+export class Extractor {
+  readonly text: string;
+  readonly quotes: QuoteSpan[];
+  private readonly top: QuoteSpan[];
+  private readonly tokens: Token[];
+
+  constructor(readonly model: TextModel) {
+    this.text = model.text;
+    this.tokens = model.tokens;
+    this.quotes = findQuotes(model);
+    this.top = this.quotes.filter((q) => q.level === 1);
+  }
+
+  /** Is the offset inside a top-level quote (marks included)? */
+  inQuote(offset: number): boolean {
+    const qs = this.top;
+    let lo = 0;
+    let hi = qs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = qs[mid]!;
+      if (offset < q.open) hi = mid - 1;
+      else if (offset >= q.close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  private tag(k: number): TokenTag {
+    const tok = this.tokens[k]!;
+    const s = this.model.sentences[tok.sentence]!;
+    return sentenceTags(this.model, tok.sentence)[k - s.tokenStart]!;
+  }
+
+  /** Text between two adjacent tokens. */
+  private gap(a: number, b: number): string {
+    return this.text.slice(this.tokens[a]!.end, this.tokens[b]!.start);
+  }
+
+  private npWord(k: number): boolean {
+    const t = this.tag(k);
+    const norm = this.tokens[k]!.norm;
+    if (ROLE_NOUNS.has(norm)) return true;
+    return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'VAL' || (t.pos === 'X' && /^\p{Lu}/u.test(this.tokens[k]!.text));
+  }
+
+  private headWord(k: number): boolean {
+    const t = this.tag(k);
+    return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON' || ROLE_NOUNS.has(this.tokens[k]!.norm);
+  }
+
+  /** A gap that may stand inside a noun phrase. */
+  private joinable(g: string): boolean {
+    return /^[ \t\u00a0.\-–&]*$/.test(g) && g.length <= 3;
+  }
+
+  /** Noun phrase ending at token `last` (inclusive), walking left within the sentence. */
+  private npBefore(last: number, sentStart: number): [number, number] | null {
+    if (last < sentStart || this.inQuote(this.tokens[last]!.start)) return null;
+    const t = this.tag(last);
+    if (t.pos === 'PRON') {
+      return PRONOUNS.has(this.tokens[last]!.norm) ? [last, last + 1] : null;
+    }
+    let k = last;
+    if (!this.npWord(k)) return null;
+    while (k - 1 >= sentStart && k - last < 12) {
+      const g = this.gap(k - 1, k);
+      if (!this.joinable(g)) break;
+      const prev = k - 1;
+      if (this.inQuote(this.tokens[prev]!.start)) break;
+      if (this.npWord(prev)) {
+        k = prev;
+        continue;
+      }
+      // connector inside a phrase: "minister of finance", "Secretary of State"
+      if (CONNECTORS.has(this.tokens[prev]!.norm) && prev - 1 >= sentStart && this.npWord(prev - 1) && this.joinable(this.gap(prev - 1, prev))) {
+        k = prev - 1;
+        continue;
+      }
+      break;
+    }
+    let from = k;
+    while (from <= last && (CONNECTORS.has(this.tokens[from]!.norm) || this.tag(from).pos === 'ADJ' && from === k && false)) from++;
+    let hasHead = false;
+    for (let i = from; i <= last; i++) if (this.headWord(i)) hasHead = true;
+    if (!hasHead || from > last) return null;
+    // "the deal is done, said Smith": an NP made only of an adjective is no subject
+    return [from, last + 1];
+  }
+
+  /** Noun phrase starting at token `first`, walking right within the sentence (up to `limit`). */
+  private npAfter(first: number, limit: number): [number, number] | null {
+    if (first >= limit || this.inQuote(this.tokens[first]!.start)) return null;
+    const t = this.tag(first);
+    if (t.pos === 'PRON') return PRONOUNS.has(this.tokens[first]!.norm) ? [first, first + 1] : null;
+    if (!this.npWord(first)) return null;
+    let k = first;
+    while (k + 1 < limit && k - first < 12) {
+      const g = this.gap(k, k + 1);
+      if (!this.joinable(g) || this.inQuote(this.tokens[k + 1]!.start)) break;
+      if (this.npWord(k + 1) && this.tag(k + 1).pos !== 'DET') {
+        k++;
+        continue;
+      }
+      if (CONNECTORS.has(this.tokens[k + 1]!.norm) && this.tokens[k + 1]!.norm !== 'on' && k + 2 < limit && this.npWord(k + 2) && this.joinable(this.gap(k + 1, k + 2))) {
+        k += 2;
+        continue;
+      }
+      break;
+    }
+    let hasHead = false;
+    for (let i = first; i <= k; i++) if (this.headWord(i)) hasHead = true;
+    return hasHead ? [first, k + 1] : null;
+  }
+
+  private srcSpan(from: number, to: number): SourceSpan {
+    return span(this.text, this.tokens[from]!.start, this.tokens[to - 1]!.end);
+  }
+
+  /** Extend a subject NP left over an appositive: "Kallas, the EU's foreign policy chief, said". */
+  private appositive(np: [number, number], sentStart: number): [number, number] {
+    const [from] = np;
+    if (from - 1 < sentStart) return np;
+    const g = this.gap(from - 1, from);
+    if (!/^\s*,\s*$/.test(g)) return np;
+    const head = this.npBefore(from - 1, sentStart);
+    if (!head) return np;
+    // the appositive pair must start the clause
+    const before = head[0] - 1 >= sentStart ? this.gap(head[0] - 1, head[0]) : '';
+    const hasProper = (() => {
+      for (let i = head[0]; i < head[1]; i++) if (this.tag(i).pos === 'PROPN' || /^\p{Lu}/u.test(this.tokens[i]!.text)) return true;
+      return false;
+    })();
+    if (!hasProper) return np;
+    if (head[0] === sentStart || /[,”"’:;—–(]\s*$/.test(before)) return [head[0], np[1]];
+    return np;
+  }
+
+  /** All cues of sentence s. */
+  cues(s: number): Cue[] {
+    const sent = this.model.sentences[s]!;
+    const toks = this.tokens;
+    const out: Cue[] = [];
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+      const tok = toks[k]!;
+      if (this.inQuote(tok.start)) continue;
+      let to = k + 1;
+      let sourceAfter = false;
+      let phrase = false;
+      for (const pc of PHRASE_CUES) {
+        if (k + pc.words.length <= sent.tokenEnd && pc.words.every((w, i) => toks[k + i]!.norm === w)) {
+          to = k + pc.words.length;
+          sourceAfter = pc.sourceAfter;
+          phrase = true;
+          break;
+        }
+      }
+      const strong = CUE_VERBS.has(tok.norm);
+      const weak = WEAK_CUES.has(tok.norm);
+      if (!phrase && !strong && !weak) continue;
+      const tag = this.tag(k);
+      if (!phrase && !ALWAYS_VERB.has(tok.norm) && tag.pos !== 'VERB') continue;
+      if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
+      if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
+      const participle = !phrase && /ing$/.test(tok.norm);
+      // skip modifiers between the subject and the cue ("Smith also said", "Smith on Monday said")
+      let j = k - 1;
+      let passive = false;
+      while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
+        const n = toks[j]!.norm;
+        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || (n === 'on' && j + 1 < k && this.tag(j + 1).pos === 'DATE')) {
+          if (PASSIVE_AUX.has(n)) passive = true;
+          j--;
+          continue;
+        }
+        break;
+      }
+      if (passive && !phrase && (this.tag(k).past || tok.norm === 'said' || tok.norm === 'told' || tok.norm === 'thought')) {
+        // "it is believed", "he was told": no source speaks here (unless "by X")
+        if (!(to < sent.tokenEnd && toks[to]!.norm === 'by')) continue;
+        const np = this.npAfter(to + 1, sent.tokenEnd);
+        if (!np) continue;
+        out.push(this.makeCue(s, k, to, np, true, weak, false));
+        continue;
+      }
+      let np: [number, number] | null = null;
+      let after = sourceAfter;
+      if (!sourceAfter) {
+        if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
+        if (np) np = this.appositive(np, sent.tokenStart);
+        else if (j >= sent.tokenStart && /^\s*,\s*$/.test(this.gap(j, j + 1))) {
+          // "Voss, the city's mayor, said": an appositive pair before the comma
+          const np1 = this.npBefore(j, sent.tokenStart);
+          if (np1) {
+            const ext = this.appositive(np1, sent.tokenStart);
+            if (ext[0] < np1[0]) np = ext;
+          }
+        }
+        if (!np && !participle) {
+          // inversion: “…,” said Smith / …, said the minister.
+          const g = k > sent.tokenStart ? this.gap(k - 1, k) : this.text.slice(sent.start, tok.start);
+          if (/[,”"’':]\s*$/.test(g) || k === sent.tokenStart) {
+            const a = this.npAfter(to, sent.tokenEnd);
+            if (a && !PRONOUNS.has(toks[a[0]]!.norm)) {
+              np = a;
+              after = true;
+            }
+          }
+        }
+      } else {
+        np = this.npAfter(to, sent.tokenEnd);
+      }
+      if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
+      if (!np && participle) {
+        // "…, adding: “…”": the subject of the main clause
+        const prev = out[out.length - 1];
+        if (prev?.source) {
+          out.push({ ...this.makeCue(s, k, to, null, false, weak, true), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo });
+          continue;
+        }
+        const first = this.npAfter(sent.tokenStart, k);
+        if (first && (this.tag(first[0]).pos === 'PROPN' || this.tag(first[0]).pos === 'PRON' || this.tag(first[0]).pos === 'DET')) {
+          out.push(this.makeCue(s, k, to, first, false, weak, true));
+          continue;
+        }
+      }
+      if (!np && !weak) {
+        out.push(this.makeCue(s, k, to, null, after, weak, participle));
+        continue;
+      }
+      out.push(this.makeCue(s, k, to, np, after, weak, participle));
+    }
+    return out;
+  }
+
+  private makeCue(s: number, from: number, to: number, np: [number, number] | null, after: boolean, weak: boolean, participle: boolean): Cue {
+    return {
+      sentence: s,
+      from,
+      to,
+      span: span(this.text, this.tokens[from]!.start, this.tokens[to - 1]!.end),
+      source: np ? this.srcSpan(np[0], np[1]) : null,
+      srcFrom: np ? np[0] : -1,
+      srcTo: np ? np[1] : -1,
+      sourceAfter: after,
+      weak,
+      participle,
+      used: false,
+    };
+  }
+
+  /** The reported clause of a cue with no quote of its own (indirect speech). */
+  private clause(c: Cue, cuesOfSentence: Cue[]): TextSpan | null {
+    const sent = this.model.sentences[c.sentence]!;
+    const toks = this.tokens;
+    const trimEnd = (e: number) => {
+      while (e > sent.start && /[\s.,;:!?…"'”’»)]/.test(this.text[e - 1]!) && !this.inQuoteClose(e)) e--;
+      return e;
+    };
+    // content before: "X, Smith said." / "X, according to Smith." / "X, said Smith."
+    const leftEnd = Math.min(c.span.start, c.source && c.srcFrom < c.from ? c.source.start : c.span.start);
+    const rightStart = Math.max(c.span.end, c.source && c.sourceAfter ? c.source.end : c.span.end);
+    let k = c.sourceAfter ? Math.max(c.to, c.srcTo) : c.to;
+    // skip "that", the addressee of told/asked/urged, and adjuncts
+    const skip = () => {
+      while (k < sent.tokenEnd) {
+        const n = toks[k]!.norm;
+        if (n === 'that' || n === 'on' || n === 'in' && k + 2 < sent.tokenEnd && ['statement', 'interview', 'letter', 'post', 'email', 'tweet'].includes(toks[k + 2]!.norm)) {
+          if (n === 'in') k += 3;
+          else k++;
+          continue;
+        }
+        if (this.tag(k).pos === 'DATE' || n === 'monday' || n === 'last' && k + 1 < sent.tokenEnd && this.tag(k + 1).pos === 'DATE') {
+          k++;
+          continue;
+        }
+        break;
+      }
+    };
+    skip();
+    if (['told', 'tells', 'tell', 'asked', 'urged', 'warned', 'reminded'].includes(toks[c.from]!.norm) && !c.sourceAfter) {
+      const obj = this.npAfter(k, sent.tokenEnd);
+      if (obj && obj[1] - obj[0] <= 5) {
+        k = obj[1];
+        skip();
+      }
+    }
+    const next = cuesOfSentence.find((x) => x.from > c.to && x.participle);
+    const rightLimit = next ? this.tokens[next.from]!.start : sent.end;
+    const rightWords = k < sent.tokenEnd ? countTokens(toks, k, sent.tokenEnd, rightLimit) : 0;
+    const leftFirst = sent.tokenStart;
+    const leftWords = countTokens(toks, leftFirst, sent.tokenEnd, leftEnd);
+    const leftGap = this.text.slice(sent.start, leftEnd);
+    const precededByComma = /,\s*$/.test(leftGap) || /[,”"]\s*$/.test(leftGap);
+    const sourceFirstInSentence = c.srcFrom === sent.tokenStart || (c.srcFrom < 0 && c.from === sent.tokenStart);
+    if ((rightWords < 2 || c.sourceAfter && toks[c.from]!.norm !== 'according') && leftWords >= 3 && precededByComma) {
+      const e = trimEnd(leftEnd);
+      return e > sent.start ? span(this.text, sent.start, e) : null;
+    }
+    if (toks[c.from]!.norm === 'according' && c.from === sent.tokenStart && c.source) {
+      // According to X, content.
+      let s0 = c.source.end;
+      const comma = this.text.indexOf(',', s0);
+      if (comma >= 0 && comma < sent.end) s0 = comma + 1;
+      while (s0 < sent.end && /\s/.test(this.text[s0]!)) s0++;
+      const e = trimEnd(sent.end);
+      return e > s0 ? span(this.text, s0, e) : null;
+    }
+    if (rightWords >= 2) {
+      let s0 = toks[k]!.start;
+      if (this.text[s0 - 1] === '“' || this.text[s0 - 1] === '"') s0--;
+      let e = Math.min(rightLimit, sent.end);
+      // parenthetical "The deal, Smith said, is done."
+      if (leftWords >= 2 && /,\s*$/.test(leftGap) && /^\s*,/.test(this.text.slice(rightStart, rightStart + 3))) s0 = sent.start;
+      e = trimEnd(e);
+      void sourceFirstInSentence;
+      return e > s0 ? span(this.text, s0, e) : null;
+    }
+    return null;
+  }
+
+  /** The words of a quote, without a trailing comma or semicolon inside the marks. */
+  qspan(q: QuoteSpan): TextSpan {
+    let e = q.end;
+    while (e > q.start && /[\s,;]/.test(this.text[e - 1]!)) e--;
+    return span(this.text, q.start, e);
+  }
+
+  /** Is offset e just after a closing quote mark of a top-level quote? */
+  private inQuoteClose(e: number): boolean {
+    return this.top.some((q) => q.close === e && !q.unclosed);
+  }
+
+  extract(): Attribution[] {
+    const { model, text } = this;
+    const out: Attribution[] = [];
+    const cueCache = new Map<number, Cue[]>();
+    const cuesOf = (s: number) => {
+      let c = cueCache.get(s);
+      if (!c) cueCache.set(s, (c = this.cues(s)));
+      return c;
+    };
+    // sentences that hold a cue word at all (cheap lexical test before tagging)
+    const cueSentences = new Set<number>();
+    for (const tok of this.tokens) {
+      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || tok.norm === 'according' || tok.norm === 'pointed' || tok.norm === 'went') {
+        if (!this.inQuote(tok.start)) cueSentences.add(tok.sentence);
+      }
+    }
+    const headline = new Map<number, boolean>();
+    const isHead = (p: number) => {
+      let h = headline.get(p);
+      if (h === undefined) headline.set(p, (h = isHeadline(model, p)));
+      return h;
+    };
+    // ---- direct and mixed quotes
+    const mixedByCue = new Map<Cue, Attribution>();
+    let lastSourced: Attribution | null = null;
+    const bySentence: Attribution[] = [];
+    for (const q of this.top) {
+      const s0 = sentenceAt(model, q.open);
+      const s1 = sentenceAt(model, Math.max(q.open, q.close - 1));
+      const para = model.sentences[s0]?.paragraph ?? 0;
+      const words = countTokens(this.tokens, 0, this.tokens.length, q.end, q.start);
+      // candidate cues: in the sentences the quote spans, outside the quote
+      let best: Cue | null = null;
+      let bestDist = Infinity;
+      for (let s = s0; s <= s1 && s < model.sentences.length; s++) {
+        if (!cueSentences.has(s)) continue;
+        for (const c of cuesOf(s)) {
+          if (!c.source && !c.weak) continue;
+          if (c.weak && !c.source) continue;
+          const dist = c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0;
+          // a cue separated from this quote by another quote belongs to that one
+          if (dist < bestDist && !this.top.some((o) => o !== q && o.open > Math.min(q.close, c.span.end) - 1 && o.close <= Math.max(q.open, c.span.start) + 1 && o.level === 1 && between(o, q, c))) {
+            best = c;
+            bestDist = dist;
+          }
+        }
+      }
+      const headlineQuote = isHead(para);
+      if (best) {
+        const kind = this.quoteKind(q, best);
+        if (kind === 'mixed') {
+          const existing = mixedByCue.get(best);
+          if (existing) {
+            existing.quotes.push(this.qspan(q));
+            continue;
+          }
+          const content = this.clause(best, cuesOf(best.sentence)) ?? this.qspan(q);
+          const a = this.record('mixed', best, content, [this.qspan(q)], s0, para, false, false, headlineQuote);
+          if (content.start > q.start || content.end < q.end) {
+            // the clause missed the quote (e.g. the quote precedes the cue): the quote is the content
+            a.content = span(text, Math.min(content.start, q.start), Math.max(content.end, q.end));
+          }
+          mixedByCue.set(best, a);
+          best.used = true;
+          out.push(a);
+          bySentence.push(a);
+          lastSourced = a;
+          continue;
+        }
+        best.used = true;
+        const a = this.record('direct', best, this.qspan(q), [this.qspan(q)], s0, para, false, false, headlineQuote);
+        out.push(a);
+        lastSourced = a;
+        continue;
+      }
+      // colon introduction: "Leavitt was blunt: “…”"
+      const before = text.slice(model.sentences[s0]!.start, q.open);
+      const colon = /:\s*$/.exec(before);
+      if (colon && before.trim().length > 1) {
+        const sent = model.sentences[s0]!;
+        const np = this.npAfter(sent.tokenStart, sent.tokenEnd);
+        if (np && this.tokens[np[0]]!.start < q.open && (this.tag(np[0]).pos !== 'NOUN' || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm))) {
+          const colonAt = model.sentences[s0]!.start + colon.index + colon[0].indexOf(':');
+          const a: Attribution = {
+            kind: 'direct',
+            cue: span(text, colonAt, colonAt + 1),
+            source: this.srcSpan(np[0], np[1]),
+            content: this.qspan(q),
+            quotes: [this.qspan(q)],
+            sentence: s0,
+            paragraph: para,
+            scare: false,
+            inherited: false,
+            headline: headlineQuote,
+          };
+          out.push(a);
+          lastSourced = a;
+          continue;
+        }
+      }
+      // a short quote with no cue is a scare quote
+      const scare = words <= 2;
+      // continuing quote: the speaker of the previous quote in this paragraph or the paragraph before,
+      // when this quote opens its sentence
+      const opensSentence = q.open <= model.sentences[s0]!.start + 1;
+      if (!scare && opensSentence && lastSourced && lastSourced.source && lastSourced.paragraph >= para - 1 && !headlineQuote) {
+        out.push({
+          kind: 'direct',
+          cue: null,
+          source: lastSourced.source,
+          content: this.qspan(q),
+          quotes: [this.qspan(q)],
+          sentence: s0,
+          paragraph: para,
+          scare: false,
+          inherited: true,
+          headline: false,
+        });
+        continue;
+      }
+      out.push({
+        kind: 'direct',
+        cue: null,
+        source: null,
+        content: this.qspan(q),
+        quotes: [this.qspan(q)],
+        sentence: s0,
+        paragraph: para,
+        scare,
+        inherited: false,
+        headline: headlineQuote,
+      });
+    }
+    void bySentence;
+    // ---- indirect speech: cues not used by a quote
+    for (const s of [...cueSentences].sort((a, b) => a - b)) {
+      const cs = cuesOf(s);
+      for (const c of cs) {
+        if (c.used || !c.source || c.weak) continue;
+        const content = this.clause(c, cs);
+        if (!content) continue;
+        const para = model.sentences[s]!.paragraph;
+        const inner = this.top.filter((q) => q.start >= content.start && q.end <= content.end).map((q) => this.qspan(q));
+        out.push(this.record(inner.length ? 'mixed' : 'indirect', c, content, inner, s, para, false, false, isHead(para)));
+      }
+    }
+    out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
+    this.resolvePronouns(out);
+    return out;
+  }
+
+  private record(kind: AttributionKind, c: Cue, content: TextSpan, quotes: TextSpan[], s: number, para: number, scare: boolean, inherited: boolean, headline: boolean): Attribution {
+    return { kind, cue: c.span, source: c.source ? { ...c.source } : null, content, quotes, sentence: s, paragraph: para, scare, inherited, headline };
+  }
+
+  /** direct: the quote stands beside the cue clause; mixed: the quote is embedded in reported words. */
+  private quoteKind(q: QuoteSpan, c: Cue): AttributionKind {
+    const text = this.text;
+    const sent = this.model.sentences[c.sentence]!;
+    const clauseStart = Math.min(c.span.start, c.source?.start ?? Infinity);
+    const clauseEnd = Math.max(c.span.end, c.source?.end ?? -Infinity);
+    if (q.open >= clauseEnd) {
+      const between = text.slice(clauseEnd, q.open);
+      // “said: “…”", "said, “…”", "told reporters: “…”"
+      if (/^[\s,:—–-]*$/.test(between)) return 'direct';
+      if (/^\s*(?:that\s*)?$/i.test(between)) return q.open <= sent.start + 1 || /^[\p{Lu}]/u.test(text.slice(q.start, q.start + 1)) ? 'direct' : 'mixed';
+      const words = countTokens(this.tokens, c.to, sent.tokenEnd, q.open);
+      if (/:\s*$/.test(between) && words <= 6) return 'direct';
+      return 'mixed';
+    }
+    if (q.close <= clauseStart) {
+      const between = text.slice(q.close, clauseStart);
+      if (/^[\s,—–-]*$/.test(between)) return q.open <= sent.start + 1 ? 'direct' : 'mixed';
+      return 'mixed';
+    }
+    return 'direct';
+  }
+
+  /** he/she/they/it → the nearest preceding named source (or person named in the preceding sentences). */
+  private resolvePronouns(all: Attribution[]): void {
+    const named: TextSpan[] = [];
+    for (const a of all) if (a.source && !PRONOUNS.has(a.source.text.toLowerCase()) && !a.inherited) named.push(a.source);
+    named.sort((x, y) => x.start - y.start);
+    for (const a of all) {
+      if (!a.source || a.inherited) continue;
+      const p = a.source.text.toLowerCase();
+      if (!PRONOUNS.has(p) || p === 'i' || p === 'we' || p === 'you') continue;
+      const at = a.source.start;
+      let best: TextSpan | null = null;
+      for (const n of named) if (n.start < at && (!best || n.start > best.start)) best = n;
+      if (PERSON_PRONOUNS.has(p)) {
+        const person = this.personBefore(at, best?.start ?? -1);
+        if (person) best = person;
+      }
+      if (best) a.source.resolved = { ...best };
+    }
+    // inherited sources share the resolution
+    for (const a of all) if (a.inherited && a.source) {
+      const orig = all.find((b) => !b.inherited && b.source && b.source.start === a.source!.start);
+      if (orig?.source?.resolved) a.source = { ...a.source, resolved: orig.source.resolved };
+    }
+  }
+
+  /** The last person name (compromise #Person run) before offset `at` and after `after`, within 4 sentences. */
+  private personBefore(at: number, after: number): TextSpan | null {
+    const s = sentenceAt(this.model, at);
+    for (let i = s; i >= Math.max(0, s - 4); i--) {
+      const sent = this.model.sentences[i]!;
+      if (sent.end <= after) break;
+      const tags = sentenceTags(this.model, i);
+      let found: TextSpan | null = null;
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+        const tok = this.tokens[k]!;
+        if (tok.start >= at) break;
+        if (tok.start <= after) continue;
+        if (!tags[k - sent.tokenStart]!.person || this.inQuote(tok.start)) continue;
+        let e = k;
+        while (e + 1 < sent.tokenEnd && tags[e + 1 - sent.tokenStart]!.person && this.joinable(this.gap(e, e + 1))) e++;
+        found = span(this.text, tok.start, this.tokens[e]!.end);
+        k = e;
+      }
+      if (found) return found;
+    }
+    return null;
+  }
+}
+
+function between(o: QuoteSpan, q: QuoteSpan, c: Cue): boolean {
+  const lo = Math.min(q.close, c.span.end);
+  const hi = Math.max(q.open, c.span.start);
+  return o.open >= lo && o.close <= hi;
+}
+
+/** Word tokens with start in [from, to) of the offset range, within token range [k0, k1). */
+function countTokens(tokens: Token[], k0: number, k1: number, to: number, from = -1): number {
+  let n = 0;
+  // binary search the first token at or after `from`
+  let lo = k0;
+  let hi = k1;
+  if (from >= 0) {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (let k = from >= 0 ? lo : k0; k < k1 && tokens[k]!.start < to; k++) n++;
+  return n;
+}
+
+/** All attributions of a text model (quotes with no speaker included, with source null). */
+export function extractAttributions(model: TextModel): Attribution[] {
+  return new Extractor(model).extract();
+}

@@ -1,0 +1,52 @@
+/**
+ * Building well-formed attribution insertions: "…,” Karoline Leavitt said." and
+ * "…, according to Reuters." placed before a sentence's final punctuation, without doubling
+ * punctuation and with the source's capitalisation adapted to the middle of a sentence.
+ */
+import type { Edit } from '../types';
+
+const CLOSERS = `"'”’»)]`;
+
+/** "The port authority" → "the port authority" mid-sentence; "The New York Times" and names stay. */
+export function midSentence(name: string): string {
+  const m = /^(The|A|An)\s+(\S+)/.exec(name);
+  if (m && /^\p{Ll}/u.test(m[2]!)) return name[0]!.toLowerCase() + name.slice(1);
+  return name;
+}
+
+/**
+ * Edits that append an attribution clause to the sentence ending at `sentEnd` (exclusive).
+ * `clause` is e.g. "according to Reuters" or "Karoline Leavitt said". Returns null when the
+ * sentence has no final punctuation to anchor on (a headline).
+ */
+export function appendAttribution(text: string, sentStart: number, sentEnd: number, clause: string): Edit[] | null {
+  let e = sentEnd;
+  while (e > sentStart && /\s/.test(text[e - 1]!)) e--;
+  let c = e;
+  while (c > sentStart && CLOSERS.includes(text[c - 1]!)) c--;
+  const punct = text[c - 1];
+  if (!punct || !/[.!?…]/.test(punct)) return null;
+  const closers = text.slice(c, e);
+  const quoteEnd = /[”"’'»]/.test(closers);
+  if (!quoteEnd) {
+    // "… next week." → "… next week, according to X."
+    if (punct !== '.') return null; // a question or exclamation: no clean place for the clause
+    return [{ start: c - 1, end: c - 1, newText: `, ${clause}` }];
+  }
+  // a sentence ending in a quote: “… end.” → “… end,” X said.
+  if (punct === '.') {
+    return [
+      { start: c - 1, end: c, newText: ',' },
+      { start: e, end: e, newText: ` ${clause}.` },
+    ];
+  }
+  return [{ start: e, end: e, newText: ` ${clause}.` }];
+}
+
+/** Apply non-overlapping edits to a text (for tests and previews). */
+export function applyEdits(text: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const ed of sorted) out = out.slice(0, ed.start) + ed.newText + out.slice(ed.end);
+  return out;
+}

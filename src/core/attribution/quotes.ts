@@ -1,0 +1,113 @@
+/**
+ * Quotation spans of a text: curly and straight double quotes, guillemets, single quotes
+ * (curly or straight, top-level in British style or nested in a double quote), and quotes that
+ * run over several paragraphs (a paragraph left open whose successor opens with a quote mark).
+ */
+import type { TextModel } from '../text';
+
+export interface QuoteSpan {
+  /** offset of the opening mark, and one past the closing mark (or the end of the paragraph for an unclosed quote) */
+  open: number;
+  close: number;
+  /** the words between the marks (trimmed of white space) */
+  start: number;
+  end: number;
+  /** 1: top-level quote; 2: a quote nested inside another */
+  level: number;
+  /** first and last paragraph the quote covers */
+  paraFrom: number;
+  paraTo: number;
+  /** the quote never closed (closed at the paragraph end) */
+  unclosed: boolean;
+}
+
+const OPEN_DOUBLE = '“„«';
+const CLOSE_DOUBLE = '”»';
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s(\[{—–\-\/]/.test(c);
+
+type Mark = 'd' | 's';
+
+/** Quote marks that open a paragraph (continuation of a quote left open in the previous one). */
+function opensWithQuote(text: string, at: number): boolean {
+  const c = text[at];
+  return c === '"' || c === '“' || c === '«' || c === '„' || c === '‘';
+}
+
+export function findQuotes(model: TextModel): QuoteSpan[] {
+  const { text, paragraphs } = model;
+  const out: QuoteSpan[] = [];
+  // stack of open quotes: kind of mark, offset of the opening mark, paragraph
+  let stack: { mark: Mark; open: number; para: number; level: number }[] = [];
+  const emit = (q: { open: number; para: number; level: number }, close: number, innerEnd: number, para: number, unclosed: boolean) => {
+    let s = q.open + 1;
+    let e = innerEnd;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ open: q.open, close, start: s, end: e, level: q.level, paraFrom: q.para, paraTo: para, unclosed });
+  };
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    let i = para.start;
+    if (stack.length) {
+      // a quote left open: continues if this paragraph opens with a quote mark, else it closed at the previous end
+      if (opensWithQuote(text, para.start)) {
+        i = para.start + 1;
+      } else {
+        const prev = paragraphs[p - 1]!;
+        for (const q of stack.reverse()) emit(q, prev.end, prev.end, p - 1, true);
+        stack = [];
+      }
+    }
+    for (; i < para.end; i++) {
+      const c = text[i]!;
+      const prev = i > para.start ? text[i - 1] : undefined;
+      const next = text[i + 1];
+      const top = stack[stack.length - 1];
+      if (OPEN_DOUBLE.includes(c)) {
+        stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+      } else if (CLOSE_DOUBLE.includes(c)) {
+        const k = findLast(stack, 'd');
+        if (k >= 0) {
+          // close any single quote left open inside
+          while (stack.length - 1 > k) stack.pop();
+          emit(stack.pop()!, i + 1, i, p, false);
+        }
+      } else if (c === '"') {
+        const k = findLast(stack, 'd');
+        if (k >= 0) {
+          while (stack.length - 1 > k) stack.pop();
+          emit(stack.pop()!, i + 1, i, p, false);
+        } else {
+          stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+        }
+      } else if (c === '‘' || c === "'") {
+        // opening single quote: after space/opening punctuation, before a letter or quote
+        if ((isSpaceOrOpen(prev) || prev === '“' || prev === '"') && (isLetter(next) || next === '“' || next === '"')) {
+          if (c === '‘' || top?.mark === 'd' || stack.length === 0) {
+            stack.push({ mark: 's', open: i, para: p, level: stack.length + 1 });
+          }
+        } else if (c === "'" && top?.mark === 's' && !isLetter(next)) {
+          emit(stack.pop()!, i + 1, i, p, false);
+        }
+      } else if (c === '’') {
+        // closing single quote, not an apostrophe inside a word (don’t) or a lone possessive outside any single quote
+        if (top?.mark === 's' && !isLetter(next)) emit(stack.pop()!, i + 1, i, p, false);
+      }
+    }
+    // paragraph end: open quotes continue into the next paragraph if it opens with a mark (handled above);
+    // single quotes never continue
+    while (stack.length && stack[stack.length - 1]!.mark === 's') stack.pop();
+  }
+  if (stack.length && paragraphs.length) {
+    const last = paragraphs[paragraphs.length - 1]!;
+    for (const q of stack.reverse()) emit(q, last.end, last.end, paragraphs.length - 1, true);
+  }
+  // an unclosed straight-quote "quote" of a whole paragraph is kept; single-letter oddities dropped
+  return out.sort((a, b) => a.open - b.open || a.level - b.level);
+}
+
+function findLast(stack: { mark: Mark }[], mark: Mark): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.mark === mark) return k;
+  return -1;
+}

@@ -1,0 +1,93 @@
+/**
+ * misquote: words in quotation marks that match a reference quote approximately but not exactly
+ * (changed, dropped or added words; a changed speaker; an ellipsis hiding a change of meaning).
+ * Spelling variants (colour/color) and faithful ellipses are at most info; a quote found in no
+ * reference is info.
+ */
+import { describeDiff } from '../attribution/compare';
+import { quoteMatches, type QuoteMatch } from '../attribution/analysis';
+import { speakerName } from '../attribution/types';
+import type { Rule, RuleContext } from '../rule';
+import type { Finding, Fix, Severity } from '../types';
+import { sourceLabel } from './copied-passage';
+
+/** Reference words with the article quote's trailing sentence punctuation kept. */
+function restored(articleQuote: string, refQuote: string): string {
+  const trail = /[.!?…]+$/.exec(articleQuote)?.[0] ?? '';
+  return refQuote.replace(/[.!?…,;]+$/, '') + trail;
+}
+
+function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding {
+  const q = m.quote;
+  const r = m.ref;
+  const f: Finding = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
+  if (r) {
+    const d = ctx.index.docs[r.doc]!;
+    const replacement = restored(q.text, r.quote.text);
+    f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
+    f.suggestions = [replacement];
+    if (withFix && replacement !== q.text) {
+      const fix: Fix = { title: `Restore the source wording: “${replacement}”`, edits: [{ start: q.start, end: q.end, newText: replacement }], preferred: true };
+      f.fixes = [fix];
+    }
+    f.data = {
+      sourceQuote: r.quote.text,
+      speaker: speakerName(r.attribution),
+      articleSpeaker: speakerName(m.attribution),
+      referenceSentence: r.context.text,
+      reference: sourceLabel(ctx.index, r.doc),
+      sourceMeta: d.meta,
+      diff: r.comparison.diff,
+      similarity: r.comparison.similarity,
+      contextSimilarity: r.contextSimilarity,
+    };
+  }
+  return f;
+}
+
+export const misquote: Rule = {
+  id: 'misquote',
+  defaultSeverity: 'warning',
+  description: 'A quotation that differs from the same quote in a reference (changed words, speaker or a misleading ellipsis).',
+  run(ctx) {
+    const out: Finding[] = [];
+    for (const m of ctx.use(quoteMatches)) {
+      const words = m.quote.text.split(/\s+/).filter(Boolean).length;
+      const r = m.ref;
+      if (!r) {
+        if (words >= 4 && !m.attribution.headline) {
+          out.push(finding(ctx, m, 'info', `Quote not found in references: “${m.quote.text}”`, false));
+        }
+        continue;
+      }
+      const c = r.comparison;
+      const refSpeaker = speakerName(r.attribution);
+      const artSpeaker = speakerName(m.attribution);
+      const where = sourceLabel(ctx.index, r.doc);
+      const who = refSpeaker ? `${refSpeaker}, ` : '';
+      if (c.identical || c.fragment) {
+        if (artSpeaker && refSpeaker && !r.speakerMatch && !m.attribution.inherited) {
+          const f = finding(ctx, m, 'warning', `Changed speaker: this quote is attributed to ${artSpeaker} here but to ${refSpeaker} in ${where}`, false);
+          f.data = { ...f.data, changedSpeaker: true };
+          out.push(f);
+        }
+        continue;
+      }
+      if (c.spellingOnly) {
+        out.push(finding(ctx, m, 'info', `Quote differs from the source only in spelling (${describeDiff(c.diff)}); source: “${r.quote.text}” (${who}${where})`, true));
+        continue;
+      }
+      if (c.ellipsis && c.ellipsisFaithful) {
+        if (c.hiddenWords.length) {
+          out.push(finding(ctx, m, 'warning', `Misquote: the ellipsis hides “${c.hiddenWords.join(' ')}”, which changes the meaning; source: “${r.quote.text}” (${who}${where})`, true));
+        } else {
+          out.push(finding(ctx, m, 'info', `Quote shortened with an ellipsis; the remaining words match the source (${who}${where})`, false));
+        }
+        continue;
+      }
+      const sev: Severity = m.attribution.headline ? 'info' : 'warning';
+      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.diff)}. Source: “${r.quote.text}” (${who}${where})`, true));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * unattributed-claim: an article sentence aligned to a reference passage where the reference
+ * attributes the claim (cue + source, or "according to X") and the article states it bare.
+ * The fix appends the reference's attribution (", according to X" or ", X said").
+ */
+import { alignment, referenceModel } from '../align';
+import { attributions, referenceAttributions } from '../attribution/analysis';
+import { appendAttribution, midSentence } from '../attribution/fixes';
+import { PRONOUNS } from '../attribution/cues';
+import type { Attribution } from '../attribution/types';
+import type { Rule } from '../rule';
+import type { TextModel } from '../text';
+import type { Finding, Fix } from '../types';
+import { sourceLabel } from './copied-passage';
+
+function stems(model: TextModel, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  for (const t of model.tokens) {
+    if (t.start >= end) break;
+    if (t.start >= start && !t.stop) out.add(t.stem);
+  }
+  return out;
+}
+
+function overlapShare(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / a.size;
+}
+
+/** The name to credit: the source as written, or what a pronoun refers to; null for a bare pronoun. */
+function creditName(a: Attribution): string | null {
+  if (!a.source) return null;
+  const s = a.source.resolved ?? a.source;
+  if (PRONOUNS.has(s.text.toLowerCase())) return null;
+  return s.text;
+}
+
+export const unattributedClaim: Rule = {
+  id: 'unattributed-claim',
+  defaultSeverity: 'warning',
+  description: 'A claim that a reference attributes to a source, stated in the article without attribution.',
+  run(ctx) {
+    const passages = ctx.use(alignment);
+    if (passages.length === 0) return [];
+    const doc = ctx.doc;
+    const mine = ctx.use(attributions);
+    const attributed = new Set<number>();
+    for (const a of mine) {
+      if (!a.source && !a.cue) continue;
+      if (a.cue) {
+        const s = doc.tokens.find((t) => t.start >= a.cue!.start)?.sentence;
+        if (s !== undefined) attributed.add(s);
+      }
+      for (const s of doc.sentences.keys()) {
+        const sent = doc.sentences[s]!;
+        if (a.content.start < sent.end && a.content.end > sent.start) attributed.add(s);
+      }
+    }
+    const best = new Map<number, { a: Attribution; doc: number; share: number }>();
+    for (const p of passages) {
+      const refAttr = referenceAttributions(ctx.index, p.doc);
+      for (const ra of refAttr) {
+        if (!ra.cue || !creditName(ra)) continue;
+        const ov = Math.min(ra.content.end, p.b.end) - Math.max(ra.content.start, p.b.start);
+        if (ov < 0.5 * (ra.content.end - ra.content.start)) continue;
+        // the reference model's stems of the attributed content
+        const rm = referenceModel(ctx.index, p.doc);
+        const rs = stems(rm, ra.content.start, ra.content.end);
+        for (let s = 0; s < doc.sentences.length; s++) {
+          const sent = doc.sentences[s]!;
+          if (sent.end <= p.a.start || sent.start >= p.a.end) continue;
+          if (attributed.has(s)) continue;
+          const as = stems(doc, sent.start, sent.end);
+          const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;
+          if (share < 0.5) continue;
+          const cur = best.get(s);
+          if (!cur || share > cur.share) best.set(s, { a: ra, doc: p.doc, share });
+        }
+      }
+    }
+    const out: Finding[] = [];
+    for (const [s, { a, doc: refDoc, share }] of [...best].sort((x, y) => x[0] - y[0])) {
+      const sent = doc.sentences[s]!;
+      const name = creditName(a)!;
+      const d = ctx.index.docs[refDoc]!;
+      const isAccording = /^according/i.test(a.cue!.text);
+      const phrase = isAccording ? `according to ${a.source!.text}` : `${name} ${a.cue!.text}`;
+      const fixes: Fix[] = [];
+      const e1 = appendAttribution(doc.text, sent.start, sent.end, `according to ${midSentence(name)}`);
+      if (e1) fixes.push({ title: `Add “according to ${midSentence(name)}”`, edits: e1, preferred: true });
+      const e2 = appendAttribution(doc.text, sent.start, sent.end, `${midSentence(name)} said`);
+      if (e2) fixes.push({ title: `Add “${midSentence(name)} said”`, edits: e2 });
+      out.push({
+        rule: 'unattributed-claim',
+        severity: 'warning',
+        message: `Unattributed claim: ${sourceLabel(ctx.index, refDoc)} attributes this to ${name} (“${phrase}”)`,
+        start: sent.start,
+        end: sent.end,
+        text: doc.text.slice(sent.start, sent.end),
+        source: { id: d.id, path: d.path, start: a.content.start, end: a.content.end, text: a.content.text },
+        ...(fixes.length ? { fixes } : {}),
+        data: { sourceName: name, cue: a.cue!.text, attribution: phrase, overlap: Math.round(share * 1000) / 1000, sourceMeta: d.meta },
+      });
+    }
+    return out;
+  },
+};
