@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>;
 
 const SUITES: Record<string, () => Promise<Suite>> = {
+  pan13: async () => (await import('./pan13')).default,
+  meter: async () => (await import('./meter')).default,
+  tune: async () => (await import('./tune')).default,
 };
 
 async function main() {
@@ -17,8 +20,10 @@ async function main() {
     console.error(`eval: data folder not found: ${evalDir} (set COPYDESK_EVAL_DIR)`);
     process.exit(2);
   }
-  const names = argv.filter((a) => !a.startsWith('-'));
-  const flags = argv.filter((a) => a.startsWith('-'));
+  // a word right after a --flag is that flag's value unless it names a suite (--corpus train, --limit 50)
+  const isValue = (a: string, k: number) => k > 0 && /^--[^=]+$/.test(argv[k - 1]!) && !(a in SUITES);
+  const names = argv.filter((a, k) => !a.startsWith('-') && !isValue(a, k));
+  const flags = argv.filter((a, k) => a.startsWith('-') || isValue(a, k));
   const run = names.length ? names : Object.keys(SUITES);
   for (const n of run) {
     const load = SUITES[n];

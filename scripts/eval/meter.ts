@@ -1,0 +1,234 @@
+/**
+ * `npm run eval -- meter [--limit N] [--errors N]`
+ *
+ * METER (UK Press Association wire vs nine national newspapers, 1999–2000). Each newspaper article
+ * is checked with the full engine (`check()`, so the copied-passage rule's own selection applies)
+ * against ONE reference set of ALL 771 PA stories — the article's catchline is not given to the
+ * engine. Only the copied-passage rule runs (the other rules do not change its findings).
+ *
+ * - Document level: "derived" (wholly or partially derived in file_index) vs non-derived; the
+ *   engine says derived when it makes at least one copied-passage finding. P/R/F1, by domain, and
+ *   the share of each gold class flagged.
+ * - Word level, on the 441 articles whose SGML has <Verbatim>/<Rewrite> spans: a word is gold-copied
+ *   when its SGML element is Verbatim or Rewrite, predicted-copied when it lies inside a finding.
+ *   See lib/meter-data.ts `wordLabels` for the SGML → raw text mapping.
+ * - Retrieval: the share of findings whose source is a PA story of the article's own catchline.
+ */
+import { check } from '../../src/core/engine';
+import { ReferenceIndex } from '../../src/core/reference-index';
+import { RULE_IDS, type RuleId } from '../../src/core/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { meterArticles, METER_CLASSES, paFiles, readMeterText, wordLabels, type LabelledWords, type MeterArticle } from './lib/meter-data';
+import { f3, flag, intFlag, machine, Memory, prf, Progress, table, type PRF } from './lib/report';
+import type { Suite } from './main';
+
+export interface MeterData {
+  dir: string;
+  index: ReferenceIndex;
+  articles: MeterArticle[];
+  texts: Map<string, string>;
+  words: Map<string, LabelledWords>;
+  indexSecs: number;
+  /** raw words with no SGML counterpart / SGML words with no raw counterpart, over the 441 */
+  mapping: { rawWords: number; unlabelledRaw: number; sgmlUnmatched: number; files: number };
+}
+
+export function loadMeter(evalDir: string, limit?: number): MeterData {
+  const dir = path.join(evalDir, 'meter');
+  if (!fs.existsSync(dir)) throw new Error(`METER: corpus not found: ${dir}`);
+  const refs = paFiles(dir).map((p) => ({ id: p.id, path: p.file, text: readMeterText(p.file), meta: {} }));
+  const t0 = Date.now();
+  const index = ReferenceIndex.build(refs);
+  const indexSecs = (Date.now() - t0) / 1000;
+  let articles = meterArticles(dir);
+  if (limit !== undefined) articles = articles.filter((_, k) => k % Math.max(1, Math.floor(articles.length / limit)) === 0).slice(0, limit);
+  const texts = new Map<string, string>();
+  const words = new Map<string, LabelledWords>();
+  const mapping = { rawWords: 0, unlabelledRaw: 0, sgmlUnmatched: 0, files: 0 };
+  for (const a of articles) {
+    let text: string;
+    try {
+      text = readMeterText(a.file);
+    } catch (e) {
+      console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
+      continue;
+    }
+    texts.set(a.id, text);
+    if (!a.sgml) continue;
+    const lw = wordLabels(text, readMeterText(a.sgml));
+    if (!lw.hasSpans) continue;
+    words.set(a.id, lw);
+    mapping.files++;
+    mapping.rawWords += lw.tokens.length;
+    mapping.unlabelledRaw += lw.labels.filter((l) => l === null).length;
+    mapping.sgmlUnmatched += lw.unmatchedSgml;
+  }
+  Memory.sample();
+  return { dir, index, articles: articles.filter((a) => texts.has(a.id)), texts, words, indexSecs, mapping };
+}
+
+/** A copied-passage finding reduced to what the scores need. */
+export interface Hit {
+  start: number;
+  end: number;
+  sourceId: string;
+}
+
+export interface MeterScores {
+  doc: PRF;
+  docByDomain: Record<string, PRF>;
+  /** share of each gold class with at least one finding */
+  flagged: Record<string, { flagged: number; total: number }>;
+  word: PRF;
+  /** recall on Verbatim and on Rewrite words separately */
+  verbatimRecall: number;
+  rewriteRecall: number;
+  retrieval: { own: number; findings: number };
+  falsePositives: { id: string; hits: Hit[] }[];
+  falseNegatives: string[];
+}
+
+export function scoreMeter(data: MeterData, hits: Map<string, Hit[]>): MeterScores {
+  const counts = (arts: MeterArticle[]) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const a of arts) {
+      const gold = a.label !== 'non_derived';
+      const pred = (hits.get(a.id)?.length ?? 0) > 0;
+      if (gold && pred) tp++;
+      else if (pred) fp++;
+      else if (gold) fn++;
+    }
+    return prf(tp, fp, fn);
+  };
+  const docByDomain: Record<string, PRF> = {};
+  for (const d of [...new Set(data.articles.map((a) => a.domain))]) docByDomain[d] = counts(data.articles.filter((a) => a.domain === d));
+  const flagged: MeterScores['flagged'] = {};
+  for (const c of METER_CLASSES) {
+    const arts = data.articles.filter((a) => a.label === c);
+    flagged[c] = { flagged: arts.filter((a) => (hits.get(a.id)?.length ?? 0) > 0).length, total: arts.length };
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const byLabel = { Verbatim: [0, 0], Rewrite: [0, 0] };
+  for (const [id, lw] of data.words) {
+    const hs = hits.get(id) ?? [];
+    lw.tokens.forEach((t, k) => {
+      const label = lw.labels[k];
+      if (label === null || label === 'unclassified' || label === undefined) return;
+      const gold = label === 'Verbatim' || label === 'Rewrite';
+      const pred = hs.some((h) => t.start < h.end && t.end > h.start);
+      if (gold && pred) tp++;
+      else if (pred) fp++;
+      else if (gold) fn++;
+      if (gold) {
+        const b = byLabel[label as 'Verbatim' | 'Rewrite'];
+        b[1]!++;
+        if (pred) b[0]!++;
+      }
+    });
+  }
+  let own = 0;
+  let findings = 0;
+  const falsePositives: MeterScores['falsePositives'] = [];
+  const falseNegatives: string[] = [];
+  for (const a of data.articles) {
+    const hs = hits.get(a.id) ?? [];
+    findings += hs.length;
+    own += hs.filter((h) => h.sourceId.startsWith(a.paDir)).length;
+    if (a.label === 'non_derived' && hs.length) falsePositives.push({ id: a.id, hits: hs });
+    if (a.label !== 'non_derived' && !hs.length) falseNegatives.push(a.id);
+  }
+  return {
+    doc: counts(data.articles),
+    docByDomain,
+    flagged,
+    word: prf(tp, fp, fn),
+    verbatimRecall: byLabel.Verbatim[1] ? byLabel.Verbatim[0]! / byLabel.Verbatim[1] : 1,
+    rewriteRecall: byLabel.Rewrite[1] ? byLabel.Rewrite[0]! / byLabel.Rewrite[1] : 1,
+    retrieval: { own, findings },
+    falsePositives,
+    falseNegatives,
+  };
+}
+
+const OTHER_RULES_OFF = Object.fromEntries(RULE_IDS.filter((r) => r !== 'copied-passage').map((r) => [r, 'off'])) as Partial<
+  Record<RuleId, 'off'>
+>;
+
+export function meterTable(s: MeterScores, articles: MeterArticle[]): string {
+  const r = (name: string, x: PRF, n: string) => [name, n, f3(x.precision), f3(x.recall), f3(x.f1)];
+  return table(
+    ['level', 'n', 'precision', 'recall', 'F1'],
+    [
+      r('document (derived vs non-derived)', s.doc, `${articles.length} articles`),
+      ...Object.entries(s.docByDomain).map(([d, x]) => r(`  document, ${d}`, x, `${articles.filter((a) => a.domain === d).length} articles`)),
+      r('word (Verbatim+Rewrite vs New)', s.word, `${s.word.tp + s.word.fn} gold copied words`),
+    ],
+  );
+}
+
+const suite: Suite = async ({ evalDir, args }) => {
+  const limit = intFlag(args, 'limit');
+  const nErrors = intFlag(args, 'errors') ?? 5;
+  if (flag(args, 'sweep')) {
+    const { runSweep } = await import('./tune');
+    await runSweep({ evalDir, args: [...args, '--only=meter'] });
+    return;
+  }
+  const data = loadMeter(evalDir, limit);
+  const st = data.index.stats();
+  console.log(
+    `METER: ${data.articles.length} newspaper articles against ONE index of ${st.documents} PA stories ` +
+      `(${st.words.toLocaleString('en')} words, indexed in ${data.indexSecs.toFixed(1)} s)`,
+  );
+  console.log(
+    `SGML word mapping: ${data.mapping.files} span-annotated articles, ${data.mapping.rawWords} raw words, ` +
+      `${data.mapping.unlabelledRaw} without an SGML counterpart (not scored), ${data.mapping.sgmlUnmatched} SGML words without a raw counterpart`,
+  );
+  const progress = new Progress('METER check', data.articles.length);
+  const hits = new Map<string, Hit[]>();
+  const times: [string, number][] = [];
+  for (const a of data.articles) {
+    const t0 = performance.now();
+    const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF });
+    hits.set(
+      a.id,
+      res.findings.filter((f) => f.rule === 'copied-passage' && f.source).map((f) => ({ start: f.start, end: f.end, sourceId: f.source!.id })),
+    );
+    times.push([a.id, performance.now() - t0]);
+    progress.tick();
+  }
+  const secs = progress.done();
+  const s = scoreMeter(data, hits);
+  console.log('');
+  console.log(meterTable(s, data.articles));
+  console.log('');
+  console.log(
+    `flagged per gold class: ${Object.entries(s.flagged).map(([c, x]) => `${c} ${x.flagged}/${x.total}`).join(', ')}; ` +
+      `word recall on Verbatim ${f3(s.verbatimRecall)}, on Rewrite ${f3(s.rewriteRecall)}`,
+  );
+  console.log(
+    `retrieval: ${s.retrieval.own}/${s.retrieval.findings} findings (${f3(s.retrieval.own / Math.max(1, s.retrieval.findings))}) ` +
+      `cite a PA story of the article's own catchline`,
+  );
+  times.sort((x, y) => y[1] - x[1]);
+  console.log(
+    `time: check ${secs.toFixed(1)} s (${((1000 * secs) / Math.max(1, data.articles.length)).toFixed(0)} ms per article), ` +
+      `index ${data.indexSecs.toFixed(1)} s; peak RSS ${Memory.mb(Memory.peakRss)}; ${machine()}`,
+  );
+  console.log(`slowest articles: ${times.slice(0, 3).map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}`);
+  if (nErrors > 0) {
+    console.log(`non-derived articles with findings (${s.falsePositives.length}):`);
+    for (const fp of s.falsePositives.slice(0, nErrors)) {
+      console.log(`  ${fp.id}: ${fp.hits.map((h) => `[${h.start}-${h.end}) ← ${h.sourceId}`).join('; ')}`);
+    }
+    console.log(`derived articles without findings (${s.falseNegatives.length}):`);
+    for (const id of s.falseNegatives.slice(0, nErrors)) console.log(`  ${id} (${data.articles.find((a) => a.id === id)!.label})`);
+  }
+};
+
+export default suite;
