@@ -5,10 +5,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { register as registerCheck } from './check';
+import { register as registerQuotes } from './quotes';
 import { VERSION } from './package-info';
 
 const SUBCOMMANDS: Array<(program: Command) => void> = [
   registerCheck,
+  registerQuotes,
 ];
 
 export function buildProgram(): Command {

@@ -143,10 +143,14 @@ export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
   if (ctx.index.documentCount === 0) return out;
   const model = ctx.doc;
   const passages = ctx.use(alignment);
-  for (const a of ctx.use(attributions)) {
+  const done = new Set<number>();
+  const attrs = [...ctx.use(attributions)].sort((x, y) => (y.source ? 1 : 0) - (x.source ? 1 : 0));
+  for (const a of attrs) {
     if (a.kind === 'indirect') continue;
     if (a.scare && !a.source) continue;
     for (const q of a.quotes) {
+      if (done.has(q.start)) continue;
+      done.add(q.start);
       const sentR = sentenceRange(model, q.start, q.end);
       const docs = new Set(candidateDocs(ctx, [q, sentR]));
       for (const p of passages) if (p.a.start < sentR.end && p.a.end > sentR.start) docs.add(p.doc);

@@ -33,6 +33,11 @@ export interface QuoteComparison {
   /** words the ellipsis hides that change meaning (negation, contrast, condition) */
   hiddenWords: string[];
   diff: DiffPart[];
+  /** the part of the reference quote that the article quotes (offsets into the reference), and its diff */
+  refRegion: { start: number; end: number };
+  /** article/source word pairs that differ only in spelling */
+  spellings: string[];
+  regionDiff: DiffPart[];
 }
 
 const ELLIPSIS_RE = /…|\.\s?\.\s?\./g;
@@ -93,13 +98,12 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   const common = identical ? an.length : lcs(an, bn);
   const similarity = an.length + bn.length === 0 ? 1 : (2 * common) / (an.length + bn.length);
   const containment = an.length === 0 ? 0 : common / an.length;
-  const fragment = !identical && an.length > 0 && findRun(bn, an, 0) >= 0;
   const bset = new Set(bt.filter((t) => !t.stop).map((t) => t.norm));
   let sharedContent = 0;
   for (const t of new Set(at.filter((t) => !t.stop).map((t) => t.norm))) if (bset.has(t)) sharedContent++;
   const ak = an.map(spellingKey);
+  void findRun;
   const bk = bn.map(spellingKey);
-  const spellingOnly = !identical && ak.length === bk.length && ak.every((w, i) => w === bk[i]);
   // ellipsis: split the article quote's words at each ellipsis
   const ellipses: number[] = [];
   ELLIPSIS_RE.lastIndex = 0;
@@ -154,14 +158,33 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
       bi += n;
     }
   }
+  // the region of the reference the article quotes: drop reference words before and after it
+  let lo = 0;
+  let hi = diff.length;
+  let skipped = 0;
+  // (a leading or trailing run of dropped words next to added ones is a substitution: kept)
+  while (lo < hi && diff[lo]!.op === '-' && diff[lo + 1]?.op !== '+') skipped += diff[lo++]!.words.length;
+  while (hi > lo && diff[hi - 1]!.op === '-' && diff[hi - 2]?.op !== '+') hi--;
+  const region = diff.slice(lo, hi);
+  let regionLen = 0;
+  for (const p of region) if (p.op !== '+') regionLen += p.words.length;
+  const refRegion = regionLen > 0 ? { start: bt[skipped]!.start, end: bt[skipped + regionLen - 1]!.end } : { start: b.start, end: b.end };
+  const clean = region.every((p) => p.op === '=');
+  let sameNorms = clean;
+  if (clean) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) sameNorms = false;
+  const spellings: string[] = [];
+  if (clean && !sameNorms) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) spellings.push(`${at[k]!.text}/${bt[skipped + k]!.text}`);
   return {
     identical,
+    spellings,
+    refRegion,
+    regionDiff: region,
     similarity: Math.round(similarity * 1000) / 1000,
     containment: Math.round(containment * 1000) / 1000,
-    fragment,
+    fragment: !identical && an.length > 0 && clean && sameNorms,
     shared: common,
     sharedContent,
-    spellingOnly,
+    spellingOnly: !identical && clean && !sameNorms,
     ellipsis: ellipses.length > 0,
     ellipsisFaithful,
     hiddenWords,

@@ -20,11 +20,11 @@ estimate estimates estimated estimating conclude concludes concluded concluding 
 insist insists insisted shout shouts shouted whisper whispers whispered complain complains complained complaining
 believe believes believed think thinks thought charge charges charged boast boasts boasted joke jokes joked
 acknowledge predicted lament laments lamented quip quips quipped reveal reveals revealed revealing disclose discloses disclosed
-mention mentions mentioned explain recount recounts recounted point points pointed continue continues continued
+mention mentions mentioned explain recount recounts recounted
 signal signals signaled signalled hint hints hinted accuse accuses accused acccused blast blasts blasted slam slams slammed
 counter counters countered agree agrees agreed reckon reckons reckoned announce`;
 
-const WEAK = `describe describes described describing call calls called calling characterize characterizes characterized
+const WEAK = `continue continues continued describe describes described describing call calls called calling characterize characterizes characterized
 characterise characterises characterised dub dubs dubbed term terms termed label labels labelled labeled`;
 
 export const CUE_VERBS = new Set(VERBS.split(/\s+/).filter(Boolean));

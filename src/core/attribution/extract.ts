@@ -114,6 +114,7 @@ export class Extractor {
 
   private headWord(k: number): boolean {
     const t = this.tag(k);
+    if (/^\p{Lu}/u.test(this.tokens[k]!.text) && (t.pos === 'ADJ' || t.pos === 'X')) return true; // "Zelensky" tagged as an adjective
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON' || ROLE_NOUNS.has(this.tokens[k]!.norm);
   }
 
@@ -227,7 +228,8 @@ export class Extractor {
       const weak = WEAK_CUES.has(tok.norm);
       if (!phrase && !strong && !weak) continue;
       const tag = this.tag(k);
-      if (!phrase && !ALWAYS_VERB.has(tok.norm) && tag.pos !== 'VERB') continue;
+      const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
+      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && tag.pos !== 'VERB') continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
       const participle = !phrase && /ing$/.test(tok.norm);
@@ -438,7 +440,8 @@ export class Extractor {
         for (const c of cuesOf(s)) {
           if (!c.source && !c.weak) continue;
           if (c.weak && !c.source) continue;
-          const dist = c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0;
+          if (c.participle && c.span.start >= q.close) continue; // "…, adding: “…”" introduces what follows
+          const dist = (c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0) + (c.weak ? 1000 : 0);
           // a cue separated from this quote by another quote belongs to that one
           if (dist < bestDist && !this.top.some((o) => o !== q && o.open > Math.min(q.close, c.span.end) - 1 && o.close <= Math.max(q.open, c.span.start) + 1 && o.level === 1 && between(o, q, c))) {
             best = c;

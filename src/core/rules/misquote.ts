@@ -23,7 +23,8 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   const f: Finding = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
   if (r) {
     const d = ctx.index.docs[r.doc]!;
-    const replacement = restored(q.text, r.quote.text);
+    const region = d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end);
+    const replacement = restored(q.text, region);
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
     if (withFix && replacement !== q.text) {
@@ -37,7 +38,7 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
       referenceSentence: r.context.text,
       reference: sourceLabel(ctx.index, r.doc),
       sourceMeta: d.meta,
-      diff: r.comparison.diff,
+      diff: r.comparison.regionDiff,
       similarity: r.comparison.similarity,
       contextSimilarity: r.contextSimilarity,
     };
@@ -74,7 +75,7 @@ export const misquote: Rule = {
         continue;
       }
       if (c.spellingOnly) {
-        out.push(finding(ctx, m, 'info', `Quote differs from the source only in spelling (${describeDiff(c.diff)}); source: “${r.quote.text}” (${who}${where})`, true));
+        out.push(finding(ctx, m, 'info', `Quote differs from the source only in spelling (${c.spellings.join(', ')}); source: “${r.quote.text}” (${who}${where})`, true));
         continue;
       }
       if (c.ellipsis && c.ellipsisFaithful) {
@@ -86,7 +87,7 @@ export const misquote: Rule = {
         continue;
       }
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
-      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.diff)}. Source: “${r.quote.text}” (${who}${where})`, true));
+      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${r.quote.text}” (${who}${where})`, true));
     }
     return out;
   },
