@@ -15,7 +15,8 @@
  * HTML character references (&amp;, &rsquo;, &#8217;) are replaced by the character they stand for,
  * padded to the reference's length. The padding is U+034F COMBINING GRAPHEME JOINER (an invisible
  * combining mark that word tokenisation keeps inside a word and normalisation drops) when the
- * reference sits inside a word (don&rsquo;t, caf&eacute;s), spaces otherwise. Block-level HTML tags
+ * reference sits inside a word (don&rsquo;t, caf&eacute;s), spaces otherwise (before the character
+ * when it opens a word, as in &ldquo;Yes, so the mark stays against the word). Block-level HTML tags
  * become line breaks (where the tag is long enough) so paragraphs and sentences stay apart.
  */
 
@@ -155,8 +156,12 @@ function decodeEntities(b: Blanker, text: string): void {
     const after = text[m.index + m[0].length] ?? '';
     const before = text[m.index - 1] ?? '';
     const inWord = /[\p{L}\p{N}]/u.test(after) && (/[\p{L}\p{N}]/u.test(before) || /\p{L}/u.test(ch)) && /[\p{L}\p{N}\p{M}'’ʼ]/u.test(ch);
+    // an opening mark right before a word (&ldquo;word) sits against the word: pad before it
+    const padBefore = !inWord && /[\p{L}\p{N}]/u.test(after) && !/[\p{L}\p{N}]/u.test(before);
+    const pad = m[0].length - ch.length;
     for (let i = 0; i < m[0].length; i++) {
-      b.set(m.index + i, i < ch.length ? ch[i]! : inWord ? CGJ : ' ');
+      if (padBefore) b.set(m.index + i, i < pad ? ' ' : ch[i - pad]!);
+      else b.set(m.index + i, i < ch.length ? ch[i]! : inWord ? CGJ : ' ');
     }
   }
 }

@@ -25,11 +25,14 @@ const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME'
 export function extractHtml(html: string): ExtractedPage {
   const { document } = parseHTML(html);
   const meta = metaTags(document);
+  const titleEl = document.querySelector('title');
+  const pageTitle = titleEl?.textContent ? clean(titleEl.textContent) : undefined;
   let body = '';
   let article: ReturnType<Readability['parse']> = null;
   try {
     // Readability changes the document it reads: give it its own copy
     const { document: copy } = parseHTML(html);
+    removeBoilerplate(copy);
     article = new Readability(copy, { charThreshold: 200 }).parse();
   } catch {
     article = null;
@@ -38,12 +41,15 @@ export function extractHtml(html: string): ExtractedPage {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     body = blockText(content.body);
     if (article.title && !meta.title) meta.title = clean(article.title);
+    else if (!meta.title && pageTitle) meta.title = pageTitle;
     if (article.byline && !meta.author) meta.author = clean(article.byline).replace(/^by\s+/i, '');
     if (article.siteName && !meta.outlet) meta.outlet = clean(article.siteName);
     if (article.publishedTime && !meta.date) meta.date = clean(article.publishedTime);
   }
+  if (!meta.title && pageTitle) meta.title = pageTitle;
   if (!body.trim()) {
-    for (const sel of ['nav', 'header', 'footer', 'aside', '[role=navigation]', '[role=banner]', '[role=contentinfo]']) {
+    removeBoilerplate(document);
+    for (const sel of ['header', 'footer', '[role=banner]', '[role=contentinfo]']) {
       for (const el of Array.from(document.querySelectorAll(sel))) (el as DomNode).remove();
     }
     body = document.body ? blockText(document.body) : '';
@@ -64,9 +70,8 @@ function metaTags(document: DomNode): ReferenceMeta {
     return undefined;
   };
   const meta: ReferenceMeta = {};
-  const title =
-    get('meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]') ??
-    (document.querySelector('title')?.textContent ? clean(document.querySelector('title').textContent) : undefined);
+  // the <title> element is the last resort (it usually carries the site name): see extractHtml
+  const title = get('meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]');
   if (title) meta.title = title;
   const outlet = get('meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]');
   if (outlet) meta.outlet = outlet;
@@ -83,6 +88,21 @@ function metaTags(document: DomNode): ReferenceMeta {
   );
   if (date) meta.date = date;
   return meta;
+}
+
+/** Elements that are never part of an article: navigation, cookie/consent banners, hidden parts. */
+const BOILERPLATE_RE = /(^|[\s_-])(cookies?|consent|gdpr|newsletter|paywall|subscribe|share|sharing|social|promo|advert|adverts|related)([\s_-]|$)/i;
+
+function removeBoilerplate(document: DomNode): void {
+  for (const sel of ['nav', 'aside', '[role=navigation]', '[aria-hidden=true]', '[hidden]', 'noscript', 'template']) {
+    for (const el of Array.from(document.querySelectorAll(sel))) (el as DomNode).remove();
+  }
+  for (const el of Array.from(document.querySelectorAll('[id],[class]')) as DomNode[]) {
+    const tag = String(el.tagName).toUpperCase();
+    if (tag === 'BODY' || tag === 'HTML' || tag === 'ARTICLE' || tag === 'MAIN') continue;
+    const key = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+    if (BOILERPLATE_RE.test(key)) el.remove();
+  }
 }
 
 function clean(s: string): string {

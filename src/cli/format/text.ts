@@ -83,9 +83,17 @@ function excerpt(text: string, start: number, end: number, c: Colors): string[] 
   const line = text.slice(ws, we).replace(/\t/g, ' ');
   const caretFrom = pre.length + Math.max(0, start - ws);
   const caretLen = Math.max(1, Math.min(spanEnd, we) - Math.max(start, ws));
+  let more = '';
+  if (end > le) {
+    let extra = 0;
+    for (let i = le; i < end; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) extra++;
+    }
+    if (extra > 0) more = c.dim(` (+${extra} more line${extra === 1 ? '' : 's'})`);
+  }
   return [
     `    ${pre}${line}${post}`,
-    `    ${' '.repeat(caretFrom)}${c.green('^'.repeat(caretLen))}`,
+    `    ${' '.repeat(caretFrom)}${c.green('^'.repeat(caretLen))}${more}`,
   ];
 }
 
