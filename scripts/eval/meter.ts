@@ -191,10 +191,12 @@ const suite: Suite = async ({ evalDir, args }) => {
   );
   const progress = new Progress('METER check', data.articles.length);
   const hits = new Map<string, Hit[]>();
+  const copied = new Map<string, number>();
   const times: [string, number][] = [];
   for (const a of data.articles) {
     const t0 = performance.now();
     const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF });
+    copied.set(a.id, 1 - res.originality);
     hits.set(
       a.id,
       res.findings.filter((f) => f.rule === 'copied-passage' && f.source).map((f) => ({ start: f.start, end: f.end, sourceId: f.source!.id })),
@@ -206,6 +208,27 @@ const suite: Suite = async ({ evalDir, args }) => {
   const s = scoreMeter(data, hits);
   console.log('');
   console.log(meterTable(s, data.articles));
+  console.log('');
+  console.log('document level if "derived" needed a minimum share of the article\'s words inside findings (1 − originality):');
+  console.log(
+    table(
+      ['min copied share', 'precision', 'recall', 'F1'],
+      [0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5].map((min) => {
+        let tp = 0;
+        let fp = 0;
+        let fn = 0;
+        for (const a of data.articles) {
+          const gold = a.label !== 'non_derived';
+          const pred = (hits.get(a.id)?.length ?? 0) > 0 && copied.get(a.id)! >= min;
+          if (gold && pred) tp++;
+          else if (pred) fp++;
+          else if (gold) fn++;
+        }
+        const x = prf(tp, fp, fn);
+        return [min === 0 ? 'any finding' : `>= ${min}`, f3(x.precision), f3(x.recall), f3(x.f1)];
+      }),
+    ),
+  );
   console.log('');
   console.log(
     `flagged per gold class: ${Object.entries(s.flagged).map(([c, x]) => `${c} ${x.flagged}/${x.total}`).join(', ')}; ` +
