@@ -11,6 +11,8 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   pan13: async () => (await import('./pan13')).default,
   meter: async () => (await import('./meter')).default,
   tune: async () => (await import('./tune')).default,
+  names: async () => (await import('./names')).default,
+  attribution: async () => (await import('./attribution')).default,
 };
 
 async function main() {

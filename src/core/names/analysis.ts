@@ -6,10 +6,10 @@
 import type { RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
-import { nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
+import { MAX_NEIGHBOURS, nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
 import { nearMiss, type NearMiss } from './match';
 import { foldDiacritics, skeleton } from './similarity';
-import { isKnownName } from './words';
+import { isFirstName, isKnownName } from './words';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -98,18 +98,23 @@ function contextMatch(a: ArticleName, t: NameTarget): boolean {
   return false;
 }
 
-/** The article's name stands beside another name the references know, but never beside this target. */
+/**
+ * The article's name stands beside a given name (Michael Jonson) while the references know the
+ * target only beside other given names (Boris Johnson): two people, not a slip.
+ */
 function contextConflict(a: ArticleName, t: NameTarget, lex: NameLexicon): boolean {
-  if (t.neighbours.size === 0) return false;
-  let named = false;
+  if (t.neighbours.size === 0 || t.neighbours.size >= MAX_NEIGHBOURS) return false;
+  const firstNames = (keys: Iterable<string>) => [...keys].filter((k) => isFirstName(foldDiacritics(k)) && lex.get(k)?.name !== false);
+  const targetFirst = firstNames(t.neighbours.keys());
+  if (targetFirst.length === 0) return false;
+  let other = false;
   for (const o of a.occurrences) {
     for (const n of o.neighbours) {
       if (t.neighbours.has(n)) return false;
-      const e = lex.get(n);
-      if (e?.name) named = true;
+      if (isFirstName(foldDiacritics(n))) other = true;
     }
   }
-  return named;
+  return other;
 }
 
 function occurrenceFixes(occ: NameOccurrence, all: NameOccurrence[], replacement: string, what: string): Fix[] {
@@ -197,7 +202,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const context = contextMatch(a, t);
       if (!context && contextConflict(a, t, lex)) return;
       if (known && !context) return;
-      if (miss.strength === 'weak' && !context && !(t.house || (t.sources >= 2 && ownDocs === 0))) return;
+      // an ordinary English word capitalised mid-sentence: only a strong match in the same company
+      if (a.ordinary && miss.strength === 'weak') return;
+      if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
+      // a spelling seen once in one reference is thin evidence against an article that spells the name
+      // the same other way several times
+      if (!t.house && t.sources === 1 && t.occurrences === 1 && !context && !names.has(t.key) && a.occurrences.length > 1) return;
       const score =
         miss.similarity +
         0.03 * Math.log2(1 + t.sources) +

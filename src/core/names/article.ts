@@ -65,6 +65,10 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
     const key = nameKey(tok.text);
     const folded = foldDiacritics(key);
     if (key.length < 2 || /\d/.test(key) || isStopWord(folded) || isCalendarWord(folded) || TITLES.has(folded)) continue;
+    // contractions (I'll, You've) and short all-caps acronyms (CCTV, NATO) are not names to spell-check
+    if (/^[\p{L}]+'(ll|ve|re|d|m|t|s)$/u.test(folded) && isOrdinaryWord(folded.split("'")[0]!)) continue;
+    if (/n't$/.test(folded)) continue;
+    if (cls === 'caps' && key.length <= 4) continue;
     const ordinary = isOrdinaryWord(folded);
     if (cls !== 'mid' && ordinary) continue;
     const len = nameLength(tok.text);

@@ -16,7 +16,7 @@ import { foldDiacritics, skeleton } from './similarity';
 import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
 
 /** Most neighbours kept per spelling (context only needs the frequent ones). */
-const MAX_NEIGHBOURS = 12;
+export const MAX_NEIGHBOURS = 12;
 
 export interface NameEntry {
   /** lower-case spelling, possessive dropped, diacritics kept */

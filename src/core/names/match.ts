@@ -36,7 +36,10 @@ export function derivedForms(a: string, b: string): boolean {
   // unless the letter is a plural/possessive s or a demonym -i / -n
   const longer = tx.length > ty.length ? tx : ty;
   const shorter = tx.length > ty.length ? ty : tx;
-  if (shorter === '' && longer.length === 1) return longer === 's' || longer === 'i' || longer === 'n';
+  if (shorter === '' && longer.length === 1) {
+    const stemEnd = x.slice(0, p).slice(-1);
+    return longer === 's' || (longer === 'i' && !/[aeiouy]/.test(stemEnd)) || (longer === 'n' && stemEnd === 'a');
+  }
   return true;
 }
 
@@ -62,7 +65,11 @@ export function nearMiss(a: string, r: string): NearMiss | undefined {
     if (L >= 4) return { ...c, strength: 'strong' };
     return undefined;
   }
-  if (!sameStart) return undefined;
+  if (!sameStart) {
+    // a slip on the first letter only (Catwick for Gatwick, Wrubio for Rubio): weak evidence
+    const rest = fa.slice(1) === fr.slice(1) ? L >= 6 : (fa.slice(1) === fr || fr.slice(1) === fa) && L >= 5;
+    return rest ? { ...c, strength: 'weak' } : undefined;
+  }
   if (c.distance === 1) {
     if (L >= 5) return { ...c, strength: 'strong' };
     if (L === 4) return { ...c, strength: 'weak' };

@@ -60,6 +60,13 @@ export function isKnownName(lower: string): boolean {
   return tagsOf(lower).some((t) => NAME_TAGS.has(t));
 }
 
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+
+/** A given name compromise knows (Michael, Anna). */
+export function isFirstName(lower: string): boolean {
+  return tagsOf(lower).some((t) => FIRST_NAME_TAGS.has(t));
+}
+
 export function isCalendarWord(lower: string): boolean {
   return CALENDAR.has(lower);
 }
