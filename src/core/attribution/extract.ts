@@ -205,6 +205,32 @@ export class Extractor {
     return np;
   }
 
+  /**
+   * "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": a long
+   * appositive or participial aside between the subject and the cue. The subject is the named
+   * phrase that opens the clause (sentence start, or after a closing quote and comma).
+   */
+  private clauseSubject(last: number, sentStart: number): [number, number] | null {
+    let k = last;
+    let commas = 0;
+    while (k > sentStart && last - k < 35) {
+      const g = this.gap(k - 1, k);
+      if (this.inQuote(this.tokens[k - 1]!.start) || /[”"]/.test(g)) break;
+      if (/,/.test(g)) commas++;
+      if (/[;:()]/.test(g)) return null;
+      k--;
+    }
+    if (commas === 0) return null;
+    const first = this.npAfter(k, last + 1);
+    if (!first) return null;
+    let proper = false;
+    for (let i = first[0]; i < first[1]; i++) if (/^\p{Lu}/u.test(this.tokens[i]!.text)) proper = true;
+    if (!proper) return null;
+    // the named phrase must be followed by a comma (the aside)
+    if (first[1] > last || !/^\s*,/.test(this.gap(first[1] - 1, first[1]))) return null;
+    return [first[0], last + 1];
+  }
+
   /** All cues of sentence s. */
   cues(s: number): Cue[] {
     const sent = this.model.sentences[s]!;
@@ -255,7 +281,25 @@ export class Extractor {
       }
       let np: [number, number] | null = null;
       let after = sourceAfter;
-      if (!sourceAfter) {
+      // "Rep. Gwen Moore (D-Wis.) said": step over a parenthetical before the cue
+      if (!sourceAfter && j >= sent.tokenStart && /\)\s*$/.test(this.gap(j, j + 1))) {
+        const open = this.text.lastIndexOf('(', toks[j + 1]!.start);
+        let jj = j;
+        while (jj >= sent.tokenStart && toks[jj]!.start > open) jj--;
+        if (open >= sent.start && jj >= sent.tokenStart && j - jj <= 6) {
+          const inner = this.npBefore(jj, sent.tokenStart);
+          if (inner) np = inner;
+        }
+      }
+      // "… and said she would": a coordinated cue shares the subject of the previous one
+      if (!np && !sourceAfter && j >= sent.tokenStart && toks[j]!.norm === 'and' && out.length && out[out.length - 1]!.source) {
+        const prev = out[out.length - 1]!;
+        out.push({ ...this.makeCue(s, k, to, null, false, weak, participle), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo });
+        continue;
+      }
+      if (np) {
+        // found through the parenthetical
+      } else if (!sourceAfter) {
         if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
         if (np) np = this.appositive(np, sent.tokenStart);
         else if (j >= sent.tokenStart && /^\s*,\s*$/.test(this.gap(j, j + 1))) {
@@ -265,6 +309,7 @@ export class Extractor {
             const ext = this.appositive(np1, sent.tokenStart);
             if (ext[0] < np1[0]) np = ext;
           }
+          if (!np) np = this.clauseSubject(j, sent.tokenStart);
         }
         if (!np && !participle) {
           // inversion: “…,” said Smith / …, said the minister.

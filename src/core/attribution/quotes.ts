@@ -73,7 +73,8 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, i, p, false);
         }
-      } else if (c === '"') {
+      } else if (c === '"' || (c === "'" && next === "'")) {
+        if (c === "'") i++; // '' used as a double quote mark (some archives)
         const k = findLast(stack, 'd');
         if (k >= 0) {
           while (stack.length - 1 > k) stack.pop();
