@@ -528,9 +528,9 @@ export default async function names({ evalDir, args }: { evalDir: string; args: 
   report(`${split} (all corpora)`, total);
   if (verbose || args.includes('--errors')) {
     console.log('\nmisses:');
-    for (const m of total.misses.slice(0, 80)) console.log('  ' + m);
+    for (const m of total.misses.slice(0, 200)) console.log('  ' + m);
     console.log('\nflags on clean articles:');
-    for (const m of total.falseFlags.slice(0, 80)) console.log('  ' + m);
+    for (const m of total.falseFlags.slice(0, 400)) console.log('  ' + m);
   }
   storyCase(evalDir);
   console.log(`\neval names: ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -23,14 +23,9 @@ export function derivedForms(a: string, b: string): boolean {
   const ty = y.slice(p);
   const ok = (t: string) => t === '' || DERIVING.has(t);
   if (!ok(tx) || !ok(ty)) {
-    // Ukraine/Ukrainian: the shorter stem ends in a vowel the derived form drops
-    const base = p > 0 && /[aeiouy]/.test(x[p - 1]!) ? p - 1 : -1;
-    if (base >= 3) {
-      const ux = x.slice(base);
-      const uy = y.slice(base);
-      if ((ux.length <= 1 || DERIVING.has(ux)) && (uy.length <= 1 || DERIVING.has(uy))) return true;
-    }
-    return false;
+    // Ukraine/Ukrainian, Chile/Chilean: the stem's final vowel gives way to the derived ending
+    const drops = (v: string, d: string) => /^[aeoy]$/.test(v) && d.length >= 2 && DERIVING.has(d);
+    return drops(tx, ty) || drops(ty, tx);
   }
   // a one-letter difference at the end (Clark/Clarke, Blair/Blaire) is a spelling question, not derivation,
   // unless the letter is a plural/possessive s or a demonym -i / -n

@@ -1,0 +1,243 @@
+import { strict as assert } from 'node:assert';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { nameLexicon } from '../../../src/core/names/lexicon';
+import type { Edit, Finding, ReferenceDoc } from '../../../src/core/types';
+import type { Settings } from '../../../src/core/settings';
+
+// An invented story: flooding in the river town of Kettlewick; invented people and places.
+const REFS: ReferenceDoc[] = [
+  {
+    id: 'wire.txt',
+    path: 'wire.txt',
+    meta: { outlet: 'Wire' },
+    text:
+      'Floodwater reached the centre of Kettlewick on Sunday, officials said.\n' +
+      'Mayor Tamsin Pettigrew said the Harbourside Trust had opened two shelters. ' +
+      'Emergency minister Oleksandr Kravchenko visited Kettlewick and the nearby village of Zorivka. ' +
+      'Kravchenko promised money for repairs. The Ukrainian government sent pumps, and Ukraine asked Russia to keep the dam open. ' +
+      'Pettigrew thanked volunteers from Zorivka.',
+  },
+  {
+    id: 'herald.txt',
+    path: 'herald.txt',
+    meta: { outlet: 'Herald' },
+    text:
+      'Residents of Kettlewick spent a second night in shelters run by the Harbourside Trust.\n' +
+      'Mayor Tamsin Pettigrew told reporters the river had peaked. Oleksandr Kravchenko, the minister, said aid from Kyiv ' +
+      'would arrive by Tuesday. In Zorivka the water was still rising, according to the Ólafsdóttir Institute, ' +
+      'whose hydrologist Ingrid Ólafsdóttir measured the flow. The Russian embassy offered help.',
+  },
+  {
+    id: 'courier.txt',
+    path: 'courier.txt',
+    meta: { outlet: 'Courier' },
+    text:
+      'The Harbourside Trust said on Monday that 400 people had been moved from Kettlewick.\n' +
+      'Pettigrew, the mayor, called it the worst flood in living memory. Kravchenko said engineers from Zorivka and Kyiv ' +
+      'were checking the dam. Ingrid Ólafsdóttir said the river would fall by Friday.',
+  },
+];
+
+const OFF: Partial<Settings> = { rules: { 'copied-passage': 'off' } };
+
+function names(text: string, settings: Partial<Settings> = {}, refs = REFS): Finding[] {
+  const res = check(text, ReferenceIndex.build(refs), { ...OFF, ...settings, rules: { ...OFF.rules, ...(settings.rules ?? {}) } });
+  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
+}
+
+function apply(text: string, edits: Edit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+describe('names/name-spelling', () => {
+  it('flags a transliteration slip with support counts, suggestion and hover data', () => {
+    const text = 'The minister, Oleksandr Kravshenko, toured the town.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    const f = fs[0]!;
+    assert.equal(f.rule, 'name-spelling');
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.text, 'Kravshenko');
+    assert.equal(text.slice(f.start, f.end), 'Kravshenko');
+    assert.deepEqual(f.suggestions, ['Kravchenko']);
+    assert.equal(f.message, '"Kravshenko" — references spell it "Kravchenko" (3 sources, 4 times)');
+    const refs = f.data!.references as Array<{ spelling: string; sources: number; occurrences: number }>;
+    assert.equal(refs[0]!.spelling, 'Kravchenko');
+    assert.equal(refs[0]!.sources, 3);
+    assert.equal(refs[0]!.occurrences, 4);
+    assert.equal(f.data!.context, true); // "Oleksandr" stands before it in the references too
+  });
+
+  const slips: Array<[string, string, string]> = [
+    ['keyboard slip', 'Pettigtew', 'Pettigrew'],
+    ['transposition', 'Kettlewcik', 'Kettlewick'],
+    ['dropped letter', 'Petigrew', 'Pettigrew'],
+    ['doubled letter', 'Kettlewwick', 'Kettlewick'],
+    ['y/i', 'Zoryvka', 'Zorivka'],
+    ['diacritics stripped', 'Olafsdottir', 'Ólafsdóttir'],
+    ['w/v', 'Kravchenkow', 'Kravchenko'],
+  ];
+  for (const [what, wrong, right] of slips) {
+    it(`flags a ${what}: ${wrong} → ${right}`, () => {
+      const fs = names(`Officials in the area said ${wrong} would need weeks to recover, and more help was promised.`);
+      assert.equal(fs.length, 1, JSON.stringify(fs.map((f) => f.message)));
+      assert.equal(fs[0]!.text, wrong);
+      assert.equal(fs[0]!.suggestions![0], right);
+    });
+  }
+
+  it('does not flag names spelt as in the references, inflections or demonyms', () => {
+    const text =
+      'Kettlewick is drying out. Ukrainian engineers and a Russian team helped; Ukraine\'s minister Oleksandr Kravchenko ' +
+      'praised Kyiv\'s response, and Kyivan volunteers joined Mayor Tamsin Pettigrew in Zorivka.';
+    assert.deepEqual(names(text), []);
+  });
+
+  it('does not flag names the references never mention, nor distinct real names', () => {
+    const text =
+      'A retired teacher, Bartholomew Quince, said he had never seen such a flood. Jonathan Marsh, a farmer, agreed. ' +
+      'Hydrologists from Iran also offered help.';
+    const refs: ReferenceDoc[] = [
+      ...REFS,
+      { id: 'x.txt', path: 'x.txt', meta: {}, text: 'A delegation from Iraq arrived. Michael Johnson of the charity said so. Iraq sent tents.' },
+    ];
+    assert.deepEqual(names(text, {}, refs), []);
+  });
+
+  it('in a multi-word name only the misspelt part is flagged', () => {
+    const text = 'The town is led by Mayor Tamsin Pettigrw, who said the shelters were full.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Pettigrw');
+    assert.equal(text.slice(fs[0]!.start, fs[0]!.end), 'Pettigrw');
+  });
+
+  it('a possessive stays outside the flagged span and the fix', () => {
+    const text = 'It was Pettigrw’s decision to open the shelters.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Pettigrw');
+    const fixed = apply(text, fs[0]!.fixes![0]!.edits);
+    assert.equal(fixed, 'It was Pettigrew’s decision to open the shelters.');
+  });
+
+  it('all-caps headlines are checked and the replacement keeps the capitals', () => {
+    const text = 'KRAVSHENKO VISITS FLOODED TOWN\n\nThe minister arrived on Monday.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'KRAVSHENKO');
+    assert.deepEqual(fs[0]!.suggestions, ['KRAVCHENKO']);
+    assert.equal(apply(text, fs[0]!.fixes![0]!.edits).split('\n')[0], 'KRAVCHENKO VISITS FLOODED TOWN');
+  });
+
+  it('names at the start of a sentence are checked; ordinary words there are not names', () => {
+    const text = 'Meanwhile the river rose. Kettlewcik was cut off. Shelters filled up.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Kettlewcik');
+  });
+
+  it('offers replace-this (preferred) and replace-all fixes with correct edits', () => {
+    const text = 'Pettigrw opened a shelter. Later Pettigrw said more were needed.';
+    const fs = names(text);
+    assert.equal(fs.length, 2);
+    const [one, all] = fs[0]!.fixes!;
+    assert.equal(one!.preferred, true);
+    assert.equal(one!.edits.length, 1);
+    assert.equal(apply(text, one!.edits), 'Pettigrew opened a shelter. Later Pettigrw said more were needed.');
+    assert.equal(all!.edits.length, 2);
+    assert.equal(apply(text, all!.edits), 'Pettigrew opened a shelter. Later Pettigrew said more were needed.');
+    assert.ok(!all!.preferred);
+  });
+
+  it('house list: accepted spellings are never flagged', () => {
+    const text = 'The minister, Oleksandr Kravshenko, toured the town.';
+    assert.equal(names(text).length, 1);
+    assert.deepEqual(names(text, { houseNames: { accepted: ['Oleksandr Kravshenko'], corrections: {} } }), []);
+  });
+
+  it('house list: accepted spellings are names that near-misses are checked against', () => {
+    const text = 'The Ravensworht bridge was closed, officials said.';
+    assert.deepEqual(names(text), []);
+    const fs = names(text, { houseNames: { accepted: ['Ravensworth'], corrections: {} } });
+    assert.equal(fs.length, 1);
+    assert.deepEqual(fs[0]!.suggestions, ['Ravensworth']);
+    assert.equal(fs[0]!.data!.house, true);
+  });
+
+  it('house list: corrections always flag the wrong form and suggest the right one', () => {
+    const text = 'Water covered Kettle Wick and the road to Zorivka.';
+    const fs = names(text, { houseNames: { accepted: [], corrections: { 'Kettle Wick': 'Kettlewick', Zorivka: 'Zorivka-on-Dale' } } });
+    assert.equal(fs.length, 2);
+    assert.equal(fs[0]!.text, 'Kettle Wick');
+    assert.deepEqual(fs[0]!.suggestions, ['Kettlewick']);
+    assert.equal(fs[0]!.message, '"Kettle Wick" — the house list spells it "Kettlewick"');
+    assert.equal(fs[1]!.text, 'Zorivka');
+    assert.equal(apply(text, fs[1]!.fixes![0]!.edits), 'Water covered Kettle Wick and the road to Zorivka-on-Dale.');
+  });
+
+  it('a spelling the references use too is flagged only when a clear majority spells it otherwise', () => {
+    const split: ReferenceDoc[] = [
+      { id: 'a', path: 'a', meta: {}, text: 'Shelling hit the town of Dorvansk overnight. Dorvansk was evacuated.' },
+      { id: 'b', path: 'b', meta: {}, text: 'Residents fled Dorvansk on foot.' },
+      { id: 'c', path: 'c', meta: {}, text: 'The road to Dorvanks was cut.' },
+    ];
+    // 2 sources / 3 times against 1 source / 1 time: settled
+    const f1 = names('Troops left Dorvanks on Friday.', {}, split);
+    assert.equal(f1.length, 1);
+    assert.match(f1[0]!.message, /references spell it "Dorvansk" \(2 sources, 3 times\); "Dorvanks" appears in 1 source/);
+    // 1:1 is not settled
+    const even = [split[1]!, split[2]!];
+    assert.deepEqual(names('Troops left Dorvanks on Friday.', {}, even), []);
+  });
+});
+
+describe('names/name-inconsistency', () => {
+  it('flags the minority spelling when the article spells one name two ways and the references are silent', () => {
+    const text =
+      'Farmer Edwina Quillfeather lost her barn. Quillfeather said the water came fast. ' +
+      'Neighbours helped Edwina Quilfeather move her sheep, and Quillfeather thanked them.';
+    const fs = names(text);
+    assert.equal(fs.length, 1);
+    const f = fs[0]!;
+    assert.equal(f.rule, 'name-inconsistency');
+    assert.equal(f.severity, 'info');
+    assert.equal(f.text, 'Quilfeather');
+    assert.deepEqual(f.suggestions, ['Quillfeather']);
+    assert.match(f.message, /this article also spells it "Quillfeather" \(3 times\)/);
+    assert.equal(apply(text, f.fixes![0]!.edits).includes('Quilfeather'), false);
+  });
+
+  it('two people with different given names are not an inconsistency', () => {
+    const text = 'Anna Kowalska runs the bakery. Her cousin Piotr Kowalski runs the mill.';
+    assert.deepEqual(names(text), []);
+  });
+});
+
+describe('names/lexicon', () => {
+  it('learns names with sources and occurrences, not ordinary words', () => {
+    const lex = nameLexicon(ReferenceIndex.build(REFS));
+    const k = lex.get('kravchenko')!;
+    assert.equal(k.name, true);
+    assert.equal(k.docs, 3);
+    assert.equal(k.count, 4);
+    assert.equal(lex.get('ólafsdóttir')!.form, 'Ólafsdóttir');
+    assert.ok(!lex.get('floodwater')?.name, 'a capital at the start of a sentence is not a name');
+    assert.ok(!lex.get('the')?.name);
+  });
+
+  it('is cached per index and rebuilt when documents change', () => {
+    const index = ReferenceIndex.build(REFS.slice(0, 2));
+    const a = nameLexicon(index);
+    assert.equal(nameLexicon(index), a);
+    index.add([REFS[2]!]);
+    const b = nameLexicon(index);
+    assert.notEqual(b, a);
+    assert.equal(b.get('kravchenko')!.docs, 3);
+    index.remove(['wire.txt']);
+    assert.equal(nameLexicon(index).get('kravchenko')!.docs, 2);
+  });
+});
