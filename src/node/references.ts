@@ -100,6 +100,8 @@ export async function loadReferences(inputs: string[], opts: LoadOptions = {}): 
     if (n > 0) d.id = `${d.id}#${n + 1}`;
   }
   out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // errors in a stable order (reads finish in any order)
+  errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const origins = new Map<string, DocOrigin>();
   for (const d of out) origins.set(d.id, originOf.get(d)!);
   return { docs: out, errors, origins };

@@ -47,10 +47,21 @@ export interface RunResult {
   stderr: string;
 }
 
+const memo = new Map<string, RunResult>();
+
+/** copydesk(), remembering results of identical runs (for read-only fixtures). */
+export function copydeskCached(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+  const key = JSON.stringify([args, opts]);
+  let r = memo.get(key);
+  if (!r) memo.set(key, (r = copydesk(args, opts)));
+  return r;
+}
+
 export function copydesk(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env };
   delete env.FORCE_COLOR;
-  if (!opts.env || !('NO_COLOR' in opts.env)) delete env.NO_COLOR;
+  delete env.NO_COLOR;
+  Object.assign(env, opts.env);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
