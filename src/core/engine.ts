@@ -8,6 +8,7 @@ import { analyse } from './text';
 import type { ReferenceIndex } from './reference-index';
 import type { CheckResult, Finding, SourceSummary } from './types';
 import { fingerprint } from './fingerprint';
+import { quotedTokens } from './rules/copied-passage';
 
 export function makeContext(text: string, index: ReferenceIndex, settings: Settings): RuleContext {
   const memo = new Map<Analysis<unknown>, unknown>();
@@ -49,12 +50,14 @@ export function check(text: string, index: ReferenceIndex, partial: Partial<Sett
 function summarise(ctx: RuleContext, findings: Finding[]): CheckResult {
   const tokens = ctx.doc.tokens;
   const covered = new Uint8Array(tokens.length);
+  const quoted = findings.some((f) => f.rule === 'copied-passage') ? quotedTokens(ctx) : new Uint8Array(0);
   const perSource = new Map<string, Set<number>>();
   for (const f of findings) {
     if (f.rule !== 'copied-passage') continue;
     let set = f.source ? perSource.get(f.source.id) : undefined;
     if (f.source && !set) perSource.set(f.source.id, (set = new Set()));
     for (let i = lowerBound(tokens, f.start); i < tokens.length && tokens[i]!.start < f.end; i++) {
+      if (quoted[i]) continue; // attributed quotation: quoting, not copying
       covered[i] = 1;
       set?.add(i);
     }

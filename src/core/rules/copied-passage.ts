@@ -1,9 +1,11 @@
 /**
  * copied-passage: verbatim, near-verbatim and close-paraphrase reuse of a reference passage.
  * Where passages from several references cover the same article text, the strongest one is
- * reported and the others are listed in `data.alsoIn`.
+ * reported and the others are listed in `data.alsoIn`. Words inside direct quotations that the
+ * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
  */
 import { alignment, type Passage } from '../align';
+import { attributedQuoteSpans } from '../attribution/analysis';
 import type { ReferenceIndex } from '../reference-index';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
@@ -65,13 +67,30 @@ function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
   };
 }
 
+/** 1 for each article token inside a direct quotation that the article attributes to a speaker. */
+export function quotedTokens(ctx: RuleContext): Uint8Array {
+  const tokens = ctx.doc.tokens;
+  const out = new Uint8Array(tokens.length);
+  let k = 0;
+  for (const q of ctx.use(attributedQuoteSpans)) {
+    while (k < tokens.length && tokens[k]!.end <= q.start) k++;
+    for (let i = k; i < tokens.length && tokens[i]!.start < q.end; i++) if (tokens[i]!.start >= q.start) out[i] = 1;
+  }
+  return out;
+}
+
 export const copiedPassage: Rule = {
   id: 'copied-passage',
   defaultSeverity: 'warning',
   description: 'Verbatim, near-verbatim or close-paraphrase reuse of a reference passage.',
   run(ctx) {
     const out: Finding[] = [];
+    const quoted = quotedTokens(ctx);
     for (const { kept: p, also } of selectPassages(ctx.use(alignment))) {
+      // quoting is not copying: words inside attributed quotations do not count
+      let quotedWords = 0;
+      for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
+      if (p.words - quotedWords < ctx.settings.minWords) continue;
       const d = ctx.index.docs[p.doc]!;
       const pct = Math.round(p.similarity * 100);
       const fix = quoteFix(ctx, p);
@@ -91,6 +110,7 @@ export const copiedPassage: Rule = {
         ...(fix ? { fixes: [fix] } : {}),
         data: {
           words: p.words,
+          quotedWords,
           sourceMeta: d.meta,
           alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
         },

@@ -140,6 +140,22 @@ describe('copied-passage rule and originality', () => {
     assert.deepEqual((copied[0]!.data!.alsoIn as { id: string }[]).map((x) => x.id), ['copy.txt']);
   });
 
+  it('does not count an attributed quotation as copying, but does count an unattributed one', () => {
+    const wire =
+      'Talks broke down at noon. “We will stay out until the night-shift rate is restored in full,” union ' +
+      'secretary Nadia Brook told reporters outside the gates.';
+    const index = ReferenceIndex.build([doc('wire.txt', wire)]);
+    const attributed =
+      'Pickets gathered early. “We will stay out until the night-shift rate is restored in full,” Brook said.';
+    const r1 = check(attributed, index);
+    assert.deepEqual(r1.findings.filter((f) => f.rule === 'copied-passage'), []);
+    assert.equal(r1.originality, 1);
+    const bare = 'Pickets gathered early. They will stay out until the night-shift rate is restored in full, and more.';
+    const r2 = check(bare, index);
+    assert.equal(r2.findings.filter((f) => f.rule === 'copied-passage').length, 1);
+    assert.ok(r2.originality < 0.7, String(r2.originality));
+  });
+
   it('honours rule off and ignored sources', () => {
     const article = 'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed.';
     const index = ReferenceIndex.build([doc('wire.txt', WIRE)]);
