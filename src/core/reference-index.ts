@@ -5,9 +5,14 @@
  * them are aligned.
  *
  * The index is made of immutable segments (as in Lucene): a build makes one segment; adding
- * documents makes a new segment, removing one marks it deleted. Lookups visit every live segment.
- * Memory per reference word: 3 × 4 bytes of token arrays + 4 bytes of postings + ~4 bytes of
- * table, plus the text itself.
+ * documents makes a new segment, removing one marks it deleted (a tombstone). When segments or
+ * tombstones pile up, segments are merged (their postings rebuilt from the stored token arrays,
+ * without re-tokenising). Lookups visit every live segment.
+ * Memory per reference word: 3 × 4 bytes of token arrays + 8 bytes of postings + 4–8 bytes of
+ * table, plus the text itself (1 or 2 bytes per character).
+ *
+ * Everything here is plain typed arrays and strings so that index-codec.ts can persist an index
+ * and restore one that behaves exactly like a fresh build.
  */
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord } from './text';
@@ -23,9 +28,22 @@ export interface DocTokens {
   terms: Uint32Array;
 }
 
-/** Shared term dictionary: normalised word ↔ id, with stem ids and stop-word flags. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Hash of a normalised word (FNV-1a over UTF-16 code units). */
+export function termHash(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/**
+ * Shared term dictionary: normalised word ↔ id, with stem ids and stop-word flags. The word → id
+ * map is an open-addressing table over typed arrays, so that the tokeniser can look a word up
+ * straight from the text without making a string for it.
+ */
 export class Terms {
-  readonly ids = new Map<string, number>();
   readonly words: string[] = [];
   readonly stemOf: number[] = [];
   readonly stemIds = new Map<string, number>();
@@ -33,47 +51,217 @@ export class Terms {
   readonly stop: boolean[] = [];
   /** number of live documents containing each term */
   readonly df: number[] = [];
+  /** termHash of each word */
+  private hashes = new Uint32Array(1024);
+  /** table slot → term id + 1 (0: empty) */
+  private slots = new Int32Array(2048);
+  private mask = 2047;
+
+  get size(): number {
+    return this.words.length;
+  }
 
   intern(norm: string): number {
-    let id = this.ids.get(norm);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(norm, id);
-      this.words.push(norm);
-      const s = stemWord(norm);
-      let sid = this.stemIds.get(s);
-      if (sid === undefined) {
-        sid = this.stems.length;
-        this.stemIds.set(s, sid);
-        this.stems.push(s);
-      }
-      this.stemOf.push(sid);
-      this.stop.push(isStopWord(norm));
-      this.df.push(0);
+    const h = termHash(norm);
+    let b = h & this.mask;
+    for (;;) {
+      const id = this.slots[b]! - 1;
+      if (id < 0) return this.insert(norm, h, b);
+      if (this.hashes[id] === h && this.words[id] === norm) return id;
+      b = (b + 1) & this.mask;
     }
+  }
+
+  /**
+   * The id of the ASCII word text[s, e) lower-cased, whose lower-case hash is `h`, interning it if
+   * new. The caller guarantees text[s, e) is ASCII letters and digits only.
+   */
+  internAscii(text: string, s: number, e: number, h: number): number {
+    let b = h & this.mask;
+    const len = e - s;
+    for (;;) {
+      const id = this.slots[b]! - 1;
+      if (id < 0) return this.insert(text.slice(s, e).toLowerCase(), h, b);
+      if (this.hashes[id] === h) {
+        const w = this.words[id]!;
+        if (w.length === len) {
+          let k = 0;
+          while (k < len) {
+            let c = text.charCodeAt(s + k);
+            if (c >= 65 && c <= 90) c |= 32;
+            if (c !== w.charCodeAt(k)) break;
+            k++;
+          }
+          if (k === len) return id;
+        }
+      }
+      b = (b + 1) & this.mask;
+    }
+  }
+
+  private insert(norm: string, h: number, b: number): number {
+    const id = this.words.length;
+    this.slots[b] = id + 1;
+    this.words.push(norm);
+    if (id >= this.hashes.length) {
+      const grown = new Uint32Array(this.hashes.length * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    const s = stemWord(norm);
+    let sid = this.stemIds.get(s);
+    if (sid === undefined) {
+      sid = this.stems.length;
+      this.stemIds.set(s, sid);
+      this.stems.push(s);
+    }
+    this.stemOf.push(sid);
+    this.stop.push(isStopWord(norm));
+    this.df.push(0);
+    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return id;
   }
 
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let id = 0; id < this.words.length; id++) {
+      let b = this.hashes[id]! & this.mask;
+      while (this.slots[b] !== 0) b = (b + 1) & this.mask;
+      this.slots[b] = id + 1;
+    }
+  }
+
   lookup(norm: string): number {
-    return this.ids.get(norm) ?? -1;
+    const h = termHash(norm);
+    let b = h & this.mask;
+    for (;;) {
+      const id = this.slots[b]! - 1;
+      if (id < 0) return -1;
+      if (this.hashes[id] === h && this.words[id] === norm) return id;
+      b = (b + 1) & this.mask;
+    }
+  }
+
+  /** A dictionary from stored parts (see index-codec.ts): words, stems and the per-term arrays. */
+  static restore(parts: { words: string[]; stems: string[]; stemOf: ArrayLike<number>; stop: ArrayLike<number>; df: ArrayLike<number> }): Terms {
+    const t = new Terms();
+    const n = parts.words.length;
+    let size = 2048;
+    while (size < n * 2 + 2) size *= 2;
+    t.hashes = new Uint32Array(Math.max(1024, n));
+    for (let id = 0; id < n; id++) {
+      const w = parts.words[id]!;
+      t.words.push(w);
+      t.hashes[id] = termHash(w);
+      t.stemOf.push(parts.stemOf[id]!);
+      t.stop.push(parts.stop[id]! !== 0);
+      t.df.push(parts.df[id]!);
+    }
+    parts.stems.forEach((s, i) => {
+      t.stems.push(s);
+      t.stemIds.set(s, i);
+    });
+    t.rehash(size);
+    return t;
   }
 }
 
 // Word tokeniser for indexing: the same token definition as text.ts, without building Token objects.
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
+/** ASCII letters and digits */
+const ALNUM = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ALNUM[c] = 2; // digit
+for (let c = 65; c <= 90; c++) ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ALNUM[c] = 1;
+
+let scratch = new Uint32Array(1 << 16);
+
+function ensureScratch(n: number): void {
+  if (n <= scratch.length) return;
+  let size = scratch.length;
+  while (size < n) size *= 2;
+  const grown = new Uint32Array(size);
+  grown.set(scratch);
+  scratch = grown;
+}
+
+/**
+ * Word tokens of a reference text: start and end offsets and term ids. ASCII words (the bulk of
+ * English copy) are scanned and interned straight from the text; a word with anything else in or
+ * next to it (non-ASCII letters, apostrophes, 3.5 or 1,000) goes through the full regex and
+ * normalizeWord, so the result is exactly that of text.ts's tokenize().
+ */
 export function docTokens(text: string, terms: Terms): DocTokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const ids: number[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text)) !== null) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    ids.push(terms.intern(normalizeWord(m[0])));
+  const n = text.length;
+  // triples (start, end, term) in scratch
+  let k = 0;
+  let p = 0;
+  while (p < n) {
+    let c = text.charCodeAt(p);
+    if (c < 128) {
+      if (ALNUM[c] === 0) {
+        p++;
+        continue;
+      }
+      const s = p;
+      let h = FNV_OFFSET;
+      let lastDigit = false;
+      for (;;) {
+        const kind = ALNUM[c]!;
+        lastDigit = kind === 2;
+        h = Math.imul(h ^ (kind === 1 ? c | 32 : c), FNV_PRIME);
+        p++;
+        if (p >= n) break;
+        c = text.charCodeAt(p);
+        if (c >= 128 || ALNUM[c] === 0) break;
+      }
+      // a terminator that may join (apostrophe, digit separators) or continue the word (non-ASCII)
+      if (p < n && (c >= 128 || c === 39 || (lastDigit && (c === 46 || c === 44)))) {
+        p = slowWord(text, s, terms, k);
+        k += 3;
+        continue;
+      }
+      ensureScratch(k + 3);
+      scratch[k] = s;
+      scratch[k + 1] = p;
+      scratch[k + 2] = terms.internAscii(text, s, p, h >>> 0);
+      k += 3;
+    } else {
+      const next = slowWord(text, p, terms, k);
+      if (next < 0) break;
+      p = next;
+      k += 3;
+    }
   }
-  return { starts: Uint32Array.from(starts), ends: Uint32Array.from(ends), terms: Uint32Array.from(ids) };
+  const count = k / 3;
+  const starts = new Uint32Array(count);
+  const ends = new Uint32Array(count);
+  const ids = new Uint32Array(count);
+  for (let i = 0, j = 0; i < count; i++, j += 3) {
+    starts[i] = scratch[j]!;
+    ends[i] = scratch[j + 1]!;
+    ids[i] = scratch[j + 2]!;
+  }
+  return { starts, ends, terms: ids };
+}
+
+/**
+ * The next word at or after `from` by the full regex, written to scratch[k..k+3). Returns the
+ * offset after it, or -1 (nothing written) when there is no further word.
+ */
+function slowWord(text: string, from: number, terms: Terms, k: number): number {
+  WORD_RE.lastIndex = from;
+  const m = WORD_RE.exec(text);
+  if (m === null) return -1;
+  const end = m.index + m[0].length;
+  ensureScratch(k + 3);
+  scratch[k] = m.index;
+  scratch[k + 1] = end;
+  scratch[k + 2] = terms.intern(normalizeWord(m[0]));
+  return end;
 }
 
 /** FNV-1a style mix of n term ids. */
@@ -95,13 +283,12 @@ export interface LineRange {
   hash: number;
 }
 
-function lineRanges(text: string, toks: DocTokens): LineRange[] {
+/** Lines of 1..40 tokens, with a hash of their term ids. */
+export function lineRanges(text: string, toks: DocTokens): LineRange[] {
   const out: LineRange[] = [];
   let t = 0;
   const n = toks.starts.length;
-  let lineStart = 0;
-  const lineRe = /\r\n|\n|\r/g;
-  const emit = (s: number, e: number) => {
+  const emit = (e: number) => {
     const from = t;
     while (t < n && toks.starts[t]! < e) t++;
     if (t - from >= 1 && t - from <= 40) {
@@ -113,14 +300,17 @@ function lineRanges(text: string, toks: DocTokens): LineRange[] {
       }
       out.push({ from, to: t, hash: h >>> 0 });
     }
-    void s;
   };
-  let m: RegExpExecArray | null;
-  while ((m = lineRe.exec(text)) !== null) {
-    emit(lineStart, m.index);
-    lineStart = m.index + m[0].length;
+  const len = text.length;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) emit(i);
+    else if (c === 13) {
+      emit(i);
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
   }
-  emit(lineStart, text.length);
+  emit(len);
   return out;
 }
 
@@ -130,35 +320,101 @@ export class Segment {
   readonly postDoc: Uint32Array;
   readonly postPos: Uint32Array;
   readonly mask: number;
+  /** global document numbers of this segment's documents */
+  readonly docIds: number[];
 
-  constructor(
-    /** global document numbers of this segment's documents */
-    readonly docIds: number[],
-    tokens: DocTokens[],
-  ) {
+  /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
+  constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array) {
+    this.docIds = docIds;
+    this.offsets = offsets;
+    this.postDoc = postDoc;
+    this.postPos = postPos;
+    this.mask = offsets.length - 2;
+  }
+
+  /**
+   * Build the postings of these documents: a CSR table over hashed n-grams. The scatter is done in
+   * two cache-friendly radix passes (by the high bits of the bucket into partitions, then a
+   * counting sort inside each partition), not by random writes over the whole table.
+   */
+  static build(docIds: number[], tokens: DocTokens[]): Segment {
     let total = 0;
     for (const t of tokens) total += Math.max(0, t.terms.length - SEED_N + 1);
     let size = 1024;
     while (size < total) size *= 2;
-    this.mask = size - 1;
-    const counts = new Uint32Array(size + 1);
+    const mask = size - 1;
+    // partitions of the bucket space: at most 1024, each at least 1024 buckets wide
+    const bits = Math.log2(size);
+    const pbits = Math.max(0, Math.min(10, bits - 10));
+    const shift = bits - pbits;
+    const parts = 1 << pbits;
+    const pcount = new Uint32Array(parts + 1);
+    const buckets = new Uint32Array(total);
+    let at = 0;
     for (const t of tokens) {
-      for (let i = 0; i + SEED_N <= t.terms.length; i++) counts[(ngramHash(t.terms, i) & this.mask) + 1]!++;
-    }
-    for (let b = 0; b < size; b++) counts[b + 1]! += counts[b]!;
-    this.offsets = counts;
-    this.postDoc = new Uint32Array(total);
-    this.postPos = new Uint32Array(total);
-    const fill = this.offsets.slice(0, size);
-    tokens.forEach((t, k) => {
-      const doc = docIds[k]!;
-      for (let i = 0; i + SEED_N <= t.terms.length; i++) {
-        const b = ngramHash(t.terms, i) & this.mask;
-        const at = fill[b]!++;
-        this.postDoc[at] = doc;
-        this.postPos[at] = i;
+      const terms = t.terms;
+      for (let i = 0; i + SEED_N <= terms.length; i++) {
+        // ngramHash, inlined
+        let h = 0x811c9dc5;
+        h ^= terms[i]!;
+        h = Math.imul(h, 0x01000193);
+        h ^= h >>> 15;
+        h ^= terms[i + 1]!;
+        h = Math.imul(h, 0x01000193);
+        h ^= h >>> 15;
+        h ^= terms[i + 2]!;
+        h = Math.imul(h, 0x01000193);
+        h ^= h >>> 15;
+        const b = h & mask;
+        buckets[at++] = b;
+        pcount[(b >>> shift) + 1]!++;
       }
-    });
+    }
+    for (let q = 0; q < parts; q++) pcount[q + 1]! += pcount[q]!;
+    // pass 1: scatter (bucket, doc, pos) by partition
+    const tmpB = new Uint32Array(total);
+    const tmpDoc = new Uint32Array(total);
+    const tmpPos = new Uint32Array(total);
+    const pfill = pcount.slice(0, parts);
+    at = 0;
+    for (let k = 0; k < tokens.length; k++) {
+      const doc = docIds[k]!;
+      const len = tokens[k]!.terms.length;
+      for (let i = 0; i + SEED_N <= len; i++) {
+        const b = buckets[at++]!;
+        const p = pfill[b >>> shift]!++;
+        tmpB[p] = b;
+        tmpDoc[p] = doc;
+        tmpPos[p] = i;
+      }
+    }
+    // pass 2: counting sort inside each partition (its buckets and postings are contiguous)
+    const offsets = new Uint32Array(size + 1);
+    const postDoc = new Uint32Array(total);
+    const postPos = new Uint32Array(total);
+    const width = 1 << shift;
+    const local = new Uint32Array(width + 1);
+    for (let q = 0; q < parts; q++) {
+      const from = pcount[q]!;
+      const to = pcount[q + 1]!;
+      const base = q << shift;
+      local.fill(0);
+      for (let p = from; p < to; p++) local[tmpB[p]! - base + 1]!++;
+      let run = from;
+      for (let b = 0; b < width; b++) {
+        offsets[base + b] = run;
+        const c = local[b + 1]!;
+        local[b + 1] = run;
+        run += c;
+      }
+      for (let p = from; p < to; p++) {
+        const o = local[tmpB[p]! - base + 1]!++;
+        postDoc[o] = tmpDoc[p]!;
+        postPos[o] = tmpPos[p]!;
+      }
+    }
+    offsets[size] = total;
+    return new Segment(docIds, offsets, postDoc, postPos);
   }
 }
 
@@ -175,14 +431,28 @@ export interface IndexStats {
   segments: number;
 }
 
+/** When to merge segments: more than this many, or tombstoned words above this share of all stored words. */
+export const MERGE_POLICY = { maxSegments: 8, maxDeletedShare: 0.25 };
+
+const EMPTY_TOKENS: DocTokens = { starts: new Uint32Array(0), ends: new Uint32Array(0), terms: new Uint32Array(0) };
+
 export class ReferenceIndex {
-  readonly terms = new Terms();
+  readonly terms: Terms;
   readonly docs: IndexedDoc[] = [];
   readonly segments: Segment[] = [];
   /** how many live documents contain each boilerplate line hash */
   private readonly lineDocs = new Map<number, number>();
   private liveDocs = 0;
   private totalWords = 0;
+  /** words of deleted documents still in segments' postings */
+  private deletedWords = 0;
+  /** per-term stamp of the last document counted, for df updates */
+  private stamp = new Int32Array(0);
+  private stampGen = 0;
+
+  constructor(terms: Terms = new Terms()) {
+    this.terms = terms;
+  }
 
   static build(docs: ReferenceDoc[]): ReferenceIndex {
     const idx = new ReferenceIndex();
@@ -190,11 +460,37 @@ export class ReferenceIndex {
     return idx;
   }
 
+  /**
+   * An index from stored parts (index-codec.ts). `docs` keep their document numbers (deleted ones
+   * included); `lineDocs` and term df are taken as stored.
+   */
+  static restore(parts: {
+    terms: Terms;
+    docs: IndexedDoc[];
+    segments: Segment[];
+    lineDocs: Iterable<[number, number]>;
+    deletedWords: number;
+  }): ReferenceIndex {
+    const idx = new ReferenceIndex(parts.terms);
+    idx.deletedWords = parts.deletedWords;
+    for (const d of parts.docs) {
+      idx.docs.push(d);
+      if (d.deleted) continue;
+      idx.liveDocs++;
+      idx.totalWords += d.tokens.terms.length;
+    }
+    for (const s of parts.segments) idx.segments.push(s);
+    for (const [h, c] of parts.lineDocs) idx.lineDocs.set(h, c);
+    return idx;
+  }
+
   /** Index more documents (one new segment). A document whose id is already live replaces it. */
   add(docs: ReferenceDoc[]): void {
     if (docs.length === 0) return;
-    const byId = new Map(this.docs.filter((d) => !d.deleted).map((d) => [d.id, d]));
-    for (const d of docs) if (byId.has(d.id)) this.remove([d.id]);
+    const live = new Set<string>();
+    for (const d of this.docs) if (!d.deleted) live.add(d.id);
+    const replaced = docs.filter((d) => live.has(d.id)).map((d) => d.id);
+    if (replaced.length) this.removeNow(replaced);
     const ids: number[] = [];
     const toks: DocTokens[] = [];
     for (const d of docs) {
@@ -209,10 +505,16 @@ export class ReferenceIndex {
       this.liveDocs++;
       this.totalWords += tokens.terms.length;
     }
-    this.segments.push(new Segment(ids, toks));
+    this.segments.push(Segment.build(ids, toks));
+    this.maybeMerge();
   }
 
   remove(ids: string[]): void {
+    this.removeNow(ids);
+    this.maybeMerge();
+  }
+
+  private removeNow(ids: string[]): void {
     const set = new Set(ids);
     for (const d of this.docs) {
       if (!d.deleted && set.has(d.id)) {
@@ -221,8 +523,64 @@ export class ReferenceIndex {
         this.countTerms(d.tokens, -1);
         this.liveDocs--;
         this.totalWords -= d.tokens.terms.length;
+        this.deletedWords += d.tokens.terms.length;
       }
     }
+  }
+
+  /** Number of stored words of deleted documents (tombstones not yet merged away). */
+  get tombstonedWords(): number {
+    return this.deletedWords;
+  }
+
+  private maybeMerge(): void {
+    const stored = this.totalWords + this.deletedWords;
+    if (this.deletedWords > 0 && this.deletedWords > MERGE_POLICY.maxDeletedShare * stored) this.compact();
+    else if (this.segments.length > MERGE_POLICY.maxSegments) this.mergeSmallest();
+  }
+
+  /**
+   * Merge every segment into one, dropping deleted documents' postings, token arrays and text.
+   * Document numbers stay as they are (deleted ones remain as empty tombstones).
+   */
+  compact(): void {
+    const ids: number[] = [];
+    for (const s of this.segments) for (const id of s.docIds) if (!this.docs[id]!.deleted) ids.push(id);
+    for (const d of this.docs) {
+      if (d.deleted) {
+        d.tokens = EMPTY_TOKENS;
+        d.lines = [];
+        d.text = '';
+      }
+    }
+    ids.sort((a, b) => a - b);
+    this.segments.length = 0;
+    if (ids.length) this.segments.push(Segment.build(ids, ids.map((id) => this.docs[id]!.tokens)));
+    this.deletedWords = 0;
+  }
+
+  /** Tiered merge: merge the smaller half of the segments into one (live documents only). */
+  private mergeSmallest(): void {
+    const bySize = [...this.segments].sort((a, b) => a.postDoc.length - b.postDoc.length);
+    const merging = new Set(bySize.slice(0, Math.ceil(bySize.length / 2)));
+    const ids: number[] = [];
+    for (const s of merging) for (const id of s.docIds) if (!this.docs[id]!.deleted) ids.push(id);
+    for (const s of merging) {
+      for (const id of s.docIds) {
+        const d = this.docs[id]!;
+        if (d.deleted) {
+          this.deletedWords -= d.tokens.terms.length;
+          d.tokens = EMPTY_TOKENS;
+          d.lines = [];
+          d.text = '';
+        }
+      }
+    }
+    ids.sort((a, b) => a - b);
+    const kept = this.segments.filter((s) => !merging.has(s));
+    this.segments.length = 0;
+    this.segments.push(...kept);
+    if (ids.length) this.segments.push(Segment.build(ids, ids.map((id) => this.docs[id]!.tokens)));
   }
 
   private countLines(lines: LineRange[], delta: number): void {
@@ -237,11 +595,21 @@ export class ReferenceIndex {
   }
 
   private countTerms(tokens: DocTokens, delta: number): void {
-    const seen = new Set<number>();
-    for (const t of tokens.terms) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      this.terms.df[t]! += delta;
+    const n = this.terms.size;
+    if (this.stamp.length < n) {
+      const grown = new Int32Array(Math.max(n, this.stamp.length * 2, 1024));
+      grown.set(this.stamp);
+      this.stamp = grown;
+    }
+    const gen = ++this.stampGen;
+    const stamp = this.stamp;
+    const df = this.terms.df;
+    const terms = tokens.terms;
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      if (stamp[t] === gen) continue;
+      stamp[t] = gen;
+      df[t]! += delta;
     }
   }
 
@@ -254,6 +622,11 @@ export class ReferenceIndex {
   /** Number of live documents that contain this line (by normalised-token hash). */
   lineDocFreq(hash: number): number {
     return this.lineDocs.get(hash) ?? 0;
+  }
+
+  /** (line hash, live documents containing it), for persisting. */
+  lineDocEntries(): IterableIterator<[number, number]> {
+    return this.lineDocs.entries();
   }
 
   get documentCount(): number {
@@ -287,22 +660,20 @@ export class ReferenceIndex {
    */
   lookup(terms: ArrayLike<number>, at: number, visit: (doc: number, pos: number) => void): void {
     const h = ngramHash(terms, at);
+    const t0 = terms[at]!;
+    const t1 = terms[at + 1]!;
+    const t2 = terms[at + 2]!;
     for (const seg of this.segments) {
       const b = h & seg.mask;
+      const postDoc = seg.postDoc;
+      const postPos = seg.postPos;
       for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
-        const doc = seg.postDoc[p]!;
+        const doc = postDoc[p]!;
         const d = this.docs[doc]!;
         if (d.deleted) continue;
-        const pos = seg.postPos[p]!;
+        const pos = postPos[p]!;
         const dt = d.tokens.terms;
-        let same = true;
-        for (let k = 0; k < SEED_N; k++) {
-          if (dt[pos + k] !== terms[at + k]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) visit(doc, pos);
+        if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) visit(doc, pos);
       }
     }
   }
