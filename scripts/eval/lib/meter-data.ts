@@ -1,8 +1,8 @@
 /**
  * Reading the METER corpus (Gaizauskas et al. 2001) by path.
  *
- * - Texts are cp1252 with CRLF line ends; they are decoded with iconv-lite as windows-1252 and
- *   passed to the engine unchanged (CRLF kept), so offsets point into the file as decoded.
+ * - Texts are cp1252 with CRLF line ends; they are decoded with src/node/decode.ts (windows-1252
+ *   for these) and passed to the engine unchanged (CRLF kept), so offsets point into the file as decoded.
  * - The reference set: every PA story under PA/rawtexts (771 .txt files; the two readme.txt are not
  *   stories). Document id = path relative to the corpus root, e.g. PA/rawtexts/courts/<date>/<catchline>/x1.txt.
  * - Labelled articles: file_index/{courts,showbiz}/{wholly,partially,non}_derived.txt (945).
@@ -12,14 +12,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { diffArrays } from 'diff';
-import iconv from 'iconv-lite';
+import { decodeBytes } from '../../../src/node/decode';
 import { tokenize, type Token } from '../../../src/core/text';
 
 export type MeterClass = 'wholly_derived' | 'partially_derived' | 'non_derived';
 export const METER_CLASSES: MeterClass[] = ['wholly_derived', 'partially_derived', 'non_derived'];
 
+/**
+ * Decode with the project's own file decoder (src/node/decode.ts: UTF-8 if valid, else detected,
+ * Latin-1 read as windows-1252, line ends kept). On all 1,716 METER texts it gives exactly what
+ * iconv-lite's windows-1252 gives (checked when this was written), so offsets are the file's.
+ */
 export function readMeterText(file: string): string {
-  return iconv.decode(fs.readFileSync(file), 'windows-1252');
+  const r = decodeBytes(fs.readFileSync(file));
+  if (!r.ok) throw new Error(`${file}: ${r.error}`);
+  return r.text;
 }
 
 function walk(dir: string, out: string[] = []): string[] {
