@@ -120,7 +120,7 @@ export class Extractor {
 
   /** A gap that may stand inside a noun phrase. */
   private joinable(g: string): boolean {
-    return /^[ \t\u00a0.\-–&]*$/.test(g) && g.length <= 3;
+    return /^[ \t\u00a0.\-–&’']*$/.test(g) && g.length <= 3 && !/^['’]$/.test(g);
   }
 
   /** Noun phrase ending at token `last` (inclusive), walking left within the sentence. */
@@ -392,10 +392,12 @@ export class Extractor {
         break;
       }
     };
+    const direct = k < sent.tokenEnd && toks[k]!.norm !== 'that';
     skip();
-    if (['told', 'tells', 'tell', 'asked', 'urged', 'warned', 'reminded'].includes(toks[c.from]!.norm) && !c.sourceAfter) {
+    if (direct && ['told', 'tells', 'tell', 'asked', 'urged', 'warned', 'reminded', 'assured', 'informed'].includes(toks[c.from]!.norm) && !c.sourceAfter) {
       const obj = this.npAfter(k, sent.tokenEnd);
-      if (obj && obj[1] - obj[0] <= 5) {
+      const follows = obj && obj[1] < sent.tokenEnd ? toks[obj[1]]!.norm : '';
+      if (obj && obj[1] - obj[0] <= 5 && (['told', 'tells', 'tell', 'informed', 'assured'].includes(toks[c.from]!.norm) || follows === 'that' || follows === 'to')) {
         k = obj[1];
         skip();
       }

@@ -41,6 +41,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
   let stack: { mark: Mark; open: number; para: number; level: number }[] = [];
   const emit = (q: { open: number; para: number; level: number }, close: number, innerEnd: number, para: number, unclosed: boolean) => {
     let s = q.open + 1;
+    if (text[q.open] === "'" && text[s] === "'") s++;
     let e = innerEnd;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
@@ -74,11 +75,12 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
           emit(stack.pop()!, i + 1, i, p, false);
         }
       } else if (c === '"' || (c === "'" && next === "'")) {
+        const markAt = i;
         if (c === "'") i++; // '' used as a double quote mark (some archives)
         const k = findLast(stack, 'd');
         if (k >= 0) {
           while (stack.length - 1 > k) stack.pop();
-          emit(stack.pop()!, i + 1, i, p, false);
+          emit(stack.pop()!, i + 1, markAt, p, false);
         } else {
           stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
         }

@@ -41,7 +41,7 @@ export const unattributedQuote: Rule = {
         const d = ctx.index.docs[r.doc]!;
         f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
         f.data = { speaker, referenceSentence: r.context.text, sourceMeta: d.meta };
-        const sent = ctx.doc.sentences[ctx.doc.tokens.find((t) => t.start >= q.end - 1)?.sentence ?? a.sentence]!;
+        const sent = ctx.doc.sentences.find((x) => x.start <= q.end - 1 && q.end <= x.end) ?? ctx.doc.sentences[a.sentence]!;
         // only when the quote closes its sentence: “…,” Name said.
         const rest = ctx.doc.text.slice(q.end, sent.end);
         if (/^[.,!?…]?[”"’'»]?[.]?\s*$/.test(rest)) {

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { extractAttributions } from '../../../src/core/attribution/extract';
+import { findQuotes } from '../../../src/core/attribution/quotes';
+import type { Attribution } from '../../../src/core/attribution/types';
+import { analyse } from '../../../src/core/text';
+
+const ex = (t: string) => extractAttributions(analyse(t));
+const brief = (a: Attribution) => ({ kind: a.kind, cue: a.cue?.text ?? null, source: a.source?.text ?? null, content: a.content.text });
+
+describe('attribution: quote shapes', () => {
+  it('finds curly and straight double quotes', () => {
+    const qs = findQuotes(analyse('He said “yes” and then "no" twice.'));
+    assert.deepEqual(qs.map((q) => 'He said “yes” and then "no" twice.'.slice(q.start, q.end)), ['yes', 'no']);
+  });
+  it('keeps apostrophes out of single quotes and finds nested single quotes', () => {
+    const t = '“Don’t call it a ‘crisis’ yet,” Ilse Marren said.';
+    const qs = findQuotes(analyse(t));
+    assert.deepEqual(qs.map((q) => [t.slice(q.start, q.end), q.level]), [["Don’t call it a ‘crisis’ yet,", 1], ['crisis', 2]]);
+  });
+  it('continues a quote into the next paragraph that opens with a quote mark', () => {
+    const t = '“The ferry runs at dawn.\n\n“It returns at dusk,” the captain said.';
+    const [a] = ex(t);
+    assert.equal(a!.source!.text, 'the captain');
+    assert.ok(a!.content.text.includes('dawn') && a!.content.text.includes('dusk'));
+  });
+  it('closes an unclosed quote at the paragraph end when the next paragraph does not continue it', () => {
+    const qs = findQuotes(analyse('“The harbour is closed, the notice read.\n\nBoats stayed in.'));
+    assert.equal(qs.length, 1);
+    assert.equal(qs[0]!.unclosed, true);
+  });
+  it('marks one or two quoted words with no cue as a scare quote', () => {
+    const [a] = ex('The council called the plan “ambitious” last year. The so-called “green corridor” is empty.').filter((x) => x.content.text === 'green corridor');
+    assert.equal(a!.scare, true);
+    assert.equal(a!.source, null);
+  });
+  it('treats a short quote with a describing cue as attributed', () => {
+    const [a] = ex('Ana Ruiz described the offer as “insulting”.');
+    assert.equal(a!.source!.text, 'Ana Ruiz');
+    assert.equal(a!.scare, false);
+  });
+  it('doubled apostrophes work as double quotes', () => {
+    const [a] = ex("''The pier will reopen,'' said Mr. Okafor.");
+    assert.deepEqual(brief(a!), { kind: 'direct', cue: 'said', source: 'Mr. Okafor', content: 'The pier will reopen' });
+  });
+});
+
+describe('attribution: cues and sources', () => {
+  const cases: [string, ReturnType<typeof brief>][] = [
+    ['“We will rebuild the harbour by spring,” Mayor Elena Voss said on Tuesday.', { kind: 'direct', cue: 'said', source: 'Mayor Elena Voss', content: 'We will rebuild the harbour by spring' }],
+    ['“It is over,” said the former minister of finance.', { kind: 'direct', cue: 'said', source: 'the former minister of finance', content: 'It is over' }],
+    ['Port spokesman Jonas Feld told reporters that the cranes would stay idle.', { kind: 'indirect', cue: 'told', source: 'Port spokesman Jonas Feld', content: 'the cranes would stay idle' }],
+    ['The ferry service will resume next week, according to the port authority.', { kind: 'indirect', cue: 'according to', source: 'the port authority', content: 'The ferry service will resume next week' }],
+    ['According to the dockers’ union, the strike will last a month.', { kind: 'indirect', cue: 'According to', source: 'the dockers’ union', content: 'the strike will last a month' }],
+    ['Voss, the city’s first female mayor, warned that the budget was fragile.', { kind: 'indirect', cue: 'warned', source: 'Voss, the city’s first female mayor', content: 'the budget was fragile' }],
+    ['The tugboats are unsafe, the inspector noted.', { kind: 'indirect', cue: 'noted', source: 'the inspector', content: 'The tugboats are unsafe' }],
+    ['Councillor Pia Sand stated that repairs were overdue.', { kind: 'indirect', cue: 'stated', source: 'Councillor Pia Sand', content: 'repairs were overdue' }],
+    ['The harbour board claimed the losses were exaggerated.', { kind: 'indirect', cue: 'claimed', source: 'The harbour board', content: 'the losses were exaggerated' }],
+    ['Ruiz was blunt: “The council lied to us.”', { kind: 'direct', cue: ':', source: 'Ruiz', content: 'The council lied to us.' }],
+    ['Councillor Dev Anand (Greens) said the vote was rushed.', { kind: 'indirect', cue: 'said', source: 'Councillor Dev Anand', content: 'the vote was rushed' }],
+  ];
+  for (const [t, want] of cases) {
+    it(`${want.cue}: ${t.slice(0, 50)}`, () => {
+      const got = ex(t).map(brief);
+      assert.deepEqual(got[0], want, JSON.stringify(got));
+    });
+  }
+  it('a mixed quote: quoted words inside reported speech', () => {
+    const [a] = ex('Ilse Marren said the plan had been “rushed through without a vote”.');
+    assert.equal(a!.kind, 'mixed');
+    assert.equal(a!.source!.text, 'Ilse Marren');
+    assert.equal(a!.quotes[0]!.text, 'rushed through without a vote');
+    assert.ok(a!.content.text.startsWith('the plan had been'));
+  });
+  it('"adding:" takes the subject of the main clause', () => {
+    const all = ex('The harbour master said the channel was clear, adding: “Ships can sail tonight.”');
+    const q = all.find((a) => a.content.text === 'Ships can sail tonight.');
+    assert.equal(q!.cue!.text, 'adding');
+    assert.equal(q!.source!.text, 'The harbour master');
+  });
+  it('agentless passives have no source', () => {
+    assert.deepEqual(ex('It is believed that the talks failed.'), []);
+  });
+  it('a noun "report" is not a cue', () => {
+    assert.deepEqual(ex('The report on the harbour was long.'), []);
+  });
+});
+
+describe('attribution: pronouns and continuing quotes', () => {
+  it('resolves she to the nearest preceding named speaker', () => {
+    const all = ex('Dock worker Marta Kosk described the shift as “brutal”. She added: “Nobody asked us.”');
+    const q = all.find((a) => a.content.text === 'Nobody asked us.');
+    assert.equal(q!.source!.text, 'She');
+    assert.equal(q!.source!.resolved!.text.endsWith('Marta Kosk'), true);
+  });
+  it('resolves he past an intervening sentence', () => {
+    const all = ex('Tomas Brenner runs the oyster farm. Sales fell sharply in May. He said the water was too warm.');
+    const a = all.find((x) => x.cue?.text === 'said');
+    assert.ok(a!.source!.resolved!.text.includes('Brenner'));
+  });
+  it('a quote that continues the speaker in the next sentence inherits the speaker', () => {
+    const all = ex('“We are not going anywhere,” Ana Ruiz said. “This is our town.”');
+    const q = all.find((a) => a.content.text === 'This is our town.');
+    assert.equal(q!.inherited, true);
+    assert.equal(q!.source!.text, 'Ana Ruiz');
+  });
+  it('flags headline quotes', () => {
+    const all = ex('“We were betrayed”: fishermen turn on council\n\nThe fishermen met on Monday.');
+    assert.equal(all[0]!.headline, true);
+  });
+});

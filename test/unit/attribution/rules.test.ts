@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits } from '../../../src/core/attribution/fixes';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import type { Finding, RuleId } from '../../../src/core/types';
+
+const REF = `Harbour talks stall as dockers walk out
+
+Port spokesman Jonas Feld said the cranes would stay idle until Friday. “We have not received a single serious offer,” Feld said. He added that the union was “willing to talk at any hour”.
+
+Union leader Marta Kosk said: “Nobody will unload a ship until the contracts are signed.”
+
+The harbour lost four million euros in the first week of the strike, according to the port authority.
+
+Mayor Elena Voss said the colour of the new cranes had been chosen by residents.`;
+
+const index = ReferenceIndex.build([{ id: 'wire.md', path: 'wire.md', text: REF, meta: { outlet: 'Coast Wire' } }]);
+const only = (rule: RuleId, text: string, idx = index): Finding[] =>
+  check(text, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === rule);
+const fixed = (text: string, f: Finding) => applyEdits(text, (f.fixes!.find((x) => x.preferred) ?? f.fixes![0]!).edits);
+
+describe('rule unattributed-quote', () => {
+  it('flags a quote with no speaker and inserts the reference speaker', () => {
+    const t = 'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed.”\n\nShips queued outside.';
+    const [f] = only('unattributed-quote', t);
+    assert.ok(f, 'flagged');
+    assert.equal(f.severity, 'warning');
+    assert.equal(
+      fixed(t, f),
+      'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed,” Union leader Marta Kosk said.\n\nShips queued outside.',
+    );
+  });
+  it('flags without a fix when no reference has the quote', () => {
+    const t = 'Rain fell all day.\n\n“We will sail when the wind drops and the pilots return.”';
+    const [f] = only('unattributed-quote', t);
+    assert.ok(f);
+    assert.equal(f.fixes, undefined);
+  });
+  it('does not flag a quote attributed in the previous sentence or paragraph', () => {
+    assert.deepEqual(only('unattributed-quote', 'Ana Ruiz spoke first. “We waited ten years,” she said. “Ten years of promises and nothing else.”'), []);
+    assert.deepEqual(only('unattributed-quote', 'Ana Ruiz said the cooperative was angry.\n\n“Ten years of promises and nothing else.”'), []);
+  });
+  it('does not flag headline quotes or scare quotes', () => {
+    assert.deepEqual(only('unattributed-quote', '“Ten years of broken promises”: fishermen turn on council\n\nThe so-called “blue plan” failed.'), []);
+  });
+});
+
+describe('rule unattributed-claim', () => {
+  it('flags a claim the reference attributes and appends the attribution', () => {
+    const t = 'Dockers stayed home again on Tuesday. The harbour lost four million euros in the first week of the strike. Talks resume on Friday.';
+    const [f] = only('unattributed-claim', t);
+    assert.ok(f, 'flagged');
+    assert.match(f.message, /port authority/);
+    assert.equal(
+      fixed(t, f),
+      'Dockers stayed home again on Tuesday. The harbour lost four million euros in the first week of the strike, according to the port authority. Talks resume on Friday.',
+    );
+    const other = f.fixes!.find((x) => !x.preferred)!;
+    assert.equal(
+      applyEdits(t, other.edits),
+      'Dockers stayed home again on Tuesday. The harbour lost four million euros in the first week of the strike, the port authority said. Talks resume on Friday.',
+    );
+  });
+  it('does not flag the claim when the article attributes it', () => {
+    assert.deepEqual(only('unattributed-claim', 'The harbour lost four million euros in the first week of the strike, officials at the port authority said.'), []);
+  });
+  it('does not flag with no references', () => {
+    assert.deepEqual(only('unattributed-claim', 'The harbour lost four million euros in the first week of the strike.', ReferenceIndex.build([])), []);
+  });
+});
+
+describe('rule weasel-attribution', () => {
+  const cases = ['Observers say the port is doomed.', 'Critics argue the deal is weak.', 'It is believed the talks failed.', 'The deal is being viewed as a defeat.', 'It was a moment many hope will last.', 'Some say the mayor should resign.', 'Experts warn of more strikes.'];
+  for (const t of cases) {
+    it(`flags: ${t}`, () => {
+      const fs = only('weasel-attribution', t);
+      assert.equal(fs.length, 1, JSON.stringify(fs));
+      assert.equal(fs[0]!.severity, 'hint');
+    });
+  }
+  it('does not flag named sources, quoted speech or "by" passives', () => {
+    assert.deepEqual(only('weasel-attribution', 'Kremlin officials said the meeting would go ahead.'), []);
+    assert.deepEqual(only('weasel-attribution', '“Some say we are finished,” Ana Ruiz said.'), []);
+    assert.deepEqual(only('weasel-attribution', 'The deal is viewed as a defeat by Mayor Voss.'), []);
+  });
+});
+
+describe('rule misquote', () => {
+  it('flags changed words, shows the diff and restores the source wording', () => {
+    const t = '“We have not received one serious offer,” Feld said.';
+    const [f] = only('misquote', t);
+    assert.equal(f!.severity, 'warning');
+    assert.match(f!.message, /“a single” → “one”/);
+    assert.deepEqual(f!.suggestions, ['We have not received a single serious offer']);
+    assert.equal(fixed(t, f!), '“We have not received a single serious offer,” Feld said.');
+    assert.equal(f!.source!.id, 'wire.md');
+    assert.equal(f!.data!.speaker, 'Feld');
+  });
+  it('flags a changed short quote matched through its speaker and sentence', () => {
+    const t = 'Port spokesman Jonas Feld said the union was “ready to talk at any hour”.';
+    const [f] = only('misquote', t);
+    assert.ok(f);
+    assert.match(f.message, /“willing” → “ready”/);
+  });
+  it('accepts exact and correctly shortened quotes', () => {
+    assert.deepEqual(only('misquote', '“We have not received a single serious offer,” Feld said.'), []);
+    assert.deepEqual(only('misquote', 'Feld said they had “not received a single serious offer”.'), []);
+  });
+  it('gives a faithful ellipsis at most an info, and warns when it hides a negation', () => {
+    const ok = only('misquote', 'Kosk said: “Nobody will unload a ship … until the contracts are signed.”');
+    assert.ok(ok.every((f) => f.severity === 'info'));
+    const bad = only('misquote', 'Feld said: “We have … received a single serious offer.”');
+    assert.equal(bad[0]!.severity, 'warning');
+    assert.match(bad[0]!.message, /hides “not”/);
+  });
+  it('gives British/American spelling at most an info', () => {
+    const fs = only('misquote', 'Mayor Elena Voss said the “color of the new cranes had been chosen by residents”.');
+    assert.ok(fs.length === 0 || fs.every((f) => f.severity === 'info'), JSON.stringify(fs));
+  });
+  it('reports a quote found in no reference as info', () => {
+    const [f] = only('misquote', '“The lighthouse keeper has retired after forty winters,” Voss said.');
+    assert.equal(f!.severity, 'info');
+    assert.match(f!.message, /not found in references/);
+  });
+});
