@@ -3,8 +3,7 @@
  * from Readability and the page's meta tags. Falls back to the page's visible text (scripts,
  * navigation, headers, footers removed) when Readability finds no article.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML as linkedomParse } from 'linkedom';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { ReferenceMeta } from '../core/types';
 
 export interface ExtractedPage {
@@ -18,7 +17,20 @@ const BLOCK = new Set([
 ]);
 /* eslint-disable @typescript-eslint/no-explicit-any -- linkedom's DOM, typed loosely (no DOM lib here) */
 type DomNode = any;
-const parseHTML = (html: string): { document: DomNode } => linkedomParse(html) as unknown as { document: DomNode };
+
+// loaded on first use: a check without HTML references never pays for a DOM
+let libs: { parseHTML: (html: string) => { document: DomNode }; Readability: typeof ReadabilityClass } | undefined;
+function dom(): NonNullable<typeof libs> {
+  if (!libs) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const linkedom = require('linkedom') as { parseHTML: (html: string) => { document: DomNode } };
+    const readability = require('@mozilla/readability') as { Readability: typeof ReadabilityClass };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    libs = { parseHTML: linkedom.parseHTML, Readability: readability.Readability };
+  }
+  return libs;
+}
+const parseHTML = (html: string): { document: DomNode } => dom().parseHTML(html);
 
 const DROP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'BUTTON', 'FORM', 'SELECT']);
 
@@ -28,7 +40,8 @@ export function extractHtml(html: string): ExtractedPage {
   const titleEl = document.querySelector('title');
   const pageTitle = titleEl?.textContent ? clean(titleEl.textContent) : undefined;
   let body = '';
-  let article: ReturnType<Readability['parse']> = null;
+  let article: ReturnType<ReadabilityClass['parse']> = null;
+  const { Readability } = dom();
   try {
     // Readability changes the document it reads: give it its own copy
     const { document: copy } = parseHTML(html);

@@ -1,0 +1,134 @@
+/**
+ * The work of `copydesk check` (loaded only when the command runs; see check.ts for the flags and
+ * exit statuses).
+ */
+import { check as runEngine } from '../core/engine';
+import { proseView } from '../core/prose';
+import { ReferenceIndex } from '../core/reference-index';
+import { resolveSettings, type Settings } from '../core/settings';
+import { RULE_IDS } from '../core/types';
+import { readArticle } from '../node/articles';
+import type { InputError } from '../node/errors';
+import { openIndex } from '../node/open-index';
+import { DEFAULT_MAX_BYTES, type DocOrigin } from '../node/references';
+import { discoverWorkspace, loadHouseNames } from '../node/workspace';
+import type { CheckOptions } from './check';
+import { formatJson, formatJsonl } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { informationUri, rulesHelpBase, VERSION } from './package-info';
+import { progressReporter } from './progress';
+import { SEVERITY_RANK, type ArticleReport, type RunReport } from './report';
+
+function warn(e: InputError): void {
+  process.stderr.write(`copydesk: ${e.severity}: ${e.path}: ${e.message}\n`);
+}
+
+export async function runCheck(articles: string[], o: CheckOptions): Promise<number> {
+  const cwd = process.cwd();
+  const maxBytes = o.maxFileSize ? Math.round(o.maxFileSize * 1024 * 1024) : DEFAULT_MAX_BYTES;
+  let status = 0;
+
+  // references
+  let index: ReferenceIndex;
+  let referenceErrors: InputError[] = [];
+  let references: RunReport['references'] = [];
+  let origins = new Map<string, DocOrigin>();
+  if (o.refs && o.refs.length) {
+    const progress = progressReporter(o.progress);
+    try {
+      const opened = await openIndex(o.refs, { cwd, maxBytes, onProgress: progress.onProgress });
+      index = opened.index;
+      referenceErrors = opened.errors;
+      references = opened.docs;
+      origins = opened.origins;
+    } finally {
+      progress.stop();
+    }
+    for (const e of referenceErrors) warn(e);
+    if (references.length === 0) {
+      const e: InputError = { path: o.refs.join(' '), message: 'no reference documents could be loaded', severity: 'error' };
+      referenceErrors.push(e);
+      warn(e);
+      status = 2;
+    }
+  } else {
+    index = ReferenceIndex.build([]);
+    process.stderr.write('copydesk: warning: no --refs given: only checks that need no references can find anything\n');
+  }
+
+  // settings shared by every article
+  const rules: Settings['rules'] = {};
+  if (o.rules) {
+    const keep = new Set(o.rules);
+    for (const id of RULE_IDS) if (!keep.has(id)) rules[id] = 'off';
+  }
+  const explicitNames = o.names ? await loadHouseNames(o.names) : undefined;
+  if (explicitNames && !explicitNames.names) {
+    for (const e of explicitNames.errors) warn(e);
+    return 2;
+  }
+
+  const reports: ArticleReport[] = [];
+  for (const file of articles) {
+    const read = await readArticle(file, { maxBytes });
+    if (!read.ok) {
+      const e: InputError = { path: file, message: read.message, severity: 'error' };
+      warn(e);
+      reports.push({ path: file, errors: [e] });
+      status = 2;
+      continue;
+    }
+    const ws = await discoverWorkspace(file, { namesFile: o.names });
+    const wsErrors = o.names ? [...explicitNames!.errors, ...ws.errors.filter((e) => e.path !== o.names)] : ws.errors;
+    for (const e of wsErrors) warn(e);
+    const settings = resolveSettings({
+      ...(o.minWords ? { minWords: o.minWords } : {}),
+      rules,
+      ...(ws.houseNames ? { houseNames: ws.houseNames } : {}),
+      ...(ws.ignore ? { ignore: ws.ignore } : {}),
+    });
+    const { text, languageId } = read.article;
+    const result = runEngine(proseView(text, languageId), index, settings);
+    reports.push({ path: file, text, result, errors: wsErrors });
+  }
+
+  const threshold = o.failOn === 'none' ? Infinity : SEVERITY_RANK[o.failOn];
+  if (status === 0) {
+    const failing = reports.some((r) => r.result?.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold));
+    if (failing) status = 1;
+  }
+
+  const run: RunReport = { articles: reports, referenceErrors, references, origins, cwd };
+  let out: string;
+  switch (o.format) {
+    case 'json':
+      out = formatJson(run);
+      break;
+    case 'jsonl':
+      out = formatJsonl(run);
+      break;
+    case 'sarif':
+      out = formatSarif(run, {
+        version: VERSION,
+        helpBase: rulesHelpBase(),
+        informationUri: informationUri(),
+        successful: status !== 2,
+      });
+      break;
+    default:
+      out = formatText(run, { color: o.color });
+  }
+  await write(out);
+  return status;
+}
+
+/** Write to stdout and wait for it to drain (pipes), so exit codes never cut output short. */
+function write(s: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (!s) return resolve();
+    process.stdout.write(s, () => resolve());
+  });
+}
+
+
