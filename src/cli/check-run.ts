@@ -2,6 +2,8 @@
  * The work of `copydesk check` (loaded only when the command runs; see check.ts for the flags and
  * exit statuses).
  */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import { check as runEngine } from '../core/engine';
 import { proseView } from '../core/prose';
 import { ReferenceIndex } from '../core/reference-index';
@@ -45,7 +47,10 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
     } finally {
       progress.stop();
     }
-    for (const e of referenceErrors) warn(e);
+    // a reference that could not be used is a warning: the rest of the set still counts
+    for (const e of referenceErrors) {
+      process.stderr.write(`copydesk: warning: ${e.path}: ${e.message}${e.severity === 'error' ? ' (reference skipped)' : ''}\n`);
+    }
     if (references.length === 0) {
       const e: InputError = { path: o.refs.join(' '), message: 'no reference documents could be loaded', severity: 'error' };
       referenceErrors.push(e);
@@ -89,7 +94,16 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
       ...(ws.ignore ? { ignore: ws.ignore } : {}),
     });
     const { text, languageId } = read.article;
-    const result = runEngine(proseView(text, languageId), index, settings);
+    // an article that is also in the reference set (checking stories/*.md against stories/) is not
+    // compared with itself: it leaves the index for its own check
+    const self = await ownReference(file, references, cwd);
+    if (self) index.remove([self.id]);
+    let result;
+    try {
+      result = runEngine(proseView(text, languageId), index, settings);
+    } finally {
+      if (self) index.add([self]);
+    }
     reports.push({ path: file, text, result, errors: wsErrors });
   }
 
@@ -121,6 +135,30 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
   }
   await write(out);
   return status;
+}
+
+/** Real path → reference document, built on first use. */
+const byRealPath = new WeakMap<RunReport['references'], Promise<Map<string, RunReport['references'][number]>>>();
+
+async function realPath(p: string): Promise<string> {
+  try {
+    return await fsp.realpath(p);
+  } catch {
+    return p;
+  }
+}
+
+/** The reference document that is this very file, if any (compared by real path). */
+async function ownReference(file: string, references: RunReport['references'], cwd: string) {
+  if (references.length === 0) return undefined;
+  let map = byRealPath.get(references);
+  if (!map) {
+    map = Promise.all(references.map(async (d) => [await realPath(path.resolve(cwd, d.path)), d] as const)).then(
+      (pairs) => new Map(pairs),
+    );
+    byRealPath.set(references, map);
+  }
+  return (await map).get(await realPath(path.resolve(cwd, file)));
 }
 
 /** Write to stdout and wait for it to drain (pipes), so exit codes never cut output short. */

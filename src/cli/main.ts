@@ -47,6 +47,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a closed pipe (copydesk … | head) ends the run quietly
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code;
