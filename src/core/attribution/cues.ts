@@ -27,7 +27,20 @@ counter counters countered agree agrees agreed reckon reckons reckoned announce`
 const WEAK = `continue continues continued describe describes described describing call calls called calling characterize characterizes characterized
 characterise characterises characterised dub dubs dubbed term terms termed label labels labelled labeled`;
 
-export const CUE_VERBS = new Set(VERBS.split(/\s+/).filter(Boolean));
+/**
+ * Attributions of belief, knowledge, intention and evidence (PolNeAR annotates these as attributions
+ * too): "polls show", "Smith wants", "the study found".
+ */
+const BELIEF = `find finds found show shows showed shown showing cite cites cited citing want wants wanted plan plans planned
+support supports supported know knows knew see sees saw feel feels fear fears feared hope hopes hoped expect expects
+demand demands demanded demanding propose proposes proposed question questions questioned criticize criticizes criticized
+criticise criticises criticised attack attacks attacked defend defends defended echo echoes echoed identify identifies identified
+learn learns learned learnt decline declines declined refuse refuses refused doubt doubts doubted recommend recommends recommended
+oppose opposes opposed threaten threatens threatened assume assumes assumed understand understands consider considers
+suspect suspects suspected praise praises praised blame blames blamed mock mocks mocked worry worries worried
+insist acknowledges promises argued demonstrates demonstrated confirm warns`;
+
+export const CUE_VERBS = new Set([...VERBS.split(/\s+/), ...BELIEF.split(/\s+/)].filter(Boolean));
 export const WEAK_CUES = new Set(WEAK.split(/\s+/).filter(Boolean));
 
 /** Participles that take the subject of the main clause ("…, adding: “…”"). */
@@ -39,6 +52,14 @@ export function isParticiple(norm: string): boolean {
 export const PHRASE_CUES: { words: string[]; sourceAfter: boolean }[] = [
   { words: ['according', 'to'], sourceAfter: true },
   { words: ['pointed', 'out'], sourceAfter: false },
+  { words: ['called', 'for'], sourceAfter: false },
+  { words: ['calls', 'for'], sourceAfter: false },
+  { words: ['calling', 'for'], sourceAfter: false },
+  { words: ['called', 'on'], sourceAfter: false },
+  { words: ['calls', 'on'], sourceAfter: false },
+  { words: ['put', 'it'], sourceAfter: false },
+  { words: ['pointed', 'to'], sourceAfter: false },
+  { words: ['spoke', 'of'], sourceAfter: false },
   { words: ['points', 'out'], sourceAfter: false },
   { words: ['went', 'on'], sourceAfter: false },
   { words: ['goes', 'on'], sourceAfter: false },

@@ -28,6 +28,7 @@ interface Cue {
   used: boolean;
 }
 
+const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
@@ -149,7 +150,8 @@ export class Extractor {
       break;
     }
     let from = k;
-    while (from <= last && (CONNECTORS.has(this.tokens[from]!.norm) || this.tag(from).pos === 'ADJ' && from === k && false)) from++;
+    while (from <= last && (CONNECTORS.has(this.tokens[from]!.norm) || ['that', 'which', 'who', 'whom', 'what', 'whether', 'than'].includes(this.tokens[from]!.norm))) from++;
+    if (from <= last && ['that', 'this', 'the', 'a', 'an', 'which'].includes(this.tokens[last]!.norm)) return null;
     let hasHead = false;
     for (let i = from; i <= last; i++) if (this.headWord(i)) hasHead = true;
     if (!hasHead || from > last) return null;
@@ -213,7 +215,7 @@ export class Extractor {
   private clauseSubject(last: number, sentStart: number): [number, number] | null {
     let k = last;
     let commas = 0;
-    while (k > sentStart && last - k < 35) {
+    while (k > sentStart && last - k < 50) {
       const g = this.gap(k - 1, k);
       if (this.inQuote(this.tokens[k - 1]!.start) || /[”"]/.test(g)) break;
       if (/,/.test(g)) commas++;
@@ -221,6 +223,7 @@ export class Extractor {
       k--;
     }
     if (commas === 0) return null;
+    while (k < last && (this.tag(k).pos === 'CONJ' || this.tag(k).pos === 'ADV' || ['but', 'and', 'so', 'yet', 'meanwhile', 'still'].includes(this.tokens[k]!.norm))) k++;
     const first = this.npAfter(k, last + 1);
     if (!first) return null;
     let proper = false;
@@ -460,7 +463,7 @@ export class Extractor {
     // sentences that hold a cue word at all (cheap lexical test before tagging)
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
-      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || tok.norm === 'according' || tok.norm === 'pointed' || tok.norm === 'went') {
+      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm)) {
         if (!this.inQuote(tok.start)) cueSentences.add(tok.sentence);
       }
     }
@@ -523,6 +526,24 @@ export class Extractor {
         out.push(a);
         lastSourced = a;
         continue;
+      }
+      // a dash credit after the quote: “…” ― Sonya Herridge
+      const dash = /^\s*(―|—|–|--)\s*/.exec(text.slice(q.close, q.close + 6));
+      if (dash) {
+        const at = q.close + dash[0].length;
+        let k = this.tokens.findIndex((t) => t.start >= at);
+        if (k >= 0 && this.tokens[k]!.start === at && /^\p{Lu}/u.test(this.tokens[k]!.text)) {
+          const sIdx = this.tokens[k]!.sentence;
+          const np = this.npAfter(k, this.model.sentences[sIdx]!.tokenEnd);
+          if (np) {
+            const dashAt = q.close + dash[0].indexOf(dash[1]!);
+            const a: Attribution = { kind: 'direct', cue: span(text, dashAt, dashAt + dash[1]!.length), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
+            out.push(a);
+            lastSourced = a;
+            continue;
+          }
+        }
+        void k;
       }
       // colon introduction: "Leavitt was blunt: “…”"
       const before = text.slice(model.sentences[s0]!.start, q.open);
@@ -594,6 +615,19 @@ export class Extractor {
         const inner = this.top.filter((q) => q.start >= content.start && q.end <= content.end).map((q) => this.qspan(q));
         out.push(this.record(inner.length ? 'mixed' : 'indirect', c, content, inner, s, para, false, false, isHead(para)));
       }
+    }
+    // "Pat Quill: Voters Are Worried" — a name and a colon opening a paragraph (headline style)
+    for (const para of model.paragraphs) {
+      const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
+      if (!m || this.inQuote(para.start)) continue;
+      const srcEnd = para.start + m[1]!.length;
+      const cStart = para.start + m[0].length;
+      let cEnd = para.end;
+      const s = sentenceAt(model, para.start);
+      if (model.sentences[s]!.end < cEnd) cEnd = model.sentences[s]!.end;
+      while (cEnd > cStart && /[\s.]/.test(text[cEnd - 1]!)) cEnd--;
+      if (cEnd <= cStart || out.some((a) => a.content.start <= cStart && a.content.end >= cStart)) continue;
+      out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
     }
     out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
     this.resolvePronouns(out);
