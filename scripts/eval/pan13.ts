@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- pan13 [--corpus train|test] [--limit N] [--errors N]`
+ * `npm run eval -- pan13 [--corpus train|test] [--limit N] [--errors N] [--out DIR] [--sweep]`
+ * (`--out DIR` also writes the detections in PAN's XML format, `--sweep` runs tune.ts on train)
  *
  * PAN 2013 text alignment, scored with the official plagdet measures (plagdet.ts).
  * The realistic setting: ONE ReferenceIndex over ALL source documents of the corpus, every
@@ -270,6 +271,33 @@ const suite: Suite = async ({ evalDir, args }) => {
   );
   console.log(`slowest documents: ${run.slowest.map(([n, ms]) => `${n} ${ms.toFixed(0)} ms`).join(', ')}`);
   if (nErrors > 0) console.log(errorReport(data, run.passages, nErrors));
+  const out = flag(args, 'out');
+  if (typeof out === 'string') {
+    const n = writeDetections(data, run.passages, out);
+    console.log(`wrote ${n} detection files in PAN's XML format under ${out}/<folder>/ (for the official PAN script)`);
+  }
 };
+
+/**
+ * Detections as PAN detection XML, one file per listed pair under dir/<folder>/, named like the
+ * truth files, with `detected-plagiarism` features — the input of PAN's own measure script.
+ */
+export function writeDetections(data: Pan13Data, passages: Map<string, Passage[]>, dir: string): number {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  let n = 0;
+  for (const p of data.pairs) {
+    const folderDir = path.join(dir, p.folder);
+    fs.mkdirSync(folderDir, { recursive: true });
+    const feats = detectionsOf(data, p, passages).map(
+      (d) =>
+        `<feature name="detected-plagiarism" this_offset="${d.suspOffset}" this_length="${d.suspLength}" ` +
+        `source_reference="${esc(d.src)}" source_offset="${d.srcOffset}" source_length="${d.srcLength}" />`,
+    );
+    const file = path.join(folderDir, `${p.susp.replace(/\.txt$/, '')}-${p.src.replace(/\.txt$/, '')}.xml`);
+    fs.writeFileSync(file, `<document reference="${esc(p.susp)}">\n${feats.map((f) => `${f}\n`).join('')}</document>\n`);
+    n++;
+  }
+  return n;
+}
 
 export default suite;
