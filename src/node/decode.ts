@@ -6,7 +6,8 @@
  * - Anything else is detected with chardet and decoded with iconv-lite. ISO-8859-1 is read as
  *   windows-1252 (its superset for printable text, as browsers do), so cp1252 curly quotes and
  *   the pound sign survive.
- * - Binary data (NUL bytes, or mostly control characters) is an error, never garbage text.
+ * - Binary data (more than a stray NUL byte or two, or many control characters) is an error, never
+ *   garbage text.
  * Line ends are kept as they are (CRLF stays CRLF): offsets point into the file as decoded.
  */
 import chardet from 'chardet';
@@ -18,6 +19,8 @@ export type DecodeResult =
 
 /** Share of control characters (other than tab, CR, LF, FF, VT, ESC) above which a text is binary. */
 const MAX_CONTROL_SHARE = 0.05;
+/** Share of NUL bytes above which a file is binary. */
+const MAX_NUL_SHARE = 0.001;
 
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -38,7 +41,10 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     // UTF-16 without a BOM: ASCII-range text has a zero in every other byte
     const u16 = utf16WithoutBom(buf);
     if (u16) return checked(iconv.decode(buf, u16), u16);
-    return { ok: false, error: 'binary file' };
+    // a stray NUL or two in a text file (seen in scraped corpora) is not a binary file; many are
+    let zeros = 0;
+    for (let i = 0; i < buf.length; i++) if (buf[i] === 0) zeros++;
+    if (zeros / buf.length > MAX_NUL_SHARE) return { ok: false, error: 'binary file' };
   }
 
   const asUtf8 = utf8(buf);
@@ -80,7 +86,6 @@ function checked(text: string, encoding: string): DecodeResult {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) return { ok: false, error: 'binary file' };
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27) || c === 0xfffd || (c >= 0x7f && c < 0xa0)) {
       control++;
     }

@@ -60,6 +60,14 @@ describe('decodeBytes', () => {
     });
   });
 
+  it('keeps a long text file with a stray NUL byte as text', () => {
+    const text = 'The harbour board met on Tuesday to discuss the new cranes. '.repeat(40);
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, 100)), Buffer.from([0]), Buffer.from(text.slice(100))]);
+    const r = ok(decodeBytes(bytes));
+    assert.equal(r.text.length, text.length + 1);
+    assert.equal(r.text.charCodeAt(100), 0);
+  });
+
   it('decodes an empty file to an empty string', () => {
     assert.deepEqual(decodeBytes(read('empty.txt')), { ok: true, text: '', encoding: 'utf-8' });
   });
