@@ -7,7 +7,8 @@ echo "== build"; node esbuild.js
 echo "== core purity"; node scripts/check-core-purity.js
 echo "== unit"; npx mocha
 if compgen -G "test/lsp/*.test.ts" > /dev/null; then
-  echo "== lsp"; npx mocha --spec 'test/lsp/**/*.test.ts'
+  # --no-config: .mocharc.json's spec would run the unit tests again
+  echo "== lsp"; npx mocha --no-config --require tsx/cjs --extension ts --timeout 60000 'test/lsp/**/*.test.ts'
 fi
 if [ -f test/e2e/run.sh ] && [ "${COPYDESK_SKIP_E2E:-0}" != "1" ]; then
   echo "== e2e (real VS Code via code-server)"; bash test/e2e/run.sh

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   CodeAction,
   CodeActionKind,
@@ -75,7 +75,7 @@ interface IndexState {
   index?: ReferenceIndex;
   docs: ReferenceDoc[];
   byId: Map<string, ReferenceDoc>;
-  lines: Map<string, LineIndex>;
+  files: Map<string, { raw: string; lines: LineIndex; base: number }>;
   errors: { path: string; message: string }[];
   skipped: { input: string; reason: string }[];
   inputs: string[];
@@ -99,7 +99,7 @@ export class CopydeskServer {
   private canRefresh = false;
   private clientAcceptNameCommand = false;
   private initConfig: unknown;
-  private idx: IndexState = { generation: 0, docs: [], byId: new Map(), lines: new Map(), errors: [], skipped: [], inputs: [] };
+  private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
   private ignore = new Map<string, IgnoreFile>();
   private names = new Map<string, HouseNames>();
   private watcherDisposable?: { dispose(): void };
@@ -274,7 +274,7 @@ export class CopydeskServer {
           index: loaded.index,
           docs: loaded.docs,
           byId: new Map(loaded.docs.map((d) => [d.id, d])),
-          lines: new Map(),
+          files: new Map(),
           errors: loaded.errors,
           skipped,
           inputs,
@@ -312,19 +312,49 @@ export class CopydeskServer {
     });
   }
 
-  private refLines(id: string): LineIndex | undefined {
+  /**
+   * Where a reference document's analysed text sits in its file: the loader drops Markdown front
+   * matter and extracts HTML, so offsets into `doc.text` are mapped back by locating the text in the
+   * file (a suffix for Markdown; the passage itself, whitespace-insensitively, for HTML).
+   */
+  private fileView(id: string): { raw: string; lines: LineIndex; base: number } | undefined {
     const d = this.idx.byId.get(id);
     if (!d) return undefined;
-    let l = this.idx.lines.get(id);
-    if (!l) this.idx.lines.set(id, (l = new LineIndex(d.text)));
-    return l;
+    let v = this.idx.files.get(id);
+    if (v === undefined) {
+      let raw = d.text;
+      try {
+        raw = readFileSync(path.resolve(d.path), 'utf8').replace(/^\ufeff/, '');
+      } catch {
+        /* deleted since indexing: fall back to the indexed text */
+      }
+      const at = raw.endsWith(d.text) ? raw.length - d.text.length : raw.indexOf(d.text);
+      v = { raw, lines: new LineIndex(raw), base: at };
+      this.idx.files.set(id, v);
+    }
+    return v;
+  }
+
+  /** Range of [start, end) of a reference document's text in the reference file. */
+  private sourceRange(id: string, start: number, end: number, text: string): Range | undefined {
+    const v = this.fileView(id);
+    if (!v) return undefined;
+    if (v.base >= 0) return v.lines.range(v.base + start, v.base + end);
+    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!words.length) return undefined;
+    const pattern = (ws: string[]) => new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
+    const head = pattern(words.slice(0, 8)).exec(v.raw);
+    if (!head) return undefined;
+    const tail = pattern(words.slice(-6)).exec(v.raw.slice(head.index));
+    const e = tail ? head.index + tail.index + tail[0].length : head.index + head[0].length;
+    return v.lines.range(head.index, e);
   }
 
   private sourceInfo(f: Finding): SourceInfo | undefined {
     if (!f.source) return undefined;
     const d = this.idx.byId.get(f.source.id);
     const file = path.resolve(d?.path ?? f.source.path);
-    return { meta: d?.meta ?? {}, path: file, range: this.refLines(f.source.id)?.range(f.source.start, f.source.end) };
+    return { meta: d?.meta ?? {}, path: file, range: this.sourceRange(f.source.id, f.source.start, f.source.end, f.source.text) };
   }
 
   // ------------------------------------------------------------------ store
@@ -458,7 +488,7 @@ export class CopydeskServer {
       }
     }
     // the index is built off the request path; a pull waits for the first build
-    while (this.idx.building && !this.idx.index) {
+    while (!this.idx.index && this.idx.generation === 0) {
       if (token.isCancellationRequested) throw cancelled();
       await Promise.race([this.ready, sleep(50)]);
     }

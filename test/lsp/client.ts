@@ -1,0 +1,143 @@
+/**
+ * A minimal LSP client for the tests: spawns the bundled server (`node dist/server.js --stdio`)
+ * and speaks JSON-RPC with vscode-languageserver-protocol. No VS Code involved.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CancellationTokenSource,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO = path.join(__dirname, '..', '..');
+export const SERVER = path.join(REPO, 'dist', 'server.js');
+
+export interface Progress {
+  token: string | number;
+  value: { kind: string; title?: string; message?: string; percentage?: number };
+}
+
+export class TestClient {
+  readonly conn: ProtocolConnection;
+  readonly proc: ChildProcess;
+  settings: Record<string, unknown>;
+  readonly progress: Progress[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  refreshes = 0;
+  stderr = '';
+  private versions = new Map<string, number>();
+
+  constructor(readonly folder: string, settings: Record<string, unknown> = {}) {
+    this.settings = settings;
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.stderr!.on('data', (d) => (this.stderr += d));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
+    this.conn.onRequest('client/unregisterCapability', () => null);
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('window/showMessageRequest', () => null);
+    this.conn.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      return null;
+    });
+    this.conn.onNotification('$/progress', (p: unknown) => void this.progress.push(p as Progress));
+    for (const method of ['copydesk/checked', 'copydesk/indexStatus', 'window/showMessage', 'window/logMessage']) {
+      this.conn.onNotification(method, (params: unknown) => void this.notifications.push({ method, params }));
+    }
+    this.conn.listen();
+  }
+
+  uri(rel: string): string {
+    return pathToFileURL(path.join(this.folder, rel)).toString();
+  }
+
+  async start(trusted = true): Promise<unknown> {
+    const r = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(this.folder).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(this.folder).toString(), name: 'ws' }],
+      initializationOptions: { trusted, settings: this.settings },
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          diagnostics: { refreshSupport: true },
+        },
+        textDocument: {
+          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        },
+      },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return r;
+  }
+
+  open(rel: string, text: string, languageId = rel.endsWith('.md') ? 'markdown' : rel.endsWith('.html') ? 'html' : 'plaintext'): string {
+    const uri = this.uri(rel);
+    this.versions.set(uri, 1);
+    void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  change(uri: string, text: string): number {
+    const v = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, v);
+    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text }] });
+    return v;
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  pull(uri: string, token?: CancellationTokenSource): Promise<any> {
+    const params = { textDocument: { uri } };
+    return token ? this.conn.sendRequest('textDocument/diagnostic', params, token.token) : this.conn.sendRequest('textDocument/diagnostic', params);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  request(method: string, params: unknown): Promise<any> {
+    return this.conn.sendRequest(method, params);
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.conn.sendNotification(method, params);
+  }
+
+  async until<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 15000, what = 'condition'): Promise<T> {
+    const t0 = Date.now();
+    for (;;) {
+      const v = await fn();
+      if (v) return v;
+      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}\nserver stderr:\n${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      void this.conn.sendNotification('exit');
+    } catch {
+      /* already gone */
+    }
+    this.conn.dispose();
+    if (this.proc.exitCode === null) this.proc.kill();
+  }
+}
+
+export { CancellationTokenSource };
