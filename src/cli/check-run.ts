@@ -9,7 +9,7 @@ import { proseView } from '../core/prose';
 import { ReferenceIndex } from '../core/reference-index';
 import { resolveSettings, type Settings } from '../core/settings';
 import { RULE_IDS } from '../core/types';
-import { readArticle } from '../node/articles';
+import { expandArticles, readArticle } from '../node/articles';
 import type { InputError } from '../node/errors';
 import { openIndex } from '../node/open-index';
 import { DEFAULT_MAX_BYTES, type DocOrigin } from '../node/references';
@@ -75,8 +75,11 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
   }
 
   const reports: ArticleReport[] = [];
-  for (const file of articles) {
-    const read = await readArticle(file, { maxBytes });
+  for (const input of await expandArticles(articles, cwd)) {
+    const file = input.path;
+    const read: Awaited<ReturnType<typeof readArticle>> = input.error
+      ? { ok: false, path: file, message: input.error }
+      : await readArticle(file, { maxBytes });
     if (!read.ok) {
       const e: InputError = { path: file, message: read.message, severity: 'error' };
       warn(e);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readArticle } from '../../../src/node/articles';
+import { expandArticles, readArticle } from '../../../src/node/articles';
 import { discoverWorkspace } from '../../../src/node/workspace';
 
 const FIX = path.resolve(__dirname, '../../fixtures/node');
@@ -53,5 +53,18 @@ describe('workspace and articles', () => {
     const missing = await readArticle(path.join(dir, 'nope.md'));
     assert.equal(missing.ok, false);
     assert.equal(!missing.ok && missing.message, 'no such file or directory');
+  });
+
+  it('expands article folders and globs in order, passes files through, names empty patterns', async () => {
+    const cli = path.resolve(__dirname, '../../fixtures/cli');
+    const got = await expandArticles(['refs/wire.md', 'project', 'project/*.txt', 'nothing/*.md', 'missing.md'], cli);
+    assert.deepEqual(got, [
+      { path: 'refs/wire.md' },
+      { path: path.join('project', 'broken.md') },
+      { path: path.join('project', 'copied.md') },
+      { path: path.join('project', 'original.txt') },
+      { path: 'nothing/*.md', error: 'no files match this pattern' },
+      { path: 'missing.md' },
+    ]);
   });
 });
