@@ -8,8 +8,9 @@ import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
 import { nearMiss, type NearMiss } from './match';
-import { foldDiacritics, skeleton } from './similarity';
-import { isFirstName, isKnownName } from './words';
+import { plausibility } from './plausibility';
+import { foldDiacritics, osaDistance, skeleton } from './similarity';
+import { isFirstName, isKnownName, isOrdinaryWord } from './words';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -203,11 +204,15 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (!context && contextConflict(a, t, lex)) return;
       if (known && !context) return;
       // an ordinary English word capitalised mid-sentence: only a strong match in the same company
-      if (a.ordinary && miss.strength === 'weak') return;
+      if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
       // the same other way several times
-      if (!t.house && t.sources === 1 && t.occurrences === 1 && !context && !names.has(t.key) && a.occurrences.length > 1) return;
+      if (!t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key)) {
+        if (!context && a.occurrences.length > 1) return;
+        // one reference against the article: side with the spelling that looks less like a slip
+        if (plausibility(a.key) >= plausibility(t.key)) return;
+      }
       const score =
         miss.similarity +
         0.03 * Math.log2(1 + t.sources) +
@@ -216,7 +221,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         (t.house ? 0.1 : 0);
       cands.push({ target: t, miss, context, score });
     };
-    for (const e of lex.near(skeleton(a.key))) if (e.name) consider(targetOf(e));
+    const skel = skeleton(a.key);
+    for (const e of lex.near(skel)) {
+      // cheap filter on the precomputed skeletons before the full comparison
+      if (e.name && osaDistance(skel, e.skeleton, 3) <= 3) consider(targetOf(e));
+    }
     for (const t of houseT) consider(t);
     if (cands.length === 0) continue;
     cands.sort((x, y) => y.score - x.score || x.target.form.localeCompare(y.target.form));

@@ -8,7 +8,6 @@ export type CaseClass = 'lower' | 'mid' | 'initial' | 'caps' | 'other';
 
 const UPPER_RE = /^\p{Lu}/u;
 const LOWER_RE = /^\p{Ll}/u;
-const HAS_LOWER_RE = /\p{Ll}/u;
 const POSSESSIVE_RE = /['’ʼ]s?$/u;
 
 /** Length of the token without a possessive 's / trailing apostrophe. */
@@ -24,36 +23,73 @@ export function nameKey(token: string): string {
   return token.slice(0, nameLength(token)).toLowerCase().replace(/[’ʼ]/g, "'");
 }
 
+// characters skipped when looking back for what precedes a token: spaces, quotes, brackets, bullets
+const SKIP = new Set([...' \t\f\v\u00a0"\'“”‘’«»([{*•#_>'].map((c) => c.charCodeAt(0)));
+// characters that end a sentence or clause, or open a headline/list line
+const ENDERS = new Set([...'.!?…:;<|—–-'].map((c) => c.charCodeAt(0)));
+
+function isLowerOrComma(code: number): boolean {
+  if (code >= 97 && code <= 122) return true;
+  if (code === 44 || code === 38) return true; // , &
+  if (code < 128) return false;
+  return /\p{Ll}/u.test(String.fromCharCode(code));
+}
+
 /** True when the character before `start` (skipping spaces, quotes and brackets) ends a sentence or clause. */
 export function positionExplained(text: string, start: number): boolean {
   let j = start - 1;
   let newlines = 0;
   while (j >= 0) {
-    const c = text[j]!;
-    if (c === '\n') newlines++;
-    else if (c === '\r') {
-      if (text[j + 1] !== '\n') newlines++;
-    } else if (!/[\s"'“”‘’«»(\[{*•#_>]/.test(c)) break;
+    const c = text.charCodeAt(j);
+    if (c === 10) newlines++;
+    else if (c === 13) {
+      if (text.charCodeAt(j + 1) !== 10) newlines++;
+    } else if (!SKIP.has(c)) break;
     j--;
   }
   if (j < 0) return true;
   if (newlines >= 2) return true;
-  const c = text[j]!;
-  if (/[.!?…:;<|—–\-]/.test(c)) return true;
+  const c = text.charCodeAt(j);
+  if (ENDERS.has(c)) return true;
   // a line that ends without punctuation and a capital after it: a headline or list line
-  if (newlines === 1 && !/[\p{Ll},&]/u.test(c)) return true;
+  if (newlines === 1 && !isLowerOrComma(c)) return true;
   return false;
 }
 
 /** Case class of a token [start, end) of text. */
 export function caseClass(text: string, start: number, end: number): CaseClass {
-  const first = text[start]!;
-  if (LOWER_RE.test(first)) return 'lower';
-  if (!UPPER_RE.test(first)) return 'other';
-  const len = nameLength(text.slice(start, end));
-  if (len >= 2 && !HAS_LOWER_RE.test(text.slice(start, start + len))) return 'caps';
+  const c0 = text.charCodeAt(start);
+  let upper: boolean;
+  if (c0 < 128) {
+    if (c0 >= 97 && c0 <= 122) return 'lower';
+    if (!(c0 >= 65 && c0 <= 90)) return 'other';
+    upper = true;
+  } else {
+    const first = text[start]!;
+    if (LOWER_RE.test(first)) return 'lower';
+    upper = UPPER_RE.test(first);
+    if (!upper) return 'other';
+  }
+  // all capitals (possessive aside)?
+  let len = end - start;
+  const last = text.charCodeAt(end - 1);
+  if (len > 2 && (last === 115 || last === 83) && APOS.has(text.charCodeAt(end - 2))) len -= 2;
+  else if (APOS.has(last)) len -= 1;
+  if (len >= 2) {
+    let lower = false;
+    for (let i = start + 1; i < start + len; i++) {
+      const c = text.charCodeAt(i);
+      if ((c >= 97 && c <= 122) || (c >= 128 && /\p{Ll}/u.test(text[i]!))) {
+        lower = true;
+        break;
+      }
+    }
+    if (!lower) return 'caps';
+  }
   return positionExplained(text, start) ? 'initial' : 'mid';
 }
+
+const APOS = new Set([39, 0x2019, 0x2bc]);
 
 /** Text between two tokens is a plain space (or a hyphen joining a double-barrelled name). */
 export function adjacent(text: string, prevEnd: number, nextStart: number): boolean {

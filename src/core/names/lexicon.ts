@@ -42,10 +42,14 @@ export interface NameEntry {
 }
 
 interface DocEntry {
-  forms: Map<string, number>;
+  /** the first capitalised form seen, and how often; other forms (rare) in `forms` */
+  form: string;
+  formCount: number;
+  forms?: Map<string, number>;
   count: number;
   mid: number;
-  neighbours: Map<string, number>;
+  /** capitalised neighbours, with repeats (capped) */
+  neighbours?: string[];
 }
 
 type DocNames = Map<string, DocEntry>;
@@ -57,46 +61,54 @@ function bump(m: Map<string, number>, k: string, n = 1): void {
   m.set(k, (m.get(k) ?? 0) + n);
 }
 
+function addNeighbour(d: DocEntry, k: string): void {
+  if (!d.neighbours) d.neighbours = [k];
+  else if (d.neighbours.length < 4 * MAX_NEIGHBOURS) d.neighbours.push(k);
+}
+
 /** Capitalised tokens of one document, aggregated by spelling. */
 export function scanDocument(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): DocNames {
   const out: DocNames = new Map();
   const n = starts.length;
-  let prevKey: string | undefined;
+  let prev: DocEntry | undefined;
+  let prevKey = '';
   let prevEnd = -1;
-  let prevCap = false;
   for (let i = 0; i < n; i++) {
     const s = starts[i]!;
     const e = ends[i]!;
     const c = text.charCodeAt(s);
     // fast path: ASCII lower case or digit
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      prevCap = false;
-      prevEnd = e;
+      prev = undefined;
       continue;
     }
     const cls = caseClass(text, s, e);
     if (cls === 'lower' || cls === 'other') {
-      prevCap = false;
-      prevEnd = e;
+      prev = undefined;
       continue;
     }
     const surface = text.slice(s, e);
     const key = nameKey(surface);
     let d = out.get(key);
-    if (!d) out.set(key, (d = { forms: new Map(), count: 0, mid: 0, neighbours: new Map() }));
+    if (!d) out.set(key, (d = { form: '', formCount: 0, count: 0, mid: 0 }));
     d.count++;
     if (cls === 'mid') d.mid++;
     if (cls !== 'caps') {
-      const form = surface.slice(0, key.length);
-      d.forms.set(form, (d.forms.get(form) ?? 0) + 1);
+      const form = surface.length === key.length ? surface : surface.slice(0, key.length);
+      if (d.formCount === 0 || d.form === form) {
+        d.form = form;
+        d.formCount++;
+      } else {
+        d.forms ??= new Map();
+        d.forms.set(form, (d.forms.get(form) ?? 0) + 1);
+      }
     }
-    if (prevCap && prevKey !== undefined && adjacent(text, prevEnd, s)) {
-      bump(d.neighbours, prevKey);
-      const p = out.get(prevKey);
-      if (p) bump(p.neighbours, key);
+    if (prev && adjacent(text, prevEnd, s)) {
+      addNeighbour(d, prevKey);
+      addNeighbour(prev, key);
     }
+    prev = d;
     prevKey = key;
-    prevCap = true;
     prevEnd = e;
   }
   return out;
@@ -162,8 +174,9 @@ export class NameLexicon {
         e.mid += de.mid;
         if (e.sources.length < 5) e.sources.push(d.id);
         const fm = forms.get(key)!;
-        for (const [f, c] of de.forms) fm.set(f, (fm.get(f) ?? 0) + c);
-        for (const [k, c] of de.neighbours) bump(e.neighbours, k, c);
+        if (de.formCount > 0) fm.set(de.form, (fm.get(de.form) ?? 0) + de.formCount);
+        if (de.forms) for (const [f, c] of de.forms) fm.set(f, (fm.get(f) ?? 0) + c);
+        if (de.neighbours) for (const k of de.neighbours) bump(e.neighbours, k);
       }
     }
     for (const e of this.entries.values()) {

@@ -3,6 +3,7 @@
  * different name?
  */
 import { compareNames, foldDiacritics, type Comparison } from './similarity';
+import { isKnownName } from './words';
 
 /** Endings that make a derived form or inflection of a name (Russia/Russian, Ukraine/Ukrainian, Kyiv/Kyivan). */
 const DERIVING = new Set([
@@ -25,7 +26,9 @@ export function derivedForms(a: string, b: string): boolean {
   if (!ok(tx) || !ok(ty)) {
     // Ukraine/Ukrainian, Chile/Chilean: the stem's final vowel gives way to the derived ending
     const drops = (v: string, d: string) => /^[aeoy]$/.test(v) && d.length >= 2 && DERIVING.has(d);
-    return drops(tx, ty) || drops(ty, tx);
+    if (drops(tx, ty) || drops(ty, tx)) return true;
+    // Germany/German: a country and its demonym, when either is a known place or demonym
+    return ((tx === 'y' && ty === '') || (ty === 'y' && tx === '')) && (isKnownName(x) || isKnownName(y));
   }
   // a one-letter difference at the end (Clark/Clarke, Blair/Blaire) is a spelling question, not derivation,
   // unless the letter is a plural/possessive s or a demonym -i / -n

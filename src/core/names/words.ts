@@ -6,13 +6,19 @@
  * surnames, places, countries, organisations, demonyms), reached through `nlp.model()`.
  */
 import nlp from 'compromise';
-import WORDS from 'an-array-of-english-words';
+// a plain require: an ES default import would make the bundler copy the 275k-entry array property by property
+import WORDS = require('an-array-of-english-words');
 import { isStopWord } from '../stopwords';
 
 let wordSet: Set<string> | undefined;
 function words(): Set<string> {
   if (!wordSet) wordSet = new Set(WORDS as string[]);
   return wordSet;
+}
+
+/** The ordinary-word list (lower case). */
+export function englishWords(): readonly string[] {
+  return WORDS as string[];
 }
 
 type Lexicon = Record<string, string | string[]>;

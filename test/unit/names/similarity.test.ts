@@ -89,3 +89,11 @@ describe('names/similarity', () => {
     assert.equal(nearMiss('Iran', 'Iraq')?.strength ?? 'weak', 'weak');
   });
 });
+
+describe('names/derived forms of places', () => {
+  it('a country and its demonym are not slips (Germany/German, Italy/Italian)', () => {
+    assert.ok(derivedForms('germany', 'german'));
+    assert.ok(derivedForms('italy', 'italian'));
+    assert.equal(nearMiss('German', 'Germany'), undefined);
+  });
+});
