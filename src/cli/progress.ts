@@ -15,7 +15,7 @@ export function progressReporter(enabled: boolean): { onProgress?: (p: OpenIndex
           bar = new cliProgress.SingleBar(
             {
               stream: process.stderr,
-              format: 'copydesk: {phase} [{bar}] {value}/{total} files',
+              format: 'copydesk: {phase} [{bar}] {value}/{total} documents',
               hideCursor: true,
               clearOnComplete: true,
               etaBuffer: 50,
@@ -25,6 +25,7 @@ export function progressReporter(enabled: boolean): { onProgress?: (p: OpenIndex
           bar.start(p.total, p.done, { phase: 'reading references' });
         } else bar?.update(p.done);
       } else if (bar) {
+        bar.setTotal(p.total);
         bar.update(p.done, { phase: p.done < p.total ? 'indexing' : 'indexed' });
       }
     },
