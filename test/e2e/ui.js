@@ -1,0 +1,223 @@
+// Phase A: Playwright drives the real VS Code workbench (code-server) in Debian's chromium, with the
+// packaged Copydesk .vsix installed. Checks squiggles, the Problems panel, a hover with the source
+// passage, two quick fixes through the lightbulb menu, the report webview and the status bar, and
+// measures keystroke-to-diagnostics latency (printed, not asserted). Screenshots go to SHOTS_DIR.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { RULES } = require('./expectations');
+
+const URL = process.env.CS_URL || 'http://127.0.0.1:18123/';
+const WS_DIR = process.env.WS_DIR;
+const SHOTS = process.env.SHOTS_DIR;
+const PROFILE = process.env.CHROME_PROFILE;
+const T = Number(process.env.STEP_TIMEOUT_MS || 60000);
+fs.mkdirSync(SHOTS, { recursive: true });
+fs.rmSync(PROFILE, { recursive: true, force: true });
+
+const results = [];
+const pass = (name) => { results.push(true); console.log(`ok   - ${name}`); };
+const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: ${err && err.message ? err.message.split('\n').slice(0, 4).join(' / ') : err}`); };
+
+(async () => {
+  const t0 = Date.now();
+  const ctx = await chromium.launchPersistentContext(PROFILE, {
+    executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  let n = 0;
+  const shot = async (name) => {
+    const f = path.join(SHOTS, `${String(++n).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: f });
+    console.log(`     screenshot ${f}`);
+  };
+  const editor = () => page.locator('.editor-instance .monaco-editor .view-lines').first();
+  const editorText = async () => (await editor().textContent()).replace(/\u00a0/g, ' ');
+  const problemRows = () => page.locator('.markers-panel .monaco-list-row');
+  const rowFor = (rule) => problemRows().filter({ hasText: `(${rule})` });
+  const command = async (title) => {
+    await page.keyboard.press('Control+Shift+P');
+    const qi = page.locator('.quick-input-widget input');
+    await qi.waitFor({ state: 'visible', timeout: T });
+    await qi.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
+    await page.keyboard.press('Enter');
+  };
+  const findInEditor = async (text) => {
+    await editor().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+F');
+    const fi = page.locator('.find-widget textarea, .find-widget input').first();
+    await fi.waitFor({ state: 'visible', timeout: T });
+    await fi.fill(text);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape'); // closes the widget, the match stays selected
+  };
+  const quickFix = async (title) => {
+    await page.keyboard.press('Control+.');
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: T });
+    return row;
+  };
+  const warnings = async () => {
+    const l = (await page.locator('#status\\.problems a').first().getAttribute('aria-label').catch(() => '')) || '';
+    const w = /Warnings?: (\d+)/i.exec(l);
+    return w ? Number(w[1]) : /No Problems/i.test(l) ? 0 : -1;
+  };
+
+  const step = async (name, fn) => {
+    try {
+      await fn();
+      pass(name);
+      return true;
+    } catch (e) {
+      fail(name, e);
+      await shot(`failure-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => {});
+      return false;
+    }
+  };
+
+  try {
+    await step('workbench opens the fixture workspace', async () => {
+      await page.goto(`${URL}?folder=${encodeURIComponent(WS_DIR)}`, { waitUntil: 'domcontentloaded', timeout: T });
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: T });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'article.md' }).waitFor({ timeout: T });
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      const qi = page.locator('.quick-input-widget input');
+      await qi.waitFor({ state: 'visible', timeout: T });
+      await qi.fill('article.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'article.md' }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Lantern Bay ferry strike' }).waitFor({ timeout: T });
+      await shot('workbench');
+    });
+
+    await step('squiggles rendered (warning, info, hint)', async () => {
+      await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'attached', timeout: T });
+      await page.locator('.editor-instance .squiggly-info').first().waitFor({ state: 'attached', timeout: T });
+      await page.locator('.editor-instance .squiggly-hint').first().waitFor({ state: 'attached', timeout: T });
+      console.log(`     squiggles: ${await page.locator('.editor-instance .squiggly-warning').count()} warning, ${await page.locator('.editor-instance .squiggly-info').count()} info, ${await page.locator('.editor-instance .squiggly-hint').count()} hint`);
+    });
+
+    await step('Problems panel lists a row for every rule with an expectation', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      await problemRows().first().waitFor({ timeout: T });
+      for (const rule of Object.keys(RULES)) {
+        await rowFor(rule).first().waitFor({ timeout: T });
+        const count = await rowFor(rule).count();
+        console.log(`     ${rule}: ${count} row(s), e.g. ${(await rowFor(rule).first().innerText()).replace(/\s+/g, ' ').slice(0, 110)}`);
+      }
+      await shot('problems');
+    });
+
+    await step('status bar shows originality and sources', async () => {
+      const item = page.locator('.statusbar-item', { hasText: /Copydesk: \d+% original · \d+ sources?/ }).first();
+      await item.waitFor({ timeout: T });
+      console.log(`     status bar: ${(await item.innerText()).trim()}`);
+    });
+
+    await step('hover over a copied passage shows the source passage and its outlet', async () => {
+      const line = page.locator('.editor-instance .view-line', { hasText: 'Ferry crews on the Lantern Bay crossing' }).first();
+      const box = await line.boundingBox();
+      await page.mouse.move(box.x + 60, box.y + box.height / 2);
+      await page.mouse.move(box.x + 64, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover', { hasText: 'Coastline Wire' }).first();
+      await hover.waitFor({ state: 'visible', timeout: T });
+      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      if (!/Article/.test(text) || !/Source/.test(text) || !/Ferry crews walk out over Lantern Bay subsidy/.test(text)) throw new Error(`hover text: ${text.slice(0, 300)}`);
+      if (/<script|command:/.test(await hover.innerHTML())) throw new Error('hover contains markup it should not');
+      console.log(`     hover: ${text.slice(0, 220)}`);
+      await shot('hover');
+      await page.mouse.move(5, 850);
+    });
+
+    for (const [rule, label, title, after] of [
+      ['name-spelling', 'fix name', 'Replace with "Oduya"', 'Maren Oduya, who chairs'],
+      ['unattributed-quote', 'add attribution', 'Attribute to union organiser Tomas Reyle', 'union organiser Tomas Reyle said.'],
+    ]) {
+      if (!RULES[rule] || !RULES[rule].fix) continue;
+      await step(`quick fix "${label}" (${rule}) changes the text and clears the diagnostic`, async () => {
+        const before = await rowFor(rule).count();
+        if (before < 1) throw new Error(`no ${rule} row before the fix`);
+        await findInEditor(RULES[rule].fix.on);
+        const row = await quickFix(title);
+        await shot(`quickfix-${rule}`);
+        await row.click();
+        await page.waitForFunction((s) => {
+          const v = document.querySelector('.editor-instance .monaco-editor .view-lines');
+          return v && v.textContent.replace(/\u00a0/g, ' ').includes(s);
+        }, after, { timeout: T });
+        await page.waitForFunction(([r, b]) => document.querySelectorAll('.markers-panel .monaco-list-row').length > 0 &&
+          [...document.querySelectorAll('.markers-panel .monaco-list-row')].filter((e) => e.textContent.includes(`(${r})`)).length < b, [rule, before], { timeout: T });
+        console.log(`     ${rule} rows: ${before} → ${await rowFor(rule).count()}`);
+      });
+    }
+    await shot('after-fixes');
+
+    await step('report webview shows originality and a bar per source', async () => {
+      await command('Copydesk: Show Report');
+      const frame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      const orig = frame.locator('#originality');
+      await orig.waitFor({ timeout: T });
+      const o = await orig.innerText();
+      if (!/^\d+% original$/.test(o.trim())) throw new Error(`originality: ${o}`);
+      const src = frame.locator('.source', { hasText: 'Coastline Wire' }).first();
+      await src.waitFor({ timeout: T });
+      const fig = await src.locator('.figure').innerText();
+      if (!/^\d+ words · \d+%$/.test(fig.trim())) throw new Error(`source figure: ${fig}`);
+      const groups = await frame.locator('details.rule').count();
+      console.log(`     report: ${o}; Coastline Wire ${fig}; ${groups} rule groups`);
+      await shot('report');
+    });
+
+    await step('keystroke-to-diagnostics latency (printed, not asserted)', async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'article.md' }).first().click();
+      await editor().click({ position: { x: 5, y: 5 } });
+      const sentence = 'The council confirmed that the revised transport budget protects school bus routes for the next three years while the ferry service is reviewed by an independent panel';
+      const samples = [];
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Control+End');
+        await page.keyboard.press('Enter');
+        const base = await warnings();
+        await page.keyboard.insertText(sentence);
+        const t = Date.now();
+        await page.keyboard.type('.');
+        await page.waitForFunction((b) => {
+          const a = document.querySelector('#status\\.problems a');
+          const m = a && /Warnings?: (\d+)/i.exec(a.getAttribute('aria-label') || '');
+          return m && Number(m[1]) > b;
+        }, base, { timeout: T, polling: 10 });
+        samples.push(Date.now() - t);
+        // remove the line again and wait until the count is back
+        await page.keyboard.press('Shift+Home');
+        await page.keyboard.press('Delete');
+        await page.keyboard.press('Backspace');
+        await page.waitForFunction((b) => {
+          const a = document.querySelector('#status\\.problems a');
+          const m = a && /Warnings?: (\d+)/i.exec(a.getAttribute('aria-label') || '');
+          return m && Number(m[1]) <= b;
+        }, base, { timeout: T, polling: 10 });
+      }
+      const sorted = samples.slice().sort((a, b) => a - b);
+      console.log(`     LATENCY keystroke → diagnostics in VS Code (debounceMs 150): ${samples.join(' ms, ')} ms; median ${sorted[1]} ms`);
+      await shot('latency');
+    });
+  } catch (e) {
+    fail('unexpected', e);
+    if (consoleErrors.length) console.log('browser console errors:\n  ' + consoleErrors.slice(0, 10).join('\n  '));
+  } finally {
+    await ctx.close().catch(() => {});
+  }
+  const passed = results.filter(Boolean).length;
+  const failed = results.length - passed;
+  console.log(`phase A wall time ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+})();
