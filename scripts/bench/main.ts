@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>;
 
 const SUITES: Record<string, () => Promise<Suite>> = {
+  index: async () => (await import('./index-bench')).default,
 };
 
 async function main() {

@@ -75,7 +75,7 @@ export interface Passage {
   words: number;
 }
 
-interface Seed {
+export interface Seed {
   i: number; // article token
   j: number; // reference token
   li: number; // length in article tokens
@@ -405,11 +405,20 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
  * All passages of the article found in reference documents, per document (passages of different
  * documents may overlap in the article). Sorted by article position.
  */
-export function align(doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+/**
+ * `seeds` (optional) replaces the n-gram seeding: it must return what ngramSeeds(terms, index, o)
+ * would (incremental.ts reuses per-paragraph seeds through it).
+ */
+export function align(
+  doc: TextModel,
+  index: ReferenceIndex,
+  options: Partial<AlignOptions> = {},
+  seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
+): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
   const terms = articleTerms(doc, index);
-  const seeded = ngramSeeds(terms, index, o);
+  const seeded = seeds ? seeds(terms, o) : ngramSeeds(terms, index, o);
   const bySeedDoc = new Map<number, Seed[]>();
   for (const [docNum, seeds] of seeded) if (seeds.length >= 2) bySeedDoc.set(docNum, seeds);
 

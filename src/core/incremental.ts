@@ -1,0 +1,107 @@
+/**
+ * Incremental alignment for an editor: after an edit, only the changed paragraphs are seeded again.
+ *
+ * Seeding (index look-ups of every word 3-gram, `ngramSeeds`) is the expensive part of align(). The
+ * seeds of the n-grams that start in a paragraph depend only on that paragraph's words, the first
+ * SEED_N − 1 words after it (an n-gram may run into the next paragraph), the index and the options.
+ * So they are cached per paragraph under a key made of exactly those words, with article positions
+ * stored relative to the paragraph's first token; on the next call they are shifted to where the
+ * paragraph now stands. Clustering, sentence-level seeding and grading then run on the merged seeds
+ * as in a fresh align() (through its `seeds` hook), so the result is the same as align()'s.
+ *
+ * The cache is dropped when the index changes (documents added or removed) or the options change.
+ * Entries not used by the last few calls are evicted.
+ */
+import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
+import { SEED_N, type ReferenceIndex } from './reference-index';
+import type { TextModel } from './text';
+
+interface Entry {
+  /** seeds per reference document, article positions relative to the paragraph's first token */
+  byDoc: Map<number, Seed[]>;
+  used: number;
+}
+
+export interface IncrementalStats {
+  /** paragraphs in the last call, how many were reused from the cache, and how many seeded */
+  paragraphs: number;
+  reused: number;
+  seeded: number;
+  /** cache entries held */
+  entries: number;
+}
+
+export class IncrementalAligner {
+  private readonly cache = new Map<string, Entry>();
+  private generation = 0;
+  private indexSig = '';
+  private optionsSig = '';
+  private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
+
+  constructor(
+    readonly index: ReferenceIndex,
+    private readonly options: Partial<AlignOptions> = {},
+    /** how many calls an unused entry survives */
+    private readonly keepGenerations = 3,
+  ) {}
+
+  get stats(): IncrementalStats {
+    return { ...this.last };
+  }
+
+  /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
+  align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
+    const merged = { ...this.options, ...options };
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o));
+  }
+
+  private seeds(doc: TextModel, terms: Int32Array, o: AlignOptions): Map<number, Seed[]> {
+    const isig = `${this.index.docs.length}:${this.index.documentCount}:${this.index.segments.length}:${this.index.wordCount}:${this.index.terms.size}`;
+    const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o });
+    if (isig !== this.indexSig || osig !== this.optionsSig) {
+      this.cache.clear();
+      this.indexSig = isig;
+      this.optionsSig = osig;
+    }
+    const gen = ++this.generation;
+    const tokens = doc.tokens;
+    const n = tokens.length;
+    const out = new Map<number, Seed[]>();
+    let reused = 0;
+    let seeded = 0;
+    // token ranges of paragraphs; tokens outside every paragraph (none in practice) join the next
+    const ranges: [number, number][] = [];
+    let t = 0;
+    for (const p of doc.paragraphs) {
+      let e = t;
+      while (e < n && tokens[e]!.start < p.end) e++;
+      if (e > t) ranges.push([t, e]);
+      t = e;
+    }
+    if (t < n) ranges.push([t, n]);
+    for (const [from, to] of ranges) {
+      // the key: the paragraph's normalised words and the SEED_N − 1 words after it
+      const keyEnd = Math.min(n, to + SEED_N - 1);
+      let key = `${to - from}|`;
+      for (let k = from; k < keyEnd; k++) key += `${terms[k]!},`;
+      let entry = this.cache.get(key);
+      if (entry) reused++;
+      else {
+        seeded++;
+        const byDoc = ngramSeeds(terms, this.index, o, from, keyEnd);
+        for (const list of byDoc.values()) for (const s of list) s.i -= from;
+        entry = { byDoc, used: gen };
+        this.cache.set(key, entry);
+      }
+      entry.used = gen;
+      for (const [docNum, list] of entry.byDoc) {
+        let target = out.get(docNum);
+        if (!target) out.set(docNum, (target = []));
+        for (const s of list) target.push({ ...s, i: s.i + from });
+      }
+    }
+    for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
+    this.last = { paragraphs: ranges.length, reused, seeded, entries: this.cache.size };
+    return out;
+  }
+}

@@ -1,0 +1,88 @@
+import { strict as assert } from 'node:assert';
+import { align } from '../../../src/core/align';
+import { IncrementalAligner } from '../../../src/core/incremental';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { analyse } from '../../../src/core/text';
+import { articleFrom, referenceSet, rng, sentence, story } from '../cache/helpers';
+
+/** One random edit of the kind an editor makes: a word, a sentence, a paragraph added, removed, split or joined. */
+function edit(text: string, r: () => number): string {
+  const paras = text.split('\n\n');
+  const p = Math.floor(r() * paras.length);
+  const x = r();
+  if (x < 0.3) {
+    const words = paras[p]!.split(' ');
+    const w = Math.floor(r() * words.length);
+    words[w] = r() < 0.5 ? 'quayside' : '';
+    paras[p] = words.filter(Boolean).join(' ') || 'Harbour.';
+  } else if (x < 0.45) paras.splice(p, 0, sentence(r, 10));
+  else if (x < 0.6 && paras.length > 1) paras.splice(p, 1);
+  else if (x < 0.75 && p + 1 < paras.length) paras.splice(p, 2, `${paras[p]} ${paras[p + 1]}`);
+  else if (x < 0.9) {
+    const s = paras[p]!.split('. ');
+    if (s.length > 1) paras.splice(p, 1, s.slice(0, 1).join('. ') + '.', s.slice(1).join('. '));
+    else paras[p] += ' ' + sentence(r, 6);
+  } else paras.push(story(r, 1));
+  return paras.join('\n\n');
+}
+
+describe('incremental alignment', function () {
+  this.timeout(120_000);
+  const refs = referenceSet(21, 30);
+  const index = ReferenceIndex.build(refs);
+
+  it('gives exactly what a fresh align() gives, after random edits', () => {
+    const r = rng(5);
+    const inc = new IncrementalAligner(index);
+    let text = articleFrom(refs, 9);
+    let reused = 0;
+    let found = 0;
+    for (let step = 0; step < 25; step++) {
+      const doc = analyse(text);
+      const got = inc.align(doc);
+      const want = align(analyse(text), index);
+      assert.deepEqual(got, want, `step ${step}`);
+      found += want.length;
+      if (step > 0) reused += inc.stats.reused;
+      text = edit(text, r);
+    }
+    assert.ok(found > 0, 'the articles have copied passages');
+    assert.ok(reused > 0, 'unchanged paragraphs were reused');
+  });
+
+  it('re-seeds only the edited paragraph', () => {
+    const inc = new IncrementalAligner(index);
+    const text = articleFrom(refs, 3);
+    inc.align(analyse(text));
+    const first = inc.stats;
+    assert.equal(first.reused, 0);
+    const paras = text.split('\n\n');
+    paras[2] = paras[2]!.replace(/\w+/, 'Quayside');
+    const edited = paras.join('\n\n');
+    const got = inc.align(analyse(edited));
+    assert.deepEqual(got, align(analyse(edited), index));
+    // the edited paragraph, and the one before it (its last n-grams run into the edited one)
+    assert.ok(inc.stats.seeded <= 2, `seeded ${inc.stats.seeded}`);
+    assert.equal(inc.stats.reused, inc.stats.paragraphs - inc.stats.seeded);
+  });
+
+  it('drops its cache when the index changes', () => {
+    const idx = ReferenceIndex.build(refs.slice(0, 20));
+    const inc = new IncrementalAligner(idx);
+    const text = articleFrom(refs, 4);
+    inc.align(analyse(text));
+    idx.add(refs.slice(20));
+    const got = inc.align(analyse(text));
+    assert.equal(inc.stats.reused, 0);
+    assert.deepEqual(got, align(analyse(text), idx));
+  });
+
+  it('evicts paragraphs no longer in the document', () => {
+    const inc = new IncrementalAligner(index, {}, 2);
+    inc.align(analyse(articleFrom(refs, 1)));
+    const small = 'A short note about the harbour.';
+    inc.align(analyse(small));
+    inc.align(analyse(small));
+    assert.equal(inc.stats.entries, 1);
+  });
+});
