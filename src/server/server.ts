@@ -697,7 +697,6 @@ export class CopydeskServer {
     const text = doc.getText();
     const lines = new LineIndex(text);
     const q = extractQuotes(proseView(text, doc.languageId));
-    if (!q) return { available: false, quotes: [] };
     return {
       available: true,
       quotes: q.map((x) => ({ text: text.slice(x.start, x.end), speaker: x.speaker, range: lines.range(x.start, x.end) })),

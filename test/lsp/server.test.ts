@@ -302,3 +302,25 @@ describe('language server over stdio (dist/server.js)', function () {
     }
   });
 });
+
+describe('language server: copydesk/quotes', function () {
+  this.timeout(60000);
+  it('lists every quotation with its speaker', async () => {
+    const dir = workspace();
+    const c = new TestClient(dir);
+    await c.start();
+    try {
+      const text = readFileSync(path.join(dir, 'article.md'), 'utf8');
+      const uri = c.open('article.md', text);
+      const r = await c.request('copydesk/quotes', { uri });
+      assert.equal(r.available, true);
+      const byText = new Map(r.quotes.map((q: { text: string; speaker?: string }) => [q.text, q.speaker]));
+      assert.match(String(byText.get('We will not let the crossings close this winter.')), /^Councillor Maren Odouya/);
+      assert.ok(byText.has('Nobody asked the crews what a winter timetable would look like.'));
+      assert.equal(byText.get('Nobody asked the crews what a winter timetable would look like.'), undefined, 'no speaker');
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
