@@ -305,6 +305,9 @@ function withCase(original: string, lower: string): string {
 interface Tally {
   planted: number;
   found: number;
+  /** planted slips counted once per article (every planted occurrence flagged) */
+  events: number;
+  eventsFound: number;
   byFamily: Record<string, { planted: number; found: number }>;
   findings: number;
   /** findings in planted articles that the clean article does not have too */
@@ -324,6 +327,8 @@ function newTally(): Tally {
   return {
     planted: 0,
     found: 0,
+    events: 0,
+    eventsFound: 0,
     byFamily: {},
     findings: 0,
     newFindings: 0,
@@ -423,6 +428,7 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
     t.newFindings += nf.filter((f) => !cleanKeys.has(`${f.rule}|${f.text}`)).length;
     const realWord = isOrdinaryWord(wrong) || isKnownName(wrong);
     const fam = realWord ? t.realWord : (t.byFamily[family] ??= { planted: 0, found: 0 });
+    let allHit = true;
     for (const s of spans) {
       if (!realWord) t.planted++;
       fam.planted++;
@@ -434,9 +440,13 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
         if (!realWord) t.found++;
         fam.found++;
         t.truePositives++;
-      } else if (t.misses.length < 400) {
+      } else if ((allHit = false) || t.misses.length < 400) {
         t.misses.push(`${realWord ? 'real-word ' : ''}${family}: ${text.slice(s.start, s.end)} (for ${s.original}) in ${art.id}`);
       }
+    }
+    if (!realWord) {
+      t.events++;
+      if (allHit) t.eventsFound++;
     }
     if (verbose) for (const f of nf) console.log(`  ${art.id}: ${f.message}`);
   }
@@ -457,6 +467,7 @@ function report(label: string, t: Tally): void {
   console.log(`  precision ${pct(precision)} (all name findings in planted articles; ${pct(precisionNew)} counting only findings the clean article does not also get)`);
   console.log(`  recall ${pct(recall)} (non-word slips); real-word slips (slip makes another word or known name): ` +
     `${t.realWord.found}/${t.realWord.planted}; recall over all plants ${pct((t.found + t.realWord.found) / all)}`);
+  console.log(`  per planted slip (one per article, all its occurrences flagged): ${t.eventsFound}/${t.events} = ${pct(t.eventsFound / t.events)}`);
   console.log(`  false flags per 10k clean words ${pct(perTenK)} (${t.cleanFlags} flags: ${JSON.stringify(t.cleanFlagsByRule)})`);
   for (const [f, v] of Object.entries(t.byFamily)) console.log(`    ${f.padEnd(16)} ${v.found}/${v.planted} recall ${pct(v.found / v.planted)}`);
 }
@@ -509,6 +520,8 @@ export default async function names({ evalDir, args }: { evalDir: string; args: 
     total.planted += t.planted;
     total.found += t.found;
     total.findings += t.findings;
+    total.events += t.events;
+    total.eventsFound += t.eventsFound;
     total.newFindings += t.newFindings;
     total.realWord.planted += t.realWord.planted;
     total.realWord.found += t.realWord.found;

@@ -8,7 +8,6 @@ import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
 import { nearMiss, type NearMiss } from './match';
-import { plausibility } from './plausibility';
 import { foldDiacritics, osaDistance, skeleton } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord } from './words';
 
@@ -208,11 +207,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
       // the same other way several times
-      if (!t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key)) {
-        if (!context && a.occurrences.length > 1) return;
-        // one reference against the article: side with the spelling that looks less like a slip
-        if (plausibility(a.key) >= plausibility(t.key)) return;
-      }
+      if (!t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && !context && a.occurrences.length > 1) return;
       const score =
         miss.similarity +
         0.03 * Math.log2(1 + t.sources) +
