@@ -190,6 +190,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     put(`seg${k}.offsets`, s.offsets);
     put(`seg${k}.postDoc`, s.postDoc);
     put(`seg${k}.postPos`, s.postPos);
+    put(`seg${k}.heavy`, s.heavy);
   });
 
   const lineEntries = [...index.lineDocEntries()];
@@ -360,12 +361,13 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
     const offsets = get<Uint32Array>(`seg${k}.offsets`, 'u32');
     const postDoc = get<Uint32Array>(`seg${k}.postDoc`, 'u32');
     const postPos = get<Uint32Array>(`seg${k}.postPos`, 'u32');
+    const heavy = get<Uint32Array>(`seg${k}.heavy`, 'u32');
     const size = offsets.length - 1;
     if (size < 1 || (size & (size - 1)) !== 0 || offsets[size] !== postDoc.length || postPos.length !== postDoc.length) {
       throw new CodecError(`corrupt segment ${k}`);
     }
     for (const id of docIds) if (id >= docs.length) throw new CodecError(`corrupt segment ${k} (document number)`);
-    segments.push(new Segment(docIds, offsets, postDoc, postPos));
+    segments.push(new Segment(docIds, offsets, postDoc, postPos, heavy));
   }
   const lineKeys = get<Uint32Array>('lineKeys', 'u32');
   const lineCounts = get<Uint32Array>('lineCounts', 'u32');

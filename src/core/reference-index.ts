@@ -21,6 +21,14 @@ import type { ReferenceDoc } from './types';
 /** Words per seed n-gram. */
 export const SEED_N = 3;
 
+/**
+ * Stop n-grams: an n-gram with more than this many occurrences in one segment ("one of the", "said
+ * in a") is listed in the segment's `heavy` set, and lookup() visits nothing for it instead of
+ * scanning thousands of postings. The aligner drops n-grams with more than maxSeedHits (200) hits
+ * anyway, so results are unchanged while the cost of a look-up stops growing with the reference set.
+ */
+export const HEAVY_NGRAM = 1024;
+
 /** A word token of a reference document, as stored. */
 export interface DocTokens {
   starts: Uint32Array;
@@ -322,14 +330,31 @@ export class Segment {
   readonly mask: number;
   /** global document numbers of this segment's documents */
   readonly docIds: number[];
+  /** sorted full hashes of the n-grams with more than HEAVY_NGRAM occurrences here */
+  readonly heavy: Uint32Array;
 
   /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
-  constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array) {
+  constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array, heavy: Uint32Array = new Uint32Array(0)) {
     this.docIds = docIds;
     this.offsets = offsets;
     this.postDoc = postDoc;
     this.postPos = postPos;
     this.mask = offsets.length - 2;
+    this.heavy = heavy;
+  }
+
+  isHeavy(h: number): boolean {
+    const a = this.heavy;
+    let lo = 0;
+    let hi = a.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = a[mid]!;
+      if (v === h) return true;
+      if (v < h) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   /**
@@ -414,7 +439,22 @@ export class Segment {
       }
     }
     offsets[size] = total;
-    return new Segment(docIds, offsets, postDoc, postPos);
+    // stop n-grams: count full hashes inside buckets that hold more than HEAVY_NGRAM postings
+    const heavy: number[] = [];
+    const tokensOf = new Map<number, Uint32Array>();
+    docIds.forEach((id, k) => tokensOf.set(id, tokens[k]!.terms));
+    for (let b = 0; b < size; b++) {
+      const from = offsets[b]!;
+      const to = offsets[b + 1]!;
+      if (to - from <= HEAVY_NGRAM) continue;
+      const counts = new Map<number, number>();
+      for (let p = from; p < to; p++) {
+        const h = ngramHash(tokensOf.get(postDoc[p]!)!, postPos[p]!);
+        counts.set(h, (counts.get(h) ?? 0) + 1);
+      }
+      for (const [h, c] of counts) if (c > HEAVY_NGRAM) heavy.push(h);
+    }
+    return new Segment(docIds, offsets, postDoc, postPos, Uint32Array.from(heavy).sort());
   }
 }
 
@@ -656,13 +696,15 @@ export class ReferenceIndex {
 
   /**
    * All occurrences (document number, token position) of the n-gram of `terms` starting at `at`,
-   * in live documents. Hash collisions are removed by comparing the term ids.
+   * in live documents. Hash collisions are removed by comparing the term ids. A stop n-gram (more
+   * than HEAVY_NGRAM occurrences in a segment) visits nothing.
    */
   lookup(terms: ArrayLike<number>, at: number, visit: (doc: number, pos: number) => void): void {
     const h = ngramHash(terms, at);
     const t0 = terms[at]!;
     const t1 = terms[at + 1]!;
     const t2 = terms[at + 2]!;
+    for (const seg of this.segments) if (seg.heavy.length && seg.isHeavy(h)) return;
     for (const seg of this.segments) {
       const b = h & seg.mask;
       const postDoc = seg.postDoc;

@@ -35,7 +35,7 @@ describe('index codec', () => {
     const { index: loaded, extra } = decodeIndex(bytes);
     assert.deepEqual(extra, { note: 'kept' });
     sameIndex(fresh, loaded);
-    for (let s = 1; s <= 5; s++) {
+    for (let s = 1; s <= 2; s++) {
       const article = articleFrom(refs, s);
       const a = check(article, fresh);
       assert.ok(a.findings.some((f) => f.rule === 'copied-passage'), 'the article copies passages');
@@ -70,7 +70,7 @@ describe('index codec', () => {
     assert.equal(idx.segments.length, 1);
     const fresh = ReferenceIndex.build(refs.slice(12));
     const norm = (r: ReturnType<typeof check>) => JSON.stringify([...r.findings].map((f) => JSON.stringify(f)).sort()) + r.originality;
-    for (let s = 1; s <= 4; s++) {
+    for (let s = 1; s <= 2; s++) {
       const article = articleFrom(refs.slice(12), s);
       assert.equal(norm(check(article, decodeIndex(encodeIndex(idx)).index)), norm(check(article, fresh)));
     }
