@@ -451,8 +451,17 @@ export class Extractor {
     return this.top.some((q) => q.close === e && !q.unclosed);
   }
 
-  extract(): Attribution[] {
+  /** `quotesOnly`: only quotes and their speakers (no reported speech) — cheaper, for reference documents. */
+  extract(quotesOnly = false): Attribution[] {
     const { model, text } = this;
+    const quoteSentences = new Set<number>();
+    if (quotesOnly) {
+      for (const q of this.top) {
+        const s0 = sentenceAt(model, q.open);
+        const s1 = sentenceAt(model, Math.max(q.open, q.close - 1));
+        for (let s = s0; s <= s1; s++) quoteSentences.add(s);
+      }
+    }
     const out: Attribution[] = [];
     const cueCache = new Map<number, Cue[]>();
     const cuesOf = (s: number) => {
@@ -464,7 +473,7 @@ export class Extractor {
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
       if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm)) {
-        if (!this.inQuote(tok.start)) cueSentences.add(tok.sentence);
+        if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
       }
     }
     const headline = new Map<number, boolean>();
@@ -605,7 +614,7 @@ export class Extractor {
     }
     void bySentence;
     // ---- indirect speech: cues not used by a quote
-    for (const s of [...cueSentences].sort((a, b) => a - b)) {
+    for (const s of quotesOnly ? [] : [...cueSentences].sort((a, b) => a - b)) {
       const cs = cuesOf(s);
       for (const c of cs) {
         if (c.used || !c.source || c.weak) continue;
@@ -617,7 +626,7 @@ export class Extractor {
       }
     }
     // "Pat Quill: Voters Are Worried" — a name and a colon opening a paragraph (headline style)
-    for (const para of model.paragraphs) {
+    for (const para of quotesOnly ? [] : model.paragraphs) {
       const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
       if (!m || this.inQuote(para.start)) continue;
       const srcEnd = para.start + m[1]!.length;
@@ -736,4 +745,9 @@ function countTokens(tokens: Token[], k0: number, k1: number, to: number, from =
 /** All attributions of a text model (quotes with no speaker included, with source null). */
 export function extractAttributions(model: TextModel): Attribution[] {
   return new Extractor(model).extract();
+}
+
+/** Only the quotes of a text and their speakers (no reported speech): the cheaper pass used on references. */
+export function extractQuotes(model: TextModel): Attribution[] {
+  return new Extractor(model).extract(true);
 }

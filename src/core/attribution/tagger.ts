@@ -4,7 +4,8 @@
  * need it (those with a cue, a quote or a pronoun source), and the result is cached per model.
  */
 import nlp from 'compromise';
-import type { TextModel } from '../text';
+import type { TextModel, Token } from '../text';
+import { CUE_MODIFIERS, CUE_VERBS, WEAK_CUES } from './cues';
 
 export type Pos = 'PROPN' | 'NOUN' | 'PRON' | 'ADJ' | 'DET' | 'VERB' | 'ADV' | 'PREP' | 'CONJ' | 'VAL' | 'DATE' | 'X';
 
@@ -36,6 +37,39 @@ function posOf(tags: string[], word: string, first: boolean): Pos {
   return 'X';
 }
 
+const fastModels = new WeakSet<TextModel>();
+
+/** Tag this model with the fast lexical tagger instead of compromise (reference documents: speed over finesse). */
+export function useFastTagger(model: TextModel): void {
+  fastModels.add(model);
+}
+
+const DET = new Set('the a an this that these those his her its their our my your some any each every no another'.split(' '));
+const PRON = new Set('he she they it i we you him them us me who whom'.split(' '));
+const PREP = new Set('of in on at for with by from to into about over after before under between during against without within through across since until upon via'.split(' '));
+const CONJ = new Set('and or but nor yet so because although while though if unless whereas'.split(' '));
+const DATES = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december today yesterday tomorrow tonight'.split(' '));
+const AUX = new Set('is was were are be been being has have had do does did will would can could should may might must am'.split(' '));
+
+/** A lexical tag: small closed-class lists, cue verbs, suffixes and capitals. */
+function fastTag(tok: Token, first: boolean): TokenTag {
+  const n = tok.norm;
+  const cap = /^\p{Lu}/u.test(tok.text);
+  let pos: Pos;
+  if (DATES.has(n) && (cap || n.startsWith('to') || n === 'yesterday')) pos = 'DATE';
+  else if (PRON.has(n)) pos = 'PRON';
+  else if (DET.has(n)) pos = 'DET';
+  else if (PREP.has(n)) pos = 'PREP';
+  else if (CONJ.has(n)) pos = 'CONJ';
+  else if (/^\d/.test(n)) pos = 'VAL';
+  else if (cap && !first) pos = 'PROPN';
+  else if (AUX.has(n) || CUE_VERBS.has(n) || WEAK_CUES.has(n)) pos = first && cap ? 'PROPN' : 'VERB';
+  else if (CUE_MODIFIERS.has(n) || (/ly$/.test(n) && n.length > 4)) pos = 'ADV';
+  else if (cap) pos = 'PROPN';
+  else pos = 'NOUN';
+  return { pos, person: false, org: false, past: /ed$/.test(n), gerund: /ing$/.test(n) };
+}
+
 /** Tags of the tokens of sentence `s` (array index k ↔ model token sentence.tokenStart + k). */
 export function sentenceTags(model: TextModel, s: number): TokenTag[] {
   let m = cache.get(model);
@@ -43,6 +77,20 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
   const hit = m.get(s);
   if (hit) return hit;
   const sent = model.sentences[s]!;
+  if (fastModels.has(model)) {
+    const tags: TokenTag[] = [];
+    for (let k = sent.tokenStart; k < sent.tokenEnd; k++) tags.push(fastTag(model.tokens[k]!, k === sent.tokenStart));
+    // runs of two or more capitalised words are taken for names (pronoun resolution)
+    for (let k = 0; k < tags.length; k++) {
+      if (tags[k]!.pos !== 'PROPN') continue;
+      let e = k;
+      while (e + 1 < tags.length && tags[e + 1]!.pos === 'PROPN') e++;
+      if (e > k) for (let i = k; i <= e; i++) tags[i]!.person = true;
+      k = e;
+    }
+    m.set(s, tags);
+    return tags;
+  }
   const str = model.text.slice(sent.start, sent.end);
   const out: TokenTag[] = [];
   const terms: { start: number; end: number; tags: string[] }[] = [];
