@@ -293,9 +293,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const xn = new Set(x.occurrences.flatMap((o) => o.neighbours));
       const yn = new Set(y.occurrences.flatMap((o) => o.neighbours));
       if (!shared && xn.size > 0 && yn.size > 0) continue;
-      // majority spelling: more occurrences, then the earlier one
-      const xFirst = x.occurrences.length > y.occurrences.length ||
-        (x.occurrences.length === y.occurrences.length && first(x) <= first(y));
+      // majority spelling: more occurrences in the article, then in the references, then the earlier one
+      const rx = lex.get(x.key)?.count ?? 0;
+      const ry = lex.get(y.key)?.count ?? 0;
+      const xFirst = x.occurrences.length !== y.occurrences.length
+        ? x.occurrences.length > y.occurrences.length
+        : rx !== ry ? rx > ry : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;
       if (done.has(minor.key)) continue;

@@ -188,7 +188,8 @@ export class NameLexicon {
           bestN = c;
         }
       }
-      e.form = best || e.key.charAt(0).toUpperCase() + e.key.slice(1);
+      // seen only in capitals (RSPCA, a headline word): keep the capitals
+      e.form = best || e.key.toUpperCase();
       const tid = terms.lookup(foldDiacritics(e.key).replace(/[’ʼ]/g, "'"));
       e.lower = tid >= 0 ? lowerByTerm[tid]! : 0;
       e.name = judgeName(e);

@@ -241,3 +241,27 @@ describe('names/lexicon', () => {
     assert.equal(nameLexicon(index).get('kravchenko')!.docs, 2);
   });
 });
+
+describe('names/edge cases', () => {
+  it('an acronym the references only write in capitals is suggested in capitals', () => {
+    const refs: ReferenceDoc[] = [
+      { id: 'a', path: 'a', meta: {}, text: 'Inspectors from the KWVTA seized the boat. The KWVTA said more raids would follow.' },
+      { id: 'b', path: 'b', meta: {}, text: 'A KWVTA spokesman confirmed the seizure.' },
+    ];
+    const fs = names('A spokesman for the KWTVA declined to comment.', {}, refs);
+    assert.equal(fs.length, 1);
+    assert.deepEqual(fs[0]!.suggestions, ['KWVTA']);
+  });
+
+  it('an even split in the article is settled towards the spelling the references use more', () => {
+    const refs: ReferenceDoc[] = [
+      { id: 'a', path: 'a', meta: {}, text: 'The ferry left Brackenmoor at dawn. Brackenmoor harbour was busy, and Brackenmoor pier too. Later Brakcenmoor was quiet.' },
+      { id: 'b', path: 'b', meta: {}, text: 'Crowds gathered in Brakcenmoor.' },
+    ];
+    const fs = names('Brakcenmoor was calm in the morning. By noon Brackenmoor was crowded.', {}, refs);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.rule, 'name-inconsistency');
+    assert.equal(fs[0]!.text, 'Brakcenmoor');
+    assert.deepEqual(fs[0]!.suggestions, ['Brackenmoor']);
+  });
+});
