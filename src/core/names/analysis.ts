@@ -146,10 +146,16 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   const covered: Array<[number, number]> = [];
   const corrections = Object.entries(house.corrections ?? {}).filter(([w, r]) => w.trim() && r.trim());
   for (const [wrong, right] of corrections) {
-    const re = new RegExp(WORD_EDGE_BEFORE + escapeRe(wrong.trim()).replace(/\s+/g, '\\s+') + WORD_EDGE_AFTER, 'giu');
+    // a correction of capitals only (Mcallister => McAllister) must match case-sensitively
+    const caseOnly = wrong.trim().toLowerCase() === right.trim().toLowerCase();
+    const re = new RegExp(
+      WORD_EDGE_BEFORE + escapeRe(wrong.trim()).replace(/\s+/g, '\\s+') + WORD_EDGE_AFTER,
+      caseOnly ? 'gu' : 'giu',
+    );
     const hits: NameOccurrence[] = [];
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
+      if (m[0] === right.trim() || (caseOnly && m[0] === m[0].toUpperCase() && m[0] !== wrong.trim())) continue;
       hits.push({ token: -1, start: m.index, end: m.index + m[0].length, text: m[0], cls: 'mid', neighbours: [] });
     }
     for (const h of hits) {

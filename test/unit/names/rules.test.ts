@@ -265,3 +265,14 @@ describe('names/edge cases', () => {
     assert.deepEqual(fs[0]!.suggestions, ['Brackenmoor']);
   });
 });
+
+describe('names/house corrections of capitals only', () => {
+  it('Mcallister => McAllister flags only the wrong capitals', () => {
+    const text = 'Mcallister met McAllister at the quay.';
+    const fs = names(text, { houseNames: { accepted: ['McAllister'], corrections: { Mcallister: 'McAllister' } } });
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.start, 0);
+    assert.equal(fs[0]!.text, 'Mcallister');
+    assert.deepEqual(fs[0]!.suggestions, ['McAllister']);
+  });
+});
