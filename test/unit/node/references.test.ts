@@ -161,6 +161,17 @@ describe('loadReferences', () => {
 });
 
 describe('openIndex', () => {
+  // this test is about building from files; the persisted cache (cache.ts) has its own tests
+  let saved: string | undefined;
+  before(() => {
+    saved = process.env.COPYDESK_CACHE;
+    process.env.COPYDESK_CACHE = 'off';
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.COPYDESK_CACHE;
+    else process.env.COPYDESK_CACHE = saved;
+  });
+
   it('indexes the loaded documents and reports progress for reading and indexing', async () => {
     const seen: string[] = [];
     const { index, docs, errors } = await openIndex([path.join(FIX, 'refs'), path.join(FIX, 'binary.txt')], {
