@@ -16,6 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -239,7 +240,7 @@ async function childDolos(o: Args): Promise<unknown> {
   const mode = arg(o.args, 'mode', 'char');
   const runs = Number(arg(o.args, 'runs', '10'));
   // loaded at run time from node_modules (ESM; not bundled)
-  const entry = require.resolve('@dodona/dolos-lib');
+  const entry = createRequire(__filename).resolve('@dodona/dolos-lib');
   const dynImport = new Function('u', 'return import(u)') as (u: string) => Promise<DolosMod>;
   const D = await dynImport(pathToFileURL(entry).href);
   const lang = new D.Language(mode, ['.txt']);

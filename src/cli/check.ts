@@ -22,6 +22,8 @@ export interface CheckOptions {
   color: boolean;
   maxFileSize?: number;
   progress: boolean;
+  /** persisted reference index folder; false: --no-cache; undefined: the user cache folder */
+  cache?: string | false;
 }
 
 export function register(program: Command): void {
@@ -44,6 +46,8 @@ export function register(program: Command): void {
     .option('--max-file-size <MB>', 'skip files larger than this many megabytes (default 20)', positiveNumber)
     .option('--no-color', 'no colour in text output (also NO_COLOR)')
     .option('--no-progress', 'no progress bar while reading references')
+    .option('--cache <dir>', 'keep the reference index here (default: the user cache folder, e.g. ~/.cache/copydesk)')
+    .option('--no-cache', 'do not read or write the persisted reference index')
     .addHelpText(
       'after',
       `
@@ -70,6 +74,7 @@ Examples:
         color,
         maxFileSize: o.maxFileSize as number | undefined,
         progress: o.progress !== false,
+        cache: o.cache === false ? false : typeof o.cache === 'string' ? o.cache : undefined,
       });
     });
 }

@@ -476,6 +476,11 @@ export const MERGE_POLICY = { maxSegments: 8, maxDeletedShare: 0.25 };
 
 const EMPTY_TOKENS: DocTokens = { starts: new Uint32Array(0), ends: new Uint32Array(0), terms: new Uint32Array(0) };
 
+/** What a merged-away deleted document leaves at its number (a new object: holders of the old one keep it whole). */
+function tombstone(d: IndexedDoc): IndexedDoc {
+  return { id: d.id, path: d.path, meta: d.meta, text: '', tokens: EMPTY_TOKENS, lines: [], deleted: true };
+}
+
 export class ReferenceIndex {
   readonly terms: Terms;
   readonly docs: IndexedDoc[] = [];
@@ -586,13 +591,9 @@ export class ReferenceIndex {
   compact(): void {
     const ids: number[] = [];
     for (const s of this.segments) for (const id of s.docIds) if (!this.docs[id]!.deleted) ids.push(id);
-    for (const d of this.docs) {
-      if (d.deleted) {
-        d.tokens = EMPTY_TOKENS;
-        d.lines = [];
-        d.text = '';
-      }
-    }
+    this.docs.forEach((d, id) => {
+      if (d.deleted) this.docs[id] = tombstone(d);
+    });
     ids.sort((a, b) => a - b);
     this.segments.length = 0;
     if (ids.length) this.segments.push(Segment.build(ids, ids.map((id) => this.docs[id]!.tokens)));
@@ -610,9 +611,7 @@ export class ReferenceIndex {
         const d = this.docs[id]!;
         if (d.deleted) {
           this.deletedWords -= d.tokens.terms.length;
-          d.tokens = EMPTY_TOKENS;
-          d.lines = [];
-          d.text = '';
+          this.docs[id] = tombstone(d);
         }
       }
     }

@@ -22,10 +22,10 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodecError, decodeIndex, encodeIndex } from '../core/index-codec';
-import { ReferenceIndex } from '../core/reference-index';
+import { ReferenceIndex, type IndexedDoc } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import type { InputError } from './errors';
-import { DEFAULT_MAX_BYTES, expandInputs, loadReferences, toPosix, type LoadOptions } from './references';
+import { DEFAULT_MAX_BYTES, expandInputs, loadReferences, toPosix, type DocOrigin, type LoadOptions } from './references';
 
 export const CACHE_FILE_EXT = '.cdx';
 const MANIFEST_KIND = 'copydesk-reference-cache';
@@ -51,6 +51,8 @@ interface FileEntry {
   mtimeMs: number;
   sha1: string;
   ids: string[];
+  /** how each document's offsets map back to the file, parallel to ids */
+  origins: DocOrigin[];
   warnings: InputError[];
 }
 
@@ -87,6 +89,8 @@ export interface CachedOpenResult {
   index: ReferenceIndex;
   docs: ReferenceDoc[];
   errors: InputError[];
+  /** by doc id: how offsets into doc.text map back to the file (see references.ts) */
+  origins: Map<string, DocOrigin>;
   cache: CacheReport;
 }
 
@@ -297,7 +301,9 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
       errorsByShown.delete(c.shown);
       errors.push(...errs);
       const rel = toPosix(path.relative(root, c.abs)) || path.basename(c.abs);
+      const docOrigins: DocOrigin[] = [];
       for (const d of docs) {
+        docOrigins.push(loaded.origins.get(d.id) ?? { kind: 'text', bodyStart: 0 });
         d.id = rel;
         newDocs.push(d);
       }
@@ -314,7 +320,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
       }
       // changed while being read: record it as stale so that the next run reads it again
       const stable = after.size === before.size && after.mtimeMs === before.mtimeMs;
-      fresh.push({ abs: c.abs, shown: c.shown, size: before.size, mtimeMs: stable ? before.mtimeMs : -1, sha1: stable ? sha1 : '', ids: docs.map((d) => d.id), warnings: errs });
+      fresh.push({ abs: c.abs, shown: c.shown, size: before.size, mtimeMs: stable ? before.mtimeMs : -1, sha1: stable ? sha1 : '', ids: docs.map((d) => d.id), origins: docOrigins, warnings: errs });
     }
     for (const rest of errorsByShown.values()) errors.push(...rest);
   }
@@ -339,8 +345,27 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
     }
     void pruneCacheDir(opts.cacheDir).catch(() => undefined);
   }
-  const docs = index.liveDocuments().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { index, docs, errors, cache: { file, status, reason, reread: reread.length, removed: dropIds.length, written } };
+  const docs = index
+    .liveDocuments()
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(plainDoc);
+  const origins = new Map<string, DocOrigin>();
+  for (const f of files) f.ids.forEach((id, i) => origins.set(id, f.origins?.[i] ?? { kind: 'text', bodyStart: 0 }));
+  return { index, docs, errors, origins, cache: { file, status, reason, reread: reread.length, removed: dropIds.length, written } };
+}
+
+/**
+ * The ReferenceDoc view of an indexed document, as the loader gives it (id, path, meta, text and any
+ * other loader fields; not the token arrays). The text stays lazy: an enumerable getter.
+ */
+function plainDoc(d: IndexedDoc): ReferenceDoc {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(d)) {
+    if (k === 'tokens' || k === 'lines' || k === 'deleted' || k === 'text') continue;
+    out[k] = (d as unknown as Record<string, unknown>)[k];
+  }
+  Object.defineProperty(out, 'text', { enumerable: true, configurable: true, get: () => d.text });
+  return out as unknown as ReferenceDoc;
 }
 
 function chunks<T>(xs: T[], n: number): T[][] {

@@ -4,6 +4,7 @@
  */
 import { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
+import { cacheDisabledByEnv, defaultCacheDir, openCachedIndex } from './cache';
 import type { InputError } from './errors';
 import { loadReferences, type DocOrigin, type LoadOptions, type LoadProgress } from './references';
 
@@ -13,6 +14,8 @@ export interface OpenIndexProgress extends LoadProgress {
 
 export interface OpenIndexOptions extends Omit<LoadOptions, 'onProgress'> {
   onProgress?: (p: OpenIndexProgress) => void;
+  /** where the persisted index lives (default: the user cache folder, see cache.ts); false: no cache */
+  cacheDir?: string | false;
 }
 
 export interface OpenIndexResult {
@@ -24,7 +27,11 @@ export interface OpenIndexResult {
 }
 
 export async function openIndex(inputs: string[], opts: OpenIndexOptions = {}): Promise<OpenIndexResult> {
-  const { onProgress, ...load } = opts;
+  const { onProgress, cacheDir, ...load } = opts;
+  if (cacheDir !== false && !cacheDisabledByEnv()) {
+    const r = await openCachedIndex(inputs, { ...load, onProgress, cacheDir: cacheDir ?? defaultCacheDir() });
+    return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins };
+  }
   const { docs, errors, origins } = await loadReferences(inputs, {
     ...load,
     onProgress: onProgress ? (p) => onProgress({ ...p, phase: 'read' }) : undefined,

@@ -24,8 +24,8 @@ async function writeSet(dir: string, n: number, seed = 3): Promise<void> {
 
 /** What a run without the cache gives: the reference of correctness. */
 async function freshOpen(dir: string) {
-  const { docs, errors } = await loadReferences([dir]);
-  return { index: ReferenceIndex.build(docs), docs, errors };
+  const { docs, errors, origins } = await loadReferences([dir]);
+  return { index: ReferenceIndex.build(docs), docs, errors, origins };
 }
 
 function summary(r: { docs: { id: string; text: string; meta: unknown }[]; errors: { path: string; message: string }[] }) {
@@ -40,9 +40,19 @@ function findingsKey(text: string, index: ReferenceIndex): string {
   return JSON.stringify({ o: r.originality, w: r.words, s: r.sources, f: r.findings.map((f) => JSON.stringify(f)).sort() });
 }
 
-async function sameAsFresh(dir: string, got: { index: ReferenceIndex; docs: { id: string; text: string; meta: unknown }[]; errors: { path: string; message: string }[] }, article: string) {
+async function sameAsFresh(
+  dir: string,
+  got: { index: ReferenceIndex; docs: { id: string; text: string; meta: unknown }[]; errors: { path: string; message: string }[]; origins: Map<string, unknown> },
+  article: string,
+) {
   const fresh = await freshOpen(dir);
   assert.deepEqual(summary(got), summary(fresh));
+  assert.deepEqual([...got.origins].sort(), [...fresh.origins].sort());
+  assert.deepEqual(
+    [...got.docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d })),
+    [...fresh.docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => ({ ...d })),
+    'the docs are what the loader gives',
+  );
   assert.deepEqual(got.index.stats().documents, fresh.index.stats().documents);
   assert.equal(got.index.wordCount, fresh.index.wordCount);
   assert.equal(findingsKey(article, got.index), findingsKey(article, fresh.index));
