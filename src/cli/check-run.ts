@@ -39,7 +39,7 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
   if (o.refs && o.refs.length) {
     const progress = progressReporter(o.progress);
     try {
-      const opened = await openIndex(o.refs, { cwd, maxBytes, onProgress: progress.onProgress });
+      const opened = await openIndex(o.refs, { cwd, maxBytes, onProgress: progress.onProgress, cacheDir: o.cache });
       index = opened.index;
       referenceErrors = opened.errors;
       references = opened.docs;
