@@ -219,7 +219,7 @@ export class Extractor {
       const g = this.gap(k - 1, k);
       if (this.inQuote(this.tokens[k - 1]!.start) || /[”"]/.test(g)) break;
       if (/,/.test(g)) commas++;
-      if (/[;:()]/.test(g)) return null;
+      if (/[;:]/.test(g)) return null;
       k--;
     }
     if (commas === 0) return null;
@@ -253,8 +253,10 @@ export class Extractor {
           break;
         }
       }
+      // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
+      if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k)) continue;
       const strong = CUE_VERBS.has(tok.norm);
-      const weak = WEAK_CUES.has(tok.norm);
+      const weak = !phrase && WEAK_CUES.has(tok.norm);
       if (!phrase && !strong && !weak) continue;
       const tag = this.tag(k);
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
@@ -327,6 +329,12 @@ export class Extractor {
         }
       } else {
         np = this.npAfter(to, sent.tokenEnd);
+        // "according to exit polls, …": everything up to the comma or the sentence end
+        if (to < sent.tokenEnd && !this.inQuote(toks[to]!.start)) {
+          let e = to;
+          while (e + 1 < sent.tokenEnd && e - to < 15 && !/[,;:.!?”"(—–]/.test(this.gap(e, e + 1))) e++;
+          if (!np || e + 1 > np[1]) np = [to, e + 1];
+        }
       }
       if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
       if (!np && participle) {
@@ -630,6 +638,11 @@ export class Extractor {
       const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
       if (!m || this.inQuote(para.start)) continue;
       const srcEnd = para.start + m[1]!.length;
+      const s0 = sentenceAt(model, para.start);
+      const tags = sentenceTags(model, s0);
+      const pi = model.sentences[s0]!.paragraph;
+      const label = /^[\p{Lu}\s.'’-]+$/u.test(m[1]!); // transcript speaker label: "WALLACE:"
+      if (/^(The|A|An)\s/.test(m[1]!) || !(label || isHead(pi) || (tags[0] && (tags[0].person || tags[0].org)))) continue;
       const cStart = para.start + m[0].length;
       let cEnd = para.end;
       const s = sentenceAt(model, para.start);
@@ -638,6 +651,13 @@ export class Extractor {
       if (cEnd <= cStart || out.some((a) => a.content.start <= cStart && a.content.end >= cStart)) continue;
       out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
     }
+    // reported speech nested in another attribution's content ("Stein said she plans to …") belongs
+    // to the outer one; quotes keep their own records
+    const nested = (a: Attribution) =>
+      a.kind !== 'direct' && a.cue !== null && out.some((b) => b !== a && b.source && b.cue && b.kind !== 'direct' && b.content.start <= a.cue!.start && a.cue!.end <= b.content.end && !(a.content.start <= b.cue.start && b.cue.end <= a.content.end));
+    const kept = out.filter((a) => !nested(a));
+    out.length = 0;
+    out.push(...kept);
     out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
     this.resolvePronouns(out);
     return out;
@@ -717,6 +737,11 @@ export class Extractor {
     }
     return null;
   }
+}
+
+/** "According to" opens a sentence-internal cue even when capitalised after a colon or dash. */
+function phraseStart(toks: Token[], k: number): boolean {
+  return toks[k]!.norm === 'according';
 }
 
 function between(o: QuoteSpan, q: QuoteSpan, c: Cue): boolean {
