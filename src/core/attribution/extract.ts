@@ -32,6 +32,7 @@ const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
+const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
 function span(text: string, start: number, end: number): TextSpan {
@@ -255,8 +256,13 @@ export class Extractor {
       }
       // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
       if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k)) continue;
-      const strong = CUE_VERBS.has(tok.norm);
+      let strong = CUE_VERBS.has(tok.norm);
       const weak = !phrase && WEAK_CUES.has(tok.norm);
+      // any verb taking a that-clause with a named or pronoun subject: "Smith realised that …"
+      if (!phrase && !strong && !weak && k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that' && /^\s+$/.test(this.gap(k, k + 1)) && this.tag(k).pos === 'VERB' && !AUX_WORDS.has(tok.norm)) {
+        const subj = k > sent.tokenStart ? this.tag(k - 1) : null;
+        if (subj && (subj.pos === 'PROPN' || subj.pos === 'PRON' || ROLE_NOUNS.has(toks[k - 1]!.norm))) strong = true;
+      }
       if (!phrase && !strong && !weak) continue;
       const tag = this.tag(k);
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
