@@ -309,13 +309,18 @@ export function lineRanges(text: string, toks: DocTokens): LineRange[] {
       out.push({ from, to: t, hash: h >>> 0 });
     }
   };
+  // line breaks by indexOf (native scan), \r\n counted once
   const len = text.length;
-  for (let i = 0; i < len; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) emit(i);
-    else if (c === 13) {
-      emit(i);
-      if (text.charCodeAt(i + 1) === 10) i++;
+  let nl = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (nl >= 0 || cr >= 0) {
+    if (cr < 0 || (nl >= 0 && nl < cr)) {
+      emit(nl);
+      nl = text.indexOf('\n', nl + 1);
+    } else {
+      emit(cr);
+      if (nl === cr + 1) nl = text.indexOf('\n', nl + 1);
+      cr = text.indexOf('\r', cr + 1);
     }
   }
   emit(len);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { align } from '../../../src/core/align';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
-import { HEAVY_NGRAM, ReferenceIndex, docTokens, Terms } from '../../../src/core/reference-index';
+import { HEAVY_NGRAM, ReferenceIndex, docTokens, lineRanges, Terms } from '../../../src/core/reference-index';
 import { analyse, tokenize } from '../../../src/core/text';
 import { articleFrom, referenceSet } from '../cache/helpers';
 
@@ -44,5 +44,20 @@ describe('stop n-grams', () => {
     assert.deepEqual([...t.starts], ref.map((x) => x.start));
     assert.deepEqual([...t.ends], ref.map((x) => x.end));
     assert.deepEqual([...t.terms].map((id) => terms.words[id]), ref.map((x) => x.norm));
+  });
+
+  it('lines split at \\n, \\r and \\r\\n (once), as a regex split would', () => {
+    const terms = new Terms();
+    for (const text of ['a b\r\nc d\re f\n\ng h\r\r\n\ni', 'x', '', '\n\n\r', 'one two\nthree\r\n', 'w\n\rz']) {
+      const toks = docTokens(text, terms);
+      const want: [number, number][] = [];
+      let t = 0;
+      for (const line of text.split(/\r\n|\n|\r/)) {
+        const n = tokenize(line).length;
+        if (n >= 1 && n <= 40) want.push([t, t + n]);
+        t += n;
+      }
+      assert.deepEqual(lineRanges(text, toks).map((l) => [l.from, l.to]), want, JSON.stringify(text));
+    }
   });
 });
