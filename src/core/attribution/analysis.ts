@@ -169,6 +169,7 @@ export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
     if (a.scare && !a.source) continue;
     for (const q of a.quotes) {
       if (done.has(q.start)) continue;
+      if (!/\p{L}{2}/u.test(q.text)) continue; // numbers, dates, markup values
       done.add(q.start);
       const sentR = sentenceRange(model, q.start, q.end);
       const docs = new Set(candidateDocs(ctx, [q], 5));
@@ -187,8 +188,18 @@ export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
             const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
             const sp = sameSpeaker(a, ra);
             const score = Math.max(cmp.similarity, cmp.containment * 0.9) + 0.4 * cs + (sp ? 0.2 : 0);
-            // accept: most of the quote's words are in the reference quote, or the surroundings agree
-            const ok = cmp.containment >= 0.6 && cmp.shared >= 2 || cmp.identical || (cs >= 0.3 && (sp || cs >= 0.45) && cmp.sharedContent >= 1);
+            // the quoted region of the reference must not sprawl (scattered common words are no match)
+            if (!cmp.identical && cmp.regionWords > 2 * cmp.words + 4) continue;
+            // a named speaker in both that differs: another person's words, unless the words are the same
+            const bothNamed = speakerName(a) !== null && speakerName(ra) !== null && !a.inherited;
+            if (bothNamed && !sp && !(cmp.containment >= 0.9 && cmp.words >= 4)) continue;
+            // accept: (nearly) all of the quote's words in the reference quote, or the same speaker and
+            // surroundings with most content words shared ("significantly refined" ~ "been very much refined")
+            const ok =
+              cmp.identical ||
+              (cmp.containment >= 0.8 && cmp.shared >= 3) ||
+              (cmp.containment >= 0.6 && cmp.shared >= 4 && sp) ||
+              (cmp.contentContainment >= 0.5 && cmp.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5));
             if (!ok) continue;
             if (!best || score > best.score) {
               best = { doc: d, attribution: ra, quote: rq, context: { start: rr.start, end: rr.end, text: refModel.text.slice(rr.start, rr.end) }, comparison: cmp, contextSimilarity: Math.round(cs * 1000) / 1000, speakerMatch: sp, score };

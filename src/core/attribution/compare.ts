@@ -35,6 +35,11 @@ export interface QuoteComparison {
   diff: DiffPart[];
   /** the part of the reference quote that the article quotes (offsets into the reference), and its diff */
   refRegion: { start: number; end: number };
+  /** reference words spanned by the quoted region, and the article quote's word count */
+  regionWords: number;
+  words: number;
+  /** share of the article quote's content words found in the reference quote */
+  contentContainment: number;
   /** article/source word pairs that differ only in spelling */
   spellings: string[];
   regionDiff: DiffPart[];
@@ -174,8 +179,12 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   if (clean) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) sameNorms = false;
   const spellings: string[] = [];
   if (clean && !sameNorms) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) spellings.push(`${at[k]!.text}/${bt[skipped + k]!.text}`);
+  const aContent = new Set(at.filter((t) => !t.stop).map((t) => t.norm));
   return {
     identical,
+    regionWords: regionLen,
+    words: an.length,
+    contentContainment: aContent.size ? Math.round((sharedContent / aContent.size) * 1000) / 1000 : 0,
     spellings,
     refRegion,
     regionDiff: region,
