@@ -22,7 +22,10 @@ believe believes believed think thinks thought charge charges charged boast boas
 acknowledge predicted lament laments lamented quip quips quipped reveal reveals revealed revealing disclose discloses disclosed
 mention mentions mentioned explain recount recounts recounted
 signal signals signaled signalled hint hints hinted accuse accuses accused acccused blast blasts blasted slam slams slammed
-counter counters countered agree agrees agreed reckon reckons reckoned announce`;
+counter counters countered agree agrees agreed reckon reckons reckoned announce assure assures assured assuring
+email emails emailed texted gush gushes gushed fume fumes fumed wonder wonders wondered wondering exclaim exclaims exclaimed
+tout touts touted muse muses mused scoff scoffs scoffed snap snaps snapped retort retorts retorted quip sigh sighed
+boasting declares acknowledging predicting testifying explaining insisting arguing recalling reiterating emphasizing stressing`;
 
 const WEAK = `continue continues continued describe describes described describing call calls called calling characterize characterizes characterized
 characterise characterises characterised dub dubs dubbed term terms termed label labels labelled labeled`;

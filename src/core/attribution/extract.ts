@@ -61,6 +61,7 @@ export function isHeadline(model: TextModel, p: number): boolean {
   if (!para) return false;
   const t = model.text.slice(para.start, para.end);
   if (/^#{1,6}\s/.test(t)) return true;
+  if (p === 0 && model.paragraphs.length > 3 && !t.includes('\n') && t.split(/\s+/).length <= 20 && !/[.!?]["”’']?\s+["“‘'\p{Lu}]/u.test(t)) return true;
   if (t.includes('\n')) return false;
   const stripped = t.replace(/[\s"'”’»)\]*_]+$/u, '');
   if (/[.!?:;…,]$/.test(stripped)) return false;
@@ -266,7 +267,9 @@ export class Extractor {
       if (!phrase && !strong && !weak) continue;
       const tag = this.tag(k);
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
-      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && tag.pos !== 'VERB') continue;
+      // "RT boasts that …", "Smith insists: “…”": a lexicon cue right before "that" or a quote is a verb
+      const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
+      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && tag.pos !== 'VERB') continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
       const participle = !phrase && /ing$/.test(tok.norm);
@@ -550,6 +553,26 @@ export class Extractor {
         lastSourced = a;
         continue;
       }
+      // “…,” Mr. Burton fumed / “…?” she wondered: a name or pronoun and any verb right after the quote
+      {
+        // only where the quote ends in a comma, question or exclamation mark (not a full stop: a new sentence)
+        const closing = text.slice(Math.max(q.open, q.close - 3), q.close);
+        const after = /[,?!]\s*[”"’'»]+$/.test(closing) || text[q.close] === ',' ? /^[,]?[ \t]+/.exec(text.slice(q.close, q.close + 4)) : null;
+        const k0 = after ? this.tokens.findIndex((t) => t.start >= q.close) : -1;
+        if (after && k0 >= 0 && this.tokens[k0]!.start === q.close + after[0].length) {
+          const sIdx = this.tokens[k0]!.sentence;
+          const sent = model.sentences[sIdx]!;
+          const np = this.npAfter(k0, sent.tokenEnd);
+          const v = np ? np[1] : -1;
+          const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text));
+          if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !/^(is|was|were|are|has|have|had|will|would|can|could)$/.test(this.tokens[v]!.norm)) {
+            const a: Attribution = { kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
+            out.push(a);
+            lastSourced = a;
+            continue;
+          }
+        }
+      }
       // a dash credit after the quote: “…” ― Sonya Herridge
       const dash = /^\s*(―|—|–|--)\s*/.exec(text.slice(q.close, q.close + 6));
       if (dash) {
@@ -594,7 +617,7 @@ export class Extractor {
         }
       }
       // a short quote with no cue is a scare quote
-      const scare = words <= 2;
+      const scare = words <= 2 || /so[-\s]called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open));
       // continuing quote: the speaker of the previous quote in this paragraph or the paragraph before,
       // when this quote opens its sentence
       const opensSentence = q.open <= model.sentences[s0]!.start + 1;
@@ -661,7 +684,8 @@ export class Extractor {
     // to the outer one; quotes keep their own records
     const nested = (a: Attribution) =>
       a.kind !== 'direct' && a.cue !== null && out.some((b) => b !== a && b.source && b.cue && b.kind !== 'direct' && b.content.start <= a.cue!.start && a.cue!.end <= b.content.end && !(a.content.start <= b.cue.start && b.cue.end <= a.content.end));
-    const kept = out.filter((a) => !nested(a));
+    const cueTaken = new Set(out.filter((a) => a.kind === 'direct' && a.cue).map((a) => a.cue!.start));
+    const kept = out.filter((a) => !nested(a) && !(a.kind === 'indirect' && a.cue && cueTaken.has(a.cue.start)));
     out.length = 0;
     out.push(...kept);
     out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);

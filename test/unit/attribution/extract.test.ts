@@ -77,6 +77,22 @@ describe('attribution: cues and sources', () => {
     assert.equal(q!.cue!.text, 'adding');
     assert.equal(q!.source!.text, 'The harbour master');
   });
+  it('a name and any verb right after a quote ending in a comma or question mark', () => {
+    const [a] = ex('“Are we still arguing about the buoys?” Mr. Lund fumed on the quay.');
+    assert.deepEqual(brief(a!), { kind: 'direct', cue: 'fumed', source: 'Mr. Lund', content: 'Are we still arguing about the buoys?' });
+    // a full stop ends the quote's sentence: the next words are no attribution
+    const [b] = ex('“The buoys are gone.” Boats waited outside.');
+    assert.equal(b!.source, null);
+  });
+  it('a dash credit after a quote', () => {
+    const [a] = ex('“Nobody warned the island.” — Greta Olsen');
+    assert.equal(a!.source!.text, 'Greta Olsen');
+    assert.equal(a!.cue!.text, '—');
+  });
+  it('a quote after "so-called" is a scare quote', () => {
+    const [a] = ex('The so-called “blue harbour plan for everyone” failed.');
+    assert.equal(a!.scare, true);
+  });
   it('agentless passives have no source', () => {
     assert.deepEqual(ex('It is believed that the talks failed.'), []);
   });
