@@ -6,10 +6,10 @@
 import type { RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
-import { MAX_NEIGHBOURS, nameLexicon, type NameEntry, type NameLexicon } from './lexicon';
+import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { nearMiss, type NearMiss } from './match';
 import { foldDiacritics, osaDistance, skeleton } from './similarity';
-import { isFirstName, isKnownName, isOrdinaryWord } from './words';
+import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -99,19 +99,22 @@ function contextMatch(a: ArticleName, t: NameTarget): boolean {
 }
 
 /**
- * The article's name stands beside a given name (Michael Jonson) while the references know the
- * target only beside other given names (Boris Johnson): two people, not a slip.
+ * Two people, not a slip: the article's name stands beside a name-like word (Rinus Michels, Michael
+ * Jonson) while the references know the target only beside other name-like words (Michael Owen, Boris
+ * Johnson). Ordinary words (Road, Council, Government) say nothing about identity and are left out.
  */
-function contextConflict(a: ArticleName, t: NameTarget, lex: NameLexicon): boolean {
+function contextConflict(a: ArticleName, t: NameTarget): boolean {
   if (t.neighbours.size === 0 || t.neighbours.size >= MAX_NEIGHBOURS) return false;
-  const firstNames = (keys: Iterable<string>) => [...keys].filter((k) => isFirstName(foldDiacritics(k)) && lex.get(k)?.name !== false);
-  const targetFirst = firstNames(t.neighbours.keys());
-  if (targetFirst.length === 0) return false;
+  const nameLike = (k: string) => {
+    const f = foldDiacritics(k);
+    return (isFirstName(f) || isKnownName(f) || !isOrdinaryWord(f)) && !TITLES.has(f);
+  };
+  if (![...t.neighbours.keys()].some(nameLike)) return false;
   let other = false;
   for (const o of a.occurrences) {
     for (const n of o.neighbours) {
       if (t.neighbours.has(n)) return false;
-      if (isFirstName(foldDiacritics(n))) other = true;
+      if (nameLike(n)) other = true;
     }
   }
   return other;
@@ -206,8 +209,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         } else if (t.sources < 1) return;
       }
       const context = contextMatch(a, t);
-      if (!context && contextConflict(a, t, lex)) return;
+      if (!context && contextConflict(a, t)) return;
       if (known && !context) return;
+      // a reference "name" that is an ordinary English word (Live, Carry, Opec's neighbours aside) needs company
+      if (!t.house && !context && isOrdinaryWord(foldDiacritics(t.key)) && !isKnownName(foldDiacritics(t.key))) return;
       // an ordinary English word capitalised mid-sentence: only a strong match in the same company
       if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
@@ -292,6 +297,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
+      // two ordinary words (Life / Line in titles) are not one name spelt two ways
+      if (x.ordinary && y.ordinary) continue;
       const known =
         x.ordinary || y.ordinary || isKnownName(foldDiacritics(x.key)) || isKnownName(foldDiacritics(y.key));
       if ((known || miss.strength === 'weak') && !shared) continue;

@@ -8,6 +8,7 @@ import { adjacent, caseClass, nameKey, nameLength, type CaseClass } from './evid
 import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { foldDiacritics } from './similarity';
+import { isContextWord } from './lexicon';
 
 export interface NameOccurrence {
   /** token index in the article */
@@ -75,11 +76,13 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
     const neighbours: string[] = [];
     const prev = tokens[i - 1];
     if (prev && classes[i - 1] !== 'lower' && /^\p{Lu}/u.test(prev.text) && adjacent(text, prev.end, tok.start)) {
-      neighbours.push(nameKey(prev.text));
+      const k = nameKey(prev.text);
+      if (isContextWord(k)) neighbours.push(k);
     }
     const next = tokens[i + 1];
     if (next && /^\p{Lu}/u.test(next.text) && len === tok.text.length && adjacent(text, tok.end, next.start)) {
-      neighbours.push(nameKey(next.text));
+      const k = nameKey(next.text);
+      if (isContextWord(k)) neighbours.push(k);
     }
     let a = out.get(key);
     if (!a) out.set(key, (a = { key, occurrences: [], mid: false, ordinary }));

@@ -104,14 +104,20 @@ export function scanDocument(text: string, starts: ArrayLike<number>, ends: Arra
       }
     }
     if (prev && adjacent(text, prevEnd, s)) {
-      addNeighbour(d, prevKey);
-      addNeighbour(prev, key);
+      if (isContextWord(prevKey)) addNeighbour(d, prevKey);
+      if (isContextWord(key)) addNeighbour(prev, key);
     }
     prev = d;
     prevKey = key;
     prevEnd = e;
   }
   return out;
+}
+
+/** A neighbour that says something about who or what a name is: not a function word (The, And), but titles count. */
+export function isContextWord(key: string): boolean {
+  const k = foldDiacritics(key);
+  return TITLES.has(k) || (!isStopWord(k) && !isCalendarWord(k) && !/^\d/.test(k));
 }
 
 function docNames(d: IndexedDoc): DocNames {

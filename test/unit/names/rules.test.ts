@@ -276,3 +276,19 @@ describe('names/house corrections of capitals only', () => {
     assert.deepEqual(fs[0]!.suggestions, ['McAllister']);
   });
 });
+
+describe('names/two people', () => {
+  const refs: ReferenceDoc[] = [
+    { id: 'a', path: 'a', meta: {}, text: 'The harbour master, Wendell Pracht, closed the quay. Pracht said it would reopen.' },
+    { id: 'b', path: 'b', meta: {}, text: 'Boats stayed in port on the orders of Wendell Pracht.' },
+  ];
+  it('a near-identical surname beside a different name is another person', () => {
+    assert.deepEqual(names('The painter Ossian Prachte opened a show in the old sail loft.', {}, refs), []);
+  });
+  it('the same surname slip beside the same first name is flagged', () => {
+    const fs = names('The harbour master Wendell Prachte closed the quay.', {}, refs);
+    assert.equal(fs.length, 1);
+    assert.deepEqual(fs[0]!.suggestions, ['Pracht']);
+    assert.equal(fs[0]!.data!.context, true);
+  });
+});
