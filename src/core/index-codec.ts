@@ -14,7 +14,7 @@
  * and throws CodecError otherwise. Arrays are views into the given bytes (no copy); document texts
  * are decoded from UTF-8 on first use.
  */
-import { ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
+import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
 import type { ReferenceMeta } from './types';
@@ -193,15 +193,10 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     put(`seg${k}.heavy`, s.heavy);
   });
 
-  const lineEntries = [...index.lineDocEntries()];
-  const lineKeys = new Uint32Array(lineEntries.length);
-  const lineCounts = new Uint32Array(lineEntries.length);
-  lineEntries.forEach(([h, c], i) => {
-    lineKeys[i] = h;
-    lineCounts[i] = c;
-  });
-  put('lineKeys', lineKeys);
-  put('lineCounts', lineCounts);
+  const lt = index.lineTable();
+  put('lineKeys', lt.keys);
+  put('lineCounts', new Uint32Array(lt.counts.buffer, lt.counts.byteOffset, lt.counts.length));
+  put('lineUsed', lt.used);
 
   // payload: [u32 directory offset, u32 directory length] [arrays, 8-aligned] [JSON directory]
   const table: ArrayEntry[] = [];
@@ -371,10 +366,11 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
   }
   const lineKeys = get<Uint32Array>('lineKeys', 'u32');
   const lineCounts = get<Uint32Array>('lineCounts', 'u32');
-  if (lineKeys.length !== lineCounts.length) throw new CodecError('corrupt line table');
-  const lineDocs: [number, number][] = [];
-  for (let i = 0; i < lineKeys.length; i++) lineDocs.push([lineKeys[i]!, lineCounts[i]!]);
-
+  const lineUsed = get<Uint8Array>('lineUsed', 'u8');
+  const ls = lineKeys.length;
+  if (ls < 1 || (ls & (ls - 1)) !== 0 || lineCounts.length !== ls || lineUsed.length !== ls) throw new CodecError('corrupt line table');
+  // the table is updated in place by later add/remove: copy it out of the (shared) file buffer
+  const lineDocs = new LineCounts(ls, lineKeys.slice(), new Int32Array(lineCounts.buffer.slice(lineCounts.byteOffset, lineCounts.byteOffset + lineCounts.byteLength)), lineUsed.slice());
   const index = ReferenceIndex.restore({ terms, docs, segments, lineDocs, deletedWords: dir.deletedWords });
   return { index, extra: dir.extra };
 }

@@ -486,12 +486,79 @@ function tombstone(d: IndexedDoc): IndexedDoc {
   return { id: d.id, path: d.path, meta: d.meta, text: '', tokens: EMPTY_TOKENS, lines: [], deleted: true };
 }
 
+/**
+ * Counts by 32-bit key (boilerplate line hash → live documents containing it): open addressing over
+ * typed arrays, so that index-codec.ts stores and restores it without rebuilding a Map.
+ */
+export class LineCounts {
+  keys: Uint32Array;
+  counts: Int32Array;
+  /** 1 where a slot holds a key (its count may have dropped to 0) */
+  used: Uint8Array;
+  private filled = 0;
+
+  constructor(size = 1024, keys?: Uint32Array, counts?: Int32Array, used?: Uint8Array) {
+    this.keys = keys ?? new Uint32Array(size);
+    this.counts = counts ?? new Int32Array(size);
+    this.used = used ?? new Uint8Array(size);
+    if (used) for (let i = 0; i < used.length; i++) this.filled += used[i]!;
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let b = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.used[b] && this.keys[b] !== key) b = (b + 1) & mask;
+    return b;
+  }
+
+  get(key: number): number {
+    const b = this.slot(key);
+    return this.used[b] ? this.counts[b]! : 0;
+  }
+
+  add(key: number, delta: number): void {
+    let b = this.slot(key);
+    if (!this.used[b]) {
+      if (delta <= 0) return;
+      if ((this.filled + 1) * 2 > this.keys.length) {
+        this.grow();
+        b = this.slot(key);
+      }
+      this.used[b] = 1;
+      this.keys[b] = key;
+      this.filled++;
+    }
+    this.counts[b] = Math.max(0, this.counts[b]! + delta);
+  }
+
+  private grow(): void {
+    const { keys, counts, used } = this;
+    const size = keys.length * 2;
+    this.keys = new Uint32Array(size);
+    this.counts = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.filled = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (!used[i] || counts[i]! <= 0) continue;
+      const b = this.slot(keys[i]!);
+      this.used[b] = 1;
+      this.keys[b] = keys[i]!;
+      this.counts[b] = counts[i]!;
+      this.filled++;
+    }
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.keys.length; i++) if (this.used[i] && this.counts[i]! > 0) yield [this.keys[i]!, this.counts[i]!];
+  }
+}
+
 export class ReferenceIndex {
   readonly terms: Terms;
   readonly docs: IndexedDoc[] = [];
   readonly segments: Segment[] = [];
   /** how many live documents contain each boilerplate line hash */
-  private readonly lineDocs = new Map<number, number>();
+  private lineDocs = new LineCounts();
   private liveDocs = 0;
   private totalWords = 0;
   /** words of deleted documents still in segments' postings */
@@ -518,7 +585,7 @@ export class ReferenceIndex {
     terms: Terms;
     docs: IndexedDoc[];
     segments: Segment[];
-    lineDocs: Iterable<[number, number]>;
+    lineDocs: LineCounts;
     deletedWords: number;
   }): ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
@@ -530,7 +597,7 @@ export class ReferenceIndex {
       idx.totalWords += d.tokens.terms.length;
     }
     for (const s of parts.segments) idx.segments.push(s);
-    for (const [h, c] of parts.lineDocs) idx.lineDocs.set(h, c);
+    idx.lineDocs = parts.lineDocs;
     return idx;
   }
 
@@ -632,9 +699,7 @@ export class ReferenceIndex {
     for (const l of lines) {
       if (seen.has(l.hash)) continue;
       seen.add(l.hash);
-      const c = (this.lineDocs.get(l.hash) ?? 0) + delta;
-      if (c <= 0) this.lineDocs.delete(l.hash);
-      else this.lineDocs.set(l.hash, c);
+      this.lineDocs.add(l.hash, delta);
     }
   }
 
@@ -665,12 +730,17 @@ export class ReferenceIndex {
 
   /** Number of live documents that contain this line (by normalised-token hash). */
   lineDocFreq(hash: number): number {
-    return this.lineDocs.get(hash) ?? 0;
+    return this.lineDocs.get(hash);
   }
 
-  /** (line hash, live documents containing it), for persisting. */
+  /** (line hash, live documents containing it) for every line hash in use. */
   lineDocEntries(): IterableIterator<[number, number]> {
     return this.lineDocs.entries();
+  }
+
+  /** The boilerplate-line table itself, for persisting. */
+  lineTable(): LineCounts {
+    return this.lineDocs;
   }
 
   get documentCount(): number {
