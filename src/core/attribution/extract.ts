@@ -7,7 +7,7 @@
 import type { TextModel, Token } from '../text';
 import { CUE_MODIFIERS, CUE_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, WEAK_CUES } from './cues';
 import { findQuotes, type QuoteSpan } from './quotes';
-import { sentenceTags, type TokenTag } from './tagger';
+import { isFast, sentenceTags, type TokenTag } from './tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './types';
 
 /** A cue found in a sentence, with its source (if any) and the reported clause it introduces. */
@@ -80,7 +80,11 @@ export class Extractor {
     this.tokens = model.tokens;
     this.quotes = findQuotes(model);
     this.top = this.quotes.filter((q) => q.level === 1);
+    this.fast = isFast(model);
   }
+
+  /** tagged by the fast lexical tagger: noun/verb-ambiguous cue forms ("shows", "plans") need more evidence */
+  private readonly fast: boolean;
 
   /** Is the offset inside a top-level quote (marks included)? */
   inQuote(offset: number): boolean {
@@ -269,7 +273,7 @@ export class Extractor {
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
       // "RT boasts that …", "Smith insists: “…”": a lexicon cue right before "that" or a quote is a verb
       const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
-      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && tag.pos !== 'VERB') continue;
+      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
       const participle = !phrase && /ing$/.test(tok.norm);

@@ -39,6 +39,11 @@ function posOf(tags: string[], word: string, first: boolean): Pos {
 
 const fastModels = new WeakSet<TextModel>();
 
+/** Is this model tagged with the fast lexical tagger? */
+export function isFast(model: TextModel): boolean {
+  return fastModels.has(model);
+}
+
 /** Tag this model with the fast lexical tagger instead of compromise (reference documents: speed over finesse). */
 export function useFastTagger(model: TextModel): void {
   fastModels.add(model);
