@@ -93,8 +93,16 @@ function houseTargets(accepted: string[]): NameTarget[] {
   return out;
 }
 
+/** The same neighbour, or a spelling variant of it (McPherson / MacPherson beside the name). */
+function hasNeighbour(t: NameTarget, n: string): boolean {
+  if (t.neighbours.has(n)) return true;
+  if (n.length < 5) return false;
+  for (const m of t.neighbours.keys()) if (m.length >= 5 && nearMiss(n, m)?.strength === 'strong') return true;
+  return false;
+}
+
 function contextMatch(a: ArticleName, t: NameTarget): boolean {
-  for (const o of a.occurrences) for (const n of o.neighbours) if (t.neighbours.has(n)) return true;
+  for (const o of a.occurrences) for (const n of o.neighbours) if (hasNeighbour(t, n)) return true;
   return false;
 }
 
@@ -113,7 +121,7 @@ function contextConflict(a: ArticleName, t: NameTarget): boolean {
   let other = false;
   for (const o of a.occurrences) {
     for (const n of o.neighbours) {
-      if (t.neighbours.has(n)) return false;
+      if (hasNeighbour(t, n)) return false;
       if (nameLike(n)) other = true;
     }
   }
