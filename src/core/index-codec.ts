@@ -106,6 +106,8 @@ interface Directory {
   terms: number;
   stems: number;
   deletedWords: number;
+  /** slots in use in the boilerplate-line table */
+  lineSlots?: number;
   arrays: ArrayEntry[];
   extra?: unknown;
 }
@@ -212,6 +214,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     terms: terms.words.length,
     stems: terms.stems.length,
     deletedWords: index.tombstonedWords,
+    lineSlots: index.lineTable().size,
     arrays: table,
     extra,
   };
@@ -370,7 +373,7 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
   const ls = lineKeys.length;
   if (ls < 1 || (ls & (ls - 1)) !== 0 || lineCounts.length !== ls || lineUsed.length !== ls) throw new CodecError('corrupt line table');
   // the table is updated in place by later add/remove: copy it out of the (shared) file buffer
-  const lineDocs = new LineCounts(ls, lineKeys.slice(), new Int32Array(lineCounts.buffer.slice(lineCounts.byteOffset, lineCounts.byteOffset + lineCounts.byteLength)), lineUsed.slice());
+  const lineDocs = new LineCounts(ls, lineKeys.slice(), new Int32Array(lineCounts.buffer.slice(lineCounts.byteOffset, lineCounts.byteOffset + lineCounts.byteLength)), lineUsed.slice(), typeof dir.lineSlots === 'number' && dir.lineSlots <= ls ? dir.lineSlots : undefined);
   const index = ReferenceIndex.restore({ terms, docs, segments, lineDocs, deletedWords: dir.deletedWords });
   return { index, extra: dir.extra };
 }

@@ -497,11 +497,17 @@ export class LineCounts {
   used: Uint8Array;
   private filled = 0;
 
-  constructor(size = 1024, keys?: Uint32Array, counts?: Int32Array, used?: Uint8Array) {
+  constructor(size = 1024, keys?: Uint32Array, counts?: Int32Array, used?: Uint8Array, filled?: number) {
     this.keys = keys ?? new Uint32Array(size);
     this.counts = counts ?? new Int32Array(size);
     this.used = used ?? new Uint8Array(size);
-    if (used) for (let i = 0; i < used.length; i++) this.filled += used[i]!;
+    if (filled !== undefined) this.filled = filled;
+    else if (used) for (let i = 0; i < used.length; i++) this.filled += used[i]!;
+  }
+
+  /** slots holding a key */
+  get size(): number {
+    return this.filled;
   }
 
   private slot(key: number): number {
