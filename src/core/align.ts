@@ -28,6 +28,13 @@ export interface AlignOptions {
   maxSeedDocs: number;
   /** an n-gram with more occurrences than this across the set (repetitive text) is not a seed */
   maxSeedHits: number;
+  /**
+   * stock phrases: an n-gram found in at least this many documents (and this share of them) is
+   * common; a passage built only from n-gram seeds needs `minRareSeeds` seeds that are not common
+   */
+  commonSeedDocs: number;
+  commonSeedShare: number;
+  minRareSeeds: number;
   /** boilerplate: a line of at most this many words found in at least `boilerplateDocs` documents */
   boilerplateWords: number;
   boilerplateDocs: number;
@@ -42,6 +49,14 @@ export interface AlignOptions {
   minParaphraseSimilarity: number;
   /** near-verbatim: word similarity at least this */
   nearVerbatim: number;
+  /**
+   * summaries: passages of one document at most this many article words apart, whose reference
+   * side together is at least `summaryRatio` times longer, are one summarised passage (0: off)
+   */
+  summaryGap: number;
+  summaryRatio: number;
+  /** document numbers not to align against (ignored sources, the article itself) */
+  skipDocs?: ReadonlySet<number>;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -49,6 +64,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   maxGap: 20,
   maxSeedDocs: 50,
   maxSeedHits: 200,
+  commonSeedDocs: 5,
+  commonSeedShare: 0.005,
+  minRareSeeds: 2,
   boilerplateWords: 15,
   boilerplateDocs: 3,
   paraphrase: true,
@@ -57,6 +75,8 @@ export const DEFAULT_ALIGN: AlignOptions = {
   maxCandidates: 10,
   minParaphraseSimilarity: 0.25,
   nearVerbatim: 0.8,
+  summaryGap: 40,
+  summaryRatio: 3,
 };
 
 export interface Passage {
@@ -80,6 +100,8 @@ export interface Seed {
   j: number; // reference token
   li: number; // length in article tokens
   lj: number; // length in reference tokens
+  /** 0: a rare n-gram, 1: a common (stock) n-gram, 2: a sentence pair */
+  kind: 0 | 1 | 2;
 }
 
 /** Term ids of the article's tokens in the index's dictionary (-1: not in any reference). */
@@ -114,6 +136,7 @@ export function ngramSeeds(
 ): Map<number, Seed[]> {
   const byDoc = new Map<number, Seed[]>();
   const hits: number[] = [];
+  const commonDocs = Math.max(o.commonSeedDocs, Math.ceil(o.commonSeedShare * index.documentCount));
   for (let i = from; i + SEED_N <= to; i++) {
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
@@ -131,14 +154,16 @@ export function ngramSeeds(
       }
     }
     if (docs > o.maxSeedDocs || hits.length / 2 > o.maxSeedHits) continue;
+    const kind = docs >= commonDocs ? 1 : 0;
     for (let h = 0; h < hits.length; h += 2) {
       const doc = hits[h]!;
       const pos = hits[h + 1]!;
+      if (o.skipDocs?.has(doc)) continue;
       const d = index.docs[doc]!;
       if (d.lines.length > 0 && onBoilerplate(index, d, pos, o)) continue;
       let list = byDoc.get(doc);
       if (!list) byDoc.set(doc, (list = []));
-      list.push({ i, j: pos, li: SEED_N, lj: SEED_N });
+      list.push({ i, j: pos, li: SEED_N, lj: SEED_N, kind });
     }
   }
   return byDoc;
@@ -257,17 +282,20 @@ function refSentenceTokens(index: ReferenceIndex, doc: number): { tokenStart: nu
   return referenceModel(index, doc).sentences;
 }
 
-/** Candidate documents for sentence-level comparison: rare content words shared with the article. */
+/** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */
 function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<number, Seed[]>, o: AlignOptions): number[] {
-  const score = new Map<number, number>();
-  for (const [doc, seeds] of seeded) score.set(doc, seeds.length * 10);
-  if (score.size >= o.maxCandidates) {
-    return [...score.entries()].sort((a, b) => b[1] - a[1]).slice(0, o.maxCandidates).map((e) => e[0]);
+  // documents ranked by their rare n-gram seeds (common ones count a little)
+  const score: [number, number][] = [];
+  for (const [doc, seeds] of seeded) {
+    let s = 0;
+    for (const x of seeds) s += x.kind === 0 ? 1 : 0.1;
+    score.push([doc, s]);
   }
-  // Without n-gram evidence, look for shared rare bigrams of content words (order-free pairs of
-  // adjacent content words would need a second index; unigram overlap is too weak), so only
-  // documents with seeds are candidates here.
-  return [...score.keys()];
+  void terms;
+  return score
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, o.maxCandidates)
+    .map((e) => e[0]);
 }
 
 /** Sentence-pair seeds between the article and one reference document. */
@@ -286,7 +314,7 @@ function sentenceSeeds(
       if (y.stems.size < 3) continue;
       if (dice(x, y) < o.sentenceDice) continue;
       if (cosine(x, y) < o.sentenceCosine) continue;
-      out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom });
+      out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
     }
   }
   return out;
@@ -371,6 +399,33 @@ function gradeAndTrim(
   return { similarity: Math.round(similarity * 1000) / 1000, level, aTok, bTok };
 }
 
+/**
+ * A passage that starts on the last word or two of a sentence ("…he said. A man was arrested…")
+ * starts at the next sentence instead; likewise at its end. The edges are shared-word runs, so the
+ * reference side moves by the same number of words.
+ */
+function snapToSentences(doc: TextModel, aTok: [number, number], bTok: [number, number]): [[number, number], [number, number]] {
+  const a: [number, number] = [aTok[0], aTok[1]];
+  const b: [number, number] = [bTok[0], bTok[1]];
+  const first = doc.sentences[doc.tokens[a[0]]!.sentence];
+  if (first && a[0] > first.tokenStart && first.tokenEnd - a[0] <= 2 && a[1] > first.tokenEnd) {
+    const shift = first.tokenEnd - a[0];
+    if (b[1] - b[0] > shift) {
+      a[0] += shift;
+      b[0] += shift;
+    }
+  }
+  const last = doc.sentences[doc.tokens[a[1] - 1]!.sentence];
+  if (last && a[1] < last.tokenEnd && a[1] - last.tokenStart <= 2 && a[0] < last.tokenStart) {
+    const shift = a[1] - last.tokenStart;
+    if (b[1] - b[0] > shift) {
+      a[1] -= shift;
+      b[1] -= shift;
+    }
+  }
+  return [a, b];
+}
+
 /** Trim a passage's token ranges so that both start and end on shared words. */
 function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
   let i0 = Infinity;
@@ -383,9 +438,17 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
     j0 = Math.min(j0, s.j);
     j1 = Math.max(j1, s.j + s.lj);
   }
+  let rare = 0;
+  let sentencePairs = 0;
+  for (const s of seeds) {
+    if (s.kind === 0) rare++;
+    else if (s.kind === 2) sentencePairs++;
+  }
+  if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
   const d = index.docs[docNum]!;
   const g = gradeAndTrim(doc, index, docNum, [i0, Math.min(i1, doc.tokens.length)], [j0, Math.min(j1, d.tokens.terms.length)], o);
-  const { similarity, level, aTok, bTok } = g;
+  const { similarity, level } = g;
+  const [aTok, bTok] = snapToSentences(doc, g.aTok, g.bTok);
   const words = aTok[1] - aTok[0];
   if (words < o.minWords || bTok[1] - bTok[0] < Math.ceil(o.minWords / 2)) return null;
   if (level === 'paraphrase' && similarity < o.minParaphraseSimilarity) return null;
@@ -424,7 +487,7 @@ export function align(
 
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
-    for (const docNum of candidateDocs(terms, index, bySeedDoc, o)) {
+    for (const docNum of candidateDocs(terms, index, seeded, o)) {
       const extra = sentenceSeeds(articleVecs, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
@@ -441,7 +504,7 @@ export function align(
       const p = passageOf(doc, index, docNum, c, o);
       if (p) passages.push(p);
     }
-    out.push(...mergeOverlapping(passages, doc, index, o));
+    out.push(...mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o));
   }
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;
@@ -459,8 +522,8 @@ function mergeOverlapping(ps: Passage[], doc: TextModel, index: ReferenceIndex, 
         index,
         p.doc,
         [
-          { i: last.aTok[0], j: last.bTok[0], li: last.aTok[1] - last.aTok[0], lj: last.bTok[1] - last.bTok[0] },
-          { i: p.aTok[0], j: p.bTok[0], li: p.aTok[1] - p.aTok[0], lj: p.bTok[1] - p.bTok[0] },
+          { i: last.aTok[0], j: last.bTok[0], li: last.aTok[1] - last.aTok[0], lj: last.bTok[1] - last.bTok[0], kind: 2 },
+          { i: p.aTok[0], j: p.bTok[0], li: p.aTok[1] - p.aTok[0], lj: p.bTok[1] - p.bTok[0], kind: 2 },
         ],
         o,
       );
@@ -475,5 +538,56 @@ function mergeOverlapping(ps: Passage[], doc: TextModel, index: ReferenceIndex, 
   return out;
 }
 
-/** The alignment of the checked article, shared by the rules of one check. */
-export const alignment: Analysis<Passage[]> = (ctx) => align(ctx.doc, ctx.index, { minWords: ctx.settings.minWords });
+/**
+ * A summary condenses a long stretch of the reference into a short stretch of the article: its
+ * sentence-level pieces are found one by one, far apart in the reference but close in the article.
+ * Merge such runs of paraphrase-level passages of one document into one passage.
+ */
+function mergeSummaries(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions): Passage[] {
+  if (o.summaryGap <= 0 || ps.length < 2) return ps;
+  const out: Passage[] = [];
+  let run: Passage[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const aTok: [number, number] = [run[0]!.aTok[0], Math.max(...run.map((p) => p.aTok[1]))];
+    const bTok: [number, number] = [Math.min(...run.map((p) => p.bTok[0])), Math.max(...run.map((p) => p.bTok[1]))];
+    if (run.length > 1 && bTok[1] - bTok[0] >= o.summaryRatio * (aTok[1] - aTok[0])) {
+      const d = index.docs[run[0]!.doc]!;
+      const words = aTok[1] - aTok[0];
+      let sim = 0;
+      for (const p of run) sim += p.similarity * p.words;
+      out.push({
+        doc: run[0]!.doc,
+        a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+        b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+        aTok,
+        bTok,
+        similarity: Math.round((sim / run.reduce((n, p) => n + p.words, 0)) * 1000) / 1000,
+        level: 'paraphrase',
+        words,
+      });
+    } else {
+      out.push(...run);
+    }
+    run = [];
+  };
+  for (const p of ps) {
+    const last = run[run.length - 1];
+    if (last && (p.level !== 'paraphrase' || last.level !== 'paraphrase' || p.aTok[0] - last.aTok[1] > o.summaryGap)) flush();
+    if (p.level === 'paraphrase') run.push(p);
+    else {
+      flush();
+      out.push(p);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** The alignment of the checked article, shared by the rules of one check. Ignored sources are not aligned, so the next-best source of a passage shows instead. */
+export const alignment: Analysis<Passage[]> = (ctx) => {
+  const skip = new Set<number>();
+  const ignored = new Set(ctx.settings.ignore.sources);
+  if (ignored.size) ctx.index.docs.forEach((d, k) => ignored.has(d.id) && skip.add(k));
+  return align(ctx.doc, ctx.index, { minWords: ctx.settings.minWords, skipDocs: skip });
+};

@@ -98,6 +98,15 @@ describe('align', () => {
     assert.equal(ps2.length, 2);
   });
 
+  it('does not start a passage on the tail of the previous sentence', () => {
+    const ref = 'The board met at noon, the chair said. A man was arrested after a scuffle near the north gate shortly before noon.';
+    const article = 'Pickets sang, he said. A man was arrested after a scuffle near the north gate shortly before noon.';
+    const { ps } = passages(article, [doc('wire.txt', ref)]);
+    assert.equal(ps.length, 1);
+    assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), 'A man was arrested after a scuffle near the north gate shortly before noon');
+    assert.equal(ref.slice(ps[0]!.b.start, ps[0]!.b.end), 'A man was arrested after a scuffle near the north gate shortly before noon');
+  });
+
   it('respects minWords', () => {
     const article = 'Walkout: talks over night-shift pay collapsed, leaving three container ships stranded.';
     assert.equal(passages(article, [doc('wire.txt', WIRE)], 8).ps.length, 1);
