@@ -5,7 +5,7 @@
 // "unchecked" and fail the run (so a new rule cannot slip in untested).
 'use strict';
 
-/** @type {Record<string, { file: string, texts: string[], fix?: { on: string, title: RegExp, after: string[] , gone?: boolean } }>} */
+/** @type {Record<string, { file: string, severity?: string, texts: string[], fix?: { on: string, title: RegExp, after: string[] , gone?: boolean } }>} */
 const RULES = {
   'copied-passage': {
     file: 'article.md',
@@ -33,6 +33,7 @@ const RULES = {
   },
   'weasel-attribution': {
     file: 'article.md',
+    severity: 'hint',
     texts: ['Experts say'],
   },
   'unattributed-quote': {

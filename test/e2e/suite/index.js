@@ -2,7 +2,8 @@
 // --extensionTestsPath load). Runs inside the extension host; see ../run.sh and ../electron.js.
 'use strict';
 const path = require('path');
-const Mocha = require('mocha');
+const mochaModule = require('mocha');
+const Mocha = mochaModule.default || mochaModule; // mocha 12 is ESM (require(esm) gives the namespace)
 
 exports.run = function run() {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
