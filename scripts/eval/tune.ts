@@ -40,6 +40,8 @@ export const GRID: Setting[] = [
   { name: 'maxCandidates 30', options: { maxCandidates: 30 } },
   { name: 'maxGap 40 + cos .40/dice .35', options: { maxGap: 40, sentenceCosine: 0.4, sentenceDice: 0.35 } },
   { name: 'maxGap 40 + seedDocs 10 + paraSim .40', options: { maxGap: 40, maxSeedDocs: 10, minParaphraseSimilarity: 0.4 } },
+  { name: 'maxGap 40 + seedDocs 10', options: { maxGap: 40, maxSeedDocs: 10 } },
+  { name: 'maxGap 40 + paraSim .40', options: { maxGap: 40, minParaphraseSimilarity: 0.4 } },
 ];
 
 export async function runSweep({ evalDir, args }: { evalDir: string; args: string[] }): Promise<void> {
