@@ -182,16 +182,11 @@ export function scorePan13(data: Pan13Data, passages: Map<string, Passage[]>): P
 }
 
 export function scoreTable(s: Pan13Scores): string {
-  const row = (name: string, pairs: number, x: PlagdetScore) => [
-    name,
-    pairs,
-    x.cases,
-    x.detections,
-    f3(x.precision),
-    f3(x.recall),
-    f3(x.granularity),
-    f3(x.plagdet),
-  ];
+  // a folder with no pairs in the run (--limit) has nothing to score
+  const row = (name: string, pairs: number, x: PlagdetScore) =>
+    pairs === 0
+      ? [name, 0, 0, 0, '-', '-', '-', '-']
+      : [name, pairs, x.cases, x.detections, f3(x.precision), f3(x.recall), f3(x.granularity), f3(x.plagdet)];
   return table(
     ['folder', 'pairs', 'cases', 'detections', 'precision', 'recall', 'granularity', 'plagdet'],
     [
