@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- index [--sizes=1,3,10] [--runs=20] [--checks=3] [--dolos-words=1] [--json=FILE]`
+ * `npm run bench -- index [--sizes=1,3,10] [--runs=20] [--checks=3] [--full-max=3] [--dolos-words=1] [--json=FILE]`
  *
  * Speed and memory of the reference index at 1, 3 and 10 M reference words of real news text
  * (corpus.ts), each size in fresh child processes:
@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { align } from '../../src/core/align';
+import { align, articleTerms, DEFAULT_ALIGN, ngramSeeds } from '../../src/core/align';
 import { check } from '../../src/core/engine';
 import { decodeIndex, encodeIndex } from '../../src/core/index-codec';
 import { ReferenceIndex } from '../../src/core/reference-index';
@@ -174,13 +174,14 @@ async function childCold(o: Args): Promise<unknown> {
   const tDecode = performance.now();
   const passages = align(analyse(article), index);
   const tAlign = performance.now();
-  const result = check(article, index);
+  // the full check also builds the name lexicon over every reference text: skipped for big sets
+  const result = arg(o.args, 'full', '1') === '1' ? check(article, index) : { findings: [] };
   const tCheck = performance.now();
   return {
     readMs: tRead - t0,
     decodeMs: tDecode - tRead,
     firstAlignMs: tAlign - t0,
-    firstCheckMs: tCheck - t0,
+    firstCheckMs: arg(o.args, 'full', '1') === '1' ? tCheck - t0 : null,
     passages: passages.length,
     findings: result.findings.length,
     sinceProcessStartMs: performance.now(),
@@ -196,14 +197,24 @@ async function childLatency(o: Args): Promise<unknown> {
   const res: Record<string, unknown> = {};
   for (const words of [1000, 5000]) {
     const arts = articles(held, words, runs);
-    check(arts[0]!, index); // warm: JIT, name lexicon, reference models
+    if (Number(arg(o.args, 'checks', '3')) > 0) check(arts[0]!, index); // warm: JIT, name lexicon, reference models
+    align(analyse(arts[0]!), index);
     const tAlign: number[] = [];
     const tCheck: number[] = [];
+    const tSeed: number[] = [];
+    const tExact: number[] = [];
     let passages = 0;
     const checks = Number(arg(o.args, 'checks', '3'));
+    if (checks === 0) tCheck.push(NaN);
     arts.forEach((a, i) => {
       const doc = analyse(a);
       let t = performance.now();
+      ngramSeeds(articleTerms(doc, index), index, { ...DEFAULT_ALIGN });
+      tSeed.push(performance.now() - t);
+      t = performance.now();
+      align(doc, index, { paraphrase: false });
+      tExact.push(performance.now() - t);
+      t = performance.now();
       passages += align(doc, index).length;
       tAlign.push(performance.now() - t);
       if (i >= checks) return; // full checks (every rule) are slow: a few only
@@ -212,6 +223,10 @@ async function childLatency(o: Args): Promise<unknown> {
       tCheck.push(performance.now() - t);
     });
     res[`w${words}`] = {
+      seedP50: pct(tSeed, 50),
+      seedP95: pct(tSeed, 95),
+      exactP50: pct(tExact, 50),
+      exactP95: pct(tExact, 95),
       alignP50: pct(tAlign, 50),
       alignP95: pct(tAlign, 95),
       checkP50: pct(tCheck, 50),
@@ -384,8 +399,10 @@ export default async function run(o: Args): Promise<void> {
         console.log(`${m}M build failed: ${b.error}`);
         continue;
       }
-      const cold = await runChild('cold', [`--file=${file}`, `--article=${article}`], o.evalDir);
-      const lat = await runChild('latency', [`--file=${file}`, `--runs=${runs}`, `--checks=${arg(o.args, 'checks', '3')}`], o.evalDir);
+      // full check() (every rule, incl. the name lexicon over all reference texts) only up to --full-max M words
+      const full = m <= Number(arg(o.args, 'full-max', '3'));
+      const cold = await runChild('cold', [`--file=${file}`, `--article=${article}`, `--full=${full ? 1 : 0}`], o.evalDir);
+      const lat = await runChild('latency', [`--file=${file}`, `--runs=${runs}`, `--checks=${full ? arg(o.args, 'checks', '3') : '0'}`], o.evalDir);
       rows[`${m}M`] = { ...b, cold, lat };
       const l = lat as Record<string, Record<string, number>>;
       const c = cold as Record<string, number>;
@@ -395,10 +412,12 @@ export default async function run(o: Args): Promise<void> {
           `  memory: peak RSS ${mb(b.peakRss)} MiB; retained index ${f1(b.bytesPerWordIndex)} B/word, with texts ${f1(b.bytesPerWordWithText)} B/word; file ${mb(b.fileBytes)} MiB (encode ${f0(b.encodeMs)} ms)\n` +
           ('error' in cold
             ? `  cold: ${cold.error}\n`
-            : `  cold start (fresh process): read ${f0(c.readMs)} ms, decode ${f0(c.decodeMs)} ms, first alignment ${f0(c.firstAlignMs)} ms, first full check ${f0(c.firstCheckMs)} ms (process uptime ${f0(c.sinceProcessStartMs)} ms)\n`) +
+            : `  cold start (fresh process): read ${f0(c.readMs)} ms, decode ${f0(c.decodeMs)} ms, first alignment ${f0(c.firstAlignMs)} ms, first full check ${c.firstCheckMs === null ? 'not run' : `${f0(c.firstCheckMs)} ms`} (process uptime ${f0(c.sinceProcessStartMs)} ms)\n`) +
           ('error' in lat
             ? `  latency: ${lat.error}`
-            : `  warm latency, 1,000 words: align p50 ${f1(l.w1000!.alignP50)} / p95 ${f1(l.w1000!.alignP95)} ms; check p50 ${f1(l.w1000!.checkP50)} / p95 ${f1(l.w1000!.checkP95)} ms (${f1(l.w1000!.passagesPerArticle)} passages)\n` +
+            : `  warm, 1,000 words: n-gram seeding p50 ${f1(l.w1000!.seedP50)} / p95 ${f1(l.w1000!.seedP95)} ms; align without paraphrase seeding p50 ${f1(l.w1000!.exactP50)} / p95 ${f1(l.w1000!.exactP95)} ms\n` +
+              `  warm, 5,000 words: n-gram seeding p50 ${f1(l.w5000!.seedP50)} / p95 ${f1(l.w5000!.seedP95)} ms; align without paraphrase seeding p50 ${f1(l.w5000!.exactP50)} / p95 ${f1(l.w5000!.exactP95)} ms\n` +
+              `  warm latency, 1,000 words: align p50 ${f1(l.w1000!.alignP50)} / p95 ${f1(l.w1000!.alignP95)} ms; check p50 ${f1(l.w1000!.checkP50)} / p95 ${f1(l.w1000!.checkP95)} ms (${f1(l.w1000!.passagesPerArticle)} passages)\n` +
               `  warm latency, 5,000 words: align p50 ${f1(l.w5000!.alignP50)} / p95 ${f1(l.w5000!.alignP95)} ms; check p50 ${f1(l.w5000!.checkP50)} / p95 ${f1(l.w5000!.checkP95)} ms`),
       );
     }
