@@ -4,7 +4,7 @@
  * The fix appends the reference's attribution (", according to X" or ", X said").
  */
 import { alignment, referenceModel } from '../align';
-import { attributions, referenceAttributions } from '../attribution/analysis';
+import { attributions, candidateDocs, referenceAttributions } from '../attribution/analysis';
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { PRONOUNS } from '../attribution/cues';
 import type { Attribution } from '../attribution/types';
@@ -43,7 +43,7 @@ export const unattributedClaim: Rule = {
   description: 'A claim that a reference attributes to a source, stated in the article without attribution.',
   run(ctx) {
     const passages = ctx.use(alignment);
-    if (passages.length === 0) return [];
+    if (ctx.index.documentCount === 0) return [];
     const doc = ctx.doc;
     const mine = ctx.use(attributions);
     const attributed = new Set<number>();
@@ -59,24 +59,39 @@ export const unattributedClaim: Rule = {
       }
     }
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
+    const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
+      const rm = referenceModel(ctx.index, d);
+      const rs = stems(rm, ra.content.start, ra.content.end);
+      if (rs.size < 3) return;
+      const sent = doc.sentences[s]!;
+      const as = stems(doc, sent.start, sent.end);
+      const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;
+      if (share < minShare) return;
+      const cur = best.get(s);
+      if (!cur || share > cur.share) best.set(s, { a: ra, doc: d, share });
+    };
+    // (1) passages of the alignment: reference attributions whose content lies mostly in the passage
     for (const p of passages) {
-      const refAttr = referenceAttributions(ctx.index, p.doc);
-      for (const ra of refAttr) {
+      for (const ra of referenceAttributions(ctx.index, p.doc)) {
         if (!ra.cue || !creditName(ra)) continue;
         const ov = Math.min(ra.content.end, p.b.end) - Math.max(ra.content.start, p.b.start);
         if (ov < 0.5 * (ra.content.end - ra.content.start)) continue;
-        // the reference model's stems of the attributed content
-        const rm = referenceModel(ctx.index, p.doc);
-        const rs = stems(rm, ra.content.start, ra.content.end);
         for (let s = 0; s < doc.sentences.length; s++) {
           const sent = doc.sentences[s]!;
-          if (sent.end <= p.a.start || sent.start >= p.a.end) continue;
-          if (attributed.has(s)) continue;
-          const as = stems(doc, sent.start, sent.end);
-          const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;
-          if (share < 0.5) continue;
-          const cur = best.get(s);
-          if (!cur || share > cur.share) best.set(s, { a: ra, doc: p.doc, share });
+          if (sent.end <= p.a.start || sent.start >= p.a.end || attributed.has(s)) continue;
+          consider(s, p.doc, ra, 0.5);
+        }
+      }
+    }
+    // (2) a reworded claim too short for a passage: unattributed sentences against the attributed
+    // contents of the references that share its rarer 3-grams (stricter overlap)
+    for (let s = 0; s < doc.sentences.length; s++) {
+      if (attributed.has(s) || best.has(s)) continue;
+      const sent = doc.sentences[s]!;
+      if (sent.tokenEnd - sent.tokenStart < 6) continue;
+      for (const d of candidateDocs(ctx, [sent], 3)) {
+        for (const ra of referenceAttributions(ctx.index, d)) {
+          if (ra.cue && creditName(ra)) consider(s, d, ra, 0.65);
         }
       }
     }
