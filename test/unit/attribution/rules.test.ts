@@ -61,6 +61,13 @@ describe('rule unattributed-claim', () => {
       'Dockers stayed home again on Tuesday. The harbour lost four million euros in the first week of the strike, the port authority said. Talks resume on Friday.',
     );
   });
+  it('flags a reworded claim too short for a copied passage', () => {
+    const idx = ReferenceIndex.build([{ id: 'r.md', path: 'r.md', text: 'Storm warning for the coast.\n\nThe ferry will not sail before Thursday, the harbour master said.', meta: {} }]);
+    const t = 'Islanders are stocking up. The ferry is not expected to sail before Thursday. Shops are closed.';
+    const [f] = only('unattributed-claim', t, idx);
+    assert.ok(f, 'flagged');
+    assert.equal(fixed(t, f), 'Islanders are stocking up. The ferry is not expected to sail before Thursday, according to the harbour master. Shops are closed.');
+  });
   it('does not flag the claim when the article attributes it', () => {
     assert.deepEqual(only('unattributed-claim', 'The harbour lost four million euros in the first week of the strike, officials at the port authority said.'), []);
   });
