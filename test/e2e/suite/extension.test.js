@@ -250,4 +250,28 @@ describe('Copydesk extension (extension host, real VS Code)', function () {
     assert.ok(ds.length >= 1);
     await vscode.window.showTextDocument(doc);
   });
+  it('Compare with Source opens the source beside the article with the passage selected', async () => {
+    await reset(doc, 'article.md');
+    const ds = await settled(doc, (x) => x.some((d) => rule(d) === 'copied-passage'));
+    const d = ds.find((x) => rule(x) === 'copied-passage' && doc.getText(x.range).startsWith('Ferry crews'));
+    const ed = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(d.range.start.translate(0, 3), d.range.start.translate(0, 3)) });
+    assert.ok(ed);
+    await vscode.commands.executeCommand('copydesk.compareWithSource');
+    const src = await until(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath.endsWith('wire-ferry.md')), 10000, 'source editor');
+    assert.notStrictEqual(src.viewColumn, ed.viewColumn, 'beside the article');
+    assert.ok(src.document.getText(src.selection).startsWith('Ferry crews on the Lantern Bay crossing'), src.document.getText(src.selection));
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+  });
+
+  it('Show Report opens the report webview; the Quotes data lists speakers', async () => {
+    await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('copydesk.showReport');
+    await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /^Copydesk: article\.md$/.test(t.label)), 10000, 'report tab');
+    const q = await api.quotes(doc.uri);
+    assert.strictEqual(q.available, true);
+    assert.ok(q.quotes.some((x) => x.text.startsWith('We will not let the crossings') && /Odouya|Oduya/.test(x.speaker || '')), JSON.stringify(q.quotes));
+    assert.ok(q.quotes.some((x) => x.text.startsWith('Nobody asked the crews') && !x.speaker));
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+  });
 });
