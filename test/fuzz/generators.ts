@@ -43,3 +43,18 @@ export const articleAndRefs = fc
     }
     return { article, refs };
   });
+
+/** Markup fragments (markdown and HTML), half-open and nested on purpose. */
+const MARKUP = [
+  '---\n', '---\r\n', '```', '~~~', '`', '[', ']', '](', ')', '![x](http://127.0.0.1:9/beacon)', '<script>', '</script>',
+  '<style>', '</style>', '<!--', '-->', '<a href="javascript:alert(1)">', '</a>', '<p>', '</p>', '<br/>', '<div class=">">',
+  '&amp;', '&rsquo;', '&#8217;', '&#x1F600;', '&#0;', '&#xD800;', '&#99999999;', '&bogus;', '&', '<', '>', '<![CDATA[',
+  ']]>', '<?xml ?>', '<!DOCTYPE html>', 'http://example.com/a_(b)', 'https://x.y/z?q=1&r=2', '[ref]: http://e.x',
+  '# ', '> ', '* ', '1. ', '|', '\\', 'title: "x"\n', 'command:copydesk.reindex',
+];
+
+/** Documents mixing markup fragments with hostile text, for proseView and the LineIndex. */
+export const markupText = (max = 150) =>
+  fc
+    .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: fc.constantFrom(...MARKUP) }), { maxLength: max })
+    .map((a) => a.join(''));
