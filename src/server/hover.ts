@@ -80,12 +80,24 @@ function sourceLine(src: SourceInfo): string {
   return `**Source:** ${bits.join(' — ')} · [Open source at ${where}](${fileLink(src.path, src.range)})`;
 }
 
+/** data keys shown elsewhere in the hover (source line) or internal */
+const HIDDEN_DATA = new Set(['sourceMeta', 'sourceIds', 'alsoIn', 'context', 'house']);
+
 /** Renders `data` values rules attach (spelling counts, source quote and speaker…), generically and escaped. */
 function renderData(data: Record<string, unknown>): string[] {
   const out: string[] = [];
   const label = (k: string) => escapeMd(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), 60);
   for (const [k, v] of Object.entries(data)) {
-    if (v == null) continue;
+    if (v == null || HIDDEN_DATA.has(k)) continue;
+    if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && typeof (x as { spelling?: unknown }).spelling === 'string')) {
+      // name findings: the reference spellings with counts
+      const items = (v as { spelling: string; occurrences?: number; sources?: number }[]).slice(0, 12).map((x) => {
+        const counts = [x.occurrences !== undefined ? `${x.occurrences}×` : '', x.sources !== undefined ? `in ${x.sources} source${x.sources === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+        return `${escapeMd(x.spelling, 120)}${counts ? ` (${counts})` : ''}`;
+      });
+      out.push(`- reference spellings: ${items.join(', ')}`);
+      continue;
+    }
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       out.push(`- ${label(k)}: ${escapeMd(String(v), 500)}`);
     } else if (Array.isArray(v)) {

@@ -89,6 +89,20 @@ describe('server/hover: untrusted text is escaped', () => {
   });
 });
 
+describe('server/hover: rule data', () => {
+  it('name findings list the reference spellings with counts; quote findings the source quote and speaker', () => {
+    const md = renderHover({
+      rule: 'name-spelling', severity: 'warning', message: 'm', start: 0, end: 6, text: 'Odouya',
+      data: { references: [{ spelling: 'Oduya', sources: 2, occurrences: 5, sourceIds: ['a', 'b'] }], sourceMeta: { title: 'x' } },
+    });
+    assert.match(md, /reference spellings: Oduya \(5× in 2 sources\)/);
+    assert.ok(!/source meta/.test(md));
+    const q = renderHover({ rule: 'misquote', severity: 'warning', message: 'm', start: 0, end: 3, text: 'abc', data: { sourceQuote: 'We will not *let*', speaker: 'Maren Oduya' } });
+    assert.match(q, /source quote: We will not \\\*let\\\*/);
+    assert.match(q, /speaker: Maren Oduya/);
+  });
+});
+
 describe('extension/report-html: export escapes everything', () => {
   it('no raw markup from findings or sources', () => {
     const html = renderReportHtml(
