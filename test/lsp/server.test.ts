@@ -324,3 +324,31 @@ describe('language server: copydesk/quotes', function () {
     }
   });
 });
+
+describe('language server: accept a spelling into the house names list', function () {
+  this.timeout(60000);
+  it('copydesk.server.acceptName appends to .copydesk/names.txt and the name finding goes away', async () => {
+    const dir = workspace();
+    const c = new TestClient(dir, { debounceMs: 0 });
+    await c.start();
+    try {
+      const text = readFileSync(path.join(dir, 'article.md'), 'utf8');
+      const uri = c.open('article.md', text);
+      const before = await c.pull(uri);
+      const d = before.items.find((x: { code: string }) => x.code === 'name-spelling');
+      assert.ok(d, 'a name-spelling finding');
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      const accept = actions.find((a: { title: string }) => /^Accept “Odouya” as a house spelling/.test(a.title));
+      assert.ok(accept, actions.map((a: { title: string }) => a.title).join(' | '));
+      // a client without the experimental capability gets the server command (workspace target)
+      assert.equal(accept.command.command, 'copydesk.server.acceptName');
+      await c.request('workspace/executeCommand', accept.command);
+      assert.match(readFileSync(path.join(dir, '.copydesk', 'names.txt'), 'utf8'), /^Odouya$/m);
+      const after = await c.pull(uri);
+      assert.ok(!after.items.some((x: { code: string; range: unknown }) => x.code === 'name-spelling' && JSON.stringify(x.range) === JSON.stringify(d.range)));
+    } finally {
+      await c.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
