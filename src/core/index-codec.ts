@@ -14,7 +14,7 @@
  * and throws CodecError otherwise. Arrays are views into the given bytes (no copy); document texts
  * are decoded from UTF-8 on first use.
  */
-import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
+import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
 import type { ReferenceMeta } from './types';
@@ -41,7 +41,7 @@ export function engineSignature(): number {
   const probe =
     "The Prime Minister's aides didn't say; O’Brien paid £1,250.50 on 3.5% — naïve Zoë, ŁÓDŹ Straße café. " +
     'Running runners ran quickly, organisations organised; generously, happily, nationalities.';
-  const parts: string[] = [String(SEED_N), String(INDEX_FORMAT_VERSION)];
+  const parts: string[] = [String(SEED_N), String(INDEX_FORMAT_VERSION), String(HEAVY_NGRAM)];
   for (const t of tokenize(probe)) parts.push(`${t.start}:${t.end}:${t.norm}:${stemWord(t.norm)}:${isStopWord(t.norm) ? 1 : 0}`);
   for (const w of ['the', 'of', 'said', 'would', 'according', 'however', 'told', 'percent', 'mr']) parts.push(isStopWord(w) ? '1' : '0');
   parts.push(normalizeWord("ABC's"));

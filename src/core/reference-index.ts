@@ -24,10 +24,12 @@ export const SEED_N = 3;
 /**
  * Stop n-grams: an n-gram with more than this many occurrences in one segment ("one of the", "said
  * in a") is listed in the segment's `heavy` set, and lookup() visits nothing for it instead of
- * scanning thousands of postings. The aligner drops n-grams with more than maxSeedHits (200) hits
- * anyway, so results are unchanged while the cost of a look-up stops growing with the reference set.
+ * scanning its postings. The aligner drops n-grams with more than maxSeedHits (200) hits anyway, so
+ * while HEAVY_NGRAM ≥ maxSeedHits results are unchanged (a segment with tombstones is scanned as
+ * usual, since its live count may be lower), and the cost of a look-up stops growing with the
+ * reference set. Raise this with maxSeedHits.
  */
-export const HEAVY_NGRAM = 1024;
+export const HEAVY_NGRAM = 200;
 
 /** A word token of a reference document, as stored. */
 export interface DocTokens {
@@ -337,6 +339,8 @@ export class Segment {
   readonly docIds: number[];
   /** sorted full hashes of the n-grams with more than HEAVY_NGRAM occurrences here */
   readonly heavy: Uint32Array;
+  /** deleted documents among this segment's (the heavy list is then not trusted) */
+  tombstones = 0;
 
   /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
   constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array, heavy: Uint32Array = new Uint32Array(0)) {
@@ -602,7 +606,11 @@ export class ReferenceIndex {
       idx.liveDocs++;
       idx.totalWords += d.tokens.terms.length;
     }
-    for (const s of parts.segments) idx.segments.push(s);
+    for (const s of parts.segments) {
+      idx.segments.push(s);
+      s.tombstones = 0;
+      for (const id of s.docIds) if (idx.docs[id]?.deleted) s.tombstones++;
+    }
     idx.lineDocs = parts.lineDocs;
     return idx;
   }
@@ -637,11 +645,31 @@ export class ReferenceIndex {
     this.maybeMerge();
   }
 
+  /** The segment holding document `num` (segments are few: a scan of their sorted docIds). */
+  private segmentOf(num: number): Segment | undefined {
+    for (const s of this.segments) {
+      const ids = s.docIds;
+      let lo = 0;
+      let hi = ids.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid]!;
+        if (v === num) return s;
+        if (v < num) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return undefined;
+  }
+
   private removeNow(ids: string[]): void {
     const set = new Set(ids);
-    for (const d of this.docs) {
+    for (let num = 0; num < this.docs.length; num++) {
+      const d = this.docs[num]!;
       if (!d.deleted && set.has(d.id)) {
         d.deleted = true;
+        const seg = this.segmentOf(num);
+        if (seg) seg.tombstones++;
         this.countLines(d.lines, -1);
         this.countTerms(d.tokens, -1);
         this.liveDocs--;
@@ -784,7 +812,7 @@ export class ReferenceIndex {
     const t0 = terms[at]!;
     const t1 = terms[at + 1]!;
     const t2 = terms[at + 2]!;
-    for (const seg of this.segments) if (seg.heavy.length && seg.isHeavy(h)) return;
+    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return;
     for (const seg of this.segments) {
       const b = h & seg.mask;
       const postDoc = seg.postDoc;

@@ -26,6 +26,18 @@ describe('stop n-grams', () => {
     assert.equal(hits(few, 'one of the'), 10);
   });
 
+  it('a segment with tombstones is scanned: live hits count, as in a fresh build', () => {
+    const rep = (n: number) => Array.from({ length: n }, () => 'alpha beta gamma').join(' ');
+    const set = [...refs, { id: 'a', path: 'a', text: rep(150), meta: {} }, { id: 'b', path: 'b', text: rep(60), meta: {} }];
+    const idx = ReferenceIndex.build(set);
+    assert.equal(hits(idx, 'alpha beta gamma'), 0, 'heavy while all documents are live');
+    idx.remove(['b']);
+    assert.ok(idx.tombstonedWords > 0, 'not compacted yet');
+    assert.equal(hits(idx, 'alpha beta gamma'), 150);
+    assert.equal(hits(decodeIndex(encodeIndex(idx)).index, 'alpha beta gamma'), 150);
+    assert.equal(hits(ReferenceIndex.build(set.filter((d) => d.id !== 'b')), 'alpha beta gamma'), 150);
+  });
+
   it('survives the codec, and alignment is unchanged by it', () => {
     const idx = ReferenceIndex.build(docs);
     const loaded = decodeIndex(encodeIndex(idx)).index;
