@@ -11,7 +11,7 @@ import { decodeBytes } from './decode';
 import { fsMessage } from './errors';
 import * as path from 'node:path';
 import type { InputError } from './errors';
-import { DEFAULT_MAX_BYTES, expandInputs, formatBytes } from './references';
+import { DEFAULT_MAX_BYTES, expandInputs, formatBytes, NOT_REGULAR } from './references';
 
 export interface Article {
   path: string;
@@ -28,6 +28,7 @@ export async function readArticle(file: string, opts: { maxBytes?: number } = {}
   try {
     const st = await fsp.stat(file);
     if (st.isDirectory()) return { ok: false, path: file, message: 'is a directory' };
+    if (!st.isFile()) return { ok: false, path: file, message: NOT_REGULAR };
     if (st.size > maxBytes) {
       return { ok: false, path: file, message: `file too large (${formatBytes(st.size)}; the limit is ${formatBytes(maxBytes)})` };
     }

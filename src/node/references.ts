@@ -24,6 +24,7 @@ import { metaFrom, readFrontMatter } from './front-matter';
 import { extractHtml } from './html';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export const NOT_REGULAR = 'not a regular file (a pipe, socket or device): not read';
 export const REFERENCE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm'];
 
 export interface LoadProgress {
@@ -244,6 +245,8 @@ async function loadOne(
   try {
     const st = await fsp.stat(c.abs);
     if (st.isDirectory()) return fail('is a directory');
+    // a FIFO or device (/dev/zero, a named pipe) would block or never end: never read one
+    if (!st.isFile()) return fail(NOT_REGULAR);
     if (st.size > maxBytes) return fail(`file too large (${formatBytes(st.size)}; the limit is ${formatBytes(maxBytes)})`);
     bytes = await fsp.readFile(c.abs);
   } catch (e) {
