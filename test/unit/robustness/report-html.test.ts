@@ -38,7 +38,7 @@ describe('robustness: the report shows hostile text as text', () => {
     fc.assert(
       fc.property(fc.array(PAYLOAD, { minLength: 8, maxLength: 8 }), (s) => {
         const html = renderReportHtml(reportOf(s), s[7]!, new Date(0));
-        const { document } = parseHTML(html);
+        const { document } = parseHTML(html) as unknown as { document: Document };
         for (const el of document.querySelectorAll('*')) {
           assert.ok(EXPORT_TAGS.has(el.tagName), `element <${el.tagName}> from content`);
           for (const a of el.getAttributeNames()) assert.ok(['class', 'style', 'lang', 'charset', 'http-equiv', 'content'].includes(a), `attribute ${a}`);
@@ -59,7 +59,7 @@ describe('robustness: the report shows hostile text as text', () => {
   it('webview (media/report.js): the DOM is built with textContent; hostile values create no element or attribute', () => {
     const src = readFileSync(path.join(ROOT, 'media', 'report.js'), 'utf8');
     const hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', 'Wire <b>bold</b>', 'x" onclick="alert(3)', '<a href="command:copydesk.reindex">c</a>', 'passage <iframe src=//evil>', 'src <svg onload=alert(4)>', 'name.md'];
-    const { document, window } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>');
+    const { document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>') as unknown as { document: Document };
     const posted: unknown[] = [];
     let onMessage: ((ev: { data: unknown }) => void) | undefined;
     const win = { addEventListener: (t: string, f: (ev: { data: unknown }) => void) => t === 'message' && (onMessage = f) };
@@ -67,7 +67,6 @@ describe('robustness: the report shows hostile text as text', () => {
     assert.deepEqual(posted, [{ type: 'ready' }]);
     assert.ok(onMessage, 'listens for the report');
     onMessage!({ data: { type: 'report', report: reportOf(hostile), name: hostile[7] } });
-    void window;
     const app = document.getElementById('app')!;
     const allowed = new Set(['MAIN', 'HEADER', 'DIV', 'BUTTON', 'H2', 'P', 'A', 'SPAN', 'DETAILS', 'SUMMARY', 'BLOCKQUOTE']);
     for (const el of app.querySelectorAll('*')) {
