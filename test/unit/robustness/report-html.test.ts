@@ -30,6 +30,21 @@ const reportOf = (s: string[]): Report =>
     rules: [],
   }) as unknown as Report;
 
+/** The little of the DOM the tests use (tsconfig has no DOM lib). */
+interface El {
+  tagName: string;
+  textContent: string | null;
+  getAttributeNames(): string[];
+  getAttribute(n: string): string | null;
+  querySelectorAll(s: string): El[] & { length: number };
+}
+interface Doc {
+  body: El;
+  querySelectorAll(s: string): El[];
+  querySelector(s: string): El | null;
+  getElementById(id: string): El | null;
+}
+
 /** Tags the export template itself uses. */
 const EXPORT_TAGS = new Set(['HTML', 'HEAD', 'META', 'TITLE', 'STYLE', 'BODY', 'H1', 'H2', 'H3', 'P', 'SMALL', 'TABLE', 'TR', 'TH', 'TD', 'DIV', 'OL', 'LI', 'SPAN', 'BLOCKQUOTE', 'BR']);
 
@@ -38,7 +53,7 @@ describe('robustness: the report shows hostile text as text', () => {
     fc.assert(
       fc.property(fc.array(PAYLOAD, { minLength: 8, maxLength: 8 }), (s) => {
         const html = renderReportHtml(reportOf(s), s[7]!, new Date(0));
-        const { document } = parseHTML(html) as unknown as { document: Document };
+        const { document } = parseHTML(html) as unknown as { document: Doc };
         for (const el of document.querySelectorAll('*')) {
           assert.ok(EXPORT_TAGS.has(el.tagName), `element <${el.tagName}> from content`);
           for (const a of el.getAttributeNames()) assert.ok(['class', 'style', 'lang', 'charset', 'http-equiv', 'content'].includes(a), `attribute ${a}`);
@@ -59,7 +74,7 @@ describe('robustness: the report shows hostile text as text', () => {
   it('webview (media/report.js): the DOM is built with textContent; hostile values create no element or attribute', () => {
     const src = readFileSync(path.join(ROOT, 'media', 'report.js'), 'utf8');
     const hostile = ['<script>alert(1)</script>', '<img src=x onerror=alert(2)>', 'Wire <b>bold</b>', 'x" onclick="alert(3)', '<a href="command:copydesk.reindex">c</a>', 'passage <iframe src=//evil>', 'src <svg onload=alert(4)>', 'name.md'];
-    const { document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>') as unknown as { document: Document };
+    const { document } = parseHTML('<!doctype html><html><body><main id="app"></main></body></html>') as unknown as { document: Doc };
     const posted: unknown[] = [];
     let onMessage: ((ev: { data: unknown }) => void) | undefined;
     const win = { addEventListener: (t: string, f: (ev: { data: unknown }) => void) => t === 'message' && (onMessage = f) };
