@@ -129,4 +129,32 @@ describe('language server: 500 rapid edits and stale fixes', function () {
     const after = await c.pull(uri);
     assert.equal(after.items[0].range.start.line, d.range.start.line + 3);
   });
+
+  it('a checked document that grows above maxDocumentSize: its diagnostics are cleared with the reason; back under, they return', async () => {
+    const shown: { message: string }[] = [];
+    c.conn.onRequest('window/showMessageRequest', (p: { message: string }) => (shown.push(p), null));
+    c.settings = { debounceMs: 20, maxDocumentSize: 5000 };
+    c.notify('workspace/didChangeConfiguration', { settings: {} });
+    const article = readFileSync(path.join(dir, 'article.md'), 'utf8');
+    assert.ok(article.length < 5000);
+    const uri = c.open('article.md', article);
+    const before = await c.until(async () => {
+      const r = await c.pull(uri);
+      return r.items.length > 0 && r;
+    }, 10000, 'diagnostics');
+    c.change(uri, article + '\n' + 'Filler sentence about the tide tables. '.repeat(200));
+    const big = await c.pull(uri);
+    assert.deepEqual(big.items, [], 'cleared');
+    const n = await c.until(() => c.notifications.find((x) => x.method === 'copydesk/checked' && (x.params as { state: string }).state === 'tooLarge'), 5000, 'tooLarge');
+    assert.match((n.params as { message: string }).message, /not checked — [\d,]+ characters is above copydesk\.maxDocumentSize \(5,000\)/);
+    await c.until(() => shown.length > 0, 5000, 'message to the user');
+    assert.match(shown[0]!.message, /maxDocumentSize/);
+    await c.pull(uri);
+    assert.equal(shown.length, 1, 'told once, not on every pull');
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: before.items[0].range.start });
+    assert.equal(h, null, 'no hover from the old check');
+    c.change(uri, article);
+    const back = await c.pull(uri);
+    assert.deepEqual(essentials(back.items), essentials(before.items));
+  });
 });
