@@ -3,6 +3,7 @@
  * (folders, files, globs) against the workspace, enforces workspace trust, and loads them with
  * the shared Node loader.
  */
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
@@ -71,11 +72,35 @@ export async function loadReferences(
   inputs: string[],
   cwd: string | undefined,
   onProgress: (p: LoadProgress & { phase: 'read' | 'index' }) => void,
+  /** untrusted workspace: its folders; documents whose real path (symbolic links resolved) is outside are dropped */
+  confine?: string[],
 ): Promise<Omit<LoadedReferences, 'skipped' | 'inputs'>> {
   if (inputs.length === 0) {
     const { ReferenceIndex } = await import('../core/reference-index');
     return { index: ReferenceIndex.build([]), docs: [], errors: [] };
   }
   const r = await openIndex(inputs, { cwd, onProgress });
-  return { index: r.index, docs: r.docs, errors: r.errors.map((e) => ({ path: e.path, message: e.severity === 'warning' ? `${e.message} (file still used)` : e.message })) };
+  const errors = r.errors.map((e) => ({ path: e.path, message: e.severity === 'warning' ? `${e.message} (file still used)` : e.message }));
+  let docs = r.docs;
+  if (confine) {
+    // a symbolic link inside the workspace must not pull in files from outside it
+    const real = (p: string) => {
+      try {
+        return realpathSync(p);
+      } catch {
+        return path.resolve(p);
+      }
+    };
+    const roots = confine.map(real);
+    const outside = docs.filter((d) => {
+      const p = real(path.resolve(cwd ?? process.cwd(), d.path));
+      return !roots.some((f) => p === f || isInside(p, f));
+    });
+    if (outside.length) {
+      r.index.remove(outside.map((d) => d.id));
+      docs = docs.filter((d) => !outside.includes(d));
+      for (const d of outside) errors.push({ path: d.path, message: 'links outside the workspace, and the workspace is not trusted: ignored' });
+    }
+  }
+  return { index: r.index, docs, errors };
 }

@@ -268,7 +268,7 @@ export class CopydeskServer {
           const pct = total ? done / total : 0;
           progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
             phase === 'read' ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}` : `Indexing ${total} references…`);
-        });
+        }, this.trusted ? undefined : this.folders);
         const idx: IndexState = {
           generation: this.idx.generation + 1,
           index: loaded.index,

@@ -5,10 +5,10 @@
 // Diagnostics, related information and code action titles are plain text; code actions only ever
 // run copydesk's own commands.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { SERVER, TestClient } from './client';
+import { REPO, SERVER, TestClient } from './client';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -129,5 +129,42 @@ describe('language server: hostile reference content', function () {
     const f = r.findings.find((x: { source?: unknown }) => x.source);
     assert.ok(f.source.text.includes('<script>alert(1)</script>'), 'raw for textContent, escaped by the page');
     for (const s of r.sources) assert.match(s.uri, /^file:\/\/\//);
+  });
+});
+
+describe('language server: untrusted workspace and symbolic links', function () {
+  this.timeout(60000);
+  it('a references/ folder (or a file in it) that links outside an untrusted workspace is not used; trusted, it is', async () => {
+    const ws = mkdtempSync(path.join(tmpdir(), 'copydesk-untrusted-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'copydesk-outside-'));
+    const fixtures = path.join(REPO, 'test', 'fixtures', 'e2e');
+    cpSync(path.join(fixtures, 'references'), outside, { recursive: true });
+    const article = readFileSync(path.join(fixtures, 'article.md'), 'utf8');
+    symlinkSync(outside, path.join(ws, 'references'));
+    try {
+      for (const trusted of [false, true]) {
+        const c = new TestClient(ws, { debounceMs: 0 });
+        await c.start(trusted);
+        try {
+          const uri = c.open('article.md', article);
+          const r = await c.pull(uri);
+          const st = await c.request('copydesk/indexStatus', null);
+          const sourced = r.items.filter((d: { relatedInformation?: unknown[] }) => d.relatedInformation);
+          if (trusted) {
+            assert.equal(st.documents, 2);
+            assert.ok(sourced.length > 0);
+          } else {
+            assert.equal(st.documents, 0, JSON.stringify(st));
+            assert.deepEqual(sourced, [], 'nothing matched against files outside the workspace');
+            assert.ok(st.errors.some((e: { message: string }) => /outside the workspace/.test(e.message)), JSON.stringify(st.errors));
+          }
+        } finally {
+          await c.stop();
+        }
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
