@@ -58,3 +58,24 @@ export const markupText = (max = 150) =>
   fc
     .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 2, arbitrary: fc.constantFrom(...MARKUP) }), { maxLength: max })
     .map((a) => a.join(''));
+
+/**
+ * articleAndRefs at full size: fast-check's default size keeps arrays short (articles average ~46
+ * characters, too short for most rules to fire), so this variant draws lengths over the whole range
+ * (articles of hundreds of characters, references of up to 200 pieces, up to 6 of them).
+ */
+export const articleAndRefsFull = fc
+  .tuple(
+    fc.array(fc.array(piece, { maxLength: 200, size: 'max' }).map((a) => a.join('')), { minLength: 1, maxLength: 6, size: 'max' }),
+    fc.array(piece, { maxLength: 120, size: 'max' }).map((a) => a.join('')),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 8, size: 'max' }),
+  )
+  .map(([refs, own, picks]) => {
+    let article = own;
+    for (const [k, p] of picks.entries()) {
+      const r = refs[p % refs.length]!;
+      const from = r.length ? p % r.length : 0;
+      article = k % 2 ? article + r.slice(from, from + 400) : r.slice(from, from + 400) + article;
+    }
+    return { article, refs };
+  });

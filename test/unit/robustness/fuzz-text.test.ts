@@ -7,7 +7,7 @@ import { check } from '../../../src/core/engine';
 import { LineIndex } from '../../../src/core/positions';
 import { proseView } from '../../../src/core/prose';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { articleAndRefs, hostileText, longLine, markupText } from '../../fuzz/generators';
+import { articleAndRefs, articleAndRefsFull, hostileText, longLine, markupText } from '../../fuzz/generators';
 import { checkProperties, lineIndexProperties, proseProperties } from '../../fuzz/properties';
 
 // COPYDESK_FUZZ_RUNS=50000 runs the two text-layer properties longer (docs/RELIABILITY.md)
@@ -63,6 +63,17 @@ describe('robustness: text layer fuzz (seeded)', () => {
 
   it('a 100,000-character line against a reference that shares it', () => {
     fc.assert(fc.property(longLine, (line) => void checkProperties(line, [line.slice(20_000, 40_000)])), { seed: 505, numRuns: 2 });
+  });
+
+  it('full-size articles that reuse reference passages: rules fire on nearly every input (100 inputs)', () => {
+    let withFindings = 0;
+    fc.assert(
+      fc.property(articleAndRefsFull, ({ article, refs }) => {
+        if (checkProperties(article, refs).findings.length) withFindings++;
+      }),
+      { seed: 707, numRuns: 100 },
+    );
+    assert.ok(withFindings >= 80, `${withFindings} of 100 inputs had findings: the generator must exercise the rules`);
   });
 
   it('articleAndRefs with a second seed (the unit fuzz uses 20261122)', () => {
