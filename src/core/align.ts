@@ -61,7 +61,7 @@ export interface AlignOptions {
 
 export const DEFAULT_ALIGN: AlignOptions = {
   minWords: 8,
-  maxGap: 20,
+  maxGap: 40,
   maxSeedDocs: 50,
   maxSeedHits: 200,
   commonSeedDocs: 5,
@@ -73,7 +73,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceCosine: 0.5,
   sentenceDice: 0.45,
   maxCandidates: 10,
-  minParaphraseSimilarity: 0.25,
+  minParaphraseSimilarity: 0.4,
   nearVerbatim: 0.8,
   summaryGap: 40,
   summaryRatio: 3,
@@ -205,7 +205,25 @@ export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
     groups = next;
     if (!changed) break;
   }
-  return groups;
+  // reordered text: where, in article order, the reference jumps back, a new passage starts
+  // (a word-level comparison can only follow one order)
+  const out: Seed[][] = [];
+  for (const g of groups) {
+    const sorted = [...g].sort((x, y) => x.i - y.i || x.j - y.j);
+    let cur: Seed[] = [];
+    let maxJ = -Infinity;
+    for (const s of sorted) {
+      if (cur.length && s.kind !== 2 && s.j + s.lj < maxJ - 2 * SEED_N) {
+        out.push(cur);
+        cur = [];
+        maxJ = -Infinity;
+      }
+      cur.push(s);
+      maxJ = Math.max(maxJ, s.j + s.lj);
+    }
+    if (cur.length) out.push(cur);
+  }
+  return out;
 }
 
 // ---- sentence level ----------------------------------------------------------------------
@@ -551,7 +569,9 @@ function mergeSummaries(ps: Passage[], doc: TextModel, index: ReferenceIndex, o:
     if (run.length === 0) return;
     const aTok: [number, number] = [run[0]!.aTok[0], Math.max(...run.map((p) => p.aTok[1]))];
     const bTok: [number, number] = [Math.min(...run.map((p) => p.bTok[0])), Math.max(...run.map((p) => p.bTok[1]))];
-    if (run.length > 1 && bTok[1] - bTok[0] >= o.summaryRatio * (aTok[1] - aTok[0])) {
+    const ratio = (bTok[1] - bTok[0]) / (aTok[1] - aTok[0]);
+    // a summary condenses, but not a whole long document into a few lines
+    if (run.length > 1 && ratio >= o.summaryRatio && ratio <= 4 * o.summaryRatio) {
       const d = index.docs[run[0]!.doc]!;
       const words = aTok[1] - aTok[0];
       let sim = 0;
