@@ -209,25 +209,7 @@ export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
     groups = next;
     if (!changed) break;
   }
-  // reordered text: where, in article order, the reference jumps back, a new passage starts
-  // (a word-level comparison can only follow one order)
-  const out: Seed[][] = [];
-  for (const g of groups) {
-    const sorted = [...g].sort((x, y) => x.i - y.i || x.j - y.j);
-    let cur: Seed[] = [];
-    let maxJ = -Infinity;
-    for (const s of sorted) {
-      if (cur.length && s.kind !== 2 && s.j + s.lj < maxJ - 2 * SEED_N) {
-        out.push(cur);
-        cur = [];
-        maxJ = -Infinity;
-      }
-      cur.push(s);
-      maxJ = Math.max(maxJ, s.j + s.lj);
-    }
-    if (cur.length) out.push(cur);
-  }
-  return out;
+  return groups;
 }
 
 // ---- sentence level ----------------------------------------------------------------------
