@@ -192,6 +192,25 @@ function splitBy(seeds: Seed[], start: (s: Seed) => number, len: (s: Seed) => nu
   return out;
 }
 
+/** Split seeds (in article order) where the reference side jumps back: reordered text. */
+function monotoneRuns(seeds: Seed[]): Seed[][] {
+  const sorted = [...seeds].sort((x, y) => x.i - y.i || x.j - y.j);
+  const out: Seed[][] = [];
+  let cur: Seed[] = [];
+  let maxJ = -Infinity;
+  for (const s of sorted) {
+    if (cur.length && s.j + s.lj < maxJ - 2 * SEED_N) {
+      out.push(cur);
+      cur = [];
+      maxJ = -Infinity;
+    }
+    cur.push(s);
+    maxJ = Math.max(maxJ, s.j + s.lj);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
 /** Alternate splitting by article and reference gaps until no group splits further. */
 export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
   let groups = [seeds];
@@ -507,6 +526,11 @@ export function align(
     for (const c of clusters) {
       const p = passageOf(doc, index, docNum, c, o);
       if (p) passages.push(p);
+      // a cluster that fails as a whole may be reordered text: try its in-order runs
+      else for (const run of monotoneRuns(c)) if (run.length < c.length) {
+        const q = passageOf(doc, index, docNum, run, o);
+        if (q) passages.push(q);
+      }
     }
     out.push(...mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o));
   }
