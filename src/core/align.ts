@@ -619,5 +619,6 @@ export const alignment: Analysis<Passage[]> = (ctx) => {
   const skip = new Set<number>();
   const ignored = new Set(ctx.settings.ignore.sources);
   if (ignored.size) ctx.index.docs.forEach((d, k) => ignored.has(d.id) && skip.add(k));
-  return align(ctx.doc, ctx.index, { minWords: ctx.settings.minWords, skipDocs: skip });
+  const options = { minWords: ctx.settings.minWords, skipDocs: skip };
+  return ctx.aligner ? ctx.aligner.align(ctx.doc, options) : align(ctx.doc, ctx.index, options);
 };

@@ -1,7 +1,7 @@
 /**
  * The engine's entry point: check(text, index, settings) → CheckResult. Pure.
  */
-import type { Analysis, RuleContext } from './rule';
+import type { Analysis, CheckEnv, RuleContext } from './rule';
 import { RULES } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { analyse } from './text';
@@ -10,12 +10,14 @@ import type { CheckResult, Finding, SourceSummary } from './types';
 import { fingerprint } from './fingerprint';
 import { quotedTokens } from './rules/copied-passage';
 
-export function makeContext(text: string, index: ReferenceIndex, settings: Settings): RuleContext {
+export function makeContext(text: string, index: ReferenceIndex, settings: Settings, env: CheckEnv = {}): RuleContext {
   const memo = new Map<Analysis<unknown>, unknown>();
   const ctx: RuleContext = {
     doc: analyse(text),
     index,
     settings,
+    // an aligner built for another index (the reference set changed) is not used
+    aligner: env.aligner && env.aligner.index === index ? env.aligner : undefined,
     use<T>(a: Analysis<T>): T {
       if (!memo.has(a)) memo.set(a, a(ctx));
       return memo.get(a) as T;
@@ -24,9 +26,9 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
   return ctx;
 }
 
-export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}): CheckResult {
+export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}, env: CheckEnv = {}): CheckResult {
   const settings = resolveSettings(partial);
-  const ctx = makeContext(text, index, settings);
+  const ctx = makeContext(text, index, settings, env);
   const ignoredFindings = new Set(settings.ignore.findings);
   const ignoredSources = new Set(settings.ignore.sources);
   const findings: Finding[] = [];

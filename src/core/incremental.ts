@@ -12,6 +12,7 @@
  * The cache is dropped when the index changes (documents added or removed) or the options change.
  * Entries not used by the last few calls are evicted.
  */
+import type { Aligner } from './rule';
 import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
 import { SEED_N, type ReferenceIndex } from './reference-index';
 import type { TextModel } from './text';
@@ -31,7 +32,7 @@ export interface IncrementalStats {
   entries: number;
 }
 
-export class IncrementalAligner {
+export class IncrementalAligner implements Aligner {
   private readonly cache = new Map<string, Entry>();
   private generation = 0;
   private indexSig = '';
@@ -57,7 +58,8 @@ export class IncrementalAligner {
 
   private seeds(doc: TextModel, terms: Int32Array, o: AlignOptions): Map<number, Seed[]> {
     const isig = `${this.index.docs.length}:${this.index.documentCount}:${this.index.segments.length}:${this.index.wordCount}:${this.index.terms.size}`;
-    const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o });
+    // a Set does not survive JSON.stringify: the skipped documents are listed explicitly
+    const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [] });
     if (isig !== this.indexSig || osig !== this.optionsSig) {
       this.cache.clear();
       this.indexSig = isig;

@@ -4,6 +4,7 @@
  * references, quote extraction, the name lexicon) are computed once per check through
  * `ctx.use(analysis)`, memoised by the analysis function's identity.
  */
+import type { AlignOptions, Passage } from './align';
 import type { ReferenceIndex } from './reference-index';
 import type { Settings } from './settings';
 import type { TextModel } from './text';
@@ -13,8 +14,23 @@ export interface RuleContext {
   readonly doc: TextModel;
   readonly index: ReferenceIndex;
   readonly settings: Settings;
+  /**
+   * An aligner that keeps state between checks of one document (the editor's IncrementalAligner:
+   * unchanged paragraphs are not seeded again); its results equal align()'s. Absent: a fresh align().
+   */
+  readonly aligner?: Aligner;
   /** Run (once) and return a shared analysis of this check. */
   use<T>(analysis: Analysis<T>): T;
+}
+
+export interface Aligner {
+  readonly index: ReferenceIndex;
+  align(doc: TextModel, options: Partial<AlignOptions>): Passage[];
+}
+
+/** What a caller may hand a check besides text, index and settings. */
+export interface CheckEnv {
+  aligner?: Aligner;
 }
 
 export type Analysis<T> = (ctx: RuleContext) => T;

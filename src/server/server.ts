@@ -32,6 +32,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/engine';
 import { fingerprint } from '../core/fingerprint';
+import { IncrementalAligner } from '../core/incremental';
 import { LineIndex, type Range } from '../core/positions';
 import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
@@ -99,6 +100,8 @@ export class CopydeskServer {
   private canRefresh = false;
   private clientAcceptNameCommand = false;
   private initConfig: unknown;
+  /** per open document: seeds of unchanged paragraphs are reused from the previous check */
+  private readonly aligners = new Map<string, IncrementalAligner>();
   private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
   private ignore = new Map<string, IgnoreFile>();
   private names = new Map<string, HouseNames>();
@@ -134,7 +137,10 @@ export class CopydeskServer {
       s.dirtyForced = true;
       s.lastChange = 0;
     });
-    this.documents.onDidClose((e) => this.state.delete(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.state.delete(e.document.uri);
+      this.aligners.delete(e.document.uri);
+    });
     this.documents.listen(conn);
   }
 
@@ -401,8 +407,10 @@ export class CopydeskServer {
     };
     const index = this.idx.index;
     const analysed = proseView(text, doc.languageId);
+    let aligner = this.aligners.get(doc.uri);
+    if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
     const result: CheckResult = index
-      ? check(analysed, index, settings)
+      ? check(analysed, index, settings, { aligner })
       : { words: 0, originality: 1, sources: [], findings: [] };
     // findings carry the analysed text; give hovers the editor's text
     for (const f of result.findings) f.text = text.slice(f.start, f.end);

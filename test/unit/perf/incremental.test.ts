@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { align } from '../../../src/core/align';
+import { check } from '../../../src/core/engine';
 import { IncrementalAligner } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
@@ -84,5 +85,35 @@ describe('incremental alignment', function () {
     inc.align(analyse(small));
     inc.align(analyse(small));
     assert.equal(inc.stats.entries, 1);
+  });
+
+  it('check() with the aligner (as the language server runs it) equals a fresh check, also when sources are ignored', () => {
+    // every story also carried by a second outlet: ignoring the originals must bring the copies forward
+    const syndicated = refs.map((d) => ({ ...d, id: `syndicated/${d.id}`, path: `refs/syndicated/${d.id}`, meta: { ...d.meta, outlet: 'Syndicate' } }));
+    const both = ReferenceIndex.build([...refs, ...syndicated]);
+    const r = rng(11);
+    const inc = new IncrementalAligner(both);
+    let text = articleFrom(refs, 6);
+    let fromCopies = 0;
+    for (let step = 0; step < 12; step++) {
+      const ignored = step % 3 === 1 ? refs.map((d) => d.id) : [];
+      const settings = { ignore: { findings: [], sources: ignored } };
+      const got = check(text, both, settings, { aligner: inc });
+      const want = check(text, both, settings);
+      assert.deepEqual(got, want, `step ${step}`);
+      if (step > 0 && (step % 3 === 1 || step % 3 === 2)) assert.equal(inc.stats.reused, 0, `step ${step}: the ignore list changed, nothing reused`);
+      else if (step > 0) assert.ok(inc.stats.reused > 0, `step ${step}: unchanged paragraphs reused`);
+      if (ignored.length) fromCopies += want.findings.filter((f) => f.rule === 'copied-passage' && f.source!.id.startsWith('syndicated/')).length;
+      // every other step the text is unchanged, so seeds cached under one ignore list meet the other
+      if (step % 2) text = edit(text, r);
+    }
+    assert.ok(fromCopies > 0, 'ignoring the originals shows the syndicated copies');
+  });
+
+  it('an aligner built for another index is not used', () => {
+    const other = new IncrementalAligner(ReferenceIndex.build(refs.slice(0, 3)));
+    const text = articleFrom(refs, 7);
+    assert.deepEqual(check(text, index, {}, { aligner: other }), check(text, index));
+    assert.equal(other.stats.paragraphs, 0);
   });
 });
