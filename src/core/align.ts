@@ -15,6 +15,7 @@
  */
 import { diffArrays } from 'diff';
 import type { Analysis } from './rule';
+import { quotedTokens } from './quoting';
 import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
 import { analyse, type Span, type TextModel } from './text';
 import type { MatchLevel } from './types';
@@ -59,6 +60,11 @@ export interface AlignOptions {
    */
   summaryGap: number;
   summaryRatio: number;
+  /**
+   * article tokens inside attributed quotations (1 = quoted): quoting, not copying, so a passage
+   * neither starts nor ends on them and they do not count towards its similarity
+   */
+  quoted?: Uint8Array;
   /** document numbers not to align against (ignored sources, the article itself) */
   skipDocs?: ReadonlySet<number>;
 }
@@ -400,26 +406,66 @@ function gradeAndTrim(
         bi += n;
       }
     }
-    const solid = runs.filter((r) => r[2] >= 2);
-    const use = solid.length ? solid : runs;
+    // quoting is not copying: words inside the article's attributed quotations match nothing here,
+    // so a passage neither starts nor ends on them and they do not count towards its similarity
+    const q = o.quoted;
+    let pieces = runs;
+    let quotedMatched = 0; // reference words matched by quoted article words
+    if (q) {
+      pieces = [];
+      for (const [ai, bi, n] of runs) {
+        let from = -1;
+        for (let k = 0; k <= n; k++) {
+          const inQuote = k < n && q[aTok[0] + ai + k] === 1;
+          if (k < n && !inQuote) {
+            if (from < 0) from = k;
+          } else if (from >= 0) {
+            pieces.push([ai + from, bi + from, k - from]);
+            from = -1;
+          }
+        }
+      }
+    }
+    // nothing shared outside the quotations: not a copied passage
+    if (runs.length && !pieces.length) return { similarity: 0, level: 'paraphrase', aTok, bTok };
+    const use = pieces.filter((r) => r[2] >= 2);
+    if (!use.length) use.push(...pieces);
+    // an edge run of one or two words in another article sentence, cut off from the rest by a gap,
+    // is a chance match (the place name of a headline and of a wire dateline), not the start or end
+    // of the copying
+    const sentenceOf = (r: [number, number, number], end: boolean) => doc.tokens[aTok[0] + r[0] + (end ? r[2] - 1 : 0)]!.sentence;
+    const apart = (x: [number, number, number], y: [number, number, number]) =>
+      Math.max(y[0] - x[0] - x[2], y[1] - x[1] - x[2]) >= EDGE_GAP && sentenceOf(x, true) !== sentenceOf(y, false);
+    while (use.length > 1 && use[0]![2] <= 2 && apart(use[0]!, use[1]!)) use.shift();
+    while (use.length > 1 && use[use.length - 1]![2] <= 2 && apart(use[use.length - 2]!, use[use.length - 1]!)) use.pop();
     if (use.length) {
       const first = use[0]!;
       const last = use[use.length - 1]!;
       const na: [number, number] = [aTok[0] + first[0], aTok[0] + last[0] + last[2]];
       const nb: [number, number] = [bTok[0] + first[1], bTok[0] + last[1] + last[2]];
       let common = 0;
-      for (const r of runs) if (r[0] >= first[0] && r[0] + r[2] <= last[0] + last[2]) common += r[2];
-      const la = na[1] - na[0];
-      const lb = nb[1] - nb[0];
+      for (const r of pieces) if (r[0] >= first[0] && r[0] + r[2] <= last[0] + last[2]) common += r[2];
+      let quotedWords = 0;
+      if (q) {
+        for (let k = na[0]; k < na[1]; k++) quotedWords += q[k]!;
+        for (const [ai, , n] of runs) for (let k = Math.max(ai, first[0]); k < Math.min(ai + n, last[0] + last[2]); k++) quotedMatched += q[aTok[0] + k]!;
+      }
+      const la = na[1] - na[0] - quotedWords;
+      const lb = nb[1] - nb[0] - quotedMatched;
       const identical = common === la && la === lb;
-      const similarity = (2 * common) / (la + lb);
-      const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-      return { similarity: Math.round(similarity * 1000) / 1000, level, aTok: na, bTok: nb };
+      const similarity = la + lb > 0 ? (2 * common) / (la + lb) : 0;
+      return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok: na, bTok: nb };
     }
   }
   const { similarity, identical } = wordSimilarity(a, b);
-  const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-  return { similarity: Math.round(similarity * 1000) / 1000, level, aTok, bTok };
+  return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok, bTok };
+}
+
+/** gradeAndTrim: an edge run of at most two words this far (words, either text) from the next is dropped */
+const EDGE_GAP = 4;
+
+function levelOf(similarity: number, identical: boolean, o: AlignOptions): MatchLevel {
+  return identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
 }
 
 /**
@@ -619,6 +665,6 @@ export const alignment: Analysis<Passage[]> = (ctx) => {
   const skip = new Set<number>();
   const ignored = new Set(ctx.settings.ignore.sources);
   if (ignored.size) ctx.index.docs.forEach((d, k) => ignored.has(d.id) && skip.add(k));
-  const options = { minWords: ctx.settings.minWords, skipDocs: skip };
+  const options = { minWords: ctx.settings.minWords, skipDocs: skip, quoted: ctx.use(quotedTokens) };
   return ctx.aligner ? ctx.aligner.align(ctx.doc, options) : align(ctx.doc, ctx.index, options);
 };

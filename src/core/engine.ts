@@ -8,7 +8,7 @@ import { analyse } from './text';
 import type { ReferenceIndex } from './reference-index';
 import type { CheckResult, Finding, SourceSummary } from './types';
 import { fingerprint } from './fingerprint';
-import { quotedTokens } from './rules/copied-passage';
+import { quotedTokens } from './quoting';
 
 export function makeContext(text: string, index: ReferenceIndex, settings: Settings, env: CheckEnv = {}): RuleContext {
   const memo = new Map<Analysis<unknown>, unknown>();
@@ -52,7 +52,7 @@ export function check(text: string, index: ReferenceIndex, partial: Partial<Sett
 function summarise(ctx: RuleContext, findings: Finding[]): CheckResult {
   const tokens = ctx.doc.tokens;
   const covered = new Uint8Array(tokens.length);
-  const quoted = findings.some((f) => f.rule === 'copied-passage') ? quotedTokens(ctx) : new Uint8Array(0);
+  const quoted = findings.some((f) => f.rule === 'copied-passage') ? ctx.use(quotedTokens) : new Uint8Array(0);
   const perSource = new Map<string, Set<number>>();
   for (const f of findings) {
     if (f.rule !== 'copied-passage') continue;

@@ -58,8 +58,9 @@ export class IncrementalAligner implements Aligner {
 
   private seeds(doc: TextModel, terms: Int32Array, o: AlignOptions): Map<number, Seed[]> {
     const isig = `${this.index.docs.length}:${this.index.documentCount}:${this.index.segments.length}:${this.index.wordCount}:${this.index.terms.size}`;
-    // a Set does not survive JSON.stringify: the skipped documents are listed explicitly
-    const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [] });
+    // a Set does not survive JSON.stringify: the skipped documents are listed explicitly; the quoted
+    // mask is applied after seeding, so it is not part of the key
+    const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [], quoted: undefined });
     if (isig !== this.indexSig || osig !== this.optionsSig) {
       this.cache.clear();
       this.indexSig = isig;

@@ -11,7 +11,7 @@ const RULES = {
     file: 'article.md',
     texts: [
       'Ferry crews on the Lantern Bay crossing walked off the job on Thursday morning after the regional council voted to cut the winter sailing subsidy by a third',
-      'We will not let the crossings close this winter."\n\nForty per cent of sailings were cancelled in March because of staff shortages',
+      'Forty per cent of sailings were cancelled in March because of staff shortages',
       'Nobody asked the crews what a winter timetable would look like',
     ],
     fix: { on: 'Ferry crews on the Lantern Bay crossing', title: /^Quote it and credit Coastline Wire$/, after: ['“Ferry crews on the Lantern Bay crossing', 'by a third,” according to Coastline Wire.'] },

@@ -9,22 +9,12 @@ import type { ReferenceIndex } from '../reference-index';
 import type { Analysis, RuleContext } from '../rule';
 import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
+import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
 import { compareQuotes, type QuoteComparison } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
 
-/** Every attribution of the checked article. */
-export const attributions: Analysis<Attribution[]> = (ctx) => extractAttributions(ctx.doc);
-
-/** Article spans (the words between the marks) of direct and mixed quotes that have a speaker. */
-export const attributedQuoteSpans: Analysis<Span[]> = (ctx) => {
-  const out: Span[] = [];
-  for (const a of ctx.use(attributions)) {
-    if (!a.source || a.kind === 'indirect') continue;
-    for (const q of a.quotes) out.push({ start: q.start, end: q.end });
-  }
-  return out.sort((x, y) => x.start - y.start);
-};
+export { attributions, attributedQuoteSpans } from '../quoting';
 
 const refCache = new WeakMap<ReferenceIndex, Map<number, Attribution[]>>();
 const refQuoteCache = new WeakMap<ReferenceIndex, Map<number, Attribution[]>>();

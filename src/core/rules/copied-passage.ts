@@ -5,7 +5,7 @@
  * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
  */
 import { alignment, type Passage } from '../align';
-import { attributedQuoteSpans } from '../attribution/analysis';
+import { quotedTokens } from '../quoting';
 import type { ReferenceIndex } from '../reference-index';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
@@ -67,25 +67,13 @@ function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
   };
 }
 
-/** 1 for each article token inside a direct quotation that the article attributes to a speaker. */
-export function quotedTokens(ctx: RuleContext): Uint8Array {
-  const tokens = ctx.doc.tokens;
-  const out = new Uint8Array(tokens.length);
-  let k = 0;
-  for (const q of ctx.use(attributedQuoteSpans)) {
-    while (k < tokens.length && tokens[k]!.end <= q.start) k++;
-    for (let i = k; i < tokens.length && tokens[i]!.start < q.end; i++) if (tokens[i]!.start >= q.start) out[i] = 1;
-  }
-  return out;
-}
-
 export const copiedPassage: Rule = {
   id: 'copied-passage',
   defaultSeverity: 'warning',
   description: 'Verbatim, near-verbatim or close-paraphrase reuse of a reference passage.',
   run(ctx) {
     const out: Finding[] = [];
-    const quoted = quotedTokens(ctx);
+    const quoted = ctx.use(quotedTokens);
     for (const { kept: p, also } of selectPassages(ctx.use(alignment))) {
       // quoting is not copying: words inside attributed quotations do not count
       let quotedWords = 0;

@@ -165,6 +165,32 @@ describe('copied-passage rule and originality', () => {
     assert.ok(r2.originality < 0.7, String(r2.originality));
   });
 
+  it('a passage does not start or end inside an attributed quotation', () => {
+    const wire =
+      '“We will not let the crossings close for a single winter,” said Councillor Maren Oduya. ' +
+      'According to the port authority, forty per cent of sailings were cancelled in March because of staff shortages.';
+    const article =
+      'Councillor Maren Oduya said: “We will not let the crossings close for a single winter.”\n\n' +
+      'Forty per cent of sailings were cancelled in March because of staff shortages.';
+    const r = check(article, ReferenceIndex.build([doc('wire.txt', wire)]));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.deepEqual(copied.map((f) => f.text), ['Forty per cent of sailings were cancelled in March because of staff shortages']);
+    assert.equal(copied[0]!.source!.text, 'forty per cent of sailings were cancelled in March because of staff shortages');
+    assert.equal(copied[0]!.match, 'verbatim');
+  });
+
+  it('does not start a passage on a place name shared by a headline and a dateline', () => {
+    const wire =
+      'KESTREL BAY, March 14 (CPA) - More than four hundred dock workers at Kestrel Bay walked off the job on Friday ' +
+      'morning, halting cargo operations at the container terminal for the first time in nineteen years.';
+    const article =
+      '# Dockers strike at Kestrel Bay over crane plan\n\n' +
+      'Hundreds of dock workers walked off the job on Friday morning, halting cargo operations at the container terminal for the first time in nineteen years.';
+    const { ps } = passages(article, [doc('wire.txt', wire)]);
+    assert.equal(ps.length, 1);
+    assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), 'dock workers walked off the job on Friday morning, halting cargo operations at the container terminal for the first time in nineteen years');
+  });
+
   it('honours rule off and ignored sources', () => {
     const article = 'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed.';
     const index = ReferenceIndex.build([doc('wire.txt', WIRE)]);
