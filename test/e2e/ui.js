@@ -318,6 +318,7 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
       return { set, read, frames: page.frames().length };
     };
     // nothing fetched, no dialog, no marker, no terminal: checked after each hover and after the report
+    // (returns the problems; the steps collect every problem before failing, so a red run says all it saw)
     const assertNothingRan = async (where) => {
       await page.waitForTimeout(1500); // time for a fetch, an image load or an error handler to fire
       const { set, read, frames } = await markers();
@@ -330,7 +331,7 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
       if (dialogs.length) bad.push(`dialogs: ${dialogs.join(', ')}`);
       if (set.length) bad.push(`window.__copydeskPwned set in ${set.join(', ')}`);
       if (terminals) bad.push(`${terminals} terminal element(s) opened`);
-      if (bad.length) throw new Error(`${where}: ${bad.join('; ')}`);
+      return bad;
     };
     // centre of the first character of `needle` on a rendered editor line
     const pointAt = (needle) => page.evaluate((n) => {
@@ -383,19 +384,21 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
         const hover = page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first();
         await hover.waitFor({ state: 'visible', timeout: T });
         const text = collapse(await hover.innerText());
+        const problems = [];
         const missing = h.texts.filter((t) => !text.includes(t));
-        if (missing.length) throw new Error(`not shown as text: ${missing.join(' ‖ ')} — hover: ${text.slice(0, 400)}`);
+        if (missing.length) problems.push(`${missing.length} of ${h.texts.length} payloads not shown as text: ${missing.join(' ‖ ')}`);
         const dom = await hover.evaluate((el, sel) => ({
           bad: Array.from(el.querySelectorAll(sel)).map((e) => e.outerHTML.slice(0, 120)),
           links: Array.from(el.querySelectorAll('a')).map((a) => [a.getAttribute('href') || '', a.getAttribute('data-href') || '', a.textContent]),
         }), BAD_ELEMENTS);
-        if (dom.bad.length) throw new Error(`live elements in the hover: ${dom.bad.join(' ‖ ')}`);
+        if (dom.bad.length) problems.push(`live elements in the hover: ${dom.bad.join(' ‖ ')}`);
         const badLinks = dom.links.filter(([href, dataHref]) => [href, dataHref].some((u) => BAD_HREF.test(u) || u.includes(BEACON)));
-        if (badLinks.length) throw new Error(`live links in the hover: ${JSON.stringify(badLinks)}`);
-        console.log(`     hover (.${kind}): ${h.texts.length} payloads shown as text; links: ${JSON.stringify(dom.links.map(([href, d, t]) => `${t} → ${(href || d).replace(/^(\w+:\/\/\/?).*\//, '$1…/')}`))}`);
+        if (badLinks.length) problems.push(`live links in the hover: ${JSON.stringify(badLinks)}`);
+        console.log(`     hover (.${kind}): ${h.texts.length - missing.length} of ${h.texts.length} payloads shown as text; ${dom.bad.length} live elements; links: ${JSON.stringify(dom.links.map(([href, d, t]) => `${t} → ${href || d}`))}`);
         await shot(`hostile-hover-${kind}`);
-        await assertNothingRan(`hovering the .${kind} passage`);
+        problems.push(...(await assertNothingRan(`hovering the .${kind} passage`)));
         await page.mouse.move(5, 850);
+        if (problems.length) throw new Error(problems.join('; '));
       });
     }
 
@@ -415,18 +418,21 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
         text: document.body.innerText,
       }), BAD_ELEMENTS);
       const text = collapse(info.text);
-      const missing = [...HOSTILE.md.texts, ...HOSTILE.html.texts].filter((t) => !text.includes(t));
-      if (missing.length) throw new Error(`not shown as text: ${missing.join(' ‖ ')}`);
-      if (info.marker !== 'undefined') throw new Error(`window.__copydeskPwned is ${info.marker} in the webview`);
+      const all = [...HOSTILE.md.texts, ...HOSTILE.html.texts];
+      const missing = all.filter((t) => !text.includes(t));
+      const problems = [];
+      if (missing.length) problems.push(`${missing.length} of ${all.length} payloads not shown as text: ${missing.join(' ‖ ')}`);
+      if (info.marker !== 'undefined') problems.push(`window.__copydeskPwned is ${info.marker} in the webview`);
       // the webview host injects one inline script of its own (the acquireVsCodeApi shim); besides it only report.js
       const ours = info.scripts.filter((s) => !/^inline: \s*globalThis\.acquireVsCodeApi = /.test(s));
-      if (ours.length !== 1 || !/\/media\/report\.js$/.test(ours[0]) || info.scripts.length > 2) throw new Error(`scripts in the webview: ${info.scripts.join(' ‖ ')}`);
-      if (info.bad.length) throw new Error(`live elements in the webview: ${info.bad.join(' ‖ ')}`);
+      if (ours.length !== 1 || !/\/media\/report\.js$/.test(ours[0]) || info.scripts.length > 2) problems.push(`scripts in the webview: ${info.scripts.join(' ‖ ')}`);
+      if (info.bad.length) problems.push(`live elements in the webview: ${info.bad.join(' ‖ ')}`);
       const badHrefs = info.hrefs.filter((h) => h !== '#');
-      if (badHrefs.length) throw new Error(`links other than # in the webview: ${badHrefs.join(' ‖ ')}`);
-      console.log(`     report: all ${HOSTILE.md.texts.length + HOSTILE.html.texts.length} payloads shown as text; scripts: ${info.scripts.map((s) => (s.startsWith('inline: ') ? 'VS Code acquireVsCodeApi shim' : s.split('/').pop())).join(', ')}; ${info.hrefs.length} links, all "#"`);
+      if (badHrefs.length) problems.push(`links other than # in the webview: ${badHrefs.join(' ‖ ')}`);
+      console.log(`     report: ${all.length - missing.length} of ${all.length} payloads shown as text; scripts: ${info.scripts.map((s) => (/^inline: \s*globalThis\.acquireVsCodeApi = /.test(s) ? 'VS Code acquireVsCodeApi shim' : s.startsWith('inline: ') ? s.replace(/\s+/g, ' ').slice(0, 50) : s.split('/').pop())).join(', ')}; ${info.bad.length} live elements; ${info.hrefs.length} links, ${badHrefs.length} not "#"`);
       await shot('hostile-report');
-      await assertNothingRan('the report');
+      problems.push(...(await assertNothingRan('the report')));
+      if (problems.length) throw new Error(problems.join('; '));
     });
   } catch (e) {
     fail('unexpected', e);
