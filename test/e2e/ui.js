@@ -396,6 +396,13 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
         if (badLinks.length) problems.push(`live links in the hover: ${JSON.stringify(badLinks)}`);
         console.log(`     hover (.${kind}): ${h.texts.length - missing.length} of ${h.texts.length} payloads shown as text; ${dom.bad.length} live elements; links: ${JSON.stringify(dom.links.map(([href, d, t]) => `${t} → ${href || d}`))}`);
         await shot(`hostile-hover-${kind}`);
+        // a live command link exists only in a broken build: click it, so that its effect (a terminal) is checked too
+        const live = hover.locator('a[href^="command:" i], a[data-href^="command:" i]').first();
+        if (await live.count()) {
+          await live.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
+          await live.click({ timeout: 5000 }).then(() => console.log('     clicked a live command link in the hover'), (e) => console.log(`     could not click the live command link: ${e.message.split('\n')[0]}`));
+          await page.waitForTimeout(1000);
+        }
         problems.push(...(await assertNothingRan(`hovering the .${kind} passage`)));
         await page.mouse.move(5, 850);
         if (problems.length) throw new Error(problems.join('; '));
