@@ -1,9 +1,13 @@
 // Phase A: Playwright drives the real VS Code workbench (code-server) in Debian's chromium, with the
 // packaged Copydesk .vsix installed. Checks squiggles, the Problems panel, a hover with the source
 // passage, two quick fixes through the lightbulb menu, the report webview and the status bar, and
-// measures keystroke-to-diagnostics latency (printed, not asserted). Screenshots go to SHOTS_DIR.
+// measures keystroke-to-diagnostics latency (printed, not asserted), then opens an article copied
+// from hostile scraped references (test/fixtures/e2e/references/scraped-hostile.*) and checks that
+// nothing in them runs or fetches anything, in the hover and in the report webview, against a local
+// beacon server that records every request. Screenshots go to SHOTS_DIR.
 'use strict';
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
 const { chromium } = require('playwright-core');
 const { RULES } = require('./expectations');
@@ -16,12 +20,30 @@ const T = Number(process.env.STEP_TIMEOUT_MS || 60000);
 fs.mkdirSync(SHOTS, { recursive: true });
 fs.rmSync(PROFILE, { recursive: true, force: true });
 
+// The hostile fixtures say __BEACON__ where a host goes: point them at a local server that records
+// every request it gets (a fetch, an image, a link prefetch from any frame would land here).
+const BEACON_FILES = ['wire-scrape.md', 'references/scraped-hostile.md', 'references/scraped-hostile.html'];
+const beaconHits = [];
+const beacon = http.createServer((req, res) => {
+  beaconHits.push(`${req.method} ${req.url}`);
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('beacon');
+});
+
 const results = [];
 const pass = (name) => { results.push(true); console.log(`ok   - ${name}`); };
 const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: ${err && err.message ? err.message.split('\n').slice(0, 4).join(' / ') : err}`); };
 
 (async () => {
   const t0 = Date.now();
+  await new Promise((r) => beacon.listen(0, '127.0.0.1', r));
+  const BEACON = `127.0.0.1:${beacon.address().port}`;
+  // before the browser connects, so the extension host (and the language server) never saw the placeholder
+  for (const f of BEACON_FILES) {
+    const p = path.join(WS_DIR, f);
+    fs.writeFileSync(p, fs.readFileSync(p, 'utf8').split('__BEACON__').join(BEACON));
+  }
+  console.log(`     beacon server on http://${BEACON}/`);
   const ctx = await chromium.launchPersistentContext(PROFILE, {
     executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
     headless: true,
@@ -32,6 +54,14 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
   const page = ctx.pages()[0] || (await ctx.newPage());
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  // what the browser tried: requests to the beacon from any page/frame/worker of the context,
+  // console messages naming it (e.g. a CSP refusal), and any alert/confirm/prompt
+  const browserHits = [];
+  const consoleHits = [];
+  const dialogs = [];
+  ctx.on('request', (r) => { if (r.url().includes(BEACON)) browserHits.push(`${r.method()} ${r.url()} (${r.resourceType()})`); });
+  page.on('console', (m) => { if (m.text().includes(BEACON) || m.text().includes('__copydeskPwned')) consoleHits.push(`${m.type()}: ${m.text().slice(0, 200)}`); });
+  page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   let n = 0;
   const shot = async (name) => {
     const f = path.join(SHOTS, `${String(++n).padStart(2, '0')}-${name}.png`);
@@ -245,11 +275,178 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
       console.log(`     LATENCY keystroke → diagnostics in VS Code (debounceMs 150): ${samples.join(' ms, ')} ms; median ${sorted[1]} ms`);
       await shot('latency');
     });
+
+    // ---------------------------------------------------------------- hostile references
+    // wire-scrape.md copies a passage from references/scraped-hostile.md (markup in the body and in
+    // the title/outlet front matter) and one from references/scraped-hostile.html (read through
+    // Readability: escaped markup in the text and the meta tags). Their text is shown in the hover and
+    // the report; none of it may run, load, fetch, open a terminal or raise a dialog.
+    const HOSTILE = {
+      md: {
+        at: 'restored lighthouse',
+        texts: [
+          `<script>window.__copydeskPwned='script';fetch('http://${BEACON}/script-fetch');alert('script')</script>`,
+          `<img src="http://${BEACON}/img.png" onerror="window.__copydeskPwned='img';alert('img')">`,
+          "[open the logbook](javascript:window.__copydeskPwned='js';alert('js'))",
+          '[run](command:workbench.action.terminal.new)',
+          '<a href="command:workbench.action.terminal.new">terminal</a>',
+          `![](http://${BEACON}/beacon.png)`,
+          `<img src=http://${BEACON}/outlet.png onerror=window.__copydeskPwned='outlet'> Tidewater Scrape [o](javascript:alert('outlet'))`,
+          `Gannet Point light <script>window.__copydeskPwned='title';fetch('http://${BEACON}/title-script')</script> reopens [t](command:workbench.action.terminal.new)`,
+        ],
+      },
+      html: {
+        at: 'old boatyard',
+        texts: [
+          `<script>window.__copydeskPwned='htmltext';fetch('http://${BEACON}/html-text')</script>`,
+          `<img src=http://${BEACON}/html-img.png onerror=alert('htmlimg')>`,
+          '[mend](command:workbench.action.terminal.new)',
+          `Estuary Scrape <script>fetch('http://${BEACON}/site-name')</script>`,
+          `Gull Reach boatyard saved <img src=http://${BEACON}/og.png onerror=alert('og')> [x](command:workbench.action.terminal.new)`,
+        ],
+      },
+    };
+    const collapse = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+    // the marker any payload would set, read in every frame of the page (workbench, webview host, webview)
+    const markers = async () => {
+      const set = [];
+      let read = 0;
+      for (const f of page.frames()) {
+        const v = await f.evaluate(() => (typeof window.__copydeskPwned === 'undefined' ? null : String(window.__copydeskPwned))).then((x) => { read++; return x; }, () => null);
+        if (v !== null) set.push(`${f.url().slice(0, 80)} → ${v}`);
+      }
+      return { set, read, frames: page.frames().length };
+    };
+    // nothing fetched, no dialog, no marker, no terminal: checked after each hover and after the report
+    // (returns the problems; the steps collect every problem before failing, so a red run says all it saw)
+    const assertNothingRan = async (where) => {
+      await page.waitForTimeout(1500); // time for a fetch, an image load or an error handler to fire
+      const { set, read, frames } = await markers();
+      const terminals = await page.locator('.terminal-wrapper, .xterm').count();
+      console.log(`     after ${where}: beacon server ${beaconHits.length} request(s), browser requests to it ${browserHits.length}, console mentions ${consoleHits.length}, dialogs ${dialogs.length}, marker set in ${set.length} of ${read} frames read (${frames} frames), terminals ${terminals}`);
+      const bad = [];
+      if (beaconHits.length) bad.push(`beacon server got ${beaconHits.join(', ')}`);
+      if (browserHits.length) bad.push(`the browser requested ${browserHits.join(', ')}`);
+      if (consoleHits.length) bad.push(`console: ${consoleHits.join(' | ')}`);
+      if (dialogs.length) bad.push(`dialogs: ${dialogs.join(', ')}`);
+      if (set.length) bad.push(`window.__copydeskPwned set in ${set.join(', ')}`);
+      if (terminals) bad.push(`${terminals} terminal element(s) opened`);
+      return bad;
+    };
+    // centre of the first character of `needle` on a rendered editor line
+    const pointAt = (needle) => page.evaluate((n) => {
+      for (const line of document.querySelectorAll('.editor-instance .monaco-editor .view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          nodes.push([t, text.length]);
+          text += t.nodeValue;
+        }
+        const at = text.replace(/\u00a0/g, ' ').indexOf(n);
+        if (at < 0) continue;
+        for (const [t, off] of nodes) {
+          if (at < off || at >= off + t.nodeValue.length) continue;
+          const r = document.createRange();
+          r.setStart(t, at - off);
+          r.setEnd(t, at - off + 1);
+          const b = r.getBoundingClientRect();
+          return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+        }
+      }
+      return null;
+    }, needle);
+    const BAD_ELEMENTS = 'script, img, iframe, object, embed, video, audio, source, link, style, form, [onerror], [onload], [onclick], [srcset]';
+    const BAD_HREF = /^\s*(command|javascript|data|vscode|vbscript):/i;
+
+    await step('hostile article opens (copied from scraped references with markup in them)', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.tabs-container .tab', { hasText: 'article.md' }).first().click(); // the first editor group
+      await page.keyboard.press('Control+P');
+      const qi = page.locator('.quick-input-widget input');
+      await qi.waitFor({ state: 'visible', timeout: T });
+      await qi.fill('wire-scrape.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'wire-scrape.md' }).first().waitFor({ timeout: T });
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Gannet Point' }).waitFor({ timeout: T });
+      await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'attached', timeout: T });
+      await page.waitForTimeout(500);
+    });
+
+    for (const [kind, h] of Object.entries(HOSTILE)) {
+      await step(`hover over a passage copied from the hostile .${kind} reference shows its markup as inert text`, async () => {
+        await page.mouse.move(5, 850);
+        await page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first().waitFor({ state: 'hidden', timeout: T }).catch(() => {});
+        const p = await pointAt(h.at);
+        if (!p) throw new Error(`"${h.at}" is not on a rendered line`);
+        await page.mouse.move(p.x + 20, p.y);
+        await page.mouse.move(p.x + 24, p.y);
+        const hover = page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first();
+        await hover.waitFor({ state: 'visible', timeout: T });
+        const text = collapse(await hover.innerText());
+        const problems = [];
+        const missing = h.texts.filter((t) => !text.includes(t));
+        if (missing.length) problems.push(`${missing.length} of ${h.texts.length} payloads not shown as text: ${missing.join(' ‖ ')}`);
+        const dom = await hover.evaluate((el, sel) => ({
+          bad: Array.from(el.querySelectorAll(sel)).map((e) => e.outerHTML.slice(0, 120)),
+          links: Array.from(el.querySelectorAll('a')).map((a) => [a.getAttribute('href') || '', a.getAttribute('data-href') || '', a.textContent]),
+        }), BAD_ELEMENTS);
+        if (dom.bad.length) problems.push(`live elements in the hover: ${dom.bad.join(' ‖ ')}`);
+        const badLinks = dom.links.filter(([href, dataHref]) => [href, dataHref].some((u) => BAD_HREF.test(u) || u.includes(BEACON)));
+        if (badLinks.length) problems.push(`live links in the hover: ${JSON.stringify(badLinks)}`);
+        console.log(`     hover (.${kind}): ${h.texts.length - missing.length} of ${h.texts.length} payloads shown as text; ${dom.bad.length} live elements; links: ${JSON.stringify(dom.links.map(([href, d, t]) => `${t} → ${href || d}`))}`);
+        await shot(`hostile-hover-${kind}`);
+        // a live command link exists only in a broken build: click it, so that its effect (a terminal) is checked too
+        const live = hover.locator('a[href^="command:" i], a[data-href^="command:" i]').first();
+        if (await live.count()) {
+          await live.scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => {});
+          await live.click({ timeout: 5000 }).then(() => console.log('     clicked a live command link in the hover'), (e) => console.log(`     could not click the live command link: ${e.message.split('\n')[0]}`));
+          await page.waitForTimeout(1000);
+        }
+        problems.push(...(await assertNothingRan(`hovering the .${kind} passage`)));
+        await page.mouse.move(5, 850);
+        if (problems.length) throw new Error(problems.join('; '));
+      });
+    }
+
+    await step('report webview shows the hostile reference text as text and runs none of it', async () => {
+      await page.locator('.tabs-container .tab', { hasText: 'wire-scrape.md' }).first().click();
+      await command('Copydesk: Show Report');
+      const frame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await frame.locator('.source', { hasText: 'Tidewater Scrape' }).first().waitFor({ timeout: T });
+      await frame.locator('.source', { hasText: 'Estuary Scrape' }).first().waitFor({ timeout: T });
+      const wf = await (await frame.locator('#app').elementHandle()).ownerFrame();
+      const info = await wf.evaluate((sel) => ({
+        marker: typeof window.__copydeskPwned,
+        scripts: Array.from(document.querySelectorAll('script')).map((s) => s.getAttribute('src') || `inline: ${s.textContent.slice(0, 60)}`),
+        // in the report's DOM nothing live at all; in the whole page (VS Code adds its own style and shim) no media or handlers
+        bad: [...document.getElementById('app').querySelectorAll(sel), ...document.querySelectorAll('img, iframe, object, embed, video, audio, [onerror], [onload], [onclick]')].map((e) => e.outerHTML.slice(0, 120)),
+        hrefs: Array.from(document.querySelectorAll('a')).map((a) => a.getAttribute('href')),
+        text: document.body.innerText,
+      }), BAD_ELEMENTS);
+      const text = collapse(info.text);
+      const all = [...HOSTILE.md.texts, ...HOSTILE.html.texts];
+      const missing = all.filter((t) => !text.includes(t));
+      const problems = [];
+      if (missing.length) problems.push(`${missing.length} of ${all.length} payloads not shown as text: ${missing.join(' ‖ ')}`);
+      if (info.marker !== 'undefined') problems.push(`window.__copydeskPwned is ${info.marker} in the webview`);
+      // the webview host injects one inline script of its own (the acquireVsCodeApi shim); besides it only report.js
+      const ours = info.scripts.filter((s) => !/^inline: \s*globalThis\.acquireVsCodeApi = /.test(s));
+      if (ours.length !== 1 || !/\/media\/report\.js$/.test(ours[0]) || info.scripts.length > 2) problems.push(`scripts in the webview: ${info.scripts.join(' ‖ ')}`);
+      if (info.bad.length) problems.push(`live elements in the webview: ${info.bad.join(' ‖ ')}`);
+      const badHrefs = info.hrefs.filter((h) => h !== '#');
+      if (badHrefs.length) problems.push(`links other than # in the webview: ${badHrefs.join(' ‖ ')}`);
+      console.log(`     report: ${all.length - missing.length} of ${all.length} payloads shown as text; scripts: ${info.scripts.map((s) => (/^inline: \s*globalThis\.acquireVsCodeApi = /.test(s) ? 'VS Code acquireVsCodeApi shim' : s.startsWith('inline: ') ? s.replace(/\s+/g, ' ').slice(0, 50) : s.split('/').pop())).join(', ')}; ${info.bad.length} live elements; ${info.hrefs.length} links, ${badHrefs.length} not "#"`);
+      await shot('hostile-report');
+      problems.push(...(await assertNothingRan('the report')));
+      if (problems.length) throw new Error(problems.join('; '));
+    });
   } catch (e) {
     fail('unexpected', e);
     if (consoleErrors.length) console.log('browser console errors:\n  ' + consoleErrors.slice(0, 10).join('\n  '));
   } finally {
     await ctx.close().catch(() => {});
+    beacon.close();
   }
   const passed = results.filter(Boolean).length;
   const failed = results.length - passed;

@@ -274,4 +274,30 @@ describe('Copydesk extension (extension host, real VS Code)', function () {
     assert.ok(q.quotes.some((x) => x.text.startsWith('Nobody asked the crews') && !x.speaker));
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
   });
+
+  it('hostile references (wire-scrape.md): the hovers quoting them are untrusted, no HTML, and escape every payload', async () => {
+    const wdoc = await open('wire-scrape.md');
+    const fromHostile = (d) => rule(d) === 'copied-passage' && /scraped-hostile\.(md|html)$/.test(d.relatedInformation?.[0]?.location.uri.fsPath || '');
+    const ds = await settled(wdoc, (x) => x.filter(fromHostile).length >= 2, 'copied passages from both hostile references');
+    const hostile = ds.filter(fromHostile);
+    assert.deepStrictEqual(hostile.map((d) => path.basename(d.relatedInformation[0].location.uri.fsPath)).sort(), ['scraped-hostile.html', 'scraped-hostile.md']);
+    for (const d of hostile) {
+      const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', wdoc.uri, d.range.start.translate(0, 2));
+      const mds = hovers.flatMap((h) => h.contents).filter((c) => typeof c !== 'string' && /Copydesk · Copied passage/.test(c.value));
+      assert.strictEqual(mds.length, 1, 'one copydesk hover');
+      const md = mds[0];
+      assert.notStrictEqual(md.isTrusted, true, 'hover markdown is not trusted');
+      assert.notStrictEqual(md.supportHtml, true, 'hover markdown does not render HTML');
+      // what would render as markup: the markdown with every backslash-escaped character removed
+      const live = md.value.replace(/\\[\s\S]/g, '');
+      assert.ok(!/</.test(live), `raw HTML in the hover: ${md.value.slice(0, 300)}`);
+      assert.ok(!/!\[/.test(live), 'an image in the hover');
+      assert.ok(!/(command|javascript|data|https?):/i.test(live.replace(/\]\(file:\/\/\/[^)\s]*\)/g, '')), `a live scheme in the hover: ${live.slice(0, 300)}`);
+      for (const m of live.matchAll(/\]\(([^)]*)\)/g)) assert.match(m[1], /^file:\/\/\//, `link to ${m[1]}`);
+      // the payloads are shown (escaped), not dropped
+      assert.match(md.value, /\\<script\\>window\\.\\_\\_copydeskPwned/);
+      assert.match(md.value, /command\\:workbench\\.action\\.terminal\\.new/);
+    }
+    await vscode.window.showTextDocument(doc);
+  });
 });
