@@ -128,7 +128,8 @@ export interface QuoteMatch {
   } | null;
 }
 
-function lastNames(name: string | null): Set<string> {
+/** The capitalised words of a speaker's name, lower-cased, possessive dropped ("Karoline Leavitt's" → karoline, leavitt). */
+export function lastNames(name: string | null): Set<string> {
   const out = new Set<string>();
   if (!name) return out;
   for (const w of name.split(/[^\p{L}'’-]+/u)) if (/^\p{Lu}/u.test(w) && w.length > 1) out.add(w.toLowerCase().replace(/['’]s$/, ''));
@@ -142,7 +143,7 @@ function sameSpeaker(a: Attribution, b: Attribution): boolean {
   return false;
 }
 
-function sentenceRange(model: TextModel, start: number, end: number): Span {
+export function sentenceRange(model: TextModel, start: number, end: number): Span {
   let s = start;
   let e = end;
   for (const sent of model.sentences) {

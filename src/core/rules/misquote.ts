@@ -5,7 +5,8 @@
  * reference is info.
  */
 import { describeDiff } from '../attribution/compare';
-import { quoteMatches, type QuoteMatch } from '../attribution/analysis';
+import { alignment } from '../align';
+import { candidateDocs, lastNames, quoteMatches, sentenceRange, type QuoteMatch } from '../attribution/analysis';
 import { speakerName } from '../attribution/types';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
@@ -46,6 +47,27 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   return f;
 }
 
+/**
+ * Does the reference set plausibly cover the story this quote belongs to? Only then is a quote that
+ * no reference holds worth an info: the article shares aligned (copied or reworded) passages with a
+ * reference, or a reference that shares phrases with the quote's sentence names the quote's speaker.
+ * A reference set about other stories says nothing about a quote it does not hold.
+ */
+function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
+  if (ctx.use(alignment).length > 0) return true;
+  const names = lastNames(speakerName(m.attribution));
+  if (names.size === 0) return false;
+  for (const d of candidateDocs(ctx, [sentenceRange(ctx.doc, m.quote.start, m.quote.end)], 3)) {
+    const text = ctx.index.docs[d]!.text;
+    for (const n of names) {
+      if (n.length < 3) continue;
+      const re = new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+      if (re.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 export const misquote: Rule = {
   id: 'misquote',
   defaultSeverity: 'warning',
@@ -56,7 +78,7 @@ export const misquote: Rule = {
       const words = m.quote.text.split(/\s+/).filter(Boolean).length;
       const r = m.ref;
       if (!r) {
-        if (words >= 4 && !m.attribution.headline) {
+        if (words >= 4 && !m.attribution.headline && storyCovered(ctx, m)) {
           out.push(finding(ctx, m, 'info', `Quote not found in references: “${m.quote.text}”`, false));
         }
         continue;
