@@ -236,3 +236,14 @@ export const STANCE_AGENTS = new Set(
   `opponent opponents critic critics supporter supporters advocate advocates proponent proponents champion champions backer
    backers foe foes fan fans skeptic skeptics sceptic sceptics defender defenders ally allies admirer admirers`.split(/\s+/).filter(Boolean),
 );
+
+/** Nouns of view after a possessive: "his claim that", "Voss's view", "their call for". */
+export const STANCE_POSS_NOUNS = new Set(
+  `claim claims view views position stance argument arguments assertion assertions allegation allegations proposal proposals
+   promise promises pledge pledges vow warning warnings criticism call calls demand demands decision belief beliefs suggestion
+   insistence denial denials admission acknowledgment acknowledgement comments remarks statement statements testimony
+   announcement theory intention opposition support contention assessment prediction predictions accusation accusations
+   complaint complaints charge charges insinuation suspicion fear fears hope hopes concern concerns doubts`.split(/\s+/).filter(Boolean),
+);
+/** Possessive pronouns and the pronoun they resolve like. */
+export const POSSESSIVES = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['my', 'i'], ['our', 'we']]);

@@ -5,7 +5,7 @@
  * delimit source noun phrases.
  */
 import type { TextModel, Token } from '../text';
-import { BELIEF_VERBS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HAVE_NOUNS, LIGHT_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_AGENTS, STANCE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
+import { BELIEF_VERBS, POSSESSIVES, STANCE_POSS_NOUNS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HAVE_NOUNS, LIGHT_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_AGENTS, STANCE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { isFast, sentenceTags, type TokenTag } from './tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './types';
@@ -304,6 +304,20 @@ export class Extractor {
       // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
       // but "Obama Says …", "New Poll Shows …" are the headline form of a report
       if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph))) continue;
+      // "his claim that …", "Voss's view that …": a possessive and a noun of view, before a clause
+      if (!phrase && STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && /^(that|to|of|about|for|on)$/.test(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k))) {
+        const prev = toks[k - 1]!;
+        let np: [number, number] | null = null;
+        if (POSSESSIVES.has(prev.norm) && !/^\p{Lu}/u.test(prev.text) || (POSSESSIVES.has(prev.norm) && k - 1 === sent.tokenStart)) np = [k - 1, k];
+        else if (/['’]s?$/.test(prev.text)) {
+          const b = this.npBefore(k - 1, sent.tokenStart);
+          if (b && this.holdsView(b)) np = b;
+        }
+        if (np && !(toks[k + 1]!.norm === 'to' && !(k + 2 < sent.tokenEnd && this.tag(k + 2).pos === 'VERB'))) {
+          out.push(this.makeCue(s, k, k + 1, np, false, false, false));
+          continue;
+        }
+      }
       let strong = CUE_VERBS.has(tok.norm);
       if (!phrase && !strong && STANCE_VERBS.has(tok.norm) && !WEAK_CUES.has(tok.norm)) {
         strong = true;
@@ -567,7 +581,7 @@ export class Extractor {
     // sentences that hold a cue word at all (cheap lexical test before tagging)
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
-      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm)) {
+      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm) || STANCE_POSS_NOUNS.has(tok.norm)) {
         if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
       }
     }
@@ -802,11 +816,11 @@ export class Extractor {
   /** he/she/they/it → the nearest preceding named source (or person named in the preceding sentences). */
   private resolvePronouns(all: Attribution[]): void {
     const named: TextSpan[] = [];
-    for (const a of all) if (a.source && !PRONOUNS.has(a.source.text.toLowerCase()) && !a.inherited) named.push(a.source);
+    for (const a of all) if (a.source && !PRONOUNS.has(a.source.text.toLowerCase()) && !POSSESSIVES.has(a.source.text.toLowerCase()) && !a.inherited) named.push(a.source);
     named.sort((x, y) => x.start - y.start);
     for (const a of all) {
       if (!a.source || a.inherited) continue;
-      const p = a.source.text.toLowerCase();
+      const p = POSSESSIVES.get(a.source.text.toLowerCase()) ?? a.source.text.toLowerCase();
       if (!PRONOUNS.has(p) || p === 'i' || p === 'we' || p === 'you') continue;
       const at = a.source.start;
       let best: TextSpan | null = null;

@@ -168,6 +168,15 @@ describe('attribution: stance, belief and evidence cues', () => {
     assert.equal(a?.source?.text, 'who');
     assert.equal(a?.source?.resolved?.text, 'Tomas Brandt');
   });
+  it('a possessive and a noun of view: "her claim that …" resolves her', () => {
+    const a = ex('Mayor Elena Voss toured the pier. Despite her claim that the pier was safe, it was closed.').find((x) => x.cue?.text === 'claim');
+    assert.equal(a?.source?.text, 'her');
+    assert.equal(a?.source?.resolved?.text, 'Elena Voss');
+    assert.equal(a?.content.text, 'the pier was safe, it was closed');
+  });
+  it('"her claim to" a thing (no verb after "to") is no cue', () => {
+    assert.deepEqual(ex('Her claim to the old boathouse was upheld.').filter((x) => x.cue).map(brief), []);
+  });
   it('stance verbs need a subject that can hold a view', () => {
     for (const t of [
       'The new contract requires longer shifts at the docks.',
