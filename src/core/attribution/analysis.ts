@@ -82,6 +82,11 @@ function dice(a: Set<string>, b: Set<string>): number {
 
 /** Reference documents that share word 3-grams with the ranges, best first. */
 export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number[] {
+  return candidateDocScores(ctx, ranges, max).map((e) => e[0]);
+}
+
+/** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
+export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
   const { doc, index } = ctx;
   const terms = articleTermIds(ctx);
   const score = new Map<number, number>();
@@ -96,7 +101,7 @@ export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number
       for (const d of seen) score.set(d, (score.get(d) ?? 0) + 1);
     }
   }
-  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max).map((e) => e[0]);
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }
 
 const termIds: Analysis<Int32Array> = (ctx) => {

@@ -757,21 +757,23 @@ export class Extractor {
     }
     // "Pat Quill: Voters Are Worried" — a name and a colon opening a paragraph (headline style)
     for (const para of quotesOnly ? [] : model.paragraphs) {
-      const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
-      if (!m || this.inQuote(para.start)) continue;
-      const srcEnd = para.start + m[1]!.length;
+      // a transcript in quotation marks: "WALLACE: …" (an upper-case label after the opening mark)
+      const lead = /^["“]\p{Lu}{2,}[\p{Lu}\s.'’-]*:\s/u.test(text.slice(para.start, Math.min(para.end, para.start + 40))) ? 1 : 0;
+      const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start + lead, Math.min(para.end, para.start + 80)));
+      if (!m || (this.inQuote(para.start) && !lead)) continue;
+      const srcEnd = para.start + lead + m[1]!.length;
       const s0 = sentenceAt(model, para.start);
       const tags = sentenceTags(model, s0);
       const pi = model.sentences[s0]!.paragraph;
       const label = /^[\p{Lu}\s.'’-]+$/u.test(m[1]!); // transcript speaker label: "WALLACE:"
       if (/^(The|A|An)\s/.test(m[1]!) || !(label || isHead(pi) || (tags[0] && (tags[0].person || tags[0].org)))) continue;
-      const cStart = para.start + m[0].length;
+      const cStart = para.start + lead + m[0].length;
       let cEnd = para.end;
       const s = sentenceAt(model, para.start);
       if (model.sentences[s]!.end < cEnd) cEnd = model.sentences[s]!.end;
       while (cEnd > cStart && /[\s.]/.test(text[cEnd - 1]!)) cEnd--;
-      if (cEnd <= cStart || out.some((a) => a.content.start <= cStart && a.content.end >= cStart)) continue;
-      out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
+      if (cEnd <= cStart || (!lead && out.some((a) => a.content.start <= cStart && a.content.end >= cStart))) continue;
+      out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start + lead, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
     }
     // reported speech nested in another attribution's content ("Stein said she plans to …") belongs
     // to the outer one; quotes keep their own records

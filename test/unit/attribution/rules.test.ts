@@ -125,7 +125,7 @@ describe('rule misquote', () => {
     assert.ok(fs.length === 0 || fs.every((f) => f.severity === 'info'), JSON.stringify(fs));
   });
   it('reports a quote found in no reference as info when a reference on the story names the speaker', () => {
-    const [f] = only('misquote', '“The lighthouse keeper has retired after forty winters,” Mayor Elena Voss said.');
+    const [f] = only('misquote', 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”');
     assert.equal(f!.severity, 'info');
     assert.match(f!.message, /not found in references/);
   });
@@ -136,6 +136,9 @@ describe('rule misquote', () => {
     const [f] = fs.filter((f) => f.rule === 'misquote');
     assert.equal(f!.severity, 'info');
     assert.match(f!.message, /not found in references/);
+  });
+  it('says nothing of a missing quote when only the speaker\'s name is shared', () => {
+    assert.deepEqual(only('misquote', '“The lighthouse keeper has retired after forty winters,” Voss said.'), []);
   });
   it('says nothing of a missing quote when the references are about another story', () => {
     assert.deepEqual(only('misquote', 'The orchard harvest was late this year.\n\n“Our apples have never tasted sweeter,” grower Tilde Amsel said.'), []);
