@@ -177,6 +177,10 @@ describe('attribution: stance, belief and evidence cues', () => {
   it('"her claim to" a thing (no verb after "to") is no cue', () => {
     assert.deepEqual(ex('Her claim to the old boathouse was upheld.').filter((x) => x.cue).map(brief), []);
   });
+  it('transcript labels inside quotation marks are sources', () => {
+    const as = ex('The exchange went as follows:\n\n"HOST: Will the ferry run tomorrow?\n\n"MAYOR: It will, weather permitting.').filter((a) => a.cue?.text === ':');
+    assert.deepEqual(as.map((a) => [a.source?.text, a.content.text]), [['HOST', 'Will the ferry run tomorrow?'], ['MAYOR', 'It will, weather permitting']]);
+  });
   it('stance verbs need a subject that can hold a view', () => {
     for (const t of [
       'The new contract requires longer shifts at the docks.',
