@@ -160,6 +160,8 @@ predict bet+ wager gamble
 rule order sentence+ approve authorize authorise sanction permit ban+ prohibit forbid
 insinuate hint+ intimate
 boast brag+ gloat crow
+bemoan exhort herald hammer grill chide needle pepper+ confront envision envisage foresee contemplate mull ponder weigh
+sponsor veto champion spearhead pioneer tout trumpet acclaim extol
 demand`;
 
 const STANCE_IRREGULAR = `thought see sees saw seen seeing know knows knew known knowing feel feels felt feeling understand understands understood

@@ -438,7 +438,12 @@ export class Extractor {
 
   /** Can this source phrase hold a view (a name, a person pronoun, a role or evidence noun)? */
   private holdsView(np: [number, number]): boolean {
-    const head = np[1] - 1;
+    // "Trump, appearing after Clinton at the forum, …": the head is the named phrase before the aside
+    let head = np[1] - 1;
+    for (let i = np[0]; i < np[1] - 1; i++) if (/,/.test(this.gap(i, i + 1))) {
+      head = i;
+      break;
+    }
     const norm = this.tokens[head]!.norm;
     const t = this.tag(head);
     if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
