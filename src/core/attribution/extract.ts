@@ -26,6 +26,8 @@ interface Cue {
   weak: boolean;
   participle: boolean;
   used: boolean;
+  /** a stance, belief or evidence cue (not speech) */
+  stance?: boolean;
 }
 
 const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
@@ -314,7 +316,7 @@ export class Extractor {
           if (b && this.holdsView(b)) np = b;
         }
         if (np && !(toks[k + 1]!.norm === 'to' && !(k + 2 < sent.tokenEnd && this.tag(k + 2).pos === 'VERB'))) {
-          out.push(this.makeCue(s, k, k + 1, np, false, false, false));
+          out.push({ ...this.makeCue(s, k, k + 1, np, false, false, false), stance: true });
           continue;
         }
       }
@@ -357,7 +359,7 @@ export class Extractor {
         if (!(to < sent.tokenEnd && toks[to]!.norm === 'by')) continue;
         const np = this.npAfter(to + 1, sent.tokenEnd);
         if (!np || (stance && !this.holdsView(np))) continue;
-        out.push(this.makeCue(s, k, to, np, true, weak, false));
+        out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
         continue;
       }
       let np: [number, number] | null = null;
@@ -375,7 +377,7 @@ export class Extractor {
       // "… and said she would": a coordinated cue shares the subject of the previous one
       if (!np && !sourceAfter && j >= sent.tokenStart && toks[j]!.norm === 'and' && out.length && out[out.length - 1]!.source) {
         const prev = out[out.length - 1]!;
-        out.push({ ...this.makeCue(s, k, to, null, false, weak, participle), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo });
+        out.push({ ...this.makeCue(s, k, to, null, false, weak, participle), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo, stance });
         continue;
       }
       if (np) {
@@ -431,7 +433,7 @@ export class Extractor {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
         continue;
       }
-      out.push(this.makeCue(s, k, to, np, after, weak, participle));
+      out.push({ ...this.makeCue(s, k, to, np, after, weak, participle), stance });
     }
     return out;
   }
@@ -794,7 +796,10 @@ export class Extractor {
   }
 
   private record(kind: AttributionKind, c: Cue, content: TextSpan, quotes: TextSpan[], s: number, para: number, scare: boolean, inherited: boolean, headline: boolean): Attribution {
-    return { kind, cue: c.span, source: c.source ? { ...c.source } : null, content, quotes, sentence: s, paragraph: para, scare, inherited, headline };
+    const a: Attribution = { kind, cue: c.span, source: c.source ? { ...c.source } : null, content, quotes, sentence: s, paragraph: para, scare, inherited, headline };
+    // weak cues ("called the plan a mistake") report a view when no quote is involved
+    if (c.stance || (c.weak && kind === 'indirect')) a.stance = true;
+    return a;
   }
 
   /** direct: the quote stands beside the cue clause; mixed: the quote is embedded in reported words. */

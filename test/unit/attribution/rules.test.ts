@@ -40,6 +40,12 @@ describe('rule unattributed-quote', () => {
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz spoke first. “We waited ten years,” she said. “Ten years of promises and nothing else.”'), []);
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz said the cooperative was angry.\n\n“Ten years of promises and nothing else.”'), []);
   });
+  it('a stance in the paragraph before credits no speaker', () => {
+    const t = 'Fishermen oppose the new quota, and recent surveys show rising anger in the port.\n\n“Ten years of promises and nothing else.”';
+    const [f] = only('unattributed-quote', t);
+    assert.ok(f, 'flagged');
+    assert.equal(f.text, 'Ten years of promises and nothing else.');
+  });
   it('does not flag headline quotes or scare quotes', () => {
     assert.deepEqual(only('unattributed-quote', '“Ten years of broken promises”: fishermen turn on council\n\nThe so-called “blue plan” failed.'), []);
   });
