@@ -330,7 +330,7 @@ const suite: Suite = async ({ evalDir, args }) => {
         const mm = analyse(mod);
         const para = mm.sentences.find((x) => x.start <= sent.start && sent.start < x.end)?.paragraph ?? -1;
         const attrs = extractAttributions(mm);
-        if (attrs.some((x) => x.source && (x.paragraph === para || x.paragraph === para - 1))) quoteByDesign++;
+        if (attrs.some((x) => x.source && !x.stance && (x.paragraph === para || x.paragraph === para - 1))) quoteByDesign++;
       }
     }
   }

@@ -72,6 +72,11 @@ function dice(a: Set<string>, b: Set<string>): number {
 
 /** Reference documents that share word 3-grams with the ranges, best first. */
 export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number[] {
+  return candidateDocScores(ctx, ranges, max).map((e) => e[0]);
+}
+
+/** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
+export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
   const { doc, index } = ctx;
   const terms = articleTermIds(ctx);
   const score = new Map<number, number>();
@@ -86,7 +91,7 @@ export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number
       for (const d of seen) score.set(d, (score.get(d) ?? 0) + 1);
     }
   }
-  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max).map((e) => e[0]);
+  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }
 
 const termIds: Analysis<Int32Array> = (ctx) => {
@@ -118,7 +123,8 @@ export interface QuoteMatch {
   } | null;
 }
 
-function lastNames(name: string | null): Set<string> {
+/** The capitalised words of a speaker's name, lower-cased, possessive dropped ("Karoline Leavitt's" → karoline, leavitt). */
+export function lastNames(name: string | null): Set<string> {
   const out = new Set<string>();
   if (!name) return out;
   for (const w of name.split(/[^\p{L}'’-]+/u)) if (/^\p{Lu}/u.test(w) && w.length > 1) out.add(w.toLowerCase().replace(/['’]s$/, ''));
@@ -132,7 +138,7 @@ function sameSpeaker(a: Attribution, b: Attribution): boolean {
   return false;
 }
 
-function sentenceRange(model: TextModel, start: number, end: number): Span {
+export function sentenceRange(model: TextModel, start: number, end: number): Span {
   let s = start;
   let e = end;
   for (const sent of model.sentences) {

@@ -5,7 +5,7 @@
  * delimit source noun phrases.
  */
 import type { TextModel, Token } from '../text';
-import { CUE_MODIFIERS, CUE_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, WEAK_CUES } from './cues';
+import { BELIEF_VERBS, POSSESSIVES, STANCE_POSS_NOUNS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HAVE_NOUNS, LIGHT_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_AGENTS, STANCE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { isFast, sentenceTags, type TokenTag } from './tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './types';
@@ -26,6 +26,8 @@ interface Cue {
   weak: boolean;
   participle: boolean;
   used: boolean;
+  /** a stance, belief or evidence cue (not speech) */
+  stance?: boolean;
 }
 
 const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
@@ -33,6 +35,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
 const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
+/** Report verbs that stay cues in a Title Case headline ("Senator Says …"). */
+const HEADLINE_CUES = new Set(['says', 'say', 'said', 'warns', 'claims', 'tells', 'urges', 'shows', 'show', 'finds', 'find', 'insists', 'denies', 'admits', 'predicts', 'vows', 'slams', 'blasts', 'calls', 'wants', 'believes', 'thinks', 'accuses', 'blames', 'defends', 'endorses', 'rejects', 'backs', 'praises', 'criticizes', 'suggests', 'hopes', 'fears', 'expects', 'doubts']);
 const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
 function span(text: string, start: number, end: number): TextSpan {
@@ -133,6 +137,7 @@ export class Extractor {
   /** Noun phrase ending at token `last` (inclusive), walking left within the sentence. */
   private npBefore(last: number, sentStart: number): [number, number] | null {
     if (last < sentStart || this.inQuote(this.tokens[last]!.start)) return null;
+    if (this.tokens[last]!.norm === 'who') return [last, last + 1];
     const t = this.tag(last);
     if (t.pos === 'PRON') {
       return PRONOUNS.has(this.tokens[last]!.norm) ? [last, last + 1] : null;
@@ -251,17 +256,76 @@ export class Extractor {
       let to = k + 1;
       let sourceAfter = false;
       let phrase = false;
+      // stance cues (opposes, has been critical of, calls for) need a subject that can hold a view
+      let stance = false;
       for (const pc of PHRASE_CUES) {
         if (k + pc.words.length <= sent.tokenEnd && pc.words.every((w, i) => toks[k + i]!.norm === w)) {
           to = k + pc.words.length;
           sourceAfter = pc.sourceAfter;
           phrase = true;
+          stance = !!pc.stance;
           break;
         }
       }
+      // "has been critical of", "are confident that": a stance adjective after a form of "be"
+      const adj = STANCE_ADJECTIVES.get(tok.norm);
+      if (!phrase && adj && k + 1 < sent.tokenEnd && adj.includes(toks[k + 1]!.norm) && k > sent.tokenStart) {
+        let b = k - 1;
+        while (b > sent.tokenStart && /^(very|so|deeply|increasingly|highly|strongly|openly|fiercely|sharply|quite|more|most|less|also|still|not|never|always|particularly|especially|equally|now|long|remained|remains)$/.test(toks[b]!.norm)) b--;
+        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm)) {
+          to = k + 2;
+          phrase = true;
+          stance = true;
+        }
+      }
+      // "expressed deep concern", "has no illusions about": a light verb and a noun of view, two words apart at most
+      if (!phrase && LIGHT_VERBS.has(tok.norm)) {
+        const have = tok.norm === 'has' || tok.norm === 'have' || tok.norm === 'had';
+        for (let e = k + 1; e < Math.min(sent.tokenEnd, k + 4); e++) {
+          if (!/^\s+$/.test(this.gap(e - 1, e)) || /^\p{Lu}/u.test(toks[e]!.text)) break;
+          if ((have ? HAVE_NOUNS : STANCE_NOUNS).has(toks[e]!.norm)) {
+            to = e + 1;
+            phrase = true;
+            stance = true;
+            break;
+          }
+        }
+      }
+      // "is a staunch opponent of": a copula, an agent noun of stance and "of"
+      if (!phrase && /^(is|are|was|were|been|remains|remained|became)$/.test(tok.norm)) {
+        for (let e = k + 1; e < Math.min(sent.tokenEnd - 1, k + 5); e++) {
+          if (!/^\s+$/.test(this.gap(e - 1, e)) || /^\p{Lu}/u.test(toks[e]!.text)) break;
+          if (STANCE_AGENTS.has(toks[e]!.norm) && toks[e + 1]!.norm === 'of') {
+            to = e + 2;
+            phrase = true;
+            stance = true;
+            break;
+          }
+        }
+      }
       // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
-      if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k)) continue;
+      // but "Obama Says …", "New Poll Shows …" are the headline form of a report
+      if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph))) continue;
+      // "his claim that …", "Voss's view that …": a possessive and a noun of view, before a clause
+      if (!phrase && STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && /^(that|to|of|about|for|on)$/.test(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k))) {
+        const prev = toks[k - 1]!;
+        let np: [number, number] | null = null;
+        if (POSSESSIVES.has(prev.norm) && !/^\p{Lu}/u.test(prev.text) || (POSSESSIVES.has(prev.norm) && k - 1 === sent.tokenStart)) np = [k - 1, k];
+        else if (/['’]s?$/.test(prev.text)) {
+          const b = this.npBefore(k - 1, sent.tokenStart);
+          if (b && this.holdsView(b)) np = b;
+        }
+        if (np && !(toks[k + 1]!.norm === 'to' && !(k + 2 < sent.tokenEnd && this.tag(k + 2).pos === 'VERB'))) {
+          out.push({ ...this.makeCue(s, k, k + 1, np, false, false, false), stance: true });
+          continue;
+        }
+      }
       let strong = CUE_VERBS.has(tok.norm);
+      if (!phrase && !strong && STANCE_VERBS.has(tok.norm) && !WEAK_CUES.has(tok.norm)) {
+        strong = true;
+        stance = true;
+      }
+      if (!phrase && BELIEF_VERBS.has(tok.norm)) stance = true;
       const weak = !phrase && WEAK_CUES.has(tok.norm);
       // any verb taking a that-clause with a named or pronoun subject: "Smith realised that …"
       if (!phrase && !strong && !weak && k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that' && /^\s+$/.test(this.gap(k, k + 1)) && this.tag(k).pos === 'VERB' && !AUX_WORDS.has(tok.norm)) {
@@ -273,7 +337,8 @@ export class Extractor {
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
       // "RT boasts that …", "Smith insists: “…”": a lexicon cue right before "that" or a quote is a verb
       const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
-      if (!phrase && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast)) continue;
+      const headlineCue = k > sent.tokenStart && HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(tok.text);
+      if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
       const participle = !phrase && /ing$/.test(tok.norm);
@@ -293,8 +358,8 @@ export class Extractor {
         // "it is believed", "he was told": no source speaks here (unless "by X")
         if (!(to < sent.tokenEnd && toks[to]!.norm === 'by')) continue;
         const np = this.npAfter(to + 1, sent.tokenEnd);
-        if (!np) continue;
-        out.push(this.makeCue(s, k, to, np, true, weak, false));
+        if (!np || (stance && !this.holdsView(np))) continue;
+        out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
         continue;
       }
       let np: [number, number] | null = null;
@@ -312,14 +377,14 @@ export class Extractor {
       // "… and said she would": a coordinated cue shares the subject of the previous one
       if (!np && !sourceAfter && j >= sent.tokenStart && toks[j]!.norm === 'and' && out.length && out[out.length - 1]!.source) {
         const prev = out[out.length - 1]!;
-        out.push({ ...this.makeCue(s, k, to, null, false, weak, participle), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo });
+        out.push({ ...this.makeCue(s, k, to, null, false, weak, participle), source: prev.source, srcFrom: prev.srcFrom, srcTo: prev.srcTo, stance });
         continue;
       }
       if (np) {
         // found through the parenthetical
       } else if (!sourceAfter) {
         if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
-        if (np) np = this.appositive(np, sent.tokenStart);
+        if (np && !headlineCue) np = this.appositive(np, sent.tokenStart);
         else if (j >= sent.tokenStart && /^\s*,\s*$/.test(this.gap(j, j + 1))) {
           // "Voss, the city's mayor, said": an appositive pair before the comma
           const np1 = this.npBefore(j, sent.tokenStart);
@@ -363,13 +428,43 @@ export class Extractor {
           continue;
         }
       }
+      if (stance && (!np || !this.holdsView(np))) continue;
       if (!np && !weak) {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
         continue;
       }
-      out.push(this.makeCue(s, k, to, np, after, weak, participle));
+      out.push({ ...this.makeCue(s, k, to, np, after, weak, participle), stance });
     }
     return out;
+  }
+
+  /** Can this source phrase hold a view (a name, a person pronoun, a role or evidence noun)? */
+  private holdsView(np: [number, number]): boolean {
+    // "Trump, appearing after Clinton at the forum, …": the head is the named phrase before the aside
+    let head = np[1] - 1;
+    for (let i = np[0]; i < np[1] - 1; i++) if (/,/.test(this.gap(i, i + 1))) {
+      head = i;
+      break;
+    }
+    const norm = this.tokens[head]!.norm;
+    const t = this.tag(head);
+    if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
+    if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;
+    if (t.person || t.org) return true;
+    if (!/^\p{Lu}/u.test(this.tokens[head]!.text)) return false;
+    // a capitalised word opening the sentence is a name if the text also capitalises it mid-sentence
+    return t.pos === 'PROPN' || this.midCapitals().has(norm);
+  }
+
+  private midCaps: Set<string> | null = null;
+  /** Words the text capitalises somewhere other than at a sentence start. */
+  private midCapitals(): Set<string> {
+    if (this.midCaps) return this.midCaps;
+    const out = new Set<string>();
+    for (const sent of this.model.sentences) {
+      for (let k = sent.tokenStart + 1; k < sent.tokenEnd; k++) if (/^\p{Lu}/u.test(this.tokens[k]!.text)) out.add(this.tokens[k]!.norm);
+    }
+    return (this.midCaps = out);
   }
 
   private makeCue(s: number, from: number, to: number, np: [number, number] | null, after: boolean, weak: boolean, participle: boolean): Cue {
@@ -493,7 +588,7 @@ export class Extractor {
     // sentences that hold a cue word at all (cheap lexical test before tagging)
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
-      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm)) {
+      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm) || STANCE_POSS_NOUNS.has(tok.norm)) {
         if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
       }
     }
@@ -658,7 +753,8 @@ export class Extractor {
     for (const s of quotesOnly ? [] : [...cueSentences].sort((a, b) => a - b)) {
       const cs = cuesOf(s);
       for (const c of cs) {
-        if (c.used || !c.source || c.weak) continue;
+        // a weak cue ("called the plan a disgrace") reports a view only with a subject that can hold one
+        if (c.used || !c.source || (c.weak && (c.sourceAfter || c.srcFrom < 0 || !this.holdsView([c.srcFrom, c.srcTo])))) continue;
         const content = this.clause(c, cs);
         if (!content) continue;
         const para = model.sentences[s]!.paragraph;
@@ -668,21 +764,23 @@ export class Extractor {
     }
     // "Pat Quill: Voters Are Worried" — a name and a colon opening a paragraph (headline style)
     for (const para of quotesOnly ? [] : model.paragraphs) {
-      const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start, Math.min(para.end, para.start + 80)));
-      if (!m || this.inQuote(para.start)) continue;
-      const srcEnd = para.start + m[1]!.length;
+      // a transcript in quotation marks: "WALLACE: …" (an upper-case label after the opening mark)
+      const lead = /^["“]\p{Lu}{2,}[\p{Lu}\s.'’-]*:\s/u.test(text.slice(para.start, Math.min(para.end, para.start + 40))) ? 1 : 0;
+      const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start + lead, Math.min(para.end, para.start + 80)));
+      if (!m || (this.inQuote(para.start) && !lead)) continue;
+      const srcEnd = para.start + lead + m[1]!.length;
       const s0 = sentenceAt(model, para.start);
       const tags = sentenceTags(model, s0);
       const pi = model.sentences[s0]!.paragraph;
       const label = /^[\p{Lu}\s.'’-]+$/u.test(m[1]!); // transcript speaker label: "WALLACE:"
       if (/^(The|A|An)\s/.test(m[1]!) || !(label || isHead(pi) || (tags[0] && (tags[0].person || tags[0].org)))) continue;
-      const cStart = para.start + m[0].length;
+      const cStart = para.start + lead + m[0].length;
       let cEnd = para.end;
       const s = sentenceAt(model, para.start);
       if (model.sentences[s]!.end < cEnd) cEnd = model.sentences[s]!.end;
       while (cEnd > cStart && /[\s.]/.test(text[cEnd - 1]!)) cEnd--;
-      if (cEnd <= cStart || out.some((a) => a.content.start <= cStart && a.content.end >= cStart)) continue;
-      out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
+      if (cEnd <= cStart || (!lead && out.some((a) => a.content.start <= cStart && a.content.end >= cStart))) continue;
+      out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start + lead, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
     }
     // reported speech nested in another attribution's content ("Stein said she plans to …") belongs
     // to the outer one; quotes keep their own records
@@ -698,7 +796,10 @@ export class Extractor {
   }
 
   private record(kind: AttributionKind, c: Cue, content: TextSpan, quotes: TextSpan[], s: number, para: number, scare: boolean, inherited: boolean, headline: boolean): Attribution {
-    return { kind, cue: c.span, source: c.source ? { ...c.source } : null, content, quotes, sentence: s, paragraph: para, scare, inherited, headline };
+    const a: Attribution = { kind, cue: c.span, source: c.source ? { ...c.source } : null, content, quotes, sentence: s, paragraph: para, scare, inherited, headline };
+    // weak cues ("called the plan a mistake") report a view when no quote is involved
+    if (c.stance || (c.weak && kind === 'indirect')) a.stance = true;
+    return a;
   }
 
   /** direct: the quote stands beside the cue clause; mixed: the quote is embedded in reported words. */
@@ -727,11 +828,11 @@ export class Extractor {
   /** he/she/they/it → the nearest preceding named source (or person named in the preceding sentences). */
   private resolvePronouns(all: Attribution[]): void {
     const named: TextSpan[] = [];
-    for (const a of all) if (a.source && !PRONOUNS.has(a.source.text.toLowerCase()) && !a.inherited) named.push(a.source);
+    for (const a of all) if (a.source && !PRONOUNS.has(a.source.text.toLowerCase()) && !POSSESSIVES.has(a.source.text.toLowerCase()) && !a.inherited) named.push(a.source);
     named.sort((x, y) => x.start - y.start);
     for (const a of all) {
       if (!a.source || a.inherited) continue;
-      const p = a.source.text.toLowerCase();
+      const p = POSSESSIVES.get(a.source.text.toLowerCase()) ?? a.source.text.toLowerCase();
       if (!PRONOUNS.has(p) || p === 'i' || p === 'we' || p === 'you') continue;
       const at = a.source.start;
       let best: TextSpan | null = null;
@@ -771,6 +872,13 @@ export class Extractor {
     }
     return null;
   }
+}
+
+const NOT_AGENTS = new Set(['numbers', 'members', 'papers', 'orders', 'matters', 'centers', 'centres', 'powers', 'letters', 'waters', 'dollars', 'errors', 'factors', 'sectors', 'doors', 'borders', 'headquarters', 'quarters', 'others', 'towers', 'offers', 'layers', 'corners', 'chambers', 'meters', 'filters', 'computers', 'monitors', 'motors', 'vectors', 'colors', 'colours', 'floors', 'liters', 'litres', 'rumors', 'rumours', 'terrors', 'mirrors', 'honors', 'honours', 'favors', 'favours', 'minors', 'majors', 'numbers', 'players']);
+/** Plural agent nouns by their ending (operators, councillors, economists, Iowans, fishermen). */
+function agentNoun(norm: string): boolean {
+  if (NOT_AGENTS.has(norm)) return false;
+  return /(?:[^e]ers|ors|ists|ians|[^o]men|women)$/.test(norm) && norm.length > 5;
 }
 
 /** "According to" opens a sentence-internal cue even when capitalised after a colon or dash. */

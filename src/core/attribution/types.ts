@@ -36,6 +36,8 @@ export interface Attribution {
   inherited: boolean;
   /** the quote sits in a headline (first short paragraph without final punctuation, or a markdown heading) */
   headline: boolean;
+  /** the cue reports a stance, belief, intention or evidence ("opposes", "polls show"), not speech */
+  stance?: boolean;
 }
 
 /** The speaker's name as it should be printed (the resolved name for a pronoun). */

@@ -5,9 +5,10 @@
  * reference is info.
  */
 import { describeDiff } from '../attribution/compare';
-import { quoteMatches, type QuoteMatch } from '../attribution/analysis';
+import { alignment } from '../align';
+import { candidateDocs, candidateDocScores, lastNames, quoteMatches, sentenceRange, type QuoteMatch } from '../attribution/analysis';
 import { speakerName } from '../attribution/types';
-import type { Rule, RuleContext } from '../rule';
+import type { Analysis, Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from './copied-passage';
 
@@ -46,6 +47,51 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   return f;
 }
 
+/**
+ * References that share the article's story: those with an aligned (copied or reworded) passage that
+ * is not boilerplate. A passage whose every word 3-gram is a set phrase of the reference set (in more
+ * than 30 references: an editor's note, a standard footer) says nothing about the story.
+ */
+const coveringDocs: Analysis<Set<number>> = (ctx) => {
+  const out = new Set<number>();
+  const passages = ctx.use(alignment);
+  for (const p of passages) {
+    if (out.has(p.doc)) continue;
+    // the same article words aligned with three or more references: a standard text, not this story
+    const docs = new Set(passages.filter((o) => o.a.start < p.a.end && o.a.end > p.a.start).map((o) => o.doc));
+    if (docs.size >= 3) continue;
+    if (candidateDocs(ctx, [p.a], 8).includes(p.doc)) out.add(p.doc);
+  }
+  return out;
+};
+
+function names(text: string, words: Set<string>): boolean {
+  for (const n of words) {
+    if (n.length < 3) continue;
+    const re = new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+    if (re.test(text)) return true;
+  }
+  return false;
+}
+
+/**
+ * Does the reference set plausibly cover the story this quote belongs to? Only then is a quote that
+ * no reference holds worth an info. A quote with a speaker: a reference that shares the story (aligned
+ * passages) or phrases of the quote's sentence names the speaker. A quote with no speaker: the article
+ * shares the story with some reference. A reference set about other stories says nothing about a quote
+ * it does not hold.
+ */
+function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
+  const cover = ctx.use(coveringDocs);
+  const who = lastNames(speakerName(m.attribution));
+  if (who.size === 0) return cover.size > 0;
+  const docs = new Set(cover);
+  // a reference sharing several phrases (not set phrases) with the quote's sentence
+  for (const [d, n] of candidateDocScores(ctx, [sentenceRange(ctx.doc, m.quote.start, m.quote.end)], 3)) if (n >= 3) docs.add(d);
+  for (const d of docs) if (names(ctx.index.docs[d]!.text, who)) return true;
+  return false;
+}
+
 export const misquote: Rule = {
   id: 'misquote',
   defaultSeverity: 'warning',
@@ -56,7 +102,7 @@ export const misquote: Rule = {
       const words = m.quote.text.split(/\s+/).filter(Boolean).length;
       const r = m.ref;
       if (!r) {
-        if (words >= 4 && !m.attribution.headline) {
+        if (words >= 4 && !m.attribution.headline && storyCovered(ctx, m)) {
           out.push(finding(ctx, m, 'info', `Quote not found in references: “${m.quote.text}”`, false));
         }
         continue;

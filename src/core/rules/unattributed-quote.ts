@@ -17,7 +17,8 @@ export const unattributedQuote: Rule = {
   run(ctx) {
     const all = ctx.use(attributions);
     const sourcedParas = new Set<number>();
-    for (const a of all) if (a.source) sourcedParas.add(a.paragraph);
+    // a speaker credited nearby: speech, not a stance ("Republicans oppose the plan" names no one who said the quote)
+    for (const a of all) if (a.source && !a.stance) sourcedParas.add(a.paragraph);
     const out: Finding[] = [];
     const candidates = all.filter((a) => a.kind === 'direct' && !a.source && !a.scare && !a.headline && !sourcedParas.has(a.paragraph) && !sourcedParas.has(a.paragraph - 1));
     if (candidates.length === 0) return out;

@@ -124,3 +124,73 @@ describe('attribution: pronouns and continuing quotes', () => {
     assert.equal(all[0]!.headline, true);
   });
 });
+
+describe('attribution: stance, belief and evidence cues', () => {
+  const first = (t: string) => ex(t).filter((a) => a.cue).map(brief)[0] ?? null;
+  const cases: [string, string, string][] = [
+    // [sentence, cue, source]
+    ['The harbour master opposes the new dredging contract.', 'opposes', 'The harbour master'],
+    ['Councillor Pia Sand rejected the ferry timetable on Monday.', 'rejected', 'Councillor Pia Sand'],
+    ['Mayor Elena Voss vowed to reopen the pier by June.', 'vowed', 'Mayor Elena Voss'],
+    ['The fishermen fear the quota will be cut again.', 'fear', 'The fishermen'],
+    ['Jonas Feld insisted the cranes were safe.', 'insisted', 'Jonas Feld'],
+    ['The port authority denied any wrongdoing in the tender.', 'denied', 'The port authority'],
+    ['She acknowledged the delays had cost the town dearly.', 'acknowledged', 'She'],
+    ['Ana Ruiz predicted a long winter for the dockers.', 'predicted', 'Ana Ruiz'],
+    ['The union hopes the talks will resume next week.', 'hopes', 'The union'],
+    ['Senator Okafor has been critical of the harbour board for years.', 'critical of', 'Senator Okafor'],
+    ['The ferry operators are confident that passengers will return.', 'confident that', 'The ferry operators'],
+    ['Residents have expressed deep concern about the night shifts.', 'expressed deep concern', 'Residents'],
+    ['Ruiz has no illusions about the cost of the repairs.', 'has no illusions', 'Ruiz'],
+    ['Dev Anand is a vocal critic of the tunnel project.', 'is a vocal critic of', 'Dev Anand'],
+    ['The councillors railed against the ferry subsidy cuts.', 'railed against', 'The councillors'],
+    ['Voss is calling for an inquiry into the collapse of the crane.', 'calling for', 'Voss'],
+    ['A survey of local traders found that most expect a poor season.', 'found', 'A survey of local traders'],
+    ['Recent polls show the mayor trailing her rival.', 'show', 'Recent polls'],
+    ['Mayor Elena Voss met the crews. Voss called the tender process a shambles.', 'called', 'Voss'],
+    ['The harbour board did not immediately respond to requests for comment.', 'respond', 'The harbour board'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = first(t);
+      assert.ok(a, `no attribution in: ${t}`);
+      assert.equal(a.cue, cue);
+      assert.equal(a.source, source);
+    });
+  }
+  it('a headline in Title Case: "Mayor Says …"', () => {
+    const a = ex('Harbour Strike Will End Soon, Mayor Voss Says\n\nThe dockers met on Monday.\n\nTalks went on.\n\nNo deal yet.').find((x) => x.cue);
+    assert.equal(a?.source?.text, 'Mayor Voss');
+    assert.equal(a?.cue?.text, 'Says');
+  });
+  it('"who" is a source and resolves to the person named before it', () => {
+    const a = ex('The crew hired Tomas Brandt, who said the hull was sound.').find((x) => x.cue?.text === 'said');
+    assert.equal(a?.source?.text, 'who');
+    assert.equal(a?.source?.resolved?.text, 'Tomas Brandt');
+  });
+  it('a possessive and a noun of view: "her claim that …" resolves her', () => {
+    const a = ex('Mayor Elena Voss toured the pier. Despite her claim that the pier was safe, it was closed.').find((x) => x.cue?.text === 'claim');
+    assert.equal(a?.source?.text, 'her');
+    assert.equal(a?.source?.resolved?.text, 'Elena Voss');
+    assert.equal(a?.content.text, 'the pier was safe, it was closed');
+  });
+  it('"her claim to" a thing (no verb after "to") is no cue', () => {
+    assert.deepEqual(ex('Her claim to the old boathouse was upheld.').filter((x) => x.cue).map(brief), []);
+  });
+  it('transcript labels inside quotation marks are sources', () => {
+    const as = ex('The exchange went as follows:\n\n"HOST: Will the ferry run tomorrow?\n\n"MAYOR: It will, weather permitting.').filter((a) => a.cue?.text === ':');
+    assert.deepEqual(as.map((a) => [a.source?.text, a.content.text]), [['HOST', 'Will the ferry run tomorrow?'], ['MAYOR', 'It will, weather permitting']]);
+  });
+  it('stance verbs need a subject that can hold a view', () => {
+    for (const t of [
+      'The new contract requires longer shifts at the docks.',
+      'The storm threatened the old pier all night.',
+      'Heavy rain favoured the late boats.',
+      'The tides reflect the pull of the moon.',
+    ]) assert.deepEqual(ex(t).filter((a) => a.cue).map(brief), [], t);
+  });
+  it('a capitalised stance word inside a Title Case headline is no cue', () => {
+    const as = ex('Dockers Worried About Night Shifts\n\nThe union met on Monday.\n\nTalks went on.\n\nNo deal yet.');
+    assert.equal(as.filter((a) => a.cue && a.paragraph === 0).length, 0);
+  });
+});

@@ -40,6 +40,12 @@ describe('rule unattributed-quote', () => {
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz spoke first. “We waited ten years,” she said. “Ten years of promises and nothing else.”'), []);
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz said the cooperative was angry.\n\n“Ten years of promises and nothing else.”'), []);
   });
+  it('a stance in the paragraph before credits no speaker', () => {
+    const t = 'Fishermen oppose the new quota, and recent surveys show rising anger in the port.\n\n“Ten years of promises and nothing else.”';
+    const [f] = only('unattributed-quote', t);
+    assert.ok(f, 'flagged');
+    assert.equal(f.text, 'Ten years of promises and nothing else.');
+  });
   it('does not flag headline quotes or scare quotes', () => {
     assert.deepEqual(only('unattributed-quote', '“Ten years of broken promises”: fishermen turn on council\n\nThe so-called “blue plan” failed.'), []);
   });
@@ -124,9 +130,23 @@ describe('rule misquote', () => {
     const fs = only('misquote', 'Mayor Elena Voss said the “color of the new cranes had been chosen by residents”.');
     assert.ok(fs.length === 0 || fs.every((f) => f.severity === 'info'), JSON.stringify(fs));
   });
-  it('reports a quote found in no reference as info', () => {
-    const [f] = only('misquote', '“The lighthouse keeper has retired after forty winters,” Voss said.');
+  it('reports a quote found in no reference as info when a reference on the story names the speaker', () => {
+    const [f] = only('misquote', 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”');
     assert.equal(f!.severity, 'info');
     assert.match(f!.message, /not found in references/);
+  });
+  it('reports a quote found in no reference as info when the article shares passages with a reference', () => {
+    const t = 'Port spokesman Jonas Feld said the cranes would stay idle until Friday, leaving ships at anchor.\n\n“The lighthouse keeper has retired after forty winters,” a pilot said.';
+    const fs = check(t, index, { rules: { 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings;
+    assert.ok(fs.some((f) => f.rule === 'copied-passage'), 'the copied sentence is found');
+    const [f] = fs.filter((f) => f.rule === 'misquote');
+    assert.equal(f!.severity, 'info');
+    assert.match(f!.message, /not found in references/);
+  });
+  it('says nothing of a missing quote when only the speaker\'s name is shared', () => {
+    assert.deepEqual(only('misquote', '“The lighthouse keeper has retired after forty winters,” Voss said.'), []);
+  });
+  it('says nothing of a missing quote when the references are about another story', () => {
+    assert.deepEqual(only('misquote', 'The orchard harvest was late this year.\n\n“Our apples have never tasted sweeter,” grower Tilde Amsel said.'), []);
   });
 });
