@@ -94,6 +94,20 @@ export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }
 
+/**
+ * The reference document whose own text (quoted or not) holds the words of this article quote:
+ * nearly every word 3-gram of the quote (at least 80 %, at least two) is in the document. A quote
+ * taken from a statement or release is found here although no reference *quotes* it. Null if none.
+ */
+export function referenceHoldingText(ctx: RuleContext, q: Span): number | null {
+  let words = 0;
+  for (const t of ctx.doc.tokens) if (t.start >= q.start && t.end <= q.end) words++;
+  if (words < 4) return null;
+  const need = Math.max(2, Math.ceil(0.8 * (words - 2)));
+  const best = candidateDocScores(ctx, [q], 1)[0];
+  return best && best[1] >= need ? best[0] : null;
+}
+
 const termIds: Analysis<Int32Array> = (ctx) => {
   const out = new Int32Array(ctx.doc.tokens.length);
   ctx.doc.tokens.forEach((t, k) => (out[k] = ctx.index.terms.lookup(t.norm)));

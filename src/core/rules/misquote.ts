@@ -6,7 +6,7 @@
  */
 import { describeDiff } from '../attribution/compare';
 import { alignment } from '../align';
-import { candidateDocs, candidateDocScores, lastNames, quoteMatches, sentenceRange, type QuoteMatch } from '../attribution/analysis';
+import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
@@ -102,7 +102,8 @@ export const misquote: Rule = {
       const words = m.quote.text.split(/\s+/).filter(Boolean).length;
       const r = m.ref;
       if (!r) {
-        if (words >= 4 && !m.attribution.headline && storyCovered(ctx, m)) {
+        // the words are in a reference's own text (a statement, a release): found, just not quoted there
+        if (words >= 4 && !m.attribution.headline && storyCovered(ctx, m) && referenceHoldingText(ctx, m.quote) === null) {
           out.push(finding(ctx, m, 'info', `Quote not found in references: “${m.quote.text}”`, false));
         }
         continue;

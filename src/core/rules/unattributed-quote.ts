@@ -3,10 +3,11 @@
  * sentence, its paragraph or the paragraph before. When a reference has the same quote with a
  * speaker, the fix inserts the speaker: “…,” Karoline Leavitt said.
  */
-import { attributions, quoteMatches } from '../attribution/analysis';
+import { attributions, quoteMatches, referenceHoldingText } from '../attribution/analysis';
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
+import type { Span } from '../text';
 import type { Finding, Fix } from '../types';
 import { sourceLabel } from './copied-passage';
 
@@ -27,21 +28,36 @@ export const unattributedQuote: Rule = {
       const q = a.quotes[0] ?? a.content;
       const m = matches.find((x) => x.attribution === a);
       const r = m?.ref;
-      const speaker = r && (r.comparison.identical || r.comparison.fragment || r.comparison.containment >= 0.8) ? speakerName(r.attribution) : null;
+      let speaker = r && (r.comparison.identical || r.comparison.fragment || r.comparison.containment >= 0.8) ? speakerName(r.attribution) : null;
+      let from: { doc: number; start: number; end: number; text: string; context: string } | null =
+        speaker && r ? { doc: r.doc, start: r.quote.start, end: r.quote.end, text: r.quote.text, context: r.context.text } : null;
+      if (!speaker) {
+        // no reference quotes it, but one holds the words as its own text (a statement, a release): its author speaks
+        const d = referenceHoldingText(ctx, q);
+        const meta = d === null ? undefined : ctx.index.docs[d]!.meta;
+        const who = meta?.outlet ?? meta?.author;
+        const words = d === null || !who ? null : holdingSpan(ctx, d, q);
+        if (d !== null && who && words) {
+          speaker = who;
+          from = { doc: d, ...words, context: words.text };
+        }
+      }
       const f: Finding = {
         rule: 'unattributed-quote',
         severity: 'warning',
-        message: speaker
-          ? `Quote with no speaker; ${sourceLabel(ctx.index, r!.doc)} attributes it to ${speaker}`
+        message: speaker && from
+          ? r && from.doc === r.doc && from.start === r.quote.start
+            ? `Quote with no speaker; ${sourceLabel(ctx.index, from.doc)} attributes it to ${speaker}`
+            : `Quote with no speaker; the words are from ${sourceLabel(ctx.index, from.doc)}`
           : 'Quote with no speaker: say who said it',
         start: q.start,
         end: q.end,
         text: q.text,
       };
-      if (speaker && r) {
-        const d = ctx.index.docs[r.doc]!;
-        f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
-        f.data = { speaker, referenceSentence: r.context.text, sourceMeta: d.meta };
+      if (speaker && from) {
+        const d = ctx.index.docs[from.doc]!;
+        f.source = { id: d.id, path: d.path, start: from.start, end: from.end, text: from.text };
+        f.data = { speaker, referenceSentence: from.context, sourceMeta: d.meta };
         const sent = ctx.doc.sentences.find((x) => x.start <= q.end - 1 && q.end <= x.end) ?? ctx.doc.sentences[a.sentence]!;
         // only when the quote closes its sentence: “…,” Name said.
         const rest = ctx.doc.text.slice(q.end, sent.end);
@@ -58,3 +74,30 @@ export const unattributedQuote: Rule = {
     return out;
   },
 };
+
+/**
+ * Where the quote's words stand in reference document `doc`: from the first to the last word 3-gram of
+ * the quote found there (in order), as offsets into the reference text.
+ */
+function holdingSpan(ctx: RuleContext, doc: number, q: Span): { start: number; end: number; text: string } | null {
+  const d = ctx.index.docs[doc]!;
+  const ids: number[] = [];
+  for (const t of ctx.doc.tokens) if (t.start >= q.start && t.end <= q.end) ids.push(ctx.index.terms.lookup(t.norm));
+  const terms = d.tokens.terms;
+  const at = (k: number, from: number): number => {
+    for (let j = from; j + 2 < terms.length; j++) if (terms[j] === ids[k] && terms[j + 1] === ids[k + 1] && terms[j + 2] === ids[k + 2]) return j;
+    return -1;
+  };
+  for (let k = 0; k + 2 < ids.length; k++) {
+    const j0 = at(k, 0);
+    if (j0 < 0) continue;
+    for (let m = ids.length - 3; m >= k; m--) {
+      const j1 = at(m, j0);
+      if (j1 < 0) continue;
+      const start = d.tokens.starts[j0]!;
+      const end = d.tokens.ends[j1 + 2]!;
+      return { start, end, text: d.text.slice(start, end) };
+    }
+  }
+  return null;
+}

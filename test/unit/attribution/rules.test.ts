@@ -36,6 +36,17 @@ describe('rule unattributed-quote', () => {
     assert.ok(f);
     assert.equal(f.fixes, undefined);
   });
+  it('a quote no reference quotes but one holds as its own text: attributed to that source\'s outlet', () => {
+    const t = 'The strike went into its second week.\n\n“The harbour lost four million euros in the first week of the strike.”\n\nShips queued outside.';
+    const [f] = only('unattributed-quote', t);
+    assert.ok(f, 'flagged');
+    assert.match(f.message, /the words are from Coast Wire/);
+    assert.equal(f.source!.text, 'The harbour lost four million euros in the first week of the strike');
+    assert.equal(
+      fixed(t, f),
+      'The strike went into its second week.\n\n“The harbour lost four million euros in the first week of the strike,” Coast Wire said.\n\nShips queued outside.',
+    );
+  });
   it('does not flag a quote attributed in the previous sentence or paragraph', () => {
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz spoke first. “We waited ten years,” she said. “Ten years of promises and nothing else.”'), []);
     assert.deepEqual(only('unattributed-quote', 'Ana Ruiz said the cooperative was angry.\n\n“Ten years of promises and nothing else.”'), []);
@@ -145,6 +156,11 @@ describe('rule misquote', () => {
   });
   it('says nothing of a missing quote when only the speaker\'s name is shared', () => {
     assert.deepEqual(only('misquote', '“The lighthouse keeper has retired after forty winters,” Voss said.'), []);
+  });
+  it('a quote whose words are a reference\'s own (unquoted) text is found, not "not found"', () => {
+    // REF states this in its own words, in no quotation marks
+    const t = 'Port spokesman Jonas Feld said the cranes would stay idle until Friday.\n\nA docker put it plainly: “The harbour lost four million euros in the first week of the strike.”';
+    assert.deepEqual(only('misquote', t).map((f) => f.message), []);
   });
   it('says nothing of a missing quote when the references are about another story', () => {
     assert.deepEqual(only('misquote', 'The orchard harvest was late this year.\n\n“Our apples have never tasted sweeter,” grower Tilde Amsel said.'), []);
