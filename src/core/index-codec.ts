@@ -14,6 +14,7 @@
  * and throws CodecError otherwise. Arrays are views into the given bytes (no copy); document texts
  * are decoded from UTF-8 on first use.
  */
+import { proseView } from './prose';
 import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
@@ -45,6 +46,8 @@ export function engineSignature(): number {
   for (const t of tokenize(probe)) parts.push(`${t.start}:${t.end}:${t.norm}:${stemWord(t.norm)}:${isStopWord(t.norm) ? 1 : 0}`);
   for (const w of ['the', 'of', 'said', 'would', 'according', 'however', 'told', 'percent', 'mr']) parts.push(isStopWord(w) ? '1' : '0');
   parts.push(normalizeWord("ABC's"));
+  // references are matched through the prose view (ReferenceDoc.matchText)
+  parts.push('match-view', proseView('See [the plan](https://port.example/plan) <b>now</b> <!-- x -->.', 'markdown'), proseView('At www.port.example/a today.', 'plaintext'));
   signature = checksumString(parts.join('|'));
   return signature;
 }

@@ -625,8 +625,9 @@ export class ReferenceIndex {
     const ids: number[] = [];
     const toks: DocTokens[] = [];
     for (const d of docs) {
-      const tokens = docTokens(d.text, this.terms);
-      const lines = lineRanges(d.text, tokens);
+      const view = d.matchText !== undefined && d.matchText.length === d.text.length ? d.matchText : d.text;
+      const tokens = docTokens(view, this.terms);
+      const lines = lineRanges(view, tokens);
       const num = this.docs.length;
       this.docs.push({ ...d, tokens, lines, deleted: false });
       ids.push(num);

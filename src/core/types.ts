@@ -77,6 +77,12 @@ export interface ReferenceDoc {
   /** path as given to / found by the loader */
   path: string;
   text: string;
+  /**
+   * the text the index matches on, when it differs from `text`: the same length, with markup that is
+   * not prose blanked (markdown link targets, HTML tags, URLs: core/prose.ts), as articles are
+   * checked. Offsets into it are offsets into `text`, which is what hovers and reports show.
+   */
+  matchText?: string;
   meta: ReferenceMeta;
 }
 

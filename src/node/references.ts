@@ -18,6 +18,7 @@ import * as path from 'node:path';
 // fdir's) reads import.meta.url, which a CommonJS bundle does not have
 import tinyglobby = require('tinyglobby');
 import type { ReferenceDoc } from '../core/types';
+import { proseView } from '../core/prose';
 import { decodeBytes } from './decode';
 import { fsMessage, type InputError } from './errors';
 import { metaFrom, readFrontMatter } from './front-matter';
@@ -263,14 +264,18 @@ async function loadOne(
   }
   const id = toPosix(path.relative(root, c.abs)) || path.basename(c.abs);
   const origin: DocOrigin = { kind: parsed.extracted ? 'extracted' : 'text', bodyStart: parsed.bodyStart };
-  return { doc: { id, path: c.shown, text: parsed.text, meta: parsed.meta }, origin, errors };
+  // matched as articles are checked: markup that is not prose blanked (same length, same offsets)
+  const view = proseView(parsed.text, parsed.extracted ? 'plaintext' : parsed.markdown ? 'markdown' : 'plaintext');
+  const doc: ReferenceDoc = { id, path: c.shown, text: parsed.text, meta: parsed.meta };
+  if (view !== parsed.text) doc.matchText = view;
+  return { doc, origin, errors };
 }
 
 /** Text and metadata of a decoded reference file, by its extension. */
 export function parseReference(
   text: string,
   fileName: string,
-): { text: string; meta: ReferenceDoc['meta']; warning?: string; bodyStart: number; extracted: boolean } {
+): { text: string; meta: ReferenceDoc['meta']; warning?: string; bodyStart: number; extracted: boolean; markdown?: boolean } {
   const ext = path.extname(fileName).toLowerCase();
   if (ext === '.md' || ext === '.markdown') {
     const fm = readFrontMatter(text);
@@ -280,6 +285,7 @@ export function parseReference(
       warning: fm.error,
       bodyStart: fm.bodyStart,
       extracted: false,
+      markdown: true,
     };
   }
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {

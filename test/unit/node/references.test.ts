@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { check } from '../../../src/core/engine';
+import { proseView } from '../../../src/core/prose';
+import { ReferenceIndex } from '../../../src/core/reference-index';
 import { fsMessage } from '../../../src/node/errors';
 import { openIndex } from '../../../src/node/open-index';
 import { commonRoot, loadReferences } from '../../../src/node/references';
@@ -26,6 +29,32 @@ describe('loadReferences', () => {
     assert.deepEqual(bad.meta, {});
     assert.equal(origins.get('wire.txt')?.bodyStart, 0);
     assert.ok(origins.get('nested/release.md')!.bodyStart > 0);
+  });
+
+  it('a markdown reference is matched through its prose view (links, tags blanked), shown as written', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'copydesk-md-'));
+    try {
+      const body =
+        'The harbour board will publish [its dredging plan](https://harbour.example.org/plans/dredging-2027) before the ' +
+        'autumn storms, <b>the chair</b> told members on Tuesday evening.\n';
+      writeFileSync(path.join(dir, 'board.md'), `---\noutlet: Harbour Board\n---\n${body}`);
+      const { docs } = await loadReferences([dir]);
+      const d = docs[0]!;
+      assert.equal(d.text, body);
+      assert.equal(d.matchText!.length, body.length);
+      assert.ok(!d.matchText!.includes('https') && !d.matchText!.includes('<b>'), d.matchText);
+      // an article that copies the sentence (its own link and markup blanked the same way) is a verbatim copy
+      const article =
+        'Readers asked. The harbour board will publish [its dredging plan](https://harbour.example.org/plans/dredging-2027) ' +
+        'before the autumn storms, <b>the chair</b> told members on Tuesday evening.';
+      const r = check(proseView(article, 'markdown'), ReferenceIndex.build(docs));
+      const [f] = r.findings.filter((x) => x.rule === 'copied-passage');
+      assert.equal(f!.match, 'verbatim');
+      // the source span is in the file's text as written (the link target is part of it)
+      assert.ok(f!.source!.text.includes('(https://harbour.example.org/plans/dredging-2027)'), f!.source!.text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads markdown front matter into meta and uses the body as text', async () => {
