@@ -7,10 +7,25 @@ import type { Edit } from '../types';
 
 const CLOSERS = `"'”’»)]`;
 
-/** "The port authority" → "the port authority" mid-sentence; "The New York Times" and names stay. */
-export function midSentence(name: string): string {
+/**
+ * The source's name as it reads mid-sentence: "The port authority" → "the port authority"; "The New York
+ * Times" and names stay. A first word capitalised only because it opened the reference's sentence ("Union
+ * leader Marta Kosk") is lowercased when `texts` (the reference, the article) write it in lower case mid-sentence
+ * and never capitalised there ("Labour leader" stays when "Labour" is capitalised mid-sentence).
+ */
+export function midSentence(name: string, texts: string[] = []): string {
   const m = /^(The|A|An)\s+(\S+)/.exec(name);
   if (m && /^\p{Ll}/u.test(m[2]!)) return name[0]!.toLowerCase() + name.slice(1);
+  const w = /^(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(name);
+  if (w && texts.length) {
+    const word = w[1]!;
+    const lower = word.toLowerCase();
+    const re = new RegExp(`(?<=[\\p{Ll}\\p{N},;] +)(${word}|${lower})(?![\\p{L}\\p{N}])`, 'gu');
+    let lowerSeen = false;
+    let upperSeen = false;
+    for (const t of texts) for (const x of t.matchAll(re)) x[1] === lower ? (lowerSeen = true) : (upperSeen = true);
+    if (lowerSeen && !upperSeen) return lower + name.slice(word.length);
+  }
   return name;
 }
 

@@ -103,10 +103,11 @@ export const unattributedClaim: Rule = {
       const isAccording = /^according/i.test(a.cue!.text);
       const phrase = isAccording ? `according to ${a.source!.text}` : `${name} ${a.cue!.text}`;
       const fixes: Fix[] = [];
-      const e1 = appendAttribution(doc.text, sent.start, sent.end, `according to ${midSentence(name)}`);
-      if (e1) fixes.push({ title: `Add “according to ${midSentence(name)}”`, edits: e1, preferred: true });
-      const e2 = appendAttribution(doc.text, sent.start, sent.end, `${midSentence(name)} said`);
-      if (e2) fixes.push({ title: `Add “${midSentence(name)} said”`, edits: e2 });
+      const who = midSentence(name, [d.text, doc.text]);
+      const e1 = appendAttribution(doc.text, sent.start, sent.end, `according to ${who}`);
+      if (e1) fixes.push({ title: `Add “according to ${who}”`, edits: e1, preferred: true });
+      const e2 = appendAttribution(doc.text, sent.start, sent.end, `${who} said`);
+      if (e2) fixes.push({ title: `Add “${who} said”`, edits: e2 });
       out.push({
         rule: 'unattributed-claim',
         severity: 'warning',

@@ -62,7 +62,7 @@ export const unattributedQuote: Rule = {
         // only when the quote closes its sentence: “…,” Name said.
         const rest = ctx.doc.text.slice(q.end, sent.end);
         if (/^[.,!?…]?[”"’'»]?[.]?\s*$/.test(rest)) {
-          const edits = appendAttribution(ctx.doc.text, sent.start, sent.end, `${midSentence(speaker)} said`);
+          const edits = appendAttribution(ctx.doc.text, sent.start, sent.end, `${midSentence(speaker, [d.text, ctx.doc.text])} said`);
           if (edits) {
             const fix: Fix = { title: `Attribute to ${speaker}`, edits, preferred: true };
             f.fixes = [fix];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyEdits } from '../../../src/core/attribution/fixes';
+import { applyEdits, midSentence } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, RuleId } from '../../../src/core/types';
@@ -27,7 +27,7 @@ describe('rule unattributed-quote', () => {
     assert.equal(f.severity, 'warning');
     assert.equal(
       fixed(t, f),
-      'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed,” Union leader Marta Kosk said.\n\nShips queued outside.',
+      'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed,” union leader Marta Kosk said.\n\nShips queued outside.',
     );
   });
   it('flags without a fix when no reference has the quote', () => {
@@ -164,5 +164,19 @@ describe('rule misquote', () => {
   });
   it('says nothing of a missing quote when the references are about another story', () => {
     assert.deepEqual(only('misquote', 'The orchard harvest was late this year.\n\n“Our apples have never tasted sweeter,” grower Tilde Amsel said.'), []);
+  });
+});
+
+describe('midSentence (attribution inserted after a quote)', () => {
+  it('lowercases articles and a common noun that only opened the reference sentence; keeps names', () => {
+    assert.equal(midSentence('The port authority'), 'the port authority');
+    assert.equal(midSentence('The New York Times'), 'The New York Times');
+    const ref = 'Union leader Marta Kosk spoke first. Members of the union voted on Friday.';
+    assert.equal(midSentence('Union leader Marta Kosk', [ref]), 'union leader Marta Kosk');
+    // capitalised mid-sentence somewhere: a name (a party, an institution), kept
+    const politics = 'Labour leader Ivo Brandt spoke first. Voters backed Labour in the harbour wards, and labour costs rose.';
+    assert.equal(midSentence('Labour leader Ivo Brandt', [politics]), 'Labour leader Ivo Brandt');
+    // no evidence either way: kept as the reference wrote it
+    assert.equal(midSentence('Kremlin spokesman Dmitry Peskov', ['Kremlin spokesman Dmitry Peskov said so.']), 'Kremlin spokesman Dmitry Peskov');
   });
 });
