@@ -16,6 +16,7 @@
 import { diffArrays } from 'diff';
 import type { Analysis } from './rule';
 import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
+import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';
 import type { MatchLevel } from './types';
 
@@ -298,13 +299,6 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
   return m;
 }
 
-/** Reference token index (in the doc's token arrays) → sentence of the reference model. */
-function refSentenceTokens(index: ReferenceIndex, doc: number): { tokenStart: number; tokenEnd: number }[] {
-  // The index's token arrays and analyse()'s tokens use the same word definition, so token k of
-  // one is token k of the other.
-  return referenceModel(index, doc).sentences;
-}
-
 /** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */
 function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<number, Seed[]>, o: AlignOptions): number[] {
   // documents ranked by their rare n-gram seeds (common ones count a little)
@@ -321,24 +315,43 @@ function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<num
     .map((e) => e[0]);
 }
 
-/** Sentence-pair seeds between the article and one reference document. */
+/**
+ * Sentence-pair seeds between the article and one reference document: pairs reaching the Dice
+ * threshold are found through shared stems (sentence-pairs.ts), then checked by tf-idf cosine.
+ * Same seeds, in the same order, as comparing every pair.
+ */
 function sentenceSeeds(
   article: SentVec[],
+  articleIdx: ArticleStems,
   doc: number,
   index: ReferenceIndex,
   o: AlignOptions,
 ): Seed[] {
   const d = index.docs[doc]!;
-  const refSents = sentenceVectors((k) => d.tokens.terms[k]!, refSentenceTokens(index, doc), index);
   const out: Seed[] = [];
-  for (const x of article) {
-    if (x.stems.size < 3) continue;
-    for (const y of refSents) {
-      if (y.stems.size < 3) continue;
-      if (dice(x, y) < o.sentenceDice) continue;
-      if (cosine(x, y) < o.sentenceCosine) continue;
-      out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
+  if (!(o.sentenceDice > 0)) {
+    // every pair can pass the Dice test: compare all of them
+    const ranges = refSentenceRanges(index, doc);
+    const sents: { tokenStart: number; tokenEnd: number }[] = [];
+    for (let k = 0; k < ranges.length; k += 2) sents.push({ tokenStart: ranges[k]!, tokenEnd: ranges[k + 1]! });
+    const refSents = sentenceVectors((k) => d.tokens.terms[k]!, sents, index);
+    for (const x of article) {
+      if (x.stems.size < 3) continue;
+      for (const y of refSents) {
+        if (y.stems.size < 3) continue;
+        if (dice(x, y) < o.sentenceDice) continue;
+        if (cosine(x, y) < o.sentenceCosine) continue;
+        out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
+      }
     }
+    return out;
+  }
+  const pairs = dicePairs(articleIdx, index, doc, 3, o.sentenceDice);
+  for (let k = 0; k < pairs.length; k += 4) {
+    const x = article[pairs[k]!]!;
+    const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: pairs[k + 1]!, tokenEnd: pairs[k + 2]! }], index)[0]!;
+    if (cosine(x, y) < o.sentenceCosine) continue;
+    out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
   }
   return out;
 }
@@ -510,8 +523,9 @@ export function align(
 
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
+    const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
     for (const docNum of candidateDocs(terms, index, seeded, o)) {
-      const extra = sentenceSeeds(articleVecs, docNum, index, o);
+      const extra = sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
       list.push(...extra);
