@@ -575,6 +575,12 @@ export class ReferenceIndex {
   private deletedWords = 0;
   /** per-term stamp of the last document counted, for df updates */
   private stamp = new Int32Array(0);
+  /**
+   * For lookup(), beside `docs`: each document's term ids (empty once merged away) and a deleted
+   * flag, so that verifying a posting does not touch the document objects (whose shapes vary).
+   */
+  private docTerms: Uint32Array[] = [];
+  private dead = new Uint8Array(64);
   private stampGen = 0;
 
   constructor(terms: Terms = new Terms()) {
@@ -601,7 +607,7 @@ export class ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
     for (const d of parts.docs) {
-      idx.docs.push(d);
+      idx.pushDoc(d);
       if (d.deleted) continue;
       idx.liveDocs++;
       idx.totalWords += d.tokens.terms.length;
@@ -628,7 +634,7 @@ export class ReferenceIndex {
       const tokens = docTokens(d.text, this.terms);
       const lines = lineRanges(d.text, tokens);
       const num = this.docs.length;
-      this.docs.push({ ...d, tokens, lines, deleted: false });
+      this.pushDoc({ ...d, tokens, lines, deleted: false });
       ids.push(num);
       toks.push(tokens);
       this.countLines(lines, +1);
@@ -638,6 +644,27 @@ export class ReferenceIndex {
     }
     this.segments.push(Segment.build(ids, toks));
     this.maybeMerge();
+  }
+
+  /** Append a document (and its lookup entries). */
+  private pushDoc(d: IndexedDoc): void {
+    const num = this.docs.length;
+    this.docs.push(d);
+    this.docTerms.push(d.tokens.terms);
+    if (num >= this.dead.length) {
+      const grown = new Uint8Array(this.dead.length * 2);
+      grown.set(this.dead);
+      this.dead = grown;
+    }
+    this.dead[num] = d.deleted ? 1 : 0;
+  }
+
+  /** Replace a deleted document by its tombstone (merged away). */
+  private bury(num: number): void {
+    const t = tombstone(this.docs[num]!);
+    this.docs[num] = t;
+    this.docTerms[num] = t.tokens.terms;
+    this.dead[num] = 1;
   }
 
   remove(ids: string[]): void {
@@ -668,6 +695,7 @@ export class ReferenceIndex {
       const d = this.docs[num]!;
       if (!d.deleted && set.has(d.id)) {
         d.deleted = true;
+        this.dead[num] = 1;
         const seg = this.segmentOf(num);
         if (seg) seg.tombstones++;
         this.countLines(d.lines, -1);
@@ -698,7 +726,7 @@ export class ReferenceIndex {
     const ids: number[] = [];
     for (const s of this.segments) for (const id of s.docIds) if (!this.docs[id]!.deleted) ids.push(id);
     this.docs.forEach((d, id) => {
-      if (d.deleted) this.docs[id] = tombstone(d);
+      if (d.deleted) this.bury(id);
     });
     ids.sort((a, b) => a - b);
     this.segments.length = 0;
@@ -717,7 +745,7 @@ export class ReferenceIndex {
         const d = this.docs[id]!;
         if (d.deleted) {
           this.deletedWords -= d.tokens.terms.length;
-          this.docs[id] = tombstone(d);
+          this.bury(id);
         }
       }
     }
@@ -813,16 +841,17 @@ export class ReferenceIndex {
     const t1 = terms[at + 1]!;
     const t2 = terms[at + 2]!;
     for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return;
+    const dead = this.dead;
+    const docTerms = this.docTerms;
     for (const seg of this.segments) {
       const b = h & seg.mask;
       const postDoc = seg.postDoc;
       const postPos = seg.postPos;
       for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
         const doc = postDoc[p]!;
-        const d = this.docs[doc]!;
-        if (d.deleted) continue;
+        if (dead[doc] !== 0) continue;
         const pos = postPos[p]!;
-        const dt = d.tokens.terms;
+        const dt = docTerms[doc]!;
         if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) visit(doc, pos);
       }
     }
