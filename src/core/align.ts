@@ -13,11 +13,11 @@
  *   passages of one document are merged.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
-import { diffArrays } from 'diff';
 import type { Analysis } from './rule';
 import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';
+import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -377,7 +377,8 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
       }
     }
   } else {
-    for (const part of diffArrays(a, b)) if (!part.added && !part.removed) common += part.count ?? part.value.length;
+    const d = diffWords(a, b);
+    for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
   }
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
@@ -403,10 +404,12 @@ function gradeAndTrim(
     const runs: [number, number, number][] = [];
     let ai = 0;
     let bi = 0;
-    for (const part of diffArrays(a, b)) {
-      const n = part.count ?? part.value.length;
-      if (part.added) bi += n;
-      else if (part.removed) ai += n;
+    const d = diffWords(a, b);
+    for (let k = 0; k < d.kinds.length; k++) {
+      const n = d.counts[k]!;
+      const kind = d.kinds[k]!;
+      if (kind === ADDED) bi += n;
+      else if (kind === REMOVED) ai += n;
       else {
         runs.push([ai, bi, n]);
         ai += n;
