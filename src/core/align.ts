@@ -14,7 +14,7 @@
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
 import type { Analysis } from './rule';
-import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
+import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';
 import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
@@ -116,9 +116,8 @@ export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array 
   return out;
 }
 
-/** Is reference token `pos` of `d` on a boilerplate line? */
-function onBoilerplate(index: ReferenceIndex, d: IndexedDoc, pos: number, o: AlignOptions): boolean {
-  const lines = d.lines;
+/** Is reference token `pos` on one of `lines` (a document's lines) that is boilerplate? */
+function onBoilerplate(index: ReferenceIndex, lines: LineRange[], pos: number, o: AlignOptions): boolean {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo <= hi) {
@@ -164,8 +163,8 @@ export function ngramSeeds(
       const doc = hits[h]!;
       const pos = hits[h + 1]!;
       if (o.skipDocs?.has(doc)) continue;
-      const d = index.docs[doc]!;
-      if (d.lines.length > 0 && onBoilerplate(index, d, pos, o)) continue;
+      const lines = index.linesOf(doc);
+      if (lines.length > 0 && onBoilerplate(index, lines, pos, o)) continue;
       let list = byDoc.get(doc);
       if (!list) byDoc.set(doc, (list = []));
       list.push({ i, j: pos, li: SEED_N, lj: SEED_N, kind });

@@ -581,6 +581,8 @@ export class ReferenceIndex {
    */
   private docTerms: Uint32Array[] = [];
   private dead = new Uint8Array(64);
+  /** each document's boilerplate lines, once asked for (linesOf) */
+  private docLines: (LineRange[] | undefined)[] = [];
   private stampGen = 0;
 
   constructor(terms: Terms = new Terms()) {
@@ -651,6 +653,7 @@ export class ReferenceIndex {
     const num = this.docs.length;
     this.docs.push(d);
     this.docTerms.push(d.tokens.terms);
+    this.docLines.push(undefined);
     if (num >= this.dead.length) {
       const grown = new Uint8Array(this.dead.length * 2);
       grown.set(this.dead);
@@ -664,6 +667,7 @@ export class ReferenceIndex {
     const t = tombstone(this.docs[num]!);
     this.docs[num] = t;
     this.docTerms[num] = t.tokens.terms;
+    this.docLines[num] = undefined;
     this.dead[num] = 1;
   }
 
@@ -788,6 +792,13 @@ export class ReferenceIndex {
   idf(term: number): number {
     const df = term >= 0 ? this.terms.df[term] ?? 0 : 0;
     return Math.log((this.liveDocs + 1) / (df + 0.5));
+  }
+
+  /** `docs[num].lines`, kept in an array (no document object on the aligner's seeding path). */
+  linesOf(num: number): LineRange[] {
+    let l = this.docLines[num];
+    if (l === undefined) this.docLines[num] = l = this.docs[num]!.lines;
+    return l;
   }
 
   /** Number of live documents that contain this line (by normalised-token hash). */
