@@ -56,7 +56,8 @@ export function termHash(s: string): number {
 export class Terms {
   readonly words: string[] = [];
   readonly stemOf: number[] = [];
-  readonly stemIds = new Map<string, number>();
+  /** stem → stem id: built on first use (a restored dictionary only needs it to add terms) */
+  private stemMap: Map<string, number> | undefined = new Map();
   readonly stems: string[] = [];
   readonly stop: boolean[] = [];
   /** number of live documents containing each term */
@@ -69,6 +70,14 @@ export class Terms {
 
   get size(): number {
     return this.words.length;
+  }
+
+  get stemIds(): Map<string, number> {
+    if (this.stemMap === undefined) {
+      this.stemMap = new Map();
+      this.stems.forEach((s, i) => this.stemMap!.set(s, i));
+    }
+    return this.stemMap;
   }
 
   intern(norm: string): number {
@@ -120,10 +129,11 @@ export class Terms {
     }
     this.hashes[id] = h;
     const s = stemWord(norm);
-    let sid = this.stemIds.get(s);
+    const stemIds = this.stemIds;
+    let sid = stemIds.get(s);
     if (sid === undefined) {
       sid = this.stems.length;
-      this.stemIds.set(s, sid);
+      stemIds.set(s, sid);
       this.stems.push(s);
     }
     this.stemOf.push(sid);
@@ -169,10 +179,8 @@ export class Terms {
       t.stop.push(parts.stop[id]! !== 0);
       t.df.push(parts.df[id]!);
     }
-    parts.stems.forEach((s, i) => {
-      t.stems.push(s);
-      t.stemIds.set(s, i);
-    });
+    for (const s of parts.stems) t.stems.push(s);
+    t.stemMap = undefined;
     t.rehash(size);
     return t;
   }
