@@ -253,7 +253,7 @@ function sentenceVectors(
       const t = termsOf(k);
       if (t < 0) continue; // unknown to every reference: cannot match
       if (index.terms.stop[t]) continue;
-      const stem = index.terms.stemOf[t]!;
+      const stem = index.terms.stemId(t);
       weights.set(stem, (weights.get(stem) ?? 0) + index.idf(t));
     }
     let norm = 0;

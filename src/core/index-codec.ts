@@ -124,6 +124,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   const put = (name: string, data: Uint8Array | Uint32Array) => arrays.push({ name, data });
 
   const terms = index.terms;
+  terms.stemAll();
   put('termWords', utf8.encode(terms.words.join('\n')));
   put('stems', utf8.encode(terms.stems.join('\n')));
   put('stemOf', Uint32Array.from(terms.stemOf));

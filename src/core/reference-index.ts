@@ -55,6 +55,11 @@ export function termHash(s: string): number {
  */
 export class Terms {
   readonly words: string[] = [];
+  /**
+   * stem id of each term, -1 until first asked for: stemming (Porter2) is most of the cost of a new
+   * term and only the sentence level needs it, so stemId() computes it on demand (stemAll() before
+   * persisting). Stem ids are only compared with each other.
+   */
   readonly stemOf: number[] = [];
   /** stem → stem id: built on first use (a restored dictionary only needs it to add terms) */
   private stemMap: Map<string, number> | undefined = new Map();
@@ -128,7 +133,21 @@ export class Terms {
       this.hashes = grown;
     }
     this.hashes[id] = h;
-    const s = stemWord(norm);
+    this.stemOf.push(-1);
+    this.stop.push(isStopWord(norm));
+    this.df.push(0);
+    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    return id;
+  }
+
+  /** The stem id of term `id` (stemming it on first use). */
+  stemId(id: number): number {
+    const sid = this.stemOf[id]!;
+    return sid >= 0 ? sid : this.stemNow(id);
+  }
+
+  private stemNow(id: number): number {
+    const s = stemWord(this.words[id]!);
     const stemIds = this.stemIds;
     let sid = stemIds.get(s);
     if (sid === undefined) {
@@ -136,11 +155,13 @@ export class Terms {
       stemIds.set(s, sid);
       this.stems.push(s);
     }
-    this.stemOf.push(sid);
-    this.stop.push(isStopWord(norm));
-    this.df.push(0);
-    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    return id;
+    this.stemOf[id] = sid;
+    return sid;
+  }
+
+  /** Stem every term not stemmed yet (before persisting). */
+  stemAll(): void {
+    for (let id = 0; id < this.stemOf.length; id++) if (this.stemOf[id]! < 0) this.stemNow(id);
   }
 
   private rehash(size: number): void {

@@ -100,10 +100,7 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
   const ranges = refSentenceRanges(index, num);
   const terms = d.tokens.terms;
   const stop = index.terms.stop;
-  const stemOf = index.terms.stemOf;
-  const nStems = index.terms.stems.length;
-  if (stemStamp.length < nStems) stemStamp = new Int32Array(Math.max(nStems, stemStamp.length * 2));
-  const stamp = stemStamp;
+  const dict = index.terms;
   const { sizes, byStem, count, touched } = article;
   const found: number[] = [];
   const distinct: number[] = [];
@@ -113,16 +110,21 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
     if (to - from < minStems) continue;
     // distinct content stems of this sentence
     if (++stampGen === 0x7fffffff) {
-      stamp.fill(0);
+      stemStamp.fill(0);
       stampGen = 1;
     }
     distinct.length = 0;
     for (let k = from; k < to; k++) {
       const t = terms[k]!;
       if (stop[t]) continue;
-      const s = stemOf[t]!;
-      if (stamp[s] === stampGen) continue;
-      stamp[s] = stampGen;
+      const s = dict.stemId(t);
+      if (s >= stemStamp.length) {
+        const grown = new Int32Array(Math.max(s + 1, stemStamp.length * 2));
+        grown.set(stemStamp);
+        stemStamp = grown;
+      }
+      if (stemStamp[s] === stampGen) continue;
+      stemStamp[s] = stampGen;
       distinct.push(s);
     }
     const ySize = distinct.length;
