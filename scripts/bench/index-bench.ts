@@ -382,7 +382,7 @@ export default async function run(o: Args): Promise<void> {
   }
   const sizes = arg(o.args, 'sizes', '1,3,10').split(',').map(Number);
   const runs = arg(o.args, 'runs', '20');
-  const dolosWords = arg(o.args, 'dolos-words', '1').split(',').map(Number);
+  const dolosWords = arg(o.args, 'dolos-words', '1').split(',').map(Number).filter((m) => m > 0); // --dolos-words=0: no Dolos rows
   console.log(`machine: ${machine()}`);
   console.log('note: timings on a shared machine are noisy; CPU-time throughput (process.cpuUsage) is given beside wall time.');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
