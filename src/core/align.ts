@@ -145,8 +145,8 @@ export function ngramSeeds(
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
     if (!known) continue;
-    hits.length = 0;
-    index.lookup(terms, i, (doc, pos) => hits.push(doc, pos));
+    // an n-gram over maxSeedHits hits or maxSeedDocs documents is dropped below: stop scanning it there
+    if (!index.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, hits)) continue;
     if (hits.length === 0) continue;
     // document frequency of this n-gram
     let docs = 0;

@@ -871,6 +871,46 @@ export class ReferenceIndex {
   }
 
   /**
+   * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
+   * documents (counted as changes of document number along the hits, as the aligner counts them)
+   * exceed `maxDocs`: returns false then (`out` holds a partial list). The aligner drops such n-grams,
+   * so it need not scan the rest of their postings.
+   */
+  lookupLimited(terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
+    out.length = 0;
+    const h = ngramHash(terms, at);
+    const t0 = terms[at]!;
+    const t1 = terms[at + 1]!;
+    const t2 = terms[at + 2]!;
+    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
+    const dead = this.dead;
+    const docTerms = this.docTerms;
+    let hits = 0;
+    let docs = 0;
+    let last = -1;
+    for (const seg of this.segments) {
+      const b = h & seg.mask;
+      const postDoc = seg.postDoc;
+      const postPos = seg.postPos;
+      for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+        const doc = postDoc[p]!;
+        if (dead[doc] !== 0) continue;
+        const pos = postPos[p]!;
+        const dt = docTerms[doc]!;
+        if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) {
+          if (++hits > maxHits) return false;
+          if (doc !== last) {
+            if (++docs > maxDocs) return false;
+            last = doc;
+          }
+          out.push(doc, pos);
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * All occurrences (document number, token position) of the n-gram of `terms` starting at `at`,
    * in live documents. Hash collisions are removed by comparing the term ids. A stop n-gram (more
    * than HEAVY_NGRAM occurrences in a segment) visits nothing.
