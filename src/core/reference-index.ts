@@ -403,8 +403,10 @@ export class Segment {
   static build(docIds: number[], tokens: DocTokens[]): Segment {
     let total = 0;
     for (const t of tokens) total += Math.max(0, t.terms.length - SEED_N + 1);
+    // buckets: a power of two with 1–2 postings per bucket on average (a look-up verifies each
+    // posting of its bucket by term ids; the table is 4 bytes per bucket in memory and on disk)
     let size = 1024;
-    while (size < total) size *= 2;
+    while (size * 2 < total) size *= 2;
     const mask = size - 1;
     // partitions of the bucket space: at most 1024, each at least 1024 buckets wide
     const bits = Math.log2(size);
