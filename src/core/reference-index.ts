@@ -8,7 +8,7 @@
  * documents makes a new segment, removing one marks it deleted (a tombstone). When segments or
  * tombstones pile up, segments are merged (their postings rebuilt from the stored token arrays,
  * without re-tokenising). Lookups visit every live segment.
- * Memory per reference word: 3 × 4 bytes of token arrays + 8 bytes of postings + 4–8 bytes of
+ * Memory per reference word: 3 × 4 bytes of token arrays + 8 bytes of postings + 2–4 bytes of
  * table, plus the text itself (1 or 2 bytes per character).
  *
  * Everything here is plain typed arrays and strings so that index-codec.ts can persist an index
