@@ -165,15 +165,19 @@ async function childBuild(o: Args): Promise<unknown> {
 
 async function childCold(o: Args): Promise<unknown> {
   const t0 = performance.now();
+  const c0 = cpuMs();
   const file = arg(o.args, 'file', '');
   const articleFile = arg(o.args, 'article', '');
   const article = fs.readFileSync(articleFile, 'utf8');
   const bytes = fs.readFileSync(file);
   const tRead = performance.now();
+  const cRead = cpuMs();
   const { index } = decodeIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const tDecode = performance.now();
+  const cDecode = cpuMs();
   const passages = align(analyse(article), index);
   const tAlign = performance.now();
+  const cAlign = cpuMs();
   // the full check also builds the name lexicon over every reference text: skipped for big sets
   const result = arg(o.args, 'full', '1') === '1' ? check(article, index) : { findings: [] };
   const tCheck = performance.now();
@@ -181,6 +185,9 @@ async function childCold(o: Args): Promise<unknown> {
     readMs: tRead - t0,
     decodeMs: tDecode - tRead,
     firstAlignMs: tAlign - t0,
+    cpuReadMs: cRead - c0,
+    cpuDecodeMs: cDecode - cRead,
+    cpuFirstAlignMs: cAlign - c0,
     firstCheckMs: arg(o.args, 'full', '1') === '1' ? tCheck - t0 : null,
     passages: passages.length,
     findings: result.findings.length,
@@ -203,20 +210,29 @@ async function childLatency(o: Args): Promise<unknown> {
     const tCheck: number[] = [];
     const tSeed: number[] = [];
     const tExact: number[] = [];
+    const cSeed: number[] = [];
+    const cExact: number[] = [];
+    const cAlign: number[] = [];
     let passages = 0;
     const checks = Number(arg(o.args, 'checks', '3'));
     if (checks === 0) tCheck.push(NaN);
     arts.forEach((a, i) => {
       const doc = analyse(a);
       let t = performance.now();
+      let c = cpuMs();
       ngramSeeds(articleTerms(doc, index), index, { ...DEFAULT_ALIGN });
       tSeed.push(performance.now() - t);
+      cSeed.push(cpuMs() - c);
       t = performance.now();
+      c = cpuMs();
       align(doc, index, { paraphrase: false });
       tExact.push(performance.now() - t);
+      cExact.push(cpuMs() - c);
       t = performance.now();
+      c = cpuMs();
       passages += align(doc, index).length;
       tAlign.push(performance.now() - t);
+      cAlign.push(cpuMs() - c);
       if (i >= checks) return; // full checks (every rule) are slow: a few only
       t = performance.now();
       check(a, index);
@@ -229,6 +245,10 @@ async function childLatency(o: Args): Promise<unknown> {
       exactP95: pct(tExact, 95),
       alignP50: pct(tAlign, 50),
       alignP95: pct(tAlign, 95),
+      cpuSeedP50: pct(cSeed, 50),
+      cpuExactP50: pct(cExact, 50),
+      cpuAlignP50: pct(cAlign, 50),
+      cpuAlignP95: pct(cAlign, 95),
       checkP50: pct(tCheck, 50),
       checkP95: pct(tCheck, 95),
       passagesPerArticle: passages / arts.length,
@@ -382,7 +402,7 @@ export default async function run(o: Args): Promise<void> {
   }
   const sizes = arg(o.args, 'sizes', '1,3,10').split(',').map(Number);
   const runs = arg(o.args, 'runs', '20');
-  const dolosWords = arg(o.args, 'dolos-words', '1').split(',').map(Number);
+  const dolosWords = arg(o.args, 'dolos-words', '1').split(',').map(Number).filter((m) => m > 0); // --dolos-words=0: no Dolos rows
   console.log(`machine: ${machine()}`);
   console.log('note: timings on a shared machine are noisy; CPU-time throughput (process.cpuUsage) is given beside wall time.');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
@@ -412,13 +432,16 @@ export default async function run(o: Args): Promise<void> {
           `  memory: peak RSS ${mb(b.peakRss)} MiB; retained index ${f1(b.bytesPerWordIndex)} B/word, with texts ${f1(b.bytesPerWordWithText)} B/word; file ${mb(b.fileBytes)} MiB (encode ${f0(b.encodeMs)} ms)\n` +
           ('error' in cold
             ? `  cold: ${cold.error}\n`
-            : `  cold start (fresh process): read ${f0(c.readMs)} ms, decode ${f0(c.decodeMs)} ms, first alignment ${f0(c.firstAlignMs)} ms, first full check ${c.firstCheckMs === null ? 'not run' : `${f0(c.firstCheckMs)} ms`} (process uptime ${f0(c.sinceProcessStartMs)} ms)\n`) +
+            : `  cold start (fresh process): read ${f0(c.readMs)} ms, decode ${f0(c.decodeMs)} ms, first alignment ${f0(c.firstAlignMs)} ms, first full check ${c.firstCheckMs === null ? 'not run' : `${f0(c.firstCheckMs)} ms`} (process uptime ${f0(c.sinceProcessStartMs)} ms)\n` +
+              `  cold start, CPU time: read ${f0(c.cpuReadMs)} ms, decode ${f0(c.cpuDecodeMs)} ms, first alignment ${f0(c.cpuFirstAlignMs)} ms (from main())\n`) +
           ('error' in lat
             ? `  latency: ${lat.error}`
             : `  warm, 1,000 words: n-gram seeding p50 ${f1(l.w1000!.seedP50)} / p95 ${f1(l.w1000!.seedP95)} ms; align without paraphrase seeding p50 ${f1(l.w1000!.exactP50)} / p95 ${f1(l.w1000!.exactP95)} ms\n` +
               `  warm, 5,000 words: n-gram seeding p50 ${f1(l.w5000!.seedP50)} / p95 ${f1(l.w5000!.seedP95)} ms; align without paraphrase seeding p50 ${f1(l.w5000!.exactP50)} / p95 ${f1(l.w5000!.exactP95)} ms\n` +
               `  warm latency, 1,000 words: align p50 ${f1(l.w1000!.alignP50)} / p95 ${f1(l.w1000!.alignP95)} ms; check p50 ${f1(l.w1000!.checkP50)} / p95 ${f1(l.w1000!.checkP95)} ms (${f1(l.w1000!.passagesPerArticle)} passages)\n` +
-              `  warm latency, 5,000 words: align p50 ${f1(l.w5000!.alignP50)} / p95 ${f1(l.w5000!.alignP95)} ms; check p50 ${f1(l.w5000!.checkP50)} / p95 ${f1(l.w5000!.checkP95)} ms`),
+              `  warm latency, 5,000 words: align p50 ${f1(l.w5000!.alignP50)} / p95 ${f1(l.w5000!.alignP95)} ms; check p50 ${f1(l.w5000!.checkP50)} / p95 ${f1(l.w5000!.checkP95)} ms\n` +
+              `  warm, CPU time p50, 1,000 words: seeding ${f1(l.w1000!.cpuSeedP50)}, align without paraphrase ${f1(l.w1000!.cpuExactP50)}, full align ${f1(l.w1000!.cpuAlignP50)} (p95 ${f1(l.w1000!.cpuAlignP95)}) ms; ` +
+              `5,000 words: ${f1(l.w5000!.cpuSeedP50)}, ${f1(l.w5000!.cpuExactP50)}, ${f1(l.w5000!.cpuAlignP50)} (p95 ${f1(l.w5000!.cpuAlignP95)}) ms`),
       );
     }
     for (const m of dolosWords) {

@@ -13,11 +13,12 @@
  *   passages of one document are merged.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
-import { diffArrays } from 'diff';
 import type { Analysis } from './rule';
 import { quotedTokens } from './quoting';
-import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
+import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
+import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';
+import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -121,9 +122,8 @@ export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array 
   return out;
 }
 
-/** Is reference token `pos` of `d` on a boilerplate line? */
-function onBoilerplate(index: ReferenceIndex, d: IndexedDoc, pos: number, o: AlignOptions): boolean {
-  const lines = d.lines;
+/** Is reference token `pos` on one of `lines` (a document's lines) that is boilerplate? */
+function onBoilerplate(index: ReferenceIndex, lines: LineRange[], pos: number, o: AlignOptions): boolean {
   let lo = 0;
   let hi = lines.length - 1;
   while (lo <= hi) {
@@ -151,8 +151,8 @@ export function ngramSeeds(
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
     if (!known) continue;
-    hits.length = 0;
-    index.lookup(terms, i, (doc, pos) => hits.push(doc, pos));
+    // an n-gram over maxSeedHits hits or maxSeedDocs documents is dropped below: stop scanning it there
+    if (!index.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, hits)) continue;
     if (hits.length === 0) continue;
     // document frequency of this n-gram
     let docs = 0;
@@ -169,8 +169,8 @@ export function ngramSeeds(
       const doc = hits[h]!;
       const pos = hits[h + 1]!;
       if (o.skipDocs?.has(doc)) continue;
-      const d = index.docs[doc]!;
-      if (d.lines.length > 0 && onBoilerplate(index, d, pos, o)) continue;
+      const lines = index.linesOf(doc);
+      if (lines.length > 0 && onBoilerplate(index, lines, pos, o)) continue;
       let list = byDoc.get(doc);
       if (!list) byDoc.set(doc, (list = []));
       list.push({ i, j: pos, li: SEED_N, lj: SEED_N, kind });
@@ -259,7 +259,7 @@ function sentenceVectors(
       const t = termsOf(k);
       if (t < 0) continue; // unknown to every reference: cannot match
       if (index.terms.stop[t]) continue;
-      const stem = index.terms.stemOf[t]!;
+      const stem = index.terms.stemId(t);
       weights.set(stem, (weights.get(stem) ?? 0) + index.idf(t));
     }
     let norm = 0;
@@ -304,13 +304,6 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
   return m;
 }
 
-/** Reference token index (in the doc's token arrays) → sentence of the reference model. */
-function refSentenceTokens(index: ReferenceIndex, doc: number): { tokenStart: number; tokenEnd: number }[] {
-  // The index's token arrays and analyse()'s tokens use the same word definition, so token k of
-  // one is token k of the other.
-  return referenceModel(index, doc).sentences;
-}
-
 /** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */
 function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<number, Seed[]>, o: AlignOptions): number[] {
   // documents ranked by their rare n-gram seeds (common ones count a little)
@@ -327,24 +320,43 @@ function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<num
     .map((e) => e[0]);
 }
 
-/** Sentence-pair seeds between the article and one reference document. */
+/**
+ * Sentence-pair seeds between the article and one reference document: pairs reaching the Dice
+ * threshold are found through shared stems (sentence-pairs.ts), then checked by tf-idf cosine.
+ * Same seeds, in the same order, as comparing every pair.
+ */
 function sentenceSeeds(
   article: SentVec[],
+  articleIdx: ArticleStems,
   doc: number,
   index: ReferenceIndex,
   o: AlignOptions,
 ): Seed[] {
   const d = index.docs[doc]!;
-  const refSents = sentenceVectors((k) => d.tokens.terms[k]!, refSentenceTokens(index, doc), index);
   const out: Seed[] = [];
-  for (const x of article) {
-    if (x.stems.size < 3) continue;
-    for (const y of refSents) {
-      if (y.stems.size < 3) continue;
-      if (dice(x, y) < o.sentenceDice) continue;
-      if (cosine(x, y) < o.sentenceCosine) continue;
-      out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
+  if (!(o.sentenceDice > 0)) {
+    // every pair can pass the Dice test: compare all of them
+    const ranges = refSentenceRanges(index, doc);
+    const sents: { tokenStart: number; tokenEnd: number }[] = [];
+    for (let k = 0; k < ranges.length; k += 2) sents.push({ tokenStart: ranges[k]!, tokenEnd: ranges[k + 1]! });
+    const refSents = sentenceVectors((k) => d.tokens.terms[k]!, sents, index);
+    for (const x of article) {
+      if (x.stems.size < 3) continue;
+      for (const y of refSents) {
+        if (y.stems.size < 3) continue;
+        if (dice(x, y) < o.sentenceDice) continue;
+        if (cosine(x, y) < o.sentenceCosine) continue;
+        out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
+      }
     }
+    return out;
+  }
+  const pairs = dicePairs(articleIdx, index, doc, 3, o.sentenceDice);
+  for (let k = 0; k < pairs.length; k += 4) {
+    const x = article[pairs[k]!]!;
+    const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: pairs[k + 1]!, tokenEnd: pairs[k + 2]! }], index)[0]!;
+    if (cosine(x, y) < o.sentenceCosine) continue;
+    out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
   }
   return out;
 }
@@ -370,7 +382,8 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
       }
     }
   } else {
-    for (const part of diffArrays(a, b)) if (!part.added && !part.removed) common += part.count ?? part.value.length;
+    const d = diffWords(a, b);
+    for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
   }
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
@@ -396,10 +409,12 @@ function gradeAndTrim(
     const runs: [number, number, number][] = [];
     let ai = 0;
     let bi = 0;
-    for (const part of diffArrays(a, b)) {
-      const n = part.count ?? part.value.length;
-      if (part.added) bi += n;
-      else if (part.removed) ai += n;
+    const d = diffWords(a, b);
+    for (let k = 0; k < d.kinds.length; k++) {
+      const n = d.counts[k]!;
+      const kind = d.kinds[k]!;
+      if (kind === ADDED) bi += n;
+      else if (kind === REMOVED) ai += n;
       else {
         runs.push([ai, bi, n]);
         ai += n;
@@ -556,8 +571,9 @@ export function align(
 
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
+    const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
     for (const docNum of candidateDocs(terms, index, seeded, o)) {
-      const extra = sentenceSeeds(articleVecs, docNum, index, o);
+      const extra = sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
       list.push(...extra);

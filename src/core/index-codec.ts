@@ -127,6 +127,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   const put = (name: string, data: Uint8Array | Uint32Array) => arrays.push({ name, data });
 
   const terms = index.terms;
+  terms.stemAll();
   put('termWords', utf8.encode(terms.words.join('\n')));
   put('stems', utf8.encode(terms.stems.join('\n')));
   put('stemOf', Uint32Array.from(terms.stemOf));
@@ -338,6 +339,8 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
   const ids = get<Uint32Array>('tokTerms', 'u32');
   const lines = get<Uint32Array>('lines', 'u32');
   const texts = get<Uint8Array>('texts', 'u8');
+  const termCount: number = dir.terms;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= termCount) throw new CodecError('corrupt token array (term id out of range)');
   const docs: IndexedDoc[] = [];
   let tok = 0;
   let ln = 0;
@@ -349,7 +352,6 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
       ends: ends.subarray(tok, tok + e.tokens),
       terms: ids.subarray(tok, tok + e.tokens),
     };
-    for (let i = tok; i < tok + e.tokens; i++) if (ids[i]! >= dir.terms) throw new CodecError('corrupt token array (term id out of range)');
     tok += e.tokens;
     docs.push(storedDoc(e, tokens, lines.subarray(ln, ln + e.lines * 3), texts.subarray(tb, tb + e.textBytes)));
     ln += e.lines * 3;
@@ -387,43 +389,63 @@ export function decodeIndex(input: Uint8Array): DecodedIndex {
  * spreading or serialising the document sees them like plain fields.
  */
 function storedDoc(e: DocEntry, tokens: DocTokens, packedLines: Uint32Array, textBytes: Uint8Array): IndexedDoc {
-  let text: string | undefined = e.textBytes === 0 ? '' : undefined;
-  let bytes: Uint8Array | undefined = textBytes;
-  let lines: LineRange[] | undefined;
-  let packed: Uint32Array | undefined = packedLines;
-  const d = { ...(e.rest ?? {}), id: e.id, path: e.path, meta: e.meta ?? {}, deleted: e.deleted, tokens } as IndexedDoc;
-  Object.defineProperty(d, 'text', {
-    enumerable: true,
-    configurable: true,
-    get(): string {
-      if (text === undefined) {
-        text = new TextDecoder().decode(bytes);
-        bytes = undefined;
-      }
-      return text;
-    },
-    set(v: string) {
-      text = v;
-      bytes = undefined;
-    },
-  });
-  Object.defineProperty(d, 'lines', {
-    enumerable: true,
-    configurable: true,
-    get(): LineRange[] {
-      if (lines === undefined) {
-        const p = packed!;
-        const out: LineRange[] = [];
-        for (let i = 0; i + 2 < p.length; i += 3) out.push({ from: p[i]!, to: p[i + 1]!, hash: p[i + 2]! });
-        lines = out;
-        packed = undefined;
-      }
-      return lines;
-    },
-    set(v: LineRange[]) {
-      lines = v;
-      packed = undefined;
-    },
-  });
+  const base = { id: e.id, path: e.path, meta: e.meta ?? {}, deleted: e.deleted, tokens };
+  const d = (e.rest ? { ...e.rest, ...base } : base) as IndexedDoc;
+  // one shared pair of accessors for every document (no closures per document, shared shapes)
+  Object.defineProperty(d, STATE, { enumerable: false, writable: true, value: new StoredState(e.textBytes === 0 ? '' : undefined, textBytes, packedLines) });
+  Object.defineProperty(d, 'text', TEXT_ACCESSOR);
+  Object.defineProperty(d, 'lines', LINES_ACCESSOR);
   return d;
 }
+
+const STATE = Symbol('stored');
+
+class StoredState {
+  constructor(
+    public text: string | undefined,
+    public bytes: Uint8Array | undefined,
+    public packed: Uint32Array | undefined,
+    public lines: LineRange[] | undefined = undefined,
+  ) {}
+}
+
+type WithState = { [STATE]: StoredState };
+
+const TEXT_ACCESSOR: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithState): string {
+    const s = this[STATE];
+    if (s.text === undefined) {
+      s.text = new TextDecoder().decode(s.bytes);
+      s.bytes = undefined;
+    }
+    return s.text;
+  },
+  set(this: WithState, v: string) {
+    const s = this[STATE];
+    s.text = v;
+    s.bytes = undefined;
+  },
+};
+
+const LINES_ACCESSOR: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithState): LineRange[] {
+    const s = this[STATE];
+    if (s.lines === undefined) {
+      const p = s.packed!;
+      const out: LineRange[] = [];
+      for (let i = 0; i + 2 < p.length; i += 3) out.push({ from: p[i]!, to: p[i + 1]!, hash: p[i + 2]! });
+      s.lines = out;
+      s.packed = undefined;
+    }
+    return s.lines;
+  },
+  set(this: WithState, v: LineRange[]) {
+    const s = this[STATE];
+    s.lines = v;
+    s.packed = undefined;
+  },
+};

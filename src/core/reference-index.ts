@@ -8,7 +8,7 @@
  * documents makes a new segment, removing one marks it deleted (a tombstone). When segments or
  * tombstones pile up, segments are merged (their postings rebuilt from the stored token arrays,
  * without re-tokenising). Lookups visit every live segment.
- * Memory per reference word: 3 × 4 bytes of token arrays + 8 bytes of postings + 4–8 bytes of
+ * Memory per reference word: 3 × 4 bytes of token arrays + 8 bytes of postings + 2–4 bytes of
  * table, plus the text itself (1 or 2 bytes per character).
  *
  * Everything here is plain typed arrays and strings so that index-codec.ts can persist an index
@@ -55,8 +55,14 @@ export function termHash(s: string): number {
  */
 export class Terms {
   readonly words: string[] = [];
+  /**
+   * stem id of each term, -1 until first asked for: stemming (Porter2) is most of the cost of a new
+   * term and only the sentence level needs it, so stemId() computes it on demand (stemAll() before
+   * persisting). Stem ids are only compared with each other.
+   */
   readonly stemOf: number[] = [];
-  readonly stemIds = new Map<string, number>();
+  /** stem → stem id: built on first use (a restored dictionary only needs it to add terms) */
+  private stemMap: Map<string, number> | undefined = new Map();
   readonly stems: string[] = [];
   readonly stop: boolean[] = [];
   /** number of live documents containing each term */
@@ -69,6 +75,14 @@ export class Terms {
 
   get size(): number {
     return this.words.length;
+  }
+
+  get stemIds(): Map<string, number> {
+    if (this.stemMap === undefined) {
+      this.stemMap = new Map();
+      this.stems.forEach((s, i) => this.stemMap!.set(s, i));
+    }
+    return this.stemMap;
   }
 
   intern(norm: string): number {
@@ -119,18 +133,35 @@ export class Terms {
       this.hashes = grown;
     }
     this.hashes[id] = h;
-    const s = stemWord(norm);
-    let sid = this.stemIds.get(s);
-    if (sid === undefined) {
-      sid = this.stems.length;
-      this.stemIds.set(s, sid);
-      this.stems.push(s);
-    }
-    this.stemOf.push(sid);
+    this.stemOf.push(-1);
     this.stop.push(isStopWord(norm));
     this.df.push(0);
     if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     return id;
+  }
+
+  /** The stem id of term `id` (stemming it on first use). */
+  stemId(id: number): number {
+    const sid = this.stemOf[id]!;
+    return sid >= 0 ? sid : this.stemNow(id);
+  }
+
+  private stemNow(id: number): number {
+    const s = stemWord(this.words[id]!);
+    const stemIds = this.stemIds;
+    let sid = stemIds.get(s);
+    if (sid === undefined) {
+      sid = this.stems.length;
+      stemIds.set(s, sid);
+      this.stems.push(s);
+    }
+    this.stemOf[id] = sid;
+    return sid;
+  }
+
+  /** Stem every term not stemmed yet (before persisting). */
+  stemAll(): void {
+    for (let id = 0; id < this.stemOf.length; id++) if (this.stemOf[id]! < 0) this.stemNow(id);
   }
 
   private rehash(size: number): void {
@@ -169,10 +200,8 @@ export class Terms {
       t.stop.push(parts.stop[id]! !== 0);
       t.df.push(parts.df[id]!);
     }
-    parts.stems.forEach((s, i) => {
-      t.stems.push(s);
-      t.stemIds.set(s, i);
-    });
+    for (const s of parts.stems) t.stems.push(s);
+    t.stemMap = undefined;
     t.rehash(size);
     return t;
   }
@@ -374,8 +403,10 @@ export class Segment {
   static build(docIds: number[], tokens: DocTokens[]): Segment {
     let total = 0;
     for (const t of tokens) total += Math.max(0, t.terms.length - SEED_N + 1);
+    // buckets: a power of two with 1–2 postings per bucket on average (a look-up verifies each
+    // posting of its bucket by term ids; the table is 4 bytes per bucket in memory and on disk)
     let size = 1024;
-    while (size < total) size *= 2;
+    while (size * 2 < total) size *= 2;
     const mask = size - 1;
     // partitions of the bucket space: at most 1024, each at least 1024 buckets wide
     const bits = Math.log2(size);
@@ -575,6 +606,14 @@ export class ReferenceIndex {
   private deletedWords = 0;
   /** per-term stamp of the last document counted, for df updates */
   private stamp = new Int32Array(0);
+  /**
+   * For lookup(), beside `docs`: each document's term ids (empty once merged away) and a deleted
+   * flag, so that verifying a posting does not touch the document objects (whose shapes vary).
+   */
+  private docTerms: Uint32Array[] = [];
+  private dead = new Uint8Array(64);
+  /** each document's boilerplate lines, once asked for (linesOf) */
+  private docLines: (LineRange[] | undefined)[] = [];
   private stampGen = 0;
 
   constructor(terms: Terms = new Terms()) {
@@ -601,7 +640,7 @@ export class ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
     for (const d of parts.docs) {
-      idx.docs.push(d);
+      idx.pushDoc(d);
       if (d.deleted) continue;
       idx.liveDocs++;
       idx.totalWords += d.tokens.terms.length;
@@ -629,7 +668,7 @@ export class ReferenceIndex {
       const tokens = docTokens(view, this.terms);
       const lines = lineRanges(view, tokens);
       const num = this.docs.length;
-      this.docs.push({ ...d, tokens, lines, deleted: false });
+      this.pushDoc({ ...d, tokens, lines, deleted: false });
       ids.push(num);
       toks.push(tokens);
       this.countLines(lines, +1);
@@ -639,6 +678,29 @@ export class ReferenceIndex {
     }
     this.segments.push(Segment.build(ids, toks));
     this.maybeMerge();
+  }
+
+  /** Append a document (and its lookup entries). */
+  private pushDoc(d: IndexedDoc): void {
+    const num = this.docs.length;
+    this.docs.push(d);
+    this.docTerms.push(d.tokens.terms);
+    this.docLines.push(undefined);
+    if (num >= this.dead.length) {
+      const grown = new Uint8Array(this.dead.length * 2);
+      grown.set(this.dead);
+      this.dead = grown;
+    }
+    this.dead[num] = d.deleted ? 1 : 0;
+  }
+
+  /** Replace a deleted document by its tombstone (merged away). */
+  private bury(num: number): void {
+    const t = tombstone(this.docs[num]!);
+    this.docs[num] = t;
+    this.docTerms[num] = t.tokens.terms;
+    this.docLines[num] = undefined;
+    this.dead[num] = 1;
   }
 
   remove(ids: string[]): void {
@@ -669,6 +731,7 @@ export class ReferenceIndex {
       const d = this.docs[num]!;
       if (!d.deleted && set.has(d.id)) {
         d.deleted = true;
+        this.dead[num] = 1;
         const seg = this.segmentOf(num);
         if (seg) seg.tombstones++;
         this.countLines(d.lines, -1);
@@ -699,7 +762,7 @@ export class ReferenceIndex {
     const ids: number[] = [];
     for (const s of this.segments) for (const id of s.docIds) if (!this.docs[id]!.deleted) ids.push(id);
     this.docs.forEach((d, id) => {
-      if (d.deleted) this.docs[id] = tombstone(d);
+      if (d.deleted) this.bury(id);
     });
     ids.sort((a, b) => a - b);
     this.segments.length = 0;
@@ -718,7 +781,7 @@ export class ReferenceIndex {
         const d = this.docs[id]!;
         if (d.deleted) {
           this.deletedWords -= d.tokens.terms.length;
-          this.docs[id] = tombstone(d);
+          this.bury(id);
         }
       }
     }
@@ -763,6 +826,13 @@ export class ReferenceIndex {
     return Math.log((this.liveDocs + 1) / (df + 0.5));
   }
 
+  /** `docs[num].lines`, kept in an array (no document object on the aligner's seeding path). */
+  linesOf(num: number): LineRange[] {
+    let l = this.docLines[num];
+    if (l === undefined) this.docLines[num] = l = this.docs[num]!.lines;
+    return l;
+  }
+
   /** Number of live documents that contain this line (by normalised-token hash). */
   lineDocFreq(hash: number): number {
     return this.lineDocs.get(hash);
@@ -804,6 +874,46 @@ export class ReferenceIndex {
   }
 
   /**
+   * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
+   * documents (counted as changes of document number along the hits, as the aligner counts them)
+   * exceed `maxDocs`: returns false then (`out` holds a partial list). The aligner drops such n-grams,
+   * so it need not scan the rest of their postings.
+   */
+  lookupLimited(terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
+    out.length = 0;
+    const h = ngramHash(terms, at);
+    const t0 = terms[at]!;
+    const t1 = terms[at + 1]!;
+    const t2 = terms[at + 2]!;
+    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
+    const dead = this.dead;
+    const docTerms = this.docTerms;
+    let hits = 0;
+    let docs = 0;
+    let last = -1;
+    for (const seg of this.segments) {
+      const b = h & seg.mask;
+      const postDoc = seg.postDoc;
+      const postPos = seg.postPos;
+      for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+        const doc = postDoc[p]!;
+        if (dead[doc] !== 0) continue;
+        const pos = postPos[p]!;
+        const dt = docTerms[doc]!;
+        if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) {
+          if (++hits > maxHits) return false;
+          if (doc !== last) {
+            if (++docs > maxDocs) return false;
+            last = doc;
+          }
+          out.push(doc, pos);
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
    * All occurrences (document number, token position) of the n-gram of `terms` starting at `at`,
    * in live documents. Hash collisions are removed by comparing the term ids. A stop n-gram (more
    * than HEAVY_NGRAM occurrences in a segment) visits nothing.
@@ -814,16 +924,17 @@ export class ReferenceIndex {
     const t1 = terms[at + 1]!;
     const t2 = terms[at + 2]!;
     for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return;
+    const dead = this.dead;
+    const docTerms = this.docTerms;
     for (const seg of this.segments) {
       const b = h & seg.mask;
       const postDoc = seg.postDoc;
       const postPos = seg.postPos;
       for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
         const doc = postDoc[p]!;
-        const d = this.docs[doc]!;
-        if (d.deleted) continue;
+        if (dead[doc] !== 0) continue;
         const pos = postPos[p]!;
-        const dt = d.tokens.terms;
+        const dt = docTerms[doc]!;
         if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) visit(doc, pos);
       }
     }

@@ -1,0 +1,152 @@
+/**
+ * Fast paths for the aligner's sentence level (paraphrase seeding), with results identical to the
+ * straightforward version (every article sentence against every reference sentence, sentences
+ * from a full analyse() of the reference text):
+ *
+ * - Reference sentences as token ranges, computed from the index's stored token offsets and the
+ *   same paragraph/sentence splitter as analyse(), without re-tokenising, normalising or stemming
+ *   the reference text; cached per document.
+ * - Candidate sentence pairs through an inverted list from content stem to article sentences: only
+ *   pairs sharing enough stems to reach the Dice threshold are returned, found by counting shared
+ *   stems instead of intersecting every pair's sets.
+ */
+import type { IndexedDoc, ReferenceIndex } from './reference-index';
+import { paragraphs, sentenceSpans } from './text';
+
+/**
+ * Sentence token ranges of a reference document, as pairs [tokenStart, tokenEnd) — exactly the
+ * `tokenStart`/`tokenEnd` of analyse(d.text).sentences (the index's tokens and analyse()'s tokens
+ * have the same offsets: same word definition).
+ */
+export function sentenceRanges(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): Int32Array {
+  const n = starts.length;
+  const out: number[] = [];
+  let t = 0;
+  for (const p of paragraphs(text)) {
+    for (const sp of sentenceSpans(text, p.start, p.end)) {
+      while (t < n && ends[t]! <= sp.start) t++;
+      const tokenStart = t;
+      while (t < n && starts[t]! < sp.end) t++;
+      out.push(tokenStart, t);
+    }
+  }
+  return Int32Array.from(out);
+}
+
+interface CachedRanges {
+  doc: IndexedDoc;
+  ranges: Int32Array;
+}
+
+const RANGE_CACHE_DOCS = 4096;
+const rangeCache = new WeakMap<ReferenceIndex, Map<number, CachedRanges>>();
+
+/** sentenceRanges of document `num`, cached per index (LRU; keyed by the document object too). */
+export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Array {
+  let cache = rangeCache.get(index);
+  if (!cache) rangeCache.set(index, (cache = new Map()));
+  const d = index.docs[num]!;
+  const hit = cache.get(num);
+  if (hit && hit.doc === d) {
+    cache.delete(num);
+    cache.set(num, hit);
+    return hit.ranges;
+  }
+  const ranges = sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
+  cache.delete(num);
+  cache.set(num, { doc: d, ranges });
+  if (cache.size > RANGE_CACHE_DOCS) cache.delete(cache.keys().next().value!);
+  return ranges;
+}
+
+/** The article side: its sentences' distinct content stems, inverted. */
+export interface ArticleStems {
+  /** number of distinct content stems per article sentence */
+  sizes: Int32Array;
+  /** stem id → article sentences (with at least `minStems` stems) containing it */
+  byStem: Map<number, number[]>;
+  /** per article sentence: shared-stem counter, and the sentences touched for one reference sentence */
+  count: Int32Array;
+  touched: number[];
+}
+
+export function articleStems(stems: readonly ReadonlySet<number>[], minStems: number): ArticleStems {
+  const sizes = new Int32Array(stems.length);
+  const byStem = new Map<number, number[]>();
+  stems.forEach((set, x) => {
+    sizes[x] = set.size;
+    if (set.size < minStems) return;
+    for (const s of set) {
+      let list = byStem.get(s);
+      if (!list) byStem.set(s, (list = []));
+      list.push(x);
+    }
+  });
+  return { sizes, byStem, count: new Int32Array(stems.length), touched: [] };
+}
+
+let stemStamp = new Int32Array(1024);
+let stampGen = 0;
+
+/**
+ * Sentence pairs (article sentence, reference sentence) whose content-stem Dice reaches `minDice`,
+ * both sentences having at least `minStems` distinct content stems. Returned as flat quadruples
+ * [articleSentence, refTokFrom, refTokTo, refSentence], ordered by article sentence, then reference
+ * sentence (the order of the all-pairs loop). `minDice` must be > 0 (pairs sharing nothing never
+ * reach it).
+ */
+export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: number, minStems: number, minDice: number): number[] {
+  const d = index.docs[num]!;
+  const ranges = refSentenceRanges(index, num);
+  const terms = d.tokens.terms;
+  const stop = index.terms.stop;
+  const dict = index.terms;
+  const { sizes, byStem, count, touched } = article;
+  const found: number[] = [];
+  const distinct: number[] = [];
+  for (let y = 0; y < ranges.length; y += 2) {
+    const from = ranges[y]!;
+    const to = ranges[y + 1]!;
+    if (to - from < minStems) continue;
+    // distinct content stems of this sentence
+    if (++stampGen === 0x7fffffff) {
+      stemStamp.fill(0);
+      stampGen = 1;
+    }
+    distinct.length = 0;
+    for (let k = from; k < to; k++) {
+      const t = terms[k]!;
+      if (stop[t]) continue;
+      const s = dict.stemId(t);
+      if (s >= stemStamp.length) {
+        const grown = new Int32Array(Math.max(s + 1, stemStamp.length * 2));
+        grown.set(stemStamp);
+        stemStamp = grown;
+      }
+      if (stemStamp[s] === stampGen) continue;
+      stemStamp[s] = stampGen;
+      distinct.push(s);
+    }
+    const ySize = distinct.length;
+    if (ySize < minStems) continue;
+    touched.length = 0;
+    for (const s of distinct) {
+      const list = byStem.get(s);
+      if (!list) continue;
+      for (const x of list) if (count[x]++ === 0) touched.push(x);
+    }
+    for (const x of touched) {
+      const shared = count[x]!;
+      count[x] = 0;
+      if ((2 * shared) / (sizes[x]! + ySize) < minDice) continue;
+      found.push(x, from, to, y >> 1);
+    }
+  }
+  // order of the all-pairs loop: article sentence, then reference sentence
+  const order: number[] = [];
+  for (let k = 0; k < found.length; k += 4) order.push(k);
+  order.sort((a, b) => found[a]! - found[b]! || found[a + 3]! - found[b + 3]!);
+  const out: number[] = [];
+  for (const k of order) out.push(found[k]!, found[k + 1]!, found[k + 2]!, found[k + 3]!);
+  return out;
+}
