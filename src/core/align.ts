@@ -369,6 +369,11 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
 
+/** The level of a passage from its word similarity: identical words are verbatim, then by `nearVerbatim`. */
+export function levelOf(similarity: number, identical: boolean, o: Pick<AlignOptions, 'nearVerbatim'>): MatchLevel {
+  return identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
+}
+
 /**
  * Compare a passage's words in both texts: trim both ends to the first and last run of at least
  * two shared words (seeds from whole sentences overshoot), then grade the trimmed passage.
@@ -413,13 +418,11 @@ function gradeAndTrim(
       const lb = nb[1] - nb[0];
       const identical = common === la && la === lb;
       const similarity = (2 * common) / (la + lb);
-      const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-      return { similarity: Math.round(similarity * 1000) / 1000, level, aTok: na, bTok: nb };
+      return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok: na, bTok: nb };
     }
   }
   const { similarity, identical } = wordSimilarity(a, b);
-  const level: MatchLevel = identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-  return { similarity: Math.round(similarity * 1000) / 1000, level, aTok, bTok };
+  return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok, bTok };
 }
 
 /**

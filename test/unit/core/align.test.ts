@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align } from '../../../src/core/align';
+import { align, levelOf } from '../../../src/core/align';
 import { check } from '../../../src/core/engine';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
@@ -111,6 +111,17 @@ describe('align', () => {
     const article = 'Walkout: talks over night-shift pay collapsed, leaving three container ships stranded.';
     assert.equal(passages(article, [doc('wire.txt', WIRE)], 8).ps.length, 1);
     assert.equal(passages(article, [doc('wire.txt', WIRE)], 20).ps.length, 0);
+  });
+});
+
+describe('levelOf', () => {
+  it('grades identical words verbatim, then by the near-verbatim threshold', () => {
+    const o = { nearVerbatim: 0.8 };
+    assert.equal(levelOf(1, true, o), 'verbatim');
+    assert.equal(levelOf(1, false, o), 'near-verbatim'); // same share of words, not the same sequence
+    assert.equal(levelOf(0.8, false, o), 'near-verbatim');
+    assert.equal(levelOf(0.79, false, o), 'paraphrase');
+    assert.equal(levelOf(0.5, false, { nearVerbatim: 0.5 }), 'near-verbatim');
   });
 });
 
