@@ -16,6 +16,7 @@
 import { diffArrays } from 'diff';
 import type { Analysis } from './rule';
 import { SEED_N, type IndexedDoc, type ReferenceIndex } from './reference-index';
+import { bagDice, widenToSeeds } from './reorder';
 import { analyse, type Span, type TextModel } from './text';
 import type { MatchLevel } from './types';
 
@@ -59,6 +60,16 @@ export interface AlignOptions {
    */
   summaryGap: number;
   summaryRatio: number;
+  /**
+   * reordered copying (reorder.ts): a passage that is not verbatim is widened to the n-gram seed
+   * runs its in-order trim cut off, if it has at least `reorderWidenWords` article words, and is
+   * kept if its order-free word overlap reaches `minParaphraseSimilarity` when its in-order
+   * similarity does not
+   */
+  reorderTolerant: boolean;
+  reorderWidenWords: number;
+  /** a paraphrase-level passage (after summary merging) shorter than this many article words is dropped */
+  minParaphraseWords: number;
   /** document numbers not to align against (ignored sources, the article itself) */
   skipDocs?: ReadonlySet<number>;
 }
@@ -81,6 +92,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   nearVerbatim: 0.8,
   summaryGap: 40,
   summaryRatio: 3,
+  reorderTolerant: false,
+  reorderWidenWords: 0,
+  minParaphraseWords: 0,
 };
 
 export interface Passage {
@@ -452,6 +466,40 @@ function snapToSentences(doc: TextModel, aTok: [number, number], bTok: [number, 
   return [a, b];
 }
 
+/**
+ * Reordered copying: widen the graded spans `g` (changed in place) to the seed runs the in-order
+ * trim cut off, and measure the order-free overlap (reorder.ts). Null when nothing changes.
+ */
+function reorderedSpan(
+  doc: TextModel,
+  index: ReferenceIndex,
+  docNum: number,
+  seeds: Seed[],
+  g: { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] },
+  o: AlignOptions,
+): { similarity: number; level: MatchLevel; keepSim: number } | null {
+  if (g.level === 'verbatim') return null; // in order: the trim is right
+  const d = index.docs[docNum]!;
+  const w = widenToSeeds(seeds, g.aTok, g.bTok, o.reorderWidenWords);
+  const [i0, i1] = [w.aTok[0], Math.min(w.aTok[1], doc.tokens.length)];
+  const [j0, j1] = [w.bTok[0], Math.min(w.bTok[1], d.tokens.terms.length)];
+  const widened = i0 < g.aTok[0] || i1 > g.aTok[1] || j0 < g.bTok[0] || j1 > g.bTok[1];
+  if (!widened && g.similarity >= o.minParaphraseSimilarity) return null;
+  const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
+  const b: string[] = [];
+  for (let k = j0; k < j1; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  let similarity = g.similarity;
+  let level: MatchLevel = g.level;
+  if (widened) {
+    const ws = wordSimilarity(a, b);
+    similarity = Math.round(ws.similarity * 1000) / 1000;
+    level = levelOf(ws.similarity, ws.identical, o);
+    g.aTok = [i0, i1];
+    g.bTok = [j0, j1];
+  }
+  return { similarity, level, keepSim: Math.max(similarity, bagDice(a, b)) };
+}
+
 /** Trim a passage's token ranges so that both start and end on shared words. */
 function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
   let i0 = Infinity;
@@ -473,11 +521,16 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
   const d = index.docs[docNum]!;
   const g = gradeAndTrim(doc, index, docNum, [i0, Math.min(i1, doc.tokens.length)], [j0, Math.min(j1, d.tokens.terms.length)], o);
-  const { similarity, level } = g;
+  let { similarity, level } = g;
+  let keepSim = similarity;
+  if (o.reorderTolerant) {
+    const r = reorderedSpan(doc, index, docNum, seeds, g, o);
+    if (r) ({ similarity, level, keepSim } = r);
+  }
   const [aTok, bTok] = snapToSentences(doc, g.aTok, g.bTok);
   const words = aTok[1] - aTok[0];
   if (words < o.minWords || bTok[1] - bTok[0] < Math.ceil(o.minWords / 2)) return null;
-  if (level === 'paraphrase' && similarity < o.minParaphraseSimilarity) return null;
+  if (level === 'paraphrase' && keepSim < o.minParaphraseSimilarity) return null;
   return {
     doc: docNum,
     a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
@@ -535,7 +588,8 @@ export function align(
         if (q) passages.push(q);
       }
     }
-    out.push(...mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o));
+    for (const p of mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o))
+      if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) out.push(p);
   }
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;

@@ -75,6 +75,45 @@ describe('align', () => {
     assert.notEqual(ps[0]!.level, 'verbatim');
   });
 
+  it('covers reordered, reworded copying as one passage when reorderTolerant is on', () => {
+    const ref =
+      'After the strike began, the harbour board closed the northern gate to all lorries and diverted traffic through the old fish market. ' +
+      'Drivers waiting at the gate said they had been given no warning and some had queued since four in the morning with perishable loads. ' +
+      'The board said the closure would last until the union agreed to staff the weighbridge on the night shift. ' +
+      'Union officials called the move a lockout in all but name and promised to picket the fish market from Tuesday.';
+    const article =
+      'Union officials promised to picket the fish market from Tuesday and called the move a lockout in all but name. ' +
+      'The board closed the northern gate to all lorries after the strike began and diverted traffic through the old fish market, the harbour said. ' +
+      'Some drivers had queued since four in the morning with perishable loads, and they said they had been given no warning at the gate. ' +
+      'The closure would last until the union agreed to staff the weighbridge on the night shift, the board said.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const covered = (o: object) => align(model, index, o).reduce((n, p) => n + p.words, 0);
+    const off = covered({ reorderTolerant: false });
+    const on = covered({ reorderTolerant: true, reorderWidenWords: 30 });
+    assert.ok(off < 70, `without: ${off} of ${model.tokens.length} words`);
+    assert.ok(on >= 80, `with: ${on} of ${model.tokens.length} words`);
+    const ps = align(model, index, { reorderTolerant: true, reorderWidenWords: 30 });
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.level, 'paraphrase');
+  });
+
+  it('drops paraphrase-level passages shorter than minParaphraseWords', () => {
+    const article =
+      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+      'after pay talks over night shifts broke down on Monday.';
+    const ref =
+      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+      'after talks over night shift pay broke down.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const ps = align(model, index, { minParaphraseWords: 0 });
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.level, 'paraphrase');
+    assert.equal(align(model, index, { minParaphraseWords: ps[0]!.words }).length, 1);
+    assert.equal(align(model, index, { minParaphraseWords: ps[0]!.words + 1 }).length, 0);
+  });
+
   it('reports nothing for unrelated text or short common phrases', () => {
     const article =
       'The council said on Monday that it would meet again on Thursday. Shopkeepers on the high street ' +
