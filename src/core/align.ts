@@ -92,9 +92,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   nearVerbatim: 0.8,
   summaryGap: 40,
   summaryRatio: 3,
-  reorderTolerant: false,
-  reorderWidenWords: 0,
-  minParaphraseWords: 0,
+  reorderTolerant: true,
+  reorderWidenWords: 30,
+  minParaphraseWords: 15,
 };
 
 export interface Passage {
