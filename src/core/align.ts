@@ -62,12 +62,12 @@ export interface AlignOptions {
   summaryRatio: number;
   /**
    * reordered copying (reorder.ts): a passage that is not verbatim is widened to the n-gram seed
-   * runs its in-order trim cut off, if it has at least `reorderWidenWords` article words, and is
-   * kept if its order-free word overlap reaches `minParaphraseSimilarity` when its in-order
-   * similarity does not
+   * runs its in-order trim cut off, when that adds at least `minWords` words to either side, and
+   * a passage of at least `reorderKeepWords` article words is kept if its order-free word overlap
+   * reaches `minParaphraseSimilarity` when its in-order similarity does not
    */
   reorderTolerant: boolean;
-  reorderWidenWords: number;
+  reorderKeepWords: number;
   /** a paraphrase-level passage (after summary merging) shorter than this many article words is dropped */
   minParaphraseWords: number;
   /** document numbers not to align against (ignored sources, the article itself) */
@@ -93,7 +93,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   summaryGap: 40,
   summaryRatio: 3,
   reorderTolerant: true,
-  reorderWidenWords: 30,
+  reorderKeepWords: 30,
   minParaphraseWords: 15,
 };
 
@@ -480,24 +480,32 @@ function reorderedSpan(
 ): { similarity: number; level: MatchLevel; keepSim: number } | null {
   if (g.level === 'verbatim') return null; // in order: the trim is right
   const d = index.docs[docNum]!;
-  const w = widenToSeeds(seeds, g.aTok, g.bTok, o.reorderWidenWords);
-  const [i0, i1] = [w.aTok[0], Math.min(w.aTok[1], doc.tokens.length)];
-  const [j0, j1] = [w.bTok[0], Math.min(w.bTok[1], d.tokens.terms.length)];
-  const widened = i0 < g.aTok[0] || i1 > g.aTok[1] || j0 < g.bTok[0] || j1 > g.bTok[1];
-  if (!widened && g.similarity >= o.minParaphraseSimilarity) return null;
+  const w = widenToSeeds(seeds, g.aTok, g.bTok);
+  const i0 = w.aTok[0];
+  const i1 = Math.min(w.aTok[1], doc.tokens.length);
+  const j0 = w.bTok[0];
+  const j1 = Math.min(w.bTok[1], d.tokens.terms.length);
+  // a widening by less than minWords words on both sides (a clause moved next to the passage) is not taken
+  const widened = i1 - i0 - (g.aTok[1] - g.aTok[0]) >= o.minWords || j1 - j0 - (g.bTok[1] - g.bTok[0]) >= o.minWords;
+  if (!widened) {
+    if (g.similarity >= o.minParaphraseSimilarity || g.aTok[1] - g.aTok[0] < o.reorderKeepWords) return null;
+    const a = doc.tokens.slice(g.aTok[0], g.aTok[1]).map((t) => t.norm);
+    const b: string[] = [];
+    for (let k = g.bTok[0]; k < g.bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+    return { similarity: g.similarity, level: g.level, keepSim: Math.max(g.similarity, bagDice(a, b)) };
+  }
   const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
   const b: string[] = [];
   for (let k = j0; k < j1; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
-  let similarity = g.similarity;
-  let level: MatchLevel = g.level;
-  if (widened) {
-    const ws = wordSimilarity(a, b);
-    similarity = Math.round(ws.similarity * 1000) / 1000;
-    level = levelOf(ws.similarity, ws.identical, o);
-    g.aTok = [i0, i1];
-    g.bTok = [j0, j1];
-  }
-  return { similarity, level, keepSim: Math.max(similarity, bagDice(a, b)) };
+  const ws = wordSimilarity(a, b);
+  const similarity = Math.round(ws.similarity * 1000) / 1000;
+  g.aTok = [i0, i1];
+  g.bTok = [j0, j1];
+  return {
+    similarity,
+    level: levelOf(ws.similarity, ws.identical, o),
+    keepSim: i1 - i0 >= o.reorderKeepWords ? Math.max(similarity, bagDice(a, b)) : similarity,
+  };
 }
 
 /** Trim a passage's token ranges so that both start and end on shared words. */

@@ -5,9 +5,10 @@
  * Two corrections, used by align.ts for passages that are not verbatim:
  * - widen the graded spans to the exact n-gram seeds of the cluster that the in-order trim cut
  *   off — only seeds in runs of 4+ shared words (two overlapping 3-grams; a lone 3-gram can be a
- *   stray match) and only for passages of at least `minWords` article words (a short passage
- *   next to a reordered clause stays as it is);
- * - an order-free overlap (multiset Dice of the words), for the keep-or-drop decision only.
+ *   stray match); align.ts takes the widening only if it adds at least minWords words (a clause
+ *   moved next to a passage stays out of it);
+ * - an order-free overlap (multiset Dice of the words), for the keep-or-drop decision of longer
+ *   passages only (`reorderKeepWords`; on short ones it keeps text that merely shares a topic).
  */
 import type { Seed } from './align';
 
@@ -29,17 +30,16 @@ export function bagDice(a: readonly string[], b: readonly string[]): number {
 
 /**
  * The spans [aTok, bTok] widened to the n-gram seeds (kinds 0 and 1) that lie in runs of at least
- * two seeds on the same diagonal; unchanged if the article span is shorter than `minWords`.
+ * two seeds on the same diagonal.
  */
 export function widenToSeeds(
   seeds: readonly Seed[],
   aTok: readonly [number, number],
   bTok: readonly [number, number],
-  minWords: number,
 ): { aTok: [number, number]; bTok: [number, number] } {
   let [i0, i1] = aTok;
   let [j0, j1] = bTok;
-  if (aTok[1] - aTok[0] >= minWords) {
+  {
     const at = new Set<string>();
     for (const s of seeds) if (s.kind !== 2) at.add(`${s.i},${s.j}`);
     for (const s of seeds) {

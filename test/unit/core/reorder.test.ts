@@ -15,15 +15,14 @@ describe('reorder', () => {
   it('widens to runs of seeds on one diagonal, not to lone seeds', () => {
     // trimmed passage [40, 80) ↔ [100, 140); a run of two seeds before it, a lone seed after it
     const seeds = [seed(30, 10), seed(31, 11), seed(90, 300), seed(50, 110), seed(60, 120, 2)];
-    const w = widenToSeeds(seeds, [40, 80], [100, 140], 30);
+    const w = widenToSeeds(seeds, [40, 80], [100, 140]);
     assert.deepEqual(w, { aTok: [30, 80], bTok: [10, 140] });
   });
 
-  it('ignores sentence seeds and leaves short passages alone', () => {
+  it('ignores sentence seeds, uses common n-gram seeds', () => {
     const run = [seed(30, 10, 2), seed(31, 11, 2)];
-    assert.deepEqual(widenToSeeds(run, [40, 80], [100, 140], 30), { aTok: [40, 80], bTok: [100, 140] });
+    assert.deepEqual(widenToSeeds(run, [40, 80], [100, 140]), { aTok: [40, 80], bTok: [100, 140] });
     const common = [seed(30, 10, 1), seed(31, 11, 1)];
-    assert.deepEqual(widenToSeeds(common, [40, 80], [100, 140], 30), { aTok: [30, 80], bTok: [10, 140] });
-    assert.deepEqual(widenToSeeds(common, [40, 60], [100, 120], 30), { aTok: [40, 60], bTok: [100, 120] });
+    assert.deepEqual(widenToSeeds(common, [40, 80], [100, 140]), { aTok: [30, 80], bTok: [10, 140] });
   });
 });
