@@ -10,7 +10,10 @@
  * - Extension: seeds are clustered alternately by gaps in the article and in the reference until
  *   stable; each cluster is a passage pair.
  * - Filtering: passages shorter than minWords or with too little evidence are dropped; overlapping
- *   passages of one document are merged.
+ *   passages of one document are merged; paraphrase-level passages shorter than
+ *   minParaphraseWords are dropped (weak evidence: same-topic text shares such sentences).
+ * - Reordered copying (reorder.ts): non-verbatim passages are widened to the seed runs the in-order
+ *   trim cut off, and long ones are kept by their order-free word overlap.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
 import { diffArrays } from 'diff';
@@ -68,7 +71,10 @@ export interface AlignOptions {
    */
   reorderTolerant: boolean;
   reorderKeepWords: number;
-  /** a paraphrase-level passage (after summary merging) shorter than this many article words is dropped */
+  /**
+   * a paraphrase-level passage (after summary merging) shorter than this many article words is
+   * dropped: on PAN13 train such passages were mostly same-topic text outside the planted cases
+   */
   minParaphraseWords: number;
   /** document numbers not to align against (ignored sources, the article itself) */
   skipDocs?: ReadonlySet<number>;
