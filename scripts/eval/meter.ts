@@ -1,5 +1,11 @@
 /**
- * `npm run eval -- meter [--limit N] [--errors N]`
+ * `npm run eval -- meter [--limit N] [--errors N] [--count-quotes]`
+ *
+ * `--count-quotes` (EVAL ONLY, reported separately): METER labels quotations the newspaper took from
+ * the PA copy as Verbatim, while the product treats attributed quotations as quoting, not copying.
+ * With this flag the findings are the aligner's passages after the rule's selection
+ * (`selectPassages(align(…))`) WITHOUT the attributed-quotation exclusion; everything else as in
+ * the product defaults. The product itself never counts attributed quotes.
  *
  * METER (UK Press Association wire vs nine national newspapers, 1999–2000). Each newspaper article
  * is checked with the full engine (`check()`, so the copied-passage rule's own selection applies)
@@ -14,7 +20,10 @@
  *   See lib/meter-data.ts `wordLabels` for the SGML → raw text mapping.
  * - Retrieval: the share of findings whose source is a PA story of the article's own catchline.
  */
+import { align } from '../../src/core/align';
 import { check } from '../../src/core/engine';
+import { selectPassages } from '../../src/core/rules/copied-passage';
+import { analyse } from '../../src/core/text';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import { RULE_IDS, type RuleId } from '../../src/core/types';
 import * as fs from 'node:fs';
@@ -179,6 +188,8 @@ const suite: Suite = async ({ evalDir, args }) => {
     await runSweep({ evalDir, args: [...args, '--only=meter'] });
     return;
   }
+  const countQuotes = flag(args, 'count-quotes') !== undefined;
+  if (countQuotes) console.log('EVAL-ONLY --count-quotes: attributed quotations count as copying (the product excludes them)');
   const data = loadMeter(evalDir, limit);
   const st = data.index.stats();
   console.log(
@@ -195,12 +206,21 @@ const suite: Suite = async ({ evalDir, args }) => {
   const times: [string, number][] = [];
   for (const a of data.articles) {
     const t0 = performance.now();
-    const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF });
-    copied.set(a.id, 1 - res.originality);
-    hits.set(
-      a.id,
-      res.findings.filter((f) => f.rule === 'copied-passage' && f.source).map((f) => ({ start: f.start, end: f.end, sourceId: f.source!.id })),
-    );
+    if (countQuotes) {
+      const model = analyse(data.texts.get(a.id)!);
+      const kept = selectPassages(align(model, data.index)).map((k) => k.kept);
+      const inside = new Uint8Array(model.tokens.length);
+      for (const p of kept) inside.fill(1, p.aTok[0], p.aTok[1]);
+      copied.set(a.id, inside.reduce((n, x) => n + x, 0) / Math.max(1, model.tokens.length));
+      hits.set(a.id, kept.map((p) => ({ start: p.a.start, end: p.a.end, sourceId: data.index.docs[p.doc]!.id })));
+    } else {
+      const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF });
+      copied.set(a.id, 1 - res.originality);
+      hits.set(
+        a.id,
+        res.findings.filter((f) => f.rule === 'copied-passage' && f.source).map((f) => ({ start: f.start, end: f.end, sourceId: f.source!.id })),
+      );
+    }
     times.push([a.id, performance.now() - t0]);
     progress.tick();
   }

@@ -42,6 +42,12 @@ export const GRID: Setting[] = [
   { name: 'maxGap 40 + seedDocs 10 + paraSim .40', options: { maxGap: 40, maxSeedDocs: 10, minParaphraseSimilarity: 0.4 } },
   { name: 'maxGap 40 + seedDocs 10', options: { maxGap: 40, maxSeedDocs: 10 } },
   { name: 'maxGap 40 + paraSim .40', options: { maxGap: 40, minParaphraseSimilarity: 0.4 } },
+  // issue 2: reordered copying and short paraphrase matches
+  { name: 'before issue 2', options: { reorderTolerant: false, minParaphraseWords: 0 } },
+  { name: 'reorderTolerant off', options: { reorderTolerant: false } },
+  { name: 'minParaphraseWords 0', options: { minParaphraseWords: 0 } },
+  { name: 'minParaphraseWords 20', options: { minParaphraseWords: 20 } },
+  { name: 'reorderKeepWords 0', options: { reorderKeepWords: 0 } },
 ];
 
 export async function runSweep({ evalDir, args }: { evalDir: string; args: string[] }): Promise<void> {

@@ -10,12 +10,16 @@
  * - Extension: seeds are clustered alternately by gaps in the article and in the reference until
  *   stable; each cluster is a passage pair.
  * - Filtering: passages shorter than minWords or with too little evidence are dropped; overlapping
- *   passages of one document are merged.
+ *   passages of one document are merged; paraphrase-level passages shorter than
+ *   minParaphraseWords are dropped (weak evidence: same-topic text shares such sentences).
+ * - Reordered copying (reorder.ts): non-verbatim passages are widened to the seed runs the in-order
+ *   trim cut off, and long ones are kept by their order-free word overlap.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
 import type { Analysis } from './rule';
 import { quotedTokens } from './quoting';
-import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
+import { SEED_N, type IndexedDoc, type LineRange, type ReferenceIndex } from './reference-index';
+import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';
 import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
@@ -66,6 +70,19 @@ export interface AlignOptions {
    * neither starts nor ends on them and they do not count towards its similarity
    */
   quoted?: Uint8Array;
+  /**
+   * reordered copying (reorder.ts): a passage that is not verbatim is widened to the n-gram seed
+   * runs its in-order trim cut off, when that adds at least `minWords` words to either side, and
+   * a passage of at least `reorderKeepWords` article words is kept if its order-free word overlap
+   * reaches `minParaphraseSimilarity` when its in-order similarity does not
+   */
+  reorderTolerant: boolean;
+  reorderKeepWords: number;
+  /**
+   * a paraphrase-level passage (after summary merging) shorter than this many article words is
+   * dropped: on PAN13 train such passages were mostly same-topic text outside the planted cases
+   */
+  minParaphraseWords: number;
   /** document numbers not to align against (ignored sources, the article itself) */
   skipDocs?: ReadonlySet<number>;
 }
@@ -88,6 +105,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   nearVerbatim: 0.8,
   summaryGap: 40,
   summaryRatio: 3,
+  reorderTolerant: true,
+  reorderKeepWords: 30,
+  minParaphraseWords: 15,
 };
 
 export interface Passage {
@@ -388,6 +408,11 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
 
+/** The level of a passage from its word similarity: identical words are verbatim, then by `nearVerbatim`. */
+export function levelOf(similarity: number, identical: boolean, o: Pick<AlignOptions, 'nearVerbatim'>): MatchLevel {
+  return identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
+}
+
 /**
  * Compare a passage's words in both texts: trim both ends to the first and last run of at least
  * two shared words (seeds from whole sentences overshoot), then grade the trimmed passage.
@@ -479,10 +504,6 @@ function gradeAndTrim(
 /** gradeAndTrim: an edge run of at most two words this far (words, either text) from the next is dropped */
 const EDGE_GAP = 4;
 
-function levelOf(similarity: number, identical: boolean, o: AlignOptions): MatchLevel {
-  return identical ? 'verbatim' : similarity >= o.nearVerbatim ? 'near-verbatim' : 'paraphrase';
-}
-
 /**
  * A passage that starts on the last word or two of a sentence ("…he said. A man was arrested…")
  * starts at the next sentence instead; likewise at its end. The edges are shared-word runs, so the
@@ -510,6 +531,51 @@ function snapToSentences(doc: TextModel, aTok: [number, number], bTok: [number, 
   return [a, b];
 }
 
+/**
+ * Reordered copying: widen the graded spans `g` (changed in place) to the seed runs the in-order
+ * trim cut off, and measure the order-free overlap (reorder.ts). Null when nothing changes.
+ */
+function reorderedSpan(
+  doc: TextModel,
+  index: ReferenceIndex,
+  docNum: number,
+  seeds: Seed[],
+  g: { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] },
+  o: AlignOptions,
+): { similarity: number; level: MatchLevel; keepSim: number } | null {
+  if (g.level === 'verbatim') return null; // in order: the trim is right
+  const d = index.docs[docNum]!;
+  // seeds on the article's attributed quotations do not widen a passage (quoting is not copying)
+  const q = o.quoted;
+  const usable = q ? seeds.filter((s) => { for (let k = s.i; k < s.i + s.li; k++) if (q[k]) return false; return true; }) : seeds;
+  const w = widenToSeeds(usable, g.aTok, g.bTok);
+  const i0 = w.aTok[0];
+  const i1 = Math.min(w.aTok[1], doc.tokens.length);
+  const j0 = w.bTok[0];
+  const j1 = Math.min(w.bTok[1], d.tokens.terms.length);
+  // a widening by less than minWords words on both sides (a clause moved next to the passage) is not taken
+  const widened = i1 - i0 - (g.aTok[1] - g.aTok[0]) >= o.minWords || j1 - j0 - (g.bTok[1] - g.bTok[0]) >= o.minWords;
+  if (!widened) {
+    if (g.similarity >= o.minParaphraseSimilarity || g.aTok[1] - g.aTok[0] < o.reorderKeepWords) return null;
+    const a = doc.tokens.slice(g.aTok[0], g.aTok[1]).map((t) => t.norm);
+    const b: string[] = [];
+    for (let k = g.bTok[0]; k < g.bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+    return { similarity: g.similarity, level: g.level, keepSim: Math.max(g.similarity, bagDice(a, b)) };
+  }
+  const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
+  const b: string[] = [];
+  for (let k = j0; k < j1; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const ws = wordSimilarity(a, b);
+  const similarity = Math.round(ws.similarity * 1000) / 1000;
+  g.aTok = [i0, i1];
+  g.bTok = [j0, j1];
+  return {
+    similarity,
+    level: levelOf(ws.similarity, ws.identical, o),
+    keepSim: i1 - i0 >= o.reorderKeepWords ? Math.max(similarity, bagDice(a, b)) : similarity,
+  };
+}
+
 /** Trim a passage's token ranges so that both start and end on shared words. */
 function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
   let i0 = Infinity;
@@ -531,11 +597,16 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
   const d = index.docs[docNum]!;
   const g = gradeAndTrim(doc, index, docNum, [i0, Math.min(i1, doc.tokens.length)], [j0, Math.min(j1, d.tokens.terms.length)], o);
-  const { similarity, level } = g;
+  let { similarity, level } = g;
+  let keepSim = similarity;
+  if (o.reorderTolerant) {
+    const r = reorderedSpan(doc, index, docNum, seeds, g, o);
+    if (r) ({ similarity, level, keepSim } = r);
+  }
   const [aTok, bTok] = snapToSentences(doc, g.aTok, g.bTok);
   const words = aTok[1] - aTok[0];
   if (words < o.minWords || bTok[1] - bTok[0] < Math.ceil(o.minWords / 2)) return null;
-  if (level === 'paraphrase' && similarity < o.minParaphraseSimilarity) return null;
+  if (level === 'paraphrase' && keepSim < o.minParaphraseSimilarity) return null;
   return {
     doc: docNum,
     a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
@@ -594,7 +665,8 @@ export function align(
         if (q) passages.push(q);
       }
     }
-    out.push(...mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o));
+    for (const p of mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o))
+      if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) out.push(p);
   }
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align } from '../../../src/core/align';
+import { align, levelOf } from '../../../src/core/align';
 import { check } from '../../../src/core/engine';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
@@ -75,6 +75,45 @@ describe('align', () => {
     assert.notEqual(ps[0]!.level, 'verbatim');
   });
 
+  it('covers reordered, reworded copying as one passage when reorderTolerant is on', () => {
+    const ref =
+      'After the strike began, the harbour board closed the northern gate to all lorries and diverted traffic through the old fish market. ' +
+      'Drivers waiting at the gate said they had been given no warning and some had queued since four in the morning with perishable loads. ' +
+      'The board said the closure would last until the union agreed to staff the weighbridge on the night shift. ' +
+      'Union officials called the move a lockout in all but name and promised to picket the fish market from Tuesday.';
+    const article =
+      'Union officials promised to picket the fish market from Tuesday and called the move a lockout in all but name. ' +
+      'The board closed the northern gate to all lorries after the strike began and diverted traffic through the old fish market, the harbour said. ' +
+      'Some drivers had queued since four in the morning with perishable loads, and they said they had been given no warning at the gate. ' +
+      'The closure would last until the union agreed to staff the weighbridge on the night shift, the board said.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const covered = (o: object) => align(model, index, o).reduce((n, p) => n + p.words, 0);
+    const off = covered({ reorderTolerant: false });
+    const on = covered({ reorderTolerant: true });
+    assert.ok(off < 70, `without: ${off} of ${model.tokens.length} words`);
+    assert.ok(on >= 80, `with: ${on} of ${model.tokens.length} words`);
+    const ps = align(model, index, { reorderTolerant: true });
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.level, 'paraphrase');
+  });
+
+  it('drops paraphrase-level passages shorter than minParaphraseWords', () => {
+    const article =
+      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+      'after pay talks over night shifts broke down on Monday.';
+    const ref =
+      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+      'after talks over night shift pay broke down.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const ps = align(model, index, { minParaphraseWords: 0 });
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0]!.level, 'paraphrase');
+    assert.equal(align(model, index, { minParaphraseWords: ps[0]!.words }).length, 1);
+    assert.equal(align(model, index, { minParaphraseWords: ps[0]!.words + 1 }).length, 0);
+  });
+
   it('reports nothing for unrelated text or short common phrases', () => {
     const article =
       'The council said on Monday that it would meet again on Thursday. Shopkeepers on the high street ' +
@@ -111,6 +150,17 @@ describe('align', () => {
     const article = 'Walkout: talks over night-shift pay collapsed, leaving three container ships stranded.';
     assert.equal(passages(article, [doc('wire.txt', WIRE)], 8).ps.length, 1);
     assert.equal(passages(article, [doc('wire.txt', WIRE)], 20).ps.length, 0);
+  });
+});
+
+describe('levelOf', () => {
+  it('grades identical words verbatim, then by the near-verbatim threshold', () => {
+    const o = { nearVerbatim: 0.8 };
+    assert.equal(levelOf(1, true, o), 'verbatim');
+    assert.equal(levelOf(1, false, o), 'near-verbatim'); // same share of words, not the same sequence
+    assert.equal(levelOf(0.8, false, o), 'near-verbatim');
+    assert.equal(levelOf(0.79, false, o), 'paraphrase');
+    assert.equal(levelOf(0.5, false, { nearVerbatim: 0.5 }), 'near-verbatim');
   });
 });
 
@@ -177,6 +227,20 @@ describe('copied-passage rule and originality', () => {
     assert.deepEqual(copied.map((f) => f.text), ['Forty per cent of sailings were cancelled in March because of staff shortages']);
     assert.equal(copied[0]!.source!.text, 'forty per cent of sailings were cancelled in March because of staff shortages');
     assert.equal(copied[0]!.match, 'verbatim');
+  });
+
+  it('a reworded passage is not widened into the attributed quotation that follows it', () => {
+    const wire =
+      'Harbour Board chair Desmond Achterberg said the changes were needed to keep the port competitive with larger terminals along the coast. ' +
+      '"No one will lose their job. We are asking people to work differently, not to leave," he said.';
+    const article =
+      'Board chair Desmond Achterberg insisted the changes were necessary if the port was to compete with bigger terminals elsewhere on the coast. ' +
+      '"No one will lose their job. We are asking people to work smarter, not to leave," he said.';
+    const r = check(article, ReferenceIndex.build([doc('wire.txt', wire)]));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    assert.ok(!copied[0]!.text.includes('No one will lose'), copied[0]!.text);
+    assert.ok(copied[0]!.text.startsWith('Board chair Desmond Achterberg'), copied[0]!.text);
   });
 
   it('does not start a passage on a place name shared by a headline and a dateline', () => {
