@@ -18,7 +18,7 @@
  */
 import type { Analysis } from './rule';
 import { quotedTokens } from './quoting';
-import { SEED_N, type IndexedDoc, type LineRange, type ReferenceIndex } from './reference-index';
+import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { analyse, type Span, type TextModel } from './text';

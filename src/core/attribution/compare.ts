@@ -3,7 +3,7 @@
  * containment (a correct partial quote), spelling-only differences (British/American),
  * ellipsis checks, and the word diff shown to the user.
  */
-import { diffArrays } from 'diff';
+import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
 import type { TextModel, Token } from '../text';
 import type { TextSpan } from './types';
 
@@ -80,7 +80,8 @@ function tokensIn(model: TextModel, span: { start: number; end: number }): Token
 
 function lcs(a: string[], b: string[]): number {
   let n = 0;
-  for (const part of diffArrays(a, b)) if (!part.added && !part.removed) n += part.value.length;
+  const d = diffWords(a, b);
+  for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) n += d.counts[k]!;
   return n;
 }
 
@@ -149,12 +150,13 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   const diff: DiffPart[] = [];
   let ai = 0;
   let bi = 0;
-  for (const part of diffArrays(bk, ak)) {
-    const n = part.value.length;
-    if (part.removed) {
+  const wd = diffWords(bk, ak);
+  for (let k = 0; k < wd.kinds.length; k++) {
+    const n = wd.counts[k]!;
+    if (wd.kinds[k] === REMOVED) {
       diff.push({ op: '-', words: bt.slice(bi, bi + n).map((t) => t.text) });
       bi += n;
-    } else if (part.added) {
+    } else if (wd.kinds[k] === ADDED) {
       diff.push({ op: '+', words: at.slice(ai, ai + n).map((t) => t.text) });
       ai += n;
     } else {

@@ -31,6 +31,14 @@ interface Cue {
 }
 
 const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
+/** PHRASE_CUES by first word, each list in PHRASE_CUES order (the first match wins, as over the whole list) */
+const PHRASE_CUES_BY_FIRST = new Map<string, typeof PHRASE_CUES>();
+for (const p of PHRASE_CUES) {
+  const list = PHRASE_CUES_BY_FIRST.get(p.words[0]!);
+  if (list) list.push(p);
+  else PHRASE_CUES_BY_FIRST.set(p.words[0]!, [p]);
+}
+const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
@@ -258,7 +266,7 @@ export class Extractor {
       let phrase = false;
       // stance cues (opposes, has been critical of, calls for) need a subject that can hold a view
       let stance = false;
-      for (const pc of PHRASE_CUES) {
+      for (const pc of PHRASE_CUES_BY_FIRST.get(tok.norm) ?? NO_PHRASES) {
         if (k + pc.words.length <= sent.tokenEnd && pc.words.every((w, i) => toks[k + i]!.norm === w)) {
           to = k + pc.words.length;
           sourceAfter = pc.sourceAfter;
