@@ -28,7 +28,7 @@ const RULES = {
   },
   'unattributed-claim': {
     file: 'article.md',
-    texts: ['Forty per cent of sailings were cancelled in March because of staff shortages.', '"Nobody asked the crews what a winter timetable would look like."'],
+    texts: ['Forty per cent of sailings were cancelled in March because of staff shortages.'],
     fix: { on: 'Forty per cent of sailings', title: /^Add “according to the port authority”$/, after: ['staff shortages, according to the port authority.'] },
   },
   'weasel-attribution': {

@@ -48,6 +48,18 @@ export const unattributedClaim: Rule = {
     const mine = ctx.use(attributions);
     const attributed = new Set<number>();
     for (const a of mine) {
+      // a sentence that is a direct quotation with no speaker is unattributed-quote's finding (it offers the speaker)
+      if (!a.source && a.kind !== 'indirect' && !a.scare) {
+        for (const q of a.quotes) {
+          for (let s = 0; s < doc.sentences.length; s++) {
+            const sent = doc.sentences[s]!;
+            if (q.end <= sent.start || q.start >= sent.end) continue;
+            let inside = 0;
+            for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (doc.tokens[k]!.start >= q.start && doc.tokens[k]!.end <= q.end) inside++;
+            if (inside >= 0.7 * (sent.tokenEnd - sent.tokenStart)) attributed.add(s);
+          }
+        }
+      }
       if (!a.source && !a.cue) continue;
       if (a.cue) {
         const s = doc.tokens.find((t) => t.start >= a.cue!.start)?.sentence;

@@ -78,6 +78,12 @@ describe('rule unattributed-claim', () => {
       'Dockers stayed home again on Tuesday. The harbour lost four million euros in the first week of the strike, the port authority said. Talks resume on Friday.',
     );
   });
+  it('leaves a bare direct quotation to unattributed-quote (one finding, with the speaker)', () => {
+    const t = 'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed.”\n\nShips queued outside.';
+    const fs = check(t, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings;
+    assert.deepEqual(fs.filter((f) => f.rule === 'unattributed-claim'), []);
+    assert.equal(fs.filter((f) => f.rule === 'unattributed-quote').length, 1);
+  });
   it('flags a reworded claim too short for a copied passage', () => {
     const idx = ReferenceIndex.build([{ id: 'r.md', path: 'r.md', text: 'Storm warning for the coast.\n\nThe ferry will not sail before Thursday, the harbour master said.', meta: {} }]);
     const t = 'Islanders are stocking up. The ferry is not expected to sail before Thursday. Shops are closed.';
