@@ -17,6 +17,7 @@
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
 import type { Analysis } from './rule';
+import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
 import { bagDice, widenToSeeds } from './reorder';
@@ -307,21 +308,10 @@ function dice(x: SentVec, y: SentVec): number {
   return (2 * shared) / (x.stems.size + y.stems.size);
 }
 
-/** Sentence segmentation of reference documents, cached per index (small LRU). */
-const refModels = new WeakMap<ReferenceIndex, Map<number, TextModel>>();
+/** Sentence segmentation of reference documents, cached per index (LRU of 256 documents). */
+const refModels = new DocCache<TextModel>(256);
 export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
-  let cache = refModels.get(index);
-  if (!cache) refModels.set(index, (cache = new Map()));
-  let m = cache.get(doc);
-  if (m) {
-    cache.delete(doc);
-    cache.set(doc, m);
-    return m;
-  }
-  m = analyse(index.docs[doc]!.text);
-  cache.set(doc, m);
-  if (cache.size > 256) cache.delete(cache.keys().next().value!);
-  return m;
+  return refModels.get(index, doc, () => analyse(index.docs[doc]!.text));
 }
 
 /** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */

@@ -10,7 +10,8 @@
  *   pairs sharing enough stems to reach the Dice threshold are returned, found by counting shared
  *   stems instead of intersecting every pair's sets.
  */
-import type { IndexedDoc, ReferenceIndex } from './reference-index';
+import { DocCache } from './doc-cache';
+import type { ReferenceIndex } from './reference-index';
 import { paragraphs, sentenceSpans } from './text';
 
 /**
@@ -33,30 +34,14 @@ export function sentenceRanges(text: string, starts: ArrayLike<number>, ends: Ar
   return Int32Array.from(out);
 }
 
-interface CachedRanges {
-  doc: IndexedDoc;
-  ranges: Int32Array;
-}
+const rangeCache = new DocCache<Int32Array>(4096);
 
-const RANGE_CACHE_DOCS = 4096;
-const rangeCache = new WeakMap<ReferenceIndex, Map<number, CachedRanges>>();
-
-/** sentenceRanges of document `num`, cached per index (LRU; keyed by the document object too). */
+/** sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). */
 export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Array {
-  let cache = rangeCache.get(index);
-  if (!cache) rangeCache.set(index, (cache = new Map()));
-  const d = index.docs[num]!;
-  const hit = cache.get(num);
-  if (hit && hit.doc === d) {
-    cache.delete(num);
-    cache.set(num, hit);
-    return hit.ranges;
-  }
-  const ranges = sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
-  cache.delete(num);
-  cache.set(num, { doc: d, ranges });
-  if (cache.size > RANGE_CACHE_DOCS) cache.delete(cache.keys().next().value!);
-  return ranges;
+  return rangeCache.get(index, num, () => {
+    const d = index.docs[num]!;
+    return sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
+  });
 }
 
 /** The article side: its sentences' distinct content stems, inverted. */

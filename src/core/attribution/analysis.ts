@@ -5,6 +5,7 @@
  * quotes through the index.
  */
 import { alignment, referenceModel } from '../align';
+import { DocCache } from '../doc-cache';
 import type { ReferenceIndex } from '../reference-index';
 import type { Analysis, RuleContext } from '../rule';
 import type { Span, TextModel } from '../text';
@@ -16,34 +17,17 @@ import { speakerName, type Attribution, type TextSpan } from './types';
 
 export { attributions, attributedQuoteSpans } from '../quoting';
 
-const refCache = new WeakMap<ReferenceIndex, Map<number, Attribution[]>>();
-const refQuoteCache = new WeakMap<ReferenceIndex, Map<number, Attribution[]>>();
-
-function cached(store: WeakMap<ReferenceIndex, Map<number, Attribution[]>>, index: ReferenceIndex, doc: number, make: () => Attribution[]): Attribution[] {
-  let cache = store.get(index);
-  if (!cache) store.set(index, (cache = new Map()));
-  let a = cache.get(doc);
-  if (a) {
-    cache.delete(doc);
-    cache.set(doc, a);
-    return a;
-  }
-  a = make();
-  cache.set(doc, a);
-  if (cache.size > 1024) cache.delete(cache.keys().next().value!);
-  return a;
-}
+const refCache = new DocCache<Attribution[]>(1024);
+const refQuoteCache = new DocCache<Attribution[]>(1024);
 
 /** All attributions of reference document `doc` (index.docs[doc]), cached per index (LRU of 1024 documents). */
 export function referenceAttributions(index: ReferenceIndex, doc: number): Attribution[] {
-  return cached(refCache, index, doc, () => extractAttributions(fastModel(index, doc)));
+  return refCache.get(index, doc, () => extractAttributions(fastModel(index, doc)));
 }
 
 /** The quotes (with speakers) of reference document `doc`: a cheaper pass than referenceAttributions. */
 export function referenceQuotes(index: ReferenceIndex, doc: number): Attribution[] {
-  const full = refCache.get(index)?.get(doc);
-  if (full) return full;
-  return cached(refQuoteCache, index, doc, () => extractQuotes(fastModel(index, doc)));
+  return refCache.peek(index, doc) ?? refQuoteCache.get(index, doc, () => extractQuotes(fastModel(index, doc)));
 }
 
 /** Reference documents are tagged with the fast lexical tagger (compromise is ~5–30 ms a sentence). */
