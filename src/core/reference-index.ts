@@ -916,27 +916,11 @@ export class ReferenceIndex {
   /**
    * All occurrences (document number, token position) of the n-gram of `terms` starting at `at`,
    * in live documents. Hash collisions are removed by comparing the term ids. A stop n-gram (more
-   * than HEAVY_NGRAM occurrences in a segment) visits nothing.
+   * than HEAVY_NGRAM occurrences in a segment) visits nothing. (lookupLimited without limits.)
    */
   lookup(terms: ArrayLike<number>, at: number, visit: (doc: number, pos: number) => void): void {
-    const h = ngramHash(terms, at);
-    const t0 = terms[at]!;
-    const t1 = terms[at + 1]!;
-    const t2 = terms[at + 2]!;
-    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return;
-    const dead = this.dead;
-    const docTerms = this.docTerms;
-    for (const seg of this.segments) {
-      const b = h & seg.mask;
-      const postDoc = seg.postDoc;
-      const postPos = seg.postPos;
-      for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
-        const doc = postDoc[p]!;
-        if (dead[doc] !== 0) continue;
-        const pos = postPos[p]!;
-        const dt = docTerms[doc]!;
-        if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) visit(doc, pos);
-      }
-    }
+    const hits: number[] = [];
+    this.lookupLimited(terms, at, Infinity, Infinity, hits);
+    for (let h = 0; h < hits.length; h += 2) visit(hits[h]!, hits[h + 1]!);
   }
 }

@@ -30,7 +30,6 @@ interface Cue {
   stance?: boolean;
 }
 
-const FIRST_WORDS = new Set(PHRASE_CUES.map((p) => p.words[0]!));
 /** PHRASE_CUES by first word, each list in PHRASE_CUES order (the first match wins, as over the whole list) */
 const PHRASE_CUES_BY_FIRST = new Map<string, typeof PHRASE_CUES>();
 for (const p of PHRASE_CUES) {
@@ -596,7 +595,7 @@ export class Extractor {
     // sentences that hold a cue word at all (cheap lexical test before tagging)
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
-      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || FIRST_WORDS.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm) || STANCE_POSS_NOUNS.has(tok.norm)) {
+      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || PHRASE_CUES_BY_FIRST.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm) || STANCE_POSS_NOUNS.has(tok.norm)) {
         if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
       }
     }
