@@ -3,7 +3,7 @@
  * sentence, its paragraph or the paragraph before. When a reference has the same quote with a
  * speaker, the fix inserts the speaker: “…,” Karoline Leavitt said.
  */
-import { attributions, quoteMatches, referenceHoldingText } from '../attribution/analysis';
+import { attributions, quoteMatches, referenceHoldingText, type QuoteMatch } from '../attribution/analysis';
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
 import type { Rule, RuleContext } from '../rule';
@@ -26,38 +26,24 @@ export const unattributedQuote: Rule = {
     const matches = ctx.use(quoteMatches);
     for (const a of candidates) {
       const q = a.quotes[0] ?? a.content;
-      const m = matches.find((x) => x.attribution === a);
-      const r = m?.ref;
-      let speaker = r && (r.comparison.identical || r.comparison.fragment || r.comparison.containment >= 0.8) ? speakerName(r.attribution) : null;
-      let from: { doc: number; start: number; end: number; text: string; context: string } | null =
-        speaker && r ? { doc: r.doc, start: r.quote.start, end: r.quote.end, text: r.quote.text, context: r.context.text } : null;
-      if (!speaker) {
-        // no reference quotes it, but one holds the words as its own text (a statement, a release): its author speaks
-        const d = referenceHoldingText(ctx, q);
-        const meta = d === null ? undefined : ctx.index.docs[d]!.meta;
-        const who = meta?.outlet ?? meta?.author;
-        const words = d === null || !who ? null : holdingSpan(ctx, d, q);
-        if (d !== null && who && words) {
-          speaker = who;
-          from = { doc: d, ...words, context: words.text };
-        }
-      }
+      const c = creditFor(ctx, matches.find((x) => x.attribution === a)?.ref, q);
       const f: Finding = {
         rule: 'unattributed-quote',
         severity: 'warning',
-        message: speaker && from
-          ? r && from.doc === r.doc && from.start === r.quote.start
-            ? `Quote with no speaker; ${sourceLabel(ctx.index, from.doc)} attributes it to ${speaker}`
-            : `Quote with no speaker; the words are from ${sourceLabel(ctx.index, from.doc)}`
-          : 'Quote with no speaker: say who said it',
+        message: !c
+          ? 'Quote with no speaker: say who said it'
+          : c.quoted
+            ? `Quote with no speaker; ${sourceLabel(ctx.index, c.doc)} attributes it to ${c.speaker}`
+            : `Quote with no speaker; the words are from ${sourceLabel(ctx.index, c.doc)}`,
         start: q.start,
         end: q.end,
         text: q.text,
       };
-      if (speaker && from) {
-        const d = ctx.index.docs[from.doc]!;
-        f.source = { id: d.id, path: d.path, start: from.start, end: from.end, text: from.text };
-        f.data = { speaker, referenceSentence: from.context, sourceMeta: d.meta };
+      if (c) {
+        const { speaker } = c;
+        const d = ctx.index.docs[c.doc]!;
+        f.source = { id: d.id, path: d.path, start: c.start, end: c.end, text: c.text };
+        f.data = { speaker, referenceSentence: c.context, sourceMeta: d.meta };
         const sent = ctx.doc.sentences.find((x) => x.start <= q.end - 1 && q.end <= x.end) ?? ctx.doc.sentences[a.sentence]!;
         // only when the quote closes its sentence: “…,” Name said.
         const rest = ctx.doc.text.slice(q.end, sent.end);
@@ -74,6 +60,34 @@ export const unattributedQuote: Rule = {
     return out;
   },
 };
+
+/** Whom the fix credits, and the reference passage that shows it. */
+interface Credit {
+  speaker: string;
+  doc: number;
+  start: number;
+  end: number;
+  text: string;
+  /** the reference sentence around it */
+  context: string;
+  /** true: a reference quote with a speaker; false: words a reference holds as its own text */
+  quoted: boolean;
+}
+
+/**
+ * The speaker of a reference quote with (nearly) these words; else, when a reference holds the words
+ * as its own text (a statement, a release), that document's outlet or author. Null when neither.
+ */
+function creditFor(ctx: RuleContext, r: QuoteMatch['ref'] | undefined, q: Span): Credit | null {
+  const speaker = r && (r.comparison.identical || r.comparison.fragment || r.comparison.containment >= 0.8) ? speakerName(r.attribution) : null;
+  if (speaker && r) return { speaker, doc: r.doc, start: r.quote.start, end: r.quote.end, text: r.quote.text, context: r.context.text, quoted: true };
+  const d = referenceHoldingText(ctx, q);
+  if (d === null) return null;
+  const meta = ctx.index.docs[d]!.meta;
+  const who = meta.outlet ?? meta.author;
+  const words = who ? holdingSpan(ctx, d, q) : null;
+  return who && words ? { speaker: who, doc: d, ...words, context: words.text, quoted: false } : null;
+}
 
 /**
  * Where the quote's words stand in reference document `doc`: from the first to the last word 3-gram of
