@@ -137,6 +137,10 @@ export class TestClient {
     }
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
+    // the pipes to the server are this process's handles: close them whatever state the server is in
+    this.proc.stdin?.destroy();
+    this.proc.stdout?.destroy();
+    this.proc.stderr?.destroy();
   }
 }
 
