@@ -370,6 +370,11 @@ export class Segment {
   readonly heavy: Uint32Array;
   /** deleted documents among this segment's (the heavy list is then not trusted) */
   tombstones = 0;
+  /**
+   * Set on a segment restored lazily from a file (index-codec.ts): loads (and verifies) the table
+   * entries of bucket b and its postings before they are read. Undefined once everything is loaded.
+   */
+  fill: ((b: number) => void) | undefined = undefined;
 
   /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
   constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array, heavy: Uint32Array = new Uint32Array(0)) {
@@ -615,6 +620,13 @@ export class ReferenceIndex {
   /** each document's boilerplate lines, once asked for (linesOf) */
   private docLines: (LineRange[] | undefined)[] = [];
   private stampGen = 0;
+  /**
+   * A lazily restored index (index-codec.ts): `pending[num]` is 1 while document num's term ids are
+   * not loaded yet (lookupLimited loads them through `lazy.doc` before comparing); `lazy.all` loads
+   * everything (materialize()).
+   */
+  private lazy: { doc(num: number): void; all(): void } | undefined;
+  private pending: Uint8Array | undefined;
 
   constructor(terms: Terms = new Terms()) {
     this.terms = terms;
@@ -636,14 +648,27 @@ export class ReferenceIndex {
     segments: Segment[];
     lineDocs: LineCounts;
     deletedWords: number;
+    /**
+     * lazily restored documents: each document's term-id array (a view whose data may not be
+     * loaded yet) and word count, so that `tokens` is not touched here; `doc(num)` loads document
+     * num's term ids, `all()` loads everything
+     */
+    lazy?: { terms: Uint32Array[]; doc(num: number): void; all(): void };
   }): ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
-    for (const d of parts.docs) {
-      idx.pushDoc(d);
-      if (d.deleted) continue;
+    const lazy = parts.lazy;
+    parts.docs.forEach((d, num) => {
+      const terms = lazy ? lazy.terms[num]! : d.tokens.terms;
+      idx.pushDoc(d, terms);
+      if (d.deleted) return;
       idx.liveDocs++;
-      idx.totalWords += d.tokens.terms.length;
+      idx.totalWords += terms.length;
+    });
+    if (lazy) {
+      idx.lazy = lazy;
+      idx.pending = new Uint8Array(idx.dead.length);
+      for (let num = 0; num < parts.docs.length; num++) idx.pending[num] = lazy.terms[num]!.length > 0 ? 1 : 0;
     }
     for (const s of parts.segments) {
       idx.segments.push(s);
@@ -681,17 +706,39 @@ export class ReferenceIndex {
   }
 
   /** Append a document (and its lookup entries). */
-  private pushDoc(d: IndexedDoc): void {
+  private pushDoc(d: IndexedDoc, terms: Uint32Array = d.tokens.terms): void {
     const num = this.docs.length;
     this.docs.push(d);
-    this.docTerms.push(d.tokens.terms);
+    this.docTerms.push(terms);
     this.docLines.push(undefined);
     if (num >= this.dead.length) {
       const grown = new Uint8Array(this.dead.length * 2);
       grown.set(this.dead);
       this.dead = grown;
+      if (this.pending) {
+        const p = new Uint8Array(grown.length);
+        p.set(this.pending);
+        this.pending = p;
+      }
     }
     this.dead[num] = d.deleted ? 1 : 0;
+  }
+
+  /**
+   * Load everything a lazily restored index has not loaded yet (and verify it): before persisting
+   * it again, or to stop reading the file. A no-op for a built index.
+   */
+  materialize(): void {
+    if (!this.lazy) return;
+    this.lazy.all();
+    this.lazy = undefined;
+    this.pending = undefined;
+  }
+
+  /** Load document num's term ids (lazily restored index). */
+  private loadTerms(num: number): void {
+    this.lazy!.doc(num);
+    this.pending![num] = 0;
   }
 
   /** Replace a deleted document by its tombstone (merged away). */
@@ -701,6 +748,7 @@ export class ReferenceIndex {
     this.docTerms[num] = t.tokens.terms;
     this.docLines[num] = undefined;
     this.dead[num] = 1;
+    if (this.pending) this.pending[num] = 0;
   }
 
   remove(ids: string[]): void {
@@ -888,16 +936,19 @@ export class ReferenceIndex {
     for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
     const dead = this.dead;
     const docTerms = this.docTerms;
+    const pending = this.pending;
     let hits = 0;
     let docs = 0;
     let last = -1;
     for (const seg of this.segments) {
       const b = h & seg.mask;
+      if (seg.fill !== undefined) seg.fill(b);
       const postDoc = seg.postDoc;
       const postPos = seg.postPos;
       for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
         const doc = postDoc[p]!;
         if (dead[doc] !== 0) continue;
+        if (pending !== undefined && pending[doc] === 1) this.loadTerms(doc);
         const pos = postPos[p]!;
         const dt = docTerms[doc]!;
         if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) {

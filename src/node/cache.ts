@@ -21,10 +21,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodecError, decodeIndex, encodeIndex } from '../core/index-codec';
+import { CodecError, encodeIndex } from '../core/index-codec';
 import { ReferenceIndex, type IndexedDoc } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import type { InputError } from './errors';
+import { openIndexFile } from './index-file';
 import { DEFAULT_MAX_BYTES, expandInputs, loadReferences, toPosix, type DocOrigin, type LoadOptions } from './references';
 
 export const CACHE_FILE_EXT = '.cdx';
@@ -70,6 +71,8 @@ export interface CacheOpenOptions extends Omit<LoadOptions, 'onProgress'> {
   onProgress?: (p: { phase: 'read' | 'index'; done: number; total: number; path?: string }) => void;
   /** test seam: called between the chunks of the cache file write */
   onWriteChunk?: (written: number, total: number) => void;
+  /** cache files up to this size are read and verified whole when opened; bigger ones page by page on first use (index-file.ts) */
+  eagerBytes?: number;
 }
 
 export type CacheStatus = 'hit' | 'updated' | 'built' | 'rebuilt';
@@ -109,21 +112,19 @@ async function sha1File(file: string): Promise<string> {
 }
 
 /** Read and decode a cache file; `reason` says why there is none usable. */
-export async function readCacheFile(file: string): Promise<{ index?: ReferenceIndex; manifest?: Manifest; reason?: string }> {
-  let bytes: Buffer;
+export async function readCacheFile(file: string, opts: { eagerBytes?: number } = {}): Promise<{ index?: ReferenceIndex; manifest?: Manifest; reason?: string }> {
   try {
-    bytes = await fsp.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? undefined : `unreadable (${code ?? (e as Error).message})` };
-  }
-  try {
-    const { index, extra } = decodeIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // a big file is read lazily: pages are verified when first used, and a corrupt one removes
+    // the file (the next run rebuilds it) and throws CodecError where it is used
+    const { index, extra } = openIndexFile(file, { eagerBytes: opts.eagerBytes, removeOnCorrupt: true });
     const m = extra as Manifest | undefined;
     if (!m || m.kind !== MANIFEST_KIND || m.version !== MANIFEST_VERSION || !Array.isArray(m.files)) return { reason: 'not a reference-set cache' };
     return { index, manifest: m };
   } catch (e) {
     if (e instanceof CodecError) return { reason: e.message };
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    if (code) return { reason: `unreadable (${code})` };
     return { reason: `undecodable (${(e as Error).message})` };
   }
 }
@@ -222,7 +223,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
   progress?.({ phase: 'read', done: statted, total: candidates.length });
 
   // what the cache says
-  const read = await readCacheFile(file);
+  const read = await readCacheFile(file, { eagerBytes: opts.eagerBytes });
   let index = read.index;
   let manifest = read.manifest;
   let reason = read.reason;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
-import { CodecError, decodeIndex, encodeIndex, readHeader } from '../../../src/core/index-codec';
+import { bytesSource, CodecError, decodeIndex, encodeIndex, INDEX_FORMAT_VERSION, openIndexSource, PAGE_BYTES, readHeader, type ByteSource } from '../../../src/core/index-codec';
 import { MERGE_POLICY, ReferenceIndex } from '../../../src/core/reference-index';
 import { articleFrom, referenceSet } from './helpers';
 
@@ -94,7 +94,111 @@ describe('index codec', () => {
       bad.push([`bit flip at ${at}`, flipped]);
     }
     for (const [what, b] of bad) assert.throws(() => decodeIndex(b), CodecError, what);
-    assert.equal(readHeader(bytes).version, 1);
+    assert.equal(readHeader(bytes).version, INDEX_FORMAT_VERSION);
+  });
+
+  /** a source over bytes that counts what is read */
+  function countingSource(bytes: Uint8Array): ByteSource & { read_: number; closed: boolean } {
+    const inner = bytesSource(bytes);
+    const src = {
+      size: inner.size,
+      read_: 0,
+      closed: false,
+      read(offset: number, into: Uint8Array) {
+        src.read_ += into.length;
+        inner.read(offset, into);
+      },
+      close() {
+        src.closed = true;
+      },
+    };
+    return src;
+  }
+
+  /** payload byte range of a named array (from the directory) */
+  function arrayRange(bytes: Uint8Array, name: string): [number, number] {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset);
+    const dirOffset = dv.getUint32(40, true);
+    const dirLength = dv.getUint32(44, true);
+    const dir = JSON.parse(new TextDecoder().decode(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength)));
+    const a = dir.arrays.find((x: { name: string }) => x.name === name);
+    return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
+  }
+
+  it('opened lazily through positioned reads, it reads part of the file, gives the same results, and re-encodes to the same bytes', () => {
+    const big = referenceSet(5, 400);
+    const fresh = ReferenceIndex.build(big);
+    const bytes = encodeIndex(fresh, { note: 'kept' });
+    const src = countingSource(bytes);
+    const { index: lazy, extra } = openIndexSource(src);
+    assert.deepEqual(extra, { note: 'kept' });
+    assert.ok(src.read_ < bytes.length / 2, `opening read ${src.read_} of ${bytes.length} bytes`);
+    const article = articleFrom(big, 3);
+    const a = check(article, fresh);
+    assert.ok(a.findings.some((f) => f.rule === 'copied-passage'), 'the article copies passages');
+    assert.deepEqual(check(article, lazy), a);
+    assert.ok(!src.closed, 'not everything read yet');
+    sameIndex(fresh, lazy);
+    // everything, then the same bytes again (materialize() is called by encodeIndex)
+    assert.deepEqual(encodeIndex(lazy, { note: 'kept' }), bytes);
+    assert.ok(src.closed, 'the source is closed once every page is read');
+    assert.ok(src.read_ <= bytes.length, 'no page read twice');
+  });
+
+  it('a lazily opened index updates like the original (add, remove, compact)', () => {
+    const big = referenceSet(6, 200);
+    const idx = ReferenceIndex.build(big.slice(0, 150));
+    const lazy = openIndexSource(bytesSource(encodeIndex(idx))).index;
+    for (const x of [idx, lazy]) {
+      x.remove(big.slice(0, 60).map((d) => d.id)); // over the tombstone share: compacts
+      x.add(big.slice(150));
+    }
+    sameIndex(idx, lazy);
+    const article = articleFrom(big.slice(60), 2);
+    assert.deepEqual(check(article, lazy), check(article, idx));
+  });
+
+  it('a corrupt page read on first use throws CodecError (and tells onCorrupt), never gives wrong results', () => {
+    const big = referenceSet(5, 400);
+    const fresh = ReferenceIndex.build(big);
+    const bytes = encodeIndex(fresh);
+    const article = articleFrom(big, 3);
+    for (const name of ['seg0.postDoc', 'seg0.postPos', 'seg0.offsets', 'tokTerms', 'tokStarts', 'tokEnds', 'texts']) {
+      const [from, to] = arrayRange(bytes, name);
+      assert.ok(to - from > 2 * PAGE_BYTES, `${name} spans several pages`);
+      const bad = bytes.slice();
+      bad[Math.floor((from + to) / 2)]! ^= 0x20;
+      const told: string[] = [];
+      const { index } = openIndexSource(bytesSource(bad), { onCorrupt: (m) => told.push(m) });
+      // the flipped page may or may not be used by one check; every document and posting is, by materialize()
+      let result: ReturnType<typeof check> | undefined;
+      try {
+        result = check(article, index);
+      } catch (e) {
+        assert.ok(e instanceof CodecError, `${name}: ${(e as Error).message}`);
+      }
+      if (result) assert.deepEqual(result, check(article, fresh), `${name}: a result is the right one`);
+      assert.throws(() => {
+        index.materialize();
+        for (const d of index.docs) void d.text;
+      }, CodecError, name);
+      assert.ok(told.length >= 1 && /checksum mismatch/.test(told[0]!), `${name}: onCorrupt told (${told.join('; ')})`);
+    }
+  });
+
+  it('a corrupt directory, term list or page table is found at open, before anything is used', () => {
+    const bytes = encodeIndex(ReferenceIndex.build(referenceSet(5, 400)));
+    const targets: [string, number][] = [
+      ['termWords', Math.floor((arrayRange(bytes, 'termWords')[0] + arrayRange(bytes, 'termWords')[1]) / 2)],
+      ['lineKeys', arrayRange(bytes, 'lineKeys')[0] + 4],
+      ['directory', bytes.length - Math.ceil((bytes.length - 40) / (PAGE_BYTES + 4)) * 4 - 100],
+      ['page table', bytes.length - 2],
+    ];
+    for (const [what, at] of targets) {
+      const bad = bytes.slice();
+      bad[at]! ^= 0x01;
+      assert.throws(() => openIndexSource(bytesSource(bad)), CodecError, what);
+    }
   });
 
   it('decodes from an unaligned copy of the bytes', () => {
