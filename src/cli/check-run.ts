@@ -5,6 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { check as runEngine } from '../core/engine';
+import { CodecError } from '../core/index-codec';
 import { proseView } from '../core/prose';
 import { ReferenceIndex } from '../core/reference-index';
 import { resolveSettings, type Settings } from '../core/settings';
@@ -27,6 +28,19 @@ function warn(e: InputError): void {
 }
 
 export async function runCheck(articles: string[], o: CheckOptions): Promise<number> {
+  try {
+    return await runCheckOnce(articles, o);
+  } catch (e) {
+    // a big cached index is verified page by page as it is used (src/node/index-file.ts): a page
+    // that fails its checksum removes the cache file, and the run starts again on a rebuilt index
+    // (nothing has been written yet: the report is written at the end)
+    if (!(e instanceof CodecError) || o.cache === false) throw e;
+    process.stderr.write(`copydesk: warning: the reference index cache is damaged (${e.message}); rebuilding it\n`);
+    return await runCheckOnce(articles, o);
+  }
+}
+
+async function runCheckOnce(articles: string[], o: CheckOptions): Promise<number> {
   const cwd = process.cwd();
   const maxBytes = o.maxFileSize ? Math.round(o.maxFileSize * 1024 * 1024) : DEFAULT_MAX_BYTES;
   let status = 0;

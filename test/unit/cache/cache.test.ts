@@ -4,7 +4,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../../src/core/engine';
-import { decodeIndex } from '../../../src/core/index-codec';
+import { CodecError, decodeIndex } from '../../../src/core/index-codec';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { cacheFileFor, defaultCacheDir, openCachedIndex, pruneCacheDir, readCacheFile } from '../../../src/node/cache';
 import { DEFAULT_MAX_BYTES, loadReferences } from '../../../src/node/references';
@@ -185,6 +185,76 @@ describe('reference index cache', function () {
       assert.ok(again.index, `the rewritten cache decodes (${again.reason})`);
     });
   }
+
+  /** file byte range of a named array of an index file (from its directory) */
+  function arrayRange(bytes: Buffer, name: string): [number, number] {
+    const dirOffset = bytes.readUInt32LE(40);
+    const dirLength = bytes.readUInt32LE(44);
+    const dir = JSON.parse(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength).toString('utf8'));
+    const a = dir.arrays.find((x: { name: string }) => x.name === name);
+    return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
+  }
+
+  it('a big cache file is read lazily and gives what a fresh load gives', async () => {
+    await openCachedIndex([refs], { cacheDir });
+    const r = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+    assert.equal(r.cache.status, 'hit');
+    await sameAsFresh(refs, r, articleFrom(referenceSet(3, 24), 7));
+    // and updates from it as from a fully read one
+    await fsp.writeFile(path.join(refs, 'wire', 'story-late.md'), story(rng(9), 4));
+    await fsp.rm(path.join(refs, 'story-000.md'));
+    const u = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+    assert.equal(u.cache.status, 'updated');
+    await sameAsFresh(refs, u, articleFrom(referenceSet(3, 24), 5));
+    const again = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+    assert.equal(again.cache.status, 'hit');
+    await sameAsFresh(refs, again, articleFrom(referenceSet(3, 24), 5));
+  });
+
+  for (const name of ['seg0.postDoc', 'tokTerms', 'texts']) {
+    it(`a lazily read cache file with a corrupt page (${name}): opens, throws CodecError where the page is first used, is removed, and the next run rebuilds`, async () => {
+      await openCachedIndex([refs], { cacheDir });
+      const { file } = cacheFileFor(cacheDir, [refs], process.cwd(), DEFAULT_MAX_BYTES);
+      const bytes = await fsp.readFile(file);
+      const [from, to] = arrayRange(bytes, name);
+      bytes[Math.floor((from + to) / 2)]! ^= 0x40;
+      await fsp.writeFile(file, bytes);
+      const r = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+      assert.equal(r.cache.status, 'hit', 'the damaged page is not read at open');
+      assert.throws(() => {
+        r.index.materialize();
+        for (const d of r.docs) void d.text;
+      }, CodecError);
+      await assert.rejects(fsp.stat(file), 'the damaged file is removed');
+      const next = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+      assert.equal(next.cache.status, 'built');
+      await sameAsFresh(refs, next, articleFrom(referenceSet(3, 24), 7));
+      // read whole at open (the default for small files), the same damage is found at once
+      const b2 = await fsp.readFile(file);
+      b2[Math.floor((from + to) / 2)]! ^= 0x40;
+      await fsp.writeFile(file, b2);
+      const eager = await openCachedIndex([refs], { cacheDir });
+      assert.equal(eager.cache.status, 'rebuilt');
+      assert.match(eager.cache.reason ?? '', /checksum/);
+    });
+  }
+
+  it('a lazily read cache file replaced by another run meanwhile is still read whole and consistent', async () => {
+    await openCachedIndex([refs], { cacheDir });
+    const first = await openCachedIndex([refs], { cacheDir, eagerBytes: 0 });
+    const article = articleFrom(referenceSet(3, 24), 6);
+    const before = findingsKey(article, (await freshOpen(refs)).index);
+    // another run changes the set and renames a new cache file over the one being read
+    await fsp.writeFile(path.join(refs, 'wire', 'story-001.md'), story(rng(11), 5));
+    const other = await openCachedIndex([refs], { cacheDir });
+    assert.equal(other.cache.status, 'updated');
+    assert.ok(other.cache.written);
+    // the first reader still sees the file it opened
+    assert.equal(findingsKey(article, first.index), before);
+    first.index.materialize();
+    for (const d of first.docs) void d.text;
+    assert.equal(findingsKey(article, first.index), before);
+  });
 
   it('a cache that cannot be written is a warning; the index is still returned', async () => {
     const blocker = path.join(tmp, 'not-a-dir');
