@@ -106,6 +106,8 @@ interface DocEntry {
   lines: number;
   textBytes: number;
   textLength: number;
+  /** UTF-8 byte length of the document's matchText (ReferenceDoc.matchText), when it has one */
+  matchBytes?: number;
   /** any other fields of the reference document (JSON-serialisable), kept as they were */
   rest?: Record<string, unknown>;
 }
@@ -124,7 +126,7 @@ interface Directory {
 }
 
 const utf8 = new TextEncoder();
-const KNOWN_DOC_FIELDS = new Set(['id', 'path', 'meta', 'text', 'tokens', 'lines', 'deleted']);
+const KNOWN_DOC_FIELDS = new Set(['id', 'path', 'meta', 'text', 'matchText', 'tokens', 'lines', 'deleted']);
 
 /**
  * The bytes of an index. `extra` (any JSON value) is stored alongside: src/node/cache.ts keeps its
@@ -157,6 +159,8 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   const ids = new Uint32Array(tokenTotal);
   const lines = new Uint32Array(lineTotal * 3);
   const texts: Uint8Array[] = [];
+  const matchTexts: Uint8Array[] = [];
+  let matchBytes = 0;
   let tok = 0;
   let ln = 0;
   let textBytes = 0;
@@ -183,6 +187,13 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
       entry.lines = d.lines.length;
       entry.textBytes = bytes.length;
       entry.textLength = d.text.length;
+      // a full copy of the text in most marked-up documents: stored beside the texts, not in the directory
+      if (typeof d.matchText === 'string') {
+        const m = utf8.encode(d.matchText);
+        matchTexts.push(m);
+        matchBytes += m.length;
+        entry.matchBytes = m.length;
+      }
     }
     docs.push(entry);
   }
@@ -197,6 +208,13 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     tb += b.length;
   }
   put('texts', allText);
+  const allMatch = new Uint8Array(matchBytes);
+  tb = 0;
+  for (const b of matchTexts) {
+    allMatch.set(b, tb);
+    tb += b.length;
+  }
+  put('matchTexts', allMatch);
 
   const segDocs: number[] = [];
   index.segments.forEach((s, k) => {
@@ -468,6 +486,9 @@ class Store {
   readonly lineCount: Uint32Array;
   readonly textAt: Uint32Array;
   readonly textLen: Uint32Array;
+  /** per document number: matchText byte offset and length (matchText: see storedDoc) */
+  readonly matchAt: Uint32Array;
+  readonly matchLen: Uint32Array;
   /** 1 once a document's term ids are loaded and range-checked */
   readonly termsOk: Uint8Array;
 
@@ -478,6 +499,7 @@ class Store {
     readonly ids: Uint32Array,
     readonly lines: Uint32Array,
     readonly texts: Uint8Array,
+    readonly matchTexts: Uint8Array,
     readonly termCount: number,
     n: number,
   ) {
@@ -487,6 +509,8 @@ class Store {
     this.lineCount = new Uint32Array(n);
     this.textAt = new Uint32Array(n);
     this.textLen = new Uint32Array(n);
+    this.matchAt = new Uint32Array(n);
+    this.matchLen = new Uint32Array(n);
     this.termsOk = new Uint8Array(n);
   }
 
@@ -524,11 +548,17 @@ class Store {
   }
 
   text(num: number): string {
-    const at = this.textAt[num]!;
-    const n = this.textLen[num]!;
+    return this.decode(this.texts, this.textAt[num]!, this.textLen[num]!);
+  }
+
+  matchText(num: number): string {
+    return this.decode(this.matchTexts, this.matchAt[num]!, this.matchLen[num]!);
+  }
+
+  private decode(a: Uint8Array, at: number, n: number): string {
     if (n === 0) return '';
-    this.ensure(this.texts, at, n);
-    return new TextDecoder().decode(this.texts.subarray(at, at + n));
+    this.ensure(a, at, n);
+    return new TextDecoder().decode(a.subarray(at, at + n));
   }
 
   /** everything loaded; every term id checked */
@@ -601,17 +631,23 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const ids = get<Uint32Array>('tokTerms', 'u32');
   const lines = get<Uint32Array>('lines', 'u32');
   const texts = get<Uint8Array>('texts', 'u8');
+  const matchTexts = get<Uint8Array>('matchTexts', 'u8');
   if (starts.length !== ids.length || ends.length !== ids.length) throw new CodecError('corrupt token arrays');
   const n = dir.docs.length;
-  const store = new Store(paged, starts, ends, ids, lines, texts, dir.terms, n);
+  const store = new Store(paged, starts, ends, ids, lines, texts, matchTexts, dir.terms, n);
   const docs: IndexedDoc[] = [];
   const docTerms: Uint32Array[] = [];
   let tok = 0;
   let ln = 0;
   let tb = 0;
+  let mb = 0;
   for (let num = 0; num < n; num++) {
     const e = dir.docs[num]!;
-    if (tok + e.tokens > ids.length || ln + e.lines * 3 > lines.length || tb + e.textBytes > texts.length) throw new CodecError('corrupt document table');
+    const m = e.matchBytes ?? 0;
+    if (tok + e.tokens > ids.length || ln + e.lines * 3 > lines.length || tb + e.textBytes > texts.length || mb + m > matchTexts.length) throw new CodecError('corrupt document table');
+    store.matchAt[num] = mb;
+    store.matchLen[num] = m;
+    mb += m;
     store.tokAt[num] = tok;
     store.tokCount[num] = e.tokens;
     store.lineAt[num] = ln;
@@ -713,12 +749,28 @@ function storedDoc(e: DocEntry, store: Store, num: number): IndexedDoc {
       this[STATE].lines = v;
     },
   };
+  if (typeof e.matchBytes === 'number') {
+    // rare enough to pay for defineProperty (most marked-up documents: one per document then)
+    Object.defineProperty(d, 'matchText', MATCH_TEXT_ACCESSOR);
+  }
   if (e.rest) {
     const r = d as unknown as Record<string, unknown>;
     for (const k of Object.keys(e.rest)) if (!(k in r)) r[k] = e.rest[k];
   }
   return d as unknown as IndexedDoc;
 }
+
+const MATCH_TEXT_ACCESSOR: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [STATE]: StoredState }): string {
+    const s = this[STATE];
+    return (s.matchText ??= s.store.matchText(s.num));
+  },
+  set(this: { [STATE]: StoredState }, v: string) {
+    this[STATE].matchText = v;
+  },
+};
 
 function unpackLines(p: Uint32Array): LineRange[] {
   const out: LineRange[] = [];
@@ -730,6 +782,7 @@ const STATE = Symbol('stored');
 
 class StoredState {
   text: string | undefined = undefined;
+  matchText: string | undefined = undefined;
   lines: LineRange[] | undefined = undefined;
   tokens: DocTokens | undefined = undefined;
   constructor(

@@ -362,10 +362,11 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
 function plainDoc(d: IndexedDoc): ReferenceDoc {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(d)) {
-    if (k === 'tokens' || k === 'lines' || k === 'deleted' || k === 'text') continue;
+    if (k === 'tokens' || k === 'lines' || k === 'deleted' || k === 'text' || k === 'matchText') continue;
     out[k] = (d as unknown as Record<string, unknown>)[k];
   }
   Object.defineProperty(out, 'text', { enumerable: true, configurable: true, get: () => d.text });
+  if ('matchText' in d) Object.defineProperty(out, 'matchText', { enumerable: true, configurable: true, get: () => d.matchText });
   return out as unknown as ReferenceDoc;
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
+import { proseView } from '../../../src/core/prose';
 import { bytesSource, CodecError, decodeIndex, encodeIndex, INDEX_FORMAT_VERSION, openIndexSource, PAGE_BYTES, readHeader, type ByteSource } from '../../../src/core/index-codec';
 import { MERGE_POLICY, ReferenceIndex } from '../../../src/core/reference-index';
 import { articleFrom, referenceSet } from './helpers';
@@ -199,6 +200,29 @@ describe('index codec', () => {
       bad[at]! ^= 0x01;
       assert.throws(() => openIndexSource(bytesSource(bad)), CodecError, what);
     }
+  });
+
+  it('keeps each document\'s matchText (the prose view) beside the texts, read on first use, not in the directory', () => {
+    const docs = referenceSet(8, 30).map((d, i) => {
+      const text = `${d.text}\nSee [the full report](https://port.example/report-${i}) <b>here</b>.`;
+      return { ...d, text, matchText: proseView(text, 'markdown') };
+    });
+    assert.ok(docs.every((d) => d.matchText !== d.text && d.matchText.length === d.text.length));
+    const idx = ReferenceIndex.build(docs);
+    const bytes = encodeIndex(idx);
+    const dir = new TextDecoder().decode(bytes.subarray(40 + new DataView(bytes.buffer).getUint32(40, true)));
+    assert.ok(!dir.includes('port.example/report-'), 'no text in the directory');
+    for (const restored of [decodeIndex(bytes).index, openIndexSource(bytesSource(bytes)).index]) {
+      restored.docs.forEach((d, i) => {
+        assert.equal(d.matchText, docs[i]!.matchText);
+        assert.equal(d.text, docs[i]!.text);
+      });
+      const article = articleFrom(docs, 2);
+      assert.deepEqual(check(article, restored), check(article, idx));
+    }
+    // a document without one has none
+    const plain = decodeIndex(encodeIndex(ReferenceIndex.build(referenceSet(8, 3)))).index;
+    assert.ok(plain.docs.every((d) => !('matchText' in d)));
   });
 
   it('decodes from an unaligned copy of the bytes', () => {
