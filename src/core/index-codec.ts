@@ -114,7 +114,8 @@ interface DocEntry {
 
 interface Directory {
   format: number;
-  docs: DocEntry[];
+  /** documents: their numbers in `docNums`, strings in `docStrings`, metadata in `docMeta` (see encodeDocs) */
+  docCount: number;
   segments: number[];
   terms: number;
   stems: number;
@@ -144,6 +145,10 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   put('stemOf', Uint32Array.from(terms.stemOf));
   put('stop', Uint8Array.from(terms.stop, (b) => (b ? 1 : 0)));
   put('df', Uint32Array.from(terms.df, (x) => Math.max(0, x)));
+  // the word → id hash table as it is, so that opening does not rebuild it
+  const wordTable = terms.table();
+  put('termHashes', Uint32Array.from(wordTable.hashes));
+  put('termSlots', new Uint32Array(wordTable.slots.buffer, wordTable.slots.byteOffset, wordTable.slots.length));
 
   const docs: DocEntry[] = [];
   let tokenTotal = 0;
@@ -233,6 +238,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
 
   // payload: [u32 directory offset, u32 directory length] [arrays, 8-aligned] [JSON directory]
   const table: ArrayEntry[] = [];
+  encodeDocs(docs, put);
   let off = 8;
   for (const a of arrays) {
     table.push({ name: a.name, kind: a.data instanceof Uint32Array ? 'u32' : 'u8', offset: off, length: a.data.length });
@@ -240,7 +246,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   }
   const dir: Directory = {
     format: INDEX_FORMAT_VERSION,
-    docs,
+    docCount: docs.length,
     segments: segDocs,
     terms: terms.words.length,
     stems: terms.stems.length,
@@ -282,6 +288,83 @@ function pageCount(payloadLength: number): number {
 function pageChecksum(words: Uint32Array, k: number): number {
   const from = k * (PAGE_BYTES / 4);
   return checksum32(words, from, Math.min(from + PAGE_BYTES / 4, words.length));
+}
+
+/** fields of docNums, per document */
+const DOC_FIELDS = 6;
+const DOC_DELETED = 1;
+const DOC_OWN_PATH = 2;
+const DOC_MATCH_TEXT = 4;
+const DOC_META = 8;
+
+/**
+ * The document table as arrays, not one JSON object per document (parsing 16 k of them was most of
+ * the directory's cost at open): `docNums` (tokens, lines, text bytes, text length, matchText bytes,
+ * flags per document), `docStrings` (a JSON array: each document's id, then its path when it
+ * differs), `docMeta` (a JSON array: [meta, rest] of each document whose meta is not empty or that
+ * has other fields).
+ */
+function encodeDocs(docs: DocEntry[], put: (name: string, data: Uint8Array | Uint32Array) => void): void {
+  const nums = new Uint32Array(docs.length * DOC_FIELDS);
+  const strings: string[] = [];
+  const metas: unknown[] = [];
+  docs.forEach((e, i) => {
+    let flags = e.deleted ? DOC_DELETED : 0;
+    strings.push(e.id);
+    if (e.path !== e.id) {
+      flags |= DOC_OWN_PATH;
+      strings.push(e.path);
+    }
+    if (e.matchBytes !== undefined) flags |= DOC_MATCH_TEXT;
+    const meta = e.meta ?? {};
+    if (Object.keys(meta).length || e.rest) {
+      flags |= DOC_META;
+      metas.push(e.rest ? [meta, e.rest] : [meta]);
+    }
+    nums.set([e.tokens, e.lines, e.textBytes, e.textLength, e.matchBytes ?? 0, flags], i * DOC_FIELDS);
+  });
+  put('docNums', nums);
+  put('docStrings', utf8.encode(JSON.stringify(strings)));
+  put('docMeta', utf8.encode(JSON.stringify(metas)));
+}
+
+/** The document table back (see encodeDocs). */
+function decodeDocs(n: number, nums: Uint32Array, stringBytes: Uint8Array, metaBytes: Uint8Array): DocEntry[] {
+  let strings: unknown;
+  let metas: unknown;
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    strings = JSON.parse(decoder.decode(stringBytes));
+    metas = JSON.parse(decoder.decode(metaBytes));
+  } catch (e) {
+    throw new CodecError(`corrupt document table: ${(e as Error).message}`);
+  }
+  if (nums.length !== n * DOC_FIELDS || !Array.isArray(strings) || !Array.isArray(metas)) throw new CodecError('corrupt document table');
+  const out: DocEntry[] = new Array(n);
+  let si = 0;
+  let mi = 0;
+  for (let i = 0, k = 0; i < n; i++, k += DOC_FIELDS) {
+    const flags = nums[k + 5]!;
+    const id = strings[si++];
+    const path = flags & DOC_OWN_PATH ? strings[si++] : id;
+    const m = flags & DOC_META ? metas[mi++] : undefined;
+    if (typeof id !== 'string' || typeof path !== 'string' || (m !== undefined && !Array.isArray(m))) throw new CodecError('corrupt document table');
+    const e: DocEntry = {
+      id,
+      path,
+      meta: (m?.[0] as ReferenceMeta | undefined) ?? {},
+      deleted: (flags & DOC_DELETED) !== 0,
+      tokens: nums[k]!,
+      lines: nums[k + 1]!,
+      textBytes: nums[k + 2]!,
+      textLength: nums[k + 3]!,
+    };
+    if (flags & DOC_MATCH_TEXT) e.matchBytes = nums[k + 4]!;
+    if (m?.[1] !== undefined) e.rest = m[1] as Record<string, unknown>;
+    out[i] = e;
+  }
+  if (si !== strings.length || mi !== metas.length) throw new CodecError('corrupt document table');
+  return out;
 }
 
 function align8(n: number): number {
@@ -583,7 +666,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   } catch (e) {
     throw new CodecError(`corrupt directory: ${(e as Error).message}`);
   }
-  if (dir.format !== INDEX_FORMAT_VERSION || !Array.isArray(dir.docs) || !Array.isArray(dir.arrays)) throw new CodecError('corrupt directory');
+  if (dir.format !== INDEX_FORMAT_VERSION || typeof dir.docCount !== 'number' || !Array.isArray(dir.arrays)) throw new CodecError('corrupt directory');
 
   const byName = new Map<string, Uint8Array | Uint32Array>();
   for (const a of dir.arrays) {
@@ -624,7 +707,8 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const stop = need<Uint8Array>('stop', 'u8');
   const df = need<Uint32Array>('df', 'u32');
   if (stemOf.length !== dir.terms || stop.length !== dir.terms || df.length !== dir.terms) throw new CodecError('corrupt term arrays');
-  const terms = Terms.restore({ words: words_, stems, stemOf, stop, df });
+  const slots = need<Uint32Array>('termSlots', 'u32');
+  const terms = Terms.restore({ words: words_, stems, stemOf, stop, df, hashes: need<Uint32Array>('termHashes', 'u32'), slots: new Int32Array(slots.buffer, slots.byteOffset, slots.length) });
 
   const starts = get<Uint32Array>('tokStarts', 'u32');
   const ends = get<Uint32Array>('tokEnds', 'u32');
@@ -633,7 +717,8 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const texts = get<Uint8Array>('texts', 'u8');
   const matchTexts = get<Uint8Array>('matchTexts', 'u8');
   if (starts.length !== ids.length || ends.length !== ids.length) throw new CodecError('corrupt token arrays');
-  const n = dir.docs.length;
+  const n = dir.docCount;
+  const entries = decodeDocs(n, need<Uint32Array>('docNums', 'u32'), need<Uint8Array>('docStrings', 'u8'), need<Uint8Array>('docMeta', 'u8'));
   const store = new Store(paged, starts, ends, ids, lines, texts, matchTexts, dir.terms, n);
   const docs: IndexedDoc[] = [];
   const docTerms: Uint32Array[] = [];
@@ -642,7 +727,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   let tb = 0;
   let mb = 0;
   for (let num = 0; num < n; num++) {
-    const e = dir.docs[num]!;
+    const e = entries[num]!;
     const m = e.matchBytes ?? 0;
     if (tok + e.tokens > ids.length || ln + e.lines * 3 > lines.length || tb + e.textBytes > texts.length || mb + m > matchTexts.length) throw new CodecError('corrupt document table');
     store.matchAt[num] = mb;
@@ -664,7 +749,9 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
 
   const segments: Segment[] = [];
   for (let k = 0; k < dir.segments.length; k++) {
-    const docIds = Array.from(need<Uint32Array>(`seg${k}.docIds`, 'u32'));
+    const storedIds = need<Uint32Array>(`seg${k}.docIds`, 'u32');
+    const docIds: number[] = new Array(storedIds.length);
+    for (let i = 0; i < storedIds.length; i++) docIds[i] = storedIds[i]!;
     const offsets = get<Uint32Array>(`seg${k}.offsets`, 'u32');
     const postDoc = get<Uint32Array>(`seg${k}.postDoc`, 'u32');
     const postPos = get<Uint32Array>(`seg${k}.postPos`, 'u32');

@@ -185,25 +185,68 @@ export class Terms {
     }
   }
 
-  /** A dictionary from stored parts (see index-codec.ts): words, stems and the per-term arrays. */
-  static restore(parts: { words: string[]; stems: string[]; stemOf: ArrayLike<number>; stop: ArrayLike<number>; df: ArrayLike<number> }): Terms {
+  /** The word → id table as stored by index-codec.ts: each term's hash, and the open-addressing slots (term id + 1, 0: empty). */
+  table(): { hashes: Uint32Array; slots: Int32Array } {
+    return { hashes: this.hashes.subarray(0, this.words.length), slots: this.slots };
+  }
+
+  /**
+   * A dictionary from stored parts (see index-codec.ts): words (taken as they are), stems and the
+   * per-term arrays, and the stored word → id table if any (copied; checked for shape, else rebuilt).
+   */
+  static restore(parts: {
+    words: string[];
+    stems: string[];
+    stemOf: ArrayLike<number>;
+    stop: ArrayLike<number>;
+    df: ArrayLike<number>;
+    hashes?: Uint32Array;
+    slots?: Int32Array;
+  }): Terms {
     const t = new Terms();
     const n = parts.words.length;
+    const own = t as unknown as { words: string[]; stemOf: number[]; stop: boolean[]; df: number[]; stems: string[] };
+    own.words = parts.words;
+    // (a loop into preallocated arrays: Array.from over a typed array is ~10× slower)
+    const stemOf: number[] = new Array(n);
+    const stop: boolean[] = new Array(n);
+    const df: number[] = new Array(n);
+    for (let id = 0; id < n; id++) {
+      stemOf[id] = parts.stemOf[id]!;
+      stop[id] = parts.stop[id]! !== 0;
+      df[id] = parts.df[id]!;
+    }
+    own.stemOf = stemOf;
+    own.stop = stop;
+    own.df = df;
+    own.stems = parts.stems;
+    t.stemMap = undefined;
+    t.hashes = new Uint32Array(Math.max(1024, n));
+    if (parts.hashes && parts.slots && parts.hashes.length === n && Terms.validTable(parts.slots, n)) {
+      t.hashes.set(parts.hashes);
+      t.slots = parts.slots.slice();
+      t.mask = parts.slots.length - 1;
+      return t;
+    }
+    for (let id = 0; id < n; id++) t.hashes[id] = termHash(parts.words[id]!);
     let size = 2048;
     while (size < n * 2 + 2) size *= 2;
-    t.hashes = new Uint32Array(Math.max(1024, n));
-    for (let id = 0; id < n; id++) {
-      const w = parts.words[id]!;
-      t.words.push(w);
-      t.hashes[id] = termHash(w);
-      t.stemOf.push(parts.stemOf[id]!);
-      t.stop.push(parts.stop[id]! !== 0);
-      t.df.push(parts.df[id]!);
-    }
-    for (const s of parts.stems) t.stems.push(s);
-    t.stemMap = undefined;
     t.rehash(size);
     return t;
+  }
+
+  /** a power-of-two table at most half full holding each of ids 1..n once */
+  private static validTable(slots: Int32Array, n: number): boolean {
+    const size = slots.length;
+    if (size < 2048 || (size & (size - 1)) !== 0 || n * 2 > size) return false;
+    let used = 0;
+    for (let i = 0; i < size; i++) {
+      const v = slots[i]!;
+      if (v === 0) continue;
+      if (v < 0 || v > n) return false;
+      used++;
+    }
+    return used === n;
   }
 }
 
