@@ -800,51 +800,85 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   return { index, extra: dir.extra };
 }
 
+const STATE = Symbol('stored');
+
+class StoredState {
+  text: string | undefined = undefined;
+  matchText: string | undefined = undefined;
+  lines: LineRange[] | undefined = undefined;
+  tokens: DocTokens | undefined = undefined;
+  constructor(
+    public store: Store,
+    public num: number,
+  ) {}
+}
+
 /**
  * A document restored from bytes: its tokens, boilerplate lines and text are loaded (tokens as
- * views; the text decoded from UTF-8) on first use. `text`, `lines` and `tokens` are own enumerable
- * accessors, so spreading or serialising the document sees them like plain fields. (An object
- * literal with accessors: Object.defineProperty per document cost ~15 µs each, 0.25 s at 16 k
- * documents.)
+ * views; the text decoded from UTF-8) on first use, through accessors on the class's prototype
+ * (one shared set: an object literal with accessors made 6 closures per document, and
+ * Object.defineProperty per document cost ~15 µs each, 0.25 s at 16 k documents). Those three are
+ * therefore not own properties: Object.keys and spreading do not see them; code that copies a
+ * document names them (reference-index.ts tombstone(), cache.ts plainDoc()). A matchText, when the
+ * document has one, is an own enumerable accessor.
  */
-function storedDoc(e: DocEntry, store: Store, num: number): IndexedDoc {
-  const d = {
-    id: e.id,
-    path: e.path,
-    meta: e.meta ?? {},
-    deleted: e.deleted,
-    [STATE]: new StoredState(store, num),
-    get tokens(): DocTokens {
-      const s = this[STATE];
-      return (s.tokens ??= s.store.tokens(s.num));
-    },
-    set tokens(v: DocTokens) {
-      this[STATE].tokens = v;
-    },
-    get text(): string {
-      const s = this[STATE];
-      return (s.text ??= s.store.text(s.num));
-    },
-    set text(v: string) {
-      this[STATE].text = v;
-    },
-    get lines(): LineRange[] {
-      const s = this[STATE];
-      return (s.lines ??= unpackLines(s.store.packedLines(s.num)));
-    },
-    set lines(v: LineRange[]) {
-      this[STATE].lines = v;
-    },
-  };
-  if (typeof e.matchBytes === 'number') {
-    // rare enough to pay for defineProperty (most marked-up documents: one per document then)
-    Object.defineProperty(d, 'matchText', MATCH_TEXT_ACCESSOR);
+class StoredDoc {
+  id: string;
+  path: string;
+  meta: ReferenceMeta;
+  deleted: boolean;
+  [STATE]: StoredState;
+
+  constructor(e: DocEntry, state: StoredState) {
+    this.id = e.id;
+    this.path = e.path;
+    this.meta = e.meta ?? {};
+    this.deleted = e.deleted;
+    this[STATE] = state;
   }
+
+  get tokens(): DocTokens {
+    const s = this[STATE];
+    return (s.tokens ??= s.store.tokens(s.num));
+  }
+
+  set tokens(v: DocTokens) {
+    this[STATE].tokens = v;
+  }
+
+  get text(): string {
+    const s = this[STATE];
+    return (s.text ??= s.store.text(s.num));
+  }
+
+  set text(v: string) {
+    this[STATE].text = v;
+  }
+
+  get lines(): LineRange[] {
+    const s = this[STATE];
+    return (s.lines ??= unpackLines(s.store.packedLines(s.num)));
+  }
+
+  set lines(v: LineRange[]) {
+    this[STATE].lines = v;
+  }
+}
+
+function storedDoc(e: DocEntry, store: Store, num: number): IndexedDoc {
+  const d = new StoredDoc(e, new StoredState(store, num));
+  if (typeof e.matchBytes === 'number') Object.defineProperty(d, 'matchText', MATCH_TEXT_ACCESSOR);
   if (e.rest) {
     const r = d as unknown as Record<string, unknown>;
     for (const k of Object.keys(e.rest)) if (!(k in r)) r[k] = e.rest[k];
   }
   return d as unknown as IndexedDoc;
+}
+
+function unpackLines(p: Uint32Array): LineRange[] {
+  const out: LineRange[] = [];
+  for (let i = 0; i + 2 < p.length; i += 3) out.push({ from: p[i]!, to: p[i + 1]!, hash: p[i + 2]! });
+  return out;
 }
 
 const MATCH_TEXT_ACCESSOR: PropertyDescriptor = {
@@ -858,22 +892,3 @@ const MATCH_TEXT_ACCESSOR: PropertyDescriptor = {
     this[STATE].matchText = v;
   },
 };
-
-function unpackLines(p: Uint32Array): LineRange[] {
-  const out: LineRange[] = [];
-  for (let i = 0; i + 2 < p.length; i += 3) out.push({ from: p[i]!, to: p[i + 1]!, hash: p[i + 2]! });
-  return out;
-}
-
-const STATE = Symbol('stored');
-
-class StoredState {
-  text: string | undefined = undefined;
-  matchText: string | undefined = undefined;
-  lines: LineRange[] | undefined = undefined;
-  tokens: DocTokens | undefined = undefined;
-  constructor(
-    public store: Store,
-    public num: number,
-  ) {}
-}
