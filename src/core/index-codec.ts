@@ -287,7 +287,31 @@ function pageCount(payloadLength: number): number {
 /** checksum of payload page k (`words`: the whole payload as u32) */
 function pageChecksum(words: Uint32Array, k: number): number {
   const from = k * (PAGE_BYTES / 4);
-  return checksum32(words, from, Math.min(from + PAGE_BYTES / 4, words.length));
+  const to = Math.min(from + PAGE_BYTES / 4, words.length);
+  // checksum32 with four independent lanes (twice as fast: every loaded page goes through it)
+  let h1 = 0x9e3779b1 ^ (to - from);
+  let h2 = 0x85ebca77;
+  let h3 = 0xc2b2ae3d;
+  let h4 = 0x27d4eb2f;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h2 = Math.imul(h2 ^ words[i + 1]!, 0x1b873593);
+    h2 = (h2 << 15) | (h2 >>> 17);
+    h3 = Math.imul(h3 ^ words[i + 2]!, 0xcc9e2d51);
+    h3 = (h3 << 17) | (h3 >>> 15);
+    h4 = Math.imul(h4 ^ words[i + 3]!, 0x1b873593);
+    h4 = (h4 << 19) | (h4 >>> 13);
+  }
+  for (; i < to; i++) h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
+  let h = h1 ^ Math.imul(h2, 0x27d4eb2f) ^ Math.imul(h3, 0x165667b1) ^ Math.imul(h4, 0x85ebca6b);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** fields of docNums, per document */
@@ -475,6 +499,9 @@ function pageTable(table: Uint8Array, header: CheckedHeader): Uint32Array {
   return sums;
 }
 
+/** after this many documents' term ids (or lines) read one by one, the rest of that array is read in one go */
+const BULK_AFTER = 256;
+
 /** pages read in one go at most (8 MiB) */
 const MAX_RUN_PAGES = 2048;
 
@@ -572,6 +599,9 @@ class Store {
   /** per document number: matchText byte offset and length (matchText: see storedDoc) */
   readonly matchAt: Uint32Array;
   readonly matchLen: Uint32Array;
+  /** documents whose term ids / lines were loaded one by one so far */
+  private termLoads = 0;
+  private lineLoads = 0;
   /** 1 once a document's term ids are loaded and range-checked */
   readonly termsOk: Uint8Array;
 
@@ -607,7 +637,10 @@ class Store {
     if (this.termsOk[num] === 1) return;
     const at = this.tokAt[num]!;
     const n = this.tokCount[num]!;
-    this.ensure(this.ids, at, n);
+    // verifying seeds touches thousands of documents' term ids for one 1,000-word article at 10 M
+    // words: past a few hundred, one sequential read of the rest is cheaper than a read per document
+    if (++this.termLoads === BULK_AFTER) this.ensure(this.ids, 0, this.ids.length);
+    else this.ensure(this.ids, at, n);
     const ids = this.ids;
     const max = this.termCount;
     for (let i = at; i < at + n; i++) if (ids[i]! >= max) throw new CodecError('corrupt token array (term id out of range)');
@@ -626,7 +659,8 @@ class Store {
   packedLines(num: number): Uint32Array {
     const at = this.lineAt[num]!;
     const n = this.lineCount[num]! * 3;
-    this.ensure(this.lines, at, n);
+    if (++this.lineLoads === BULK_AFTER) this.ensure(this.lines, 0, this.lines.length);
+    else this.ensure(this.lines, at, n);
     return this.lines.subarray(at, at + n);
   }
 
