@@ -736,7 +736,14 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     return out;
   };
   const words_ = splitWords(need<Uint8Array>('termWords', 'u8'), dir.terms);
-  const stems = splitWords(need<Uint8Array>('stems', 'u8'), dir.stems);
+  const stemBytes = get<Uint8Array>('stems', 'u8');
+  const decodeStems = () => {
+    const at = stemBytes.byteOffset - payload.byteOffset;
+    paged.ensure(at, at + stemBytes.byteLength);
+    return splitWords(stemBytes, dir.stems);
+  };
+  // only adding terms needs the stem strings: decoded then, unless everything is read now
+  const stems = eager ? decodeStems() : decodeStems;
   const stemOf = need<Uint32Array>('stemOf', 'u32');
   const stop = need<Uint8Array>('stop', 'u8');
   const df = need<Uint32Array>('df', 'u32');

@@ -63,7 +63,12 @@ export class Terms {
   readonly stemOf: number[] = [];
   /** stem → stem id: built on first use (a restored dictionary only needs it to add terms) */
   private stemMap: Map<string, number> | undefined = new Map();
-  readonly stems: string[] = [];
+  private stemList: string[] | (() => string[]) = [];
+  /** stem strings by stem id (a restored dictionary decodes them on first use: only adding terms needs them) */
+  get stems(): string[] {
+    if (typeof this.stemList === 'function') this.stemList = this.stemList();
+    return this.stemList;
+  }
   readonly stop: boolean[] = [];
   /** number of live documents containing each term */
   readonly df: number[] = [];
@@ -196,7 +201,7 @@ export class Terms {
    */
   static restore(parts: {
     words: string[];
-    stems: string[];
+    stems: string[] | (() => string[]);
     stemOf: ArrayLike<number>;
     stop: ArrayLike<number>;
     df: ArrayLike<number>;
@@ -205,7 +210,7 @@ export class Terms {
   }): Terms {
     const t = new Terms();
     const n = parts.words.length;
-    const own = t as unknown as { words: string[]; stemOf: number[]; stop: boolean[]; df: number[]; stems: string[] };
+    const own = t as unknown as { words: string[]; stemOf: number[]; stop: boolean[]; df: number[] };
     own.words = parts.words;
     // (a loop into preallocated arrays: Array.from over a typed array is ~10× slower)
     const stemOf: number[] = new Array(n);
@@ -219,7 +224,7 @@ export class Terms {
     own.stemOf = stemOf;
     own.stop = stop;
     own.df = df;
-    own.stems = parts.stems;
+    t.stemList = parts.stems;
     t.stemMap = undefined;
     t.hashes = new Uint32Array(Math.max(1024, n));
     if (parts.hashes && parts.slots && parts.hashes.length === n && Terms.validTable(parts.slots, n)) {
