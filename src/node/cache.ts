@@ -333,7 +333,9 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
   progress?.({ phase: 'index', done: newDocs.length, total: newDocs.length });
 
   const files = [...keep, ...fresh].sort((a, b) => (a.abs < b.abs ? -1 : 1));
-  const changed = !had || touched || reread.length > 0 || dropIds.length > 0;
+  // files that failed again (binary, unreadable: never cached, retried every run) change nothing:
+  // rewriting the whole file for them cost every run ~10 s at 10 M words
+  const changed = !had || touched || fresh.length > 0 || dropIds.length > 0 || newDocs.length > 0;
   const status: CacheStatus = !had ? (reason ? 'rebuilt' : 'built') : reread.length || dropIds.length ? 'updated' : 'hit';
   let written = false;
   if (changed) {

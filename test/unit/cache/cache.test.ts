@@ -155,6 +155,12 @@ describe('reference index cache', function () {
     assert.deepEqual(summary(a).errors, summary(fresh).errors);
     assert.deepEqual(summary(b).errors, summary(fresh).errors);
     assert.equal(b.cache.status, fresh.errors.some((e) => e.severity === 'error') ? 'updated' : 'hit');
+    // retrying a file that fails again changes nothing: the cache file is not rewritten
+    assert.ok(fresh.errors.some((e) => e.severity === 'error'), 'the set has a file that fails');
+    assert.equal(b.cache.written, false);
+    const c = await openCachedIndex([refs], { cacheDir });
+    assert.equal(c.cache.written, false);
+    await sameAsFresh(refs, c, articleFrom(referenceSet(3, 24), 4));
   });
 
   for (const [name, damage] of [
