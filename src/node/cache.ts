@@ -95,6 +95,12 @@ export interface CachedOpenResult {
   /** by doc id: how offsets into doc.text map back to the file (see references.ts) */
   origins: Map<string, DocOrigin>;
   cache: CacheReport;
+  /**
+   * by reference file (its path as in ReferenceDoc.path): "device:inode" of the file, from the stat
+   * every run does anyway — so that a caller can tell whether a file is one of the references
+   * without a realpath per reference (check-run.ts)
+   */
+  fileKeys: Map<string, string>;
 }
 
 /** The cache file of a reference set. */
@@ -205,6 +211,8 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
 
   // what the files are now
   const stats = new Map<string, { size: number; mtimeMs: number } | null>();
+  /** shown path → device:inode of the file it names (symlinks followed), for fileKeys */
+  const fileKeys = new Map<string, string>();
   let statted = 0;
   progress?.({ phase: 'read', done: 0, total: candidates.length });
   await Promise.all(
@@ -213,6 +221,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
         try {
           const st = await fsp.stat(c.abs);
           stats.set(c.abs, st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null);
+          fileKeys.set(c.shown, `${st.dev}:${st.ino}`);
         } catch {
           stats.set(c.abs, null);
         }
@@ -354,7 +363,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
     .map(plainDoc);
   const origins = new Map<string, DocOrigin>();
   for (const f of files) f.ids.forEach((id, i) => origins.set(id, f.origins?.[i] ?? { kind: 'text', bodyStart: 0 }));
-  return { index, docs, errors, origins, cache: { file, status, reason, reread: reread.length, removed: dropIds.length, written } };
+  return { index, docs, errors, origins, cache: { file, status, reason, reread: reread.length, removed: dropIds.length, written }, fileKeys };
 }
 
 /**

@@ -24,13 +24,15 @@ export interface OpenIndexResult {
   errors: InputError[];
   /** by doc id: how offsets into doc.text map back to the file (see references.ts) */
   origins: Map<string, DocOrigin>;
+  /** through the cache: "device:inode" of each reference file by its path (see cache.ts) */
+  fileKeys?: Map<string, string>;
 }
 
 export async function openIndex(inputs: string[], opts: OpenIndexOptions = {}): Promise<OpenIndexResult> {
   const { onProgress, cacheDir, ...load } = opts;
   if (cacheDir !== false && !cacheDisabledByEnv()) {
     const r = await openCachedIndex(inputs, { ...load, onProgress, cacheDir: cacheDir ?? defaultCacheDir() });
-    return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins };
+    return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins, fileKeys: r.fileKeys };
   }
   const { docs, errors, origins } = await loadReferences(inputs, {
     ...load,

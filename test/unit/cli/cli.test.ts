@@ -1,6 +1,6 @@
 /** End to end: `node bin/copydesk.js` after building dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../../../src/core/positions';
@@ -204,6 +204,23 @@ describe('copydesk CLI (end to end)', function () {
     assert.ok(wire!.findings.some((f) => f.source?.id === 'project/copied.md'));
     assert.ok(copied!.findings.some((f) => f.source?.id === 'refs/wire.md'));
     for (const f of copied!.findings) assert.notEqual(f.source?.id, 'project/copied.md', 'copied.md matched itself');
+  });
+
+  it('an article that is a reference through a symlink (or a second path) is not compared with itself, with and without the cache', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-self-'));
+    try {
+      cpSync(path.join(CLI_FIX, 'refs'), path.join(tmp, 'refs'), { recursive: true });
+      cpSync(path.join(CLI_FIX, 'project', 'copied.md'), path.join(tmp, 'refs', 'copied.md'));
+      symlinkSync(path.join(tmp, 'refs', 'copied.md'), path.join(tmp, 'article.md'));
+      for (const cache of [['--cache', path.join(tmp, 'cache')], ['--cache', path.join(tmp, 'cache')], ['--no-cache']]) {
+        const r = run(['check', 'article.md', '--refs', 'refs', '--format', 'json', ...cache], { cwd: tmp });
+        const report = json<Report>(r.stdout);
+        assert.ok(report.findings.some((f) => f.source?.id === 'wire.md'), `${cache.join(' ')}: finds the real source`);
+        for (const f of report.findings) assert.notEqual(f.source?.id, 'copied.md', `${cache.join(' ')}: matched itself`);
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('SARIF output validates against the official 2.1.0 schema and points at the right places', () => {
