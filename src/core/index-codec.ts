@@ -762,7 +762,6 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const entries = decodeDocs(n, need<Uint32Array>('docNums', 'u32'), need<Uint8Array>('docStrings', 'u8'), need<Uint8Array>('docMeta', 'u8'));
   const store = new Store(paged, starts, ends, ids, lines, texts, matchTexts, dir.terms, n);
   const docs: IndexedDoc[] = [];
-  const docTerms: Uint32Array[] = [];
   let tok = 0;
   let ln = 0;
   let tb = 0;
@@ -780,7 +779,6 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     store.lineCount[num] = e.lines;
     store.textAt[num] = tb;
     store.textLen[num] = e.textBytes;
-    docTerms.push(ids.subarray(tok, tok + e.tokens));
     docs.push(storedDoc(e, store, num));
     tok += e.tokens;
     ln += e.lines * 3;
@@ -830,8 +828,12 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const lazy = paged.complete
     ? undefined
     : {
-        terms: docTerms,
-        doc: (num: number) => store.terms(num),
+        counts: store.tokCount,
+        doc: (num: number) => {
+          store.terms(num);
+          const at = store.tokAt[num]!;
+          return ids.subarray(at, at + store.tokCount[num]!);
+        },
         all: () => {
           store.all();
           for (const s of segments) s.fill = undefined;

@@ -673,7 +673,7 @@ export class ReferenceIndex {
    * not loaded yet (lookupLimited loads them through `lazy.doc` before comparing); `lazy.all` loads
    * everything (materialize()).
    */
-  private lazy: { doc(num: number): void; all(): void } | undefined;
+  private lazy: { doc(num: number): Uint32Array; all(): void } | undefined;
   private pending: Uint8Array | undefined;
 
   constructor(terms: Terms = new Terms()) {
@@ -701,22 +701,21 @@ export class ReferenceIndex {
      * loaded yet) and word count, so that `tokens` is not touched here; `doc(num)` loads document
      * num's term ids, `all()` loads everything
      */
-    lazy?: { terms: Uint32Array[]; doc(num: number): void; all(): void };
+    lazy?: { counts: ArrayLike<number>; doc(num: number): Uint32Array; all(): void };
   }): ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
     const lazy = parts.lazy;
     parts.docs.forEach((d, num) => {
-      const terms = lazy ? lazy.terms[num]! : d.tokens.terms;
-      idx.pushDoc(d, terms);
+      idx.pushDoc(d, lazy ? EMPTY_TOKENS.terms : d.tokens.terms);
       if (d.deleted) return;
       idx.liveDocs++;
-      idx.totalWords += terms.length;
+      idx.totalWords += lazy ? lazy.counts[num]! : d.tokens.terms.length;
     });
     if (lazy) {
       idx.lazy = lazy;
       idx.pending = new Uint8Array(idx.dead.length);
-      for (let num = 0; num < parts.docs.length; num++) idx.pending[num] = lazy.terms[num]!.length > 0 ? 1 : 0;
+      for (let num = 0; num < parts.docs.length; num++) idx.pending[num] = lazy.counts[num]! > 0 ? 1 : 0;
     }
     for (const s of parts.segments) {
       idx.segments.push(s);
@@ -779,13 +778,15 @@ export class ReferenceIndex {
   materialize(): void {
     if (!this.lazy) return;
     this.lazy.all();
+    const pending = this.pending!;
+    for (let num = 0; num < this.docs.length; num++) if (pending[num] === 1) this.docTerms[num] = this.lazy.doc(num);
     this.lazy = undefined;
     this.pending = undefined;
   }
 
   /** Load document num's term ids (lazily restored index). */
   private loadTerms(num: number): void {
-    this.lazy!.doc(num);
+    this.docTerms[num] = this.lazy!.doc(num);
     this.pending![num] = 0;
   }
 
