@@ -118,12 +118,15 @@ export async function expandInputs(
   const candidates: Candidate[] = [];
   const bases: string[] = [];
   const seen = new Set<string>();
-  const add = async (c: Candidate) => {
-    let key = c.abs;
-    try {
-      key = await fsp.realpath(c.abs);
-    } catch {
-      /* reported when read */
+  /** `real`: the file's real path when the caller knows it (walk: a plain file in a folder whose real path it has) */
+  const add = async (c: Candidate, real?: string) => {
+    let key = real ?? c.abs;
+    if (real === undefined) {
+      try {
+        key = await fsp.realpath(c.abs);
+      } catch {
+        /* reported when read */
+      }
     }
     if (seen.has(key)) return;
     seen.add(key);
@@ -186,7 +189,7 @@ async function walk(
   dirShown: string,
   ancestors: Set<string>,
   errors: InputError[],
-  add: (c: Candidate) => Promise<void>,
+  add: (c: Candidate, real?: string) => Promise<void>,
 ): Promise<void> {
   let real: string;
   try {
@@ -214,7 +217,8 @@ async function walk(
     const shown = path.join(dirShown, ent.name);
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
-    if (ent.isSymbolicLink()) {
+    const link = ent.isSymbolicLink();
+    if (link) {
       try {
         const st = await fsp.stat(abs);
         isDir = st.isDirectory();
@@ -230,7 +234,9 @@ async function walk(
     }
     if (isDir) await walk(abs, shown, here, errors, add);
     else if (isFile && REFERENCE_EXTENSIONS.includes(path.extname(ent.name).toLowerCase())) {
-      await add({ abs, shown, explicit: false });
+      // a plain file's real path is its real folder's plus its name: no realpath per file
+      // (16 k sequential realpaths were 0.6 s of a cached CLI run)
+      await add({ abs, shown, explicit: false }, link ? undefined : path.join(real, ent.name));
     }
   }
 }

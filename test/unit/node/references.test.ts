@@ -161,6 +161,17 @@ describe('loadReferences', () => {
       assert.match(byName.get('self.txt')!.message, /symlink loop|symbolic links/);
     });
 
+    it('reads a file reached twice (a linked folder, a linked file, a folder and a file inside it, a path through a linked parent) once', async () => {
+      mkdirSync(path.join(dir, 'set/a'), { recursive: true });
+      writeFileSync(path.join(dir, 'set/a/story.txt'), 'A story about the ferry strike in the spring.\n');
+      writeFileSync(path.join(dir, 'set/a/other.txt'), 'Another story, about the bridge tolls.\n');
+      symlinkSync(path.join(dir, 'set/a'), path.join(dir, 'set/b'));
+      symlinkSync(path.join(dir, 'set/a/story.txt'), path.join(dir, 'set/linked.txt'));
+      symlinkSync(path.join(dir, 'set'), path.join(dir, 'via'));
+      const { docs } = await loadReferences([path.join(dir, 'set'), path.join(dir, 'set/a/story.txt'), path.join(dir, 'via')]);
+      assert.deepEqual(docs.map((d) => d.text.trim()).sort(), ['A story about the ferry strike in the spring.', 'Another story, about the bridge tolls.']);
+    });
+
     it('rejects a file over the size limit and keeps the small one', async () => {
       writeFileSync(path.join(dir, 'big.txt'), 'word '.repeat(1000));
       writeFileSync(path.join(dir, 'small.txt'), 'A short note about the tide.\n');
