@@ -31,7 +31,7 @@ export interface OpenIndexResult {
 export async function openIndex(inputs: string[], opts: OpenIndexOptions = {}): Promise<OpenIndexResult> {
   const { onProgress, cacheDir, ...load } = opts;
   if (cacheDir !== false && !cacheDisabledByEnv()) {
-    const r = await openCachedIndex(inputs, { ...load, onProgress, cacheDir: cacheDir ?? defaultCacheDir() });
+    const r = await openCachedIndex(inputs, { ...load, onProgress, cacheDir: cacheDir ?? defaultCacheDir(), eagerBytes: eagerBytesFromEnv() });
     return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins, fileKeys: r.fileKeys };
   }
   const { docs, errors, origins } = await loadReferences(inputs, {
@@ -42,4 +42,14 @@ export async function openIndex(inputs: string[], opts: OpenIndexOptions = {}): 
   const index = ReferenceIndex.build(docs);
   onProgress?.({ phase: 'index', done: docs.length, total: docs.length });
   return { index, docs, errors, origins };
+}
+
+/**
+ * $COPYDESK_CACHE_EAGER_BYTES: cache files up to this size are read and verified whole when opened,
+ * bigger ones page by page as used (default 32 MiB, see index-file.ts; 0: always page by page).
+ */
+function eagerBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.COPYDESK_CACHE_EAGER_BYTES;
+  if (v === undefined || !/^\d+$/.test(v)) return undefined;
+  return Number(v);
 }

@@ -1,11 +1,12 @@
 /** End to end: `node bin/copydesk.js` after building dist/cli.js. */
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex } from '../../../src/core/positions';
 import { proseView } from '../../../src/core/prose';
 import { RULE_IDS } from '../../../src/core/types';
+import { articleFrom, referenceSet } from '../cache/helpers';
 import { buildCli, copydesk as run, copydeskCached as copydesk, ROOT } from './helpers';
 import { assertValid, validateReport, validateSarif } from './schemas';
 
@@ -218,6 +219,37 @@ describe('copydesk CLI (end to end)', function () {
         assert.ok(report.findings.some((f) => f.source?.id === 'wire.md'), `${cache.join(' ')}: finds the real source`);
         for (const f of report.findings) assert.notEqual(f.source?.id, 'copied.md', `${cache.join(' ')}: matched itself`);
       }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('a cache page found damaged mid-run (file read page by page): the run starts again on a rebuilt cache and gives the same report', () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-damaged-'));
+    try {
+      // enough text that the texts span pages of their own, read only when used
+      const refs = referenceSet(4, 120);
+      mkdirSync(path.join(tmp, 'refs'));
+      refs.forEach((d, i) => writeFileSync(path.join(tmp, 'refs', `story-${i}.txt`), d.text));
+      writeFileSync(path.join(tmp, 'article.md'), articleFrom(refs, 3));
+      const args = ['check', 'article.md', '--refs', 'refs', '--format', 'json', '--cache', path.join(tmp, 'cache')];
+      const first = run(args, { cwd: tmp });
+      const [file] = readdirSync(path.join(tmp, 'cache')).filter((n) => n.endsWith('.cdx'));
+      const cacheFile = path.join(tmp, 'cache', file!);
+      const bytes = readFileSync(cacheFile);
+      // flip a byte inside the stored texts (every text is read by the name rules)
+      const dirOffset = bytes.readUInt32LE(40);
+      const dir = JSON.parse(bytes.subarray(40 + dirOffset, 40 + dirOffset + bytes.readUInt32LE(44)).toString('utf8'));
+      const texts = dir.arrays.find((a: { name: string }) => a.name === 'texts');
+      bytes[40 + texts.offset + Math.floor(texts.length / 2)]! ^= 0x08;
+      writeFileSync(cacheFile, bytes);
+      const second = run(args, { cwd: tmp, env: { COPYDESK_CACHE_EAGER_BYTES: '0' } });
+      assert.match(second.stderr, /reference index cache is damaged .*checksum mismatch.*rebuilding it/);
+      assert.equal(second.status, first.status);
+      assert.deepEqual(json<Report>(second.stdout).findings, json<Report>(first.stdout).findings);
+      const third = run(args, { cwd: tmp, env: { COPYDESK_CACHE_EAGER_BYTES: '0' } });
+      assert.doesNotMatch(third.stderr, /damaged/);
+      assert.deepEqual(json<Report>(third.stdout).findings, json<Report>(first.stdout).findings);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
