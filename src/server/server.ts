@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/engine';
+import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex, type Range } from '../core/positions';
@@ -409,14 +410,30 @@ export class CopydeskServer {
     const analysed = proseView(text, doc.languageId);
     let aligner = this.aligners.get(doc.uri);
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
-    const result: CheckResult = index
-      ? check(analysed, index, settings, { aligner })
-      : { words: 0, originality: 1, sources: [], findings: [] };
+    let result: CheckResult;
+    try {
+      result = index ? check(analysed, index, settings, { aligner }) : { words: 0, originality: 1, sources: [], findings: [] };
+    } catch (e) {
+      if (e instanceof CodecError) this.indexDamaged(e);
+      throw e;
+    }
     // findings carry the analysed text; give hovers the editor's text
     for (const f of result.findings) f.text = text.slice(f.start, f.end);
     const lines = new LineIndex(text);
     const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation: this.idx.generation };
+  }
+
+  /**
+   * A page of the persisted index, read lazily, failed its checksum (the cache file has been removed
+   * by then): rebuild the index once for this generation; the rebuilt index asks the client to pull again.
+   */
+  private damagedGeneration = -1;
+  private indexDamaged(e: CodecError): void {
+    if (this.damagedGeneration === this.idx.generation) return;
+    this.damagedGeneration = this.idx.generation;
+    this.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
+    this.startBuild();
   }
 
   private toDiagnostic(f: Finding, lines: LineIndex, version: number, uri: string): Diagnostic {
@@ -512,7 +529,14 @@ export class CopydeskServer {
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
     }
-    const checked = this.runCheck(now);
+    let checked: Checked;
+    try {
+      checked = this.runCheck(now);
+    } catch (e) {
+      // the index is being rebuilt (indexDamaged): the client is asked to pull again when it is ready
+      if (e instanceof CodecError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
+      throw e;
+    }
     s.checked = checked;
     s.dirtyForced = false;
     this.forcedUris.delete(uri);

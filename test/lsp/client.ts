@@ -32,9 +32,9 @@ export class TestClient {
   stderr = '';
   private versions = new Map<string, number>();
 
-  constructor(readonly folder: string, settings: Record<string, unknown> = {}) {
+  constructor(readonly folder: string, settings: Record<string, unknown> = {}, env?: Record<string, string>) {
     this.settings = settings;
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
