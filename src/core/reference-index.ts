@@ -48,6 +48,13 @@ export function termHash(s: string): number {
   return h >>> 0;
 }
 
+/** The string of codes[0, len) (in chunks: apply() takes a bounded number of arguments). */
+function codesToString(codes: Uint16Array, len: number): string {
+  let s = '';
+  for (let i = 0; i < len; i += 4096) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
+  return s;
+}
+
 /**
  * Shared term dictionary: normalised word ↔ id, with stem ids and stop-word flags. The word → id
  * map is an open-addressing table over typed arrays, so that the tokeniser can look a word up
@@ -69,9 +76,13 @@ export class Terms {
   readonly df: number[] = [];
   /** termHash of each word */
   private hashes = new Uint32Array(1024);
-  /** table slot → term id + 1 (0: empty) */
-  private slots = new Int32Array(2048);
+  /** table slot b → term id + 1 at 2b (0: empty) and its hash at 2b + 1 */
+  private slots = new Int32Array(2 * 2048);
   private mask = 2047;
+  /** code units of terms 0..pooled-1, term id's at poolStart[id]..poolStart[id + 1] (for internCodes) */
+  private pool = new Uint16Array(8192);
+  private poolStart = new Uint32Array(1024);
+  private pooled = 0;
 
   get size(): number {
     return this.words.length;
@@ -89,7 +100,7 @@ export class Terms {
     const h = termHash(norm);
     let b = h & this.mask;
     for (;;) {
-      const id = this.slots[b]! - 1;
+      const id = this.slots[2 * b]! - 1;
       if (id < 0) return this.insert(norm, h, b);
       if (this.hashes[id] === h && this.words[id] === norm) return id;
       b = (b + 1) & this.mask;
@@ -97,35 +108,71 @@ export class Terms {
   }
 
   /**
-   * The id of the ASCII word text[s, e) lower-cased, whose lower-case hash is `h`, interning it if
-   * new. The caller guarantees text[s, e) is ASCII letters and digits only.
+   * The id of the word whose code units are codes[0, len) and whose termHash is `h`, interning it
+   * if new. Verified against the code units of the terms (kept in one pool, not in the strings).
    */
-  internAscii(text: string, s: number, e: number, h: number): number {
-    let b = h & this.mask;
-    const len = e - s;
+  internCodes(codes: Uint16Array, len: number, h: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    let b = h & mask;
     for (;;) {
-      const id = this.slots[b]! - 1;
-      if (id < 0) return this.insert(text.slice(s, e).toLowerCase(), h, b);
-      if (this.hashes[id] === h) {
-        const w = this.words[id]!;
-        if (w.length === len) {
-          let k = 0;
-          while (k < len) {
-            let c = text.charCodeAt(s + k);
-            if (c >= 65 && c <= 90) c |= 32;
-            if (c !== w.charCodeAt(k)) break;
-            k++;
+      const id = slots[2 * b]! - 1;
+      if (id < 0) return this.insert(codesToString(codes, len), h, b);
+      if (slots[2 * b + 1] === (h | 0)) {
+        if (id < this.pooled) {
+          const from = this.poolStart[id]!;
+          if (this.poolStart[id + 1]! - from === len) {
+            const pool = this.pool;
+            let k = 0;
+            while (k < len && pool[from + k] === codes[k]) k++;
+            if (k === len) return id;
           }
-          if (k === len) return id;
+        } else {
+          const w = this.words[id]!;
+          if (w.length === len) {
+            let k = 0;
+            while (k < len && w.charCodeAt(k) === codes[k]) k++;
+            if (k === len) return id;
+          }
         }
       }
-      b = (b + 1) & this.mask;
+      b = (b + 1) & mask;
     }
+  }
+
+  /** Append the code units of terms not in the pool yet (all of a restored dictionary on first insert). */
+  private fillPool(): void {
+    const words = this.words;
+    let need = this.poolStart[this.pooled]!;
+    for (let id = this.pooled; id < words.length; id++) need += words[id]!.length;
+    if (need > this.pool.length) {
+      let size = this.pool.length;
+      while (size < need) size *= 2;
+      const grown = new Uint16Array(size);
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    if (words.length + 1 > this.poolStart.length) {
+      let size = this.poolStart.length;
+      while (size < words.length + 1) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(this.poolStart);
+      this.poolStart = grown;
+    }
+    const pool = this.pool;
+    for (let id = this.pooled; id < words.length; id++) {
+      const w = words[id]!;
+      let at = this.poolStart[id]!;
+      for (let i = 0; i < w.length; i++) pool[at++] = w.charCodeAt(i);
+      this.poolStart[id + 1] = at;
+    }
+    this.pooled = words.length;
   }
 
   private insert(norm: string, h: number, b: number): number {
     const id = this.words.length;
-    this.slots[b] = id + 1;
+    this.slots[2 * b] = id + 1;
+    this.slots[2 * b + 1] = h;
     this.words.push(norm);
     if (id >= this.hashes.length) {
       const grown = new Uint32Array(this.hashes.length * 2);
@@ -136,7 +183,8 @@ export class Terms {
     this.stemOf.push(-1);
     this.stop.push(isStopWord(norm));
     this.df.push(0);
-    if ((id + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    this.fillPool();
+    if ((id + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     return id;
   }
 
@@ -165,12 +213,14 @@ export class Terms {
   }
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
     for (let id = 0; id < this.words.length; id++) {
-      let b = this.hashes[id]! & this.mask;
-      while (this.slots[b] !== 0) b = (b + 1) & this.mask;
-      this.slots[b] = id + 1;
+      const h = this.hashes[id]!;
+      let b = h & this.mask;
+      while (this.slots[2 * b] !== 0) b = (b + 1) & this.mask;
+      this.slots[2 * b] = id + 1;
+      this.slots[2 * b + 1] = h;
     }
   }
 
@@ -178,7 +228,7 @@ export class Terms {
     const h = termHash(norm);
     let b = h & this.mask;
     for (;;) {
-      const id = this.slots[b]! - 1;
+      const id = this.slots[2 * b]! - 1;
       if (id < 0) return -1;
       if (this.hashes[id] === h && this.words[id] === norm) return id;
       b = (b + 1) & this.mask;
@@ -210,11 +260,36 @@ export class Terms {
 // Word tokeniser for indexing: the same token definition as text.ts, without building Token objects.
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
-/** ASCII letters and digits */
-const ALNUM = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) ALNUM[c] = 2; // digit
-for (let c = 65; c <= 90; c++) ALNUM[c] = 1;
-for (let c = 97; c <= 122; c++) ALNUM[c] = 1;
+/**
+ * Class of each UTF-16 code unit for the scanner, filled on first sight (CC_UNKNOWN until then):
+ * ASCII letter, ASCII digit, other word character (\p{L} \p{M} \p{N} outside ASCII: the word goes
+ * through the regex), surrogate (likewise), joining apostrophe (' ’: a word may continue after
+ * it), or none of these.
+ */
+const CC_NONE = 0;
+const CC_ALPHA = 1;
+const CC_DIGIT = 2;
+const CC_WORD = 3;
+const CC_JOIN = 4;
+const CC_SURROGATE = 5;
+const CC_UNKNOWN = 255;
+/** non-ASCII \p{M} (may continue a word but not start one) */
+const CC_MARK = 6;
+const CCLASS = new Uint8Array(65536).fill(CC_UNKNOWN);
+for (let c = 0; c < 128; c++) CCLASS[c] = CC_NONE;
+for (let c = 48; c <= 57; c++) CCLASS[c] = CC_DIGIT;
+for (let c = 65; c <= 90; c++) CCLASS[c] = CC_ALPHA;
+for (let c = 97; c <= 122; c++) CCLASS[c] = CC_ALPHA;
+CCLASS[39] = CC_JOIN;
+CCLASS[0x2019] = CC_JOIN;
+for (let c = 0xd800; c <= 0xdfff; c++) CCLASS[c] = CC_SURROGATE;
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  const k = /[\p{L}\p{N}]/u.test(ch) ? CC_WORD : /\p{M}/u.test(ch) ? CC_MARK : CC_NONE;
+  CCLASS[c] = k;
+  return k;
+}
 
 let scratch = new Uint32Array(1 << 16);
 
@@ -227,65 +302,133 @@ function ensureScratch(n: number): void {
   scratch = grown;
 }
 
+/** the normalised form of the word being scanned (fast path) */
+let wordBuf: Uint16Array = new Uint16Array(256);
+
 /**
- * Word tokens of a reference text: start and end offsets and term ids. ASCII words (the bulk of
- * English copy) are scanned and interned straight from the text; a word with anything else in or
- * next to it (non-ASCII letters, apostrophes, 3.5 or 1,000) goes through the full regex and
- * normalizeWord, so the result is exactly that of text.ts's tokenize().
+ * Word tokens of a reference text: start and end offsets and term ids. Words of ASCII letters and
+ * digits, joined by ' or ’ or by . , between digits (the bulk of English copy), are scanned,
+ * normalised and interned straight from the text with a character-class table; a word with any
+ * other letter, mark or digit in it (café, Zoë) goes through the full regex and normalizeWord (by
+ * surface form, cached), so the result is exactly that of text.ts's tokenize().
  */
 export function docTokens(text: string, terms: Terms): DocTokens {
   const n = text.length;
-  // triples (start, end, term) in scratch
+  // at most one word per two code units: (start, end, term) triples in scratch, no growth check
+  ensureScratch(3 * ((n + 1) >> 1) + 3);
+  const out = scratch;
+  const cc = CCLASS;
   let k = 0;
   let p = 0;
   while (p < n) {
     let c = text.charCodeAt(p);
-    if (c < 128) {
-      if (ALNUM[c] === 0) {
-        p++;
-        continue;
-      }
-      const s = p;
-      let h = FNV_OFFSET;
-      let lastDigit = false;
-      for (;;) {
-        const kind = ALNUM[c]!;
-        lastDigit = kind === 2;
-        h = Math.imul(h ^ (kind === 1 ? c | 32 : c), FNV_PRIME);
-        p++;
-        if (p >= n) break;
-        c = text.charCodeAt(p);
-        if (c >= 128 || ALNUM[c] === 0) break;
-      }
-      // a terminator that may join (apostrophe, digit separators) or continue the word (non-ASCII)
-      if (p < n && (c >= 128 || c === 39 || (lastDigit && (c === 46 || c === 44)))) {
-        p = slowWord(text, s, terms, k);
+    let kind = cc[c]!;
+    if (kind === CC_UNKNOWN) kind = classify(c);
+    if (kind !== CC_ALPHA && kind !== CC_DIGIT) {
+      if (kind === CC_WORD || kind === CC_SURROGATE) {
+        const next = slowWord(text, p, terms, k);
+        if (next < 0) break;
+        p = next;
         k += 3;
+      } else p++;
+      continue;
+    }
+    // fast path: lower-cased code units into wordBuf, the FNV-1a hash at the end
+    const s = p;
+    let buf = wordBuf;
+    let len = 0;
+    let slow = false;
+    for (;;) {
+      // a run of ASCII letters and digits
+      let lastDigit = false;
+      do {
+        if (len === buf.length) buf = growWordBuf();
+        lastDigit = kind === CC_DIGIT;
+        buf[len++] = kind === CC_ALPHA ? c | 32 : c;
+        if (++p >= n) break;
+        c = text.charCodeAt(p);
+        kind = cc[c]!;
+      } while (kind === CC_ALPHA || kind === CC_DIGIT);
+      if (p >= n) break;
+      if (kind === CC_UNKNOWN) kind = classify(c);
+      if (kind === CC_WORD || kind === CC_MARK || kind === CC_SURROGATE) {
+        slow = true; // the word goes on with a non-ASCII letter, mark or digit (or maybe one)
+        break;
+      }
+      let joinChar: number;
+      if (kind === CC_JOIN) joinChar = 39;
+      else if (lastDigit && (c === 46 || c === 44)) joinChar = c;
+      else break;
+      // a joiner continues the word only before a word character (. , only before a digit)
+      if (p + 1 >= n) break;
+      const d = text.charCodeAt(p + 1);
+      let dk = cc[d]!;
+      if (dk === CC_UNKNOWN) dk = classify(d);
+      if (dk === CC_ALPHA || dk === CC_DIGIT) {
+        if (joinChar !== 39 && dk !== CC_DIGIT) break;
+        if (len === buf.length) buf = growWordBuf();
+        buf[len++] = joinChar;
+        p++;
+        c = d;
+        kind = dk;
         continue;
       }
-      ensureScratch(k + 3);
-      scratch[k] = s;
-      scratch[k + 1] = p;
-      scratch[k + 2] = terms.internAscii(text, s, p, h >>> 0);
-      k += 3;
-    } else {
-      const next = slowWord(text, p, terms, k);
-      if (next < 0) break;
-      p = next;
-      k += 3;
+      if (dk === CC_WORD || dk === CC_MARK || dk === CC_SURROGATE) slow = true;
+      break;
     }
+    if (slow) {
+      p = slowWord(text, s, terms, k);
+      k += 3;
+      continue;
+    }
+    // normalizeWord on ASCII: a possessive 's dropped, then 1,000 → 1000
+    if (len > 2 && buf[len - 2] === 39 && buf[len - 1] === 115) len -= 2;
+    if (len >= 3 && buf[0]! <= 57 && buf[len - 1]! <= 57 && buf[0]! >= 48 && buf[len - 1]! >= 48) {
+      let commas = 0;
+      let i = 0;
+      for (; i < len; i++) {
+        const x = buf[i]!;
+        if (x === 44) commas++;
+        else if (x < 48 || x > 57) break;
+      }
+      if (i === len && commas > 0) {
+        let j = 0;
+        for (i = 0; i < len; i++) if (buf[i] !== 44) buf[j++] = buf[i]!;
+        len = j;
+      }
+    }
+    let h = FNV_OFFSET;
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+    out[k] = s;
+    out[k + 1] = p;
+    out[k + 2] = terms.internCodes(buf, len, h >>> 0);
+    k += 3;
   }
   const count = k / 3;
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
-  const ids = new Uint32Array(count);
+  // one buffer for the three arrays (one allocation per document)
+  const all = new Uint32Array(3 * count);
+  const starts = all.subarray(0, count);
+  const ends = all.subarray(count, 2 * count);
+  const ids = all.subarray(2 * count, 3 * count);
+  const src = scratch;
   for (let i = 0, j = 0; i < count; i++, j += 3) {
-    starts[i] = scratch[j]!;
-    ends[i] = scratch[j + 1]!;
-    ids[i] = scratch[j + 2]!;
+    starts[i] = src[j]!;
+    ends[i] = src[j + 1]!;
+    ids[i] = src[j + 2]!;
   }
   return { starts, ends, terms: ids };
 }
+
+function growWordBuf(): Uint16Array {
+  const grown = new Uint16Array(wordBuf.length * 2);
+  grown.set(wordBuf);
+  wordBuf = grown;
+  return grown;
+}
+
+/** surface form → term id of words that took the regex path, for one Terms */
+let slowCache = new Map<string, number>();
+let slowCacheTerms: Terms | undefined;
 
 /**
  * The next word at or after `from` by the full regex, written to scratch[k..k+3). Returns the
@@ -296,10 +439,19 @@ function slowWord(text: string, from: number, terms: Terms, k: number): number {
   const m = WORD_RE.exec(text);
   if (m === null) return -1;
   const end = m.index + m[0].length;
-  ensureScratch(k + 3);
+  if (slowCacheTerms !== terms || slowCache.size > 100_000) {
+    slowCache = new Map();
+    slowCacheTerms = terms;
+  }
+  let id = slowCache.get(m[0]);
+  if (id === undefined) {
+    id = terms.intern(normalizeWord(m[0]));
+    slowCache.set(m[0], id);
+  }
+  // docTokens presized scratch for every word of the text
   scratch[k] = m.index;
   scratch[k + 1] = end;
-  scratch[k + 2] = terms.intern(normalizeWord(m[0]));
+  scratch[k + 2] = id;
   return end;
 }
 

@@ -58,6 +58,40 @@ describe('stop n-grams', () => {
     assert.deepEqual([...t.terms].map((id) => terms.words[id]), ref.map((x) => x.norm));
   });
 
+  it('the fast tokeniser equals tokenize() on random text over tricky characters, also with a restored dictionary', () => {
+    // ASCII letters and digits, joiners (' ’ ʼ . ,), non-ASCII letters, marks and digits, surrogate
+    // pairs (an astral letter, an emoji), punctuation that ends words (” — nbsp), white space
+    const alphabet = ['a', 'B', 's', 'S', 'z', '0', '7', "'", '’', 'ʼ', '.', ',', 'é', 'Ø', 'ß', '\u0301', '٣', '²', '𝐀', '😀', '”', '—', '\u00a0', ' ', '\n', '-'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const texts: string[] = [];
+    for (let t = 0; t < 400; t++) {
+      let s = '';
+      const len = rand(80);
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      texts.push(s);
+    }
+    texts.push('x'.repeat(5000) + "'s " + '1,' + '2'.repeat(700) + ' The end’S');
+    const check = (terms: Terms) => {
+      for (const text of texts) {
+        const t = docTokens(text, terms);
+        const ref = tokenize(text);
+        const got = [...t.starts].map((s, i) => [s, t.ends[i], terms.words[t.terms[i]!]]);
+        assert.deepEqual(got, ref.map((x) => [x.start, x.end, x.norm]), JSON.stringify(text));
+        for (let i = 0; i < t.terms.length; i++) assert.equal(terms.lookup(terms.words[t.terms[i]!]!), t.terms[i]);
+      }
+    };
+    const terms = new Terms();
+    check(terms);
+    const idx = ReferenceIndex.build([{ id: 'r.md', path: 'r.md', text: texts.slice(0, 200).join(' '), meta: {} }]);
+    const restored = decodeIndex(encodeIndex(idx)).index;
+    check(restored.terms);
+    check(restored.terms);
+  });
+
   it('lines split at \\n, \\r and \\r\\n (once), as a regex split would', () => {
     const terms = new Terms();
     for (const text of ['a b\r\nc d\re f\n\ng h\r\r\n\ni', 'x', '', '\n\n\r', 'one two\nthree\r\n', 'w\n\rz']) {
