@@ -140,6 +140,40 @@ export class Terms {
     }
   }
 
+  /**
+   * The id of the ASCII word text[s, e) lower-cased (c | 32: ASCII letters and digits only), whose
+   * termHash is `h`, interning it if new. Like internCodes, reading the text instead of a buffer.
+   */
+  internAscii(text: string, s: number, e: number, h: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const len = e - s;
+    let b = h & mask;
+    for (;;) {
+      const id = slots[2 * b]! - 1;
+      if (id < 0) return this.insert(text.slice(s, e).toLowerCase(), h, b);
+      if (slots[2 * b + 1] === (h | 0)) {
+        if (id < this.pooled) {
+          const from = this.poolStart[id]!;
+          if (this.poolStart[id + 1]! - from === len) {
+            const pool = this.pool;
+            let k = 0;
+            while (k < len && pool[from + k] === (text.charCodeAt(s + k) | 32)) k++;
+            if (k === len) return id;
+          }
+        } else {
+          const w = this.words[id]!;
+          if (w.length === len) {
+            let k = 0;
+            while (k < len && w.charCodeAt(k) === (text.charCodeAt(s + k) | 32)) k++;
+            if (k === len) return id;
+          }
+        }
+      }
+      b = (b + 1) & mask;
+    }
+  }
+
   /** Append the code units of terms not in the pool yet (all of a restored dictionary on first insert). */
   private fillPool(): void {
     const words = this.words;
@@ -302,15 +336,16 @@ function ensureScratch(n: number): void {
   scratch = grown;
 }
 
-/** the normalised form of the word being scanned (fast path) */
+/** the normalised form of a word with joiners (see joinedWord) */
 let wordBuf: Uint16Array = new Uint16Array(256);
 
 /**
  * Word tokens of a reference text: start and end offsets and term ids. Words of ASCII letters and
- * digits, joined by ' or ’ or by . , between digits (the bulk of English copy), are scanned,
- * normalised and interned straight from the text with a character-class table; a word with any
- * other letter, mark or digit in it (café, Zoë) goes through the full regex and normalizeWord (by
- * surface form, cached), so the result is exactly that of text.ts's tokenize().
+ * digits (the bulk of English copy) are scanned, hashed and interned straight from the text with a
+ * character-class table; words joined by ' ’ or by . , between digits are normalised in a buffer
+ * (joinedWord); a word with any other letter, mark or digit in it (café, Zoë) goes through the full
+ * regex and normalizeWord (by surface form, cached), so the result is exactly that of text.ts's
+ * tokenize().
  */
 export function docTokens(text: string, terms: Terms): DocTokens {
   const n = text.length;
@@ -323,8 +358,8 @@ export function docTokens(text: string, terms: Terms): DocTokens {
   while (p < n) {
     let c = text.charCodeAt(p);
     let kind = cc[c]!;
-    if (kind === CC_UNKNOWN) kind = classify(c);
     if (kind !== CC_ALPHA && kind !== CC_DIGIT) {
+      if (kind === CC_UNKNOWN) kind = classify(c);
       if (kind === CC_WORD || kind === CC_SURROGATE) {
         const next = slowWord(text, p, terms, k);
         if (next < 0) break;
@@ -333,75 +368,26 @@ export function docTokens(text: string, terms: Terms): DocTokens {
       } else p++;
       continue;
     }
-    // fast path: lower-cased code units into wordBuf, the FNV-1a hash at the end
+    // a run of ASCII letters and digits, lower-cased (c | 32 keeps digits) into the FNV-1a hash
     const s = p;
-    let buf = wordBuf;
-    let len = 0;
-    let slow = false;
-    for (;;) {
-      // a run of ASCII letters and digits
-      let lastDigit = false;
-      do {
-        if (len === buf.length) buf = growWordBuf();
-        lastDigit = kind === CC_DIGIT;
-        buf[len++] = kind === CC_ALPHA ? c | 32 : c;
-        if (++p >= n) break;
-        c = text.charCodeAt(p);
-        kind = cc[c]!;
-      } while (kind === CC_ALPHA || kind === CC_DIGIT);
-      if (p >= n) break;
-      if (kind === CC_UNKNOWN) kind = classify(c);
-      if (kind === CC_WORD || kind === CC_MARK || kind === CC_SURROGATE) {
-        slow = true; // the word goes on with a non-ASCII letter, mark or digit (or maybe one)
-        break;
-      }
-      let joinChar: number;
-      if (kind === CC_JOIN) joinChar = 39;
-      else if (lastDigit && (c === 46 || c === 44)) joinChar = c;
-      else break;
-      // a joiner continues the word only before a word character (. , only before a digit)
-      if (p + 1 >= n) break;
-      const d = text.charCodeAt(p + 1);
-      let dk = cc[d]!;
-      if (dk === CC_UNKNOWN) dk = classify(d);
-      if (dk === CC_ALPHA || dk === CC_DIGIT) {
-        if (joinChar !== 39 && dk !== CC_DIGIT) break;
-        if (len === buf.length) buf = growWordBuf();
-        buf[len++] = joinChar;
-        p++;
-        c = d;
-        kind = dk;
-        continue;
-      }
-      if (dk === CC_WORD || dk === CC_MARK || dk === CC_SURROGATE) slow = true;
-      break;
-    }
-    if (slow) {
-      p = slowWord(text, s, terms, k);
+    let h = FNV_OFFSET;
+    let lastDigit = false;
+    do {
+      lastDigit = kind === CC_DIGIT;
+      h = Math.imul(h ^ (c | 32), FNV_PRIME);
+      if (++p >= n) break;
+      c = text.charCodeAt(p);
+      kind = cc[c]!;
+    } while (kind === CC_ALPHA || kind === CC_DIGIT);
+    if (p < n && (kind !== CC_NONE || (lastDigit && (c === 46 || c === 44)))) {
+      // maybe joined (don't, 1,000, 3.5) or going on in non-ASCII: the rare path
+      p = joinedWord(text, s, terms, k);
       k += 3;
       continue;
     }
-    // normalizeWord on ASCII: a possessive 's dropped, then 1,000 → 1000
-    if (len > 2 && buf[len - 2] === 39 && buf[len - 1] === 115) len -= 2;
-    if (len >= 3 && buf[0]! <= 57 && buf[len - 1]! <= 57 && buf[0]! >= 48 && buf[len - 1]! >= 48) {
-      let commas = 0;
-      let i = 0;
-      for (; i < len; i++) {
-        const x = buf[i]!;
-        if (x === 44) commas++;
-        else if (x < 48 || x > 57) break;
-      }
-      if (i === len && commas > 0) {
-        let j = 0;
-        for (i = 0; i < len; i++) if (buf[i] !== 44) buf[j++] = buf[i]!;
-        len = j;
-      }
-    }
-    let h = FNV_OFFSET;
-    for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
     out[k] = s;
     out[k + 1] = p;
-    out[k + 2] = terms.internCodes(buf, len, h >>> 0);
+    out[k + 2] = terms.internAscii(text, s, p, h >>> 0);
     k += 3;
   }
   const count = k / 3;
@@ -417,6 +403,80 @@ export function docTokens(text: string, terms: Terms): DocTokens {
     ids[i] = src[j + 2]!;
   }
   return { starts, ends, terms: ids };
+}
+
+/**
+ * The word starting at `s` (an ASCII letter or digit) that may be joined by ' ’ or by . , between
+ * digits, written to scratch[k..k+3): normalised in wordBuf as normalizeWord would (lower case,
+ * ’ → ', a possessive 's dropped, 1,000 → 1000), or by slowWord if a non-ASCII word character is
+ * in or next to it. Returns the offset after it.
+ */
+function joinedWord(text: string, s: number, terms: Terms, k: number): number {
+  const n = text.length;
+  const cc = CCLASS;
+  let buf = wordBuf;
+  let len = 0;
+  let p = s;
+  let c = text.charCodeAt(p);
+  let kind = cc[c]!;
+  for (;;) {
+    // a run of ASCII letters and digits
+    let lastDigit = false;
+    do {
+      if (len === buf.length) buf = growWordBuf();
+      lastDigit = kind === CC_DIGIT;
+      buf[len++] = c | 32;
+      if (++p >= n) break;
+      c = text.charCodeAt(p);
+      kind = cc[c]!;
+    } while (kind === CC_ALPHA || kind === CC_DIGIT);
+    if (p >= n) break;
+    if (kind === CC_UNKNOWN) kind = classify(c);
+    // the word goes on with a non-ASCII letter, mark or digit (or maybe one): the regex
+    if (kind === CC_WORD || kind === CC_MARK || kind === CC_SURROGATE) return slowWord(text, s, terms, k);
+    let joinChar: number;
+    if (kind === CC_JOIN) joinChar = 39;
+    else if (lastDigit && (c === 46 || c === 44)) joinChar = c;
+    else break;
+    // a joiner continues the word only before a word character (. , only before a digit)
+    if (p + 1 >= n) break;
+    const d = text.charCodeAt(p + 1);
+    let dk = cc[d]!;
+    if (dk === CC_UNKNOWN) dk = classify(d);
+    if (dk === CC_ALPHA || dk === CC_DIGIT) {
+      if (joinChar !== 39 && dk !== CC_DIGIT) break;
+      if (len === buf.length) buf = growWordBuf();
+      buf[len++] = joinChar;
+      p++;
+      c = d;
+      kind = dk;
+      continue;
+    }
+    if (dk === CC_WORD || dk === CC_MARK || dk === CC_SURROGATE) return slowWord(text, s, terms, k);
+    break;
+  }
+  // normalizeWord on ASCII: a possessive 's dropped, then 1,000 → 1000
+  if (len > 2 && buf[len - 2] === 39 && buf[len - 1] === 115) len -= 2;
+  if (len >= 3 && buf[0]! <= 57 && buf[len - 1]! <= 57 && buf[0]! >= 48 && buf[len - 1]! >= 48) {
+    let commas = 0;
+    let i = 0;
+    for (; i < len; i++) {
+      const x = buf[i]!;
+      if (x === 44) commas++;
+      else if (x < 48 || x > 57) break;
+    }
+    if (i === len && commas > 0) {
+      let j = 0;
+      for (i = 0; i < len; i++) if (buf[i] !== 44) buf[j++] = buf[i]!;
+      len = j;
+    }
+  }
+  let h = FNV_OFFSET;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  scratch[k] = s;
+  scratch[k + 1] = p;
+  scratch[k + 2] = terms.internCodes(buf, len, h >>> 0);
+  return p;
 }
 
 function growWordBuf(): Uint16Array {
