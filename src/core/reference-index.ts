@@ -626,7 +626,8 @@ export class Segment {
     const shift = bits - pbits;
     const parts = 1 << pbits;
     const pcount = new Uint32Array(parts + 1);
-    const buckets = new Uint32Array(total);
+    // the full n-gram hashes (the bucket is hash & mask; the full hash finds stop n-grams below)
+    const hashes = new Uint32Array(total);
     let at = 0;
     for (const t of tokens) {
       const terms = t.terms;
@@ -642,14 +643,13 @@ export class Segment {
         h ^= terms[i + 2]!;
         h = Math.imul(h, 0x01000193);
         h ^= h >>> 15;
-        const b = h & mask;
-        buckets[at++] = b;
-        pcount[(b >>> shift) + 1]!++;
+        hashes[at++] = h;
+        pcount[((h & mask) >>> shift) + 1]!++;
       }
     }
     for (let q = 0; q < parts; q++) pcount[q + 1]! += pcount[q]!;
-    // pass 1: scatter (bucket, doc, pos) by partition
-    const tmpB = new Uint32Array(total);
+    // pass 1: scatter (hash, doc, pos) by partition
+    const tmpH = new Uint32Array(total);
     const tmpDoc = new Uint32Array(total);
     const tmpPos = new Uint32Array(total);
     const pfill = pcount.slice(0, parts);
@@ -658,9 +658,9 @@ export class Segment {
       const doc = docIds[k]!;
       const len = tokens[k]!.terms.length;
       for (let i = 0; i + SEED_N <= len; i++) {
-        const b = buckets[at++]!;
-        const p = pfill[b >>> shift]!++;
-        tmpB[p] = b;
+        const h = hashes[at++]!;
+        const p = pfill[(h & mask) >>> shift]!++;
+        tmpH[p] = h;
         tmpDoc[p] = doc;
         tmpPos[p] = i;
       }
@@ -671,41 +671,52 @@ export class Segment {
     const postPos = new Uint32Array(total);
     const width = 1 << shift;
     const local = new Uint32Array(width + 1);
+    // stop n-grams: full hashes with more than HEAVY_NGRAM postings (only in buckets that big)
+    const heavy: number[] = [];
+    let big = new Uint32Array(1024);
     for (let q = 0; q < parts; q++) {
       const from = pcount[q]!;
       const to = pcount[q + 1]!;
       const base = q << shift;
       local.fill(0);
-      for (let p = from; p < to; p++) local[tmpB[p]! - base + 1]!++;
+      for (let p = from; p < to; p++) local[(tmpH[p]! & mask) - base + 1]!++;
       let run = from;
+      let bigBuckets = false;
       for (let b = 0; b < width; b++) {
         offsets[base + b] = run;
         const c = local[b + 1]!;
+        if (c > HEAVY_NGRAM) bigBuckets = true;
         local[b + 1] = run;
         run += c;
       }
       for (let p = from; p < to; p++) {
-        const o = local[tmpB[p]! - base + 1]!++;
+        const o = local[(tmpH[p]! & mask) - base + 1]!++;
         postDoc[o] = tmpDoc[p]!;
         postPos[o] = tmpPos[p]!;
       }
+      if (!bigBuckets) continue;
+      // the hashes of this partition's postings in buckets of more than HEAVY_NGRAM, sorted: runs
+      let nb = 0;
+      for (let p = from; p < to; p++) {
+        const lb = (tmpH[p]! & mask) - base;
+        const end = lb + 1 < width ? offsets[base + lb + 1]! : to;
+        if (end - offsets[base + lb]! <= HEAVY_NGRAM) continue;
+        if (nb === big.length) {
+          const grown = new Uint32Array(big.length * 2);
+          grown.set(big);
+          big = grown;
+        }
+        big[nb++] = tmpH[p]!;
+      }
+      const sorted = big.subarray(0, nb).sort();
+      for (let i = 0; i < nb; ) {
+        let j = i + 1;
+        while (j < nb && sorted[j] === sorted[i]) j++;
+        if (j - i > HEAVY_NGRAM) heavy.push(sorted[i]!);
+        i = j;
+      }
     }
     offsets[size] = total;
-    // stop n-grams: count full hashes inside buckets that hold more than HEAVY_NGRAM postings
-    const heavy: number[] = [];
-    const tokensOf = new Map<number, Uint32Array>();
-    docIds.forEach((id, k) => tokensOf.set(id, tokens[k]!.terms));
-    for (let b = 0; b < size; b++) {
-      const from = offsets[b]!;
-      const to = offsets[b + 1]!;
-      if (to - from <= HEAVY_NGRAM) continue;
-      const counts = new Map<number, number>();
-      for (let p = from; p < to; p++) {
-        const h = ngramHash(tokensOf.get(postDoc[p]!)!, postPos[p]!);
-        counts.set(h, (counts.get(h) ?? 0) + 1);
-      }
-      for (const [h, c] of counts) if (c > HEAVY_NGRAM) heavy.push(h);
-    }
     return new Segment(docIds, offsets, postDoc, postPos, Uint32Array.from(heavy).sort());
   }
 }
