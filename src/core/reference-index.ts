@@ -76,8 +76,12 @@ export class Terms {
   readonly df: number[] = [];
   /** termHash of each word */
   private hashes = new Uint32Array(1024);
-  /** table slot b → term id + 1 at 2b (0: empty) and its hash at 2b + 1 */
-  private slots = new Int32Array(2 * 2048);
+  /**
+   * table slot b → at 4b the term id + 1 (0: empty), at 4b + 1 its hash, at 4b + 2 and 4b + 3 the
+   * term itself if it is 1–8 ASCII characters (packKey), else -1: a short word is verified by two
+   * integer comparisons in the slot, without reading the term's characters
+   */
+  private slots = new Int32Array(4 * 2048);
   private mask = 2047;
   /** code units of terms 0..pooled-1, term id's at poolStart[id]..poolStart[id + 1] (for internCodes) */
   private pool = new Uint16Array(8192);
@@ -100,7 +104,7 @@ export class Terms {
     const h = termHash(norm);
     let b = h & this.mask;
     for (;;) {
-      const id = this.slots[2 * b]! - 1;
+      const id = this.slots[4 * b]! - 1;
       if (id < 0) return this.insert(norm, h, b);
       if (this.hashes[id] === h && this.words[id] === norm) return id;
       b = (b + 1) & this.mask;
@@ -116,9 +120,9 @@ export class Terms {
     const mask = this.mask;
     let b = h & mask;
     for (;;) {
-      const id = slots[2 * b]! - 1;
+      const id = slots[4 * b]! - 1;
       if (id < 0) return this.insert(codesToString(codes, len), h, b);
-      if (slots[2 * b + 1] === (h | 0)) {
+      if (slots[4 * b + 1] === (h | 0)) {
         if (id < this.pooled) {
           const from = this.poolStart[id]!;
           if (this.poolStart[id + 1]! - from === len) {
@@ -142,18 +146,24 @@ export class Terms {
 
   /**
    * The id of the ASCII word text[s, e) lower-cased (c | 32: ASCII letters and digits only), whose
-   * termHash is `h`, interning it if new. Like internCodes, reading the text instead of a buffer.
+   * termHash is `h` and, if it has at most 8 characters, whose packKey is (lo, hi); interning it if
+   * new. Like internCodes, reading the text instead of a buffer.
    */
-  internAscii(text: string, s: number, e: number, h: number): number {
+  internAscii(text: string, s: number, e: number, h: number, lo: number, hi: number): number {
     const slots = this.slots;
     const mask = this.mask;
     const len = e - s;
     let b = h & mask;
     for (;;) {
-      const id = slots[2 * b]! - 1;
+      const o = 4 * b;
+      const id = slots[o]! - 1;
       if (id < 0) return this.insert(text.slice(s, e).toLowerCase(), h, b);
-      if (slots[2 * b + 1] === (h | 0)) {
-        if (id < this.pooled) {
+      if (slots[o + 1] === (h | 0)) {
+        const tlo = slots[o + 2]!;
+        if (tlo >= 0) {
+          // a short ASCII term: equal iff the word is short with the same characters
+          if (len <= 8 && tlo === lo && slots[o + 3] === hi) return id;
+        } else if (id < this.pooled) {
           const from = this.poolStart[id]!;
           if (this.poolStart[id + 1]! - from === len) {
             const pool = this.pool;
@@ -205,8 +215,7 @@ export class Terms {
 
   private insert(norm: string, h: number, b: number): number {
     const id = this.words.length;
-    this.slots[2 * b] = id + 1;
-    this.slots[2 * b + 1] = h;
+    this.setSlot(b, id, h, norm);
     this.words.push(norm);
     if (id >= this.hashes.length) {
       const grown = new Uint32Array(this.hashes.length * 2);
@@ -247,22 +256,44 @@ export class Terms {
   }
 
   private rehash(size: number): void {
-    this.slots = new Int32Array(2 * size);
+    this.slots = new Int32Array(4 * size);
     this.mask = size - 1;
     for (let id = 0; id < this.words.length; id++) {
       const h = this.hashes[id]!;
       let b = h & this.mask;
-      while (this.slots[2 * b] !== 0) b = (b + 1) & this.mask;
-      this.slots[2 * b] = id + 1;
-      this.slots[2 * b + 1] = h;
+      while (this.slots[4 * b] !== 0) b = (b + 1) & this.mask;
+      this.setSlot(b, id, h, this.words[id]!);
     }
+  }
+
+  private setSlot(b: number, id: number, h: number, word: string): void {
+    const o = 4 * b;
+    this.slots[o] = id + 1;
+    this.slots[o + 1] = h;
+    let lo = -1;
+    let hi = -1;
+    if (word.length >= 1 && word.length <= 8) {
+      lo = 0;
+      hi = 0;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        if (c === 0 || c >= 128) {
+          lo = hi = -1;
+          break;
+        }
+        hi = (hi << 7) | (lo >>> 21);
+        lo = ((lo << 7) & 0xfffffff) | c;
+      }
+    }
+    this.slots[o + 2] = lo;
+    this.slots[o + 3] = hi;
   }
 
   lookup(norm: string): number {
     const h = termHash(norm);
     let b = h & this.mask;
     for (;;) {
-      const id = this.slots[2 * b]! - 1;
+      const id = this.slots[4 * b]! - 1;
       if (id < 0) return -1;
       if (this.hashes[id] === h && this.words[id] === norm) return id;
       b = (b + 1) & this.mask;
@@ -371,10 +402,16 @@ export function docTokens(text: string, terms: Terms): DocTokens {
     // a run of ASCII letters and digits, lower-cased (c | 32 keeps digits) into the FNV-1a hash
     const s = p;
     let h = FNV_OFFSET;
+    // packKey of the last 8 characters (the word itself if it has at most 8)
+    let lo = 0;
+    let hi = 0;
     let lastDigit = false;
     do {
       lastDigit = kind === CC_DIGIT;
-      h = Math.imul(h ^ (c | 32), FNV_PRIME);
+      const lc = c | 32;
+      h = Math.imul(h ^ lc, FNV_PRIME);
+      hi = (hi << 7) | (lo >>> 21);
+      lo = ((lo << 7) & 0xfffffff) | lc;
       if (++p >= n) break;
       c = text.charCodeAt(p);
       kind = cc[c]!;
@@ -387,7 +424,7 @@ export function docTokens(text: string, terms: Terms): DocTokens {
     }
     out[k] = s;
     out[k + 1] = p;
-    out[k + 2] = terms.internAscii(text, s, p, h >>> 0);
+    out[k + 2] = terms.internAscii(text, s, p, h >>> 0, lo, hi & 0xfffffff);
     k += 3;
   }
   const count = k / 3;
