@@ -87,6 +87,8 @@ export class Terms {
   private pool = new Uint16Array(8192);
   private poolStart = new Uint32Array(1024);
   private pooled = 0;
+  /** terms in `slots` (restore() fills the words before the table) */
+  private slotsFilled = 0;
 
   get size(): number {
     return this.words.length;
@@ -216,6 +218,7 @@ export class Terms {
   private insert(norm: string, h: number, b: number): number {
     const id = this.words.length;
     this.setSlot(b, id, h, norm);
+    this.slotsFilled++;
     this.words.push(norm);
     if (id >= this.hashes.length) {
       const grown = new Uint32Array(this.hashes.length * 2);
@@ -256,14 +259,33 @@ export class Terms {
   }
 
   private rehash(size: number): void {
+    const old = this.slots;
+    const oldSize = this.mask + 1;
     this.slots = new Int32Array(4 * size);
     this.mask = size - 1;
+    const slots = this.slots;
+    const mask = this.mask;
+    if (this.words.length > 0 && old.length === 4 * oldSize && this.slotsFilled === this.words.length) {
+      // grow: move the filled slots (ids, hashes and packs as they are)
+      for (let o = 0; o < old.length; o += 4) {
+        if (old[o] === 0) continue;
+        let b = old[o + 1]! & mask;
+        while (slots[4 * b] !== 0) b = (b + 1) & mask;
+        const n = 4 * b;
+        slots[n] = old[o]!;
+        slots[n + 1] = old[o + 1]!;
+        slots[n + 2] = old[o + 2]!;
+        slots[n + 3] = old[o + 3]!;
+      }
+      return;
+    }
     for (let id = 0; id < this.words.length; id++) {
       const h = this.hashes[id]!;
-      let b = h & this.mask;
-      while (this.slots[4 * b] !== 0) b = (b + 1) & this.mask;
+      let b = h & mask;
+      while (slots[4 * b] !== 0) b = (b + 1) & mask;
       this.setSlot(b, id, h, this.words[id]!);
     }
+    this.slotsFilled = this.words.length;
   }
 
   private setSlot(b: number, id: number, h: number, word: string): void {
@@ -657,9 +679,10 @@ export class Segment {
     let size = 1024;
     while (size * 2 < total) size *= 2;
     const mask = size - 1;
-    // partitions of the bucket space: at most 1024, each at least 1024 buckets wide
+    // partitions of the bucket space: at most 256 (fewer write streams in pass 1: 256 partitions
+    // measured 10–20 % faster than 1024 at 10 M words), each at least 1024 buckets wide
     const bits = Math.log2(size);
-    const pbits = Math.max(0, Math.min(10, bits - 10));
+    const pbits = Math.max(0, Math.min(8, bits - 10));
     const shift = bits - pbits;
     const parts = 1 << pbits;
     const pcount = new Uint32Array(parts + 1);
