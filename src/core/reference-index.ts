@@ -402,9 +402,9 @@ let wordBuf: Uint16Array = new Uint16Array(256);
  */
 export function docTokens(text: string, terms: Terms): DocTokens {
   const n = text.length;
-  // at most one word per two code units: (start, end, term) triples in scratch, no growth check
-  ensureScratch(3 * ((n + 1) >> 1) + 3);
-  const out = scratch;
+  // (start, end, term) triples in scratch: room for one word per 6 code units to start with
+  ensureScratch(3 * ((n / 6) | 0) + 3);
+  let out = scratch;
   const cc = CCLASS;
   let k = 0;
   let p = 0;
@@ -443,6 +443,12 @@ export function docTokens(text: string, terms: Terms): DocTokens {
       p = joinedWord(text, s, terms, k);
       k += 3;
       continue;
+    }
+    // (also the way `out` catches up when joinedWord or slowWord has grown scratch: they grow it
+    // only past out.length)
+    if (k + 3 > out.length) {
+      ensureScratch(k + 3);
+      out = scratch;
     }
     out[k] = s;
     out[k + 1] = p;
@@ -532,6 +538,7 @@ function joinedWord(text: string, s: number, terms: Terms, k: number): number {
   }
   let h = FNV_OFFSET;
   for (let i = 0; i < len; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+  ensureScratch(k + 3);
   scratch[k] = s;
   scratch[k + 1] = p;
   scratch[k + 2] = terms.internCodes(buf, len, h >>> 0);
@@ -567,7 +574,7 @@ function slowWord(text: string, from: number, terms: Terms, k: number): number {
     id = terms.intern(normalizeWord(m[0]));
     slowCache.set(m[0], id);
   }
-  // docTokens presized scratch for every word of the text
+  ensureScratch(k + 3);
   scratch[k] = m.index;
   scratch[k + 1] = end;
   scratch[k + 2] = id;
