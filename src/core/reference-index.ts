@@ -677,8 +677,10 @@ export class Segment {
    * Build the postings of these documents: a CSR table over hashed n-grams. The scatter is done in
    * two cache-friendly radix passes (by the high bits of the bucket into partitions, then a
    * counting sort inside each partition), not by random writes over the whole table.
+   * `packBits`: (document, position) pairs travel packed in the scatter when they fit in this many
+   * bits (32; tests pass 0 to take the unpacked path, which huge sets take).
    */
-  static build(docIds: number[], tokens: DocTokens[]): Segment {
+  static build(docIds: number[], tokens: DocTokens[], packBits = 32): Segment {
     let total = 0;
     for (const t of tokens) total += Math.max(0, t.terms.length - SEED_N + 1);
     // buckets: a power of two with 1–2 postings per bucket on average (a look-up verifies each
@@ -715,21 +717,32 @@ export class Segment {
       }
     }
     for (let q = 0; q < parts; q++) pcount[q + 1]! += pcount[q]!;
-    // pass 1: scatter (hash, doc, pos) by partition
+    // pass 1: scatter (hash, doc, pos) by partition. When the segment's document index and token
+    // position fit in 32 bits together (as they do for any but huge sets), they travel as one
+    // number (one array fewer to scatter and to read back)
+    let maxLen = 1;
+    for (const t of tokens) if (t.terms.length > maxLen) maxLen = t.terms.length;
+    const posBits = 32 - Math.clz32(maxLen);
+    const packed = posBits + (32 - Math.clz32(Math.max(1, tokens.length))) <= packBits;
+    const posMask = packed ? 2 ** posBits - 1 : 0;
     const tmpH = new Uint32Array(total);
-    const tmpDoc = new Uint32Array(total);
+    const tmpDoc = new Uint32Array(packed ? 0 : total);
     const tmpPos = new Uint32Array(total);
     const pfill = pcount.slice(0, parts);
     at = 0;
     for (let k = 0; k < tokens.length; k++) {
       const doc = docIds[k]!;
       const len = tokens[k]!.terms.length;
+      const key = packed ? k * 2 ** posBits : 0;
       for (let i = 0; i + SEED_N <= len; i++) {
         const h = hashes[at++]!;
         const p = pfill[(h & mask) >>> shift]!++;
         tmpH[p] = h;
-        tmpDoc[p] = doc;
-        tmpPos[p] = i;
+        if (packed) tmpPos[p] = key + i;
+        else {
+          tmpDoc[p] = doc;
+          tmpPos[p] = i;
+        }
       }
     }
     // pass 2: counting sort inside each partition (its buckets and postings are contiguous)
@@ -756,10 +769,19 @@ export class Segment {
         local[b + 1] = run;
         run += c;
       }
-      for (let p = from; p < to; p++) {
-        const o = local[(tmpH[p]! & mask) - base + 1]!++;
-        postDoc[o] = tmpDoc[p]!;
-        postPos[o] = tmpPos[p]!;
+      if (packed) {
+        for (let p = from; p < to; p++) {
+          const o = local[(tmpH[p]! & mask) - base + 1]!++;
+          const v = tmpPos[p]!;
+          postDoc[o] = docIds[v >>> posBits]!;
+          postPos[o] = v & posMask;
+        }
+      } else {
+        for (let p = from; p < to; p++) {
+          const o = local[(tmpH[p]! & mask) - base + 1]!++;
+          postDoc[o] = tmpDoc[p]!;
+          postPos[o] = tmpPos[p]!;
+        }
       }
       if (!bigBuckets) continue;
       // the hashes of this partition's postings in buckets of more than HEAVY_NGRAM, sorted: runs

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { align } from '../../../src/core/align';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
-import { HEAVY_NGRAM, ReferenceIndex, docTokens, lineRanges, Terms } from '../../../src/core/reference-index';
+import { HEAVY_NGRAM, ReferenceIndex, Segment, docTokens, lineRanges, ngramHash, Terms } from '../../../src/core/reference-index';
 import { analyse, tokenize } from '../../../src/core/text';
 import { articleFrom, referenceSet } from '../cache/helpers';
 
@@ -94,6 +94,32 @@ describe('stop n-grams', () => {
     const restored = decodeIndex(encodeIndex(idx)).index;
     check(restored.terms);
     check(restored.terms);
+  });
+
+  it('Segment.build gives the same postings and stop n-grams with (document, position) packed or not', () => {
+    const terms = new Terms();
+    const toks = docs.map((d) => docTokens(d.text, terms));
+    const ids = docs.map((_, i) => 3 * i + 1);
+    const a = Segment.build(ids, toks);
+    const b = Segment.build(ids, toks, 0);
+    assert.ok(a.postDoc.length > 1000);
+    assert.deepEqual([...a.offsets], [...b.offsets]);
+    assert.deepEqual([...a.postDoc], [...b.postDoc]);
+    assert.deepEqual([...a.postPos], [...b.postPos]);
+    assert.deepEqual([...a.heavy], [...b.heavy]);
+    assert.equal(a.heavy.length, 3);
+    // postings in document then position order inside each bucket, each one pointing at its n-gram
+    for (let bk = 0; bk + 1 < a.offsets.length; bk++) {
+      for (let p = a.offsets[bk]!; p < a.offsets[bk + 1]!; p++) {
+        const doc = a.postDoc[p]!;
+        const pos = a.postPos[p]!;
+        assert.equal(ngramHash(toks[(doc - 1) / 3]!.terms, pos) & a.mask, bk);
+        if (p > a.offsets[bk]!) {
+          const pd = a.postDoc[p - 1]!;
+          assert.ok(pd < doc || (pd === doc && a.postPos[p - 1]! < pos));
+        }
+      }
+    }
   });
 
   it('lines split at \\n, \\r and \\r\\n (once), as a regex split would', () => {
