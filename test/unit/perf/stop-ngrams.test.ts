@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { align } from '../../../src/core/align';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
-import { HEAVY_NGRAM, ReferenceIndex, docTokens, lineRanges, Terms } from '../../../src/core/reference-index';
+import { HEAVY_NGRAM, ReferenceIndex, Segment, docTokens, lineRanges, ngramHash, Terms } from '../../../src/core/reference-index';
 import { analyse, tokenize } from '../../../src/core/text';
 import { articleFrom, referenceSet } from '../cache/helpers';
 
@@ -56,6 +56,70 @@ describe('stop n-grams', () => {
     assert.deepEqual([...t.starts], ref.map((x) => x.start));
     assert.deepEqual([...t.ends], ref.map((x) => x.end));
     assert.deepEqual([...t.terms].map((id) => terms.words[id]), ref.map((x) => x.norm));
+  });
+
+  it('the fast tokeniser equals tokenize() on random text over tricky characters, also with a restored dictionary', function () {
+    this.timeout(30_000);
+    // ASCII letters and digits, joiners (' ’ ʼ . ,), non-ASCII letters, marks and digits, surrogate
+    // pairs (an astral letter, an emoji), punctuation that ends words (” — nbsp), white space
+    const alphabet = ['a', 'B', 's', 'S', 'z', '0', '7', "'", '’', 'ʼ', '.', ',', 'é', 'Ø', 'ß', '\u0301', '٣', '²', '𝐀', '😀', '”', '—', '\u00a0', ' ', '\n', '-'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const texts: string[] = [];
+    for (let t = 0; t < 400; t++) {
+      let s = '';
+      const len = rand(80);
+      for (let i = 0; i < len; i++) s += alphabet[rand(alphabet.length)];
+      texts.push(s);
+    }
+    texts.push('x'.repeat(5000) + "'s " + '1,' + '2'.repeat(700) + ' The end’S');
+    // dense words through each path, each text with twice the words of the one before: the scratch
+    // buffer grows mid-text on the joined path, then on the regex path, then on the plain path
+    texts.push("I'd a ".repeat(20_000), 'é a '.repeat(40_000), 'a '.repeat(170_000), 'b c’s 1,000 Zoë '.repeat(6_000));
+    const check = (terms: Terms) => {
+      for (const text of texts) {
+        const t = docTokens(text, terms);
+        const ref = tokenize(text);
+        const got = [...t.starts].map((s, i) => [s, t.ends[i], terms.words[t.terms[i]!]]);
+        assert.deepEqual(got, ref.map((x) => [x.start, x.end, x.norm]), JSON.stringify(text));
+        for (let i = 0; i < t.terms.length; i++) assert.equal(terms.lookup(terms.words[t.terms[i]!]!), t.terms[i]);
+      }
+    };
+    const terms = new Terms();
+    check(terms);
+    const idx = ReferenceIndex.build([{ id: 'r.md', path: 'r.md', text: texts.slice(0, 200).join(' '), meta: {} }]);
+    const restored = decodeIndex(encodeIndex(idx)).index;
+    check(restored.terms);
+    check(restored.terms);
+  });
+
+  it('Segment.build gives the same postings and stop n-grams with (document, position) packed or not', () => {
+    const terms = new Terms();
+    const toks = docs.map((d) => docTokens(d.text, terms));
+    const ids = docs.map((_, i) => 3 * i + 1);
+    const a = Segment.build(ids, toks);
+    const b = Segment.build(ids, toks, 0);
+    assert.ok(a.postDoc.length > 1000);
+    assert.deepEqual([...a.offsets], [...b.offsets]);
+    assert.deepEqual([...a.postDoc], [...b.postDoc]);
+    assert.deepEqual([...a.postPos], [...b.postPos]);
+    assert.deepEqual([...a.heavy], [...b.heavy]);
+    assert.equal(a.heavy.length, 3);
+    // postings in document then position order inside each bucket, each one pointing at its n-gram
+    for (let bk = 0; bk + 1 < a.offsets.length; bk++) {
+      for (let p = a.offsets[bk]!; p < a.offsets[bk + 1]!; p++) {
+        const doc = a.postDoc[p]!;
+        const pos = a.postPos[p]!;
+        assert.equal(ngramHash(toks[(doc - 1) / 3]!.terms, pos) & a.mask, bk);
+        if (p > a.offsets[bk]!) {
+          const pd = a.postDoc[p - 1]!;
+          assert.ok(pd < doc || (pd === doc && a.postPos[p - 1]! < pos));
+        }
+      }
+    }
   });
 
   it('lines split at \\n, \\r and \\r\\n (once), as a regex split would', () => {
