@@ -364,10 +364,11 @@ export class Terms {
     t.stemList = parts.stems;
     t.stemMap = undefined;
     t.hashes = new Uint32Array(Math.max(1024, n));
-    if (parts.hashes && parts.slots && parts.hashes.length === n && Terms.validTable(parts.slots, n)) {
+    if (parts.hashes && parts.slots && parts.hashes.length === n && Terms.validTable(parts.slots, parts.hashes, n)) {
       t.hashes.set(parts.hashes);
       t.slots = parts.slots.slice();
-      t.mask = parts.slots.length - 1;
+      t.mask = parts.slots.length / 4 - 1;
+      t.slotsFilled = n;
       return t;
     }
     for (let id = 0; id < n; id++) t.hashes[id] = termHash(parts.words[id]!);
@@ -377,15 +378,18 @@ export class Terms {
     return t;
   }
 
-  /** a power-of-two table at most half full holding each of ids 1..n once */
-  private static validTable(slots: Int32Array, n: number): boolean {
-    const size = slots.length;
+  /**
+   * a power-of-two table of 4-int slots, at most half full, holding n ids in 1..n each with its
+   * term's hash (see `slots`)
+   */
+  private static validTable(slots: Int32Array, hashes: Uint32Array, n: number): boolean {
+    const size = slots.length / 4;
     if (size < 2048 || (size & (size - 1)) !== 0 || n * 2 > size) return false;
     let used = 0;
-    for (let i = 0; i < size; i++) {
-      const v = slots[i]!;
+    for (let o = 0; o < slots.length; o += 4) {
+      const v = slots[o]!;
       if (v === 0) continue;
-      if (v < 0 || v > n) return false;
+      if (v < 0 || v > n || slots[o + 1] !== (hashes[v - 1]! | 0)) return false;
       used++;
     }
     return used === n;
