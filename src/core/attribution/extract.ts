@@ -39,6 +39,8 @@ for (const p of PHRASE_CUES) {
 }
 const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
+/** Conjunctions that open a new main clause after a comma or dash. */
+const CLAUSE_CONJ = new Set(['but', 'and', 'though', 'although', 'while', 'yet', 'so', 'whereas']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
 const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
@@ -490,6 +492,17 @@ export class Extractor {
     };
   }
 
+  /**
+   * Where the clause of the subject at token `k` starts (after token `min`; -1 if none): at `k` after a
+   * comma, semicolon or dash, or at the conjunction that opens it (", but she said", "— and he noted").
+   */
+  private clauseStart(k: number, min: number): number {
+    if (k - 1 <= min) return -1;
+    const brk = (g: string) => /[,;—–]|--/.test(g) && !/[“"‘]/.test(g);
+    if (brk(this.gap(k - 1, k))) return k;
+    return CLAUSE_CONJ.has(this.tokens[k - 1]!.norm) && k - 2 > min && brk(this.gap(k - 2, k - 1)) ? k - 1 : -1;
+  }
+
   /** The reported clause of a cue with no quote of its own (indirect speech). */
   private clause(c: Cue, cuesOfSentence: Cue[]): TextSpan | null {
     const sent = this.model.sentences[c.sentence]!;
@@ -529,7 +542,10 @@ export class Extractor {
       }
     }
     const next = cuesOfSentence.find((x) => x.from > c.to && x.participle);
-    const rightLimit = next ? this.tokens[next.from]!.start : sent.end;
+    // a later cue with a subject of its own after a comma, dash or semicolon opens a new main clause
+    // ("When he wrote the book, Kell said …", "…, but she noted …"): this cue's words end before it
+    const opener = cuesOfSentence.find((x) => x !== c && !x.stance && x.from > c.to && x.srcFrom > k && !x.sourceAfter && x.source && this.clauseStart(x.srcFrom, k) >= 0);
+    const rightLimit = Math.min(next ? this.tokens[next.from]!.start : sent.end, opener ? this.tokens[this.clauseStart(opener.srcFrom, k)]!.start : sent.end);
     const rightWords = k < sent.tokenEnd ? countTokens(toks, k, sent.tokenEnd, rightLimit) : 0;
     const leftFirst = sent.tokenStart;
     const leftWords = countTokens(toks, leftFirst, sent.tokenEnd, leftEnd);

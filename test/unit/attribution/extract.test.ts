@@ -194,3 +194,20 @@ describe('attribution: stance, belief and evidence cues', () => {
     assert.equal(as.filter((a) => a.cue && a.paragraph === 0).length, 0);
   });
 });
+
+describe('attribution: clause boundaries', () => {
+  it('a cue in a fronted clause does not swallow the main clause: "When he wrote …, Kell said …"', () => {
+    const as = ex('When he wrote his memoir, Arno Kell said that debt was a last resort.');
+    const said = as.find((a) => a.cue?.text === 'said');
+    assert.ok(said, JSON.stringify(as.map(brief)));
+    assert.equal(said.source!.text, 'Arno Kell');
+    assert.equal(said.content.text, 'debt was a last resort');
+  });
+  it('", but she noted" opens a second attribution and ends the first one\'s content', () => {
+    const as = ex('Ilse Marren said the ferry was late, but she noted that the crew had warned the passengers.').map(brief);
+    assert.deepEqual(as, [
+      { kind: 'indirect', cue: 'said', source: 'Ilse Marren', content: 'the ferry was late' },
+      { kind: 'indirect', cue: 'noted', source: 'she', content: 'the crew had warned the passengers' },
+    ]);
+  });
+});
