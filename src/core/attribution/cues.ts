@@ -182,7 +182,7 @@ export const EVIDENCE_NOUNS = new Set(
    investigation investigations inquiry probe records record documents document filings filing figures numbers statistics
    estimates estimate findings evidence results test tests census memo memos letter letters emails email ruling decision
    opinion verdict paper papers article articles editorial editorials book letter index model models forecast forecasts
-   projections ad ads video videos footage transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
+   projections ad ads video videos footage recording recordings photo photos image images polling transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -238,19 +238,25 @@ export class Extractor {
     while (k > sentStart && last - k < 50) {
       const g = this.gap(k - 1, k);
       if (this.inQuote(this.tokens[k - 1]!.start) || /[”"]/.test(g)) break;
-      if (/,/.test(g)) commas++;
+      if (/,|--|[—–]/.test(g)) commas++;
       if (/[;:]/.test(g)) return null;
       k--;
     }
     if (commas === 0) return null;
+    // a dateline before the subject: "PORTSMOUTH -- Mayor Voss, opening …, said"
+    if (k === sentStart) {
+      let d = k;
+      while (d < last && /^[\p{Lu}.,]+$/u.test(this.tokens[d]!.text) && !/[—–]|--/.test(this.gap(d, d + 1))) d++;
+      if (d < last && /^[\p{Lu}.,]+$/u.test(this.tokens[d]!.text) && /^\s*(?:\([^)]*\))?\s*(?:--|[—–])\s*$/.test(this.gap(d, d + 1))) k = d + 1;
+    }
     while (k < last && (this.tag(k).pos === 'CONJ' || this.tag(k).pos === 'ADV' || ['but', 'and', 'so', 'yet', 'meanwhile', 'still'].includes(this.tokens[k]!.norm))) k++;
     const first = this.npAfter(k, last + 1);
     if (!first) return null;
     let proper = false;
     for (let i = first[0]; i < first[1]; i++) if (/^\p{Lu}/u.test(this.tokens[i]!.text)) proper = true;
     if (!proper) return null;
-    // the named phrase must be followed by a comma (the aside)
-    if (first[1] > last || !/^\s*,/.test(this.gap(first[1] - 1, first[1]))) return null;
+    // the named phrase must be followed by a comma or a dash (the aside)
+    if (first[1] > last || !/^\s*(?:,|--|[—–])/.test(this.gap(first[1] - 1, first[1]))) return null;
     return [first[0], last + 1];
   }
 
@@ -373,6 +379,8 @@ export class Extractor {
       }
       let np: [number, number] | null = null;
       let after = sourceAfter;
+      /** the subject's head was checked to hold a view (a long subject: its head is not its last word) */
+      let viewHeld = false;
       // "Rep. Gwen Moore (D-Wis.) said": step over a parenthetical before the cue
       if (!sourceAfter && j >= sent.tokenStart && /\)\s*$/.test(this.gap(j, j + 1))) {
         const open = this.text.lastIndexOf('(', toks[j + 1]!.start);
@@ -394,7 +402,7 @@ export class Extractor {
       } else if (!sourceAfter) {
         if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
         if (np && !headlineCue) np = this.appositive(np, sent.tokenStart);
-        else if (j >= sent.tokenStart && /^\s*,\s*$/.test(this.gap(j, j + 1))) {
+        else if (j >= sent.tokenStart && /^\s*(?:,|--|[—–])\s*$/.test(this.gap(j, j + 1))) {
           // "Voss, the city's mayor, said": an appositive pair before the comma
           const np1 = this.npBefore(j, sent.tokenStart);
           if (np1) {
@@ -423,6 +431,15 @@ export class Extractor {
           if (!np || e + 1 > np[1]) np = [to, e + 1];
         }
       }
+      // "A port authority report released last spring found …", "every engineer I spoke to said …": a
+      // subject whose head noun is followed by a modifier (prepositional phrase, participle, relative clause)
+      if (!sourceAfter && !after && !participle && j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1)) && (!np || !this.holdsView(np))) {
+        const long = this.longSubject(j, sent.tokenStart, stance);
+        if (long) {
+          np = long;
+          viewHeld = true;
+        }
+      }
       if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
       if (!np && participle) {
         // "…, adding: “…”": the subject of the main clause
@@ -437,7 +454,7 @@ export class Extractor {
           continue;
         }
       }
-      if (stance && (!np || !this.holdsView(np))) continue;
+      if (stance && (!np || !(viewHeld || this.holdsView(np)))) continue;
       if (!np && !weak) {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
         continue;
@@ -445,6 +462,50 @@ export class Extractor {
       out.push({ ...this.makeCue(s, k, to, np, after, weak, participle), stance });
     }
     return out;
+  }
+
+  /**
+   * A subject noun phrase with a modifier between its head and the cue, ending at token `last`: the
+   * clause opens at the sentence start or after a break (punctuation, or "that" after a verb); its
+   * first noun phrase must hold a view (for speech cues, a singular agent noun too: "every engineer"),
+   * and what follows it must open a modifier: a preposition, a participle, a relative pronoun, or a
+   * pronoun or adjective ("the experts I asked", "those close to him").
+   */
+  private longSubject(last: number, sentStart: number, stance: boolean): [number, number] | null {
+    let k = last;
+    while (k > sentStart && last - k < 25) {
+      const g = this.gap(k - 1, k);
+      if (/[,;:()“”"—–]|--/.test(g) || this.inQuote(this.tokens[k - 1]!.start)) break;
+      const n = this.tokens[k - 1]!.norm;
+      if ((n === 'that' || n === 'whether' || n === 'if') && k - 2 >= sentStart && this.tag(k - 2).pos === 'VERB') break;
+      k--;
+    }
+    if (last - k >= 25) return null;
+    while (k < last && (this.tag(k).pos === 'CONJ' || this.tag(k).pos === 'ADV')) k++;
+    const head = this.npAfter(k, last + 1);
+    if (!head || head[1] > last || last - head[1] > 15) return null;
+    const hn = this.tokens[head[1] - 1]!.norm;
+    const lastNorm = this.tokens[last]!.norm;
+    // "the council met on Friday and pledged …": a coordinated cue takes the subject of the clause's main
+    // verb (an infinitive, "took to the radio to accuse", was measured too: as many false sources as true)
+    if (lastNorm === 'and') {
+      if (!this.holdsView(head) || this.tag(head[0]).pos === 'PRON') return null;
+      for (let i = head[1]; i < last; i++) if (this.tag(i).pos === 'VERB' && !AUX_WORDS.has(this.tokens[i]!.norm)) return head;
+      return null;
+    }
+    // otherwise the word before the cue ends a noun phrase or a participle, not a clause ("… failed as predicted")
+    const lt = this.tag(last);
+    if (!['NOUN', 'PROPN', 'PRON', 'VERB', 'DATE', 'VAL'].includes(lt.pos) || ['who', 'which', 'that', 'whom'].includes(lastNorm)) return null;
+    if (!this.holdsView(head) && (stance || !(agentNoun(hn) || agentNoun(hn + 's')))) return null;
+    const m = this.tokens[head[1]]!.norm;
+    const t = this.tag(head[1]);
+    const opens = t.pos === 'PREP' || ['that', 'who', 'which', 'whom', 'whose'].includes(m) || t.pos === 'PRON' || t.pos === 'ADJ' || (t.pos === 'VERB' && (t.past || t.gerund) && !AUX_WORDS.has(m));
+    if (!opens) return null;
+    for (let i = head[1]; i <= last; i++) {
+      const n = this.tokens[i]!.norm;
+      if (CUE_VERBS.has(n) || (STANCE_VERBS.has(n) && this.tag(i).pos === 'VERB')) return null;
+    }
+    return [head[0], last + 1];
   }
 
   /** Can this source phrase hold a view (a name, a person pronoun, a role or evidence noun)? */
@@ -455,6 +516,15 @@ export class Extractor {
       head = i;
       break;
     }
+    // "footage of the crash", "the head of the union": the noun before "of" is a head too
+    for (let i = np[0] + 1; i < head; i++) if (this.tokens[i]!.norm === 'of') {
+      if (this.headHoldsView(i - 1)) return true;
+      break;
+    }
+    return this.headHoldsView(head);
+  }
+
+  private headHoldsView(head: number): boolean {
     const norm = this.tokens[head]!.norm;
     const t = this.tag(head);
     if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';

@@ -211,3 +211,26 @@ describe('attribution: clause boundaries', () => {
     ]);
   });
 });
+
+describe('attribution: subjects with long modifiers', () => {
+  const cases: [string, string, string][] = [
+    ['A harbour authority report released last spring found that the cranes were unsafe.', 'found', 'A harbour authority report released last spring'],
+    ['Footage of the collision shows the tug turning too late.', 'shows', 'Footage of the collision'],
+    ['Fishermen in Lantern Bay and along the coast say the quota is too low.', 'say', 'Fishermen in Lantern Bay and along the coast'],
+    ['Most of the fishermen surveyed said they would vote no.', 'said', 'Most of the fishermen surveyed'],
+    ['PORTSMOUTH -- Mayor Elena Voss, opening the new terminal on Friday, said it would serve the whole region.', 'said', 'Mayor Elena Voss, opening the new terminal on Friday'],
+    ['Arno Kell -- author of a book on harbour law -- said the ruling was flawed.', 'said', 'Arno Kell -- author of a book on harbour law'],
+    ['The harbour council met on Friday and pledged to rebuild the pier.', 'pledged', 'The harbour council'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('a clause before the cue is no subject ("… failed as predicted", "… the storm came and …")', () => {
+    assert.deepEqual(ex('The old ferry company failed as predicted.').filter((a) => a.source).map(brief), []);
+    assert.deepEqual(ex('The storm came in the night and pledged nothing.').filter((a) => a.source).map(brief), []);
+  });
+});
