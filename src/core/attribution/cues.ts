@@ -1,6 +1,7 @@
 /**
  * The cue lexicon: verbs and phrases that attribute speech, writing or belief to a source.
  */
+import { WORDNET_COGNITION, WORDNET_COMMUNICATION } from './wordnet-cues';
 
 /** Reporting verbs in their inflected forms (lower case). `weak` cues attribute only next to a quote. */
 const VERBS = `say says said saying tell tells told telling add adds added adding state states stated stating
@@ -171,9 +172,20 @@ foresee foresees foresaw foreseen`;
 
 const STANCE_STOP = new Set(['like', 'likes', 'hit', 'hits', 'cast', 'casts', 'frame', 'project', 'projects', 'value', 'values', 'need', 'needs', 'want', 'figure', 'figures', 'raise', 'raises', 'grant', 'grants', 'order', 'orders', 'file', 'files', 'issue', 'issues', 'release', 'releases', 'counter', 'object', 'objects', 'judge', 'judges', 'plan', 'plans', 'vote', 'votes', 'campaign', 'campaigns', 'rally', 'rallies', 'fight', 'fights', 'back', 'backs', 'press', 'push', 'pushes', 'target', 'targets', 'knock', 'knocks', 'pan', 'pans', 'bet', 'bets', 'rule', 'rules', 'sentence', 'sentences', 'mean', 'means', 'hold', 'holds', 'holding', 'call', 'calls', 'reference', 'references', 'address', 'addresses', 'offer', 'offers', 'report', 'reports', 'detail', 'details', 'document', 'documents', 'outline', 'outlines', 'guess', 'trust', 'fear', 'fears', 'hope', 'hopes', 'doubt', 'doubts', 'respect', 'respects', 'love', 'loves', 'wish', 'wishes']);
 
-/** Stance verbs (inflected), apart from the reporting verbs already in CUE_VERBS. */
+/**
+ * Verbs of communication and cognition from WordNet (generated, see wordnet-cues.ts), inflected by rule:
+ * a broader, general lexicon under the hand-made lists ("debated", "marvelled", "examined").
+ */
+export const WORDNET_VERBS = new Set([...WORDNET_COMMUNICATION.split(/\s+/), ...WORDNET_COGNITION.split(/\s+/)].filter(Boolean).flatMap(inflect));
+
+/**
+ * Stance verbs (inflected) — the lists above and the WordNet verbs — apart from the reporting verbs
+ * already in CUE_VERBS. Like them, a WordNet verb is a cue only with a subject that can hold a view.
+ */
 export const STANCE_VERBS = new Set(
-  [...STANCE_LEMMAS.split(/\s+/).filter(Boolean).flatMap(inflect), ...STANCE_IRREGULAR.split(/\s+/).filter(Boolean)].filter((w) => !CUE_VERBS.has(w) && !STANCE_STOP.has(w)),
+  [...STANCE_LEMMAS.split(/\s+/).filter(Boolean).flatMap(inflect), ...STANCE_IRREGULAR.split(/\s+/).filter(Boolean), ...WORDNET_VERBS].filter(
+    (w) => !CUE_VERBS.has(w) && !STANCE_STOP.has(w) && !WEAK_CUES.has(w),
+  ),
 );
 
 /** Nouns for evidence that can "show", "find" or "suggest" things: polls, studies, reports. */

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { CUE_VERBS, STANCE_VERBS, WORDNET_VERBS } from '../../../src/core/attribution/cues';
 import { extractAttributions } from '../../../src/core/attribution/extract';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 import type { Attribution } from '../../../src/core/attribution/types';
@@ -232,5 +235,23 @@ describe('attribution: subjects with long modifiers', () => {
   it('a clause before the cue is no subject ("… failed as predicted", "… the storm came and …")', () => {
     assert.deepEqual(ex('The old ferry company failed as predicted.').filter((a) => a.source).map(brief), []);
     assert.deepEqual(ex('The storm came in the night and pledged nothing.').filter((a) => a.source).map(brief), []);
+  });
+});
+
+describe('attribution: WordNet verbs of communication and cognition', () => {
+  it('the generated lemma file is what scripts/gen-wordnet-cues.js makes from WordNet', () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'scripts', 'gen-wordnet-cues.js'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+  it('a WordNet verb missing from the hand lists is a cue with a subject that can hold a view', () => {
+    assert.ok(WORDNET_VERBS.has('debated') && !CUE_VERBS.has('debated'));
+    const [a] = ex('Historians have long debated whether the harbour was ever profitable.');
+    assert.deepEqual(brief(a!), { kind: 'indirect', cue: 'debated', source: 'Historians', content: 'whether the harbour was ever profitable' });
+  });
+  it('…and not with a subject that cannot ("The tides debated …" is no attribution)', () => {
+    assert.deepEqual(ex('The old maps debated nothing about the harbour.').filter((a) => a.cue).map(brief), []);
+  });
+  it('stop-listed WordNet verbs (actions, sounds) are no cues', () => {
+    for (const w of ['greet', 'greeted', 'photographed', 'nodded']) assert.ok(!STANCE_VERBS.has(w) && !CUE_VERBS.has(w), w);
   });
 });
