@@ -39,6 +39,8 @@ for (const p of PHRASE_CUES) {
 }
 const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
+/** Heads of a share of people that can hold a view ("73 percent say", "a majority oppose", "most believe"). */
+const QUANTITY_HEADS = new Set(['percent', 'cent', 'majority', 'majorities', 'minority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'quarters', 'most', 'many', 'some', 'few']);
 /** Conjunctions that open a new main clause after a comma or dash. */
 const CLAUSE_CONJ = new Set(['but', 'and', 'though', 'although', 'while', 'yet', 'so', 'whereas']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
@@ -129,12 +131,14 @@ export class Extractor {
     const t = this.tag(k);
     const norm = this.tokens[k]!.norm;
     if (ROLE_NOUNS.has(norm)) return true;
+    if (norm === 'per' && this.tokens[k + 1]?.norm === 'cent') return true; // "40 per cent of members"
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'VAL' || (t.pos === 'X' && /^\p{Lu}/u.test(this.tokens[k]!.text));
   }
 
   private headWord(k: number): boolean {
     const t = this.tag(k);
     if (/^\p{Lu}/u.test(this.tokens[k]!.text) && (t.pos === 'ADJ' || t.pos === 'X')) return true; // "Zelensky" tagged as an adjective
+    if (t.pos === 'VAL' && this.text[this.tokens[k]!.end] === '%') return true; // "61% say"
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON' || ROLE_NOUNS.has(this.tokens[k]!.norm);
   }
 
@@ -205,7 +209,8 @@ export class Extractor {
   }
 
   private srcSpan(from: number, to: number): SourceSpan {
-    return span(this.text, this.tokens[from]!.start, this.tokens[to - 1]!.end);
+    const end = this.tokens[to - 1]!.end;
+    return span(this.text, this.tokens[from]!.start, this.text[end] === '%' ? end + 1 : end);
   }
 
   /** Extend a subject NP left over an appositive: "Kallas, the EU's foreign policy chief, said". */
@@ -400,7 +405,8 @@ export class Extractor {
       if (np) {
         // found through the parenthetical
       } else if (!sourceAfter) {
-        if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
+        // (a per cent sign stays with its number: "61% say")
+        if (j >= sent.tokenStart && /^%?\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
         if (np && !headlineCue) np = this.appositive(np, sent.tokenStart);
         else if (j >= sent.tokenStart && /^\s*(?:,|--|[—–])\s*$/.test(this.gap(j, j + 1))) {
           // "Voss, the city's mayor, said": an appositive pair before the comma
@@ -517,7 +523,9 @@ export class Extractor {
       break;
     }
     // "footage of the crash", "the head of the union": the noun before "of" is a head too
+    // — except a share, which is a share of what follows: "40 percent of voters", not "of the budget"
     for (let i = np[0] + 1; i < head; i++) if (this.tokens[i]!.norm === 'of') {
+      if (QUANTITY_HEADS.has(this.tokens[i - 1]!.norm) || this.tag(i - 1).pos === 'VAL') break;
       if (this.headHoldsView(i - 1)) return true;
       break;
     }
@@ -529,6 +537,8 @@ export class Extractor {
     const t = this.tag(head);
     if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
     if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;
+    // a share of people, as polls report them: "73 percent (of voters) say", "a majority oppose", "61% back"
+    if (QUANTITY_HEADS.has(norm) || (t.pos === 'VAL' && this.text[this.tokens[head]!.end] === '%')) return true;
     if (t.person || t.org) return true;
     if (!/^\p{Lu}/u.test(this.tokens[head]!.text)) return false;
     // a capitalised word opening the sentence is a name if the text also capitalises it mid-sentence

@@ -255,3 +255,22 @@ describe('attribution: WordNet verbs of communication and cognition', () => {
     for (const w of ['greet', 'greeted', 'photographed', 'nodded']) assert.ok(!STANCE_VERBS.has(w) && !CUE_VERBS.has(w), w);
   });
 });
+
+describe('attribution: shares of people as sources', () => {
+  const cases: [string, string, string][] = [
+    ['A majority support the new quota.', 'support', 'A majority'],
+    ['Nearly two-thirds of residents oppose the plan, and 61% say the ferry should stay.', 'say', '61%'],
+    ['Some 40 per cent of members say the pier is unsafe.', 'say', 'Some 40 per cent of members'],
+    ['Only 52 percent of members agreed that the pier is safe, while 73 percent said the same of the bridge.', 'said', '73 percent'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('a share of a thing is no view holder with a stance verb', () => {
+    assert.deepEqual(ex('Forty percent of the budget supported the harbour repairs.').filter((a) => a.source).map(brief), []);
+  });
+});
