@@ -168,7 +168,7 @@ demand`;
 const STANCE_IRREGULAR = `thought see sees saw seen seeing know knows knew known knowing feel feels felt feeling understand understands understood
 understanding find finds found finding show shows showed shown showing tell tells told telling
 forbid forbids forbade forbidden swear swears swore sworn
-foresee foresees foresaw foreseen`;
+foresee foresees foresaw foreseen sought`;
 
 const STANCE_STOP = new Set(['like', 'likes', 'hit', 'hits', 'cast', 'casts', 'frame', 'project', 'projects', 'value', 'values', 'need', 'needs', 'want', 'figure', 'figures', 'raise', 'raises', 'grant', 'grants', 'order', 'orders', 'file', 'files', 'issue', 'issues', 'release', 'releases', 'counter', 'object', 'objects', 'judge', 'judges', 'plan', 'plans', 'vote', 'votes', 'campaign', 'campaigns', 'rally', 'rallies', 'fight', 'fights', 'back', 'backs', 'press', 'push', 'pushes', 'target', 'targets', 'knock', 'knocks', 'pan', 'pans', 'bet', 'bets', 'rule', 'rules', 'sentence', 'sentences', 'mean', 'means', 'hold', 'holds', 'holding', 'call', 'calls', 'reference', 'references', 'address', 'addresses', 'offer', 'offers', 'report', 'reports', 'detail', 'details', 'document', 'documents', 'outline', 'outlines', 'guess', 'trust', 'fear', 'fears', 'hope', 'hopes', 'doubt', 'doubts', 'respect', 'respects', 'love', 'loves', 'wish', 'wishes']);
 
@@ -194,7 +194,7 @@ export const EVIDENCE_NOUNS = new Set(
    investigation investigations inquiry probe records record documents document filings filing figures numbers statistics
    estimates estimate findings evidence results test tests census memo memos letter letters emails email ruling decision
    opinion verdict paper papers article articles editorial editorials book letter index model models forecast forecasts
-   projections ad ads video videos footage recording recordings photo photos image images polling transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
+   projections average averages ad ads video videos footage recording recordings photo photos image images polling transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
 );
 
 /**

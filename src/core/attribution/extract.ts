@@ -150,7 +150,10 @@ export class Extractor {
   /** Noun phrase ending at token `last` (inclusive), walking left within the sentence. */
   private npBefore(last: number, sentStart: number): [number, number] | null {
     if (last < sentStart || this.inQuote(this.tokens[last]!.start)) return null;
-    if (this.tokens[last]!.norm === 'who') return [last, last + 1];
+    const ln = this.tokens[last]!.norm;
+    if (ln === 'who' || ln === 'which') return [last, last + 1];
+    // "many of whom say", "most of which show"
+    if ((ln === 'whom' || ln === 'which') && last - 2 >= sentStart && this.tokens[last - 1]!.norm === 'of' && (QUANTITY_HEADS.has(this.tokens[last - 2]!.norm) || /^(all|none|each|both|several|one|two|three)$/.test(this.tokens[last - 2]!.norm))) return [last - 2, last + 1];
     const t = this.tag(last);
     if (t.pos === 'PRON') {
       return PRONOUNS.has(this.tokens[last]!.norm) ? [last, last + 1] : null;
@@ -186,6 +189,7 @@ export class Extractor {
   /** Noun phrase starting at token `first`, walking right within the sentence (up to `limit`). */
   private npAfter(first: number, limit: number): [number, number] | null {
     if (first >= limit || this.inQuote(this.tokens[first]!.start)) return null;
+    if (this.tokens[first]!.norm === 'who') return [first, first + 1];
     const t = this.tag(first);
     if (t.pos === 'PRON') return PRONOUNS.has(this.tokens[first]!.norm) ? [first, first + 1] : null;
     if (!this.npWord(first)) return null;
@@ -260,8 +264,14 @@ export class Extractor {
     let proper = false;
     for (let i = first[0]; i < first[1]; i++) if (/^\p{Lu}/u.test(this.tokens[i]!.text)) proper = true;
     if (!proper) return null;
-    // the named phrase must be followed by a comma or a dash (the aside)
-    if (first[1] > last || !/^\s*(?:,|--|[—–])/.test(this.gap(first[1] - 1, first[1]))) return null;
+    // the named phrase must be followed by a comma or a dash (the aside), maybe after a parenthesis:
+    // "Councillor Pia Sand (Greens), the mayor's rival, said"
+    let e = first[1];
+    if (e <= last && /^\s*\($/.test(this.gap(e - 1, e))) {
+      while (e <= last && !/\)/.test(this.gap(e - 1, e))) e++;
+      if (e > last) return null;
+      if (!/\)\s*(?:,|--|[—–])/.test(this.gap(e - 1, e))) return null;
+    } else if (first[1] > last || !/^\s*(?:,|--|[—–])/.test(this.gap(first[1] - 1, first[1]))) return null;
     return [first[0], last + 1];
   }
 
@@ -416,6 +426,15 @@ export class Extractor {
             if (ext[0] < np1[0]) np = ext;
           }
           if (!np) np = this.clauseSubject(j, sent.tokenStart);
+          // "His former partner, Arno Kell, said": a name set off by commas after a noun phrase that
+          // opens the sentence is the subject's appositive
+          if (!np && np1 && np1[0] - 1 > sent.tokenStart && /^\s*,\s*$/.test(this.gap(np1[0] - 1, np1[0])) && this.isName(np1)) {
+            let b = np1[0] - 1;
+            while (b > sent.tokenStart && this.joinable(this.gap(b - 1, b)) && !this.inQuote(this.tokens[b - 1]!.start)) b--;
+            const lead = this.npAfter(b, np1[0]);
+            if (b === sent.tokenStart && lead && lead[1] === np1[0]) np = [b, np1[1]];
+            else if (b === sent.tokenStart && POSSESSIVES.has(this.tokens[b]!.norm)) np = [b, np1[1]];
+          }
         }
         if (!np && !participle) {
           // inversion: “…,” said Smith / …, said the minister.
@@ -495,7 +514,7 @@ export class Extractor {
     // "the council met on Friday and pledged …": a coordinated cue takes the subject of the clause's main
     // verb (an infinitive, "took to the radio to accuse", was measured too: as many false sources as true)
     if (lastNorm === 'and') {
-      if (!this.holdsView(head) || this.tag(head[0]).pos === 'PRON') return null;
+      if (!this.holdsView(head)) return null;
       for (let i = head[1]; i < last; i++) if (this.tag(i).pos === 'VERB' && !AUX_WORDS.has(this.tokens[i]!.norm)) return head;
       return null;
     }
@@ -512,6 +531,15 @@ export class Extractor {
       if (CUE_VERBS.has(n) || (STANCE_VERBS.has(n) && this.tag(i).pos === 'VERB')) return null;
     }
     return [head[0], last + 1];
+  }
+
+  /** Is this phrase a name (a capitalised word not opening the sentence, or a compromise person or organisation)? */
+  private isName(np: [number, number]): boolean {
+    for (let i = np[0]; i < np[1]; i++) {
+      const t = this.tag(i);
+      if (t.person || t.org || t.pos === 'PROPN') return true;
+    }
+    return false;
   }
 
   /** Can this source phrase hold a view (a name, a person pronoun, a role or evidence noun)? */
@@ -535,6 +563,8 @@ export class Extractor {
   private headHoldsView(head: number): boolean {
     const norm = this.tokens[head]!.norm;
     const t = this.tag(head);
+    if (norm === 'which') return false;
+    if (norm === 'whom' || norm === 'who') return true; // "many of whom", "who" (compromise may not tag it)
     if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
     if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;
     // a share of people, as polls report them: "73 percent (of voters) say", "a majority oppose", "61% back"
@@ -625,7 +655,9 @@ export class Extractor {
     // a later cue with a subject of its own after a comma, dash or semicolon opens a new main clause
     // ("When he wrote the book, Kell said …", "…, but she noted …"): this cue's words end before it
     const opener = cuesOfSentence.find((x) => x !== c && !x.stance && x.from > c.to && x.srcFrom > k && !x.sourceAfter && x.source && this.clauseStart(x.srcFrom, k) >= 0);
-    const rightLimit = Math.min(next ? this.tokens[next.from]!.start : sent.end, opener ? this.tokens[this.clauseStart(opener.srcFrom, k)]!.start : sent.end);
+    // … and so does a cue coordinated with this one ("opposed the plan and called for a vote")
+    const coord = cuesOfSentence.find((x) => x !== c && x.from > k + 1 && x.srcFrom === c.srcFrom && c.srcFrom >= 0 && toks[x.from - 1]!.norm === 'and');
+    const rightLimit = Math.min(next ? this.tokens[next.from]!.start : sent.end, opener ? this.tokens[this.clauseStart(opener.srcFrom, k)]!.start : sent.end, coord ? toks[coord.from - 1]!.start : sent.end);
     const rightWords = k < sent.tokenEnd ? countTokens(toks, k, sent.tokenEnd, rightLimit) : 0;
     const leftFirst = sent.tokenStart;
     const leftWords = countTokens(toks, leftFirst, sent.tokenEnd, leftEnd);

@@ -274,3 +274,31 @@ describe('attribution: shares of people as sources', () => {
     assert.deepEqual(ex('Forty percent of the budget supported the harbour repairs.').filter((a) => a.source).map(brief), []);
   });
 });
+
+describe('attribution: appositions, parentheses and relative pronouns as subjects', () => {
+  const cases: [string, string, string][] = [
+    ['His former partner, Arno Kell, said the deal was done.', 'said', 'His former partner, Arno Kell'],
+    ['Councillor Pia Sand (Greens), the mayor’s rival, said the old ferries were unsafe.', 'said', 'Councillor Pia Sand (Greens), the mayor’s rival'],
+    ['He’s sought to protect the harbour fund.', 'sought', 'He’s'],
+    ['The study, which notes that the port lost money, was published on Monday.', 'notes', 'The study, which'],
+    ['Families of the crew, many of whom say the ferry was unsafe, met the mayor.', 'say', 'Families of the crew, many of whom'],
+    ['The dockers here, who have taken to the streets and called for a new contract, met the mayor.', 'called for', 'who'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('"which" is no source for a stance cue (it holds no view)', () => {
+    assert.deepEqual(ex('The new quota, which supports the small boats, starts in May.').filter((a) => a.source).map(brief), []);
+  });
+  it('a cue coordinated with another keeps its own attribution and ends the first one\'s content', () => {
+    const as = ex('Mayor Ilse Marren opposed the plan and called for a vote.').map(brief);
+    assert.deepEqual(as, [
+      { kind: 'indirect', cue: 'opposed', source: 'Mayor Ilse Marren', content: 'the plan' },
+      { kind: 'indirect', cue: 'called for', source: 'Mayor Ilse Marren', content: 'a vote' },
+    ]);
+  });
+});
