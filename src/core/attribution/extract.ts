@@ -479,6 +479,14 @@ export class Extractor {
           continue;
         }
       }
+      if (!np && participleClause && /ing$/.test(tok.norm) && !out.length) {
+        // "On Thursday, Voss spoke to the crews, promising …": the subject of the main clause
+        const subj = this.mainSubject(sent.tokenStart, k);
+        if (subj) {
+          out.push({ ...this.makeCue(s, k, to, subj, false, weak, true), stance });
+          continue;
+        }
+      }
       if (stance && (!np || !(viewHeld || this.holdsView(np)))) continue;
       if (!np && !weak) {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
@@ -531,6 +539,33 @@ export class Extractor {
       if (CUE_VERBS.has(n) || (STANCE_VERBS.has(n) && this.tag(i).pos === 'VERB')) return null;
     }
     return [head[0], last + 1];
+  }
+
+  /**
+   * The subject of the sentence's main clause before token `limit`: the first noun phrase that opens
+   * the sentence or follows a comma and is followed by a verb ("On Thursday, however, Voss spoke …").
+   * Only one that can hold a view.
+   */
+  private mainSubject(sentStart: number, limit: number): [number, number] | null {
+    for (let i = sentStart; i < limit; i++) {
+      if (i > sentStart && !/,\s*$/.test(this.gap(i - 1, i))) continue;
+      if (this.inQuote(this.tokens[i]!.start)) return null;
+      let a = i;
+      while (a < limit && (this.tag(a).pos === 'CONJ' || this.tag(a).pos === 'ADV')) a++;
+      const np = this.npAfter(a, limit);
+      if (!np) continue;
+      let v = np[1];
+      if (v >= limit || !/^\s+$/.test(this.gap(v - 1, v))) continue;
+      // a short prepositional phrase or date may stand between ("A group of doctors in 2015 sent …")
+      if (this.tag(v).pos === 'PREP') {
+        const p0 = v;
+        while (v < limit && v - p0 < 6 && /^\s+$/.test(this.gap(v - 1, v)) && this.tag(v).pos !== 'VERB') v++;
+      }
+      while (v < limit && (CUE_MODIFIERS.has(this.tokens[v]!.norm) || this.tag(v).pos === 'ADV')) v++;
+      if (v >= limit || this.tag(v).pos !== 'VERB' || !/^\s+$/.test(this.gap(v - 1, v))) continue;
+      return this.holdsView(np) ? np : null;
+    }
+    return null;
   }
 
   /** Is this phrase a name (a capitalised word not opening the sentence, or a compromise person or organisation)? */

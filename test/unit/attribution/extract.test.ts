@@ -302,3 +302,17 @@ describe('attribution: appositions, parentheses and relative pronouns as subject
     ]);
   });
 });
+
+describe('attribution: participle clauses take the main clause subject', () => {
+  it('"On Thursday, however, Mayor Voss spoke …, promising …"', () => {
+    const a = ex('On Thursday, however, Mayor Voss spoke to a group of dock workers, promising to lift the quota.').find((x) => x.cue?.text === 'promising');
+    assert.equal(a?.source?.text, 'Mayor Voss');
+  });
+  it('"A group of doctors in 2015 sent a letter …, calling for …"', () => {
+    const a = ex('A group of doctors in 2015 sent a letter to the board, calling for his dismissal.').find((x) => x.cue?.text === 'calling for');
+    assert.equal(a?.source?.text, 'A group of doctors');
+  });
+  it('not when the main subject cannot hold a view', () => {
+    assert.deepEqual(ex('On Monday, the water climbed over the pier, threatening the road.').filter((a) => a.source).map(brief), []);
+  });
+});
