@@ -377,7 +377,9 @@ export class Extractor {
       let passive = false;
       while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
         const n = toks[j]!.norm;
-        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || (n === 'on' && j + 1 < k && this.tag(j + 1).pos === 'DATE')) {
+        // a year after "in" ("who in 2010 said") is a date too
+        const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && /^(?:in|since|during|by)$/.test(toks[j - 1]!.norm);
+        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || year || ((n === 'on' || n === 'in') && j + 1 < k && (this.tag(j + 1).pos === 'DATE' || /^(?:1[89]|20)\d\d$/.test(toks[j + 1]!.norm)))) {
           if (PASSIVE_AUX.has(n)) passive = true;
           j--;
           continue;
@@ -833,7 +835,8 @@ export class Extractor {
           const sent = model.sentences[sIdx]!;
           const np = this.npAfter(k0, sent.tokenEnd);
           const v = np ? np[1] : -1;
-          const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text));
+          // a name or pronoun, or a role or a document ("the letter reads", "the spokesman added")
+          const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text) || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm) || EVIDENCE_NOUNS.has(this.tokens[np[1] - 1]!.norm));
           if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !/^(is|was|were|are|has|have|had|will|would|can|could)$/.test(this.tokens[v]!.norm)) {
             const a: Attribution = { kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
             out.push(a);

@@ -316,3 +316,18 @@ describe('attribution: participle clauses take the main clause subject', () => {
     assert.deepEqual(ex('On Monday, the water climbed over the pier, threatening the road.').filter((a) => a.source).map(brief), []);
   });
 });
+
+describe('attribution: dates before the cue and documents after a quote', () => {
+  it('"who in 2010 said": a year after "in" stands between subject and cue', () => {
+    const a = ex('Voss met Kell, now the harbour master, who in 2010 said the pier was unsafe.').find((x) => x.cue?.text === 'said');
+    assert.equal(a?.source?.text, 'who');
+  });
+  it('“…,” the letter reads: a document after the quote is its source', () => {
+    const [a] = ex('“We see ferries offering hope to the islands,” the letter reads.');
+    assert.deepEqual(brief(a!), { kind: 'direct', cue: 'reads', source: 'the letter', content: 'We see ferries offering hope to the islands' });
+  });
+  it('…but not any lower-case noun after a quote', () => {
+    const [a] = ex('“We are closed,” the shop shut early.');
+    assert.equal(a!.source, null);
+  });
+});
