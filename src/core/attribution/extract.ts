@@ -41,6 +41,8 @@ const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 /** Heads of a share of people that can hold a view ("73 percent say", "a majority oppose", "most believe"). */
 const QUANTITY_HEADS = new Set(['percent', 'cent', 'majority', 'majorities', 'minority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'quarters', 'most', 'many', 'some', 'few']);
+/** Month and day names: capitalised, but no names of people. */
+const CALENDAR = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 /** Conjunctions that open a new main clause after a comma or dash. */
 const CLAUSE_CONJ = new Set(['but', 'and', 'though', 'although', 'while', 'yet', 'so', 'whereas']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
@@ -436,6 +438,7 @@ export class Extractor {
             const lead = this.npAfter(b, np1[0]);
             if (b === sent.tokenStart && lead && lead[1] === np1[0]) np = [b, np1[1]];
             else if (b === sent.tokenStart && POSSESSIVES.has(this.tokens[b]!.norm)) np = [b, np1[1]];
+            else np = np1; // the name alone ("In a statement, one of the lawyers, Ana Ruiz, said")
           }
         }
         if (!np && !participle) {
@@ -443,7 +446,10 @@ export class Extractor {
           const g = k > sent.tokenStart ? this.gap(k - 1, k) : this.text.slice(sent.start, tok.start);
           if (/[,”"’':]\s*$/.test(g) || k === sent.tokenStart) {
             const a = this.npAfter(to, sent.tokenEnd);
-            if (a && !PRONOUNS.has(toks[a[0]]!.norm)) {
+            // after a plain comma (no quote), the phrase must end the clause: "…, said the minister." —
+            // not "…, Bamberg, said the videos show …"
+            const ends = !a || a[1] >= sent.tokenEnd || /^\s*[,;:.!?—–(]/.test(this.gap(a[1] - 1, a[1])) || /[”"’':]\s*$/.test(g) || k === sent.tokenStart;
+            if (a && ends && !PRONOUNS.has(toks[a[0]]!.norm)) {
               np = a;
               after = true;
             }
@@ -600,7 +606,7 @@ export class Extractor {
   private headHoldsView(head: number): boolean {
     const norm = this.tokens[head]!.norm;
     const t = this.tag(head);
-    if (norm === 'which') return false;
+    if (norm === 'which' || t.pos === 'DATE' || CALENDAR.has(norm)) return false; // "a poll released in late August found"
     if (norm === 'whom' || norm === 'who') return true; // "many of whom", "who" (compromise may not tag it)
     if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
     if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;

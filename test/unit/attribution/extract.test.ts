@@ -331,3 +331,16 @@ describe('attribution: dates before the cue and documents after a quote', () => 
     assert.equal(a!.source, null);
   });
 });
+
+describe('attribution: fewer wrong sources', () => {
+  it('after a plain comma, an inverted source must end the clause ("…, Ruiz, said the videos show …")', () => {
+    const a = ex('In a statement, one of the family’s lawyers, Ana Ruiz, said the videos show the crew leaving.').find((x) => x.cue?.text === 'said');
+    assert.equal(a?.source?.text, 'Ana Ruiz');
+    const b = ex('The pier is unsafe, said the inspector.').find((x) => x.cue?.text === 'said');
+    assert.equal(b?.source?.text, 'the inspector');
+  });
+  it('a month is no source ("a poll released in late August found")', () => {
+    const a = ex('A harbour poll released in late August found that most dockers back the strike.').find((x) => x.cue?.text === 'found');
+    assert.equal(a?.source?.text, 'A harbour poll released in late August');
+  });
+});
