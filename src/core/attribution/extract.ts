@@ -167,6 +167,8 @@ export class Extractor {
       if (!this.joinable(g)) break;
       const prev = k - 1;
       if (this.inQuote(this.tokens[prev]!.start)) break;
+      // "it is obvious that voters want": a "that" after an adjective or a verb opens a clause
+      if (this.tokens[prev]!.norm === 'that' && prev - 1 >= sentStart && ['ADJ', 'VERB', 'ADV'].includes(this.tag(prev - 1).pos)) break;
       if (this.npWord(prev)) {
         k = prev;
         continue;
@@ -223,6 +225,8 @@ export class Extractor {
   private appositive(np: [number, number], sentStart: number): [number, number] {
     const [from] = np;
     if (from - 1 < sentStart) return np;
+    // "Later, it rejected …": a personal pronoun has no appositive
+    if (np[1] - from === 1 && PRONOUNS.has(this.tokens[from]!.norm) && this.tokens[from]!.norm !== 'who') return np;
     const g = this.gap(from - 1, from);
     if (!/^\s*,\s*$/.test(g)) return np;
     const head = this.npBefore(from - 1, sentStart);
@@ -608,7 +612,8 @@ export class Extractor {
     const t = this.tag(head);
     if (norm === 'which' || t.pos === 'DATE' || CALENDAR.has(norm)) return false; // "a poll released in late August found"
     if (norm === 'whom' || norm === 'who') return true; // "many of whom", "who" (compromise may not tag it)
-    if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
+    // "it" (an organisation, a report: "it attacked the plan") but not "it's" ("it's supposed to")
+    if (t.pos === 'PRON') return PRONOUNS.has(norm) && (norm !== 'it' || !/['’]/.test(this.tokens[head]!.text)) && norm !== 'you';
     if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;
     // a share of people, as polls report them: "73 percent (of voters) say", "a majority oppose", "61% back"
     if (QUANTITY_HEADS.has(norm) || (t.pos === 'VAL' && this.text[this.tokens[head]!.end] === '%')) return true;

@@ -344,3 +344,15 @@ describe('attribution: fewer wrong sources', () => {
     assert.equal(a?.source?.text, 'A harbour poll released in late August');
   });
 });
+
+describe('attribution: "it" and clause-opening "that"', () => {
+  it('"it" can hold a view (an organisation or a report), "it\'s" + participle cannot', () => {
+    const a = ex('The union met on Monday. Later, it rejected the offer.').find((x) => x.cue?.text === 'rejected');
+    assert.equal(a?.source?.text, 'it');
+    assert.deepEqual(ex('It’s supposed to curb the night shifts.').filter((x) => x.source).map(brief), []);
+  });
+  it('a "that" after an adjective opens a clause: "obvious that voters want" has the source "voters"', () => {
+    const a = ex('By now it should be obvious that voters want a new pier.').find((x) => x.cue?.text === 'want');
+    assert.equal(a?.source?.text, 'voters');
+  });
+});
