@@ -478,6 +478,18 @@ export class Extractor {
         }
       }
       if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
+      // "the council issued a statement calling …", "parents sent a letter to the board urging …": a
+      // participle after a document that is the object of a verb speaks for that verb's subject
+      if (np && participle && !after && EVIDENCE_NOUNS.has(toks[np[1] - 1]!.norm)) {
+        let v = np[0] - 1;
+        while (v > sent.tokenStart && np[0] - v < 10 && this.tag(v).pos !== 'VERB' && /^\s+$/.test(this.gap(v, v + 1)) && (this.npWord(v) || this.tag(v).pos === 'PREP')) v--;
+        if (v > sent.tokenStart && this.tag(v).pos === 'VERB' && !AUX_WORDS.has(toks[v]!.norm) && /^\s+$/.test(this.gap(v, v + 1))) {
+          let b = v - 1;
+          while (b >= sent.tokenStart && (CUE_MODIFIERS.has(toks[b]!.norm) || this.tag(b).pos === 'ADV') && /^\s+$/.test(this.gap(b, b + 1))) b--;
+          const subj = b >= sent.tokenStart && /^\s+$/.test(this.gap(b, b + 1)) ? this.npBefore(b, sent.tokenStart) : null;
+          if (subj && this.holdsView(subj)) np = subj;
+        }
+      }
       if (!np && participle) {
         // "…, adding: “…”": the subject of the main clause
         const prev = out[out.length - 1];

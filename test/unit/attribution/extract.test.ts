@@ -356,3 +356,18 @@ describe('attribution: "it" and clause-opening "that"', () => {
     assert.equal(a?.source?.text, 'voters');
   });
 });
+
+describe('attribution: a participle after a document speaks for the document\'s issuer', () => {
+  it('"The harbour council issued a statement calling …"', () => {
+    const a = ex('The harbour council issued a statement calling the strike a disgrace.').find((x) => x.cue?.text === 'calling');
+    assert.equal(a?.source?.text, 'The harbour council');
+  });
+  it('"Mayor Voss filed legal papers opposing …"', () => {
+    const a = ex('Mayor Elena Voss filed legal papers opposing the sale.').find((x) => x.cue?.text === 'opposing');
+    assert.equal(a?.source?.text, 'Mayor Elena Voss');
+  });
+  it('the document stays the source when no verb with a subject governs it', () => {
+    const a = ex('A statement calling the strike a disgrace was read out.').find((x) => x.cue?.text === 'calling');
+    assert.equal(a?.source?.text, 'A statement');
+  });
+});
