@@ -371,3 +371,13 @@ describe('attribution: a participle after a document speaks for the document\'s 
     assert.equal(a?.source?.text, 'A statement');
   });
 });
+
+describe('attribution: a closing mark typed as an opening one', () => {
+  it('”He is … ” ― Ana Ruiz: a ” with nothing open and a word after it opens a quote', () => {
+    const t = 'Readers wrote in.\n\n”He is a bully. He shames us.” ― Ana Ruiz\n“The pier is a disgrace.”― Arno Kell';
+    assert.deepEqual(ex(t).map((a) => [a.source?.text, a.content.text]), [['Ana Ruiz', 'He is a bully. He shames us.'], ['Arno Kell', 'The pier is a disgrace.']]);
+  });
+  it('a ” after a word still closes nothing when nothing is open', () => {
+    assert.deepEqual(findQuotes(analyse('The word” stands alone here.')), []);
+  });
+});
