@@ -393,12 +393,22 @@ export class Extractor {
         break;
       }
       if (passive && !phrase && (this.tag(k).past || tok.norm === 'said' || tok.norm === 'told' || tok.norm === 'thought')) {
-        // "it is believed", "he was told": no source speaks here (unless "by X")
-        if (!(to < sent.tokenEnd && toks[to]!.norm === 'by')) continue;
-        const np = this.npAfter(to + 1, sent.tokenEnd);
+        // "it is believed", "he was told": no source speaks here (unless "by X", maybe after an object:
+        // "has been called a charlatan by fellow doctors")
+        const by = this.agentBy(to, sent.tokenEnd);
+        if (by < 0) continue;
+        const np = this.npAfter(by + 1, sent.tokenEnd);
         if (!np || (stance && !this.holdsView(np))) continue;
         out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
         continue;
+      }
+      // a reduced passive: "When pressed by the host, …", "…, criticised by unions as …"
+      if (!phrase && this.tag(k).past && /ed$/.test(tok.norm) && to < sent.tokenEnd && toks[to]!.norm === 'by' && /^\s+$/.test(this.gap(to - 1, to)) && (k === sent.tokenStart || /[,(—–]\s*$/.test(this.gap(k - 1, k)) || ['when', 'if', 'as', 'once', 'unless', 'after', 'though', 'although'].includes(toks[k - 1]!.norm))) {
+        const np = this.npAfter(to + 1, sent.tokenEnd);
+        if (np && this.holdsView(np)) {
+          out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
+          continue;
+        }
       }
       let np: [number, number] | null = null;
       let after = sourceAfter;
@@ -590,6 +600,16 @@ export class Extractor {
       return this.holdsView(np) ? np : null;
     }
     return null;
+  }
+
+  /** The "by" of a passive agent after a cue: right after it, or after a short object (no punctuation); -1 if none. */
+  private agentBy(from: number, limit: number): number {
+    for (let b = from; b < limit && b - from < 6; b++) {
+      if (b > from && !/^\s+$/.test(this.gap(b - 1, b))) return -1;
+      if (this.tokens[b]!.norm === 'by') return b;
+      if (b > from && !this.npWord(b)) return -1;
+    }
+    return -1;
   }
 
   /** Is this phrase a name (a capitalised word not opening the sentence, or a compromise person or organisation)? */

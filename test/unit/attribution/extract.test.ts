@@ -381,3 +381,13 @@ describe('attribution: a closing mark typed as an opening one', () => {
     assert.deepEqual(findQuotes(analyse('The word” stands alone here.')), []);
   });
 });
+
+describe('attribution: passive agents', () => {
+  it('a reduced passive with "by": "When pressed by reporters about …"', () => {
+    const a = ex('When pressed by reporters about the ferry, Voss said nothing new.').find((x) => x.cue?.text === 'pressed');
+    assert.equal(a?.source?.text, 'reporters');
+  });
+  it('…only with an agent that can hold a view ("When pressed by the tide" is no attribution)', () => {
+    assert.deepEqual(ex('When pressed by the tide, the boats drifted.').filter((a) => a.source).map(brief), []);
+  });
+});
