@@ -11,7 +11,7 @@ reply replies replied replying declare declares declared declaring announce anno
 confirm confirms confirmed confirming deny denies denied denying acknowledge acknowledges acknowledged acknowledging
 admit admits admitted admitting emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
 stress stresses stressed stressing reiterate reiterates reiterated reiterating suggest suggests suggested suggesting
-tweet tweets tweeted tweeting post posts posted recall recalls recalled recalling remark remarks remarked remarking
+tweet tweets tweeted tweeting retweet retweets retweeted retweeting post posts posted recall recalls recalled recalling remark remarks remarked remarking
 observe observes observed observing comment comments commented commenting predict predicts predicted predicting
 caution cautions cautioned cautioning urge urges urged urging vow vows vowed vowing promise promises promised promising
 pledge pledges pledged pledging concede concedes conceded conceding maintain maintains maintained maintaining

@@ -374,7 +374,9 @@ export class Extractor {
       // "RT boasts that …", "Smith insists: “…”": a lexicon cue right before "that" or a quote is a verb
       const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
       const headlineCue = k > sent.tokenStart && HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(tok.text);
-      if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast)) continue;
+      // "is promising", "were demanding": a cue's -ing form after a form of "be" is a verb (tagged an adjective at times)
+      const progressive = /ing$/.test(tok.norm) && k > sent.tokenStart && /^(?:is|are|was|were|be|been|am)$/.test(toks[k - 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k));
+      if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && !progressive && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
       const participle = !phrase && /ing$/.test(tok.norm);

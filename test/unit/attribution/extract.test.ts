@@ -391,3 +391,14 @@ describe('attribution: passive agents', () => {
     assert.deepEqual(ex('When pressed by the tide, the boats drifted.').filter((a) => a.source).map(brief), []);
   });
 });
+
+describe('attribution: progressive cues and retweets', () => {
+  it('"is promising": a cue\'s -ing form after "is" is a verb', () => {
+    const a = ex('Mayor Voss is promising lower fares.').find((x) => x.cue?.text === 'promising');
+    assert.equal(a?.source?.text, 'Mayor Voss');
+  });
+  it('"retweeted" is a cue like "tweeted"', () => {
+    const a = ex('Councillor Pia Sand retweeted that the ferry was late.').find((x) => x.cue?.text === 'retweeted');
+    assert.equal(a?.source?.text, 'Councillor Pia Sand');
+  });
+});
