@@ -387,6 +387,11 @@ export class Extractor {
         const n = toks[j]!.norm;
         // a year after "in" ("who in 2010 said") is a date too
         const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && /^(?:in|since|during|by)$/.test(toks[j - 1]!.norm);
+        // "just this month", "last week", "earlier this year"
+        if (/^(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)$/.test(n) && j - 1 >= sent.tokenStart && /^(?:this|last|next|that|each|every)$/.test(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
+          j -= 2;
+          continue;
+        }
         if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || year || ((n === 'on' || n === 'in') && j + 1 < k && (this.tag(j + 1).pos === 'DATE' || /^(?:1[89]|20)\d\d$/.test(toks[j + 1]!.norm)))) {
           if (PASSIVE_AUX.has(n)) passive = true;
           j--;

@@ -402,3 +402,10 @@ describe('attribution: progressive cues and retweets', () => {
     assert.equal(a?.source?.text, 'Councillor Pia Sand');
   });
 });
+
+describe('attribution: time phrases between subject and cue', () => {
+  it('"just this month announced", "last week said"', () => {
+    assert.equal(ex('The harbour bank just this month announced it would cut fees.').find((x) => x.cue?.text === 'announced')?.source?.text, 'The harbour bank');
+    assert.equal(ex('Mayor Voss last week said the pier was safe.').find((x) => x.cue?.text === 'said')?.source?.text, 'Mayor Voss');
+  });
+});
