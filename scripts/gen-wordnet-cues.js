@@ -8,6 +8,7 @@
 //  - the lemma's FIRST verb sense is in verb.communication (lex file 32) or verb.cognition (31);
 //  - at least half of its tagged occurrences are in those two files, and it was tagged at least once
 //    (a frequency floor: rare or archaic lemmas out);
+//  - lemmas that are nouns too (index.noun) are marked, and their -s form is not a cue ("peace talks");
 //  - a single word, not in STOP: lemmas that mostly name an action or a sound rather than a report of
 //    what someone says or thinks (reviewed by hand, general English, not taken from any corpus).
 const fs = require('node:fs');
@@ -47,6 +48,14 @@ for (const line of fs.readFileSync(path.join(dict, 'index.sense'), 'utf8').split
   list.push({ lex: Number(m[2]), rank: Number(m[3]), tags: Number(m[4]) });
   senses.set(m[1], list);
 }
+// lemmas that are nouns too ("talks", "answers", "protests"): their -s form is left out, as "peace talks"
+// is far more often a noun than a verb
+const nouns = new Set();
+for (const line of fs.readFileSync(path.join(dict, 'index.noun'), 'utf8').split('\n')) {
+  const m = /^([a-z]+) n /.exec(line);
+  if (m) nouns.add(m[1]);
+}
+const alsoNoun = [];
 const out = { 31: [], 32: [] };
 for (const [lemma, list] of [...senses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   list.sort((a, b) => a.rank - b.rank);
@@ -56,7 +65,9 @@ for (const [lemma, list] of [...senses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) 
   const inFiles = list.filter((s) => s.lex === 31 || s.lex === 32).reduce((n, s) => n + s.tags, 0);
   if (total < 1 || inFiles / total < 0.5 || STOP.has(lemma)) continue;
   out[first.lex].push(lemma);
+  if (nouns.has(lemma)) alsoNoun.push(lemma);
 }
+alsoNoun.sort();
 const wrap = (words) => {
   const lines = [];
   let line = '';
@@ -88,6 +99,9 @@ export const WORDNET_COMMUNICATION = \`${wrap(out[32])}\`;
 
 /** verb.cognition (${out[31].length} lemmas) */
 export const WORDNET_COGNITION = \`${wrap(out[31])}\`;
+
+/** lemmas of the two lists that WordNet has as nouns too (${alsoNoun.length}): their -s form is no cue */
+export const WORDNET_ALSO_NOUNS = \`${wrap(alsoNoun)}\`;
 `;
 const target = path.join(__dirname, '..', 'src', 'core', 'attribution', 'wordnet-cues.ts');
 if (process.argv.includes('--check')) {

@@ -1,7 +1,7 @@
 /**
  * The cue lexicon: verbs and phrases that attribute speech, writing or belief to a source.
  */
-import { WORDNET_COGNITION, WORDNET_COMMUNICATION } from './wordnet-cues';
+import { WORDNET_ALSO_NOUNS, WORDNET_COGNITION, WORDNET_COMMUNICATION } from './wordnet-cues';
 
 /** Reporting verbs in their inflected forms (lower case). `weak` cues attribute only next to a quote. */
 const VERBS = `say says said saying tell tells told telling add adds added adding state states stated stating
@@ -174,9 +174,16 @@ const STANCE_STOP = new Set(['like', 'likes', 'hit', 'hits', 'cast', 'casts', 'f
 
 /**
  * Verbs of communication and cognition from WordNet (generated, see wordnet-cues.ts), inflected by rule:
- * a broader, general lexicon under the hand-made lists ("debated", "marvelled", "examined").
+ * a broader, general lexicon under the hand-made lists ("debated", "marvelled", "examined"). A lemma
+ * that is a noun too has no -s form here ("talks", "answers").
  */
-export const WORDNET_VERBS = new Set([...WORDNET_COMMUNICATION.split(/\s+/), ...WORDNET_COGNITION.split(/\s+/)].filter(Boolean).flatMap(inflect));
+const WN_NOUNS = new Set(WORDNET_ALSO_NOUNS.split(/\s+/));
+export const WORDNET_VERBS = new Set(
+  [...WORDNET_COMMUNICATION.split(/\s+/), ...WORDNET_COGNITION.split(/\s+/)]
+    .filter(Boolean)
+    // a lemma that is a noun too keeps no -s form: "peace talks", "the answers"
+    .flatMap((l) => inflect(l).filter((f, i) => !(i === 1 && WN_NOUNS.has(l)))),
+);
 
 /**
  * Stance verbs (inflected) — the lists above and the WordNet verbs — apart from the reporting verbs

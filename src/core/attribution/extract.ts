@@ -838,6 +838,9 @@ export class Extractor {
           if (!c.source && !c.weak) continue;
           if (c.weak && !c.source) continue;
           if (c.participle && c.span.start >= q.close) continue; // "…, adding: “…”" introduces what follows
+          // "X called the talks “constructive”, though he noted …": a conjunction opens a new clause
+          // between the quote and the cue's subject, so the quote is the earlier clause's
+          if (c.source && !c.sourceAfter && q.close <= c.source.start && /^[\s,;—–-]*\b(?:but|and|though|although|while|yet|whereas)\s+$/i.test(text.slice(q.close, c.source.start))) continue;
           const dist = (c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0) + (c.weak ? 1000 : 0);
           // a cue separated from this quote by another quote belongs to that one
           if (dist < bestDist && !this.top.some((o) => o !== q && o.open > Math.min(q.close, c.span.end) - 1 && o.close <= Math.max(q.open, c.span.start) + 1 && o.level === 1 && between(o, q, c))) {

@@ -82,3 +82,20 @@ presume presuppose react realize reason recalculate recall reckon reclassify rec
 reevaluate reject relearn relive remember reprobate repute reshape resolve respect respond rethink review
 romanticize savvy speculate stump substantiate surmise synthesise theorize think trust underestimate underrate
 understand value verify view wonder`;
+
+/** lemmas of the two lists that WordNet has as nouns too (217): their -s form is no cue */
+export const WORDNET_ALSO_NOUNS = `acclaim advocate affront alert answer apprentice assay assent attribute augur baffle bait banter bark bay bet
+bicker blame bleat boast boo brag brief broadcast brook bulletin bullshit cable call caricature caution caw
+chaff challenge chat chirp chorus chronicle cipher cite claim clamor coax command comment commune compliment
+conjecture consent contest couch counsel counter credit crow crunch cuss dawn debate decree demand demur
+detail discredit dispute dissent distrust docket doubt drawl dub dupe echo esteem estimate evidence excuse
+express fathom fault figure film flag flirt forecast fulminate gabble gauge gloat glory grumble guarantee
+guess hail harangue harp hazard headline hedge herald hint holler humor insult intimate jabber jaw jeer jest
+joke judge know label lampoon marvel mastermind mention mince misquote mistake mistrust mock mull needle
+nickname nurture object outline overburden overestimate paraphrase parrot petition plan pledge plumb pore
+postulate praise prattle preface presage pretend promise proposition protest purport query question quip quote
+rail reason rebuff rebuke recall recount refuse reject relay remark repeat reply report reprimand reproach
+reprobate repute request requisition research resolve respect rethink retort review ridicule rumor savvy say
+scoff scold scribble shout signal singsong snoop snub state stress stump stutter subpoena surmise suspect talk
+taunt telegraph tell term think trumpet trust tutor underestimate underline underscore urge value view voice
+vow whisper wisecrack wonder word yell`;

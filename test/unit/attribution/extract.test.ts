@@ -409,3 +409,20 @@ describe('attribution: time phrases between subject and cue', () => {
     assert.equal(ex('Mayor Voss last week said the pier was safe.').find((x) => x.cue?.text === 'said')?.source?.text, 'Mayor Voss');
   });
 });
+
+describe('attribution: noun forms and quotes in an earlier clause', () => {
+  it('"the harbour talks" is no cue (a WordNet lemma that is a noun too keeps no -s form)', () => {
+    const t = 'Mayor Ilse Marren described the harbour talks as “useful,” while admitting that “hard issues remain”.';
+    const as = ex(t);
+    assert.ok(!as.some((a) => a.cue?.text === 'talks'), JSON.stringify(as.map(brief)));
+    assert.equal(as.find((a) => a.cue?.text === 'admitting')?.source?.text, 'Mayor Ilse Marren');
+    assert.ok(WORDNET_VERBS.has('talked') && !WORDNET_VERBS.has('talks'));
+  });
+  it('a quote before ", though he noted" belongs to the earlier clause', () => {
+    const t = 'Mayor Ilse Marren called the talks “useful”, though she noted there are “hard issues that remain”.';
+    const as = ex(t);
+    const noted = as.find((a) => a.cue?.text === 'noted');
+    assert.deepEqual(noted?.quotes.map((q) => q.text), ['hard issues that remain']);
+    assert.deepEqual(as.find((a) => a.cue?.text === 'called')?.quotes.map((q) => q.text), ['useful']);
+  });
+});
