@@ -10,7 +10,8 @@
 //    (a frequency floor: rare or archaic lemmas out);
 //  - lemmas that are nouns too (index.noun) are marked, and their -s form is not a cue ("peace talks");
 //  - a single word, not in STOP: lemmas that mostly name an action or a sound rather than a report of
-//    what someone says or thinks (reviewed by hand, general English, not taken from any corpus).
+//    what someone says or thinks, or an inspection whose object is no claim ("reviewed the plan");
+//    reviewed by hand, general English, not taken from any corpus.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -37,6 +38,7 @@ const STOP = new Set(`
   audit budget class cube engross factor general grade jilt key leak major moderate motion officer pad page pipe plat
   radio reorder reset rerun rivet scheme sequence slate slot steep style subordinate swan
   point rely regard ensure
+  analyse analyze appraise assay assess audit evaluate examine inspect reevaluate reexamine review scrutinize
   hiss mew moo quack sizzle squall squeal warble whinny yap
   `.split(/\s+/).filter(Boolean));
 

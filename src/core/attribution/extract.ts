@@ -308,7 +308,8 @@ export class Extractor {
       if (!phrase && adj && k + 1 < sent.tokenEnd && adj.includes(toks[k + 1]!.norm) && k > sent.tokenStart) {
         let b = k - 1;
         while (b > sent.tokenStart && /^(very|so|deeply|increasingly|highly|strongly|openly|fiercely|sharply|quite|more|most|less|also|still|not|never|always|particularly|especially|equally|now|long|remained|remains)$/.test(toks[b]!.norm)) b--;
-        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm)) {
+        // (not after "it": "it is clear that", "it was optimistic about" — "it" holds a view only as a verb's subject)
+        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm) && !(b > sent.tokenStart && toks[b - 1]!.norm === 'it')) {
           to = k + 2;
           phrase = true;
           stance = true;

@@ -70,23 +70,22 @@ stress stutter subpoena suggest summarize summate supplicate suppose suspect swe
 telegraph tell term testify transcribe trumpet tutor underline underscore understate universalize unmask
 unteach urge vindicate vocalize voice vouch vow warn wheedle whisper wisecrack word yell`;
 
-/** verb.cognition (130 lemmas) */
-export const WORDNET_COGNITION = `accept affirm analyse analyze anticipate appraise apprehend apprentice ascribe aspire assay assess assume
-astonish attribute authenticate baffle befuddle believe beware brook categorize cerebrate choose collate
-comprehend conclude confirm confound conjecture consider corroborate credit dawn debate decide deduce deem
-demarcate disapprove disbelieve discredit disprove distrust doubt equate esteem estimate evaluate examine
-expect fathom figure foreknow foresee gauge guess hypothesize identify impute inculcate indoctrinate infer
-intend internalize interpret judge know learn mastermind meditate miscalculate misconstrue misgauge misjudge
-misread mistake mistrust misunderstand mull mystify outclass overestimate philosophize plan plumb ponder pore
-presume presuppose react realize reason recalculate recall reckon reclassify recognize recollect reconsider
-reevaluate reject relearn relive remember reprobate repute reshape resolve respect respond rethink review
-romanticize savvy speculate stump substantiate surmise synthesise theorize think trust underestimate underrate
-understand value verify view wonder`;
+/** verb.cognition (121 lemmas) */
+export const WORDNET_COGNITION = `accept affirm anticipate apprehend apprentice ascribe aspire assume astonish attribute authenticate baffle
+befuddle believe beware brook categorize cerebrate choose collate comprehend conclude confirm confound
+conjecture consider corroborate credit dawn debate decide deduce deem demarcate disapprove disbelieve
+discredit disprove distrust doubt equate esteem estimate expect fathom figure foreknow foresee gauge guess
+hypothesize identify impute inculcate indoctrinate infer intend internalize interpret judge know learn
+mastermind meditate miscalculate misconstrue misgauge misjudge misread mistake mistrust misunderstand mull
+mystify outclass overestimate philosophize plan plumb ponder pore presume presuppose react realize reason
+recalculate recall reckon reclassify recognize recollect reconsider reject relearn relive remember reprobate
+repute reshape resolve respect respond rethink romanticize savvy speculate stump substantiate surmise
+synthesise theorize think trust underestimate underrate understand value verify view wonder`;
 
-/** lemmas of the two lists that WordNet has as nouns too (217): their -s form is no cue */
-export const WORDNET_ALSO_NOUNS = `acclaim advocate affront alert answer apprentice assay assent attribute augur baffle bait banter bark bay bet
-bicker blame bleat boast boo brag brief broadcast brook bulletin bullshit cable call caricature caution caw
-chaff challenge chat chirp chorus chronicle cipher cite claim clamor coax command comment commune compliment
+/** lemmas of the two lists that WordNet has as nouns too (215): their -s form is no cue */
+export const WORDNET_ALSO_NOUNS = `acclaim advocate affront alert answer apprentice assent attribute augur baffle bait banter bark bay bet bicker
+blame bleat boast boo brag brief broadcast brook bulletin bullshit cable call caricature caution caw chaff
+challenge chat chirp chorus chronicle cipher cite claim clamor coax command comment commune compliment
 conjecture consent contest couch counsel counter credit crow crunch cuss dawn debate decree demand demur
 detail discredit dispute dissent distrust docket doubt drawl dub dupe echo esteem estimate evidence excuse
 express fathom fault figure film flag flirt forecast fulminate gabble gauge gloat glory grumble guarantee
@@ -95,7 +94,7 @@ joke judge know label lampoon marvel mastermind mention mince misquote mistake m
 nickname nurture object outline overburden overestimate paraphrase parrot petition plan pledge plumb pore
 postulate praise prattle preface presage pretend promise proposition protest purport query question quip quote
 rail reason rebuff rebuke recall recount refuse reject relay remark repeat reply report reprimand reproach
-reprobate repute request requisition research resolve respect rethink retort review ridicule rumor savvy say
-scoff scold scribble shout signal singsong snoop snub state stress stump stutter subpoena surmise suspect talk
-taunt telegraph tell term think trumpet trust tutor underestimate underline underscore urge value view voice
-vow whisper wisecrack wonder word yell`;
+reprobate repute request requisition research resolve respect rethink retort ridicule rumor savvy say scoff
+scold scribble shout signal singsong snoop snub state stress stump stutter subpoena surmise suspect talk taunt
+telegraph tell term think trumpet trust tutor underestimate underline underscore urge value view voice vow
+whisper wisecrack wonder word yell`;

@@ -426,3 +426,13 @@ describe('attribution: noun forms and quotes in an earlier clause', () => {
     assert.deepEqual(as.find((a) => a.cue?.text === 'called')?.quotes.map((q) => q.text), ['useful']);
   });
 });
+
+describe('attribution: what is no attribution', () => {
+  it('"it" before a stance adjective is no source ("It was very optimistic about …", "It is clear that …")', () => {
+    assert.deepEqual(ex('It was very optimistic about reaching a deal on the pier.').filter((a) => a.cue).map(brief), []);
+    assert.deepEqual(ex('It is clear that the pier is unsafe.').filter((a) => a.cue).map(brief), []);
+  });
+  it('an inspection verb reports no claim ("He had reviewed a draft plan")', () => {
+    assert.deepEqual(ex('Mayor Voss had reviewed a draft plan from the port.').filter((a) => a.cue).map(brief), []);
+  });
+});
