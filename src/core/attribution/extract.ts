@@ -380,7 +380,9 @@ export class Extractor {
       if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && !progressive && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
-      const participle = !phrase && /ing$/.test(tok.norm);
+      // accepted only as a progressive ("is promising" tagged an adjective): a finite verb, whose subject must hold a view
+      const byProgressive = progressive && !phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast);
+      const participle = !phrase && /ing$/.test(tok.norm) && !progressive;
       // skip modifiers between the subject and the cue ("Smith also said", "Smith on Monday said")
       let j = k - 1;
       let passive = false;
@@ -529,7 +531,7 @@ export class Extractor {
           continue;
         }
       }
-      if (stance && (!np || !(viewHeld || this.holdsView(np)))) continue;
+      if ((stance || byProgressive) && (!np || !(viewHeld || this.holdsView(np)))) continue;
       if (!np && !weak) {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
         continue;

@@ -436,3 +436,11 @@ describe('attribution: what is no attribution', () => {
     assert.deepEqual(ex('Mayor Voss had reviewed a draft plan from the port.').filter((a) => a.cue).map(brief), []);
   });
 });
+
+describe('attribution: progressive cues need a subject that holds a view', () => {
+  it('"the priorities were maintaining …" inside reported speech is no second attribution', () => {
+    const as = ex('Mayor Voss stated that the port’s priorities in the talks were maintaining the ferry and raising wages.');
+    assert.deepEqual(as.map((a) => a.cue?.text), ['stated']);
+    assert.equal(as[0]!.content.text, 'the port’s priorities in the talks were maintaining the ferry and raising wages');
+  });
+});
