@@ -1,6 +1,7 @@
 /**
  * The cue lexicon: verbs and phrases that attribute speech, writing or belief to a source.
  */
+import { WORDNET_ALSO_NOUNS, WORDNET_COGNITION, WORDNET_COMMUNICATION } from './wordnet-cues';
 
 /** Reporting verbs in their inflected forms (lower case). `weak` cues attribute only next to a quote. */
 const VERBS = `say says said saying tell tells told telling add adds added adding state states stated stating
@@ -10,7 +11,7 @@ reply replies replied replying declare declares declared declaring announce anno
 confirm confirms confirmed confirming deny denies denied denying acknowledge acknowledges acknowledged acknowledging
 admit admits admitted admitting emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising
 stress stresses stressed stressing reiterate reiterates reiterated reiterating suggest suggests suggested suggesting
-tweet tweets tweeted tweeting post posts posted recall recalls recalled recalling remark remarks remarked remarking
+tweet tweets tweeted tweeting retweet retweets retweeted retweeting post posts posted recall recalls recalled recalling remark remarks remarked remarking
 observe observes observed observing comment comments commented commenting predict predicts predicted predicting
 caution cautions cautioned cautioning urge urges urged urging vow vows vowed vowing promise promises promised promising
 pledge pledges pledged pledging concede concedes conceded conceding maintain maintains maintained maintaining
@@ -167,13 +168,31 @@ demand`;
 const STANCE_IRREGULAR = `thought see sees saw seen seeing know knows knew known knowing feel feels felt feeling understand understands understood
 understanding find finds found finding show shows showed shown showing tell tells told telling
 forbid forbids forbade forbidden swear swears swore sworn
-foresee foresees foresaw foreseen`;
+foresee foresees foresaw foreseen sought`;
 
 const STANCE_STOP = new Set(['like', 'likes', 'hit', 'hits', 'cast', 'casts', 'frame', 'project', 'projects', 'value', 'values', 'need', 'needs', 'want', 'figure', 'figures', 'raise', 'raises', 'grant', 'grants', 'order', 'orders', 'file', 'files', 'issue', 'issues', 'release', 'releases', 'counter', 'object', 'objects', 'judge', 'judges', 'plan', 'plans', 'vote', 'votes', 'campaign', 'campaigns', 'rally', 'rallies', 'fight', 'fights', 'back', 'backs', 'press', 'push', 'pushes', 'target', 'targets', 'knock', 'knocks', 'pan', 'pans', 'bet', 'bets', 'rule', 'rules', 'sentence', 'sentences', 'mean', 'means', 'hold', 'holds', 'holding', 'call', 'calls', 'reference', 'references', 'address', 'addresses', 'offer', 'offers', 'report', 'reports', 'detail', 'details', 'document', 'documents', 'outline', 'outlines', 'guess', 'trust', 'fear', 'fears', 'hope', 'hopes', 'doubt', 'doubts', 'respect', 'respects', 'love', 'loves', 'wish', 'wishes']);
 
-/** Stance verbs (inflected), apart from the reporting verbs already in CUE_VERBS. */
+/**
+ * Verbs of communication and cognition from WordNet (generated, see wordnet-cues.ts), inflected by rule:
+ * a broader, general lexicon under the hand-made lists ("debated", "marvelled", "examined"). A lemma
+ * that is a noun too has no -s form here ("talks", "answers").
+ */
+const WN_NOUNS = new Set(WORDNET_ALSO_NOUNS.split(/\s+/));
+export const WORDNET_VERBS = new Set(
+  [...WORDNET_COMMUNICATION.split(/\s+/), ...WORDNET_COGNITION.split(/\s+/)]
+    .filter(Boolean)
+    // a lemma that is a noun too keeps no -s form: "peace talks", "the answers"
+    .flatMap((l) => inflect(l).filter((f, i) => !(i === 1 && WN_NOUNS.has(l)))),
+);
+
+/**
+ * Stance verbs (inflected) — the lists above and the WordNet verbs — apart from the reporting verbs
+ * already in CUE_VERBS. Like them, a WordNet verb is a cue only with a subject that can hold a view.
+ */
 export const STANCE_VERBS = new Set(
-  [...STANCE_LEMMAS.split(/\s+/).filter(Boolean).flatMap(inflect), ...STANCE_IRREGULAR.split(/\s+/).filter(Boolean)].filter((w) => !CUE_VERBS.has(w) && !STANCE_STOP.has(w)),
+  [...STANCE_LEMMAS.split(/\s+/).filter(Boolean).flatMap(inflect), ...STANCE_IRREGULAR.split(/\s+/).filter(Boolean), ...WORDNET_VERBS].filter(
+    (w) => !CUE_VERBS.has(w) && !STANCE_STOP.has(w) && !WEAK_CUES.has(w),
+  ),
 );
 
 /** Nouns for evidence that can "show", "find" or "suggest" things: polls, studies, reports. */
@@ -182,7 +201,7 @@ export const EVIDENCE_NOUNS = new Set(
    investigation investigations inquiry probe records record documents document filings filing figures numbers statistics
    estimates estimate findings evidence results test tests census memo memos letter letters emails email ruling decision
    opinion verdict paper papers article articles editorial editorials book letter index model models forecast forecasts
-   projections ad ads video videos footage transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
+   projections average averages ad ads video videos footage recording recordings photo photos image images polling transcript transcripts tweet tweets post posts statement statements`.split(/\s+/).filter(Boolean),
 );
 
 /**

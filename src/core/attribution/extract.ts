@@ -39,6 +39,12 @@ for (const p of PHRASE_CUES) {
 }
 const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
+/** Heads of a share of people that can hold a view ("73 percent say", "a majority oppose", "most believe"). */
+const QUANTITY_HEADS = new Set(['percent', 'cent', 'majority', 'majorities', 'minority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'quarters', 'most', 'many', 'some', 'few']);
+/** Month and day names: capitalised, but no names of people. */
+const CALENDAR = new Set('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '));
+/** Conjunctions that open a new main clause after a comma or dash. */
+const CLAUSE_CONJ = new Set(['but', 'and', 'though', 'although', 'while', 'yet', 'so', 'whereas']);
 // Cue forms that are also ordinary nouns: only cues when tagged as verbs.
 const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
 const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
@@ -127,12 +133,14 @@ export class Extractor {
     const t = this.tag(k);
     const norm = this.tokens[k]!.norm;
     if (ROLE_NOUNS.has(norm)) return true;
+    if (norm === 'per' && this.tokens[k + 1]?.norm === 'cent') return true; // "40 per cent of members"
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET' || t.pos === 'VAL' || (t.pos === 'X' && /^\p{Lu}/u.test(this.tokens[k]!.text));
   }
 
   private headWord(k: number): boolean {
     const t = this.tag(k);
     if (/^\p{Lu}/u.test(this.tokens[k]!.text) && (t.pos === 'ADJ' || t.pos === 'X')) return true; // "Zelensky" tagged as an adjective
+    if (t.pos === 'VAL' && this.text[this.tokens[k]!.end] === '%') return true; // "61% say"
     return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'PRON' || ROLE_NOUNS.has(this.tokens[k]!.norm);
   }
 
@@ -144,7 +152,10 @@ export class Extractor {
   /** Noun phrase ending at token `last` (inclusive), walking left within the sentence. */
   private npBefore(last: number, sentStart: number): [number, number] | null {
     if (last < sentStart || this.inQuote(this.tokens[last]!.start)) return null;
-    if (this.tokens[last]!.norm === 'who') return [last, last + 1];
+    const ln = this.tokens[last]!.norm;
+    if (ln === 'who' || ln === 'which') return [last, last + 1];
+    // "many of whom say", "most of which show"
+    if ((ln === 'whom' || ln === 'which') && last - 2 >= sentStart && this.tokens[last - 1]!.norm === 'of' && (QUANTITY_HEADS.has(this.tokens[last - 2]!.norm) || /^(all|none|each|both|several|one|two|three)$/.test(this.tokens[last - 2]!.norm))) return [last - 2, last + 1];
     const t = this.tag(last);
     if (t.pos === 'PRON') {
       return PRONOUNS.has(this.tokens[last]!.norm) ? [last, last + 1] : null;
@@ -156,6 +167,8 @@ export class Extractor {
       if (!this.joinable(g)) break;
       const prev = k - 1;
       if (this.inQuote(this.tokens[prev]!.start)) break;
+      // "it is obvious that voters want": a "that" after an adjective or a verb opens a clause
+      if (this.tokens[prev]!.norm === 'that' && prev - 1 >= sentStart && ['ADJ', 'VERB', 'ADV'].includes(this.tag(prev - 1).pos)) break;
       if (this.npWord(prev)) {
         k = prev;
         continue;
@@ -180,6 +193,7 @@ export class Extractor {
   /** Noun phrase starting at token `first`, walking right within the sentence (up to `limit`). */
   private npAfter(first: number, limit: number): [number, number] | null {
     if (first >= limit || this.inQuote(this.tokens[first]!.start)) return null;
+    if (this.tokens[first]!.norm === 'who') return [first, first + 1];
     const t = this.tag(first);
     if (t.pos === 'PRON') return PRONOUNS.has(this.tokens[first]!.norm) ? [first, first + 1] : null;
     if (!this.npWord(first)) return null;
@@ -203,13 +217,16 @@ export class Extractor {
   }
 
   private srcSpan(from: number, to: number): SourceSpan {
-    return span(this.text, this.tokens[from]!.start, this.tokens[to - 1]!.end);
+    const end = this.tokens[to - 1]!.end;
+    return span(this.text, this.tokens[from]!.start, this.text[end] === '%' ? end + 1 : end);
   }
 
   /** Extend a subject NP left over an appositive: "Kallas, the EU's foreign policy chief, said". */
   private appositive(np: [number, number], sentStart: number): [number, number] {
     const [from] = np;
     if (from - 1 < sentStart) return np;
+    // "Later, it rejected …": a personal pronoun has no appositive
+    if (np[1] - from === 1 && PRONOUNS.has(this.tokens[from]!.norm) && this.tokens[from]!.norm !== 'who') return np;
     const g = this.gap(from - 1, from);
     if (!/^\s*,\s*$/.test(g)) return np;
     const head = this.npBefore(from - 1, sentStart);
@@ -236,19 +253,31 @@ export class Extractor {
     while (k > sentStart && last - k < 50) {
       const g = this.gap(k - 1, k);
       if (this.inQuote(this.tokens[k - 1]!.start) || /[”"]/.test(g)) break;
-      if (/,/.test(g)) commas++;
+      if (/,|--|[—–]/.test(g)) commas++;
       if (/[;:]/.test(g)) return null;
       k--;
     }
     if (commas === 0) return null;
+    // a dateline before the subject: "PORTSMOUTH -- Mayor Voss, opening …, said"
+    if (k === sentStart) {
+      let d = k;
+      while (d < last && /^[\p{Lu}.,]+$/u.test(this.tokens[d]!.text) && !/[—–]|--/.test(this.gap(d, d + 1))) d++;
+      if (d < last && /^[\p{Lu}.,]+$/u.test(this.tokens[d]!.text) && /^\s*(?:\([^)]*\))?\s*(?:--|[—–])\s*$/.test(this.gap(d, d + 1))) k = d + 1;
+    }
     while (k < last && (this.tag(k).pos === 'CONJ' || this.tag(k).pos === 'ADV' || ['but', 'and', 'so', 'yet', 'meanwhile', 'still'].includes(this.tokens[k]!.norm))) k++;
     const first = this.npAfter(k, last + 1);
     if (!first) return null;
     let proper = false;
     for (let i = first[0]; i < first[1]; i++) if (/^\p{Lu}/u.test(this.tokens[i]!.text)) proper = true;
     if (!proper) return null;
-    // the named phrase must be followed by a comma (the aside)
-    if (first[1] > last || !/^\s*,/.test(this.gap(first[1] - 1, first[1]))) return null;
+    // the named phrase must be followed by a comma or a dash (the aside), maybe after a parenthesis:
+    // "Councillor Pia Sand (Greens), the mayor's rival, said"
+    let e = first[1];
+    if (e <= last && /^\s*\($/.test(this.gap(e - 1, e))) {
+      while (e <= last && !/\)/.test(this.gap(e - 1, e))) e++;
+      if (e > last) return null;
+      if (!/\)\s*(?:,|--|[—–])/.test(this.gap(e - 1, e))) return null;
+    } else if (first[1] > last || !/^\s*(?:,|--|[—–])/.test(this.gap(first[1] - 1, first[1]))) return null;
     return [first[0], last + 1];
   }
 
@@ -279,7 +308,8 @@ export class Extractor {
       if (!phrase && adj && k + 1 < sent.tokenEnd && adj.includes(toks[k + 1]!.norm) && k > sent.tokenStart) {
         let b = k - 1;
         while (b > sent.tokenStart && /^(very|so|deeply|increasingly|highly|strongly|openly|fiercely|sharply|quite|more|most|less|also|still|not|never|always|particularly|especially|equally|now|long|remained|remains)$/.test(toks[b]!.norm)) b--;
-        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm)) {
+        // (not after "it": "it is clear that", "it was optimistic about" — "it" holds a view only as a verb's subject)
+        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm) && !(b > sent.tokenStart && toks[b - 1]!.norm === 'it')) {
           to = k + 2;
           phrase = true;
           stance = true;
@@ -345,16 +375,27 @@ export class Extractor {
       // "RT boasts that …", "Smith insists: “…”": a lexicon cue right before "that" or a quote is a verb
       const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
       const headlineCue = k > sent.tokenStart && HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(tok.text);
-      if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast)) continue;
+      // "is promising", "were demanding": a cue's -ing form after a form of "be" is a verb (tagged an adjective at times)
+      const progressive = /ing$/.test(tok.norm) && k > sent.tokenStart && /^(?:is|are|was|were|be|been|am)$/.test(toks[k - 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k));
+      if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && !progressive && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && ['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their'].includes(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
-      const participle = !phrase && /ing$/.test(tok.norm);
+      // accepted only as a progressive ("is promising" tagged an adjective): a finite verb, whose subject must hold a view
+      const byProgressive = progressive && !phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast);
+      const participle = !phrase && /ing$/.test(tok.norm) && !progressive;
       // skip modifiers between the subject and the cue ("Smith also said", "Smith on Monday said")
       let j = k - 1;
       let passive = false;
       while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
         const n = toks[j]!.norm;
-        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || (n === 'on' && j + 1 < k && this.tag(j + 1).pos === 'DATE')) {
+        // a year after "in" ("who in 2010 said") is a date too
+        const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && /^(?:in|since|during|by)$/.test(toks[j - 1]!.norm);
+        // "just this month", "last week", "earlier this year"
+        if (/^(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)$/.test(n) && j - 1 >= sent.tokenStart && /^(?:this|last|next|that|each|every)$/.test(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
+          j -= 2;
+          continue;
+        }
+        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || year || ((n === 'on' || n === 'in') && j + 1 < k && (this.tag(j + 1).pos === 'DATE' || /^(?:1[89]|20)\d\d$/.test(toks[j + 1]!.norm)))) {
           if (PASSIVE_AUX.has(n)) passive = true;
           j--;
           continue;
@@ -362,15 +403,27 @@ export class Extractor {
         break;
       }
       if (passive && !phrase && (this.tag(k).past || tok.norm === 'said' || tok.norm === 'told' || tok.norm === 'thought')) {
-        // "it is believed", "he was told": no source speaks here (unless "by X")
-        if (!(to < sent.tokenEnd && toks[to]!.norm === 'by')) continue;
-        const np = this.npAfter(to + 1, sent.tokenEnd);
+        // "it is believed", "he was told": no source speaks here (unless "by X", maybe after an object:
+        // "has been called a charlatan by fellow doctors")
+        const by = this.agentBy(to, sent.tokenEnd);
+        if (by < 0) continue;
+        const np = this.npAfter(by + 1, sent.tokenEnd);
         if (!np || (stance && !this.holdsView(np))) continue;
         out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
         continue;
       }
+      // a reduced passive: "When pressed by the host, …", "…, criticised by unions as …"
+      if (!phrase && this.tag(k).past && /ed$/.test(tok.norm) && to < sent.tokenEnd && toks[to]!.norm === 'by' && /^\s+$/.test(this.gap(to - 1, to)) && (k === sent.tokenStart || /[,(—–]\s*$/.test(this.gap(k - 1, k)) || ['when', 'if', 'as', 'once', 'unless', 'after', 'though', 'although'].includes(toks[k - 1]!.norm))) {
+        const np = this.npAfter(to + 1, sent.tokenEnd);
+        if (np && this.holdsView(np)) {
+          out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
+          continue;
+        }
+      }
       let np: [number, number] | null = null;
       let after = sourceAfter;
+      /** the subject's head was checked to hold a view (a long subject: its head is not its last word) */
+      let viewHeld = false;
       // "Rep. Gwen Moore (D-Wis.) said": step over a parenthetical before the cue
       if (!sourceAfter && j >= sent.tokenStart && /\)\s*$/.test(this.gap(j, j + 1))) {
         const open = this.text.lastIndexOf('(', toks[j + 1]!.start);
@@ -390,9 +443,10 @@ export class Extractor {
       if (np) {
         // found through the parenthetical
       } else if (!sourceAfter) {
-        if (j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
+        // (a per cent sign stays with its number: "61% say")
+        if (j >= sent.tokenStart && /^%?\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
         if (np && !headlineCue) np = this.appositive(np, sent.tokenStart);
-        else if (j >= sent.tokenStart && /^\s*,\s*$/.test(this.gap(j, j + 1))) {
+        else if (j >= sent.tokenStart && /^\s*(?:,|--|[—–])\s*$/.test(this.gap(j, j + 1))) {
           // "Voss, the city's mayor, said": an appositive pair before the comma
           const np1 = this.npBefore(j, sent.tokenStart);
           if (np1) {
@@ -400,13 +454,26 @@ export class Extractor {
             if (ext[0] < np1[0]) np = ext;
           }
           if (!np) np = this.clauseSubject(j, sent.tokenStart);
+          // "His former partner, Arno Kell, said": a name set off by commas after a noun phrase that
+          // opens the sentence is the subject's appositive
+          if (!np && np1 && np1[0] - 1 > sent.tokenStart && /^\s*,\s*$/.test(this.gap(np1[0] - 1, np1[0])) && this.isName(np1)) {
+            let b = np1[0] - 1;
+            while (b > sent.tokenStart && this.joinable(this.gap(b - 1, b)) && !this.inQuote(this.tokens[b - 1]!.start)) b--;
+            const lead = this.npAfter(b, np1[0]);
+            if (b === sent.tokenStart && lead && lead[1] === np1[0]) np = [b, np1[1]];
+            else if (b === sent.tokenStart && POSSESSIVES.has(this.tokens[b]!.norm)) np = [b, np1[1]];
+            else np = np1; // the name alone ("In a statement, one of the lawyers, Ana Ruiz, said")
+          }
         }
         if (!np && !participle) {
           // inversion: “…,” said Smith / …, said the minister.
           const g = k > sent.tokenStart ? this.gap(k - 1, k) : this.text.slice(sent.start, tok.start);
           if (/[,”"’':]\s*$/.test(g) || k === sent.tokenStart) {
             const a = this.npAfter(to, sent.tokenEnd);
-            if (a && !PRONOUNS.has(toks[a[0]]!.norm)) {
+            // after a plain comma (no quote), the phrase must end the clause: "…, said the minister." —
+            // not "…, Bamberg, said the videos show …"
+            const ends = !a || a[1] >= sent.tokenEnd || /^\s*[,;:.!?—–(]/.test(this.gap(a[1] - 1, a[1])) || /[”"’':]\s*$/.test(g) || k === sent.tokenStart;
+            if (a && ends && !PRONOUNS.has(toks[a[0]]!.norm)) {
               np = a;
               after = true;
             }
@@ -421,7 +488,28 @@ export class Extractor {
           if (!np || e + 1 > np[1]) np = [to, e + 1];
         }
       }
+      // "A port authority report released last spring found …", "every engineer I spoke to said …": a
+      // subject whose head noun is followed by a modifier (prepositional phrase, participle, relative clause)
+      if (!sourceAfter && !after && !participle && j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1)) && (!np || !this.holdsView(np))) {
+        const long = this.longSubject(j, sent.tokenStart, stance);
+        if (long) {
+          np = long;
+          viewHeld = true;
+        }
+      }
       if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
+      // "the council issued a statement calling …", "parents sent a letter to the board urging …": a
+      // participle after a document that is the object of a verb speaks for that verb's subject
+      if (np && participle && !after && EVIDENCE_NOUNS.has(toks[np[1] - 1]!.norm)) {
+        let v = np[0] - 1;
+        while (v > sent.tokenStart && np[0] - v < 10 && this.tag(v).pos !== 'VERB' && /^\s+$/.test(this.gap(v, v + 1)) && (this.npWord(v) || this.tag(v).pos === 'PREP')) v--;
+        if (v > sent.tokenStart && this.tag(v).pos === 'VERB' && !AUX_WORDS.has(toks[v]!.norm) && /^\s+$/.test(this.gap(v, v + 1))) {
+          let b = v - 1;
+          while (b >= sent.tokenStart && (CUE_MODIFIERS.has(toks[b]!.norm) || this.tag(b).pos === 'ADV') && /^\s+$/.test(this.gap(b, b + 1))) b--;
+          const subj = b >= sent.tokenStart && /^\s+$/.test(this.gap(b, b + 1)) ? this.npBefore(b, sent.tokenStart) : null;
+          if (subj && this.holdsView(subj)) np = subj;
+        }
+      }
       if (!np && participle) {
         // "…, adding: “…”": the subject of the main clause
         const prev = out[out.length - 1];
@@ -435,7 +523,15 @@ export class Extractor {
           continue;
         }
       }
-      if (stance && (!np || !this.holdsView(np))) continue;
+      if (!np && participleClause && /ing$/.test(tok.norm) && !out.length) {
+        // "On Thursday, Voss spoke to the crews, promising …": the subject of the main clause
+        const subj = this.mainSubject(sent.tokenStart, k);
+        if (subj) {
+          out.push({ ...this.makeCue(s, k, to, subj, false, weak, true), stance });
+          continue;
+        }
+      }
+      if ((stance || byProgressive) && (!np || !(viewHeld || this.holdsView(np)))) continue;
       if (!np && !weak) {
         out.push(this.makeCue(s, k, to, null, after, weak, participle));
         continue;
@@ -443,6 +539,96 @@ export class Extractor {
       out.push({ ...this.makeCue(s, k, to, np, after, weak, participle), stance });
     }
     return out;
+  }
+
+  /**
+   * A subject noun phrase with a modifier between its head and the cue, ending at token `last`: the
+   * clause opens at the sentence start or after a break (punctuation, or "that" after a verb); its
+   * first noun phrase must hold a view (for speech cues, a singular agent noun too: "every engineer"),
+   * and what follows it must open a modifier: a preposition, a participle, a relative pronoun, or a
+   * pronoun or adjective ("the experts I asked", "those close to him").
+   */
+  private longSubject(last: number, sentStart: number, stance: boolean): [number, number] | null {
+    let k = last;
+    while (k > sentStart && last - k < 25) {
+      const g = this.gap(k - 1, k);
+      if (/[,;:()“”"—–]|--/.test(g) || this.inQuote(this.tokens[k - 1]!.start)) break;
+      const n = this.tokens[k - 1]!.norm;
+      if ((n === 'that' || n === 'whether' || n === 'if') && k - 2 >= sentStart && this.tag(k - 2).pos === 'VERB') break;
+      k--;
+    }
+    if (last - k >= 25) return null;
+    while (k < last && (this.tag(k).pos === 'CONJ' || this.tag(k).pos === 'ADV')) k++;
+    const head = this.npAfter(k, last + 1);
+    if (!head || head[1] > last || last - head[1] > 15) return null;
+    const hn = this.tokens[head[1] - 1]!.norm;
+    const lastNorm = this.tokens[last]!.norm;
+    // "the council met on Friday and pledged …": a coordinated cue takes the subject of the clause's main
+    // verb (an infinitive, "took to the radio to accuse", was measured too: as many false sources as true)
+    if (lastNorm === 'and') {
+      if (!this.holdsView(head)) return null;
+      for (let i = head[1]; i < last; i++) if (this.tag(i).pos === 'VERB' && !AUX_WORDS.has(this.tokens[i]!.norm)) return head;
+      return null;
+    }
+    // otherwise the word before the cue ends a noun phrase or a participle, not a clause ("… failed as predicted")
+    const lt = this.tag(last);
+    if (!['NOUN', 'PROPN', 'PRON', 'VERB', 'DATE', 'VAL'].includes(lt.pos) || ['who', 'which', 'that', 'whom'].includes(lastNorm)) return null;
+    if (!this.holdsView(head) && (stance || !(agentNoun(hn) || agentNoun(hn + 's')))) return null;
+    const m = this.tokens[head[1]]!.norm;
+    const t = this.tag(head[1]);
+    const opens = t.pos === 'PREP' || ['that', 'who', 'which', 'whom', 'whose'].includes(m) || t.pos === 'PRON' || t.pos === 'ADJ' || (t.pos === 'VERB' && (t.past || t.gerund) && !AUX_WORDS.has(m));
+    if (!opens) return null;
+    for (let i = head[1]; i <= last; i++) {
+      const n = this.tokens[i]!.norm;
+      if (CUE_VERBS.has(n) || (STANCE_VERBS.has(n) && this.tag(i).pos === 'VERB')) return null;
+    }
+    return [head[0], last + 1];
+  }
+
+  /**
+   * The subject of the sentence's main clause before token `limit`: the first noun phrase that opens
+   * the sentence or follows a comma and is followed by a verb ("On Thursday, however, Voss spoke …").
+   * Only one that can hold a view.
+   */
+  private mainSubject(sentStart: number, limit: number): [number, number] | null {
+    for (let i = sentStart; i < limit; i++) {
+      if (i > sentStart && !/,\s*$/.test(this.gap(i - 1, i))) continue;
+      if (this.inQuote(this.tokens[i]!.start)) return null;
+      let a = i;
+      while (a < limit && (this.tag(a).pos === 'CONJ' || this.tag(a).pos === 'ADV')) a++;
+      const np = this.npAfter(a, limit);
+      if (!np) continue;
+      let v = np[1];
+      if (v >= limit || !/^\s+$/.test(this.gap(v - 1, v))) continue;
+      // a short prepositional phrase or date may stand between ("A group of doctors in 2015 sent …")
+      if (this.tag(v).pos === 'PREP') {
+        const p0 = v;
+        while (v < limit && v - p0 < 6 && /^\s+$/.test(this.gap(v - 1, v)) && this.tag(v).pos !== 'VERB') v++;
+      }
+      while (v < limit && (CUE_MODIFIERS.has(this.tokens[v]!.norm) || this.tag(v).pos === 'ADV')) v++;
+      if (v >= limit || this.tag(v).pos !== 'VERB' || !/^\s+$/.test(this.gap(v - 1, v))) continue;
+      return this.holdsView(np) ? np : null;
+    }
+    return null;
+  }
+
+  /** The "by" of a passive agent after a cue: right after it, or after a short object (no punctuation); -1 if none. */
+  private agentBy(from: number, limit: number): number {
+    for (let b = from; b < limit && b - from < 6; b++) {
+      if (b > from && !/^\s+$/.test(this.gap(b - 1, b))) return -1;
+      if (this.tokens[b]!.norm === 'by') return b;
+      if (b > from && !this.npWord(b)) return -1;
+    }
+    return -1;
+  }
+
+  /** Is this phrase a name (a capitalised word not opening the sentence, or a compromise person or organisation)? */
+  private isName(np: [number, number]): boolean {
+    for (let i = np[0]; i < np[1]; i++) {
+      const t = this.tag(i);
+      if (t.person || t.org || t.pos === 'PROPN') return true;
+    }
+    return false;
   }
 
   /** Can this source phrase hold a view (a name, a person pronoun, a role or evidence noun)? */
@@ -453,10 +639,26 @@ export class Extractor {
       head = i;
       break;
     }
+    // "footage of the crash", "the head of the union": the noun before "of" is a head too
+    // — except a share, which is a share of what follows: "40 percent of voters", not "of the budget"
+    for (let i = np[0] + 1; i < head; i++) if (this.tokens[i]!.norm === 'of') {
+      if (QUANTITY_HEADS.has(this.tokens[i - 1]!.norm) || this.tag(i - 1).pos === 'VAL') break;
+      if (this.headHoldsView(i - 1)) return true;
+      break;
+    }
+    return this.headHoldsView(head);
+  }
+
+  private headHoldsView(head: number): boolean {
     const norm = this.tokens[head]!.norm;
     const t = this.tag(head);
-    if (t.pos === 'PRON') return PRONOUNS.has(norm) && norm !== 'it' && norm !== 'you';
+    if (norm === 'which' || t.pos === 'DATE' || CALENDAR.has(norm)) return false; // "a poll released in late August found"
+    if (norm === 'whom' || norm === 'who') return true; // "many of whom", "who" (compromise may not tag it)
+    // "it" (an organisation, a report: "it attacked the plan") but not "it's" ("it's supposed to")
+    if (t.pos === 'PRON') return PRONOUNS.has(norm) && (norm !== 'it' || !/['’]/.test(this.tokens[head]!.text)) && norm !== 'you';
     if (ROLE_NOUNS.has(norm) || EVIDENCE_NOUNS.has(norm) || agentNoun(norm)) return true;
+    // a share of people, as polls report them: "73 percent (of voters) say", "a majority oppose", "61% back"
+    if (QUANTITY_HEADS.has(norm) || (t.pos === 'VAL' && this.text[this.tokens[head]!.end] === '%')) return true;
     if (t.person || t.org) return true;
     if (!/^\p{Lu}/u.test(this.tokens[head]!.text)) return false;
     // a capitalised word opening the sentence is a name if the text also capitalises it mid-sentence
@@ -488,6 +690,17 @@ export class Extractor {
       participle,
       used: false,
     };
+  }
+
+  /**
+   * Where the clause of the subject at token `k` starts (after token `min`; -1 if none): at `k` after a
+   * comma, semicolon or dash, or at the conjunction that opens it (", but she said", "— and he noted").
+   */
+  private clauseStart(k: number, min: number): number {
+    if (k - 1 <= min) return -1;
+    const brk = (g: string) => /[,;—–]|--/.test(g) && !/[“"‘]/.test(g);
+    if (brk(this.gap(k - 1, k))) return k;
+    return CLAUSE_CONJ.has(this.tokens[k - 1]!.norm) && k - 2 > min && brk(this.gap(k - 2, k - 1)) ? k - 1 : -1;
   }
 
   /** The reported clause of a cue with no quote of its own (indirect speech). */
@@ -529,7 +742,12 @@ export class Extractor {
       }
     }
     const next = cuesOfSentence.find((x) => x.from > c.to && x.participle);
-    const rightLimit = next ? this.tokens[next.from]!.start : sent.end;
+    // a later cue with a subject of its own after a comma, dash or semicolon opens a new main clause
+    // ("When he wrote the book, Kell said …", "…, but she noted …"): this cue's words end before it
+    const opener = cuesOfSentence.find((x) => x !== c && !x.stance && x.from > c.to && x.srcFrom > k && !x.sourceAfter && x.source && this.clauseStart(x.srcFrom, k) >= 0);
+    // … and so does a cue coordinated with this one ("opposed the plan and called for a vote")
+    const coord = cuesOfSentence.find((x) => x !== c && x.from > k + 1 && x.srcFrom === c.srcFrom && c.srcFrom >= 0 && toks[x.from - 1]!.norm === 'and');
+    const rightLimit = Math.min(next ? this.tokens[next.from]!.start : sent.end, opener ? this.tokens[this.clauseStart(opener.srcFrom, k)]!.start : sent.end, coord ? toks[coord.from - 1]!.start : sent.end);
     const rightWords = k < sent.tokenEnd ? countTokens(toks, k, sent.tokenEnd, rightLimit) : 0;
     const leftFirst = sent.tokenStart;
     const leftWords = countTokens(toks, leftFirst, sent.tokenEnd, leftEnd);
@@ -623,6 +841,9 @@ export class Extractor {
           if (!c.source && !c.weak) continue;
           if (c.weak && !c.source) continue;
           if (c.participle && c.span.start >= q.close) continue; // "…, adding: “…”" introduces what follows
+          // "X called the talks “constructive”, though he noted …": a conjunction opens a new clause
+          // between the quote and the cue's subject, so the quote is the earlier clause's
+          if (c.source && !c.sourceAfter && q.close <= c.source.start && /^[\s,;—–-]*\b(?:but|and|though|although|while|yet|whereas)\s+$/i.test(text.slice(q.close, c.source.start))) continue;
           const dist = (c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0) + (c.weak ? 1000 : 0);
           // a cue separated from this quote by another quote belongs to that one
           if (dist < bestDist && !this.top.some((o) => o !== q && o.open > Math.min(q.close, c.span.end) - 1 && o.close <= Math.max(q.open, c.span.start) + 1 && o.level === 1 && between(o, q, c))) {
@@ -670,7 +891,8 @@ export class Extractor {
           const sent = model.sentences[sIdx]!;
           const np = this.npAfter(k0, sent.tokenEnd);
           const v = np ? np[1] : -1;
-          const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text));
+          // a name or pronoun, or a role or a document ("the letter reads", "the spokesman added")
+          const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text) || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm) || EVIDENCE_NOUNS.has(this.tokens[np[1] - 1]!.norm));
           if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !/^(is|was|were|are|has|have|had|will|would|can|could)$/.test(this.tokens[v]!.norm)) {
             const a: Attribution = { kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
             out.push(a);

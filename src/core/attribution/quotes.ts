@@ -69,7 +69,10 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
         stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
       } else if (CLOSE_DOUBLE.includes(c)) {
         const k = findLast(stack, 'd');
-        if (k >= 0) {
+        if (k < 0 && c === '”' && isSpaceOrOpen(prev) && isLetter(next)) {
+          // a closing mark typed where an opening one belongs (”Mr. Voss …): nothing is open, a word follows
+          stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+        } else if (k >= 0) {
           // close any single quote left open inside
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, i, p, false);

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { CUE_VERBS, STANCE_VERBS, WORDNET_VERBS } from '../../../src/core/attribution/cues';
 import { extractAttributions } from '../../../src/core/attribution/extract';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 import type { Attribution } from '../../../src/core/attribution/types';
@@ -192,5 +195,252 @@ describe('attribution: stance, belief and evidence cues', () => {
   it('a capitalised stance word inside a Title Case headline is no cue', () => {
     const as = ex('Dockers Worried About Night Shifts\n\nThe union met on Monday.\n\nTalks went on.\n\nNo deal yet.');
     assert.equal(as.filter((a) => a.cue && a.paragraph === 0).length, 0);
+  });
+});
+
+describe('attribution: clause boundaries', () => {
+  it('a cue in a fronted clause does not swallow the main clause: "When he wrote …, Kell said …"', () => {
+    const as = ex('When he wrote his memoir, Arno Kell said that debt was a last resort.');
+    const said = as.find((a) => a.cue?.text === 'said');
+    assert.ok(said, JSON.stringify(as.map(brief)));
+    assert.equal(said.source!.text, 'Arno Kell');
+    assert.equal(said.content.text, 'debt was a last resort');
+  });
+  it('", but she noted" opens a second attribution and ends the first one\'s content', () => {
+    const as = ex('Ilse Marren said the ferry was late, but she noted that the crew had warned the passengers.').map(brief);
+    assert.deepEqual(as, [
+      { kind: 'indirect', cue: 'said', source: 'Ilse Marren', content: 'the ferry was late' },
+      { kind: 'indirect', cue: 'noted', source: 'she', content: 'the crew had warned the passengers' },
+    ]);
+  });
+});
+
+describe('attribution: subjects with long modifiers', () => {
+  const cases: [string, string, string][] = [
+    ['A harbour authority report released last spring found that the cranes were unsafe.', 'found', 'A harbour authority report released'],
+    ['Footage of the collision shows the tug turning too late.', 'shows', 'Footage of the collision'],
+    ['Fishermen in Lantern Bay and along the coast say the quota is too low.', 'say', 'Fishermen in Lantern Bay and along the coast'],
+    ['Most of the fishermen surveyed said they would vote no.', 'said', 'Most of the fishermen surveyed'],
+    ['PORTSMOUTH -- Mayor Elena Voss, opening the new terminal on Friday, said it would serve the whole region.', 'said', 'Mayor Elena Voss, opening the new terminal on Friday'],
+    ['Arno Kell -- author of a book on harbour law -- said the ruling was flawed.', 'said', 'Arno Kell -- author of a book on harbour law'],
+    ['The harbour council met on Friday and pledged to rebuild the pier.', 'pledged', 'The harbour council'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('a clause before the cue is no subject ("… failed as predicted", "… the storm came and …")', () => {
+    assert.deepEqual(ex('The old ferry company failed as predicted.').filter((a) => a.source).map(brief), []);
+    assert.deepEqual(ex('The storm came in the night and pledged nothing.').filter((a) => a.source).map(brief), []);
+  });
+});
+
+describe('attribution: WordNet verbs of communication and cognition', () => {
+  it('the generated lemma file is what scripts/gen-wordnet-cues.js makes from WordNet', () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '..', '..', '..', 'scripts', 'gen-wordnet-cues.js'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+  it('a WordNet verb missing from the hand lists is a cue with a subject that can hold a view', () => {
+    assert.ok(WORDNET_VERBS.has('debated') && !CUE_VERBS.has('debated'));
+    const [a] = ex('Historians have long debated whether the harbour was ever profitable.');
+    assert.deepEqual(brief(a!), { kind: 'indirect', cue: 'debated', source: 'Historians', content: 'whether the harbour was ever profitable' });
+  });
+  it('…and not with a subject that cannot ("The tides debated …" is no attribution)', () => {
+    assert.deepEqual(ex('The old maps debated nothing about the harbour.').filter((a) => a.cue).map(brief), []);
+  });
+  it('stop-listed WordNet verbs (actions, sounds) are no cues', () => {
+    for (const w of ['greet', 'greeted', 'photographed', 'nodded']) assert.ok(!STANCE_VERBS.has(w) && !CUE_VERBS.has(w), w);
+  });
+});
+
+describe('attribution: shares of people as sources', () => {
+  const cases: [string, string, string][] = [
+    ['A majority support the new quota.', 'support', 'A majority'],
+    ['Nearly two-thirds of residents oppose the plan, and 61% say the ferry should stay.', 'say', '61%'],
+    ['Some 40 per cent of members say the pier is unsafe.', 'say', 'Some 40 per cent of members'],
+    ['Only 52 percent of members agreed that the pier is safe, while 73 percent said the same of the bridge.', 'said', '73 percent'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('a share of a thing is no view holder with a stance verb', () => {
+    assert.deepEqual(ex('Forty percent of the budget supported the harbour repairs.').filter((a) => a.source).map(brief), []);
+  });
+});
+
+describe('attribution: appositions, parentheses and relative pronouns as subjects', () => {
+  const cases: [string, string, string][] = [
+    ['His former partner, Arno Kell, said the deal was done.', 'said', 'His former partner, Arno Kell'],
+    ['Councillor Pia Sand (Greens), the mayor’s rival, said the old ferries were unsafe.', 'said', 'Councillor Pia Sand (Greens), the mayor’s rival'],
+    ['He’s sought to protect the harbour fund.', 'sought', 'He’s'],
+    ['The study, which notes that the port lost money, was published on Monday.', 'notes', 'The study, which'],
+    ['Families of the crew, many of whom say the ferry was unsafe, met the mayor.', 'say', 'Families of the crew, many of whom'],
+    ['The dockers here, who have taken to the streets and called for a new contract, met the mayor.', 'called for', 'who'],
+  ];
+  for (const [t, cue, source] of cases) {
+    it(`${cue}: ${t.slice(0, 50)}`, () => {
+      const a = ex(t).find((x) => x.cue?.text === cue);
+      assert.ok(a, JSON.stringify(ex(t).map(brief)));
+      assert.equal(a.source?.text, source);
+    });
+  }
+  it('"which" is no source for a stance cue (it holds no view)', () => {
+    assert.deepEqual(ex('The new quota, which supports the small boats, starts in May.').filter((a) => a.source).map(brief), []);
+  });
+  it('a cue coordinated with another keeps its own attribution and ends the first one\'s content', () => {
+    const as = ex('Mayor Ilse Marren opposed the plan and called for a vote.').map(brief);
+    assert.deepEqual(as, [
+      { kind: 'indirect', cue: 'opposed', source: 'Mayor Ilse Marren', content: 'the plan' },
+      { kind: 'indirect', cue: 'called for', source: 'Mayor Ilse Marren', content: 'a vote' },
+    ]);
+  });
+});
+
+describe('attribution: participle clauses take the main clause subject', () => {
+  it('"On Thursday, however, Mayor Voss spoke …, promising …"', () => {
+    const a = ex('On Thursday, however, Mayor Voss spoke to a group of dock workers, promising to lift the quota.').find((x) => x.cue?.text === 'promising');
+    assert.equal(a?.source?.text, 'Mayor Voss');
+  });
+  it('"A group of doctors in 2015 sent a letter …, calling for …"', () => {
+    const a = ex('A group of doctors in 2015 sent a letter to the board, calling for his dismissal.').find((x) => x.cue?.text === 'calling for');
+    assert.equal(a?.source?.text, 'A group of doctors');
+  });
+  it('not when the main subject cannot hold a view', () => {
+    assert.deepEqual(ex('On Monday, the water climbed over the pier, threatening the road.').filter((a) => a.source).map(brief), []);
+  });
+});
+
+describe('attribution: dates before the cue and documents after a quote', () => {
+  it('"who in 2010 said": a year after "in" stands between subject and cue', () => {
+    const a = ex('Voss met Kell, now the harbour master, who in 2010 said the pier was unsafe.').find((x) => x.cue?.text === 'said');
+    assert.equal(a?.source?.text, 'who');
+  });
+  it('“…,” the letter reads: a document after the quote is its source', () => {
+    const [a] = ex('“We see ferries offering hope to the islands,” the letter reads.');
+    assert.deepEqual(brief(a!), { kind: 'direct', cue: 'reads', source: 'the letter', content: 'We see ferries offering hope to the islands' });
+  });
+  it('…but not any lower-case noun after a quote', () => {
+    const [a] = ex('“We are closed,” the shop shut early.');
+    assert.equal(a!.source, null);
+  });
+});
+
+describe('attribution: fewer wrong sources', () => {
+  it('after a plain comma, an inverted source must end the clause ("…, Ruiz, said the videos show …")', () => {
+    const a = ex('In a statement, one of the family’s lawyers, Ana Ruiz, said the videos show the crew leaving.').find((x) => x.cue?.text === 'said');
+    assert.equal(a?.source?.text, 'Ana Ruiz');
+    const b = ex('The pier is unsafe, said the inspector.').find((x) => x.cue?.text === 'said');
+    assert.equal(b?.source?.text, 'the inspector');
+  });
+  it('a month is no source ("a poll released in late August found")', () => {
+    const a = ex('A harbour poll released in late August found that most dockers back the strike.').find((x) => x.cue?.text === 'found');
+    assert.equal(a?.source?.text, 'A harbour poll released in late August');
+  });
+});
+
+describe('attribution: "it" and clause-opening "that"', () => {
+  it('"it" can hold a view (an organisation or a report), "it\'s" + participle cannot', () => {
+    const a = ex('The union met on Monday. Later, it rejected the offer.').find((x) => x.cue?.text === 'rejected');
+    assert.equal(a?.source?.text, 'it');
+    assert.deepEqual(ex('It’s supposed to curb the night shifts.').filter((x) => x.source).map(brief), []);
+  });
+  it('a "that" after an adjective opens a clause: "obvious that voters want" has the source "voters"', () => {
+    const a = ex('By now it should be obvious that voters want a new pier.').find((x) => x.cue?.text === 'want');
+    assert.equal(a?.source?.text, 'voters');
+  });
+});
+
+describe('attribution: a participle after a document speaks for the document\'s issuer', () => {
+  it('"The harbour council issued a statement calling …"', () => {
+    const a = ex('The harbour council issued a statement calling the strike a disgrace.').find((x) => x.cue?.text === 'calling');
+    assert.equal(a?.source?.text, 'The harbour council');
+  });
+  it('"Mayor Voss filed legal papers opposing …"', () => {
+    const a = ex('Mayor Elena Voss filed legal papers opposing the sale.').find((x) => x.cue?.text === 'opposing');
+    assert.equal(a?.source?.text, 'Mayor Elena Voss');
+  });
+  it('the document stays the source when no verb with a subject governs it', () => {
+    const a = ex('A statement calling the strike a disgrace was read out.').find((x) => x.cue?.text === 'calling');
+    assert.equal(a?.source?.text, 'A statement');
+  });
+});
+
+describe('attribution: a closing mark typed as an opening one', () => {
+  it('”He is … ” ― Ana Ruiz: a ” with nothing open and a word after it opens a quote', () => {
+    const t = 'Readers wrote in.\n\n”He is a bully. He shames us.” ― Ana Ruiz\n“The pier is a disgrace.”― Arno Kell';
+    assert.deepEqual(ex(t).map((a) => [a.source?.text, a.content.text]), [['Ana Ruiz', 'He is a bully. He shames us.'], ['Arno Kell', 'The pier is a disgrace.']]);
+  });
+  it('a ” after a word still closes nothing when nothing is open', () => {
+    assert.deepEqual(findQuotes(analyse('The word” stands alone here.')), []);
+  });
+});
+
+describe('attribution: passive agents', () => {
+  it('a reduced passive with "by": "When pressed by reporters about …"', () => {
+    const a = ex('When pressed by reporters about the ferry, Voss said nothing new.').find((x) => x.cue?.text === 'pressed');
+    assert.equal(a?.source?.text, 'reporters');
+  });
+  it('…only with an agent that can hold a view ("When pressed by the tide" is no attribution)', () => {
+    assert.deepEqual(ex('When pressed by the tide, the boats drifted.').filter((a) => a.source).map(brief), []);
+  });
+});
+
+describe('attribution: progressive cues and retweets', () => {
+  it('"is promising": a cue\'s -ing form after "is" is a verb', () => {
+    const a = ex('Mayor Voss is promising lower fares.').find((x) => x.cue?.text === 'promising');
+    assert.equal(a?.source?.text, 'Mayor Voss');
+  });
+  it('"retweeted" is a cue like "tweeted"', () => {
+    const a = ex('Councillor Pia Sand retweeted that the ferry was late.').find((x) => x.cue?.text === 'retweeted');
+    assert.equal(a?.source?.text, 'Councillor Pia Sand');
+  });
+});
+
+describe('attribution: time phrases between subject and cue', () => {
+  it('"just this month announced", "last week said"', () => {
+    assert.equal(ex('The harbour bank just this month announced it would cut fees.').find((x) => x.cue?.text === 'announced')?.source?.text, 'The harbour bank');
+    assert.equal(ex('Mayor Voss last week said the pier was safe.').find((x) => x.cue?.text === 'said')?.source?.text, 'Mayor Voss');
+  });
+});
+
+describe('attribution: noun forms and quotes in an earlier clause', () => {
+  it('"the harbour talks" is no cue (a WordNet lemma that is a noun too keeps no -s form)', () => {
+    const t = 'Mayor Ilse Marren described the harbour talks as “useful,” while admitting that “hard issues remain”.';
+    const as = ex(t);
+    assert.ok(!as.some((a) => a.cue?.text === 'talks'), JSON.stringify(as.map(brief)));
+    assert.equal(as.find((a) => a.cue?.text === 'admitting')?.source?.text, 'Mayor Ilse Marren');
+    assert.ok(WORDNET_VERBS.has('talked') && !WORDNET_VERBS.has('talks'));
+  });
+  it('a quote before ", though he noted" belongs to the earlier clause', () => {
+    const t = 'Mayor Ilse Marren called the talks “useful”, though she noted there are “hard issues that remain”.';
+    const as = ex(t);
+    const noted = as.find((a) => a.cue?.text === 'noted');
+    assert.deepEqual(noted?.quotes.map((q) => q.text), ['hard issues that remain']);
+    assert.deepEqual(as.find((a) => a.cue?.text === 'called')?.quotes.map((q) => q.text), ['useful']);
+  });
+});
+
+describe('attribution: what is no attribution', () => {
+  it('"it" before a stance adjective is no source ("It was very optimistic about …", "It is clear that …")', () => {
+    assert.deepEqual(ex('It was very optimistic about reaching a deal on the pier.').filter((a) => a.cue).map(brief), []);
+    assert.deepEqual(ex('It is clear that the pier is unsafe.').filter((a) => a.cue).map(brief), []);
+  });
+  it('an inspection verb reports no claim ("He had reviewed a draft plan")', () => {
+    assert.deepEqual(ex('Mayor Voss had reviewed a draft plan from the port.').filter((a) => a.cue).map(brief), []);
+  });
+});
+
+describe('attribution: progressive cues need a subject that holds a view', () => {
+  it('"the priorities were maintaining …" inside reported speech is no second attribution', () => {
+    const as = ex('Mayor Voss stated that the port’s priorities in the talks were maintaining the ferry and raising wages.');
+    assert.deepEqual(as.map((a) => a.cue?.text), ['stated']);
+    assert.equal(as[0]!.content.text, 'the port’s priorities in the talks were maintaining the ferry and raising wages');
   });
 });
