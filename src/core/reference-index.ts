@@ -705,6 +705,8 @@ export class Segment {
    * entries of bucket b and its postings before they are read. Undefined once everything is loaded.
    */
   fill: ((b: number) => void) | undefined = undefined;
+  /** as `fill`, for many buckets (ascending) at once, read in file order; undefined with `fill` */
+  fillMany: ((buckets: ArrayLike<number>) => void) | undefined = undefined;
 
   /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
   constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array, heavy: Uint32Array = new Uint32Array(0)) {
@@ -989,7 +991,7 @@ export class ReferenceIndex {
    * not loaded yet (lookupLimited loads them through `lazy.doc` before comparing); `lazy.all` loads
    * everything (materialize()).
    */
-  private lazy: { doc(num: number): Uint32Array; all(): void } | undefined;
+  private lazy: { doc(num: number): Uint32Array; many?(nums: ArrayLike<number>): void; all(): void } | undefined;
   private pending: Uint8Array | undefined;
 
   constructor(terms: Terms = new Terms()) {
@@ -1017,7 +1019,7 @@ export class ReferenceIndex {
      * loaded yet) and word count, so that `tokens` is not touched here; `doc(num)` loads document
      * num's term ids, `all()` loads everything
      */
-    lazy?: { counts: ArrayLike<number>; doc(num: number): Uint32Array; all(): void };
+    lazy?: { counts: ArrayLike<number>; doc(num: number): Uint32Array; many?(nums: ArrayLike<number>): void; all(): void };
   }): ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
@@ -1284,6 +1286,62 @@ export class ReferenceIndex {
       if (d.id === id && !d.deleted) return d;
     }
     return undefined;
+  }
+
+  /**
+   * Lazily restored index: read ahead what lookupLimited(terms, i, maxHits, maxDocs, …) will read
+   * for each n-gram i in [from, to) whose terms are all known (>= 0): the table entries and postings
+   * of their buckets, then the term ids of the documents in those postings, each in file order with
+   * nearby pages read together (a few hundred sorted reads instead of thousands in look-up order).
+   * Only what is read, and when, changes; a no-op for a built or fully loaded index.
+   */
+  prefetchNgrams(terms: ArrayLike<number>, from: number, to: number, maxHits: number, maxDocs: number): void {
+    const lazy = this.lazy;
+    if (lazy?.many === undefined) return;
+    const hashes: number[] = [];
+    for (let i = from; i + SEED_N <= to; i++) {
+      let known = true;
+      for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+      if (!known) continue;
+      const h = ngramHash(terms, i);
+      let heavy = false;
+      for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) heavy = true;
+      if (!heavy) hashes.push(h);
+    }
+    if (hashes.length === 0) return;
+    const pending = this.pending!;
+    const dead = this.dead;
+    const want = new Set<number>();
+    for (const seg of this.segments) {
+      if (seg.fillMany === undefined) continue;
+      const buckets = Uint32Array.from(hashes, (h) => h & seg.mask).sort();
+      seg.fillMany(buckets);
+      const postDoc = seg.postDoc;
+      let prev = -1;
+      for (let i = 0; i < buckets.length; i++) {
+        const b = buckets[i]!;
+        if (b === prev) continue;
+        prev = b;
+        // lookupLimited stops past maxHits hits or maxDocs documents: read ahead no further than that
+        let docs = 0;
+        let hits = 0;
+        let last = -1;
+        for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+          const doc = postDoc[p]!;
+          if (dead[doc] !== 0) continue;
+          if (++hits > maxHits + 1) break;
+          if (doc !== last) {
+            if (++docs > maxDocs + 1) break;
+            last = doc;
+          }
+          if (pending[doc] === 1) want.add(doc);
+        }
+      }
+    }
+    if (want.size === 0) return;
+    const nums = Uint32Array.from(want).sort();
+    lazy.many(nums);
+    for (let i = 0; i < nums.length; i++) this.loadTerms(nums[i]!);
   }
 
   /**
