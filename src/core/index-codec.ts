@@ -17,12 +17,12 @@
  * reads and loads only what is used: the header, page table, directory, term dictionary and
  * boilerplate-line table at once; each document's tokens, lines and text, and each posting-table
  * bucket, on first use (page by page, verified as read); the aligner's seed look-ups read ahead
- * (ReferenceIndex.prefetchNgrams: every bucket, then every document's term ids, in file order with
+ * (ReferenceIndex.prefetchNgrams: every bucket, then the term-id page of every posting, in file order with
  * nearby pages read together). Arrays are views into one payload buffer
  * (no copy); document texts are decoded from UTF-8 on first use.
  */
 import { proseView } from './prose';
-import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
+import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
 import type { ReferenceMeta } from './types';
@@ -505,7 +505,7 @@ function pageTable(table: Uint8Array, header: CheckedHeader): Uint32Array {
 const BULK_AFTER = 256;
 
 /** ensureMany: missing pages this close (or closer) are read in one run with those between */
-const GAP_PAGES = 2;
+const GAP_PAGES = 1;
 
 /** pages read in one go at most (8 MiB) */
 const MAX_RUN_PAGES = 2048;
@@ -688,24 +688,32 @@ class Store {
   }
 
   /**
-   * Load the term ids of documents `nums` (ascending) in file order, coalescing nearby ones; the
-   * whole array at once when they are most of it.
+   * Make the ids of tokens pos..pos+SEED_N-1 of document num present (not range-checked: they are
+   * only compared with known ids); their index in `ids`, or -1 past the document's end.
    */
-  termsMany(nums: ArrayLike<number>): void {
-    const ranges: number[] = [];
-    const base = this.ids.byteOffset - this.paged.bytes.byteOffset;
-    let bytes = 0;
-    for (let i = 0; i < nums.length; i++) {
-      const num = nums[i]!;
-      if (this.termsOk[num] === 1) continue;
-      const at = this.tokAt[num]!;
-      const n = this.tokCount[num]!;
-      ranges.push(base + at * 4, base + (at + n) * 4);
-      bytes += n * 4 + PAGE_BYTES;
+  idsAt(num: number, pos: number): number {
+    const at = this.tokAt[num]! + pos;
+    if (pos + SEED_N > this.tokCount[num]!) return -1;
+    if (this.termsOk[num] !== 1) this.ensure(this.ids, at, SEED_N);
+    return at;
+  }
+
+  /** idsAt for (num, pos) pairs, read in file order (nearby pages together) */
+  idsAtMany(pairs: ArrayLike<number>): void {
+    const at: number[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const num = pairs[i]!;
+      const pos = pairs[i + 1]!;
+      if (this.termsOk[num] !== 1 && pos + SEED_N <= this.tokCount[num]!) at.push(this.tokAt[num]! + pos);
     }
-    if (bytes * 5 > this.ids.byteLength * 4) this.ensure(this.ids, 0, this.ids.length);
-    else this.paged.ensureMany(ranges);
-    for (let i = 0; i < nums.length; i++) if (this.termsOk[nums[i]!] !== 1) this.checkTerms(nums[i]!);
+    at.sort((x, y) => x - y);
+    const base = this.ids.byteOffset - this.paged.bytes.byteOffset;
+    const ranges = new Array<number>(at.length * 2);
+    for (let i = 0; i < at.length; i++) {
+      ranges[2 * i] = base + at[i]! * 4;
+      ranges[2 * i + 1] = base + (at[i]! + SEED_N) * 4;
+    }
+    this.paged.ensureMany(ranges);
   }
 
   tokens(num: number): DocTokens {
@@ -904,7 +912,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   if (ls < 1 || (ls & (ls - 1)) !== 0 || lineCounts.length !== ls || lineUsed.length !== ls) throw new CodecError('corrupt line table');
   // the table is updated in place by later add/remove: copy it out of the (shared) file buffer
   const lineDocs = new LineCounts(ls, lineKeys.slice(), new Int32Array(lineCounts.buffer.slice(lineCounts.byteOffset, lineCounts.byteOffset + lineCounts.byteLength)), lineUsed.slice(), typeof dir.lineSlots === 'number' && dir.lineSlots <= ls ? dir.lineSlots : undefined);
-  const lazy = paged.complete
+  const lazy: LazyTerms | undefined = paged.complete
     ? undefined
     : {
         counts: store.tokCount,
@@ -913,7 +921,9 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           const at = store.tokAt[num]!;
           return ids.subarray(at, at + store.tokCount[num]!);
         },
-        many: (nums: ArrayLike<number>) => store.termsMany(nums),
+        ids,
+        at: (num: number, pos: number) => store.idsAt(num, pos),
+        many: (pairs: ArrayLike<number>) => store.idsAtMany(pairs),
         all: () => {
           store.all();
           for (const s of segments) {
