@@ -366,6 +366,12 @@ async function childDolos(o: Args): Promise<unknown> {
 const CHILDREN: Record<string, (o: Args) => Promise<unknown>> = {
   build: childBuild,
   cold: childCold,
+  // the 1,000-word article the cold child reads, written to --out (for running that child alone)
+  article: async (o: Args) => {
+    const out = arg(o.args, 'out', '');
+    fs.writeFileSync(out, articles(split(o.evalDir).held, 1000, 1)[0]!);
+    return { out };
+  },
   latency: childLatency,
   dolos: childDolos,
 };

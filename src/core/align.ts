@@ -168,6 +168,8 @@ export function ngramSeeds(
   const byDoc = new Map<number, Seed[]>();
   const hits: number[] = [];
   const commonDocs = Math.max(o.commonSeedDocs, Math.ceil(o.commonSeedShare * index.documentCount));
+  // a lazily opened index file: read what the look-ups below need in a few sorted reads
+  index.prefetchNgrams(terms, from, to, o.maxSeedHits, o.maxSeedDocs);
   for (let i = from; i + SEED_N <= to; i++) {
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;

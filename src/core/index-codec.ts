@@ -16,11 +16,13 @@
  * decodeIndex(bytes) verifies every page at once. openIndexSource(source) reads through positioned
  * reads and loads only what is used: the header, page table, directory, term dictionary and
  * boilerplate-line table at once; each document's tokens, lines and text, and each posting-table
- * bucket, on first use (page by page, verified as read). Arrays are views into one payload buffer
+ * bucket, on first use (page by page, verified as read); the aligner's seed look-ups read ahead
+ * (ReferenceIndex.prefetchNgrams: every bucket, then the term-id page of every posting, in file order with
+ * nearby pages read together). Arrays are views into one payload buffer
  * (no copy); document texts are decoded from UTF-8 on first use.
  */
 import { proseView } from './prose';
-import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LineRange } from './reference-index';
+import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
 import type { ReferenceMeta } from './types';
@@ -502,6 +504,9 @@ function pageTable(table: Uint8Array, header: CheckedHeader): Uint32Array {
 /** after this many documents' term ids (or lines) read one by one, the rest of that array is read in one go */
 const BULK_AFTER = 256;
 
+/** ensureMany: missing pages this close (or closer) are read in one run with those between */
+const GAP_PAGES = 1;
+
 /** pages read in one go at most (8 MiB) */
 const MAX_RUN_PAGES = 2048;
 
@@ -540,6 +545,35 @@ class Paged {
     const loaded = this.loaded;
     while (k <= last && loaded[k] === 1) k++;
     if (k <= last) this.load(k, last);
+  }
+
+  /**
+   * ensure() for many ranges at once (`ranges`: [from, to) pairs in ascending `from` order): pages
+   * missing within GAP_PAGES of each other are read as one run (a few unneeded pages read and
+   * verified instead of a read call per range).
+   */
+  ensureMany(ranges: ArrayLike<number>): void {
+    const loaded = this.loaded;
+    let spanFirst = -1;
+    let spanLast = -1;
+    for (let r = 0; r + 1 < ranges.length; r += 2) {
+      const from = ranges[r]!;
+      const to = ranges[r + 1]!;
+      if (to <= from) continue;
+      if (from < 0 || to > this.length) throw new CodecError('corrupt index (a range past the payload)');
+      let k = Math.floor(from / PAGE_BYTES);
+      const last = Math.floor((to - 1) / PAGE_BYTES);
+      while (k <= last && loaded[k] === 1) k++;
+      if (k > last) continue;
+      if (spanFirst >= 0 && k <= spanLast + 1 + GAP_PAGES) {
+        if (last > spanLast) spanLast = last;
+        continue;
+      }
+      if (spanFirst >= 0) this.load(spanFirst, spanLast);
+      spanFirst = k;
+      spanLast = last;
+    }
+    if (spanFirst >= 0) this.load(spanFirst, spanLast);
   }
 
   ensureAll(): void {
@@ -641,10 +675,45 @@ class Store {
     // words: past a few hundred, one sequential read of the rest is cheaper than a read per document
     if (++this.termLoads === BULK_AFTER) this.ensure(this.ids, 0, this.ids.length);
     else this.ensure(this.ids, at, n);
+    this.checkTerms(num);
+  }
+
+  private checkTerms(num: number): void {
+    const at = this.tokAt[num]!;
+    const n = this.tokCount[num]!;
     const ids = this.ids;
     const max = this.termCount;
     for (let i = at; i < at + n; i++) if (ids[i]! >= max) throw new CodecError('corrupt token array (term id out of range)');
     this.termsOk[num] = 1;
+  }
+
+  /**
+   * Make the ids of tokens pos..pos+SEED_N-1 of document num present (not range-checked: they are
+   * only compared with known ids); their index in `ids`, or -1 past the document's end.
+   */
+  idsAt(num: number, pos: number): number {
+    const at = this.tokAt[num]! + pos;
+    if (pos + SEED_N > this.tokCount[num]!) return -1;
+    if (this.termsOk[num] !== 1) this.ensure(this.ids, at, SEED_N);
+    return at;
+  }
+
+  /** idsAt for (num, pos) pairs, read in file order (nearby pages together) */
+  idsAtMany(pairs: ArrayLike<number>): void {
+    const at: number[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const num = pairs[i]!;
+      const pos = pairs[i + 1]!;
+      if (this.termsOk[num] !== 1 && pos + SEED_N <= this.tokCount[num]!) at.push(this.tokAt[num]! + pos);
+    }
+    at.sort((x, y) => x - y);
+    const base = this.ids.byteOffset - this.paged.bytes.byteOffset;
+    const ranges = new Array<number>(at.length * 2);
+    for (let i = 0; i < at.length; i++) {
+      ranges[2 * i] = base + at[i]! * 4;
+      ranges[2 * i + 1] = base + (at[i]! + SEED_N) * 4;
+    }
+    this.paged.ensureMany(ranges);
   }
 
   tokens(num: number): DocTokens {
@@ -815,6 +884,24 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
         paged.ensure(pdBase + from * 4, pdBase + to * 4);
         paged.ensure(ppBase + from * 4, ppBase + to * 4);
       };
+      seg.fillMany = (buckets: ArrayLike<number>) => {
+        const ranges: number[] = [];
+        for (let i = 0; i < buckets.length; i++) ranges.push(offBase + buckets[i]! * 4, offBase + buckets[i]! * 4 + 8);
+        paged.ensureMany(ranges);
+        const pd: number[] = [];
+        const pp: number[] = [];
+        for (let i = 0; i < buckets.length; i++) {
+          const b = buckets[i]!;
+          const from = offsets[b]!;
+          const to = offsets[b + 1]!;
+          if (to <= from) continue;
+          if (to > postDoc.length) throw new CodecError(`corrupt segment ${k} (bucket ${b})`);
+          pd.push(pdBase + from * 4, pdBase + to * 4);
+          pp.push(ppBase + from * 4, ppBase + to * 4);
+        }
+        paged.ensureMany(pd);
+        paged.ensureMany(pp);
+      };
     }
     segments.push(seg);
   }
@@ -825,7 +912,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   if (ls < 1 || (ls & (ls - 1)) !== 0 || lineCounts.length !== ls || lineUsed.length !== ls) throw new CodecError('corrupt line table');
   // the table is updated in place by later add/remove: copy it out of the (shared) file buffer
   const lineDocs = new LineCounts(ls, lineKeys.slice(), new Int32Array(lineCounts.buffer.slice(lineCounts.byteOffset, lineCounts.byteOffset + lineCounts.byteLength)), lineUsed.slice(), typeof dir.lineSlots === 'number' && dir.lineSlots <= ls ? dir.lineSlots : undefined);
-  const lazy = paged.complete
+  const lazy: LazyTerms | undefined = paged.complete
     ? undefined
     : {
         counts: store.tokCount,
@@ -834,9 +921,15 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           const at = store.tokAt[num]!;
           return ids.subarray(at, at + store.tokCount[num]!);
         },
+        ids,
+        at: (num: number, pos: number) => store.idsAt(num, pos),
+        many: (pairs: ArrayLike<number>) => store.idsAtMany(pairs),
         all: () => {
           store.all();
-          for (const s of segments) s.fill = undefined;
+          for (const s of segments) {
+            s.fill = undefined;
+            s.fillMany = undefined;
+          }
         },
       };
   const index = ReferenceIndex.restore({ terms, docs, segments, lineDocs, deletedWords: dir.deletedWords, lazy });

@@ -688,6 +688,27 @@ export function lineRanges(text: string, toks: DocTokens): LineRange[] {
   return out;
 }
 
+/**
+ * The term ids of a lazily restored index's documents (index-codec.ts), loaded on demand.
+ */
+export interface LazyTerms {
+  /** word count per document number */
+  counts: ArrayLike<number>;
+  /** load (and range-check) document num's term ids; a view of them */
+  doc(num: number): Uint32Array;
+  /** every document's stored term ids, one after another (pages present only once loaded) */
+  ids: Uint32Array;
+  /**
+   * make the ids of tokens pos..pos+SEED_N-1 of document num present in `ids` (and verified); their
+   * index in `ids`, or -1 when the document has fewer tokens
+   */
+  at(num: number, pos: number): number;
+  /** as `at` for (num, pos) pairs, read ahead in file order */
+  many(pairs: ArrayLike<number>): void;
+  /** load everything */
+  all(): void;
+}
+
 export class Segment {
   /** postings: for table bucket b, entries offsets[b]..offsets[b+1] of `postDoc`/`postPos` */
   readonly offsets: Uint32Array;
@@ -705,6 +726,8 @@ export class Segment {
    * entries of bucket b and its postings before they are read. Undefined once everything is loaded.
    */
   fill: ((b: number) => void) | undefined = undefined;
+  /** as `fill`, for many buckets (ascending) at once, read in file order; undefined with `fill` */
+  fillMany: ((buckets: ArrayLike<number>) => void) | undefined = undefined;
 
   /** A segment from its stored arrays (see index-codec.ts), or built from token arrays (see build). */
   constructor(docIds: number[], offsets: Uint32Array, postDoc: Uint32Array, postPos: Uint32Array, heavy: Uint32Array = new Uint32Array(0)) {
@@ -986,10 +1009,10 @@ export class ReferenceIndex {
   private stampGen = 0;
   /**
    * A lazily restored index (index-codec.ts): `pending[num]` is 1 while document num's term ids are
-   * not loaded yet (lookupLimited loads them through `lazy.doc` before comparing); `lazy.all` loads
-   * everything (materialize()).
+   * not loaded yet (lookupLimited then compares an n-gram's ids in the stored array, loading only
+   * their page through `lazy.at`); `lazy.all` loads everything (materialize()).
    */
-  private lazy: { doc(num: number): Uint32Array; all(): void } | undefined;
+  private lazy: LazyTerms | undefined;
   private pending: Uint8Array | undefined;
 
   constructor(terms: Terms = new Terms()) {
@@ -1017,7 +1040,7 @@ export class ReferenceIndex {
      * loaded yet) and word count, so that `tokens` is not touched here; `doc(num)` loads document
      * num's term ids, `all()` loads everything
      */
-    lazy?: { counts: ArrayLike<number>; doc(num: number): Uint32Array; all(): void };
+    lazy?: LazyTerms;
   }): ReferenceIndex {
     const idx = new ReferenceIndex(parts.terms);
     idx.deletedWords = parts.deletedWords;
@@ -1098,12 +1121,6 @@ export class ReferenceIndex {
     for (let num = 0; num < this.docs.length; num++) if (pending[num] === 1) this.docTerms[num] = this.lazy.doc(num);
     this.lazy = undefined;
     this.pending = undefined;
-  }
-
-  /** Load document num's term ids (lazily restored index). */
-  private loadTerms(num: number): void {
-    this.docTerms[num] = this.lazy!.doc(num);
-    this.pending![num] = 0;
   }
 
   /** Replace a deleted document by its tombstone (merged away). */
@@ -1287,6 +1304,60 @@ export class ReferenceIndex {
   }
 
   /**
+   * Lazily restored index: read ahead what lookupLimited(terms, i, maxHits, maxDocs, …) will read
+   * for each n-gram i in [from, to) whose terms are all known (>= 0): the table entries and postings
+   * of their buckets, then the page of term ids each posting points at, each in file order with
+   * nearby pages read together (a few hundred sorted reads instead of thousands in look-up order).
+   * Only what is read, and when, changes; a no-op for a built or fully loaded index.
+   */
+  prefetchNgrams(terms: ArrayLike<number>, from: number, to: number, maxHits: number, maxDocs: number): void {
+    const lazy = this.lazy;
+    if (lazy === undefined) return;
+    const hashes: number[] = [];
+    for (let i = from; i + SEED_N <= to; i++) {
+      let known = true;
+      for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+      if (!known) continue;
+      const h = ngramHash(terms, i);
+      let heavy = false;
+      for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) heavy = true;
+      if (!heavy) hashes.push(h);
+    }
+    if (hashes.length === 0) return;
+    const pending = this.pending!;
+    const dead = this.dead;
+    const want: number[] = [];
+    for (const seg of this.segments) {
+      if (seg.fillMany === undefined) continue;
+      const buckets = Uint32Array.from(hashes, (h) => h & seg.mask).sort();
+      seg.fillMany(buckets);
+      const postDoc = seg.postDoc;
+      const postPos = seg.postPos;
+      let prev = -1;
+      for (let i = 0; i < buckets.length; i++) {
+        const b = buckets[i]!;
+        if (b === prev) continue;
+        prev = b;
+        // lookupLimited stops past maxHits hits or maxDocs documents: read ahead no further than that
+        let docs = 0;
+        let hits = 0;
+        let last = -1;
+        for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+          const doc = postDoc[p]!;
+          if (dead[doc] !== 0) continue;
+          if (++hits > maxHits + 1) break;
+          if (doc !== last) {
+            if (++docs > maxDocs + 1) break;
+            last = doc;
+          }
+          if (pending[doc] === 1) want.push(doc, postPos[p]!);
+        }
+      }
+    }
+    if (want.length) lazy.many(want);
+  }
+
+  /**
    * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
    * documents (counted as changes of document number along the hits, as the aligner counts them)
    * exceed `maxDocs`: returns false then (`out` holds a partial list). The aligner drops such n-grams,
@@ -1302,6 +1373,7 @@ export class ReferenceIndex {
     const dead = this.dead;
     const docTerms = this.docTerms;
     const pending = this.pending;
+    const lazy = this.lazy;
     let hits = 0;
     let docs = 0;
     let last = -1;
@@ -1313,10 +1385,18 @@ export class ReferenceIndex {
       for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
         const doc = postDoc[p]!;
         if (dead[doc] !== 0) continue;
-        if (pending !== undefined && pending[doc] === 1) this.loadTerms(doc);
         const pos = postPos[p]!;
-        const dt = docTerms[doc]!;
-        if (dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2) {
+        let same: boolean;
+        if (pending !== undefined && pending[doc] === 1) {
+          // a document not loaded yet: compare in the stored array, reading only the page(s) of these ids
+          const at = lazy!.at(doc, pos);
+          const ids = lazy!.ids;
+          same = at >= 0 && ids[at] === t0 && ids[at + 1] === t1 && ids[at + 2] === t2;
+        } else {
+          const dt = docTerms[doc]!;
+          same = dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2;
+        }
+        if (same) {
           if (++hits > maxHits) return false;
           if (doc !== last) {
             if (++docs > maxDocs) return false;

@@ -3,6 +3,8 @@ import { check } from '../../../src/core/engine';
 import { proseView } from '../../../src/core/prose';
 import { bytesSource, CodecError, decodeIndex, encodeIndex, INDEX_FORMAT_VERSION, openIndexSource, PAGE_BYTES, readHeader, type ByteSource } from '../../../src/core/index-codec';
 import { MERGE_POLICY, ReferenceIndex } from '../../../src/core/reference-index';
+import { align, articleTerms, DEFAULT_ALIGN, ngramSeeds } from '../../../src/core/align';
+import { analyse } from '../../../src/core/text';
 import { articleFrom, referenceSet } from './helpers';
 
 function sameIndex(a: ReferenceIndex, b: ReferenceIndex): void {
@@ -144,6 +146,42 @@ describe('index codec', () => {
     assert.deepEqual(encodeIndex(lazy, { note: 'kept' }), bytes);
     assert.ok(src.closed, 'the source is closed once every page is read');
     assert.ok(src.read_ <= bytes.length, 'no page read twice');
+  });
+
+  it('a lazily opened index reads ahead what the seed look-ups need: the look-ups then read nothing, and find what the built index finds', () => {
+    const big = referenceSet(5, 400);
+    const fresh = ReferenceIndex.build(big);
+    const bytes = encodeIndex(fresh);
+    const article = analyse(articleFrom(big, 3));
+    const terms = articleTerms(article, fresh);
+    const o = DEFAULT_ALIGN;
+    const src = countingSource(bytes);
+    let calls = 0;
+    const read = src.read;
+    src.read = (offset, into) => {
+      calls++;
+      read(offset, into);
+    };
+    const { index: lazy } = openIndexSource(src);
+    const [opened, openCalls] = [src.read_, calls];
+    lazy.prefetchNgrams(terms, 0, terms.length, o.maxSeedHits, o.maxSeedDocs);
+    assert.ok(src.read_ > opened, 'postings and term ids read ahead');
+    const [ahead, aheadCalls] = [src.read_, calls];
+    const hitsA: number[] = [];
+    const hitsB: number[] = [];
+    for (let i = 0; i + 3 <= terms.length; i++) {
+      if (terms[i]! < 0 || terms[i + 1]! < 0 || terms[i + 2]! < 0) continue;
+      const a = fresh.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, hitsA);
+      const b = lazy.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, hitsB);
+      assert.equal(b, a);
+      assert.deepEqual(hitsB, hitsA);
+    }
+    assert.equal(src.read_, ahead, 'the look-ups read nothing more');
+    assert.ok(aheadCalls - openCalls < 40, `read ahead in ${aheadCalls - openCalls} reads`);
+    // through the aligner (which reads ahead itself) on a fresh lazy open: the same seeds and passages
+    const again = openIndexSource(bytesSource(bytes)).index;
+    assert.deepEqual(ngramSeeds(terms, again, o), ngramSeeds(terms, fresh, o));
+    assert.deepEqual(align(article, openIndexSource(bytesSource(bytes)).index), align(article, fresh));
   });
 
   it('a lazily opened index updates like the original (add, remove, compact)', () => {
