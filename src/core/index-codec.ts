@@ -80,7 +80,11 @@ export function checksum32(words: Uint32Array, from = 0, to = words.length): num
     h2 = (h2 << 15) | (h2 >>> 17);
   }
   if (i < to) h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-  let h = h1 ^ Math.imul(h2, 0x27d4eb2f);
+  return finalMix(h1 ^ Math.imul(h2, 0x27d4eb2f));
+}
+
+/** the 32-bit finaliser of both checksums (murmur3's fmix32) */
+function finalMix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -307,13 +311,7 @@ function pageChecksum(words: Uint32Array, k: number): number {
     h4 = (h4 << 19) | (h4 >>> 13);
   }
   for (; i < to; i++) h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-  let h = h1 ^ Math.imul(h2, 0x27d4eb2f) ^ Math.imul(h3, 0x165667b1) ^ Math.imul(h4, 0x85ebca6b);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return finalMix(h1 ^ Math.imul(h2, 0x27d4eb2f) ^ Math.imul(h3, 0x165667b1) ^ Math.imul(h4, 0x85ebca6b));
 }
 
 /** fields of docNums, per document */
