@@ -15,7 +15,7 @@
  * and restore one that behaves exactly like a fresh build.
  */
 import { isStopWord } from './stopwords';
-import { normalizeWord, stemWord } from './text';
+import { normalizeWord, stemWord, WORD_PATTERN } from './text';
 import type { ReferenceDoc } from './types';
 
 /** Words per seed n-gram. */
@@ -196,20 +196,8 @@ export class Terms {
     const words = this.words;
     let need = this.poolStart[this.pooled]!;
     for (let id = this.pooled; id < words.length; id++) need += words[id]!.length;
-    if (need > this.pool.length) {
-      let size = this.pool.length;
-      while (size < need) size *= 2;
-      const grown = new Uint16Array(size);
-      grown.set(this.pool);
-      this.pool = grown;
-    }
-    if (words.length + 1 > this.poolStart.length) {
-      let size = this.poolStart.length;
-      while (size < words.length + 1) size *= 2;
-      const grown = new Uint32Array(size);
-      grown.set(this.poolStart);
-      this.poolStart = grown;
-    }
+    this.pool = atLeast(this.pool, need);
+    this.poolStart = atLeast(this.poolStart, words.length + 1);
     const pool = this.pool;
     for (let id = this.pooled; id < words.length; id++) {
       const w = words[id]!;
@@ -225,11 +213,7 @@ export class Terms {
     this.setSlot(b, id, h, norm);
     this.slotsFilled++;
     this.words.push(norm);
-    if (id >= this.hashes.length) {
-      const grown = new Uint32Array(this.hashes.length * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    this.hashes = atLeast(this.hashes, id + 1);
     this.hashes[id] = h;
     this.stemOf.push(-1);
     this.stop.push(isStopWord(norm));
@@ -397,7 +381,7 @@ export class Terms {
 }
 
 // Word tokeniser for indexing: the same token definition as text.ts, without building Token objects.
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_RE = new RegExp(WORD_PATTERN, 'gu');
 
 /**
  * Class of each UTF-16 code unit for the scanner, filled on first sight (CC_UNKNOWN until then):
@@ -433,12 +417,17 @@ function classify(c: number): number {
 let scratch = new Uint32Array(1 << 16);
 
 function ensureScratch(n: number): void {
-  if (n <= scratch.length) return;
-  let size = scratch.length;
-  while (size < n) size *= 2;
-  const grown = new Uint32Array(size);
-  grown.set(scratch);
-  scratch = grown;
+  scratch = atLeast(scratch, n);
+}
+
+/** `a` if it holds `need` elements, else a copy of it in an array doubled in size until it does */
+function atLeast<T extends Uint16Array | Uint32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  let size = Math.max(1, a.length);
+  while (size < need) size *= 2;
+  const grown = new (a.constructor as new (n: number) => T)(size);
+  grown.set(a);
+  return grown;
 }
 
 /** the normalised form of a word with joiners (see joinedWord) */
@@ -598,10 +587,7 @@ function joinedWord(text: string, s: number, terms: Terms, k: number): number {
 }
 
 function growWordBuf(): Uint16Array {
-  const grown = new Uint16Array(wordBuf.length * 2);
-  grown.set(wordBuf);
-  wordBuf = grown;
-  return grown;
+  return (wordBuf = atLeast(wordBuf, wordBuf.length * 2));
 }
 
 /** surface form → term id of words that took the regex path, for one Terms */
@@ -870,11 +856,7 @@ export class Segment {
         const lb = (tmpH[p]! & mask) - base;
         const end = lb + 1 < width ? offsets[base + lb + 1]! : to;
         if (end - offsets[base + lb]! <= HEAVY_NGRAM) continue;
-        if (nb === big.length) {
-          const grown = new Uint32Array(big.length * 2);
-          grown.set(big);
-          big = grown;
-        }
+        big = atLeast(big, nb + 1);
         big[nb++] = tmpH[p]!;
       }
       const sorted = big.subarray(0, nb).sort();
@@ -1319,9 +1301,7 @@ export class ReferenceIndex {
       for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
       if (!known) continue;
       const h = ngramHash(terms, i);
-      let heavy = false;
-      for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) heavy = true;
-      if (!heavy) hashes.push(h);
+      if (!this.isStopNgram(h)) hashes.push(h);
     }
     if (hashes.length === 0) return;
     const pending = this.pending!;
@@ -1357,6 +1337,12 @@ export class ReferenceIndex {
     if (want.length) lazy.many(want);
   }
 
+  /** is the n-gram of hash h a stop n-gram (over HEAVY_NGRAM occurrences) in a segment with no tombstones */
+  private isStopNgram(h: number): boolean {
+    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
+    return false;
+  }
+
   /**
    * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
    * documents (counted as changes of document number along the hits, as the aligner counts them)
@@ -1369,7 +1355,7 @@ export class ReferenceIndex {
     const t0 = terms[at]!;
     const t1 = terms[at + 1]!;
     const t2 = terms[at + 2]!;
-    for (const seg of this.segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
+    if (this.isStopNgram(h)) return true;
     const dead = this.dead;
     const docTerms = this.docTerms;
     const pending = this.pending;

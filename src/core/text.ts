@@ -40,9 +40,13 @@ export interface TextModel {
   paragraphs: Span[];
 }
 
-// A word: letters, marks and digits, joined by an inner apostrophe (don't, O’Brien) or by an inner
-// . or , between digits (3.5, 1,000). Hyphens and slashes separate words.
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * A word: letters, marks and digits, joined by an inner apostrophe (don't, O’Brien) or by an inner
+ * . or , between digits (3.5, 1,000). Hyphens and slashes separate words. Also the index build's
+ * definition (reference-index.ts) for the words its fast scanner does not take.
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:['’ʼ]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/u.source;
+const WORD_RE = new RegExp(WORD_PATTERN, 'gu');
 const APOSTROPHES_RE = /[’ʼ‘`´]/g;
 const MARKS_RE = /\p{M}+/gu;
 const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th' };
