@@ -803,12 +803,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     return out;
   };
   const words_ = splitWords(need<Uint8Array>('termWords', 'u8'), dir.terms);
-  const stemBytes = get<Uint8Array>('stems', 'u8');
-  const decodeStems = () => {
-    const at = stemBytes.byteOffset - payload.byteOffset;
-    paged.ensure(at, at + stemBytes.byteLength);
-    return splitWords(stemBytes, dir.stems);
-  };
+  const decodeStems = () => splitWords(need<Uint8Array>('stems', 'u8'), dir.stems);
   // only adding terms needs the stem strings: decoded then, unless everything is read now
   const stems = eager ? decodeStems() : decodeStems;
   const stemOf = need<Uint32Array>('stemOf', 'u32');
@@ -873,16 +868,8 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     if (!paged.complete) {
       const pdBase = postDoc.byteOffset - payload.byteOffset;
       const ppBase = postPos.byteOffset - payload.byteOffset;
-      seg.fill = (b: number) => {
-        paged.ensure(offBase + b * 4, offBase + b * 4 + 8);
-        const from = offsets[b]!;
-        const to = offsets[b + 1]!;
-        if (to <= from) return;
-        if (to > postDoc.length) throw new CodecError(`corrupt segment ${k} (bucket ${b})`);
-        paged.ensure(pdBase + from * 4, pdBase + to * 4);
-        paged.ensure(ppBase + from * 4, ppBase + to * 4);
-      };
-      seg.fillMany = (buckets: ArrayLike<number>) => {
+      // the buckets' table entries, then their postings, in file order (see Paged.ensureMany)
+      const fillMany = (buckets: ArrayLike<number>) => {
         const ranges: number[] = [];
         for (let i = 0; i < buckets.length; i++) ranges.push(offBase + buckets[i]! * 4, offBase + buckets[i]! * 4 + 8);
         paged.ensureMany(ranges);
@@ -899,6 +886,12 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
         }
         paged.ensureMany(pd);
         paged.ensureMany(pp);
+      };
+      const one = [0];
+      seg.fillMany = fillMany;
+      seg.fill = (b: number) => {
+        one[0] = b;
+        fillMany(one);
       };
     }
     segments.push(seg);
