@@ -381,22 +381,11 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   let same = a.length === b.length;
   if (same) for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) same = false;
   if (same) return { similarity: 1, identical: true };
+  // very long passages: bag-of-words overlap instead of an LCS
+  if (a.length * b.length > 4_000_000) return { similarity: bagDice(a, b), identical: false };
   let common = 0;
-  if (a.length * b.length > 4_000_000) {
-    // very long passages: bag-of-words overlap instead of an LCS
-    const bag = new Map<string, number>();
-    for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
-    for (const w of a) {
-      const c = bag.get(w);
-      if (c) {
-        common++;
-        bag.set(w, c - 1);
-      }
-    }
-  } else {
-    const d = diffWords(a, b);
-    for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
-  }
+  const d = diffWords(a, b);
+  for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
 
