@@ -8,7 +8,8 @@ import type { AlignOptions, Passage } from './align';
 import type { ReferenceIndex } from './reference-index';
 import type { Settings } from './settings';
 import type { TextModel } from './text';
-import type { Finding, RuleId, Severity } from './types';
+import type { RuleInfo } from './rules/catalogue';
+import type { Finding, RuleId } from './types';
 
 export interface RuleContext {
   readonly doc: TextModel;
@@ -35,11 +36,8 @@ export interface CheckEnv {
 
 export type Analysis<T> = (ctx: RuleContext) => T;
 
-export interface Rule {
-  id: RuleId;
-  /** severity of the rule's ordinary findings; settings may override it */
-  defaultSeverity: Severity;
-  /** one line for --help, docs and the settings UI */
-  description: string;
+/** A rule: its catalogue row (rules/catalogue.ts) and what it finds. */
+export interface Rule extends RuleInfo {
+  readonly id: RuleId;
   run(ctx: RuleContext): Finding[];
 }

@@ -4,18 +4,13 @@
  * Line/character positions are added only at the edges (see positions.ts).
  */
 
+import { RULE_CATALOGUE, type RuleId } from './rules/catalogue';
+
+export type { RuleId };
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export const RULE_IDS = [
-  'copied-passage',
-  'unattributed-quote',
-  'unattributed-claim',
-  'weasel-attribution',
-  'misquote',
-  'name-spelling',
-  'name-inconsistency',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** Every rule id, in report order (from the rule catalogue). */
+export const RULE_IDS: readonly RuleId[] = RULE_CATALOGUE.map((r) => r.id);
 
 export type MatchLevel = 'verbatim' | 'near-verbatim' | 'paraphrase';
 

@@ -2,8 +2,8 @@
  * The extension's part of package.json (contributes, activationEvents, main, icon, capabilities),
  * generated from the typed settings in src/server/config.ts. test/unit/server/config.test.ts checks
  * that package.json matches; after changing a setting or a command run
- *   npx tsx src/extension/contributes.ts --write
- * which rewrites only these fields of package.json.
+ *   npx tsx scripts/sync-generated.ts
+ * which rewrites only these fields of package.json (and the report schema's rule enum).
  */
 import { CONFIG_SCHEMA } from '../server/config';
 
@@ -62,17 +62,4 @@ export function extensionManifest() {
     ],
   };
   return { main: './dist/extension.js', icon: 'media/icon.png', activationEvents, capabilities, contributes };
-}
-
-/* c8 ignore next 12 */
-if (typeof require !== 'undefined' && require.main === module && process.argv.includes('--write')) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const path = require('node:path') as typeof import('node:path');
-  const file = path.join(__dirname, '..', '..', 'package.json');
-  const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  Object.assign(pkg, extensionManifest());
-  fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n');
-  console.log(`updated ${file}`);
 }

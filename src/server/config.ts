@@ -6,6 +6,7 @@
  * (from workspace/configuration or initializationOptions) into a validated `EditorConfig`.
  * Pure: imported by both the language server and the extension.
  */
+import { RULE_CATALOGUE } from '../core/rules/catalogue';
 import { RULE_IDS, type RuleId, type Severity } from '../core/types';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 
@@ -25,16 +26,6 @@ export interface EditorConfig {
 
 export const RULE_LEVELS: RuleLevel[] = ['default', 'error', 'warning', 'info', 'hint', 'off'];
 
-const RULE_DOCS: Record<RuleId, string> = {
-  'copied-passage': 'verbatim, near-verbatim or paraphrased reuse of a reference passage',
-  'unattributed-quote': 'a quotation with no speaker',
-  'unattributed-claim': 'a claim the source attributes but the article states bare',
-  'weasel-attribution': 'vague attribution ("experts say", "it is understood")',
-  misquote: 'a quotation whose wording differs from the source',
-  'name-spelling': 'a proper name spelt differently from the references',
-  'name-inconsistency': 'a proper name spelt two ways in the same article',
-};
-
 export const DEFAULT_CONFIG: EditorConfig = {
   references: ['references/'],
   checkOn: 'type',
@@ -50,13 +41,13 @@ type JsonSchema = Record<string, unknown>;
 
 function ruleProperties(): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
-  for (const r of RULE_IDS) {
+  for (const { id: r, description } of RULE_CATALOGUE) {
     out[`copydesk.severity.${r}`] = {
       type: 'string',
       enum: RULE_LEVELS,
       default: 'default',
       scope: 'resource',
-      markdownDescription: `Severity of \`${r}\` findings (${RULE_DOCS[r]}); \`default\` keeps the rule's own, \`off\` disables it. See [docs/rules/${r}.md](https://github.com/copydesk/copydesk/blob/main/docs/rules/${r}.md).`,
+      markdownDescription: `Severity of \`${r}\` findings: ${description} \`default\` keeps the rule's own, \`off\` disables it. See [docs/rules/${r}.md](https://github.com/copydesk/copydesk/blob/main/docs/rules/${r}.md).`,
     };
   }
   return out;

@@ -5,18 +5,9 @@
  */
 import { diffWords } from 'diff';
 import { pathToFileURL } from 'node:url';
+import { findRuleInfo } from '../core/rules/catalogue';
 import type { Finding, ReferenceMeta } from '../core/types';
 import type { Range } from '../core/positions';
-
-const RULE_TITLES: Record<string, string> = {
-  'copied-passage': 'Copied passage',
-  'unattributed-quote': 'Unattributed quote',
-  'unattributed-claim': 'Unattributed claim',
-  'weasel-attribution': 'Weasel attribution',
-  misquote: 'Misquote',
-  'name-spelling': 'Name spelling',
-  'name-inconsistency': 'Inconsistent name',
-};
 
 /** Escape Markdown (and anything HTML-like) in untrusted text; collapse line breaks. */
 export function escapeMd(s: string, max = 2000): string {
@@ -124,7 +115,7 @@ function renderData(data: Record<string, unknown>): string[] {
 
 export function renderHover(f: Finding, src?: SourceInfo): string {
   const lines: string[] = [];
-  const title = RULE_TITLES[f.rule] ?? f.rule;
+  const title = findRuleInfo(f.rule)?.title ?? f.rule;
   const detail: string[] = [];
   if (f.match) detail.push(f.match);
   if (typeof f.similarity === 'number') detail.push(`${Math.round(f.similarity * 100)}% similar`);

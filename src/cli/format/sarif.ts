@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../../core/types';
 import { findingFingerprint, findingRange, type ArticleReport, type RunReport } from '../report';
-import { ruleMeta } from '../rules-meta';
+import { RULE_CATALOGUE } from '../../core/rules/catalogue';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,7 +27,7 @@ export interface SarifOptions {
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 export function formatSarif(run: RunReport, opts: SarifOptions): string {
-  const rules = ruleMeta();
+  const rules = RULE_CATALOGUE;
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: Sarif.Result[] = [];
   for (const a of run.articles) {
@@ -54,7 +54,7 @@ export function formatSarif(run: RunReport, opts: SarifOptions): string {
               name: camel(r.id),
               shortDescription: { text: r.description },
               helpUri: `${opts.helpBase.replace(/\/$/, '')}/${r.id}.md`,
-              defaultConfiguration: { level: LEVEL[r.defaultSeverity], enabled: r.registered },
+              defaultConfiguration: { level: LEVEL[r.defaultSeverity], enabled: true },
             })),
           },
         },

@@ -6,7 +6,8 @@
  */
 import { alignment, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
-import type { ReferenceIndex } from '../reference-index';
+import { finding, ruleInfo } from './catalogue';
+import { sourceLabel } from '../source-label';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
 
@@ -35,11 +36,6 @@ export function selectPassages(passages: Passage[]): { kept: Passage; also: Pass
   return kept.sort((x, y) => x.kept.a.start - y.kept.a.start);
 }
 
-export function sourceLabel(index: ReferenceIndex, doc: number): string {
-  const d = index.docs[doc]!;
-  const name = d.meta.outlet ?? d.meta.title ?? d.id.replace(/^.*\//, '');
-  return d.meta.outlet && d.meta.title ? `${d.meta.outlet}, "${d.meta.title}"` : name;
-}
 
 /** Turn the passage into a quotation credited to the source: “…,” according to Outlet. */
 function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
@@ -68,9 +64,7 @@ function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
 }
 
 export const copiedPassage: Rule = {
-  id: 'copied-passage',
-  defaultSeverity: 'warning',
-  description: 'Verbatim, near-verbatim or close-paraphrase reuse of a reference passage.',
+  ...ruleInfo('copied-passage'),
   run(ctx) {
     const out: Finding[] = [];
     const quoted = ctx.use(quotedTokens);
@@ -82,9 +76,7 @@ export const copiedPassage: Rule = {
       const d = ctx.index.docs[p.doc]!;
       const pct = Math.round(p.similarity * 100);
       const fix = quoteFix(ctx, p);
-      out.push({
-        rule: 'copied-passage',
-        severity: 'warning',
+      out.push(finding('copied-passage', {
         message:
           `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
           ` from ${sourceLabel(ctx.index, p.doc)}` +
@@ -102,7 +94,7 @@ export const copiedPassage: Rule = {
           sourceMeta: d.meta,
           alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
         },
-      });
+      }));
     }
     return out;
   },

@@ -9,8 +9,9 @@ import { alignment } from '../align';
 import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
+import { ruleInfo } from './catalogue';
 import type { Finding, Fix, Severity } from '../types';
-import { sourceLabel } from './copied-passage';
+import { sourceLabel } from '../source-label';
 
 /** Reference words with the article quote's trailing sentence punctuation kept. */
 function restored(articleQuote: string, refQuote: string): string {
@@ -93,9 +94,7 @@ function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
 }
 
 export const misquote: Rule = {
-  id: 'misquote',
-  defaultSeverity: 'warning',
-  description: 'A quotation that differs from the same quote in a reference (changed words, speaker or a misleading ellipsis).',
+  ...ruleInfo('misquote'),
   run(ctx) {
     const out: Finding[] = [];
     for (const m of ctx.use(quoteMatches)) {

@@ -3,11 +3,10 @@
  * is right.
  */
 import { analyseNames } from '../names/analysis';
+import { ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 
 export const nameInconsistency: Rule = {
-  id: 'name-inconsistency',
-  defaultSeverity: 'info',
-  description: 'One name spelt two ways in the article where the references do not settle it.',
+  ...ruleInfo('name-inconsistency'),
   run: (ctx) => ctx.use(analyseNames).inconsistency,
 };

@@ -3,11 +3,10 @@
  * consistently (or of a house-list spelling), and every house-list correction.
  */
 import { analyseNames } from '../names/analysis';
+import { ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 
 export const nameSpelling: Rule = {
-  id: 'name-spelling',
-  defaultSeverity: 'warning',
-  description: 'Proper names spelt differently from the references or the house list (Vovshansk for Vovchansk).',
+  ...ruleInfo('name-spelling'),
   run: (ctx) => ctx.use(analyseNames).spelling,
 };

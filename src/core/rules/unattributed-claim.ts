@@ -8,10 +8,11 @@ import { attributions, candidateDocs, referenceAttributions } from '../attributi
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { PRONOUNS } from '../attribution/cues';
 import type { Attribution } from '../attribution/types';
+import { ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
 import type { Finding, Fix } from '../types';
-import { sourceLabel } from './copied-passage';
+import { sourceLabel } from '../source-label';
 
 function stems(model: TextModel, start: number, end: number): Set<string> {
   const out = new Set<string>();
@@ -38,9 +39,7 @@ function creditName(a: Attribution): string | null {
 }
 
 export const unattributedClaim: Rule = {
-  id: 'unattributed-claim',
-  defaultSeverity: 'warning',
-  description: 'A claim that a reference attributes to a source, stated in the article without attribution.',
+  ...ruleInfo('unattributed-claim'),
   run(ctx) {
     const passages = ctx.use(alignment);
     if (ctx.index.documentCount === 0) return [];

@@ -6,15 +6,14 @@
 import { attributions, quoteMatches, referenceHoldingText, type QuoteMatch } from '../attribution/analysis';
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
+import { ruleInfo } from './catalogue';
 import type { Rule, RuleContext } from '../rule';
 import type { Span } from '../text';
 import type { Finding, Fix } from '../types';
-import { sourceLabel } from './copied-passage';
+import { sourceLabel } from '../source-label';
 
 export const unattributedQuote: Rule = {
-  id: 'unattributed-quote',
-  defaultSeverity: 'warning',
-  description: 'A direct quote with no speaker in its sentence, paragraph or the paragraph before.',
+  ...ruleInfo('unattributed-quote'),
   run(ctx) {
     const all = ctx.use(attributions);
     const sourcedParas = new Set<number>();

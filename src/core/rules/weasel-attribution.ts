@@ -5,6 +5,7 @@
  */
 import { attributions } from '../attribution/analysis';
 import { findQuotes } from '../attribution/quotes';
+import { finding, ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
 
@@ -34,9 +35,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 export const weaselAttribution: Rule = {
-  id: 'weasel-attribution',
-  defaultSeverity: 'hint',
-  description: 'Vague sourcing with no named source: "observers say", "it is believed", "many hope".',
+  ...ruleInfo('weasel-attribution'),
   run(ctx) {
     const text = ctx.doc.text;
     const quotes = findQuotes(ctx.doc).filter((q) => q.level === 1);
@@ -65,15 +64,13 @@ export const weaselAttribution: Rule = {
         for (const f of out) if (f.start < end && start < f.end) overlap = true;
         if (overlap) continue;
         seen.add(start);
-        out.push({
-          rule: 'weasel-attribution',
-          severity: 'hint',
+        out.push(finding('weasel-attribution', {
           message: `Vague attribution “${m[0]}” (${p.why}): name who says so, or cut it`,
           start,
           end,
           text: m[0],
           data: { pattern: p.why },
-        });
+        }));
       }
     }
     return out.sort((a, b) => a.start - b.start);

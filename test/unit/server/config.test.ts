@@ -10,12 +10,12 @@ const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'pack
 describe('server/config: one source of truth for settings', () => {
   it("package.json's contributes.configuration equals CONFIG_SCHEMA", () => {
     assert.deepEqual(pkg.contributes?.configuration?.properties, JSON.parse(JSON.stringify(CONFIG_SCHEMA)),
-      'run: npx tsx src/extension/contributes.ts --write');
+      'run: npx tsx scripts/sync-generated.ts');
   });
 
   it('package.json has the generated extension manifest (contributes, activation, main, icon, capabilities)', () => {
     const m = JSON.parse(JSON.stringify(extensionManifest()));
-    for (const k of Object.keys(m)) assert.deepEqual(pkg[k], m[k], `package.json "${k}" is out of date: npx tsx src/extension/contributes.ts --write`);
+    for (const k of Object.keys(m)) assert.deepEqual(pkg[k], m[k], `package.json "${k}" is out of date: npx tsx scripts/sync-generated.ts`);
   });
 
   it('every rule has a severity setting, and every setting has a default', () => {

@@ -1,0 +1,87 @@
+/**
+ * The rule catalogue: one row per rule — id, title, one-line description and default severity.
+ * Every other list of rules is derived from it: `RULE_IDS` and `RuleId` (types.ts), each rule's own
+ * metadata (`ruleInfo`), the settings schema and package.json (server/config.ts, extension/contributes.ts),
+ * hover titles, the CLI's `--rules`, SARIF rule descriptors and the report schema's rule enum
+ * (checked by test/unit/rules/catalogue.test.ts). A new rule adds its row here, its file beside this
+ * one (registered in rules/index.ts), its test and its page in docs/rules/.
+ */
+import type { Finding, Severity } from '../types';
+
+export interface RuleInfo {
+  readonly id: string;
+  /** short title for hovers and reports ("Copied passage") */
+  readonly title: string;
+  /** one sentence for --help, SARIF, docs and the settings UI */
+  readonly description: string;
+  /** severity of the rule's ordinary findings; settings may override it */
+  readonly defaultSeverity: Severity;
+}
+
+export const RULE_CATALOGUE = [
+  {
+    id: 'copied-passage',
+    title: 'Copied passage',
+    description: 'Verbatim, near-verbatim or close-paraphrase reuse of a reference passage.',
+    defaultSeverity: 'warning',
+  },
+  {
+    id: 'unattributed-quote',
+    title: 'Unattributed quote',
+    description: 'A direct quote with no speaker in its sentence, paragraph or the paragraph before.',
+    defaultSeverity: 'warning',
+  },
+  {
+    id: 'unattributed-claim',
+    title: 'Unattributed claim',
+    description: 'A claim that a reference attributes to a source, stated in the article without attribution.',
+    defaultSeverity: 'warning',
+  },
+  {
+    id: 'weasel-attribution',
+    title: 'Weasel attribution',
+    description: 'Vague sourcing with no named source: "observers say", "it is believed", "many hope".',
+    defaultSeverity: 'hint',
+  },
+  {
+    id: 'misquote',
+    title: 'Misquote',
+    description: 'A quotation that differs from the same quote in a reference (changed words, speaker or a misleading ellipsis).',
+    defaultSeverity: 'warning',
+  },
+  {
+    id: 'name-spelling',
+    title: 'Name spelling',
+    description: 'Proper names spelt differently from the references or the house list (Vovshansk for Vovchansk).',
+    defaultSeverity: 'warning',
+  },
+  {
+    id: 'name-inconsistency',
+    title: 'Inconsistent name',
+    description: 'One name spelt two ways in the article where the references do not settle it.',
+    defaultSeverity: 'info',
+  },
+] as const satisfies readonly RuleInfo[];
+
+export type RuleId = (typeof RULE_CATALOGUE)[number]['id'];
+
+const BY_ID = new Map<string, RuleInfo>(RULE_CATALOGUE.map((r) => [r.id, r]));
+
+/** The catalogue row of a rule. */
+export function ruleInfo<Id extends RuleId>(id: Id): RuleInfo & { readonly id: Id } {
+  return BY_ID.get(id) as RuleInfo & { readonly id: Id };
+}
+
+/** The catalogue row of an id, or undefined for an id no rule has (an old ignore file, a typo). */
+export function findRuleInfo(id: string): RuleInfo | undefined {
+  return BY_ID.get(id);
+}
+
+/** The fields of a finding that a rule computes; `rule` and (by default) `severity` come from the catalogue. */
+export type FindingFields = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+
+/** A finding of rule `id`, stamped with the rule's id and, unless given, its default severity. */
+export function finding(id: RuleId, fields: FindingFields): Finding {
+  const { severity, ...rest } = fields;
+  return { rule: id, severity: severity ?? ruleInfo(id).defaultSeverity, ...rest };
+}
