@@ -18,6 +18,43 @@ function restored(articleQuote: string, refQuote: string): string {
   return refQuote.replace(/[.!?…,;]+$/, '') + trail;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const fold = (w: string) => w.toLowerCase().replace(/’/g, "'");
+
+/**
+ * The restored wording without the reference words the article already has just outside the
+ * quotation marks: the source's “been very much refined” quoted as has been “significantly refined”
+ * restores to has been “very much refined”, not has been “been very much refined”.
+ */
+export function withoutOuterWords(text: string, start: number, end: number, replacement: string): string {
+  const words = [...replacement.matchAll(WORD)];
+  if (words.length < 2) return replacement;
+  const before = [...text.slice(Math.max(0, start - 200), start).matchAll(WORD)].map((x) => fold(x[0]));
+  const after = [...text.slice(end, end + 200).matchAll(WORD)].map((x) => fold(x[0]));
+  // words that run on into the quotation (none after a sentence end or a colon)
+  const tailBefore = /[.!?…:]$/.test(text.slice(Math.max(0, start - 200), start).replace(/[“"‘'«\s]+$/, '')) ? [] : before;
+  let lead = 0;
+  for (let k = Math.min(words.length - 1, tailBefore.length); k > 0; k--) {
+    if (words.slice(0, k).every((w, i) => fold(w[0]) === tailBefore[tailBefore.length - k + i])) {
+      lead = k;
+      break;
+    }
+  }
+  let trail = 0;
+  for (let k = Math.min(words.length - 1 - lead, after.length); k > 0; k--) {
+    if (words.slice(words.length - k).every((w, i) => fold(w[0]) === after[i])) {
+      trail = k;
+      break;
+    }
+  }
+  if (!lead && !trail) return replacement;
+  const from = lead ? words[lead]!.index! : 0;
+  const to = trail ? words[words.length - trail - 1]!.index! + words[words.length - trail - 1]![0].length : replacement.length;
+  // keep the sentence punctuation that closed the replacement (restored() put the article's there)
+  const closing = trail ? (/[.!?…]+$/.exec(replacement)?.[0] ?? '') : '';
+  return replacement.slice(from, to) + closing;
+}
+
 function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding {
   const q = m.quote;
   const r = m.ref;
@@ -25,7 +62,7 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   if (r) {
     const d = ctx.index.docs[r.doc]!;
     const region = d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end);
-    const replacement = restored(q.text, region);
+    const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, restored(q.text, region));
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
     if (withFix && replacement !== q.text) {
