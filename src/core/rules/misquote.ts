@@ -65,7 +65,9 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, restored(q.text, region));
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
-    if (withFix && replacement !== q.text) {
+    // a region holding markup or control characters (a wire's line-end "<", a stray control code)
+    // cannot be pasted into the article
+    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement)) {
       const fix: Fix = { title: `Restore the source wording: “${replacement}”`, edits: [{ start: q.start, end: q.end, newText: replacement }], preferred: true };
       f.fixes = [fix];
     }
