@@ -46,7 +46,7 @@ export interface SourceInfo {
 }
 
 /** Words shown per side of the hover's table; a longer passage is cut (the source link opens all of it). */
-export const HOVER_PASSAGE_WORDS = 60;
+export const HOVER_PASSAGE_WORDS = 100;
 
 /** The first `n` words of `v` (with the whitespace between them). */
 function firstWords(v: string, n: number): string {
