@@ -33,16 +33,23 @@ export function withoutOuterWords(text: string, start: number, end: number, repl
   const after = [...text.slice(end, end + 200).matchAll(WORD)].map((x) => fold(x[0]));
   // words that run on into the quotation (none after a sentence end or a colon)
   const tailBefore = /[.!?…:]$/.test(text.slice(Math.max(0, start - 200), start).replace(/[“"‘'«\s]+$/, '')) ? [] : before;
+  // k words the same, or (k ≥ 3) all but one inner word ("the framework has been" before a quote
+  // that follows "the framework had been")
+  const same = (a: string[], b: string[]) => {
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    return diff === 0 || (a.length >= 3 && diff === 1 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1]);
+  };
   let lead = 0;
   for (let k = Math.min(words.length - 1, tailBefore.length); k > 0; k--) {
-    if (words.slice(0, k).every((w, i) => fold(w[0]) === tailBefore[tailBefore.length - k + i])) {
+    if (same(words.slice(0, k).map((w) => fold(w[0])), tailBefore.slice(tailBefore.length - k))) {
       lead = k;
       break;
     }
   }
   let trail = 0;
   for (let k = Math.min(words.length - 1 - lead, after.length); k > 0; k--) {
-    if (words.slice(words.length - k).every((w, i) => fold(w[0]) === after[i])) {
+    if (same(words.slice(words.length - k).map((w) => fold(w[0])), after.slice(0, k))) {
       trail = k;
       break;
     }

@@ -199,4 +199,10 @@ describe('rule misquote: the restored wording', () => {
     assert.match(out, /has been “very much refined over the summer,” adding/);
     assert.deepEqual(only('misquote', out, idx), [], `the fix clears the finding: ${out}`);
   });
+  it('also when the article words before the quote differ from the source in one inner word', () => {
+    const t = 'Transport officer Ilse Brandt said the timetable had been “significantly refined over the summer,” adding that ferries would run later.';
+    const [f] = only('misquote', t, idx);
+    assert.ok(f, 'flagged');
+    assert.match(fixed(t, f), /had been “very much refined over the summer,” adding/);
+  });
 });

@@ -129,7 +129,7 @@ function fixtureCases(): Case[] {
   ];
 }
 
-/** Every 40th METER newspaper article that derives from PA copy, against its PA files. */
+/** Every 80th METER newspaper article that derives from PA copy, against its PA files. */
 function meterCases(): Case[] {
   const dir = path.join(EVAL_ABS, 'meter');
   const tsv = path.join(dir, 'DERIVED_pairs_index.tsv');
@@ -137,17 +137,17 @@ function meterCases(): Case[] {
   const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   return rows
     .filter((r) => r[4] !== 'non_derived')
-    .filter((_, i) => i % 40 === 0)
+    .filter((_, i) => i % 80 === 0)
     .map((r) => ({ name: `meter ${path.basename(r[0]!)}`, article: path.join(dir, r[0]!), refs: r[6]!.split(';').map((p) => path.join(dir, p)) }));
 }
 
-/** Every 60th PolNeAR training article, against the 12 articles next to it (same outlet and weeks). */
+/** Every 120th PolNeAR training article, against the 12 articles next to it (same outlet and weeks). */
 function polnearCases(): Case[] {
   const dir = path.join(EVAL_ABS, 'polnear', 'data', 'train', 'text');
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   const out: Case[] = [];
-  for (let i = 0; i < files.length; i += 60) {
+  for (let i = 0; i < files.length; i += 120) {
     const near = files.slice(Math.max(0, i - 6), i + 7).filter((f) => f !== files[i]);
     out.push({ name: `polnear ${files[i]}`, article: path.join(dir, files[i]!), refs: near.map((f) => path.join(dir, f)) });
   }
