@@ -17,8 +17,11 @@ import type { Edit, Finding, Fix } from '../types';
 /**
  * Does the sentence, with the attribution added, read as attributed to `who`? A fix that the
  * attribution reader would not take as a credit ("her arms said") would leave the finding in place.
+ * A credit naming someone (a capitalised word: "Marta Kosk", "union leader Marta Kosk") is read as
+ * one; only common-noun credits ("police", "her arms") are tried, since reading costs a parse.
  */
 function credits(text: string, start: number, end: number, edits: Edit[], who: string): boolean {
+  if (/\p{Lu}/u.test(who)) return true;
   const to = Math.max(end, ...edits.map((e) => e.end));
   const fixed = applyEdits(text.slice(start, to), edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
   const last = who.toLowerCase().split(/\s+/).pop()!;

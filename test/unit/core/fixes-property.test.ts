@@ -129,7 +129,7 @@ function fixtureCases(): Case[] {
   ];
 }
 
-/** Every 80th METER newspaper article that derives from PA copy, against its PA files. */
+/** Every 40th METER newspaper article that derives from PA copy, against its PA files. */
 function meterCases(): Case[] {
   const dir = path.join(EVAL_ABS, 'meter');
   const tsv = path.join(dir, 'DERIVED_pairs_index.tsv');
@@ -137,7 +137,7 @@ function meterCases(): Case[] {
   const rows = readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
   return rows
     .filter((r) => r[4] !== 'non_derived')
-    .filter((_, i) => i % 80 === 0)
+    .filter((_, i) => i % 40 === 0)
     .map((r) => ({ name: `meter ${path.basename(r[0]!)}`, article: path.join(dir, r[0]!), refs: r[6]!.split(';').map((p) => path.join(dir, p)) }));
 }
 
