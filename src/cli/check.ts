@@ -30,7 +30,7 @@ export function register(program: Command): void {
   program
     .command('check')
     .description('check articles against a reference set (wire copy, releases, other versions)')
-    .argument('<article...>', 'article files (.md, .txt, .html)')
+    .argument('<article...>', "article files (.md, .txt, .html), folders or globs; for many files pass a folder or a quoted glob ('news/**/*.txt'): a long file list can exceed the system's argument limit (npx then exits 249 with no message)")
     .option('-r, --refs <path...>', 'reference files, folders (recursive) or globs')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'jsonl', 'sarif']).default('text'),

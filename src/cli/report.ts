@@ -34,8 +34,9 @@ export function findingRange(a: ArticleReport, f: Finding): Range {
   return (a.lines ??= new LineIndex(a.text ?? '')).range(f.start, f.end);
 }
 
+/** The engine's fingerprint (computed here only for a finding that did not come from check()). */
 export function findingFingerprint(f: Finding): string {
-  return fingerprint(f);
+  return f.fingerprint ?? fingerprint(f);
 }
 
 /** Every input error relevant to an article: the reference set's and its own. */

@@ -37,7 +37,8 @@ export function check(text: string, index: ReferenceIndex, partial: Partial<Sett
     if (level === 'off') continue;
     for (const f of rule.run(ctx)) {
       if (f.source && ignoredSources.has(f.source.id)) continue;
-      if (ignoredFindings.has(fingerprint(f))) continue;
+      f.fingerprint = fingerprint(f);
+      if (ignoredFindings.has(f.fingerprint)) continue;
       // a settings override replaces the rule's ordinary severity; findings a rule deliberately
       // lowered (e.g. a spelling-variant misquote as info) keep theirs
       if (level && f.severity === rule.defaultSeverity) f.severity = level;

@@ -54,6 +54,11 @@ export interface Finding {
   fixes?: Fix[];
   /** rule-specific detail that hovers and code actions need (JSON-serialisable) */
   data?: Record<string, unknown>;
+  /**
+   * stable identity for ignore lists (fingerprint.ts), set once by the engine from the rule, the
+   * analysed text and the source; edges read it and never recompute it from other text
+   */
+  fingerprint?: string;
 }
 
 /** Metadata of a reference document (from front matter, HTML meta or the file name). */

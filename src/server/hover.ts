@@ -9,11 +9,24 @@ import { findRuleInfo } from '../core/rules/catalogue';
 import type { Finding, ReferenceMeta } from '../core/types';
 import type { Range } from '../core/positions';
 
-/** Escape Markdown (and anything HTML-like) in untrusted text; collapse line breaks. */
-export function escapeMd(s: string, max = 2000): string {
+/**
+ * Escape untrusted text for a Markdown hover; collapse line breaks. Only what Markdown (CommonMark
+ * + GFM) would read as markup is escaped, since some clients (Neovim) show every backslash: code,
+ * emphasis and strike marks, brackets (links, images, references), `<` (HTML, autolinks), table
+ * pipes, entities, a line-start block marker, a word-boundary `_`, and the `:` / `.` of anything a
+ * renderer would auto-link (`scheme:…`, `www.`), and (`lineStart`: the text opens a line) a
+ * block marker (`#`, `>`, `-`, `1.`). "Secretary: 10.30, file_name" stays as it is.
+ */
+export function escapeMd(s: string, max = 2000, lineStart = false): string {
   let t = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*\r?\n\s*/g, ' ');
   if (t.length > max) t = t.slice(0, max) + '…';
-  return t.replace(/[\\`*_{}[\]()#+\-.!|<>~&$:"'=@^%]/g, (c) => `\\${c}`);
+  t = t
+    .replace(/[\\`*[\]<|~]/g, (c) => `\\${c}`)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+    .replace(/(?<![\p{L}\p{N}+.-])([a-z][a-z0-9+.-]*):(?=[^\s])/giu, (_m, scheme: string) => (/^\d/.test(scheme) ? `${scheme}:` : `${scheme}\\:`))
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
+  return lineStart ? t.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, sp: string, c: string) => (/^\d/.test(c) ? `${sp}${c}\\` : `${sp}\\${c}`)) : t;
 }
 
 export interface SourceInfo {
@@ -23,11 +36,30 @@ export interface SourceInfo {
   range?: Range;
 }
 
-/** Word diff of source → article. Article side: changed words bold. Source side: missing words struck. */
-export function sideBySide(article: string, source: string): { article: string; source: string; same: number; changed: number; missing: number } {
+/** Words shown per side of the hover's table; a longer passage is cut (the source link opens all of it). */
+export const HOVER_PASSAGE_WORDS = 100;
+
+/** The first `n` words of `v` (with the whitespace between them). */
+function firstWords(v: string, n: number): string {
+  if (n <= 0) return '';
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  let end = 0;
+  for (let k = 0; k < n && (m = re.exec(v)); k++) end = m.index + m[0].length;
+  return v.slice(0, end);
+}
+
+/**
+ * Word diff of source → article. Article side: changed words bold. Source side: missing words struck.
+ * Each side shows at most `cap` words, then "…" (counts are of the whole passage).
+ */
+export function sideBySide(article: string, source: string, cap = Infinity): { article: string; source: string; same: number; changed: number; missing: number; cut: boolean } {
   const parts = diffWords(source, article);
   let a = '';
   let s = '';
+  let aw = 0;
+  let sw = 0;
+  let cut = false;
   let same = 0;
   let changed = 0;
   let missing = 0;
@@ -38,21 +70,33 @@ export function sideBySide(article: string, source: string): { article: string; 
     const core = v.trim();
     return core ? `${lead ? ' ' : ''}${mark}${escapeMd(core)}${mark}${trail ? ' ' : ''}` : lead || trail ? ' ' : '';
   };
+  // the part of `v` that still fits on a side holding `have` words
+  const fit = (v: string, have: number) => {
+    const n = words(v);
+    if (have + n <= cap) return v;
+    cut = true;
+    return firstWords(v, cap - have);
+  };
   for (const p of parts) {
+    const n = words(p.value);
     if (p.added) {
-      a += wrap(p.value, '**');
-      changed += words(p.value);
+      a += wrap(fit(p.value, aw), '**');
+      aw += n;
+      changed += n;
     } else if (p.removed) {
-      s += wrap(p.value, '~~');
-      missing += words(p.value);
+      s += wrap(fit(p.value, sw), '~~');
+      sw += n;
+      missing += n;
     } else {
-      const e = escapeMd(p.value);
-      a += e;
-      s += e;
-      same += words(p.value);
+      a += escapeMd(fit(p.value, aw));
+      s += escapeMd(fit(p.value, sw));
+      aw += n;
+      sw += n;
+      same += n;
     }
   }
-  return { article: a.trim() || '—', source: s.trim() || '—', same, changed, missing };
+  const more = (side: string, total: number) => (side.trim() || '—') + (total > cap ? ' …' : '');
+  return { article: more(a, aw), source: more(s, sw), same, changed, missing, cut };
 }
 
 export function fileLink(file: string, range?: Range): string {
@@ -113,7 +157,8 @@ function renderData(data: Record<string, unknown>): string[] {
   return out;
 }
 
-export function renderHover(f: Finding, src?: SourceInfo): string {
+/** `shown`: the finding's words as the editor shows them (default: the engine's text). */
+export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text): string {
   const lines: string[] = [];
   const title = findRuleInfo(f.rule)?.title ?? f.rule;
   const detail: string[] = [];
@@ -121,15 +166,15 @@ export function renderHover(f: Finding, src?: SourceInfo): string {
   if (typeof f.similarity === 'number') detail.push(`${Math.round(f.similarity * 100)}% similar`);
   lines.push(`**Copydesk · ${escapeMd(title)}**${detail.length ? ` (${escapeMd(detail.join(', '))})` : ''}`);
   lines.push('');
-  lines.push(escapeMd(f.message, 600));
+  lines.push(escapeMd(f.message, 600, true));
   if (f.source) {
-    const d = sideBySide(f.text, f.source.text);
+    const d = sideBySide(shown, f.source.text, HOVER_PASSAGE_WORDS);
     lines.push('');
     lines.push('| Article | Source |');
     lines.push('|---|---|');
     lines.push(`| ${d.article} | ${d.source} |`);
     lines.push('');
-    lines.push(`*${d.same} words the same · **bold** = changed in the article (${d.changed}) · ~~struck~~ = in the source, missing from the article (${d.missing})*`);
+    lines.push(`*${d.same} words the same · **bold** = changed in the article (${d.changed}) · ~~struck~~ = in the source, missing from the article (${d.missing})${d.cut ? ` · first ${HOVER_PASSAGE_WORDS} words shown: open the source for the whole passage` : ''}*`);
   }
   if (f.data && Object.keys(f.data).length) {
     lines.push('');

@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import {
   CodeAction,
   CodeActionKind,
@@ -20,7 +20,7 @@ import {
   TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticReport,
@@ -108,12 +108,26 @@ export class CopydeskServer {
   private names = new Map<string, HouseNames>();
   private watcherDisposable?: { dispose(): void };
   private rebuildTimer?: NodeJS.Timeout;
+  private storeTimer?: NodeJS.Timeout;
   private ready!: Promise<void>;
   private resolveReady!: () => void;
+  /** settings read (workspace/configuration answered, or failed): no answer depends on the defaults */
+  private settingsReady!: Promise<void>;
+  private resolveSettings!: () => void;
+  /**
+   * the client cannot be asked to pull again (no workspace/diagnostic/refresh, as Neovim 0.10) or
+   * does not pull at all: the server pushes textDocument/publishDiagnostics instead, so a change
+   * that is not an edit (an ignored finding, a rebuilt index) shows at once
+   */
+  private push = false;
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  /** fs.watch watchers on the reference folders, for clients without didChangeWatchedFiles */
+  private fsWatchers: FSWatcher[] = [];
   private resultCounter = 0;
 
   constructor(private readonly conn: Connection) {
     this.ready = new Promise((r) => (this.resolveReady = r));
+    this.settingsReady = new Promise((r) => (this.resolveSettings = r));
     conn.onInitialize((p) => this.initialize(p));
     conn.onInitialized(() => void this.initialized());
     conn.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
@@ -128,20 +142,29 @@ export class CopydeskServer {
     this.documents.onDidChangeContent((e) => {
       const s = this.docState(e.document.uri);
       s.lastChange = Date.now();
+      if (this.config.checkOn === 'type') this.schedulePush(e.document.uri);
     });
     this.documents.onDidOpen((e) => {
       const s = this.docState(e.document.uri);
       s.dirtyForced = true;
+      this.schedulePush(e.document.uri);
     });
     this.documents.onDidSave((e) => {
       const s = this.docState(e.document.uri);
       s.dirtyForced = true;
       s.lastChange = 0;
+      this.schedulePush(e.document.uri);
     });
     this.documents.onDidClose((e) => {
       this.state.delete(e.document.uri);
       this.aligners.delete(e.document.uri);
+      if (this.push) {
+        clearTimeout(this.pushTimers.get(e.document.uri));
+        this.pushTimers.delete(e.document.uri);
+        void this.conn.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      }
     });
+    conn.onShutdown(() => this.closeFsWatchers());
     this.documents.listen(conn);
   }
 
@@ -163,11 +186,12 @@ export class CopydeskServer {
     this.canPullConfig = !!p.capabilities.workspace?.configuration;
     this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
+    this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
     this.clientAcceptNameCommand = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        diagnosticProvider: { identifier: 'copydesk', interFileDependencies: false, workspaceDiagnostics: false },
+        ...(this.push ? {} : { diagnosticProvider: { identifier: 'copydesk', interFileDependencies: false, workspaceDiagnostics: false } }),
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(P.ServerCommands) },
@@ -179,6 +203,7 @@ export class CopydeskServer {
 
   private async initialized(): Promise<void> {
     await this.pullConfig();
+    this.resolveSettings();
     await this.reloadStore();
     this.registerWatchers();
     this.startBuild();
@@ -211,16 +236,40 @@ export class CopydeskServer {
     }
   }
 
-  /** Ask the client to pull diagnostics again (or nothing, if it cannot). */
+  /** Ask the client to pull diagnostics again (a push client: push them again). */
   private refresh(): void {
     for (const s of this.state.values()) s.dirtyForced = true;
-    if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
+    if (this.push) for (const d of this.documents.all()) this.schedulePush(d.uri, 0);
+    else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
+  }
+
+  /** Push mode: check the document after its debounce and publish the diagnostics. */
+  private schedulePush(uri: string, delay = this.config.checkOn === 'type' ? this.config.debounceMs : 0): void {
+    if (!this.push) return;
+    clearTimeout(this.pushTimers.get(uri));
+    this.pushTimers.set(uri, setTimeout(() => {
+      this.pushTimers.delete(uri);
+      void this.pushNow(uri);
+    }, delay));
+  }
+
+  private async pushNow(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    try {
+      const r = await this.pullDiagnostics(uri, undefined, CancellationToken.None);
+      if (r.kind !== DocumentDiagnosticReportKind.Full || !this.documents.get(uri)) return;
+      await this.conn.sendDiagnostics({ uri, version: doc.version, diagnostics: r.items });
+    } catch (e) {
+      // a newer version is scheduled by its own change; a damaged index re-pushes when rebuilt
+      if (!(e instanceof ResponseError)) this.conn.console.error(`copydesk: ${(e as Error).stack ?? e}`);
+    }
   }
 
   // ------------------------------------------------------------------ references
 
   private registerWatchers(): void {
-    if (!this.canWatch) return;
+    if (!this.canWatch) return this.watchFolders();
     const watchers: FileSystemWatcher[] = [];
     for (const f of this.folders) {
       watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
@@ -245,6 +294,45 @@ export class CopydeskServer {
     })();
   }
 
+  private closeFsWatchers(): void {
+    for (const w of this.fsWatchers) w.close();
+    this.fsWatchers = [];
+  }
+
+  /**
+   * The client does not watch files for us (Neovim has no didChangeWatchedFiles on Linux): watch
+   * the reference folders (recursively) and each workspace's .copydesk/ with fs.watch, and feed the
+   * changes through the same path, debounced there.
+   */
+  private watchFolders(): void {
+    this.closeFsWatchers();
+    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+    const dirs = new Map<string, boolean>();
+    for (const f of this.folders) dirs.set(path.join(f, STORE_DIR), false);
+    for (const input of inputs) {
+      const base = path.resolve(globBase(input));
+      let dir = base;
+      try {
+        if (!statSync(base).isDirectory()) dir = path.dirname(base);
+      } catch {
+        dir = path.dirname(base); // not there yet: its parent sees it appear
+      }
+      dirs.set(dir, dir === base || !!dirs.get(dir));
+    }
+    for (const [dir, recursive] of dirs) {
+      try {
+        const w = watch(dir, { recursive, persistent: false }, (_event, name) => {
+          const file = name ? path.join(dir, name.toString()) : dir;
+          this.watchedFilesChanged([pathToFileURL(file).toString()]);
+        });
+        w.on('error', () => w.close());
+        this.fsWatchers.push(w);
+      } catch {
+        /* a folder that does not exist (yet): nothing to watch */
+      }
+    }
+  }
+
   private watchedFilesChanged(uris: string[]): void {
     let store = false;
     let refs = false;
@@ -255,7 +343,10 @@ export class CopydeskServer {
       if (path.basename(path.dirname(p)) === STORE_DIR) store = true;
       else if (inputs.some((i) => isInside(p, i) || p === i)) refs = true;
     }
-    if (store) void this.reloadStore().then(() => this.refresh());
+    if (store) {
+      clearTimeout(this.storeTimer);
+      this.storeTimer = setTimeout(() => void this.reloadStore().then(() => this.refresh()), 100);
+    }
     if (refs) {
       clearTimeout(this.rebuildTimer);
       this.rebuildTimer = setTimeout(() => this.startBuild(), 250);
@@ -274,7 +365,11 @@ export class CopydeskServer {
         const loaded = await loadReferences(inputs, this.folders[0], ({ phase, done, total, path: p }) => {
           const pct = total ? done / total : 0;
           progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
-            phase === 'read' ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}` : `Indexing ${total} references…`);
+            phase === 'read'
+              ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
+              : total
+                ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
+                : 'Reference index up to date');
         }, this.trusted ? undefined : this.folders);
         const idx: IndexState = {
           generation: this.idx.generation + 1,
@@ -392,7 +487,7 @@ export class CopydeskServer {
   // ------------------------------------------------------------------ checking
 
   private checkable(doc: TextDocument): boolean {
-    return this.config.languages.includes(doc.languageId);
+    return this.config.languages.includes(doc.languageId) && checkableUri(doc.uri);
   }
 
   /** Run the engine on the document as it is now. */
@@ -417,8 +512,8 @@ export class CopydeskServer {
       if (e instanceof CodecError) this.indexDamaged(e);
       throw e;
     }
-    // findings carry the analysed text; give hovers the editor's text
-    for (const f of result.findings) f.text = text.slice(f.start, f.end);
+    // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
+    // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
     const lines = new LineIndex(text);
     const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation: this.idx.generation };
@@ -459,7 +554,7 @@ export class CopydeskServer {
       uri,
       version,
       rule: f.rule,
-      fingerprint: fingerprint(f),
+      fingerprint: f.fingerprint ?? fingerprint(f),
       text: f.text,
       sourceId: f.source?.id,
       sourceLabel: f.source ? (src?.meta.outlet ?? src?.meta.title ?? f.source.id) : undefined,
@@ -474,6 +569,10 @@ export class CopydeskServer {
   }
 
   private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    // a client may pull before it has answered workspace/configuration: which documents are checked
+    // (copydesk.languages) and how is in the settings, so wait for them (not forever)
+    await Promise.race([this.settingsReady, sleep(10000)]);
+    if (token.isCancellationRequested) throw cancelled();
     const doc = this.documents.get(uri);
     if (!doc || !this.checkable(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const s = this.docState(uri);
@@ -575,21 +674,24 @@ export class CopydeskServer {
     const c = this.current(uri);
     if (!c) return null;
     const off = c.lines.offset(pos);
-    const hits = c.result.findings.filter((f) => f.start <= off && off < f.end);
+    // the narrowest finding first: the one under the cursor, not the long passage around it
+    const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
     if (!hits.length) return null;
-    const value = hits.map((f) => renderHover(f, this.sourceInfo(f))).join('\n\n---\n\n');
+    const value = hits.map((f) => renderHover(f, this.sourceInfo(f), shownText(c, f))).join('\n\n---\n\n');
     const start = Math.min(...hits.map((f) => f.start));
     const end = Math.max(...hits.map((f) => f.end));
     return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
   }
 
-  private codeActions(uri: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  private codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     const doc = this.documents.get(uri);
     if (!doc) return [];
     const out: CodeAction[] = [];
-    for (const d of diagnostics) {
+    // clients send every diagnostic of the line (Neovim) or more: only those the range touches
+    for (const d of diagnostics.filter((x) => intersects(x.range, range))) {
       if (d.source !== 'copydesk' || !P.isDiagnosticData(d.data)) continue;
       const data = d.data;
+      const what = findingLabel(data.rule, doc.getText(d.range));
       if (data.version !== doc.version) {
         const a = CodeAction.create('Copydesk: the document changed since this check — fixes are recomputed', CodeActionKind.QuickFix);
         a.diagnostics = [d];
@@ -615,14 +717,18 @@ export class CopydeskServer {
       }
       if (data.rule === 'name-spelling' || data.rule === 'name-inconsistency') {
         const name = data.text.trim();
-        const a = CodeAction.create(`Accept “${name}” as a house spelling…`, CodeActionKind.QuickFix);
+        // the client's command asks where to keep it (hence "…"); the server's writes .copydesk/names.txt
+        const a = CodeAction.create(
+          this.clientAcceptNameCommand ? `Accept “${name}” as a house spelling…` : `Accept “${name}” as a house spelling (.copydesk/names.txt)`,
+          CodeActionKind.QuickFix,
+        );
         a.diagnostics = [d];
         a.command = this.clientAcceptNameCommand
           ? { title: a.title, command: P.ClientCommands.acceptName, arguments: [{ uri, name }] }
           : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
         out.push(a);
       }
-      const ig = CodeAction.create('Ignore this finding (.copydesk/ignore.json)', CodeActionKind.QuickFix);
+      const ig = CodeAction.create(`Ignore this ${what} (.copydesk/ignore.json)`, CodeActionKind.QuickFix);
       ig.diagnostics = [d];
       ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
       out.push(ig);
@@ -710,7 +816,7 @@ export class CopydeskServer {
           rule: f.rule,
           severity: f.severity,
           message: f.message,
-          text: f.text,
+          text: shownText(c, f),
           range: c.lines.range(f.start, f.end),
           match: f.match,
           similarity: f.similarity,
@@ -746,6 +852,49 @@ export class CopydeskServer {
       inputs: this.idx.inputs,
     };
   }
+}
+
+/** Does the diagnostic range touch the requested one (a cursor is an empty range)? */
+function intersects(a: Range, b: Range): boolean {
+  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+const RULE_NOUNS: Record<string, string> = {
+  'copied-passage': 'copied passage',
+  'unattributed-quote': 'unattributed quote',
+  'unattributed-claim': 'unattributed claim',
+  'weasel-attribution': 'vague attribution',
+  misquote: 'misquote',
+  'name-spelling': 'spelling',
+  'name-inconsistency': 'spelling',
+};
+
+/** "copied passage “Ferry crews on the…”": which finding a code action is about, in a title. */
+export function findingLabel(rule: string, text: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().replace(/^[“”"]+|[“”"]+$/g, '').split(' ');
+  const excerpt = words.length > 6 ? `${words.slice(0, 5).join(' ')}…` : words.join(' ');
+  return `${RULE_NOUNS[rule] ?? rule} “${excerpt}”`;
+}
+
+/**
+ * Documents the server checks: files (`file:` with a file path) and unsaved editors (`untitled:`).
+ * Anything else (a hover popup, a diff or git view, a `file://` with no path) is not an article.
+ */
+export function checkableUri(uri: string): boolean {
+  if (uri.startsWith('untitled:')) return true;
+  if (!uri.startsWith('file:')) return false;
+  try {
+    const p = fileURLToPath(uri);
+    return !!path.basename(p) && !p.endsWith('/') && !p.endsWith(path.sep);
+  } catch {
+    return false;
+  }
+}
+
+/** A finding's words as the editor shows them (the engine's `text` has markup blanked). */
+function shownText(c: Checked, f: Finding): string {
+  return c.text.slice(f.start, f.end);
 }
 
 export function attributedQuote(text: string, label: string): string {

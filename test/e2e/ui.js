@@ -73,33 +73,58 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
   const problemRows = () => page.locator('.markers-panel .monaco-list-row');
   // the code renders as copydesk(rule) with the parentheses drawn by CSS
   const rowFor = (rule) => problemRows().filter({ hasText: new RegExp(`copydesk\\(?${rule}\\)?\\s*\\[Ln`) });
-  const command = async (title) => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+Shift+P');
-    const qi = page.locator('.quick-input-widget input');
-    await qi.waitFor({ state: 'visible', timeout: T });
-    await qi.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
-    await page.keyboard.press('Enter');
+  // A UI affordance can be there and still refuse input for a moment (the quick input closing and
+  // reopening while focus moves, a notification taking focus): every wait on one is retried from a
+  // clean state, with short attempts, before the step fails.
+  const retry = async (what, fn, attempts = 4) => {
+    let last;
+    for (let i = 1; i <= attempts; i++) {
+      try {
+        return await fn(i === attempts ? T : Math.min(T, 15000));
+      } catch (e) {
+        last = e;
+        console.log(`     retry ${i}/${attempts - 1} of ${what}: ${String(e && e.message).split('\n')[0]}`);
+        await page.keyboard.press('Escape').catch(() => {});
+        await page.waitForTimeout(500 * i);
+      }
+    }
+    throw last;
   };
+  // open the quick input with `keys`, type `text` and wait for a row holding `row` (Enter accepts it)
+  // (only the part before Enter is retried: a command runs once)
+  const quickInput = async (keys, text, row) => {
+    const qi = page.locator('.quick-input-widget input');
+    await retry(`${keys} ${text}`, async (t) => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(keys);
+      await qi.waitFor({ state: 'visible', timeout: t });
+      await qi.fill(text, { timeout: t });
+      if (row) await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: t });
+    });
+    await page.keyboard.press('Enter');
+    await qi.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  };
+  const command = (title) => quickInput('Control+Shift+P', `>${title}`, title);
+  // open a workspace file through Quick Open, and wait for its text in the editor
+  const openFile = (name, text) => retry(`open ${name}`, async (t) => {
+    await quickInput('Control+P', name, name);
+    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: text }).waitFor({ timeout: t });
+  }, 2);
   // put the cursor inside the first occurrence of `text` in the article (Go to Line/Column)
   const gotoText = async (text) => {
     const body = fs.readFileSync(path.join(WS_DIR, 'article.md'), 'utf8');
     const at = body.indexOf(text);
     if (at < 0) throw new Error(`"${text}" not in article.md`);
     const before = body.slice(0, at + 1).split('\n');
-    await page.keyboard.press('Control+G');
-    const qi = page.locator('.quick-input-widget input');
-    await qi.waitFor({ state: 'visible', timeout: T });
-    await qi.fill(`:${before.length}:${before[before.length - 1].length + 1}`);
-    await page.keyboard.press('Enter');
-    await qi.waitFor({ state: 'hidden', timeout: T });
+    await quickInput('Control+G', `:${before.length}:${before[before.length - 1].length + 1}`);
   };
   // open the lightbulb menu (Ctrl+.) and choose the action with this title by keyboard
   const quickFix = async (title, beforeApply) => {
-    await page.keyboard.press('Control+.');
     const row = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: T });
+    await retry(`quick fix menu for "${title}"`, async (t) => {
+      await page.keyboard.press('Control+.');
+      await row.waitFor({ state: 'visible', timeout: t });
+    });
     if (beforeApply) await beforeApply();
     for (let i = 0; i < 15; i++) {
       const focused = await page.locator('.action-widget .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null);
@@ -146,13 +171,7 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: T });
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'article.md' }).waitFor({ timeout: T });
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      const qi = page.locator('.quick-input-widget input');
-      await qi.waitFor({ state: 'visible', timeout: T });
-      await qi.fill('article.md');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'article.md' }).first().waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Lantern Bay ferry strike' }).waitFor({ timeout: T });
+      await openFile('article.md', 'Lantern Bay ferry strike');
       await shot('workbench');
     });
 
@@ -189,10 +208,13 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
     await step('hover over a copied passage shows the source passage and its outlet', async () => {
       const line = page.locator('.editor-instance .view-line', { hasText: 'Ferry crews on the Lantern Bay crossing' }).first();
       const box = await line.boundingBox();
-      await page.mouse.move(box.x + 60, box.y + box.height / 2);
-      await page.mouse.move(box.x + 64, box.y + box.height / 2);
       const hover = page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first();
-      await hover.waitFor({ state: 'visible', timeout: T });
+      await retry('hover over the copied passage', async (t) => {
+        await page.mouse.move(5, 850);
+        await page.mouse.move(box.x + 60, box.y + box.height / 2);
+        await page.mouse.move(box.x + 64, box.y + box.height / 2);
+        await hover.waitFor({ state: 'visible', timeout: t });
+      });
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       if (!/Article/.test(text) || !/Source/.test(text) || !/Ferry crews walk out over Lantern Bay subsidy/.test(text)) throw new Error(`hover text: ${text.slice(0, 300)}`);
       if (/<script|command:/.test(await hover.innerHTML())) throw new Error('hover contains markup it should not');
@@ -362,13 +384,7 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
     await step('hostile article opens (copied from scraped references with markup in them)', async () => {
       await page.keyboard.press('Escape');
       await page.locator('.tabs-container .tab', { hasText: 'article.md' }).first().click(); // the first editor group
-      await page.keyboard.press('Control+P');
-      const qi = page.locator('.quick-input-widget input');
-      await qi.waitFor({ state: 'visible', timeout: T });
-      await qi.fill('wire-scrape.md');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'wire-scrape.md' }).first().waitFor({ timeout: T });
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Gannet Point' }).waitFor({ timeout: T });
+      await openFile('wire-scrape.md', 'Gannet Point');
       await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'attached', timeout: T });
       await page.waitForTimeout(500);
     });
@@ -379,10 +395,13 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
         await page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first().waitFor({ state: 'hidden', timeout: T }).catch(() => {});
         const p = await pointAt(h.at);
         if (!p) throw new Error(`"${h.at}" is not on a rendered line`);
-        await page.mouse.move(p.x + 20, p.y);
-        await page.mouse.move(p.x + 24, p.y);
         const hover = page.locator('.monaco-hover', { hasText: 'Copydesk · Copied passage' }).first();
-        await hover.waitFor({ state: 'visible', timeout: T });
+        await retry(`hover over the .${kind} passage`, async (t) => {
+          await page.mouse.move(5, 850);
+          await page.mouse.move(p.x + 20, p.y);
+          await page.mouse.move(p.x + 24, p.y);
+          await hover.waitFor({ state: 'visible', timeout: t });
+        });
         const text = collapse(await hover.innerText());
         const problems = [];
         const missing = h.texts.filter((t) => !text.includes(t));

@@ -21,6 +21,22 @@ export interface Progress {
   value: { kind: string; title?: string; message?: string; percentage?: number };
 }
 
+/**
+ * What the client can do. The default is VS Code's set; `NEOVIM_0_10` is Neovim 0.10's built-in
+ * client as the server sees it on Linux: no dynamic didChangeWatchedFiles, no
+ * workspace/diagnostic/refresh, and workspace/configuration answered only after its first pull.
+ */
+export interface ClientKind {
+  watchedFiles: boolean;
+  refresh: boolean;
+  /** ms before workspace/configuration is answered (a client that pulls before its settings are read) */
+  configurationDelayMs: number;
+  /** send the settings in initializationOptions too */
+  settingsInInit: boolean;
+}
+export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
+export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
+
 export class TestClient {
   readonly conn: ProtocolConnection;
   readonly proc: ChildProcess;
@@ -28,6 +44,9 @@ export class TestClient {
   readonly progress: Progress[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** textDocument/publishDiagnostics received, in order */
+  readonly published: { uri: string; version?: number; diagnostics: any[] }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  kind: ClientKind = VSCODE;
   refreshes = 0;
   stderr = '';
   private versions = new Map<string, number>();
@@ -37,7 +56,11 @@ export class TestClient {
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
-    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    this.conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
+      if (this.kind.configurationDelayMs) await new Promise((r) => setTimeout(r, this.kind.configurationDelayMs));
+      return p.items.map(() => this.settings);
+    });
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => void this.published.push(p));
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
       return null;
@@ -60,18 +83,19 @@ export class TestClient {
     return pathToFileURL(path.join(this.folder, rel)).toString();
   }
 
-  async start(trusted = true): Promise<unknown> {
+  async start(trusted = true, kind: ClientKind = VSCODE): Promise<unknown> {
+    this.kind = kind;
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(this.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.folder).toString(), name: 'ws' }],
-      initializationOptions: { trusted, settings: this.settings },
+      initializationOptions: kind.settingsInInit ? { trusted, settings: this.settings } : { trusted },
       capabilities: {
         window: { workDoneProgress: true },
         workspace: {
           configuration: true,
-          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
-          diagnostics: { refreshSupport: true },
+          didChangeWatchedFiles: { dynamicRegistration: kind.watchedFiles, relativePatternSupport: kind.watchedFiles },
+          diagnostics: { refreshSupport: kind.refresh },
         },
         textDocument: {
           diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },

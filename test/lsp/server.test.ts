@@ -103,7 +103,7 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.match(md, /\| Article \| Source \|/);
     assert.match(md, /Lantern Bay crossing/);
     assert.match(md, /Coastline Wire/);
-    assert.match(md, /2026\\-10\\-02/);
+    assert.match(md, /2026-10-02/);
     assert.match(md, /\(file:\/\/[^)]*wire-ferry\.md#L\d+,\d+\)/);
     assert.ok(!/command:/.test(md));
     assert.ok(!/<[a-z]/i.test(md.replace(/\\</g, '')), 'no raw HTML');
@@ -124,7 +124,7 @@ describe('language server over stdio (dist/server.js)', function () {
       assert.equal(a.edit.documentChanges[0].textDocument.version, 1, 'edits are versioned');
     }
     assert.ok(titles.some((t: string) => /^Turn into a quote attributed to Coastline Wire/.test(t)), titles.join(' | '));
-    assert.ok(titles.includes('Ignore this finding (.copydesk/ignore.json)'));
+    assert.ok(titles.includes('Ignore this copied passage “Ferry crews on the Lantern…” (.copydesk/ignore.json)'), titles.join(' | '));
     assert.ok(titles.some((t: string) => /^Ignore source .* for this article$/.test(t)));
     assert.ok(actions.every((a: { kind: string }) => a.kind === 'quickfix'));
   });

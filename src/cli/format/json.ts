@@ -41,7 +41,7 @@ export function toJsonDocument(run: RunReport, a: ArticleReport): JsonDocument {
     document: { path: toSlash(a.path), words: r?.words ?? 0 },
     originality: r ? r.originality : null,
     sources: r?.sources ?? [],
-    findings: (r?.findings ?? []).map((f) => ({ ...f, range: findingRange(a, f), fingerprint: findingFingerprint(f) })),
+    findings: (r?.findings ?? []).map(({ fingerprint: _fp, ...f }) => ({ ...f, range: findingRange(a, f), fingerprint: findingFingerprint({ ...f, fingerprint: _fp }) })),
     errors: articleErrors(run, a).map((e) => ({ path: toSlash(e.path), message: e.message, severity: e.severity })),
   };
 }

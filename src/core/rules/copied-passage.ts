@@ -43,6 +43,8 @@ function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
   const who = d.meta.outlet ?? d.meta.author ?? d.meta.title;
   if (!who) return null;
   const text = ctx.doc.text;
+  // already inside quotation marks: a quotation to attribute (unattributed-quote), not to quote again
+  if (/["“”‘’'«»]/.test(text[p.a.start - 1] ?? '') || /^[.!?,;]?["”’'»]/.test(text.slice(p.a.end, p.a.end + 2))) return null;
   const after = text.slice(p.a.end, p.a.end + 1);
   if (/[.!?]/.test(after)) {
     const closing = after === '.' ? `,” according to ${who}.` : `${after}” according to ${who}.`;

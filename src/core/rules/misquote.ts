@@ -19,6 +19,50 @@ function restored(articleQuote: string, refQuote: string): string {
   return refQuote.replace(/[.!?…,;]+$/, '') + trail;
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const fold = (w: string) => w.toLowerCase().replace(/’/g, "'");
+
+/**
+ * The restored wording without the reference words the article already has just outside the
+ * quotation marks: the source's “been very much refined” quoted as has been “significantly refined”
+ * restores to has been “very much refined”, not has been “been very much refined”.
+ */
+export function withoutOuterWords(text: string, start: number, end: number, replacement: string): string {
+  const words = [...replacement.matchAll(WORD)];
+  if (words.length < 2) return replacement;
+  const before = [...text.slice(Math.max(0, start - 200), start).matchAll(WORD)].map((x) => fold(x[0]));
+  const after = [...text.slice(end, end + 200).matchAll(WORD)].map((x) => fold(x[0]));
+  // words that run on into the quotation (none after a sentence end or a colon)
+  const tailBefore = /[.!?…:]$/.test(text.slice(Math.max(0, start - 200), start).replace(/[“"‘'«\s]+$/, '')) ? [] : before;
+  // k words the same, or (k ≥ 3) all but one inner word ("the framework has been" before a quote
+  // that follows "the framework had been")
+  const same = (a: string[], b: string[]) => {
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+    return diff === 0 || (a.length >= 3 && diff === 1 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1]);
+  };
+  let lead = 0;
+  for (let k = Math.min(words.length - 1, tailBefore.length); k > 0; k--) {
+    if (same(words.slice(0, k).map((w) => fold(w[0])), tailBefore.slice(tailBefore.length - k))) {
+      lead = k;
+      break;
+    }
+  }
+  let trail = 0;
+  for (let k = Math.min(words.length - 1 - lead, after.length); k > 0; k--) {
+    if (same(words.slice(words.length - k).map((w) => fold(w[0])), after.slice(0, k))) {
+      trail = k;
+      break;
+    }
+  }
+  if (!lead && !trail) return replacement;
+  const from = lead ? words[lead]!.index! : 0;
+  const to = trail ? words[words.length - trail - 1]!.index! + words[words.length - trail - 1]![0].length : replacement.length;
+  // keep the sentence punctuation that closed the replacement (restored() put the article's there)
+  const closing = trail ? (/[.!?…]+$/.exec(replacement)?.[0] ?? '') : '';
+  return replacement.slice(from, to) + closing;
+}
+
 function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding {
   const q = m.quote;
   const r = m.ref;
@@ -26,10 +70,12 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   if (r) {
     const d = ctx.index.docs[r.doc]!;
     const region = d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end);
-    const replacement = restored(q.text, region);
+    const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, restored(q.text, region));
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
-    if (withFix && replacement !== q.text) {
+    // a region holding markup or control characters (a wire's line-end "<", a stray control code)
+    // cannot be pasted into the article
+    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement)) {
       const fix: Fix = { title: `Restore the source wording: “${replacement}”`, edits: [{ start: q.start, end: q.end, newText: replacement }], preferred: true };
       f.fixes = [fix];
     }

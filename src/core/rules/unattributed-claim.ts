@@ -5,14 +5,30 @@
  */
 import { alignment, referenceModel } from '../align';
 import { attributions, candidateDocs, referenceAttributions } from '../attribution/analysis';
-import { appendAttribution, midSentence } from '../attribution/fixes';
+import { appendAttribution, applyEdits, midSentence } from '../attribution/fixes';
+import { extractAttributions } from '../attribution/extract';
+import { analyse } from '../text';
 import { PRONOUNS } from '../attribution/cues';
 import type { Attribution } from '../attribution/types';
 import { ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
-import type { Finding, Fix } from '../types';
+import type { Edit, Finding, Fix } from '../types';
 import { sourceLabel } from '../source-label';
+
+/**
+ * Does the sentence, with the attribution added, read as attributed to `who`? A fix that the
+ * attribution reader would not take as a credit ("her arms said") would leave the finding in place.
+ * A credit naming someone (a capitalised word: "Marta Kosk", "union leader Marta Kosk") is read as
+ * one; only common-noun credits ("police", "her arms") are tried, since reading costs a parse.
+ */
+function credits(text: string, start: number, end: number, edits: Edit[], who: string): boolean {
+  if (/\p{Lu}/u.test(who)) return true;
+  const to = Math.max(end, ...edits.map((e) => e.end));
+  const fixed = applyEdits(text.slice(start, to), edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+  const last = who.toLowerCase().split(/\s+/).pop()!;
+  return extractAttributions(analyse(fixed)).some((a) => !!a.source && a.source.text.toLowerCase().includes(last));
+}
 
 function stems(model: TextModel, start: number, end: number): Set<string> {
   const out = new Set<string>();
@@ -116,9 +132,10 @@ export const unattributedClaim: Rule = {
       const fixes: Fix[] = [];
       const who = midSentence(name, [d.text, doc.text]);
       const e1 = appendAttribution(doc.text, sent.start, sent.end, `according to ${who}`);
-      if (e1) fixes.push({ title: `Add “according to ${who}”`, edits: e1, preferred: true });
+      if (e1 && credits(doc.text, sent.start, sent.end, e1, who)) fixes.push({ title: `Add “according to ${who}”`, edits: e1, preferred: true });
       const e2 = appendAttribution(doc.text, sent.start, sent.end, `${who} said`);
-      if (e2) fixes.push({ title: `Add “${who} said”`, edits: e2 });
+      if (e2 && credits(doc.text, sent.start, sent.end, e2, who)) fixes.push({ title: `Add “${who} said”`, edits: e2 });
+      if (fixes.length === 1) fixes[0]!.preferred = true;
       out.push({
         rule: 'unattributed-claim',
         severity: 'warning',

@@ -186,3 +186,23 @@ describe('midSentence (attribution inserted after a quote)', () => {
     assert.equal(midSentence('Kremlin spokesman Dmitry Peskov', ['Kremlin spokesman Dmitry Peskov said so.']), 'Kremlin spokesman Dmitry Peskov');
   });
 });
+
+describe('rule misquote: the restored wording', () => {
+  const ref = 'Council plan revised\n\n“The timetable has been very much refined over the summer,” transport officer Ilse Brandt said on Monday.';
+  const idx = ReferenceIndex.build([{ id: 'release.txt', path: 'release.txt', text: ref, meta: { outlet: 'Council release' } }]);
+  it('does not repeat the words the article has just outside the quotation marks', () => {
+    const t = 'Transport officer Ilse Brandt said the timetable has been “significantly refined over the summer,” adding that ferries would run later.';
+    const [f] = only('misquote', t, idx);
+    assert.ok(f, 'flagged');
+    const out = fixed(t, f);
+    assert.ok(!/\b(\w+) “\1\b/i.test(out), out);
+    assert.match(out, /has been “very much refined over the summer,” adding/);
+    assert.deepEqual(only('misquote', out, idx), [], `the fix clears the finding: ${out}`);
+  });
+  it('also when the article words before the quote differ from the source in one inner word', () => {
+    const t = 'Transport officer Ilse Brandt said the timetable had been “significantly refined over the summer,” adding that ferries would run later.';
+    const [f] = only('misquote', t, idx);
+    assert.ok(f, 'flagged');
+    assert.match(fixed(t, f), /had been “very much refined over the summer,” adding/);
+  });
+});

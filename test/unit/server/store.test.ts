@@ -65,7 +65,31 @@ describe('server/hover: untrusted text is escaped', () => {
     assert.ok(!/(^|[^\\])</.test(e), e);
     assert.ok(!/(^|[^\\])\*/.test(e), e);
     assert.ok(!/(^|[^\\])`/.test(e), e);
-    assert.ok(!/(^|[^\\])\(/.test(e), e);
+    assert.ok(!/\]\(/.test(e.replace(/\\\]/g, '')), e);
+  });
+
+  it('escapes only what Markdown reads as markup (Neovim shows every backslash)', () => {
+    assert.equal(escapeMd('White House Press Secretary: 10.30, file_name (Monday) "yes" 2026-10-02 50% = !'), 'White House Press Secretary: 10.30, file_name (Monday) "yes" 2026-10-02 50% = !');
+    assert.equal(escapeMd('_emph_ *b* `c` | ~s~ &amp; a & b'), '\\_emph\\_ \\*b\\* \\`c\\` \\| \\~s\\~ \\&amp; a & b');
+    // what a renderer would auto-link
+    assert.equal(escapeMd('see https://x.example/a and www.x.example or javascript:alert(1)'), 'see https\\://x.example/a and www\\.x.example or javascript\\:alert(1)');
+    // block markers only where the text opens a line
+    assert.equal(escapeMd('1. first - # x'), '1. first - # x');
+    assert.equal(escapeMd('1. first', 100, true), '1\\. first');
+    assert.equal(escapeMd('# title', 100, true), '\\# title');
+  });
+
+  it('a long passage is cut in the side-by-side table, with the counts of the whole', () => {
+    const src = Array.from({ length: 150 }, (_, i) => `w${i}`).join(' ');
+    const art = src.replace('w3 ', 'x3 ');
+    const d = sideBySide(art, src, 60);
+    assert.ok(d.cut);
+    assert.ok(d.article.split(/\s+/).length <= 62, d.article);
+    assert.ok(d.article.endsWith(' …') && d.source.endsWith(' …'));
+    assert.equal(d.same, 149);
+    assert.equal(d.changed, 1);
+    assert.ok(!/\*\*\s*\*\*|~~\s*~~/.test(d.article + d.source), 'no empty marks');
+    assert.equal(sideBySide('a b c', 'a b d', 60).cut, false);
   });
 
   it('word diff marks changed words in the article and missing words in the source', () => {
@@ -83,7 +107,7 @@ describe('server/hover: untrusted text is escaped', () => {
       { meta: { title: 'T [x](command:y)', outlet: 'Coastline Wire', date: '2026-10-02' }, path: '/r/w (1).md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } } },
     );
     assert.match(md, /Coastline Wire/);
-    assert.match(md, /2026\\-10\\-02/);
+    assert.match(md, /2026-10-02/);
     assert.match(md, /\(file:\/\/\/r\/w%20%281%29\.md#L5,1\)/);
     assert.ok(!md.includes('](command:'), md);
   });

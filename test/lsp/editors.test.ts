@@ -1,0 +1,226 @@
+// The server with editors other than VS Code, over the real bundle (dist/server.js). NEOVIM_0_10 plays
+// Neovim 0.10's built-in client on Linux: no dynamic didChangeWatchedFiles, no
+// workspace/diagnostic/refresh, settings answered after its first pull; its plain-text filetype is
+// `text`, and its hover popups are Markdown buffers that the README's FileType autocmd may attach.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { check } from '../../src/core/engine';
+import { proseView } from '../../src/core/prose';
+import { openIndex } from '../../src/node/open-index';
+import { NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
+
+function workspace(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-editors-'));
+  cpSync(FIXTURES, dir, { recursive: true });
+  return dir;
+}
+
+// copied from references/wire-ferry.md with a Markdown link inside the copied words
+const LINKED =
+  '# Crossing\n\nFerry crews on the [Lantern Bay](https://example.org/lantern-bay) crossing walked off the job on Thursday morning after the regional council voted to cut the winter sailing subsidy by a third.\n';
+// a name misspelt inside a passage copied from the wire (two findings overlap there)
+const NAME_IN_PASSAGE =
+  '"We will not let the crossings close for a single winter," said Councillor Maren Odouya, who chairs the transport committee. Odouya added that the council would meet the union on Monday.\n';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Diag = any;
+const latest = (c: TestClient, uri: string) => [...c.published].reverse().find((p) => p.uri === uri);
+
+describe('language server: Markdown links inside a copied passage', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  before(function () {
+    if (!existsSync(SERVER)) throw new Error('dist/server.js missing: run node esbuild.js first');
+  });
+  beforeEach(async () => {
+    dir = workspace();
+    c = new TestClient(dir, { debounceMs: 0 });
+    await c.start();
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the diagnostic carries the engine’s fingerprint; "Ignore this finding" writes it and the finding goes (editor and CLI agree)', async () => {
+    const uri = c.open('linked.md', LINKED);
+    const report = await c.pull(uri);
+    const copied: Diag = report.items.find((d: Diag) => d.code === 'copied-passage');
+    assert.ok(copied, `a copied passage: ${JSON.stringify(report.items.map((d: Diag) => d.code))}`);
+    // what the CLI computes for the same file (the engine over the prose view)
+    const { index } = await openIndex([path.join(dir, 'references/')]);
+    const engine = check(proseView(LINKED, 'markdown'), index).findings.find((f) => f.rule === 'copied-passage')!;
+    assert.equal(copied.data.fingerprint, engine.fingerprint);
+    const r = await c.request('workspace/executeCommand', { command: 'copydesk.server.ignoreFinding', arguments: [{ uri, fingerprint: copied.data.fingerprint }] });
+    assert.deepEqual(r, { ok: true });
+    const after = await c.pull(uri);
+    assert.ok(!after.items.some((d: Diag) => d.code === 'copied-passage'), `still reported: ${JSON.stringify(after.items.map((d: Diag) => d.message))}`);
+    // and the engine, reading the same ignore list, agrees
+    const saved = JSON.parse(readFileSync(path.join(dir, '.copydesk', 'ignore.json'), 'utf8'));
+    const again = check(proseView(LINKED, 'markdown'), index, { ignore: { findings: saved.articles['linked.md'].findings, sources: [] } });
+    assert.ok(!again.findings.some((f) => f.rule === 'copied-passage'));
+  });
+
+  it('the hover shows the link as the editor has it', async () => {
+    const uri = c.open('linked.md', LINKED);
+    const report = await c.pull(uri);
+    const copied: Diag = report.items.find((d: Diag) => d.code === 'copied-passage');
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: copied.range.start });
+    // the article side is the editor's text (the engine's has the link target blanked)
+    assert.match(h.contents.value, /\| Ferry crews on the .*Lantern Bay.*example\.org\/lantern-bay.* crossing walked off/);
+  });
+});
+
+describe('language server: a client that pulls before its settings are read', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  beforeEach(() => {
+    dir = workspace();
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the first pull of a `text` document waits for workspace/configuration (languages includes text)', async () => {
+    c = new TestClient(dir, { debounceMs: 0, languages: ['text', 'markdown', 'html'] });
+    await c.start(true, { ...VSCODE, configurationDelayMs: 400, settingsInInit: false });
+    const notes = readFileSync(path.join(dir, 'article.md'), 'utf8');
+    const uri = c.open('notes.txt', notes, 'text');
+    const report = await c.pull(uri);
+    assert.ok(report.items.length >= 1, 'checked on the first pull');
+  });
+});
+
+describe('language server: Neovim 0.10 (no watched files, no diagnostic refresh, late settings)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  let cacheDir: string;
+  let article: string;
+  beforeEach(async () => {
+    dir = workspace();
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'copydesk-editors-cache-'));
+    article = readFileSync(path.join(dir, 'article.md'), 'utf8');
+    c = new TestClient(dir, { debounceMs: 30, languages: ['text', 'markdown', 'html'] }, { COPYDESK_CACHE_DIR: cacheDir });
+    await c.start(true, NEOVIM_0_10);
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('no diagnostic refresh: diagnostics are pushed (no pull provider), a `text` buffer included', async () => {
+    const uri = c.open('notes.txt', article, 'text');
+    const pushed = await c.until(() => (latest(c, uri)?.diagnostics.length ? latest(c, uri) : undefined), 20000, 'pushed diagnostics');
+    const { index } = await openIndex([path.join(dir, 'references/')]);
+    const want = check(article, index, {}).findings.map((f) => f.message);
+    assert.deepEqual(pushed.diagnostics.map((d: Diag) => d.message), want);
+  });
+
+  it('initialize does not offer pull diagnostics to a client that cannot be asked to pull again', async () => {
+    const c2 = new TestClient(dir, {});
+    try {
+      const r = (await c2.start(true, NEOVIM_0_10)) as { capabilities: Record<string, unknown> };
+      assert.equal(r.capabilities.diagnosticProvider, undefined);
+    } finally {
+      await c2.stop();
+    }
+  });
+
+  it('"Ignore this finding" clears the diagnostic at once, without an edit', async () => {
+    const uri = c.open('article.md', article);
+    const first = await c.until(() => (latest(c, uri)?.diagnostics.length ? latest(c, uri) : undefined), 20000, 'pushed diagnostics');
+    const copied: Diag = first.diagnostics.find((d: Diag) => d.code === 'copied-passage');
+    await c.request('workspace/executeCommand', { command: 'copydesk.server.ignoreFinding', arguments: [{ uri, fingerprint: copied.data.fingerprint }] });
+    const gone = (p: { diagnostics: Diag[] } | undefined) => p && !p.diagnostics.some((d: Diag) => d.data.fingerprint === copied.data.fingerprint) && p;
+    const after = await c.until(() => gone(latest(c, uri)), 10000, 'a push without the ignored finding');
+    assert.equal(after.diagnostics.length, first.diagnostics.length - 1);
+    assert.ok(!after.diagnostics.some((d: Diag) => d.data.fingerprint === copied.data.fingerprint));
+    assert.equal(c.version(uri), 1, 'no edit was needed');
+  });
+
+  it('hover popups and other non-file buffers are not checked', async () => {
+    const popup = 'file://';
+    void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: popup, languageId: 'markdown', version: 1, text: article } });
+    const other = 'nvim-hover://1';
+    void c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: article } });
+    const real = c.open('article.md', article);
+    await c.until(() => latest(c, real)?.diagnostics.length, 20000, 'the file is checked');
+    await new Promise((r) => setTimeout(r, 300));
+    for (const u of [popup, other]) assert.ok(!c.published.some((p) => p.uri === u && p.diagnostics.length), `${u} checked`);
+    assert.ok(!c.notifications.some((x) => x.method === 'copydesk/checked' && [popup, other].includes((x.params as { uri: string }).uri)));
+  });
+
+  it('hover: no needless backslashes, the finding under the cursor first', async () => {
+    const uri = c.open('story.md', NAME_IN_PASSAGE);
+    const pushed = await c.until(() => {
+      const p = latest(c, uri);
+      return p && p.diagnostics.some((d: Diag) => d.code === 'name-spelling') && p.diagnostics.some((d: Diag) => d.code === 'copied-passage') && p;
+    }, 20000, 'name and passage findings');
+    const name: Diag = pushed.diagnostics.find((d: Diag) => d.code === 'name-spelling');
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: name.range.start });
+    const md: string = h.contents.value;
+    assert.match(md.split('\n')[0]!, /Name spelling/, `first section:\n${md.slice(0, 300)}`);
+    assert.ok(/Copied passage/.test(md), 'the passage around it follows');
+    assert.ok(!/\\[:._'"=@%$!.-]/.test(md.replace(/\]\(file:[^)]*\)/g, '')), `needless escapes:\n${md}`);
+  });
+
+  it('code actions: only for the finding under the cursor, titles name it, none repeated', async () => {
+    const uri = c.open('story.md', NAME_IN_PASSAGE);
+    const pushed = await c.until(() => {
+      const p = latest(c, uri);
+      return p && p.diagnostics.some((d: Diag) => d.code === 'name-spelling') && p;
+    }, 20000, 'name finding');
+    const name: Diag = pushed.diagnostics.find((d: Diag) => d.code === 'name-spelling');
+    // Neovim sends every diagnostic of the line with the cursor as the range
+    const at = async (pos: { line: number; character: number }) => {
+      const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: pushed.diagnostics } });
+      for (const a of actions) for (const d of a.diagnostics ?? []) assert.ok(intersectsCursor(d.range, pos), `${a.title} is about ${d.code}, away from the cursor`);
+      return actions.map((a: { title: string }) => a.title) as string[];
+    };
+    // at the start of the line, inside the (faithful) quotation: no finding there
+    const quote = await at({ line: 0, character: 3 });
+    assert.ok(!quote.some((t) => /Odouya|Oduya|Coastline/.test(t)), `actions for findings away from the cursor: ${quote.join(' | ')}`);
+    // on the name, which sits inside the copied passage: both findings, each action named
+    const titles = await at(name.range.start);
+    assert.ok(titles.length >= 2, titles.join(' | '));
+    assert.equal(new Set(titles).size, titles.length, `repeated titles: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => /^Ignore this spelling “Odouya” /.test(t)), titles.join(' | '));
+    assert.ok(titles.some((t) => /^Ignore this copied passage “said Councillor Maren Odouya, who…” /.test(t)), titles.join(' | '));
+    const accept = titles.find((t) => /^Accept “Odouya” as a house spelling/.test(t));
+    assert.ok(accept && !accept.endsWith('…'), `the server command asks nothing: ${accept}`);
+  });
+
+  it('a reference file added to references/ is used without didChangeWatchedFiles (the server watches the folder)', async () => {
+    assert.ok(!c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'));
+    const text = 'The harbour lighthouse on Gannet Point will be repainted in stripes of red and white before the spring regatta, the trust said.\n';
+    const uri = c.open('light.txt', text, 'text');
+    await c.until(() => latest(c, uri), 20000, 'first push');
+    assert.ok(!latest(c, uri)!.diagnostics.some((d: Diag) => d.code === 'copied-passage'));
+    writeFileSync(path.join(dir, 'references', 'trust-release.txt'), `Press release.\n\n${text}`);
+    await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'copied-passage'), 20000, 'the new reference used');
+  });
+
+  it('progress never says "Indexing 0 references" (a warm cache)', async () => {
+    await c.until(() => c.progress.some((p) => p.value.kind === 'end'), 20000, 'first build');
+    await c.stop();
+    c = new TestClient(dir, { debounceMs: 30 }, { COPYDESK_CACHE_DIR: cacheDir });
+    await c.start(true, NEOVIM_0_10);
+    await c.until(() => c.progress.some((p) => p.value.kind === 'end'), 20000, 'second build');
+    const messages = c.progress.map((p) => p.value.message ?? '');
+    assert.ok(!messages.some((m) => /Indexing 0 /.test(m)), messages.join(' | '));
+  });
+});
+
+function intersectsCursor(r: Diag, p: { line: number; character: number }): boolean {
+  const le = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(r.start, p) && le(p, r.end);
+}
