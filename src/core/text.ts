@@ -64,11 +64,17 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
+/**
+ * Longer words are left unstemmed: the stemmer's time grows faster than linearly with a word's
+ * length (one 20,000-letter "word", a base64 data URI, took 11 s), and no real word is this long.
+ */
+const MAX_STEMMED = 64;
+
 const stemCache = new Map<string, string>();
 export function stemWord(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = /^[a-z']+$/.test(norm) && norm.length > 3 ? stem(norm) : norm;
+    s = /^[a-z']+$/.test(norm) && norm.length > 3 && norm.length <= MAX_STEMMED ? stem(norm) : norm;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, s);
   }
