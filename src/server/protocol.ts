@@ -68,6 +68,8 @@ export interface Report {
 export interface QuotesResult {
   available: boolean;
   quotes: { text: string; speaker?: string; range: Range }[];
+  /** why the quotes are not available (e.g. the document is above copydesk.maxDocumentSize) */
+  message?: string;
 }
 
 export interface IndexStatus {

@@ -42,7 +42,7 @@ import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '.
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
 import { globBase, isInside, loadReferences, resolveInputs } from './references';
-import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile } from './store';
+import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
 import * as P from './protocol';
 
@@ -105,6 +105,12 @@ export class CopydeskServer {
   private readonly aligners = new Map<string, IncrementalAligner>();
   private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
   private ignore = new Map<string, IgnoreFile>();
+  /**
+   * Ignores of documents that are not files (untitled, unsaved): they have no path to key an
+   * article's list in .copydesk/ignore.json, and the folder-wide list would silence the finding or
+   * source for every article. They live with the session, per document URI, until it is closed.
+   */
+  private readonly sessionIgnores = new Map<string, IgnoreList>();
   private names = new Map<string, HouseNames>();
   private watcherDisposable?: { dispose(): void };
   private rebuildTimer?: NodeJS.Timeout;
@@ -141,6 +147,7 @@ export class CopydeskServer {
     this.documents.onDidClose((e) => {
       this.state.delete(e.document.uri);
       this.aligners.delete(e.document.uri);
+      this.sessionIgnores.delete(e.document.uri);
     });
     this.documents.listen(conn);
   }
@@ -400,6 +407,11 @@ export class CopydeskServer {
     const text = doc.getText();
     const { folder, rel } = this.folderOf(doc.uri);
     const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
+    const session = this.sessionIgnores.get(doc.uri);
+    if (session) {
+      ig.findings = [...ig.findings, ...session.findings];
+      ig.sources = [...ig.sources, ...session.sources];
+    }
     const nm = folder ? this.names.get(folder) : undefined;
     const settings = {
       ...engineSettings(this.config),
@@ -622,12 +634,13 @@ export class CopydeskServer {
           : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
         out.push(a);
       }
-      const ig = CodeAction.create('Ignore this finding (.copydesk/ignore.json)', CodeActionKind.QuickFix);
+      const where = isFileUri(uri) ? '.copydesk/ignore.json' : 'this session';
+      const ig = CodeAction.create(`Ignore this finding (${where})`, CodeActionKind.QuickFix);
       ig.diagnostics = [d];
       ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
       out.push(ig);
       if (data.sourceId) {
-        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article`, CodeActionKind.QuickFix);
+        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article${isFileUri(uri) ? '' : ' (this session)'}`, CodeActionKind.QuickFix);
         is.diagnostics = [d];
         is.command = { title: is.title, command: P.ServerCommands.ignoreSource, arguments: [{ uri, sourceId: data.sourceId }] };
         out.push(is);
@@ -645,6 +658,18 @@ export class CopydeskServer {
         case P.ServerCommands.ignoreFinding:
         case P.ServerCommands.ignoreSource: {
           if (!a.uri) throw new Error('missing uri');
+          const kind = command === P.ServerCommands.ignoreFinding ? 'findings' : 'sources';
+          const value = String(command === P.ServerCommands.ignoreFinding ? a.fingerprint : a.sourceId);
+          if (!isFileUri(a.uri)) {
+            // an unsaved document: its ignores stay in memory (see sessionIgnores)
+            let list = this.sessionIgnores.get(a.uri);
+            if (!list) this.sessionIgnores.set(a.uri, (list = { findings: [], sources: [] }));
+            if (!list[kind].includes(value)) list[kind].push(value);
+            const st = this.state.get(a.uri);
+            if (st) st.dirtyForced = true;
+            this.refresh();
+            return { ok: true, scope: 'session' };
+          }
           const { folder, rel } = this.folderOf(a.uri);
           if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
           if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
@@ -727,6 +752,14 @@ export class CopydeskServer {
     const doc = this.documents.get(uri);
     if (!doc) return { available: true, quotes: [] };
     const text = doc.getText();
+    // the Quotes view asks after every edit: a document too large to check is not analysed either
+    if (text.length > this.config.maxDocumentSize) {
+      return {
+        available: false,
+        quotes: [],
+        message: `Quotes not listed — ${text.length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.config.maxDocumentSize.toLocaleString('en')}).`,
+      };
+    }
     const lines = new LineIndex(text);
     const q = extractQuotes(proseView(text, doc.languageId));
     return {
@@ -759,4 +792,9 @@ export function attributedQuote(text: string, label: string): string {
 export function ruleDocUrl(rule: string): string {
   const local = path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
   return existsSync(local) ? pathToFileURL(local).toString() : `https://github.com/copydesk/copydesk/blob/main/docs/rules/${rule}.md`;
+}
+
+/** A document saved as a file (not untitled or virtual). */
+function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
 }
