@@ -33,26 +33,35 @@ export function languageOf(fileName: string): ProseLanguage {
 
 const CGJ = '\u034f';
 
+/** The view being built, as UTF-16 code units (an array of one-character strings, joined, cost
+ * several times more and grew faster than linearly with the garbage collector's work). */
 class Blanker {
-  readonly out: string[];
+  readonly out: Uint16Array;
   constructor(readonly text: string) {
-    this.out = Array.from({ length: text.length }, (_, i) => text[i]!);
+    this.out = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) this.out[i] = text.charCodeAt(i);
   }
   /** Replace [start, end) by spaces, keeping line breaks. */
   blank(start: number, end: number): void {
-    for (let i = Math.max(0, start); i < end && i < this.text.length; i++) {
-      const c = this.text[i]!;
-      if (c !== '\n' && c !== '\r') this.out[i] = ' ';
+    const stop = Math.min(end, this.text.length);
+    for (let i = Math.max(0, start); i < stop; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 0x0a && c !== 0x0d) this.out[i] = 0x20;
     }
   }
   isBlank(i: number): boolean {
-    return this.out[i] === ' ' && this.text[i] !== ' ';
+    return this.out[i] === 0x20 && this.text.charCodeAt(i) !== 0x20;
   }
+  /** Set one code unit. */
   set(i: number, s: string): void {
-    this.out[i] = s;
+    this.out[i] = s.charCodeAt(0);
   }
   toString(): string {
-    return this.out.join('');
+    const parts: string[] = [];
+    for (let i = 0; i < this.out.length; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, this.out.subarray(i, i + 8192) as unknown as number[]));
+    }
+    return parts.join('');
   }
 }
 
