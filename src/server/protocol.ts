@@ -84,7 +84,7 @@ export interface IndexStatus {
 export interface CheckedParams {
   uri: string;
   version: number;
-  state: 'ok' | 'tooLarge' | 'noReferences';
+  state: 'ok' | 'tooLarge' | 'tooComplex' | 'noReferences';
   message?: string;
   originality?: number;
   words?: number;

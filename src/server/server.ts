@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/engine';
+import { TooComplexError } from '../core/rule';
 import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
@@ -70,6 +71,8 @@ interface DocState {
   /** next pull must re-check even in save/manual mode */
   dirtyForced: boolean;
   tooLargeNotified?: boolean;
+  /** version and index generation whose check ran past CHECK_BUDGET_MS (not run again for them) */
+  tooComplex?: { version: number; generation: number };
 }
 
 interface IndexState {
@@ -85,6 +88,13 @@ interface IndexState {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
+ * no sweep found: past it the document is reported "too complex to check" and the server answers
+ * other requests again. COPYDESK_CHECK_BUDGET_MS overrides it (tests).
+ */
+export const CHECK_BUDGET_MS = process.env.COPYDESK_CHECK_BUDGET_MS !== undefined ? Math.max(0, Number(process.env.COPYDESK_CHECK_BUDGET_MS) || 0) : 10_000;
 
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -424,7 +434,7 @@ export class CopydeskServer {
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
     let result: CheckResult;
     try {
-      result = index ? check(analysed, index, settings, { aligner }) : { words: 0, originality: 1, sources: [], findings: [] };
+      result = index ? check(analysed, index, settings, { aligner, deadline: performance.now() + CHECK_BUDGET_MS }) : { words: 0, originality: 1, sources: [], findings: [] };
     } catch (e) {
       if (e instanceof CodecError) this.indexDamaged(e);
       throw e;
@@ -529,12 +539,17 @@ export class CopydeskServer {
       if (token.isCancellationRequested) throw cancelled();
       await Promise.race([this.ready, sleep(50)]);
     }
+    // let requests that queued up meanwhile (a hover on another document) go first
+    await new Promise<void>((r) => setImmediate(r));
     if (token.isCancellationRequested) throw cancelled();
     const now = this.documents.get(uri);
     if (!now) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (now.version !== version) {
       // a newer version arrived while we waited: this answer would be stale
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+    }
+    if (s.tooComplex && s.tooComplex.version === version && s.tooComplex.generation === this.idx.generation && !s.dirtyForced) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
     if (prev && prev.version === version && prev.generation === this.idx.generation && !s.dirtyForced) {
       return prev.resultId === previousResultId
@@ -547,6 +562,14 @@ export class CopydeskServer {
     } catch (e) {
       // the index is being rebuilt (indexDamaged): the client is asked to pull again when it is ready
       if (e instanceof CodecError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
+      if (e instanceof TooComplexError) {
+        s.checked = undefined;
+        s.dirtyForced = false;
+        s.tooComplex = { version, generation: this.idx.generation };
+        const message = `Copydesk: not checked — ${e.message}; the limit is ${CHECK_BUDGET_MS / 1000} s a check.`;
+        this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
+        return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      }
       throw e;
     }
     s.checked = checked;
@@ -713,8 +736,17 @@ export class CopydeskServer {
     if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
     const cur = this.current(uri);
     if (cur) return cur;
-    const c = this.runCheck(doc);
-    this.docState(uri).checked = c;
+    const s = this.docState(uri);
+    if (s.tooComplex?.version === doc.version && s.tooComplex.generation === this.idx.generation) return undefined;
+    let c: Checked;
+    try {
+      c = this.runCheck(doc);
+    } catch (e) {
+      if (!(e instanceof TooComplexError)) throw e;
+      s.tooComplex = { version: doc.version, generation: this.idx.generation };
+      return undefined;
+    }
+    s.checked = c;
     return c;
   }
 

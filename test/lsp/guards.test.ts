@@ -1,6 +1,8 @@
 /**
  * Issue 18, cases 4 and 5, over LSP (real dist/server.js):
  * - copydesk/quotes has the same size guard as checking (copydesk.maxDocumentSize);
+ * - a check past its time budget (COPYDESK_CHECK_BUDGET_MS=0 here) reports "too complex to check"
+ *   instead of holding the server, and other requests are still answered;
  * - "Ignore source … for this article" (and "Ignore this finding") from an untitled document keep
  *   the ignore in the session: nothing lands in .copydesk/ignore.json, where the folder-wide list
  *   would silence the source for every article.
@@ -91,5 +93,29 @@ describe('language server: size guard on copydesk/quotes, session ignores for un
     c.notify('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text: article } });
     const reopened = await c.pull(untitled);
     assert.ok(reopened.items.some((d: { data: { sourceId?: string } }) => d.data.sourceId === sourceId));
+  });
+
+  it('a check past its budget: "too complex to check", no diagnostics, and other documents still answered', async () => {
+    c = new TestClient(dir, { debounceMs: 0 }, { COPYDESK_CHECK_BUDGET_MS: '0' });
+    await c.start();
+    const hostile = c.open('backticks.md', '`'.repeat(20_000));
+    const r = await c.pull(hostile);
+    assert.deepEqual(r.items, []);
+    const note = await c.until(
+      () => c.notifications.find((n) => n.method === 'copydesk/checked' && (n.params as { uri: string }).uri === hostile),
+      10000,
+      'copydesk/checked',
+    );
+    const p = note.params as { state: string; message: string };
+    assert.equal(p.state, 'tooComplex');
+    assert.match(p.message, /^Copydesk: not checked — document too complex to check \(stopped after \d+ ms\); the limit is 0 s a check\.$/);
+    // asked again for the same version: not re-run, same answer
+    const again = await c.pull(hostile);
+    assert.deepEqual(again.items, []);
+    // the server still answers: quotes and hover of another document
+    const other = c.open('other.md', 'Councillor Maren Odouya said: "We will not let the crossings close this winter."\n');
+    const q = await c.request('copydesk/quotes', { uri: other });
+    assert.equal(q.quotes.length, 1);
+    await c.request('textDocument/hover', { textDocument: { uri: other }, position: { line: 0, character: 3 } });
   });
 });
