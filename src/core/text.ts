@@ -108,21 +108,54 @@ export function tokenize(text: string): Token[] {
  */
 export function paragraphs(text: string): Span[] {
   const hasBlank = /\r?\n[ \t\f\v\u00a0]*\r?\n|\r[ \t]*\r/.test(text);
-  const sep = hasBlank ? /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g : /\r\n|\n|\r|\u2028|\u2029/g;
   const out: Span[] = [];
-  let last = 0;
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e });
   };
-  let m: RegExpExecArray | null;
-  sep.lastIndex = 0;
-  while ((m = sep.exec(text)) !== null) {
-    push(last, m.index);
-    last = m.index + m[0].length;
+  const n = text.length;
+  const isBreak = (c: number) => c === 0x0a || c === 0x0d;
+  const isPad = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0;
+  /** offset after the line break at i (CRLF is one) */
+  const after = (i: number) => (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+  let last = 0;
+  if (!hasBlank) {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isBreak(c) || c === 0x2028 || c === 0x2029) {
+        push(last, i);
+        last = c === 0x0d ? after(i) : i + 1;
+        i = last - 1;
+      }
+    }
+  } else {
+    // a separator is a line break followed by one or more blank lines (only spaces and tabs).
+    // Scanned by hand: the equivalent regex, (?:\n)[ \t]*(?:\n[ \t]*)+, overflowed V8's
+    // backtracking stack on a long run of blank lines.
+    for (let i = 0; i < n; ) {
+      if (!isBreak(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      // CR and LF count one each, as the regex's backtracking did (so a CRLF is a separator here)
+      let end = i + 1;
+      let breaks = 1;
+      for (;;) {
+        let k = end;
+        while (k < n && isPad(text.charCodeAt(k))) k++;
+        if (k >= n || !isBreak(text.charCodeAt(k))) break;
+        breaks++;
+        end = k + 1;
+      }
+      if (breaks >= 2) {
+        push(last, i);
+        last = end;
+      }
+      i = end;
+    }
   }
-  push(last, text.length);
+  push(last, n);
   return out;
 }
 
