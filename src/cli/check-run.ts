@@ -19,12 +19,13 @@ import type { CheckOptions } from './check';
 import { formatJson, formatJsonl } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { safe } from './format/terminal-safe';
 import { informationUri, rulesHelpBase, VERSION } from './package-info';
 import { progressReporter } from './progress';
 import { SEVERITY_RANK, type ArticleReport, type RunReport } from './report';
 
 function warn(e: InputError): void {
-  process.stderr.write(`copydesk: ${e.severity}: ${e.path}: ${e.message}\n`);
+  process.stderr.write(`copydesk: ${e.severity}: ${safe(e.path, 'path')}: ${safe(e.message)}\n`);
 }
 
 export async function runCheck(articles: string[], o: CheckOptions): Promise<number> {
@@ -35,7 +36,7 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
     // that fails its checksum removes the cache file, and the run starts again on a rebuilt index
     // (nothing has been written yet: the report is written at the end)
     if (!(e instanceof CodecError) || o.cache === false) throw e;
-    process.stderr.write(`copydesk: warning: the reference index cache is damaged (${e.message}); rebuilding it\n`);
+    process.stderr.write(`copydesk: warning: the reference index cache is damaged (${safe(e.message)}); rebuilding it\n`);
     return await runCheckOnce(articles, o);
   }
 }
@@ -65,7 +66,7 @@ async function runCheckOnce(articles: string[], o: CheckOptions): Promise<number
     }
     // a reference that could not be used is a warning: the rest of the set still counts
     for (const e of referenceErrors) {
-      process.stderr.write(`copydesk: warning: ${e.path}: ${e.message}${e.severity === 'error' ? ' (reference skipped)' : ''}\n`);
+      process.stderr.write(`copydesk: warning: ${safe(e.path, 'path')}: ${safe(e.message)}${e.severity === 'error' ? ' (reference skipped)' : ''}\n`);
     }
     if (references.length === 0) {
       const e: InputError = { path: o.refs.join(' '), message: 'no reference documents could be loaded', severity: 'error' };

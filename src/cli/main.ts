@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { register as registerCheck } from './check';
 import { register as registerQuotes } from './quotes';
 import { VERSION } from './package-info';
+import { safe } from './format/terminal-safe';
 
 const SUBCOMMANDS: Array<(program: Command) => void> = [
   registerCheck,
@@ -42,7 +43,9 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version exit 0; every other parse error is a usage error
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`copydesk: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    // an error message may quote a file's content: each line of the stack is neutralised
+    const lines = ((e as Error)?.stack ?? String(e)).split(/\r\n|\n|\r/).map((l) => safe(l));
+    process.stderr.write(`copydesk: internal error: ${lines.join('\n')}\n`);
     return 3;
   }
 }
@@ -58,7 +61,7 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (e) => {
-    process.stderr.write(`copydesk: internal error: ${String(e)}\n`);
+    process.stderr.write(`copydesk: internal error: ${safe(String(e))}\n`);
     process.exitCode = 3;
   },
 );

@@ -11,6 +11,7 @@ import type { Attribution } from '../core/attribution/types';
 import { proseView } from '../core/prose';
 import { analyse } from '../core/text';
 import { readArticle } from '../node/articles';
+import { safe } from './format/terminal-safe';
 
 type Format = 'json' | 'jsonl' | 'text';
 
@@ -52,12 +53,12 @@ export function quotesReport(path: string, text: string, languageId: string): Qu
 }
 
 function textFormat(r: QuotesReport): string {
-  const lines = [`${r.document.path}: ${r.attributions.length} attribution${r.attributions.length === 1 ? '' : 's'}`];
+  const lines = [`${safe(r.document.path, 'path')}: ${r.attributions.length} attribution${r.attributions.length === 1 ? '' : 's'}`];
   for (const a of r.attributions) {
     const who = a.source ? a.source.text + (a.source.resolved ? ` (= ${a.source.resolved.text})` : '') : a.scare ? '(scare quote)' : '(no speaker)';
     const flags = [a.kind, a.inherited ? 'continued' : '', a.headline ? 'headline' : ''].filter(Boolean).join(', ');
     const content = a.content.text.length > 100 ? a.content.text.slice(0, 97) + '…' : a.content.text;
-    lines.push(`  ${a.content.start}-${a.content.end} [${flags}] ${who}${a.cue ? ` — ${a.cue.text}` : ''}: ${content.replace(/\s+/g, ' ')}`);
+    lines.push(`  ${a.content.start}-${a.content.end} [${flags}] ${safe(who)}${a.cue ? ` — ${safe(a.cue.text)}` : ''}: ${safe(content.replace(/\s+/g, ' '))}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -74,7 +75,7 @@ export function register(program: Command): void {
       for (const file of files) {
         const r = await readArticle(file);
         if (!r.ok) {
-          process.stderr.write(`copydesk: ${r.path}: ${r.message}\n`);
+          process.stderr.write(`copydesk: ${safe(r.path, 'path')}: ${safe(r.message)}\n`);
           failed = true;
           continue;
         }

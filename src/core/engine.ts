@@ -1,7 +1,7 @@
 /**
  * The engine's entry point: check(text, index, settings) → CheckResult. Pure.
  */
-import type { Analysis, CheckEnv, RuleContext } from './rule';
+import { TooComplexError, type Analysis, type CheckEnv, type RuleContext } from './rule';
 import { RULES } from './rules';
 import { resolveSettings, type Settings } from './settings';
 import { analyse } from './text';
@@ -12,6 +12,10 @@ import { quotedTokens } from './quoting';
 
 export function makeContext(text: string, index: ReferenceIndex, settings: Settings, env: CheckEnv = {}): RuleContext {
   const memo = new Map<Analysis<unknown>, unknown>();
+  const started = env.deadline !== undefined ? performance.now() : 0;
+  const budget = () => {
+    if (env.deadline !== undefined && performance.now() > env.deadline) throw new TooComplexError(performance.now() - started);
+  };
   const ctx: RuleContext = {
     doc: analyse(text),
     index,
@@ -19,7 +23,10 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
     // an aligner built for another index (the reference set changed) is not used
     aligner: env.aligner && env.aligner.index === index ? env.aligner : undefined,
     use<T>(a: Analysis<T>): T {
-      if (!memo.has(a)) memo.set(a, a(ctx));
+      if (!memo.has(a)) {
+        budget();
+        memo.set(a, a(ctx));
+      }
       return memo.get(a) as T;
     },
   };
@@ -29,12 +36,14 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
 export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}, env: CheckEnv = {}): CheckResult {
   const settings = resolveSettings(partial);
   const ctx = makeContext(text, index, settings, env);
+  const started = performance.now();
   const ignoredFindings = new Set(settings.ignore.findings);
   const ignoredSources = new Set(settings.ignore.sources);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const level = settings.rules[rule.id];
     if (level === 'off') continue;
+    if (env.deadline !== undefined && performance.now() > env.deadline) throw new TooComplexError(performance.now() - started);
     for (const f of rule.run(ctx)) {
       if (f.source && ignoredSources.has(f.source.id)) continue;
       f.fingerprint = fingerprint(f);

@@ -33,26 +33,35 @@ export function languageOf(fileName: string): ProseLanguage {
 
 const CGJ = '\u034f';
 
+/** The view being built, as UTF-16 code units (an array of one-character strings, joined, cost
+ * several times more and grew faster than linearly with the garbage collector's work). */
 class Blanker {
-  readonly out: string[];
+  readonly out: Uint16Array;
   constructor(readonly text: string) {
-    this.out = Array.from({ length: text.length }, (_, i) => text[i]!);
+    this.out = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) this.out[i] = text.charCodeAt(i);
   }
   /** Replace [start, end) by spaces, keeping line breaks. */
   blank(start: number, end: number): void {
-    for (let i = Math.max(0, start); i < end && i < this.text.length; i++) {
-      const c = this.text[i]!;
-      if (c !== '\n' && c !== '\r') this.out[i] = ' ';
+    const stop = Math.min(end, this.text.length);
+    for (let i = Math.max(0, start); i < stop; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 0x0a && c !== 0x0d) this.out[i] = 0x20;
     }
   }
   isBlank(i: number): boolean {
-    return this.out[i] === ' ' && this.text[i] !== ' ';
+    return this.out[i] === 0x20 && this.text.charCodeAt(i) !== 0x20;
   }
+  /** Set one code unit. */
   set(i: number, s: string): void {
-    this.out[i] = s;
+    this.out[i] = s.charCodeAt(0);
   }
   toString(): string {
-    return this.out.join('');
+    const parts: string[] = [];
+    for (let i = 0; i < this.out.length; i += 8192) {
+      parts.push(String.fromCharCode.apply(null, this.out.subarray(i, i + 8192) as unknown as number[]));
+    }
+    return parts.join('');
   }
 }
 
@@ -84,11 +93,14 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /**
+ * A tag's attributes hold no `<` outside quotes: with `<` allowed, every `<a ` of a long run with no
+ * `>` scanned to the end of the text (n² steps).
+ *
  * Blank HTML markup in [from, to): comments, doctype, CDATA, processing instructions, raw-text
  * element contents and tags. `blocks`: turn block-level tags into line breaks.
  */
 function blankHtml(b: Blanker, text: string, from: number, to: number, blocks: boolean): void {
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[\s\S]*?(?:\?>|$)|<\/?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[\s\S]*?(?:\?>|$)|<\/?([A-Za-z][A-Za-z0-9:-]*)\b(?:[^<>"']|"[^"]*"|'[^']*')*>/g;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
@@ -238,32 +250,82 @@ function markdownView(text: string): string {
   return b.toString();
 }
 
+/**
+ * `(target "title")` or `[ref]` after a link's text (optional after an image's). Link text holds no
+ * `[` and targets and titles no `]`, so a scan that starts at one `[` ends at the next link's
+ * brackets: with them allowed, every `[` of a long run with no `]` (or every `(` with no `)`)
+ * scanned to the end of the text, n² steps. Nested brackets are read from the innermost pair.
+ */
+const LINK_TARGET = String.raw`(\((?:[^()\s\]]|\([^()\]]*\))*(?:\s+(?:"[^"\]]*"|'[^'\]]*'|\([^)\]]*\)))?\s*\)|\[[^\[\]\r\n]*\])`;
+
+/**
+ * Code spans of [from, to) as CommonMark reads them: a run of n backticks opens a span that the next
+ * run of exactly n backticks closes; a run with no such partner is literal. One pass over the runs,
+ * with one forward-only cursor per run length, so the work is linear (a regex with a lazy body
+ * scanned to the end of the text for every unclosed run: 20,000 backticks took seconds).
+ */
+export function codeSpans(text: string, from: number, to: number): Array<[number, number]> {
+  const starts: number[] = [];
+  const lens: number[] = [];
+  for (let i = from; i < to; ) {
+    if (text.charCodeAt(i) !== 0x60) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && text.charCodeAt(j) === 0x60) j++;
+    starts.push(i);
+    lens.push(j - i);
+    i = j;
+  }
+  const byLen = new Map<number, { runs: number[]; at: number }>();
+  for (let r = 0; r < starts.length; r++) {
+    let q = byLen.get(lens[r]!);
+    if (!q) byLen.set(lens[r]!, (q = { runs: [], at: 0 }));
+    q.runs.push(r);
+  }
+  const out: Array<[number, number]> = [];
+  for (let r = 0; r < starts.length; ) {
+    const q = byLen.get(lens[r]!)!;
+    while (q.at < q.runs.length && q.runs[q.at]! <= r) q.at++;
+    if (q.at >= q.runs.length) {
+      r++;
+      continue;
+    }
+    const close = q.runs[q.at]!;
+    out.push([starts[r]!, starts[close]! + lens[close]!]);
+    r = close + 1;
+  }
+  return out;
+}
+
 /** Inline markdown in [from, to): code spans, images, links, autolinks, HTML. */
 function blankInline(b: Blanker, text: string, from: number, to: number): void {
   // code spans first: their contents are literal
-  const code = /(`+)([\s\S]*?[^`])\1(?!`)/g;
-  code.lastIndex = from;
+  for (const [s, e] of codeSpans(text, from, to)) b.blank(s, e);
   let m: RegExpExecArray | null;
-  while ((m = code.exec(text)) !== null && m.index < to) {
-    b.blank(m.index, Math.min(m.index + m[0].length, to));
-  }
   const live = (i: number) => !b.isBlank(i);
 
   // autolinks <http://…> and <a@b.c>
-  const auto = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/g;
+  // (the e-mail domain's dot is checked outside the pattern: `[^@]+\.[^@]+` backtracked over every
+  // dot of a long run, n² steps)
+  const auto = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@([^\s<>@]+))>/g;
   auto.lastIndex = from;
-  while ((m = auto.exec(text)) !== null && m.index < to) if (live(m.index)) b.blank(m.index, m.index + m[0].length);
+  while ((m = auto.exec(text)) !== null && m.index < to) {
+    if (m[1] !== undefined && !/.\../.test(m[1])) continue;
+    if (live(m.index)) b.blank(m.index, m.index + m[0].length);
+  }
 
   // raw HTML (tags, comments, script/style contents)
   blankHtml(b, text, from, to, false);
 
   // images ![alt](src) / ![alt][ref]: nothing of them is prose
-  const img = /!\[((?:\\.|[^\]\\])*)\](\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])?/g;
+  const img = new RegExp(String.raw`!\[((?:\\.|[^\[\]\\])*)\]` + LINK_TARGET + '?', 'g');
   img.lastIndex = from;
   while ((m = img.exec(text)) !== null && m.index < to) if (live(m.index)) b.blank(m.index, m.index + m[0].length);
 
   // links [text](target "title") and [text][ref]: keep the text, blank the brackets and target
-  const link = /\[((?:\\.|[^\]\\\r\n]|\r?\n(?!\s*\r?\n))*)\](\((?:[^()\s]|\([^()]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]\r\n]*\])/g;
+  const link = new RegExp(String.raw`\[((?:\\.|[^\[\]\\\r\n]|\r?\n(?![ \t]*\r?\n))*)\]` + LINK_TARGET, 'g');
   link.lastIndex = from;
   while ((m = link.exec(text)) !== null && m.index < to) {
     if (!live(m.index)) continue;

@@ -32,6 +32,20 @@ export interface Aligner {
 /** What a caller may hand a check besides text, index and settings. */
 export interface CheckEnv {
   aligner?: Aligner;
+  /**
+   * Time budget: a `performance.now()` value after which the check stops, between rules and before
+   * each shared analysis, with TooComplexError (an editor is better served by "too complex to check"
+   * than by a frozen server).
+   */
+  deadline?: number;
+}
+
+/** A check that ran past its budget (CheckEnv.deadline). */
+export class TooComplexError extends Error {
+  constructor(readonly elapsedMs: number) {
+    super(`document too complex to check (stopped after ${Math.round(elapsedMs).toLocaleString('en')} ms)`);
+    this.name = 'TooComplexError';
+  }
 }
 
 export type Analysis<T> = (ctx: RuleContext) => T;

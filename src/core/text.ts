@@ -64,11 +64,17 @@ export function normalizeWord(word: string): string {
   return w;
 }
 
+/**
+ * Longer words are left unstemmed: the stemmer's time grows faster than linearly with a word's
+ * length (one 20,000-letter "word", a base64 data URI, took 11 s), and no real word is this long.
+ */
+const MAX_STEMMED = 64;
+
 const stemCache = new Map<string, string>();
 export function stemWord(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
-    s = /^[a-z']+$/.test(norm) && norm.length > 3 ? stem(norm) : norm;
+    s = /^[a-z']+$/.test(norm) && norm.length > 3 && norm.length <= MAX_STEMMED ? stem(norm) : norm;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, s);
   }
@@ -102,21 +108,54 @@ export function tokenize(text: string): Token[] {
  */
 export function paragraphs(text: string): Span[] {
   const hasBlank = /\r?\n[ \t\f\v\u00a0]*\r?\n|\r[ \t]*\r/.test(text);
-  const sep = hasBlank ? /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g : /\r\n|\n|\r|\u2028|\u2029/g;
   const out: Span[] = [];
-  let last = 0;
   const push = (s: number, e: number) => {
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e });
   };
-  let m: RegExpExecArray | null;
-  sep.lastIndex = 0;
-  while ((m = sep.exec(text)) !== null) {
-    push(last, m.index);
-    last = m.index + m[0].length;
+  const n = text.length;
+  const isBreak = (c: number) => c === 0x0a || c === 0x0d;
+  const isPad = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0;
+  /** offset after the line break at i (CRLF is one) */
+  const after = (i: number) => (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+  let last = 0;
+  if (!hasBlank) {
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (isBreak(c) || c === 0x2028 || c === 0x2029) {
+        push(last, i);
+        last = c === 0x0d ? after(i) : i + 1;
+        i = last - 1;
+      }
+    }
+  } else {
+    // a separator is a line break followed by one or more blank lines (only spaces and tabs).
+    // Scanned by hand: the equivalent regex, (?:\n)[ \t]*(?:\n[ \t]*)+, overflowed V8's
+    // backtracking stack on a long run of blank lines.
+    for (let i = 0; i < n; ) {
+      if (!isBreak(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      // CR and LF count one each, as the regex's backtracking did (so a CRLF is a separator here)
+      let end = i + 1;
+      let breaks = 1;
+      for (;;) {
+        let k = end;
+        while (k < n && isPad(text.charCodeAt(k))) k++;
+        if (k >= n || !isBreak(text.charCodeAt(k))) break;
+        breaks++;
+        end = k + 1;
+      }
+      if (breaks >= 2) {
+        push(last, i);
+        last = end;
+      }
+      i = end;
+    }
   }
-  push(last, text.length);
+  push(last, n);
   return out;
 }
 
@@ -170,6 +209,14 @@ export function sentenceSpans(text: string, start: number, end: number): Span[] 
   return out;
 }
 
+/**
+ * Longest sentence, in words. A longer run with no sentence boundary (a list with no full stops,
+ * or hostile input such as "said Ab said Ab …") is cut into pieces of this many words: the
+ * attribution analysis is quadratic in a sentence's cues and quotes, and a 16 KB one-sentence
+ * document took 21 s. Real sentences are far shorter (news style keeps them under 40 words).
+ */
+export const MAX_SENTENCE_WORDS = 150;
+
 /** Tokens, sentences and paragraphs of a text, linked by index. */
 export function analyse(text: string): TextModel {
   const tokens = tokenize(text);
@@ -184,7 +231,18 @@ export function analyse(text: string): TextModel {
         tokens[t]!.sentence = sentences.length;
         t++;
       }
-      sentences.push({ start: sp.start, end: sp.end, tokenStart, tokenEnd: t, paragraph: pi });
+      // over-long: pieces of MAX_SENTENCE_WORDS words, each from its first word to its last
+      let from = tokenStart;
+      let pieceStart = sp.start;
+      while (t - from > MAX_SENTENCE_WORDS) {
+        const cut = from + MAX_SENTENCE_WORDS;
+        for (let k = from; k < cut; k++) tokens[k]!.sentence = sentences.length;
+        sentences.push({ start: pieceStart, end: tokens[cut - 1]!.end, tokenStart: from, tokenEnd: cut, paragraph: pi });
+        from = cut;
+        pieceStart = tokens[cut]!.start;
+      }
+      for (let k = from; k < t; k++) tokens[k]!.sentence = sentences.length;
+      sentences.push({ start: pieceStart, end: sp.end, tokenStart: from, tokenEnd: t, paragraph: pi });
     }
   });
   return { text, tokens, sentences, paragraphs: paras };

@@ -118,8 +118,8 @@ function updateStatus(): void {
     status.text = '$(book) Copydesk';
     status.tooltip = cfg.checkOn === 'manual' ? 'Not checked yet: run "Copydesk: Check Document"' : 'Not checked yet';
     status.command = 'copydesk.checkDocument';
-  } else if (c.state === 'tooLarge') {
-    status.text = '$(warning) Copydesk: not checked (too large)';
+  } else if (c.state === 'tooLarge' || c.state === 'tooComplex') {
+    status.text = `$(warning) Copydesk: not checked (${c.state === 'tooLarge' ? 'too large' : 'too complex'})`;
     status.tooltip = c.message;
   } else if (c.state === 'noReferences') {
     status.text = '$(warning) Copydesk: no references';

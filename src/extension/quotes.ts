@@ -42,7 +42,7 @@ export class QuotesProvider implements vscode.TreeDataProvider<Item> {
     } catch (e) {
       return [{ label: `Quotes unavailable: ${(e as Error).message}`, info: true }];
     }
-    if (!res.available) return [{ label: 'Quote extraction is not available in this build.', info: true }];
+    if (!res.available) return [{ label: res.message ?? 'Quote extraction is not available in this build.', info: true }];
     if (!res.quotes.length) return [{ label: 'No quotations in this document.', info: true }];
     return res.quotes.map((q) => ({
       label: q.text.length > 90 ? `${q.text.slice(0, 88)}…` : q.text,

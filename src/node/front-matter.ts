@@ -1,5 +1,5 @@
 /** YAML front matter of markdown files. */
-import { parse as parseYaml } from 'yaml';
+import { Lexer, parse as parseYaml } from 'yaml';
 import { frontMatterEnd } from '../core/prose';
 import type { ReferenceMeta } from '../core/types';
 
@@ -11,14 +11,38 @@ export interface FrontMatter {
   error?: string;
 }
 
+/**
+ * Front matter is metadata (a title, an outlet, a date): a block over this size is not parsed. The
+ * YAML parser's time grows faster than linearly with some inputs (many anchors, each aliased once:
+ * 8,000 took 4 s), so the block is bounded before it is parsed.
+ */
+export const MAX_FRONT_MATTER = 64 * 1024;
+
+/**
+ * Whether a YAML block uses anchors (&a) or aliases (*a), read with the parser's lexer (linear):
+ * an anchor or alias is a token of its own, and no plain scalar starts with & or *.
+ */
+function usesAnchors(src: string): boolean {
+  for (const tok of new Lexer().lex(src)) {
+    const c = tok.charCodeAt(0);
+    if ((c === 0x26 || c === 0x2a) && tok.length > 1) return true;
+  }
+  return false;
+}
+
 export function readFrontMatter(text: string): FrontMatter {
   const end = frontMatterEnd(text);
   if (end === 0) return { bodyStart: 0, data: {} };
   const block = text.slice(0, end);
   if (/^\ufeff?\+\+\+/.test(block)) return { bodyStart: end, data: {}, error: 'TOML front matter is not supported' };
+  if (block.length > MAX_FRONT_MATTER) {
+    return { bodyStart: end, data: {}, error: `front matter too large (${Math.round(block.length / 1024)} KB; the limit is ${MAX_FRONT_MATTER / 1024} KB): ignored` };
+  }
   const inner = block
     .replace(/^\ufeff?---[ \t]*(?:\r\n|\n|\r)/, '')
     .replace(/(?:^|\r\n|\n|\r)(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r)?$/, '');
+  // metadata has no use for references between values, and they are what makes parsing slow
+  if (usesAnchors(inner)) return { bodyStart: end, data: {}, error: 'YAML anchors and aliases are not allowed in front matter: ignored' };
   try {
     const data = parseYaml(inner, { prettyErrors: false }) as unknown;
     if (data === null || data === undefined) return { bodyStart: end, data: {} };

@@ -68,6 +68,8 @@ export interface Report {
 export interface QuotesResult {
   available: boolean;
   quotes: { text: string; speaker?: string; range: Range }[];
+  /** why the quotes are not available (e.g. the document is above copydesk.maxDocumentSize) */
+  message?: string;
 }
 
 export interface IndexStatus {
@@ -82,7 +84,7 @@ export interface IndexStatus {
 export interface CheckedParams {
   uri: string;
   version: number;
-  state: 'ok' | 'tooLarge' | 'noReferences';
+  state: 'ok' | 'tooLarge' | 'tooComplex' | 'noReferences';
   message?: string;
   originality?: number;
   words?: number;

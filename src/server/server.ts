@@ -31,6 +31,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check } from '../core/engine';
+import { TooComplexError } from '../core/rule';
 import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
@@ -42,7 +43,7 @@ import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '.
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
 import { globBase, isInside, loadReferences, resolveInputs } from './references';
-import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile } from './store';
+import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
 import * as P from './protocol';
 
@@ -70,6 +71,8 @@ interface DocState {
   /** next pull must re-check even in save/manual mode */
   dirtyForced: boolean;
   tooLargeNotified?: boolean;
+  /** version and index generation whose check ran past CHECK_BUDGET_MS (not run again for them) */
+  tooComplex?: { version: number; generation: number };
 }
 
 interface IndexState {
@@ -85,6 +88,13 @@ interface IndexState {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
+ * no sweep found: past it the document is reported "too complex to check" and the server answers
+ * other requests again. COPYDESK_CHECK_BUDGET_MS overrides it (tests).
+ */
+export const CHECK_BUDGET_MS = process.env.COPYDESK_CHECK_BUDGET_MS !== undefined ? Math.max(0, Number(process.env.COPYDESK_CHECK_BUDGET_MS) || 0) : 10_000;
 
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -105,6 +115,12 @@ export class CopydeskServer {
   private readonly aligners = new Map<string, IncrementalAligner>();
   private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
   private ignore = new Map<string, IgnoreFile>();
+  /**
+   * Ignores of documents that are not files (untitled, unsaved): they have no path to key an
+   * article's list in .copydesk/ignore.json, and the folder-wide list would silence the finding or
+   * source for every article. They live with the session, per document URI, until it is closed.
+   */
+  private readonly sessionIgnores = new Map<string, IgnoreList>();
   private names = new Map<string, HouseNames>();
   private watcherDisposable?: { dispose(): void };
   private rebuildTimer?: NodeJS.Timeout;
@@ -158,6 +174,7 @@ export class CopydeskServer {
     this.documents.onDidClose((e) => {
       this.state.delete(e.document.uri);
       this.aligners.delete(e.document.uri);
+      this.sessionIgnores.delete(e.document.uri);
       if (this.push) {
         clearTimeout(this.pushTimers.get(e.document.uri));
         this.pushTimers.delete(e.document.uri);
@@ -495,6 +512,11 @@ export class CopydeskServer {
     const text = doc.getText();
     const { folder, rel } = this.folderOf(doc.uri);
     const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
+    const session = this.sessionIgnores.get(doc.uri);
+    if (session) {
+      ig.findings = [...ig.findings, ...session.findings];
+      ig.sources = [...ig.sources, ...session.sources];
+    }
     const nm = folder ? this.names.get(folder) : undefined;
     const settings = {
       ...engineSettings(this.config),
@@ -507,7 +529,7 @@ export class CopydeskServer {
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
     let result: CheckResult;
     try {
-      result = index ? check(analysed, index, settings, { aligner }) : { words: 0, originality: 1, sources: [], findings: [] };
+      result = index ? check(analysed, index, settings, { aligner, deadline: performance.now() + CHECK_BUDGET_MS }) : { words: 0, originality: 1, sources: [], findings: [] };
     } catch (e) {
       if (e instanceof CodecError) this.indexDamaged(e);
       throw e;
@@ -616,12 +638,17 @@ export class CopydeskServer {
       if (token.isCancellationRequested) throw cancelled();
       await Promise.race([this.ready, sleep(50)]);
     }
+    // let requests that queued up meanwhile (a hover on another document) go first
+    await new Promise<void>((r) => setImmediate(r));
     if (token.isCancellationRequested) throw cancelled();
     const now = this.documents.get(uri);
     if (!now) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     if (now.version !== version) {
       // a newer version arrived while we waited: this answer would be stale
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+    }
+    if (s.tooComplex && s.tooComplex.version === version && s.tooComplex.generation === this.idx.generation && !s.dirtyForced) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
     if (prev && prev.version === version && prev.generation === this.idx.generation && !s.dirtyForced) {
       return prev.resultId === previousResultId
@@ -634,6 +661,14 @@ export class CopydeskServer {
     } catch (e) {
       // the index is being rebuilt (indexDamaged): the client is asked to pull again when it is ready
       if (e instanceof CodecError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
+      if (e instanceof TooComplexError) {
+        s.checked = undefined;
+        s.dirtyForced = false;
+        s.tooComplex = { version, generation: this.idx.generation };
+        const message = `Copydesk: not checked — ${e.message}; the limit is ${CHECK_BUDGET_MS / 1000} s a check.`;
+        this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
+        return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      }
       throw e;
     }
     s.checked = checked;
@@ -728,12 +763,13 @@ export class CopydeskServer {
           : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
         out.push(a);
       }
-      const ig = CodeAction.create(`Ignore this ${what} (.copydesk/ignore.json)`, CodeActionKind.QuickFix);
+      const where = isFileUri(uri) ? '.copydesk/ignore.json' : 'this session';
+      const ig = CodeAction.create(`Ignore this ${what} (${where})`, CodeActionKind.QuickFix);
       ig.diagnostics = [d];
       ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
       out.push(ig);
       if (data.sourceId) {
-        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article`, CodeActionKind.QuickFix);
+        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article${isFileUri(uri) ? '' : ' (this session)'}`, CodeActionKind.QuickFix);
         is.diagnostics = [d];
         is.command = { title: is.title, command: P.ServerCommands.ignoreSource, arguments: [{ uri, sourceId: data.sourceId }] };
         out.push(is);
@@ -751,6 +787,18 @@ export class CopydeskServer {
         case P.ServerCommands.ignoreFinding:
         case P.ServerCommands.ignoreSource: {
           if (!a.uri) throw new Error('missing uri');
+          const kind = command === P.ServerCommands.ignoreFinding ? 'findings' : 'sources';
+          const value = String(command === P.ServerCommands.ignoreFinding ? a.fingerprint : a.sourceId);
+          if (!isFileUri(a.uri)) {
+            // an unsaved document: its ignores stay in memory (see sessionIgnores)
+            let list = this.sessionIgnores.get(a.uri);
+            if (!list) this.sessionIgnores.set(a.uri, (list = { findings: [], sources: [] }));
+            if (!list[kind].includes(value)) list[kind].push(value);
+            const st = this.state.get(a.uri);
+            if (st) st.dirtyForced = true;
+            this.refresh();
+            return { ok: true, scope: 'session' };
+          }
           const { folder, rel } = this.folderOf(a.uri);
           if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
           if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
@@ -794,8 +842,17 @@ export class CopydeskServer {
     if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
     const cur = this.current(uri);
     if (cur) return cur;
-    const c = this.runCheck(doc);
-    this.docState(uri).checked = c;
+    const s = this.docState(uri);
+    if (s.tooComplex?.version === doc.version && s.tooComplex.generation === this.idx.generation) return undefined;
+    let c: Checked;
+    try {
+      c = this.runCheck(doc);
+    } catch (e) {
+      if (!(e instanceof TooComplexError)) throw e;
+      s.tooComplex = { version: doc.version, generation: this.idx.generation };
+      return undefined;
+    }
+    s.checked = c;
     return c;
   }
 
@@ -833,6 +890,14 @@ export class CopydeskServer {
     const doc = this.documents.get(uri);
     if (!doc) return { available: true, quotes: [] };
     const text = doc.getText();
+    // the Quotes view asks after every edit: a document too large to check is not analysed either
+    if (text.length > this.config.maxDocumentSize) {
+      return {
+        available: false,
+        quotes: [],
+        message: `Quotes not listed — ${text.length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.config.maxDocumentSize.toLocaleString('en')}).`,
+      };
+    }
     const lines = new LineIndex(text);
     const q = extractQuotes(proseView(text, doc.languageId));
     return {
@@ -908,4 +973,9 @@ export function attributedQuote(text: string, label: string): string {
 export function ruleDocUrl(rule: string): string {
   const local = path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
   return existsSync(local) ? pathToFileURL(local).toString() : `https://github.com/copydesk/copydesk/blob/main/docs/rules/${rule}.md`;
+}
+
+/** A document saved as a file (not untitled or virtual). */
+function isFileUri(uri: string): boolean {
+  return uri.startsWith('file:');
 }

@@ -7,11 +7,14 @@
  *       source: references/wire.md: "the strike would go on until the board met its demands"
  *   article.md: originality 74% · 3 sources · 5 findings (1 error, 4 warnings)
  *
- * Lines and columns are 1-based (columns count UTF-16 code units, as editors do).
+ * Lines and columns are 1-based (columns count UTF-16 code units, as editors do). Every string
+ * from an article or a reference (paths, messages, excerpts, quotes, suggestions) goes through
+ * `safe()` (terminal-safe.ts) before it is printed.
  */
 import { createColors } from 'picocolors';
 import type { Finding, Severity } from '../../core/types';
 import { findingRange, type ArticleReport, type RunReport } from '../report';
+import { safe } from './terminal-safe';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -52,14 +55,14 @@ function severityLabel(s: Severity, c: Colors): string {
 export function formatFinding(a: ArticleReport, f: Finding, c: Colors): string[] {
   const r = findingRange(a, f);
   const out = [
-    `${c.bold(`${a.path}:${r.start.line + 1}:${r.start.character + 1}:`)} ${severityLabel(f.severity, c)} ${c.dim(f.rule)}: ${oneLine(f.message)}`,
+    `${c.bold(`${safe(a.path, 'path')}:${r.start.line + 1}:${r.start.character + 1}:`)} ${severityLabel(f.severity, c)} ${c.dim(f.rule)}: ${oneLine(f.message)}`,
   ];
   out.push(...excerpt(a.text ?? '', f.start, f.end, c));
   if (f.source) {
     const snippet = clip(oneLine(f.source.text), EXCERPT_WIDTH);
-    out.push(`    ${c.dim('source:')} ${f.source.path}: ${c.dim(`"${snippet}"`)}`);
+    out.push(`    ${c.dim('source:')} ${safe(f.source.path, 'path')}: ${c.dim(`"${snippet}"`)}`);
   }
-  if (f.suggestions?.length) out.push(`    ${c.dim('suggestion:')} ${f.suggestions.slice(0, 3).join(' | ')}`);
+  if (f.suggestions?.length) out.push(`    ${c.dim('suggestion:')} ${f.suggestions.slice(0, 3).map(oneLine).join(' | ')}`);
   return out;
 }
 
@@ -80,9 +83,13 @@ function excerpt(text: string, start: number, end: number, c: Colors): string[] 
   }
   const pre = ws > ls ? '…' : '';
   const post = we < le ? '…' : '';
-  const line = text.slice(ws, we).replace(/\t/g, ' ');
-  const caretFrom = pre.length + Math.max(0, start - ws);
-  const caretLen = Math.max(1, Math.min(spanEnd, we) - Math.max(start, ws));
+  // carets are placed by the neutralised lengths of the text before and through the span
+  const line = safe(text.slice(ws, we));
+  const caretStart = Math.max(start, ws);
+  const before = safe(text.slice(ws, caretStart)).length;
+  const through = safe(text.slice(ws, Math.min(spanEnd, we))).length;
+  const caretFrom = pre.length + before;
+  const caretLen = Math.max(1, through - before);
   let more = '';
   if (end > le) {
     let extra = 0;
@@ -106,15 +113,16 @@ export function summaryLine(a: ArticleReport, c: Colors): string {
     .filter((s) => counts[s] > 0)
     .map((s) => plural(counts[s], s));
   const findings = r.findings.length === 0 ? 'no findings' : `${plural(r.findings.length, 'finding')} (${parts.join(', ')})`;
-  return `${c.bold(a.path)}: originality ${c.bold(pct)} · ${plural(r.sources.length, 'source')} · ${findings}`;
+  return `${c.bold(safe(a.path, 'path'))}: originality ${c.bold(pct)} · ${plural(r.sources.length, 'source')} · ${findings}`;
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Neutralised, on one line, runs of white space as one space. */
 function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return safe(s.replace(/\s+/g, ' ').trim());
 }
 
 function clip(s: string, n: number): string {

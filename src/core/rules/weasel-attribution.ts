@@ -13,6 +13,13 @@ const GROUPS = 'observers|critics|experts|analysts|commentators|pundits|insiders
 const QUANT = 'some|many|most|several|a few|few|other|numerous|countless|a number of|a growing number of|some of the|many of the|a lot of|plenty of|various';
 const VERBS = 'say|said|says|saying|argue|argued|argues|claim|claimed|claims|warn|warned|warns|believe|believed|believes|think|thought|thinks|suggest|suggested|suggests|fear|feared|fears|hope|hoped|hopes|note|noted|contend|contended|insist|insisted|maintain|maintained|predict|predicted|agree|agreed|feel|felt|expect|expected|worry|worried|speculate|speculated|allege|alleged|point out|pointed out|have said|have argued|have suggested|have warned|have noted';
 
+/**
+ * White space a lookbehind looks back over. Bounded: the lookbehind runs at every offset of the
+ * text, and an unbounded `\s*` made a run of n spaces (a document of backticks, blanked to spaces)
+ * cost n² steps.
+ */
+const LOOKBEHIND_SPACE = 16;
+
 interface Pattern {
   re: RegExp;
   why: string;
@@ -20,7 +27,7 @@ interface Pattern {
 
 const PATTERNS: Pattern[] = [
   // "critics argue", "some experts warn", "many observers say" — bare or with a vague quantifier
-  { re: new RegExp(`(?<=^|[.!?,;:(—–\n]\\s*|\\b(?:and|but|while|as|though|although|that|because|what|since|yet|with)\\s+)(?:(?:${QUANT})\\s+)?(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
+  { re: new RegExp(`(?<=^|[.!?,;:(—–\n]\\s{0,${LOOKBEHIND_SPACE}}|\\b(?:and|but|while|as|though|although|that|because|what|since|yet|with)\\s{1,${LOOKBEHIND_SPACE}})(?:(?:${QUANT})\\s+)?(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
   { re: new RegExp(`\\b(?:${QUANT})\\s+(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
   // "some say", "many hope", "others argue"
   { re: new RegExp(`\\b(?:some|many|others|most|few)\\s+(?:would\\s+|might\\s+|will\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'an unnamed "some" or "many" as the source' },
