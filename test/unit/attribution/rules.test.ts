@@ -206,3 +206,19 @@ describe('rule misquote: the restored wording', () => {
     assert.match(fixed(t, f), /had been “very much refined over the summer,” adding/);
   });
 });
+
+describe('rule misquote: the speaker named in full', () => {
+  it('a title that opens the reference sentence stays in the name ("White House Press Secretary …")', () => {
+    const refs = [
+      'Talks resume in Geneva\n\nWhite House Press Secretary Dana Whitlock said on Monday that the framework “has moved a long way in a single week.”',
+      'Talks resume\n\nOn Monday, White House Press Secretary Dana Whitlock said: “We are hopeful that the talks can finally produce an agreement.”',
+    ];
+    const idx = ReferenceIndex.build(refs.map((t, i) => ({ id: `r${i}.txt`, path: `r${i}.txt`, text: t, meta: {} })));
+    const msgs = [
+      'Geneva\n\nDana Whitlock said the framework “has moved a great way in a single week.”',
+      'Geneva\n\nOn Monday, the press secretary said: “We are hopeful the talks can finally produce an agreement.”',
+    ].flatMap((t) => only('misquote', t, idx).map((f) => f.message));
+    assert.equal(msgs.length, 2, msgs.join(' | '));
+    for (const m of msgs) assert.match(m, /\(White House Press Secretary Dana Whitlock, r\d\.txt\)$/, m);
+  });
+});
