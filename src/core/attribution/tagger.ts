@@ -139,4 +139,9 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
 
 /** compromise's tags by sentence text (least recently used dropped first); callers only read them. */
 const bySentence = new Map<string, TokenTag[]>();
+
+/** Forget the tags kept by sentence text (tests compare a session's results with uncached ones). */
+export function clearSentenceTags(): void {
+  bySentence.clear();
+}
 const MAX_SENTENCES = 20000;

@@ -37,3 +37,9 @@ export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
   if (m.size > MAX_SKELETONS) m.delete(m.keys().next().value!);
   return out;
 }
+
+/** Forget every remembered comparison (tests compare a session's results with uncached ones). */
+export function clearNameMemo(): void {
+  pairs.clear();
+  // per-lexicon entries go with their lexicon
+}
