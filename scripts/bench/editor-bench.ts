@@ -188,11 +188,10 @@ async function stopServer(s: Lsp): Promise<void> {
   } catch {
     /* gone */
   }
-  s.conn.dispose();
+  // let the server exit on its own before closing the connection (a write into a destroyed pipe throws)
+  if (s.proc.exitCode === null) await Promise.race([new Promise((r) => s.proc.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
   if (s.proc.exitCode === null) s.proc.kill();
-  s.proc.stdin?.destroy();
-  s.proc.stdout?.destroy();
-  s.proc.stderr?.destroy();
+  s.conn.dispose();
 }
 
 async function lspRun(folder: string, cacheDir: string, article: string, name: string, edits: number, seed: number): Promise<Record<string, number>> {
