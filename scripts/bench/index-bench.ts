@@ -33,13 +33,13 @@ interface Args {
   args: string[];
 }
 
-function arg(args: string[], name: string, def: string): string {
+export function arg(args: string[], name: string, def: string): string {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? a.slice(name.length + 3) : def;
 }
 
 /** The corpus split: held-out documents for articles, the rest for references (fixed order). */
-function split(evalDir: string): { refs: CorpusDoc[]; held: CorpusDoc[] } {
+export function split(evalDir: string): { refs: CorpusDoc[]; held: CorpusDoc[] } {
   const all = loadCorpus(evalDir);
   const held: CorpusDoc[] = [];
   const refs: CorpusDoc[] = [];
@@ -59,7 +59,7 @@ function split(evalDir: string): { refs: CorpusDoc[]; held: CorpusDoc[] } {
   return { refs: mixed, held };
 }
 
-function take(docs: CorpusDoc[], words: number): CorpusDoc[] {
+export function take(docs: CorpusDoc[], words: number): CorpusDoc[] {
   const out: CorpusDoc[] = [];
   let n = 0;
   for (const d of docs) {
@@ -71,7 +71,7 @@ function take(docs: CorpusDoc[], words: number): CorpusDoc[] {
 }
 
 /** Articles of about `words` words from held-out documents (paragraphs joined), `count` of them. */
-function articles(held: CorpusDoc[], words: number, count: number): string[] {
+export function articles(held: CorpusDoc[], words: number, count: number): string[] {
   const out: string[] = [];
   let at = 0;
   for (let a = 0; a < count; a++) {
@@ -98,7 +98,7 @@ function utf8Bytes(docs: CorpusDoc[]): number {
   return n;
 }
 
-function pct(xs: number[], p: number): number {
+export function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
@@ -376,9 +376,9 @@ const CHILDREN: Record<string, (o: Args) => Promise<unknown>> = {
   dolos: childDolos,
 };
 
-function runChild(child: string, extra: string[], evalDir: string, maxOldMb = 8192): Promise<Record<string, unknown> | { error: string }> {
+export function runChild(child: string, extra: string[], evalDir: string, maxOldMb = 8192, suite = 'index'): Promise<Record<string, unknown> | { error: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [`--max-old-space-size=${maxOldMb}`, '--expose-gc', process.argv[1]!, 'index', `--child=${child}`, ...extra], {
+    const p = spawn(process.execPath, [`--max-old-space-size=${maxOldMb}`, '--expose-gc', process.argv[1]!, suite, `--child=${child}`, ...extra], {
       env: { ...process.env, COPYDESK_EVAL_DIR: evalDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -394,7 +394,7 @@ function runChild(child: string, extra: string[], evalDir: string, maxOldMb = 81
   });
 }
 
-function machine(): string {
+export function machine(): string {
   let cpu = os.cpus()[0]?.model ?? 'unknown';
   try {
     const m = /model name\s*:\s*(.*)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));

@@ -9,6 +9,8 @@ export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>
 
 const SUITES: Record<string, () => Promise<Suite>> = {
   index: async () => (await import('./index-bench')).default,
+  editor: async () => (await import('./editor-bench')).default,
+  same: async () => (await import('./same-bench')).default,
 };
 
 async function main() {

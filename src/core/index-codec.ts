@@ -21,6 +21,7 @@
  * nearby pages read together). Arrays are views into one payload buffer
  * (no copy); document texts are decoded from UTF-8 on first use.
  */
+import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
 import { proseView } from './prose';
 import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
@@ -130,6 +131,8 @@ interface Directory {
   lineSlots?: number;
   arrays: ArrayEntry[];
   extra?: unknown;
+  /** the persisted name lexicon (arrays `names`, `namesLower`): what it was computed from (names/persist.ts) */
+  names?: { signature: string; probe: number };
 }
 
 const utf8 = new TextEncoder();
@@ -227,6 +230,11 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   }
   put('matchTexts', allMatch);
 
+  // reference analyses computed once, here, and read on first use: the name lexicon
+  const names = encodeNames(index);
+  put('names', names.json);
+  put('namesLower', names.lower);
+
   const segDocs: number[] = [];
   index.segments.forEach((s, k) => {
     segDocs.push(s.docIds.length);
@@ -260,6 +268,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     lineSlots: index.lineTable().size,
     arrays: table,
     extra,
+    names: { signature: names.signature, probe: names.probe },
   };
   const json = utf8.encode(JSON.stringify(dir));
   const dirOffset = off;
@@ -924,6 +933,21 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
         },
       };
   const index = ReferenceIndex.restore({ terms, docs, segments, lineDocs, deletedWords: dir.deletedWords, lazy });
+  const names = dir.names;
+  if (names && byName.has('names') && byName.has('namesLower')) {
+    // read (and its pages verified) on first use; a stored lexicon for other documents or other name code is not used
+    index.analyses.set('names', (signature) => {
+      if (signature !== names.signature || names.probe !== lexiconProbe()) return undefined;
+      const json = need<Uint8Array>('names', 'u8');
+      const lower = need<Uint32Array>('namesLower', 'u32');
+      if (lower.length !== terms.words.length) throw new CodecError('corrupt name lexicon (term count)');
+      try {
+        return decodeNames(index, json, lower);
+      } catch (e) {
+        throw new CodecError(`corrupt name lexicon: ${(e as Error).message}`);
+      }
+    });
+  }
   return { index, extra: dir.extra };
 }
 

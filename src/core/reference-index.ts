@@ -970,6 +970,12 @@ export class LineCounts {
 
 export class ReferenceIndex {
   readonly terms: Terms;
+  /**
+   * Analyses persisted with the index (index-codec.ts), decoded on first use: name → a reader given
+   * the current signature of what the analysis depends on, returning undefined when the stored one no
+   * longer applies (then the caller computes it). A damaged page throws CodecError like a postings page.
+   */
+  readonly analyses = new Map<string, (signature: string) => unknown>();
   readonly docs: IndexedDoc[] = [];
   readonly segments: Segment[] = [];
   /** how many live documents contain each boilerplate line hash */

@@ -10,8 +10,28 @@
  *   garbage text.
  * Line ends are kept as they are (CRLF stays CRLF): offsets point into the file as decoded.
  */
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type chardetMod from 'chardet';
+import type iconvMod from 'iconv-lite';
+
+// loaded on first use: most input is UTF-8 and never needs them, and `copydesk --version` should not load them
+let iconvLoaded: typeof iconvMod | undefined;
+let chardetLoaded: typeof chardetMod | undefined;
+const iconv = {
+  decode: (buf: Buffer, enc: string): string => lazyIconv().decode(buf, enc),
+  encodingExists: (enc: string): boolean => lazyIconv().encodingExists(enc),
+};
+const chardet = {
+  detect: (buf: Buffer): string | null => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    chardetLoaded ??= require('chardet') as typeof chardetMod;
+    return chardetLoaded.detect(buf);
+  },
+};
+function lazyIconv(): typeof iconvMod {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  iconvLoaded ??= require('iconv-lite') as typeof iconvMod;
+  return iconvLoaded;
+}
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string }

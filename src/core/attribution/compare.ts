@@ -48,8 +48,20 @@ export interface QuoteComparison {
 const ELLIPSIS_RE = /…|\.\s?\.\s?\./g;
 const MEANING = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'but', 'unless', 'except', 'however', 'although', 'if', 'only', "don't", "doesn't", "didn't", "won't", "can't", "cannot", "isn't", "aren't", "wasn't", "weren't", "shouldn't", "wouldn't", "couldn't", "haven't", "hasn't", "hadn't"]);
 
-/** A spelling-neutral key: British and American forms of a word share it. */
+const spellingKeys = new Map<string, string>();
+
+/** A spelling-neutral key: British and American forms of a word share it (remembered per word: eleven rewrites). */
 export function spellingKey(w: string): string {
+  let k = spellingKeys.get(w);
+  if (k === undefined) {
+    k = spellingKeyOf(w);
+    if (spellingKeys.size >= 100000) spellingKeys.clear();
+    spellingKeys.set(w, k);
+  }
+  return k;
+}
+
+function spellingKeyOf(w: string): string {
   return w
     .replace(/isation(s?)$/, 'ization$1')
     .replace(/is(e|es|ed|ing|er|ers)$/, 'iz$1')

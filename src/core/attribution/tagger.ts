@@ -3,7 +3,7 @@
  * on long texts (about 5 ms a sentence), so it runs per sentence, only for the sentences that
  * need it (those with a cue, a quote or a pronoun source), and the result is cached per model.
  */
-import nlp from 'compromise';
+import { compromise } from '../lazy-nlp';
 import type { TextModel, Token } from '../text';
 import { CUE_MODIFIERS, CUE_VERBS, WEAK_CUES } from './cues';
 
@@ -97,10 +97,21 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     return tags;
   }
   const str = model.text.slice(sent.start, sent.end);
+  // compromise's tags are a function of the sentence's text and its tokens' places in it: the same
+  // sentence in another check (an edit elsewhere in the article, another draft) is not tagged again
+  let key = str;
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) key += `\u0000${model.tokens[k]!.start - sent.start}`;
+  const known = bySentence.get(key);
+  if (known) {
+    bySentence.delete(key);
+    bySentence.set(key, known);
+    m.set(s, known);
+    return known;
+  }
   const out: TokenTag[] = [];
   const terms: { start: number; end: number; tags: string[] }[] = [];
   try {
-    for (const js of nlp(str).json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[]) {
+    for (const js of compromise()(str).json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[]) {
       for (const t of js.terms) terms.push({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: t.tags });
     }
   } catch {
@@ -121,5 +132,16 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     });
   }
   m.set(s, out);
+  bySentence.set(key, out);
+  if (bySentence.size > MAX_SENTENCES) bySentence.delete(bySentence.keys().next().value!);
   return out;
 }
+
+/** compromise's tags by sentence text (least recently used dropped first); callers only read them. */
+const bySentence = new Map<string, TokenTag[]>();
+
+/** Forget the tags kept by sentence text (tests compare a session's results with uncached ones). */
+export function clearSentenceTags(): void {
+  bySentence.clear();
+}
+const MAX_SENTENCES = 20000;

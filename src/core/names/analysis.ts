@@ -7,8 +7,9 @@ import type { RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
-import { nearMiss, type NearMiss } from './match';
-import { foldDiacritics, osaDistance, skeleton } from './similarity';
+import type { NearMiss } from './match';
+import { nearMissMemo as nearMiss, nearNames } from './memo';
+import { foldDiacritics, skeleton } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
 
 export interface ReferenceSpelling {
@@ -236,10 +237,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       cands.push({ target: t, miss, context, score });
     };
     const skel = skeleton(a.key);
-    for (const e of lex.near(skel)) {
-      // cheap filter on the precomputed skeletons before the full comparison
-      if (e.name && osaDistance(skel, e.skeleton, 3) <= 3) consider(targetOf(e));
-    }
+    // cheap filter on the precomputed skeletons before the full comparison
+    for (const e of nearNames(lex, skel)) consider(targetOf(e));
     for (const t of houseT) consider(t);
     if (cands.length === 0) continue;
     cands.sort((x, y) => y.score - x.score || x.target.form.localeCompare(y.target.form));

@@ -138,15 +138,24 @@ export class NameLexicon {
   private readonly lowerByTerm: Uint32Array;
   private readonly index: ReferenceIndex;
 
-  constructor(index: ReferenceIndex) {
+  constructor(index: ReferenceIndex, stored?: StoredLexicon) {
     const docs = index.liveDocuments();
     this.documents = docs.length;
     this.words = index.wordCount;
+    this.index = index;
+    if (stored) {
+      // the lexicon as computed when the index was persisted (names/persist.ts)
+      this.lowerByTerm = stored.lowerByTerm;
+      for (const e of stored.entries) {
+        this.entries.set(e.key, e);
+        if (e.name) this.addToBucket(e);
+      }
+      return;
+    }
     // lower-case occurrences per term id
     const terms = index.terms;
     const lowerByTerm = new Uint32Array(terms.words.length);
     this.lowerByTerm = lowerByTerm;
-    this.index = index;
     for (const d of docs) {
       const { starts, terms: ids } = d.tokens;
       const text = d.text;
@@ -201,12 +210,21 @@ export class NameLexicon {
       e.name = judgeName(e);
       if (e.name) {
         e.skeleton = skeleton(e.key);
-        const b = bucketKey(e.skeleton, e.skeleton.length);
-        let arr = this.buckets.get(b);
-        if (!arr) this.buckets.set(b, (arr = []));
-        arr.push(e);
+        this.addToBucket(e);
       }
     }
+  }
+
+  private addToBucket(e: NameEntry): void {
+    const b = bucketKey(e.skeleton, e.skeleton.length);
+    let arr = this.buckets.get(b);
+    if (!arr) this.buckets.set(b, (arr = []));
+    arr.push(e);
+  }
+
+  /** Every entry and the lower-case counts per term id, as persisted with the index (names/persist.ts). */
+  stored(): StoredLexicon {
+    return { entries: [...this.entries.values()], lowerByTerm: this.lowerByTerm };
   }
 
   get(key: string): NameEntry | undefined {
@@ -249,14 +267,29 @@ function judgeName(e: NameEntry): boolean {
   return e.lower === 0 && !isOrdinaryWord(k);
 }
 
+/** The lexicon's entries (in insertion order) and lower-case counts per term id. */
+export interface StoredLexicon {
+  entries: NameEntry[];
+  lowerByTerm: Uint32Array;
+}
+
 const lexiconCache = new WeakMap<ReferenceIndex, { sig: string; lexicon: NameLexicon }>();
 
-/** The name lexicon of an index, cached per index object and rebuilt when its documents change. */
+/** What the lexicon of an index depends on: its documents (a persisted lexicon is used only while this is unchanged). */
+export function lexiconSignature(index: ReferenceIndex): string {
+  return `${index.docs.length}:${index.documentCount}:${index.segments.length}:${index.wordCount}`;
+}
+
+/**
+ * The name lexicon of an index, cached per index object and rebuilt when its documents change. An
+ * index opened from a file that holds its lexicon (index.analyses 'names') reads it from there.
+ */
 export function nameLexicon(index: ReferenceIndex): NameLexicon {
-  const sig = `${index.docs.length}:${index.documentCount}:${index.segments.length}:${index.wordCount}`;
+  const sig = lexiconSignature(index);
   const hit = lexiconCache.get(index);
   if (hit && hit.sig === sig) return hit.lexicon;
-  const lexicon = new NameLexicon(index);
+  const stored = index.analyses.get('names')?.(sig) as StoredLexicon | undefined;
+  const lexicon = new NameLexicon(index, stored);
   lexiconCache.set(index, { sig, lexicon });
   return lexicon;
 }

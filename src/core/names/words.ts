@@ -5,27 +5,29 @@
  * JSON so esbuild inlines it (no fs in core). Known names: compromise's lexicon (first names,
  * surnames, places, countries, organisations, demonyms), reached through `nlp.model()`.
  */
-import nlp from 'compromise';
-// a plain require: an ES default import would make the bundler copy the 275k-entry array property by property
-import WORDS = require('an-array-of-english-words');
+import { compromise } from '../lazy-nlp';
 import { isStopWord } from '../stopwords';
 
+let wordList: string[] | undefined;
 let wordSet: Set<string> | undefined;
 function words(): Set<string> {
-  if (!wordSet) wordSet = new Set(WORDS as string[]);
+  if (!wordSet) wordSet = new Set(englishWords());
   return wordSet;
 }
 
-/** The ordinary-word list (lower case). */
+/** The ordinary-word list (lower case), parsed on first use (a program that checks nothing does not pay for it). */
 export function englishWords(): readonly string[] {
-  return WORDS as string[];
+  // a plain require: an ES default import would make the bundler copy the 275k-entry array property by property
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (!wordList) wordList = require('an-array-of-english-words') as string[];
+  return wordList;
 }
 
 type Lexicon = Record<string, string | string[]>;
 let lexicon: Lexicon | undefined;
 function lex(): Lexicon {
   if (!lexicon) {
-    const model = (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model();
+    const model = (compromise() as unknown as { model(): { one: { lexicon: Lexicon } } }).model();
     lexicon = model.one.lexicon;
   }
   return lexicon;

@@ -11,6 +11,7 @@ import { analyse } from '../text';
 import { PRONOUNS } from '../attribution/cues';
 import type { Attribution } from '../attribution/types';
 import { ruleInfo } from './catalogue';
+import type { ReferenceIndex } from '../reference-index';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
 import type { Edit, Finding, Fix } from '../types';
@@ -36,6 +37,17 @@ function stems(model: TextModel, start: number, end: number): Set<string> {
     if (t.start >= end) break;
     if (t.start >= start && !t.stop) out.add(t.stem);
   }
+  return out;
+}
+
+/**
+ * Content-word stems of a reference attribution's content, kept beside the attribution (itself cached
+ * per index and document), so a check does not re-analyse the reference text to get them again.
+ */
+const contentStems = new WeakMap<Attribution, Set<string>>();
+function referenceContentStems(index: ReferenceIndex, d: number, ra: Attribution): Set<string> {
+  let out = contentStems.get(ra);
+  if (!out) contentStems.set(ra, (out = stems(referenceModel(index, d), ra.content.start, ra.content.end)));
   return out;
 }
 
@@ -86,12 +98,12 @@ export const unattributedClaim: Rule = {
       }
     }
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
+    const sentenceStems = new Map<number, Set<string>>();
     const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
-      const rm = referenceModel(ctx.index, d);
-      const rs = stems(rm, ra.content.start, ra.content.end);
+      const rs = referenceContentStems(ctx.index, d, ra);
       if (rs.size < 3) return;
-      const sent = doc.sentences[s]!;
-      const as = stems(doc, sent.start, sent.end);
+      let as = sentenceStems.get(s);
+      if (!as) sentenceStems.set(s, (as = stems(doc, doc.sentences[s]!.start, doc.sentences[s]!.end)));
       const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;
       if (share < minShare) return;
       const cur = best.get(s);

@@ -237,10 +237,10 @@ describe('copydesk CLI (end to end)', function () {
       const [file] = readdirSync(path.join(tmp, 'cache')).filter((n) => n.endsWith('.cdx'));
       const cacheFile = path.join(tmp, 'cache', file!);
       const bytes = readFileSync(cacheFile);
-      // flip a byte inside the stored texts (every text is read by the name rules)
+      // flip a byte inside the persisted name lexicon (read by the name rules on every first check)
       const dirOffset = bytes.readUInt32LE(40);
       const dir = JSON.parse(bytes.subarray(40 + dirOffset, 40 + dirOffset + bytes.readUInt32LE(44)).toString('utf8'));
-      const texts = dir.arrays.find((a: { name: string }) => a.name === 'texts');
+      const texts = dir.arrays.find((a: { name: string }) => a.name === 'names');
       bytes[40 + texts.offset + Math.floor(texts.length / 2)]! ^= 0x08;
       writeFileSync(cacheFile, bytes);
       const second = run(args, { cwd: tmp, env: { COPYDESK_CACHE_EAGER_BYTES: '0' } });

@@ -1,0 +1,30 @@
+/**
+ * The state an editor keeps for one open document between checks: the incremental aligner (seeds of
+ * unchanged paragraphs reused) and the article analyses cached per paragraph. `check()` through a
+ * session returns what a fresh `check()` of the same text returns.
+ */
+import { clearSentenceTags } from './attribution/tagger';
+import { check } from './engine';
+import { clearNameMemo } from './names/memo';
+import { IncrementalAligner } from './incremental';
+import type { ReferenceIndex } from './reference-index';
+import type { Settings } from './settings';
+import type { CheckResult } from './types';
+
+export class EditorSession {
+  readonly aligner: IncrementalAligner;
+
+  constructor(readonly index: ReferenceIndex) {
+    this.aligner = new IncrementalAligner(index);
+  }
+
+  check(text: string, settings: Partial<Settings> = {}): CheckResult {
+    return check(text, this.index, settings, { aligner: this.aligner });
+  }
+}
+
+/** Drop the analyses kept across checks (sentence tags, name comparisons): the next check computes everything. */
+export function clearCheckCaches(): void {
+  clearSentenceTags();
+  clearNameMemo();
+}
