@@ -102,12 +102,22 @@ export function tokenize(text: string): Token[] {
  */
 export function paragraphs(text: string): Span[] {
   const hasBlank = /\r?\n[ \t\f\v\u00a0]*\r?\n|\r[ \t]*\r/.test(text);
-  const sep = hasBlank ? /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g : /\r\n|\n|\r|\u2028|\u2029/g;
+  // agency copy (Press Association style) ends each paragraph with "<" at a line end and wraps the
+  // lines in between: there "<" + line break is a paragraph end, and the "<" belongs to no paragraph
+  const wire = (text.match(/<[ \t]*(?:\r\n|\n|\r)/g)?.length ?? 0) >= 3;
+  const blank = /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g;
+  const sep = wire
+    ? /<[ \t]*(?:\r\n|\n|\r)|(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g
+    : hasBlank ? blank : /\r\n|\n|\r|\u2028|\u2029/g;
   const out: Span[] = [];
   let last = 0;
+  // white space and control characters (agency copy starts paragraphs with one) are not paragraph text
+  const pad = /[\s\x00-\x1f\x7f]/;
   const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && pad.test(text[s]!)) s++;
+    while (e > s && pad.test(text[e - 1]!)) e--;
+    if (wire && e > s && text[e - 1] === '<') e--;
+    while (e > s && pad.test(text[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   let m: RegExpExecArray | null;
