@@ -105,9 +105,10 @@ export function paragraphs(text: string): Span[] {
   // agency copy (Press Association style) ends each paragraph with "<" at a line end and wraps the
   // lines in between: there "<" + line break is a paragraph end, and the "<" belongs to no paragraph
   const wire = (text.match(/<[ \t]*(?:\r\n|\n|\r)/g)?.length ?? 0) >= 3;
-  const blank = /(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g;
+  // a line break is \r\n, \n or a lone \r: a CRLF is one break, never \r and \n as two (a blank line)
+  const blank = /(?:\r\n|\n|\r(?!\n))[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r(?!\n))[ \t\f\v\u00a0]*)+/g;
   const sep = wire
-    ? /<[ \t]*(?:\r\n|\n|\r)|(?:\r\n|\n|\r)[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r)[ \t\f\v\u00a0]*)+/g
+    ? /<[ \t]*(?:\r\n|\n|\r)|(?:\r\n|\n|\r(?!\n))[ \t\f\v\u00a0]*(?:(?:\r\n|\n|\r(?!\n))[ \t\f\v\u00a0]*)+/g
     : hasBlank ? blank : /\r\n|\n|\r|\u2028|\u2029/g;
   const out: Span[] = [];
   let last = 0;

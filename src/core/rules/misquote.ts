@@ -5,7 +5,10 @@
  * reference is info.
  */
 import { describeDiff } from '../attribution/compare';
-import { alignment } from '../align';
+import { alignment, referenceModel } from '../align';
+import { findQuotes } from '../attribution/quotes';
+import { referenceQuotes } from '../attribution/analysis';
+import { speakerLike } from '../attribution/evidence';
 import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
 import { plainText } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
@@ -180,6 +183,67 @@ export const misquote: Rule = {
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
       out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
     }
+    out.push(...unquoted(ctx));
     return out;
   },
 };
+
+/** Words a reference quotes from a speaker, stated in the article without quotation marks: at least this many in a row. */
+export const MIN_UNQUOTED_WORDS = 6;
+
+/**
+ * Quotation marks removed: a run of at least MIN_UNQUOTED_WORDS words that a reference of the same story
+ * has in a speaker's direct quote, written in the article outside any quotation marks. A case of
+ * misquote (how a source's quoted words are reproduced), not of copying: the fix restores the marks.
+ */
+function unquoted(ctx: RuleContext): Finding[] {
+  const doc = ctx.doc;
+  const quoted = new Uint8Array(doc.tokens.length);
+  for (const q of findQuotes(doc)) for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k]!.start >= q.open && doc.tokens[k]!.end <= q.close) quoted[k] = 1;
+  const cover = ctx.use(coveringDocs);
+  const out: Finding[] = [];
+  const taken: [number, number][] = [];
+  for (const p of ctx.use(alignment)) {
+    if (!cover.has(p.doc)) continue;
+    const rm = referenceModel(ctx.index, p.doc);
+    const d = ctx.index.docs[p.doc]!;
+    for (const ra of referenceQuotes(ctx.index, p.doc)) {
+      const who = speakerName(ra);
+      if (!ra.source || ra.kind === 'indirect' || !speakerLike(who)) continue;
+      for (const rq of ra.quotes) {
+        if (rq.end <= p.b.start || rq.start >= p.b.end) continue;
+        const R = rm.tokens.filter((t) => t.start >= rq.start && t.end <= rq.end);
+        // longest run of identical words, contiguous in both, none of the article's inside quotation marks
+        let best = { len: 0, i: 0, j: 0 };
+        for (let i = p.aTok[0]; i < p.aTok[1]; i++) {
+          for (let j = 0; j < R.length; j++) {
+            let n = 0;
+            while (i + n < p.aTok[1] && j + n < R.length && !quoted[i + n] && doc.tokens[i + n]!.norm === R[j + n]!.norm) n++;
+            if (n > best.len) best = { len: n, i, j };
+          }
+        }
+        if (best.len < MIN_UNQUOTED_WORDS) continue;
+        const start = doc.tokens[best.i]!.start;
+        const end = doc.tokens[best.i + best.len - 1]!.end;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        taken.push([start, end]);
+        const rs = R[best.j]!.start;
+        const re = R[best.j + best.len - 1]!.end;
+        const words = doc.text.slice(start, end);
+        out.push({
+          rule: 'misquote',
+          severity: 'warning',
+          message: `Quotation marks dropped: ${who} is quoted saying these words in ${sourceLabel(ctx.index, p.doc)}; quote them or reword`,
+          start,
+          end,
+          text: words,
+          source: { id: d.id, path: d.path, start: rs, end: re, text: d.text.slice(rs, re) },
+          suggestions: [`“${words}”`],
+          fixes: [{ title: 'Restore the quotation marks', edits: [{ start, end: start, newText: '“' }, { start: end, end, newText: '”' }], preferred: true }],
+          data: { unquoted: true, speaker: who, reference: sourceLabel(ctx.index, p.doc), sourceQuote: plainText(rq.text), sourceMeta: d.meta },
+        });
+      }
+    }
+  }
+  return out;
+}
