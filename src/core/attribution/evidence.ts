@@ -55,7 +55,8 @@ export function speakerLike(name: string | null | undefined, before = ''): boole
     return words.slice(1).some((w) => ROLE_NOUNS.has(w.toLowerCase()) || /^(?:prosecution|defence|defense|court|jury|crown|coroner|magistrate|magistrates|judgment|judgement|ruling|inquiry|inquest|survey|study|poll|letter|document|paper)$/i.test(w) || /^\p{Lu}/u.test(w));
   }
   if (/^\p{Ll}/u.test(first)) {
-    // a role before a name: "union organiser Tomas Reyle", "posse leader Madeley"
+    // a body or role on its own ("police", "officials"), or a role before a name: "union organiser Tomas Reyle"
+    if (ROLE_NOUNS.has(words[words.length - 1]!.toLowerCase()) && !words.some((w) => /^\p{Lu}/u.test(w))) return words.length <= 3;
     return /^\p{Lu}/u.test(words[words.length - 1]!) && words.some((w) => ROLE_NOUNS.has(w.toLowerCase()) || /^(?:organiser|organizer|leader|host|singer|actor|actress|star|player|manager|driver|boss)$/i.test(w));
   }
   return /^\p{Lu}/u.test(words[words.length - 1]!) || ROLE_NOUNS.has(words[words.length - 1]!.toLowerCase());

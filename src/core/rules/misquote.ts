@@ -180,6 +180,9 @@ export const misquote: Rule = {
       }
       // words that differ from another statement (another speaker, another occasion) are not a misquote of it
       if (!sameStatement(ctx, m)) continue;
+      // a run of six or more article words this reference quote lacks: the article quote joins this quote to
+      // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
+      if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
       out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
     }
@@ -222,9 +225,13 @@ function unquoted(ctx: RuleContext): Finding[] {
             if (n > best.len) best = { len: n, i, j };
           }
         }
-        if (best.len < MIN_UNQUOTED_WORDS) continue;
+        // a short run must be most of the speaker's quote (a stock phrase of a longer quote is not quoting it)
+        if (best.len < MIN_UNQUOTED_WORDS || (best.len < 10 && best.len < 0.6 * R.length)) continue;
         const start = doc.tokens[best.i]!.start;
         const end = doc.tokens[best.i + best.len - 1]!.end;
+        // a quotation mark next to the run: the article quotes it after all (its marks are mispaired)
+        const near = doc.text.slice(Math.max(0, start - 2), start) + doc.text.slice(end, end + 3);
+        if (/["“”‘’`]|(?:^|\s)'|'(?:\s|$)/.test(near)) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         taken.push([start, end]);
         const rs = R[best.j]!.start;

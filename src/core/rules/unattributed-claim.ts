@@ -89,14 +89,14 @@ export const unattributedClaim: Rule = {
       }
     }
     // the reporter already credits the claim: a reporting verb or "the court heard" in the sentence, a
-    // speaker named earlier in its paragraph or in the paragraph before (reported speech carries on:
-    // "…, Mr Morris went on. She had a tumour removed…"), or a fact of the court's record
+    // speaker named in its paragraph (reported speech carries on: "…, Mr Morris went on. She had a tumour
+    // removed…"), or a fact of the court's record
     const spoken = new Set<number>();
     for (const a of mine) if (a.source && !a.stance && a.cue) spoken.add(a.paragraph);
     for (let s = 0; s < doc.sentences.length; s++) {
       const sent = doc.sentences[s]!;
       const t = doc.text.slice(sent.start, sent.end);
-      if (REPORTING.test(t) || COURT_HEARD.test(t) || RECORD.test(t) || spoken.has(sent.paragraph) || spoken.has(sent.paragraph - 1)) attributed.add(s);
+      if (REPORTING.test(t) || COURT_HEARD.test(t) || RECORD.test(t) || spoken.has(sent.paragraph)) attributed.add(s);
       else {
         for (let k = s - 1; k >= 0 && doc.sentences[k]!.paragraph === sent.paragraph; k--) {
           const pt = doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end);
