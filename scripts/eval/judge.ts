@@ -89,8 +89,8 @@ export function fingerprintOf(file: string, f: Finding): string {
 interface Run {
   sampled: Sampled[];
   all: Map<string, number>;
-  /** fingerprints of every finding made, sampled or not */
-  fps: Set<string>;
+  /** every finding made, sampled or not, by fingerprint */
+  fps: Map<string, Sampled>;
   words: number;
   articles: number;
 }
@@ -100,7 +100,7 @@ export function generate(evalDir: string, o: Opts): Run {
   const r = rng(o.seed);
   const found: Sampled[] = [];
   const all = new Map<string, number>();
-  const fps = new Set<string>();
+  const fps = new Map<string, Sampled>();
   let words = 0;
   let articles = 0;
   const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
@@ -116,8 +116,9 @@ export function generate(evalDir: string, o: Opts): Run {
     for (const f of res.findings) {
       const bucket = bucketOf(f);
       all.set(bucket, (all.get(bucket) ?? 0) + 1);
-      fps.add(fingerprintOf(file, f));
-      found.push({ fp: fingerprintOf(file, f), bucket, corpus, file, text, finding: f, refText: f.source ? refs.get(f.source.id) : undefined });
+      const s: Sampled = { fp: fingerprintOf(file, f), bucket, corpus, file, text, finding: f, refText: f.source ? refs.get(f.source.id) : undefined };
+      fps.set(s.fp, s);
+      found.push(s);
     }
   };
 
@@ -279,6 +280,13 @@ const suite: Suite = async ({ evalDir, args }) => {
   }
   const unjudged = verdicts.filter((v) => !v.verdict).length;
   if (unjudged) console.log(`${unjudged} rows without a verdict (not counted)`);
+  // the judged findings the engine still makes, in context as they read now (their fixes may have changed)
+  const out = parseOpts(args).out;
+  fs.mkdirSync(out, { recursive: true });
+  const now = path.join(out, `${path.basename(file, '.tsv')}-now.md`);
+  const still = verdicts.map((v) => run.fps.get(v.fp)).filter((x): x is Sampled => !!x);
+  fs.writeFileSync(now, [`# judged findings of ${path.basename(file)} the current engine still makes`, '', ...still.map((s, k) => render(s, k + 1))].join('\n\n'));
+  console.log(`wrote ${now} (${still.length} findings, in context as they read now)`);
 };
 
 export default suite;

@@ -7,10 +7,11 @@
  */
 import type { TextModel } from '../text';
 import { ROLE_NOUNS } from './cues';
+import { isKnownName, isOrdinaryWord } from '../names/words';
 
 /** Verbs that report speech or a statement (any tense), and "according to". */
 export const REPORTING =
-  /\b(?:said|says|say|saying|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed)\b/i;
+  /\b(?:said|says|say|saying|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed|roared|snapped|sighed|stormed|raged|blasted|fumed|gushed|quipped|tweeted|posted|beamed|smiled|sobbed|wept|confided|admitted|told)\b/i;
 
 /** "a court heard", "the jury was told", "magistrates heard", "an inquest was told": the court as the source. */
 export const COURT_HEARD = /\b(?:court|jury|jurors|hearing|inquest|tribunal|magistrates|judge|judges|trial|justices|lords|committee|inquiry)(?:\s+\S+){0,2}\s+(?:heard|was told|were told|has heard|had heard|ruled|has been told|had been told)\b/i;
@@ -48,6 +49,9 @@ export function speakerLike(name: string | null | undefined, before = ''): boole
   const words = n.split(/\s+/);
   if (words.length > 8) return false;
   if (words.length === 1 && (PRONOUN.test(n) || TITLES.test(n))) return false;
+  // a wire slug in capitals (COURTS Chemists Substitute), or one capitalised ordinary word opening a sentence (Criteria)
+  if (words.some((w) => w.length >= 3 && /^\p{Lu}+$/u.test(w) && !ROLE_NOUNS.has(w.toLowerCase()) && !/^(?:BBC|ITV|NHS|CPS|FBI|CIA|NASA|UN|EU|PA|AP|AFP|UPI|CNN|RSPCA|NSPCC|MP|MEP|QC|PCA|IRA)$/.test(w))) return false;
+  if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(n) && !ROLE_NOUNS.has(n.toLowerCase()) && isOrdinaryWord(n.toLowerCase()) && !isKnownName(n.toLowerCase())) return false;
   if (PREPOSITIONS.test(before)) return false;
   const first = words[0]!;
   if (DETERMINERS.test(first)) {

@@ -28,7 +28,9 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   const f: Finding = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
   if (r) {
     const d = ctx.index.docs[r.doc]!;
-    const region = plainText(d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end));
+    // the words go inside the article's own marks: a reference's continuation marks (a quote running over
+    // paragraphs reopens each one) and nesting marks are left out, so the fix never leaves a stray mark
+    const region = plainText(d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end)).replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
     const replacement = restored(q.text, region);
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
@@ -183,6 +185,14 @@ export const misquote: Rule = {
       // a run of six or more article words this reference quote lacks: the article quote joins this quote to
       // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
       if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
+      // an editor's bracketed insertion ([Mr Al Fayed], [of customs and excise]) marks an edited quote, not a misquote
+      if (/\[[^\]]*\]/.test(m.quote.text)) continue;
+      // the article quotes only the start, the end or a middle part of the source's words: a partial quote
+      const inner = c.regionDiff.slice(
+        c.regionDiff.findIndex((d) => d.op !== '-'),
+        c.regionDiff.length - [...c.regionDiff].reverse().findIndex((d) => d.op !== '-'),
+      );
+      if (inner.every((d) => d.op === '=')) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
       out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
     }

@@ -7,7 +7,9 @@ import { alignment, referenceModel } from '../align';
 import { attributions, candidateDocs, referenceAttributions } from '../attribution/analysis';
 import { appendAttribution, midSentence } from '../attribution/fixes';
 import { PRONOUNS } from '../attribution/cues';
-import { COURT_HEARD, REPORTING, speakerLike, strictCue } from '../attribution/evidence';
+import { COURT_HEARD, quoteLed, REPORTING, speakerLike, strictCue } from '../attribution/evidence';
+import { findQuotes } from '../attribution/quotes';
+import { lastNames } from '../attribution/analysis';
 import type { Attribution } from '../attribution/types';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
@@ -52,7 +54,7 @@ function attributes(refText: string, a: Attribution): boolean {
 }
 
 /** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
-const RECORD = /\b(?:jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
+const RECORD = /\b(?:arrested|nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
 
 export const unattributedClaim: Rule = {
   id: 'unattributed-claim',
@@ -91,6 +93,17 @@ export const unattributedClaim: Rule = {
     // the reporter already credits the claim: a reporting verb or "the court heard" in the sentence, a
     // speaker named in its paragraph (reported speech carries on: "…, Mr Morris went on. She had a tumour
     // removed…"), or a fact of the court's record
+    // sentences mostly inside quotation marks are a speaker's words, not the reporter's claims
+    const quoted = findQuotes(doc);
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentences[s]!;
+      let inside = 0;
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+        const t = doc.tokens[k]!;
+        if (quoted.some((q) => t.start >= q.open && t.end <= q.close)) inside++;
+      }
+      if (inside >= 0.5 * (sent.tokenEnd - sent.tokenStart) || quoteLed(doc, sent.paragraph)) attributed.add(s);
+    }
     const spoken = new Set<number>();
     for (const a of mine) if (a.source && !a.stance && a.cue) spoken.add(a.paragraph);
     for (let s = 0; s < doc.sentences.length; s++) {
@@ -147,6 +160,10 @@ export const unattributedClaim: Rule = {
     for (const [s, { a, doc: refDoc, share }] of [...best].sort((x, y) => x[0] - y[0])) {
       const sent = doc.sentences[s]!;
       const name = creditName(a)!;
+      // the sentence names the credited source itself ("… branded a crook by his former head of security")
+      const said = doc.text.slice(sent.start, sent.end).toLowerCase();
+      const credited = lastNames(name);
+      if ((credited.size && [...credited].some((w) => said.includes(w))) || said.includes(name.toLowerCase())) continue;
       const d = ctx.index.docs[refDoc]!;
       const isAccording = /^according/i.test(a.cue!.text);
       const phrase = isAccording ? `according to ${a.source!.text}` : `${name} ${a.cue!.text}`;

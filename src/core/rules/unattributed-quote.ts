@@ -168,6 +168,8 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   while (c >= 0 && /[ \t]/.test(text[c]!)) c--;
   if (text[c] === ':' || text[c] === ',') return true;
   if (/[,.]['’"”]?\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|added|says|asked)\b/.test(q.text)) return true;
+  // three words or fewer: a phrase, a name or a label ("cash for questions", "Stairway to Heaven"), not a quotation
+  if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3) return true;
   const ks = sentencesOf(ctx, q);
   if (ks.length === 0) return false;
   const first = ks[0]!;
@@ -183,11 +185,18 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   // run of quoted paragraphs that goes back to a paragraph naming a speaker or using a reporting verb
   const above = paragraphs[para - 1];
   if (above && /:\s*$/.test(text.slice(above.start, above.end))) return true;
+  // the sentence just before the quote (in its paragraph, or ending the paragraph above a quoted paragraph)
+  // is about a person: the quote is theirs ("The judge backed the widow's criticism. “I find it …”")
+  const prev = sentences[first - 1];
+  if (prev && (prev.paragraph === para || quoteLed(ctx.doc, para)) && personSubject(text.slice(prev.start, prev.end))) return true;
   if (!quoteLed(ctx.doc, para)) return false;
   for (let p = para - 1, n = 0; p >= 0 && n < 12; p--, n++) {
     const pt = text.slice(paragraphs[p]!.start, paragraphs[p]!.end);
     if (sourcedParas.has(p) || REPORTING.test(pt.replace(/["“][^"“”]*["”]|'[^']*'(?!\w)/g, ' '))) return true;
-    if (!quoteLed(ctx.doc, p)) return false;
+    // a paragraph inside a quote left open above it (its marks were lost) continues the run
+    const prior = paragraphs[p - 1];
+    const open = prior ? (text.slice(prior.start, prior.end).match(/["“”]/g)?.length ?? 0) % 2 === 1 : false;
+    if (!quoteLed(ctx.doc, p) && !open) return false;
   }
   return false;
 }
@@ -201,4 +210,12 @@ function fragment(ctx: RuleContext, q: Span): boolean {
   const leadWords = lead.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const words = ctx.doc.text.slice(q.start, q.end).split(/\s+/).filter(Boolean).length;
   return leadWords >= 2 && words <= 12;
+}
+
+const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lady|Sir|Dame|Prof|Justice|Mayor|Councillor|QC)\b|^(?:He|She|They)\b|\b(?:the|his|her|their) (?:judge|detective|coroner|magistrate|officer|minister|spokesman|spokeswoman|prosecutor|chef|star|singer|actor|actress|player|manager|boss|mother|father|widow|wife|husband|daughter|son|sister|brother|friend|partner)\b/;
+
+/** A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name. */
+function personSubject(sentence: string): boolean {
+  const head = sentence.split(/\s+/).slice(0, 8).join(' ');
+  return PERSON_TITLE.test(head) || /^(?:\S+\s+){0,3}\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u.test(head);
 }
