@@ -4,6 +4,7 @@
  * speaker, the fix inserts the speaker: “…,” Karoline Leavitt said.
  */
 import { attributions, quoteMatches, referenceHoldingText, type QuoteMatch } from '../attribution/analysis';
+import { ROLE_NOUNS } from '../attribution/cues';
 import { COURT_HEARD, quoteLed, REPORTING, speakerLike } from '../attribution/evidence';
 import { appendAttribution, midSentence, plainText } from '../attribution/fixes';
 import { speakerName, type Attribution, type TextSpan } from '../attribution/types';
@@ -216,6 +217,8 @@ const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lad
 
 /** A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name. */
 function personSubject(sentence: string): boolean {
-  const head = sentence.split(/\s+/).slice(0, 8).join(' ');
+  const words = sentence.split(/\s+/);
+  const head = words.slice(0, 8).join(' ');
+  if (words.slice(0, 4).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || /^organis(?:er|ers)$/i.test(w))) return true;
   return PERSON_TITLE.test(head) || /^(?:\S+\s+){0,3}\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u.test(head);
 }

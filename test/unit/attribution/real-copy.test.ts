@@ -87,6 +87,13 @@ describe('real copy: quotes carried by their context', () => {
     assert.deepEqual(quotes(t), []);
   });
 
+  it('a quote after a sentence about a person is theirs; a phrase of three words or fewer is no quotation', () => {
+    const t1 = 'Crews met.\n\nThe union organiser backed the crews. "Nobody asked the crews what a winter timetable would look like."';
+    assert.deepEqual(quotes(t1), []);
+    const t2 = 'Crews met.\n\nThe cuts were called a "winter of chaos" in the town.';
+    assert.deepEqual(quotes(t2), []);
+  });
+
   it('a quote whose speaker follows in the same sentence is credited ("…," X, of Y, said Tuesday)', () => {
     const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like," organiser Tomas Reyle, of the union, said Tuesday.';
     assert.deepEqual(quotes(t), []);
@@ -116,6 +123,23 @@ describe('real copy: strict attribution evidence', () => {
     assert.ok(f, 'flagged');
     assert.equal(f.severity, 'info');
     assert.match(f.message, /Ivo Lant/);
+  });
+});
+
+describe('real copy: edited and partial quotes', () => {
+  it('an editor\'s [bracketed] insertion is not a misquote', () => {
+    const t = 'A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village [Fellbrook] at risk for a quicker day of digging."';
+    assert.deepEqual(run('misquote', t).filter((f) => f.severity === 'warning').map((f) => f.message), []);
+  });
+
+  it('quoting only the end of the source\'s words is not a misquote', () => {
+    const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the blast "frightened every family in the valley."';
+    assert.deepEqual(run('misquote', t).filter((f) => f.severity === 'warning').map((f) => f.message), []);
+  });
+
+  it('a claim whose sentence names the credited source is not flagged', () => {
+    const t = 'Homes shook in Fellbrook.\n\nThe company had ignored three warnings from the council about the size of its charges, as Ivo Lant put it.';
+    assert.deepEqual(run('unattributed-claim', t), []);
   });
 });
 
