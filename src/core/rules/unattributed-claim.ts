@@ -54,7 +54,7 @@ function attributes(refText: string, a: Attribution): boolean {
 }
 
 /** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
-const RECORD = /\b(?:arrested|nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
+const RECORD = /\b(?:nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
 
 export const unattributedClaim: Rule = {
   id: 'unattributed-claim',
