@@ -433,7 +433,9 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       if (!realWord) t.planted++;
       fam.planted++;
       const hit = nf.find(
-        (f) => f.rule === 'name-spelling' && f.start === s.start && f.end === s.end &&
+        // a name finding stands for all the places of its name (data.places), the first one being its span
+        (f) => f.rule === 'name-spelling' &&
+          ((f.start === s.start && f.end === s.end) || ((f.data?.places as { start: number; end: number }[] | undefined) ?? []).some((p) => p.start === s.start && p.end === s.end)) &&
           f.suggestions?.[0]?.toLowerCase() === s.original.toLowerCase(),
       );
       if (hit) {

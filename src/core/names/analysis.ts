@@ -44,8 +44,8 @@ interface Candidate {
   score: number;
 }
 
-/** A reference set of at most this many documents is taken to be about the article's story. */
-export const STORY_SET_SIZE = 25;
+/** A reference set of at most this many documents (a story's or a day's references) is not an archive: its documents count as the article's story. */
+export const STORY_SET_SIZE = 100;
 
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';

@@ -156,8 +156,8 @@ describe('names/name-spelling', () => {
   });
 
   it('in an archive (more than a story\'s references) another real name is not suggested without shared company or story', () => {
-    // 30 unrelated references mention a different person, Dalgarno; the article's Dalgarmo has no company in common
-    const archive: ReferenceDoc[] = Array.from({ length: 30 }, (_, k) => ({
+    // 120 unrelated references mention a different person, Dalgarno; the article's Dalgarmo has no company in common
+    const archive: ReferenceDoc[] = Array.from({ length: 120 }, (_, k) => ({
       id: `a${k}.txt`,
       path: `a${k}.txt`,
       meta: {},
