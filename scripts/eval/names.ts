@@ -429,6 +429,8 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
     const realWord = isOrdinaryWord(wrong) || isKnownName(wrong);
     const fam = realWord ? t.realWord : (t.byFamily[family] ??= { planted: 0, found: 0 });
     let allHit = true;
+    // precision counts findings: a finding that covers several planted places is one true positive
+    const hitFindings = new Set<Finding>();
     for (const s of spans) {
       if (!realWord) t.planted++;
       fam.planted++;
@@ -441,7 +443,8 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       if (hit) {
         if (!realWord) t.found++;
         fam.found++;
-        t.truePositives++;
+        if (!hitFindings.has(hit)) t.truePositives++;
+        hitFindings.add(hit);
       } else if ((allHit = false) || t.misses.length < 400) {
         t.misses.push(`${realWord ? 'real-word ' : ''}${family}: ${text.slice(s.start, s.end)} (for ${s.original}) in ${art.id}`);
       }
