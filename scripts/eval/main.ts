@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   tune: async () => (await import('./tune')).default,
   names: async () => (await import('./names')).default,
   attribution: async () => (await import('./attribution')).default,
+  judge: async () => (await import('./judge')).default,
 };
 
 async function main() {
@@ -26,7 +27,13 @@ async function main() {
   const isValue = (a: string, k: number) => k > 0 && /^--[^=]+$/.test(argv[k - 1]!) && !(a in SUITES);
   const names = argv.filter((a, k) => !a.startsWith('-') && !isValue(a, k));
   const flags = argv.filter((a, k) => a.startsWith('-') || isValue(a, k));
-  const run = names.length ? names : Object.keys(SUITES);
+  // `judge` takes sub-commands and a file (judge sample …, judge score FILE): everything after it is its own
+  if (argv[0] === 'judge') {
+    console.log('\n=== eval judge');
+    await (await SUITES.judge!())({ evalDir, args: argv.slice(1) });
+    return;
+  }
+  const run = names.length ? names : Object.keys(SUITES).filter((n) => n !== 'judge');
   for (const n of run) {
     const load = SUITES[n];
     if (!load) {

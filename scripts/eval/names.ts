@@ -429,17 +429,22 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
     const realWord = isOrdinaryWord(wrong) || isKnownName(wrong);
     const fam = realWord ? t.realWord : (t.byFamily[family] ??= { planted: 0, found: 0 });
     let allHit = true;
+    // precision counts findings: a finding that covers several planted places is one true positive
+    const hitFindings = new Set<Finding>();
     for (const s of spans) {
       if (!realWord) t.planted++;
       fam.planted++;
       const hit = nf.find(
-        (f) => f.rule === 'name-spelling' && f.start === s.start && f.end === s.end &&
+        // a name finding stands for all the places of its name (data.places), the first one being its span
+        (f) => f.rule === 'name-spelling' &&
+          ((f.start === s.start && f.end === s.end) || ((f.data?.places as { start: number; end: number }[] | undefined) ?? []).some((p) => p.start === s.start && p.end === s.end)) &&
           f.suggestions?.[0]?.toLowerCase() === s.original.toLowerCase(),
       );
       if (hit) {
         if (!realWord) t.found++;
         fam.found++;
-        t.truePositives++;
+        if (!hitFindings.has(hit)) t.truePositives++;
+        hitFindings.add(hit);
       } else if ((allHit = false) || t.misses.length < 400) {
         t.misses.push(`${realWord ? 'real-word ' : ''}${family}: ${text.slice(s.start, s.end)} (for ${s.original}) in ${art.id}`);
       }

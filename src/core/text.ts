@@ -108,19 +108,35 @@ export function tokenize(text: string): Token[] {
  */
 export function paragraphs(text: string): Span[] {
   const hasBlank = /\r?\n[ \t\f\v\u00a0]*\r?\n|\r[ \t]*\r/.test(text);
-  const out: Span[] = [];
-  const push = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
-    if (e > s) out.push({ start: s, end: e });
-  };
   const n = text.length;
   const isBreak = (c: number) => c === 0x0a || c === 0x0d;
   const isPad = (c: number) => c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0;
-  /** offset after the line break at i (CRLF is one) */
+  const isSpaceOrTab = (c: number) => c === 0x20 || c === 0x09;
+  /** offset after the line break at i: \r\n, \n or a lone \r (a CRLF is one break, never two) */
   const after = (i: number) => (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+  /** offset of the line break that "<" at i ends (spaces and tabs between), or -1 */
+  const wireEnd = (i: number) => {
+    let k = i + 1;
+    while (k < n && isSpaceOrTab(text.charCodeAt(k))) k++;
+    return k < n && isBreak(text.charCodeAt(k)) ? k : -1;
+  };
+  // agency copy (Press Association style) ends each paragraph with "<" at a line end and wraps the
+  // lines in between: there "<" + line break is a paragraph end, and the "<" belongs to no paragraph
+  let wireMarks = 0;
+  for (let i = text.indexOf('<'); i !== -1 && wireMarks < 3; i = text.indexOf('<', i + 1)) if (wireEnd(i) >= 0) wireMarks++;
+  const wire = wireMarks >= 3;
+  const out: Span[] = [];
+  // white space and control characters (agency copy starts paragraphs with one) are not paragraph text
+  const pad = /[\s\x00-\x1f\x7f]/;
+  const push = (s: number, e: number) => {
+    while (s < e && pad.test(text[s]!)) s++;
+    while (e > s && pad.test(text[e - 1]!)) e--;
+    if (wire && e > s && text[e - 1] === '<') e--;
+    while (e > s && pad.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
   let last = 0;
-  if (!hasBlank) {
+  if (!hasBlank && !wire) {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (isBreak(c) || c === 0x2028 || c === 0x2029) {
@@ -130,23 +146,32 @@ export function paragraphs(text: string): Span[] {
       }
     }
   } else {
-    // a separator is a line break followed by one or more blank lines (only spaces and tabs).
-    // Scanned by hand: the equivalent regex, (?:\n)[ \t]*(?:\n[ \t]*)+, overflowed V8's
-    // backtracking stack on a long run of blank lines.
+    // a separator is a line break followed by one or more blank lines (only spaces and tabs), or,
+    // in agency copy, "<" at a line end. Scanned by hand: the equivalent regex,
+    // (?:\n)[ \t]*(?:\n[ \t]*)+, overflowed V8's backtracking stack on a long run of blank lines.
     for (let i = 0; i < n; ) {
-      if (!isBreak(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (wire && c === 0x3c) {
+        const k = wireEnd(i);
+        if (k >= 0) {
+          push(last, i);
+          last = after(k);
+          i = last;
+        } else i++;
+        continue;
+      }
+      if (!isBreak(c)) {
         i++;
         continue;
       }
-      // CR and LF count one each, as the regex's backtracking did (so a CRLF is a separator here)
-      let end = i + 1;
+      let end = after(i);
       let breaks = 1;
       for (;;) {
         let k = end;
         while (k < n && isPad(text.charCodeAt(k))) k++;
         if (k >= n || !isBreak(text.charCodeAt(k))) break;
         breaks++;
-        end = k + 1;
+        end = after(k);
       }
       if (breaks >= 2) {
         push(last, i);

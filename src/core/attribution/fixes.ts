@@ -65,3 +65,19 @@ export function applyEdits(text: string, edits: Edit[]): string {
   for (const ed of sorted) out = out.slice(0, ed.start) + ed.newText + out.slice(ed.end);
   return out;
 }
+
+/**
+ * Reference words as they may be shown or pasted into an article: agency copy's line-end markers
+ * ("<" before a line break), control characters and wrapped lines removed, its `` and '' quote marks
+ * read as “ and ”, runs of white space made one space.
+ */
+export function plainText(s: string): string {
+  return s
+    .replace(/<[ \t]*(?:\r\n|\n|\r)/g, ' ')
+    .replace(/<\s*$/, '')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
+    .replace(/``/g, '“')
+    .replace(/''/g, '”')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

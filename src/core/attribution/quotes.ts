@@ -31,7 +31,7 @@ type Mark = 'd' | 's';
 /** Quote marks that open a paragraph (continuation of a quote left open in the previous one). */
 function opensWithQuote(text: string, at: number): boolean {
   const c = text[at];
-  return c === '"' || c === '“' || c === '«' || c === '„' || c === '‘';
+  return c === '"' || c === '“' || c === '«' || c === '„' || c === '‘' || (c === '`' && text[at + 1] === '`');
 }
 
 export function findQuotes(model: TextModel): QuoteSpan[] {
@@ -41,7 +41,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
   let stack: { mark: Mark; open: number; para: number; level: number }[] = [];
   const emit = (q: { open: number; para: number; level: number }, close: number, innerEnd: number, para: number, unclosed: boolean) => {
     let s = q.open + 1;
-    if (text[q.open] === "'" && text[s] === "'") s++;
+    if ((text[q.open] === "'" && text[s] === "'") || (text[q.open] === '`' && text[s] === '`')) s++;
     let e = innerEnd;
     while (s < e && /\s/.test(text[s]!)) s++;
     while (e > s && /\s/.test(text[e - 1]!)) e--;
@@ -53,7 +53,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
     if (stack.length) {
       // a quote left open: continues if this paragraph opens with a quote mark, else it closed at the previous end
       if (opensWithQuote(text, para.start)) {
-        i = para.start + 1;
+        i = para.start + (text[para.start] === '`' ? 2 : 1);
       } else {
         const prev = paragraphs[p - 1]!;
         for (const q of stack.reverse()) emit(q, prev.end, prev.end, p - 1, true);
@@ -77,6 +77,10 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, i, p, false);
         }
+      } else if (c === '`' && next === '`') {
+        // `` opens a quote in agency copy (``words,'' he said); '' closes it below
+        stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+        i++;
       } else if (c === '"' || (c === "'" && next === "'")) {
         const markAt = i;
         if (c === "'") i++; // '' used as a double quote mark (some archives)

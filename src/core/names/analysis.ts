@@ -3,7 +3,9 @@
  * matched against the reference lexicon and the house list. Produces the findings of both
  * `name-spelling` and `name-inconsistency`.
  */
+import { alignment } from '../align';
 import type { RuleContext } from '../rule';
+import { finding } from '../rules/catalogue';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
@@ -43,6 +45,9 @@ interface Candidate {
   context: boolean;
   score: number;
 }
+
+/** A reference set of at most this many documents (a story's or a day's references) is not an archive: its documents count as the article's story. */
+export const STORY_SET_SIZE = 100;
 
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -146,6 +151,16 @@ function occurrenceFixes(occ: NameOccurrence, all: NameOccurrence[], replacement
   return fixes;
 }
 
+/**
+ * Fixes of a name finding that covers all the name's places: with one place, replace it; with several,
+ * replace them all (preferred: the finding stands for all of them) or only the first.
+ */
+function nameFixes(occ: NameOccurrence, all: NameOccurrence[], replacement: string, what: string): Fix[] {
+  if (all.length <= 1) return occurrenceFixes(occ, all, replacement, what);
+  const [one, every] = occurrenceFixes(occ, all, replacement, what);
+  return [{ ...every!, preferred: true }, { ...one!, title: `Replace this one with "${matchCase(occ.text, replacement)}"`, preferred: false }];
+}
+
 export function analyseNames(ctx: RuleContext): NameAnalysis {
   const { doc, settings } = ctx;
   const text = doc.text;
@@ -172,9 +187,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     }
     for (const h of hits) {
       covered.push([h.start, h.end]);
-      spelling.push({
-        rule: 'name-spelling',
-        severity: 'warning',
+      spelling.push(finding('name-spelling', {
         message: `"${h.text}" — the house list spells it "${right}"`,
         start: h.start,
         end: h.end,
@@ -182,7 +195,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         suggestions: [matchCase(h.text, right)],
         fixes: occurrenceFixes(h, hits, right, h.text),
         data: { house: true, correction: { wrong, right }, references: [] },
-      });
+      }));
     }
   }
   const isCovered = (s: number, e: number) => covered.some(([cs, ce]) => s < ce && cs < e);
@@ -195,6 +208,13 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
 
   const names = articleNames(doc);
   const flagged = new Set<string>();
+  // references that share the article's story: in an archive of many stories a near-miss is usually
+  // another real person's name, so a suggestion needs the same story or the same company. A small
+  // reference set is one chosen for this story (its wire copy, releases); in a larger one, the
+  // references with a passage aligned to the article
+  let story: Set<string> | null = null;
+  const small = ctx.index.documentCount <= STORY_SET_SIZE;
+  const storyIds = () => (story ??= new Set(ctx.use(alignment).map((p) => ctx.index.docs[p.doc]!.id)));
 
   // 2. near-misses of reference (or house) names
   for (const a of names.values()) {
@@ -219,6 +239,14 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       }
       const context = contextMatch(a, t);
       if (!context && contextConflict(a, t)) return;
+      if (!t.house) {
+        // the references know the article's spelling as a name in two or more documents: a real name
+        if (own && own.name && own.docs >= 2) return;
+        // another real person's (or thing's) name: only with shared company (a first name, a role) or
+        // the same story; a swap of two letters in a spelling no reference knows is the one exception
+        const sameStory = small || t.sourceIds.some((id) => storyIds().has(id));
+        if (!context && !sameStory && !(ownDocs === 0 && miss.kind === 'transposition' && t.sources >= 3)) return;
+      }
       if (known && !context) return;
       // a reference "name" that is an ordinary English word (Live, Carry, Opec's neighbours aside) needs company
       if (!t.house && !context && isOrdinaryWord(foldDiacritics(t.key)) && !isKnownName(foldDiacritics(t.key))) return;
@@ -260,30 +288,32 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     if (own) {
       references.push({ spelling: own.form, sources: own.docs, occurrences: own.count, sourceIds: own.sources });
     }
-    for (const occ of occs) {
+    // one finding per distinct name, at its first place, listing all its places
+    {
+      const occ = occs[0]!;
       const t = best.target;
       const why = t.house
         ? 'the house list spells it'
         : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
       let message = t.house ? `"${occ.text}" — ${why} "${t.form}"` : `"${occ.text}" — ${why}`;
       if (own) message += `; "${own.form}" appears in ${plural(own.docs, 'source', 'sources')}`;
-      spelling.push({
-        rule: 'name-spelling',
-        severity: 'warning',
+      if (occs.length > 1) message += ` (${occs.length} places in this article)`;
+      spelling.push(finding('name-spelling', {
         message,
         start: occ.start,
         end: occ.end,
         text: occ.text,
         suggestions: top.map((c) => matchCase(occ.text, c.target.form)),
-        fixes: occurrenceFixes(occ, occs, t.form, a.occurrences[0]!.text),
+        fixes: nameFixes(occ, occs, t.form, a.occurrences[0]!.text),
         data: {
           house: t.house,
           kind: best.miss.kind,
           similarity: Math.round(best.miss.similarity * 1000) / 1000,
           context: best.context,
           references,
+          places: occs.map((o) => ({ start: o.start, end: o.end })),
         },
-      });
+      }));
     }
   }
 
@@ -334,27 +364,26 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         ? `the references use both`
         : `neither spelling is in the references`;
       const occs = minor.occurrences.filter((o) => !isCovered(o.start, o.end));
-      for (const occ of occs) {
-        inconsistency.push({
-          rule: 'name-inconsistency',
-          severity: 'info',
-          message: `"${occ.text}" — this article also spells it "${majorForm}" (${plural(major.occurrences.length, 'time', 'times')}); ${refNote}`,
-          start: occ.start,
-          end: occ.end,
-          text: occ.text,
-          suggestions: [matchCase(occ.text, majorForm)],
-          fixes: occurrenceFixes(occ, occs, majorForm, minor.occurrences[0]!.text),
-          data: {
-            kind: miss.kind,
-            similarity: Math.round(miss.similarity * 1000) / 1000,
-            article: [
-              { spelling: majorForm, occurrences: major.occurrences.length },
-              { spelling: minor.occurrences[0]!.text, occurrences: minor.occurrences.length },
-            ],
-            references,
-          },
-        });
-      }
+      const occ = occs[0];
+      if (!occ) continue;
+      inconsistency.push(finding('name-inconsistency', {
+        message: `"${occ.text}" — this article also spells it "${majorForm}" (${plural(major.occurrences.length, 'time', 'times')}); ${refNote}${occs.length > 1 ? ` (${occs.length} places)` : ''}`,
+        start: occ.start,
+        end: occ.end,
+        text: occ.text,
+        suggestions: [matchCase(occ.text, majorForm)],
+        fixes: nameFixes(occ, occs, majorForm, minor.occurrences[0]!.text),
+        data: {
+          kind: miss.kind,
+          similarity: Math.round(miss.similarity * 1000) / 1000,
+          article: [
+            { spelling: majorForm, occurrences: major.occurrences.length },
+            { spelling: minor.occurrences[0]!.text, occurrences: minor.occurrences.length },
+          ],
+          references,
+          places: occs.map((o) => ({ start: o.start, end: o.end })),
+        },
+      }));
     }
   }
   return { spelling, inconsistency };

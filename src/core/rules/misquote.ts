@@ -5,8 +5,12 @@
  * reference is info.
  */
 import { describeDiff } from '../attribution/compare';
-import { alignment } from '../align';
+import { alignment, referenceModel } from '../align';
+import { findQuotes } from '../attribution/quotes';
+import { referenceQuotes } from '../attribution/analysis';
+import { speakerLike } from '../attribution/evidence';
 import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
+import { plainText } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
 import { ruleInfo } from './catalogue';
@@ -69,7 +73,9 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
   const f: Finding = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
   if (r) {
     const d = ctx.index.docs[r.doc]!;
-    const region = d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end);
+    // the words go inside the article's own marks: a reference's continuation marks (a quote running over
+    // paragraphs reopens each one) and nesting marks are left out, so the fix never leaves a stray mark
+    const region = plainText(d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end)).replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
     const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, restored(q.text, region));
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
@@ -80,10 +86,10 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
       f.fixes = [fix];
     }
     f.data = {
-      sourceQuote: r.quote.text,
+      sourceQuote: plainText(r.quote.text),
       speaker: speakerName(r.attribution),
       articleSpeaker: speakerName(m.attribution),
-      referenceSentence: r.context.text,
+      referenceSentence: plainText(r.context.text),
       reference: sourceLabel(ctx.index, r.doc),
       sourceMeta: d.meta,
       diff: r.comparison.regionDiff,
@@ -139,6 +145,47 @@ function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
   return false;
 }
 
+const PRONOUN = /^(?:i|we|you|he|she|it|they|his|her|its|their|him|them|this|that|one)$/i;
+const TITLE = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|judge|justice|baroness|baron|sen|rep|gov|pc|det|supt|insp|sgt|st|the|a|an)$/i;
+
+/** A speaker written as a person's or body's name (capitalised words after an optional role), not a pronoun or a bare description. */
+function nameLike(name: string | null): boolean {
+  if (!name || /[,;:\n]/.test(name) || /['’]s$/.test(name)) return false;
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 6) return false;
+  if (words.length === 1 && PRONOUN.test(words[0]!)) return false;
+  // the words after any role prefix must all be capitalised (Maren Oduya; posse leader Madeley is fine, the chef is not)
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w) && !TITLE.test(w.replace(/\.$/, '')));
+  return caps.length > 0 && /^\p{Lu}/u.test(words[words.length - 1]!);
+}
+
+/**
+ * Do the article's and the reference's speakers resolve to different people? Only when both are
+ * names, share no name word, and the reference does not name the article's speaker near its quote
+ * (the magistrate and her name, a quote reported by one person about another).
+ */
+function differentSpeakers(ctx: RuleContext, m: QuoteMatch): boolean {
+  const r = m.ref!;
+  const art = speakerName(m.attribution);
+  const ref = speakerName(r.attribution);
+  if (!nameLike(art) || !nameLike(ref)) return false;
+  const a = lastNames(art);
+  const b = lastNames(ref);
+  for (const w of a) if (b.has(w)) return false;
+  const d = ctx.index.docs[r.doc]!;
+  const near = d.text.slice(Math.max(0, r.quote.start - 400), Math.min(d.text.length, r.quote.end + 400));
+  return !names(near, a);
+}
+
+/** The reference quote is the same statement: the same story (an aligned passage or shared phrases) and no other speaker. */
+function sameStatement(ctx: RuleContext, m: QuoteMatch): boolean {
+  const r = m.ref!;
+  if (differentSpeakers(ctx, m)) return false;
+  if (ctx.use(coveringDocs).has(r.doc)) return true;
+  const sent = sentenceRange(ctx.doc, m.quote.start, m.quote.end);
+  return candidateDocScores(ctx, [sent], 8).some(([d, n]) => d === r.doc && n >= 3);
+}
+
 export const misquote: Rule = {
   ...ruleInfo('misquote'),
   run(ctx) {
@@ -159,7 +206,7 @@ export const misquote: Rule = {
       const where = sourceLabel(ctx.index, r.doc);
       const who = refSpeaker ? `${refSpeaker}, ` : '';
       if (c.identical || c.fragment) {
-        if (artSpeaker && refSpeaker && !r.speakerMatch && !m.attribution.inherited) {
+        if (artSpeaker && refSpeaker && !r.speakerMatch && !m.attribution.inherited && differentSpeakers(ctx, m)) {
           const f = finding(ctx, m, 'warning', `Changed speaker: this quote is attributed to ${artSpeaker} here but to ${refSpeaker} in ${where}`, false);
           f.data = { ...f.data, changedSpeaker: true };
           out.push(f);
@@ -167,20 +214,98 @@ export const misquote: Rule = {
         continue;
       }
       if (c.spellingOnly) {
-        out.push(finding(ctx, m, 'info', `Quote differs from the source only in spelling (${c.spellings.join(', ')}); source: “${r.quote.text}” (${who}${where})`, true));
+        out.push(finding(ctx, m, 'info', `Quote differs from the source only in spelling (${c.spellings.join(', ')}); source: “${plainText(r.quote.text)}” (${who}${where})`, true));
         continue;
       }
       if (c.ellipsis && c.ellipsisFaithful) {
         if (c.hiddenWords.length) {
-          out.push(finding(ctx, m, 'warning', `Misquote: the ellipsis hides “${c.hiddenWords.join(' ')}”, which changes the meaning; source: “${r.quote.text}” (${who}${where})`, true));
+          out.push(finding(ctx, m, 'warning', `Misquote: the ellipsis hides “${c.hiddenWords.join(' ')}”, which changes the meaning; source: “${plainText(r.quote.text)}” (${who}${where})`, true));
         } else {
           out.push(finding(ctx, m, 'info', `Quote shortened with an ellipsis; the remaining words match the source (${who}${where})`, false));
         }
         continue;
       }
+      // words that differ from another statement (another speaker, another occasion) are not a misquote of it
+      if (!sameStatement(ctx, m)) continue;
+      // a run of six or more article words this reference quote lacks: the article quote joins this quote to
+      // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
+      if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
+      // an editor's bracketed insertion ([Mr Al Fayed], [of customs and excise]) marks an edited quote, not a misquote
+      if (/\[[^\]]*\]/.test(m.quote.text)) continue;
+      // the article quotes only the start, the end or a middle part of the source's words: a partial quote
+      const inner = c.regionDiff.slice(
+        c.regionDiff.findIndex((d) => d.op !== '-'),
+        c.regionDiff.length - [...c.regionDiff].reverse().findIndex((d) => d.op !== '-'),
+      );
+      if (inner.every((d) => d.op === '=')) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
-      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${r.quote.text}” (${who}${where})`, true));
+      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
     }
+    out.push(...unquoted(ctx));
     return out;
   },
 };
+
+/** Words a reference quotes from a speaker, stated in the article without quotation marks: at least this many in a row. */
+export const MIN_UNQUOTED_WORDS = 6;
+
+/**
+ * Quotation marks removed: a run of at least MIN_UNQUOTED_WORDS words that a reference of the same story
+ * has in a speaker's direct quote, written in the article outside any quotation marks. A case of
+ * misquote (how a source's quoted words are reproduced), not of copying: the fix restores the marks.
+ */
+function unquoted(ctx: RuleContext): Finding[] {
+  const doc = ctx.doc;
+  const quoted = new Uint8Array(doc.tokens.length);
+  for (const q of findQuotes(doc)) for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k]!.start >= q.open && doc.tokens[k]!.end <= q.close) quoted[k] = 1;
+  const cover = ctx.use(coveringDocs);
+  const out: Finding[] = [];
+  const taken: [number, number][] = [];
+  for (const p of ctx.use(alignment)) {
+    if (!cover.has(p.doc)) continue;
+    const rm = referenceModel(ctx.index, p.doc);
+    const d = ctx.index.docs[p.doc]!;
+    for (const ra of referenceQuotes(ctx.index, p.doc)) {
+      const who = speakerName(ra);
+      if (!ra.source || ra.kind === 'indirect' || !speakerLike(who)) continue;
+      for (const rq of ra.quotes) {
+        if (rq.end <= p.b.start || rq.start >= p.b.end) continue;
+        const R = rm.tokens.filter((t) => t.start >= rq.start && t.end <= rq.end);
+        // longest run of identical words, contiguous in both, none of the article's inside quotation marks
+        let best = { len: 0, i: 0, j: 0 };
+        for (let i = p.aTok[0]; i < p.aTok[1]; i++) {
+          for (let j = 0; j < R.length; j++) {
+            let n = 0;
+            while (i + n < p.aTok[1] && j + n < R.length && !quoted[i + n] && doc.tokens[i + n]!.norm === R[j + n]!.norm) n++;
+            if (n > best.len) best = { len: n, i, j };
+          }
+        }
+        // a short run must be most of the speaker's quote (a stock phrase of a longer quote is not quoting it)
+        if (best.len < MIN_UNQUOTED_WORDS || (best.len < 10 && best.len < 0.6 * R.length)) continue;
+        const start = doc.tokens[best.i]!.start;
+        const end = doc.tokens[best.i + best.len - 1]!.end;
+        // a quotation mark next to the run: the article quotes it after all (its marks are mispaired)
+        const near = doc.text.slice(Math.max(0, start - 2), start) + doc.text.slice(end, end + 3);
+        if (/["“”‘’`]|(?:^|\s)'|'(?:\s|$)/.test(near)) continue;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        taken.push([start, end]);
+        const rs = R[best.j]!.start;
+        const re = R[best.j + best.len - 1]!.end;
+        const words = doc.text.slice(start, end);
+        out.push({
+          rule: 'misquote',
+          severity: 'warning',
+          message: `Quotation marks dropped: ${who} is quoted saying these words in ${sourceLabel(ctx.index, p.doc)}; quote them or reword`,
+          start,
+          end,
+          text: words,
+          source: { id: d.id, path: d.path, start: rs, end: re, text: d.text.slice(rs, re) },
+          suggestions: [`“${words}”`],
+          fixes: [{ title: 'Restore the quotation marks', edits: [{ start, end: start, newText: '“' }, { start: end, end, newText: '”' }], preferred: true }],
+          data: { unquoted: true, speaker: who, reference: sourceLabel(ctx.index, p.doc), sourceQuote: plainText(rq.text), sourceMeta: d.meta },
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -9,8 +9,11 @@ import { appendAttribution, applyEdits, midSentence } from '../attribution/fixes
 import { extractAttributions } from '../attribution/extract';
 import { analyse } from '../text';
 import { PRONOUNS } from '../attribution/cues';
+import { COURT_HEARD, quoteLed, REPORTING, speakerLike, strictCue } from '../attribution/evidence';
+import { findQuotes } from '../attribution/quotes';
+import { lastNames } from '../attribution/analysis';
 import type { Attribution } from '../attribution/types';
-import { ruleInfo } from './catalogue';
+import { finding, ruleInfo } from './catalogue';
 import type { ReferenceIndex } from '../reference-index';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
@@ -66,6 +69,22 @@ function creditName(a: Attribution): string | null {
   return s.text;
 }
 
+/**
+ * Strict evidence that the reference attributes the claim: a reporting verb ("said", "told", "according
+ * to", not "described", "ordered", "accused") with a credit that can speak, read from the reference
+ * text (a place after a preposition, "court" in "appeared in court accused", is not a speaker).
+ */
+function attributes(refText: string, a: Attribution): boolean {
+  if (!a.cue || !strictCue(a.cue.text)) return false;
+  const name = creditName(a);
+  const at = (a.source?.resolved ?? a.source)?.start ?? 0;
+  // "according to X": the preposition is the cue's own
+  return speakerLike(name, /^according/i.test(a.cue.text) ? '' : refText.slice(Math.max(0, at - 12), at));
+}
+
+/** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
+const RECORD = /\b(?:nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
+
 export const unattributedClaim: Rule = {
   ...ruleInfo('unattributed-claim'),
   run(ctx) {
@@ -97,6 +116,33 @@ export const unattributedClaim: Rule = {
         if (a.content.start < sent.end && a.content.end > sent.start) attributed.add(s);
       }
     }
+    // the reporter already credits the claim: a reporting verb or "the court heard" in the sentence, a
+    // speaker named in its paragraph (reported speech carries on: "…, Mr Morris went on. She had a tumour
+    // removed…"), or a fact of the court's record
+    // sentences mostly inside quotation marks are a speaker's words, not the reporter's claims
+    const quoted = findQuotes(doc);
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentences[s]!;
+      let inside = 0;
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+        const t = doc.tokens[k]!;
+        if (quoted.some((q) => t.start >= q.open && t.end <= q.close)) inside++;
+      }
+      if (inside >= 0.5 * (sent.tokenEnd - sent.tokenStart) || quoteLed(doc, sent.paragraph)) attributed.add(s);
+    }
+    const spoken = new Set<number>();
+    for (const a of mine) if (a.source && !a.stance && a.cue) spoken.add(a.paragraph);
+    for (let s = 0; s < doc.sentences.length; s++) {
+      const sent = doc.sentences[s]!;
+      const t = doc.text.slice(sent.start, sent.end);
+      if (REPORTING.test(t) || COURT_HEARD.test(t) || RECORD.test(t) || spoken.has(sent.paragraph)) attributed.add(s);
+      else {
+        for (let k = s - 1; k >= 0 && doc.sentences[k]!.paragraph === sent.paragraph; k--) {
+          const pt = doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end);
+          if (REPORTING.test(pt) || COURT_HEARD.test(pt)) attributed.add(s);
+        }
+      }
+    }
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
     const sentenceStems = new Map<number, Set<string>>();
     const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
@@ -111,8 +157,9 @@ export const unattributedClaim: Rule = {
     };
     // (1) passages of the alignment: reference attributions whose content lies mostly in the passage
     for (const p of passages) {
+      const refText = ctx.index.docs[p.doc]!.text;
       for (const ra of referenceAttributions(ctx.index, p.doc)) {
-        if (!ra.cue || !creditName(ra)) continue;
+        if (!attributes(refText, ra)) continue;
         const ov = Math.min(ra.content.end, p.b.end) - Math.max(ra.content.start, p.b.start);
         if (ov < 0.5 * (ra.content.end - ra.content.start)) continue;
         for (let s = 0; s < doc.sentences.length; s++) {
@@ -129,8 +176,9 @@ export const unattributedClaim: Rule = {
       const sent = doc.sentences[s]!;
       if (sent.tokenEnd - sent.tokenStart < 6) continue;
       for (const d of candidateDocs(ctx, [sent], 3)) {
+        const refText = ctx.index.docs[d]!.text;
         for (const ra of referenceAttributions(ctx.index, d)) {
-          if (ra.cue && creditName(ra)) consider(s, d, ra, 0.65);
+          if (attributes(refText, ra)) consider(s, d, ra, 0.65);
         }
       }
     }
@@ -138,6 +186,10 @@ export const unattributedClaim: Rule = {
     for (const [s, { a, doc: refDoc, share }] of [...best].sort((x, y) => x[0] - y[0])) {
       const sent = doc.sentences[s]!;
       const name = creditName(a)!;
+      // the sentence names the credited source itself ("… branded a crook by his former head of security")
+      const said = doc.text.slice(sent.start, sent.end).toLowerCase();
+      const credited = lastNames(name);
+      if ((credited.size && [...credited].some((w) => said.includes(w))) || said.includes(name.toLowerCase())) continue;
       const d = ctx.index.docs[refDoc]!;
       const isAccording = /^according/i.test(a.cue!.text);
       const phrase = isAccording ? `according to ${a.source!.text}` : `${name} ${a.cue!.text}`;
@@ -148,9 +200,7 @@ export const unattributedClaim: Rule = {
       const e2 = appendAttribution(doc.text, sent.start, sent.end, `${who} said`);
       if (e2 && credits(doc.text, sent.start, sent.end, e2, who)) fixes.push({ title: `Add “${who} said”`, edits: e2 });
       if (fixes.length === 1) fixes[0]!.preferred = true;
-      out.push({
-        rule: 'unattributed-claim',
-        severity: 'warning',
+      out.push(finding('unattributed-claim', {
         message: `Unattributed claim: ${sourceLabel(ctx.index, refDoc)} attributes this to ${name} (“${phrase}”)`,
         start: sent.start,
         end: sent.end,
@@ -158,7 +208,7 @@ export const unattributedClaim: Rule = {
         source: { id: d.id, path: d.path, start: a.content.start, end: a.content.end, text: a.content.text },
         ...(fixes.length ? { fixes } : {}),
         data: { sourceName: name, cue: a.cue!.text, attribution: phrase, overlap: Math.round(share * 1000) / 1000, sourceMeta: d.meta },
-      });
+      }));
     }
     return out;
   },

@@ -24,7 +24,7 @@ describe('rule unattributed-quote', () => {
     const t = 'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed.”\n\nShips queued outside.';
     const [f] = only('unattributed-quote', t);
     assert.ok(f, 'flagged');
-    assert.equal(f.severity, 'warning');
+    assert.equal(f.severity, 'info'); // info until judged ≥ 80 % right on real copy
     assert.equal(
       fixed(t, f),
       'The strike went into its second week.\n\n“Nobody will unload a ship until the contracts are signed,” union leader Marta Kosk said.\n\nShips queued outside.',

@@ -140,17 +140,34 @@ describe('names/name-spelling', () => {
     assert.equal(fs[0]!.text, 'Kettlewcik');
   });
 
-  it('offers replace-this (preferred) and replace-all fixes with correct edits', () => {
+  it('one finding per distinct name, listing all its places; replace-all (preferred) and replace-this fixes', () => {
     const text = 'Pettigrw opened a shelter. Later Pettigrw said more were needed.';
     const fs = names(text);
-    assert.equal(fs.length, 2);
-    const [one, all] = fs[0]!.fixes!;
-    assert.equal(one!.preferred, true);
-    assert.equal(one!.edits.length, 1);
-    assert.equal(apply(text, one!.edits), 'Pettigrew opened a shelter. Later Pettigrw said more were needed.');
+    assert.equal(fs.length, 1);
+    assert.match(fs[0]!.message, /2 places in this article/);
+    assert.deepEqual(fs[0]!.data!.places, [{ start: 0, end: 8 }, { start: 33, end: 41 }]);
+    const [all, one] = fs[0]!.fixes!;
+    assert.equal(all!.preferred, true);
     assert.equal(all!.edits.length, 2);
     assert.equal(apply(text, all!.edits), 'Pettigrew opened a shelter. Later Pettigrew said more were needed.');
-    assert.ok(!all!.preferred);
+    assert.equal(one!.edits.length, 1);
+    assert.equal(apply(text, one!.edits), 'Pettigrew opened a shelter. Later Pettigrw said more were needed.');
+    assert.ok(!one!.preferred);
+  });
+
+  it('in an archive (more than a story\'s references) another real name is not suggested without shared company or story', () => {
+    // 120 unrelated references mention a different person, Dalgarno; the article's Dalgarmo has no company in common
+    const archive: ReferenceDoc[] = Array.from({ length: 120 }, (_, k) => ({
+      id: `a${k}.txt`,
+      path: `a${k}.txt`,
+      meta: {},
+      text: `Harriet Dalgarno opened exhibition number ${k} at the gallery on the quay, the museum said.`,
+    }));
+    assert.deepEqual(names('Councillor Dalgarmo voted against the ferry budget on Tuesday.', {}, archive), []);
+    // the same first name is shared company: the suggestion stands
+    const fs = names('Harriet Dalgarmo voted against the ferry budget on Tuesday.', {}, archive);
+    assert.equal(fs.length, 1);
+    assert.deepEqual(fs[0]!.suggestions, ['Dalgarno']);
   });
 
   it('house list: accepted spellings are never flagged', () => {

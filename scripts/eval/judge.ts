@@ -1,0 +1,292 @@
+/**
+ * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]`
+ * `npm run eval -- judge score FILE [--out DIR]`
+ *
+ * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
+ *  - METER newspaper articles, each against the Press Association stories of its own catchline;
+ *  - PolNeAR dev articles against the PolNeAR train articles (the twins the aligner finds there);
+ *  - BBC articles against an archive of all the other BBC articles.
+ * The seed picks the articles (a seeded shuffle of each corpus) and then up to `--per-rule` findings per
+ * bucket (rule, and severity for misquote). `sample` writes, OUTSIDE the repository (default
+ * /work/judge, or --out), a Markdown file with every sampled finding in its context (article text around
+ * it, the reference span, the preferred fix applied to its paragraph, automatic well-formedness checks)
+ * and a TSV verdict template. The corpus text stays in those files only.
+ *
+ * Judged verdict files are kept in the repository (docs/judgements/*.tsv) WITHOUT corpus text:
+ *   fingerprint  bucket  file  start  end  verdict  reason
+ * verdict is useful | trivial | wrong; reason a short code (e.g. continuation-quote, misread-cue).
+ * The first line is `# seed=<seed> per-rule=<n> meter=<n> polnear=<n> bbc=<n>`.
+ *
+ * `score FILE` regenerates the sample of the file's seed with the current engine, reports per bucket the
+ * judged shares (useful / trivial / wrong), how many judged findings the current engine still makes
+ * (matched by fingerprint = rule + file + offsets) and the share wrong among those still made, plus
+ * flags per 10k words per bucket over all checked articles.
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check } from '../../src/core/engine';
+import { ReferenceIndex } from '../../src/core/reference-index';
+import type { Finding, ReferenceDoc } from '../../src/core/types';
+import { decodeBytes } from '../../src/node/decode';
+import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
+import type { Suite } from './main';
+
+interface Opts {
+  seed: string;
+  perRule: number;
+  meter: number;
+  polnear: number;
+  bbc: number;
+}
+
+export interface Sampled {
+  fp: string;
+  bucket: string;
+  corpus: string;
+  file: string;
+  text: string;
+  finding: Finding;
+  refText?: string;
+}
+
+/** mulberry32 over a string seed */
+function rng(seed: string): () => number {
+  let h = 1779033703 ^ seed.length;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(xs: T[], r: () => number): T[] {
+  const a = xs.slice();
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+function readAny(p: string): string {
+  const r = decodeBytes(fs.readFileSync(p));
+  if (!r.ok) throw new Error(`${p}: ${r.error}`);
+  return r.text;
+}
+
+export function bucketOf(f: Finding): string {
+  return f.rule === 'misquote' ? `misquote/${f.severity}` : f.rule;
+}
+
+export function fingerprintOf(file: string, f: Finding): string {
+  return crypto.createHash('sha1').update(`${f.rule}|${file}|${f.start}|${f.end}`).digest('hex').slice(0, 12);
+}
+
+interface Run {
+  sampled: Sampled[];
+  all: Map<string, number>;
+  /** every finding made, sampled or not, by fingerprint */
+  fps: Map<string, Sampled>;
+  words: number;
+  articles: number;
+}
+
+/** Run the engine on the seed's articles and sample findings per bucket. */
+export function generate(evalDir: string, o: Opts): Run {
+  const r = rng(o.seed);
+  const found: Sampled[] = [];
+  const all = new Map<string, number>();
+  const fps = new Map<string, Sampled>();
+  let words = 0;
+  let articles = 0;
+  const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
+    let res;
+    try {
+      res = check(text, index);
+    } catch (e) {
+      console.error(`judge: ${file}: ${(e as Error).message}`);
+      return;
+    }
+    words += res.words;
+    articles++;
+    for (const f of res.findings) {
+      const bucket = bucketOf(f);
+      all.set(bucket, (all.get(bucket) ?? 0) + 1);
+      const s: Sampled = { fp: fingerprintOf(file, f), bucket, corpus, file, text, finding: f, refText: f.source ? refs.get(f.source.id) : undefined };
+      fps.set(s.fp, s);
+      found.push(s);
+    }
+  };
+
+  // METER: each article against its catchline's PA stories
+  const mdir = path.join(evalDir, 'meter');
+  const pa = paFiles(mdir);
+  for (const a of shuffle(meterArticles(mdir), r).slice(0, o.meter)) {
+    const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: {} }));
+    if (!refs.length) continue;
+    run('meter', a.id, readMeterText(a.file), ReferenceIndex.build(refs), new Map(refs.map((d) => [d.id, d.text])));
+  }
+
+  // PolNeAR: dev articles against the train articles
+  const pdir = path.join(evalDir, 'polnear', 'data');
+  const ptrain: ReferenceDoc[] = fs.readdirSync(path.join(pdir, 'train', 'text')).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => ({ id: `train/${f}`, path: `train/${f}`, text: fs.readFileSync(path.join(pdir, 'train', 'text', f), 'utf8'), meta: {} }));
+  const pindex = ReferenceIndex.build(ptrain);
+  const pmap = new Map(ptrain.map((d) => [d.id, d.text]));
+  const pdev = fs.readdirSync(path.join(pdir, 'dev', 'text')).filter((f) => f.endsWith('.txt')).sort();
+  for (const f of shuffle(pdev, r).slice(0, o.polnear)) run('polnear', `polnear/dev/${f}`, fs.readFileSync(path.join(pdir, 'dev', 'text', f), 'utf8'), pindex, pmap);
+
+  // BBC: the chosen articles against all the others (duplicates of a chosen article left out)
+  const bdir = path.join(evalDir, 'bbc_news');
+  const bbc: { id: string; text: string }[] = [];
+  for (const topic of fs.readdirSync(bdir).sort()) {
+    const d = path.join(bdir, topic);
+    if (!fs.statSync(d).isDirectory()) continue;
+    for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) bbc.push({ id: `bbc_news/${topic}/${f}`, text: readAny(path.join(d, f)) });
+  }
+  const chosen = shuffle(bbc, r).slice(0, o.bbc);
+  const chosenTexts = new Set(chosen.map((c) => c.text));
+  const brefs = bbc.filter((b) => !chosenTexts.has(b.text)).map((b) => ({ id: b.id, path: b.id, text: b.text, meta: {} }));
+  const bindex = ReferenceIndex.build(brefs);
+  const bmap = new Map(brefs.map((d) => [d.id, d.text]));
+  for (const c of chosen) run('bbc', c.id, c.text, bindex, bmap);
+
+  // sample per bucket, seeded, in a stable order
+  const byBucket = new Map<string, Sampled[]>();
+  for (const s of found) (byBucket.get(s.bucket) ?? byBucket.set(s.bucket, []).get(s.bucket)!).push(s);
+  const sampled: Sampled[] = [];
+  for (const b of [...byBucket.keys()].sort()) sampled.push(...shuffle(byBucket.get(b)!, r).slice(0, o.perRule));
+  return { sampled, all, fps, words, articles };
+}
+
+// ---------------------------------------------------------------- rendering for hand judgement
+
+/** Control characters and wire line-end markers, made visible. */
+const show = (s: string) => s.replace(/\r/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, (c) => `␀${c.charCodeAt(0).toString(16)}`);
+
+function paragraphAround(text: string, start: number, end: number, pad = 350): [number, number] {
+  return [Math.max(0, start - pad), Math.min(text.length, end + pad)];
+}
+
+/** Automatic well-formedness checks on a fix's result (the edited stretch and its neighbours). */
+export function fixProblems(before: string, after: string): string[] {
+  const p: string[] = [];
+  if (/[<>]/.test(after) && !/[<>]/.test(before)) p.push('markup');
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(after.replace(/[\r\n\t]/g, ''))) p.push('control-char');
+  const dbl = /\b(\w+)\s+\1\b/i.exec(after);
+  if (dbl && !new RegExp(`\\b${dbl[1]}\\s+${dbl[1]}\\b`, 'i').test(before)) p.push(`doubled "${dbl[1]}"`);
+  if (/\.(txt|md|html?)\b/i.test(after) && !/\.(txt|md|html?)\b/i.test(before)) p.push('file-name');
+  return p;
+}
+
+function applyFix(text: string, f: Finding): { before: string; after: string } | null {
+  const fix = f.fixes?.find((x) => x.preferred) ?? f.fixes?.[0];
+  if (!fix || !fix.edits.length) return null;
+  const lo = Math.max(0, Math.min(...fix.edits.map((e) => e.start)) - 200);
+  const hi = Math.min(text.length, Math.max(...fix.edits.map((e) => e.end)) + 200);
+  let after = text.slice(lo, hi);
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) after = after.slice(0, e.start - lo) + e.newText + after.slice(e.end - lo);
+  return { before: text.slice(lo, hi), after: `[${fix.title}] ${after}` };
+}
+
+function render(s: Sampled, k: number): string {
+  const f = s.finding;
+  const [a, b] = paragraphAround(s.text, f.start, f.end);
+  const ctx = show(s.text.slice(a, f.start) + '⟦' + s.text.slice(f.start, f.end) + '⟧' + s.text.slice(f.end, b));
+  const out = [`### ${k}. ${s.fp} ${s.bucket} — ${s.file} ${f.start}-${f.end}`, `message: ${f.message}`];
+  if (f.suggestions?.length) out.push(`suggestions: ${f.suggestions.join(' | ')}`);
+  out.push('', ctx, '');
+  if (f.source && s.refText) {
+    const [c, d] = paragraphAround(s.refText, f.source.start, f.source.end, 200);
+    out.push(`reference ${f.source.id} ${f.source.start}-${f.source.end}:`, '', show(s.refText.slice(c, f.source.start) + '⟦' + s.refText.slice(f.source.start, f.source.end) + '⟧' + s.refText.slice(f.source.end, d)), '');
+  }
+  const fx = applyFix(s.text, f);
+  if (fx) {
+    const probs = fixProblems(fx.before, fx.after);
+    out.push(`fix → ${show(fx.after)}`, `fix checks: ${probs.length ? probs.join(', ') : 'ok'}`, '');
+  }
+  return out.join('\n');
+}
+
+function parseOpts(args: string[]): Opts & { out: string } {
+  const val = (k: string, d: string) => {
+    const i = args.findIndex((a) => a === `--${k}` || a.startsWith(`--${k}=`));
+    if (i < 0) return d;
+    return args[i]!.includes('=') ? args[i]!.split('=')[1]! : (args[i + 1] ?? d);
+  };
+  return {
+    seed: val('seed', 'A'),
+    perRule: Number(val('per-rule', '40')),
+    meter: Number(val('meter', '150')),
+    polnear: Number(val('polnear', '84')),
+    bbc: Number(val('bbc', '60')),
+    out: val('out', '/work/judge'),
+  };
+}
+
+const header = (o: Opts) => `# seed=${o.seed} per-rule=${o.perRule} meter=${o.meter} polnear=${o.polnear} bbc=${o.bbc}`;
+
+function perTenK(run: Run): void {
+  console.log(`${run.articles} articles, ${run.words} words; flags per 10k words by bucket:`);
+  for (const [b, n] of [...run.all].sort()) console.log(`  ${b.padEnd(28)} ${String(n).padStart(5)}  ${((n * 10000) / run.words).toFixed(2)}`);
+}
+
+const suite: Suite = async ({ evalDir, args }) => {
+  const mode = args.find((a) => a === 'sample' || a === 'score') ?? (args.some((a) => a.endsWith('.tsv')) ? 'score' : 'sample');
+  if (mode === 'sample') {
+    const o = parseOpts(args);
+    const run = generate(evalDir, o);
+    perTenK(run);
+    fs.mkdirSync(o.out, { recursive: true });
+    const md = path.join(o.out, `judge-${o.seed}.md`);
+    const tsv = path.join(o.out, `judge-${o.seed}.tsv`);
+    fs.writeFileSync(md, [`# judge sample, ${header(o).slice(2)}`, '', ...run.sampled.map((s, k) => render(s, k + 1))].join('\n\n'));
+    fs.writeFileSync(tsv, [header(o), ...run.sampled.map((s) => [s.fp, s.bucket, s.file, s.finding.start, s.finding.end, '', ''].join('\t'))].join('\n') + '\n');
+    const counts = new Map<string, number>();
+    for (const s of run.sampled) counts.set(s.bucket, (counts.get(s.bucket) ?? 0) + 1);
+    console.log(`sampled: ${[...counts].map(([b, n]) => `${b} ${n}`).join(', ')}`);
+    console.log(`wrote ${md} (findings in context, for judging) and ${tsv} (verdict template: fill verdict useful|trivial|wrong and a reason code)`);
+    return;
+  }
+  const file = args.find((a) => a.endsWith('.tsv'));
+  if (!file || !fs.existsSync(file)) throw new Error(`judge score: verdict file not found: ${file ?? '(none given)'}`);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const m = /^# seed=(\S+) per-rule=(\d+) meter=(\d+) polnear=(\d+) bbc=(\d+)/.exec(lines[0] ?? '');
+  if (!m) throw new Error(`judge score: ${file}: first line must be '# seed=… per-rule=… meter=… polnear=… bbc=…'`);
+  const o: Opts = { seed: m[1]!, perRule: +m[2]!, meter: +m[3]!, polnear: +m[4]!, bbc: +m[5]! };
+  const verdicts = lines.slice(1).filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
+    const [fp, bucket, f, start, end, verdict, reason] = l.split('\t');
+    return { fp: fp!, bucket: bucket!, file: f!, start: +start!, end: +end!, verdict: (verdict ?? '').trim(), reason: (reason ?? '').trim() };
+  });
+  const run = generate(evalDir, o);
+  perTenK(run);
+  // a judged finding the engine still makes anywhere in the checked articles (not just in the sample)
+  const stillMade = (fp: string) => run.fps.has(fp);
+  const buckets = [...new Set(verdicts.map((v) => v.bucket))].sort();
+  console.log(`\nverdicts in ${path.basename(file)} (seed ${o.seed}); "now" = judged findings the current engine still makes (same rule, file, offsets)`);
+  console.log('bucket                        judged  useful trivial  wrong  wrong%   now  now-wrong%  reasons (wrong)');
+  for (const b of buckets) {
+    const vs = verdicts.filter((v) => v.bucket === b && v.verdict);
+    const c = (k: string, xs = vs) => xs.filter((v) => v.verdict === k).length;
+    const still = vs.filter((v) => stillMade(v.fp));
+    const reasons = new Map<string, number>();
+    for (const v of vs) if (v.verdict === 'wrong') reasons.set(v.reason || '-', (reasons.get(v.reason || '-') ?? 0) + 1);
+    const pc = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(0)} %` : '-');
+    console.log(`${b.padEnd(29)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}  ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  }
+  const unjudged = verdicts.filter((v) => !v.verdict).length;
+  if (unjudged) console.log(`${unjudged} rows without a verdict (not counted)`);
+  // the judged findings the engine still makes, in context as they read now (their fixes may have changed)
+  const out = parseOpts(args).out;
+  fs.mkdirSync(out, { recursive: true });
+  const now = path.join(out, `${path.basename(file, '.tsv')}-now.md`);
+  const still = verdicts.map((v) => run.fps.get(v.fp)).filter((x): x is Sampled => !!x);
+  fs.writeFileSync(now, [`# judged findings of ${path.basename(file)} the current engine still makes`, '', ...still.map((s, k) => render(s, k + 1))].join('\n\n'));
+  console.log(`wrote ${now} (${still.length} findings, in context as they read now)`);
+};
+
+export default suite;

@@ -1,0 +1,163 @@
+// Real copy's conventions (issue 17), on invented stories: agency copy with `` '' quote marks and "<"
+// line ends, quotes carried through paragraphs, court reporting, names of one person, dropped quote marks.
+import { strict as assert } from 'node:assert';
+import { applyEdits, plainText } from '../../../src/core/attribution/fixes';
+import { speakerLike } from '../../../src/core/attribution/evidence';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { paragraphs } from '../../../src/core/text';
+import type { Finding, RuleId } from '../../../src/core/types';
+
+// agency copy: header line, "<" at paragraph ends, a control character opening each paragraph, wrapped lines
+const WIRE =
+  '  11:02 03/03/26: Page 1 (HHH) COURTS Quarry\r\n\r\n' +
+  'QUARRY OWNER FINED OVER BLAST<\r\n' +
+  '\x19By Tess Ambler, Wire News<\r\n' +
+  '\x19A quarry owner was fined today after a blast shook homes in Fellbrook.<\r\n' +
+  '\x19Magistrate Orla Quist told Dunmere Magistrates Court: ``The blast was\r\ncareless and it frightened every family in the valley.\'\'<\r\n' +
+  '\x19Prosecutor Ivo Lant said the company had ignored three warnings from the\r\ncouncil about the size of its charges.<\r\n' +
+  '\x19Ms Quist said the firm ``must never again put a village at risk for a\r\nquicker day of digging.\'\'<\r\n';
+
+const index = ReferenceIndex.build([{ id: 'quarry1.txt', path: 'quarry1.txt', text: WIRE, meta: { outlet: 'Wire News' } }]);
+const run = (rule: RuleId, text: string): Finding[] =>
+  check(text, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === rule);
+
+describe('real copy: agency conventions', () => {
+  it('reads "<" line ends as paragraph ends and leaves the marker and control characters out of paragraphs', () => {
+    const ps = paragraphs(WIRE).map((p) => WIRE.slice(p.start, p.end));
+    assert.ok(ps.includes('QUARRY OWNER FINED OVER BLAST'), JSON.stringify(ps));
+    assert.ok(ps.some((p) => p.startsWith('Magistrate Orla Quist told')));
+    assert.ok(ps.every((p) => !p.endsWith('<') && !/^\x19/.test(p)));
+  });
+
+  it('a CRLF is one line break: wrapped lines of a CRLF text with blank lines stay one paragraph', () => {
+    const t = 'First line of one\r\nparagraph here.\r\n\r\nSecond paragraph.';
+    assert.deepEqual(paragraphs(t).map((p) => t.slice(p.start, p.end)), ['First line of one\r\nparagraph here.', 'Second paragraph.']);
+  });
+
+  it('plainText strips line-end markers and control characters and reads `` and \'\' as quote marks', () => {
+    assert.equal(plainText("``The blast was\r\ncareless.''<\r\n\x19Next"), '“The blast was careless.” Next');
+  });
+
+  it('a misquote of wire copy: the suggestion and the fix carry no markup, control character or line break', () => {
+    const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said: "The blast was reckless and it frightened every family in the valley."';
+    const [f] = run('misquote', t);
+    assert.ok(f, 'flagged');
+    assert.equal(f.severity, 'warning');
+    const s = f.suggestions![0]!;
+    assert.equal(s, 'The blast was careless and it frightened every family in the valley.');
+    const out = applyEdits(t, f.fixes![0]!.edits);
+    assert.ok(!/[<`\x00-\x08\x0b-\x1f]/.test(out.replace(/\n/g, '')), out);
+    assert.ok(!/Source: “[^”]*[<`]/.test(f.message), f.message);
+  });
+
+  it('"the magistrate" and her name are one speaker: no changed-speaker finding', () => {
+    const t = 'A quarry owner was fined.\n\nThe magistrate said: "The blast was careless and it frightened every family in the valley."';
+    assert.deepEqual(run('misquote', t).map((f) => f.message), []);
+  });
+});
+
+describe('real copy: quotes carried by their context', () => {
+  const REF2 = 'Union organiser Tomas Reyle said: "Nobody asked the crews what a winter timetable would look like."';
+  const idx2 = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF2, meta: {} }]);
+  const quotes = (t: string) =>
+    check(t, idx2, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-quote');
+
+  it('a bare quote paragraph is still flagged (info) with the reference speaker', () => {
+    const t = 'The ferry timetable is late.\n\n"Nobody asked the crews what a winter timetable would look like."';
+    const [f] = quotes(t);
+    assert.ok(f);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /Tomas Reyle/);
+  });
+
+  it('consecutive quoted paragraphs after a named speaker are not flagged', () => {
+    const t =
+      'Crews met on the quay.\n\nUnion organiser Tomas Reyle told the meeting the cuts were unfair.\n\n"We were promised a say."\n\n"Nobody asked the crews what a winter timetable would look like."';
+    assert.deepEqual(quotes(t), []);
+  });
+
+  it('a colon introduction in the paragraph above credits the quote', () => {
+    const t = 'Crews met on the quay. Reyle continued:\n\n"Nobody asked the crews what a winter timetable would look like."';
+    assert.deepEqual(quotes(t), []);
+  });
+
+  it('a lede quote followed by "a court heard" is credited', () => {
+    const t = 'A ferry captain told crew "nobody asked the crews what a winter timetable would look like", a court heard yesterday.\n\nThe trial continues.';
+    assert.deepEqual(quotes(t), []);
+  });
+
+  it('a quote after a sentence about a person is theirs; a phrase of three words or fewer is no quotation', () => {
+    const t1 = 'Crews met.\n\nThe union organiser backed the crews. "Nobody asked the crews what a winter timetable would look like."';
+    assert.deepEqual(quotes(t1), []);
+    const t2 = 'Crews met.\n\nThe cuts were called a "winter of chaos" in the town.';
+    assert.deepEqual(quotes(t2), []);
+  });
+
+  it('a quote whose speaker follows in the same sentence is credited ("…," X, of Y, said Tuesday)', () => {
+    const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like," organiser Tomas Reyle, of the union, said Tuesday.';
+    assert.deepEqual(quotes(t), []);
+  });
+});
+
+describe('real copy: strict attribution evidence', () => {
+  it('a credit must be able to speak', () => {
+    assert.ok(speakerLike('the prosecution'));
+    assert.ok(speakerLike('Foreign Secretary Jack Straw'));
+    assert.ok(speakerLike('a spokesman for the rock star'));
+    assert.ok(!speakerLike('alongside his wife Debbie, as the QC'));
+    assert.ok(!speakerLike('court'));
+    assert.ok(!speakerLike('It'));
+    assert.ok(!speakerLike('QC'));
+    assert.ok(!speakerLike('London', 'Court of Appeal in '));
+  });
+
+  it('a claim carried by the speaker of the sentence before is not flagged', () => {
+    const t = 'Prosecutor Ivo Lant went on. The company had ignored three warnings from the council about the size of its charges.';
+    assert.deepEqual(run('unattributed-claim', t), []);
+  });
+
+  it('a bare claim the wire attributes to a speaker is flagged (info), credited to that speaker', () => {
+    const t = 'Homes shook in Fellbrook.\n\nThe company had ignored three warnings from the council about the size of its charges.';
+    const [f] = run('unattributed-claim', t);
+    assert.ok(f, 'flagged');
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /Ivo Lant/);
+  });
+});
+
+describe('real copy: edited and partial quotes', () => {
+  it('an editor\'s [bracketed] insertion is not a misquote', () => {
+    const t = 'A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village [Fellbrook] at risk for a quicker day of digging."';
+    assert.deepEqual(run('misquote', t).filter((f) => f.severity === 'warning').map((f) => f.message), []);
+  });
+
+  it('quoting only the end of the source\'s words is not a misquote', () => {
+    const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the blast "frightened every family in the valley."';
+    assert.deepEqual(run('misquote', t).filter((f) => f.severity === 'warning').map((f) => f.message), []);
+  });
+
+  it('a claim whose sentence names the credited source is not flagged', () => {
+    const t = 'Homes shook in Fellbrook.\n\nThe company had ignored three warnings from the council about the size of its charges, as Ivo Lant put it.';
+    assert.deepEqual(run('unattributed-claim', t), []);
+  });
+});
+
+describe('real copy: quotation marks dropped', () => {
+  it('a speaker\'s quoted words stated without marks are a misquote finding whose fix restores the marks', () => {
+    const t =
+      'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm must never again put a village at risk for a quicker day of digging.';
+    const f = run('misquote', t).find((x) => x.data?.unquoted);
+    assert.ok(f, 'flagged');
+    assert.equal(f.text, 'must never again put a village at risk for a quicker day of digging');
+    assert.equal(
+      applyEdits(t, f.fixes![0]!.edits),
+      'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm “must never again put a village at risk for a quicker day of digging”.',
+    );
+  });
+
+  it('the same words inside quotation marks are not flagged as dropped', () => {
+    const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging."';
+    assert.equal(run('misquote', t).filter((x) => x.data?.unquoted).length, 0);
+  });
+});
