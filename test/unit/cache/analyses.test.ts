@@ -35,8 +35,8 @@ function arrayRange(bytes: Uint8Array, name: string): [number, number] {
 describe('reference analyses persisted with the index', () => {
   const refs = [...referenceSet(3, 30), ...namedSet(120)];
   const article =
-    'The council heard from Ilse Varnholtt of Port Varnholtford on Tuesday. Ilse Varnholtt said the harbour vote would go ahead, ' +
-    'and Tomasz Wierzbickib agreed with Ngozi Okonkwo.';
+    'The council heard from Ilse Varnhollt of Port Varnholtford on Tuesday. Ilse Varnhollt said the harbour vote would go ahead, ' +
+    'and Tomasz Wierzbicki agreed with Ngozi Okonkow.';
 
   it('round-trips the name lexicon: the opened index reads it from the file, and checks give the same findings', () => {
     const fresh = ReferenceIndex.build(refs);
