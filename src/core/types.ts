@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'misquote',
   'name-spelling',
   'name-inconsistency',
+  'fact-mismatch',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -33,6 +33,7 @@ const RULE_DOCS: Record<RuleId, string> = {
   misquote: 'a quotation whose wording differs from the source',
   'name-spelling': 'a proper name spelt differently from the references',
   'name-inconsistency': 'a proper name spelt two ways in the same article',
+  'fact-mismatch': 'a number, date, name, title or negation that differs from the source sentence',
 };
 
 export const DEFAULT_CONFIG: EditorConfig = {

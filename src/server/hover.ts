@@ -16,6 +16,7 @@ const RULE_TITLES: Record<string, string> = {
   misquote: 'Misquote',
   'name-spelling': 'Name spelling',
   'name-inconsistency': 'Inconsistent name',
+  'fact-mismatch': 'Fact mismatch',
 };
 
 /** Escape Markdown (and anything HTML-like) in untrusted text; collapse line breaks. */

@@ -1,0 +1,114 @@
+/**
+ * Statement pairs for the fact check: each article sentence with, per reference document, the one
+ * reference sentence that makes the same statement. Candidate documents are those the aligner
+ * found a passage in over the sentence (verbatim, near-verbatim, paraphrase), and for sentences no
+ * passage covers, the references sharing its rarer word 3-grams (pairs too short to be a copied
+ * passage). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
+ * and their words, in order, mostly agree (≥ 0.5), so the differences left are slots, not rewording.
+ */
+import { alignment, referenceModel } from '../align';
+import { candidateDocs } from '../attribution/analysis';
+import type { Analysis } from '../rule';
+import type { Sentence, TextModel } from '../text';
+import { compareSentences, factTokens, type FactToken, type SentenceComparison } from './compare';
+
+export interface StatementPair {
+  /** article sentence index */
+  sentence: number;
+  doc: number;
+  /** the reference sentence */
+  ref: { start: number; end: number };
+  articleTokens: FactToken[];
+  refTokens: FactToken[];
+  /** content-stem Dice of the two sentences */
+  dice: number;
+  comparison: SentenceComparison;
+}
+
+export const PAIR_MIN_DICE = 0.5;
+export const PAIR_MIN_SIMILARITY = 0.5;
+/** at most this many reference documents are compared per article sentence */
+const MAX_DOCS = 6;
+
+function contentStems(model: TextModel, s: Sentence): Set<string> {
+  const out = new Set<string>();
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = model.tokens[k]!;
+    if (!t.stop) out.add(t.stem);
+  }
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+/** Per-document stem sets of its sentences (cached for the check). */
+const refStems = new WeakMap<TextModel, Set<string>[]>();
+function sentenceStems(model: TextModel): Set<string>[] {
+  let v = refStems.get(model);
+  if (!v) refStems.set(model, (v = model.sentences.map((s) => contentStems(model, s))));
+  return v;
+}
+
+/** Every statement pair of the checked article, by article sentence (best pair first). */
+export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
+  const out = new Map<number, StatementPair[]>();
+  const doc = ctx.doc;
+  if (ctx.index.documentCount === 0) return out;
+  const skip = new Set(ctx.settings.ignore.sources);
+  const passages = ctx.use(alignment);
+  const byPassage = new Map<number, Set<number>>();
+  let p0 = 0;
+  const sorted = [...passages].sort((x, y) => x.a.start - y.a.start);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s]!;
+    while (p0 < sorted.length && sorted[p0]!.a.end <= sent.start && p0 < sorted.length) p0++;
+    for (let k = 0; k < sorted.length; k++) {
+      const p = sorted[k]!;
+      if (p.a.start >= sent.end) break;
+      if (p.a.end <= sent.start) continue;
+      let set = byPassage.get(s);
+      if (!set) byPassage.set(s, (set = new Set()));
+      set.add(p.doc);
+    }
+  }
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s]!;
+    const stems = contentStems(doc, sent);
+    if (stems.size < 3) continue;
+    let docs = [...(byPassage.get(s) ?? [])];
+    if (docs.length === 0) {
+      if (sent.tokenEnd - sent.tokenStart < 5) continue;
+      docs = candidateDocs(ctx, [sent], 3);
+    }
+    const pairs: StatementPair[] = [];
+    let articleTokens: FactToken[] | null = null;
+    for (const d of docs.slice(0, MAX_DOCS)) {
+      if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
+      const rm = referenceModel(ctx.index, d);
+      const rs = sentenceStems(rm);
+      let best = -1;
+      let bestDice = 0;
+      for (let y = 0; y < rs.length; y++) {
+        const v = dice(stems, rs[y]!);
+        if (v > bestDice) {
+          bestDice = v;
+          best = y;
+        }
+      }
+      if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
+      const ref = rm.sentences[best]!;
+      articleTokens ??= factTokens(doc.text, sent.start, sent.end);
+      const refTokens = factTokens(rm.text, ref.start, ref.end);
+      const comparison = compareSentences(refTokens, articleTokens);
+      if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
+      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison });
+    }
+    if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));
+  }
+  return out;
+};
