@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   tune: async () => (await import('./tune')).default,
   names: async () => (await import('./names')).default,
   attribution: async () => (await import('./attribution')).default,
+  facts: async () => (await import('./facts')).default,
 };
 
 async function main() {

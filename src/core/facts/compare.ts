@@ -40,7 +40,10 @@ export const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frid
 export const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** "may", "march" and the short forms are months only when capitalised */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without', 'failed', 'refused', 'denied', 'declined', 'unable', 'cannot']);
+/** negation words a sentence can gain or lose with the rest unchanged */
+const PLAIN_NEGATORS = new Set(['not', "n't", 'never']);
+/** negative contractions whose positive is not the word without n't */
+const CONTRACTED: Record<string, string> = { "won't": 'will', "can't": 'can', cannot: 'can', "shan't": 'shall', "ain't": 'is' };
 const ANTONYMS: [string, string][] = [
   ['accepted', 'rejected'], ['accept', 'reject'], ['accepts', 'rejects'], ['approved', 'rejected'], ['approve', 'reject'],
   ['guilty', 'innocent'], ['convicted', 'acquitted'], ['won', 'lost'], ['win', 'lose'], ['wins', 'loses'],
@@ -57,7 +60,7 @@ for (const [a, b] of ANTONYMS) {
   ANTONYM.get(a)!.add(b);
   ANTONYM.get(b)!.add(a);
 }
-const QUANTIFIER_CLASS: Record<string, number> = { all: 6, every: 6, each: 6, most: 5, majority: 5, many: 4, several: 3, some: 2, few: 1, minority: 1, none: 0 };
+const QUANTIFIER_CLASS: Record<string, number> = { all: 6, every: 6, each: 6, most: 5, majority: 5, many: 4, several: 2, some: 2, few: 1, minority: 1, none: 0 };
 export const TITLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'assistant', 'vice', 'shadow', 'junior', 'interim', 'ex', 'senior', 'associate', 'principal']);
 export const TITLES = new Set([
   'president', 'minister', 'secretary', 'chancellor', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'executive', 'head', 'leader',
@@ -65,9 +68,16 @@ export const TITLES = new Set([
   'mayor', 'judge', 'justice', 'recorder', 'magistrate', 'governor', 'senator', 'mp', 'mep', 'councillor', 'spokesman', 'spokeswoman',
   'manager', 'captain', 'coach', 'professor', 'prof', 'dr', 'doctor', 'sir', 'lord', 'lady', 'dame', 'general', 'colonel', 'major', 'lieutenant',
   'editor', 'master', 'producer', 'ambassador', 'prosecutor', 'barrister', 'solicitor', 'qc', 'coroner', 'bishop', 'archbishop', 'king', 'queen',
-  'prince', 'princess', 'duke', 'duchess', 'chief executive', 'founder', 'partner', 'treasurer', 'speaker', 'premier', 'mr', 'mrs', 'ms', 'miss',
+  'prince', 'princess', 'duke', 'duchess', 'founder', 'partner', 'treasurer', 'speaker', 'premier', 'mr', 'mrs', 'ms', 'miss',
+  'private', 'pte', 'pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'cllr', 'corporal', 'cpl', 'gen', 'col', 'capt', 'lt', 'spokesperson',
 ]);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lady', 'lord', 'dame']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lady', 'lord', 'dame', 'qc', 'mp', 'mep']);
+const TITLE_ABBREVIATIONS: Record<string, string> = {
+  sgt: 'sergeant', det: 'detective', supt: 'superintendent', insp: 'inspector', pte: 'private', pc: 'constable', wpc: 'constable',
+  dc: 'detective constable', ds: 'detective sergeant', di: 'detective inspector', dci: 'detective chief inspector', cllr: 'councillor',
+  prof: 'professor', gen: 'general', col: 'colonel', capt: 'captain', lt: 'lieutenant', cpl: 'corporal', ex: 'former', chairwoman: 'chairman', chair: 'chairman',
+  spokeswoman: 'spokesman', spokesperson: 'spokesman', police: '', doctor: 'dr', 'woman': '',
+};
 const HEDGES = new Set(['nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'than', 'up', 'around', 'circa', 'just', 'estimated', 'an']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'it', 'its', 'who', 'i', 'we', 'you']);
 /** relative dates a newspaper shifts from the wire's by a day ("today" on the wire is "yesterday" in print): not compared */
@@ -106,11 +116,11 @@ function monthAt(toks: readonly FactToken[]): (k: number) => boolean {
 }
 
 /** A name token: capitalised, not a function word, title, day, month or pronoun. */
-function nameToken(t: FactToken, first: boolean): boolean {
-  if (!isCap(t) || !/^\p{L}/u.test(t.text)) return false;
-  if (isStopWord(t.low) || TITLES.has(t.low) || TITLE_MODIFIERS.has(t.low) || DAYS.has(t.low) || MONTHS.has(t.low) || PRONOUNS.has(t.low)) return false;
-  // a sentence's first word is capitalised anyway: only a name if it is not all lower-case elsewhere
-  void first;
+function nameToken(t: FactToken): boolean {
+  // capitalised word of at least three letters, not an acronym (UK, ITV) nor with digits (BBC1)
+  if (!/^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(t.text.replace(/['’]s$/, '')) && !/^\p{Lu}'\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  const low = t.low.replace(/'s$/, '');
+  if (isStopWord(low) || TITLES.has(low) || TITLE_MODIFIERS.has(low) || DAYS.has(low) || MONTHS.has(low) || PRONOUNS.has(low)) return false;
   return true;
 }
 
@@ -163,14 +173,29 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
   const diffs: SlotDiff[] = [];
   for (const h of hunks) {
-    const slot = classify(src, art, h.s0, h.s1, h.a0, h.a1);
+    let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
+    // a slot at the edge of a longer rewording, held by the shared words on that side
+    // ("asked Mr White during cross-examination if" / "asked Mr Jones whether")
+    if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
+      if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity, 'left');
+      if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity, 'right');
+    }
     if (slot) diffs.push(slot);
   }
   return { similarity, diffs, common };
 }
 
 /** Read one changed region as a slot difference, or null (a rewording that changes no fact). */
-function classify(src: readonly FactToken[], art: readonly FactToken[], s0: number, s1: number, a0: number, a1: number): SlotDiff | null {
+function classify(
+  src: readonly FactToken[],
+  art: readonly FactToken[],
+  s0: number,
+  s1: number,
+  a0: number,
+  a1: number,
+  similarity: number,
+  edge: false | 'left' | 'right' = false,
+): SlotDiff | null {
   const ns = s1 - s0;
   const na = a1 - a0;
   if (ns > 6 || na > 6) return null; // a rewritten stretch, not a changed slot
@@ -178,7 +203,7 @@ function classify(src: readonly FactToken[], art: readonly FactToken[], s0: numb
   const A = art.slice(a0, a1).map((t) => t.low);
 
   // ---- quantities: widen over the shared number words around the change ("40 per cent" / "14 per cent")
-  {
+  if (!edge) {
     let l = 0;
     while (s0 - l - 1 >= 0 && a0 - l - 1 >= 0 && NUMERICISH.test(src[s0 - l - 1]!.low)) l++;
     let r = 0;
@@ -188,6 +213,18 @@ function classify(src: readonly FactToken[], art: readonly FactToken[], s0: numb
     const aq = quantityHere(art, a0 - l, a1 + r).filter((q) => q.from >= a0 - l - 1);
     if (sq.length && aq.length) {
       if (sq.length === aq.length && sq.every((q, k) => sameQuantity(q, aq[k]!))) return null;
+      // words of the changed region outside the figures: more than one on a side is a rewording around them
+      const outside = (qs: Quantity[], toks: readonly FactToken[], f: number, t: number) => {
+        let n = 0;
+        for (let k = f; k < t; k++) if (!qs.some((q) => k >= q.from && k < q.to) && !HEDGES.has(toks[k]!.low)) n++;
+        return n;
+      };
+      if (outside(sq, src, s0, s1) > 1 || outside(aq, art, a0, a1) > 1) return null;
+      // one side's figures all found on the other: detail added or dropped
+      const has = (xs: Quantity[], q: Quantity) => xs.some((x) => sameQuantity(x, q));
+      if (sq.every((q) => has(aq, q)) || aq.every((q) => has(sq, q))) return null;
+      // an amount converted to another currency
+      if (sq.some((q) => q.currency) && aq.some((q) => q.currency) && sq.every((q) => aq.every((x) => !x.currency || !q.currency || x.currency !== q.currency))) return null;
       // ranges and lists: the same values in another order or form are the same
       if (sq.length !== aq.length) {
         const sv = new Set(sq.map((q) => Math.round(q.value * 1e6)));
@@ -223,18 +260,16 @@ function classify(src: readonly FactToken[], art: readonly FactToken[], s0: numb
   };
 
   // ---- polarity: a negation on one side only, or an opposite
-  const neg = (xs: string[]) => xs.filter((x) => NEGATORS.has(x) || x.endsWith("n't")).length;
-  if (neg(S) !== neg(A) && (neg(S) === 0 || neg(A) === 0)) {
-    const other = ns === 0 ? A : na === 0 ? S : null;
-    // a negation inserted or dropped on its own, or swapped for a positive
-    if (other === null || other.length <= 2) {
-      if (ns + na <= 6) {
-        const w = widen('polarity');
-        if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
-      }
+  // a negation inserted or dropped, the rest of the region the same ("did not" / "did", "didn't" / "did")
+  if (!edge && ns <= 3 && na <= 3) {
+    const bare = (xs: string[]) => xs.filter((x) => !PLAIN_NEGATORS.has(x)).map((x) => CONTRACTED[x] ?? x.replace(/n't$/, ''));
+    const negs = (xs: string[]) => xs.filter((x) => PLAIN_NEGATORS.has(x) || x.endsWith("n't")).length;
+    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ')) {
+      const w = widen('polarity');
+      if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
     }
   }
-  for (const x of S) {
+  if (!edge) for (const x of S) {
     const opp = ANTONYM.get(x);
     if (opp && A.some((y) => opp.has(y)) && !A.includes(x)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
   }
@@ -263,24 +298,29 @@ function classify(src: readonly FactToken[], art: readonly FactToken[], s0: numb
   // ---- quantifiers
   const qs = S.filter((x) => x in QUANTIFIER_CLASS);
   const qa = A.filter((x) => x in QUANTIFIER_CLASS);
-  if (qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
+  if (!edge && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
     return { kind: 'quantifier', src: [s0, s1], art: [a0, a1] };
   }
 
   // ---- titles: one title word for another ("deputy minister" / "minister", "Det Sgt" / "Det Insp")
   const titleish = (xs: string[]) => xs.length > 0 && xs.every((x) => TITLES.has(x) || TITLE_MODIFIERS.has(x));
-  if (titleish(S) && titleish(A)) {
-    const hs = S.filter((x) => !HONORIFICS.has(x));
-    const ha = A.filter((x) => !HONORIFICS.has(x));
-    // Mr / Mrs / Dr swapped alone: a courtesy title, not a role
-    if (hs.length || ha.length) return { kind: 'title', src: [s0, s1], art: [a0, a1] };
+  if (titleish(S) || titleish(A)) {
+    if (!titleish(S) || !titleish(A)) return null;
+    // abbreviations and courtesy titles aside (Det Supt = Detective Superintendent; Mr / QC), a different role
+    const roles = (xs: string[]) => xs.flatMap((x) => (TITLE_ABBREVIATIONS[x] ?? x).split(' ')).filter((x) => !HONORIFICS.has(x)).join(' ');
+    const rs = roles(S);
+    const ra = roles(A);
+    if (rs && ra && rs !== ra) return { kind: 'title', src: [s0, s1], art: [a0, a1] };
     return null;
   }
 
   // ---- names: someone else in the same place ("Smith told" / "Jones told"); a spelling variant is the names rules'
   const sT = src.slice(s0, s1);
   const aT = art.slice(a0, a1);
-  if (sT.every((t, k) => nameToken(t, s0 + k === 0)) && aT.every((t, k) => nameToken(t, a0 + k === 0))) {
+  // a name for a name in the same frame: shared words on both sides (on the anchored side, two of
+  // them, when the name starts or ends a longer rewording), in a pair that mostly agrees word for word
+  const framed = edge === 'left' ? s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low : edge === 'right' ? s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
+  if (framed && similarity >= 0.6 && ns <= 2 && na <= 2 && sT.every((t) => nameToken(t)) && aT.every((t) => nameToken(t))) {
     const sl = sT[sT.length - 1]!.low;
     const al = aT[aT.length - 1]!.low;
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter

@@ -10,6 +10,7 @@ import { alignment, referenceModel } from '../align';
 import { candidateDocs } from '../attribution/analysis';
 import type { Analysis } from '../rule';
 import type { Sentence, TextModel } from '../text';
+
 import { compareSentences, factTokens, type FactToken, type SentenceComparison } from './compare';
 
 export interface StatementPair {
@@ -46,11 +47,49 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * n) / (a.size + b.size);
 }
 
-/** Per-document stem sets of its sentences (cached for the check). */
-const refStems = new WeakMap<TextModel, Set<string>[]>();
-function sentenceStems(model: TextModel): Set<string>[] {
-  let v = refStems.get(model);
-  if (!v) refStems.set(model, (v = model.sentences.map((s) => contentStems(model, s))));
+interface Piece {
+  start: number;
+  end: number;
+  stems: Set<string>;
+}
+
+/**
+ * A reference sentence ends where the sentence splitter says, and also at a line break after
+ * sentence punctuation and closing quotes (wire copy often closes a quotation with '' or a
+ * line-end marker the splitter reads as part of the sentence).
+ */
+const PIECE_END = /[.!?]['"’”)<]*[ \t]*\r?\n/g;
+
+/** Per-document pieces (sentences, split as above) with their content stems, cached per reference model. */
+const refPieces = new WeakMap<TextModel, Piece[]>();
+function sentencePieces(model: TextModel): Piece[] {
+  let v = refPieces.get(model);
+  if (v) return v;
+  v = [];
+  for (const s of model.sentences) {
+    const body = model.text.slice(s.start, s.end);
+    let from = s.start;
+    const cuts: number[] = [];
+    PIECE_END.lastIndex = 0;
+    for (let m = PIECE_END.exec(body); m; m = PIECE_END.exec(body)) cuts.push(s.start + m.index + m[0].length);
+    cuts.push(s.end);
+    let k = s.tokenStart;
+    for (const to of cuts) {
+      const stems = new Set<string>();
+      let first = -1;
+      let last = -1;
+      while (k < s.tokenEnd && model.tokens[k]!.start < to) {
+        const t = model.tokens[k]!;
+        if (first < 0) first = t.start;
+        last = t.end;
+        if (!t.stop) stems.add(t.stem);
+        k++;
+      }
+      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), stems });
+      from = to;
+    }
+  }
+  refPieces.set(model, v);
   return v;
 }
 
@@ -62,11 +101,9 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   const skip = new Set(ctx.settings.ignore.sources);
   const passages = ctx.use(alignment);
   const byPassage = new Map<number, Set<number>>();
-  let p0 = 0;
   const sorted = [...passages].sort((x, y) => x.a.start - y.a.start);
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
-    while (p0 < sorted.length && sorted[p0]!.a.end <= sent.start && p0 < sorted.length) p0++;
     for (let k = 0; k < sorted.length; k++) {
       const p = sorted[k]!;
       if (p.a.start >= sent.end) break;
@@ -90,18 +127,18 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     for (const d of docs.slice(0, MAX_DOCS)) {
       if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
       const rm = referenceModel(ctx.index, d);
-      const rs = sentenceStems(rm);
+      const rs = sentencePieces(rm);
       let best = -1;
       let bestDice = 0;
       for (let y = 0; y < rs.length; y++) {
-        const v = dice(stems, rs[y]!);
+        const v = dice(stems, rs[y]!.stems);
         if (v > bestDice) {
           bestDice = v;
           best = y;
         }
       }
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
-      const ref = rm.sentences[best]!;
+      const ref = rs[best]!;
       articleTokens ??= factTokens(doc.text, sent.start, sent.end);
       const refTokens = factTokens(rm.text, ref.start, ref.end);
       const comparison = compareSentences(refTokens, articleTokens);

@@ -75,6 +75,22 @@ export function replacement(articleText: string, srcText: string, pair: Statemen
   return out;
 }
 
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Two names of one person: written together (within three capitalised words: "Kerstin Parkin",
+ * "Marco Pierre White") somewhere in the article or the reference.
+ */
+function oneEntity(a: string, b: string, texts: string[]): boolean {
+  const x = escapeRe(a.replace(/['’]s$/, ''));
+  const y = escapeRe(b.replace(/['’]s$/, ''));
+  const between = "(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}\\s+";
+  const re = new RegExp(`\\b(?:${x}${between}${y}|${y}${between}${x})\\b`, 'u');
+  return texts.some((t) => re.test(t));
+}
+
 function inQuote(quotes: { start: number; end: number }[], start: number, end: number): boolean {
   return quotes.some((q) => start >= q.start && end <= q.end);
 }
@@ -101,6 +117,7 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const s = span(base.refTokens, diff.src);
       const sourceValue = refDoc.text.slice(s.start, s.end);
       const articleValue = text.slice(a.start, a.end);
+      if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
       // other references' values for the same slot
       const others: { doc: number; value: string }[] = [];
       for (const p of pairs) {
