@@ -127,6 +127,8 @@ function candidates(kind: Kind, text: string, s: number, e: number, surnames: st
         if (!TITLE_MODIFIERS.has(m[1]!.toLowerCase())) return null;
         const rest = sent.slice(m.index + m[0].length);
         const next = /^\S+/.exec(rest)?.[0] ?? '';
+        // a modifier of a title or a named role ("deputy head", "former Tory MP"), not "acting in self-defence"
+        if (!TITLES.has(next.toLowerCase().replace(/s$/, '')) && !/^[A-Z]/.test(next)) return null;
         let nt = '';
         if (/^[A-Z]/.test(m[1]!) && next) nt = ''; // "Former minister" → "Minister"
         return { kind, start: s + m.index, end: s + m.index + m[0].length + (nt === '' && /^[A-Z]/.test(m[1]!) ? 1 : 0), newText: /^[A-Z]/.test(m[1]!) ? next[0]!.toUpperCase() : nt };

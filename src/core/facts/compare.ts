@@ -219,7 +219,10 @@ function classify(
         for (let k = f; k < t; k++) if (!qs.some((q) => k >= q.from && k < q.to) && !HEDGES.has(toks[k]!.low)) n++;
         return n;
       };
-      if (outside(sq, src, s0, s1) > 1 || outside(aq, art, a0, a1) > 1) return null;
+      // a single figure on each side, held by the same shared word after it or before it ("poured 19
+      // handfuls" / "accused of pouring 23 handfuls"), is the same slot however the words around it changed
+      const anchored = sq.length === 1 && aq.length === 1 && ((sq[0]!.to >= s1 && aq[0]!.to >= a1 && s1 < src.length) || (sq[0]!.from <= s0 && aq[0]!.from <= a0 && s0 > 0));
+      if (!anchored && (outside(sq, src, s0, s1) > 1 || outside(aq, art, a0, a1) > 1)) return null;
       // one side's figures all found on the other: detail added or dropped
       const has = (xs: Quantity[], q: Quantity) => xs.some((x) => sameQuantity(x, q));
       if (sq.every((q) => has(aq, q)) || aq.every((q) => has(sq, q))) return null;
@@ -280,7 +283,7 @@ function classify(
     const at = ns === 0 ? a1 : s1;
     const next = side[at];
     const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low));
-    if (added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next))) {
+    if (added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => x === 'former' || x === 'ex'))) {
       return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
     }
     return null;
@@ -315,19 +318,24 @@ function classify(
   }
 
   // ---- names: someone else in the same place ("Smith told" / "Jones told"); a spelling variant is the names rules'
-  const sT = src.slice(s0, s1);
-  const aT = art.slice(a0, a1);
+  // titles before the names are compared as titles above when they differ alone; with the name, the name decides
+  let sT = src.slice(s0, s1);
+  let aT = art.slice(a0, a1);
+  if (sT.length === 2 && aT.length === 2 && TITLES.has(sT[0]!.low) && TITLES.has(aT[0]!.low)) {
+    sT = sT.slice(1);
+    aT = aT.slice(1);
+  }
   // a name for a name in the same frame: shared words on both sides (on the anchored side, two of
   // them, when the name starts or ends a longer rewording), in a pair that mostly agrees word for word
-  const framed = edge === 'left' ? s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low : edge === 'right' ? s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
+  const framed = edge === 'left' ? (s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low) : edge === 'right' ? s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
   if (framed && similarity >= 0.6 && ns <= 2 && na <= 2 && sT.every((t) => nameToken(t)) && aT.every((t) => nameToken(t))) {
-    const sl = sT[sT.length - 1]!.low;
-    const al = aT[aT.length - 1]!.low;
+    const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
+    const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter
     if (jaroWinkler(sl, al) >= 0.8) return null; // a spelling variant
-    // names that occur elsewhere in the other sentence are a reordering, not a substitution
-    if (art.some((t) => t.low === sl) || src.some((t) => t.low === al)) return null;
-    return { kind: 'name', src: [s0, s1], art: [a0, a1] };
+    // two names that swap places are a reordering, not a substitution
+    if (art.some((t) => t.low === sl) && src.some((t) => t.low === al)) return null;
+    return { kind: 'name', src: [s1 - sT.length, s1], art: [a1 - aT.length, a1] };
   }
   return null;
 }

@@ -26,16 +26,19 @@ export interface StatementPair {
   comparison: SentenceComparison;
 }
 
-export const PAIR_MIN_DICE = 0.5;
+export const PAIR_MIN_DICE = 0.45;
 export const PAIR_MIN_SIMILARITY = 0.5;
 /** at most this many reference documents are compared per article sentence */
 const MAX_DOCS = 6;
+
+/** Words that fill slots (figures, days, months) do not decide whether two sentences make the same statement. */
+const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
 
 function contentStems(model: TextModel, s: Sentence): Set<string> {
   const out = new Set<string>();
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     const t = model.tokens[k]!;
-    if (!t.stop) out.add(t.stem);
+    if (!t.stop && !SLOT_WORD.test(t.norm)) out.add(t.stem);
   }
   return out;
 }
@@ -82,7 +85,7 @@ function sentencePieces(model: TextModel): Piece[] {
         const t = model.tokens[k]!;
         if (first < 0) first = t.start;
         last = t.end;
-        if (!t.stop) stems.add(t.stem);
+        if (!t.stop && !SLOT_WORD.test(t.norm)) stems.add(t.stem);
         k++;
       }
       if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), stems });
