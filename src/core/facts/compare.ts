@@ -327,8 +327,10 @@ function classify(
   }
   // a name for a name in the same frame: shared words on both sides (on the anchored side, two of
   // them, when the name starts or ends a longer rewording), in a pair that mostly agrees word for word
-  const framed = edge === 'left' ? (s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low) : edge === 'right' ? s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
-  if (framed && similarity >= 0.6 && ns <= 2 && na <= 2 && sT.every((t) => nameToken(t)) && aT.every((t) => nameToken(t))) {
+  const framed = edge === 'left' ? (s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low) : edge === 'right' ? (s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s1 >= 2 && a1 >= 2 && TITLES.has(src[s1 - 2]!.low) && src[s1 - 2]!.low === art[a1 - 2]!.low) : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
+  // after a title ("Miss Walker" / "Miss Crump") the frame is strong enough in a looser pair
+  const titled = (s0 > 0 && a0 > 0 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low) || (edge === 'right' && s1 >= 2 && a1 >= 2 && TITLES.has(src[s1 - 2]!.low));
+  if (framed && similarity >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2 && sT.every((t) => nameToken(t)) && aT.every((t) => nameToken(t))) {
     const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
     const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter
