@@ -9,6 +9,7 @@ export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>
 
 const SUITES: Record<string, () => Promise<Suite>> = {
   index: async () => (await import('./index-bench')).default,
+  facts: async () => (await import('./facts-bench')).default,
 };
 
 async function main() {
