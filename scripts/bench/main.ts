@@ -11,6 +11,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   index: async () => (await import('./index-bench')).default,
   editor: async () => (await import('./editor-bench')).default,
   same: async () => (await import('./same-bench')).default,
+  facts: async () => (await import('./facts-bench')).default,
 };
 
 async function main() {

@@ -149,6 +149,9 @@ function articles(dir: string, split: string): { id: string; text: string; ann: 
     });
 }
 
+/** PolNeAR articles of a split (text and the first annotator's .ann), for other suites. */
+export const polnearArticles = articles;
+
 /**
  * Remove the attribution from sentences whose attributed content has a twin (a close passage in a
  * reference that itself attributes it) and count how many unattributed-claim flags.

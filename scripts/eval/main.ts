@@ -14,6 +14,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   names: async () => (await import('./names')).default,
   attribution: async () => (await import('./attribution')).default,
   judge: async () => (await import('./judge')).default,
+  facts: async () => (await import('./facts')).default,
 };
 
 async function main() {

@@ -116,7 +116,14 @@ function sourceLine(src: SourceInfo): string {
 }
 
 /** data keys shown elsewhere in the hover (source line) or internal */
-const HIDDEN_DATA = new Set(['sourceMeta', 'sourceIds', 'alsoIn', 'context', 'house']);
+const HIDDEN_DATA = new Set(['sourceMeta', 'sourceIds', 'alsoIn', 'context', 'house', 'articleSentence', 'sourceSentence', 'articleSlot', 'sourceSlot']);
+
+/** A sentence with the span [from, to) in bold, all of it escaped. */
+function marked(sentence: string, slot: unknown): string {
+  const [from, to] = Array.isArray(slot) && slot.length === 2 && slot.every((x) => Number.isInteger(x)) ? (slot as [number, number]) : [0, 0];
+  if (!(from >= 0 && to > from && to <= sentence.length)) return escapeMd(sentence, 1000);
+  return `${escapeMd(sentence.slice(0, from), 1000)}**${escapeMd(sentence.slice(from, to), 300)}**${escapeMd(sentence.slice(to), 1000)}`.trim();
+}
 
 /** Renders `data` values rules attach (spelling counts, source quote and speaker…), generically and escaped. */
 function renderData(data: Record<string, unknown>): string[] {
@@ -167,7 +174,14 @@ export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text
   lines.push(`**Copydesk · ${escapeMd(title)}**${detail.length ? ` (${escapeMd(detail.join(', '))})` : ''}`);
   lines.push('');
   lines.push(escapeMd(f.message, 600, true));
-  if (f.source) {
+  const facts = f.rule === 'fact-mismatch' && typeof f.data?.articleSentence === 'string' && typeof f.data?.sourceSentence === 'string';
+  if (facts) {
+    // both sentences, the differing slot in bold on each side
+    lines.push('');
+    lines.push('| Article | Source |');
+    lines.push('|---|---|');
+    lines.push(`| ${marked(f.data!.articleSentence as string, f.data!.articleSlot)} | ${marked(f.data!.sourceSentence as string, f.data!.sourceSlot)} |`);
+  } else if (f.source) {
     const d = sideBySide(shown, f.source.text, HOVER_PASSAGE_WORDS);
     lines.push('');
     lines.push('| Article | Source |');

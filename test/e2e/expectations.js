@@ -46,6 +46,11 @@ const RULES = {
     texts: ['Halvorson'],
     fix: { on: 'Halvorson', title: /^Replace with "Halvorsen"$/, after: ['parents thanked Annika Halvorsen for'], gone: true },
   },
+  'fact-mismatch': {
+    file: 'article.md',
+    texts: ['£14,000'],
+    fix: { on: '£14,000', title: /^Use the source's value: “£40,000”$/, after: ['Repairs to the slipway will cost £40,000.'], gone: true },
+  },
 };
 
 /** notes.txt: a verbatim passage from the council release (plain text document). */

@@ -223,7 +223,25 @@ const fail = (name, err) => { results.push(false); console.log(`FAIL - ${name}: 
       await page.mouse.move(5, 850);
     });
 
+    if (RULES['fact-mismatch']) {
+      await step('hover over a changed figure shows both sentences with the slot in bold', async () => {
+        await page.locator('.tabs-container .tab', { hasText: 'article.md' }).first().click();
+        await gotoText('14,000');
+        await command('Show or Focus Hover');
+        const hover = page.locator('.monaco-hover', { hasText: 'Copydesk · Fact mismatch' }).first();
+        await hover.waitFor({ state: 'visible', timeout: T });
+        const text = (await hover.innerText()).replace(/\s+/g, ' ');
+        if (!/Source says “£40,000”; the article says “£14,000”/.test(text) || !/Repairs to the slipway will cost/.test(text)) throw new Error(`hover text: ${text.slice(0, 300)}`);
+        const bold = await hover.locator('strong, b').allInnerTexts();
+        if (!bold.some((b) => b.includes('£14,000')) || !bold.some((b) => b.includes('£40,000'))) throw new Error(`slots not highlighted: ${JSON.stringify(bold)}`);
+        console.log(`     hover: ${text.slice(0, 220)}`);
+        await shot('hover-fact-mismatch');
+        await page.keyboard.press('Escape');
+      });
+    }
+
     for (const [rule, label, title, after] of [
+      ['fact-mismatch', 'use the source value', 'Use the source\'s value: “£40,000”', 'Repairs to the slipway will cost £40,000.'],
       ['name-spelling', 'fix name', 'Replace with "Oduya"', 'Maren Oduya, who chairs'],
       ['unattributed-quote', 'add attribution', 'Attribute to union organiser Tomas Reyle', 'union organiser Tomas Reyle said.'],
     ]) {

@@ -63,6 +63,12 @@ export const RULE_CATALOGUE = [
     description: 'One name spelt two ways in the article where the references do not settle it.',
     defaultSeverity: 'info',
   },
+  {
+    id: 'fact-mismatch',
+    title: 'Fact mismatch',
+    description: 'A fact (number, date, name, title, negation, quantifier) that differs from the source sentence the article follows.',
+    defaultSeverity: 'warning',
+  },
 ] as const satisfies readonly RuleInfo[];
 
 export type RuleId = (typeof RULE_CATALOGUE)[number]['id'];

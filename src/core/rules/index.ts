@@ -7,5 +7,6 @@ import { unattributedQuote } from './unattributed-quote';
 import { unattributedClaim } from './unattributed-claim';
 import { weaselAttribution } from './weasel-attribution';
 import { misquote } from './misquote';
+import { factMismatch } from './fact-mismatch';
 
-export const RULES: Rule[] = [copiedPassage, unattributedQuote, unattributedClaim, weaselAttribution, misquote, nameSpelling, nameInconsistency];
+export const RULES: Rule[] = [copiedPassage, unattributedQuote, unattributedClaim, weaselAttribution, misquote, nameSpelling, nameInconsistency, factMismatch];

@@ -1,0 +1,350 @@
+/**
+ * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N]`
+ *
+ * The fact-mismatch rule on real text.
+ *
+ * 1. Planted changes (METER). Reference set: all 771 PA stories. Articles: the wholly and partially
+ *    derived newspaper articles of the chosen half (stable split: FNV-1a hash of the article id, even
+ *    = tune, odd = test). In each article, sentences that the rule pairs with a PA sentence (a
+ *    statement pair: facts/pairs.ts) and where the unmodified article draws no fact-mismatch finding
+ *    get one fact changed (seeded, reproducible; at most one plant per kind per article, the sentence
+ *    chosen at random among those that hold a slot of the kind):
+ *      number   a figure (digits or words, not a year) → another figure (×1.5–3 or +2…9, same style)
+ *      day      a day of the week → another day
+ *      date     a month → another month, or a year → ±1…3
+ *      title    a title modifier (former, deputy, acting…) dropped, or "former" put before a title
+ *      negation "not"/"n't" dropped, or "not" put after the first auxiliary (was, had, will…)
+ *      name     a surname (after Mr/Mrs/Ms/Miss/Dr) → the surname of another person of the same article
+ *    Slots inside the article's attributed quotations are not planted (misquote's territory).
+ *    The article is checked again; a finding over the planted words is a hit. Recall per kind;
+ *    precision per kind = hits / new fact-mismatch findings anywhere in the article (new = not in
+ *    the unmodified article's findings, compared by text and kind); findings on other sentences
+ *    are counted separately.
+ * 2. False flags: fact-mismatch findings on the unmodified derived articles of the half (per 10k
+ *    words, warnings and infos apart), and on PolNeAR test articles checked against their twins —
+ *    the train+dev articles (other outlets' coverage of the same 2016 campaign) as the reference
+ *    set, so a twin is a reference sentence the rule pairs with the article sentence. `--sample N`
+ *    prints N findings at random (seeded) for hand sorting: file, offsets, kind, values.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { check, makeContext } from '../../src/core/engine';
+import { statementPairs } from '../../src/core/facts/pairs';
+import { TITLE_MODIFIERS, TITLES } from '../../src/core/facts/compare';
+import { attributedQuoteSpans } from '../../src/core/quoting';
+import { ReferenceIndex } from '../../src/core/reference-index';
+import { resolveSettings } from '../../src/core/settings';
+import { RULE_IDS, type Finding, type RuleId } from '../../src/core/types';
+import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
+import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
+import { polnearArticles } from './attribution';
+import type { Suite } from './main';
+
+type Kind = 'number' | 'day' | 'date' | 'title' | 'negation' | 'name';
+const KINDS: Kind[] = ['number', 'day', 'date', 'title', 'negation', 'name'];
+
+const ONLY_FACTS = Object.fromEntries(RULE_IDS.filter((r) => r !== 'fact-mismatch').map((r) => [r, 'off'])) as Partial<Record<RuleId, 'off'>>;
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Plant {
+  kind: Kind;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WORD_NUMS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty'];
+const AUX = /\b(was|were|is|are|had|has|have|will|would|could|should|can|did|does|do)\b/g;
+
+/** Candidate plants of one kind inside the sentence [s, e) of text, avoiding quoted spans. */
+function candidates(kind: Kind, text: string, s: number, e: number, surnames: string[], pick: () => number): Plant[] {
+  const sent = text.slice(s, e);
+  const out: Plant[] = [];
+  const at = (re: RegExp, f: (m: RegExpExecArray) => Plant | null) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(sent); m; m = re.exec(sent)) {
+      const p = f(m);
+      if (p) out.push(p);
+    }
+  };
+  const other = <T,>(xs: T[], not: T): T => {
+    const c = xs.filter((x) => x !== not);
+    return c[Math.floor(pick() * c.length)]!;
+  };
+  switch (kind) {
+    case 'number':
+      at(/(?<![\d.,£$])\b\d{1,3}(?:,\d{3})*(?:\.\d+)?\b(?![.,]\d)/g, (m) => {
+        const v = Number(m[0].replace(/,/g, ''));
+        if (v >= 1800 && v <= 2099) return null;
+        const after = sent.slice(m.index + m[0].length, m.index + m[0].length + 12);
+        if (/^\s*(?:st|nd|rd|th)\b/.test(after) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(after)) return null;
+        const before = sent.slice(Math.max(0, m.index - 10), m.index);
+        if (/(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/.test(before)) return null;
+        let nv = pick() < 0.5 ? Math.round(v * (1.5 + pick() * 1.5)) : Math.round(v + 2 + Math.floor(pick() * 8));
+        if (nv === v) nv = v + 3;
+        const dec = /\.(\d+)/.exec(m[0])?.[1]?.length ?? 0;
+        const nt = dec ? (v + 2 + Math.floor(pick() * 8)).toFixed(dec) : nv >= 1000 && m[0].includes(',') ? nv.toLocaleString('en-GB') : String(nv);
+        return { kind, start: s + m.index, end: s + m.index + m[0].length, newText: nt };
+      });
+      at(/\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b/gi, (m) => {
+        if (/^(?:\s|-)(?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million)/i.test(sent.slice(m.index + m[0].length))) return null;
+        if (/(?:-|\s)$/.test(sent.slice(0, m.index)) && /(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]$/i.test(sent.slice(0, m.index))) return null;
+        let w = other(WORD_NUMS, m[0].toLowerCase());
+        if (/^[A-Z]/.test(m[0])) w = w[0]!.toUpperCase() + w.slice(1);
+        return { kind, start: s + m.index, end: s + m.index + m[0].length, newText: w };
+      });
+      break;
+    case 'day':
+      at(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, (m) => ({ kind, start: s + m.index, end: s + m.index + m[0].length, newText: other(DAY_NAMES, m[0]) }));
+      break;
+    case 'date':
+      at(/\b(January|February|April|June|July|August|September|October|November|December)\b/g, (m) => ({ kind, start: s + m.index, end: s + m.index + m[0].length, newText: other(MONTH_NAMES.filter((x) => x !== 'May' && x !== 'March'), m[0]) }));
+      at(/(?<![\d.,£$])\b(19[5-9]\d|20[0-2]\d)\b(?![.,]\d)/g, (m) => ({ kind, start: s + m.index, end: s + m.index + m[0].length, newText: String(Number(m[0]) + (pick() < 0.5 ? -1 : 1) * (1 + Math.floor(pick() * 3))) }));
+      break;
+    case 'title': {
+      at(/\b([Ff]ormer|[Dd]eputy|[Aa]cting|[Aa]ssistant|[Ss]hadow|[Jj]unior|[Ii]nterim|[Ss]enior) /g, (m) => {
+        if (!TITLE_MODIFIERS.has(m[1]!.toLowerCase())) return null;
+        const rest = sent.slice(m.index + m[0].length);
+        const next = /^\S+/.exec(rest)?.[0] ?? '';
+        // a modifier of a title or a named role ("deputy head", "former Tory MP"), not "acting in self-defence"
+        if (!TITLES.has(next.toLowerCase().replace(/s$/, '')) && !/^[A-Z]/.test(next)) return null;
+        let nt = '';
+        if (/^[A-Z]/.test(m[1]!) && next) nt = ''; // "Former minister" → "Minister"
+        return { kind, start: s + m.index, end: s + m.index + m[0].length + (nt === '' && /^[A-Z]/.test(m[1]!) ? 1 : 0), newText: /^[A-Z]/.test(m[1]!) ? next[0]!.toUpperCase() : nt };
+      });
+      if (out.length === 0)
+        at(/\b(?<![Ff]ormer )(minister|secretary|chairman|director|judge|inspector|superintendent|sergeant|constable|president|manager|chief executive|spokesman|spokeswoman|leader|editor|commissioner|detective|governor)\b/g, (m) => {
+          const before = sent.slice(0, m.index);
+          if (/\b(?:the|a|an|his|her|their|its)\s+$/i.test(before) || /^\s*[A-Z]/.test(sent.slice(m.index + m[0].length))) {
+            return { kind, start: s + m.index, end: s + m.index, newText: 'former ' };
+          }
+          return null;
+        });
+      break;
+    }
+    case 'negation':
+      at(/\b(\w+) not\b/g, (m) => (/^(was|were|is|are|had|has|have|will|would|could|should|did|does|do|can)$/i.test(m[1]!) ? { kind, start: s + m.index + m[1]!.length, end: s + m.index + m[0].length, newText: '' } : null));
+      at(/\b(wasn't|weren't|isn't|aren't|hadn't|hasn't|haven't|didn't|doesn't|don't|wouldn't|couldn't|shouldn't)\b/gi, (m) => ({ kind, start: s + m.index + m[0].length - 3, end: s + m.index + m[0].length, newText: '' }));
+      if (out.length === 0)
+        at(AUX, (m) => {
+          const next = /^\s+(\w+)/.exec(sent.slice(m.index + m[0].length))?.[1] ?? '';
+          if (!next || /^(not|never|no|been|to|a|the|an|also)$/i.test(next) && !/^been$/i.test(next)) return null;
+          return { kind, start: s + m.index + m[0].length, end: s + m.index + m[0].length, newText: ' not' };
+        });
+      break;
+    case 'name':
+      at(/\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g, (m) => {
+        if (m[1] === 'Justice') return null;
+        const others = surnames.filter((x) => x !== m[1] && !sent.includes(x));
+        if (!others.length) return null;
+        const start = s + m.index + m[0].length - m[1]!.length;
+        return { kind, start, end: start + m[1]!.length, newText: others[Math.floor(pick() * others.length)]! };
+      });
+      break;
+  }
+  return out;
+}
+
+interface Tally {
+  plants: number;
+  hits: number;
+  found: number;
+  correct: number;
+  elsewhere: number;
+  kindRight: number;
+}
+
+function key(f: Finding): string {
+  return `${f.text}\u0000${String(f.data?.kind)}\u0000${String(f.data?.sourceValue)}`;
+}
+
+const suite: Suite = async ({ evalDir, args }) => {
+  const half = String(flag(args, 'half') ?? 'tune');
+  const seed = intFlag(args, 'seed') ?? 20261204;
+  const sampleN = intFlag(args, 'sample') ?? 0;
+  const show = intFlag(args, 'show') ?? 0;
+  const perKind = intFlag(args, 'per-kind') ?? 3;
+  const dir = path.join(evalDir, 'meter');
+  if (!fs.existsSync(dir)) throw new Error(`METER: corpus not found: ${dir}`);
+  console.log(`machine: ${machine()}`);
+  const refs = paFiles(dir).map((p) => ({ id: p.id, path: p.file, text: readMeterText(p.file), meta: {} }));
+  const index = ReferenceIndex.build(refs);
+  const arts = meterArticles(dir)
+    .filter((a) => a.label !== 'non_derived')
+    .filter((a) => half === 'all' || (fnv(a.id) % 2 === 0) === (half === 'tune'));
+  console.log(`METER ${half} half: ${arts.length} derived articles; reference set: ${refs.length} PA stories; seed ${seed}`);
+  const pick = rng(seed);
+  const tally = new Map<Kind, Tally>(KINDS.map((k) => [k, { plants: 0, hits: 0, found: 0, correct: 0, elsewhere: 0, kindRight: 0 }]));
+  const settings = { rules: ONLY_FACTS };
+  let words = 0;
+  const baseFlags: { file: string; f: Finding }[] = [];
+  let checkMs = 0;
+  let checks = 0;
+  const misses: string[] = [];
+  const wrong: string[] = [];
+  const prog = new Progress('facts', arts.length);
+  for (const a of arts) {
+    prog.tick();
+    let text: string;
+    try {
+      text = readMeterText(a.file);
+    } catch (e) {
+      console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
+      continue;
+    }
+    const t0 = performance.now();
+    const base = check(text, index, settings).findings;
+    checkMs += performance.now() - t0;
+    checks++;
+    const ctx = makeContext(text, index, resolveSettings(settings));
+    words += ctx.doc.tokens.length;
+    for (const f of base) baseFlags.push({ file: a.id, f });
+    const pairs = ctx.use(statementPairs);
+    const quotes = ctx.use(attributedQuoteSpans);
+    const flaggedSents = new Set<number>();
+    for (const f of base) {
+      const s = ctx.doc.sentences.findIndex((x) => f.start >= x.start && f.start < x.end);
+      flaggedSents.add(s);
+    }
+    const surnames = [...new Set([...text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g)].map((m) => m[1]!))].filter((x) => x !== 'Justice');
+    const sentences = [...pairs.keys()].filter((s) => !flaggedSents.has(s)).sort((x, y) => x - y);
+    const baseKeys = new Set(base.map(key));
+    const used = new Set<number>();
+    for (const kind of KINDS) {
+      const options: { p: Plant; s: number }[] = [];
+      for (const s of sentences) {
+        const sent = ctx.doc.sentences[s]!;
+        const base = pairs.get(s)![0]!;
+        const toks = base.articleTokens;
+        const common = (k: number) => base.comparison.common.some(([f, t]) => k >= f && k < t);
+        for (const p of candidates(kind, text, sent.start, sent.end, surnames, pick)) {
+          if (quotes.some((q) => p.start >= q.start && p.end <= q.end)) continue;
+          // the planted fact must be one the paired source sentence states too: its words (or, for an
+          // insertion, the words either side) are held in common with the source
+          const inside = toks.map((t, k) => [t, k] as const).filter(([t]) => (p.end > p.start ? t.start < p.end && t.end > p.start : t.end === p.start || t.start === p.start + (text[p.start] === ' ' ? 1 : 0)));
+          if (!inside.length || !inside.every(([, k]) => common(k))) continue;
+          options.push({ p, s });
+        }
+      }
+      for (let n = 0; n < perKind && options.length; n++) {
+      const choice = options.splice(Math.floor(pick() * options.length), 1)[0]!;
+      if (used.has(choice.s)) {
+        n--;
+        continue;
+      }
+      used.add(choice.s);
+      const p = choice.p;
+      const mod = text.slice(0, p.start) + p.newText + text.slice(p.end);
+      const t1 = performance.now();
+      const fs1 = check(mod, index, settings).findings;
+      checkMs += performance.now() - t1;
+      checks++;
+      const t = tally.get(kind)!;
+      t.plants++;
+      const pStart = p.start;
+      const pEnd = p.start + p.newText.length;
+      const newOnes = fs1.filter((f) => !baseKeys.has(key(f)));
+      const over = (f: Finding) => (pEnd > pStart ? f.start < pEnd && f.end > pStart : f.start <= pStart && f.end >= pStart);
+      const hit = newOnes.filter(over);
+      const sentOf = (x: number) => ctx.doc.sentences.findIndex((y) => x >= y.start && x < y.end);
+      const plantSent = sentOf(p.start);
+      t.found += newOnes.length;
+      t.correct += Math.min(1, hit.length);
+      const delta = p.newText.length - (p.end - p.start);
+      t.elsewhere += newOnes.filter((f) => !over(f) && sentOf(f.start >= pEnd ? f.start - delta : f.start) !== plantSent).length;
+      if (hit.length) {
+        t.hits++;
+        const want = { number: ['number'], day: ['date'], date: ['date'], title: ['title'], negation: ['polarity'], name: ['name'] }[kind];
+        if (hit.some((f) => want.includes(String(f.data?.kind)))) t.kindRight++;
+      } else if (misses.length < 400) misses.push(`${kind} ${a.id}@${p.start}: “${text.slice(p.start, p.end)}” → “${p.newText}”`);
+      for (const f of newOnes.filter((f) => !over(f))) if (wrong.length < 400) wrong.push(`${kind} ${a.id}@${f.start}: ${f.message}`);
+      }
+    }
+  }
+  prog.done();
+  const rows = KINDS.map((k) => {
+    const t = tally.get(k)!;
+    return [k, t.plants, t.hits, f3(t.hits / t.plants), t.found, f3(t.correct / Math.max(1, t.found)), t.elsewhere, f3(t.kindRight / Math.max(1, t.hits))];
+  });
+  const tot = [...tally.values()].reduce((x, t) => ({ plants: x.plants + t.plants, hits: x.hits + t.hits, found: x.found + t.found, correct: x.correct + t.correct, elsewhere: x.elsewhere + t.elsewhere, kindRight: x.kindRight + t.kindRight }));
+  rows.push(['all', tot.plants, tot.hits, f3(tot.hits / tot.plants), tot.found, f3(tot.correct / Math.max(1, tot.found)), tot.elsewhere, f3(tot.kindRight / Math.max(1, tot.hits))]);
+  console.log('\nplanted changes (METER ' + half + ' half)');
+  console.log(table(['kind', 'plants', 'found', 'recall', 'new flags', 'precision', 'other sentences', 'slot kind right'], rows));
+  if (show) {
+    console.log('\nmissed plants:');
+    for (const m of misses.slice(0, show)) console.log('  ' + m);
+    console.log('\nflags not on the plant:');
+    for (const m of wrong.slice(0, show)) console.log('  ' + m);
+  }
+  const warn = baseFlags.filter((x) => x.f.severity === 'warning').length;
+  console.log(`\nunmodified METER derived articles (${half} half): ${baseFlags.length} fact-mismatch findings (${warn} warnings, ${baseFlags.length - warn} infos) in ${words} words = ${f3((baseFlags.length * 1e4) / words)} per 10k words (${f3((warn * 1e4) / words)} warnings)`);
+  console.log(`check() with only fact-mismatch on: ${checks} checks, mean ${(checkMs / checks).toFixed(1)} ms`);
+  const sampleOf = (xs: { file: string; f: Finding }[], n: number) => {
+    const r = rng(seed + 1);
+    const c = [...xs];
+    const out: typeof xs = [];
+    while (c.length && out.length < n) out.push(c.splice(Math.floor(r() * c.length), 1)[0]!);
+    return out;
+  };
+  if (sampleN) {
+    console.log(`\nsample of ${sampleN} METER flags (file @ start-end · kind · severity · source value → article value; source sentence at the source's offsets):`);
+    for (const { file, f } of sampleOf(baseFlags, sampleN)) {
+      console.log(`  ${file} @${f.start}-${f.end} · ${String(f.data?.kind)} · ${f.severity} · “${String(f.data?.sourceValue)}” → “${String(f.data?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
+      console.log(`      A: ${String(f.data?.articleSentence).replace(/\s+/g, ' ')}`);
+      console.log(`      S: ${String(f.data?.sourceSentence).replace(/\s+/g, ' ')}`);
+    }
+  }
+
+  if (args.includes('--no-polnear')) return;
+  // ---- PolNeAR: test articles against the train+dev articles (their twins are other outlets' sentences)
+  const pdir = path.join(evalDir, 'polnear');
+  if (!fs.existsSync(pdir)) {
+    console.log(`PolNeAR not found: ${pdir}`);
+    return;
+  }
+  const prefs = ['train', 'dev'].flatMap((s) => polnearArticles(pdir, s)).map((a) => ({ id: a.id, path: a.id, text: a.text, meta: {} }));
+  const pindex = ReferenceIndex.build(prefs);
+  const tests = polnearArticles(pdir, 'test');
+  let pw = 0;
+  const pflags: { file: string; f: Finding }[] = [];
+  let paired = 0;
+  for (const a of tests) {
+    const ctx = makeContext(a.text, pindex, resolveSettings(settings));
+    pw += ctx.doc.tokens.length;
+    paired += ctx.use(statementPairs).size;
+    for (const f of check(a.text, pindex, settings).findings) pflags.push({ file: a.id, f });
+  }
+  const pwarn = pflags.filter((x) => x.f.severity === 'warning').length;
+  console.log(`\nPolNeAR test (${tests.length} articles, ${pw} words) vs train+dev (${prefs.length} articles): ${paired} sentences paired with a twin; ${pflags.length} findings (${pwarn} warnings) = ${f3((pflags.length * 1e4) / pw)} per 10k words (${f3((pwarn * 1e4) / pw)} warnings)`);
+  if (sampleN) {
+    console.log(`\nsample of ${Math.min(sampleN, pflags.length)} PolNeAR flags:`);
+    for (const { file, f } of sampleOf(pflags, sampleN)) {
+      console.log(`  ${file} @${f.start}-${f.end} · ${String(f.data?.kind)} · ${f.severity} · “${String(f.data?.sourceValue)}” → “${String(f.data?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
+      console.log(`      A: ${String(f.data?.articleSentence).replace(/\s+/g, ' ')}`);
+      console.log(`      S: ${String(f.data?.sourceSentence).replace(/\s+/g, ' ')}`);
+    }
+  }
+};
+
+export default suite;

@@ -1,0 +1,154 @@
+/**
+ * Statement pairs for the fact check: each article sentence with, per reference document, the one
+ * reference sentence that makes the same statement. Candidate documents are those the aligner
+ * found a passage in over the sentence (verbatim, near-verbatim, paraphrase), and for sentences no
+ * passage covers, the references sharing its rarer word 3-grams (pairs too short to be a copied
+ * passage). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
+ * and their words, in order, mostly agree (≥ 0.5), so the differences left are slots, not rewording.
+ */
+import { alignment, referenceModel } from '../align';
+import { candidateDocs } from '../attribution/analysis';
+import type { Analysis } from '../rule';
+import type { Sentence, TextModel } from '../text';
+
+import { compareSentences, factTokens, type FactToken, type SentenceComparison } from './compare';
+
+export interface StatementPair {
+  /** article sentence index */
+  sentence: number;
+  doc: number;
+  /** the reference sentence */
+  ref: { start: number; end: number };
+  articleTokens: FactToken[];
+  refTokens: FactToken[];
+  /** content-stem Dice of the two sentences */
+  dice: number;
+  comparison: SentenceComparison;
+}
+
+export const PAIR_MIN_DICE = 0.45;
+export const PAIR_MIN_SIMILARITY = 0.5;
+/** at most this many reference documents are compared per article sentence */
+const MAX_DOCS = 6;
+
+/** Words that fill slots (figures, days, months) do not decide whether two sentences make the same statement. */
+const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
+
+function contentStems(model: TextModel, s: Sentence): Set<string> {
+  const out = new Set<string>();
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    const t = model.tokens[k]!;
+    if (!t.stop && !SLOT_WORD.test(t.norm)) out.add(t.stem);
+  }
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return (2 * n) / (a.size + b.size);
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  stems: Set<string>;
+}
+
+/**
+ * A reference sentence ends where the sentence splitter says, and also at a line break after
+ * sentence punctuation and closing quotes (wire copy often closes a quotation with '' or a
+ * line-end marker the splitter reads as part of the sentence).
+ */
+const PIECE_END = /[.!?]['"’”)<]*[ \t]*\r?\n/g;
+
+/** Per-document pieces (sentences, split as above) with their content stems, cached per reference model. */
+const refPieces = new WeakMap<TextModel, Piece[]>();
+function sentencePieces(model: TextModel): Piece[] {
+  let v = refPieces.get(model);
+  if (v) return v;
+  v = [];
+  for (const s of model.sentences) {
+    const body = model.text.slice(s.start, s.end);
+    let from = s.start;
+    const cuts: number[] = [];
+    PIECE_END.lastIndex = 0;
+    for (let m = PIECE_END.exec(body); m; m = PIECE_END.exec(body)) cuts.push(s.start + m.index + m[0].length);
+    cuts.push(s.end);
+    let k = s.tokenStart;
+    for (const to of cuts) {
+      const stems = new Set<string>();
+      let first = -1;
+      let last = -1;
+      while (k < s.tokenEnd && model.tokens[k]!.start < to) {
+        const t = model.tokens[k]!;
+        if (first < 0) first = t.start;
+        last = t.end;
+        if (!t.stop && !SLOT_WORD.test(t.norm)) stems.add(t.stem);
+        k++;
+      }
+      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), stems });
+      from = to;
+    }
+  }
+  refPieces.set(model, v);
+  return v;
+}
+
+/** Every statement pair of the checked article, by article sentence (best pair first). */
+export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
+  const out = new Map<number, StatementPair[]>();
+  const doc = ctx.doc;
+  if (ctx.index.documentCount === 0) return out;
+  const skip = new Set(ctx.settings.ignore.sources);
+  const passages = ctx.use(alignment);
+  const byPassage = new Map<number, Set<number>>();
+  const sorted = [...passages].sort((x, y) => x.a.start - y.a.start);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s]!;
+    for (let k = 0; k < sorted.length; k++) {
+      const p = sorted[k]!;
+      if (p.a.start >= sent.end) break;
+      if (p.a.end <= sent.start) continue;
+      let set = byPassage.get(s);
+      if (!set) byPassage.set(s, (set = new Set()));
+      set.add(p.doc);
+    }
+  }
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sent = doc.sentences[s]!;
+    const stems = contentStems(doc, sent);
+    if (stems.size < 3) continue;
+    let docs = [...(byPassage.get(s) ?? [])];
+    if (docs.length === 0) {
+      if (sent.tokenEnd - sent.tokenStart < 5) continue;
+      docs = candidateDocs(ctx, [sent], 3);
+    }
+    const pairs: StatementPair[] = [];
+    let articleTokens: FactToken[] | null = null;
+    for (const d of docs.slice(0, MAX_DOCS)) {
+      if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
+      const rm = referenceModel(ctx.index, d);
+      const rs = sentencePieces(rm);
+      let best = -1;
+      let bestDice = 0;
+      for (let y = 0; y < rs.length; y++) {
+        const v = dice(stems, rs[y]!.stems);
+        if (v > bestDice) {
+          bestDice = v;
+          best = y;
+        }
+      }
+      if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
+      const ref = rs[best]!;
+      articleTokens ??= factTokens(doc.text, sent.start, sent.end);
+      const refTokens = factTokens(rm.text, ref.start, ref.end);
+      const comparison = compareSentences(refTokens, articleTokens);
+      if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
+      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison });
+    }
+    if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));
+  }
+  return out;
+};

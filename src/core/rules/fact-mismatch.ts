@@ -1,0 +1,185 @@
+/**
+ * fact-mismatch: an article sentence that makes the same statement as a reference sentence but
+ * with a different fact in one slot — a number, a date, day or time, a title, a negation or an
+ * opposite, a quantifier, or someone else's name. The fix puts the source's value back, in the
+ * article's style ("forty" stays a word). Meaning-keeping rounding is an info; where the
+ * references themselves disagree on the slot, the finding says so and is an info. Slots inside the
+ * article's attributed quotations are misquote's.
+ */
+import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
+import { statementPairs, type StatementPair } from '../facts/pairs';
+import { numberInWords, quantities } from '../facts/quantity';
+import { attributedQuoteSpans } from '../quoting';
+import type { Rule, RuleContext } from '../rule';
+import type { Finding, Fix, Severity } from '../types';
+import { sourceLabel } from '../source-label';
+import { finding, ruleInfo } from './catalogue';
+
+const KIND_WORDS: Record<SlotKind, string> = {
+  number: 'figure',
+  date: 'date',
+  time: 'time',
+  name: 'name',
+  title: 'title',
+  polarity: 'negation',
+  quantifier: 'quantifier',
+};
+
+function span(toks: readonly FactToken[], r: [number, number]): { start: number; end: number } {
+  return { start: toks[r[0]]!.start, end: toks[r[1] - 1]!.end };
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/**
+ * The article's slot rewritten with the source's value, in the article's style: a number core
+ * swapped in place (words stay words, digits stay digits, the article's "per cent" / "%" kept);
+ * otherwise the source's words, with the article's capitalisation at the start of its sentence.
+ */
+export function replacement(articleText: string, srcText: string, pair: StatementPair, diff: SlotDiff): string {
+  const art = pair.articleTokens;
+  const src = pair.refTokens;
+  const a = span(art, diff.art);
+  const s = span(src, diff.src);
+  const articleSlot = articleText.slice(a.start, a.end);
+  let out = srcText.slice(s.start, s.end);
+  const sq = diff.srcQuantity;
+  const aq = diff.artQuantity;
+  if (sq && aq && sq.kind === aq.kind && sq.currency === aq.currency) {
+    const srcCore = src.slice(sq.coreFrom, sq.coreTo);
+    const artCore = art.slice(aq.coreFrom, aq.coreTo);
+    const coreText = srcText.slice(srcCore[0]!.start, srcCore[srcCore.length - 1]!.end);
+    const coreValue = quantities(srcCore.map((t) => t.low))[0]?.value;
+    const suffixless = (ts: FactToken[]) => ts.every((t) => !/\d[a-z]+$/i.test(t.text));
+    const sameTail = src.slice(sq.coreTo, sq.to).map((t) => t.low).join(' ') === art.slice(aq.coreTo, aq.to).map((t) => t.low).join(' ') || sq.kind === 'percent';
+    let core: string | null = null;
+    if (coreValue !== undefined && sameTail && suffixless(srcCore) && suffixless(artCore)) {
+      if (aq.words) core = numberInWords(coreValue);
+      else if (!sq.words) core = coreText;
+      else core = Number.isInteger(coreValue) ? String(coreValue) : null;
+    }
+    if (core !== null) {
+      const cs = artCore[0]!.start;
+      const ce = artCore[artCore.length - 1]!.end;
+      out = articleText.slice(a.start, cs) + core + articleText.slice(ce, a.end);
+    }
+  }
+  const atStart = diff.art[0] === 0;
+  const srcAtStart = diff.src[0] === 0;
+  if (atStart && /^\p{Lu}/u.test(articleSlot)) out = upperFirst(out);
+  else if (!atStart && srcAtStart && diff.kind !== 'name' && !/^\p{Lu}{2}/u.test(out)) out = lowerFirst(out);
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Two names of one person: written together (within three capitalised words: "Kerstin Parkin",
+ * "Marco Pierre White") somewhere in the article or the reference.
+ */
+function oneEntity(a: string, b: string, texts: string[]): boolean {
+  const x = escapeRe(a.replace(/['’]s$/, ''));
+  const y = escapeRe(b.replace(/['’]s$/, ''));
+  const between = "(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}\\s+";
+  const re = new RegExp(`\\b(?:${x}${between}${y}|${y}${between}${x})\\b`, 'u');
+  return texts.some((t) => re.test(t));
+}
+
+function inQuote(quotes: { start: number; end: number }[], start: number, end: number): boolean {
+  return quotes.some((q) => start >= q.start && end <= q.end);
+}
+
+/** True when the article range is held in common with the pair's source (the source agrees with the article). */
+function agrees(pair: StatementPair, r: [number, number]): boolean {
+  return pair.comparison.common.some(([f, t]) => f <= r[0] && t >= r[1]);
+}
+
+export function factFindings(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const pairsBySentence = ctx.use(statementPairs);
+  if (pairsBySentence.size === 0) return out;
+  const quotes = ctx.use(attributedQuoteSpans);
+  const text = ctx.doc.text;
+  for (const [, pairs] of [...pairsBySentence].sort((x, y) => x[0] - y[0])) {
+    const base = pairs[0]!;
+    for (const diff of base.comparison.diffs) {
+      const a = span(base.articleTokens, diff.art);
+      if (inQuote(quotes, a.start, a.end)) continue;
+      // another reference that says what the article says: the article follows that one
+      if (pairs.some((p) => p !== base && agrees(p, diff.art))) continue;
+      const refDoc = ctx.index.docs[base.doc]!;
+      const s = span(base.refTokens, diff.src);
+      const sourceValue = refDoc.text.slice(s.start, s.end);
+      const articleValue = text.slice(a.start, a.end);
+      if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
+      // other references' values for the same slot
+      const others: { doc: number; value: string }[] = [];
+      for (const p of pairs) {
+        if (p === base) continue;
+        const od = p.comparison.diffs.find((x) => x.kind === diff.kind && x.art[0] < diff.art[1] && x.art[1] > diff.art[0]);
+        if (!od) continue;
+        const os = span(p.refTokens, od.src);
+        const v = ctx.index.docs[p.doc]!.text.slice(os.start, os.end);
+        if (v.toLowerCase() !== sourceValue.toLowerCase()) others.push({ doc: p.doc, value: v });
+      }
+      const label = sourceLabel(ctx.index, base.doc);
+      let severity: Severity = 'warning';
+      let message = `Source says “${sourceValue}”; the article says “${articleValue}” (${KIND_WORDS[diff.kind]}; ${label})`;
+      if (others.length) {
+        severity = 'info';
+        const list = [{ doc: base.doc, value: sourceValue }, ...others].map((o) => `${o.value} in ${sourceLabel(ctx.index, o.doc)}`);
+        message = `Sources differ: ${list.join(', ')}; the article says “${articleValue}” (${KIND_WORDS[diff.kind]})`;
+      } else if (diff.rounding) {
+        severity = 'info';
+        message = `Source says “${sourceValue}”; the article rounds it to “${articleValue}” (${label})`;
+      }
+      const newText = replacement(text, refDoc.text, base, diff);
+      const fixes: Fix[] = [];
+      if (newText !== articleValue && !others.length) {
+        fixes.push({ title: `Use the source's value: “${newText}”`, edits: [{ start: a.start, end: a.end, newText }], preferred: true });
+      }
+      const sent = ctx.doc.sentences[base.sentence]!;
+      out.push(finding('fact-mismatch', {
+        severity,
+        message,
+        start: a.start,
+        end: a.end,
+        text: articleValue,
+        source: { id: refDoc.id, path: refDoc.path, start: base.ref.start, end: base.ref.end, text: refDoc.text.slice(base.ref.start, base.ref.end) },
+        suggestions: [newText],
+        ...(fixes.length ? { fixes } : {}),
+        data: {
+          kind: diff.kind,
+          sourceValue,
+          articleValue,
+          ...(diff.rounding ? { rounding: true } : {}),
+          ...(others.length ? { sourcesDiffer: [{ source: label, value: sourceValue }, ...others.map((o) => ({ source: sourceLabel(ctx.index, o.doc), value: o.value }))] } : {}),
+          reference: label,
+          articleSentence: text.slice(sent.start, sent.end),
+          articleSlot: [a.start - sent.start, a.end - sent.start],
+          sourceSentence: refDoc.text.slice(base.ref.start, base.ref.end),
+          sourceSlot: [s.start - base.ref.start, s.end - base.ref.start],
+          sourceMeta: refDoc.meta,
+        },
+      }));
+    }
+  }
+  return out;
+}
+
+export const factMismatch: Rule = {
+  ...ruleInfo('fact-mismatch'),
+  run(ctx) {
+    return factFindings(ctx);
+  },
+};
+
+// re-exported for tests and the eval
+export { factTokens };

@@ -1,0 +1,194 @@
+import { strict as assert } from 'node:assert';
+import { applyEdits } from '../../../src/core/attribution/fixes';
+import { check } from '../../../src/core/engine';
+import { compareSentences, factTokens } from '../../../src/core/facts/compare';
+import { isRounding, numberInWords, quantities } from '../../../src/core/facts/quantity';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import type { Finding, ReferenceDoc } from '../../../src/core/types';
+
+// Invented story: a ferry dispute in a made-up harbour town.
+const OPENING = 'Kestrel Bay ferry dispute\n\n';
+const FILLER =
+  ' Talks between the operator and the crews broke down late in the evening without a new date.' +
+  ' The operator has promised a written offer to every crew member before the end of the season.';
+
+function refDoc(id: string, sentence: string, outlet = 'Coastline Wire'): ReferenceDoc {
+  return { id, path: id, text: OPENING + sentence + FILLER, meta: { outlet } };
+}
+
+function facts(article: string, refs: ReferenceDoc[]): Finding[] {
+  const idx = ReferenceIndex.build(refs);
+  return check(OPENING + article + FILLER, idx, {}).findings.filter((f) => f.rule === 'fact-mismatch');
+}
+
+/** One reference, one article sentence; the fact-mismatch findings. */
+function pair(source: string, article: string): Finding[] {
+  return facts(article, [refDoc('wire.txt', source)]);
+}
+
+/** Apply the preferred fix and check again: the finding must be gone and the text well formed. */
+function fixClears(source: string, article: string): string {
+  const refs = [refDoc('wire.txt', source)];
+  const idx = ReferenceIndex.build(refs);
+  const text = OPENING + article + FILLER;
+  const fs = check(text, idx, {}).findings.filter((f) => f.rule === 'fact-mismatch');
+  assert.equal(fs.length, 1, `one finding expected: ${fs.map((f) => f.message).join(' | ')}`);
+  const fix = fs[0]!.fixes?.find((x) => x.preferred);
+  assert.ok(fix, 'a preferred fix');
+  const fixed = applyEdits(text, fix.edits);
+  assert.doesNotMatch(fixed, / {2}|\s[,.]/, 'no doubled spaces or space before punctuation');
+  const again = check(fixed, idx, {}).findings.filter((f) => f.rule === 'fact-mismatch');
+  assert.deepEqual(again.map((f) => f.message), [], 'the fix clears the finding');
+  return fixed.slice(OPENING.length, fixed.length - FILLER.length);
+}
+
+describe('facts/quantity', () => {
+  const q = (s: string) => quantities(factTokens(s).map((t) => t.low));
+  it('normalises digits, words, separators, multipliers and per cent', () => {
+    assert.equal(q('forty')[0]!.value, 40);
+    assert.equal(q('forty-five')[0]!.value, 45);
+    assert.equal(q('two hundred and ten')[0]!.value, 210);
+    assert.equal(q('12,500')[0]!.value, 12500);
+    assert.equal(q('£1.2m')[0]!.value, 1.2e6);
+    assert.equal(q('£1.2 million')[0]!.value, 1.2e6);
+    assert.equal(q('£1.2m')[0]!.kind, 'money');
+    assert.equal(q('40 per cent')[0]!.value, 0.4);
+    assert.equal(q('40%')[0]!.value, 0.4);
+    assert.equal(q('40 percent')[0]!.kind, 'percent');
+    assert.equal(q('half')[0]!.value, 0.5);
+    assert.equal(q('1998')[0]!.kind, 'year');
+    assert.equal(q('10.30pm')[0]!.kind, 'time');
+    assert.equal(q('10.30pm')[0]!.value, 22 * 60 + 30);
+  });
+  it('rounding that keeps the meaning', () => {
+    const [a] = q('39.6');
+    const [b] = q('40');
+    const [c] = q('30');
+    assert.ok(isRounding(a!, b!, false));
+    assert.ok(!isRounding(a!, c!, false));
+    assert.ok(!isRounding(q('12')[0]!, q('10')[0]!, false), '12 → 10 changes the figure');
+    assert.ok(isRounding(q('£1.23m')[0]!, q('£1.2m')[0]!, false));
+  });
+  it('numbers in words', () => {
+    assert.equal(numberInWords(40), 'forty');
+    assert.equal(numberInWords(45), 'forty-five');
+    assert.equal(numberInWords(1200), null);
+  });
+});
+
+describe('facts/compare', () => {
+  const cmp = (s: string, a: string) => compareSentences(factTokens(s), factTokens(a)).diffs;
+  it('equivalent forms are no difference', () => {
+    assert.deepEqual(cmp('Fares rose by 40 per cent last year.', 'Fares rose by 40% last year.'), []);
+    assert.deepEqual(cmp('Fares rose by 40 per cent last year.', 'Fares rose by forty per cent last year.'), []);
+    assert.deepEqual(cmp('The repairs cost £1.2 million in all.', 'The repairs cost £1.2m in all.'), []);
+    assert.deepEqual(cmp('Half of the crews voted to strike.', '50 per cent of the crews voted to strike.'), []);
+    assert.deepEqual(cmp('The fund holds 12,500 pounds now.', 'The fund holds 12500 pounds now.'), []);
+    assert.deepEqual(cmp('Between 10 and 12 boats were idle.', 'Between 10 and 12 boats were idle.'), []);
+  });
+  it('reads each slot kind', () => {
+    assert.equal(cmp('Fares rose by 40 per cent.', 'Fares rose by 14 per cent.')[0]?.kind, 'number');
+    assert.equal(cmp('The crews met on Thursday.', 'The crews met on Friday.')[0]?.kind, 'date');
+    assert.equal(cmp('The crews met in June 1998.', 'The crews met in June 1999.')[0]?.kind, 'date');
+    assert.equal(cmp('The crews met in June.', 'The crews met in July.')[0]?.kind, 'date');
+    assert.equal(cmp('The ferry left at 10pm.', 'The ferry left at 9pm.')[0]?.kind, 'time');
+    assert.equal(cmp('Mr Reyle told the meeting.', 'Mr Lund told the meeting.')[0]?.kind, 'name');
+    assert.equal(cmp('The deputy minister spoke.', 'The minister spoke.')[0]?.kind, 'title');
+    assert.equal(cmp('The minister spoke.', 'The former minister spoke.')[0]?.kind, 'title');
+    assert.equal(cmp('The crews did not accept the offer.', 'The crews did accept the offer.')[0]?.kind, 'polarity');
+    assert.equal(cmp('The crews rejected the offer.', 'The crews accepted the offer.')[0]?.kind, 'polarity');
+    assert.equal(cmp('Most crews backed the strike.', 'Some crews backed the strike.')[0]?.kind, 'quantifier');
+  });
+  it('a misspelt name is not another person; a fuller name is the same person', () => {
+    assert.deepEqual(cmp('Mr Reyle told the meeting.', 'Mr Reyles told the meeting.'), []);
+    assert.deepEqual(cmp('Reyle told the meeting.', 'Tomas Reyle told the meeting.'), []);
+  });
+  it('"today" in the wire is "yesterday" in print: not a date change', () => {
+    assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
+  });
+});
+
+describe('rules/fact-mismatch', () => {
+  const SRC = 'The union said that 40 per cent of its members had voted to strike over the winter timetable.';
+  it('flags a changed number, names the source, suggests its value', () => {
+    const fs = pair(SRC, 'The union said that 14 per cent of its members had voted to strike over the winter timetable.');
+    assert.equal(fs.length, 1);
+    const f = fs[0]!;
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.message, 'Source says “40 per cent”; the article says “14 per cent” (figure; Coastline Wire)');
+    assert.equal(f.text, '14 per cent');
+    assert.deepEqual(f.suggestions, ['40 per cent']);
+    assert.equal(f.data?.kind, 'number');
+    assert.equal(f.data?.sourceValue, '40 per cent');
+    assert.equal(f.data?.articleValue, '14 per cent');
+    assert.ok(f.source && f.source.text.startsWith('The union said that 40 per cent'), 'points at the source sentence');
+  });
+  it('equivalent forms are not flagged', () => {
+    assert.deepEqual(pair(SRC, 'The union said that 40% of its members had voted to strike over the winter timetable.'), []);
+    assert.deepEqual(pair(SRC, 'The union said that forty per cent of its members had voted to strike over the winter timetable.'), []);
+    assert.deepEqual(pair('Repairs to the pier will cost £1.2 million over the next two winters, the council said.', 'Repairs to the pier will cost £1.2m over the next two winters, the council said.'), []);
+  });
+  it('keeps the article style in the fix: words stay words', () => {
+    assert.equal(fixClears(SRC, 'The union said that fourteen per cent of its members had voted to strike over the winter timetable.'),
+      'The union said that forty per cent of its members had voted to strike over the winter timetable.');
+    assert.equal(fixClears('Fourteen crew members were sent home on the first night of the dispute, the operator said.', 'Forty crew members were sent home on the first night of the dispute, the operator said.'),
+      'Fourteen crew members were sent home on the first night of the dispute, the operator said.');
+    assert.equal(fixClears(SRC, 'The union said that 14% of its members had voted to strike over the winter timetable.'),
+      'The union said that 40% of its members had voted to strike over the winter timetable.');
+  });
+  it('days and dates: flagged, fixed', () => {
+    assert.equal(fixClears('The crews walked out on Thursday after the council voted to cut the winter subsidy.', 'The crews walked out on Friday after the council voted to cut the winter subsidy.'),
+      'The crews walked out on Thursday after the council voted to cut the winter subsidy.');
+    assert.equal(fixClears('The subsidy was introduced in March 1998 to keep the winter crossing open.', 'The subsidy was introduced in March 1996 to keep the winter crossing open.'),
+      'The subsidy was introduced in March 1998 to keep the winter crossing open.');
+  });
+  it('titles: a dropped or added modifier', () => {
+    assert.equal(fixClears('The deputy harbour master, Ilse Varga, refused to meet the crews on the quay.', 'The harbour master, Ilse Varga, refused to meet the crews on the quay.'),
+      'The deputy harbour master, Ilse Varga, refused to meet the crews on the quay.');
+    assert.equal(fixClears('Transport minister Ilse Varga refused to meet the crews on the quay.', 'Former transport minister Ilse Varga refused to meet the crews on the quay.'),
+      'Transport minister Ilse Varga refused to meet the crews on the quay.');
+  });
+  it('polarity: negation dropped or added, opposites', () => {
+    assert.equal(fixClears('The operator did not respond to the offer made by the crews on the quay.', 'The operator did respond to the offer made by the crews on the quay.'),
+      'The operator did not respond to the offer made by the crews on the quay.');
+    assert.equal(fixClears('The crews rejected the revised offer from the operator on the quay.', 'The crews accepted the revised offer from the operator on the quay.'),
+      'The crews rejected the revised offer from the operator on the quay.');
+    assert.deepEqual(pair('The operator did not respond to the offer made by the crews on the quay.', "The operator didn't respond to the offer made by the crews on the quay."), []);
+  });
+  it('quantifiers', () => {
+    assert.equal(fixClears('Most of the crews backed the walkout at the meeting on the quay.', 'Some of the crews backed the walkout at the meeting on the quay.'),
+      'Most of the crews backed the walkout at the meeting on the quay.');
+  });
+  it('names: someone else is flagged, a misspelling is left to the names rules', () => {
+    assert.equal(fixClears('The walkout was called by organiser Tomas Reyle after the vote on the quay.', 'The walkout was called by organiser Petra Lund after the vote on the quay.'),
+      'The walkout was called by organiser Tomas Reyle after the vote on the quay.');
+    assert.deepEqual(pair('The walkout was called by organiser Tomas Reyle after the vote on the quay.', 'The walkout was called by organiser Tomas Reyl after the vote on the quay.'), []);
+  });
+  it('rounding that keeps the meaning is an info', () => {
+    const fs = pair('Ticket prices went up by 39.6 per cent over the last three winters, the council said.', 'Ticket prices went up by nearly 40 per cent over the last three winters, the council said.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.severity, 'info');
+  });
+  it('when the sources differ: says so, an info, no fix', () => {
+    const s = 'Police said 12 people were arrested on the quay after the crews blocked the ferry ramp.';
+    const fs = facts('Police said 16 people were arrested on the quay after the crews blocked the ferry ramp.', [
+      refDoc('wire.txt', s),
+      refDoc('gazette.txt', s.replace('12', '14'), 'Bay Gazette'),
+    ]);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.severity, 'info');
+    assert.match(fs[0]!.message, /^Sources differ: (12 in Coastline Wire, 14 in Bay Gazette|14 in Bay Gazette, 12 in Coastline Wire)/);
+    assert.equal(fs[0]!.fixes, undefined);
+  });
+  it('an article that follows one of two disagreeing sources is not flagged', () => {
+    const s = 'Police said 12 people were arrested on the quay after the crews blocked the ferry ramp.';
+    assert.deepEqual(facts(s.replace('12', '14'), [refDoc('wire.txt', s), refDoc('gazette.txt', s.replace('12', '14'), 'Bay Gazette')]), []);
+  });
+  it('unrelated sentences are not compared', () => {
+    assert.deepEqual(pair('The union said that 40 per cent of its members had voted to strike.', 'A new timetable for the 14 summer sailings will be published by the operator next month.'), []);
+  });
+  it('slots inside an attributed quotation are left to misquote', () => {
+    const fs = pair('"We lost 40 per cent of our sailings in March," organiser Tomas Reyle said.', '"We lost 14 per cent of our sailings in March," organiser Tomas Reyle said.');
+    assert.deepEqual(fs, []);
+  });
+});
