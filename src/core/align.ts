@@ -22,6 +22,7 @@ import { quotedTokens } from './quoting';
 import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
 import { analyse, type Span, type TextModel } from './text';
 import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -86,6 +87,21 @@ export interface AlignOptions {
   minParaphraseWords: number;
   /** document numbers not to align against (ignored sources, the article itself) */
   skipDocs?: ReadonlySet<number>;
+  /**
+   * the sentence-level stage of sentence-align.ts (the anchor's seeding, extension and filtering)
+   * against the candidate documents; its cases replace the n-gram passages they overlap unless
+   * those are verbatim-level and cover at least `sentenceKeepVerbatim` of the case's article words
+   */
+  sentenceAlign: boolean;
+  sentence: SentenceAlignOptions;
+  sentenceKeepVerbatim: number;
+  /**
+   * a document with a verbatim passage of at least this many article words is copied verbatim (the
+   * anchor's verbatim setting): its n-gram passages stand and sentence-level cases are not added
+   */
+  verbatimPairWords: number;
+  /** the sentence-level stage runs against the best this many candidate documents */
+  sentenceCandidates: number;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -109,6 +125,11 @@ export const DEFAULT_ALIGN: AlignOptions = {
   reorderTolerant: true,
   reorderKeepWords: 30,
   minParaphraseWords: 15,
+  sentenceAlign: true,
+  sentence: DEFAULT_SENTENCE_ALIGN,
+  sentenceKeepVerbatim: 0.5,
+  verbatimPairWords: 40,
+  sentenceCandidates: 3,
 };
 
 export interface Passage {
@@ -633,7 +654,10 @@ export function align(
     }
   }
 
+  const sentenceDocs = o.sentenceAlign ? candidateDocs(terms, index, seeded, o).filter((d) => !o.skipDocs?.has(d)).slice(0, o.sentenceCandidates) : [];
+  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index), o.sentence.minSentWords) : null;
   const out: Passage[] = [];
+  for (const docNum of sentenceDocs) if (!bySeedDoc.has(docNum)) bySeedDoc.set(docNum, []);
   for (const [docNum, seeds] of bySeedDoc) {
     const clusters = clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
@@ -646,10 +670,126 @@ export function align(
         if (q) passages.push(q);
       }
     }
+    const kept: Passage[] = [];
     for (const p of mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o))
-      if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) out.push(p);
+      if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) kept.push(p);
+    out.push(...(side && sentenceDocs.includes(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o) : kept));
   }
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
+  return out;
+}
+
+
+// ---- sentence-level stage (sentence-align.ts) ----------------------------------------------
+
+/** Counted stems of a sentence: words longer than two characters, stop words kept (the anchor's). */
+function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex): SentenceSide {
+  const local = new Map<string, number>(); // words no reference has: ids of their own, below 0
+  const stems: number[][] = [];
+  const chars: [number, number][] = [];
+  const toks: [number, number][] = [];
+  for (const s of doc.sentences) {
+    const ids: number[] = [];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = doc.tokens[k]!;
+      if (t.norm.length <= 2) continue;
+      const term = terms[k]!;
+      if (term >= 0) ids.push(index.terms.stemId(term));
+      else {
+        let id = local.get(t.stem);
+        if (id === undefined) local.set(t.stem, (id = -1 - local.size));
+        ids.push(id);
+      }
+    }
+    stems.push(ids);
+    chars.push([s.start, s.end]);
+    toks.push([s.tokenStart, s.tokenEnd]);
+  }
+  return { stems, chars, toks };
+}
+
+const refSides = new DocCache<{ min: number; side: PreparedSide }>(256);
+function referenceSide(index: ReferenceIndex, num: number, min: number): PreparedSide {
+  const hit = refSides.get(index, num, () => ({ min, side: prepareSide(referenceSideOf(index, num), min) }));
+  return hit.min === min ? hit.side : prepareSide(referenceSideOf(index, num), min);
+}
+
+function referenceSideOf(index: ReferenceIndex, num: number): SentenceSide {
+  {
+    const d = index.docs[num]!;
+    const ranges = refSentenceRanges(index, num);
+    const stems: number[][] = [];
+    const chars: [number, number][] = [];
+    const toks: [number, number][] = [];
+    const words = index.terms.words;
+    for (let r = 0; r < ranges.length; r += 2) {
+      const from = ranges[r]!;
+      const to = ranges[r + 1]!;
+      if (to <= from) continue;
+      const ids: number[] = [];
+      for (let k = from; k < to; k++) {
+        const t = d.tokens.terms[k]!;
+        if (words[t]!.length > 2) ids.push(index.terms.stemId(t));
+      }
+      stems.push(ids);
+      chars.push([d.tokens.starts[from]!, d.tokens.ends[to - 1]!]);
+      toks.push([from, to]);
+    }
+    return { stems, chars, toks };
+  }
+}
+
+/** The sentence-level cases against document `num`, as passages graded by their words. */
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): Passage[] {
+  const d = index.docs[num]!;
+  const out: Passage[] = [];
+  for (const c of alignSentences(side, referenceSide(index, num, o.sentence.minSentWords), o.sentence)) {
+    const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
+    const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
+    // quoting is not copying: a case made mostly of attributed quotation is not a copied passage
+    if (o.quoted) {
+      let q = 0;
+      for (let k = aTok[0]; k < aTok[1]; k++) q += o.quoted[k]!;
+      if (2 * q >= aTok[1] - aTok[0]) continue;
+    }
+    const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
+    const b: string[] = [];
+    for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+    const ws = wordSimilarity(a, b);
+    out.push({
+      doc: num,
+      a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+      b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+      aTok,
+      bTok,
+      similarity: Math.round(ws.similarity * 1000) / 1000,
+      level: levelOf(ws.similarity, ws.identical, o),
+      words: aTok[1] - aTok[0],
+    });
+  }
+  return out;
+}
+
+/**
+ * Combine the n-gram passages of one document with its sentence-level cases: a case replaces the
+ * passages it overlaps in the article, unless verbatim or near-verbatim passages cover at least
+ * `sentenceKeepVerbatim` of its article words (copying with exact edges: the n-gram passages are
+ * the better boundaries).
+ */
+function combine(ngram: Passage[], cases: Passage[], o: AlignOptions): Passage[] {
+  if (!cases.length) return ngram;
+  if (ngram.some((p) => p.level === 'verbatim' && p.words >= o.verbatimPairWords)) return ngram;
+  const out: Passage[] = [];
+  const replaced = new Set<Passage>();
+  for (const c of cases) {
+    const over = ngram.filter((p) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]);
+    let exact = 0;
+    for (const p of over) if (p.level !== 'paraphrase') exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
+    if (exact >= o.sentenceKeepVerbatim * (c.aTok[1] - c.aTok[0])) continue;
+    for (const p of over) replaced.add(p);
+    out.push(c);
+  }
+  for (const p of ngram) if (!replaced.has(p)) out.push(p);
   return out;
 }
 
