@@ -129,7 +129,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentence: DEFAULT_SENTENCE_ALIGN,
   sentenceKeepVerbatim: 0.5,
   verbatimPairWords: 40,
-  sentenceCandidates: 3,
+  sentenceCandidates: 10,
 };
 
 export interface Passage {
@@ -657,6 +657,7 @@ export function align(
   const sentenceDocs = o.sentenceAlign ? candidateDocs(terms, index, seeded, o).filter((d) => !o.skipDocs?.has(d)).slice(0, o.sentenceCandidates) : [];
   const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index), o.sentence.minSentWords) : null;
   const out: Passage[] = [];
+  const fromCases = new Set<Passage>();
   for (const docNum of sentenceDocs) if (!bySeedDoc.has(docNum)) bySeedDoc.set(docNum, []);
   for (const [docNum, seeds] of bySeedDoc) {
     const clusters = clusterSeeds(seeds, o.maxGap);
@@ -673,8 +674,9 @@ export function align(
     const kept: Passage[] = [];
     for (const p of mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o))
       if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) kept.push(p);
-    out.push(...(side && sentenceDocs.includes(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o) : kept));
+    out.push(...(side && sentenceDocs.includes(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept));
   }
+  if (fromCases.size) return resolveAcross(out, fromCases);
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;
 }
@@ -740,10 +742,12 @@ function referenceSideOf(index: ReferenceIndex, num: number): SentenceSide {
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): Passage[] {
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): { ps: Passage[]; summary: boolean } {
   const d = index.docs[num]!;
   const out: Passage[] = [];
+  let summary = false;
   for (const c of alignSentences(side, referenceSide(index, num, o.sentence.minSentWords), o.sentence)) {
+    summary ||= c.summary;
     const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
     const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
     // quoting is not copying: a case made mostly of attributed quotation is not a copied passage
@@ -767,7 +771,7 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
       words: aTok[1] - aTok[0],
     });
   }
-  return out;
+  return { ps: out, summary };
 }
 
 /**
@@ -776,9 +780,12 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
  * `sentenceKeepVerbatim` of its article words (copying with exact edges: the n-gram passages are
  * the better boundaries).
  */
-function combine(ngram: Passage[], cases: Passage[], o: AlignOptions): Passage[] {
+function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summary: boolean }, o: AlignOptions, fromCases: Set<Passage>): Passage[] {
   if (!cases.length) return ngram;
   if (ngram.some((p) => p.level === 'verbatim' && p.words >= o.verbatimPairWords)) return ngram;
+  // a summary condenses the source: its cases stand for the pieces the n-gram seeds found in it
+  for (const c of cases) fromCases.add(c);
+  if (summary) return [...cases, ...ngram.filter((p) => !cases.some((c) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]))];
   const out: Passage[] = [];
   const replaced = new Set<Passage>();
   for (const c of cases) {
@@ -791,6 +798,25 @@ function combine(ngram: Passage[], cases: Passage[], o: AlignOptions): Passage[]
   }
   for (const p of ngram) if (!replaced.has(p)) out.push(p);
   return out;
+}
+
+/**
+ * A stretch of the article is copied from one source: a sentence-level case half of whose article
+ * words lie in a passage of another document that is more similar (or verbatim) is dropped.
+ */
+function resolveAcross(ps: Passage[], fromCases: Set<Passage>): Passage[] {
+  const out = ps.filter((c) => {
+    if (!fromCases.has(c)) return true;
+    const len = c.aTok[1] - c.aTok[0];
+    return !ps.some(
+      (p) =>
+        p !== c &&
+        p.doc !== c.doc &&
+        (p.level === 'verbatim' || p.similarity > c.similarity) &&
+        Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]) >= 0.5 * len,
+    );
+  });
+  return out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
 }
 
 /** Merge passages of one document whose article spans overlap. */
