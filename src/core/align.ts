@@ -102,6 +102,14 @@ export interface AlignOptions {
   verbatimPairWords: number;
   /** the sentence-level stage runs against the best this many candidate documents */
   sentenceCandidates: number;
+  /**
+   * substance: a passage needs at least this many shared words that are not names (capitalised
+   * inside a sentence), numbers, stop words or, in a set of at least `stockMinDocs` documents,
+   * words found in more than `stockShare` of them (the set's own stock vocabulary)
+   */
+  minSubstanceWords: number;
+  stockShare: number;
+  stockMinDocs: number;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -130,6 +138,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceKeepVerbatim: 0.5,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
+  minSubstanceWords: 2,
+  stockShare: 0.1,
+  stockMinDocs: 20,
 };
 
 export interface Passage {
@@ -676,6 +687,13 @@ export function align(
       if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) kept.push(p);
     out.push(...(side && sentenceDocs.includes(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept));
   }
+  if (o.minSubstanceWords > 0) {
+    const keep = out.filter((p) => substanceWords(doc, index, p, o) >= o.minSubstanceWords);
+    if (keep.length < out.length) {
+      out.length = 0;
+      out.push(...keep);
+    }
+  }
   if (fromCases.size) return resolveAcross(out, fromCases);
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;
@@ -798,6 +816,37 @@ function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summ
   }
   for (const p of ngram) if (!replaced.has(p)) out.push(p);
   return out;
+}
+
+/**
+ * Shared words of a passage that carry substance: matched one for one between the two spans, not a
+ * stop word, not a number, not capitalised inside its sentence (a name), and not stock vocabulary
+ * of the reference set (found in more than `stockShare` of its documents, judged only in a set of
+ * at least `stockMinDocs`). Counting stops at `minSubstanceWords`.
+ */
+function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions): number {
+  const d = index.docs[p.doc]!;
+  const bag = new Map<number, number>();
+  for (let k = p.bTok[0]; k < p.bTok[1]; k++) {
+    const t = d.tokens.terms[k]!;
+    bag.set(t, (bag.get(t) ?? 0) + 1);
+  }
+  const n = index.documentCount;
+  const stockDf = n >= o.stockMinDocs ? o.stockShare * n : Infinity;
+  let sub = 0;
+  for (let k = p.aTok[0]; k < p.aTok[1] && sub < o.minSubstanceWords; k++) {
+    const t = doc.tokens[k]!;
+    if (o.quoted?.[k]) continue;
+    const term = index.terms.lookup(t.norm);
+    const c = term >= 0 ? bag.get(term) : undefined;
+    if (!c) continue;
+    bag.set(term, c - 1);
+    if (t.stop || /\d/.test(t.text)) continue;
+    if (k > doc.sentences[t.sentence]!.tokenStart && /^\p{Lu}/u.test(t.text)) continue;
+    if (index.terms.df[term]! > stockDf) continue;
+    sub++;
+  }
+  return sub;
 }
 
 /**
