@@ -108,6 +108,12 @@ export interface AlignOptions {
    * words found in more than `stockShare` of them (the set's own stock vocabulary)
    */
   minSubstanceWords: number;
+  /** a sentence-level case (other than a summary) is kept only if its word similarity reaches this:
+   * below it, long cases of unrelated prose sharing function words and names pass the anchor's
+   * thresholds in small reference sets */
+  sentenceMinSimilarity: number;
+  /** a summary case is kept only if this share of its article content words occur in its source span */
+  summaryContainment: number;
   stockShare: number;
   stockMinDocs: number;
 }
@@ -139,6 +145,8 @@ export const DEFAULT_ALIGN: AlignOptions = {
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   minSubstanceWords: 2,
+  sentenceMinSimilarity: 0.25,
+  summaryContainment: 0.5,
   stockShare: 0.1,
   stockMinDocs: 20,
 };
@@ -768,16 +776,34 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
     summary ||= c.summary;
     const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
     const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
-    // quoting is not copying: a case made mostly of attributed quotation is not a copied passage
+    // quoting is not copying: article sentences at the case's edges that are mostly attributed
+    // quotation are left out of it, and a case made mostly of quotation is not a copied passage
     if (o.quoted) {
-      let q = 0;
-      for (let k = aTok[0]; k < aTok[1]; k++) q += o.quoted[k]!;
-      if (2 * q >= aTok[1] - aTok[0]) continue;
+      const q = o.quoted;
+      const quotedShare = (from: number, to: number) => {
+        let n = 0;
+        for (let k = from; k < to; k++) n += q[k]!;
+        return n / Math.max(1, to - from);
+      };
+      for (;;) {
+        const s = doc.sentences[doc.tokens[aTok[0]]!.sentence]!;
+        if (s.tokenEnd >= aTok[1] || quotedShare(aTok[0], s.tokenEnd) < 0.5) break;
+        aTok[0] = s.tokenEnd;
+      }
+      for (;;) {
+        const s = doc.sentences[doc.tokens[aTok[1] - 1]!.sentence]!;
+        if (s.tokenStart <= aTok[0] || quotedShare(s.tokenStart, aTok[1]) < 0.5) break;
+        aTok[1] = s.tokenStart;
+      }
+      if (quotedShare(aTok[0], aTok[1]) >= 0.5) continue;
     }
     const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
     const b: string[] = [];
     for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
     const ws = wordSimilarity(a, b);
+    if (!c.summary && ws.similarity < o.sentenceMinSimilarity) continue;
+    // a summary is judged by how much of its content the source holds (its word order and length differ)
+    if (c.summary && containment(doc, aTok, b) < o.summaryContainment) continue;
     out.push({
       doc: num,
       a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
@@ -790,6 +816,25 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
     });
   }
   return { ps: out, summary };
+}
+
+/** Share of the article's content words (not stop words) in `aTok` found in the words `b` (one for one). */
+function containment(doc: TextModel, aTok: [number, number], b: string[]): number {
+  const bag = new Map<string, number>();
+  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+  let n = 0;
+  let found = 0;
+  for (let k = aTok[0]; k < aTok[1]; k++) {
+    const t = doc.tokens[k]!;
+    if (t.stop) continue;
+    n++;
+    const c = bag.get(t.norm);
+    if (c) {
+      found++;
+      bag.set(t.norm, c - 1);
+    }
+  }
+  return n ? found / n : 0;
 }
 
 /**
