@@ -90,7 +90,10 @@ export interface AlignOptions {
   /**
    * the sentence-level stage of sentence-align.ts (the anchor's seeding, extension and filtering)
    * against the candidate documents; its cases replace the n-gram passages they overlap unless
-   * those are verbatim-level and cover at least `sentenceKeepVerbatim` of the case's article words
+   * verbatim or near-verbatim passages cover more than `sentenceKeepVerbatim` of the case's article
+   * words. 0 (any exact passage inside keeps the n-gram passages): a case bridges up to four new
+   * sentences between copied ones, which an editor should not see as one finding (the e2e story);
+   * 0.5 scores PAN13 train 0.836 against 0.823 for 0
    */
   sentenceAlign: boolean;
   sentence: SentenceAlignOptions;
@@ -141,7 +144,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   minParaphraseWords: 15,
   sentenceAlign: true,
   sentence: DEFAULT_SENTENCE_ALIGN,
-  sentenceKeepVerbatim: 0.5,
+  sentenceKeepVerbatim: 0,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   minSubstanceWords: 2,
@@ -839,7 +842,7 @@ function containment(doc: TextModel, aTok: [number, number], b: string[]): numbe
 
 /**
  * Combine the n-gram passages of one document with its sentence-level cases: a case replaces the
- * passages it overlaps in the article, unless verbatim or near-verbatim passages cover at least
+ * passages it overlaps in the article, unless verbatim or near-verbatim passages cover more than
  * `sentenceKeepVerbatim` of its article words (copying with exact edges: the n-gram passages are
  * the better boundaries).
  */
@@ -855,7 +858,7 @@ function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summ
     const over = ngram.filter((p) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]);
     let exact = 0;
     for (const p of over) if (p.level !== 'paraphrase') exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
-    if (exact >= o.sentenceKeepVerbatim * (c.aTok[1] - c.aTok[0])) continue;
+    if (exact > 0 && exact >= o.sentenceKeepVerbatim * (c.aTok[1] - c.aTok[0])) continue;
     for (const p of over) replaced.add(p);
     out.push(c);
   }
