@@ -1,5 +1,10 @@
 /**
- * `npm run eval -- meter [--limit N] [--errors N] [--count-quotes]`
+ * `npm run eval -- meter [--limit N] [--errors N] [--count-quotes] [--half tuning|held] [--set k=v,…]`
+ *
+ * `--half tuning` / `--half held`: a fixed half of the articles, by a stable hash (FNV-1a) of the
+ * article id: tune on one, report the other once. `--set`: AlignOptions overrides for trying a
+ * setting (or `sentenceAlign=false` for the aligner before the sentence stage), handed to check()
+ * through its aligner.
  *
  * `--count-quotes` (EVAL ONLY, reported separately): METER labels quotations the newspaper took from
  * the PA copy as Verbatim, while the product treats attributed quotations as quoting, not copying.
@@ -20,16 +25,17 @@
  *   See lib/meter-data.ts `wordLabels` for the SGML → raw text mapping.
  * - Retrieval: the share of findings whose source is a PA story of the article's own catchline.
  */
-import { align } from '../../src/core/align';
+import { align, type AlignOptions } from '../../src/core/align';
 import { check } from '../../src/core/engine';
 import { selectPassages } from '../../src/core/rules/copied-passage';
-import { analyse } from '../../src/core/text';
+import { analyse, type TextModel } from '../../src/core/text';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import { RULE_IDS, type RuleId } from '../../src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { meterArticles, METER_CLASSES, paFiles, readMeterText, wordLabels, type LabelledWords, type MeterArticle } from './lib/meter-data';
-import { f3, flag, intFlag, machine, Memory, prf, Progress, table, type PRF } from './lib/report';
+import { f3, flag, intFlag, machine, Memory, prf, Progress, setFlag, table, type PRF } from './lib/report';
+import { DEFAULT_ALIGN } from '../../src/core/align';
 import type { Suite } from './main';
 
 export interface MeterData {
@@ -191,6 +197,18 @@ const suite: Suite = async ({ evalDir, args }) => {
   const countQuotes = flag(args, 'count-quotes') !== undefined;
   if (countQuotes) console.log('EVAL-ONLY --count-quotes: attributed quotations count as copying (the product excludes them)');
   const data = loadMeter(evalDir, limit);
+  const half = flag(args, 'half');
+  if (half !== undefined && half !== 'tuning' && half !== 'held') throw new Error(`meter: --half must be tuning or held, got '${String(half)}'`);
+  if (half) {
+    data.articles = data.articles.filter((a) => (meterHalf(a.id) === 0) === (half === 'tuning'));
+    for (const id of [...data.words.keys()]) if (!data.articles.some((a) => a.id === id)) data.words.delete(id);
+    console.log(`METER half '${half}': ${data.articles.length} articles (stable hash of the article id)`);
+  }
+  const set = setFlag(args);
+  if (Object.keys(set).length) console.log(`setting (not the product defaults): ${JSON.stringify(set)}`);
+  const { sentence, ...rest } = set as { sentence?: object };
+  const overrides = { ...rest, ...(sentence ? { sentence: { ...DEFAULT_ALIGN.sentence, ...sentence } } : {}) };
+  const aligner = Object.keys(set).length ? { index: data.index, align: (doc: TextModel, o: Partial<AlignOptions>) => align(doc, data.index, { ...o, ...overrides }) } : undefined;
   const st = data.index.stats();
   console.log(
     `METER: ${data.articles.length} newspaper articles against ONE index of ${st.documents} PA stories ` +
@@ -208,13 +226,13 @@ const suite: Suite = async ({ evalDir, args }) => {
     const t0 = performance.now();
     if (countQuotes) {
       const model = analyse(data.texts.get(a.id)!);
-      const kept = selectPassages(align(model, data.index)).map((k) => k.kept);
+      const kept = selectPassages(align(model, data.index, overrides)).map((k) => k.kept);
       const inside = new Uint8Array(model.tokens.length);
       for (const p of kept) inside.fill(1, p.aTok[0], p.aTok[1]);
       copied.set(a.id, inside.reduce((n, x) => n + x, 0) / Math.max(1, model.tokens.length));
       hits.set(a.id, kept.map((p) => ({ start: p.a.start, end: p.a.end, sourceId: data.index.docs[p.doc]!.id })));
     } else {
-      const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF });
+      const res = check(data.texts.get(a.id)!, data.index, { rules: OTHER_RULES_OFF }, aligner ? { aligner } : {});
       copied.set(a.id, 1 - res.originality);
       hits.set(
         a.id,
@@ -275,3 +293,13 @@ const suite: Suite = async ({ evalDir, args }) => {
 };
 
 export default suite;
+
+/** 0 or 1: the fixed half of METER an article belongs to (FNV-1a of its id). */
+export function meterHalf(id: string): 0 | 1 {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < id.length; k++) {
+    h ^= id.charCodeAt(k);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h & 1) as 0 | 1;
+}

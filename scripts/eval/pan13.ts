@@ -20,7 +20,8 @@ import { ReferenceIndex } from '../../src/core/reference-index';
 import { analyse, type TextModel } from '../../src/core/text';
 import type { ReferenceDoc } from '../../src/core/types';
 import { CharMap, PAN_FOLDERS, readCorpusPairs, readPanText, type PanFolder, type PanPair } from './lib/pan13-data';
-import { f3, flag, intFlag, machine, Memory, Progress, table } from './lib/report';
+import { f3, flag, intFlag, machine, Memory, Progress, setFlag, table } from './lib/report';
+import { DEFAULT_ALIGN } from '../../src/core/align';
 import type { Suite } from './main';
 import { coveredShare, score, type Annotation, type PlagdetScore } from './plagdet';
 
@@ -255,7 +256,10 @@ const suite: Suite = async ({ evalDir, args }) => {
     `offsets: ${data.offsetCheck.same}/${data.offsetCheck.total} no-obfuscation cases slice to the same suspicious and source text (white space aside); ` +
       `${data.offsetCheck.maps} source texts need a code point ↔ UTF-16 map`,
   );
-  const run = alignPan13(data, {});
+  const set = setFlag(args);
+  if (Object.keys(set).length && corpusFlag === 'test') throw new Error('pan13: --set is for tuning on train, not the test corpus');
+  const { sentence, ...rest } = set as { sentence?: object };
+  const run = alignPan13(data, { ...rest, ...(sentence ? { sentence: { ...DEFAULT_ALIGN.sentence, ...sentence } } : {}) });
   const s = scorePan13(data, run.passages);
   console.log('');
   console.log(scoreTable(s));

@@ -106,3 +106,24 @@ export function intFlag(args: string[], name: string): number | undefined {
   if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a whole number, got '${v}'`);
   return n;
 }
+
+/**
+ * `--set key=value,other.key=value`: AlignOptions overrides for trying a setting on training data
+ * (numbers and true/false; a dotted key sets a field of a nested option such as `sentence.cos`).
+ */
+export function setFlag(args: string[]): Record<string, unknown> {
+  const v = flag(args, 'set');
+  const out: Record<string, unknown> = {};
+  if (typeof v !== 'string') return out;
+  for (const part of v.split(',')) {
+    const [key, raw] = part.split('=');
+    if (!key || raw === undefined) throw new Error(`--set: expected key=value, got '${part}'`);
+    const value = raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+    if (typeof value === 'number' && Number.isNaN(value)) throw new Error(`--set: '${key}' needs a number or true/false, got '${raw}'`);
+    const path = key.split('.');
+    let o = out;
+    for (const p of path.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+    o[path[path.length - 1]!] = value;
+  }
+  return out;
+}

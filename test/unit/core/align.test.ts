@@ -89,8 +89,9 @@ describe('align', () => {
     const index = ReferenceIndex.build([doc('wire.txt', ref)]);
     const model = analyse(article);
     const covered = (o: object) => align(model, index, o).reduce((n, p) => n + p.words, 0);
-    const off = covered({ reorderTolerant: false });
-    const on = covered({ reorderTolerant: true });
+    // the n-gram path alone (the sentence stage covers reordered sentences by itself: see sentence-align tests)
+    const off = covered({ reorderTolerant: false, sentenceAlign: false });
+    const on = covered({ reorderTolerant: true, sentenceAlign: false });
     assert.ok(off < 70, `without: ${off} of ${model.tokens.length} words`);
     assert.ok(on >= 80, `with: ${on} of ${model.tokens.length} words`);
     const ps = align(model, index, { reorderTolerant: true });

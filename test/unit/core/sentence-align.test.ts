@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { alignSentences, clusterPairs, type SentenceSide } from '../../../src/core/sentence-align';
+import { analyse } from '../../../src/core/text';
+
+/** A text's sentences as the stage sees them: stems of words longer than two characters, stop words kept. */
+function side(text: string): SentenceSide {
+  const m = analyse(text);
+  const ids = new Map<string, number>();
+  const id = (s: string) => ids.get(s) ?? (ids.set(s, ids.size), ids.size - 1);
+  return {
+    stems: m.sentences.map((s) => m.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => t.norm.length > 2).map((t) => id(t.stem))),
+    chars: m.sentences.map((s) => [s.start, s.end]),
+    toks: m.sentences.map((s) => [s.tokenStart, s.tokenEnd]),
+  };
+}
+
+/** Both sides share one stem numbering. */
+function pair(a: string, b: string): [SentenceSide, SentenceSide] {
+  const joint = side(a + '\n\n' + b);
+  const na = analyse(a).sentences.length;
+  const shift = a.length + 2;
+  const ta = analyse(a).tokens.length;
+  return [
+    { stems: joint.stems.slice(0, na), chars: joint.chars.slice(0, na), toks: joint.toks.slice(0, na) },
+    {
+      stems: joint.stems.slice(na),
+      chars: joint.chars.slice(na).map((c) => [c[0]! - shift, c[1]! - shift]),
+      toks: joint.toks.slice(na).map((t) => [t[0]! - ta, t[1]! - ta]),
+    },
+  ];
+}
+
+const SOURCE = [
+  'The ferry operator Tidewell Lines cancelled every crossing to Orsay Island on Friday after a gearbox failed on its only vessel.',
+  'Islanders who rely on the boat for hospital visits were told to expect a replacement service by the middle of next week.',
+  'A spokesman for the company said engineers had flown in a spare part from a yard in Rotterdam overnight.',
+  'The harbour master at Brannock Quay said the fault was found during a routine inspection before the first sailing.',
+  'Local shopkeepers warned that fresh food deliveries would run out within three days if no cargo boat arrived.',
+  'The island council asked the regional government to charter a second vessel for the rest of the winter timetable.',
+  'Tidewell Lines said passengers holding tickets would be refunded in full or could rebook without charge.',
+  'The company has operated the route since the state ferry service was sold to private owners nine years ago.',
+].join(' ');
+
+describe('sentence-align', () => {
+  it('aligns reordered sentences as one case spanning them in both texts', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    const article = [s[2], s[0], s[1], s[3]].join(' ');
+    const [a, b] = pair(article, SOURCE);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [0, SOURCE.indexOf(s[3]!) + s[3]!.length]);
+    assert.equal(cases[0]!.summary, false);
+  });
+
+  it('aligns sentences with words swapped for synonyms and reinflected', () => {
+    const article =
+      'Tidewell Lines called off every sailing to Orsay Island on Friday when a gearbox broke on its only ship. ' +
+      'Islanders relying on the ferry for hospital trips were told to expect a replacement service by the middle of next week. ' +
+      'A company spokeswoman said engineers had flown a spare part in overnight from a shipyard in Rotterdam.';
+    const [a, b] = pair(article, SOURCE);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    const third = SOURCE.indexOf('A spokesman');
+    assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [0, SOURCE.indexOf('.', third) + 1]);
+  });
+
+  it('takes the summary setting when a short article condenses a long source', () => {
+    const article =
+      'Tidewell Lines cancelled every crossing to Orsay Island after a gearbox failed, and engineers flew in a spare part from Rotterdam. ' +
+      'The company has run the route since the state ferry service was sold to private owners.';
+    const [a, b] = pair(article, SOURCE);
+    const cases = alignSentences(a, b, { minChars: 100 });
+    assert.equal(cases.length, 1);
+    assert.equal(cases[0]!.summary, true);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [0, SOURCE.length]);
+    // without the summary setting the pieces are too far apart in the source to join
+    assert.ok(alignSentences(a, b, { minChars: 100, summaryGap: 0 }).every((c) => c.b.end - c.b.start < SOURCE.length / 2));
+  });
+
+  it('finds nothing between an unrelated article on the same topic that shares names', () => {
+    const article =
+      'Tidewell Lines reported record profits on Orsay Island routes this summer, its chief executive told shareholders in Brannock. ' +
+      'The firm plans to order two electric ships from a builder in Rotterdam and expects delivery within four years. ' +
+      'Analysts said the company could face competition if the regional government reopens the tender for island services.';
+    const [a, b] = pair(article, SOURCE);
+    assert.deepEqual(alignSentences(a, b), []);
+  });
+
+  it('drops cases shorter than minChars on either side', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    const article = s[1]!;
+    const [a, b] = pair(article, SOURCE);
+    assert.equal(alignSentences(a, b, { minChars: article.length + 1 }).length, 0);
+    const kept = alignSentences(a, b, { minChars: 50 });
+    assert.equal(kept.length, 1);
+    assert.equal(SOURCE.slice(kept[0]!.b.start, kept[0]!.b.end), s[1]);
+    assert.equal(article.slice(kept[0]!.a.start, kept[0]!.a.end), s[1]);
+  });
+
+  it('clusters seeds by gaps in either text, splitting until stable', () => {
+    // article sentences 0,1,2 map to reference 0,1,20: the third is too far in the reference
+    assert.deepEqual(clusterPairs([[0, 0], [1, 1], [2, 20]], 4), [[[0, 0], [1, 1]], [[2, 20]]]);
+    // within the gap on both sides: one cluster
+    assert.deepEqual(clusterPairs([[0, 3], [5, 0]], 4), [[[5, 0], [0, 3]]]);
+    assert.deepEqual(clusterPairs([[0, 3], [6, 0]], 4), [[[0, 3]], [[6, 0]]]);
+  });
+});
