@@ -53,7 +53,7 @@ describe('language server: fact-mismatch', function () {
     const md: string = h.contents.value;
     assert.match(md, /Copydesk · Fact mismatch/);
     assert.match(md, /\| Article \| Source \|/);
-    assert.match(md, /Repairs to the slipway will cost \*\*£14,000\*\*\\\. \| Repairs to the slipway will cost \*\*£40,000\*\*\\\. \|/);
+    assert.match(md, /Repairs to the slipway will cost \*\*£14,000\*\*\. \| Repairs to the slipway will cost \*\*£40,000\*\*\. \|/);
     assert.match(md, /- kind: number/);
     assert.match(md, /Suggested: “£40,000”/);
     assert.ok(!/command:/.test(md));
