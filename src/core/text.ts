@@ -202,10 +202,18 @@ const CLOSERS = `"'”’»)]}`;
 export function sentenceSpans(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   let s = start;
-  const re = /[.!?…]+/g;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null && m.index < end) {
+  // sentence-final marks, found by scanning [start, end) only: a regex search ran on to the next
+  // mark after the paragraph, so many paragraphs without one cost n² steps
+  const isMark = (c: string | undefined) => c === '.' || c === '!' || c === '?' || c === '…';
+  for (let i = start; i < end; ) {
+    if (!isMark(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isMark(text[j])) j++;
+    const m = { index: i, 0: text.slice(i, j) };
+    i = j;
     let e = m.index + m[0].length;
     while (e < end && CLOSERS.includes(text[e]!)) e++;
     // must be followed by white space (or the end)

@@ -90,6 +90,8 @@ export class Extractor {
   readonly text: string;
   readonly quotes: QuoteSpan[];
   private readonly top: QuoteSpan[];
+  /** the top-level quotes are in order of their opening offsets (quoteBetween searches them) */
+  private readonly topSorted: boolean;
   private readonly tokens: Token[];
 
   constructor(readonly model: TextModel) {
@@ -97,7 +99,32 @@ export class Extractor {
     this.tokens = model.tokens;
     this.quotes = findQuotes(model);
     this.top = this.quotes.filter((q) => q.level === 1);
+    this.topSorted = this.top.every((o, k) => k === 0 || this.top[k - 1]!.open <= o.open);
     this.fast = isFast(model);
+  }
+
+  /**
+   * Whether another top-level quote lies between quote q and cue c (the cue then belongs to that
+   * one). Only quotes opening in the gap can, found by binary search on the quotes' opening
+   * offsets (scanning every quote for every quote and cue was quadratic in the quotes).
+   */
+  private quoteBetween(q: QuoteSpan, c: Cue): boolean {
+    const lo = Math.min(q.close, c.span.end) - 1;
+    const hi = Math.max(q.open, c.span.start) + 1;
+    const top = this.top;
+    if (!this.topSorted) return top.some((o) => o !== q && o.open > lo && o.close <= hi && o.level === 1 && between(o, q, c));
+    let a = 0;
+    let b = top.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (top[mid]!.open <= lo) a = mid + 1;
+      else b = mid;
+    }
+    for (let k = a; k < top.length && top[k]!.open < hi; k++) {
+      const o = top[k]!;
+      if (o !== q && o.close <= hi && o.level === 1 && between(o, q, c)) return true;
+    }
+    return false;
   }
 
   /** tagged by the fast lexical tagger: noun/verb-ambiguous cue forms ("shows", "plans") need more evidence */
@@ -846,7 +873,7 @@ export class Extractor {
           if (c.source && !c.sourceAfter && q.close <= c.source.start && /^[\s,;—–-]*\b(?:but|and|though|although|while|yet|whereas)\s+$/i.test(text.slice(q.close, c.source.start))) continue;
           const dist = (c.span.start >= q.close ? c.span.start - q.close : q.open >= c.span.end ? q.open - c.span.end : 0) + (c.weak ? 1000 : 0);
           // a cue separated from this quote by another quote belongs to that one
-          if (dist < bestDist && !this.top.some((o) => o !== q && o.open > Math.min(q.close, c.span.end) - 1 && o.close <= Math.max(q.open, c.span.start) + 1 && o.level === 1 && between(o, q, c))) {
+          if (dist < bestDist && !this.quoteBetween(q, c)) {
             best = c;
             bestDist = dist;
           }
