@@ -33,7 +33,11 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
   return ctx;
 }
 
-export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}, env: CheckEnv = {}): CheckResult {
+/**
+ * The check as steps: one rule a step (a rule's first use of a shared analysis runs inside its step).
+ * `check` runs them back to back; `checkYielding` lets its caller's event loop run between them.
+ */
+function* checkSteps(text: string, index: ReferenceIndex, partial: Partial<Settings>, env: CheckEnv): Generator<void, CheckResult> {
   const settings = resolveSettings(partial);
   const ctx = makeContext(text, index, settings, env);
   const started = performance.now();
@@ -43,6 +47,7 @@ export function check(text: string, index: ReferenceIndex, partial: Partial<Sett
   for (const rule of RULES) {
     const level = settings.rules[rule.id];
     if (level === 'off') continue;
+    yield;
     if (env.deadline !== undefined && performance.now() > env.deadline) throw new TooComplexError(performance.now() - started);
     for (const f of rule.run(ctx)) {
       if (f.source && ignoredSources.has(f.source.id)) continue;
@@ -56,6 +61,33 @@ export function check(text: string, index: ReferenceIndex, partial: Partial<Sett
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return summarise(ctx, findings);
+}
+
+export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}, env: CheckEnv = {}): CheckResult {
+  const steps = checkSteps(text, index, partial, env);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * check(), awaiting `pause()` between rules, so that a host with other work (a language server
+ * answering a hover on another document) is never held for a whole check. Same result as check().
+ */
+export async function checkYielding(
+  text: string,
+  index: ReferenceIndex,
+  partial: Partial<Settings>,
+  env: CheckEnv,
+  pause: () => Promise<void>,
+): Promise<CheckResult> {
+  const steps = checkSteps(text, index, partial, env);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
 }
 
 /** Originality and per-source matched words, from the copied-passage findings. */

@@ -30,7 +30,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check } from '../core/engine';
+import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
 import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
@@ -99,6 +99,8 @@ export const CHECK_BUDGET_MS = process.env.COPYDESK_CHECK_BUDGET_MS !== undefine
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }
+
+const emptyResult = (): CheckResult => ({ words: 0, originality: 1, sources: [], findings: [] });
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
@@ -507,8 +509,8 @@ export class CopydeskServer {
     return this.config.languages.includes(doc.languageId) && checkableUri(doc.uri);
   }
 
-  /** Run the engine on the document as it is now. */
-  private runCheck(doc: TextDocument): Checked {
+  /** What the engine needs to check the document as it is now. */
+  private checkInput(doc: TextDocument) {
     const text = doc.getText();
     const { folder, rel } = this.folderOf(doc.uri);
     const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
@@ -527,18 +529,46 @@ export class CopydeskServer {
     const analysed = proseView(text, doc.languageId);
     let aligner = this.aligners.get(doc.uri);
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
-    let result: CheckResult;
-    try {
-      result = index ? check(analysed, index, settings, { aligner, deadline: performance.now() + CHECK_BUDGET_MS }) : { words: 0, originality: 1, sources: [], findings: [] };
-    } catch (e) {
-      if (e instanceof CodecError) this.indexDamaged(e);
-      throw e;
-    }
+    return { text, analysed, index, settings, env: { aligner, deadline: performance.now() + CHECK_BUDGET_MS } };
+  }
+
+  /** The engine's result as diagnostics of the document's version. */
+  private checked(doc: TextDocument, text: string, generation: number, result: CheckResult): Checked {
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
     const lines = new LineIndex(text);
     const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
-    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation: this.idx.generation };
+    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
+  }
+
+  /** Run the engine on the document as it is now. */
+  private runCheck(doc: TextDocument): Checked {
+    const { text, analysed, index, settings, env } = this.checkInput(doc);
+    let result: CheckResult;
+    try {
+      result = index ? check(analysed, index, settings, env) : emptyResult();
+    } catch (e) {
+      if (e instanceof CodecError) this.indexDamaged(e);
+      throw e;
+    }
+    return this.checked(doc, text, this.idx.generation, result);
+  }
+
+  /**
+   * runCheck, letting the event loop run between the engine's rules: requests that arrive meanwhile
+   * (a hover or a pull on another document) are answered without waiting for the whole check.
+   */
+  private async runCheckYielding(doc: TextDocument): Promise<Checked> {
+    const { text, analysed, index, settings, env } = this.checkInput(doc);
+    const generation = this.idx.generation;
+    let result: CheckResult;
+    try {
+      result = index ? await checkYielding(analysed, index, settings, env, () => new Promise<void>((r) => setImmediate(r))) : emptyResult();
+    } catch (e) {
+      if (e instanceof CodecError) this.indexDamaged(e);
+      throw e;
+    }
+    return this.checked(doc, text, generation, result);
   }
 
   /**
@@ -657,7 +687,11 @@ export class CopydeskServer {
     }
     let checked: Checked;
     try {
-      checked = this.runCheck(now);
+      checked = await this.runCheckYielding(now);
+      if (this.documents.get(uri)?.version !== version || checked.generation !== this.idx.generation) {
+        // the document or the reference set changed while the check ran: this answer would be stale
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
+      }
     } catch (e) {
       // the index is being rebuilt (indexDamaged): the client is asked to pull again when it is ready
       if (e instanceof CodecError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
