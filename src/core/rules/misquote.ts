@@ -7,6 +7,7 @@
 import { describeDiff } from '../attribution/compare';
 import { alignment, referenceModel } from '../align';
 import { findQuotes } from '../attribution/quotes';
+import { markTokensWithin } from '../span-index';
 import { referenceQuotes } from '../attribution/analysis';
 import { speakerLike } from '../attribution/evidence';
 import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
@@ -256,8 +257,7 @@ export const MIN_UNQUOTED_WORDS = 6;
  */
 function unquoted(ctx: RuleContext): Finding[] {
   const doc = ctx.doc;
-  const quoted = new Uint8Array(doc.tokens.length);
-  for (const q of findQuotes(doc)) for (let k = 0; k < doc.tokens.length; k++) if (doc.tokens[k]!.start >= q.open && doc.tokens[k]!.end <= q.close) quoted[k] = 1;
+  const quoted = markTokensWithin(doc.tokens, findQuotes(doc).map((q) => ({ start: q.open, end: q.close })));
   const cover = ctx.use(coveringDocs);
   const out: Finding[] = [];
   const taken: [number, number][] = [];

@@ -15,6 +15,7 @@ import { lastNames } from '../attribution/analysis';
 import type { Attribution } from '../attribution/types';
 import { finding, ruleInfo } from './catalogue';
 import type { ReferenceIndex } from '../reference-index';
+import { markTokensWithin, sentencesTouching, tokenAtOrAfter } from '../span-index';
 import type { Rule } from '../rule';
 import type { TextModel } from '../text';
 import type { Edit, Finding, Fix } from '../types';
@@ -97,9 +98,9 @@ export const unattributedClaim: Rule = {
       // a sentence that is a direct quotation with no speaker is unattributed-quote's finding (it offers the speaker)
       if (!a.source && a.kind !== 'indirect' && !a.scare) {
         for (const q of a.quotes) {
-          for (let s = 0; s < doc.sentences.length; s++) {
+          const [s0, s1] = sentencesTouching(doc.sentences, q.start, q.end);
+          for (let s = s0; s < s1; s++) {
             const sent = doc.sentences[s]!;
-            if (q.end <= sent.start || q.start >= sent.end) continue;
             let inside = 0;
             for (let k = sent.tokenStart; k < sent.tokenEnd; k++) if (doc.tokens[k]!.start >= q.start && doc.tokens[k]!.end <= q.end) inside++;
             if (inside >= 0.7 * (sent.tokenEnd - sent.tokenStart)) attributed.add(s);
@@ -108,26 +109,21 @@ export const unattributedClaim: Rule = {
       }
       if (!a.source && !a.cue) continue;
       if (a.cue) {
-        const s = doc.tokens.find((t) => t.start >= a.cue!.start)?.sentence;
+        const s = doc.tokens[tokenAtOrAfter(doc.tokens, a.cue.start)]?.sentence;
         if (s !== undefined) attributed.add(s);
       }
-      for (const s of doc.sentences.keys()) {
-        const sent = doc.sentences[s]!;
-        if (a.content.start < sent.end && a.content.end > sent.start) attributed.add(s);
-      }
+      const [s0, s1] = sentencesTouching(doc.sentences, a.content.start, a.content.end);
+      for (let s = s0; s < s1; s++) attributed.add(s);
     }
     // the reporter already credits the claim: a reporting verb or "the court heard" in the sentence, a
     // speaker named in its paragraph (reported speech carries on: "…, Mr Morris went on. She had a tumour
     // removed…"), or a fact of the court's record
     // sentences mostly inside quotation marks are a speaker's words, not the reporter's claims
-    const quoted = findQuotes(doc);
+    const quoted = markTokensWithin(doc.tokens, findQuotes(doc).map((q) => ({ start: q.open, end: q.close })));
     for (let s = 0; s < doc.sentences.length; s++) {
       const sent = doc.sentences[s]!;
       let inside = 0;
-      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
-        const t = doc.tokens[k]!;
-        if (quoted.some((q) => t.start >= q.open && t.end <= q.close)) inside++;
-      }
+      for (let k = sent.tokenStart; k < sent.tokenEnd; k++) inside += quoted[k]!;
       if (inside >= 0.5 * (sent.tokenEnd - sent.tokenStart) || quoteLed(doc, sent.paragraph)) attributed.add(s);
     }
     const spoken = new Set<number>();
