@@ -32,6 +32,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
+import { escapeRegExp } from '../core/text';
 import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
@@ -463,7 +464,7 @@ export class CopydeskServer {
     if (v.base >= 0) return v.lines.range(v.base + start, v.base + end);
     const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!words.length) return undefined;
-    const pattern = (ws: string[]) => new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
+    const pattern = (ws: string[]) => new RegExp(ws.map(escapeRegExp).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
     const head = pattern(words.slice(0, 8)).exec(v.raw);
     if (!head) return undefined;
     const tail = pattern(words.slice(-6)).exec(v.raw.slice(head.index));
