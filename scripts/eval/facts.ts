@@ -39,6 +39,7 @@ import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
 import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
 import { polnearArticles } from './attribution';
 import type { Suite } from './main';
+import { rng } from '../lib/rng';
 
 type Kind = 'number' | 'day' | 'date' | 'title' | 'negation' | 'name';
 const KINDS: Kind[] = ['number', 'day', 'date', 'title', 'negation', 'name'];
@@ -52,17 +53,6 @@ function fnv(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Plant {
