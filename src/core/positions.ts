@@ -4,7 +4,7 @@
  * Line breaks are \r\n, \n and \r.
  */
 
-import { upperBoundOf } from './search';
+import { lowerBound } from './search';
 
 export interface Position {
   line: number;
@@ -40,8 +40,9 @@ export class LineIndex {
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     // the last line starting at or before o (line 0 starts at 0, so there is one)
-    const line = upperBoundOf(this.starts, o) - 1;
-    return { line, character: o - this.starts[line]! };
+    const starts = this.starts;
+    const line = lowerBound(starts.length, (i) => starts[i]! <= o) - 1;
+    return { line, character: o - starts[line]! };
   }
 
   range(start: number, end: number): Range {

@@ -28,18 +28,6 @@ export function lowerBoundOf(a: ArrayLike<number>, v: number): number {
   return lo;
 }
 
-/** The first index of ascending `a` whose value is > v (a.length when none is). */
-export function upperBoundOf(a: ArrayLike<number>, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Whether ascending `a` holds v. */
 export function sortedHas(a: ArrayLike<number>, v: number): boolean {
   const i = lowerBoundOf(a, v);
