@@ -35,7 +35,7 @@ import { attributedQuoteSpans } from '../../src/core/quoting';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import { resolveSettings } from '../../src/core/settings';
 import { RULE_IDS, type Finding, type RuleId } from '../../src/core/types';
-import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
+import { meterArticles, paFiles, readArticleText, readMeterText } from './lib/meter-data';
 import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
 import { polnearArticles } from './attribution';
 import type { Suite } from './main';
@@ -196,13 +196,8 @@ const suite: Suite = async ({ evalDir, args }) => {
   const prog = new Progress('facts', arts.length);
   for (const a of arts) {
     prog.tick();
-    let text: string;
-    try {
-      text = readMeterText(a.file);
-    } catch (e) {
-      console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
-      continue;
-    }
+    const text = readArticleText(a);
+    if (text === undefined) continue;
     const t0 = performance.now();
     const base = check(text, index, settings).findings;
     checkMs += performance.now() - t0;
