@@ -26,6 +26,7 @@ import { check } from '../../src/core/engine';
 import { decodeIndex } from '../../src/core/index-codec';
 import { EditorSession } from '../../src/core/session';
 import { arg, articles, machine, pct, runChild, split, take } from './index-bench';
+import { rng } from '../lib/rng';
 
 interface Args {
   evalDir: string;
@@ -33,18 +34,6 @@ interface Args {
 }
 
 const REPO = path.resolve(__dirname, '..');
-
-/** A small seeded PRNG (mulberry32), so every run makes the same edits. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SWAPS = ['harbour', 'council', 'yesterday', 'workers', 'minister', 'record', 'Tuesday', 'statement'];
 

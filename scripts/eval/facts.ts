@@ -35,10 +35,11 @@ import { attributedQuoteSpans } from '../../src/core/quoting';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import { resolveSettings } from '../../src/core/settings';
 import { RULE_IDS, type Finding, type RuleId } from '../../src/core/types';
-import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
+import { meterArticles, paFiles, readArticleText, readMeterText } from './lib/meter-data';
 import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
 import { polnearArticles } from './attribution';
 import type { Suite } from './main';
+import { rng } from '../lib/rng';
 
 type Kind = 'number' | 'day' | 'date' | 'title' | 'negation' | 'name';
 const KINDS: Kind[] = ['number', 'day', 'date', 'title', 'negation', 'name'];
@@ -52,17 +53,6 @@ function fnv(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Plant {
@@ -206,13 +196,8 @@ const suite: Suite = async ({ evalDir, args }) => {
   const prog = new Progress('facts', arts.length);
   for (const a of arts) {
     prog.tick();
-    let text: string;
-    try {
-      text = readMeterText(a.file);
-    } catch (e) {
-      console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
-      continue;
-    }
+    const text = readArticleText(a);
+    if (text === undefined) continue;
     const t0 = performance.now();
     const base = check(text, index, settings).findings;
     checkMs += performance.now() - t0;

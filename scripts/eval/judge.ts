@@ -31,6 +31,7 @@ import type { Finding, ReferenceDoc } from '../../src/core/types';
 import { decodeBytes } from '../../src/node/decode';
 import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
 import type { Suite } from './main';
+import { rngFromString } from '../lib/rng';
 
 interface Opts {
   seed: string;
@@ -48,19 +49,6 @@ export interface Sampled {
   text: string;
   finding: Finding;
   refText?: string;
-}
-
-/** mulberry32 over a string seed */
-function rng(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353), (h = (h << 13) | (h >>> 19));
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], r: () => number): T[] {
@@ -97,7 +85,7 @@ interface Run {
 
 /** Run the engine on the seed's articles and sample findings per bucket. */
 export function generate(evalDir: string, o: Opts): Run {
-  const r = rng(o.seed);
+  const r = rngFromString(o.seed);
   const found: Sampled[] = [];
   const all = new Map<string, number>();
   const fps = new Map<string, Sampled>();

@@ -33,7 +33,7 @@ import { ReferenceIndex } from '../../src/core/reference-index';
 import { RULE_IDS, type RuleId } from '../../src/core/types';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { meterArticles, METER_CLASSES, paFiles, readMeterText, wordLabels, type LabelledWords, type MeterArticle } from './lib/meter-data';
+import { meterArticles, METER_CLASSES, paFiles, readArticleText, readMeterText, wordLabels, type LabelledWords, type MeterArticle } from './lib/meter-data';
 import { f3, flag, intFlag, machine, Memory, prf, Progress, setFlag, table, type PRF } from './lib/report';
 import { DEFAULT_ALIGN } from '../../src/core/align';
 import type { Suite } from './main';
@@ -62,13 +62,8 @@ export function loadMeter(evalDir: string, limit?: number): MeterData {
   const words = new Map<string, LabelledWords>();
   const mapping = { rawWords: 0, unlabelledRaw: 0, sgmlUnmatched: 0, files: 0 };
   for (const a of articles) {
-    let text: string;
-    try {
-      text = readMeterText(a.file);
-    } catch (e) {
-      console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
-      continue;
-    }
+    const text = readArticleText(a);
+    if (text === undefined) continue;
     texts.set(a.id, text);
     if (!a.sgml) continue;
     const lw = wordLabels(text, readMeterText(a.sgml));

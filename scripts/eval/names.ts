@@ -25,6 +25,7 @@ import { ReferenceIndex } from '../../src/core/reference-index';
 import { RULE_IDS, type Finding, type ReferenceDoc, type RuleId } from '../../src/core/types';
 import { isKnownName, isOrdinaryWord } from '../../src/core/names/words';
 import { skeleton } from '../../src/core/names/similarity';
+import { rng } from '../lib/rng';
 
 interface Doc {
   id: string;
@@ -40,17 +41,6 @@ interface Group {
 
 const NAME_RULES: RuleId[] = ['name-spelling', 'name-inconsistency'];
 const OFF = Object.fromEntries(RULE_IDS.filter((r) => !NAME_RULES.includes(r)).map((r) => [r, 'off' as const]));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(s: string): number {
   let h = 0x811c9dc5;
@@ -553,7 +543,7 @@ export default async function names({ evalDir, args }: { evalDir: string; args: 
   if (split !== 'all') groups = groups.filter((g) => g.part === split);
   if (limit > 0) groups = groups.slice(0, limit);
   const parts: Record<string, Tally> = {};
-  const rnd = mulberry32(20260522);
+  const rnd = rng(20260522);
   for (const g of groups) {
     const label = `${g.part}:${g.name.split(':')[0]}`;
     runGroup(g, (parts[label] ??= newTally()), rules, rnd, verbose);

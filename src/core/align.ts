@@ -20,6 +20,7 @@ import type { Analysis } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
+import { spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
@@ -188,16 +189,10 @@ export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array 
 
 /** Is reference token `pos` on one of `lines` (a document's lines) that is boilerplate? */
 function onBoilerplate(index: ReferenceIndex, lines: LineRange[], pos: number, o: AlignOptions): boolean {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const l = lines[mid]!;
-    if (pos < l.from) hi = mid - 1;
-    else if (pos >= l.to) lo = mid + 1;
-    else return l.to - l.from <= o.boilerplateWords && index.lineDocFreq(l.hash) >= o.boilerplateDocs;
-  }
-  return false;
+  const k = spanAt(lines, pos, 'from', 'to');
+  if (k < 0) return false;
+  const l = lines[k]!;
+  return l.to - l.from <= o.boilerplateWords && index.lineDocFreq(l.hash) >= o.boilerplateDocs;
 }
 
 /** n-gram seeds per reference document. */

@@ -9,6 +9,7 @@ import type { ReferenceIndex } from './reference-index';
 import type { CheckResult, Finding, SourceSummary } from './types';
 import { fingerprint } from './fingerprint';
 import { quotedTokens } from './quoting';
+import { lowerBound } from './search';
 
 export function makeContext(text: string, index: ReferenceIndex, settings: Settings, env: CheckEnv = {}): RuleContext {
   const memo = new Map<Analysis<unknown>, unknown>();
@@ -100,7 +101,7 @@ function summarise(ctx: RuleContext, findings: Finding[]): CheckResult {
     if (f.rule !== 'copied-passage') continue;
     let set = f.source ? perSource.get(f.source.id) : undefined;
     if (f.source && !set) perSource.set(f.source.id, (set = new Set()));
-    for (let i = lowerBound(tokens, f.start); i < tokens.length && tokens[i]!.start < f.end; i++) {
+    for (let i = lowerBound(tokens.length, (k) => tokens[k]!.end <= f.start); i < tokens.length && tokens[i]!.start < f.end; i++) {
       if (quoted[i]) continue; // attributed quotation: quoting, not copying
       covered[i] = 1;
       set?.add(i);
@@ -124,17 +125,6 @@ function summarise(ctx: RuleContext, findings: Finding[]): CheckResult {
   }
   sources.sort((a, b) => b.matchedWords - a.matchedWords || a.id.localeCompare(b.id));
   return { words, originality: words === 0 ? 1 : round((words - copied) / words), sources, findings };
-}
-
-function lowerBound(tokens: { end: number }[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export function round(x: number, digits = 4): number {

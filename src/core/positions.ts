@@ -4,6 +4,8 @@
  * Line breaks are \r\n, \n and \r.
  */
 
+import { lowerBound } from './search';
+
 export interface Position {
   line: number;
   character: number;
@@ -37,14 +39,10 @@ export class LineIndex {
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo]! };
+    // the last line starting at or before o (line 0 starts at 0, so there is one)
+    const starts = this.starts;
+    const line = lowerBound(starts.length, (i) => starts[i]! <= o) - 1;
+    return { line, character: o - starts[line]! };
   }
 
   range(start: number, end: number): Range {

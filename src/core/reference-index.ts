@@ -14,6 +14,7 @@
  * Everything here is plain typed arrays and strings so that index-codec.ts can persist an index
  * and restore one that behaves exactly like a fresh build.
  */
+import { sortedHas } from './search';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, WORD_PATTERN } from './text';
 import type { ReferenceDoc } from './types';
@@ -726,17 +727,7 @@ export class Segment {
   }
 
   isHeavy(h: number): boolean {
-    const a = this.heavy;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = a[mid]!;
-      if (v === h) return true;
-      if (v < h) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return sortedHas(this.heavy, h);
   }
 
   /**
@@ -1128,18 +1119,7 @@ export class ReferenceIndex {
 
   /** The segment holding document `num` (segments are few: a scan of their sorted docIds). */
   private segmentOf(num: number): Segment | undefined {
-    for (const s of this.segments) {
-      const ids = s.docIds;
-      let lo = 0;
-      let hi = ids.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const v = ids[mid]!;
-        if (v === num) return s;
-        if (v < num) lo = mid + 1;
-        else hi = mid - 1;
-      }
-    }
+    for (const s of this.segments) if (sortedHas(s.docIds, num)) return s;
     return undefined;
   }
 

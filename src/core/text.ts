@@ -53,6 +53,11 @@ const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 
 const EXTRA_FOLDS_RE = /[ßæœøđłıþ]/g;
 
 /** Fold case, diacritics, apostrophe variants; drop a possessive 's / trailing apostrophe; join number groups. */
+/** `s` with every character that has a meaning in a regular expression escaped. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase().replace(APOSTROPHES_RE, "'");
   if (/[^\x00-\x7f]/.test(w)) {

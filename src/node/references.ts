@@ -149,7 +149,7 @@ export async function expandInputs(
       bases.push(path.dirname(abs));
       await add({ abs, shown: input, explicit: true });
     } else if ((statError as NodeJS.ErrnoException)?.code === 'ENOENT' && tinyglobby.isDynamicPattern(input)) {
-      const base = globBase(abs);
+      const base = globBase(abs, true);
       bases.push(base);
       let matches: string[] = [];
       try {
@@ -311,20 +311,30 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** A native path with '/' separators (ids, globs and watcher patterns use these). */
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** The folder part of a glob before its first wildcard segment. */
-function globBase(absPattern: string): string {
-  const parts = absPattern.split(/[\\/]/);
+const GLOB_CHARS = /[*?[\]{}]/;
+const EXTGLOB_CHARS = /[*?[\]{}!()]/;
+
+/**
+ * Where a glob stops being literal: the segments before the first one holding a wildcard, joined
+ * with '/' (`refs/wire/**\/*.md` → `refs/wire`); the whole path when no segment holds one.
+ * `extglob` also counts `!` and parentheses as wildcards (as the loader's glob library does for a
+ * path that does not exist); without it a folder such as `refs (old)` stays literal. An empty
+ * base is the root for an absolute path, else '.'.
+ */
+export function globBase(p: string, extglob = false): string {
+  const magic = extglob ? EXTGLOB_CHARS : GLOB_CHARS;
+  const parts = p.split(/[\\/]/);
   const out: string[] = [];
-  for (const p of parts) {
-    if (/[*?[\]{}!()]/.test(p)) break;
-    out.push(p);
+  for (const part of parts) {
+    if (magic.test(part)) break;
+    out.push(part);
   }
-  if (out.length === parts.length) out.pop();
-  return out.join('/') || '/';
+  return out.join('/') || (parts[0] === '' && parts.length > 1 ? '/' : '.');
 }
 
 /** Deepest folder containing every given folder. */

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import { openIndex } from '../node/open-index';
+import { globBase } from '../node/references';
 
 export interface LoadProgress {
   done: number;
@@ -27,19 +28,6 @@ export interface LoadedReferences {
 export interface ResolveOptions {
   folders: string[];
   trusted: boolean;
-}
-
-const GLOB_CHARS = /[*?[\]{}]/;
-
-/** Where a glob stops being literal: `refs/wire/**\/*.md` → `refs/wire`. */
-export function globBase(p: string): string {
-  const parts = p.split(/[\\/]/);
-  const out: string[] = [];
-  for (const part of parts) {
-    if (GLOB_CHARS.test(part)) break;
-    out.push(part);
-  }
-  return out.join('/') || '.';
 }
 
 export function isInside(child: string, parent: string): boolean {

@@ -32,6 +32,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
+import { escapeRegExp } from '../core/text';
 import { CodecError } from '../core/index-codec';
 import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
@@ -42,7 +43,8 @@ import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types
 import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from './config';
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
-import { globBase, isInside, loadReferences, resolveInputs } from './references';
+import { globBase, toPosix } from '../node/references';
+import { isInside, loadReferences, resolveInputs } from './references';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
 import * as P from './protocol';
@@ -296,7 +298,7 @@ export class CopydeskServer {
     const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
     for (const input of inputs) {
       const base = path.resolve(globBase(input));
-      const pattern = base === path.resolve(input) ? '**/*' : path.relative(base, input).split(path.sep).join('/');
+      const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
       // a file input: watch its directory for that name
       watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
       watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
@@ -463,7 +465,7 @@ export class CopydeskServer {
     if (v.base >= 0) return v.lines.range(v.base + start, v.base + end);
     const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (!words.length) return undefined;
-    const pattern = (ws: string[]) => new RegExp(ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
+    const pattern = (ws: string[]) => new RegExp(ws.map(escapeRegExp).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
     const head = pattern(words.slice(0, 8)).exec(v.raw);
     if (!head) return undefined;
     const tail = pattern(words.slice(-6)).exec(v.raw.slice(head.index));
@@ -500,7 +502,7 @@ export class CopydeskServer {
     if (!uri.startsWith('file:')) return { folder: this.folders[0] };
     const p = fileURLToPath(uri);
     const folder = this.folders.filter((f) => isInside(p, f)).sort((a, b) => b.length - a.length)[0];
-    return folder ? { folder, rel: path.relative(folder, p).split(path.sep).join('/') } : { folder: this.folders[0], rel: p };
+    return folder ? { folder, rel: toPosix(path.relative(folder, p)) } : { folder: this.folders[0], rel: p };
   }
 
   // ------------------------------------------------------------------ checking

@@ -29,6 +29,16 @@ export function readMeterText(file: string): string {
   return r.text;
 }
 
+/** A METER article's text, or undefined after saying on stderr why it cannot be read (the run goes on). */
+export function readArticleText(a: { id: string; file: string }): string | undefined {
+  try {
+    return readMeterText(a.file);
+  } catch (e) {
+    console.error(`METER: cannot read ${a.id}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);

@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lowerBound } from '../../../src/core/search';
 import type { Annotation } from '../plagdet';
 
 export const PAN_FOLDERS = [
@@ -49,15 +50,10 @@ export class CharMap {
     return this.u16 ? this.u16[Math.min(cp, this.u16.length - 1)]! : cp;
   }
   toCodePoint(u: number): number {
-    if (!this.u16) return u;
-    let lo = 0;
-    let hi = this.u16.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.u16[mid]! <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    const u16 = this.u16;
+    if (!u16) return u;
+    // the last code point starting at or before u
+    return Math.max(0, lowerBound(u16.length, (i) => u16[i]! <= u) - 1);
   }
 }
 

@@ -4,6 +4,7 @@
  * ellipsis checks, and the word diff shown to the user.
  */
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
+import { lowerBound } from '../search';
 import type { TextModel, Token } from '../text';
 import type { TextSpan } from './types';
 
@@ -79,14 +80,8 @@ function spellingKeyOf(w: string): string {
 function tokensIn(model: TextModel, span: { start: number; end: number }): Token[] {
   const out: Token[] = [];
   const toks = model.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.end <= span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < toks.length && toks[k]!.start < span.end; k++) out.push(toks[k]!);
+  const first = lowerBound(toks.length, (i) => toks[i]!.end <= span.start);
+  for (let k = first; k < toks.length && toks[k]!.start < span.end; k++) out.push(toks[k]!);
   return out;
 }
 

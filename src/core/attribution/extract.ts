@@ -4,6 +4,7 @@
  * compromise part-of-speech tags (per sentence, only where a cue or pronoun needs them) to
  * delimit source noun phrases.
  */
+import { lowerBound, spanAt } from '../search';
 import type { TextModel, Token } from '../text';
 import { BELIEF_VERBS, POSSESSIVES, STANCE_POSS_NOUNS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HAVE_NOUNS, LIGHT_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_AGENTS, STANCE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
 import { findQuotes, type QuoteSpan } from './quotes';
@@ -59,17 +60,7 @@ function span(text: string, start: number, end: number): TextSpan {
 /** The sentence index of a character offset (binary search). */
 function sentenceAt(model: TextModel, offset: number): number {
   const ss = model.sentences;
-  let lo = 0;
-  let hi = ss.length - 1;
-  let best = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid]!.start <= offset) {
-      best = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return best;
+  return Math.max(0, lowerBound(ss.length, (i) => ss[i]!.start <= offset) - 1);
 }
 
 /** Is paragraph p a headline or subhead (markdown heading, or short with no final punctuation)? */
@@ -113,14 +104,7 @@ export class Extractor {
     const hi = Math.max(q.open, c.span.start) + 1;
     const top = this.top;
     if (!this.topSorted) return top.some((o) => o !== q && o.open > lo && o.close <= hi && o.level === 1 && between(o, q, c));
-    let a = 0;
-    let b = top.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (top[mid]!.open <= lo) a = mid + 1;
-      else b = mid;
-    }
-    for (let k = a; k < top.length && top[k]!.open < hi; k++) {
+    for (let k = lowerBound(top.length, (i) => top[i]!.open <= lo); k < top.length && top[k]!.open < hi; k++) {
       const o = top[k]!;
       if (o !== q && o.close <= hi && o.level === 1 && between(o, q, c)) return true;
     }
@@ -133,16 +117,7 @@ export class Extractor {
   /** Is the offset inside a top-level quote (marks included)? */
   inQuote(offset: number): boolean {
     const qs = this.top;
-    let lo = 0;
-    let hi = qs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const q = qs[mid]!;
-      if (offset < q.open) hi = mid - 1;
-      else if (offset >= q.close) lo = mid + 1;
-      else return true;
-    }
-    return false;
+    return spanAt(qs, offset, 'open', 'close') >= 0;
   }
 
   private tag(k: number): TokenTag {
@@ -1151,17 +1126,8 @@ function between(o: QuoteSpan, q: QuoteSpan, c: Cue): boolean {
 /** Word tokens with start in [from, to) of the offset range, within token range [k0, k1). */
 function countTokens(tokens: Token[], k0: number, k1: number, to: number, from = -1): number {
   let n = 0;
-  // binary search the first token at or after `from`
-  let lo = k0;
-  let hi = k1;
-  if (from >= 0) {
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-  }
-  for (let k = from >= 0 ? lo : k0; k < k1 && tokens[k]!.start < to; k++) n++;
+  const first = from >= 0 ? lowerBound(k1, (i) => tokens[i]!.start < from, k0) : k0;
+  for (let k = first; k < k1 && tokens[k]!.start < to; k++) n++;
   return n;
 }
 

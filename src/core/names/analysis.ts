@@ -6,6 +6,7 @@
 import { alignment } from '../align';
 import type { RuleContext } from '../rule';
 import { finding } from '../rules/catalogue';
+import { escapeRegExp } from '../text';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
@@ -51,10 +52,6 @@ export const STORY_SET_SIZE = 100;
 
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The replacement written in the case pattern of what it replaces (VOVSHANSK → VOVCHANSK). */
 export function matchCase(original: string, replacement: string): string {
@@ -176,7 +173,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     // a correction of capitals only (Mcallister => McAllister) must match case-sensitively
     const caseOnly = wrong.trim().toLowerCase() === right.trim().toLowerCase();
     const re = new RegExp(
-      WORD_EDGE_BEFORE + escapeRe(wrong.trim()).replace(/\s+/g, '\\s+') + WORD_EDGE_AFTER,
+      WORD_EDGE_BEFORE + escapeRegExp(wrong.trim()).replace(/\s+/g, '\\s+') + WORD_EDGE_AFTER,
       caseOnly ? 'gu' : 'giu',
     );
     const hits: NameOccurrence[] = [];

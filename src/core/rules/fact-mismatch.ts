@@ -13,6 +13,7 @@ import { attributedQuoteSpans } from '../quoting';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from '../source-label';
+import { escapeRegExp } from '../text';
 import { finding, ruleInfo } from './catalogue';
 
 const KIND_WORDS: Record<SlotKind, string> = {
@@ -76,17 +77,13 @@ export function replacement(articleText: string, srcText: string, pair: Statemen
   return out;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Two names of one person: written together (within three capitalised words: "Kerstin Parkin",
  * "Marco Pierre White") somewhere in the article or the reference.
  */
 function oneEntity(a: string, b: string, texts: string[]): boolean {
-  const x = escapeRe(a.replace(/['’]s$/, ''));
-  const y = escapeRe(b.replace(/['’]s$/, ''));
+  const x = escapeRegExp(a.replace(/['’]s$/, ''));
+  const y = escapeRegExp(b.replace(/['’]s$/, ''));
   const between = "(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}\\s+";
   const re = new RegExp(`\\b(?:${x}${between}${y}|${y}${between}${x})\\b`, 'u');
   return texts.some((t) => re.test(t));

@@ -17,6 +17,7 @@ import type { Analysis, Rule, RuleContext } from '../rule';
 import { ruleInfo } from './catalogue';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from '../source-label';
+import { escapeRegExp } from '../text';
 
 /** Reference words with the article quote's trailing sentence punctuation kept. */
 function restored(articleQuote: string, refQuote: string): string {
@@ -122,7 +123,7 @@ const coveringDocs: Analysis<Set<number>> = (ctx) => {
 function names(text: string, words: Set<string>): boolean {
   for (const n of words) {
     if (n.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+    const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu');
     if (re.test(text)) return true;
   }
   return false;

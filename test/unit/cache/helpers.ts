@@ -1,5 +1,9 @@
 /** Invented reference sets for the cache and codec tests (no eval data). */
 import type { ReferenceDoc } from '../../../src/core/types';
+import { rng } from '../../../scripts/lib/rng';
+
+/** The scripts' seeded generator (mulberry32), shared by the cache and perf tests. */
+export { rng };
 
 const WORDS = (
   'harbour council strike dockers union pay offer vote ballot ferry port night shift cargo crane wage talks ' +
@@ -7,18 +11,6 @@ const WORDS = (
   'inspector safety report river bridge tunnel budget deficit school hospital nurse doctor ward queue patient'
 ).split(' ');
 const NAMES = ['Marta Kovalenko', 'Idris Baptiste', 'Hanne Solberg', 'Tomasz Wierzbicki', 'Ngozi Eze', 'Ruairi Keane'];
-
-/** A deterministic pseudo-random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // a larger invented vocabulary (syllable words) so that word 3-grams are as rare as in real copy
 const SYL = ['ka', 'lo', 'ven', 'dri', 'mar', 'tu', 'sel', 'bo', 'ni', 'rek', 'pha', 'gum', 'os', 'tai', 'wen', 'qui'];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyse, normalizeWord, paragraphs, sentenceSpans, tokenize } from '../../../src/core/text';
+import { analyse, escapeRegExp, normalizeWord, paragraphs, sentenceSpans, tokenize } from '../../../src/core/text';
 import { LineIndex } from '../../../src/core/positions';
 
 describe('text model', () => {
@@ -94,5 +94,13 @@ describe('positions', () => {
     const text = '😀x\n😀😀y';
     const li = new LineIndex(text);
     assert.deepEqual(li.position(text.indexOf('y')), { line: 1, character: 4 });
+  });
+
+  it('escapeRegExp makes a pattern that matches the string literally', () => {
+    for (const lit of ['St. John (the Elder)', 'a+b*c?', '$5^2 [x] {y} | z \\ w', 'plain']) {
+      const re = new RegExp(`^${escapeRegExp(lit)}$`, 'u');
+      assert.ok(re.test(lit), lit);
+    }
+    assert.ok(!new RegExp(escapeRegExp('a.c')).test('abc'));
   });
 });

@@ -7,9 +7,30 @@ import { proseView } from '../../../src/core/prose';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { fsMessage } from '../../../src/node/errors';
 import { openIndex } from '../../../src/node/open-index';
-import { commonRoot, loadReferences } from '../../../src/node/references';
+import { commonRoot, globBase, loadReferences, toPosix } from '../../../src/node/references';
 
 const FIX = path.resolve(__dirname, '../../fixtures/node');
+
+describe('globBase / toPosix', () => {
+  it('stops at the first wildcard segment; a literal path is its own base', () => {
+    assert.equal(globBase('refs/wire/**/*.md'), 'refs/wire');
+    assert.equal(globBase('/data/refs/{a,b}/x.md'), '/data/refs');
+    assert.equal(globBase('refs\\wire\\*.md'), 'refs/wire');
+    assert.equal(globBase('/data/refs (old)/notes'), '/data/refs (old)/notes');
+    assert.equal(globBase('*.md'), '.');
+    assert.equal(globBase('/*.md'), '/');
+  });
+
+  it('counts extglob marks as wildcards only when asked', () => {
+    assert.equal(globBase('/data/refs/!(draft).md', true), '/data/refs');
+    assert.equal(globBase('/data/refs (old)/*.md', true), '/data');
+    assert.equal(globBase('/data/refs/!(draft).md'), '/data/refs/!(draft).md');
+  });
+
+  it('toPosix joins native segments with /', () => {
+    assert.equal(toPosix(['a', 'b', 'c.md'].join(path.sep)), 'a/b/c.md');
+  });
+});
 
 describe('loadReferences', () => {
   it('walks a folder recursively, keeps known extensions, ids relative to the folder', async () => {
