@@ -4,31 +4,17 @@
  * use them instead of scanning every token or sentence for each quote or attribution, which made
  * checks quadratic in the number of quotes.
  */
+import { lowerBound } from './search';
 import type { Span, Token } from './text';
-
-/** Index of the first item whose `key` is at least `offset` (items sorted by key). */
-function firstAtLeast<T>(items: readonly T[], offset: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]!) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const startOf = (x: Span) => x.start;
-const endOf = (x: Span) => x.end;
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  return firstAtLeast(tokens, offset, startOf);
+  return lowerBound(tokens.length, (i) => tokens[i]!.start < offset);
 }
 
 /** Token indices [from, to) of the tokens wholly inside [start, end]. */
 export function tokensWithin(tokens: readonly Token[], start: number, end: number): [number, number] {
-  const from = firstAtLeast(tokens, start, startOf);
+  const from = lowerBound(tokens.length, (i) => tokens[i]!.start < start);
   let to = from;
   while (to < tokens.length && tokens[to]!.end <= end) to++;
   return [from, to];
@@ -36,7 +22,7 @@ export function tokensWithin(tokens: readonly Token[], start: number, end: numbe
 
 /** Sentence indices [from, to) of the sentences that overlap [start, end). */
 export function sentencesTouching(sentences: readonly Span[], start: number, end: number): [number, number] {
-  const from = firstAtLeast(sentences, start + 1, endOf);
+  const from = lowerBound(sentences.length, (i) => sentences[i]!.end <= start);
   let to = from;
   while (to < sentences.length && sentences[to]!.start < end) to++;
   return [from, to];
