@@ -4,7 +4,7 @@ import { bytesSource, CodecError, decodeIndex, encodeIndex, openIndexSource, PAG
 import { lexiconSignature, nameLexicon } from '../../../src/core/names/lexicon';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { ReferenceDoc } from '../../../src/core/types';
-import { referenceSet } from './helpers';
+import { arrayRange, referenceSet } from './helpers';
 
 /** Invented reference documents full of names (so that the persisted lexicon spans several pages). */
 function namedSet(docs: number): ReferenceDoc[] {
@@ -23,14 +23,6 @@ function namedSet(docs: number): ReferenceDoc[] {
   return out;
 }
 
-function arrayRange(bytes: Uint8Array, name: string): [number, number] {
-  const dv = new DataView(bytes.buffer, bytes.byteOffset);
-  const dirOffset = dv.getUint32(40, true);
-  const dirLength = dv.getUint32(44, true);
-  const dir = JSON.parse(new TextDecoder().decode(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength)));
-  const a = dir.arrays.find((x: { name: string }) => x.name === name);
-  return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
-}
 
 describe('reference analyses persisted with the index', () => {
   const refs = [...referenceSet(3, 30), ...namedSet(120)];

@@ -8,7 +8,7 @@ import { CodecError, decodeIndex } from '../../../src/core/index-codec';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { cacheFileFor, defaultCacheDir, openCachedIndex, pruneCacheDir, readCacheFile } from '../../../src/node/cache';
 import { DEFAULT_MAX_BYTES, loadReferences } from '../../../src/node/references';
-import { articleFrom, referenceSet, rng, story } from './helpers';
+import { articleFrom, arrayRange, referenceSet, rng, story } from './helpers';
 
 const CHILD = path.join(__dirname, 'child-open.ts');
 
@@ -192,14 +192,6 @@ describe('reference index cache', function () {
     });
   }
 
-  /** file byte range of a named array of an index file (from its directory) */
-  function arrayRange(bytes: Buffer, name: string): [number, number] {
-    const dirOffset = bytes.readUInt32LE(40);
-    const dirLength = bytes.readUInt32LE(44);
-    const dir = JSON.parse(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength).toString('utf8'));
-    const a = dir.arrays.find((x: { name: string }) => x.name === name);
-    return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
-  }
 
   it('a big cache file is read lazily and gives what a fresh load gives', async () => {
     await openCachedIndex([refs], { cacheDir });

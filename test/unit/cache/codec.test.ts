@@ -5,7 +5,7 @@ import { bytesSource, CodecError, decodeIndex, encodeIndex, INDEX_FORMAT_VERSION
 import { MERGE_POLICY, ReferenceIndex } from '../../../src/core/reference-index';
 import { align, articleTerms, DEFAULT_ALIGN, ngramSeeds } from '../../../src/core/align';
 import { analyse } from '../../../src/core/text';
-import { articleFrom, referenceSet } from './helpers';
+import { articleFrom, arrayRange, referenceSet } from './helpers';
 
 function sameIndex(a: ReferenceIndex, b: ReferenceIndex): void {
   assert.deepEqual(b.stats(), a.stats());
@@ -118,15 +118,6 @@ describe('index codec', () => {
     return src;
   }
 
-  /** payload byte range of a named array (from the directory) */
-  function arrayRange(bytes: Uint8Array, name: string): [number, number] {
-    const dv = new DataView(bytes.buffer, bytes.byteOffset);
-    const dirOffset = dv.getUint32(40, true);
-    const dirLength = dv.getUint32(44, true);
-    const dir = JSON.parse(new TextDecoder().decode(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength)));
-    const a = dir.arrays.find((x: { name: string }) => x.name === name);
-    return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
-  }
 
   it('opened lazily through positioned reads, it reads part of the file, gives the same results, and re-encodes to the same bytes', () => {
     const big = referenceSet(5, 400);

@@ -61,3 +61,13 @@ export function articleFrom(refs: ReferenceDoc[], seed: number): string {
   parts.push('"We will not be moved," a docker said outside the gates.');
   return parts.join('\n\n');
 }
+
+/** Byte range, in an encoded index file, of the payload of one named array (from the file's directory). */
+export function arrayRange(bytes: Uint8Array, name: string): [number, number] {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset);
+  const dirOffset = dv.getUint32(40, true);
+  const dirLength = dv.getUint32(44, true);
+  const dir = JSON.parse(new TextDecoder().decode(bytes.subarray(40 + dirOffset, 40 + dirOffset + dirLength)));
+  const a = dir.arrays.find((x: { name: string }) => x.name === name);
+  return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
+}
