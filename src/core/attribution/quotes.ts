@@ -28,6 +28,13 @@ const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s(\[{—�
 
 type Mark = 'd' | 's';
 
+/**
+ * Deepest nesting kept: a quote inside a quote inside a quote. Prose never goes deeper, so a
+ * further opening mark is read as a stray character; this also keeps a run of opening marks
+ * (hostile or garbled input) from becoming thousands of nested spans for every rule to walk.
+ */
+const MAX_DEPTH = 3;
+
 /** Quote marks that open a paragraph (continuation of a quote left open in the previous one). */
 function opensWithQuote(text: string, at: number): boolean {
   const c = text[at];
@@ -39,6 +46,9 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   // stack of open quotes: kind of mark, offset of the opening mark, paragraph
   let stack: { mark: Mark; open: number; para: number; level: number }[] = [];
+  const push = (mark: Mark, open: number, para: number) => {
+    if (stack.length < MAX_DEPTH) stack.push({ mark, open, para, level: stack.length + 1 });
+  };
   const emit = (q: { open: number; para: number; level: number }, close: number, innerEnd: number, para: number, unclosed: boolean) => {
     let s = q.open + 1;
     if ((text[q.open] === "'" && text[s] === "'") || (text[q.open] === '`' && text[s] === '`')) s++;
@@ -66,12 +76,12 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
       const next = text[i + 1];
       const top = stack[stack.length - 1];
       if (OPEN_DOUBLE.includes(c)) {
-        stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+        push('d', i, p);
       } else if (CLOSE_DOUBLE.includes(c)) {
         const k = findLast(stack, 'd');
         if (k < 0 && c === '”' && isSpaceOrOpen(prev) && isLetter(next)) {
           // a closing mark typed where an opening one belongs (”Mr. Voss …): nothing is open, a word follows
-          stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+          push('d', i, p);
         } else if (k >= 0) {
           // close any single quote left open inside
           while (stack.length - 1 > k) stack.pop();
@@ -79,7 +89,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
         }
       } else if (c === '`' && next === '`') {
         // `` opens a quote in agency copy (``words,'' he said); '' closes it below
-        stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+        push('d', i, p);
         i++;
       } else if (c === '"' || (c === "'" && next === "'")) {
         const markAt = i;
@@ -89,13 +99,13 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, markAt, p, false);
         } else {
-          stack.push({ mark: 'd', open: i, para: p, level: stack.length + 1 });
+          push('d', i, p);
         }
       } else if (c === '‘' || c === "'") {
         // opening single quote: after space/opening punctuation, before a letter or quote
         if ((isSpaceOrOpen(prev) || prev === '“' || prev === '"') && (isLetter(next) || next === '“' || next === '"')) {
           if (c === '‘' || top?.mark === 'd' || stack.length === 0) {
-            stack.push({ mark: 's', open: i, para: p, level: stack.length + 1 });
+            push('s', i, p);
           }
         } else if (c === "'" && top?.mark === 's' && !isLetter(next)) {
           emit(stack.pop()!, i + 1, i, p, false);

@@ -41,6 +41,13 @@ describe('attribution: quote shapes', () => {
     assert.equal(a!.source!.text, 'Ana Ruiz');
     assert.equal(a!.scare, false);
   });
+  it('nests three levels deep at most: further opening marks are stray characters', () => {
+    const t = 'She wrote “a ‘b “c ‘d ‘e’ f” g’ h” and left.';
+    const qs = findQuotes(analyse(t));
+    assert.deepEqual(qs.map((q) => q.level), [1, 2, 3]);
+    assert.equal(t.slice(qs[0]!.start, qs[0]!.end), 'a ‘b “c ‘d ‘e’ f” g’ h');
+    assert.equal(findQuotes(analyse('“'.repeat(5000) + 'x')).length, 3);
+  });
   it('doubled apostrophes work as double quotes', () => {
     const [a] = ex("''The pier will reopen,'' said Mr. Okafor.");
     assert.deepEqual(brief(a!), { kind: 'direct', cue: 'said', source: 'Mr. Okafor', content: 'The pier will reopen' });
