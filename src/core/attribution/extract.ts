@@ -6,7 +6,8 @@
  */
 import { lowerBound, spanAt } from '../search';
 import type { TextModel, Token } from '../text';
-import { BELIEF_VERBS, POSSESSIVES, STANCE_POSS_NOUNS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HAVE_NOUNS, LIGHT_VERBS, PERSON_PRONOUNS, PHRASE_CUES, PRONOUNS, ROLE_NOUNS, STANCE_ADJECTIVES, STANCE_AGENTS, STANCE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
+import { BELIEF_VERBS, POSSESSIVES, STANCE_POSS_NOUNS, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, PERSON_PRONOUNS, PRONOUNS, ROLE_NOUNS, STANCE_VERBS, WEAK_CUES } from './cues';
+import { cueForm, mayBeCueWord, type CueContext } from './cue-forms';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { isFast, sentenceTags, type TokenTag } from './tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './types';
@@ -31,14 +32,6 @@ interface Cue {
   stance?: boolean;
 }
 
-/** PHRASE_CUES by first word, each list in PHRASE_CUES order (the first match wins, as over the whole list) */
-const PHRASE_CUES_BY_FIRST = new Map<string, typeof PHRASE_CUES>();
-for (const p of PHRASE_CUES) {
-  const list = PHRASE_CUES_BY_FIRST.get(p.words[0]!);
-  if (list) list.push(p);
-  else PHRASE_CUES_BY_FIRST.set(p.words[0]!, [p]);
-}
-const NO_PHRASES: typeof PHRASE_CUES = [];
 const CONNECTORS = new Set(['of', 'for', 'and', 'at', 'on']);
 /** Heads of a share of people that can hold a view ("73 percent say", "a majority oppose", "most believe"). */
 const QUANTITY_HEADS = new Set(['percent', 'cent', 'majority', 'majorities', 'minority', 'plurality', 'half', 'third', 'thirds', 'quarter', 'quarters', 'most', 'many', 'some', 'few']);
@@ -288,60 +281,16 @@ export class Extractor {
     const sent = this.model.sentences[s]!;
     const toks = this.tokens;
     const out: Cue[] = [];
+    const ctx: CueContext = { tokens: toks, start: sent.tokenStart, end: sent.tokenEnd, gap: (a, b) => this.gap(a, b) };
     for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
       const tok = toks[k]!;
       if (this.inQuote(tok.start)) continue;
-      let to = k + 1;
-      let sourceAfter = false;
-      let phrase = false;
+      const form = cueForm(ctx, k);
+      const phrase = form !== null;
+      const to = form ? form.to : k + 1;
+      const sourceAfter = form ? form.sourceAfter : false;
       // stance cues (opposes, has been critical of, calls for) need a subject that can hold a view
-      let stance = false;
-      for (const pc of PHRASE_CUES_BY_FIRST.get(tok.norm) ?? NO_PHRASES) {
-        if (k + pc.words.length <= sent.tokenEnd && pc.words.every((w, i) => toks[k + i]!.norm === w)) {
-          to = k + pc.words.length;
-          sourceAfter = pc.sourceAfter;
-          phrase = true;
-          stance = !!pc.stance;
-          break;
-        }
-      }
-      // "has been critical of", "are confident that": a stance adjective after a form of "be"
-      const adj = STANCE_ADJECTIVES.get(tok.norm);
-      if (!phrase && adj && k + 1 < sent.tokenEnd && adj.includes(toks[k + 1]!.norm) && k > sent.tokenStart) {
-        let b = k - 1;
-        while (b > sent.tokenStart && /^(very|so|deeply|increasingly|highly|strongly|openly|fiercely|sharply|quite|more|most|less|also|still|not|never|always|particularly|especially|equally|now|long|remained|remains)$/.test(toks[b]!.norm)) b--;
-        // (not after "it": "it is clear that", "it was optimistic about" — "it" holds a view only as a verb's subject)
-        if (/^(is|are|was|were|been|be|being|remain|remains|remained|seem|seems|seemed|appear|appears|appeared|grew|grown|become|became|becomes|feel|feels|felt|sounded)$/.test(toks[b]!.norm) && !(b > sent.tokenStart && toks[b - 1]!.norm === 'it')) {
-          to = k + 2;
-          phrase = true;
-          stance = true;
-        }
-      }
-      // "expressed deep concern", "has no illusions about": a light verb and a noun of view, two words apart at most
-      if (!phrase && LIGHT_VERBS.has(tok.norm)) {
-        const have = tok.norm === 'has' || tok.norm === 'have' || tok.norm === 'had';
-        for (let e = k + 1; e < Math.min(sent.tokenEnd, k + 4); e++) {
-          if (!/^\s+$/.test(this.gap(e - 1, e)) || /^\p{Lu}/u.test(toks[e]!.text)) break;
-          if ((have ? HAVE_NOUNS : STANCE_NOUNS).has(toks[e]!.norm)) {
-            to = e + 1;
-            phrase = true;
-            stance = true;
-            break;
-          }
-        }
-      }
-      // "is a staunch opponent of": a copula, an agent noun of stance and "of"
-      if (!phrase && /^(is|are|was|were|been|remains|remained|became)$/.test(tok.norm)) {
-        for (let e = k + 1; e < Math.min(sent.tokenEnd - 1, k + 5); e++) {
-          if (!/^\s+$/.test(this.gap(e - 1, e)) || /^\p{Lu}/u.test(toks[e]!.text)) break;
-          if (STANCE_AGENTS.has(toks[e]!.norm) && toks[e + 1]!.norm === 'of') {
-            to = e + 2;
-            phrase = true;
-            stance = true;
-            break;
-          }
-        }
-      }
+      let stance = form ? form.stance : false;
       // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
       // but "Obama Says …", "New Poll Shows …" are the headline form of a report
       if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph))) continue;
@@ -815,7 +764,7 @@ export class Extractor {
     // sentences that hold a cue word at all (cheap lexical test before tagging)
     const cueSentences = new Set<number>();
     for (const tok of this.tokens) {
-      if (CUE_VERBS.has(tok.norm) || WEAK_CUES.has(tok.norm) || PHRASE_CUES_BY_FIRST.has(tok.norm) || STANCE_VERBS.has(tok.norm) || STANCE_ADJECTIVES.has(tok.norm) || LIGHT_VERBS.has(tok.norm) || STANCE_AGENTS.has(tok.norm) || STANCE_POSS_NOUNS.has(tok.norm)) {
+      if (mayBeCueWord(tok.norm)) {
         if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
       }
     }
