@@ -268,3 +268,6 @@ export const STANCE_POSS_NOUNS = new Set(
 );
 /** Possessive pronouns and the pronoun they resolve like. */
 export const POSSESSIVES = new Map([['his', 'he'], ['her', 'she'], ['their', 'they'], ['my', 'i'], ['our', 'we']]);
+
+/** Auxiliaries and light words that are no cue verb of their own ("is", "has", "means", "ensure"). */
+export const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
