@@ -40,14 +40,14 @@ import { LineIndex, type Range } from '../core/positions';
 import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
 import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types';
-import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from './config';
+import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '../shared/config';
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
 import { globBase, toPosix } from '../node/references';
 import { isInside, loadReferences, resolveInputs } from './references';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
-import * as P from './protocol';
+import * as P from '../shared/protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
