@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import {
   CodeAction,
   CodeActionKind,
@@ -43,6 +43,7 @@ import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types
 import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '../shared/config';
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
+import { ruleDocUrl } from '../node/rule-docs';
 import { globBase, toPosix } from '../node/references';
 import { isInside, loadReferences, resolveInputs } from './references';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
@@ -1006,10 +1007,6 @@ export function attributedQuote(text: string, label: string): string {
   return `${lead}${label} reported: “${body}${end || '.'}”`;
 }
 
-export function ruleDocUrl(rule: string): string {
-  const local = path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
-  return existsSync(local) ? pathToFileURL(local).toString() : `https://github.com/copydesk/copydesk/blob/main/docs/rules/${rule}.md`;
-}
 
 /** A document saved as a file (not untitled or virtual). */
 function isFileUri(uri: string): boolean {
