@@ -12,7 +12,6 @@ import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import {
   CodeAction,
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -34,28 +33,21 @@ import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
 import { escapeRegExp } from '../core/text';
 import { CodecError } from '../core/index-codec';
-import { fingerprint } from '../core/fingerprint';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex, type Range } from '../core/positions';
 import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
-import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types';
+import type { CheckResult, Finding, ReferenceDoc } from '../core/types';
 import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '../shared/config';
 import { renderHover, type SourceInfo } from './hover';
 import { proseView } from '../core/prose';
-import { ruleDocUrl } from '../node/rule-docs';
 import { globBase, toPosix } from '../node/references';
 import { isInside, loadReferences, resolveInputs } from './references';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
 import * as P from '../shared/protocol';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
+import { toDiagnostic } from './diagnostics';
+import { checkableUri, folderOf, isFileUri } from './uris';
 
 interface Checked {
   version: number;
@@ -498,14 +490,6 @@ export class CopydeskServer {
     }
   }
 
-  /** Workspace folder that holds this document, and the document's path relative to it. */
-  private folderOf(uri: string): { folder?: string; rel?: string } {
-    if (!uri.startsWith('file:')) return { folder: this.folders[0] };
-    const p = fileURLToPath(uri);
-    const folder = this.folders.filter((f) => isInside(p, f)).sort((a, b) => b.length - a.length)[0];
-    return folder ? { folder, rel: toPosix(path.relative(folder, p)) } : { folder: this.folders[0], rel: p };
-  }
-
   // ------------------------------------------------------------------ checking
 
   private checkable(doc: TextDocument): boolean {
@@ -515,7 +499,7 @@ export class CopydeskServer {
   /** What the engine needs to check the document as it is now. */
   private checkInput(doc: TextDocument) {
     const text = doc.getText();
-    const { folder, rel } = this.folderOf(doc.uri);
+    const { folder, rel } = folderOf(this.folders, doc.uri);
     const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
     const session = this.sessionIgnores.get(doc.uri);
     if (session) {
@@ -540,7 +524,7 @@ export class CopydeskServer {
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
     const lines = new LineIndex(text);
-    const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
+    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, this.sourceInfo(f)));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
   }
 
@@ -584,43 +568,6 @@ export class CopydeskServer {
     this.damagedGeneration = this.idx.generation;
     this.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
     this.startBuild();
-  }
-
-  private toDiagnostic(f: Finding, lines: LineIndex, version: number, uri: string): Diagnostic {
-    const d: Diagnostic = {
-      range: lines.range(f.start, f.end),
-      severity: SEVERITY[f.severity],
-      source: 'copydesk',
-      code: f.rule,
-      codeDescription: { href: ruleDocUrl(f.rule) },
-      message: f.message,
-    };
-    const src = this.sourceInfo(f);
-    if (src?.range && f.source) {
-      const m = src.meta;
-      d.relatedInformation = [
-        {
-          location: { uri: pathToFileURL(src.path).toString(), range: src.range },
-          message: `Source: ${[m.title ?? f.source.id, m.outlet, m.date].filter(Boolean).join(' — ')}`,
-        },
-      ];
-    }
-    const data: P.DiagnosticData = {
-      uri,
-      version,
-      rule: f.rule,
-      fingerprint: f.fingerprint ?? fingerprint(f),
-      text: f.text,
-      sourceId: f.source?.id,
-      sourceLabel: f.source ? (src?.meta.outlet ?? src?.meta.title ?? f.source.id) : undefined,
-      fixes: (f.fixes ?? []).map((x) => ({
-        title: x.title,
-        preferred: !!x.preferred,
-        edits: x.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })),
-      })),
-    };
-    d.data = data;
-    return d;
   }
 
   private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
@@ -836,7 +783,7 @@ export class CopydeskServer {
             this.refresh();
             return { ok: true, scope: 'session' };
           }
-          const { folder, rel } = this.folderOf(a.uri);
+          const { folder, rel } = folderOf(this.folders, a.uri);
           if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
           if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
           else await addIgnore(folder, rel, 'sources', String(a.sourceId));
@@ -846,7 +793,7 @@ export class CopydeskServer {
         }
         case P.ServerCommands.acceptName: {
           if (!a.uri || !a.name) throw new Error('missing uri or name');
-          const { folder } = this.folderOf(a.uri);
+          const { folder } = folderOf(this.folders, a.uri);
           if (!folder) throw new Error('open a folder to keep a house names list (.copydesk/names.txt)');
           await addName(folder, a.name);
           await this.reloadStore();
@@ -979,21 +926,6 @@ export function findingLabel(rule: string, text: string): string {
   return `${RULE_NOUNS[rule] ?? rule} “${excerpt}”`;
 }
 
-/**
- * Documents the server checks: files (`file:` with a file path) and unsaved editors (`untitled:`).
- * Anything else (a hover popup, a diff or git view, a `file://` with no path) is not an article.
- */
-export function checkableUri(uri: string): boolean {
-  if (uri.startsWith('untitled:')) return true;
-  if (!uri.startsWith('file:')) return false;
-  try {
-    const p = fileURLToPath(uri);
-    return !!path.basename(p) && !p.endsWith('/') && !p.endsWith(path.sep);
-  } catch {
-    return false;
-  }
-}
-
 /** A finding's words as the editor shows them (the engine's `text` has markup blanked). */
 function shownText(c: Checked, f: Finding): string {
   return c.text.slice(f.start, f.end);
@@ -1005,10 +937,4 @@ export function attributedQuote(text: string, label: string): string {
   const end = /[.!?]$/.test(t) ? t.slice(-1) : '';
   const body = end ? t.slice(0, -1) : t;
   return `${lead}${label} reported: “${body}${end || '.'}”`;
-}
-
-
-/** A document saved as a file (not untitled or virtual). */
-function isFileUri(uri: string): boolean {
-  return uri.startsWith('file:');
 }
