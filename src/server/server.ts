@@ -10,13 +10,11 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import {
-  CodeAction,
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
-  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
   CancellationToken,
@@ -46,6 +44,7 @@ import { isInside, loadReferences, resolveInputs } from './references';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
 import { extractQuotes } from './quotes';
 import * as P from '../shared/protocol';
+import { createCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { checkableUri, folderOf, isFileUri } from './uris';
 
@@ -147,7 +146,8 @@ export class CopydeskServer {
     conn.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p.changes.map((c) => c.uri)));
     conn.languages.diagnostics.on((p, token) => this.pullDiagnostics(p.textDocument.uri, p.previousResultId, token));
     conn.onHover((p) => this.hover(p.textDocument.uri, p.position));
-    conn.onCodeAction((p) => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+    const codeActions = createCodeActions({ document: (uri) => this.documents.get(uri), clientAcceptsNames: () => this.clientAcceptNameCommand });
+    conn.onCodeAction((p) => codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
     conn.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     conn.onRequest(P.Methods.report, (p: { uri: string }) => this.report(p.uri));
     conn.onRequest(P.Methods.quotes, (p: { uri: string }) => this.quotes(p.uri));
@@ -702,66 +702,6 @@ export class CopydeskServer {
     return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
   }
 
-  private codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-    const doc = this.documents.get(uri);
-    if (!doc) return [];
-    const out: CodeAction[] = [];
-    // clients send every diagnostic of the line (Neovim) or more: only those the range touches
-    for (const d of diagnostics.filter((x) => intersects(x.range, range))) {
-      if (d.source !== 'copydesk' || !P.isDiagnosticData(d.data)) continue;
-      const data = d.data;
-      const what = findingLabel(data.rule, doc.getText(d.range));
-      if (data.version !== doc.version) {
-        const a = CodeAction.create('Copydesk: the document changed since this check — fixes are recomputed', CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.disabled = { reason: `computed for version ${data.version}, the document is at version ${doc.version}` };
-        out.push(a);
-        continue;
-      }
-      for (const fix of data.fixes) {
-        const a = CodeAction.create(fix.title, CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.isPreferred = fix.preferred;
-        // versioned edit: the client refuses it if the document moved on
-        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, fix.edits)] };
-        out.push(a);
-      }
-      if (data.rule === 'copied-passage' && data.sourceLabel) {
-        const text = doc.getText(d.range);
-        const a = CodeAction.create(`Turn into a quote attributed to ${data.sourceLabel}`, CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.isPreferred = data.fixes.length === 0;
-        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, [{ range: d.range, newText: attributedQuote(text, data.sourceLabel) }])] };
-        out.push(a);
-      }
-      if (data.rule === 'name-spelling' || data.rule === 'name-inconsistency') {
-        const name = data.text.trim();
-        // the client's command asks where to keep it (hence "…"); the server's writes .copydesk/names.txt
-        const a = CodeAction.create(
-          this.clientAcceptNameCommand ? `Accept “${name}” as a house spelling…` : `Accept “${name}” as a house spelling (.copydesk/names.txt)`,
-          CodeActionKind.QuickFix,
-        );
-        a.diagnostics = [d];
-        a.command = this.clientAcceptNameCommand
-          ? { title: a.title, command: P.ClientCommands.acceptName, arguments: [{ uri, name }] }
-          : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
-        out.push(a);
-      }
-      const where = isFileUri(uri) ? '.copydesk/ignore.json' : 'this session';
-      const ig = CodeAction.create(`Ignore this ${what} (${where})`, CodeActionKind.QuickFix);
-      ig.diagnostics = [d];
-      ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
-      out.push(ig);
-      if (data.sourceId) {
-        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article${isFileUri(uri) ? '' : ' (this session)'}`, CodeActionKind.QuickFix);
-        is.diagnostics = [d];
-        is.command = { title: is.title, command: P.ServerCommands.ignoreSource, arguments: [{ uri, sourceId: data.sourceId }] };
-        out.push(is);
-      }
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ commands and custom requests
 
   private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
@@ -903,38 +843,7 @@ export class CopydeskServer {
   }
 }
 
-/** Does the diagnostic range touch the requested one (a cursor is an empty range)? */
-function intersects(a: Range, b: Range): boolean {
-  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-const RULE_NOUNS: Record<string, string> = {
-  'copied-passage': 'copied passage',
-  'unattributed-quote': 'unattributed quote',
-  'unattributed-claim': 'unattributed claim',
-  'weasel-attribution': 'vague attribution',
-  misquote: 'misquote',
-  'name-spelling': 'spelling',
-  'name-inconsistency': 'spelling',
-};
-
-/** "copied passage “Ferry crews on the…”": which finding a code action is about, in a title. */
-export function findingLabel(rule: string, text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().replace(/^[“”"]+|[“”"]+$/g, '').split(' ');
-  const excerpt = words.length > 6 ? `${words.slice(0, 5).join(' ')}…` : words.join(' ');
-  return `${RULE_NOUNS[rule] ?? rule} “${excerpt}”`;
-}
-
 /** A finding's words as the editor shows them (the engine's `text` has markup blanked). */
 function shownText(c: Checked, f: Finding): string {
   return c.text.slice(f.start, f.end);
-}
-
-export function attributedQuote(text: string, label: string): string {
-  const t = text.trim().replace(/^[“"]+|[”"]+$/g, '');
-  const lead = /^\s*/.exec(text)![0];
-  const end = /[.!?]$/.test(t) ? t.slice(-1) : '';
-  const body = end ? t.slice(0, -1) : t;
-  return `${lead}${label} reported: “${body}${end || '.'}”`;
 }
