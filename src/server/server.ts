@@ -8,7 +8,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -29,15 +29,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
-import { escapeRegExp } from '../core/text';
 import { CodecError } from '../core/index-codec';
 import { IncrementalAligner } from '../core/incremental';
-import { LineIndex, type Range } from '../core/positions';
+import { LineIndex } from '../core/positions';
 import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
 import type { CheckResult, Finding, ReferenceDoc } from '../core/types';
 import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '../shared/config';
-import { renderHover, type SourceInfo } from './hover';
+import { renderHover } from './hover';
 import { proseView } from '../core/prose';
 import { globBase, toPosix } from '../node/references';
 import { isInside, loadReferences, resolveInputs } from './references';
@@ -46,6 +45,7 @@ import { extractQuotes } from './quotes';
 import * as P from '../shared/protocol';
 import { createCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
+import { ReferenceSources } from './sources';
 import { checkableUri, folderOf, isFileUri } from './uris';
 
 interface Checked {
@@ -73,8 +73,7 @@ interface IndexState {
   generation: number;
   index?: ReferenceIndex;
   docs: ReferenceDoc[];
-  byId: Map<string, ReferenceDoc>;
-  files: Map<string, { raw: string; lines: LineIndex; base: number }>;
+  sources: ReferenceSources;
   errors: { path: string; message: string }[];
   skipped: { input: string; reason: string }[];
   inputs: string[];
@@ -109,7 +108,7 @@ export class CopydeskServer {
   private initConfig: unknown;
   /** per open document: seeds of unchanged paragraphs are reused from the previous check */
   private readonly aligners = new Map<string, IncrementalAligner>();
-  private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
+  private idx: IndexState = { generation: 0, docs: [], sources: new ReferenceSources(), errors: [], skipped: [], inputs: [] };
   private ignore = new Map<string, IgnoreFile>();
   /**
    * Ignores of documents that are not files (untitled, unsaved): they have no path to key an
@@ -389,8 +388,7 @@ export class CopydeskServer {
           generation: this.idx.generation + 1,
           index: loaded.index,
           docs: loaded.docs,
-          byId: new Map(loaded.docs.map((d) => [d.id, d])),
-          files: new Map(),
+          sources: new ReferenceSources(loaded.docs),
           errors: loaded.errors,
           skipped,
           inputs,
@@ -426,51 +424,6 @@ export class CopydeskServer {
       this.resolveReady();
       this.refresh();
     });
-  }
-
-  /**
-   * Where a reference document's analysed text sits in its file: the loader drops Markdown front
-   * matter and extracts HTML, so offsets into `doc.text` are mapped back by locating the text in the
-   * file (a suffix for Markdown; the passage itself, whitespace-insensitively, for HTML).
-   */
-  private fileView(id: string): { raw: string; lines: LineIndex; base: number } | undefined {
-    const d = this.idx.byId.get(id);
-    if (!d) return undefined;
-    let v = this.idx.files.get(id);
-    if (v === undefined) {
-      let raw = d.text;
-      try {
-        raw = readFileSync(path.resolve(d.path), 'utf8').replace(/^\ufeff/, '');
-      } catch {
-        /* deleted since indexing: fall back to the indexed text */
-      }
-      const at = raw.endsWith(d.text) ? raw.length - d.text.length : raw.indexOf(d.text);
-      v = { raw, lines: new LineIndex(raw), base: at };
-      this.idx.files.set(id, v);
-    }
-    return v;
-  }
-
-  /** Range of [start, end) of a reference document's text in the reference file. */
-  private sourceRange(id: string, start: number, end: number, text: string): Range | undefined {
-    const v = this.fileView(id);
-    if (!v) return undefined;
-    if (v.base >= 0) return v.lines.range(v.base + start, v.base + end);
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (!words.length) return undefined;
-    const pattern = (ws: string[]) => new RegExp(ws.map(escapeRegExp).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
-    const head = pattern(words.slice(0, 8)).exec(v.raw);
-    if (!head) return undefined;
-    const tail = pattern(words.slice(-6)).exec(v.raw.slice(head.index));
-    const e = tail ? head.index + tail.index + tail[0].length : head.index + head[0].length;
-    return v.lines.range(head.index, e);
-  }
-
-  private sourceInfo(f: Finding): SourceInfo | undefined {
-    if (!f.source) return undefined;
-    const d = this.idx.byId.get(f.source.id);
-    const file = path.resolve(d?.path ?? f.source.path);
-    return { meta: d?.meta ?? {}, path: file, range: this.sourceRange(f.source.id, f.source.start, f.source.end, f.source.text) };
   }
 
   // ------------------------------------------------------------------ store
@@ -524,7 +477,7 @@ export class CopydeskServer {
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
     const lines = new LineIndex(text);
-    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, this.sourceInfo(f)));
+    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, this.idx.sources.info(f)));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
   }
 
@@ -696,7 +649,7 @@ export class CopydeskServer {
     // the narrowest finding first: the one under the cursor, not the long passage around it
     const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
     if (!hits.length) return null;
-    const value = hits.map((f) => renderHover(f, this.sourceInfo(f), shownText(c, f))).join('\n\n---\n\n');
+    const value = hits.map((f) => renderHover(f, this.idx.sources.info(f), shownText(c, f))).join('\n\n---\n\n');
     const start = Math.min(...hits.map((f) => f.start));
     const end = Math.max(...hits.map((f) => f.end));
     return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
@@ -790,9 +743,9 @@ export class CopydeskServer {
       words: c.result.words,
       originality: c.result.originality,
       references: this.idx.index?.documentCount ?? 0,
-      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(path.resolve(this.idx.byId.get(s.id)?.path ?? s.path)).toString() })),
+      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(this.idx.sources.filePath(s.id, s.path)).toString() })),
       findings: c.result.findings.map((f) => {
-        const src = this.sourceInfo(f);
+        const src = this.idx.sources.info(f);
         return {
           rule: f.rule,
           severity: f.severity,
