@@ -35,18 +35,19 @@ import { LineIndex } from '../core/positions';
 import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
 import type { CheckResult, Finding, ReferenceDoc } from '../core/types';
-import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from '../shared/config';
+import { DEFAULT_CONFIG, readConfig, type EditorConfig } from '../shared/config';
 import { renderHover } from './hover';
 import { proseView } from '../core/prose';
 import { globBase, toPosix } from '../node/references';
 import { isInside, loadReferences, resolveInputs } from './references';
-import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
+import { STORE_DIR } from './store';
 import { extractQuotes } from './quotes';
 import * as P from '../shared/protocol';
 import { createCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { ReferenceSources } from './sources';
-import { checkableUri, folderOf, isFileUri } from './uris';
+import { Workspace } from './workspace';
+import { checkableUri } from './uris';
 
 interface Checked {
   version: number;
@@ -97,10 +98,9 @@ const emptyResult = (): CheckResult => ({ words: 0, originality: 1, sources: [],
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
+  private readonly workspace: Workspace;
   private readonly state = new Map<string, DocState>();
-  private folders: string[] = [];
   private config: EditorConfig = DEFAULT_CONFIG;
-  private trusted = true;
   private canPullConfig = false;
   private canWatch = false;
   private canRefresh = false;
@@ -109,14 +109,6 @@ export class CopydeskServer {
   /** per open document: seeds of unchanged paragraphs are reused from the previous check */
   private readonly aligners = new Map<string, IncrementalAligner>();
   private idx: IndexState = { generation: 0, docs: [], sources: new ReferenceSources(), errors: [], skipped: [], inputs: [] };
-  private ignore = new Map<string, IgnoreFile>();
-  /**
-   * Ignores of documents that are not files (untitled, unsaved): they have no path to key an
-   * article's list in .copydesk/ignore.json, and the folder-wide list would silence the finding or
-   * source for every article. They live with the session, per document URI, until it is closed.
-   */
-  private readonly sessionIgnores = new Map<string, IgnoreList>();
-  private names = new Map<string, HouseNames>();
   private watcherDisposable?: { dispose(): void };
   private rebuildTimer?: NodeJS.Timeout;
   private storeTimer?: NodeJS.Timeout;
@@ -137,6 +129,10 @@ export class CopydeskServer {
   private resultCounter = 0;
 
   constructor(private readonly conn: Connection) {
+    this.workspace = new Workspace((e) => {
+      conn.console.warn(`copydesk: ${e}`);
+      void conn.window.showWarningMessage(`Copydesk: ${e}`);
+    });
     this.ready = new Promise((r) => (this.resolveReady = r));
     this.settingsReady = new Promise((r) => (this.resolveSettings = r));
     conn.onInitialize((p) => this.initialize(p));
@@ -170,7 +166,7 @@ export class CopydeskServer {
     this.documents.onDidClose((e) => {
       this.state.delete(e.document.uri);
       this.aligners.delete(e.document.uri);
-      this.sessionIgnores.delete(e.document.uri);
+      this.workspace.closed(e.document.uri);
       if (this.push) {
         clearTimeout(this.pushTimers.get(e.document.uri));
         this.pushTimers.delete(e.document.uri);
@@ -191,9 +187,9 @@ export class CopydeskServer {
 
   private initialize(p: InitializeParams): InitializeResult {
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
-    this.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    this.workspace.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const init = (p.initializationOptions ?? {}) as P.InitializationOptions;
-    this.trusted = init.trusted !== false;
+    this.workspace.trusted = init.trusted !== false;
     this.initConfig = init.settings;
     this.config = readConfig(init.settings);
     this.canPullConfig = !!p.capabilities.workspace?.configuration;
@@ -217,7 +213,7 @@ export class CopydeskServer {
   private async initialized(): Promise<void> {
     await this.pullConfig();
     this.resolveSettings();
-    await this.reloadStore();
+    await this.workspace.reload();
     this.registerWatchers();
     this.startBuild();
   }
@@ -225,7 +221,7 @@ export class CopydeskServer {
   private async pullConfig(): Promise<void> {
     if (!this.canPullConfig) return;
     try {
-      const scopeUri = this.folders[0] ? pathToFileURL(this.folders[0]).toString() : undefined;
+      const scopeUri = this.workspace.folders[0] ? pathToFileURL(this.workspace.folders[0]).toString() : undefined;
       const raw = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
       this.config = readConfig(raw ?? this.initConfig);
     } catch (e) {
@@ -284,10 +280,10 @@ export class CopydeskServer {
   private registerWatchers(): void {
     if (!this.canWatch) return this.watchFolders();
     const watchers: FileSystemWatcher[] = [];
-    for (const f of this.folders) {
+    for (const f of this.workspace.folders) {
       watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
     }
-    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+    const { inputs } = resolveInputs(this.config.references, this.workspace);
     for (const input of inputs) {
       const base = path.resolve(globBase(input));
       const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
@@ -319,9 +315,9 @@ export class CopydeskServer {
    */
   private watchFolders(): void {
     this.closeFsWatchers();
-    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+    const { inputs } = resolveInputs(this.config.references, this.workspace);
     const dirs = new Map<string, boolean>();
-    for (const f of this.folders) dirs.set(path.join(f, STORE_DIR), false);
+    for (const f of this.workspace.folders) dirs.set(path.join(f, STORE_DIR), false);
     for (const input of inputs) {
       const base = path.resolve(globBase(input));
       let dir = base;
@@ -358,7 +354,7 @@ export class CopydeskServer {
     }
     if (store) {
       clearTimeout(this.storeTimer);
-      this.storeTimer = setTimeout(() => void this.reloadStore().then(() => this.refresh()), 100);
+      this.storeTimer = setTimeout(() => void this.workspace.reload().then(() => this.refresh()), 100);
     }
     if (refs) {
       clearTimeout(this.rebuildTimer);
@@ -370,12 +366,12 @@ export class CopydeskServer {
   startBuild(): void {
     const run = async () => {
       const progress = await this.conn.window.createWorkDoneProgress().catch(() => undefined);
-      const { inputs, skipped } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
+      const { inputs, skipped } = resolveInputs(this.config.references, this.workspace);
       progress?.begin('Copydesk', 0, 'Indexing references…', false);
       this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
       const t0 = Date.now();
       try {
-        const loaded = await loadReferences(inputs, this.folders[0], ({ phase, done, total, path: p }) => {
+        const loaded = await loadReferences(inputs, this.workspace.folders[0], ({ phase, done, total, path: p }) => {
           const pct = total ? done / total : 0;
           progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
             phase === 'read'
@@ -383,7 +379,7 @@ export class CopydeskServer {
               : total
                 ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
                 : 'Reference index up to date');
-        }, this.trusted ? undefined : this.folders);
+        }, this.workspace.trusted ? undefined : this.workspace.folders);
         const idx: IndexState = {
           generation: this.idx.generation + 1,
           index: loaded.index,
@@ -428,21 +424,6 @@ export class CopydeskServer {
 
   // ------------------------------------------------------------------ store
 
-  private async reloadStore(): Promise<void> {
-    for (const f of this.folders) {
-      const ig = await readIgnore(f);
-      const nm = await readNames(f);
-      this.ignore.set(f, ig.data);
-      this.names.set(f, nm.data);
-      for (const e of [ig.error, nm.error]) {
-        if (e) {
-          this.conn.console.warn(`copydesk: ${e}`);
-          void this.conn.window.showWarningMessage(`Copydesk: ${e}`);
-        }
-      }
-    }
-  }
-
   // ------------------------------------------------------------------ checking
 
   private checkable(doc: TextDocument): boolean {
@@ -452,19 +433,7 @@ export class CopydeskServer {
   /** What the engine needs to check the document as it is now. */
   private checkInput(doc: TextDocument) {
     const text = doc.getText();
-    const { folder, rel } = folderOf(this.folders, doc.uri);
-    const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
-    const session = this.sessionIgnores.get(doc.uri);
-    if (session) {
-      ig.findings = [...ig.findings, ...session.findings];
-      ig.sources = [...ig.sources, ...session.sources];
-    }
-    const nm = folder ? this.names.get(folder) : undefined;
-    const settings = {
-      ...engineSettings(this.config),
-      houseNames: { accepted: [...(nm?.accepted ?? []), ...this.config.houseNames], corrections: nm?.corrections ?? {} },
-      ignore: ig,
-    };
+    const settings = this.workspace.settingsFor(doc.uri, this.config);
     const index = this.idx.index;
     const analysed = proseView(text, doc.languageId);
     let aligner = this.aligners.get(doc.uri);
@@ -666,30 +635,13 @@ export class CopydeskServer {
           if (!a.uri) throw new Error('missing uri');
           const kind = command === P.ServerCommands.ignoreFinding ? 'findings' : 'sources';
           const value = String(command === P.ServerCommands.ignoreFinding ? a.fingerprint : a.sourceId);
-          if (!isFileUri(a.uri)) {
-            // an unsaved document: its ignores stay in memory (see sessionIgnores)
-            let list = this.sessionIgnores.get(a.uri);
-            if (!list) this.sessionIgnores.set(a.uri, (list = { findings: [], sources: [] }));
-            if (!list[kind].includes(value)) list[kind].push(value);
-            const st = this.state.get(a.uri);
-            if (st) st.dirtyForced = true;
-            this.refresh();
-            return { ok: true, scope: 'session' };
-          }
-          const { folder, rel } = folderOf(this.folders, a.uri);
-          if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
-          if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
-          else await addIgnore(folder, rel, 'sources', String(a.sourceId));
-          await this.reloadStore();
+          const scope = await this.workspace.addIgnore(a.uri, kind, value);
           this.refresh();
-          return { ok: true };
+          return scope === 'session' ? { ok: true, scope } : { ok: true };
         }
         case P.ServerCommands.acceptName: {
           if (!a.uri || !a.name) throw new Error('missing uri or name');
-          const { folder } = folderOf(this.folders, a.uri);
-          if (!folder) throw new Error('open a folder to keep a house names list (.copydesk/names.txt)');
-          await addName(folder, a.name);
-          await this.reloadStore();
+          await this.workspace.acceptName(a.uri, a.name);
           this.refresh();
           return { ok: true };
         }
