@@ -6,12 +6,9 @@
  * stale versions (ServerCancelled + retrigger) and honours cancellation. The reference index is
  * built in the background with workDoneProgress and rebuilt when watched reference files change.
  */
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { statSync, watch, type FSWatcher } from 'node:fs';
 import {
   CodeActionKind,
-  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   ResponseError,
@@ -21,7 +18,6 @@ import {
   type Connection,
   type Diagnostic,
   type DocumentDiagnosticReport,
-  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -32,21 +28,17 @@ import { TooComplexError } from '../core/rule';
 import { CodecError } from '../core/index-codec';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
-import type { ReferenceIndex } from '../core/reference-index';
 import { RULES } from '../core/rules';
-import type { CheckResult, Finding, ReferenceDoc } from '../core/types';
+import type { CheckResult, Finding } from '../core/types';
 import { DEFAULT_CONFIG, readConfig, type EditorConfig } from '../shared/config';
 import { renderHover } from './hover';
 import { proseView } from '../core/prose';
-import { globBase, toPosix } from '../node/references';
-import { isInside, loadReferences, resolveInputs } from './references';
-import { STORE_DIR } from './store';
 import { extractQuotes } from './quotes';
 import * as P from '../shared/protocol';
 import { createCodeActions } from './code-actions';
 import { toDiagnostic } from './diagnostics';
-import { ReferenceSources } from './sources';
 import { Workspace } from './workspace';
+import { IndexLifecycle } from './index-lifecycle';
 import { checkableUri } from './uris';
 
 interface Checked {
@@ -70,16 +62,6 @@ interface DocState {
   tooComplex?: { version: number; generation: number };
 }
 
-interface IndexState {
-  generation: number;
-  index?: ReferenceIndex;
-  docs: ReferenceDoc[];
-  sources: ReferenceSources;
-  errors: { path: string; message: string }[];
-  skipped: { input: string; reason: string }[];
-  inputs: string[];
-  building?: Promise<void>;
-}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -99,6 +81,7 @@ const emptyResult = (): CheckResult => ({ words: 0, originality: 1, sources: [],
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
   private readonly workspace: Workspace;
+  private readonly indexes: IndexLifecycle;
   private readonly state = new Map<string, DocState>();
   private config: EditorConfig = DEFAULT_CONFIG;
   private canPullConfig = false;
@@ -108,12 +91,6 @@ export class CopydeskServer {
   private initConfig: unknown;
   /** per open document: seeds of unchanged paragraphs are reused from the previous check */
   private readonly aligners = new Map<string, IncrementalAligner>();
-  private idx: IndexState = { generation: 0, docs: [], sources: new ReferenceSources(), errors: [], skipped: [], inputs: [] };
-  private watcherDisposable?: { dispose(): void };
-  private rebuildTimer?: NodeJS.Timeout;
-  private storeTimer?: NodeJS.Timeout;
-  private ready!: Promise<void>;
-  private resolveReady!: () => void;
   /** settings read (workspace/configuration answered, or failed): no answer depends on the defaults */
   private settingsReady!: Promise<void>;
   private resolveSettings!: () => void;
@@ -124,8 +101,6 @@ export class CopydeskServer {
    */
   private push = false;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
-  /** fs.watch watchers on the reference folders, for clients without didChangeWatchedFiles */
-  private fsWatchers: FSWatcher[] = [];
   private resultCounter = 0;
 
   constructor(private readonly conn: Connection) {
@@ -133,12 +108,19 @@ export class CopydeskServer {
       conn.console.warn(`copydesk: ${e}`);
       void conn.window.showWarningMessage(`Copydesk: ${e}`);
     });
-    this.ready = new Promise((r) => (this.resolveReady = r));
     this.settingsReady = new Promise((r) => (this.resolveSettings = r));
+    this.indexes = new IndexLifecycle({
+      conn,
+      workspace: this.workspace,
+      config: () => this.config,
+      canWatch: () => this.canWatch,
+      storeChanged: () => this.workspace.reload().then(() => this.refresh()),
+      refresh: () => this.refresh(),
+    });
     conn.onInitialize((p) => this.initialize(p));
     conn.onInitialized(() => void this.initialized());
     conn.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
-    conn.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p.changes.map((c) => c.uri)));
+    conn.onDidChangeWatchedFiles((p) => this.indexes.watchedFilesChanged(p.changes.map((c) => c.uri)));
     conn.languages.diagnostics.on((p, token) => this.pullDiagnostics(p.textDocument.uri, p.previousResultId, token));
     conn.onHover((p) => this.hover(p.textDocument.uri, p.position));
     const codeActions = createCodeActions({ document: (uri) => this.documents.get(uri), clientAcceptsNames: () => this.clientAcceptNameCommand });
@@ -146,7 +128,7 @@ export class CopydeskServer {
     conn.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
     conn.onRequest(P.Methods.report, (p: { uri: string }) => this.report(p.uri));
     conn.onRequest(P.Methods.quotes, (p: { uri: string }) => this.quotes(p.uri));
-    conn.onRequest(P.Methods.indexStatus, () => this.indexStatus());
+    conn.onRequest(P.Methods.indexStatus, () => this.indexes.status());
     this.documents.onDidChangeContent((e) => {
       const s = this.docState(e.document.uri);
       s.lastChange = Date.now();
@@ -173,7 +155,7 @@ export class CopydeskServer {
         void this.conn.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       }
     });
-    conn.onShutdown(() => this.closeFsWatchers());
+    conn.onShutdown(() => this.indexes.closeFsWatchers());
     this.documents.listen(conn);
   }
 
@@ -214,8 +196,8 @@ export class CopydeskServer {
     await this.pullConfig();
     this.resolveSettings();
     await this.workspace.reload();
-    this.registerWatchers();
-    this.startBuild();
+    this.indexes.registerWatchers();
+    this.indexes.startBuild();
   }
 
   private async pullConfig(): Promise<void> {
@@ -238,8 +220,8 @@ export class CopydeskServer {
     }
     for (const s of this.state.values()) s.dirtyForced = true;
     if (JSON.stringify(this.config.references) !== before) {
-      this.registerWatchers();
-      this.startBuild();
+      this.indexes.registerWatchers();
+      this.indexes.startBuild();
     } else {
       this.refresh();
     }
@@ -277,151 +259,6 @@ export class CopydeskServer {
 
   // ------------------------------------------------------------------ references
 
-  private registerWatchers(): void {
-    if (!this.canWatch) return this.watchFolders();
-    const watchers: FileSystemWatcher[] = [];
-    for (const f of this.workspace.folders) {
-      watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
-    }
-    const { inputs } = resolveInputs(this.config.references, this.workspace);
-    for (const input of inputs) {
-      const base = path.resolve(globBase(input));
-      const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
-      // a file input: watch its directory for that name
-      watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
-      watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
-    }
-    const old = this.watcherDisposable;
-    this.watcherDisposable = undefined;
-    void (async () => {
-      old?.dispose();
-      try {
-        this.watcherDisposable = await this.conn.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      } catch (e) {
-        this.conn.console.warn(`copydesk: file watching unavailable: ${(e as Error).message}`);
-      }
-    })();
-  }
-
-  private closeFsWatchers(): void {
-    for (const w of this.fsWatchers) w.close();
-    this.fsWatchers = [];
-  }
-
-  /**
-   * The client does not watch files for us (Neovim has no didChangeWatchedFiles on Linux): watch
-   * the reference folders (recursively) and each workspace's .copydesk/ with fs.watch, and feed the
-   * changes through the same path, debounced there.
-   */
-  private watchFolders(): void {
-    this.closeFsWatchers();
-    const { inputs } = resolveInputs(this.config.references, this.workspace);
-    const dirs = new Map<string, boolean>();
-    for (const f of this.workspace.folders) dirs.set(path.join(f, STORE_DIR), false);
-    for (const input of inputs) {
-      const base = path.resolve(globBase(input));
-      let dir = base;
-      try {
-        if (!statSync(base).isDirectory()) dir = path.dirname(base);
-      } catch {
-        dir = path.dirname(base); // not there yet: its parent sees it appear
-      }
-      dirs.set(dir, dir === base || !!dirs.get(dir));
-    }
-    for (const [dir, recursive] of dirs) {
-      try {
-        const w = watch(dir, { recursive, persistent: false }, (_event, name) => {
-          const file = name ? path.join(dir, name.toString()) : dir;
-          this.watchedFilesChanged([pathToFileURL(file).toString()]);
-        });
-        w.on('error', () => w.close());
-        this.fsWatchers.push(w);
-      } catch {
-        /* a folder that does not exist (yet): nothing to watch */
-      }
-    }
-  }
-
-  private watchedFilesChanged(uris: string[]): void {
-    let store = false;
-    let refs = false;
-    const inputs = this.idx.inputs.map((i) => path.resolve(globBase(i)));
-    for (const u of uris) {
-      if (!u.startsWith('file:')) continue;
-      const p = fileURLToPath(u);
-      if (path.basename(path.dirname(p)) === STORE_DIR) store = true;
-      else if (inputs.some((i) => isInside(p, i) || p === i)) refs = true;
-    }
-    if (store) {
-      clearTimeout(this.storeTimer);
-      this.storeTimer = setTimeout(() => void this.workspace.reload().then(() => this.refresh()), 100);
-    }
-    if (refs) {
-      clearTimeout(this.rebuildTimer);
-      this.rebuildTimer = setTimeout(() => this.startBuild(), 250);
-    }
-  }
-
-  /** Build (or rebuild) the reference index in the background, with progress. */
-  startBuild(): void {
-    const run = async () => {
-      const progress = await this.conn.window.createWorkDoneProgress().catch(() => undefined);
-      const { inputs, skipped } = resolveInputs(this.config.references, this.workspace);
-      progress?.begin('Copydesk', 0, 'Indexing references…', false);
-      this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
-      const t0 = Date.now();
-      try {
-        const loaded = await loadReferences(inputs, this.workspace.folders[0], ({ phase, done, total, path: p }) => {
-          const pct = total ? done / total : 0;
-          progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
-            phase === 'read'
-              ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
-              : total
-                ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
-                : 'Reference index up to date');
-        }, this.workspace.trusted ? undefined : this.workspace.folders);
-        const idx: IndexState = {
-          generation: this.idx.generation + 1,
-          index: loaded.index,
-          docs: loaded.docs,
-          sources: new ReferenceSources(loaded.docs),
-          errors: loaded.errors,
-          skipped,
-          inputs,
-        };
-        this.idx = idx;
-        const stats = loaded.index.stats();
-        this.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
-        for (const e of loaded.errors) this.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);
-        for (const s of skipped) this.conn.console.warn(`copydesk: reference path ${s.input} ignored: ${s.reason}`);
-        if (skipped.length) {
-          void this.conn.window.showWarningMessage(`Copydesk: ${skipped.length} reference path(s) outside the workspace were not read because the workspace is not trusted.`);
-        }
-        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{
-          state: 'ready',
-          documents: stats.documents,
-          words: stats.words,
-          errors: loaded.errors,
-          skipped,
-        });
-      } catch (e) {
-        this.conn.console.error(`copydesk: indexing failed: ${(e as Error).stack ?? e}`);
-        this.idx = { ...this.idx, generation: this.idx.generation + 1, errors: [{ path: inputs.join(', '), message: (e as Error).message }] };
-        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.idx.errors, skipped });
-      } finally {
-        progress?.done();
-      }
-    };
-    const prev = this.idx.building ?? Promise.resolve();
-    const building = prev.then(run, run);
-    this.idx.building = building;
-    void building.then(() => {
-      if (this.idx.building === building || !this.idx.building) this.idx.building = undefined;
-      this.resolveReady();
-      this.refresh();
-    });
-  }
-
   // ------------------------------------------------------------------ store
 
   // ------------------------------------------------------------------ checking
@@ -434,7 +271,7 @@ export class CopydeskServer {
   private checkInput(doc: TextDocument) {
     const text = doc.getText();
     const settings = this.workspace.settingsFor(doc.uri, this.config);
-    const index = this.idx.index;
+    const index = this.indexes.state.index;
     const analysed = proseView(text, doc.languageId);
     let aligner = this.aligners.get(doc.uri);
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
@@ -446,7 +283,7 @@ export class CopydeskServer {
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
     const lines = new LineIndex(text);
-    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, this.idx.sources.info(f)));
+    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, this.indexes.state.sources.info(f)));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
   }
 
@@ -457,10 +294,10 @@ export class CopydeskServer {
     try {
       result = index ? check(analysed, index, settings, env) : emptyResult();
     } catch (e) {
-      if (e instanceof CodecError) this.indexDamaged(e);
+      if (e instanceof CodecError) this.indexes.damaged(e);
       throw e;
     }
-    return this.checked(doc, text, this.idx.generation, result);
+    return this.checked(doc, text, this.indexes.state.generation, result);
   }
 
   /**
@@ -469,27 +306,15 @@ export class CopydeskServer {
    */
   private async runCheckYielding(doc: TextDocument): Promise<Checked> {
     const { text, analysed, index, settings, env } = this.checkInput(doc);
-    const generation = this.idx.generation;
+    const generation = this.indexes.state.generation;
     let result: CheckResult;
     try {
       result = index ? await checkYielding(analysed, index, settings, env, () => new Promise<void>((r) => setImmediate(r))) : emptyResult();
     } catch (e) {
-      if (e instanceof CodecError) this.indexDamaged(e);
+      if (e instanceof CodecError) this.indexes.damaged(e);
       throw e;
     }
     return this.checked(doc, text, generation, result);
-  }
-
-  /**
-   * A page of the persisted index, read lazily, failed its checksum (the cache file has been removed
-   * by then): rebuild the index once for this generation; the rebuilt index asks the client to pull again.
-   */
-  private damagedGeneration = -1;
-  private indexDamaged(e: CodecError): void {
-    if (this.damagedGeneration === this.idx.generation) return;
-    this.damagedGeneration = this.idx.generation;
-    this.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
-    this.startBuild();
   }
 
   private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
@@ -536,10 +361,7 @@ export class CopydeskServer {
       }
     }
     // the index is built off the request path; a pull waits for the first build
-    while (!this.idx.index && this.idx.generation === 0) {
-      if (token.isCancellationRequested) throw cancelled();
-      await Promise.race([this.ready, sleep(50)]);
-    }
+    if (!(await this.indexes.firstBuild(token))) throw cancelled();
     // let requests that queued up meanwhile (a hover on another document) go first
     await new Promise<void>((r) => setImmediate(r));
     if (token.isCancellationRequested) throw cancelled();
@@ -549,10 +371,10 @@ export class CopydeskServer {
       // a newer version arrived while we waited: this answer would be stale
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
     }
-    if (s.tooComplex && s.tooComplex.version === version && s.tooComplex.generation === this.idx.generation && !s.dirtyForced) {
+    if (s.tooComplex && s.tooComplex.version === version && s.tooComplex.generation === this.indexes.state.generation && !s.dirtyForced) {
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
-    if (prev && prev.version === version && prev.generation === this.idx.generation && !s.dirtyForced) {
+    if (prev && prev.version === version && prev.generation === this.indexes.state.generation && !s.dirtyForced) {
       return prev.resultId === previousResultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
@@ -560,7 +382,7 @@ export class CopydeskServer {
     let checked: Checked;
     try {
       checked = await this.runCheckYielding(now);
-      if (this.documents.get(uri)?.version !== version || checked.generation !== this.idx.generation) {
+      if (this.documents.get(uri)?.version !== version || checked.generation !== this.indexes.state.generation) {
         // the document or the reference set changed while the check ran: this answer would be stale
         throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
       }
@@ -570,7 +392,7 @@ export class CopydeskServer {
       if (e instanceof TooComplexError) {
         s.checked = undefined;
         s.dirtyForced = false;
-        s.tooComplex = { version, generation: this.idx.generation };
+        s.tooComplex = { version, generation: this.indexes.state.generation };
         const message = `Copydesk: not checked — ${e.message}; the limit is ${CHECK_BUDGET_MS / 1000} s a check.`;
         this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
         return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -587,7 +409,7 @@ export class CopydeskServer {
   private forcedUris = new Set<string>();
 
   private notifyChecked(uri: string, c: Checked): void {
-    const noRefs = !this.idx.index || this.idx.index.documentCount === 0;
+    const noRefs = !this.indexes.state.index || this.indexes.state.index.documentCount === 0;
     this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{
       uri,
       version: c.version,
@@ -605,7 +427,7 @@ export class CopydeskServer {
     const doc = this.documents.get(uri);
     if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
     const s = this.docState(uri);
-    if (s.checked && s.checked.version === doc.version && s.checked.generation === this.idx.generation) return s.checked;
+    if (s.checked && s.checked.version === doc.version && s.checked.generation === this.indexes.state.generation) return s.checked;
     return undefined;
   }
 
@@ -618,7 +440,7 @@ export class CopydeskServer {
     // the narrowest finding first: the one under the cursor, not the long passage around it
     const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
     if (!hits.length) return null;
-    const value = hits.map((f) => renderHover(f, this.idx.sources.info(f), shownText(c, f))).join('\n\n---\n\n');
+    const value = hits.map((f) => renderHover(f, this.indexes.state.sources.info(f), shownText(c, f))).join('\n\n---\n\n');
     const start = Math.min(...hits.map((f) => f.start));
     const end = Math.max(...hits.map((f) => f.end));
     return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
@@ -654,7 +476,7 @@ export class CopydeskServer {
           return { ok: true };
         }
         case P.ServerCommands.reindex: {
-          this.startBuild();
+          this.indexes.startBuild();
           return { ok: true };
         }
       }
@@ -672,13 +494,13 @@ export class CopydeskServer {
     const cur = this.current(uri);
     if (cur) return cur;
     const s = this.docState(uri);
-    if (s.tooComplex?.version === doc.version && s.tooComplex.generation === this.idx.generation) return undefined;
+    if (s.tooComplex?.version === doc.version && s.tooComplex.generation === this.indexes.state.generation) return undefined;
     let c: Checked;
     try {
       c = this.runCheck(doc);
     } catch (e) {
       if (!(e instanceof TooComplexError)) throw e;
-      s.tooComplex = { version: doc.version, generation: this.idx.generation };
+      s.tooComplex = { version: doc.version, generation: this.indexes.state.generation };
       return undefined;
     }
     s.checked = c;
@@ -686,7 +508,7 @@ export class CopydeskServer {
   }
 
   private async report(uri: string): Promise<P.Report | null> {
-    await this.ready;
+    await this.indexes.ready;
     const c = this.checkNow(uri);
     if (!c) return null;
     return {
@@ -694,10 +516,10 @@ export class CopydeskServer {
       version: c.version,
       words: c.result.words,
       originality: c.result.originality,
-      references: this.idx.index?.documentCount ?? 0,
-      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(this.idx.sources.filePath(s.id, s.path)).toString() })),
+      references: this.indexes.state.index?.documentCount ?? 0,
+      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(this.indexes.state.sources.filePath(s.id, s.path)).toString() })),
       findings: c.result.findings.map((f) => {
-        const src = this.idx.sources.info(f);
+        const src = this.indexes.state.sources.info(f);
         return {
           rule: f.rule,
           severity: f.severity,
@@ -735,17 +557,6 @@ export class CopydeskServer {
     };
   }
 
-  private indexStatus(): P.IndexStatus {
-    const s = this.idx.index?.stats();
-    return {
-      state: this.idx.building ? 'indexing' : this.idx.index ? 'ready' : 'indexing',
-      documents: s?.documents ?? 0,
-      words: s?.words ?? 0,
-      errors: this.idx.errors,
-      skipped: this.idx.skipped,
-      inputs: this.idx.inputs,
-    };
-  }
 }
 
 /** A finding's words as the editor shows them (the engine's `text` has markup blanked). */
