@@ -1,7 +1,7 @@
 /**
  * Writes the files derived from the code: package.json's extension manifest (contributes, settings
  * schema, activation; src/extension/contributes.ts) and the JSON report schema's rule enum (from the
- * rule catalogue, src/core/rules/catalogue.ts). test/unit/server/config.test.ts and
+ * rule catalogue, src/core/rules/catalogue.ts). test/unit/shared/config.test.ts and
  * test/unit/rules/catalogue.test.ts fail, naming this command, when either is out of date.
  *
  *   npx tsx scripts/sync-generated.ts

@@ -20,7 +20,8 @@ import { formatJson, formatJsonl } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { safe } from './format/terminal-safe';
-import { informationUri, rulesHelpBase, VERSION } from './package-info';
+import { informationUri, VERSION } from './package-info';
+import { ruleDocsBase } from '../node/rule-docs';
 import { progressReporter } from './progress';
 import { SEVERITY_RANK, type ArticleReport, type RunReport } from './report';
 
@@ -145,7 +146,7 @@ async function runCheckOnce(articles: string[], o: CheckOptions): Promise<number
     case 'sarif':
       out = formatSarif(run, {
         version: VERSION,
-        helpBase: rulesHelpBase(),
+        helpBase: ruleDocsBase(),
         informationUri: informationUri(),
         successful: status !== 2,
       });

@@ -1,11 +1,11 @@
 /**
  * The extension's part of package.json (contributes, activationEvents, main, icon, capabilities),
- * generated from the typed settings in src/server/config.ts. test/unit/server/config.test.ts checks
+ * generated from the typed settings in src/shared/config.ts. test/unit/shared/config.test.ts checks
  * that package.json matches; after changing a setting or a command run
  *   npx tsx scripts/sync-generated.ts
  * which rewrites only these fields of package.json (and the report schema's rule enum).
  */
-import { CONFIG_SCHEMA } from '../server/config';
+import { CONFIG_SCHEMA } from '../shared/config';
 
 export function extensionManifest() {
   const langs = "resourceLangId == plaintext || resourceLangId == markdown || resourceLangId == html";

@@ -13,8 +13,8 @@ import {
   type ServerOptions,
   type StaticFeature,
 } from 'vscode-languageclient/node';
-import { readConfig } from '../server/config';
-import { ClientCommands, Methods, ServerCommands, type CheckedParams, type IndexStatus, type QuotesResult, type Report } from '../server/protocol';
+import { readConfig } from '../shared/config';
+import { ClientCommands, Methods, ServerCommands, type CheckedParams, type IndexStatus, type QuotesResult, type Report } from '../shared/protocol';
 import { ReportPanel } from './report';
 import { QuotesProvider } from './quotes';
 

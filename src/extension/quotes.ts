@@ -1,6 +1,6 @@
 /** The Quotes view: every quotation in the active article with its speaker (click to reveal). */
 import * as vscode from 'vscode';
-import type { QuotesResult } from '../server/protocol';
+import type { QuotesResult } from '../shared/protocol';
 
 type Item = { label: string; description?: string; uri?: string; range?: QuotesResult['quotes'][number]['range']; info?: boolean };
 

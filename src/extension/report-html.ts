@@ -2,7 +2,7 @@
  * The standalone HTML export of a report. Pure (no vscode): every value from the article or the
  * references is escaped; no scripts, inline CSS only.
  */
-import type { Report } from '../server/protocol';
+import type { Report } from '../shared/protocol';
 
 export function escapeHtml(s: unknown): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c]!);

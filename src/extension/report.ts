@@ -6,7 +6,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Report } from '../server/protocol';
+import type { Report } from '../shared/protocol';
 import { renderReportHtml } from './report-html';
 
 type Fetch = (uri: vscode.Uri) => Promise<Report | null>;

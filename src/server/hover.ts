@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { findRuleInfo } from '../core/rules/catalogue';
 import type { Finding, ReferenceMeta } from '../core/types';
 import type { Range } from '../core/positions';
+import { shownText, type Checked } from './document-state';
 
 /**
  * Escape untrusted text for a Markdown hover; collapse line breaks. Only what Markdown (CommonMark
@@ -203,4 +204,18 @@ export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text
     lines.push(sourceLine(src));
   }
   return lines.join('\n');
+}
+
+/**
+ * textDocument/hover over check `c`: every finding under the cursor, the narrowest first (the one
+ * under the cursor, not the long passage around it), over the range they cover together.
+ */
+export function hoverAt(c: Checked, pos: { line: number; character: number }, source: (f: Finding) => SourceInfo | undefined) {
+  const off = c.lines.offset(pos);
+  const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+  if (!hits.length) return null;
+  const value = hits.map((f) => renderHover(f, source(f), shownText(c, f))).join('\n\n---\n\n');
+  const start = Math.min(...hits.map((f) => f.start));
+  const end = Math.max(...hits.map((f) => f.end));
+  return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
 }

@@ -2,138 +2,50 @@
  * The Copydesk language server: pull diagnostics, hovers, quick fixes and a few custom requests,
  * over the pure engine in src/core. Editor-agnostic: VS Code (src/extension), Neovim, Helix…
  *
+ * This file wires the connection to the parts: workspace.ts (folders, .copydesk/ lists),
+ * index-lifecycle.ts (builds, watchers, damage recovery), document-state.ts (debounce, staleness,
+ * the one "force re-check" flag), pull.ts (answering a pull), checker.ts (the engine run),
+ * diagnostics.ts, code-actions.ts, commands.ts, report.ts and hover.ts.
+ *
  * Checking: textDocument/diagnostic (pull). Each request waits for the document's debounce, drops
- * stale versions (ServerCancelled + retrigger) and honours cancellation. The reference index is
- * built in the background with workDoneProgress and rebuilt when watched reference files change.
+ * stale versions (ServerCancelled + retrigger) and honours cancellation. Clients that cannot be
+ * asked to pull again get textDocument/publishDiagnostics (push) instead.
  */
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { existsSync, readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import {
-  CodeAction,
+  CancellationToken,
   CodeActionKind,
-  DiagnosticSeverity,
-  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
-  LSPErrorCodes,
   ResponseError,
-  TextDocumentEdit,
   TextDocuments,
   TextDocumentSyncKind,
-  CancellationToken,
   type Connection,
-  type Diagnostic,
-  type DocumentDiagnosticReport,
-  type FileSystemWatcher,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { check, checkYielding } from '../core/engine';
 import { TooComplexError } from '../core/rule';
-import { escapeRegExp } from '../core/text';
-import { CodecError } from '../core/index-codec';
-import { fingerprint } from '../core/fingerprint';
-import { IncrementalAligner } from '../core/incremental';
-import { LineIndex, type Range } from '../core/positions';
-import type { ReferenceIndex } from '../core/reference-index';
-import { RULES } from '../core/rules';
-import type { CheckResult, Finding, ReferenceDoc, Severity } from '../core/types';
-import { DEFAULT_CONFIG, engineSettings, readConfig, type EditorConfig } from './config';
-import { renderHover, type SourceInfo } from './hover';
-import { proseView } from '../core/prose';
-import { globBase, toPosix } from '../node/references';
-import { isInside, loadReferences, resolveInputs } from './references';
-import { addIgnore, addName, ignoresFor, readIgnore, readNames, STORE_DIR, type HouseNames, type IgnoreFile, type IgnoreList } from './store';
-import { extractQuotes } from './quotes';
-import * as P from './protocol';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-interface Checked {
-  version: number;
-  text: string;
-  lines: LineIndex;
-  result: CheckResult;
-  resultId: string;
-  items: Diagnostic[];
-  /** index generation the check ran against */
-  generation: number;
-}
-
-interface DocState {
-  lastChange: number;
-  checked?: Checked;
-  /** next pull must re-check even in save/manual mode */
-  dirtyForced: boolean;
-  tooLargeNotified?: boolean;
-  /** version and index generation whose check ran past CHECK_BUDGET_MS (not run again for them) */
-  tooComplex?: { version: number; generation: number };
-}
-
-interface IndexState {
-  generation: number;
-  index?: ReferenceIndex;
-  docs: ReferenceDoc[];
-  byId: Map<string, ReferenceDoc>;
-  files: Map<string, { raw: string; lines: LineIndex; base: number }>;
-  errors: { path: string; message: string }[];
-  skipped: { input: string; reason: string }[];
-  inputs: string[];
-  building?: Promise<void>;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/**
- * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
- * no sweep found: past it the document is reported "too complex to check" and the server answers
- * other requests again. COPYDESK_CHECK_BUDGET_MS overrides it (tests).
- */
-export const CHECK_BUDGET_MS = process.env.COPYDESK_CHECK_BUDGET_MS !== undefined ? Math.max(0, Number(process.env.COPYDESK_CHECK_BUDGET_MS) || 0) : 10_000;
-
-function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-}
-
-const emptyResult = (): CheckResult => ({ words: 0, originality: 1, sources: [], findings: [] });
+import { DEFAULT_CONFIG, readConfig, type EditorConfig } from '../shared/config';
+import * as P from '../shared/protocol';
+import { Checker } from './checker';
+import { createCodeActions } from './code-actions';
+import { createCommands } from './commands';
+import { DocumentStates, type Checked } from './document-state';
+import { hoverAt } from './hover';
+import { IndexLifecycle } from './index-lifecycle';
+import { DiagnosticPull, checksDocument } from './pull';
+import { buildReport, listQuotes } from './report';
+import { Workspace } from './workspace';
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
-  private readonly state = new Map<string, DocState>();
-  private folders: string[] = [];
   private config: EditorConfig = DEFAULT_CONFIG;
-  private trusted = true;
+  private initConfig: unknown;
   private canPullConfig = false;
   private canWatch = false;
   private canRefresh = false;
-  private clientAcceptNameCommand = false;
-  private initConfig: unknown;
-  /** per open document: seeds of unchanged paragraphs are reused from the previous check */
-  private readonly aligners = new Map<string, IncrementalAligner>();
-  private idx: IndexState = { generation: 0, docs: [], byId: new Map(), files: new Map(), errors: [], skipped: [], inputs: [] };
-  private ignore = new Map<string, IgnoreFile>();
-  /**
-   * Ignores of documents that are not files (untitled, unsaved): they have no path to key an
-   * article's list in .copydesk/ignore.json, and the folder-wide list would silence the finding or
-   * source for every article. They live with the session, per document URI, until it is closed.
-   */
-  private readonly sessionIgnores = new Map<string, IgnoreList>();
-  private names = new Map<string, HouseNames>();
-  private watcherDisposable?: { dispose(): void };
-  private rebuildTimer?: NodeJS.Timeout;
-  private storeTimer?: NodeJS.Timeout;
-  private ready!: Promise<void>;
-  private resolveReady!: () => void;
-  /** settings read (workspace/configuration answered, or failed): no answer depends on the defaults */
-  private settingsReady!: Promise<void>;
-  private resolveSettings!: () => void;
+  private clientAcceptsNames = false;
   /**
    * the client cannot be asked to pull again (no workspace/diagnostic/refresh, as Neovim 0.10) or
    * does not pull at all: the server pushes textDocument/publishDiagnostics instead, so a change
@@ -141,74 +53,104 @@ export class CopydeskServer {
    */
   private push = false;
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
-  /** fs.watch watchers on the reference folders, for clients without didChangeWatchedFiles */
-  private fsWatchers: FSWatcher[] = [];
-  private resultCounter = 0;
+  /** settings read (workspace/configuration answered, or failed): no answer depends on the defaults */
+  private readonly settingsReady: Promise<void>;
+  private resolveSettings!: () => void;
+  private readonly workspace: Workspace;
+  private readonly indexes: IndexLifecycle;
+  private readonly states = new DocumentStates(() => this.config.checkOn);
+  private readonly checker: Checker;
+  private readonly diagnostics: DiagnosticPull;
 
   constructor(private readonly conn: Connection) {
-    this.ready = new Promise((r) => (this.resolveReady = r));
     this.settingsReady = new Promise((r) => (this.resolveSettings = r));
+    this.workspace = new Workspace((e) => {
+      conn.console.warn(`copydesk: ${e}`);
+      void conn.window.showWarningMessage(`Copydesk: ${e}`);
+    });
+    this.indexes = new IndexLifecycle({
+      conn,
+      workspace: this.workspace,
+      config: () => this.config,
+      canWatch: () => this.canWatch,
+      storeChanged: () => this.workspace.reload().then(() => this.refresh()),
+      refresh: () => this.refresh(),
+    });
+    this.checker = new Checker({ workspace: this.workspace, indexes: this.indexes, config: () => this.config });
+    this.diagnostics = new DiagnosticPull({
+      conn,
+      documents: this.documents,
+      states: this.states,
+      indexes: this.indexes,
+      checker: this.checker,
+      config: () => this.config,
+      settingsReady: this.settingsReady,
+    });
+    const codeActions = createCodeActions({ document: (uri) => this.documents.get(uri), clientAcceptsNames: () => this.clientAcceptsNames });
+    const commands = createCommands({
+      workspace: this.workspace,
+      checkAsked: (uri) => this.states.force(uri, 'asked'),
+      refresh: () => this.refresh(),
+      reindex: () => this.indexes.startBuild(),
+      showError: (msg) => void conn.window.showErrorMessage(msg),
+    });
     conn.onInitialize((p) => this.initialize(p));
     conn.onInitialized(() => void this.initialized());
     conn.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
-    conn.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p.changes.map((c) => c.uri)));
-    conn.languages.diagnostics.on((p, token) => this.pullDiagnostics(p.textDocument.uri, p.previousResultId, token));
-    conn.onHover((p) => this.hover(p.textDocument.uri, p.position));
-    conn.onCodeAction((p) => this.codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
-    conn.onExecuteCommand((p) => this.executeCommand(p.command, p.arguments ?? []));
+    conn.onDidChangeWatchedFiles((p) => this.indexes.watchedFilesChanged(p.changes.map((c) => c.uri)));
+    conn.languages.diagnostics.on((p, token) => this.diagnostics.pull(p.textDocument.uri, p.previousResultId, token));
+    conn.onHover((p) => {
+      const c = this.current(p.textDocument.uri);
+      return c ? hoverAt(c, p.position, (f) => this.indexes.state.sources.info(f)) : null;
+    });
+    conn.onCodeAction((p) => codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+    conn.onExecuteCommand((p) => commands(p.command, p.arguments ?? []));
     conn.onRequest(P.Methods.report, (p: { uri: string }) => this.report(p.uri));
-    conn.onRequest(P.Methods.quotes, (p: { uri: string }) => this.quotes(p.uri));
-    conn.onRequest(P.Methods.indexStatus, () => this.indexStatus());
+    conn.onRequest(P.Methods.quotes, (p: { uri: string }): P.QuotesResult => {
+      const doc = this.documents.get(p.uri);
+      return doc ? listQuotes(doc, this.config.maxDocumentSize) : { available: true, quotes: [] };
+    });
+    conn.onRequest(P.Methods.indexStatus, () => this.indexes.status());
     this.documents.onDidChangeContent((e) => {
-      const s = this.docState(e.document.uri);
-      s.lastChange = Date.now();
+      this.states.edited(e.document.uri);
       if (this.config.checkOn === 'type') this.schedulePush(e.document.uri);
     });
     this.documents.onDidOpen((e) => {
-      const s = this.docState(e.document.uri);
-      s.dirtyForced = true;
+      this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
     });
     this.documents.onDidSave((e) => {
-      const s = this.docState(e.document.uri);
-      s.dirtyForced = true;
-      s.lastChange = 0;
+      this.states.saved(e.document.uri);
       this.schedulePush(e.document.uri);
     });
     this.documents.onDidClose((e) => {
-      this.state.delete(e.document.uri);
-      this.aligners.delete(e.document.uri);
-      this.sessionIgnores.delete(e.document.uri);
+      this.states.delete(e.document.uri);
+      this.checker.closed(e.document.uri);
+      this.workspace.closed(e.document.uri);
       if (this.push) {
         clearTimeout(this.pushTimers.get(e.document.uri));
         this.pushTimers.delete(e.document.uri);
         void this.conn.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       }
     });
-    conn.onShutdown(() => this.closeFsWatchers());
+    conn.onShutdown(() => this.indexes.closeFsWatchers());
     this.documents.listen(conn);
   }
 
-  private docState(uri: string): DocState {
-    let s = this.state.get(uri);
-    if (!s) this.state.set(uri, (s = { lastChange: 0, dirtyForced: true }));
-    return s;
-  }
-
-  // ------------------------------------------------------------------ lifecycle
+  // ------------------------------------------------------------------ lifecycle and settings
 
   private initialize(p: InitializeParams): InitializeResult {
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
-    this.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    this.workspace.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const init = (p.initializationOptions ?? {}) as P.InitializationOptions;
-    this.trusted = init.trusted !== false;
+    this.workspace.trusted = init.trusted !== false;
     this.initConfig = init.settings;
     this.config = readConfig(init.settings);
     this.canPullConfig = !!p.capabilities.workspace?.configuration;
     this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
-    this.clientAcceptNameCommand = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
+    this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -225,15 +167,15 @@ export class CopydeskServer {
   private async initialized(): Promise<void> {
     await this.pullConfig();
     this.resolveSettings();
-    await this.reloadStore();
-    this.registerWatchers();
-    this.startBuild();
+    await this.workspace.reload();
+    this.indexes.registerWatchers();
+    this.indexes.startBuild();
   }
 
   private async pullConfig(): Promise<void> {
     if (!this.canPullConfig) return;
     try {
-      const scopeUri = this.folders[0] ? pathToFileURL(this.folders[0]).toString() : undefined;
+      const scopeUri = this.workspace.folders[0] ? pathToFileURL(this.workspace.folders[0]).toString() : undefined;
       const raw = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
       this.config = readConfig(raw ?? this.initConfig);
     } catch (e) {
@@ -244,22 +186,21 @@ export class CopydeskServer {
   private async configurationChanged(settings: unknown): Promise<void> {
     const before = JSON.stringify(this.config.references);
     if (this.canPullConfig) await this.pullConfig();
-    else {
-      const s = (settings as { copydesk?: unknown } | undefined)?.copydesk ?? settings;
-      this.config = readConfig(s);
-    }
-    for (const s of this.state.values()) s.dirtyForced = true;
+    else this.config = readConfig((settings as { copydesk?: unknown } | undefined)?.copydesk ?? settings);
+    this.states.forceAll();
     if (JSON.stringify(this.config.references) !== before) {
-      this.registerWatchers();
-      this.startBuild();
+      this.indexes.registerWatchers();
+      this.indexes.startBuild();
     } else {
       this.refresh();
     }
   }
 
+  // ------------------------------------------------------------------ delivering diagnostics
+
   /** Ask the client to pull diagnostics again (a push client: push them again). */
   private refresh(): void {
-    for (const s of this.state.values()) s.dirtyForced = true;
+    this.states.forceAll();
     if (this.push) for (const d of this.documents.all()) this.schedulePush(d.uri, 0);
     else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
   }
@@ -278,7 +219,7 @@ export class CopydeskServer {
     const doc = this.documents.get(uri);
     if (!doc) return;
     try {
-      const r = await this.pullDiagnostics(uri, undefined, CancellationToken.None);
+      const r = await this.diagnostics.pull(uri, undefined, CancellationToken.None);
       if (r.kind !== DocumentDiagnosticReportKind.Full || !this.documents.get(uri)) return;
       await this.conn.sendDiagnostics({ uri, version: doc.version, diagnostics: r.items });
     } catch (e) {
@@ -287,731 +228,39 @@ export class CopydeskServer {
     }
   }
 
-  // ------------------------------------------------------------------ references
-
-  private registerWatchers(): void {
-    if (!this.canWatch) return this.watchFolders();
-    const watchers: FileSystemWatcher[] = [];
-    for (const f of this.folders) {
-      watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
-    }
-    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
-    for (const input of inputs) {
-      const base = path.resolve(globBase(input));
-      const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
-      // a file input: watch its directory for that name
-      watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
-      watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
-    }
-    const old = this.watcherDisposable;
-    this.watcherDisposable = undefined;
-    void (async () => {
-      old?.dispose();
-      try {
-        this.watcherDisposable = await this.conn.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-      } catch (e) {
-        this.conn.console.warn(`copydesk: file watching unavailable: ${(e as Error).message}`);
-      }
-    })();
-  }
-
-  private closeFsWatchers(): void {
-    for (const w of this.fsWatchers) w.close();
-    this.fsWatchers = [];
-  }
-
-  /**
-   * The client does not watch files for us (Neovim has no didChangeWatchedFiles on Linux): watch
-   * the reference folders (recursively) and each workspace's .copydesk/ with fs.watch, and feed the
-   * changes through the same path, debounced there.
-   */
-  private watchFolders(): void {
-    this.closeFsWatchers();
-    const { inputs } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
-    const dirs = new Map<string, boolean>();
-    for (const f of this.folders) dirs.set(path.join(f, STORE_DIR), false);
-    for (const input of inputs) {
-      const base = path.resolve(globBase(input));
-      let dir = base;
-      try {
-        if (!statSync(base).isDirectory()) dir = path.dirname(base);
-      } catch {
-        dir = path.dirname(base); // not there yet: its parent sees it appear
-      }
-      dirs.set(dir, dir === base || !!dirs.get(dir));
-    }
-    for (const [dir, recursive] of dirs) {
-      try {
-        const w = watch(dir, { recursive, persistent: false }, (_event, name) => {
-          const file = name ? path.join(dir, name.toString()) : dir;
-          this.watchedFilesChanged([pathToFileURL(file).toString()]);
-        });
-        w.on('error', () => w.close());
-        this.fsWatchers.push(w);
-      } catch {
-        /* a folder that does not exist (yet): nothing to watch */
-      }
-    }
-  }
-
-  private watchedFilesChanged(uris: string[]): void {
-    let store = false;
-    let refs = false;
-    const inputs = this.idx.inputs.map((i) => path.resolve(globBase(i)));
-    for (const u of uris) {
-      if (!u.startsWith('file:')) continue;
-      const p = fileURLToPath(u);
-      if (path.basename(path.dirname(p)) === STORE_DIR) store = true;
-      else if (inputs.some((i) => isInside(p, i) || p === i)) refs = true;
-    }
-    if (store) {
-      clearTimeout(this.storeTimer);
-      this.storeTimer = setTimeout(() => void this.reloadStore().then(() => this.refresh()), 100);
-    }
-    if (refs) {
-      clearTimeout(this.rebuildTimer);
-      this.rebuildTimer = setTimeout(() => this.startBuild(), 250);
-    }
-  }
-
-  /** Build (or rebuild) the reference index in the background, with progress. */
-  startBuild(): void {
-    const run = async () => {
-      const progress = await this.conn.window.createWorkDoneProgress().catch(() => undefined);
-      const { inputs, skipped } = resolveInputs(this.config.references, { folders: this.folders, trusted: this.trusted });
-      progress?.begin('Copydesk', 0, 'Indexing references…', false);
-      this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
-      const t0 = Date.now();
-      try {
-        const loaded = await loadReferences(inputs, this.folders[0], ({ phase, done, total, path: p }) => {
-          const pct = total ? done / total : 0;
-          progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
-            phase === 'read'
-              ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
-              : total
-                ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
-                : 'Reference index up to date');
-        }, this.trusted ? undefined : this.folders);
-        const idx: IndexState = {
-          generation: this.idx.generation + 1,
-          index: loaded.index,
-          docs: loaded.docs,
-          byId: new Map(loaded.docs.map((d) => [d.id, d])),
-          files: new Map(),
-          errors: loaded.errors,
-          skipped,
-          inputs,
-        };
-        this.idx = idx;
-        const stats = loaded.index.stats();
-        this.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
-        for (const e of loaded.errors) this.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);
-        for (const s of skipped) this.conn.console.warn(`copydesk: reference path ${s.input} ignored: ${s.reason}`);
-        if (skipped.length) {
-          void this.conn.window.showWarningMessage(`Copydesk: ${skipped.length} reference path(s) outside the workspace were not read because the workspace is not trusted.`);
-        }
-        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{
-          state: 'ready',
-          documents: stats.documents,
-          words: stats.words,
-          errors: loaded.errors,
-          skipped,
-        });
-      } catch (e) {
-        this.conn.console.error(`copydesk: indexing failed: ${(e as Error).stack ?? e}`);
-        this.idx = { ...this.idx, generation: this.idx.generation + 1, errors: [{ path: inputs.join(', '), message: (e as Error).message }] };
-        this.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.idx.errors, skipped });
-      } finally {
-        progress?.done();
-      }
-    };
-    const prev = this.idx.building ?? Promise.resolve();
-    const building = prev.then(run, run);
-    this.idx.building = building;
-    void building.then(() => {
-      if (this.idx.building === building || !this.idx.building) this.idx.building = undefined;
-      this.resolveReady();
-      this.refresh();
-    });
-  }
-
-  /**
-   * Where a reference document's analysed text sits in its file: the loader drops Markdown front
-   * matter and extracts HTML, so offsets into `doc.text` are mapped back by locating the text in the
-   * file (a suffix for Markdown; the passage itself, whitespace-insensitively, for HTML).
-   */
-  private fileView(id: string): { raw: string; lines: LineIndex; base: number } | undefined {
-    const d = this.idx.byId.get(id);
-    if (!d) return undefined;
-    let v = this.idx.files.get(id);
-    if (v === undefined) {
-      let raw = d.text;
-      try {
-        raw = readFileSync(path.resolve(d.path), 'utf8').replace(/^\ufeff/, '');
-      } catch {
-        /* deleted since indexing: fall back to the indexed text */
-      }
-      const at = raw.endsWith(d.text) ? raw.length - d.text.length : raw.indexOf(d.text);
-      v = { raw, lines: new LineIndex(raw), base: at };
-      this.idx.files.set(id, v);
-    }
-    return v;
-  }
-
-  /** Range of [start, end) of a reference document's text in the reference file. */
-  private sourceRange(id: string, start: number, end: number, text: string): Range | undefined {
-    const v = this.fileView(id);
-    if (!v) return undefined;
-    if (v.base >= 0) return v.lines.range(v.base + start, v.base + end);
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (!words.length) return undefined;
-    const pattern = (ws: string[]) => new RegExp(ws.map(escapeRegExp).join('[^\\p{L}\\p{N}]+(?:<[^>]*>[^\\p{L}\\p{N}]*)*'), 'u');
-    const head = pattern(words.slice(0, 8)).exec(v.raw);
-    if (!head) return undefined;
-    const tail = pattern(words.slice(-6)).exec(v.raw.slice(head.index));
-    const e = tail ? head.index + tail.index + tail[0].length : head.index + head[0].length;
-    return v.lines.range(head.index, e);
-  }
-
-  private sourceInfo(f: Finding): SourceInfo | undefined {
-    if (!f.source) return undefined;
-    const d = this.idx.byId.get(f.source.id);
-    const file = path.resolve(d?.path ?? f.source.path);
-    return { meta: d?.meta ?? {}, path: file, range: this.sourceRange(f.source.id, f.source.start, f.source.end, f.source.text) };
-  }
-
-  // ------------------------------------------------------------------ store
-
-  private async reloadStore(): Promise<void> {
-    for (const f of this.folders) {
-      const ig = await readIgnore(f);
-      const nm = await readNames(f);
-      this.ignore.set(f, ig.data);
-      this.names.set(f, nm.data);
-      for (const e of [ig.error, nm.error]) {
-        if (e) {
-          this.conn.console.warn(`copydesk: ${e}`);
-          void this.conn.window.showWarningMessage(`Copydesk: ${e}`);
-        }
-      }
-    }
-  }
-
-  /** Workspace folder that holds this document, and the document's path relative to it. */
-  private folderOf(uri: string): { folder?: string; rel?: string } {
-    if (!uri.startsWith('file:')) return { folder: this.folders[0] };
-    const p = fileURLToPath(uri);
-    const folder = this.folders.filter((f) => isInside(p, f)).sort((a, b) => b.length - a.length)[0];
-    return folder ? { folder, rel: toPosix(path.relative(folder, p)) } : { folder: this.folders[0], rel: p };
-  }
-
   // ------------------------------------------------------------------ checking
 
-  private checkable(doc: TextDocument): boolean {
-    return this.config.languages.includes(doc.languageId) && checkableUri(doc.uri);
-  }
-
-  /** What the engine needs to check the document as it is now. */
-  private checkInput(doc: TextDocument) {
-    const text = doc.getText();
-    const { folder, rel } = this.folderOf(doc.uri);
-    const ig = folder ? ignoresFor(this.ignore.get(folder) ?? { version: 1, findings: [], sources: [], articles: {} }, rel) : { findings: [], sources: [] };
-    const session = this.sessionIgnores.get(doc.uri);
-    if (session) {
-      ig.findings = [...ig.findings, ...session.findings];
-      ig.sources = [...ig.sources, ...session.sources];
-    }
-    const nm = folder ? this.names.get(folder) : undefined;
-    const settings = {
-      ...engineSettings(this.config),
-      houseNames: { accepted: [...(nm?.accepted ?? []), ...this.config.houseNames], corrections: nm?.corrections ?? {} },
-      ignore: ig,
-    };
-    const index = this.idx.index;
-    const analysed = proseView(text, doc.languageId);
-    let aligner = this.aligners.get(doc.uri);
-    if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
-    return { text, analysed, index, settings, env: { aligner, deadline: performance.now() + CHECK_BUDGET_MS } };
-  }
-
-  /** The engine's result as diagnostics of the document's version. */
-  private checked(doc: TextDocument, text: string, generation: number, result: CheckResult): Checked {
-    // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
-    // editor shows is read from `text` at the finding's offsets where it is displayed (shownText)
-    const lines = new LineIndex(text);
-    const items = result.findings.map((f) => this.toDiagnostic(f, lines, doc.version, doc.uri));
-    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
-  }
-
-  /** Run the engine on the document as it is now. */
-  private runCheck(doc: TextDocument): Checked {
-    const { text, analysed, index, settings, env } = this.checkInput(doc);
-    let result: CheckResult;
-    try {
-      result = index ? check(analysed, index, settings, env) : emptyResult();
-    } catch (e) {
-      if (e instanceof CodecError) this.indexDamaged(e);
-      throw e;
-    }
-    return this.checked(doc, text, this.idx.generation, result);
-  }
-
-  /**
-   * runCheck, letting the event loop run between the engine's rules: requests that arrive meanwhile
-   * (a hover or a pull on another document) are answered without waiting for the whole check.
-   */
-  private async runCheckYielding(doc: TextDocument): Promise<Checked> {
-    const { text, analysed, index, settings, env } = this.checkInput(doc);
-    const generation = this.idx.generation;
-    let result: CheckResult;
-    try {
-      result = index ? await checkYielding(analysed, index, settings, env, () => new Promise<void>((r) => setImmediate(r))) : emptyResult();
-    } catch (e) {
-      if (e instanceof CodecError) this.indexDamaged(e);
-      throw e;
-    }
-    return this.checked(doc, text, generation, result);
-  }
-
-  /**
-   * A page of the persisted index, read lazily, failed its checksum (the cache file has been removed
-   * by then): rebuild the index once for this generation; the rebuilt index asks the client to pull again.
-   */
-  private damagedGeneration = -1;
-  private indexDamaged(e: CodecError): void {
-    if (this.damagedGeneration === this.idx.generation) return;
-    this.damagedGeneration = this.idx.generation;
-    this.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
-    this.startBuild();
-  }
-
-  private toDiagnostic(f: Finding, lines: LineIndex, version: number, uri: string): Diagnostic {
-    const d: Diagnostic = {
-      range: lines.range(f.start, f.end),
-      severity: SEVERITY[f.severity],
-      source: 'copydesk',
-      code: f.rule,
-      codeDescription: { href: ruleDocUrl(f.rule) },
-      message: f.message,
-    };
-    const src = this.sourceInfo(f);
-    if (src?.range && f.source) {
-      const m = src.meta;
-      d.relatedInformation = [
-        {
-          location: { uri: pathToFileURL(src.path).toString(), range: src.range },
-          message: `Source: ${[m.title ?? f.source.id, m.outlet, m.date].filter(Boolean).join(' — ')}`,
-        },
-      ];
-    }
-    const data: P.DiagnosticData = {
-      uri,
-      version,
-      rule: f.rule,
-      fingerprint: f.fingerprint ?? fingerprint(f),
-      text: f.text,
-      sourceId: f.source?.id,
-      sourceLabel: f.source ? (src?.meta.outlet ?? src?.meta.title ?? f.source.id) : undefined,
-      fixes: (f.fixes ?? []).map((x) => ({
-        title: x.title,
-        preferred: !!x.preferred,
-        edits: x.edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText })),
-      })),
-    };
-    d.data = data;
-    return d;
-  }
-
-  private async pullDiagnostics(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
-    // a client may pull before it has answered workspace/configuration: which documents are checked
-    // (copydesk.languages) and how is in the settings, so wait for them (not forever)
-    await Promise.race([this.settingsReady, sleep(10000)]);
-    if (token.isCancellationRequested) throw cancelled();
+  /** The open document, if the server checks it (language, URI, size). */
+  private checkable(uri: string): TextDocument | undefined {
     const doc = this.documents.get(uri);
-    if (!doc || !this.checkable(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const s = this.docState(uri);
-    const version = doc.version;
-    const prev = s.checked;
-
-    if (doc.getText().length > this.config.maxDocumentSize) {
-      s.checked = undefined;
-      const message = `Copydesk: not checked — ${doc.getText().length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.config.maxDocumentSize.toLocaleString('en')}).`;
-      this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooLarge', message });
-      if (!s.tooLargeNotified) {
-        s.tooLargeNotified = true;
-        void this.conn.window.showInformationMessage(message);
-      }
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    }
-    s.tooLargeNotified = false;
-
-    // save/manual modes: re-check only when opened/saved/refreshed (save) or asked to (manual);
-    // otherwise keep what was reported last
-    const mode = this.config.checkOn;
-    const keep = mode === 'manual' ? !this.forcedUris.has(uri) : mode === 'save' ? !s.dirtyForced : false;
-    if (keep) {
-      if (!prev) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      return prev.resultId === previousResultId
-        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
-        : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
-    }
-
-    // debounce: wait until the document has been quiet for debounceMs
-    if (mode === 'type') {
-      for (;;) {
-        if (token.isCancellationRequested) throw cancelled();
-        const wait = s.lastChange + this.config.debounceMs - Date.now();
-        if (wait <= 0) break;
-        await sleep(Math.min(wait, 50));
-      }
-    }
-    // the index is built off the request path; a pull waits for the first build
-    while (!this.idx.index && this.idx.generation === 0) {
-      if (token.isCancellationRequested) throw cancelled();
-      await Promise.race([this.ready, sleep(50)]);
-    }
-    // let requests that queued up meanwhile (a hover on another document) go first
-    await new Promise<void>((r) => setImmediate(r));
-    if (token.isCancellationRequested) throw cancelled();
-    const now = this.documents.get(uri);
-    if (!now) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (now.version !== version) {
-      // a newer version arrived while we waited: this answer would be stale
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
-    }
-    if (s.tooComplex && s.tooComplex.version === version && s.tooComplex.generation === this.idx.generation && !s.dirtyForced) {
-      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    }
-    if (prev && prev.version === version && prev.generation === this.idx.generation && !s.dirtyForced) {
-      return prev.resultId === previousResultId
-        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId }
-        : { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
-    }
-    let checked: Checked;
-    try {
-      checked = await this.runCheckYielding(now);
-      if (this.documents.get(uri)?.version !== version || checked.generation !== this.idx.generation) {
-        // the document or the reference set changed while the check ran: this answer would be stale
-        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'document changed', { retriggerRequest: true });
-      }
-    } catch (e) {
-      // the index is being rebuilt (indexDamaged): the client is asked to pull again when it is ready
-      if (e instanceof CodecError) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
-      if (e instanceof TooComplexError) {
-        s.checked = undefined;
-        s.dirtyForced = false;
-        s.tooComplex = { version, generation: this.idx.generation };
-        const message = `Copydesk: not checked — ${e.message}; the limit is ${CHECK_BUDGET_MS / 1000} s a check.`;
-        this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
-        return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      }
-      throw e;
-    }
-    s.checked = checked;
-    s.dirtyForced = false;
-    this.forcedUris.delete(uri);
-    this.notifyChecked(uri, checked);
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: checked.resultId, items: checked.items };
+    if (!doc || !checksDocument(doc, this.config)) return undefined;
+    return doc.getText().length > this.config.maxDocumentSize ? undefined : doc;
   }
 
-  private forcedUris = new Set<string>();
-
-  private notifyChecked(uri: string, c: Checked): void {
-    const noRefs = !this.idx.index || this.idx.index.documentCount === 0;
-    this.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{
-      uri,
-      version: c.version,
-      state: noRefs ? 'noReferences' : 'ok',
-      message: noRefs ? 'Copydesk: no reference documents found (see copydesk.references)' : undefined,
-      originality: c.result.originality,
-      words: c.result.words,
-      sources: c.result.sources.length,
-      findings: c.result.findings.length,
-    });
-  }
-
-  /** The check for the document's current version (running it now if needed). */
+  /** The check of the document's current version against the current index, if there is one. */
   private current(uri: string): Checked | undefined {
-    const doc = this.documents.get(uri);
-    if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
-    const s = this.docState(uri);
-    if (s.checked && s.checked.version === doc.version && s.checked.generation === this.idx.generation) return s.checked;
-    return undefined;
-  }
-
-  // ------------------------------------------------------------------ hover and code actions
-
-  private hover(uri: string, pos: { line: number; character: number }) {
-    const c = this.current(uri);
-    if (!c) return null;
-    const off = c.lines.offset(pos);
-    // the narrowest finding first: the one under the cursor, not the long passage around it
-    const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
-    if (!hits.length) return null;
-    const value = hits.map((f) => renderHover(f, this.sourceInfo(f), shownText(c, f))).join('\n\n---\n\n');
-    const start = Math.min(...hits.map((f) => f.start));
-    const end = Math.max(...hits.map((f) => f.end));
-    return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
-  }
-
-  private codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
-    const doc = this.documents.get(uri);
-    if (!doc) return [];
-    const out: CodeAction[] = [];
-    // clients send every diagnostic of the line (Neovim) or more: only those the range touches
-    for (const d of diagnostics.filter((x) => intersects(x.range, range))) {
-      if (d.source !== 'copydesk' || !P.isDiagnosticData(d.data)) continue;
-      const data = d.data;
-      const what = findingLabel(data.rule, doc.getText(d.range));
-      if (data.version !== doc.version) {
-        const a = CodeAction.create('Copydesk: the document changed since this check — fixes are recomputed', CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.disabled = { reason: `computed for version ${data.version}, the document is at version ${doc.version}` };
-        out.push(a);
-        continue;
-      }
-      for (const fix of data.fixes) {
-        const a = CodeAction.create(fix.title, CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.isPreferred = fix.preferred;
-        // versioned edit: the client refuses it if the document moved on
-        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, fix.edits)] };
-        out.push(a);
-      }
-      if (data.rule === 'copied-passage' && data.sourceLabel) {
-        const text = doc.getText(d.range);
-        const a = CodeAction.create(`Turn into a quote attributed to ${data.sourceLabel}`, CodeActionKind.QuickFix);
-        a.diagnostics = [d];
-        a.isPreferred = data.fixes.length === 0;
-        a.edit = { documentChanges: [TextDocumentEdit.create({ uri, version: data.version }, [{ range: d.range, newText: attributedQuote(text, data.sourceLabel) }])] };
-        out.push(a);
-      }
-      if (data.rule === 'name-spelling' || data.rule === 'name-inconsistency') {
-        const name = data.text.trim();
-        // the client's command asks where to keep it (hence "…"); the server's writes .copydesk/names.txt
-        const a = CodeAction.create(
-          this.clientAcceptNameCommand ? `Accept “${name}” as a house spelling…` : `Accept “${name}” as a house spelling (.copydesk/names.txt)`,
-          CodeActionKind.QuickFix,
-        );
-        a.diagnostics = [d];
-        a.command = this.clientAcceptNameCommand
-          ? { title: a.title, command: P.ClientCommands.acceptName, arguments: [{ uri, name }] }
-          : { title: a.title, command: P.ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] };
-        out.push(a);
-      }
-      const where = isFileUri(uri) ? '.copydesk/ignore.json' : 'this session';
-      const ig = CodeAction.create(`Ignore this ${what} (${where})`, CodeActionKind.QuickFix);
-      ig.diagnostics = [d];
-      ig.command = { title: ig.title, command: P.ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] };
-      out.push(ig);
-      if (data.sourceId) {
-        const is = CodeAction.create(`Ignore source “${data.sourceLabel ?? data.sourceId}” for this article${isFileUri(uri) ? '' : ' (this session)'}`, CodeActionKind.QuickFix);
-        is.diagnostics = [d];
-        is.command = { title: is.title, command: P.ServerCommands.ignoreSource, arguments: [{ uri, sourceId: data.sourceId }] };
-        out.push(is);
-      }
-    }
-    return out;
-  }
-
-  // ------------------------------------------------------------------ commands and custom requests
-
-  private async executeCommand(command: string, args: unknown[]): Promise<unknown> {
-    const a = (args[0] ?? {}) as { uri?: string; fingerprint?: string; sourceId?: string; name?: string; target?: string };
-    try {
-      switch (command) {
-        case P.ServerCommands.ignoreFinding:
-        case P.ServerCommands.ignoreSource: {
-          if (!a.uri) throw new Error('missing uri');
-          const kind = command === P.ServerCommands.ignoreFinding ? 'findings' : 'sources';
-          const value = String(command === P.ServerCommands.ignoreFinding ? a.fingerprint : a.sourceId);
-          if (!isFileUri(a.uri)) {
-            // an unsaved document: its ignores stay in memory (see sessionIgnores)
-            let list = this.sessionIgnores.get(a.uri);
-            if (!list) this.sessionIgnores.set(a.uri, (list = { findings: [], sources: [] }));
-            if (!list[kind].includes(value)) list[kind].push(value);
-            const st = this.state.get(a.uri);
-            if (st) st.dirtyForced = true;
-            this.refresh();
-            return { ok: true, scope: 'session' };
-          }
-          const { folder, rel } = this.folderOf(a.uri);
-          if (!folder) throw new Error('open a folder to keep ignore lists (.copydesk/ignore.json)');
-          if (command === P.ServerCommands.ignoreFinding) await addIgnore(folder, rel, 'findings', String(a.fingerprint));
-          else await addIgnore(folder, rel, 'sources', String(a.sourceId));
-          await this.reloadStore();
-          this.refresh();
-          return { ok: true };
-        }
-        case P.ServerCommands.acceptName: {
-          if (!a.uri || !a.name) throw new Error('missing uri or name');
-          const { folder } = this.folderOf(a.uri);
-          if (!folder) throw new Error('open a folder to keep a house names list (.copydesk/names.txt)');
-          await addName(folder, a.name);
-          await this.reloadStore();
-          this.refresh();
-          return { ok: true };
-        }
-        case P.ServerCommands.check: {
-          if (a.uri) {
-            this.docState(a.uri).dirtyForced = true;
-            this.forcedUris.add(a.uri);
-          }
-          this.refresh();
-          return { ok: true };
-        }
-        case P.ServerCommands.reindex: {
-          this.startBuild();
-          return { ok: true };
-        }
-      }
-      throw new Error(`unknown command ${command}`);
-    } catch (e) {
-      const msg = `Copydesk: ${(e as Error).message}`;
-      void this.conn.window.showErrorMessage(msg);
-      return { ok: false, error: msg };
-    }
-  }
-
-  private checkNow(uri: string): Checked | undefined {
-    const doc = this.documents.get(uri);
-    if (!doc || !this.checkable(doc) || doc.getText().length > this.config.maxDocumentSize) return undefined;
-    const cur = this.current(uri);
-    if (cur) return cur;
-    const s = this.docState(uri);
-    if (s.tooComplex?.version === doc.version && s.tooComplex.generation === this.idx.generation) return undefined;
-    let c: Checked;
-    try {
-      c = this.runCheck(doc);
-    } catch (e) {
-      if (!(e instanceof TooComplexError)) throw e;
-      s.tooComplex = { version: doc.version, generation: this.idx.generation };
-      return undefined;
-    }
-    s.checked = c;
-    return c;
+    const doc = this.checkable(uri);
+    return doc && this.states.current(this.states.get(uri), doc.version, this.indexes.state.generation);
   }
 
   private async report(uri: string): Promise<P.Report | null> {
-    await this.ready;
-    const c = this.checkNow(uri);
-    if (!c) return null;
-    return {
-      uri,
-      version: c.version,
-      words: c.result.words,
-      originality: c.result.originality,
-      references: this.idx.index?.documentCount ?? 0,
-      sources: c.result.sources.map((s) => ({ ...s, uri: pathToFileURL(path.resolve(this.idx.byId.get(s.id)?.path ?? s.path)).toString() })),
-      findings: c.result.findings.map((f) => {
-        const src = this.sourceInfo(f);
-        return {
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          text: shownText(c, f),
-          range: c.lines.range(f.start, f.end),
-          match: f.match,
-          similarity: f.similarity,
-          source: f.source && src
-            ? { id: f.source.id, title: src.meta.title, outlet: src.meta.outlet, date: src.meta.date, uri: pathToFileURL(src.path).toString(), range: src.range, text: f.source.text }
-            : undefined,
-        };
-      }),
-      rules: RULES.map((r) => ({ id: r.id, description: r.description })),
-    };
-  }
-
-  private async quotes(uri: string): Promise<P.QuotesResult> {
-    const doc = this.documents.get(uri);
-    if (!doc) return { available: true, quotes: [] };
-    const text = doc.getText();
-    // the Quotes view asks after every edit: a document too large to check is not analysed either
-    if (text.length > this.config.maxDocumentSize) {
-      return {
-        available: false,
-        quotes: [],
-        message: `Quotes not listed — ${text.length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.config.maxDocumentSize.toLocaleString('en')}).`,
-      };
+    await this.indexes.ready;
+    const doc = this.checkable(uri);
+    if (!doc) return null;
+    const s = this.states.get(uri);
+    let c = this.current(uri);
+    if (!c) {
+      const generation = this.indexes.state.generation;
+      if (this.states.gaveUp(s, doc.version, generation, false)) return null;
+      try {
+        // kept for hovers and the next report; the next pull still checks if it was forced
+        s.checked = c = await this.checker.run(doc, false);
+      } catch (e) {
+        if (!(e instanceof TooComplexError)) throw e;
+        s.tooComplex = { version: doc.version, generation };
+        return null;
+      }
     }
-    const lines = new LineIndex(text);
-    const q = extractQuotes(proseView(text, doc.languageId));
-    return {
-      available: true,
-      quotes: q.map((x) => ({ text: text.slice(x.start, x.end), speaker: x.speaker, range: lines.range(x.start, x.end) })),
-    };
+    return buildReport(uri, c, this.indexes.state);
   }
-
-  private indexStatus(): P.IndexStatus {
-    const s = this.idx.index?.stats();
-    return {
-      state: this.idx.building ? 'indexing' : this.idx.index ? 'ready' : 'indexing',
-      documents: s?.documents ?? 0,
-      words: s?.words ?? 0,
-      errors: this.idx.errors,
-      skipped: this.idx.skipped,
-      inputs: this.idx.inputs,
-    };
-  }
-}
-
-/** Does the diagnostic range touch the requested one (a cursor is an empty range)? */
-function intersects(a: Range, b: Range): boolean {
-  const before = (x: { line: number; character: number }, y: { line: number; character: number }) => x.line < y.line || (x.line === y.line && x.character < y.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
-
-const RULE_NOUNS: Record<string, string> = {
-  'copied-passage': 'copied passage',
-  'unattributed-quote': 'unattributed quote',
-  'unattributed-claim': 'unattributed claim',
-  'weasel-attribution': 'vague attribution',
-  misquote: 'misquote',
-  'name-spelling': 'spelling',
-  'name-inconsistency': 'spelling',
-};
-
-/** "copied passage “Ferry crews on the…”": which finding a code action is about, in a title. */
-export function findingLabel(rule: string, text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().replace(/^[“”"]+|[“”"]+$/g, '').split(' ');
-  const excerpt = words.length > 6 ? `${words.slice(0, 5).join(' ')}…` : words.join(' ');
-  return `${RULE_NOUNS[rule] ?? rule} “${excerpt}”`;
-}
-
-/**
- * Documents the server checks: files (`file:` with a file path) and unsaved editors (`untitled:`).
- * Anything else (a hover popup, a diff or git view, a `file://` with no path) is not an article.
- */
-export function checkableUri(uri: string): boolean {
-  if (uri.startsWith('untitled:')) return true;
-  if (!uri.startsWith('file:')) return false;
-  try {
-    const p = fileURLToPath(uri);
-    return !!path.basename(p) && !p.endsWith('/') && !p.endsWith(path.sep);
-  } catch {
-    return false;
-  }
-}
-
-/** A finding's words as the editor shows them (the engine's `text` has markup blanked). */
-function shownText(c: Checked, f: Finding): string {
-  return c.text.slice(f.start, f.end);
-}
-
-export function attributedQuote(text: string, label: string): string {
-  const t = text.trim().replace(/^[“"]+|[”"]+$/g, '');
-  const lead = /^\s*/.exec(text)![0];
-  const end = /[.!?]$/.test(t) ? t.slice(-1) : '';
-  const body = end ? t.slice(0, -1) : t;
-  return `${lead}${label} reported: “${body}${end || '.'}”`;
-}
-
-export function ruleDocUrl(rule: string): string {
-  const local = path.join(__dirname, '..', 'docs', 'rules', `${rule}.md`);
-  return existsSync(local) ? pathToFileURL(local).toString() : `https://github.com/copydesk/copydesk/blob/main/docs/rules/${rule}.md`;
-}
-
-/** A document saved as a file (not untitled or virtual). */
-function isFileUri(uri: string): boolean {
-  return uri.startsWith('file:');
 }

@@ -115,10 +115,11 @@ describe('language server: hostile reference content', function () {
         }
       }
     }
-    // the attributed-quote action quotes the hostile outlet as plain text inside the article
+    // core's quote fix credits the hostile outlet as plain text inside the article
     const copied = report.items.find((d: { code: string }) => d.code === 'copied-passage');
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: copied.range, context: { diagnostics: [copied] } });
-    assert.ok(actions.some((a: { title: string }) => /^Turn into a quote attributed to /.test(a.title)));
+    assert.ok(actions.some((a: { title: string }) => /^Quote it and credit /.test(a.title)), actions.map((a: { title: string }) => a.title).join(' | '));
+    assert.ok(!actions.some((a: { title: string }) => /^Turn into a quote/.test(a.title)), 'one quote fix: core\'s');
   });
 
   it('copydesk/report returns the raw text for the webview to escape (it builds the DOM with textContent)', async () => {

@@ -111,7 +111,7 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(none, null);
   });
 
-  it('code actions: every Fix, attributed quote, ignore finding/source; preferred flag from Fix.preferred', async () => {
+  it("code actions: every Fix (core's quote fix), ignore finding/source; preferred flag from Fix.preferred", async () => {
     const uri = c.open('article.md', article);
     const report = await c.pull(uri);
     const copied = report.items.find((d: { code: string }) => d.code === 'copied-passage');
@@ -123,7 +123,8 @@ describe('language server over stdio (dist/server.js)', function () {
       assert.equal(!!a.isPreferred, f.preferred);
       assert.equal(a.edit.documentChanges[0].textDocument.version, 1, 'edits are versioned');
     }
-    assert.ok(titles.some((t: string) => /^Turn into a quote attributed to Coastline Wire/.test(t)), titles.join(' | '));
+    assert.ok(titles.includes('Quote it and credit Coastline Wire'), titles.join(' | '));
+    assert.equal(titles.filter((t: string) => /^(Quote it|Turn into a quote)/.test(t)).length, 1, `one quote fix: ${titles.join(' | ')}`);
     assert.ok(titles.includes('Ignore this copied passage “Ferry crews on the Lantern…” (.copydesk/ignore.json)'), titles.join(' | '));
     assert.ok(titles.some((t: string) => /^Ignore source .* for this article$/.test(t)));
     assert.ok(actions.every((a: { kind: string }) => a.kind === 'quickfix'));

@@ -12,12 +12,13 @@ import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../../core/types';
 import { findingFingerprint, findingRange, type ArticleReport, type RunReport } from '../report';
 import { RULE_CATALOGUE } from '../../core/rules/catalogue';
+import { ruleDocUrl } from '../../node/rule-docs';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifOptions {
   version: string;
-  /** base for rule help links: `${helpBase}/<rule-id>.md` */
+  /** base for rule help links (ruleDocUrl): `${helpBase}/<rule-id>.md` */
   helpBase: string;
   informationUri?: string;
   /** exit status of the run (0/1 successful, 2 not) */
@@ -53,7 +54,7 @@ export function formatSarif(run: RunReport, opts: SarifOptions): string {
               id: r.id,
               name: camel(r.id),
               shortDescription: { text: r.description },
-              helpUri: `${opts.helpBase.replace(/\/$/, '')}/${r.id}.md`,
+              helpUri: ruleDocUrl(r.id, opts.helpBase),
               defaultConfiguration: { level: LEVEL[r.defaultSeverity], enabled: true },
             })),
           },

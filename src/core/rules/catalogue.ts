@@ -1,7 +1,7 @@
 /**
  * The rule catalogue: one row per rule — id, title, one-line description and default severity.
  * Every other list of rules is derived from it: `RULE_IDS` and `RuleId` (types.ts), each rule's own
- * metadata (`ruleInfo`), the settings schema and package.json (server/config.ts, extension/contributes.ts),
+ * metadata (`ruleInfo`), the settings schema and package.json (shared/config.ts, extension/contributes.ts),
  * hover titles, the CLI's `--rules`, SARIF rule descriptors and the report schema's rule enum
  * (checked by test/unit/rules/catalogue.test.ts). A new rule adds its row here, its file beside this
  * one (registered in rules/index.ts), its test and its page in docs/rules/.

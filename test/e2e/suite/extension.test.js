@@ -174,15 +174,15 @@ describe('Copydesk extension (extension host, real VS Code)', function () {
       assert.ok(preferred > 0);
     });
 
-    it('turn a copied passage into an attributed quote', async () => {
+    it("turn a copied passage into a credited quote (core's fix)", async () => {
       await reset(doc, 'article.md');
       const ds = await settled(doc, (x) => x.some((d) => rule(d) === 'copied-passage'));
       const d = ds.find((x) => rule(x) === 'copied-passage' && doc.getText(x.range).startsWith('Ferry crews'));
       const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-      const a = actions.find((x) => x.title === 'Turn into a quote attributed to Coastline Wire');
+      const a = actions.find((x) => x.title === 'Quote it and credit Coastline Wire');
       assert.ok(a, actions.map((x) => x.title).join(' | '));
       assert.ok(await vscode.workspace.applyEdit(a.edit));
-      assert.ok(doc.getText().includes('Coastline Wire reported: “Ferry crews on the Lantern Bay crossing'), doc.getText().slice(0, 300));
+      assert.ok(/“Ferry crews on the Lantern Bay crossing[^”]*(,” according to Coastline Wire\.|” \(Coastline Wire\))/.test(doc.getText()), doc.getText().slice(0, 300));
     });
 
     it('a fix computed for an older version is refused', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { renderReportHtml } from '../../../src/extension/report-html';
-import type { Report } from '../../../src/server/protocol';
+import type { Report } from '../../../src/shared/protocol';
 import { hostileText } from '../../fuzz/generators';
 
 const ROOT = path.resolve(__dirname, '../../..');

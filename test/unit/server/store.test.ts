@@ -6,7 +6,6 @@ import { addIgnore, addName, ignoresFor, readIgnore, readNames } from '../../../
 import { resolveInputs } from '../../../src/server/references';
 import { escapeMd, renderHover, sideBySide } from '../../../src/server/hover';
 import { escapeHtml, renderReportHtml } from '../../../src/extension/report-html';
-import { attributedQuote } from '../../../src/server/server';
 
 describe('server/store: .copydesk files', () => {
   let dir: string;
@@ -142,9 +141,5 @@ describe('extension/report-html: export escapes everything', () => {
     assert.ok(!html.includes('<img'));
     assert.ok(html.includes('70% original'));
     assert.equal(escapeHtml(`<&>"'`), '&lt;&amp;&gt;&quot;&#39;');
-  });
-
-  it('attributedQuote wraps a passage in quotes with the outlet', () => {
-    assert.equal(attributedQuote('Crews walked off the job on Thursday.', 'Coastline Wire'), 'Coastline Wire reported: “Crews walked off the job on Thursday.”');
   });
 });

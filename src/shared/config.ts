@@ -2,7 +2,7 @@
  * The one typed source of truth for Copydesk's editor settings (`copydesk.*`).
  *
  * `CONFIG_SCHEMA` is what package.json's `contributes.configuration.properties` must contain
- * (test/unit/server/config.test.ts compares them); `readConfig` turns a raw `copydesk` section
+ * (test/unit/shared/config.test.ts compares them); `readConfig` turns a raw `copydesk` section
  * (from workspace/configuration or initializationOptions) into a validated `EditorConfig`.
  * Pure: imported by both the language server and the extension.
  */

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_SCHEMA, DEFAULT_CONFIG, engineSettings, readConfig } from '../../../src/server/config';
+import { CONFIG_SCHEMA, DEFAULT_CONFIG, engineSettings, readConfig } from '../../../src/shared/config';
 import { extensionManifest } from '../../../src/extension/contributes';
 import { RULE_IDS } from '../../../src/core/types';
 
 const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 
-describe('server/config: one source of truth for settings', () => {
+describe('shared/config: one source of truth for settings', () => {
   it("package.json's contributes.configuration equals CONFIG_SCHEMA", () => {
     assert.deepEqual(pkg.contributes?.configuration?.properties, JSON.parse(JSON.stringify(CONFIG_SCHEMA)),
       'run: npx tsx scripts/sync-generated.ts');

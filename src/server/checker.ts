@@ -1,0 +1,80 @@
+/**
+ * Runs the engine on an open document: its prose view, its folder's settings and ignores, the
+ * current index and the document's incremental aligner, within the time budget. One path for every
+ * caller (a pull lets the event loop run between the engine's rules; the report does not), and
+ * one place where a damaged persisted index is noticed.
+ */
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkYielding } from '../core/engine';
+import { CodecError } from '../core/index-codec';
+import { IncrementalAligner } from '../core/incremental';
+import { LineIndex } from '../core/positions';
+import { proseView } from '../core/prose';
+import type { CheckResult } from '../core/types';
+import type { EditorConfig } from '../shared/config';
+import { toDiagnostic } from './diagnostics';
+import type { Checked } from './document-state';
+import type { IndexLifecycle } from './index-lifecycle';
+import type { Workspace } from './workspace';
+
+/**
+ * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
+ * no sweep found: past it the document is reported "too complex to check" and the server answers
+ * other requests again. COPYDESK_CHECK_BUDGET_MS overrides it (tests).
+ */
+export const CHECK_BUDGET_MS = process.env.COPYDESK_CHECK_BUDGET_MS !== undefined ? Math.max(0, Number(process.env.COPYDESK_CHECK_BUDGET_MS) || 0) : 10_000;
+
+export interface CheckerDeps {
+  workspace: Workspace;
+  indexes: IndexLifecycle;
+  config(): EditorConfig;
+}
+
+const emptyResult = (): CheckResult => ({ words: 0, originality: 1, sources: [], findings: [] });
+/** between two rules: let queued requests (a hover on another document) be answered */
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+/** between two rules: go on at once */
+const sameTurn = () => Promise.resolve();
+
+export class Checker {
+  /** per open document: seeds of unchanged paragraphs are reused from the previous check */
+  private readonly aligners = new Map<string, IncrementalAligner>();
+  private resultCounter = 0;
+
+  constructor(private readonly deps: CheckerDeps) {}
+
+  /**
+   * Check the document as it is now, as diagnostics of its version. `yielding`: let the event loop
+   * run between the engine's rules. Throws TooComplexError past CHECK_BUDGET_MS, and ServerCancelled
+   * (not retriggered) when a page of the persisted index fails its checksum: the index is rebuilt
+   * once for its generation, and the rebuilt index asks the client to pull again.
+   */
+  async run(doc: TextDocument, yielding: boolean): Promise<Checked> {
+    const text = doc.getText();
+    const { index, generation, sources } = this.deps.indexes.state;
+    const settings = this.deps.workspace.settingsFor(doc.uri, this.deps.config());
+    const analysed = proseView(text, doc.languageId);
+    let aligner = this.aligners.get(doc.uri);
+    if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
+    const env = { aligner, deadline: performance.now() + CHECK_BUDGET_MS };
+    let result: CheckResult;
+    try {
+      result = index ? await checkYielding(analysed, index, settings, env, yielding ? nextTurn : sameTurn) : emptyResult();
+    } catch (e) {
+      if (!(e instanceof CodecError)) throw e;
+      this.deps.indexes.damaged(e);
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
+    }
+    // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
+    // editor shows is read from `text` at the finding's offsets where it is displayed
+    const lines = new LineIndex(text);
+    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
+    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
+  }
+
+  /** The document is closed: drop its aligner. */
+  closed(uri: string): void {
+    this.aligners.delete(uri);
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The reference index's life: built in the background with workDoneProgress, rebuilt when watched
+ * reference files change or when a lazily read page of the persisted index fails its checksum, and
+ * each build a new generation, so that a check knows which index it ran against.
+ */
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { CancellationToken, DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver/node';
+import type { CodecError } from '../core/index-codec';
+import type { ReferenceIndex } from '../core/reference-index';
+import type { ReferenceDoc } from '../core/types';
+import { globBase, toPosix } from '../node/references';
+import type { EditorConfig } from '../shared/config';
+import * as P from '../shared/protocol';
+import { isInside, loadReferences, resolveInputs } from './references';
+import { ReferenceSources } from './sources';
+import { STORE_DIR } from './store';
+import type { Workspace } from './workspace';
+
+export interface IndexState {
+  /** counts builds (failed ones too): a check's result belongs to the generation it ran against */
+  generation: number;
+  index?: ReferenceIndex;
+  docs: ReferenceDoc[];
+  sources: ReferenceSources;
+  errors: { path: string; message: string }[];
+  skipped: { input: string; reason: string }[];
+  inputs: string[];
+  building?: Promise<void>;
+}
+
+export interface IndexDeps {
+  conn: Connection;
+  workspace: Workspace;
+  config(): EditorConfig;
+  /** the client registers file watchers for us (didChangeWatchedFiles with dynamic registration) */
+  canWatch(): boolean;
+  /** .copydesk/ changed on disk: reload its lists */
+  storeChanged(): Promise<void>;
+  /** a build ended (or failed): documents are to be checked again */
+  refresh(): void;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class IndexLifecycle {
+  state: IndexState = { generation: 0, docs: [], sources: new ReferenceSources(), errors: [], skipped: [], inputs: [] };
+  /** settles when the first build has ended */
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private watcherDisposable?: { dispose(): void };
+  private rebuildTimer?: NodeJS.Timeout;
+  private storeTimer?: NodeJS.Timeout;
+  /** fs.watch watchers on the reference folders, for clients without didChangeWatchedFiles */
+  private fsWatchers: FSWatcher[] = [];
+  /** the generation whose damaged index was last rebuilt (once per generation) */
+  private damagedGeneration = -1;
+
+  constructor(private readonly deps: IndexDeps) {
+    this.ready = new Promise((r) => (this.resolveReady = r));
+  }
+
+  /** Wait for the first build (the index is built off the request path); false if cancelled meanwhile. */
+  async firstBuild(token: CancellationToken): Promise<boolean> {
+    while (!this.state.index && this.state.generation === 0) {
+      if (token.isCancellationRequested) return false;
+      await Promise.race([this.ready, sleep(50)]);
+    }
+    return true;
+  }
+
+  /** Watch the reference inputs and each folder's .copydesk/ (through the client, or fs.watch). */
+  registerWatchers(): void {
+    if (!this.deps.canWatch()) return this.watchFolders();
+    const watchers: FileSystemWatcher[] = [];
+    for (const f of this.deps.workspace.folders) {
+      watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
+    }
+    const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
+    for (const input of inputs) {
+      const base = path.resolve(globBase(input));
+      const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
+      // a file input: watch its directory for that name
+      watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
+      watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
+    }
+    const old = this.watcherDisposable;
+    this.watcherDisposable = undefined;
+    void (async () => {
+      old?.dispose();
+      try {
+        this.watcherDisposable = await this.deps.conn.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+      } catch (e) {
+        this.deps.conn.console.warn(`copydesk: file watching unavailable: ${(e as Error).message}`);
+      }
+    })();
+  }
+
+  /** Stop fs.watch watching (shutdown). */
+  closeFsWatchers(): void {
+    for (const w of this.fsWatchers) w.close();
+    this.fsWatchers = [];
+  }
+
+  /**
+   * The client does not watch files for us (Neovim has no didChangeWatchedFiles on Linux): watch
+   * the reference folders (recursively) and each workspace's .copydesk/ with fs.watch, and feed the
+   * changes through the same path, debounced there.
+   */
+  private watchFolders(): void {
+    this.closeFsWatchers();
+    const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
+    const dirs = new Map<string, boolean>();
+    for (const f of this.deps.workspace.folders) dirs.set(path.join(f, STORE_DIR), false);
+    for (const input of inputs) {
+      const base = path.resolve(globBase(input));
+      let dir = base;
+      try {
+        if (!statSync(base).isDirectory()) dir = path.dirname(base);
+      } catch {
+        dir = path.dirname(base); // not there yet: its parent sees it appear
+      }
+      dirs.set(dir, dir === base || !!dirs.get(dir));
+    }
+    for (const [dir, recursive] of dirs) {
+      try {
+        const w = watch(dir, { recursive, persistent: false }, (_event, name) => {
+          const file = name ? path.join(dir, name.toString()) : dir;
+          this.watchedFilesChanged([pathToFileURL(file).toString()]);
+        });
+        w.on('error', () => w.close());
+        this.fsWatchers.push(w);
+      } catch {
+        /* a folder that does not exist (yet): nothing to watch */
+      }
+    }
+  }
+
+  /** Watched files changed: reload .copydesk/ lists, or rebuild the index, debounced. */
+  watchedFilesChanged(uris: string[]): void {
+    let store = false;
+    let refs = false;
+    const inputs = this.state.inputs.map((i) => path.resolve(globBase(i)));
+    for (const u of uris) {
+      if (!u.startsWith('file:')) continue;
+      const p = fileURLToPath(u);
+      if (path.basename(path.dirname(p)) === STORE_DIR) store = true;
+      else if (inputs.some((i) => isInside(p, i) || p === i)) refs = true;
+    }
+    if (store) {
+      clearTimeout(this.storeTimer);
+      this.storeTimer = setTimeout(() => void this.deps.storeChanged(), 100);
+    }
+    if (refs) {
+      clearTimeout(this.rebuildTimer);
+      this.rebuildTimer = setTimeout(() => this.startBuild(), 250);
+    }
+  }
+
+  /** Build (or rebuild) the reference index in the background, with progress. */
+  startBuild(): void {
+    const run = async () => {
+      const progress = await this.deps.conn.window.createWorkDoneProgress().catch(() => undefined);
+      const { inputs, skipped } = resolveInputs(this.deps.config().references, this.deps.workspace);
+      progress?.begin('Copydesk', 0, 'Indexing references…', false);
+      this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
+      const t0 = Date.now();
+      try {
+        const loaded = await loadReferences(inputs, this.deps.workspace.folders[0], ({ phase, done, total, path: p }) => {
+          const pct = total ? done / total : 0;
+          progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
+            phase === 'read'
+              ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
+              : total
+                ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
+                : 'Reference index up to date');
+        }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+        const idx: IndexState = {
+          generation: this.state.generation + 1,
+          index: loaded.index,
+          docs: loaded.docs,
+          sources: new ReferenceSources(loaded.docs),
+          errors: loaded.errors,
+          skipped,
+          inputs,
+        };
+        this.state = idx;
+        const stats = loaded.index.stats();
+        this.deps.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
+        for (const e of loaded.errors) this.deps.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);
+        for (const s of skipped) this.deps.conn.console.warn(`copydesk: reference path ${s.input} ignored: ${s.reason}`);
+        if (skipped.length) {
+          void this.deps.conn.window.showWarningMessage(`Copydesk: ${skipped.length} reference path(s) outside the workspace were not read because the workspace is not trusted.`);
+        }
+        this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{
+          state: 'ready',
+          documents: stats.documents,
+          words: stats.words,
+          errors: loaded.errors,
+          skipped,
+        });
+      } catch (e) {
+        this.deps.conn.console.error(`copydesk: indexing failed: ${(e as Error).stack ?? e}`);
+        this.state = { ...this.state, generation: this.state.generation + 1, errors: [{ path: inputs.join(', '), message: (e as Error).message }] };
+        this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.state.errors, skipped });
+      } finally {
+        progress?.done();
+      }
+    };
+    const prev = this.state.building ?? Promise.resolve();
+    const building = prev.then(run, run);
+    this.state.building = building;
+    void building.then(() => {
+      if (this.state.building === building || !this.state.building) this.state.building = undefined;
+      this.resolveReady();
+      this.deps.refresh();
+    });
+  }
+
+  /**
+   * A page of the persisted index, read lazily, failed its checksum (the cache file has been removed
+   * by then): rebuild the index once for this generation; the rebuilt index asks the client to pull again.
+   */
+  damaged(e: CodecError): void {
+    if (this.damagedGeneration === this.state.generation) return;
+    this.damagedGeneration = this.state.generation;
+    this.deps.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
+    this.startBuild();
+  }
+
+  /** copydesk/indexStatus */
+  status(): P.IndexStatus {
+    const s = this.state.index?.stats();
+    return {
+      state: this.state.building ? 'indexing' : this.state.index ? 'ready' : 'indexing',
+      documents: s?.documents ?? 0,
+      words: s?.words ?? 0,
+      errors: this.state.errors,
+      skipped: this.state.skipped,
+      inputs: this.state.inputs,
+    };
+  }
+}
