@@ -6,7 +6,7 @@
  */
 import { lowerBound } from '../search';
 import type { TextModel, Token } from '../text';
-import { ADDRESSEE_CUES, ALWAYS_VERB, AUX_WORDS, BELIEF_VERBS, CLAUSE_CONJ, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HEADLINE_CUES, NOUN_DETERMINERS, PASSIVE_AUX, POSSESSIVES, PRONOUNS, ROLE_NOUNS, STANCE_POSS_NOUNS, STANCE_VERBS, STATEMENT_NOUNS, SUBORDINATORS, TELL_CUES, WEAK_CUES } from './cues';
+import { ADDRESSEE_CUES, ALWAYS_VERB, AUX_WORDS, BE_FORMS, BELIEF_VERBS, CLAUSE_CONJ, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HEADLINE_CUES, NOUN_DETERMINERS, PASSIVE_AUX, POSSESSIVES, PRONOUNS, ROLE_NOUNS, STANCE_POSS_NOUNS, STANCE_VERBS, STATEMENT_NOUNS, SUBORDINATORS, TELL_CUES, TIME_DETERMINERS, TIME_NOUNS, VIEW_NOUN_LINKS, WEAK_CUES, YEAR_PREPOSITIONS } from './cues';
 import { cueForm, type CueContext } from './cue-forms';
 import { PhraseReader, span } from './phrases';
 import type { SourceSpan, TextSpan } from './types';
@@ -65,7 +65,7 @@ export class CueReader extends PhraseReader {
       // but "Obama Says …", "New Poll Shows …" are the headline form of a report
       if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph))) continue;
       // "his claim that …", "Voss's view that …": a possessive and a noun of view, before a clause
-      if (!phrase && STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && /^(that|to|of|about|for|on)$/.test(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k))) {
+      if (!phrase && STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && VIEW_NOUN_LINKS.has(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k))) {
         const prev = toks[k - 1]!;
         let np: [number, number] | null = null;
         if (POSSESSIVES.has(prev.norm) && !/^\p{Lu}/u.test(prev.text) || (POSSESSIVES.has(prev.norm) && k - 1 === sent.tokenStart)) np = [k - 1, k];
@@ -97,7 +97,7 @@ export class CueReader extends PhraseReader {
       const beforeClause = (k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that') || /^[\s,:]*[“"‘']/.test(this.text.slice(tok.end, tok.end + 4));
       const headlineCue = k > sent.tokenStart && HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(tok.text);
       // "is promising", "were demanding": a cue's -ing form after a form of "be" is a verb (tagged an adjective at times)
-      const progressive = /ing$/.test(tok.norm) && k > sent.tokenStart && /^(?:is|are|was|were|be|been|am)$/.test(toks[k - 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k));
+      const progressive = /ing$/.test(tok.norm) && k > sent.tokenStart && BE_FORMS.has(toks[k - 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k));
       if (!phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !/ed$/.test(tok.norm) && !participleClause && !beforeClause && !progressive && (tag.pos !== 'VERB' || this.fast)) continue;
       if (!phrase && k > sent.tokenStart && NOUN_DETERMINERS.has(toks[k - 1]!.norm) && !ALWAYS_VERB.has(tok.norm)) continue;
       if (!phrase && k > sent.tokenStart && toks[k - 1]!.norm === 'the' ) continue; // "the said document"
@@ -110,9 +110,9 @@ export class CueReader extends PhraseReader {
       while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
         const n = toks[j]!.norm;
         // a year after "in" ("who in 2010 said") is a date too
-        const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && /^(?:in|since|during|by)$/.test(toks[j - 1]!.norm);
+        const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && YEAR_PREPOSITIONS.has(toks[j - 1]!.norm);
         // "just this month", "last week", "earlier this year"
-        if (/^(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter)$/.test(n) && j - 1 >= sent.tokenStart && /^(?:this|last|next|that|each|every)$/.test(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
+        if (TIME_NOUNS.has(n) && j - 1 >= sent.tokenStart && TIME_DETERMINERS.has(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
           j -= 2;
           continue;
         }

@@ -289,3 +289,14 @@ export const STATEMENT_NOUNS = new Set(['statement', 'interview', 'letter', 'pos
 export const ADDRESSEE_CUES = new Set(['told', 'tells', 'tell', 'asked', 'urged', 'warned', 'reminded', 'assured', 'informed']);
 /** Of those, the ones whose following noun phrase is the addressee with no "that" or "to" after it. */
 export const TELL_CUES = new Set(['told', 'tells', 'tell', 'informed', 'assured']);
+/** Words after a noun of view that open what the view is ("his claim that", "her doubts about"). */
+export const VIEW_NOUN_LINKS = new Set(['that', 'to', 'of', 'about', 'for', 'on']);
+/** Forms of "be" that make a cue's -ing form a progressive verb ("is promising"). */
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am']);
+/** Prepositions that make a year a date between a subject and its cue ("who in 2010 said"). */
+export const YEAR_PREPOSITIONS = new Set(['in', 'since', 'during', 'by']);
+/** Periods that, after a time determiner, are a date between a subject and its cue ("last week said"). */
+export const TIME_NOUNS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'spring', 'summer', 'fall', 'autumn', 'winter']);
+export const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
+/** Auxiliaries: after a quote and a name ("“…,” she was …") not the verb of a credit. */
+export const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could']);

@@ -6,7 +6,7 @@
  */
 import { lowerBound } from '../search';
 import type { TextModel } from '../text';
-import { EVIDENCE_NOUNS, PERSON_PRONOUNS, POSSESSIVES, PRONOUNS, ROLE_NOUNS } from './cues';
+import { AUXILIARIES, EVIDENCE_NOUNS, PERSON_PRONOUNS, POSSESSIVES, PRONOUNS, ROLE_NOUNS } from './cues';
 import { mayBeCueWord } from './cue-forms';
 import { countTokens, CueReader, isHeadline, type Cue } from './cue-reader';
 import { span } from './phrases';
@@ -146,7 +146,7 @@ export class Extractor extends CueReader {
           const v = np ? np[1] : -1;
           // a name or pronoun, or a role or a document ("the letter reads", "the spokesman added")
           const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text) || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm) || EVIDENCE_NOUNS.has(this.tokens[np[1] - 1]!.norm));
-          if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !/^(is|was|were|are|has|have|had|will|would|can|could)$/.test(this.tokens[v]!.norm)) {
+          if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !AUXILIARIES.has(this.tokens[v]!.norm)) {
             const a: Attribution = { kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
             out.push(a);
             lastSourced = a;
