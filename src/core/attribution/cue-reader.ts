@@ -5,10 +5,11 @@
  * (extract.ts) pairs these cues with quotes and reported speech.
  */
 import { lowerBound } from '../search';
-import type { TextModel, Token } from '../text';
-import { ADDRESSEE_CUES, ALWAYS_VERB, AUX_WORDS, BE_FORMS, BELIEF_VERBS, CLAUSE_CONJ, CUE_MODIFIERS, CUE_VERBS, EVIDENCE_NOUNS, HEADLINE_CUES, NOUN_DETERMINERS, PASSIVE_AUX, POSSESSIVES, PRONOUNS, ROLE_NOUNS, STANCE_POSS_NOUNS, STANCE_VERBS, STATEMENT_NOUNS, SUBORDINATORS, TELL_CUES, TIME_DETERMINERS, TIME_NOUNS, VIEW_NOUN_LINKS, WEAK_CUES, YEAR_PREPOSITIONS } from './cues';
+import type { Sentence, TextModel, Token } from '../text';
+import { ADDRESSEE_CUES, ALWAYS_VERB, AUX_WORDS, BE_FORMS, BELIEF_VERBS, CLAUSE_CONJ, CUE_MODIFIERS, CUE_VERBS, HEADLINE_CUES, NOUN_DETERMINERS, PASSIVE_AUX, POSSESSIVES, PRONOUNS, ROLE_NOUNS, STANCE_POSS_NOUNS, STANCE_VERBS, STATEMENT_NOUNS, TELL_CUES, TIME_DETERMINERS, TIME_NOUNS, VIEW_NOUN_LINKS, WEAK_CUES, YEAR_PREPOSITIONS } from './cues';
 import { cueForm, type CueContext } from './cue-forms';
-import { PhraseReader, span } from './phrases';
+import { SourceReader } from './cue-sources';
+import { span } from './phrases';
 import type { SourceSpan, TextSpan } from './types';
 
 /** A cue found in a sentence, with its source (if any) and the reported clause it introduces. */
@@ -45,7 +46,7 @@ export function isHeadline(model: TextModel, p: number): boolean {
   return words <= 20;
 }
 
-export class CueReader extends PhraseReader {
+export class CueReader extends SourceReader {
   /** All cues of sentence s. */
   cues(s: number): Cue[] {
     const sent = this.model.sentences[s]!;
@@ -61,22 +62,11 @@ export class CueReader extends PhraseReader {
       const sourceAfter = form ? form.sourceAfter : false;
       // stance cues (opposes, has been critical of, calls for) need a subject that can hold a view
       let stance = form ? form.stance : false;
-      // Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue
-      // but "Obama Says …", "New Poll Shows …" are the headline form of a report
-      if (k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph))) continue;
-      // "his claim that …", "Voss's view that …": a possessive and a noun of view, before a clause
-      if (!phrase && STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && VIEW_NOUN_LINKS.has(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k))) {
-        const prev = toks[k - 1]!;
-        let np: [number, number] | null = null;
-        if (POSSESSIVES.has(prev.norm) && !/^\p{Lu}/u.test(prev.text) || (POSSESSIVES.has(prev.norm) && k - 1 === sent.tokenStart)) np = [k - 1, k];
-        else if (/['’]s?$/.test(prev.text)) {
-          const b = this.npBefore(k - 1, sent.tokenStart);
-          if (b && this.holdsView(b)) np = b;
-        }
-        if (np && !(toks[k + 1]!.norm === 'to' && !(k + 2 < sent.tokenEnd && this.tag(k + 2).pos === 'VERB'))) {
-          out.push({ ...this.makeCue(s, k, k + 1, np, false, false, false), stance: true });
-          continue;
-        }
+      if (this.titleCaseWord(k, sent)) continue;
+      const viewNoun = phrase ? null : this.viewNounCue(s, k, sent);
+      if (viewNoun) {
+        out.push(viewNoun);
+        continue;
       }
       let strong = CUE_VERBS.has(tok.norm);
       if (!phrase && !strong && STANCE_VERBS.has(tok.norm) && !WEAK_CUES.has(tok.norm)) {
@@ -85,11 +75,7 @@ export class CueReader extends PhraseReader {
       }
       if (!phrase && BELIEF_VERBS.has(tok.norm)) stance = true;
       const weak = !phrase && WEAK_CUES.has(tok.norm);
-      // any verb taking a that-clause with a named or pronoun subject: "Smith realised that …"
-      if (!phrase && !strong && !weak && k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that' && /^\s+$/.test(this.gap(k, k + 1)) && this.tag(k).pos === 'VERB' && !AUX_WORDS.has(tok.norm)) {
-        const subj = k > sent.tokenStart ? this.tag(k - 1) : null;
-        if (subj && (subj.pos === 'PROPN' || subj.pos === 'PRON' || ROLE_NOUNS.has(toks[k - 1]!.norm))) strong = true;
-      }
+      if (!phrase && !strong && !weak && this.thatClauseVerb(k, sent)) strong = true;
       if (!phrase && !strong && !weak) continue;
       const tag = this.tag(k);
       const participleClause = /ing$/.test(tok.norm) && (/,\s*$/.test(this.text.slice(Math.max(sent.start, tok.start - 3), tok.start)) || this.text[tok.end] === ':');
@@ -104,57 +90,24 @@ export class CueReader extends PhraseReader {
       // accepted only as a progressive ("is promising" tagged an adjective): a finite verb, whose subject must hold a view
       const byProgressive = progressive && !phrase && !headlineCue && !ALWAYS_VERB.has(tok.norm) && !participleClause && !beforeClause && (tag.pos !== 'VERB' || this.fast);
       const participle = !phrase && /ing$/.test(tok.norm) && !progressive;
-      // skip modifiers between the subject and the cue ("Smith also said", "Smith on Monday said")
-      let j = k - 1;
-      let passive = false;
-      while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
-        const n = toks[j]!.norm;
-        // a year after "in" ("who in 2010 said") is a date too
-        const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && YEAR_PREPOSITIONS.has(toks[j - 1]!.norm);
-        // "just this month", "last week", "earlier this year"
-        if (TIME_NOUNS.has(n) && j - 1 >= sent.tokenStart && TIME_DETERMINERS.has(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
-          j -= 2;
-          continue;
-        }
-        if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || year || ((n === 'on' || n === 'in') && j + 1 < k && (this.tag(j + 1).pos === 'DATE' || /^(?:1[89]|20)\d\d$/.test(toks[j + 1]!.norm)))) {
-          if (PASSIVE_AUX.has(n)) passive = true;
-          j--;
-          continue;
-        }
-        break;
-      }
+      const { j, passive } = this.beforeModifiers(k, sent);
       if (passive && !phrase && (this.tag(k).past || tok.norm === 'said' || tok.norm === 'told' || tok.norm === 'thought')) {
-        // "it is believed", "he was told": no source speaks here (unless "by X", maybe after an object:
-        // "has been called a charlatan by fellow doctors")
-        const by = this.agentBy(to, sent.tokenEnd);
-        if (by < 0) continue;
-        const np = this.npAfter(by + 1, sent.tokenEnd);
-        if (!np || (stance && !this.holdsView(np))) continue;
-        out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
+        // "it is believed", "he was told": no source speaks here (unless "by X")
+        const np = this.passiveAgent(to, sent, stance);
+        if (np) out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
         continue;
       }
       // a reduced passive: "When pressed by the host, …", "…, criticised by unions as …"
-      if (!phrase && this.tag(k).past && /ed$/.test(tok.norm) && to < sent.tokenEnd && toks[to]!.norm === 'by' && /^\s+$/.test(this.gap(to - 1, to)) && (k === sent.tokenStart || /[,(—–]\s*$/.test(this.gap(k - 1, k)) || SUBORDINATORS.has(toks[k - 1]!.norm))) {
-        const np = this.npAfter(to + 1, sent.tokenEnd);
-        if (np && this.holdsView(np)) {
-          out.push({ ...this.makeCue(s, k, to, np, true, weak, false), stance });
-          continue;
-        }
+      const agent = phrase ? null : this.reducedPassiveAgent(k, to, sent);
+      if (agent) {
+        out.push({ ...this.makeCue(s, k, to, agent, true, weak, false), stance });
+        continue;
       }
-      let np: [number, number] | null = null;
+      // "Rep. Gwen Moore (D-Wis.) said": step over a parenthetical before the cue
+      let np = sourceAfter ? null : this.parentheticalSubject(j, sent);
       let after = sourceAfter;
       /** the subject's head was checked to hold a view (a long subject: its head is not its last word) */
       let viewHeld = false;
-      // "Rep. Gwen Moore (D-Wis.) said": step over a parenthetical before the cue
-      if (!sourceAfter && j >= sent.tokenStart && /\)\s*$/.test(this.gap(j, j + 1))) {
-        const open = this.text.lastIndexOf('(', toks[j + 1]!.start);
-        let jj = j;
-        while (jj >= sent.tokenStart && toks[jj]!.start > open) jj--;
-        if (open >= sent.start && jj >= sent.tokenStart && j - jj <= 6) {
-          const inner = this.npBefore(jj, sent.tokenStart);
-          if (inner) np = inner;
-        }
-      }
       // "… and said she would": a coordinated cue shares the subject of the previous one
       if (!np && !sourceAfter && j >= sent.tokenStart && toks[j]!.norm === 'and' && out.length && out[out.length - 1]!.source) {
         const prev = out[out.length - 1]!;
@@ -164,51 +117,12 @@ export class CueReader extends PhraseReader {
       if (np) {
         // found through the parenthetical
       } else if (!sourceAfter) {
-        // (a per cent sign stays with its number: "61% say")
-        if (j >= sent.tokenStart && /^%?\s+$/.test(this.gap(j, j + 1))) np = this.npBefore(j, sent.tokenStart);
-        if (np && !headlineCue) np = this.appositive(np, sent.tokenStart);
-        else if (j >= sent.tokenStart && /^\s*(?:,|--|[—–])\s*$/.test(this.gap(j, j + 1))) {
-          // "Voss, the city's mayor, said": an appositive pair before the comma
-          const np1 = this.npBefore(j, sent.tokenStart);
-          if (np1) {
-            const ext = this.appositive(np1, sent.tokenStart);
-            if (ext[0] < np1[0]) np = ext;
-          }
-          if (!np) np = this.clauseSubject(j, sent.tokenStart);
-          // "His former partner, Arno Kell, said": a name set off by commas after a noun phrase that
-          // opens the sentence is the subject's appositive
-          if (!np && np1 && np1[0] - 1 > sent.tokenStart && /^\s*,\s*$/.test(this.gap(np1[0] - 1, np1[0])) && this.isName(np1)) {
-            let b = np1[0] - 1;
-            while (b > sent.tokenStart && this.joinable(this.gap(b - 1, b)) && !this.inQuote(this.tokens[b - 1]!.start)) b--;
-            const lead = this.npAfter(b, np1[0]);
-            if (b === sent.tokenStart && lead && lead[1] === np1[0]) np = [b, np1[1]];
-            else if (b === sent.tokenStart && POSSESSIVES.has(this.tokens[b]!.norm)) np = [b, np1[1]];
-            else np = np1; // the name alone ("In a statement, one of the lawyers, Ana Ruiz, said")
-          }
-        }
+        np = this.subjectBefore(j, sent, headlineCue);
         if (!np && !participle) {
-          // inversion: “…,” said Smith / …, said the minister.
-          const g = k > sent.tokenStart ? this.gap(k - 1, k) : this.text.slice(sent.start, tok.start);
-          if (/[,”"’':]\s*$/.test(g) || k === sent.tokenStart) {
-            const a = this.npAfter(to, sent.tokenEnd);
-            // after a plain comma (no quote), the phrase must end the clause: "…, said the minister." —
-            // not "…, Bamberg, said the videos show …"
-            const ends = !a || a[1] >= sent.tokenEnd || /^\s*[,;:.!?—–(]/.test(this.gap(a[1] - 1, a[1])) || /[”"’':]\s*$/.test(g) || k === sent.tokenStart;
-            if (a && ends && !PRONOUNS.has(toks[a[0]]!.norm)) {
-              np = a;
-              after = true;
-            }
-          }
+          np = this.invertedSource(k, to, sent);
+          if (np) after = true;
         }
-      } else {
-        np = this.npAfter(to, sent.tokenEnd);
-        // "according to exit polls, …": everything up to the comma or the sentence end
-        if (to < sent.tokenEnd && !this.inQuote(toks[to]!.start)) {
-          let e = to;
-          while (e + 1 < sent.tokenEnd && e - to < 15 && !/[,;:.!?”"(—–]/.test(this.gap(e, e + 1))) e++;
-          if (!np || e + 1 > np[1]) np = [to, e + 1];
-        }
-      }
+      } else np = this.sourceAfterCue(to, sent);
       // "A port authority report released last spring found …", "every engineer I spoke to said …": a
       // subject whose head noun is followed by a modifier (prepositional phrase, participle, relative clause)
       if (!sourceAfter && !after && !participle && j >= sent.tokenStart && /^\s+$/.test(this.gap(j, j + 1)) && (!np || !this.holdsView(np))) {
@@ -219,18 +133,7 @@ export class CueReader extends PhraseReader {
         }
       }
       if (np && np[1] - np[0] === 1 && this.tag(np[0]).pos === 'PRON' && !PRONOUNS.has(toks[np[0]]!.norm)) np = null;
-      // "the council issued a statement calling …", "parents sent a letter to the board urging …": a
-      // participle after a document that is the object of a verb speaks for that verb's subject
-      if (np && participle && !after && EVIDENCE_NOUNS.has(toks[np[1] - 1]!.norm)) {
-        let v = np[0] - 1;
-        while (v > sent.tokenStart && np[0] - v < 10 && this.tag(v).pos !== 'VERB' && /^\s+$/.test(this.gap(v, v + 1)) && (this.npWord(v) || this.tag(v).pos === 'PREP')) v--;
-        if (v > sent.tokenStart && this.tag(v).pos === 'VERB' && !AUX_WORDS.has(toks[v]!.norm) && /^\s+$/.test(this.gap(v, v + 1))) {
-          let b = v - 1;
-          while (b >= sent.tokenStart && (CUE_MODIFIERS.has(toks[b]!.norm) || this.tag(b).pos === 'ADV') && /^\s+$/.test(this.gap(b, b + 1))) b--;
-          const subj = b >= sent.tokenStart && /^\s+$/.test(this.gap(b, b + 1)) ? this.npBefore(b, sent.tokenStart) : null;
-          if (subj && this.holdsView(subj)) np = subj;
-        }
-      }
+      if (np && participle && !after) np = this.documentSender(np, sent);
       if (!np && participle) {
         // "…, adding: “…”": the subject of the main clause
         const prev = out[out.length - 1];
@@ -260,6 +163,67 @@ export class CueReader extends PhraseReader {
       out.push({ ...this.makeCue(s, k, to, np, after, weak, participle), stance });
     }
     return out;
+  }
+
+  /**
+   * Title Case headlines ("Voters Worried About …"): a capitalised word inside a sentence is no cue,
+   * but "Obama Says …", "New Poll Shows …" are the headline form of a report.
+   */
+  private titleCaseWord(k: number, sent: Sentence): boolean {
+    const toks = this.tokens;
+    const tok = toks[k]!;
+    return k > sent.tokenStart && /^\p{Lu}/u.test(tok.text) && !phraseStart(toks, k) && !(HEADLINE_CUES.has(tok.norm) && /^\p{Lu}/u.test(toks[k - 1]!.text) && /^\s+$/.test(this.gap(k - 1, k)) && isHeadline(this.model, sent.paragraph));
+  }
+
+  /** "his claim that …", "Voss's view that …": a possessive and a noun of view, before a clause. */
+  private viewNounCue(s: number, k: number, sent: Sentence): Cue | null {
+    const toks = this.tokens;
+    const tok = toks[k]!;
+    if (!(STANCE_POSS_NOUNS.has(tok.norm) && k > sent.tokenStart && k + 1 < sent.tokenEnd && VIEW_NOUN_LINKS.has(toks[k + 1]!.norm) && /^\s+$/.test(this.gap(k - 1, k)))) return null;
+    const prev = toks[k - 1]!;
+    let np: [number, number] | null = null;
+    if (POSSESSIVES.has(prev.norm) && !/^\p{Lu}/u.test(prev.text) || (POSSESSIVES.has(prev.norm) && k - 1 === sent.tokenStart)) np = [k - 1, k];
+    else if (/['’]s?$/.test(prev.text)) {
+      const b = this.npBefore(k - 1, sent.tokenStart);
+      if (b && this.holdsView(b)) np = b;
+    }
+    if (np && !(toks[k + 1]!.norm === 'to' && !(k + 2 < sent.tokenEnd && this.tag(k + 2).pos === 'VERB'))) return { ...this.makeCue(s, k, k + 1, np, false, false, false), stance: true };
+    return null;
+  }
+
+  /** Any verb taking a that-clause with a named or pronoun subject: "Smith realised that …". */
+  private thatClauseVerb(k: number, sent: Sentence): boolean {
+    const toks = this.tokens;
+    if (!(k + 1 < sent.tokenEnd && toks[k + 1]!.norm === 'that' && /^\s+$/.test(this.gap(k, k + 1)) && this.tag(k).pos === 'VERB' && !AUX_WORDS.has(toks[k]!.norm))) return false;
+    const subj = k > sent.tokenStart ? this.tag(k - 1) : null;
+    return !!(subj && (subj.pos === 'PROPN' || subj.pos === 'PRON' || ROLE_NOUNS.has(toks[k - 1]!.norm)));
+  }
+
+  /**
+   * The modifiers between a subject and the cue at k ("Smith also said", "Smith on Monday said"),
+   * stepped over: `j` is the last token before them, `passive` whether a form of "be" was among them.
+   */
+  private beforeModifiers(k: number, sent: Sentence): { j: number; passive: boolean } {
+    const toks = this.tokens;
+    let j = k - 1;
+    let passive = false;
+    while (j >= sent.tokenStart && !this.inQuote(toks[j]!.start) && /^\s+$/.test(this.gap(j, j + 1))) {
+      const n = toks[j]!.norm;
+      // a year after "in" ("who in 2010 said") is a date too
+      const year = /^(?:1[89]|20)\d\d$/.test(n) && j - 1 >= sent.tokenStart && YEAR_PREPOSITIONS.has(toks[j - 1]!.norm);
+      // "just this month", "last week", "earlier this year"
+      if (TIME_NOUNS.has(n) && j - 1 >= sent.tokenStart && TIME_DETERMINERS.has(toks[j - 1]!.norm) && /^\s+$/.test(this.gap(j - 1, j))) {
+        j -= 2;
+        continue;
+      }
+      if (CUE_MODIFIERS.has(n) || this.tag(j).pos === 'ADV' && !/^\p{Lu}/u.test(toks[j]!.text) || this.tag(j).pos === 'DATE' || year || ((n === 'on' || n === 'in') && j + 1 < k && (this.tag(j + 1).pos === 'DATE' || /^(?:1[89]|20)\d\d$/.test(toks[j + 1]!.norm)))) {
+        if (PASSIVE_AUX.has(n)) passive = true;
+        j--;
+        continue;
+      }
+      break;
+    }
+    return { j, passive };
   }
 
   private makeCue(s: number, from: number, to: number, np: [number, number] | null, after: boolean, weak: boolean, participle: boolean): Cue {
