@@ -19,7 +19,9 @@
 import type { Analysis } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
-import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
+import type { LineRange } from './line-counts';
+import type { ReferenceIndex } from './reference-index';
+import { SEED_N } from './segment';
 import { spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';

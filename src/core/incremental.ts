@@ -14,7 +14,8 @@
  */
 import type { Aligner } from './rule';
 import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
-import { SEED_N, type ReferenceIndex } from './reference-index';
+import type { ReferenceIndex } from './reference-index';
+import { SEED_N } from './segment';
 import type { TextModel } from './text';
 
 interface Entry {

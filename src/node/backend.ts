@@ -10,7 +10,8 @@
  * take either.
  */
 import { check } from '../core/engine';
-import { ReferenceIndex, SEED_N } from '../core/reference-index';
+import { ReferenceIndex } from '../core/reference-index';
+import { SEED_N } from '../core/segment';
 import type { Settings } from '../core/settings';
 import { tokenize } from '../core/text';
 import type { CheckResult, ReferenceDoc } from '../core/types';

@@ -271,3 +271,32 @@ export const POSSESSIVES = new Map([['his', 'he'], ['her', 'she'], ['their', 'th
 
 /** Auxiliaries and light words that are no cue verb of their own ("is", "has", "means", "ensure"). */
 export const AUX_WORDS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'so', 'such', 'means', 'meant', 'mean', 'ensure', 'ensured', 'ensures']);
+
+/** Conjunctions that open a new main clause after a comma or dash. */
+export const CLAUSE_CONJ = new Set(['but', 'and', 'though', 'although', 'while', 'yet', 'so', 'whereas']);
+/** Cue forms that are also ordinary nouns: only cues when tagged as verbs. */
+export const ALWAYS_VERB = new Set(['said', 'told', 'says', 'added', 'adding', 'saying', 'stated', 'warned', 'noted', 'wrote', 'insisted', 'argued', 'explained', 'acknowledged', 'emphasized', 'emphasised', 'stressed', 'reiterated', 'declared', 'announced', 'confirmed', 'denied', 'admitted', 'claimed', 'asked', 'replied']);
+/** Report verbs that stay cues in a Title Case headline ("Senator Says …"). */
+export const HEADLINE_CUES = new Set(['says', 'say', 'said', 'warns', 'claims', 'tells', 'urges', 'shows', 'show', 'finds', 'find', 'insists', 'denies', 'admits', 'predicts', 'vows', 'slams', 'blasts', 'calls', 'wants', 'believes', 'thinks', 'accuses', 'blames', 'defends', 'endorses', 'rejects', 'backs', 'praises', 'criticizes', 'suggests', 'hopes', 'fears', 'expects', 'doubts']);
+export const PASSIVE_AUX = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
+/** Words before a cue word that make it a noun ("the claim", "his report"). */
+export const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'its', 'their']);
+/** Words that open a reduced passive cue ("when pressed by the host"). */
+export const SUBORDINATORS = new Set(['when', 'if', 'as', 'once', 'unless', 'after', 'though', 'although']);
+/** Where words were said ("in a statement"), skipped before the reported clause. */
+export const STATEMENT_NOUNS = new Set(['statement', 'interview', 'letter', 'post', 'email', 'tweet']);
+/** Cues that may name an addressee before the reported clause ("told reporters that …"). */
+export const ADDRESSEE_CUES = new Set(['told', 'tells', 'tell', 'asked', 'urged', 'warned', 'reminded', 'assured', 'informed']);
+/** Of those, the ones whose following noun phrase is the addressee with no "that" or "to" after it. */
+export const TELL_CUES = new Set(['told', 'tells', 'tell', 'informed', 'assured']);
+/** Words after a noun of view that open what the view is ("his claim that", "her doubts about"). */
+export const VIEW_NOUN_LINKS = new Set(['that', 'to', 'of', 'about', 'for', 'on']);
+/** Forms of "be" that make a cue's -ing form a progressive verb ("is promising"). */
+export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am']);
+/** Prepositions that make a year a date between a subject and its cue ("who in 2010 said"). */
+export const YEAR_PREPOSITIONS = new Set(['in', 'since', 'during', 'by']);
+/** Periods that, after a time determiner, are a date between a subject and its cue ("last week said"). */
+export const TIME_NOUNS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'spring', 'summer', 'fall', 'autumn', 'winter']);
+export const TIME_DETERMINERS = new Set(['this', 'last', 'next', 'that', 'each', 'every']);
+/** Auxiliaries: after a quote and a name ("“…,” she was …") not the verb of a credit. */
+export const AUXILIARIES = new Set(['is', 'was', 'were', 'are', 'has', 'have', 'had', 'will', 'would', 'can', 'could']);

@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { align } from '../../../src/core/align';
+import { docTokens } from '../../../src/core/doc-tokens';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
-import { HEAVY_NGRAM, ReferenceIndex, Segment, docTokens, lineRanges, ngramHash, Terms } from '../../../src/core/reference-index';
+import { lineRanges } from '../../../src/core/line-counts';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { HEAVY_NGRAM, ngramHash, Segment } from '../../../src/core/segment';
+import { Terms } from '../../../src/core/terms';
 import { analyse, tokenize } from '../../../src/core/text';
 import { articleFrom, referenceSet } from '../cache/helpers';
 

@@ -1,56 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../../../src/core/engine';
-import { ReferenceIndex } from '../../../src/core/reference-index';
-import { nameLexicon } from '../../../src/core/names/lexicon';
-import type { Edit, Finding, ReferenceDoc } from '../../../src/core/types';
-import type { Settings } from '../../../src/core/settings';
-
-// An invented story: flooding in the river town of Kettlewick; invented people and places.
-const REFS: ReferenceDoc[] = [
-  {
-    id: 'wire.txt',
-    path: 'wire.txt',
-    meta: { outlet: 'Wire' },
-    text:
-      'Floodwater reached the centre of Kettlewick on Sunday, officials said.\n' +
-      'Mayor Tamsin Pettigrew said the Harbourside Trust had opened two shelters. ' +
-      'Emergency minister Oleksandr Kravchenko visited Kettlewick and the nearby village of Zorivka. ' +
-      'Kravchenko promised money for repairs. The Ukrainian government sent pumps, and Ukraine asked Russia to keep the dam open. ' +
-      'Pettigrew thanked volunteers from Zorivka.',
-  },
-  {
-    id: 'herald.txt',
-    path: 'herald.txt',
-    meta: { outlet: 'Herald' },
-    text:
-      'Residents of Kettlewick spent a second night in shelters run by the Harbourside Trust.\n' +
-      'Mayor Tamsin Pettigrew told reporters the river had peaked. Oleksandr Kravchenko, the minister, said aid from Kyiv ' +
-      'would arrive by Tuesday. In Zorivka the water was still rising, according to the Ólafsdóttir Institute, ' +
-      'whose hydrologist Ingrid Ólafsdóttir measured the flow. The Russian embassy offered help.',
-  },
-  {
-    id: 'courier.txt',
-    path: 'courier.txt',
-    meta: { outlet: 'Courier' },
-    text:
-      'The Harbourside Trust said on Monday that 400 people had been moved from Kettlewick.\n' +
-      'Pettigrew, the mayor, called it the worst flood in living memory. Kravchenko said engineers from Zorivka and Kyiv ' +
-      'were checking the dam. Ingrid Ólafsdóttir said the river would fall by Friday.',
-  },
-];
-
-const OFF: Partial<Settings> = { rules: { 'copied-passage': 'off' } };
-
-function names(text: string, settings: Partial<Settings> = {}, refs = REFS): Finding[] {
-  const res = check(text, ReferenceIndex.build(refs), { ...OFF, ...settings, rules: { ...OFF.rules, ...(settings.rules ?? {}) } });
-  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
-}
-
-function apply(text: string, edits: Edit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+import { applyEdits } from '../../../src/core/attribution/fixes';
+import type { ReferenceDoc } from '../../../src/core/types';
+import { names, REFS } from './helpers';
 
 describe('names/name-spelling', () => {
   it('flags a transliteration slip with support counts, suggestion and hover data', () => {
@@ -120,7 +71,7 @@ describe('names/name-spelling', () => {
     const fs = names(text);
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.text, 'Pettigrw');
-    const fixed = apply(text, fs[0]!.fixes![0]!.edits);
+    const fixed = applyEdits(text, fs[0]!.fixes![0]!.edits);
     assert.equal(fixed, 'It was Pettigrew’s decision to open the shelters.');
   });
 
@@ -130,7 +81,7 @@ describe('names/name-spelling', () => {
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.text, 'KRAVSHENKO');
     assert.deepEqual(fs[0]!.suggestions, ['KRAVCHENKO']);
-    assert.equal(apply(text, fs[0]!.fixes![0]!.edits).split('\n')[0], 'KRAVCHENKO VISITS FLOODED TOWN');
+    assert.equal(applyEdits(text, fs[0]!.fixes![0]!.edits).split('\n')[0], 'KRAVCHENKO VISITS FLOODED TOWN');
   });
 
   it('names at the start of a sentence are checked; ordinary words there are not names', () => {
@@ -149,9 +100,9 @@ describe('names/name-spelling', () => {
     const [all, one] = fs[0]!.fixes!;
     assert.equal(all!.preferred, true);
     assert.equal(all!.edits.length, 2);
-    assert.equal(apply(text, all!.edits), 'Pettigrew opened a shelter. Later Pettigrew said more were needed.');
+    assert.equal(applyEdits(text, all!.edits), 'Pettigrew opened a shelter. Later Pettigrew said more were needed.');
     assert.equal(one!.edits.length, 1);
-    assert.equal(apply(text, one!.edits), 'Pettigrew opened a shelter. Later Pettigrw said more were needed.');
+    assert.equal(applyEdits(text, one!.edits), 'Pettigrew opened a shelter. Later Pettigrw said more were needed.');
     assert.ok(!one!.preferred);
   });
 
@@ -193,7 +144,7 @@ describe('names/name-spelling', () => {
     assert.deepEqual(fs[0]!.suggestions, ['Kettlewick']);
     assert.equal(fs[0]!.message, '"Kettle Wick" — the house list spells it "Kettlewick"');
     assert.equal(fs[1]!.text, 'Zorivka');
-    assert.equal(apply(text, fs[1]!.fixes![0]!.edits), 'Water covered Kettle Wick and the road to Zorivka-on-Dale.');
+    assert.equal(applyEdits(text, fs[1]!.fixes![0]!.edits), 'Water covered Kettle Wick and the road to Zorivka-on-Dale.');
   });
 
   it('a spelling the references use too is flagged only when a clear majority spells it otherwise', () => {
@@ -212,53 +163,6 @@ describe('names/name-spelling', () => {
   });
 });
 
-describe('names/name-inconsistency', () => {
-  it('flags the minority spelling when the article spells one name two ways and the references are silent', () => {
-    const text =
-      'Farmer Edwina Quillfeather lost her barn. Quillfeather said the water came fast. ' +
-      'Neighbours helped Edwina Quilfeather move her sheep, and Quillfeather thanked them.';
-    const fs = names(text);
-    assert.equal(fs.length, 1);
-    const f = fs[0]!;
-    assert.equal(f.rule, 'name-inconsistency');
-    assert.equal(f.severity, 'info');
-    assert.equal(f.text, 'Quilfeather');
-    assert.deepEqual(f.suggestions, ['Quillfeather']);
-    assert.match(f.message, /this article also spells it "Quillfeather" \(3 times\)/);
-    assert.equal(apply(text, f.fixes![0]!.edits).includes('Quilfeather'), false);
-  });
-
-  it('two people with different given names are not an inconsistency', () => {
-    const text = 'Anna Kowalska runs the bakery. Her cousin Piotr Kowalski runs the mill.';
-    assert.deepEqual(names(text), []);
-  });
-});
-
-describe('names/lexicon', () => {
-  it('learns names with sources and occurrences, not ordinary words', () => {
-    const lex = nameLexicon(ReferenceIndex.build(REFS));
-    const k = lex.get('kravchenko')!;
-    assert.equal(k.name, true);
-    assert.equal(k.docs, 3);
-    assert.equal(k.count, 4);
-    assert.equal(lex.get('ólafsdóttir')!.form, 'Ólafsdóttir');
-    assert.ok(!lex.get('floodwater')?.name, 'a capital at the start of a sentence is not a name');
-    assert.ok(!lex.get('the')?.name);
-  });
-
-  it('is cached per index and rebuilt when documents change', () => {
-    const index = ReferenceIndex.build(REFS.slice(0, 2));
-    const a = nameLexicon(index);
-    assert.equal(nameLexicon(index), a);
-    index.add([REFS[2]!]);
-    const b = nameLexicon(index);
-    assert.notEqual(b, a);
-    assert.equal(b.get('kravchenko')!.docs, 3);
-    index.remove(['wire.txt']);
-    assert.equal(nameLexicon(index).get('kravchenko')!.docs, 2);
-  });
-});
-
 describe('names/edge cases', () => {
   it('an acronym the references only write in capitals is suggested in capitals', () => {
     const refs: ReferenceDoc[] = [
@@ -268,18 +172,6 @@ describe('names/edge cases', () => {
     const fs = names('A spokesman for the KWTVA declined to comment.', {}, refs);
     assert.equal(fs.length, 1);
     assert.deepEqual(fs[0]!.suggestions, ['KWVTA']);
-  });
-
-  it('an even split in the article is settled towards the spelling the references use more', () => {
-    const refs: ReferenceDoc[] = [
-      { id: 'a', path: 'a', meta: {}, text: 'The ferry left Brackenmoor at dawn. Brackenmoor harbour was busy, and Brackenmoor pier too. Later Brakcenmoor was quiet.' },
-      { id: 'b', path: 'b', meta: {}, text: 'Crowds gathered in Brakcenmoor.' },
-    ];
-    const fs = names('Brakcenmoor was calm in the morning. By noon Brackenmoor was crowded.', {}, refs);
-    assert.equal(fs.length, 1);
-    assert.equal(fs[0]!.rule, 'name-inconsistency');
-    assert.equal(fs[0]!.text, 'Brakcenmoor');
-    assert.deepEqual(fs[0]!.suggestions, ['Brackenmoor']);
   });
 });
 

@@ -1,0 +1,131 @@
+/**
+ * Look-ups of word n-grams in the reference index's segments: every live occurrence, verified by
+ * term ids (in a lazily restored index, against the stored ids, loading only their pages), and the
+ * read-ahead that makes a lazy index read its file in order. ReferenceIndex passes its own lookup
+ * state (segments, deleted flags, per-document term ids, lazy loading).
+ */
+import { ngramHash, SEED_N, type Segment } from './segment';
+
+/**
+ * The term ids of a lazily restored index's documents (index-codec.ts), loaded on demand.
+ */
+export interface LazyTerms {
+  /** word count per document number */
+  counts: ArrayLike<number>;
+  /** load (and range-check) document num's term ids; a view of them */
+  doc(num: number): Uint32Array;
+  /** every document's stored term ids, one after another (pages present only once loaded) */
+  ids: Uint32Array;
+  /**
+   * make the ids of tokens pos..pos+SEED_N-1 of document num present in `ids` (and verified); their
+   * index in `ids`, or -1 when the document has fewer tokens
+   */
+  at(num: number, pos: number): number;
+  /** as `at` for (num, pos) pairs, read ahead in file order */
+  many(pairs: ArrayLike<number>): void;
+  /** load everything */
+  all(): void;
+}
+
+/**
+ * Lazily restored index: read ahead what lookupLimited(terms, i, maxHits, maxDocs, …) will read
+ * for each n-gram i in [from, to) whose terms are all known (>= 0): the table entries and postings
+ * of their buckets, then the page of term ids each posting points at, each in file order with
+ * nearby pages read together (a few hundred sorted reads instead of thousands in look-up order).
+ * Only what is read, and when, changes; a no-op for a built or fully loaded index.
+ */
+export function prefetchNgrams(segments: Segment[], dead: Uint8Array, pending: Uint8Array | undefined, lazy: LazyTerms | undefined, terms: ArrayLike<number>, from: number, to: number, maxHits: number, maxDocs: number): void {
+  if (lazy === undefined) return;
+  const hashes: number[] = [];
+  for (let i = from; i + SEED_N <= to; i++) {
+    let known = true;
+    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+    if (!known) continue;
+    const h = ngramHash(terms, i);
+    if (!isStopNgram(segments, h)) hashes.push(h);
+  }
+  if (hashes.length === 0) return;
+  const want: number[] = [];
+  for (const seg of segments) {
+    if (seg.fillMany === undefined) continue;
+    const buckets = Uint32Array.from(hashes, (h) => h & seg.mask).sort();
+    seg.fillMany(buckets);
+    const postDoc = seg.postDoc;
+    const postPos = seg.postPos;
+    let prev = -1;
+    for (let i = 0; i < buckets.length; i++) {
+      const b = buckets[i]!;
+      if (b === prev) continue;
+      prev = b;
+      // lookupLimited stops past maxHits hits or maxDocs documents: read ahead no further than that
+      let docs = 0;
+      let hits = 0;
+      let last = -1;
+      for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+        const doc = postDoc[p]!;
+        if (dead[doc] !== 0) continue;
+        if (++hits > maxHits + 1) break;
+        if (doc !== last) {
+          if (++docs > maxDocs + 1) break;
+          last = doc;
+        }
+        if (pending![doc] === 1) want.push(doc, postPos[p]!);
+      }
+    }
+  }
+  if (want.length) lazy.many(want);
+}
+
+/** is the n-gram of hash h a stop n-gram (over HEAVY_NGRAM occurrences) in a segment with no tombstones */
+function isStopNgram(segments: Segment[], h: number): boolean {
+  for (const seg of segments) if (seg.tombstones === 0 && seg.heavy.length && seg.isHeavy(h)) return true;
+  return false;
+}
+
+/**
+ * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
+ * documents (counted as changes of document number along the hits, as the aligner counts them)
+ * exceed `maxDocs`: returns false then (`out` holds a partial list). The aligner drops such n-grams,
+ * so it need not scan the rest of their postings.
+ */
+export function lookupLimited(segments: Segment[], dead: Uint8Array, docTerms: Uint32Array[], pending: Uint8Array | undefined, lazy: LazyTerms | undefined, terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
+  out.length = 0;
+  const h = ngramHash(terms, at);
+  const t0 = terms[at]!;
+  const t1 = terms[at + 1]!;
+  const t2 = terms[at + 2]!;
+  if (isStopNgram(segments, h)) return true;
+  let hits = 0;
+  let docs = 0;
+  let last = -1;
+  for (const seg of segments) {
+    const b = h & seg.mask;
+    if (seg.fill !== undefined) seg.fill(b);
+    const postDoc = seg.postDoc;
+    const postPos = seg.postPos;
+    for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+      const doc = postDoc[p]!;
+      if (dead[doc] !== 0) continue;
+      const pos = postPos[p]!;
+      let same: boolean;
+      if (pending !== undefined && pending[doc] === 1) {
+        // a document not loaded yet: compare in the stored array, reading only the page(s) of these ids
+        const at = lazy!.at(doc, pos);
+        const ids = lazy!.ids;
+        same = at >= 0 && ids[at] === t0 && ids[at + 1] === t1 && ids[at + 2] === t2;
+      } else {
+        const dt = docTerms[doc]!;
+        same = dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2;
+      }
+      if (same) {
+        if (++hits > maxHits) return false;
+        if (doc !== last) {
+          if (++docs > maxDocs) return false;
+          last = doc;
+        }
+        out.push(doc, pos);
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,92 @@
+import { strict as assert } from 'node:assert';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { doc, OTHER, WIRE } from './helpers';
+
+describe('copied-passage rule and originality', () => {
+  it('reports one finding per passage with source spans, and originality per article and source', () => {
+    const article =
+      'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed. ' +
+      'Residents watched from the sea wall as the ships waited.';
+    const refs = [doc('wire.txt', WIRE, { outlet: 'Coast Press Agency', title: 'Port strike' }), doc('council.txt', OTHER)];
+    const r = check(article, ReferenceIndex.build(refs));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    const f = copied[0]!;
+    assert.equal(f.text, article.slice(f.start, f.end));
+    assert.equal(f.source!.text, WIRE.slice(f.source!.start, f.source!.end));
+    assert.equal(f.match, 'verbatim');
+    assert.match(f.message, /Coast Press Agency/);
+    assert.equal(r.words, 27);
+    assert.equal(r.originality, Math.round(((27 - 17) / 27) * 1e4) / 1e4);
+    assert.deepEqual(r.sources.map((s) => [s.id, s.matchedWords]), [['wire.txt', 17]]);
+    // the quote-and-credit fix wraps the passage and credits the outlet
+    const fix = f.fixes![0]!;
+    let out = article;
+    for (const e of [...fix.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    assert.ok(out.startsWith('“Dockworkers at the port'), out);
+    assert.ok(out.includes('pay collapsed,” according to Coast Press Agency. Residents'), out);
+  });
+
+  it('keeps the strongest source for overlapping passages and lists the others', () => {
+    const article = 'Port director Elsa Varga said the authority had offered a four percent rise over two years.';
+    const refs = [doc('wire.txt', WIRE), doc('copy.txt', 'Elsa Varga said the authority had offered a four percent rise.')];
+    const r = check(article, ReferenceIndex.build(refs));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    assert.equal(copied[0]!.source!.id, 'wire.txt');
+    assert.deepEqual((copied[0]!.data!.alsoIn as { id: string }[]).map((x) => x.id), ['copy.txt']);
+  });
+
+  it('does not count an attributed quotation as copying, but does count an unattributed one', () => {
+    const wire =
+      'Talks broke down at noon. “We will stay out until the night-shift rate is restored in full,” union ' +
+      'secretary Nadia Brook told reporters outside the gates.';
+    const index = ReferenceIndex.build([doc('wire.txt', wire)]);
+    const attributed =
+      'Pickets gathered early. “We will stay out until the night-shift rate is restored in full,” Brook said.';
+    const r1 = check(attributed, index);
+    assert.deepEqual(r1.findings.filter((f) => f.rule === 'copied-passage'), []);
+    assert.equal(r1.originality, 1);
+    const bare = 'Pickets gathered early. They will stay out until the night-shift rate is restored in full, and more.';
+    const r2 = check(bare, index);
+    assert.equal(r2.findings.filter((f) => f.rule === 'copied-passage').length, 1);
+    assert.ok(r2.originality < 0.7, String(r2.originality));
+  });
+
+  it('a passage does not start or end inside an attributed quotation', () => {
+    const wire =
+      '“We will not let the crossings close for a single winter,” said Councillor Maren Oduya. ' +
+      'According to the port authority, forty per cent of sailings were cancelled in March because of staff shortages.';
+    const article =
+      'Councillor Maren Oduya said: “We will not let the crossings close for a single winter.”\n\n' +
+      'Forty per cent of sailings were cancelled in March because of staff shortages.';
+    const r = check(article, ReferenceIndex.build([doc('wire.txt', wire)]));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.deepEqual(copied.map((f) => f.text), ['Forty per cent of sailings were cancelled in March because of staff shortages']);
+    assert.equal(copied[0]!.source!.text, 'forty per cent of sailings were cancelled in March because of staff shortages');
+    assert.equal(copied[0]!.match, 'verbatim');
+  });
+
+  it('a reworded passage is not widened into the attributed quotation that follows it', () => {
+    const wire =
+      'Harbour Board chair Desmond Achterberg said the changes were needed to keep the port competitive with larger terminals along the coast. ' +
+      '"No one will lose their job. We are asking people to work differently, not to leave," he said.';
+    const article =
+      'Board chair Desmond Achterberg insisted the changes were necessary if the port was to compete with bigger terminals elsewhere on the coast. ' +
+      '"No one will lose their job. We are asking people to work smarter, not to leave," he said.';
+    const r = check(article, ReferenceIndex.build([doc('wire.txt', wire)]));
+    const copied = r.findings.filter((f) => f.rule === 'copied-passage');
+    assert.equal(copied.length, 1);
+    assert.ok(!copied[0]!.text.includes('No one will lose'), copied[0]!.text);
+    assert.ok(copied[0]!.text.startsWith('Board chair Desmond Achterberg'), copied[0]!.text);
+  });
+
+  it('honours rule off and ignored sources', () => {
+    const article = 'Dockworkers at the port of Marrowby walked out on Monday after talks over night-shift pay collapsed.';
+    const index = ReferenceIndex.build([doc('wire.txt', WIRE)]);
+    assert.equal(check(article, index, { rules: { 'copied-passage': 'off' } }).findings.length, 0);
+    assert.equal(check(article, index, { ignore: { findings: [], sources: ['wire.txt'] } }).findings.length, 0);
+    assert.equal(check(article, index, { rules: { 'copied-passage': 'error' } }).findings[0]!.severity, 'error');
+  });
+});
