@@ -476,9 +476,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       for (const e of [em, en]) {
         if (e) references.push({ spelling: e.form, sources: e.docs, occurrences: e.count, sourceIds: e.sources });
       }
-      const refNote = references.length
+      const refNote = em && en
         ? `the references use both`
-        : `neither spelling is in the references`;
+        : em || en
+          ? `the references use only "${(em ?? en)!.form}"`
+          : `neither spelling is in the references`;
       const occs = minor.occurrences.filter((o) => !isCovered(o.start, o.end));
       const occ = occs[0];
       if (!occ) continue;

@@ -84,6 +84,7 @@ describe('names/majority and two people in name-inconsistency', () => {
     assert.equal(f.rule, 'name-inconsistency');
     assert.equal(f.text, 'Dalgarmo');
     assert.deepEqual(f.suggestions, ['Dalgarno']);
+    assert.match(f.message, /the references use only "Dalgarno"/);
     assert.equal(apply(text, f.fixes![0]!.edits).includes('Dalgarmo'), false);
   });
 
