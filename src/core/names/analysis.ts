@@ -421,7 +421,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   }
 
   // 2b. real-word slips of a capital I read or keyed as l ("lain McLaren" for Iain McLaren): only beside
-  // the company the references give the name, since lain, lan and lvory are words or names of their own
+  // the company the references give the name, since lain is a word of its own
   spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
 
   // 3. the article spells one name two ways and the references do not settle it
