@@ -9,10 +9,11 @@ import { finding } from '../rules/catalogue';
 import { escapeRegExp } from '../text';
 import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
+import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import type { NearMiss } from './match';
 import { nearMissMemo as nearMiss, nearNames } from './memo';
-import { foldDiacritics, skeleton } from './similarity';
+import { compareNames, foldDiacritics, skeleton } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
 
 export interface ReferenceSpelling {
@@ -96,12 +97,49 @@ function houseTargets(accepted: string[]): NameTarget[] {
   return out;
 }
 
+/** `stripped` is `accented` without its diacritics (and the two differ): Anais for Anaïs. */
+function strippedOf(accented: string, stripped: string): boolean {
+  return accented !== stripped && foldDiacritics(accented) === stripped;
+}
+
+const GLUED_TITLE_RE = /^(Mrs|Mr|Ms|Dr|Sir|Prof)(?=\p{Lu})/u;
+
+/**
+ * The replacement of a name whose title lost its space ("MrMandelson" for the references' Mandelson):
+ * the title is kept, with the space ("Mr Mandelson"), not dropped.
+ */
+function withGluedTitle(written: string, key: string, form: string): string {
+  const m = GLUED_TITLE_RE.exec(written);
+  if (!m) return form;
+  const rest = key.slice(m[1]!.length);
+  return foldDiacritics(rest) === foldDiacritics(form) ? `${m[1]} ${form}` : form;
+}
+
 /** The same neighbour, or a spelling variant of it (McPherson / MacPherson beside the name). */
 function hasNeighbour(t: NameTarget, n: string): boolean {
   if (t.neighbours.has(n)) return true;
   if (n.length < 5) return false;
   for (const m of t.neighbours.keys()) if (m.length >= 5 && nearMiss(n, m)?.strength === 'strong') return true;
   return false;
+}
+
+/**
+ * Two reference spellings that are two names, not one name spelt two ways: neither ever stands beside
+ * the other's company (a first name, a title, a place) while both are attested either in two or more
+ * references each, or each beside name-like company of its own (Andres Parada, Andrea Paulsen).
+ */
+function distinctInReferences(x: NameEntry, y: NameEntry): boolean {
+  if (!x.name || !y.name) return false;
+  const tx = targetOf(x);
+  const ty = targetOf(y);
+  for (const n of x.neighbours.keys()) if (hasNeighbour(ty, n)) return false;
+  for (const n of y.neighbours.keys()) if (hasNeighbour(tx, n)) return false;
+  if (x.docs >= 2 && y.docs >= 2) return true;
+  const nameLike = (e: NameEntry) => [...e.neighbours.keys()].some((k) => {
+    const f = foldDiacritics(k);
+    return !TITLES.has(f) && (isFirstName(f) || isKnownName(f) || !isOrdinaryWord(f));
+  });
+  return nameLike(x) && nameLike(y);
 }
 
 function contextMatch(a: ArticleName, t: NameTarget): boolean {
@@ -156,6 +194,62 @@ function nameFixes(occ: NameOccurrence, all: NameOccurrence[], replacement: stri
   if (all.length <= 1) return occurrenceFixes(occ, all, replacement, what);
   const [one, every] = occurrenceFixes(occ, all, replacement, what);
   return [{ ...every!, preferred: true }, { ...one!, title: `Replace this one with "${matchCase(occ.text, replacement)}"`, preferred: false }];
+}
+
+/**
+ * "lain McLaren" for Iain McLaren: a word starting with l (or L) whose I-spelling is a reference name
+ * that the references write beside the very next word. One finding per distinct word and name.
+ */
+function capitalISlips(
+  doc: RuleContext['doc'],
+  lex: ReturnType<typeof nameLexicon>,
+  isCovered: (s: number, e: number) => boolean,
+  flagged: Set<string>,
+): Finding[] {
+  const { tokens, text } = doc;
+  const found = new Map<string, { entry: NameEntry; next: string; occs: NameOccurrence[] }>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!/^[lL]\p{Ll}{2,}$/u.test(tok.text)) continue;
+    const next = tokens[i + 1]!;
+    if (!/^\p{Lu}/u.test(next.text) || !adjacent(text, tok.end, next.start)) continue;
+    const key = `i${tok.text.slice(1)}`.toLowerCase();
+    const entry = lex.get(key);
+    if (!entry?.name) continue;
+    // the word as written is itself a name in the references (Lain, a surname), or already flagged
+    const own = lex.get(tok.text.toLowerCase());
+    if (own?.name || flagged.has(tok.text.toLowerCase())) continue;
+    const nextKey = nameKey(next.text);
+    if (!entry.neighbours.has(nextKey)) continue;
+    if (isCovered(tok.start, tok.end)) continue;
+    const id = `${tok.text}\u0000${key}`;
+    let f = found.get(id);
+    if (!f) found.set(id, (f = { entry, next: next.text.slice(0, nameLength(next.text)), occs: [] }));
+    f.occs.push({ token: i, start: tok.start, end: tok.end, text: tok.text, cls: 'lower', neighbours: [nextKey] });
+  }
+  const out: Finding[] = [];
+  for (const { entry, next, occs } of found.values()) {
+    const occ = occs[0]!;
+    const form = entry.form;
+    let message = `"${occ.text} ${next}" — references spell it "${form} ${next}" (${plural(entry.docs, 'source', 'sources')}, ${plural(entry.count, 'time', 'times')}): a capital I read as l`;
+    if (occs.length > 1) message += ` (${occs.length} places in this article)`;
+    out.push(finding('name-spelling', {
+      message,
+      start: occ.start,
+      end: occ.end,
+      text: occ.text,
+      suggestions: [form],
+      fixes: nameFixes(occ, occs, form, occ.text),
+      data: {
+        house: false,
+        kind: 'substitution',
+        context: true,
+        references: [{ spelling: form, sources: entry.docs, occurrences: entry.count, sourceIds: entry.sources }],
+        places: occs.map((o) => ({ start: o.start, end: o.end })),
+      },
+    }));
+  }
+  return out;
 }
 
 export function analyseNames(ctx: RuleContext): NameAnalysis {
@@ -222,12 +316,19 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     if (!own && lex.lowerCount(a.key) > 0 && !a.mid) continue;
     const ownDocs = own?.docs ?? 0;
     const ownCount = own?.count ?? 0;
-    const known = a.ordinary || isKnownName(foldDiacritics(a.key));
+    const knownName = isKnownName(foldDiacritics(a.key));
+    const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
-    const consider = (t: NameTarget) => {
+    const consider = (t: NameTarget, gluedTitle = false) => {
       if (t.key === a.key) return;
-      const miss = nearMiss(a.key, t.key);
+      // accents are kept: the article's Anaïs is not corrected to the references' unaccented Anais
+      if (strippedOf(a.key, t.key)) return;
+      const miss: NearMiss | undefined =
+        nearMiss(a.key, t.key) ?? (gluedTitle ? { ...compareNames(a.key, t.key), strength: 'strong' } : undefined);
       if (!miss) return;
+      // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
+      // the wire's own typo is as likely as the article's
+      if (!t.house && knownName && t.occurrences < 2) return;
       if (!t.house) {
         if (ownDocs > 0) {
           // the references use the article's spelling too: only a clear majority settles it
@@ -264,6 +365,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const skel = skeleton(a.key);
     // cheap filter on the precomputed skeletons before the full comparison
     for (const e of nearNames(lex, skel)) consider(targetOf(e));
+    // a title that lost its space (MrQuennell): the rest is the reference name itself
+    const glued = GLUED_TITLE_RE.exec(a.occurrences[0]!.text);
+    const unglued = glued ? lex.get(a.key.slice(glued[1]!.length)) : undefined;
+    if (unglued?.name) consider(targetOf(unglued), true);
     for (const t of houseT) consider(t);
     if (cands.length === 0) continue;
     cands.sort((x, y) => y.score - x.score || x.target.form.localeCompare(y.target.form));
@@ -289,6 +394,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     {
       const occ = occs[0]!;
       const t = best.target;
+      const form = (target: NameTarget) => withGluedTitle(occ.text, a.key, target.form);
       const why = t.house
         ? 'the house list spells it'
         : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
@@ -300,8 +406,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         start: occ.start,
         end: occ.end,
         text: occ.text,
-        suggestions: top.map((c) => matchCase(occ.text, c.target.form)),
-        fixes: nameFixes(occ, occs, t.form, a.occurrences[0]!.text),
+        suggestions: top.map((c) => matchCase(occ.text, form(c.target))),
+        fixes: nameFixes(occ, occs, form(t), a.occurrences[0]!.text),
         data: {
           house: t.house,
           kind: best.miss.kind,
@@ -313,6 +419,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       }));
     }
   }
+
+  // 2b. real-word slips of a capital I read or keyed as l ("lain McLaren" for Iain McLaren): only beside
+  // the company the references give the name, since lain is a word of its own
+  spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
 
   // 3. the article spells one name two ways and the references do not settle it
   const rest = [...names.values()].filter(
@@ -340,11 +450,20 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const xn = new Set(x.occurrences.flatMap((o) => o.neighbours));
       const yn = new Set(y.occurrences.flatMap((o) => o.neighbours));
       if (!shared && xn.size > 0 && yn.size > 0) continue;
-      // majority spelling: more occurrences in the article, then in the references, then the earlier one
-      const rx = lex.get(x.key)?.count ?? 0;
-      const ry = lex.get(y.key)?.count ?? 0;
-      const xFirst = x.occurrences.length !== y.occurrences.length
-        ? x.occurrences.length > y.occurrences.length
+      // the references know both as names of their own (Horan and Horgan in one line-up): two people
+      if (ex && ey && distinctInReferences(ex, ey)) continue;
+      // majority spelling: the accented one of an accent-only pair; the references' clear majority; more
+      // occurrences in the article; more in the references; the earlier one
+      const rx = ex?.count ?? 0;
+      const ry = ey?.count ?? 0;
+      const clear = (p: number, q: number) => p >= 2 && p >= 2 * q;
+      const nx = x.occurrences.length;
+      const ny = y.occurrences.length;
+      const xFirst = strippedOf(x.key, y.key) ? true
+        : strippedOf(y.key, x.key) ? false
+        : clear(rx, ry) ? true
+        : clear(ry, rx) ? false
+        : nx !== ny ? nx > ny
         : rx !== ry ? rx > ry : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;
@@ -357,9 +476,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       for (const e of [em, en]) {
         if (e) references.push({ spelling: e.form, sources: e.docs, occurrences: e.count, sourceIds: e.sources });
       }
-      const refNote = references.length
+      const refNote = em && en
         ? `the references use both`
-        : `neither spelling is in the references`;
+        : em || en
+          ? `the references use only "${(em ?? en)!.form}"`
+          : `neither spelling is in the references`;
       const occs = minor.occurrences.filter((o) => !isCovered(o.start, o.end));
       const occ = occs[0];
       if (!occ) continue;

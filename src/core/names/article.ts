@@ -77,7 +77,9 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
     const prev = tokens[i - 1];
     if (prev && classes[i - 1] !== 'lower' && /^\p{Lu}/u.test(prev.text) && adjacent(text, prev.end, tok.start)) {
       const k = nameKey(prev.text);
-      if (isContextWord(k)) neighbours.push(k);
+      // an ordinary word capitalised only by its place (a list item's "Torturing Andrea …") is no company
+      const byPosition = sent?.tokenStart === i - 1 || classes[i - 1] === 'initial';
+      if (isContextWord(k) && !(byPosition && isOrdinaryWord(foldDiacritics(k)) && !TITLES.has(foldDiacritics(k)))) neighbours.push(k);
     }
     const next = tokens[i + 1];
     if (next && /^\p{Lu}/u.test(next.text) && len === tok.text.length && adjacent(text, tok.end, next.start)) {
