@@ -109,6 +109,21 @@ export interface AlignOptions {
   /** the sentence-level stage runs against the best this many candidate documents */
   sentenceCandidates: number;
   /**
+   * verbatim pairs (see `verbatimPairWords`) take no place among the `sentenceCandidates`: the
+   * stage would not change their passages, and suspicious documents with many verbatim sources
+   * left no place for the obfuscated ones
+   */
+  sentenceSkipVerbatim: boolean;
+  /** candidate ranking: seeds count fully only with another seed this near in both texts (0: all count; see rankCandidates) */
+  candidateNear: number;
+  /**
+   * beyond the first `maxCandidates` / `sentenceCandidates`, documents whose rank score reaches
+   * `candidateMinScore` are candidates too, up to `candidateCap` in all: a document copied from many
+   * sources (PAN13 03 and 04 have up to 19) needs more places than one copied from a few
+   */
+  candidateMinScore: number;
+  candidateCap: number;
+  /**
    * substance: a passage needs at least this many shared words that are not names (capitalised
    * inside a sentence), numbers, stop words or, in a set of at least `stockMinDocs` documents,
    * words found in more than `stockShare` of them (the set's own stock vocabulary)
@@ -150,6 +165,10 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceKeepVerbatim: 0,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
+  sentenceSkipVerbatim: true,
+  candidateNear: 100,
+  candidateMinScore: 3,
+  candidateCap: 40,
   minSubstanceWords: 2,
   sentenceMinSimilarity: 0.25,
   summaryContainment: 0.5,
@@ -356,20 +375,47 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
   return refModels.get(index, doc, () => analyse(index.docs[doc]!.text));
 }
 
-/** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */
-function candidateDocs(terms: Int32Array, index: ReferenceIndex, seeded: Map<number, Seed[]>, o: AlignOptions): number[] {
-  // documents ranked by their rare n-gram seeds (common ones count a little)
+/**
+ * Candidate documents for sentence-level comparison, best first, ranked by their n-gram seeds: a
+ * rare seed counts 1, a common (stock) one 0.1. With `candidateNear` > 0, a seed counts fully only
+ * when another seed of the document lies within that many words of it in both texts, else 0.1 of
+ * its weight: the few 3-grams an obfuscated copy keeps lie together, while a long unrelated document
+ * collects scattered ones.
+ */
+function rankCandidates(seeded: Map<number, Seed[]>, near: number): [number, number][] {
   const score: [number, number][] = [];
   for (const [doc, seeds] of seeded) {
     let s = 0;
-    for (const x of seeds) s += x.kind === 0 ? 1 : 0.1;
+    if (near <= 0) for (const x of seeds) s += x.kind === 0 ? 1 : 0.1;
+    else {
+      const xs = seeds.length > 1 && seeds.some((x, k) => k > 0 && x.i < seeds[k - 1]!.i) ? [...seeds].sort((a, b) => a.i - b.i) : seeds;
+      for (let k = 0; k < xs.length; k++) {
+        const x = xs[k]!;
+        let paired = false;
+        for (let m = k - 1; !paired && m >= 0 && x.i - xs[m]!.i <= near; m--) paired = xs[m]!.i !== x.i && Math.abs(xs[m]!.j - x.j) <= near;
+        for (let m = k + 1; !paired && m < xs.length && xs[m]!.i - x.i <= near; m++) paired = xs[m]!.i !== x.i && Math.abs(xs[m]!.j - x.j) <= near;
+        s += (x.kind === 0 ? 1 : 0.1) * (paired ? 1 : 0.1);
+      }
+    }
     score.push([doc, s]);
   }
-  void terms;
-  return score
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, o.maxCandidates)
-    .map((e) => e[0]);
+  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** The first `floor` of the ranked candidates, then those scoring at least `min`, at most `cap` in all. */
+function takeCandidates(ranked: [number, number][], floor: number, min: number, cap: number, skip: (d: number) => boolean): number[] {
+  const out: number[] = [];
+  for (const [d, score] of ranked) {
+    if (out.length >= Math.max(floor, cap)) break;
+    if (out.length >= floor && !(score >= min)) break;
+    if (!skip(d)) out.push(d);
+  }
+  return out;
+}
+
+/** A verbatim pair (the anchor's verbatim setting): a verbatim passage of at least `verbatimPairWords` words. */
+function verbatimPair(ps: Passage[], o: AlignOptions): boolean {
+  return ps.some((p) => p.level === 'verbatim' && p.words >= o.verbatimPairWords);
 }
 
 /**
@@ -661,10 +707,11 @@ export function align(
   const bySeedDoc = new Map<number, Seed[]>();
   for (const [docNum, seeds] of seeded) if (seeds.length >= 2) bySeedDoc.set(docNum, seeds);
 
+  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear) : [];
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
-    for (const docNum of candidateDocs(terms, index, seeded, o)) {
+    for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
       const extra = sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
@@ -673,11 +720,8 @@ export function align(
     }
   }
 
-  const sentenceDocs = o.sentenceAlign ? candidateDocs(terms, index, seeded, o).filter((d) => !o.skipDocs?.has(d)).slice(0, o.sentenceCandidates) : [];
-  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index), o.sentence.minSentWords) : null;
-  const out: Passage[] = [];
-  const fromCases = new Set<Passage>();
-  for (const docNum of sentenceDocs) if (!bySeedDoc.has(docNum)) bySeedDoc.set(docNum, []);
+  // n-gram passages of every seeded document
+  const ngram = new Map<number, Passage[]>();
   for (const [docNum, seeds] of bySeedDoc) {
     const clusters = clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
@@ -693,7 +737,24 @@ export function align(
     const kept: Passage[] = [];
     for (const p of mergeSummaries(mergeOverlapping(passages, doc, index, o), doc, index, o))
       if (p.level !== 'paraphrase' || p.words >= o.minParaphraseWords) kept.push(p);
-    out.push(...(side && sentenceDocs.includes(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept));
+    ngram.set(docNum, kept);
+  }
+
+  // the sentence-level stage goes to the best candidates that are not verbatim pairs: a verbatim
+  // pair keeps its n-gram passages whatever the stage finds (combine), so it would only take the
+  // place of a source copied with obfuscation, which the n-gram seeds rank lower
+  const sentenceDocs = o.sentenceAlign
+    ? takeCandidates(ranked, o.sentenceCandidates, o.candidateMinScore, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
+    : [];
+  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index), o.sentence.minSentWords) : null;
+  const inStage = new Set(sentenceDocs);
+  const out: Passage[] = [];
+  const fromCases = new Set<Passage>();
+  const order = [...ngram.keys()];
+  for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
+  for (const docNum of order) {
+    const kept = ngram.get(docNum) ?? [];
+    out.push(...(side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept));
   }
   if (o.minSubstanceWords > 0) {
     const keep = out.filter((p) => substanceWords(doc, index, p, o) >= o.minSubstanceWords);
@@ -845,7 +906,7 @@ function containment(doc: TextModel, aTok: [number, number], b: string[]): numbe
  */
 function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summary: boolean }, o: AlignOptions, fromCases: Set<Passage>): Passage[] {
   if (!cases.length) return ngram;
-  if (ngram.some((p) => p.level === 'verbatim' && p.words >= o.verbatimPairWords)) return ngram;
+  if (verbatimPair(ngram, o)) return ngram;
   // a summary condenses the source: its cases stand for the pieces the n-gram seeds found in it
   for (const c of cases) fromCases.add(c);
   if (summary) return [...cases, ...ngram.filter((p) => !cases.some((c) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]))];
