@@ -5,7 +5,7 @@
  * and are reused from one document to the next.
  */
 import { FNV_OFFSET, FNV_PRIME, type Terms } from './terms';
-import { normalizeWord, WORD_PATTERN } from './text';
+import { MAX_NUMBER, normalizeWord, WORD_PATTERN } from './text';
 import { atLeast } from './typed-arrays';
 
 /** A word token of a reference document, as stored. */
@@ -185,9 +185,9 @@ function joinedWord(text: string, s: number, terms: Terms, k: number): number {
     if (dk === CC_WORD || dk === CC_MARK || dk === CC_SURROGATE) return slowWord(text, s, terms, k);
     break;
   }
-  // normalizeWord on ASCII: a possessive 's dropped, then 1,000 → 1000
+  // normalizeWord on ASCII: a possessive 's dropped, then 1,000 → 1000 (up to MAX_NUMBER characters)
   if (len > 2 && buf[len - 2] === 39 && buf[len - 1] === 115) len -= 2;
-  if (len >= 3 && buf[0]! <= 57 && buf[len - 1]! <= 57 && buf[0]! >= 48 && buf[len - 1]! >= 48) {
+  if (len >= 3 && len <= MAX_NUMBER && buf[0]! <= 57 && buf[len - 1]! <= 57 && buf[0]! >= 48 && buf[len - 1]! >= 48) {
     let commas = 0;
     let i = 0;
     for (; i < len; i++) {

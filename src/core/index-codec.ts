@@ -57,6 +57,7 @@ export function engineSignature(): number {
   for (const t of tokenize(probe)) parts.push(`${t.start}:${t.end}:${t.norm}:${stemWord(t.norm)}:${isStopWord(t.norm) ? 1 : 0}`);
   for (const w of ['the', 'of', 'said', 'would', 'according', 'however', 'told', 'percent', 'mr']) parts.push(isStopWord(w) ? '1' : '0');
   parts.push(normalizeWord("ABC's"));
+  parts.push(normalizeWord('1,'.repeat(40) + '1')); // a number too long to lose its separators
   // references are matched through the prose view (ReferenceDoc.matchText)
   parts.push('match-view', proseView('See [the plan](https://port.example/plan) <b>now</b> <!-- x -->.', 'markdown'), proseView('At www.port.example/a today.', 'plaintext'));
   signature = checksumString(parts.join('|'));

@@ -52,12 +52,15 @@ const MARKS_RE = /\p{M}+/gu;
 const EXTRA_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th' };
 const EXTRA_FOLDS_RE = /[ßæœøđłıþ]/g;
 
-/** Fold case, diacritics, apostrophe variants; drop a possessive 's / trailing apostrophe; join number groups. */
 /** `s` with every character that has a meaning in a regular expression escaped. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Longest word read as a number with thousands separators (1,000,000,000,000 is 17 characters). */
+export const MAX_NUMBER = 64;
+
+/** Fold case, diacritics, apostrophe variants; drop a possessive 's / trailing apostrophe; join number groups. */
 export function normalizeWord(word: string): string {
   let w = word.toLowerCase().replace(APOSTROPHES_RE, "'");
   if (/[^\x00-\x7f]/.test(w)) {
@@ -65,7 +68,9 @@ export function normalizeWord(word: string): string {
   }
   if (w.endsWith("'s")) w = w.slice(0, -2);
   else if (w.endsWith("'")) w = w.slice(0, -1);
-  if (/^\d[\d,]*\d$/.test(w)) w = w.replace(/,/g, '');
+  // no real number has more than a few groups; a megabyte of "1,1,1,…" (one word by WORD_PATTERN)
+  // would spend most of a check building the comma-free copy
+  if (w.length <= MAX_NUMBER && /^\d[\d,]*\d$/.test(w)) w = w.replace(/,/g, '');
   return w;
 }
 

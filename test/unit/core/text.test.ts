@@ -21,6 +21,9 @@ describe('text model', () => {
     assert.equal(normalizeWord("BOSS'"), 'boss');
     assert.equal(normalizeWord('won’t'), "won't");
     assert.equal(normalizeWord('1,000'), '1000');
+    assert.equal(normalizeWord('1,000,000,000,000'), '1000000000000');
+    const long = '1,'.repeat(40) + '1'; // 81 characters: not a number anyone writes, left as it is
+    assert.equal(normalizeWord(long), long);
     assert.equal(normalizeWord('Łódź'), 'lodz');
     assert.equal(normalizeWord('Straße'), 'strasse');
   });

@@ -80,6 +80,11 @@ describe('stop n-grams', () => {
       texts.push(s);
     }
     texts.push('x'.repeat(5000) + "'s " + '1,' + '2'.repeat(700) + ' The end’S');
+    // numbers with separators either side of MAX_NUMBER characters (longer ones keep their commas)
+    for (const extra of [0, 1, 2, 3]) {
+      const num = '1,'.repeat(31) + '1'.repeat(1 + extra); // 63 … 66 characters
+      texts.push(`a ${num} b ${num}'s c`);
+    }
     // dense words through each path, each text with twice the words of the one before: the scratch
     // buffer grows mid-text on the joined path, then on the regex path, then on the plain path
     texts.push("I'd a ".repeat(20_000), 'é a '.repeat(40_000), 'a '.repeat(170_000), 'b c’s 1,000 Zoë '.repeat(6_000));
