@@ -3,7 +3,8 @@
  * reference sentence that makes the same statement. Candidate documents are those the aligner
  * found a passage in over the sentence (verbatim, near-verbatim, paraphrase), and for sentences no
  * passage covers, the references sharing its rarer word 3-grams (pairs too short to be a copied
- * passage). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
+ * passage); either only among the documents of the article's own story (a good share of its
+ * passage words, or many shared 3-grams with the whole article). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
  * and their words, in order, mostly agree (≥ 0.5), so the differences left are slots, not rewording.
  */
 import { alignment, referenceModel } from '../align';
@@ -30,10 +31,10 @@ export const PAIR_MIN_DICE = 0.45;
 export const PAIR_MIN_SIMILARITY = 0.5;
 /** at most this many reference documents are compared per article sentence */
 const MAX_DOCS = 6;
-/** a document is of the article's story when it shares this many word 3-grams with the article … */
-const STORY_MIN_SHARED = 8;
-/** … and at least this share of the best document's count */
+/** a document is of the article's story when it holds this share of the passage words the best one holds, … */
 const STORY_SHARE = 0.25;
+/** … or shares this many word 3-grams with the article and that share of the best document's count */
+const STORY_MIN_SHARED = 8;
 
 /** Words that fill slots (figures, days, months) do not decide whether two sentences make the same statement. */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
@@ -142,27 +143,30 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       set.add(p.doc);
     }
   }
-  // The article's own story: documents the aligner found passages in, and those sharing many word
-  // 3-grams with the whole article (other versions of the same wire story). A short sentence with
-  // no passage is compared only with these: "He was jailed for five years" is in many stories.
-  let story: Set<number> | null = null;
-  const storyDocs = (): Set<number> => {
-    if (story) return story;
-    story = new Set(passages.map((p) => p.doc));
-    const whole = candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
-    const top = whole[0]?.[1] ?? 0;
-    for (const [d, n] of whole) if (n >= STORY_MIN_SHARED && n >= STORY_SHARE * top) story.add(d);
-    return story;
+  // The article's own story: documents holding a good share of the article's passage words, and
+  // those sharing many word 3-grams with the whole article (other versions of the same wire story).
+  // Sentences are compared only with these: "He was jailed for five years" is in many stories,
+  // and a short passage in another story of the same kind is no reason to compare facts with it.
+  const passageWords = new Map<number, number>();
+  for (const p of passages) passageWords.set(p.doc, (passageWords.get(p.doc) ?? 0) + p.words);
+  const mostWords = Math.max(0, ...passageWords.values());
+  const story = new Set<number>();
+  for (const [d, w] of passageWords) if (w >= STORY_SHARE * mostWords) story.add(d);
+  let shared: [number, number][] | null = null;
+  const ofStory = (d: number): boolean => {
+    if (story.has(d)) return true;
+    shared ??= candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
+    const top = shared[0]?.[1] ?? 0;
+    return shared.some(([x, n]) => x === d && n >= STORY_MIN_SHARED && n >= STORY_SHARE * top);
   };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const stems = contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
-    let docs = [...(byPassage.get(s) ?? [])];
+    let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
     if (docs.length === 0) {
       if (sent.tokenEnd - sent.tokenStart < 5) continue;
-      const own = storyDocs();
-      docs = candidateDocs(ctx, [sent], 3).filter((d) => own.has(d));
+      docs = candidateDocs(ctx, [sent], 3).filter(ofStory);
     }
     const pairs: StatementPair[] = [];
     let articleTokens: FactToken[] | null = null;
