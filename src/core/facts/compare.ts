@@ -140,10 +140,10 @@ function personName(ts: readonly FactToken[]): boolean {
 }
 
 /** words that open a clause of their own: a subject pronoun, a relative, a conjunction */
-const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'whom', 'which', 'that', 'when', 'while', 'because']);
+const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'whom', 'which', 'when', 'while', 'because']);
 
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low)) return true;
+  for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low.replace(/'(?:m|s|re|ve|d|ll)$/, ''))) return true;
   return false;
 }
 
@@ -200,8 +200,14 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     // a slot at the edge of a longer rewording, held by the shared words on that side
     // ("asked Mr White during cross-examination if" / "asked Mr Jones whether")
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
-      if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity, 'left', h);
-      if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity, 'right', h);
+      // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
+      const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
+        let n = 0;
+        for (let k = step === 1 ? from : to - 1; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
+        return Math.max(1, n);
+      };
+      if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
+      if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
     }
     if (slot) diffs.push(slot);
   }
@@ -365,13 +371,14 @@ function classify(
   const aFrom = a1 - aT.length;
   // a name for a name in the same frame: shared words on both sides (the end of both sentences
   // counts as one: "said Mr Smith." / "said Mr Jones."); at the edge of a longer rewording, two
-  // shared words on the anchored side, and no new clause in the reworded rest on either side
+  // shared words on the anchored side, and a new clause in the reworded rest on both sides or on
+  // neither ("Mr Smith said he" / "Mr Jones made" puts the names in different clauses)
   const ends = s1 === src.length && a1 === art.length;
   const framed =
     edge === 'left'
-      ? ((s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low)) && !newClause(src, s0 + 1, hunkEnd.s) && !newClause(art, a0 + 1, hunkEnd.a)
+      ? ((s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low)) && newClause(src, s1, hunkEnd.s) === newClause(art, a1, hunkEnd.a)
       : edge === 'right'
-        ? ((s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s1 >= 2 && a1 >= 2 && TITLES.has(src[s1 - 2]!.low) && src[s1 - 2]!.low === art[a1 - 2]!.low)) && !newClause(src, hunkStart.s, s0) && !newClause(art, hunkStart.a, a0)
+        ? ((s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s0 >= 1 && a0 >= 1 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low)) && newClause(src, hunkStart.s, s0) === newClause(art, hunkStart.a, a0)
         : s0 > 0 && a0 > 0 && ((s1 < src.length && a1 < art.length) || ends);
   if (!framed) return null;
   // a person on both sides: after a title ("Miss Walker" / "Miss Crump"), written in full
