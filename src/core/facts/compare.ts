@@ -389,7 +389,9 @@ function classify(
   const sTitled = titledAt(src, sFrom);
   const aTitled = titledAt(art, aFrom);
   const titled = sTitled && aTitled;
-  const full = sT.length >= 2 && aT.length >= 2;
+  // (a name after an article is an organisation or a place: "the Harbour Gazette")
+  const DETERMINERS = ['the', 'a', 'an'];
+  const full = sT.length >= 2 && aT.length >= 2 && !DETERMINERS.includes(src[sFrom - 1]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 1]?.low ?? '');
   const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!);
   const proven = titled || full || firstNamed;
   if (!proven && !sTitled && !aTitled) return null;
