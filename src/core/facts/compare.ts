@@ -330,6 +330,17 @@ function classify(
     return null;
   }
 
+  // ---- titles: a rank modifier changed in a reworded run before a title ("the judge" / "a former
+  // judge", "acclaimed director" / "former director"); at most one other word changed
+  if (!edge && ns <= 3 && na <= 3) {
+    const mods = (xs: string[]) => xs.filter((x) => UNAMBIGUOUS_MODIFIERS.has(x)).sort().join(' ');
+    const rest = (xs: string[]) => xs.filter((x) => !TITLE_MODIFIERS.has(x) && x !== 'the' && x !== 'a' && x !== 'an').length;
+    const next = src[s1]?.low ?? '';
+    if (mods(S) !== mods(A) && rest(S) + rest(A) <= 1 && (TITLES.has(next) || TITLES.has(next.replace(/s$/, '')))) {
+      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
+    }
+  }
+
   // ---- days, months
   const days = (xs: string[]) => xs.filter((x) => DAYS.has(x));
   if (days(S).length && days(A).length && days(S).join() !== days(A).join()) return { kind: 'date', src: [s0, s1], art: [a0, a1] };

@@ -147,6 +147,10 @@ describe('facts/compare', () => {
     assert.equal(cmp('Senior officers would meet the crews on the quay.', 'Officers would meet the crews on the quay.')[0]?.kind, 'title');
     assert.equal(cmp('He said he could have served in the shadow cabinet.', 'He said he could have served in the cabinet.')[0]?.kind, 'title');
     assert.deepEqual(cmp('The crews were acting on advice from the union.', 'The crews were on advice from the union.'), []);
+    // a rank modifier in a reworded run before a title
+    assert.equal(cmp('He was described by the judge as dangerous to the crews.', 'He was described by a former judge as dangerous to the crews.')[0]?.kind, 'title');
+    assert.equal(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with former director Ilse Varga next year.')[0]?.kind, 'title');
+    assert.deepEqual(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with noted director Ilse Varga next year.'), []);
   });
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
