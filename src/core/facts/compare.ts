@@ -11,7 +11,7 @@ import { jaroWinkler } from '../names/similarity';
 import { isStopWord } from '../stopwords';
 import { WORD_PATTERN } from '../text';
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
-import { isRounding, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
+import { isRounding, NUMBER_WORDS, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
 
 export type SlotKind = 'number' | 'date' | 'time' | 'name' | 'title' | 'polarity' | 'quantifier';
 
@@ -153,6 +153,12 @@ function quantityHere(toks: readonly FactToken[], from: number, to: number): Qua
   return quantities(low, months).filter((q) => q.from < to && q.to > from);
 }
 
+/** The token at k is a figure by itself (digits or one number word), not part of a longer one. */
+function oneFigure(toks: readonly FactToken[], k: number): boolean {
+  const q = quantities([toks[k]!.low]);
+  return q.length === 1 && q[0]!.kind !== 'fraction' && !NUMBER_WORDS.has(toks[k + 1]?.low ?? '') && !NUMBER_WORDS.has(toks[k - 1]?.low ?? '');
+}
+
 const NUMERICISH = /^(?:\d[\d,.]*(?:st|nd|rd|th|k|m|mn|bn|tn)?|[£$€])$/;
 
 /**
@@ -199,6 +205,17 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
     // a slot at the edge of a longer rewording, held by the shared words on that side
     // ("asked Mr White during cross-examination if" / "asked Mr Jones whether")
+    if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
+      // a figure at the edge, held by the shared word beside it ("Pell, 35, took" / "Pell, 83,
+      // disguised as"; "three possible" / "six possible"): compared as a figure however long the rest
+      // only one figure in the changed region on each side ("two boys and two girls" / "four
+      // children" is a sum), and of one kind (a share is not a count)
+      const single = quantityHere(src, h.s0, h.s1).length === 1 && quantityHere(art, h.a0, h.a1).length === 1;
+      const figure = (x: SlotDiff | null) =>
+        x && single && (x.kind === 'number' || x.kind === 'date' || x.kind === 'time') && x.srcQuantity?.kind === x.artQuantity?.kind && x.srcQuantity?.currency === x.artQuantity?.currency ? x : null;
+      if (h.s0 > 0 && h.a0 > 0 && oneFigure(src, h.s0) && oneFigure(art, h.a0)) slot = figure(classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity));
+      if (!slot && h.s1 < src.length && h.a1 < art.length && oneFigure(src, h.s1 - 1) && oneFigure(art, h.a1 - 1)) slot = figure(classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity));
+    }
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
@@ -253,8 +270,9 @@ function classify(
         return n;
       };
       // a single figure on each side, held by the same shared word after it or before it ("poured 19
-      // handfuls" / "accused of pouring 23 handfuls"), is the same slot however the words around it changed
-      const anchored = sq.length === 1 && aq.length === 1 && ((sq[0]!.to >= s1 && aq[0]!.to >= a1 && s1 < src.length) || (sq[0]!.from <= s0 && aq[0]!.from <= a0 && s0 > 0));
+      // handfuls" / "accused of pouring 23 handfuls") or opening both sentences, is the same slot
+      // however the words around it changed
+      const anchored = sq.length === 1 && aq.length === 1 && sq[0]!.kind === aq[0]!.kind && sq[0]!.currency === aq[0]!.currency && ((sq[0]!.to >= s1 && aq[0]!.to >= a1 && s1 < src.length) || (sq[0]!.from <= s0 && aq[0]!.from <= a0 && (s0 > 0 || a0 === 0)));
       if (!anchored && (outside(sq, src, s0, s1) > 1 || outside(aq, art, a0, a1) > 1)) return null;
       // one side's figures all found on the other: detail added or dropped
       const has = (xs: Quantity[], q: Quantity) => xs.some((x) => sameQuantity(x, q));

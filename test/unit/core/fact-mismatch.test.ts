@@ -152,6 +152,16 @@ describe('facts/compare', () => {
     assert.equal(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with former director Ilse Varga next year.')[0]?.kind, 'title');
     assert.deepEqual(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with noted director Ilse Varga next year.'), []);
   });
+  it('a figure at the edge of a longer rewording, held by the shared word beside it', () => {
+    assert.equal(cmp('Ilse Varga, 35, took the bags from outside the offices at night.', 'Ilse Varga, 83, disguised as a cleaner, took the bags from outside the offices at night.')[0]?.kind, 'number');
+    assert.equal(cmp('He said: you have three possible conclusions to reach.', 'The coroner gave the jury six possible conclusions to reach.')[0]?.kind, 'number');
+    // a sum in other words, and a share for a count, are not a changed figure
+    assert.deepEqual(cmp('He was alleged to have assaulted two boys and two girls at the school.', 'He was alleged to have assaulted four children at the school.'), []);
+    assert.deepEqual(cmp('More than 50% of voters said the ferry should keep its old livery.', 'More than 4,000 callers rang to say the ferry should keep its old livery.'), []);
+  });
+  it('a figure opening both sentences is held by the sentence start', () => {
+    assert.equal(cmp('Two teenage sweethearts who could not bear to be apart died.', 'Eight teenagers who could not bear to be apart died.')[0]?.kind, 'number');
+  });
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
   });
