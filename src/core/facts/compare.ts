@@ -139,8 +139,11 @@ function personName(ts: readonly FactToken[]): boolean {
   return ts.slice(0, -1).every((t) => nameToken(t) || (NAME_PARTICLES.has(t.low) && /^\p{Lu}/u.test(t.text)));
 }
 
-/** words that open a clause of their own: a subject pronoun, a relative, a conjunction */
-const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we', 'who', 'whom', 'which', 'when', 'while', 'because']);
+/**
+ * words that give a clause a subject of its own (a relative or a "when …" aside leaves the name
+ * the subject: "Mr Reyle, when in office, was bound" / "Mr Lund was bound")
+ */
+const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low.replace(/'(?:m|s|re|ve|d|ll)$/, ''))) return true;

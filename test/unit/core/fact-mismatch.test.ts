@@ -122,6 +122,8 @@ describe('facts/compare', () => {
     assert.deepEqual(names('Organiser Tomas Bashir Reyle spoke first.', 'Organiser Tomas Vasquez Reyle spoke first.'), []);
     // one name reported, the other quoted: different clauses
     assert.deepEqual(names('He said Mr Reyle made it clear the offer was final.', 'Mr Lund said he made it clear the offer was final.'), []);
+    // an aside after the name leaves it the subject
+    assert.equal(names('The judge ruled that Mr Reyle, when in office, was bound by the policy.', 'The judge ruled that Mr Lund was bound by the policy.').length, 1);
     // the same frame with other speech verbs is the same clause
     assert.equal(names('Mr Reyle said: the offer is final and will not change.', 'Mr Lund told reporters: the offer is final and will not change.').length, 1);
   });
