@@ -150,10 +150,16 @@ function newClause(toks: readonly FactToken[], from: number, to: number): boolea
   return false;
 }
 
+/** every quantity of a sentence's fact tokens, read once per token list */
+const sentenceQuantities = new WeakMap<readonly FactToken[], Quantity[]>();
+
 function quantityHere(toks: readonly FactToken[], from: number, to: number): Quantity[] {
-  const low = toks.map((t) => t.low);
-  const months = monthAt(toks);
-  return quantities(low, months).filter((q) => q.from < to && q.to > from);
+  let all = sentenceQuantities.get(toks);
+  if (!all) {
+    all = quantities(toks.map((t) => t.low), monthAt(toks));
+    sentenceQuantities.set(toks, all);
+  }
+  return all.filter((q) => q.from < to && q.to > from);
 }
 
 /** The token at k is a figure by itself (digits or one number word), not part of a longer one. */
@@ -213,9 +219,9 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
       // disguised as"; "three possible" / "six possible"): compared as a figure however long the rest
       // only one figure in the changed region on each side ("two boys and two girls" / "four
       // children" is a sum), and of one kind (a share is not a count)
-      const single = quantityHere(src, h.s0, h.s1).length === 1 && quantityHere(art, h.a0, h.a1).length === 1;
+      const single = () => quantityHere(src, h.s0, h.s1).length === 1 && quantityHere(art, h.a0, h.a1).length === 1;
       const figure = (x: SlotDiff | null) =>
-        x && single && (x.kind === 'number' || x.kind === 'date' || x.kind === 'time') && x.srcQuantity?.kind === x.artQuantity?.kind && x.srcQuantity?.currency === x.artQuantity?.currency ? x : null;
+        x && single() && (x.kind === 'number' || x.kind === 'date' || x.kind === 'time') && x.srcQuantity?.kind === x.artQuantity?.kind && x.srcQuantity?.currency === x.artQuantity?.currency ? x : null;
       if (h.s0 > 0 && h.a0 > 0 && oneFigure(src, h.s0) && oneFigure(art, h.a0)) slot = figure(classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity));
       if (!slot && h.s1 < src.length && h.a1 < art.length && oneFigure(src, h.s1 - 1) && oneFigure(art, h.a1 - 1)) slot = figure(classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity));
     }
