@@ -11,7 +11,7 @@ import { jaroWinkler } from '../names/similarity';
 import { isStopWord } from '../stopwords';
 import { WORD_PATTERN } from '../text';
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
-import { isRounding, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
+import { isRounding, NUMBER_WORDS, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
 
 export type SlotKind = 'number' | 'date' | 'time' | 'name' | 'title' | 'polarity' | 'quantifier';
 
@@ -60,8 +60,12 @@ for (const [a, b] of ANTONYMS) {
   ANTONYM.get(a)!.add(b);
   ANTONYM.get(b)!.add(a);
 }
+/** verbs that carry a negation of their own: "denied he was" = "was not" */
+const DENIALS = new Set(['denied', 'denies', 'deny', 'denying', 'refuted', 'disputed', 'disputes', 'rejected', 'rejects']);
 const QUANTIFIER_CLASS: Record<string, number> = { all: 6, every: 6, each: 6, most: 5, majority: 5, many: 4, several: 2, some: 2, few: 1, minority: 1, none: 0 };
 export const TITLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'assistant', 'vice', 'shadow', 'junior', 'interim', 'ex', 'senior', 'associate', 'principal']);
+/** modifiers that are a rank wherever they stand ("acting", "senior" may be a verb or an adjective) */
+const UNAMBIGUOUS_MODIFIERS = new Set(['former', 'ex', 'deputy', 'shadow', 'vice']);
 export const TITLES = new Set([
   'president', 'minister', 'secretary', 'chancellor', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'executive', 'head', 'leader',
   'inspector', 'sergeant', 'sgt', 'constable', 'superintendent', 'supt', 'insp', 'det', 'detective', 'commissioner', 'commander', 'officer',
@@ -90,6 +94,8 @@ export interface SlotDiff {
   art: [number, number];
   /** the article's figure is the source's, rounded (or hedged) without changing the meaning */
   rounding?: boolean;
+  /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
+  unproven?: 'src' | 'art';
   /** for numbers: the parsed quantities */
   srcQuantity?: Quantity;
   artQuantity?: Quantity;
@@ -124,10 +130,42 @@ function nameToken(t: FactToken): boolean {
   return true;
 }
 
+/** lower-case particles inside a name ("Al Fayed", "van Gogh") */
+const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
+
+/** A name of one or two words: name tokens, particles allowed before the last word. */
+function personName(ts: readonly FactToken[]): boolean {
+  if (!ts.length || ts.length > 2 || !nameToken(ts[ts.length - 1]!)) return false;
+  return ts.slice(0, -1).every((t) => nameToken(t) || (NAME_PARTICLES.has(t.low) && /^\p{Lu}/u.test(t.text)));
+}
+
+/**
+ * words that give a clause a subject of its own (a relative or a "when …" aside leaves the name
+ * the subject: "Mr Reyle, when in office, was bound" / "Mr Lund was bound")
+ */
+const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
+
+function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low.replace(/'(?:m|s|re|ve|d|ll)$/, ''))) return true;
+  return false;
+}
+
+/** every quantity of a sentence's fact tokens, read once per token list */
+const sentenceQuantities = new WeakMap<readonly FactToken[], Quantity[]>();
+
 function quantityHere(toks: readonly FactToken[], from: number, to: number): Quantity[] {
-  const low = toks.map((t) => t.low);
-  const months = monthAt(toks);
-  return quantities(low, months).filter((q) => q.from < to && q.to > from);
+  let all = sentenceQuantities.get(toks);
+  if (!all) {
+    all = quantities(toks.map((t) => t.low), monthAt(toks));
+    sentenceQuantities.set(toks, all);
+  }
+  return all.filter((q) => q.from < to && q.to > from);
+}
+
+/** The token at k is a figure by itself (digits or one number word), not part of a longer one. */
+function oneFigure(toks: readonly FactToken[], k: number): boolean {
+  const q = quantities([toks[k]!.low]);
+  return q.length === 1 && q[0]!.kind !== 'fraction' && !NUMBER_WORDS.has(toks[k + 1]?.low ?? '') && !NUMBER_WORDS.has(toks[k - 1]?.low ?? '');
 }
 
 const NUMERICISH = /^(?:\d[\d,.]*(?:st|nd|rd|th|k|m|mn|bn|tn)?|[£$€])$/;
@@ -177,8 +215,25 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     // a slot at the edge of a longer rewording, held by the shared words on that side
     // ("asked Mr White during cross-examination if" / "asked Mr Jones whether")
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
-      if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity, 'left');
-      if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity, 'right');
+      // a figure at the edge, held by the shared word beside it ("Pell, 35, took" / "Pell, 83,
+      // disguised as"; "three possible" / "six possible"): compared as a figure however long the rest
+      // only one figure in the changed region on each side ("two boys and two girls" / "four
+      // children" is a sum), and of one kind (a share is not a count)
+      const single = () => quantityHere(src, h.s0, h.s1).length === 1 && quantityHere(art, h.a0, h.a1).length === 1;
+      const figure = (x: SlotDiff | null) =>
+        x && single() && (x.kind === 'number' || x.kind === 'date' || x.kind === 'time') && x.srcQuantity?.kind === x.artQuantity?.kind && x.srcQuantity?.currency === x.artQuantity?.currency ? x : null;
+      if (h.s0 > 0 && h.a0 > 0 && oneFigure(src, h.s0) && oneFigure(art, h.a0)) slot = figure(classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity));
+      if (!slot && h.s1 < src.length && h.a1 < art.length && oneFigure(src, h.s1 - 1) && oneFigure(art, h.a1 - 1)) slot = figure(classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity));
+    }
+    if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
+      // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
+      const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
+        let n = 0;
+        for (let k = step === 1 ? from : to - 1; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
+        return Math.max(1, n);
+      };
+      if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
+      if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
     }
     if (slot) diffs.push(slot);
   }
@@ -195,7 +250,11 @@ function classify(
   a1: number,
   similarity: number,
   edge: false | 'left' | 'right' = false,
+  /** for an edge slot: the whole changed region it is the edge of */
+  whole: { s0: number; s1: number; a0: number; a1: number } = { s0, s1, a0, a1 },
 ): SlotDiff | null {
+  const hunkStart = { s: whole.s0, a: whole.a0 };
+  const hunkEnd = { s: whole.s1, a: whole.a1 };
   const ns = s1 - s0;
   const na = a1 - a0;
   if (ns > 6 || na > 6) return null; // a rewritten stretch, not a changed slot
@@ -220,8 +279,9 @@ function classify(
         return n;
       };
       // a single figure on each side, held by the same shared word after it or before it ("poured 19
-      // handfuls" / "accused of pouring 23 handfuls"), is the same slot however the words around it changed
-      const anchored = sq.length === 1 && aq.length === 1 && ((sq[0]!.to >= s1 && aq[0]!.to >= a1 && s1 < src.length) || (sq[0]!.from <= s0 && aq[0]!.from <= a0 && s0 > 0));
+      // handfuls" / "accused of pouring 23 handfuls") or opening both sentences, is the same slot
+      // however the words around it changed
+      const anchored = sq.length === 1 && aq.length === 1 && sq[0]!.kind === aq[0]!.kind && sq[0]!.currency === aq[0]!.currency && ((sq[0]!.to >= s1 && aq[0]!.to >= a1 && s1 < src.length) || (sq[0]!.from <= s0 && aq[0]!.from <= a0 && (s0 > 0 || a0 === 0)));
       if (!anchored && (outside(sq, src, s0, s1) > 1 || outside(aq, art, a0, a1) > 1)) return null;
       // one side's figures all found on the other: detail added or dropped
       const has = (xs: Quantity[], q: Quantity) => xs.some((x) => sameQuantity(x, q));
@@ -267,14 +327,22 @@ function classify(
   if (!edge && ns <= 3 && na <= 3) {
     const bare = (xs: string[]) => xs.filter((x) => !PLAIN_NEGATORS.has(x)).map((x) => CONTRACTED[x] ?? x.replace(/n't$/, ''));
     const negs = (xs: string[]) => xs.filter((x) => PLAIN_NEGATORS.has(x) || x.endsWith("n't")).length;
-    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ')) {
+    // "denied he was" says "was not": a denial verb just before the slot on the side without the
+    // negation, and none on the other side
+    const near = (toks: readonly FactToken[], at: number) => toks.slice(Math.max(0, at - 4), at).some((t) => DENIALS.has(t.low));
+    const any = (toks: readonly FactToken[]) => toks.some((t) => DENIALS.has(t.low));
+    const denial = negs(S) === 0 ? near(src, s0) && !any(art) : near(art, a0) && !any(src);
+    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ') && !denial) {
       const w = widen('polarity');
       if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
     }
   }
   if (!edge) for (const x of S) {
     const opp = ANTONYM.get(x);
-    if (opp && A.some((y) => opp.has(y)) && !A.includes(x)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
+    const y = opp ? A.find((w) => opp.has(w)) : undefined;
+    // the source's word elsewhere in the article sentence, or the article's in the source sentence:
+    // the words moved ("who won damages … lost the damages he won"), not flipped
+    if (y !== undefined && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
   }
   if (ns === 0 || na === 0) {
     // titles: "former", "deputy" … added or dropped before a title or a name
@@ -282,11 +350,22 @@ function classify(
     const side = ns === 0 ? art : src;
     const at = ns === 0 ? a1 : s1;
     const next = side[at];
-    const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low));
-    if (added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => x === 'former' || x === 'ex'))) {
+    const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low) || TITLES.has(t.low.replace(/s$/, '')));
+    if (added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
       return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
     }
     return null;
+  }
+
+  // ---- titles: a rank modifier changed in a reworded run before a title ("the judge" / "a former
+  // judge", "acclaimed director" / "former director"); at most one other word changed
+  if (!edge && ns <= 3 && na <= 3) {
+    const mods = (xs: string[]) => xs.filter((x) => UNAMBIGUOUS_MODIFIERS.has(x)).sort().join(' ');
+    const rest = (xs: string[]) => xs.filter((x) => !TITLE_MODIFIERS.has(x) && x !== 'the' && x !== 'a' && x !== 'an').length;
+    const next = src[s1]?.low ?? '';
+    if (mods(S) !== mods(A) && rest(S) + rest(A) <= 1 && (TITLES.has(next) || TITLES.has(next.replace(/s$/, '')))) {
+      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
+    }
   }
 
   // ---- days, months
@@ -317,7 +396,7 @@ function classify(
     return null;
   }
 
-  // ---- names: someone else in the same place ("Smith told" / "Jones told"); a spelling variant is the names rules'
+  // ---- names: someone else in the same place ("Mr Smith told" / "Mr Jones told"); a spelling variant is the names rules'
   // titles before the names are compared as titles above when they differ alone; with the name, the name decides
   let sT = src.slice(s0, s1);
   let aT = art.slice(a0, a1);
@@ -325,19 +404,46 @@ function classify(
     sT = sT.slice(1);
     aT = aT.slice(1);
   }
-  // a name for a name in the same frame: shared words on both sides (on the anchored side, two of
-  // them, when the name starts or ends a longer rewording), in a pair that mostly agrees word for word
-  const framed = edge === 'left' ? (s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low) : edge === 'right' ? (s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s1 >= 2 && a1 >= 2 && TITLES.has(src[s1 - 2]!.low) && src[s1 - 2]!.low === art[a1 - 2]!.low) : s0 > 0 && a0 > 0 && s1 < src.length && a1 < art.length;
-  // after a title ("Miss Walker" / "Miss Crump") the frame is strong enough in a looser pair
-  const titled = (s0 > 0 && a0 > 0 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low) || (edge === 'right' && s1 >= 2 && a1 >= 2 && TITLES.has(src[s1 - 2]!.low));
-  if (framed && similarity >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2 && sT.every((t) => nameToken(t)) && aT.every((t) => nameToken(t))) {
+  if (!personName(sT) || !personName(aT)) return null;
+  const sFrom = s1 - sT.length;
+  const aFrom = a1 - aT.length;
+  // a name for a name in the same frame: shared words on both sides (the end of both sentences
+  // counts as one: "said Mr Smith." / "said Mr Jones."); at the edge of a longer rewording, two
+  // shared words on the anchored side, and a new clause in the reworded rest on both sides or on
+  // neither ("Mr Smith said he" / "Mr Jones made" puts the names in different clauses)
+  const ends = s1 === src.length && a1 === art.length;
+  const framed =
+    edge === 'left'
+      ? ((s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low)) && newClause(src, s1, hunkEnd.s) === newClause(art, a1, hunkEnd.a)
+      : edge === 'right'
+        ? ((s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s0 >= 1 && a0 >= 1 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low)) && newClause(src, hunkStart.s, s0) === newClause(art, hunkStart.a, a0)
+        : s0 > 0 && a0 > 0 && ((s1 < src.length && a1 < art.length) || ends);
+  if (!framed) return null;
+  // a person on both sides: after a title ("Miss Walker" / "Miss Crump"), written in full
+  // ("Tomas Reyle" / "Petra Lund") or after the same first name; a bare capitalised word may be a
+  // place, a newspaper, a programme or the same person's first name ("Winstanley began" / "Dawn
+  // began"). A title on one side only leaves the other name to be shown a person (`unproven`).
+  const titledAt = (toks: readonly FactToken[], k: number) => k > 0 && TITLES.has(toks[k - 1]!.low);
+  const sTitled = titledAt(src, sFrom);
+  const aTitled = titledAt(art, aFrom);
+  const titled = sTitled && aTitled;
+  // (a name after an article is an organisation or a place: "the Harbour Gazette")
+  const DETERMINERS = ['the', 'a', 'an'];
+  const full = sT.length >= 2 && aT.length >= 2 && !DETERMINERS.includes(src[sFrom - 1]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 1]?.low ?? '');
+  const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!);
+  const proven = titled || full || firstNamed;
+  if (!proven && !sTitled && !aTitled) return null;
+  const unproven: 'src' | 'art' | undefined = proven ? undefined : sTitled ? 'art' : 'src';
+  // between a shared first name and a shared surname: a middle name, spelt or transliterated otherwise
+  if (firstNamed && s1 < src.length && a1 < art.length && src[s1]!.low === art[a1]!.low && nameToken(src[s1]!)) return null;
+  if (similarity >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2) {
     const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
     const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter
     if (jaroWinkler(sl, al) >= 0.8) return null; // a spelling variant
     // two names that swap places are a reordering, not a substitution
     if (art.some((t) => t.low === sl) && src.some((t) => t.low === al)) return null;
-    return { kind: 'name', src: [s1 - sT.length, s1], art: [a1 - aT.length, a1] };
+    return { kind: 'name', src: [sFrom, s1], art: [aFrom, a1], ...(unproven ? { unproven } : {}) };
   }
   return null;
 }

@@ -3,11 +3,12 @@
  * reference sentence that makes the same statement. Candidate documents are those the aligner
  * found a passage in over the sentence (verbatim, near-verbatim, paraphrase), and for sentences no
  * passage covers, the references sharing its rarer word 3-grams (pairs too short to be a copied
- * passage). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
+ * passage); either only among the documents of the article's own story (a good share of its
+ * passage words, or many shared 3-grams with the whole article). A pair is the same statement when their content stems overlap strongly (Dice ≥ 0.5)
  * and their words, in order, mostly agree (≥ 0.5), so the differences left are slots, not rewording.
  */
 import { alignment, referenceModel } from '../align';
-import { candidateDocs } from '../attribution/analysis';
+import { candidateDocs, candidateDocScores } from '../attribution/analysis';
 import type { Analysis } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
@@ -30,30 +31,57 @@ export const PAIR_MIN_DICE = 0.45;
 export const PAIR_MIN_SIMILARITY = 0.5;
 /** at most this many reference documents are compared per article sentence */
 const MAX_DOCS = 6;
+/** a document is of the article's story when it holds this share of the passage words the best one holds, … */
+const STORY_SHARE = 0.25;
+/** … or shares this many word 3-grams with the article and that share of the best document's count */
+const STORY_MIN_SHARED = 8;
 
 /** Words that fill slots (figures, days, months) do not decide whether two sentences make the same statement. */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
 
-function contentStems(model: TextModel, s: Sentence): Set<string> {
-  const out = new Set<string>();
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+/** Courtesy titles: the capitalised word after one is a person's name, a slot the pair may differ in. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)$/;
+
+interface Stems {
+  stems: Set<string>;
+  /** stems of the names after a courtesy title ("Mr Reyle") */
+  names: Set<string>;
+}
+
+/** Content stems of tokens [from, to) of a model: words that are not stop words nor slot words. */
+function stemsOf(model: TextModel, from: number, to: number): Stems {
+  const stems = new Set<string>();
+  const names = new Set<string>();
+  for (let k = from; k < to; k++) {
     const t = model.tokens[k]!;
-    if (!t.stop && !SLOT_WORD.test(t.norm)) out.add(t.stem);
+    if (t.stop || SLOT_WORD.test(t.norm)) continue;
+    stems.add(t.stem);
+    if (k > from && HONORIFIC.test(model.tokens[k - 1]!.norm) && /^\p{Lu}/u.test(model.text.slice(t.start, t.end))) names.add(t.stem);
   }
-  return out;
+  return { stems, names };
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
-  if (!a.size || !b.size) return 0;
+function contentStems(model: TextModel, s: Sentence): Stems {
+  return stemsOf(model, s.tokenStart, s.tokenEnd);
+}
+
+/**
+ * Dice of two stem sets. A person named after a courtesy title on each side, found on neither
+ * other side, counts as one shared word: the name is the slot being compared ("Mr Reyle said" /
+ * "Mr Lund said"), and a short sentence must not lose its pair for the very change it should show.
+ */
+export function stemDice(a: Stems, b: Stems): number {
+  if (!a.stems.size || !b.stems.size) return 0;
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return (2 * n) / (a.size + b.size);
+  for (const x of a.stems) if (b.stems.has(x)) n++;
+  const lone = (x: Stems, y: Stems) => [...x.names].some((v) => !y.stems.has(v));
+  if (lone(a, b) && lone(b, a)) n++;
+  return (2 * n) / (a.stems.size + b.stems.size);
 }
 
-interface Piece {
+interface Piece extends Stems {
   start: number;
   end: number;
-  stems: Set<string>;
 }
 
 /**
@@ -78,17 +106,16 @@ function sentencePieces(model: TextModel): Piece[] {
     cuts.push(s.end);
     let k = s.tokenStart;
     for (const to of cuts) {
-      const stems = new Set<string>();
       let first = -1;
       let last = -1;
+      const k0 = k;
       while (k < s.tokenEnd && model.tokens[k]!.start < to) {
         const t = model.tokens[k]!;
         if (first < 0) first = t.start;
         last = t.end;
-        if (!t.stop && !SLOT_WORD.test(t.norm)) stems.add(t.stem);
         k++;
       }
-      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), stems });
+      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), ...stemsOf(model, k0, k) });
       from = to;
     }
   }
@@ -116,14 +143,30 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       set.add(p.doc);
     }
   }
+  // The article's own story: documents holding a good share of the article's passage words, and
+  // those sharing many word 3-grams with the whole article (other versions of the same wire story).
+  // Sentences are compared only with these: "He was jailed for five years" is in many stories,
+  // and a short passage in another story of the same kind is no reason to compare facts with it.
+  const passageWords = new Map<number, number>();
+  for (const p of passages) passageWords.set(p.doc, (passageWords.get(p.doc) ?? 0) + p.words);
+  const mostWords = Math.max(0, ...passageWords.values());
+  const story = new Set<number>();
+  for (const [d, w] of passageWords) if (w >= STORY_SHARE * mostWords) story.add(d);
+  let shared: [number, number][] | null = null;
+  const ofStory = (d: number): boolean => {
+    if (story.has(d)) return true;
+    shared ??= candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
+    const top = shared[0]?.[1] ?? 0;
+    return shared.some(([x, n]) => x === d && n >= STORY_MIN_SHARED && n >= STORY_SHARE * top);
+  };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const stems = contentStems(doc, sent);
-    if (stems.size < 3) continue;
-    let docs = [...(byPassage.get(s) ?? [])];
+    if (stems.stems.size < 3) continue;
+    let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
     if (docs.length === 0) {
       if (sent.tokenEnd - sent.tokenStart < 5) continue;
-      docs = candidateDocs(ctx, [sent], 3);
+      docs = candidateDocs(ctx, [sent], 3).filter(ofStory);
     }
     const pairs: StatementPair[] = [];
     let articleTokens: FactToken[] | null = null;
@@ -134,7 +177,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       let best = -1;
       let bestDice = 0;
       for (let y = 0; y < rs.length; y++) {
-        const v = dice(stems, rs[y]!.stems);
+        const v = stemDice(stems, rs[y]!);
         if (v > bestDice) {
           bestDice = v;
           best = y;

@@ -36,6 +36,10 @@ const CURRENCY_SYMBOLS: Record<string, string> = { '£': 'GBP', $: 'USD', '€':
 const CURRENCY_WORDS: Record<string, string> = {
   pound: 'GBP', pounds: 'GBP', sterling: 'GBP', pence: 'GBP-p', p: 'GBP-p', dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR',
 };
+/** words naming whose currency an amount is in ("US dollars", "Hong Kong dollars") */
+const CURRENCY_COUNTRY: Record<string, string> = {
+  us: 'US', american: 'US', australian: 'AU', canadian: 'CA', singapore: 'SG', hong: 'HK', kong: '', new: 'NZ', zealand: '', irish: 'IE', egyptian: 'EG',
+};
 /** words that only make sense after a number: a phrase reaching one is extended over it */
 export const QUANTITY_SUFFIX = new Set(['per', 'cent', 'percent', '%', 'pc', ...Object.keys(SCALES), ...Object.keys(SHORT_SCALES), ...Object.keys(CURRENCY_WORDS), 'am', 'pm']);
 
@@ -165,6 +169,17 @@ function quantityAt(toks: readonly string[], k: number, monthAt: (k: number) => 
   } else if (toks[j] !== undefined && CURRENCY_WORDS[toks[j]!] && !currency) {
     currency = CURRENCY_WORDS[toks[j]!];
     j++;
+  } else if (!currency && toks[j] !== undefined && CURRENCY_COUNTRY[toks[j]!] !== undefined) {
+    // "5,000 US dollars", "2m Hong Kong dollars": the country names the currency
+    let m = j;
+    const country: string[] = [];
+    while (m < j + 2 && toks[m] !== undefined && CURRENCY_COUNTRY[toks[m]!] !== undefined) country.push(toks[m++]!);
+    const w = toks[m];
+    if (w !== undefined && CURRENCY_WORDS[w]) {
+      const code = country.map((c) => CURRENCY_COUNTRY[c]).join('');
+      currency = code === 'US' && CURRENCY_WORDS[w] === 'USD' ? 'USD' : `${code}-${CURRENCY_WORDS[w]}`;
+      j = m + 1;
+    }
   }
   if (currency) kind = 'money';
   if (kind === 'percent') value /= 100;

@@ -89,6 +89,12 @@ function oneEntity(a: string, b: string, texts: string[]): boolean {
   return texts.some((t) => re.test(t));
 }
 
+/** The text names this person with a courtesy title somewhere ("Mr Reyle", "Dr. Lund"). */
+function titledSomewhere(name: string, text: string): boolean {
+  const n = escapeRegExp(name.replace(/['’]s$/, ''));
+  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\\.?\\s+${n}\\b`, 'u').test(text);
+}
+
 function inQuote(quotes: { start: number; end: number }[], start: number, end: number): boolean {
   return quotes.some((q) => start >= q.start && end <= q.end);
 }
@@ -116,6 +122,8 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const sourceValue = refDoc.text.slice(s.start, s.end);
       const articleValue = text.slice(a.start, a.end);
       if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
+      // a name with no title beside it in the pair: a person only if its own text gives it one elsewhere
+      if (diff.unproven && !titledSomewhere(diff.unproven === 'src' ? sourceValue : articleValue, diff.unproven === 'src' ? refDoc.text : text)) continue;
       // other references' values for the same slot
       const others: { doc: number; value: string }[] = [];
       for (const p of pairs) {

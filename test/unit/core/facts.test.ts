@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens } from '../../../src/core/facts/compare';
+import { stemDice } from '../../../src/core/facts/pairs';
 import { isRounding, numberInWords, quantities } from '../../../src/core/facts/quantity';
 
 describe('facts/quantity', () => {
@@ -19,6 +20,12 @@ describe('facts/quantity', () => {
     assert.equal(q('1998')[0]!.kind, 'year');
     assert.equal(q('10.30pm')[0]!.kind, 'time');
     assert.equal(q('10.30pm')[0]!.value, 22 * 60 + 30);
+  });
+  it('a country before "dollars" names the currency', () => {
+    assert.equal(q('5,000 US dollars')[0]!.currency, 'USD');
+    assert.equal(q('5,000 US dollars')[0]!.kind, 'money');
+    assert.equal(q('2m Hong Kong dollars')[0]!.currency, 'HK-USD');
+    assert.equal(q('5,000 US')[0]!.currency, undefined, 'a country alone is no currency');
   });
   it('rounding that keeps the meaning', () => {
     const [a] = q('39.6');
@@ -63,7 +70,73 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('Mr Reyle told the meeting.', 'Mr Reyles told the meeting.'), []);
     assert.deepEqual(cmp('Reyle told the meeting.', 'Tomas Reyle told the meeting.'), []);
   });
+  it('names are compared only when both are people, in the same clause', () => {
+    const names = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'name');
+    // bare capitalised words may be places, papers or first names
+    assert.deepEqual(names('The vote was called by Reyle after the meeting.', 'The vote was called by Lund after the meeting.'), []);
+    assert.deepEqual(names('The crews told the Harbour Gazette they would strike.', 'The crews told the Coastline Herald they would strike.'), []);
+    // a title on both sides, at the end of both sentences
+    assert.equal(names('The offer was rejected, said Mr Reyle.', 'The offer was rejected, said Mr Lund.')[0]?.kind, 'name');
+    // the same first name: a different surname is someone else; between first name and surname, a middle name
+    assert.equal(names('Organiser Tomas Reyle spoke first.', 'Organiser Tomas Lund spoke first.').length, 1);
+    assert.deepEqual(names('Organiser Tomas Bashir Reyle spoke first.', 'Organiser Tomas Vasquez Reyle spoke first.'), []);
+    // one name reported, the other quoted: different clauses
+    assert.deepEqual(names('He said Mr Reyle made it clear the offer was final.', 'Mr Lund said he made it clear the offer was final.'), []);
+    // an aside after the name leaves it the subject
+    assert.equal(names('The judge ruled that Mr Reyle, when in office, was bound by the policy.', 'The judge ruled that Mr Lund was bound by the policy.').length, 1);
+    // the same frame with other speech verbs is the same clause
+    assert.equal(names('Mr Reyle said: the offer is final and will not change.', 'Mr Lund told reporters: the offer is final and will not change.').length, 1);
+  });
+  it('a name at the edge of a rewording is read whole', () => {
+    const src = 'Mr Al Reyle replied: the offer is final and will not change.';
+    const art = 'Mr Lund responded: the offer is final and will not change.';
+    const d = cmp(src, art).find((x) => x.kind === 'name');
+    assert.ok(d, 'a name slot');
+    assert.equal(factTokens(src).slice(d.src[0], d.src[1]).map((t) => t.text).join(' '), 'Al Reyle');
+  });
+  it('"denied he was" says "was not"', () => {
+    assert.deepEqual(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper denied he was drunk at the wheel that night.').filter((d) => d.kind === 'polarity'), []);
+    assert.equal(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper said he was drunk at the wheel that night.')[0]?.kind, 'polarity');
+  });
+  it('an opposite whose word stays elsewhere in the sentence is a move, not a flip', () => {
+    assert.deepEqual(cmp('The skipper who won damages from the operator lost them on appeal.', 'The skipper lost the damages he won from the operator on appeal.').filter((d) => d.kind === 'polarity'), []);
+  });
+  it('amounts in another currency are a conversion; the same currency is compared', () => {
+    assert.deepEqual(cmp('The crews were paid 5,000 US dollars a week on tour.', 'The crews were paid £3,750 a week on tour.'), []);
+    assert.equal(cmp('The crews were paid 5,000 US dollars a week on tour.', 'The crews were paid 6,000 US dollars a week on tour.')[0]?.kind, 'number');
+  });
+  it('titles: plural ranks and unambiguous modifiers', () => {
+    assert.equal(cmp('Senior officers would meet the crews on the quay.', 'Officers would meet the crews on the quay.')[0]?.kind, 'title');
+    assert.equal(cmp('He said he could have served in the shadow cabinet.', 'He said he could have served in the cabinet.')[0]?.kind, 'title');
+    assert.deepEqual(cmp('The crews were acting on advice from the union.', 'The crews were on advice from the union.'), []);
+    // a rank modifier in a reworded run before a title
+    assert.equal(cmp('He was described by the judge as dangerous to the crews.', 'He was described by a former judge as dangerous to the crews.')[0]?.kind, 'title');
+    assert.equal(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with former director Ilse Varga next year.')[0]?.kind, 'title');
+    assert.deepEqual(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with noted director Ilse Varga next year.'), []);
+  });
+  it('a figure at the edge of a longer rewording, held by the shared word beside it', () => {
+    assert.equal(cmp('Ilse Varga, 35, took the bags from outside the offices at night.', 'Ilse Varga, 83, disguised as a cleaner, took the bags from outside the offices at night.')[0]?.kind, 'number');
+    assert.equal(cmp('He said: you have three possible conclusions to reach.', 'The coroner gave the jury six possible conclusions to reach.')[0]?.kind, 'number');
+    // a sum in other words, and a share for a count, are not a changed figure
+    assert.deepEqual(cmp('He was alleged to have assaulted two boys and two girls at the school.', 'He was alleged to have assaulted four children at the school.'), []);
+    assert.deepEqual(cmp('More than 50% of voters said the ferry should keep its old livery.', 'More than 4,000 callers rang to say the ferry should keep its old livery.'), []);
+  });
+  it('a figure opening both sentences is held by the sentence start', () => {
+    assert.equal(cmp('Two teenage sweethearts who could not bear to be apart died.', 'Eight teenagers who could not bear to be apart died.')[0]?.kind, 'number');
+  });
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
+  });
+});
+
+describe('facts/pairs', () => {
+  it('a differing titled name counts as shared when pairing', () => {
+    const a = { stems: new Set(['reyle', 'talk', 'fail', 'vote']), names: new Set(['reyle']) };
+    const b = { stems: new Set(['lund', 'talk', 'collaps', 'ballot']), names: new Set(['lund']) };
+    assert.equal(stemDice(a, b), 0.5);
+    // no titled name on one side: nothing forgiven
+    assert.equal(stemDice(a, { ...b, names: new Set() }), 0.25);
+    // the name is found on the other side: not a differing name
+    assert.equal(stemDice(a, { stems: new Set(['reyle', 'talk', 'collaps', 'lund']), names: new Set(['lund']) }), 0.5);
   });
 });

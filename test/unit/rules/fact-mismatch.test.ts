@@ -119,6 +119,28 @@ describe('rules/fact-mismatch', () => {
   it('unrelated sentences are not compared', () => {
     assert.deepEqual(pair('The union said that 40 per cent of its members had voted to strike.', 'A new timetable for the 14 summer sailings will be published by the operator next month.'), []);
   });
+  it('a name titled on one side only: a person if its own text titles it elsewhere', () => {
+    const src = 'The walkout was called by Reyle after the vote on the quay ended.';
+    const art = 'The walkout was called by Mr Lund after the vote on the quay ended.';
+    const titledRef: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: OPENING + src + ' Mr Reyle has led the crews for a decade.' + FILLER, meta: { outlet: 'Coastline Wire' } };
+    const fs = facts(art, [titledRef]);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.data?.kind, 'name');
+    assert.deepEqual(pair(src, art), [], 'never titled: maybe a place or a first name');
+  });
+  it('short sentences pair only with documents of the article\'s own story', () => {
+    const story = 'The crews at Kestrel Bay walked out over the winter timetable after talks with the operator failed.' +
+      ' The operator said the ferries would run a reduced service through the harbour until the dispute was settled.';
+    const article = 'The skipper was jailed for seven years.\n\nFishermen along the northern coast have watched the harbour empty as the season' +
+      ' turned, and several families have already moved inland to find work in the towns.\n\n' + story;
+    const other: ReferenceDoc = { id: 'court.txt', path: 'court.txt', text: 'Harbour court\n\nThe skipper was jailed for five years. The judge said the smuggling had been planned for months.', meta: { outlet: 'Court Wire' } };
+    const storyDoc: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: OPENING + story + FILLER, meta: { outlet: 'Coastline Wire' } };
+    const run = (refs: ReferenceDoc[]) => check(article, ReferenceIndex.build(refs), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+    assert.deepEqual(run([storyDoc, other]).map((f) => f.message), [], 'another story of the same kind');
+    // the same sentence in the article's own story is compared
+    const own: ReferenceDoc = { ...storyDoc, text: OPENING + story + ' The skipper was jailed for five years.' + FILLER };
+    assert.deepEqual(run([own, other]).map((f) => f.message), ['Source says “five”; the article says “seven” (figure; Coastline Wire)']);
+  });
   it('slots inside an attributed quotation are left to misquote', () => {
     const fs = pair('"We lost 40 per cent of our sailings in March," organiser Tomas Reyle said.', '"We lost 14 per cent of our sailings in March," organiser Tomas Reyle said.');
     assert.deepEqual(fs, []);
