@@ -20,6 +20,7 @@ import type { Analysis } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { SEED_N, type LineRange, type ReferenceIndex } from './reference-index';
+import { referenceTextModel } from './reference-analyses';
 import { spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
@@ -348,10 +349,13 @@ function dice(x: SentVec, y: SentVec): number {
   return (2 * shared) / (x.stems.size + y.stems.size);
 }
 
-/** Sentence segmentation of reference documents, cached per index (LRU of 256 documents). */
+/**
+ * The text model of a reference document (analyse(text)), cached per index (LRU of 256 documents):
+ * assembled from the index's tokens and stored sentences where it can (reference-analyses.ts).
+ */
 const refModels = new DocCache<TextModel>(256);
 export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
-  return refModels.get(index, doc, () => analyse(index.docs[doc]!.text));
+  return refModels.get(index, doc, () => referenceTextModel(index, doc));
 }
 
 /** Candidate documents for sentence-level comparison: those with the most n-gram seeds. */
