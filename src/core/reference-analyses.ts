@@ -28,6 +28,7 @@ export const REFERENCE_ANALYSES_VERSION = 1;
 export interface ReferenceAnalysis {
   /** the index's tokens of the document are those of its text (its model can be assembled from them) */
   indexTokens: boolean;
+  /** the model's paragraphs and sentences (stored only with indexTokens: empty when read back without) */
   paragraphs: Span[];
   sentences: Sentence[];
   attributions: Attribution[];
@@ -263,18 +264,21 @@ export function analyseReference(index: ReferenceIndex, num: number): ReferenceA
 
 function putRecord(w: Writer, a: ReferenceAnalysis, text: string): void {
   w.u(a.indexTokens ? 1 : 0);
-  w.u(a.paragraphs.length);
+  // without the index's tokens the model is analysed from the text anyway: no sentences stored
+  const paras = a.indexTokens ? a.paragraphs : [];
+  const sents = a.indexTokens ? a.sentences : [];
+  w.u(paras.length);
   let pos = 0;
-  for (const p of a.paragraphs) {
+  for (const p of paras) {
     w.z(p.start - pos);
     w.u(p.end - p.start);
     pos = p.end;
   }
-  w.u(a.sentences.length);
+  w.u(sents.length);
   pos = 0;
   let tok = 0;
   let para = 0;
-  for (const s of a.sentences) {
+  for (const s of sents) {
     w.z(s.start - pos);
     w.u(s.end - s.start);
     w.z(s.tokenStart - tok);
