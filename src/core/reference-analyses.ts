@@ -85,12 +85,20 @@ function tokensOfText(d: IndexedDoc): boolean {
 function indexTokens(index: ReferenceIndex, num: number, text: string): Token[] {
   const { starts, ends, terms: ids } = index.docs[num]!.tokens;
   const terms = index.terms;
+  const words = terms.words;
+  const stop = terms.stop;
+  let stems = terms.stems;
   const out: Token[] = new Array(ids.length);
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
     const start = starts[k]!;
     const end = ends[k]!;
-    out[k] = { start, end, text: text.slice(start, end), norm: terms.words[id]!, stem: terms.stems[terms.stemId(id)]!, stop: terms.stop[id]!, sentence: 0 };
+    let sid = terms.stemOf[id]!;
+    if (sid < 0) {
+      sid = terms.stemId(id);
+      stems = terms.stems;
+    }
+    out[k] = { start, end, text: text.slice(start, end), norm: words[id]!, stem: stems[sid]!, stop: stop[id]!, sentence: 0 };
   }
   return out;
 }
