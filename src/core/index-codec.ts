@@ -20,6 +20,9 @@
  * (ReferenceIndex.prefetchNgrams: every bucket, then the term-id page of every posting, in file order with
  * nearby pages read together). Arrays are views into one payload buffer
  * (no copy); document texts are decoded from UTF-8 on first use.
+ * Reference analyses computed here are stored too and read on first use: the name lexicon
+ * (names/persist.ts) and each document's record of sentences, attributions and quotes
+ * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
 import { proseView } from './prose';
