@@ -22,6 +22,7 @@ import { quotedTokens } from './quoting';
 import type { LineRange } from './line-counts';
 import type { ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
+import { referenceTextModel } from './reference-analyses';
 import { spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
@@ -369,10 +370,13 @@ function dice(x: SentVec, y: SentVec): number {
   return (2 * shared) / (x.stems.size + y.stems.size);
 }
 
-/** Sentence segmentation of reference documents, cached per index (LRU of 256 documents). */
+/**
+ * The text model of a reference document (analyse(text)), cached per index (LRU of 256 documents):
+ * assembled from the index's tokens and stored sentences where it can (reference-analyses.ts).
+ */
 const refModels = new DocCache<TextModel>(256);
 export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
-  return refModels.get(index, doc, () => analyse(index.docs[doc]!.text));
+  return refModels.get(index, doc, () => referenceTextModel(index, doc));
 }
 
 /**

@@ -20,9 +20,13 @@
  * (ReferenceIndex.prefetchNgrams: every bucket, then the term-id page of every posting, in file order with
  * nearby pages read together). Arrays are views into one payload buffer
  * (no copy); document texts are decoded from UTF-8 on first use.
+ * Reference analyses computed here are stored too and read on first use: the name lexicon
+ * (names/persist.ts) and each document's record of sentences, attributions and quotes
+ * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
 import { proseView } from './prose';
+import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
 import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
@@ -134,6 +138,8 @@ interface Directory {
   extra?: unknown;
   /** the persisted name lexicon (arrays `names`, `namesLower`): what it was computed from (names/persist.ts) */
   names?: { signature: string; probe: number };
+  /** the persisted reference analyses (arrays `refAnalyses`, `refAnalysisAt`): format and code probe (reference-analyses.ts) */
+  references?: { version: number; probe: number };
 }
 
 const utf8 = new TextEncoder();
@@ -235,6 +241,11 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   const names = encodeNames(index);
   put('names', names.json);
   put('namesLower', names.lower);
+  // and each document's analysis (sentences, attributions, quotes): read from the file this index was
+  // opened from where it holds them, else computed now
+  const refs = encodeReferenceAnalyses(index, (num) => storedRecord(index, num));
+  put('refAnalyses', refs.bytes);
+  put('refAnalysisAt', refs.at);
 
   const segDocs: number[] = [];
   index.segments.forEach((s, k) => {
@@ -270,6 +281,7 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     arrays: table,
     extra,
     names: { signature: names.signature, probe: names.probe },
+    references: { version: refs.version, probe: refs.probe },
   };
   const json = utf8.encode(JSON.stringify(dir));
   const dirOffset = off;
@@ -947,6 +959,35 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
       } catch (e) {
         throw new CodecError(`corrupt name lexicon: ${(e as Error).message}`);
       }
+    });
+  }
+  const refs = dir.references;
+  if (refs && byName.has('refAnalyses') && byName.has('refAnalysisAt')) {
+    // each document's record read (and its pages verified) on first use; none used if another
+    // version or other attribution code wrote them, or for a document replaced since
+    const opened = docs;
+    attachStoredAnalyses(index, () => {
+      if (refs.version !== REFERENCE_ANALYSES_VERSION || refs.probe !== analysesProbe()) return undefined;
+      const at = need<Uint32Array>('refAnalysisAt', 'u32');
+      const bytes = get<Uint8Array>('refAnalyses', 'u8');
+      if (at.length !== n + 1 || at[n]! > bytes.length) throw new CodecError('corrupt reference analyses (table)');
+      const base = bytes.byteOffset - payload.byteOffset;
+      return {
+        read(num: number) {
+          const d = opened[num];
+          if (!d || d.deleted || index.docs[num] !== d) return undefined;
+          const from = at[num]!;
+          const to = at[num + 1]!;
+          if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
+          if (from === to) return undefined;
+          paged.ensure(base + from, base + to);
+          try {
+            return decodeReferenceAnalysis(bytes, from, to, d.text, store.tokCount[num]!);
+          } catch (e) {
+            throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
+          }
+        },
+      };
     });
   }
   return { index, extra: dir.extra };

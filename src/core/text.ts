@@ -262,7 +262,14 @@ export const MAX_SENTENCE_WORDS = 150;
 
 /** Tokens, sentences and paragraphs of a text, linked by index. */
 export function analyse(text: string): TextModel {
-  const tokens = tokenize(text);
+  return modelOf(text);
+}
+
+/**
+ * The model of `text` from its tokens (tokenize(text), or the same tokens from elsewhere: a
+ * reference's index arrays, reference-analyses.ts); sets each token's `sentence`.
+ */
+export function modelOf(text: string, tokens: Token[] = tokenize(text)): TextModel {
   const paras = paragraphs(text);
   const sentences: Sentence[] = [];
   let t = 0;

@@ -2,7 +2,8 @@
  * Shared attribution analyses for the rules of one check: the article's attributions, the spans of
  * its attributed quotes (excluded from copied-passage: quoting is not copying), reference-document
  * attributions (cached per index and document), and the matching of article quotes to reference
- * quotes through the index.
+ * quotes through the index. A reference's attributions and quotes are read from the index file
+ * when it holds them (reference-analyses.ts), else extracted on first use.
  */
 import { alignment, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
@@ -14,6 +15,7 @@ import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
 import { compareQuotes, type QuoteComparison } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
+import { storedAttributions, storedQuotes } from '../reference-analyses';
 
 export { attributions, attributedQuoteSpans } from '../quoting';
 
@@ -22,12 +24,13 @@ const refQuoteCache = new DocCache<Attribution[]>(1024);
 
 /** All attributions of reference document `doc` (index.docs[doc]), cached per index (LRU of 1024 documents). */
 export function referenceAttributions(index: ReferenceIndex, doc: number): Attribution[] {
-  return refCache.get(index, doc, () => extractAttributions(fastModel(index, doc)));
+  // read from the index file when it holds them (computed when the index was written, reference-analyses.ts)
+  return refCache.get(index, doc, () => storedAttributions(index, doc) ?? extractAttributions(fastModel(index, doc)));
 }
 
 /** The quotes (with speakers) of reference document `doc`: a cheaper pass than referenceAttributions. */
 export function referenceQuotes(index: ReferenceIndex, doc: number): Attribution[] {
-  return refCache.peek(index, doc) ?? refQuoteCache.get(index, doc, () => extractQuotes(fastModel(index, doc)));
+  return refCache.peek(index, doc) ?? refQuoteCache.get(index, doc, () => storedQuotes(index, doc) ?? extractQuotes(fastModel(index, doc)));
 }
 
 /** Reference documents are tagged with the fast lexical tagger (compromise is ~5–30 ms a sentence). */

@@ -96,5 +96,13 @@ export function cueForm(c: CueContext, k: number): CueForm | null {
 
 /** Whether a word may belong to a cue of any kind (a cheap lexical test before tagging a sentence). */
 export function mayBeCueWord(norm: string): boolean {
-  return CUE_VERBS.has(norm) || WEAK_CUES.has(norm) || PHRASE_CUES_BY_FIRST.has(norm) || STANCE_VERBS.has(norm) || STANCE_ADJECTIVES.has(norm) || LIGHT_VERBS.has(norm) || STANCE_AGENTS.has(norm) || STANCE_POSS_NOUNS.has(norm);
+  // asked for every word of every analysed text: one look-up, remembered per word (the lists are constant)
+  let v = cueWordMemo.get(norm);
+  if (v === undefined) {
+    v = CUE_VERBS.has(norm) || WEAK_CUES.has(norm) || PHRASE_CUES_BY_FIRST.has(norm) || STANCE_VERBS.has(norm) || STANCE_ADJECTIVES.has(norm) || LIGHT_VERBS.has(norm) || STANCE_AGENTS.has(norm) || STANCE_POSS_NOUNS.has(norm);
+    if (cueWordMemo.size > 100_000) cueWordMemo.clear();
+    cueWordMemo.set(norm, v);
+  }
+  return v;
 }
+const cueWordMemo = new Map<string, boolean>();

@@ -28,6 +28,9 @@ const isSpaceOrOpen = (c: string | undefined) => c === undefined || /[\s(\[{—�
 
 type Mark = 'd' | 's';
 
+/** every character findQuotes acts on */
+const MARKS = /[“„«”»`"'‘’]/g;
+
 /**
  * Deepest nesting kept: a quote inside a quote inside a quote. Prose never goes deeper, so a
  * further opening mark is read as a stray character; this also keeps a run of opening marks
@@ -57,6 +60,16 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
     while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) out.push({ open: q.open, close, start: s, end: e, level: q.level, paraFrom: q.para, paraTo: para, unclosed });
   };
+  // only quotation marks and apostrophes do anything below: jump from one to the next (the next one
+  // found is remembered, so paragraphs without any are not searched again)
+  let nextMark = -1;
+  const markFrom = (i: number): number => {
+    if (nextMark >= i) return nextMark;
+    MARKS.lastIndex = i;
+    const m = MARKS.exec(text);
+    nextMark = m ? m.index : Infinity;
+    return nextMark;
+  };
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     let i = para.start;
@@ -70,7 +83,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
         stack = [];
       }
     }
-    for (; i < para.end; i++) {
+    for (i = markFrom(i); i < para.end; i = markFrom(i + 1)) {
       const c = text[i]!;
       const prev = i > para.start ? text[i - 1] : undefined;
       const next = text[i + 1];

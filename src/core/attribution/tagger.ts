@@ -59,21 +59,25 @@ const AUX = new Set('is was were are be been being has have had do does did will
 /** A lexical tag: small closed-class lists, cue verbs, suffixes and capitals. */
 function fastTag(tok: Token, first: boolean): TokenTag {
   const n = tok.norm;
-  const cap = /^\p{Lu}/u.test(tok.text);
+  // (character tests instead of regular expressions: every word of every reference goes through here)
+  const c0 = tok.text.charCodeAt(0);
+  const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER_START.test(tok.text);
+  const d0 = n.charCodeAt(0);
   let pos: Pos;
   if (DATES.has(n) && (cap || n.startsWith('to') || n === 'yesterday')) pos = 'DATE';
   else if (PRON.has(n)) pos = 'PRON';
   else if (DET.has(n)) pos = 'DET';
   else if (PREP.has(n)) pos = 'PREP';
   else if (CONJ.has(n)) pos = 'CONJ';
-  else if (/^\d/.test(n)) pos = 'VAL';
+  else if (d0 >= 48 && d0 <= 57) pos = 'VAL';
   else if (cap && !first) pos = 'PROPN';
   else if (AUX.has(n) || CUE_VERBS.has(n) || WEAK_CUES.has(n)) pos = first && cap ? 'PROPN' : 'VERB';
-  else if (CUE_MODIFIERS.has(n) || (/ly$/.test(n) && n.length > 4)) pos = 'ADV';
+  else if (CUE_MODIFIERS.has(n) || (n.endsWith('ly') && n.length > 4)) pos = 'ADV';
   else if (cap) pos = 'PROPN';
   else pos = 'NOUN';
-  return { pos, person: false, org: false, past: /ed$/.test(n), gerund: /ing$/.test(n) };
+  return { pos, person: false, org: false, past: n.endsWith('ed'), gerund: n.endsWith('ing') };
 }
+const UPPER_START = /^\p{Lu}/u;
 
 /** Tags of the tokens of sentence `s` (array index k ↔ model token sentence.tokenStart + k). */
 export function sentenceTags(model: TextModel, s: number): TokenTag[] {

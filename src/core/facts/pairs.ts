@@ -9,6 +9,8 @@
  */
 import { alignment, referenceModel } from '../align';
 import { candidateDocs, candidateDocScores } from '../attribution/analysis';
+import { DocCache } from '../doc-cache';
+import type { ReferenceIndex } from '../reference-index';
 import type { Analysis } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
@@ -91,12 +93,18 @@ interface Piece extends Stems {
  */
 const PIECE_END = /[.!?]['"’”)<]*[ \t]*\r?\n/g;
 
-/** Per-document pieces (sentences, split as above) with their content stems, cached per reference model. */
-const refPieces = new WeakMap<TextModel, Piece[]>();
+/**
+ * Per-document pieces (sentences, split as above) with their content stems, cached per index and
+ * document (LRU of 1024: a 5,000-word article pairs with ~800 documents, more than the 256 text models
+ * referenceModel keeps, and rebuilding a model for its pieces was most of this analysis).
+ */
+const refPieces = new DocCache<Piece[]>(1024);
+function docPieces(index: ReferenceIndex, d: number): Piece[] {
+  return refPieces.get(index, d, () => sentencePieces(referenceModel(index, d)));
+}
+
 function sentencePieces(model: TextModel): Piece[] {
-  let v = refPieces.get(model);
-  if (v) return v;
-  v = [];
+  const v: Piece[] = [];
   for (const s of model.sentences) {
     const body = model.text.slice(s.start, s.end);
     let from = s.start;
@@ -119,7 +127,6 @@ function sentencePieces(model: TextModel): Piece[] {
       from = to;
     }
   }
-  refPieces.set(model, v);
   return v;
 }
 
@@ -172,8 +179,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     let articleTokens: FactToken[] | null = null;
     for (const d of docs.slice(0, MAX_DOCS)) {
       if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
-      const rm = referenceModel(ctx.index, d);
-      const rs = sentencePieces(rm);
+      const rs = docPieces(ctx.index, d);
       let best = -1;
       let bestDice = 0;
       for (let y = 0; y < rs.length; y++) {
@@ -186,7 +192,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
       articleTokens ??= factTokens(doc.text, sent.start, sent.end);
-      const refTokens = factTokens(rm.text, ref.start, ref.end);
+      const refTokens = factTokens(ctx.index.docs[d]!.text, ref.start, ref.end);
       const comparison = compareSentences(refTokens, articleTokens);
       if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
       pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison });
