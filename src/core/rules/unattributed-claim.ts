@@ -128,16 +128,15 @@ export const unattributedClaim: Rule = {
     }
     const spoken = new Set<number>();
     for (const a of mine) if (a.source && !a.stance && a.cue) spoken.add(a.paragraph);
+    // a sentence with a reporting verb credits itself and the rest of its paragraph
+    let reportedAbove = false;
     for (let s = 0; s < doc.sentences.length; s++) {
       const sent = doc.sentences[s]!;
+      if (s > 0 && doc.sentences[s - 1]!.paragraph !== sent.paragraph) reportedAbove = false;
       const t = doc.text.slice(sent.start, sent.end);
-      if (REPORTING.test(t) || COURT_HEARD.test(t) || RECORD.test(t) || spoken.has(sent.paragraph)) attributed.add(s);
-      else {
-        for (let k = s - 1; k >= 0 && doc.sentences[k]!.paragraph === sent.paragraph; k--) {
-          const pt = doc.text.slice(doc.sentences[k]!.start, doc.sentences[k]!.end);
-          if (REPORTING.test(pt) || COURT_HEARD.test(pt)) attributed.add(s);
-        }
-      }
+      const reports = REPORTING.test(t) || COURT_HEARD.test(t);
+      if (reports || reportedAbove || RECORD.test(t) || spoken.has(sent.paragraph)) attributed.add(s);
+      reportedAbove ||= reports;
     }
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
     const sentenceStems = new Map<number, Set<string>>();
