@@ -38,6 +38,7 @@ import { TITLE_MODIFIERS, TITLES } from '../../src/core/facts/compare';
 import { attributedQuoteSpans } from '../../src/core/quoting';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import { resolveSettings } from '../../src/core/settings';
+import { dataOf } from '../../src/core/finding-data';
 import { RULE_IDS, type Finding, type RuleId } from '../../src/core/types';
 import { meterArticles, paFiles, readArticleText, readMeterText } from './lib/meter-data';
 import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
@@ -170,7 +171,7 @@ interface Tally {
 }
 
 function key(f: Finding): string {
-  return `${f.text}\u0000${String(f.data?.kind)}\u0000${String(f.data?.sourceValue)}`;
+  return `${f.text}\u0000${String(dataOf(f, 'fact-mismatch')?.kind)}\u0000${String(dataOf(f, 'fact-mismatch')?.sourceValue)}`;
 }
 
 const suite: Suite = async ({ evalDir, args }) => {
@@ -272,7 +273,7 @@ const suite: Suite = async ({ evalDir, args }) => {
       if (hit.length) {
         t.hits++;
         const want = { number: ['number'], day: ['date'], date: ['date'], title: ['title'], negation: ['polarity'], name: ['name'] }[kind];
-        if (hit.some((f) => want.includes(String(f.data?.kind)))) t.kindRight++;
+        if (hit.some((f) => want.includes(String(dataOf(f, 'fact-mismatch')?.kind)))) t.kindRight++;
       } else if (misses.length < 400) misses.push(`${kind} ${a.id}@${p.start}: “${text.slice(p.start, p.end)}” → “${p.newText}”`);
       for (const f of newOnes.filter((f) => !over(f))) if (wrong.length < 400) wrong.push(`${kind} ${a.id}@${f.start}: ${f.message}`);
       }
@@ -306,9 +307,9 @@ const suite: Suite = async ({ evalDir, args }) => {
   if (sampleN) {
     console.log(`\nsample of ${sampleN} METER flags (file @ start-end · kind · severity · source value → article value; source sentence at the source's offsets):`);
     for (const { file, f } of sampleOf(baseFlags, sampleN)) {
-      console.log(`  ${file} @${f.start}-${f.end} · ${String(f.data?.kind)} · ${f.severity} · “${String(f.data?.sourceValue)}” → “${String(f.data?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
-      console.log(`      A: ${String(f.data?.articleSentence).replace(/\s+/g, ' ')}`);
-      console.log(`      S: ${String(f.data?.sourceSentence).replace(/\s+/g, ' ')}`);
+      console.log(`  ${file} @${f.start}-${f.end} · ${String(dataOf(f, 'fact-mismatch')?.kind)} · ${f.severity} · “${String(dataOf(f, 'fact-mismatch')?.sourceValue)}” → “${String(dataOf(f, 'fact-mismatch')?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
+      console.log(`      A: ${String(dataOf(f, 'fact-mismatch')?.articleSentence).replace(/\s+/g, ' ')}`);
+      console.log(`      S: ${String(dataOf(f, 'fact-mismatch')?.sourceSentence).replace(/\s+/g, ' ')}`);
     }
   }
 
@@ -336,9 +337,9 @@ const suite: Suite = async ({ evalDir, args }) => {
   if (sampleN) {
     console.log(`\nsample of ${Math.min(sampleN, pflags.length)} PolNeAR flags:`);
     for (const { file, f } of sampleOf(pflags, sampleN)) {
-      console.log(`  ${file} @${f.start}-${f.end} · ${String(f.data?.kind)} · ${f.severity} · “${String(f.data?.sourceValue)}” → “${String(f.data?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
-      console.log(`      A: ${String(f.data?.articleSentence).replace(/\s+/g, ' ')}`);
-      console.log(`      S: ${String(f.data?.sourceSentence).replace(/\s+/g, ' ')}`);
+      console.log(`  ${file} @${f.start}-${f.end} · ${String(dataOf(f, 'fact-mismatch')?.kind)} · ${f.severity} · “${String(dataOf(f, 'fact-mismatch')?.sourceValue)}” → “${String(dataOf(f, 'fact-mismatch')?.articleValue)}” · ${f.source?.id}@${f.source?.start}`);
+      console.log(`      A: ${String(dataOf(f, 'fact-mismatch')?.articleSentence).replace(/\s+/g, ' ')}`);
+      console.log(`      S: ${String(dataOf(f, 'fact-mismatch')?.sourceSentence).replace(/\s+/g, ' ')}`);
     }
   }
 };

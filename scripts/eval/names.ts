@@ -22,10 +22,17 @@ import { derivedForms, nearMiss } from '../../src/core/names/match';
 import { analyse } from '../../src/core/text';
 import { articleNames } from '../../src/core/names/article';
 import { ReferenceIndex } from '../../src/core/reference-index';
+import { dataOf, isHouseCorrection, type Place } from '../../src/core/finding-data';
 import { RULE_IDS, type Finding, type ReferenceDoc, type RuleId } from '../../src/core/types';
 import { isKnownName, isOrdinaryWord } from '../../src/core/names/words';
 import { skeleton } from '../../src/core/names/similarity';
 import { rng } from '../lib/rng';
+
+/** Every place of a name-spelling finding's name in the article (none for a house-list correction). */
+function namePlaces(f: Finding): Place[] | undefined {
+  const d = dataOf(f, 'name-spelling');
+  return d && !isHouseCorrection(d) ? d.places : undefined;
+}
 
 interface Doc {
   id: string;
@@ -427,7 +434,7 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       const hit = nf.find(
         // a name finding stands for all the places of its name (data.places), the first one being its span
         (f) => f.rule === 'name-spelling' &&
-          ((f.start === s.start && f.end === s.end) || ((f.data?.places as { start: number; end: number }[] | undefined) ?? []).some((p) => p.start === s.start && p.end === s.end)) &&
+          ((f.start === s.start && f.end === s.end) || (namePlaces(f) ?? []).some((p) => p.start === s.start && p.end === s.end)) &&
           f.suggestions?.[0]?.toLowerCase() === s.original.toLowerCase(),
       );
       if (hit) {

@@ -4,6 +4,7 @@
  * Line/character positions are added only at the edges (see positions.ts).
  */
 
+import type { FindingData } from './finding-data';
 import { RULE_CATALOGUE, type RuleId } from './rules/catalogue';
 
 export type { RuleId };
@@ -37,8 +38,9 @@ export interface SourceSpan {
   text: string;
 }
 
-export interface Finding {
-  rule: RuleId;
+/** A finding of rule R; `Finding` alone is any rule's (its `data` then one of the rules' shapes: read it with `dataOf`). */
+export interface Finding<R extends RuleId = RuleId> {
+  rule: R;
   severity: Severity;
   message: string;
   start: number;
@@ -52,8 +54,8 @@ export interface Finding {
   /** replacement texts, where a rule has them */
   suggestions?: string[];
   fixes?: Fix[];
-  /** rule-specific detail that hovers and code actions need (JSON-serialisable) */
-  data?: Record<string, unknown>;
+  /** rule-specific detail that hovers and code actions need (JSON-serialisable), shaped per rule (finding-data.ts) */
+  data?: FindingData<R>;
   /**
    * stable identity for ignore lists (fingerprint.ts), set once by the engine from the rule, the
    * analysed text and the source; edges read it and never recompute it from other text

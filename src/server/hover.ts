@@ -5,8 +5,9 @@
  */
 import { diffWords } from 'diff';
 import { pathToFileURL } from 'node:url';
+import { dataOf, type RuleDataMap } from '../core/finding-data';
 import { findRuleInfo } from '../core/rules/catalogue';
-import type { Finding, ReferenceMeta } from '../core/types';
+import type { Finding, ReferenceMeta, RuleId } from '../core/types';
 import type { Range } from '../core/positions';
 import { shownText, type Checked } from './document-state';
 
@@ -116,29 +117,42 @@ function sourceLine(src: SourceInfo): string {
   return `**Source:** ${bits.join(' — ')} · [Open source at ${where}](${fileLink(src.path, src.range)})`;
 }
 
-/** data keys shown elsewhere in the hover (source line) or internal */
-const HIDDEN_DATA = new Set(['sourceMeta', 'sourceIds', 'alsoIn', 'context', 'house', 'articleSentence', 'sourceSentence', 'articleSlot', 'sourceSlot']);
+/** Every key of any member of a union (keyof of a union is only the keys all members share). */
+type KeysOf<T> = T extends unknown ? keyof T : never;
+/** A key of some rule's data. */
+type DataKey = KeysOf<RuleDataMap[RuleId]>;
+
+/** data keys shown elsewhere in the hover (source line) or internal (a reference spelling's `sourceIds` is never listed) */
+const HIDDEN_DATA = new Set<DataKey>(['sourceMeta', 'alsoIn', 'context', 'house', 'articleSentence', 'sourceSentence', 'articleSlot', 'sourceSlot']);
+
+/** Per rule, its data's lists of spellings with counts (finding-data.ts `ReferenceSpelling`), and their labels. */
+const SPELLING_LISTS: { [R in RuleId]?: { [K in KeysOf<RuleDataMap[R]>]?: string } } = {
+  'name-spelling': { references: 'reference spellings' },
+  'name-inconsistency': { article: 'article spellings', references: 'reference spellings' },
+};
 
 /** A sentence with the span [from, to) in bold, all of it escaped. */
-function marked(sentence: string, slot: unknown): string {
-  const [from, to] = Array.isArray(slot) && slot.length === 2 && slot.every((x) => Number.isInteger(x)) ? (slot as [number, number]) : [0, 0];
-  if (!(from >= 0 && to > from && to <= sentence.length)) return escapeMd(sentence, 1000);
+function marked(sentence: string, [from, to]: readonly [number, number]): string {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to > from && to <= sentence.length)) return escapeMd(sentence, 1000);
   return `${escapeMd(sentence.slice(0, from), 1000)}**${escapeMd(sentence.slice(from, to), 300)}**${escapeMd(sentence.slice(to), 1000)}`.trim();
 }
 
-/** Renders `data` values rules attach (spelling counts, source quote and speaker…), generically and escaped. */
-function renderData(data: Record<string, unknown>): string[] {
+/** Renders the `data` a finding's rule attaches (spelling counts, source quote and speaker…), escaped. */
+function renderData(f: Finding): string[] {
   const out: string[] = [];
+  if (!f.data) return out;
   const label = (k: string) => escapeMd(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), 60);
-  for (const [k, v] of Object.entries(data)) {
-    if (v == null || HIDDEN_DATA.has(k)) continue;
-    if (Array.isArray(v) && v.length && v.every((x) => x && typeof x === 'object' && typeof (x as { spelling?: unknown }).spelling === 'string')) {
-      // name findings: the reference spellings with counts
+  const spellingLists: Partial<Record<string, string>> = SPELLING_LISTS[f.rule] ?? {};
+  for (const [k, v] of Object.entries(f.data) as [string, unknown][]) {
+    if (v == null || HIDDEN_DATA.has(k as DataKey)) continue;
+    const spellings = spellingLists[k];
+    if (spellings !== undefined && Array.isArray(v)) {
+      if (!v.length) continue;
       const items = (v as { spelling: string; occurrences?: number; sources?: number }[]).slice(0, 12).map((x) => {
         const counts = [x.occurrences !== undefined ? `${x.occurrences}×` : '', x.sources !== undefined ? `in ${x.sources} source${x.sources === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
         return `${escapeMd(x.spelling, 120)}${counts ? ` (${counts})` : ''}`;
       });
-      out.push(`- reference spellings: ${items.join(', ')}`);
+      out.push(`- ${spellings}: ${items.join(', ')}`);
       continue;
     }
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
@@ -175,13 +189,13 @@ export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text
   lines.push(`**Copydesk · ${escapeMd(title)}**${detail.length ? ` (${escapeMd(detail.join(', '))})` : ''}`);
   lines.push('');
   lines.push(escapeMd(f.message, 600, true));
-  const facts = f.rule === 'fact-mismatch' && typeof f.data?.articleSentence === 'string' && typeof f.data?.sourceSentence === 'string';
+  const facts = dataOf(f, 'fact-mismatch');
   if (facts) {
     // both sentences, the differing slot in bold on each side
     lines.push('');
     lines.push('| Article | Source |');
     lines.push('|---|---|');
-    lines.push(`| ${marked(f.data!.articleSentence as string, f.data!.articleSlot)} | ${marked(f.data!.sourceSentence as string, f.data!.sourceSlot)} |`);
+    lines.push(`| ${marked(facts.articleSentence, facts.articleSlot)} | ${marked(facts.sourceSentence, facts.sourceSlot)} |`);
   } else if (f.source) {
     const d = sideBySide(shown, f.source.text, HOVER_PASSAGE_WORDS);
     lines.push('');
@@ -193,7 +207,7 @@ export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text
   }
   if (f.data && Object.keys(f.data).length) {
     lines.push('');
-    lines.push(...renderData(f.data));
+    lines.push(...renderData(f));
   }
   if (f.suggestions?.length) {
     lines.push('');

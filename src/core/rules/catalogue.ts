@@ -85,11 +85,14 @@ export function findRuleInfo(id: string): RuleInfo | undefined {
   return BY_ID.get(id);
 }
 
-/** The fields of a finding that a rule computes; `rule` and (by default) `severity` come from the catalogue. */
-export type FindingFields = Omit<Finding, 'rule' | 'severity'> & { severity?: Severity };
+/**
+ * The fields of a finding of rule R that the rule computes; `rule` and (by default) `severity` come from
+ * the catalogue, and `data` has the rule's shape (finding-data.ts).
+ */
+export type FindingFields<R extends RuleId = RuleId> = Omit<Finding<R>, 'rule' | 'severity'> & { severity?: Severity };
 
 /** A finding of rule `id`, stamped with the rule's id and, unless given, its default severity. */
-export function finding(id: RuleId, fields: FindingFields): Finding {
+export function finding<R extends RuleId>(id: R, fields: FindingFields<R>): Finding<R> {
   const { severity, ...rest } = fields;
   return { rule: id, severity: severity ?? ruleInfo(id).defaultSeverity, ...rest };
 }

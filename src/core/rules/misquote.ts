@@ -15,6 +15,7 @@ import { plainText } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
 import { ruleInfo } from './catalogue';
+import { isUnquoted } from '../finding-data';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from '../source-label';
 import { escapeRegExp } from '../text';
@@ -69,10 +70,10 @@ export function withoutOuterWords(text: string, start: number, end: number, repl
   return replacement.slice(from, to) + closing;
 }
 
-function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding {
+function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding<'misquote'> {
   const q = m.quote;
   const r = m.ref;
-  const f: Finding = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
+  const f: Finding<'misquote'> = { rule: 'misquote', severity, message, start: q.start, end: q.end, text: q.text };
   if (r) {
     const d = ctx.index.docs[r.doc]!;
     // the words go inside the article's own marks: a reference's continuation marks (a quote running over
@@ -210,7 +211,8 @@ export const misquote: Rule = {
       if (c.identical || c.fragment) {
         if (artSpeaker && refSpeaker && !r.speakerMatch && !m.attribution.inherited && differentSpeakers(ctx, m)) {
           const f = finding(ctx, m, 'warning', `Changed speaker: this quote is attributed to ${artSpeaker} here but to ${refSpeaker} in ${where}`, false);
-          f.data = { ...f.data, changedSpeaker: true };
+          // the finding has the reference quote's data: `r` is the match it was built from
+          if (f.data && !isUnquoted(f.data)) f.data = { ...f.data, changedSpeaker: true };
           out.push(f);
         }
         continue;
@@ -256,11 +258,11 @@ export const MIN_UNQUOTED_WORDS = 6;
  * has in a speaker's direct quote, written in the article outside any quotation marks. A case of
  * misquote (how a source's quoted words are reproduced), not of copying: the fix restores the marks.
  */
-function unquoted(ctx: RuleContext): Finding[] {
+function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
   const doc = ctx.doc;
   const quoted = markTokensWithin(doc.tokens, findQuotes(doc).map((q) => ({ start: q.open, end: q.close })));
   const cover = ctx.use(coveringDocs);
-  const out: Finding[] = [];
+  const out: Finding<'misquote'>[] = [];
   const taken: [number, number][] = [];
   for (const p of ctx.use(alignment)) {
     if (!cover.has(p.doc)) continue;
@@ -268,7 +270,7 @@ function unquoted(ctx: RuleContext): Finding[] {
     const d = ctx.index.docs[p.doc]!;
     for (const ra of referenceQuotes(ctx.index, p.doc)) {
       const who = speakerName(ra);
-      if (!ra.source || ra.kind === 'indirect' || !speakerLike(who)) continue;
+      if (!ra.source || ra.kind === 'indirect' || who === null || !speakerLike(who)) continue;
       for (const rq of ra.quotes) {
         if (rq.end <= p.b.start || rq.start >= p.b.end) continue;
         const R = rm.tokens.filter((t) => t.start >= rq.start && t.end <= rq.end);

@@ -4,9 +4,16 @@ import { strict as assert } from 'node:assert';
 import { applyEdits, plainText } from '../../../src/core/attribution/fixes';
 import { speakerLike } from '../../../src/core/attribution/evidence';
 import { check } from '../../../src/core/engine';
+import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { paragraphs } from '../../../src/core/text';
 import type { Finding, RuleId } from '../../../src/core/types';
+
+/** A misquote finding's data when it is of words repeated without their quotation marks. */
+function unquotedData(f: Finding) {
+  const d = dataOf(f, 'misquote');
+  return d && isUnquoted(d) ? d : undefined;
+}
 
 // agency copy: header line, "<" at paragraph ends, a control character opening each paragraph, wrapped lines
 const WIRE =
@@ -147,7 +154,7 @@ describe('real copy: quotation marks dropped', () => {
   it('a speaker\'s quoted words stated without marks are a misquote finding whose fix restores the marks', () => {
     const t =
       'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm must never again put a village at risk for a quicker day of digging.';
-    const f = run('misquote', t).find((x) => x.data?.unquoted);
+    const f = run('misquote', t).find((x) => unquotedData(x));
     assert.ok(f, 'flagged');
     assert.equal(f.text, 'must never again put a village at risk for a quicker day of digging');
     assert.equal(
@@ -158,6 +165,6 @@ describe('real copy: quotation marks dropped', () => {
 
   it('the same words inside quotation marks are not flagged as dropped', () => {
     const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging."';
-    assert.equal(run('misquote', t).filter((x) => x.data?.unquoted).length, 0);
+    assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
   });
 });

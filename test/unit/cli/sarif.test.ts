@@ -23,7 +23,7 @@ const findings: Finding[] = [
     match: 'verbatim',
     similarity: 1,
     source: { id: 'wire.md', path: 'refs/wire.md', start: 4, end: 40, text: 'The Harbour Board said “no” to Ravelstoke' },
-    data: { words: 9 },
+    data: { words: 9, quotedWords: 0, sourceMeta: {}, alsoIn: [] },
   },
   {
     rule: 'name-spelling',

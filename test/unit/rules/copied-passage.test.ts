@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
+import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { doc, OTHER, WIRE } from './helpers';
 
@@ -35,7 +36,7 @@ describe('copied-passage rule and originality', () => {
     const copied = r.findings.filter((f) => f.rule === 'copied-passage');
     assert.equal(copied.length, 1);
     assert.equal(copied[0]!.source!.id, 'wire.txt');
-    assert.deepEqual((copied[0]!.data!.alsoIn as { id: string }[]).map((x) => x.id), ['copy.txt']);
+    assert.deepEqual(dataOf(copied[0]!, 'copied-passage')!.alsoIn.map((x) => x.id), ['copy.txt']);
   });
 
   it('does not count an attributed quotation as copying, but does count an unattributed one', () => {

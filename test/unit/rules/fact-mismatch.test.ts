@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
+import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
 
@@ -50,9 +51,9 @@ describe('rules/fact-mismatch', () => {
     assert.equal(f.message, 'Source says “40 per cent”; the article says “14 per cent” (figure; Coastline Wire)');
     assert.equal(f.text, '14 per cent');
     assert.deepEqual(f.suggestions, ['40 per cent']);
-    assert.equal(f.data?.kind, 'number');
-    assert.equal(f.data?.sourceValue, '40 per cent');
-    assert.equal(f.data?.articleValue, '14 per cent');
+    assert.equal(dataOf(f, 'fact-mismatch')?.kind, 'number');
+    assert.equal(dataOf(f, 'fact-mismatch')?.sourceValue, '40 per cent');
+    assert.equal(dataOf(f, 'fact-mismatch')?.articleValue, '14 per cent');
     assert.ok(f.source && f.source.text.startsWith('The union said that 40 per cent'), 'points at the source sentence');
   });
   it('equivalent forms are not flagged', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
+import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { assertSpans, fixed, index, only } from './helpers';
 
@@ -12,7 +13,7 @@ describe('rule misquote', () => {
     assert.deepEqual(f!.suggestions, ['We have not received a single serious offer']);
     assert.equal(fixed(t, f!), '“We have not received a single serious offer,” Feld said.');
     assert.equal(f!.source!.id, 'wire.md');
-    assert.equal(f!.data!.speaker, 'Feld');
+    assert.equal(dataOf(f!, 'misquote')?.speaker, 'Feld');
   });
   it('flags a changed short quote matched through its speaker and sentence', () => {
     const t = 'Port spokesman Jonas Feld said the union was “ready to talk at any hour”.';

@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
-import type { ReferenceDoc } from '../../../src/core/types';
+import { dataOf, isHouseCorrection, type NameMissData } from '../../../src/core/finding-data';
+import type { Finding, ReferenceDoc } from '../../../src/core/types';
 import { names, REFS } from './helpers';
+
+/** The data of a name-spelling finding that is a near-miss (not a house-list correction). */
+function missData(f: Finding): NameMissData {
+  const d = dataOf(f, 'name-spelling');
+  assert.ok(d && !isHouseCorrection(d), 'a near-miss finding');
+  return d;
+}
 
 describe('names/name-spelling', () => {
   it('flags a transliteration slip with support counts, suggestion and hover data', () => {
@@ -15,11 +23,11 @@ describe('names/name-spelling', () => {
     assert.equal(text.slice(f.start, f.end), 'Kravshenko');
     assert.deepEqual(f.suggestions, ['Kravchenko']);
     assert.equal(f.message, '"Kravshenko" — references spell it "Kravchenko" (3 sources, 4 times)');
-    const refs = f.data!.references as Array<{ spelling: string; sources: number; occurrences: number }>;
+    const refs = dataOf(f, 'name-spelling')!.references;
     assert.equal(refs[0]!.spelling, 'Kravchenko');
     assert.equal(refs[0]!.sources, 3);
     assert.equal(refs[0]!.occurrences, 4);
-    assert.equal(f.data!.context, true); // "Oleksandr" stands before it in the references too
+    assert.equal(missData(f).context, true); // "Oleksandr" stands before it in the references too
   });
 
   const slips: Array<[string, string, string]> = [
@@ -96,7 +104,7 @@ describe('names/name-spelling', () => {
     const fs = names(text);
     assert.equal(fs.length, 1);
     assert.match(fs[0]!.message, /2 places in this article/);
-    assert.deepEqual(fs[0]!.data!.places, [{ start: 0, end: 8 }, { start: 33, end: 41 }]);
+    assert.deepEqual(missData(fs[0]!).places, [{ start: 0, end: 8 }, { start: 33, end: 41 }]);
     const [all, one] = fs[0]!.fixes!;
     assert.equal(all!.preferred, true);
     assert.equal(all!.edits.length, 2);
@@ -133,7 +141,7 @@ describe('names/name-spelling', () => {
     const fs = names(text, { houseNames: { accepted: ['Ravensworth'], corrections: {} } });
     assert.equal(fs.length, 1);
     assert.deepEqual(fs[0]!.suggestions, ['Ravensworth']);
-    assert.equal(fs[0]!.data!.house, true);
+    assert.equal(dataOf(fs[0]!, 'name-spelling')?.house, true);
   });
 
   it('house list: corrections always flag the wrong form and suggest the right one', () => {
@@ -198,6 +206,6 @@ describe('names/two people', () => {
     const fs = names('The harbour master Wendell Prachte closed the quay.', {}, refs);
     assert.equal(fs.length, 1);
     assert.deepEqual(fs[0]!.suggestions, ['Pracht']);
-    assert.equal(fs[0]!.data!.context, true);
+    assert.equal(missData(fs[0]!).context, true);
   });
 });

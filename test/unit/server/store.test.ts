@@ -116,13 +116,44 @@ describe('server/hover: rule data', () => {
   it('name findings list the reference spellings with counts; quote findings the source quote and speaker', () => {
     const md = renderHover({
       rule: 'name-spelling', severity: 'warning', message: 'm', start: 0, end: 6, text: 'Odouya',
-      data: { references: [{ spelling: 'Oduya', sources: 2, occurrences: 5, sourceIds: ['a', 'b'] }], sourceMeta: { title: 'x' } },
+      data: { house: false, kind: 'misspelling', similarity: 0.9, context: true, references: [{ spelling: 'Oduya', sources: 2, occurrences: 5, sourceIds: ['a', 'b'] }], places: [{ start: 0, end: 6 }] },
     });
     assert.match(md, /reference spellings: Oduya \(5× in 2 sources\)/);
-    assert.ok(!/source meta/.test(md));
-    const q = renderHover({ rule: 'misquote', severity: 'warning', message: 'm', start: 0, end: 3, text: 'abc', data: { sourceQuote: 'We will not *let*', speaker: 'Maren Oduya' } });
+    assert.ok(!/context|house|places/.test(md), md);
+    const q = renderHover({
+      rule: 'misquote', severity: 'warning', message: 'm', start: 0, end: 3, text: 'abc',
+      data: { sourceQuote: 'We will not *let*', speaker: 'Maren Oduya', articleSpeaker: null, referenceSentence: 's', reference: 'Wire', sourceMeta: { title: 'x' }, diff: [], similarity: 0.8, contextSimilarity: 0.5 },
+    });
     assert.match(q, /source quote: We will not \\\*let\\\*/);
     assert.match(q, /speaker: Maren Oduya/);
+    assert.ok(!/source meta/.test(q));
+  });
+
+  it('an inconsistent name lists the article\'s spellings and the references\' under their own labels', () => {
+    const md = renderHover({
+      rule: 'name-inconsistency', severity: 'info', message: 'm', start: 0, end: 6, text: 'Odouya',
+      data: {
+        kind: 'misspelling', similarity: 0.9,
+        article: [{ spelling: 'Oduya', occurrences: 3 }, { spelling: 'Odouya', occurrences: 1 }],
+        references: [{ spelling: 'Oduya', sources: 1, occurrences: 2, sourceIds: ['a'] }],
+        places: [{ start: 0, end: 6 }],
+      },
+    });
+    assert.match(md, /- article spellings: Oduya \(3×\), Odouya \(1×\)/);
+    assert.match(md, /- reference spellings: Oduya \(2× in 1 source\)/);
+  });
+
+  it('a fact mismatch shows both sentences with the differing words in bold, read by its rule', () => {
+    const data = {
+      kind: 'number' as const, sourceValue: '40', articleValue: '14', reference: 'Wire',
+      articleSentence: 'Some 14 voted.', articleSlot: [5, 7] as [number, number],
+      sourceSentence: 'Some 40 voted.', sourceSlot: [5, 7] as [number, number], sourceMeta: {},
+    };
+    const md = renderHover({ rule: 'fact-mismatch', severity: 'warning', message: 'm', start: 5, end: 7, text: '14', data });
+    assert.match(md, /\| Some \*\*14\*\* voted\. \| Some \*\*40\*\* voted\. \|/);
+    // the same keys on another rule's finding are not read as a fact mismatch's sentences
+    const other = renderHover({ rule: 'weasel-attribution', severity: 'hint', message: 'm', start: 5, end: 7, text: '14', data: data as never });
+    assert.ok(!/\*\*14\*\*/.test(other), other);
   });
 });
 
