@@ -126,7 +126,7 @@ describe('rules/fact-mismatch', () => {
     const titledRef: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: OPENING + src + ' Mr Reyle has led the crews for a decade.' + FILLER, meta: { outlet: 'Coastline Wire' } };
     const fs = facts(art, [titledRef]);
     assert.equal(fs.length, 1);
-    assert.equal(fs[0]!.data?.kind, 'name');
+    assert.equal(dataOf(fs[0]!, 'fact-mismatch')?.kind, 'name');
     assert.deepEqual(pair(src, art), [], 'never titled: maybe a place or a first name');
   });
   it('short sentences pair only with documents of the article\'s own story', () => {
