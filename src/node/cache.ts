@@ -30,7 +30,8 @@ import { DEFAULT_MAX_BYTES, expandInputs, loadReferences, toPosix, type DocOrigi
 
 export const CACHE_FILE_EXT = '.cdx';
 const MANIFEST_KIND = 'copydesk-reference-cache';
-const MANIFEST_VERSION = 1;
+/** 2: DocOrigin has bodyLine */
+const MANIFEST_VERSION = 2;
 
 /** The cache folder: $COPYDESK_CACHE_DIR, else the OS user cache folder (XDG_CACHE_HOME or ~/.cache on Linux). */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
@@ -313,7 +314,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
       const rel = toPosix(path.relative(root, c.abs)) || path.basename(c.abs);
       const docOrigins: DocOrigin[] = [];
       for (const d of docs) {
-        docOrigins.push(loaded.origins.get(d.id) ?? { kind: 'text', bodyStart: 0 });
+        docOrigins.push(loaded.origins.get(d.id) ?? { kind: 'text', bodyStart: 0, bodyLine: 0 });
         d.id = rel;
         newDocs.push(d);
       }
@@ -362,7 +363,7 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map(plainDoc);
   const origins = new Map<string, DocOrigin>();
-  for (const f of files) f.ids.forEach((id, i) => origins.set(id, f.origins?.[i] ?? { kind: 'text', bodyStart: 0 }));
+  for (const f of files) f.ids.forEach((id, i) => origins.set(id, f.origins?.[i] ?? { kind: 'text', bodyStart: 0, bodyLine: 0 }));
   return { index, docs, errors, origins, cache: { file, status, reason, reread: reread.length, removed: dropIds.length, written }, fileKeys };
 }
 

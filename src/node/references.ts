@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import tinyglobby = require('tinyglobby');
 import type { ReferenceDoc } from '../core/types';
 import { proseView } from '../core/prose';
+import { LineIndex } from '../core/positions';
 import { decodeBytes } from './decode';
 import { fsMessage, type InputError } from './errors';
 import { metaFrom, readFrontMatter } from './front-matter';
@@ -51,6 +52,8 @@ export interface DocOrigin {
   kind: 'text' | 'extracted';
   /** offset of doc.text in the decoded file (after markdown front matter) */
   bodyStart: number;
+  /** line (0-based) of bodyStart in the decoded file; bodyStart always starts a line */
+  bodyLine: number;
 }
 
 export interface LoadResult {
@@ -269,7 +272,11 @@ async function loadOne(
     return { errors };
   }
   const id = toPosix(path.relative(root, c.abs)) || path.basename(c.abs);
-  const origin: DocOrigin = { kind: parsed.extracted ? 'extracted' : 'text', bodyStart: parsed.bodyStart };
+  const origin: DocOrigin = {
+    kind: parsed.extracted ? 'extracted' : 'text',
+    bodyStart: parsed.bodyStart,
+    bodyLine: parsed.bodyStart ? new LineIndex(decoded.text.slice(0, parsed.bodyStart)).lineCount - 1 : 0,
+  };
   // matched as articles are checked: markup that is not prose blanked (same length, same offsets)
   const view = proseView(parsed.text, parsed.extracted ? 'plaintext' : parsed.markdown ? 'markdown' : 'plaintext');
   const doc: ReferenceDoc = { id, path: c.shown, text: parsed.text, meta: parsed.meta };

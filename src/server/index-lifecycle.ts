@@ -180,7 +180,7 @@ export class IndexLifecycle {
           generation: this.state.generation + 1,
           index: loaded.index,
           docs: loaded.docs,
-          sources: new ReferenceSources(loaded.docs),
+          sources: new ReferenceSources(loaded.docs, loaded.origins),
           errors: loaded.errors,
           skipped,
           inputs,

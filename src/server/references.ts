@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import { openIndex } from '../node/open-index';
-import { globBase } from '../node/references';
+import { globBase, type DocOrigin } from '../node/references';
 
 export interface LoadProgress {
   done: number;
@@ -20,6 +20,8 @@ export interface LoadedReferences {
   index: ReferenceIndex;
   docs: ReferenceDoc[];
   errors: { path: string; message: string }[];
+  /** by doc id: how offsets into doc.text map back to the file (src/node/references.ts) */
+  origins: Map<string, DocOrigin>;
   /** inputs that were dropped (e.g. outside the workspace in an untrusted workspace) */
   skipped: { input: string; reason: string }[];
   inputs: string[];
@@ -65,7 +67,7 @@ export async function loadReferences(
 ): Promise<Omit<LoadedReferences, 'skipped' | 'inputs'>> {
   if (inputs.length === 0) {
     const { ReferenceIndex } = await import('../core/reference-index');
-    return { index: ReferenceIndex.build([]), docs: [], errors: [] };
+    return { index: ReferenceIndex.build([]), docs: [], errors: [], origins: new Map() };
   }
   const r = await openIndex(inputs, { cwd, onProgress });
   const errors = r.errors.map((e) => ({ path: e.path, message: e.severity === 'warning' ? `${e.message} (file still used)` : e.message }));
@@ -90,5 +92,5 @@ export async function loadReferences(
       for (const d of outside) errors.push({ path: d.path, message: 'links outside the workspace, and the workspace is not trusted: ignored' });
     }
   }
-  return { index: r.index, docs, errors };
+  return { index: r.index, docs, errors, origins: r.origins };
 }

@@ -13,6 +13,7 @@ import type { Finding, Severity } from '../../core/types';
 import { findingFingerprint, findingRange, type ArticleReport, type RunReport } from '../report';
 import { RULE_CATALOGUE } from '../../core/rules/catalogue';
 import { ruleDocUrl } from '../../node/rule-docs';
+import { fileOffset } from '../../node/source-positions';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -101,16 +102,16 @@ function result(run: RunReport, a: ArticleReport, f: Finding, ruleIndex: number)
     partialFingerprints: { 'copydeskFingerprint/v1': findingFingerprint(f) },
   };
   if (f.source) {
-    const origin = run.origins.get(f.source.id);
+    const offset = fileOffset(run.origins.get(f.source.id), f.source.start);
     const loc: Sarif.Location = {
       id: 1,
       message: { text: `source passage in ${f.source.path}` },
       physicalLocation: {
         artifactLocation: { uri: relUri(run.cwd, f.source.path), uriBaseId: '%SRCROOT%' },
-        ...(origin && origin.kind === 'text'
+        ...(offset !== undefined
           ? {
               region: {
-                charOffset: origin.bodyStart + f.source.start,
+                charOffset: offset,
                 charLength: f.source.end - f.source.start,
                 snippet: { text: f.source.text },
               },

@@ -50,8 +50,8 @@ const run: RunReport = {
   referenceErrors: [{ path: 'refs/bad.txt', message: 'binary file', severity: 'error' }],
   references: [],
   origins: new Map([
-    ['wire.md', { kind: 'text' as const, bodyStart: 50 }],
-    ['page.html', { kind: 'extracted' as const, bodyStart: 0 }],
+    ['wire.md', { kind: 'text' as const, bodyStart: 50, bodyLine: 3 }],
+    ['page.html', { kind: 'extracted' as const, bodyStart: 0, bodyLine: 0 }],
   ]),
   cwd: path.resolve('/work/newsroom'),
 };
