@@ -13,7 +13,9 @@ import { checkProperties, lineIndexProperties, proseProperties } from '../../fuz
 // COPYDESK_FUZZ_RUNS=50000 runs the two text-layer properties longer (docs/RELIABILITY.md)
 const RUNS = Number(process.env.COPYDESK_FUZZ_RUNS) || 2000;
 
-describe('robustness: text layer fuzz (seeded)', () => {
+describe('robustness: text layer fuzz (seeded)', function () {
+  // hundreds of full checks: a few seconds on a quiet machine, many times that on a loaded one
+  this.timeout(180_000);
   it('proseView keeps length and line breaks for hostile markdown/HTML/plain text (2,000 inputs)', () => {
     fc.assert(fc.property(fc.oneof(markupText(150), hostileText(150)), (t) => proseProperties(t, proseView)), { seed: 101, numRuns: RUNS });
   });
