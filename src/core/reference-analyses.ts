@@ -16,7 +16,7 @@
  * code makes old files recompute instead of serving stale analyses. A damaged page throws
  * CodecError where it is first read (the caller rebuilds the file, as for a postings page).
  */
-import { extractAttributions, extractQuotes } from './attribution/extract';
+import { extractBoth } from './attribution/extract';
 import { useFastTagger } from './attribution/tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './attribution/types';
 import { ReferenceIndex, type IndexedDoc } from './reference-index';
@@ -264,9 +264,8 @@ export function analyseReference(index: ReferenceIndex, num: number): ReferenceA
   const own = tokensOfText(d);
   const model = own ? modelOf(d.text, indexTokens(index, num, d.text)) : modelOf(d.text);
   useFastTagger(model);
-  // the full pass first: the quotes pass then reuses the sentence tags kept on the model
-  const attributions = extractAttributions(model);
-  const quotes = extractQuotes(model);
+  // one extractor for both lists: the quotes-only list reuses the full pass's quotes and cues
+  const { attributions, quotes } = extractBoth(model);
   return { indexTokens: own, paragraphs: model.paragraphs, sentences: model.sentences, attributions, quotes };
 }
 

@@ -45,29 +45,38 @@ export class Extractor extends CueReader {
     return span(this.text, q.start, e);
   }
 
-  /** `quotesOnly`: only quotes and their speakers (no reported speech) — cheaper, for reference documents. */
+  /**
+   * The cues of each sentence read so far, kept for the extractor's life: cues(s) depends only on
+   * the model, so a second extract() (the quotes-only list after the full one, extractBoth) reads
+   * each sentence's cues once. extract() marks the cues a quote takes (`used`) and clears the marks
+   * first, so each call sees fresh cues.
+   */
+  private readonly cueCache = new Map<number, Cue[]>();
+  /** the sentences that hold a cue word outside a quote (computed on the first extract()) */
+  private cueWordSentences: Set<number> | null = null;
+
+  /**
+   * `quotesOnly`: only quotes and their speakers (no reported speech) — cheaper, for reference documents.
+   * It is the full call's quote stage alone: a quote's cue is looked for only in the sentences the
+   * quote spans, so both calls pair every quote with the same cue.
+   */
   extract(quotesOnly = false): Attribution[] {
     const { model, text } = this;
-    const quoteSentences = new Set<number>();
-    if (quotesOnly) {
-      for (const q of this.top) {
-        const s0 = sentenceAt(model, q.open);
-        const s1 = sentenceAt(model, Math.max(q.open, q.close - 1));
-        for (let s = s0; s <= s1; s++) quoteSentences.add(s);
-      }
-    }
     const out: Attribution[] = [];
-    const cueCache = new Map<number, Cue[]>();
+    const cueCache = this.cueCache;
+    for (const cs of cueCache.values()) for (const c of cs) c.used = false;
     const cuesOf = (s: number) => {
       let c = cueCache.get(s);
       if (!c) cueCache.set(s, (c = this.cues(s)));
       return c;
     };
-    // sentences that hold a cue word at all (cheap lexical test before tagging)
-    const cueSentences = new Set<number>();
-    for (const tok of this.tokens) {
-      if (mayBeCueWord(tok.norm)) {
-        if (!this.inQuote(tok.start) && (!quotesOnly || quoteSentences.has(tok.sentence))) cueSentences.add(tok.sentence);
+    // sentences that hold a cue word at all (cheap lexical test before tagging); the quote stage
+    // only asks about the sentences a quote spans, so the quotes-only call uses the same set
+    let cueSentences = this.cueWordSentences;
+    if (!cueSentences) {
+      cueSentences = this.cueWordSentences = new Set<number>();
+      for (const tok of this.tokens) {
+        if (mayBeCueWord(tok.norm) && !this.inQuote(tok.start)) cueSentences.add(tok.sentence);
       }
     }
     const headline = new Map<number, boolean>();
@@ -370,4 +379,15 @@ export function extractAttributions(model: TextModel): Attribution[] {
 /** Only the quotes of a text and their speakers (no reported speech): the cheaper pass used on references. */
 export function extractQuotes(model: TextModel): Attribution[] {
   return new Extractor(model).extract(true);
+}
+
+/**
+ * Both lists of a reference document at once (what extractAttributions and extractQuotes give), from
+ * one extractor: the quotes and each sentence's cues are read once for both.
+ */
+export function extractBoth(model: TextModel): { attributions: Attribution[]; quotes: Attribution[] } {
+  const x = new Extractor(model);
+  const attributions = x.extract();
+  const quotes = x.extract(true);
+  return { attributions, quotes };
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { extractAttributions, extractQuotes } from '../../../src/core/attribution/extract';
+import { extractAttributions, extractBoth, Extractor, extractQuotes } from '../../../src/core/attribution/extract';
 import { useFastTagger } from '../../../src/core/attribution/tagger';
 import { check } from '../../../src/core/engine';
 import { bytesSource, CodecError, decodeIndex, encodeIndex, openIndexSource, PAGE_BYTES } from '../../../src/core/index-codec';
@@ -102,6 +102,28 @@ describe('reference analyses persisted with the index (reference-analyses.ts)', 
     assert.deepEqual(encodeIndex(decodeIndex(bytes).index), bytes);
     const [from, to] = arrayRange(bytes, 'refAnalyses');
     assert.ok(to - from > 2 * PAGE_BYTES, `the records span several pages (${to - from} bytes)`);
+  });
+
+  it('one extractor for both lists (extractBoth) gives what two fresh extractors give, in either order', () => {
+    const texts = refs.map((d) => d.text);
+    // no quotation mark and no cue word: both lists empty; a headline-style label with no cue word
+    texts.push('Harbour Plan\n\nThe ferry leaves at nine. The bridge opens in May.', 'Pat Quill: Voters Are Worried\n\nThe harbour is quiet.');
+    let quoted = 0;
+    for (const text of texts) {
+      const want = fresh(text);
+      const m = analyse(text);
+      useFastTagger(m);
+      assert.deepEqual(extractBoth(m), want, text.slice(0, 40));
+      // the quotes-only call first, then the full one, on the same extractor (cues kept between them)
+      const m2 = analyse(text);
+      useFastTagger(m2);
+      const x = new Extractor(m2);
+      assert.deepEqual({ quotes: x.extract(true), attributions: x.extract() }, want, text.slice(0, 40));
+      assert.deepEqual(x.extract(true), want.quotes, `${text.slice(0, 40)}: a third call`);
+      if ((want.quotes as unknown[]).length) quoted++;
+    }
+    assert.ok(quoted > 50, `${quoted} texts with quotes`);
+    assert.deepEqual(fresh(texts[texts.length - 2]!), { attributions: [], quotes: [] });
   });
 
   it('a replaced or added document is analysed afresh, not served the stored record of its number', () => {
