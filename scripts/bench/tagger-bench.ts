@@ -9,16 +9,14 @@
  * and how often the two agree on what `tagger.ts` exposes: the coarse class (PROPN, NOUN, VERB ...),
  * the person flag and the past flag, per word token of the engine's text model.
  *
- * The compromise side is `sentenceTags` of tagger.ts itself (its per-text cache cleared). The wink
- * side maps wink's Universal Dependencies tags to the same coarse classes, with the same rule for
- * capitalised words inside a sentence; wink's lite model has no person entities, so its person
- * flag is a run of two or more proper nouns. wink-nlp is not a dependency of the project:
- * `npm install --no-save wink-nlp wink-eng-lite-web-model` before running this suite.
+ * The compromise side is `sentenceTags` of tagger.ts (its per-text cache cleared), the wink side
+ * `winkSentenceTags` beside it (wink's Universal Dependencies tags in the same coarse classes).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clearSentenceTags, sentenceTags, type Pos, type TokenTag } from '../../src/core/attribution/tagger';
+import { clearSentenceTags, sentenceTags, winkSentenceTags } from '../../src/core/attribution/tagger';
+import { wink } from '../../src/core/lazy-nlp';
 import { analyse, type TextModel } from '../../src/core/text';
 import { polnearArticles } from '../eval/attribution';
 import { meterArticles, readMeterText } from '../eval/lib/meter-data';
@@ -27,80 +25,6 @@ import type { Suite } from './main';
 function num(args: string[], name: string, dflt: number): number {
   const a = args.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.slice(name.length + 3)) : dflt;
-}
-
-interface WinkDoc {
-  tokens(): { out(f: unknown): unknown[] };
-  entities(): { out(f: unknown): { value: string; type: string }[]; each(cb: (e: { out(f: unknown): unknown }) => void): void };
-}
-interface Wink {
-  readDoc(text: string): WinkDoc;
-  its: Record<string, unknown>;
-}
-
-function loadWink(): Wink {
-  // names in variables: the bundler leaves these requires to run time, so the bench builds without wink installed
-  const lib = ['wink-nlp', 'wink-eng-lite-web-model'];
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const winkNLP = require(lib[0]!) as (model: unknown) => Wink;
-  const model = require(lib[1]!) as unknown;
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return winkNLP(model);
-}
-
-const UD: Record<string, Pos> = {
-  PROPN: 'PROPN', NOUN: 'NOUN', PRON: 'PRON', ADJ: 'ADJ', DET: 'DET', VERB: 'VERB', AUX: 'VERB', ADV: 'ADV',
-  PART: 'ADV', ADP: 'PREP', CCONJ: 'CONJ', SCONJ: 'CONJ', NUM: 'VAL',
-};
-
-/** wink's tags for the word tokens of sentence `s`, in tagger.ts's terms. */
-function winkTags(nlp: Wink, model: TextModel, s: number): TokenTag[] {
-  const sent = model.sentences[s]!;
-  const str = model.text.slice(sent.start, sent.end);
-  const doc = nlp.readDoc(str);
-  const values = doc.tokens().out(nlp.its.value) as string[];
-  const pos = doc.tokens().out(nlp.its.pos) as string[];
-  // wink keeps each token's text as written: place them in the sentence in order
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = 0;
-  for (const v of values) {
-    const i = str.indexOf(v, at);
-    starts.push(i < 0 ? at : i);
-    ends.push(i < 0 ? at : i + v.length);
-    if (i >= 0) at = i + v.length;
-  }
-  // DATE entities: their words are dates
-  const dates: [number, number][] = [];
-  let dat = 0;
-  for (const e of doc.entities().out(nlp.its.detail)) {
-    const i = str.indexOf(e.value, dat);
-    if (i < 0) continue;
-    dat = i + e.value.length;
-    if (e.type === 'DATE') dates.push([i, i + e.value.length]);
-  }
-  const out: TokenTag[] = [];
-  let j = 0;
-  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
-    const tok = model.tokens[k]!;
-    const rel = tok.start - sent.start;
-    while (j < values.length && ends[j]! <= rel) j++;
-    const ud = j < values.length && starts[j]! <= rel + 1 ? pos[j]! : 'X';
-    const first = k === sent.tokenStart;
-    let p: Pos = UD[ud] ?? 'X';
-    const isDate = dates.some(([a, b]) => rel >= a && rel < b) && /^\p{Lu}|^(today|yesterday|tomorrow|tonight)$/u.test(tok.text);
-    if (isDate) p = 'DATE';
-    else if (p !== 'PRON' && p !== 'PROPN' && !first && /^\p{Lu}/u.test(tok.text)) p = 'PROPN';
-    out.push({ pos: p, person: false, org: false, past: /ed$/.test(tok.norm), gerund: /ing$/.test(tok.norm) });
-  }
-  for (let k = 0; k < out.length; k++) {
-    if (out[k]!.pos !== 'PROPN') continue;
-    let e = k;
-    while (e + 1 < out.length && out[e + 1]!.pos === 'PROPN') e++;
-    if (e > k) for (let i = k; i <= e; i++) out[i]!.person = true;
-    k = e;
-  }
-  return out;
 }
 
 /** Milliseconds for a fresh node process to require `lib` and tag one sentence (median of k). */
@@ -116,9 +40,8 @@ function loadTime(lib: 'compromise' | 'wink', k: number): number[] {
 }
 
 const suite: Suite = async ({ evalDir, args }) => {
-  let nlp: Wink;
   try {
-    nlp = loadWink();
+    wink();
   } catch {
     console.error('tagger: wink-nlp is not installed (npm install --no-save wink-nlp wink-eng-lite-web-model)');
     process.exit(2);
@@ -142,7 +65,7 @@ const suite: Suite = async ({ evalDir, args }) => {
     const words = sents.reduce((n, [m, s]) => n + m.sentences[s]!.tokenEnd - m.sentences[s]!.tokenStart, 0);
     // warm-up: JIT and lazy lexicons of both
     for (const [m, s] of sents.slice(0, 200)) {
-      winkTags(nlp, m, s);
+      winkSentenceTags(m, s);
       sentenceTags(m, s);
     }
     clearSentenceTags();
@@ -153,12 +76,12 @@ const suite: Suite = async ({ evalDir, args }) => {
     const comp = sents.map(([m, s]) => sentenceTags(ix.get(m)!, s));
     const tComp = performance.now() - t0;
     const t1 = performance.now();
-    const wink = sents.map(([m, s]) => winkTags(nlp, m, s));
+    const winkOut = sents.map(([m, s]) => winkSentenceTags(m, s));
     const tWink = performance.now() - t1;
     let same = 0, person = 0, past = 0, n = 0;
     const confusion = new Map<string, number>();
     comp.forEach((c, i) => {
-      const w = wink[i]!;
+      const w = winkOut[i]!;
       for (let k = 0; k < c.length; k++) {
         n++;
         if (c[k]!.pos === w[k]!.pos) same++;

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { setTaggerBackend } from '../../src/core/attribution/tagger';
 
 export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>;
 
@@ -33,6 +34,12 @@ async function main() {
     console.log('\n=== eval judge');
     await (await SUITES.judge!())({ evalDir, args: argv.slice(1) });
     return;
+  }
+  // --tagger=wink: article sentences tagged by wink-nlp instead of compromise (docs/PERFORMANCE.md)
+  const tagger = flags.find((a) => a.startsWith('--tagger='))?.slice(9);
+  if (tagger === 'wink' || tagger === 'compromise') {
+    setTaggerBackend(tagger);
+    console.log(`tagger: ${tagger}`);
   }
   const run = names.length ? names : Object.keys(SUITES).filter((n) => n !== 'judge');
   for (const n of run) {
