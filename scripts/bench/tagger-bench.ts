@@ -10,17 +10,17 @@
  * the person flag and the past flag, per word token of the engine's text model.
  *
  * The compromise side is `sentenceTags` of tagger.ts (its per-text cache cleared), the wink side
- * `winkSentenceTags` beside it (wink's Universal Dependencies tags in the same coarse classes).
+ * `winkSentenceTags` of wink-tagger.ts (wink's Universal Dependencies tags in the same coarse classes).
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clearSentenceTags, sentenceTags, winkSentenceTags } from '../../src/core/attribution/tagger';
-import { wink } from '../../src/core/lazy-nlp';
+import { clearSentenceTags, sentenceTags } from '../../src/core/attribution/tagger';
 import { analyse, type TextModel } from '../../src/core/text';
 import { polnearArticles } from '../eval/attribution';
 import { meterArticles, readMeterText } from '../eval/lib/meter-data';
 import type { Suite } from './main';
+import { wink, winkSentenceTags } from './wink-tagger';
 
 function num(args: string[], name: string, dflt: number): number {
   const a = args.find((x) => x.startsWith(`--${name}=`));

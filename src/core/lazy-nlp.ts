@@ -17,31 +17,3 @@ export function compromise(): Nlp {
   }
   return loaded;
 }
-
-/** The part of wink-nlp the sentence tagger uses. */
-export interface WinkNlp {
-  readDoc(text: string): {
-    tokens(): { out(f: unknown): unknown[] };
-    entities(): { out(f: unknown): unknown[] };
-  };
-  its: { value: unknown; pos: unknown; detail: unknown };
-}
-
-let winkLoaded: WinkNlp | undefined;
-
-/**
- * wink-nlp with its English lite model, loaded on first use. The module names sit in variables so
- * that the bundler leaves these requires to run time: wink is optional, and a build without it
- * installed still succeeds (calling this then throws).
- */
-export function wink(): WinkNlp {
-  if (!winkLoaded) {
-    const lib = ['wink-nlp', 'wink-eng-lite-web-model'];
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const winkNLP = require(lib[0]!) as (model: unknown) => WinkNlp;
-    const model = require(lib[1]!) as unknown;
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    winkLoaded = winkNLP(model);
-  }
-  return winkLoaded;
-}

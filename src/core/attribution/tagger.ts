@@ -3,7 +3,7 @@
  * on long texts (about 5 ms a sentence), so it runs per sentence, only for the sentences that
  * need it (those with a cue, a quote or a pronoun source), and the result is cached per model.
  */
-import { compromise, wink } from '../lazy-nlp';
+import { compromise } from '../lazy-nlp';
 import type { TextModel, Token } from '../text';
 import { CUE_MODIFIERS, CUE_VERBS, WEAK_CUES } from './cues';
 
@@ -37,18 +37,17 @@ function posOf(tags: string[], word: string, first: boolean): Pos {
   return 'X';
 }
 
-/** Which library tags article sentences: compromise (the default) or wink-nlp (optional; see docs/PERFORMANCE.md). */
-export type TaggerBackend = 'compromise' | 'wink';
-let backend: TaggerBackend = 'compromise';
+/** A tagger of one sentence of a model, in place of compromise (another library, for comparison). */
+export type SentenceTagger = (model: TextModel, s: number) => TokenTag[];
+let override: SentenceTagger | undefined;
 
-/** Tag article sentences with `b` from now on (the tags kept by sentence text are dropped). */
-export function setTaggerBackend(b: TaggerBackend): void {
-  if (b !== backend) bySentence.clear();
-  backend = b;
-}
-
-export function taggerBackend(): TaggerBackend {
-  return backend;
+/**
+ * Tag article sentences with `t` from now on, or with compromise again (undefined); the tags kept by
+ * sentence text are dropped. Used by `npm run eval -- … --tagger=wink` (scripts/bench/wink-tagger.ts).
+ */
+export function setSentenceTagger(t: SentenceTagger | undefined): void {
+  if (t !== override) bySentence.clear();
+  override = t;
 }
 
 const fastModels = new WeakSet<TextModel>();
@@ -126,7 +125,7 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     m.set(s, known);
     return known;
   }
-  const out = backend === 'wink' ? winkSentenceTags(model, s) : compromiseTags(model, s, str);
+  const out = override ? override(model, s) : compromiseTags(model, s, str);
   m.set(s, out);
   bySentence.set(key, out);
   if (bySentence.size > MAX_SENTENCES) bySentence.delete(bySentence.keys().next().value!);
@@ -157,65 +156,6 @@ function compromiseTags(model: TextModel, s: number, str: string): TokenTag[] {
       past: tags.includes('PastTense') || tags.includes('Participle') || /ed$/.test(tok.norm),
       gerund: tags.includes('Gerund') || /ing$/.test(tok.norm),
     });
-  }
-  return out;
-}
-
-/** wink's Universal Dependencies tags in the coarse classes above. */
-const UD: Record<string, Pos> = {
-  PROPN: 'PROPN', NOUN: 'NOUN', PRON: 'PRON', ADJ: 'ADJ', DET: 'DET', VERB: 'VERB', AUX: 'VERB', ADV: 'ADV',
-  PART: 'ADV', ADP: 'PREP', CCONJ: 'CONJ', SCONJ: 'CONJ', NUM: 'VAL',
-};
-const DAY_WORDS = /^\p{Lu}|^(?:today|yesterday|tomorrow|tonight)$/u;
-
-/**
- * Tags of sentence `s` from wink-nlp. Its lite model has no person or organisation entities: a run
- * of two or more proper nouns is taken for a person, as the fast tagger does; past and gerund come
- * from the word's ending. A capitalised word inside the sentence is a proper noun, as with compromise.
- */
-export function winkSentenceTags(model: TextModel, s: number): TokenTag[] {
-  const nlp = wink();
-  const sent = model.sentences[s]!;
-  const str = model.text.slice(sent.start, sent.end);
-  const doc = nlp.readDoc(str);
-  const values = doc.tokens().out(nlp.its.value) as string[];
-  const pos = doc.tokens().out(nlp.its.pos) as string[];
-  // wink keeps each token's text as written: place them in the sentence in order
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let at = 0;
-  for (const v of values) {
-    const i = str.indexOf(v, at);
-    starts.push(i < 0 ? at : i);
-    ends.push(i < 0 ? at : i + v.length);
-    if (i >= 0) at = i + v.length;
-  }
-  const dates: [number, number][] = [];
-  let dat = 0;
-  for (const e of doc.entities().out(nlp.its.detail) as { value: string; type: string }[]) {
-    const i = str.indexOf(e.value, dat);
-    if (i < 0) continue;
-    dat = i + e.value.length;
-    if (e.type === 'DATE') dates.push([i, i + e.value.length]);
-  }
-  const out: TokenTag[] = [];
-  let j = 0;
-  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
-    const tok = model.tokens[k]!;
-    const rel = tok.start - sent.start;
-    while (j < values.length && ends[j]! <= rel) j++;
-    const ud = j < values.length && starts[j]! <= rel + 1 ? pos[j]! : 'X';
-    let p: Pos = UD[ud] ?? 'X';
-    if (dates.some(([a, b]) => rel >= a && rel < b) && DAY_WORDS.test(tok.text)) p = 'DATE';
-    else if (p !== 'PRON' && p !== 'PROPN' && k !== sent.tokenStart && UPPER_START.test(tok.text)) p = 'PROPN';
-    out.push({ pos: p, person: false, org: false, past: /ed$/.test(tok.norm), gerund: /ing$/.test(tok.norm) });
-  }
-  for (let k = 0; k < out.length; k++) {
-    if (out[k]!.pos !== 'PROPN') continue;
-    let e = k;
-    while (e + 1 < out.length && out[e + 1]!.pos === 'PROPN') e++;
-    if (e > k) for (let i = k; i <= e; i++) out[i]!.person = true;
-    k = e;
   }
   return out;
 }
