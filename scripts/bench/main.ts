@@ -12,6 +12,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   editor: async () => (await import('./editor-bench')).default,
   same: async () => (await import('./same-bench')).default,
   facts: async () => (await import('./facts-bench')).default,
+  tagger: async () => (await import('./tagger-bench')).default,
 };
 
 async function main() {

@@ -4,6 +4,8 @@
  */
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { setSentenceTagger } from '../../src/core/attribution/tagger';
+import { winkSentenceTags } from '../bench/wink-tagger';
 
 export type Suite = (opts: { evalDir: string; args: string[] }) => Promise<void>;
 
@@ -34,6 +36,10 @@ async function main() {
     await (await SUITES.judge!())({ evalDir, args: argv.slice(1) });
     return;
   }
+  // --tagger=wink: article sentences tagged by wink-nlp instead of compromise (docs/PERFORMANCE.md)
+  const tagger = flags.find((a) => a.startsWith('--tagger='))?.slice(9);
+  if (tagger === 'wink') setSentenceTagger(winkSentenceTags);
+  if (tagger) console.log(`tagger: ${tagger === 'wink' ? 'wink-nlp' : 'compromise'}`);
   const run = names.length ? names : Object.keys(SUITES).filter((n) => n !== 'judge');
   for (const n of run) {
     const load = SUITES[n];

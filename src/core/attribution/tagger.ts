@@ -37,6 +37,19 @@ function posOf(tags: string[], word: string, first: boolean): Pos {
   return 'X';
 }
 
+/** A tagger of one sentence of a model, in place of compromise (another library, for comparison). */
+export type SentenceTagger = (model: TextModel, s: number) => TokenTag[];
+let override: SentenceTagger | undefined;
+
+/**
+ * Tag article sentences with `t` from now on, or with compromise again (undefined); the tags kept by
+ * sentence text are dropped. Used by `npm run eval -- … --tagger=wink` (scripts/bench/wink-tagger.ts).
+ */
+export function setSentenceTagger(t: SentenceTagger | undefined): void {
+  if (t !== override) bySentence.clear();
+  override = t;
+}
+
 const fastModels = new WeakSet<TextModel>();
 
 /** Is this model tagged with the fast lexical tagger? */
@@ -112,6 +125,15 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     m.set(s, known);
     return known;
   }
+  const out = override ? override(model, s) : compromiseTags(model, s, str);
+  m.set(s, out);
+  bySentence.set(key, out);
+  if (bySentence.size > MAX_SENTENCES) bySentence.delete(bySentence.keys().next().value!);
+  return out;
+}
+
+function compromiseTags(model: TextModel, s: number, str: string): TokenTag[] {
+  const sent = model.sentences[s]!;
   const out: TokenTag[] = [];
   const terms: { start: number; end: number; tags: string[] }[] = [];
   try {
@@ -135,9 +157,6 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
       gerund: tags.includes('Gerund') || /ing$/.test(tok.norm),
     });
   }
-  m.set(s, out);
-  bySentence.set(key, out);
-  if (bySentence.size > MAX_SENTENCES) bySentence.delete(bySentence.keys().next().value!);
   return out;
 }
 
