@@ -5,6 +5,7 @@
  * `ctx.use(analysis)`, memoised by the analysis function's identity.
  */
 import type { AlignOptions, Passage } from './align';
+import type { QuoteMatchMemo } from './attribution/analysis';
 import type { ReferenceIndex } from './reference-index';
 import type { Settings } from './settings';
 import type { TextModel } from './text';
@@ -20,6 +21,11 @@ export interface RuleContext {
    * unchanged paragraphs are not seeded again); its results equal align()'s. Absent: a fresh align().
    */
   readonly aligner?: Aligner;
+  /**
+   * The best reference quote of each article quote, kept between checks of one document (the
+   * editor's session); its results equal a fresh comparison's. Absent: every quote compared afresh.
+   */
+  readonly quoteMemo?: QuoteMatchMemo;
   /** Run (once) and return a shared analysis of this check. */
   use<T>(analysis: Analysis<T>): T;
 }
@@ -32,6 +38,7 @@ export interface Aligner {
 /** What a caller may hand a check besides text, index and settings. */
 export interface CheckEnv {
   aligner?: Aligner;
+  quoteMemo?: QuoteMatchMemo;
   /**
    * Time budget: a `performance.now()` value after which the check stops, between rules and before
    * each shared analysis, with TooComplexError (an editor is better served by "too complex to check"

@@ -1,8 +1,10 @@
 /**
  * The state an editor keeps for one open document between checks: the incremental aligner (seeds of
- * unchanged paragraphs reused) and the article analyses cached per paragraph. `check()` through a
+ * unchanged paragraphs reused) and the best reference quote of each article quote (compared again
+ * only when the quote, its sentence, speaker or candidate documents change). `check()` through a
  * session returns what a fresh `check()` of the same text returns.
  */
+import { QuoteMatchMemo } from './attribution/analysis';
 import { clearSentenceTags } from './attribution/tagger';
 import { check } from './engine';
 import { clearNameMemo } from './names/memo';
@@ -13,13 +15,15 @@ import type { CheckResult } from './types';
 
 export class EditorSession {
   readonly aligner: IncrementalAligner;
+  /** the best reference quote of each article quote, by the quote's words, sentence, speaker and candidates */
+  readonly quotes = new QuoteMatchMemo();
 
   constructor(readonly index: ReferenceIndex) {
     this.aligner = new IncrementalAligner(index);
   }
 
   check(text: string, settings: Partial<Settings> = {}): CheckResult {
-    return check(text, this.index, settings, { aligner: this.aligner });
+    return check(text, this.index, settings, { aligner: this.aligner, quoteMemo: this.quotes });
   }
 }
 

@@ -8,6 +8,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkYielding } from '../core/engine';
 import { CodecError } from '../core/index-codec';
+import { QuoteMatchMemo } from '../core/attribution/analysis';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
 import { proseView } from '../core/prose';
@@ -40,6 +41,8 @@ const sameTurn = () => Promise.resolve();
 export class Checker {
   /** per open document: seeds of unchanged paragraphs are reused from the previous check */
   private readonly aligners = new Map<string, IncrementalAligner>();
+  /** per open document: the best reference quote of each unchanged article quote */
+  private readonly quoteMemos = new Map<string, QuoteMatchMemo>();
   private resultCounter = 0;
 
   constructor(private readonly deps: CheckerDeps) {}
@@ -57,7 +60,9 @@ export class Checker {
     const analysed = proseView(text, doc.languageId);
     let aligner = this.aligners.get(doc.uri);
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
-    const env = { aligner, deadline: performance.now() + CHECK_BUDGET_MS };
+    let quoteMemo = this.quoteMemos.get(doc.uri);
+    if (!quoteMemo) this.quoteMemos.set(doc.uri, (quoteMemo = new QuoteMatchMemo()));
+    const env = { aligner, quoteMemo, deadline: performance.now() + CHECK_BUDGET_MS };
     let result: CheckResult;
     try {
       result = index ? await checkYielding(analysed, index, settings, env, yielding ? nextTurn : sameTurn) : emptyResult();
@@ -73,8 +78,9 @@ export class Checker {
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
   }
 
-  /** The document is closed: drop its aligner. */
+  /** The document is closed: drop its aligner and quote matches. */
   closed(uri: string): void {
     this.aligners.delete(uri);
+    this.quoteMemos.delete(uri);
   }
 }

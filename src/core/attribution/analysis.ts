@@ -7,7 +7,8 @@
  */
 import { alignment, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
-import type { ReferenceIndex } from '../reference-index';
+import type { IndexedDoc, ReferenceIndex } from '../reference-index';
+import { lowerBound } from '../search';
 import type { Analysis, RuleContext } from '../rule';
 import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
@@ -157,6 +158,8 @@ export function sentenceRange(model: TextModel, start: number, end: number): Spa
 export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
   const out: QuoteMatch[] = [];
   if (ctx.index.documentCount === 0) return out;
+  const memo = ctx.quoteMemo;
+  memo?.begin(ctx.index);
   const model = ctx.doc;
   const passages = ctx.use(alignment);
   const done = new Set<number>();
@@ -173,39 +176,117 @@ export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
       if (docs.size === 0 || q.text.split(/\s+/).length < 4) for (const d of candidateDocs(ctx, [sentR], 3)) docs.add(d);
       for (const p of passages) if (p.a.start < sentR.end && p.a.end > sentR.start) docs.add(p.doc);
       const aStems = stemsIn(model, sentR.start, sentR.end);
-      let best: QuoteMatch['ref'] = null;
-      for (const d of docs) {
-        const refModel = referenceModel(ctx.index, d);
-        for (const ra of referenceQuotes(ctx.index, d)) {
-          if (ra.kind === 'indirect') continue;
-          for (const rq of ra.quotes) {
-            const cmp = compareQuotes(model, q, refModel, rq);
-            if (cmp.shared === 0) continue;
-            const rr = sentenceRange(refModel, rq.start, rq.end);
-            const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
-            const sp = sameSpeaker(a, ra);
-            const score = Math.max(cmp.similarity, cmp.containment * 0.9) + 0.4 * cs + (sp ? 0.2 : 0);
-            // the quoted region of the reference must not sprawl (scattered common words are no match)
-            if (!cmp.identical && cmp.regionWords > 2 * cmp.words + 4) continue;
-            // a named speaker in both that differs: another person's words, unless the words are the same
-            const bothNamed = speakerName(a) !== null && speakerName(ra) !== null && !a.inherited;
-            if (bothNamed && !sp && !(cmp.containment >= 0.9 && cmp.words >= 4)) continue;
-            // accept: (nearly) all of the quote's words in the reference quote, or the same speaker and
-            // surroundings with most content words shared ("significantly refined" ~ "been very much refined")
-            const ok =
-              cmp.identical ||
-              (cmp.containment >= 0.8 && cmp.shared >= 3) ||
-              (cmp.containment >= 0.6 && cmp.shared >= 4 && sp) ||
-              (cmp.contentContainment >= 0.5 && cmp.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5));
-            if (!ok) continue;
-            if (!best || score > best.score) {
-              best = { doc: d, attribution: ra, quote: rq, context: { start: rr.start, end: rr.end, text: refModel.text.slice(rr.start, rr.end) }, comparison: cmp, contextSimilarity: Math.round(cs * 1000) / 1000, speakerMatch: sp, score };
-            }
-          }
-        }
-      }
+      const best = memo ? memo.get(ctx.index, quoteKey(model, a, q, aStems, docs), docs, () => bestReferenceQuote(ctx, a, q, aStems, docs)) : bestReferenceQuote(ctx, a, q, aStems, docs);
       out.push({ attribution: a, quote: q, ref: best });
     }
   }
+  memo?.end();
   return out;
 };
+
+/**
+ * The best reference quote for article quote `q` of attribution `a` among documents `docs` (in this
+ * order: ties keep the first). Reads of the article only the words of `q` (compareQuotes), the stems
+ * of its sentence (`aStems`) and the speaker of `a` — the inputs `quoteKey` is made of.
+ */
+function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStems: Set<string>, docs: Set<number>): QuoteMatch['ref'] {
+  const model = ctx.doc;
+  let best: QuoteMatch['ref'] = null;
+  for (const d of docs) {
+    const refModel = referenceModel(ctx.index, d);
+    for (const ra of referenceQuotes(ctx.index, d)) {
+      if (ra.kind === 'indirect') continue;
+      for (const rq of ra.quotes) {
+        const cmp = compareQuotes(model, q, refModel, rq);
+        if (cmp.shared === 0) continue;
+        const rr = sentenceRange(refModel, rq.start, rq.end);
+        const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
+        const sp = sameSpeaker(a, ra);
+        const score = Math.max(cmp.similarity, cmp.containment * 0.9) + 0.4 * cs + (sp ? 0.2 : 0);
+        // the quoted region of the reference must not sprawl (scattered common words are no match)
+        if (!cmp.identical && cmp.regionWords > 2 * cmp.words + 4) continue;
+        // a named speaker in both that differs: another person's words, unless the words are the same
+        const bothNamed = speakerName(a) !== null && speakerName(ra) !== null && !a.inherited;
+        if (bothNamed && !sp && !(cmp.containment >= 0.9 && cmp.words >= 4)) continue;
+        // accept: (nearly) all of the quote's words in the reference quote, or the same speaker and
+        // surroundings with most content words shared ("significantly refined" ~ "been very much refined")
+        const ok =
+          cmp.identical ||
+          (cmp.containment >= 0.8 && cmp.shared >= 3) ||
+          (cmp.containment >= 0.6 && cmp.shared >= 4 && sp) ||
+          (cmp.contentContainment >= 0.5 && cmp.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5));
+        if (!ok) continue;
+        if (!best || score > best.score) {
+          best = { doc: d, attribution: ra, quote: rq, context: { start: rr.start, end: rr.end, text: refModel.text.slice(rr.start, rr.end) }, comparison: cmp, contextSimilarity: Math.round(cs * 1000) / 1000, speakerMatch: sp, score };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Every input of `bestReferenceQuote` on the article's side, relative to the quote: its text, its
+ * words as compareQuotes reads them (offsets from the quote's start, text, norm, stop flag), the
+ * stems of its sentence, the speaker's name and whether it is inherited, and the candidate
+ * documents in their order. Equal keys give equal results wherever the quote stands.
+ */
+function quoteKey(model: TextModel, a: Attribution, q: TextSpan, aStems: Set<string>, docs: Set<number>): string {
+  const toks = model.tokens;
+  let key = `${q.text}\u0001`;
+  for (let k = lowerBound(toks.length, (i) => toks[i]!.end <= q.start); k < toks.length && toks[k]!.start < q.end; k++) {
+    const t = toks[k]!;
+    key += `${t.start - q.start},${t.end - q.start},${t.stop ? 1 : 0},${t.text},${t.norm}\u0002`;
+  }
+  key += `\u0001${[...aStems].sort().join(' ')}\u0001${speakerName(a) ?? '\u0000'}\u0001${a.inherited ? 1 : 0}\u0001${[...docs].join(',')}`;
+  return key;
+}
+
+/**
+ * The best reference quote of each article quote, kept between the checks of one document (an
+ * editor's session, `CheckEnv.quoteMemo`): after an edit, only the quotes whose words, sentence,
+ * speaker or candidate documents changed are compared with the reference quotes again. An entry
+ * is served only for the same index and the same reference document objects (a replaced document
+ * is compared again); entries unused by the last few checks are dropped.
+ */
+export class QuoteMatchMemo {
+  private readonly entries = new Map<string, { docs: IndexedDoc[]; best: QuoteMatch['ref']; used: number }>();
+  private index: ReferenceIndex | null = null;
+  private generation = 0;
+  /** quotes served from the memo and quotes compared, over the memo's life */
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly keepGenerations = 3) {}
+
+  /** How many entries are held. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  begin(index: ReferenceIndex): void {
+    if (index !== this.index) {
+      this.entries.clear();
+      this.index = index;
+    }
+    this.generation++;
+  }
+
+  get(index: ReferenceIndex, key: string, docs: Set<number>, make: () => QuoteMatch['ref']): QuoteMatch['ref'] {
+    const nums = [...docs];
+    const hit = this.entries.get(key);
+    if (hit && hit.docs.length === nums.length && hit.docs.every((d, k) => d === index.docs[nums[k]!])) {
+      hit.used = this.generation;
+      this.hits++;
+      return hit.best;
+    }
+    this.misses++;
+    const best = make();
+    this.entries.set(key, { docs: nums.map((d) => index.docs[d]!), best, used: this.generation });
+    return best;
+  }
+
+  end(): void {
+    for (const [k, e] of this.entries) if (this.generation - e.used >= this.keepGenerations) this.entries.delete(k);
+  }
+}
