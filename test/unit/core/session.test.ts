@@ -40,19 +40,24 @@ function apply(text: string, e: Edit): string {
   }
 }
 
+/** 500 random edits of every kind (replace twice as likely). */
+const EDITS = fc.array(
+  fc.record({
+    kind: fc.constantFrom<Edit['kind']>('replace', 'replace', 'insert', 'delete', 'quote', 'split', 'join'),
+    at: fc.nat(),
+    word: fc.nat(),
+  }),
+  { minLength: 500, maxLength: 500 },
+);
+
 describe('EditorSession: checks kept between edits', function () {
   this.timeout(600000);
   const refs = referenceSet(11, 40);
   const index = ReferenceIndex.build(refs);
 
   it('after 500 random edits, every rule gives what a fresh check() with no kept analyses gives', () => {
-    const edit = fc.record({
-      kind: fc.constantFrom<Edit['kind']>('replace', 'replace', 'insert', 'delete', 'quote', 'split', 'join'),
-      at: fc.nat(),
-      word: fc.nat(),
-    });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 500, maxLength: 500 }), (edits) => {
+      fc.property(EDITS, (edits) => {
         const session = new EditorSession(index);
         let text = articleFrom(refs, 5);
         session.check(text);
@@ -90,13 +95,8 @@ describe('EditorSession: best reference quotes kept between edits', function () 
   const settings = resolveSettings({});
 
   it('after 500 random edits, the quote matches equal a fresh comparison (checked after every edit)', () => {
-    const edit = fc.record({
-      kind: fc.constantFrom<Edit['kind']>('replace', 'replace', 'insert', 'delete', 'quote', 'split', 'join'),
-      at: fc.nat(),
-      word: fc.nat(),
-    });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 500, maxLength: 500 }), (edits) => {
+      fc.property(EDITS, (edits) => {
         const memo = new QuoteMatchMemo();
         const aligner = new IncrementalAligner(index);
         let text = [0, 3, 7, 11].map((i) => refs[i]!.text.split('\n\n').slice(0, 3).join('\n\n')).join('\n\n');
