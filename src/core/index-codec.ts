@@ -25,79 +25,14 @@
  * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
-import { proseView } from './prose';
 import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
-import { HEAVY_NGRAM, LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
-import { isStopWord } from './stopwords';
-import { normalizeWord, stemWord, tokenize } from './text';
+import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import type { ReferenceMeta } from './types';
+import { align8, checkedHeader, checksum32, CodecError, engineSignature, HEADER_BYTES, INDEX_FORMAT_VERSION, INDEX_MAGIC, PAGE_BYTES, pageChecksum, pageCount, pageTable } from './index-format';
+import { BULK_AFTER, Paged, type ByteSource } from './index-pages';
 
-export const INDEX_MAGIC = 'CPDKIDX\0';
-export const INDEX_FORMAT_VERSION = 2;
-const HEADER_BYTES = 40;
-/** verification (and lazy loading) unit of the payload */
-export const PAGE_BYTES = 4096;
-const PAGE_SHIFT = 12;
-
-export class CodecError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CodecError';
-  }
-}
-
-/**
- * A signature of everything that decides what the index holds for a given text: the word
- * tokeniser and normaliser, the stemmer, the stop-word list and the n-gram size. Computed by running
- * them on fixed probes, so a change of behaviour anywhere invalidates persisted indexes.
- */
-let signature: number | undefined;
-export function engineSignature(): number {
-  if (signature !== undefined) return signature;
-  const probe =
-    "The Prime Minister's aides didn't say; O’Brien paid £1,250.50 on 3.5% — naïve Zoë, ŁÓDŹ Straße café. " +
-    'Running runners ran quickly, organisations organised; generously, happily, nationalities.';
-  const parts: string[] = [String(SEED_N), String(INDEX_FORMAT_VERSION), String(HEAVY_NGRAM)];
-  for (const t of tokenize(probe)) parts.push(`${t.start}:${t.end}:${t.norm}:${stemWord(t.norm)}:${isStopWord(t.norm) ? 1 : 0}`);
-  for (const w of ['the', 'of', 'said', 'would', 'according', 'however', 'told', 'percent', 'mr']) parts.push(isStopWord(w) ? '1' : '0');
-  parts.push(normalizeWord("ABC's"));
-  parts.push(normalizeWord('1,'.repeat(40) + '1')); // a number too long to lose its separators
-  // references are matched through the prose view (ReferenceDoc.matchText)
-  parts.push('match-view', proseView('See [the plan](https://port.example/plan) <b>now</b> <!-- x -->.', 'markdown'), proseView('At www.port.example/a today.', 'plaintext'));
-  signature = checksumString(parts.join('|'));
-  return signature;
-}
-
-function checksumString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** 32-bit checksum of a Uint32Array range (two multiplicative lanes, then a final mix). */
-export function checksum32(words: Uint32Array, from = 0, to = words.length): number {
-  let h1 = 0x9e3779b1 ^ (to - from);
-  let h2 = 0x85ebca77;
-  let i = from;
-  for (; i + 1 < to; i += 2) {
-    h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h2 = Math.imul(h2 ^ words[i + 1]!, 0x1b873593);
-    h2 = (h2 << 15) | (h2 >>> 17);
-  }
-  if (i < to) h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-  return finalMix(h1 ^ Math.imul(h2, 0x27d4eb2f));
-}
-
-/** the 32-bit finaliser of both checksums (murmur3's fmix32) */
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { checksum32, CodecError, engineSignature, INDEX_FORMAT_VERSION, INDEX_MAGIC, PAGE_BYTES, readHeader, type IndexHeader } from './index-format';
+export { bytesSource, type ByteSource } from './index-pages';
 
 type ArrayKind = 'u8' | 'u32';
 interface ArrayEntry {
@@ -308,34 +243,6 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   return out;
 }
 
-function pageCount(payloadLength: number): number {
-  return Math.ceil(payloadLength / PAGE_BYTES);
-}
-
-/** checksum of payload page k (`words`: the whole payload as u32) */
-function pageChecksum(words: Uint32Array, k: number): number {
-  const from = k * (PAGE_BYTES / 4);
-  const to = Math.min(from + PAGE_BYTES / 4, words.length);
-  // checksum32 with four independent lanes (twice as fast: every loaded page goes through it)
-  let h1 = 0x9e3779b1 ^ (to - from);
-  let h2 = 0x85ebca77;
-  let h3 = 0xc2b2ae3d;
-  let h4 = 0x27d4eb2f;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h2 = Math.imul(h2 ^ words[i + 1]!, 0x1b873593);
-    h2 = (h2 << 15) | (h2 >>> 17);
-    h3 = Math.imul(h3 ^ words[i + 2]!, 0xcc9e2d51);
-    h3 = (h3 << 17) | (h3 >>> 15);
-    h4 = Math.imul(h4 ^ words[i + 3]!, 0x1b873593);
-    h4 = (h4 << 19) | (h4 >>> 13);
-  }
-  for (; i < to; i++) h1 = Math.imul(h1 ^ words[i]!, 0xcc9e2d51);
-  return finalMix(h1 ^ Math.imul(h2, 0x27d4eb2f) ^ Math.imul(h3, 0x165667b1) ^ Math.imul(h4, 0x85ebca6b));
-}
-
 /** fields of docNums, per document */
 const DOC_FIELDS = 6;
 const DOC_DELETED = 1;
@@ -413,46 +320,9 @@ function decodeDocs(n: number, nums: Uint32Array, stringBytes: Uint8Array, metaB
   return out;
 }
 
-function align8(n: number): number {
-  return (n + 7) & ~7;
-}
-
-/** What a header says, without decoding the rest (for a quick staleness check). */
-export interface IndexHeader {
-  version: number;
-  signature: number;
-  payloadLength: number;
-}
-
-export function readHeader(bytes: Uint8Array): IndexHeader {
-  if (bytes.length < HEADER_BYTES) throw new CodecError(`truncated: ${bytes.length} bytes, no complete header`);
-  for (let i = 0; i < 8; i++) if (bytes[i] !== INDEX_MAGIC.charCodeAt(i)) throw new CodecError('not a Copydesk index (bad magic)');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, HEADER_BYTES);
-  const hw = new Uint32Array(aligned.buffer, aligned.byteOffset, 7);
-  if (checksum32(hw) !== view.getUint32(28, true)) throw new CodecError('corrupt header (checksum mismatch)');
-  const version = view.getUint32(8, true);
-  const sig = view.getUint32(12, true);
-  const payloadLength = view.getUint32(16, true) + view.getUint32(20, true) * 2 ** 32;
-  return { version, signature: sig, payloadLength };
-}
-
 export interface DecodedIndex {
   index: ReferenceIndex;
   extra: unknown;
-}
-
-/**
- * Positioned reads of a persisted index: src/node supplies one over a file descriptor
- * (core does no I/O itself).
- */
-export interface ByteSource {
-  /** total size in bytes */
-  readonly size: number;
-  /** fill `into` with the bytes at [offset, offset + into.length), or throw */
-  read(offset: number, into: Uint8Array): void;
-  /** called once every page has been loaded: the source is not read again */
-  close?(): void;
 }
 
 export interface OpenSourceOptions {
@@ -460,11 +330,6 @@ export interface OpenSourceOptions {
   eager?: boolean;
   /** told (before CodecError is thrown) when a page read on first use fails its checksum or cannot be read */
   onCorrupt?: (message: string) => void;
-}
-
-/** A ByteSource over bytes in memory. */
-export function bytesSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (offset, into) => into.set(bytes.subarray(offset, offset + into.length)) };
 }
 
 /** Decode bytes made by encodeIndex, verifying all of them now. Throws CodecError for anything not exactly such bytes. */
@@ -493,149 +358,6 @@ export function openIndexSource(src: ByteSource, opts: OpenSourceOptions = {}): 
   // zero-filled: the allocator maps untouched pages lazily, so unread parts cost no memory
   const paged = new Paged(new Uint8Array(header.payloadLength), pageTable(table, header), src, opts.onCorrupt);
   return decodePayload(paged, !!opts.eager);
-}
-
-interface CheckedHeader extends IndexHeader {
-  pages: number;
-  tableChecksum: number;
-}
-
-function checkedHeader(head: Uint8Array, size: number): CheckedHeader {
-  const header = readHeader(head);
-  if (header.version !== INDEX_FORMAT_VERSION) {
-    throw new CodecError(`format version ${header.version}, this Copydesk reads version ${INDEX_FORMAT_VERSION}`);
-  }
-  if (header.signature !== engineSignature()) throw new CodecError('made by a different tokeniser/normaliser version');
-  const view = new DataView(head.buffer, head.byteOffset, HEADER_BYTES);
-  if (header.payloadLength % 8 !== 0 || header.payloadLength >= 2 ** 32 || view.getUint32(32, true) !== PAGE_BYTES) throw new CodecError('corrupt header (payload length or page size)');
-  const pages = pageCount(header.payloadLength);
-  const expected = HEADER_BYTES + header.payloadLength + pages * 4;
-  if (size !== expected) throw new CodecError(`truncated or padded: ${size} bytes, header says ${expected}`);
-  return { ...header, pages, tableChecksum: view.getUint32(24, true) };
-}
-
-function pageTable(table: Uint8Array, header: CheckedHeader): Uint32Array {
-  const t = table.byteOffset % 4 === 0 ? table : table.slice();
-  const sums = new Uint32Array(t.buffer, t.byteOffset, header.pages);
-  if (checksum32(sums) !== header.tableChecksum) throw new CodecError('corrupt page table (checksum mismatch)');
-  return sums;
-}
-
-/** after this many documents' term ids (or lines) read one by one, the rest of that array is read in one go */
-const BULK_AFTER = 256;
-
-/** ensureMany: missing pages this close (or closer) are read in one run with those between */
-const GAP_PAGES = 1;
-
-/** pages read in one go at most (8 MiB) */
-const MAX_RUN_PAGES = 2048;
-
-/**
- * The payload, page by page: `ensure(from, to)` makes bytes [from, to) present and verified (reading
- * missing pages from the source, contiguous ones in one read). Without a source the bytes are
- * present already and only verified.
- */
-class Paged {
-  readonly length: number;
-  private readonly words: Uint32Array;
-  private readonly loaded: Uint8Array;
-  private missing: number;
-
-  constructor(
-    readonly bytes: Uint8Array,
-    private readonly sums: Uint32Array,
-    private src: ByteSource | undefined,
-    private readonly onCorrupt: ((message: string) => void) | undefined,
-  ) {
-    this.length = bytes.length;
-    this.words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-    this.loaded = new Uint8Array(sums.length);
-    this.missing = sums.length;
-  }
-
-  get complete(): boolean {
-    return this.missing === 0;
-  }
-
-  ensure(from: number, to: number): void {
-    if (to <= from) return;
-    if (from < 0 || to > this.length) throw new CodecError('corrupt index (a range past the payload)');
-    let k = Math.floor(from / PAGE_BYTES);
-    const last = Math.floor((to - 1) / PAGE_BYTES);
-    const loaded = this.loaded;
-    while (k <= last && loaded[k] === 1) k++;
-    if (k <= last) this.load(k, last);
-  }
-
-  /**
-   * ensure() for many ranges at once (`ranges`: [from, to) pairs in ascending `from` order): pages
-   * missing within GAP_PAGES of each other are read as one run (a few unneeded pages read and
-   * verified instead of a read call per range).
-   */
-  ensureMany(ranges: ArrayLike<number>): void {
-    const loaded = this.loaded;
-    let spanFirst = -1;
-    let spanLast = -1;
-    for (let r = 0; r + 1 < ranges.length; r += 2) {
-      const from = ranges[r]!;
-      const to = ranges[r + 1]!;
-      if (to <= from) continue;
-      if (from < 0 || to > this.length) throw new CodecError('corrupt index (a range past the payload)');
-      let k = Math.floor(from / PAGE_BYTES);
-      const last = Math.floor((to - 1) / PAGE_BYTES);
-      while (k <= last && loaded[k] === 1) k++;
-      if (k > last) continue;
-      if (spanFirst >= 0 && k <= spanLast + 1 + GAP_PAGES) {
-        if (last > spanLast) spanLast = last;
-        continue;
-      }
-      if (spanFirst >= 0) this.load(spanFirst, spanLast);
-      spanFirst = k;
-      spanLast = last;
-    }
-    if (spanFirst >= 0) this.load(spanFirst, spanLast);
-  }
-
-  ensureAll(): void {
-    if (this.missing > 0) this.load(0, this.sums.length - 1);
-  }
-
-  private fail(message: string): never {
-    this.onCorrupt?.(message);
-    throw new CodecError(message);
-  }
-
-  private load(first: number, last: number): void {
-    const loaded = this.loaded;
-    for (let k = first; k <= last; ) {
-      if (loaded[k] === 1) {
-        k++;
-        continue;
-      }
-      let end = k;
-      while (end < last && loaded[end + 1] === 0 && end - k + 1 < MAX_RUN_PAGES) end++;
-      const from = k * PAGE_BYTES;
-      const to = Math.min((end + 1) * PAGE_BYTES, this.length);
-      if (this.src) {
-        try {
-          this.src.read(HEADER_BYTES + from, this.bytes.subarray(from, to));
-        } catch (e) {
-          this.fail(`index file unreadable at ${HEADER_BYTES + from}: ${(e as Error).message}`);
-        }
-      }
-      for (let p = k; p <= end; p++) {
-        if (pageChecksum(this.words, p) !== this.sums[p]) this.fail(`corrupt index file (page ${p} of ${this.sums.length}: checksum mismatch)`);
-        loaded[p] = 1;
-        this.missing--;
-      }
-      k = end + 1;
-    }
-    if (this.missing === 0 && this.src) {
-      const src = this.src;
-      this.src = undefined;
-      src.close?.();
-    }
-  }
 }
 
 /**
