@@ -11,7 +11,7 @@ import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
-import type { NearMiss } from './match';
+import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissMemo as nearMiss, nearNames } from './memo';
 import { compareNames, foldDiacritics, skeleton } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
@@ -430,11 +430,14 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   );
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const done = new Set<string>();
+  // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
+  const shapes = rest.map((a) => nameShape(a.key));
   for (let i = 0; i < rest.length; i++) {
     for (let j = i + 1; j < rest.length; j++) {
       const x = rest[i]!;
       const y = rest[j]!;
       if (!x.mid && !y.mid) continue;
+      if (!mayBeNearMiss(shapes[i]!, shapes[j]!)) continue;
       const miss = nearMiss(x.key, y.key);
       if (!miss) continue;
       const ex = lex.get(x.key);

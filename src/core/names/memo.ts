@@ -5,14 +5,31 @@
  * Both return exactly what the functions they wrap return.
  */
 import type { NameEntry, NameLexicon } from './lexicon';
-import { nearMiss, type NearMiss } from './match';
+import { mayBeNearMiss, nameShape, nearMiss, type NameShape, type NearMiss } from './match';
 import { osaDistance } from './similarity';
 
 const MAX_PAIRS = 200000;
 const pairs = new Map<string, NearMiss | null>();
 
-/** nearMiss(a, r), remembered (least recently used pairs dropped first). */
+const MAX_SHAPES = 50000;
+const shapes = new Map<string, NameShape>();
+
+/** nameShape(s), remembered (the spellings of a check recur in many pairs). */
+export function shapeOf(s: string): NameShape {
+  let v = shapes.get(s);
+  if (!v) {
+    shapes.set(s, (v = nameShape(s)));
+    if (shapes.size > MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
+  }
+  return v;
+}
+
+/**
+ * nearMiss(a, r), remembered (least recently used pairs dropped first); pairs the shapes rule out
+ * (mayBeNearMiss) are answered without a comparison or a pair key.
+ */
 export function nearMissMemo(a: string, r: string): NearMiss | undefined {
+  if (!mayBeNearMiss(shapeOf(a), shapeOf(r))) return undefined;
   const key = `${a}\u0000${r}`;
   const hit = pairs.get(key);
   if (hit !== undefined) return hit ?? undefined;
@@ -41,5 +58,6 @@ export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
 /** Forget every remembered comparison (tests compare a session's results with uncached ones). */
 export function clearNameMemo(): void {
   pairs.clear();
+  shapes.clear();
   // per-lexicon entries go with their lexicon
 }
