@@ -6,7 +6,7 @@
  */
 import type { NameEntry, NameLexicon } from './lexicon';
 import { mayBeNearMiss, nameShape, nearMiss, type NameShape, type NearMiss } from './match';
-import { osaDistance } from './similarity';
+import { osaDistance, skeleton } from './similarity';
 
 /**
  * A bounded memo in two generations: entries go into the young map; when it is full it becomes the
@@ -79,6 +79,27 @@ export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
   const out: NameEntry[] = [];
   for (const e of lex.near(skel)) if (e.name && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
   m.set(skel, out);
+  return out;
+}
+
+const missesByKey = new WeakMap<NameLexicon, Generations<{ entry: NameEntry; miss: NearMiss }[]>>();
+
+/**
+ * The lexicon's names (nearNames of the spelling's skeleton, in that order) of which `key` is a near
+ * miss, with the comparison: what a check would find comparing `key` with each of them, remembered
+ * per lexicon so that a name seen in an earlier check is not compared again.
+ */
+export function nearMissEntries(lex: NameLexicon, key: string): { entry: NameEntry; miss: NearMiss }[] {
+  let m = missesByKey.get(lex);
+  if (!m) missesByKey.set(lex, (m = new Generations(10000)));
+  const hit = m.get(key);
+  if (hit) return hit;
+  const out: { entry: NameEntry; miss: NearMiss }[] = [];
+  for (const entry of nearNames(lex, skeleton(key))) {
+    const miss = entry.key === key ? undefined : nearMissMemo(key, entry.key);
+    if (miss) out.push({ entry, miss });
+  }
+  m.set(key, out);
   return out;
 }
 
