@@ -6,6 +6,7 @@
  * surnames, places, countries, organisations, demonyms), reached through `nlp.model()`.
  */
 import { compromise } from '../lazy-nlp';
+import { lowerBound } from '../search';
 import { isStopWord } from '../stopwords';
 
 let wordList: string[] | undefined;
@@ -37,16 +38,7 @@ function sortedWords(): readonly string[] {
 /** `lower` is in the word list (binary search). */
 export function inWordList(lower: string): boolean {
   const w = sortedWords();
-  let lo = 0;
-  let hi = w.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const m = w[mid]!;
-    if (m === lower) return true;
-    if (m < lower) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
+  return w[lowerBound(w.length, (i) => w[i]! < lower)] === lower;
 }
 
 type Lexicon = Record<string, string | string[]>;
