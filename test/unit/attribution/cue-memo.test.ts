@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { CueMemo } from '../../../src/core/attribution/cue-memo';
 import { extractAttributions } from '../../../src/core/attribution/extract';
 import { analyse } from '../../../src/core/text';
+import { applyEdit, type BasicEditKind, type EditVocabulary, type WordEdit } from '../edits';
 
 // invented paragraphs full of cues: reporting verbs, inverted and parenthetical sources, stance words,
 // quotes opening and closing in different sentences, a headline, names capitalised mid-sentence or not
@@ -25,37 +26,21 @@ const PARAS = [
 ];
 const WORDS = ['Stevedores', 'Mariners', 'said', 'told', 'Kovalenko', 'kovalenko', 'Solberg', 'argued', '"', 'the', 'Council', 'warned', 'according', 'to', 'he', 'she', 'believes', 'that', ',', ':'];
 
-type Edit = { kind: 'replace' | 'insert' | 'delete' | 'para' | 'split' | 'join' | 'drop'; at: number; word: number };
+type Edit = WordEdit<BasicEditKind | 'para' | 'drop'>;
 
-function apply(text: string, e: Edit): string {
-  const words = [...text.matchAll(/\S+/g)];
-  if (words.length < 5) return text + '\n\n' + PARAS[e.word % PARAS.length];
-  const w = words[e.at % words.length]!;
-  const s = w.index!;
-  const end = s + w[0].length;
-  switch (e.kind) {
-    case 'replace':
-      return text.slice(0, s) + WORDS[e.word % WORDS.length] + text.slice(end);
-    case 'insert':
-      return text.slice(0, s) + WORDS[e.word % WORDS.length] + ' ' + text.slice(s);
-    case 'delete':
-      return text.slice(0, s) + text.slice(Math.min(text.length, end + 1));
-    case 'para':
-      return text.slice(0, end) + '\n\n' + PARAS[e.word % PARAS.length] + text.slice(end);
-    case 'split':
-      return text.slice(0, end) + '\n\n' + text.slice(end).replace(/^\s+/, '');
-    case 'join': {
-      const p = text.indexOf('\n\n', s);
-      return p < 0 ? text : text.slice(0, p) + ' ' + text.slice(p + 2);
-    }
-    case 'drop': {
-      // a whole paragraph removed (the paragraph count crosses the headline rule's "more than three")
+const VOCAB: EditVocabulary<Edit['kind']> = {
+  words: WORDS,
+  short: (text, word) => text + '\n\n' + PARAS[word % PARAS.length],
+  more: {
+    para: (text, _s, end, word) => text.slice(0, end) + '\n\n' + PARAS[word % PARAS.length] + text.slice(end),
+    // a whole paragraph removed (the paragraph count crosses the headline rule's "more than three")
+    drop: (text, s) => {
       const a = text.lastIndexOf('\n\n', s);
       const b = text.indexOf('\n\n', s);
       return (a < 0 ? '' : text.slice(0, a)) + (b < 0 ? '' : (a < 0 ? text.slice(b + 2) : text.slice(b)));
-    }
-  }
-}
+    },
+  },
+};
 
 const EDITS = fc.array(
   fc.record({
@@ -76,7 +61,7 @@ describe('CueMemo: the cues of unchanged paragraphs kept between edits', functio
         let text = PARAS.join('\n\n');
         let sourced = 0;
         edits.forEach((e, k) => {
-          text = apply(text, e);
+          text = applyEdit(text, e, VOCAB);
           const kept = extractAttributions(analyse(text), memo);
           const fresh = extractAttributions(analyse(text));
           assert.deepEqual(kept, fresh, `after edit ${k + 1}`);

@@ -9,36 +9,19 @@ import { IncrementalAligner } from '../../../src/core/incremental';
 import { resolveSettings } from '../../../src/core/settings';
 import type { ReferenceDoc } from '../../../src/core/types';
 import { articleFrom, referenceSet, rng, sentence } from '../cache/helpers';
+import { applyEdit, type BasicEditKind, type EditVocabulary, type WordEdit } from '../edits';
 
 /** One edit of an article: replace, insert or delete a word, add a quoted sentence, or join/split paragraphs. */
-type Edit = { kind: 'replace' | 'insert' | 'delete' | 'quote' | 'split' | 'join'; at: number; word: number };
+type Edit = WordEdit<BasicEditKind | 'quote'>;
 
 const WORDS = ['harbour', 'Kovalenko', 'Kovalenka', 'said', 'told', 'council', '"', 'strike', 'Baptiste', 'vote', 'the', 'Tuesday'];
 const QUOTES = [' "We will not be moved," Marta Kovalenko said.', ' "The offer is final," the council told reporters.', ' Idris Baptist said the talks had failed.'];
 
-function apply(text: string, e: Edit): string {
-  const words = [...text.matchAll(/\S+/g)];
-  if (words.length < 5) return text + ' ' + WORDS[e.word % WORDS.length];
-  const w = words[e.at % words.length]!;
-  const s = w.index!;
-  const end = s + w[0].length;
-  switch (e.kind) {
-    case 'replace':
-      return text.slice(0, s) + WORDS[e.word % WORDS.length] + text.slice(end);
-    case 'insert':
-      return text.slice(0, s) + WORDS[e.word % WORDS.length] + ' ' + text.slice(s);
-    case 'delete':
-      return text.slice(0, s) + text.slice(Math.min(text.length, end + 1));
-    case 'quote':
-      return text.slice(0, end) + QUOTES[e.word % QUOTES.length] + text.slice(end);
-    case 'split':
-      return text.slice(0, end) + '\n\n' + text.slice(end).replace(/^\s+/, '');
-    case 'join': {
-      const p = text.indexOf('\n\n', s);
-      return p < 0 ? text : text.slice(0, p) + ' ' + text.slice(p + 2);
-    }
-  }
-}
+const VOCAB: EditVocabulary<Edit['kind']> = {
+  words: WORDS,
+  short: (text, word) => text + ' ' + WORDS[word % WORDS.length],
+  more: { quote: (text, _s, end, word) => text.slice(0, end) + QUOTES[word % QUOTES.length] + text.slice(end) },
+};
 
 /** 500 random edits of every kind (replace twice as likely). */
 const EDITS = fc.array(
@@ -62,7 +45,7 @@ describe('EditorSession: checks kept between edits', function () {
         let text = articleFrom(refs, 5);
         session.check(text);
         edits.forEach((e, k) => {
-          text = apply(text, e);
+          text = applyEdit(text, e, VOCAB);
           const kept = session.check(text);
           if (k % 50 === 49 || k === edits.length - 1) {
             clearCheckCaches();
@@ -102,7 +85,7 @@ describe('EditorSession: best reference quotes kept between edits', function () 
         let text = [0, 3, 7, 11].map((i) => refs[i]!.text.split('\n\n').slice(0, 3).join('\n\n')).join('\n\n');
         let matched = 0;
         edits.forEach((e, k) => {
-          text = apply(text, e);
+          text = applyEdit(text, e, VOCAB);
           const kept = makeContext(text, index, settings, { aligner, quoteMemo: memo }).use(quoteMatches);
           const fresh = makeContext(text, index, settings).use(quoteMatches);
           assert.deepEqual(kept, fresh, `after edit ${k + 1}`);
