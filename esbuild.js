@@ -36,6 +36,20 @@ async function main() {
           build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {}' }));
         },
       },
+      {
+        // the 275k-word list as one string split at run time: V8 parses a string literal and splits it in about a
+        // third of the CPU time it takes to parse the same words as an array literal (esbuild's JSON loader)
+        name: 'word-list-as-string',
+        setup(build) {
+          build.onLoad({ filter: /[\\/]an-array-of-english-words[\\/]index\.json$/ }, (args) => {
+            const words = JSON.parse(fs.readFileSync(args.path, 'utf8'));
+            if (!Array.isArray(words) || words.some((w) => typeof w !== 'string' || w.includes('\n'))) {
+              throw new Error(`${args.path}: expected an array of one-line strings`);
+            }
+            return { contents: `module.exports = ${JSON.stringify(words.join('\n'))}.split('\\n');`, loader: 'js' };
+          });
+        },
+      },
     ],
   });
   if (watch) {
