@@ -27,11 +27,11 @@ function num(args: string[], name: string, dflt: number): number {
   return a ? Number(a.slice(name.length + 3)) : dflt;
 }
 
-/** Milliseconds for a fresh node process to require `lib` and tag one sentence (median of k). */
+/** Milliseconds for a fresh node process to require `lib` (compromise: the `two` build the engine loads) and tag one sentence. */
 function loadTime(lib: 'compromise' | 'wink', k: number): number[] {
   const code =
     lib === 'compromise'
-      ? `const t=performance.now();const m=require('compromise');(m.default||m)('Mr Smith said so on Tuesday.').json({offset:true});process.stdout.write(String(performance.now()-t))`
+      ? `const t=performance.now();const m=require('compromise/two');(m.default||m)('Mr Smith said so on Tuesday.').json({offset:true});process.stdout.write(String(performance.now()-t))`
       : `const t=performance.now();const n=require('wink-nlp')(require('wink-eng-lite-web-model'));const d=n.readDoc('Mr Smith said so on Tuesday.');d.tokens().out(n.its.pos);process.stdout.write(String(performance.now()-t))`;
   const root = path.resolve(__dirname, '..');
   const ms: number[] = [];
