@@ -179,7 +179,6 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   const b = art.map((t) => t.low);
   const d = diffWords(a, b);
   // components → hunks: maximal runs of ADDED/REMOVED between COMMON runs
-  type Hunk = { s0: number; s1: number; a0: number; a1: number };
   const hunks: Hunk[] = [];
   const common: [number, number][] = [];
   let i = 0;
@@ -209,6 +208,22 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
+  // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
+  // only the best pair's slots (and the others' only where it has one) are ever read
+  let diffs: SlotDiff[] | null = null;
+  return {
+    similarity,
+    common,
+    get diffs(): SlotDiff[] {
+      return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
+    },
+  };
+}
+
+type Hunk = { s0: number; s1: number; a0: number; a1: number };
+
+/** Every changed region of a diff read as a slot, where it is one. */
+function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], similarity: number): SlotDiff[] {
   const diffs: SlotDiff[] = [];
   for (const h of hunks) {
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
@@ -237,7 +252,7 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     }
     if (slot) diffs.push(slot);
   }
-  return { similarity, diffs, common };
+  return diffs;
 }
 
 /** Read one changed region as a slot difference, or null (a rewording that changes no fact). */
