@@ -157,6 +157,17 @@ describe('facts/compare: slots read on demand', () => {
     assert.deepEqual(same.diffs, []);
     assert.deepEqual(same.common, [[0, 5]]);
   });
+  it('a changed region with no slot word is a rewording; a unit or a rank word alone still makes a slot', () => {
+    const cmp = (s: string, a: string) => compareSentences(factTokens(s), factTokens(a)).diffs;
+    assert.deepEqual(cmp('The ferry left the quay at dawn.', 'The ferry quietly departed the quay at dawn.'), []);
+    const scale = cmp('The port lost £1.2 million last year.', 'The port lost £1.2 billion last year.');
+    assert.equal(scale.length, 1);
+    assert.equal(scale[0]!.kind, 'number');
+    const rank = cmp('The deputy harbour master said so.', 'The harbour master said so.');
+    assert.equal(rank[0]?.kind, 'title');
+    const never = cmp('The crew had never sailed at night.', 'The crew had sailed at night.');
+    assert.equal(never[0]?.kind, 'polarity');
+  });
 });
 
 describe('facts/pairs: work kept between checks', () => {
