@@ -191,7 +191,6 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   const b = art.map((t) => t.low);
   const d = diffWords(a, b);
   // components → hunks: maximal runs of ADDED/REMOVED between COMMON runs
-  type Hunk = { s0: number; s1: number; a0: number; a1: number };
   const hunks: Hunk[] = [];
   const common: [number, number][] = [];
   let i = 0;
@@ -221,8 +220,57 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
+  // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
+  // only the best pair's slots (and the others' only where it has one) are ever read
+  let diffs: SlotDiff[] | null = null;
+  return {
+    similarity,
+    common,
+    get diffs(): SlotDiff[] {
+      return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
+    },
+  };
+}
+
+type Hunk = { s0: number; s1: number; a0: number; a1: number };
+
+/**
+ * A word that some slot reading looks for inside a changed region: a figure, a number word or a
+ * unit, a negation or an opposite, a title or a rank, a day or a month, a quantifier, or a
+ * capitalised word (a name). A region with none on either side is a rewording, whatever the words
+ * around it: no slot reading can take it (the figures around a region are compared only when the
+ * region holds a figure's word; the other readings look at the region's own words).
+ */
+function slotWord(t: FactToken): boolean {
+  const w = t.low;
+  return (
+    /[\d£$€%]/.test(w) ||
+    /^\p{Lu}/u.test(t.text) ||
+    (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'and') ||
+    QUANTITY_SUFFIX.has(w) ||
+    PLAIN_NEGATORS.has(w) ||
+    w.endsWith("n't") ||
+    w in CONTRACTED ||
+    ANTONYM.has(w) ||
+    TITLE_MODIFIERS.has(w) ||
+    TITLES.has(w) ||
+    TITLES.has(w.replace(/s$/, '')) ||
+    DAYS.has(w) ||
+    MONTHS.has(w) ||
+    w in QUANTIFIER_CLASS
+  );
+}
+
+function holdsSlotWord(toks: readonly FactToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (slotWord(toks[k]!)) return true;
+  return false;
+}
+
+/** Every changed region of a diff read as a slot, where it is one. */
+function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], similarity: number): SlotDiff[] {
   const diffs: SlotDiff[] = [];
   for (const h of hunks) {
+    if (!holdsSlotWord(src, h.s0, h.s1) && !holdsSlotWord(art, h.a0, h.a1)) continue;
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
     // a slot at the edge of a longer rewording, held by the shared words on that side
     // ("asked Mr White during cross-examination if" / "asked Mr Jones whether")
@@ -249,7 +297,7 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     }
     if (slot) diffs.push(slot);
   }
-  return { similarity, diffs, common };
+  return diffs;
 }
 
 /** Read one changed region as a slot difference, or null (a rewording that changes no fact). */

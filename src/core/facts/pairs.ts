@@ -84,6 +84,8 @@ export function stemDice(a: Stems, b: Stems): number {
 interface Piece extends Stems {
   start: number;
   end: number;
+  /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
+  tokens?: FactToken[];
 }
 
 /**
@@ -192,7 +194,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
       articleTokens ??= factTokens(doc.text, sent.start, sent.end);
-      const refTokens = factTokens(ctx.index.docs[d]!.text, ref.start, ref.end);
+      const refTokens = (ref.tokens ??= factTokens(ctx.index.docs[d]!.text, ref.start, ref.end));
       const comparison = compareSentences(refTokens, articleTokens);
       if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
       pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison });

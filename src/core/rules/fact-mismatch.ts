@@ -9,6 +9,7 @@
 import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
 import { statementPairs, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
+import { sameStatement } from '../facts/same-statement';
 import { attributedQuoteSpans } from '../quoting';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
@@ -122,6 +123,8 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const sourceValue = refDoc.text.slice(s.start, s.end);
       const articleValue = text.slice(a.start, a.end);
       if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
+      // the pair shares words but is not clearly the same statement: another person, event or occasion
+      if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue)) continue;
       // a name with no title beside it in the pair: a person only if its own text gives it one elsewhere
       if (diff.unproven && !titledSomewhere(diff.unproven === 'src' ? sourceValue : articleValue, diff.unproven === 'src' ? refDoc.text : text)) continue;
       // other references' values for the same slot

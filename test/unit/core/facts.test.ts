@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens } from '../../../src/core/facts/compare';
-import { stemDice } from '../../../src/core/facts/pairs';
+import { statementPairs, stemDice } from '../../../src/core/facts/pairs';
+import { candidateDocScores } from '../../../src/core/attribution/analysis';
+import { makeContext } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import { resolveSettings } from '../../../src/core/settings';
 import { isRounding, numberInWords, quantities } from '../../../src/core/facts/quantity';
 
 describe('facts/quantity', () => {
@@ -157,5 +161,58 @@ describe('facts/pairs', () => {
     assert.equal(stemDice(a, { ...b, names: new Set() }), 0.25);
     // the name is found on the other side: not a differing name
     assert.equal(stemDice(a, { stems: new Set(['reyle', 'talk', 'collaps', 'lund']), names: new Set(['lund']) }), 0.5);
+  });
+});
+
+describe('facts/compare: slots read on demand', () => {
+  it('a comparison gives the same slots every time they are read, and none for equal sentences', () => {
+    const c = compareSentences(factTokens('The ferry carried 40 passengers on Friday.'), factTokens('The ferry carried 14 passengers on Friday.'));
+    assert.equal(c.similarity, 12 / 14);
+    const first = c.diffs;
+    assert.equal(first.length, 1);
+    assert.equal(first[0]!.kind, 'number');
+    assert.equal(c.diffs, first, 'read once, kept');
+    const same = compareSentences(factTokens('The ferry left at dawn.'), factTokens('The ferry left at dawn.'));
+    assert.deepEqual(same.diffs, []);
+    assert.deepEqual(same.common, [[0, 5]]);
+  });
+  it('a changed region with no slot word is a rewording; a unit or a rank word alone still makes a slot', () => {
+    const cmp = (s: string, a: string) => compareSentences(factTokens(s), factTokens(a)).diffs;
+    assert.deepEqual(cmp('The ferry left the quay at dawn.', 'The ferry quietly departed the quay at dawn.'), []);
+    const scale = cmp('The port lost £1.2 million last year.', 'The port lost £1.2 billion last year.');
+    assert.equal(scale.length, 1);
+    assert.equal(scale[0]!.kind, 'number');
+    const rank = cmp('The deputy harbour master said so.', 'The harbour master said so.');
+    assert.equal(rank[0]?.kind, 'title');
+    const never = cmp('The crew had never sailed at night.', 'The crew had sailed at night.');
+    assert.equal(never[0]?.kind, 'polarity');
+  });
+});
+
+describe('facts/pairs: work kept between checks', () => {
+  const wire = 'Ferry crews at Tollmouth voted to strike on Friday. The ferry operator said 40 sailings would be cancelled over the weekend.';
+  const idx = ReferenceIndex.build([{ id: 'w', path: 'w', text: wire, meta: {} }]);
+  const article = 'Ferry crews at Tollmouth voted to strike on Friday. The ferry operator said 14 sailings would be cancelled over the weekend.';
+  it("a reference sentence's fact tokens are read once and reused by the next check", () => {
+    const a = makeContext(article, idx, resolveSettings({})).use(statementPairs);
+    const b = makeContext(article, idx, resolveSettings({})).use(statementPairs);
+    const pa = a.get(1)![0]!;
+    const pb = b.get(1)![0]!;
+    assert.equal(pb.refTokens, pa.refTokens, 'the same token list');
+    assert.notEqual(pb.articleTokens, pa.articleTokens, 'the article is read afresh');
+    assert.equal(pa.comparison.diffs[0]!.kind, 'number');
+    assert.equal(wire.slice(pa.refTokens[pa.comparison.diffs[0]!.src[0]]!.start, pa.refTokens[pa.comparison.diffs[0]!.src[1] - 1]!.end), '40');
+  });
+  it('3-gram scores are the same whichever ranges were looked up before', () => {
+    const ctx = makeContext(article, idx, resolveSettings({}));
+    const s2 = { start: article.indexOf('The ferry'), end: article.length };
+    const before = candidateDocScores(ctx, [s2]);
+    const whole = candidateDocScores(ctx, [{ start: 0, end: article.length }]);
+    const fresh = candidateDocScores(makeContext(article, idx, resolveSettings({})), [{ start: 0, end: article.length }]);
+    assert.deepEqual(whole, fresh);
+    assert.deepEqual(before, candidateDocScores(makeContext(article, idx, resolveSettings({})), [s2]));
+    assert.equal(whole[0]![0], 0);
+    assert.ok(before[0]![1] < whole[0]![1]);
+    assert.deepEqual(candidateDocScores(ctx, [{ start: 0, end: 4 }]), [], 'a range shorter than a 3-gram');
   });
 });

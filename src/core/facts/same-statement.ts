@@ -1,0 +1,236 @@
+/**
+ * Is this pair clearly the same statement, so that a different value in the slot is a changed fact
+ * and not another statement that shares words with it (another person's sentence, another event's
+ * date, another occasion's figure)? Checks, each over the pair's fact tokens and texts:
+ * - enough shared content words beyond the slot (a stock sentence, "He was jailed for five years",
+ *   is said of many people);
+ * - the slot anchored: the nearest content word beside it, on at least one side and within the
+ *   clause, is the same word on both sides;
+ * - the same stance: a claim is not a ruling ("claimed" / "ruled");
+ * - the same occasion: "the previous poll" is not "the latest poll";
+ * - the source's figure not stated elsewhere in the article sentence (then the slot is another
+ *   figure of the statement), nor the article's figure a sum of the source's (15 counts and four
+ *   counts = 19 counts), nor an age against a figure that is no age ("Brobbey, 58," / "a mother of five");
+ * - names that are one place or event in other words (Oxon / Oxfordshire, Games / Olympics).
+ */
+import { isStopWord } from '../stopwords';
+import type { FactToken, SlotDiff } from './compare';
+
+/** words that fill slots: not evidence that two sentences make the same statement */
+const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/** A crude stem for comparing content words ("jailed" / "jail", "years" / "year"). */
+function stem(w: string): string {
+  return w.replace(/'s$/, '').replace(/(?:ing|ed|es|s)$/, '');
+}
+
+function content(t: FactToken): boolean {
+  return !isStopWord(t.low) && !SLOT_WORD.test(t.low) && /\p{L}/u.test(t.low);
+}
+
+/** The content stems of a token list outside the range [from, to). */
+function contentStems(toks: readonly FactToken[], from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  toks.forEach((t, k) => {
+    if ((k < from || k >= to) && content(t)) out.add(stem(t.low));
+  });
+  return out;
+}
+
+/** at least this many content words, outside the slot, in both sentences */
+export const MIN_SHARED_CONTENT = 3;
+
+/** How many content words (stems) outside the slot the two sentences share. */
+export function sharedContent(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): number {
+  const a = contentStems(art, d.art[0], d.art[1]);
+  let n = 0;
+  for (const x of contentStems(src, d.src[0], d.src[1])) if (a.has(x)) n++;
+  return n;
+}
+
+/** function words: equal on both sides, they hold nothing in place ("in 1985" / "in April 1987") */
+const FUNCTION_WORDS = new Set(
+  ('the a an in on at of to for by with from into onto over under about after before and or but nor as than then that this these those ' +
+    'it its he she they his her their him them we us our i me my you your was were is are be been being has have had do does did ' +
+    'will would shall should could may might can must not no so if there which who whom whose what when where while').split(' '),
+);
+
+/** A word that holds a slot in place when both sentences have it beside the slot: not a function word. */
+function anchorWord(t: FactToken): boolean {
+  return !FUNCTION_WORDS.has(t.low) && /[\p{L}\d]/u.test(t.low);
+}
+
+/** Punctuation between two tokens that ends a clause (a comma, a hyphen or an apostrophe does not). */
+function clauseBreak(text: string, from: number, to: number): boolean {
+  return /[.;:!?()"“”'‘’`]|--|\s[-–—]\s/.test(text.slice(from, to).replace(/(?<=\p{L})['’](?=\p{L})/gu, ''));
+}
+
+/**
+ * The slot is held on one side by the same word: walking out from the slot on both sides at once,
+ * over equal function words, the first other word is the same in both sentences, and no
+ * clause break comes between it and the slot on either side.
+ */
+export function anchored(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff): boolean {
+  const side = (step: -1 | 1): boolean => {
+    let i = step < 0 ? d.src[0] - 1 : d.src[1];
+    let j = step < 0 ? d.art[0] - 1 : d.art[1];
+    let pi = step < 0 ? d.src[0] : d.src[1] - 1;
+    let pj = step < 0 ? d.art[0] : d.art[1] - 1;
+    while (i >= 0 && j >= 0 && i < src.length && j < art.length) {
+      const s = src[i]!;
+      const a = art[j]!;
+      const sp = src[pi]!;
+      const ap = art[pj]!;
+      if (step < 0 ? clauseBreak(srcText, s.end, sp.start) || clauseBreak(artText, a.end, ap.start) : clauseBreak(srcText, sp.end, s.start) || clauseBreak(artText, ap.end, a.start)) return false;
+      if (s.low !== a.low) return false;
+      if (anchorWord(s)) return true;
+      pi = i;
+      pj = j;
+      i += step;
+      j += step;
+    }
+    return false;
+  };
+  return side(-1) || side(1);
+}
+
+/** verbs that say what kind of statement a sentence reports: a claim, a ruling, an admission */
+const STANCE: Record<string, string> = {
+  claim: 'claim', claimed: 'claim', claims: 'claim', alleged: 'claim', alleges: 'claim', allege: 'claim', argued: 'claim', argues: 'claim', insisted: 'claim', insists: 'claim', maintained: 'claim',
+  ruled: 'ruling', rules: 'ruling', ruling: 'ruling', found: 'ruling', decided: 'ruling', concluded: 'ruling', held: 'ruling', verdict: 'ruling',
+  admitted: 'admission', admits: 'admission', conceded: 'admission', accepted: 'admission',
+  denied: 'denial', denies: 'denial',
+  feared: 'fear', fears: 'fear', hoped: 'hope', hopes: 'hope', predicted: 'forecast', predicts: 'forecast', expected: 'forecast', expects: 'forecast', forecast: 'forecast',
+};
+
+function stances(toks: readonly FactToken[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of toks) {
+    const s = STANCE[t.low];
+    if (s) out.add(s);
+  }
+  return out;
+}
+
+/** Each sentence reports a statement of a kind the other does not ("He claimed …" / "A judge ruled …"). */
+export function stanceDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const a = stances(art.filter((_, k) => k < d.art[0] || k >= d.art[1]));
+  const s = stances(src.filter((_, k) => k < d.src[0] || k >= d.src[1]));
+  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
+  return only(a, s) && only(s, a);
+}
+
+/** words that place a statement among others of its kind: one poll, report or match is not another */
+const OCCASION = new Set(['previous', 'latest', 'last', 'next', 'earlier', 'later', 'recent', 'new', 'first', 'second', 'third', 'final', 'original', 'current', 'initial']);
+
+/** Each sentence places its statement on an occasion the other does not name ("the previous poll" / "the latest poll"). */
+export function occasionDiffers(src: readonly FactToken[], art: readonly FactToken[]): boolean {
+  const a = new Set(art.map((t) => t.low).filter((w) => OCCASION.has(w)));
+  const s = new Set(src.map((t) => t.low).filter((w) => OCCASION.has(w)));
+  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
+  return only(a, s) && only(s, a);
+}
+
+const WORD_VALUE: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** The figures written in tokens [from, to), as written ("£2 million" → 2, "1,198" → 1198, "five" → 5). */
+export function figures(toks: readonly FactToken[], from = 0, to = toks.length): number[] {
+  const out: number[] = [];
+  for (let k = Math.max(0, from); k < Math.min(to, toks.length); k++) {
+    const w = toks[k]!.low;
+    const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/.exec(w);
+    if (m) out.push(Number(m[1]!.replace(/,/g, '') + (m[2] ? '.' + m[2] : '')));
+    else if (w in WORD_VALUE) out.push(WORD_VALUE[w]!);
+  }
+  return out;
+}
+
+/**
+ * The source's figures for the slot are all stated in the article sentence outside its slot ("in
+ * 1997" said elsewhere, the slot's "1996" is another event's year), or the two slots' figures are
+ * each found in the other sentence ("two to three million" / "between £2 million and £3 million").
+ */
+export function valueElsewhere(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const sv = figures(src, d.src[0], d.src[1]);
+  const av = figures(art, d.art[0], d.art[1]);
+  if (!sv.length) return false;
+  const count = (xs: number[], v: number) => xs.filter((x) => x === v).length;
+  // as often outside the article's slot as in the whole source sentence: "three men … for three
+  // years" with one "three" changed still differs
+  const srcAll = figures(src);
+  const artOut = [...figures(art, 0, d.art[0]), ...figures(art, d.art[1])];
+  if (sv.every((v) => count(artOut, v) >= count(srcAll, v))) return true;
+  const artAll = new Set(figures(art));
+  return av.length > 0 && sv.every((v) => artAll.has(v)) && av.every((v) => srcAll.includes(v));
+}
+
+/**
+ * The article's figure is the source's plus another figure of the source sentence that the article
+ * sentence no longer states (15 counts and four counts: 19 counts).
+ */
+export function sumOfParts(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const sv = figures(src, d.src[0], d.src[1]);
+  const av = figures(art, d.art[0], d.art[1]);
+  if (sv.length !== 1 || av.length !== 1) return false;
+  const others = [...figures(src, 0, d.src[0]), ...figures(src, d.src[1])];
+  const artAll = new Set(figures(art));
+  return others.some((o) => o > 0 && o < 1000 && sv[0]! + o === av[0] && !artAll.has(o));
+}
+
+/** An age as newspapers write it: a bare figure between commas after a name ("Brobbey, 58,"). */
+function ageAt(toks: readonly FactToken[], text: string, from: number): boolean {
+  const f = toks[from];
+  const before = toks[from - 1];
+  if (!f || !before || !/^\d{1,3}$/.test(f.low)) return false;
+  if (!/^\s*,\s*$/.test(text.slice(before.end, f.start)) || !/^\p{Lu}/u.test(before.text)) return false;
+  const after = toks[from + 1];
+  return /^\s*(?:[,.;)]|$)/.test(text.slice(f.end, after ? after.start : f.end + 2));
+}
+
+/** One side's figure is an age, the other's is not: two details of one person, not one changed. */
+export function ageAgainstOther(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff): boolean {
+  return ageAt(src, srcText, d.src[0]) !== ageAt(art, artText, d.art[0]);
+}
+
+/** Names of one place or event in other words: county abbreviations, "Games" for "Olympics". */
+const SAME_NAME: string[][] = [
+  ['oxon', 'oxfordshire'], ['lincs', 'lincolnshire'], ['hants', 'hampshire'], ['herts', 'hertfordshire'], ['bucks', 'buckinghamshire'],
+  ['berks', 'berkshire'], ['wilts', 'wiltshire'], ['glos', 'gloucestershire'], ['notts', 'nottinghamshire'], ['northants', 'northamptonshire'],
+  ['lancs', 'lancashire'], ['yorks', 'yorkshire'], ['beds', 'bedfordshire'], ['cambs', 'cambridgeshire'], ['derbys', 'derbyshire'],
+  ['staffs', 'staffordshire'], ['worcs', 'worcestershire'], ['warks', 'warwickshire'], ['leics', 'leicestershire'], ['salop', 'shropshire'],
+  ['northumb', 'northumberland'], ['middx', 'middlesex'],
+  ['games', 'olympics', 'olympic games'], ['paralympics', 'paralympic games'],
+];
+const SAME = new Map<string, number>();
+SAME_NAME.forEach((g, k) => g.forEach((w) => SAME.set(w, k)));
+
+export function sameNamed(sourceValue: string, articleValue: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/[.']/g, '').replace(/\s+/g, ' ').trim();
+  const a = SAME.get(n(sourceValue));
+  return a !== undefined && a === SAME.get(n(articleValue));
+}
+
+/** All the checks above: the pair is clearly the same statement, and the slot's values are not the same thing said otherwise. */
+export function sameStatement(
+  src: readonly FactToken[],
+  srcText: string,
+  art: readonly FactToken[],
+  artText: string,
+  d: SlotDiff,
+  sourceValue: string,
+  articleValue: string,
+): boolean {
+  if (sharedContent(src, art, d) < MIN_SHARED_CONTENT) return false;
+  if (!anchored(src, srcText, art, artText, d)) return false;
+  if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
+  if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {
+    if (valueElsewhere(src, art, d)) return false;
+    if (d.kind === 'number' && (sumOfParts(src, art, d) || ageAgainstOther(src, srcText, art, artText, d))) return false;
+  }
+  if (d.kind === 'name' && sameNamed(sourceValue, articleValue)) return false;
+  return true;
+}

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
+import { sameNamed, sameStatement } from '../../../src/core/facts/same-statement';
+
+// Invented sentences about a made-up harbour town.
+
+/** The pair's one slot difference, and whether the pair counts as the same statement for it. */
+function judge(src: string, art: string): { kind: string; same: boolean } {
+  const s = factTokens(src);
+  const a = factTokens(art);
+  const diffs: SlotDiff[] = compareSentences(s, a).diffs;
+  assert.equal(diffs.length, 1, `one slot difference expected, got ${diffs.map((d) => d.kind).join(', ') || 'none'}`);
+  const d = diffs[0]!;
+  const sv = src.slice(s[d.src[0]]?.start ?? 0, s[d.src[1] - 1]?.end ?? 0);
+  const av = art.slice(a[d.art[0]]?.start ?? 0, a[d.art[1] - 1]?.end ?? 0);
+  return { kind: d.kind, same: sameStatement(s, src, a, art, d, sv, av) };
+}
+
+describe('facts/same-statement: is the pair clearly the same statement', () => {
+  it('a stock sentence with two content words is not; the same with more shared words is', () => {
+    assert.equal(judge('He was jailed for five years.', 'Dunmore was jailed for seven years.').same, false);
+    assert.equal(judge('The trawler skipper was jailed for five years at Harbour Crown Court.', 'The trawler skipper was jailed for seven years at Harbour Crown Court.').same, true);
+  });
+  it('a slot held by no shared word beside it in its clause is not ("in" alone holds nothing)', () => {
+    assert.equal(judge('The crews said the operator had bought the slipway in April 1997.', 'The crews said the operator had bought the slipway from the council, which had built it in 1995.').same, false);
+    assert.equal(judge('The crews said the operator had bought the slipway in April 1997 for the ferries.', 'The crews said the operator had bought the slipway in April 1995 for the ferries.').same, true);
+  });
+  it('a name across a clause break is not held by the words after the break', () => {
+    assert.equal(judge('Mr Reyle: "Did you not tell the crews that the ferry was unsafe?"', 'The skipper asked of Captain Lund: "Did you not tell the crews that the ferry was unsafe?"').same, false);
+    assert.equal(judge('Mr Reyle told the inquiry that the ferry had been unsafe for months.', 'Mr Lund told the inquiry that the ferry had been unsafe for months.').same, true);
+  });
+  it('a claim is not a ruling', () => {
+    assert.equal(judge('The skipper claimed the harbour master had been negligent when the ferry left the quay.', 'The magistrates ruled the harbour master had not been negligent when the ferry left the quay.').same, false);
+    assert.equal(judge('The skipper claimed the harbour master had been negligent when the ferry left the quay.', 'The skipper claimed the harbour master had not been negligent when the ferry left the quay.').same, true);
+  });
+  it('another occasion: the previous survey is not the latest', () => {
+    assert.equal(judge('In the latest harbour survey, carried out in May, the crews backed the strike.', 'In the previous harbour survey, carried out in March, the crews backed the strike.').same, false);
+    assert.equal(judge('In the latest harbour survey, carried out in May, the crews backed the strike.', 'In the latest harbour survey, carried out in March, the crews backed the strike.').same, true);
+  });
+  it("the source's figure stated elsewhere in the article sentence: another figure of the statement", () => {
+    assert.equal(judge('The two skippers were jailed at the harbour court in 1997 for smuggling diesel.', 'The two skippers were jailed at the harbour court in 1996 for smuggling diesel they had bought in 1997.').same, false);
+    assert.equal(judge('The two skippers were jailed at the harbour court in 1997 for smuggling diesel.', 'The two skippers were jailed at the harbour court in 1996 for smuggling diesel.').same, true);
+  });
+  it('one of two equal figures changed still differs', () => {
+    assert.equal(judge('Three crew members were jailed for three years for the smuggling run.', 'Three crew members were jailed for six years for the smuggling run.').same, true);
+  });
+  it('a range in words against the same range in figures is the same value', () => {
+    assert.equal(judge('The skipper valued the fleet at two to three million pounds, the harbour court heard.', 'The skipper valued the fleet at between £2 million and £3 million, the harbour court heard.').same, false);
+  });
+  it('a sum of the source\'s parts is not a changed count', () => {
+    assert.equal(judge('The skipper, who denied 15 counts of smuggling diesel and four of forging papers, was remanded in custody.', 'The skipper, who denied 19 counts of smuggling diesel, was remanded in custody.').same, false);
+    assert.equal(judge('The skipper, who denied 15 counts of smuggling diesel and four of forging papers, was remanded in custody.', 'The skipper, who denied 17 counts of smuggling diesel and four of forging papers, was remanded in custody.').same, true);
+  });
+  it('an age is not another detail of the person; an age against an age is compared', () => {
+    assert.equal(judge('Mrs Dunmore, a mother of four, was given the harbour award in 1998 for rescuing the crew.', 'Mrs Dunmore, 61, was given the harbour award in 1998 for rescuing the crew.').same, false);
+    assert.equal(judge('Mrs Dunmore, 59, was given the harbour award in 1998 for rescuing the crew.', 'Mrs Dunmore, 61, was given the harbour award in 1998 for rescuing the crew.').same, true);
+  });
+  it('a county and its abbreviation are one place, Games and Olympics one event; two counties are not', () => {
+    assert.equal(sameNamed('Lincs', 'Lincolnshire'), true);
+    assert.equal(sameNamed('Oxon.', 'Oxfordshire'), true);
+    assert.equal(sameNamed('Games', 'Olympics'), true);
+    assert.equal(sameNamed('Norfolk', 'Lincolnshire'), false);
+    assert.equal(sameNamed('Lincs', 'Hampshire'), false);
+  });
+});
