@@ -61,6 +61,8 @@ export interface SentenceCase {
   similarity: number;
   /** found in the summary setting */
   summary: boolean;
+  /** share of the case's article units that are seeds (pair with a reference unit on their own) */
+  density: number;
 }
 
 interface Unit {
@@ -365,6 +367,7 @@ export function alignSentences(
     }
   }
   return cases.map((c) => ({
+    density: new Set(c.seeds.map((p) => p[0])).size / (c.a[1] - c.a[0] + 1),
     a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
     b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
     similarity: Math.round(c.sim * 1000) / 1000,
