@@ -115,6 +115,14 @@ export interface AlignOptions {
    * missed); never across an attributed quotation of the article. 0: off
    */
   joinGap: number;
+  /**
+   * in an article of at least `longArticleWords` words a paraphrase-level passage needs
+   * `longMinParaphraseWords` article words unless its word similarity reaches `longKeepSimilarity`:
+   * a long article shares many short loose sentences with same-topic sources (PAN13 train)
+   */
+  longArticleWords: number;
+  longMinParaphraseWords: number;
+  longKeepSimilarity: number;
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
   /**
@@ -182,6 +190,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceDense: 0.4,
   joinGap: 60,
   joinSkew: 25,
+  longArticleWords: 1000,
+  longMinParaphraseWords: 25,
+  longKeepSimilarity: 0.7,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -778,6 +789,13 @@ export function align(
     const kept = ngram.get(docNum) ?? [];
     const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
+  }
+  if (doc.tokens.length >= o.longArticleWords) {
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.longMinParaphraseWords || p.similarity >= o.longKeepSimilarity);
+    if (keep.length < out.length) {
+      out.length = 0;
+      out.push(...keep);
+    }
   }
   if (o.minSubstanceWords > 0) {
     const keep = out.filter((p) => substanceWords(doc, index, p, o) >= o.minSubstanceWords);
