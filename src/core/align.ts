@@ -187,7 +187,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceAlign: true,
   sentence: DEFAULT_SENTENCE_ALIGN,
   sentenceKeepVerbatim: 0,
-  sentenceDense: 0.4,
+  sentenceDense: 0.75,
   joinGap: 60,
   joinSkew: 25,
   longArticleWords: 1000,
