@@ -24,6 +24,7 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
     // an aligner built for another index (the reference set changed) is not used
     aligner: env.aligner && env.aligner.index === index ? env.aligner : undefined,
     quoteMemo: env.quoteMemo,
+    cueMemo: env.cueMemo,
     use<T>(a: Analysis<T>): T {
       if (!memo.has(a)) {
         budget();

@@ -12,7 +12,7 @@ import type { Analysis } from './rule';
 import type { Span } from './text';
 
 /** Every attribution of the checked article. */
-export const attributions: Analysis<Attribution[]> = (ctx) => extractAttributions(ctx.doc);
+export const attributions: Analysis<Attribution[]> = (ctx) => extractAttributions(ctx.doc, ctx.cueMemo);
 
 /** Article spans (the words between the marks) of direct and mixed quotes that have a speaker. */
 export const attributedQuoteSpans: Analysis<Span[]> = (ctx) => {

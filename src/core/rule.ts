@@ -6,6 +6,7 @@
  */
 import type { AlignOptions, Passage } from './align';
 import type { QuoteMatchMemo } from './attribution/analysis';
+import type { CueMemo } from './attribution/cue-memo';
 import type { ReferenceIndex } from './reference-index';
 import type { Settings } from './settings';
 import type { TextModel } from './text';
@@ -26,6 +27,11 @@ export interface RuleContext {
    * editor's session); its results equal a fresh comparison's. Absent: every quote compared afresh.
    */
   readonly quoteMemo?: QuoteMatchMemo;
+  /**
+   * The cues of the article's sentences, kept between checks of one document (the editor's session);
+   * its results equal a fresh reading's. Absent: every sentence read afresh.
+   */
+  readonly cueMemo?: CueMemo;
   /** Run (once) and return a shared analysis of this check. */
   use<T>(analysis: Analysis<T>): T;
 }
@@ -39,6 +45,7 @@ export interface Aligner {
 export interface CheckEnv {
   aligner?: Aligner;
   quoteMemo?: QuoteMatchMemo;
+  cueMemo?: CueMemo;
   /**
    * Time budget: a `performance.now()` value after which the check stops, between rules and before
    * each shared analysis, with TooComplexError (an editor is better served by "too complex to check"

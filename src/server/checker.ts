@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkYielding } from '../core/engine';
 import { CodecError } from '../core/index-codec';
 import { QuoteMatchMemo } from '../core/attribution/analysis';
+import { CueMemo } from '../core/attribution/cue-memo';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
 import { proseView } from '../core/prose';
@@ -43,6 +44,8 @@ export class Checker {
   private readonly aligners = new Map<string, IncrementalAligner>();
   /** per open document: the best reference quote of each unchanged article quote */
   private readonly quoteMemos = new Map<string, QuoteMatchMemo>();
+  /** per open document: the cues of the sentences of unchanged paragraphs */
+  private readonly cueMemos = new Map<string, CueMemo>();
   private resultCounter = 0;
 
   constructor(private readonly deps: CheckerDeps) {}
@@ -62,7 +65,9 @@ export class Checker {
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
     let quoteMemo = this.quoteMemos.get(doc.uri);
     if (!quoteMemo) this.quoteMemos.set(doc.uri, (quoteMemo = new QuoteMatchMemo()));
-    const env = { aligner, quoteMemo, deadline: performance.now() + CHECK_BUDGET_MS };
+    let cueMemo = this.cueMemos.get(doc.uri);
+    if (!cueMemo) this.cueMemos.set(doc.uri, (cueMemo = new CueMemo()));
+    const env = { aligner, quoteMemo, cueMemo, deadline: performance.now() + CHECK_BUDGET_MS };
     let result: CheckResult;
     try {
       result = index ? await checkYielding(analysed, index, settings, env, yielding ? nextTurn : sameTurn) : emptyResult();
@@ -78,9 +83,10 @@ export class Checker {
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
   }
 
-  /** The document is closed: drop its aligner and quote matches. */
+  /** The document is closed: drop its aligner, quote matches and cues. */
   closed(uri: string): void {
     this.aligners.delete(uri);
     this.quoteMemos.delete(uri);
+    this.cueMemos.delete(uri);
   }
 }

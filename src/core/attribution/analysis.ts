@@ -63,20 +63,33 @@ export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number
   return candidateDocScores(ctx, ranges, max).map((e) => e[0]);
 }
 
+/**
+ * Per article token k, the reference documents holding the article's word 3-gram at k (null: more than
+ * 30, a set phrase), filled as candidateDocScores first asks: the whole article, each sentence and
+ * each quote are asked about in one check, and their 3-grams are looked up once.
+ */
+const gramDocs: Analysis<(number[] | null | undefined)[]> = (ctx) => new Array(ctx.doc.tokens.length);
+
 /** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
 export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
   const { doc, index } = ctx;
   const terms = articleTermIds(ctx);
+  const grams = ctx.use(gramDocs);
+  const tokens = doc.tokens;
   const score = new Map<number, number>();
   for (const r of ranges) {
-    let k0 = 0;
-    while (k0 < doc.tokens.length && doc.tokens[k0]!.end <= r.start) k0++;
-    for (let k = k0; k + 3 <= doc.tokens.length && doc.tokens[k + 2]!.end <= r.end; k++) {
+    const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
+    for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
       if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
-      const seen = new Set<number>();
-      index.lookup(terms, k, (d) => seen.add(d));
-      if (seen.size > 30) continue; // a set phrase ("said in a"), no evidence
-      for (const d of seen) score.set(d, (score.get(d) ?? 0) + 1);
+      let docs = grams[k];
+      if (docs === undefined) {
+        const seen = new Set<number>();
+        index.lookup(terms, k, (d) => seen.add(d));
+        // more than 30 documents: a set phrase ("said in a"), no evidence
+        grams[k] = docs = seen.size > 30 ? null : [...seen];
+      }
+      if (docs === null) continue;
+      for (const d of docs) score.set(d, (score.get(d) ?? 0) + 1);
     }
   }
   return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);

@@ -8,6 +8,7 @@ import { lowerBound } from '../search';
 import type { TextModel } from '../text';
 import { AUXILIARIES, EVIDENCE_NOUNS, PERSON_PRONOUNS, POSSESSIVES, PRONOUNS, ROLE_NOUNS } from './cues';
 import { mayBeCueWord } from './cue-forms';
+import type { CueMemo } from './cue-memo';
 import { countTokens, CueReader, isHeadline, type Cue } from './cue-reader';
 import { span } from './phrases';
 import type { QuoteSpan } from './quotes';
@@ -21,6 +22,28 @@ function sentenceAt(model: TextModel, offset: number): number {
 }
 
 export class Extractor extends CueReader {
+  /** the cues of sentences read in earlier checks of this document (the editor's session), if any */
+  constructor(model: TextModel, private readonly memo?: CueMemo) {
+    super(model);
+  }
+
+  /** cues(s), through the memo when there is one. */
+  private memoCues(s: number): Cue[] {
+    const memo = this.memo;
+    if (!memo) return this.cues(s);
+    const key = memo.key(this.model, this.top, s);
+    const hit = memo.get(key, this.model, s, (n) => this.isMidCapital(n));
+    if (hit) return hit;
+    this.capsLog = [];
+    try {
+      const cues = this.cues(s);
+      memo.set(key, this.model, s, cues, this.capsLog);
+      return cues;
+    } finally {
+      this.capsLog = null;
+    }
+  }
+
   /**
    * Whether another top-level quote lies between quote q and cue c (the cue then belongs to that
    * one). Only quotes opening in the gap can, found by binary search on the quotes' opening
@@ -63,11 +86,12 @@ export class Extractor extends CueReader {
   extract(quotesOnly = false): Attribution[] {
     const { model, text } = this;
     const out: Attribution[] = [];
+    this.memo?.begin();
     const cueCache = this.cueCache;
     for (const cs of cueCache.values()) for (const c of cs) c.used = false;
     const cuesOf = (s: number) => {
       let c = cueCache.get(s);
-      if (!c) cueCache.set(s, (c = this.cues(s)));
+      if (!c) cueCache.set(s, (c = this.memoCues(s)));
       return c;
     };
     // sentences that hold a cue word at all (cheap lexical test before tagging); the quote stage
@@ -372,8 +396,8 @@ function between(o: QuoteSpan, q: QuoteSpan, c: Cue): boolean {
 }
 
 /** All attributions of a text model (quotes with no speaker included, with source null). */
-export function extractAttributions(model: TextModel): Attribution[] {
-  return new Extractor(model).extract();
+export function extractAttributions(model: TextModel, memo?: CueMemo): Attribution[] {
+  return new Extractor(model, memo).extract();
 }
 
 /** Only the quotes of a text and their speakers (no reported speech): the cheaper pass used on references. */

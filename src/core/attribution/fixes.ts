@@ -78,6 +78,11 @@ export function plainText(s: string): string {
     .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '')
     .replace(/``/g, '“')
     .replace(/''/g, '”')
+    // the wire's 7-bit stand-ins: a lone backtick opens a single quote, " _ " is a dash, and "#" before an
+    // amount is the pound sign ("#750,000", "#2m"; "#1" is left alone)
+    .replace(/`/g, "'")
+    .replace(/(^|\s)_(?=\s|$)/g, '$1-')
+    .replace(/#(?=\d{3}|\d{1,3},\d{3}|\d+(?:\.\d+)?(?:m|bn|million|billion)\b)/g, '£')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -340,7 +340,17 @@ export class PhraseReader {
     if (t.person || t.org) return true;
     if (!/^\p{Lu}/u.test(this.tokens[head]!.text)) return false;
     // a capitalised word opening the sentence is a name if the text also capitalises it mid-sentence
-    return t.pos === 'PROPN' || this.midCapitals().has(norm);
+    return t.pos === 'PROPN' || this.isMidCapital(norm);
+  }
+
+  /** the answers of isMidCapital, while a cue memo records what a sentence's cues depend on */
+  protected capsLog: [string, boolean][] | null = null;
+
+  /** Does the text capitalise this word somewhere other than at a sentence start? */
+  protected isMidCapital(norm: string): boolean {
+    const v = this.midCapitals().has(norm);
+    if (this.capsLog) this.capsLog.push([norm, v]);
+    return v;
   }
 
   protected midCaps: Set<string> | null = null;

@@ -50,6 +50,11 @@ export function setSentenceTagger(t: SentenceTagger | undefined): void {
   override = t;
 }
 
+/** The tagger that replaces compromise (undefined: compromise itself). */
+export function currentSentenceTagger(): SentenceTagger | undefined {
+  return override;
+}
+
 const fastModels = new WeakSet<TextModel>();
 
 /** Is this model tagged with the fast lexical tagger? */

@@ -42,6 +42,8 @@ export const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', '
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** negation words a sentence can gain or lose with the rest unchanged */
 const PLAIN_NEGATORS = new Set(['not', "n't", 'never']);
+/** words that negate a clause without "not": "issued no instructions", "said nothing" */
+const NEGATIVE_WORDS = new Set(['no', 'none', 'nothing', 'nobody', 'neither', 'nor', 'never', 'without', 'no-one']);
 /** negative contractions whose positive is not the word without n't */
 const CONTRACTED: Record<string, string> = { "won't": 'will', "can't": 'can', cannot: 'can', "shan't": 'shall', "ain't": 'is' };
 const ANTONYMS: [string, string][] = [
@@ -156,10 +158,20 @@ const sentenceQuantities = new WeakMap<readonly FactToken[], Quantity[]>();
 function quantityHere(toks: readonly FactToken[], from: number, to: number): Quantity[] {
   let all = sentenceQuantities.get(toks);
   if (!all) {
-    all = quantities(toks.map((t) => t.low), monthAt(toks));
+    // "one time members", "a one-time partner": an adjective, not a count
+    all = quantities(toks.map((t) => t.low), monthAt(toks)).filter((q) => !(q.to - q.from === 1 && toks[q.from]!.low === 'one' && /^time\b/.test(toks[q.to]?.low ?? '')));
     sentenceQuantities.set(toks, all);
   }
   return all.filter((q) => q.from < to && q.to > from);
+}
+
+/** A bound the words before a figure put on it: "more than", "over", "above" / "less than", "under", "nearly", "almost". */
+function boundBefore(toks: readonly FactToken[], at: number): 'above' | 'below' | null {
+  const w1 = toks[at - 1]?.low ?? '';
+  const w2 = toks[at - 2]?.low ?? '';
+  if (w1 === 'over' || w1 === 'above' || (w1 === 'than' && w2 === 'more')) return 'above';
+  if (w1 === 'under' || w1 === 'below' || w1 === 'nearly' || w1 === 'almost' || (w1 === 'than' && (w2 === 'less' || w2 === 'fewer'))) return 'below';
+  return null;
 }
 
 /** The token at k is a figure by itself (digits or one number word), not part of a longer one. */
@@ -299,6 +311,9 @@ function classify(
       const aQ = aq[Math.max(0, Math.min(k, aq.length - 1))]!;
       const kind = sQ.kind === 'year' || aQ.kind === 'year' ? 'date' : sQ.kind === 'time' || aQ.kind === 'time' ? 'time' : 'number';
       const hedged = HEDGES.has(art[aQ.from - 1]?.low ?? '') || HEDGES.has(art[aQ.from - 2]?.low ?? '');
+      // "more than 30" for 33, "nearly 60" for 59: a bound the source's figure keeps is no change
+      const bound = boundBefore(art, aQ.from);
+      if (kind === 'number' && sQ.kind === aQ.kind && sQ.currency === aQ.currency && bound && (bound === 'above' ? sQ.value > aQ.value : sQ.value < aQ.value)) return null;
       const rounding = kind === 'number' && isRounding(sQ, aQ, hedged);
       return {
         kind,
@@ -332,7 +347,12 @@ function classify(
     const near = (toks: readonly FactToken[], at: number) => toks.slice(Math.max(0, at - 4), at).some((t) => DENIALS.has(t.low));
     const any = (toks: readonly FactToken[]) => toks.some((t) => DENIALS.has(t.low));
     const denial = negs(S) === 0 ? near(src, s0) && !any(art) : near(art, a0) && !any(src);
-    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ') && !denial) {
+    // "issued no instructions" = "not issued any instructions": a negative word just after the slot on
+    // the side without the negation; "was not about X but Y" corrects X, it does not deny the rest
+    const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));
+    const contrast = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 6).some((t) => t.low === 'but');
+    const reworded = negs(S) === 0 ? negatedAfter(src, s1) || contrast(art, a1) : negatedAfter(art, a1) || contrast(src, s1);
+    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ') && !denial && !reworded) {
       const w = widen('polarity');
       if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
     }
@@ -351,7 +371,9 @@ function classify(
     const at = ns === 0 ? a1 : s1;
     const next = side[at];
     const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low) || TITLES.has(t.low.replace(/s$/, '')));
-    if (added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
+    // only a rank the source gives and the article drops: a rank the article adds ("the former England
+    // centre", "Deputy principal Alden") is the writer's own knowledge, not a contradiction of the source
+    if (ns > 0 && added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
       return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
     }
     return null;

@@ -11,9 +11,9 @@ import type { Finding, Fix } from '../types';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
-import type { NearMiss } from './match';
-import { nearMissMemo as nearMiss, nearNames } from './memo';
-import { compareNames, foldDiacritics, skeleton } from './similarity';
+import { mayBeNearMiss, nameShape, type NearMiss } from './match';
+import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
+import { compareNames, foldDiacritics } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
 
 export interface ReferenceSpelling {
@@ -319,12 +319,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const knownName = isKnownName(foldDiacritics(a.key));
     const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
-    const consider = (t: NameTarget, gluedTitle = false) => {
+    const consider = (t: NameTarget, gluedTitle = false, compared?: NearMiss) => {
       if (t.key === a.key) return;
       // accents are kept: the article's Anaïs is not corrected to the references' unaccented Anais
       if (strippedOf(a.key, t.key)) return;
       const miss: NearMiss | undefined =
-        nearMiss(a.key, t.key) ?? (gluedTitle ? { ...compareNames(a.key, t.key), strength: 'strong' } : undefined);
+        compared ?? nearMiss(a.key, t.key) ?? (gluedTitle ? { ...compareNames(a.key, t.key), strength: 'strong' } : undefined);
       if (!miss) return;
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
@@ -362,9 +362,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         (t.house ? 0.1 : 0);
       cands.push({ target: t, miss, context, score });
     };
-    const skel = skeleton(a.key);
-    // cheap filter on the precomputed skeletons before the full comparison
-    for (const e of nearNames(lex, skel)) consider(targetOf(e));
+    // the lexicon's names within reach of the skeleton that this spelling is a near miss of (remembered across checks)
+    for (const { entry, miss } of nearMissEntries(lex, a.key)) consider(targetOf(entry), false, miss);
     // a title that lost its space (MrQuennell): the rest is the reference name itself
     const glued = GLUED_TITLE_RE.exec(a.occurrences[0]!.text);
     const unglued = glued ? lex.get(a.key.slice(glued[1]!.length)) : undefined;
@@ -430,11 +429,14 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   );
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const done = new Set<string>();
+  // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
+  const shapes = rest.map((a) => nameShape(a.key));
   for (let i = 0; i < rest.length; i++) {
     for (let j = i + 1; j < rest.length; j++) {
       const x = rest[i]!;
       const y = rest[j]!;
       if (!x.mid && !y.mid) continue;
+      if (!mayBeNearMiss(shapes[i]!, shapes[j]!)) continue;
       const miss = nearMiss(x.key, y.key);
       if (!miss) continue;
       const ex = lex.get(x.key);

@@ -2,7 +2,7 @@
  * When is one spelling a near-miss of another name, and not an inflection, a derived form or a
  * different name?
  */
-import { compareNames, foldDiacritics, type Comparison } from './similarity';
+import { compareNames, foldDiacritics, skeleton, type Comparison } from './similarity';
 import { isKnownName } from './words';
 
 /** Endings that make a derived form or inflection of a name (Russia/Russian, Ukraine/Ukrainian, Kyiv/Kyivan). */
@@ -76,4 +76,29 @@ export function nearMiss(a: string, r: string): NearMiss | undefined {
   if (c.skeletonDistance === 1 && c.distance <= 3 && L >= 6) return { ...c, strength: L >= 7 ? 'strong' : 'weak' };
   if (c.distance === 2 && L >= 7 && c.jaroWinkler >= 0.9) return { ...c, strength: L >= 9 ? 'strong' : 'weak' };
   return undefined;
+}
+
+/** What the pre-filter reads of a spelling: its lower-case and folded forms and its skeleton. */
+export interface NameShape {
+  lower: string;
+  folded: string;
+  skeleton: string;
+}
+
+export function nameShape(s: string): NameShape {
+  const lower = s.toLowerCase();
+  return { lower, folded: foldDiacritics(s), skeleton: skeleton(lower) };
+}
+
+/**
+ * False only when nearMiss(a, r) is certainly undefined, from lengths, first letters and skeletons
+ * alone (no edit distance): nearMiss needs equal skeletons, or — with different first letters — folded
+ * forms equal but for that letter (lengths within 1), or else an edit distance of at most 3 between
+ * the lower-case forms (lengths within 3). Symmetric.
+ */
+export function mayBeNearMiss(a: NameShape, r: NameShape): boolean {
+  if (a.lower === r.lower) return false;
+  if (a.skeleton === r.skeleton) return true;
+  if (a.folded[0] !== r.folded[0]) return Math.abs(a.folded.length - r.folded.length) <= 1;
+  return Math.abs(a.lower.length - r.lower.length) <= 3;
 }

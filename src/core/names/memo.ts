@@ -5,41 +5,107 @@
  * Both return exactly what the functions they wrap return.
  */
 import type { NameEntry, NameLexicon } from './lexicon';
-import { nearMiss, type NearMiss } from './match';
-import { osaDistance } from './similarity';
+import { mayBeNearMiss, nameShape, nearMiss, type NameShape, type NearMiss } from './match';
+import { osaDistance, skeleton } from './similarity';
 
-const MAX_PAIRS = 200000;
-const pairs = new Map<string, NearMiss | null>();
+/**
+ * A bounded memo in two generations: entries go into the young map; when it is full it becomes the
+ * old one (the previous old one dropped) and an entry found only in the old map moves back to the
+ * young. Unlike a Map trimmed by deleting its first key on every insert, nothing is deleted one by
+ * one, so a lookup never walks past the holes such deletes leave at the front of a Map.
+ */
+class Generations<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+  constructor(private readonly half: number) {}
 
-/** nearMiss(a, r), remembered (least recently used pairs dropped first). */
-export function nearMissMemo(a: string, r: string): NearMiss | undefined {
-  const key = `${a}\u0000${r}`;
-  const hit = pairs.get(key);
-  if (hit !== undefined) return hit ?? undefined;
-  const v = nearMiss(a, r);
-  pairs.set(key, v ?? null);
-  if (pairs.size > MAX_PAIRS) pairs.delete(pairs.keys().next().value!);
+  get(k: string): V | undefined {
+    const v = this.young.get(k);
+    if (v !== undefined) return v;
+    const o = this.old.get(k);
+    if (o !== undefined) this.set(k, o);
+    return o;
+  }
+
+  set(k: string, v: V): void {
+    if (this.young.size >= this.half) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(k, v);
+  }
+
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+  }
+}
+
+/** per article spelling, the pairs with it compared so far (nested maps: no pair key is built) */
+const pairs = new Generations<Map<string, NearMiss | null>>(20000);
+const shapes = new Generations<NameShape>(25000);
+
+/** nameShape(s), remembered (the spellings of a check recur in many pairs). */
+export function shapeOf(s: string): NameShape {
+  let v = shapes.get(s);
+  if (!v) shapes.set(s, (v = nameShape(s)));
   return v;
 }
 
-const MAX_SKELETONS = 20000;
-const bySkeleton = new WeakMap<NameLexicon, Map<string, NameEntry[]>>();
+/**
+ * nearMiss(a, r), remembered (per spelling `a`, at most 2,000 of its pairs); pairs the shapes rule
+ * out (mayBeNearMiss) are answered without a comparison.
+ */
+export function nearMissMemo(a: string, r: string): NearMiss | undefined {
+  if (!mayBeNearMiss(shapeOf(a), shapeOf(r))) return undefined;
+  let withA = pairs.get(a);
+  if (!withA) pairs.set(a, (withA = new Map()));
+  const hit = withA.get(r);
+  if (hit !== undefined) return hit ?? undefined;
+  const v = nearMiss(a, r);
+  if (withA.size >= 2000) withA.clear();
+  withA.set(r, v ?? null);
+  return v;
+}
+
+const bySkeleton = new WeakMap<NameLexicon, Generations<NameEntry[]>>();
 
 /** The lexicon's names whose skeleton is within 3 edits of `skel` (lexicon.near, filtered), remembered per lexicon. */
 export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
   let m = bySkeleton.get(lex);
-  if (!m) bySkeleton.set(lex, (m = new Map()));
+  if (!m) bySkeleton.set(lex, (m = new Generations(10000)));
   const hit = m.get(skel);
   if (hit) return hit;
   const out: NameEntry[] = [];
   for (const e of lex.near(skel)) if (e.name && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
   m.set(skel, out);
-  if (m.size > MAX_SKELETONS) m.delete(m.keys().next().value!);
+  return out;
+}
+
+const missesByKey = new WeakMap<NameLexicon, Generations<{ entry: NameEntry; miss: NearMiss }[]>>();
+
+/**
+ * The lexicon's names (nearNames of the spelling's skeleton, in that order) of which `key` is a near
+ * miss, with the comparison: what a check would find comparing `key` with each of them, remembered
+ * per lexicon so that a name seen in an earlier check is not compared again.
+ */
+export function nearMissEntries(lex: NameLexicon, key: string): { entry: NameEntry; miss: NearMiss }[] {
+  let m = missesByKey.get(lex);
+  if (!m) missesByKey.set(lex, (m = new Generations(10000)));
+  const hit = m.get(key);
+  if (hit) return hit;
+  const out: { entry: NameEntry; miss: NearMiss }[] = [];
+  for (const entry of nearNames(lex, skeleton(key))) {
+    const miss = entry.key === key ? undefined : nearMissMemo(key, entry.key);
+    if (miss) out.push({ entry, miss });
+  }
+  m.set(key, out);
   return out;
 }
 
 /** Forget every remembered comparison (tests compare a session's results with uncached ones). */
 export function clearNameMemo(): void {
   pairs.clear();
+  shapes.clear();
   // per-lexicon entries go with their lexicon
 }

@@ -75,12 +75,33 @@ function creditName(a: Attribution): string | null {
  * to", not "described", "ordered", "accused") with a credit that can speak, read from the reference
  * text (a place after a preposition, "court" in "appeared in court accused", is not a speaker).
  */
-function attributes(refText: string, a: Attribution): boolean {
+function attributes(refText: string, a: Attribution, speakers: Set<string>): boolean {
   if (!a.cue || !strictCue(a.cue.text)) return false;
   const name = creditName(a);
+  // a pronoun's antecedent ("He also said", read as "Greater Manchester" or "Park Lane") is a credit only
+  // when the reference names it as a speaker elsewhere
+  if (a.source?.resolved && PRONOUNS.has(a.source.text.toLowerCase()) && ![...surnames(name)].some((w) => speakers.has(w))) return false;
   const at = (a.source?.resolved ?? a.source)?.start ?? 0;
   // "according to X": the preposition is the cue's own
   return speakerLike(name, /^according/i.test(a.cue.text) ? '' : refText.slice(Math.max(0, at - 12), at));
+}
+
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|judge|justice|pc|wpc|sgt|sergeant|det|detective|qc|mp|the)$/;
+/** The capitalised words of a name that are not titles ("Mr Simpson" → simpson). */
+function surnames(name: string | null): Set<string> {
+  return new Set([...lastNames(name)].filter((w) => !HONORIFIC.test(w)));
+}
+
+/** The names a reference document credits by name (not by pronoun) anywhere: its speakers. */
+const speakerCache = new WeakMap<readonly Attribution[], Set<string>>();
+function namedSpeakers(ras: readonly Attribution[]): Set<string> {
+  let out = speakerCache.get(ras);
+  if (!out) {
+    out = new Set();
+    for (const ra of ras) if (ra.source && !PRONOUNS.has(ra.source.text.toLowerCase())) for (const w of surnames(ra.source.text)) out.add(w);
+    speakerCache.set(ras, out);
+  }
+  return out;
 }
 
 /** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
@@ -141,6 +162,9 @@ export const unattributedClaim: Rule = {
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
     const sentenceStems = new Map<number, Set<string>>();
     const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
+      // a crosshead ("Chased", "Shock") or a fragment of a few words carries no claim
+      const sn = doc.sentences[s]!;
+      if (sn.tokenEnd - sn.tokenStart < 4) return;
       const rs = referenceContentStems(ctx.index, d, ra);
       if (rs.size < 3) return;
       let as = sentenceStems.get(s);
@@ -153,8 +177,10 @@ export const unattributedClaim: Rule = {
     // (1) passages of the alignment: reference attributions whose content lies mostly in the passage
     for (const p of passages) {
       const refText = ctx.index.docs[p.doc]!.text;
-      for (const ra of referenceAttributions(ctx.index, p.doc)) {
-        if (!attributes(refText, ra)) continue;
+      const ras = referenceAttributions(ctx.index, p.doc);
+      const speakers = namedSpeakers(ras);
+      for (const ra of ras) {
+        if (!attributes(refText, ra, speakers)) continue;
         const ov = Math.min(ra.content.end, p.b.end) - Math.max(ra.content.start, p.b.start);
         if (ov < 0.5 * (ra.content.end - ra.content.start)) continue;
         for (let s = 0; s < doc.sentences.length; s++) {
@@ -172,8 +198,10 @@ export const unattributedClaim: Rule = {
       if (sent.tokenEnd - sent.tokenStart < 6) continue;
       for (const d of candidateDocs(ctx, [sent], 3)) {
         const refText = ctx.index.docs[d]!.text;
-        for (const ra of referenceAttributions(ctx.index, d)) {
-          if (attributes(refText, ra)) consider(s, d, ra, 0.65);
+        const ras = referenceAttributions(ctx.index, d);
+        const speakers = namedSpeakers(ras);
+        for (const ra of ras) {
+          if (attributes(refText, ra, speakers)) consider(s, d, ra, 0.65);
         }
       }
     }

@@ -46,6 +46,12 @@ describe('real copy: agency conventions', () => {
     assert.equal(plainText("``The blast was\r\ncareless.''<\r\n\x19Next"), '“The blast was careless.” Next');
   });
 
+  it("plainText reads the wire's 7-bit stand-ins: backtick quote, underscore dash, # for £", () => {
+    assert.equal(plainText("I thought `Oh no'. It was 20 _ maybe 30 _ of them."), "I thought 'Oh no'. It was 20 - maybe 30 - of them.");
+    assert.equal(plainText('He spent getting on for #750,000, then #2m, on the case.'), 'He spent getting on for £750,000, then £2m, on the case.');
+    assert.equal(plainText('It was the #1 single and file_name stays.'), 'It was the #1 single and file_name stays.');
+  });
+
   it('a misquote of wire copy: the suggestion and the fix carry no markup, control character or line break', () => {
     const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said: "The blast was reckless and it frightened every family in the valley."';
     const [f] = run('misquote', t);

@@ -78,8 +78,8 @@ describe('rules/fact-mismatch', () => {
   it('titles: a dropped or added modifier', () => {
     assert.equal(fixClears('The deputy harbour master, Ilse Varga, refused to meet the crews on the quay.', 'The harbour master, Ilse Varga, refused to meet the crews on the quay.'),
       'The deputy harbour master, Ilse Varga, refused to meet the crews on the quay.');
-    assert.equal(fixClears('Transport minister Ilse Varga refused to meet the crews on the quay.', 'Former transport minister Ilse Varga refused to meet the crews on the quay.'),
-      'Transport minister Ilse Varga refused to meet the crews on the quay.');
+    // a rank the article adds is its writer's own knowledge
+    assert.deepEqual(pair('Transport minister Ilse Varga refused to meet the crews on the quay.', 'Former transport minister Ilse Varga refused to meet the crews on the quay.'), []);
   });
   it('polarity: negation dropped or added, opposites', () => {
     assert.equal(fixClears('The operator did not respond to the offer made by the crews on the quay.', 'The operator did respond to the offer made by the crews on the quay.'),
@@ -98,9 +98,12 @@ describe('rules/fact-mismatch', () => {
     assert.deepEqual(pair('The walkout was called by organiser Tomas Reyle after the vote on the quay.', 'The walkout was called by organiser Tomas Reyl after the vote on the quay.'), []);
   });
   it('rounding that keeps the meaning is an info', () => {
-    const fs = pair('Ticket prices went up by 39.6 per cent over the last three winters, the council said.', 'Ticket prices went up by nearly 40 per cent over the last three winters, the council said.');
+    const fs = pair('Ticket prices went up by 39.6 per cent over the last three winters, the council said.', 'Ticket prices went up by about 40 per cent over the last three winters, the council said.');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.severity, 'info');
+  });
+  it('a bound the source figure keeps is not flagged', () => {
+    assert.deepEqual(pair('Ticket prices went up by 39.6 per cent over the last three winters, the council said.', 'Ticket prices went up by nearly 40 per cent over the last three winters, the council said.'), []);
   });
   it('when the sources differ: says so, an info, no fix', () => {
     const s = 'Police said 12 people were arrested on the quay after the crews blocked the ferry ramp.';

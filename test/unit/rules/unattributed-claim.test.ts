@@ -36,6 +36,18 @@ describe('rule unattributed-claim', () => {
   it('does not flag the claim when the article attributes it', () => {
     assert.deepEqual(only('unattributed-claim', 'The harbour lost four million euros in the first week of the strike, officials at the port authority said.'), []);
   });
+  it('a pronoun credit must be someone the reference names as a speaker; a crosshead is no claim', () => {
+    // "He also said" follows a place, not a speaker: the reader's antecedent is no credit
+    const placeRef = ReferenceIndex.build([{ id: 'p.md', path: 'p.md', text: 'The trainee pharmacist lived on Mill Road, Eastbury, Upper Fenland.\n\nHe also said that the trainee could not have known the strength of the mixture and there was nothing on the label to warn him.', meta: {} }]);
+    assert.deepEqual(only('unattributed-claim', 'The inquiry sat for a day. The trainee could not have known the strength of the mixture and there was nothing on the label to warn him. The hearing ended.', placeRef), []);
+    // the same words after a named speaker are credited to him
+    const speakerRef = ReferenceIndex.build([{ id: 's.md', path: 's.md', text: 'Mr Tomas Reyle said the trainee had been badly supervised.\n\nHe also said that the trainee could not have known the strength of the mixture and there was nothing on the label to warn him.', meta: {} }]);
+    const [f] = only('unattributed-claim', 'The inquiry sat for a day. The trainee could not have known the strength of the mixture and there was nothing on the label to warn him. The hearing ended.', speakerRef);
+    assert.ok(f, 'flagged');
+    assert.match(f.message, /Reyle/);
+    const chaseRef = ReferenceIndex.build([{ id: 'c.md', path: 'c.md', text: 'Mr Reyle said the driver was chased for a mile by a witness to the crash.', meta: {} }]);
+    assert.deepEqual(only('unattributed-claim', 'The driver fled the scene on foot.\n\nChased\n\nHe hid in a field until the helicopter came.', chaseRef), []);
+  });
   it('does not flag with no references', () => {
     assert.deepEqual(only('unattributed-claim', 'The harbour lost four million euros in the first week of the strike.', ReferenceIndex.build([])), []);
   });
