@@ -110,6 +110,19 @@ export interface AlignOptions {
    */
   sentenceDense: number;
   /**
+   * new text: an article sentence of at least this many words (attributed quotation left out) fewer
+   * than half of whose content words occur in the reference text beside it is the writer's own. A
+   * dense case stands for exact pieces only when none of its unpaired sentences is new, and pieces
+   * are never joined across a new sentence: an editor's finding does not bridge what the article
+   * wrote itself. 0: off
+   */
+  newSentenceWords: number;
+  /**
+   * an exact (verbatim or near-verbatim) passage of at least this many article words keeps its
+   * edges: a dense case does not swallow it (it is a finding of its own, graded on its own words)
+   */
+  densePieceWords: number;
+  /**
    * passages of one document at most this many words apart in the article and in the reference, in
    * the same order, are one passage (pieces of one copied stretch whose obfuscated joins the seeds
    * missed); never across an attributed quotation of the article. 0: off
@@ -188,6 +201,8 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentence: DEFAULT_SENTENCE_ALIGN,
   sentenceKeepVerbatim: 0,
   sentenceDense: 0.75,
+  newSentenceWords: 6,
+  densePieceWords: 40,
   joinGap: 60,
   joinSkew: 25,
   longArticleWords: 1000,
@@ -923,7 +938,7 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
       level: levelOf(ws.similarity, ws.identical, o),
       words: aTok[1] - aTok[0],
     };
-    if (c.density >= o.sentenceDense) dense.add(p);
+    if (c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o))) dense.add(p);
     out.push(p);
   }
   return { ps: out, summary, dense };
@@ -972,10 +987,16 @@ function combine(ngram: Passage[], { ps: cases, summary, dense }: StageCases, o:
   for (const c of cases) {
     const over = ngram.filter((p) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]);
     let exact = 0;
-    for (const p of over) if (p.level !== 'paraphrase') exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
+    let longest = 0;
+    for (const p of over) {
+      if (p.level === 'paraphrase') continue;
+      exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
+      longest = Math.max(longest, p.aTok[1] - p.aTok[0]);
+    }
     const len = c.aTok[1] - c.aTok[0];
-    // a dense case stands for exact pieces only when they are pieces: several, or a small part of it
-    const pieces = dense.has(c) && (over.length >= 2 || exact < 0.5 * len);
+    // a dense case stands for exact pieces only when they are pieces: several, or a small part of
+    // it, and none long enough to be a finding of its own
+    const pieces = dense.has(c) && (over.length >= 2 || exact < 0.5 * len) && longest < o.densePieceWords;
     if (exact > 0 && exact >= o.sentenceKeepVerbatim * len && !pieces) continue;
     for (const p of over) replaced.add(p);
     out.push(c);
@@ -997,7 +1018,7 @@ export function joinPieces(ps: Passage[], doc: TextModel, index: ReferenceIndex,
   const chains: Passage[][] = [];
   for (const p of sorted) {
     const chain = chains[chains.length - 1];
-    if (chain && joinable(chain, p, o)) chain.push(p);
+    if (chain && joinable(chain, p, doc, index, o)) chain.push(p);
     else chains.push([p]);
   }
   if (chains.length === ps.length) return ps;
@@ -1014,7 +1035,7 @@ export function joinPieces(ps: Passage[], doc: TextModel, index: ReferenceIndex,
  * attributed quotation between them. The two gaps must be of like length (replaced text, not text
  * added on one side only: a paragraph of the article's own between two copied ones keeps them apart).
  */
-function joinable(chain: Passage[], q: Passage, o: AlignOptions): boolean {
+function joinable(chain: Passage[], q: Passage, doc: TextModel, index: ReferenceIndex, o: AlignOptions): boolean {
   let a1 = 0;
   let b0 = Infinity;
   let b1 = 0;
@@ -1030,7 +1051,50 @@ function joinable(chain: Passage[], q: Passage, o: AlignOptions): boolean {
   if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
   const quoted = o.quoted;
   if (quoted) for (let k = Math.min(a1, q.aTok[0]); k < Math.max(a1, q.aTok[0]); k++) if (quoted[k]) return false;
+  // never across a sentence of the article's own: every sentence wholly inside the article gap must
+  // find most of its content words in the reference gap
+  if (ga > 0 && o.newSentenceWords > 0) {
+    const bag = refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
+    let s = doc.tokens[a1]!.sentence;
+    for (; s < doc.sentences.length; s++) {
+      const st = doc.sentences[s]!;
+      if (st.tokenStart >= q.aTok[0]) break;
+      if (st.tokenStart >= a1 && st.tokenEnd <= q.aTok[0] && newSentence(doc, st.tokenStart, st.tokenEnd, bag, o)) return false;
+    }
+  }
   return true;
+}
+
+/** The words of reference document `num` in tokens [from, to), counted. */
+function refBag(index: ReferenceIndex, num: number, from: number, to: number): Map<string, number> {
+  const d = index.docs[num]!;
+  const bag = new Map<string, number>();
+  for (let k = from; k < to; k++) {
+    const w = index.terms.words[d.tokens.terms[k]!]!;
+    bag.set(w, (bag.get(w) ?? 0) + 1);
+  }
+  return bag;
+}
+
+/**
+ * Whether article tokens [from, to) are the writer's own sentence beside reference words `bag`: at
+ * least `newSentenceWords` words outside attributed quotation, fewer than half of their content
+ * words (not stop words) found in the bag.
+ */
+function newSentence(doc: TextModel, from: number, to: number, bag: Map<string, number>, o: AlignOptions): boolean {
+  if (!(o.newSentenceWords > 0)) return false;
+  let words = 0;
+  let content = 0;
+  let found = 0;
+  for (let k = from; k < to; k++) {
+    if (o.quoted?.[k]) continue;
+    words++;
+    const t = doc.tokens[k]!;
+    if (t.stop) continue;
+    content++;
+    if (bag.has(t.norm)) found++;
+  }
+  return words >= o.newSentenceWords && found < 0.5 * content;
 }
 
 /** One passage spanning the chain, graded on its words (the article's attributed quotations left out, as in gradeAndTrim). */

@@ -176,6 +176,108 @@ describe('align', () => {
   });
 });
 
+describe('align: findings do not bridge the article\'s own sentences', () => {
+  const spans = (article: string, ref: string, ps: Passage[]) =>
+    ps.map((p) => [p.level, article.slice(p.a.start, p.a.end), ref.slice(p.b.start, p.b.end)]);
+
+  it('never joins copied pieces across sentences the article wrote itself (newSentenceWords)', () => {
+    const ref =
+      'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance. ' +
+      'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter.';
+    const article =
+      'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance. ' +
+      'Walkers on the coast path were surprised to find the gallery door locked. ' +
+      'Nobody at the visitor centre could say when guided tours would resume. ' +
+      'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const first = 'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance';
+    const second = 'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter';
+    assert.deepEqual(spans(article, ref, align(model, index)), [
+      ['verbatim', first, first],
+      ['verbatim', second, second],
+    ]);
+    // without the test the two pieces are joined over the two new sentences
+    const joined = align(model, index, { newSentenceWords: 0 });
+    assert.equal(joined.length, 1);
+    assert.equal(article.slice(joined[0]!.a.start, joined[0]!.a.end), article.slice(0, -1));
+  });
+
+  it('keeps a dense case from standing for pieces across a new sentence', () => {
+    const ref =
+      'The ferry operator cancelled the morning crossings to Puffin Island on Saturday because a storm damaged the landing stage overnight. ' +
+      'Engineers from the county spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour. ' +
+      'The operator expects to resume sailings on Wednesday once divers have checked the mooring chains for wear. ' +
+      'Holidaymakers stranded on the island were offered free rooms at the youth hostel by the island trust until then.';
+    const own = 'My grandmother used to bake bread for the lighthouse crew every Friday when I was small, and she always sent me down the lane with a basket. ';
+    const article =
+      'Morning crossings to Puffin Island were cancelled by the ferry operator on Saturday after a storm damaged the landing stage overnight. ' +
+      'The county sent engineers who spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour. ' +
+      own +
+      'Sailings should resume on Wednesday, the operator expects, once divers have checked the mooring chains for wear. ' +
+      'The island trust offered holidaymakers stranded on the island free rooms at the youth hostel until then.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    // the long-piece rule is lifted so that only the new sentence keeps the pieces apart
+    const o = { densePieceWords: Infinity };
+    const ps = align(model, index, o);
+    assert.deepEqual(spans(article, ref, ps), [
+      [
+        'near-verbatim',
+        'Morning crossings to Puffin Island were cancelled by the ferry operator on Saturday after a storm damaged the landing stage overnight. ' +
+          'The county sent engineers who spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour',
+        'morning crossings to Puffin Island on Saturday because a storm damaged the landing stage overnight. ' +
+          'Engineers from the county spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour',
+      ],
+      [
+        'paraphrase',
+        'the operator expects, once divers have checked the mooring chains for wear. ' +
+          'The island trust offered holidaymakers stranded on the island free rooms at the youth hostel until then',
+        'The operator expects to resume sailings on Wednesday once divers have checked the mooring chains for wear. ' +
+          'Holidaymakers stranded on the island were offered free rooms at the youth hostel by the island trust until then',
+      ],
+    ]);
+    for (const p of ps) assert.ok(!article.slice(p.a.start, p.a.end).includes('grandmother'));
+    // without the test the dense case (four of its five sentences paired) bridges the new one
+    const bridged = align(model, index, { ...o, newSentenceWords: 0 });
+    assert.equal(bridged.length, 1);
+    assert.ok(article.slice(bridged[0]!.a.start, bridged[0]!.a.end).includes(own.trim()));
+    assert.equal(ref.slice(bridged[0]!.b.start, bridged[0]!.b.end), ref.slice(0, -1));
+  });
+
+  it('keeps a long exact passage as its own finding inside a dense case (densePieceWords)', () => {
+    const ref =
+      'SALTMERE, June 3 (Shore News) - More than two hundred fishermen at Saltmere tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+      'The protest was organised by the inshore fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays. ' +
+      'Skippers said they would stay ashore until the county put its promise to review the quota in writing, and members of the association voted by 140 to 12 to extend the protest into a second week. ' +
+      'County leader Wilfred Ambrose said the cuts were needed to keep the fishery open for younger crews in the years ahead. ' +
+      'A van was damaged when it reversed into a bollard beside the harbour office in the afternoon.';
+    const article =
+      'Scores of fishermen tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+      'The protest was organised by the fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays. ' +
+      'Wilfred Ambrose, who leads the county, insisted the cuts were essential if younger crews were to have a fishery to work in the years ahead. ' +
+      'A van was damaged when it reversed into a bollard beside the harbour office in the afternoon.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const ps = align(model, index);
+    const exact = spans(article, ref, ps)[0]!;
+    assert.deepEqual(exact, [
+      'near-verbatim',
+      'tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+        'The protest was organised by the fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays',
+      'tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+        'The protest was organised by the inshore fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays',
+    ]);
+    assert.ok(ps[0]!.words >= DEFAULT_ALIGN.densePieceWords, String(ps[0]!.words));
+    assert.ok(ps.every((p) => !ref.slice(p.b.start, p.b.end).startsWith('SALTMERE')));
+    // a dense case allowed to swallow it: one looser passage, starting at the article's sentence
+    const swallowed = align(model, index, { densePieceWords: Infinity });
+    assert.equal(swallowed.length, 1);
+    assert.equal(swallowed[0]!.level, 'paraphrase');
+    assert.ok(article.slice(swallowed[0]!.a.start).startsWith('Scores of fishermen'));
+  });
+});
+
 describe('joinPieces', () => {
   const ref =
     'The harbour board closed the northern gate to all lorries on Tuesday and sent traffic through the old fish market instead. ' +
