@@ -200,7 +200,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceAlign: true,
   sentence: DEFAULT_SENTENCE_ALIGN,
   sentenceKeepVerbatim: 0,
-  sentenceDense: 0.75,
+  sentenceDense: 0.4,
   newSentenceWords: 6,
   densePieceWords: 40,
   joinGap: 60,
@@ -1065,23 +1065,21 @@ function joinable(chain: Passage[], q: Passage, doc: TextModel, index: Reference
   return true;
 }
 
-/** The words of reference document `num` in tokens [from, to), counted. */
-function refBag(index: ReferenceIndex, num: number, from: number, to: number): Map<string, number> {
+/** The word stems of reference document `num` in tokens [from, to). */
+function refBag(index: ReferenceIndex, num: number, from: number, to: number): Set<string> {
   const d = index.docs[num]!;
-  const bag = new Map<string, number>();
-  for (let k = from; k < to; k++) {
-    const w = index.terms.words[d.tokens.terms[k]!]!;
-    bag.set(w, (bag.get(w) ?? 0) + 1);
-  }
+  const stems = index.terms.stems;
+  const bag = new Set<string>();
+  for (let k = from; k < to; k++) bag.add(stems[index.terms.stemId(d.tokens.terms[k]!)]!);
   return bag;
 }
 
 /**
  * Whether article tokens [from, to) are the writer's own sentence beside reference words `bag`: at
  * least `newSentenceWords` words outside attributed quotation, fewer than half of their content
- * words (not stop words) found in the bag.
+ * words (not stop words) found, by stem, in the bag.
  */
-function newSentence(doc: TextModel, from: number, to: number, bag: Map<string, number>, o: AlignOptions): boolean {
+function newSentence(doc: TextModel, from: number, to: number, bag: Set<string>, o: AlignOptions): boolean {
   if (!(o.newSentenceWords > 0)) return false;
   let words = 0;
   let content = 0;
@@ -1092,7 +1090,7 @@ function newSentence(doc: TextModel, from: number, to: number, bag: Map<string, 
     const t = doc.tokens[k]!;
     if (t.stop) continue;
     content++;
-    if (bag.has(t.norm)) found++;
+    if (bag.has(t.stem)) found++;
   }
   return words >= o.newSentenceWords && found < 0.5 * content;
 }
