@@ -103,6 +103,42 @@ export interface AlignOptions {
   sentence: SentenceAlignOptions;
   sentenceKeepVerbatim: number;
   /**
+   * a dense case (at least this share of its article sentences pair with a source sentence on their
+   * own) replaces the n-gram passages it overlaps even when they are exact: every sentence of it is
+   * copied, and its exact pieces alone would cut one copied stretch into several findings. A case
+   * with sentences between its pairs (new text bridged) keeps the rule above. Above 1: off
+   */
+  sentenceDense: number;
+  /**
+   * new text: an article sentence of at least this many words (attributed quotation left out) fewer
+   * than half of whose content words occur in the reference text beside it is the writer's own. A
+   * dense case stands for exact pieces only when none of its unpaired sentences is new, and pieces
+   * are never joined across a new sentence: an editor's finding does not bridge what the article
+   * wrote itself. 0: off
+   */
+  newSentenceWords: number;
+  /**
+   * an exact (verbatim or near-verbatim) passage of at least this many article words keeps its
+   * edges: a dense case does not swallow it (it is a finding of its own, graded on its own words)
+   */
+  densePieceWords: number;
+  /**
+   * passages of one document at most this many words apart in the article and in the reference, in
+   * the same order, are one passage (pieces of one copied stretch whose obfuscated joins the seeds
+   * missed); never across an attributed quotation of the article. 0: off
+   */
+  joinGap: number;
+  /**
+   * in an article of at least `longArticleWords` words a paraphrase-level passage needs
+   * `longMinParaphraseWords` article words unless its word similarity reaches `longKeepSimilarity`:
+   * a long article shares many short loose sentences with same-topic sources (PAN13 train)
+   */
+  longArticleWords: number;
+  longMinParaphraseWords: number;
+  longKeepSimilarity: number;
+  /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
+  joinSkew: number;
+  /**
    * a document with a verbatim passage of at least this many article words is copied verbatim (the
    * anchor's verbatim setting): its n-gram passages stand and sentence-level cases are not added
    */
@@ -164,6 +200,14 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceAlign: true,
   sentence: DEFAULT_SENTENCE_ALIGN,
   sentenceKeepVerbatim: 0,
+  sentenceDense: 0.4,
+  newSentenceWords: 6,
+  densePieceWords: 40,
+  joinGap: 60,
+  joinSkew: 25,
+  longArticleWords: 1000,
+  longMinParaphraseWords: 25,
+  longKeepSimilarity: 0.7,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -758,7 +802,15 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    out.push(...(side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept));
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept;
+    out.push(...joinPieces(ps, doc, index, o, fromCases));
+  }
+  if (doc.tokens.length >= o.longArticleWords) {
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.longMinParaphraseWords || p.similarity >= o.longKeepSimilarity);
+    if (keep.length < out.length) {
+      out.length = 0;
+      out.push(...keep);
+    }
   }
   if (o.minSubstanceWords > 0) {
     const keep = out.filter((p) => substanceWords(doc, index, p, o) >= o.minSubstanceWords);
@@ -833,9 +885,10 @@ function referenceSideOf(index: ReferenceIndex, num: number): SentenceSide {
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): { ps: Passage[]; summary: boolean } {
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): StageCases {
   const d = index.docs[num]!;
   const out: Passage[] = [];
+  const dense = new Set<Passage>();
   let summary = false;
   for (const c of alignSentences(side, referenceSide(index, num, o.sentence.minSentWords), o.sentence)) {
     summary ||= c.summary;
@@ -861,6 +914,12 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
         aTok[1] = s.tokenStart;
       }
       if (quotedShare(aTok[0], aTok[1]) >= 0.5) continue;
+      // sentences cut off the article side: the reference side is found again by the shared words
+      if (!c.summary && (aTok[0] !== c.a.tokFrom || aTok[1] !== c.a.tokTo)) {
+        const g = gradeAndTrim(doc, index, num, [aTok[0], aTok[1]], [bTok[0], bTok[1]], o);
+        if (g.aTok[1] <= g.aTok[0] || g.bTok[1] <= g.bTok[0]) continue;
+        [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
+      }
     }
     const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
     const b: string[] = [];
@@ -869,7 +928,7 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
     if (!c.summary && ws.similarity < o.sentenceMinSimilarity) continue;
     // a summary is judged by how much of its content the source holds (its word order and length differ)
     if (c.summary && containment(doc, aTok, b) < o.summaryContainment) continue;
-    out.push({
+    const p: Passage = {
       doc: num,
       a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
       b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
@@ -878,9 +937,18 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
       similarity: Math.round(ws.similarity * 1000) / 1000,
       level: levelOf(ws.similarity, ws.identical, o),
       words: aTok[1] - aTok[0],
-    });
+    };
+    if (c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o))) dense.add(p);
+    out.push(p);
   }
-  return { ps: out, summary };
+  return { ps: out, summary, dense };
+}
+
+/** The sentence-level cases of one document: passages, whether the summary setting was taken, and the dense ones. */
+interface StageCases {
+  ps: Passage[];
+  summary: boolean;
+  dense: Set<Passage>;
 }
 
 /** Share of the article's content words (not stop words) in `aTok` found in the words `b` (one for one). */
@@ -906,9 +974,9 @@ function containment(doc: TextModel, aTok: [number, number], b: string[]): numbe
  * Combine the n-gram passages of one document with its sentence-level cases: a case replaces the
  * passages it overlaps in the article, unless verbatim or near-verbatim passages cover more than
  * `sentenceKeepVerbatim` of its article words (copying with exact edges: the n-gram passages are
- * the better boundaries).
+ * the better boundaries) and the case is not dense (`sentenceDense`).
  */
-function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summary: boolean }, o: AlignOptions, fromCases: Set<Passage>): Passage[] {
+function combine(ngram: Passage[], { ps: cases, summary, dense }: StageCases, o: AlignOptions, fromCases: Set<Passage>): Passage[] {
   if (!cases.length) return ngram;
   if (verbatimPair(ngram, o)) return ngram;
   // a summary condenses the source: its cases stand for the pieces the n-gram seeds found in it
@@ -919,13 +987,135 @@ function combine(ngram: Passage[], { ps: cases, summary }: { ps: Passage[]; summ
   for (const c of cases) {
     const over = ngram.filter((p) => p.aTok[0] < c.aTok[1] && c.aTok[0] < p.aTok[1]);
     let exact = 0;
-    for (const p of over) if (p.level !== 'paraphrase') exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
-    if (exact > 0 && exact >= o.sentenceKeepVerbatim * (c.aTok[1] - c.aTok[0])) continue;
+    let longest = 0;
+    for (const p of over) {
+      if (p.level === 'paraphrase') continue;
+      exact += Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]);
+      longest = Math.max(longest, p.aTok[1] - p.aTok[0]);
+    }
+    const len = c.aTok[1] - c.aTok[0];
+    // a dense case stands for exact pieces only when they are pieces: several, or a small part of
+    // it, and none long enough to be a finding of its own
+    const pieces = dense.has(c) && (over.length >= 2 || exact < 0.5 * len) && longest < o.densePieceWords;
+    if (exact > 0 && exact >= o.sentenceKeepVerbatim * len && !pieces) continue;
     for (const p of over) replaced.add(p);
     out.push(c);
   }
   for (const p of ngram) if (!replaced.has(p)) out.push(p);
   return out;
+}
+
+/**
+ * Pieces of one copied stretch: passages of one document (`ps`) whose gaps in the article and in the
+ * reference are both at most `joinGap` words, in the same order, become one passage graded on its
+ * words. Never across an attributed quotation of the article: quoting is not copying, and the
+ * passages on either side of a quotation are two findings. A join with a sentence-level case is one
+ * too (`fromCases`).
+ */
+export function joinPieces(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions, fromCases?: Set<Passage>): Passage[] {
+  if (!(o.joinGap > 0) || ps.length < 2) return ps;
+  const sorted = [...ps].sort((x, y) => x.aTok[0] - y.aTok[0] || y.aTok[1] - x.aTok[1]);
+  const chains: Passage[][] = [];
+  for (const p of sorted) {
+    const chain = chains[chains.length - 1];
+    if (chain && joinable(chain, p, doc, index, o)) chain.push(p);
+    else chains.push([p]);
+  }
+  if (chains.length === ps.length) return ps;
+  return chains.map((c) => {
+    if (c.length === 1) return c[0]!;
+    const j = joined(c, doc, index, o);
+    if (fromCases && c.some((p) => fromCases.has(p))) fromCases.add(j);
+    return j;
+  });
+}
+
+/**
+ * `q` (starting at or after the chain in the article) continues the chain in both texts, with no
+ * attributed quotation between them. The two gaps must be of like length (replaced text, not text
+ * added on one side only: a paragraph of the article's own between two copied ones keeps them apart).
+ */
+function joinable(chain: Passage[], q: Passage, doc: TextModel, index: ReferenceIndex, o: AlignOptions): boolean {
+  let a1 = 0;
+  let b0 = Infinity;
+  let b1 = 0;
+  for (const p of chain) {
+    a1 = Math.max(a1, p.aTok[1]);
+    b0 = Math.min(b0, p.bTok[0]);
+    b1 = Math.max(b1, p.bTok[1]);
+  }
+  if (q.aTok[1] <= a1 || q.bTok[1] <= b1 || q.bTok[0] < b0) return false;
+  const ga = q.aTok[0] - a1;
+  const gb = q.bTok[0] - b1;
+  if (ga > o.joinGap || gb > o.joinGap || ga < -o.joinGap || gb < -o.joinGap) return false;
+  if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
+  const quoted = o.quoted;
+  if (quoted) for (let k = Math.min(a1, q.aTok[0]); k < Math.max(a1, q.aTok[0]); k++) if (quoted[k]) return false;
+  // never across a sentence of the article's own: every sentence wholly inside the article gap must
+  // find most of its content words in the reference gap
+  if (ga > 0 && o.newSentenceWords > 0) {
+    const bag = refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
+    let s = doc.tokens[a1]!.sentence;
+    for (; s < doc.sentences.length; s++) {
+      const st = doc.sentences[s]!;
+      if (st.tokenStart >= q.aTok[0]) break;
+      if (st.tokenStart >= a1 && st.tokenEnd <= q.aTok[0] && newSentence(doc, st.tokenStart, st.tokenEnd, bag, o)) return false;
+    }
+  }
+  return true;
+}
+
+/** The word stems of reference document `num` in tokens [from, to). */
+function refBag(index: ReferenceIndex, num: number, from: number, to: number): Set<string> {
+  const d = index.docs[num]!;
+  const stems = index.terms.stems;
+  const bag = new Set<string>();
+  for (let k = from; k < to; k++) bag.add(stems[index.terms.stemId(d.tokens.terms[k]!)]!);
+  return bag;
+}
+
+/**
+ * Whether article tokens [from, to) are the writer's own sentence beside reference words `bag`: at
+ * least `newSentenceWords` words outside attributed quotation, fewer than half of their content
+ * words (not stop words) found, by stem, in the bag.
+ */
+function newSentence(doc: TextModel, from: number, to: number, bag: Set<string>, o: AlignOptions): boolean {
+  if (!(o.newSentenceWords > 0)) return false;
+  let words = 0;
+  let content = 0;
+  let found = 0;
+  for (let k = from; k < to; k++) {
+    if (o.quoted?.[k]) continue;
+    words++;
+    const t = doc.tokens[k]!;
+    if (t.stop) continue;
+    content++;
+    if (bag.has(t.stem)) found++;
+  }
+  return words >= o.newSentenceWords && found < 0.5 * content;
+}
+
+/** One passage spanning the chain, graded on its words (the article's attributed quotations left out, as in gradeAndTrim). */
+function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions): Passage {
+  const p = chain[0]!;
+  const d = index.docs[p.doc]!;
+  const aTok: [number, number] = [p.aTok[0], Math.max(...chain.map((c) => c.aTok[1]))];
+  const bTok: [number, number] = [Math.min(...chain.map((c) => c.bTok[0])), Math.max(...chain.map((c) => c.bTok[1]))];
+  const a: string[] = [];
+  for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
+  const b: string[] = [];
+  for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const ws = wordSimilarity(a, b);
+  return {
+    doc: p.doc,
+    a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+    aTok,
+    bTok,
+    similarity: Math.round(ws.similarity * 1000) / 1000,
+    level: levelOf(ws.similarity, ws.identical, o),
+    words: aTok[1] - aTok[0],
+  };
 }
 
 /**

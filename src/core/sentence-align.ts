@@ -61,6 +61,10 @@ export interface SentenceCase {
   similarity: number;
   /** found in the summary setting */
   summary: boolean;
+  /** share of the case's article units that are seeds (pair with a reference unit on their own) */
+  density: number;
+  /** token ranges [from, to) of the case's article units that are not seeds (sentences it bridges) */
+  unpaired: [number, number][];
 }
 
 interface Unit {
@@ -364,10 +368,17 @@ export function alignSentences(
       summary = true;
     }
   }
-  return cases.map((c) => ({
-    a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
-    b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
-    similarity: Math.round(c.sim * 1000) / 1000,
-    summary,
-  }));
+  return cases.map((c) => {
+    const paired = new Set(c.seeds.map((p) => p[0]));
+    const unpaired: [number, number][] = [];
+    for (let i = c.a[0]; i <= c.a[1]; i++) if (!paired.has(i)) unpaired.push([ua[i]!.tokFrom, ua[i]!.tokTo]);
+    return {
+      density: paired.size / (c.a[1] - c.a[0] + 1),
+      unpaired,
+      a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
+      b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
+      similarity: Math.round(c.sim * 1000) / 1000,
+      summary,
+    };
+  });
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, levelOf } from '../../../src/core/align';
+import { align, DEFAULT_ALIGN, joinPieces, levelOf, type Passage } from '../../../src/core/align';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import type { ReferenceDoc } from '../../../src/core/types';
@@ -148,6 +148,189 @@ describe('align', () => {
     const { ps } = passages(article, [doc('wire.txt', wire)]);
     assert.equal(ps.length, 1);
     assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), 'dock workers walked off the job on Friday morning, halting cargo operations at the container terminal for the first time in nineteen years');
+  });
+
+  it('in a long article drops a short loose paraphrase but keeps a close one (longArticleWords)', () => {
+    const article =
+      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+      'after pay talks over night shifts broke down on Monday.';
+    const ref =
+      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+      'after talks over night shift pay broke down.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const short = align(model, index, { longArticleWords: Infinity });
+    assert.equal(short.length, 1);
+    const p = short[0]!;
+    assert.equal(p.level, 'paraphrase');
+    assert.ok(p.words < DEFAULT_ALIGN.longMinParaphraseWords, String(p.words));
+    assert.ok(p.similarity < DEFAULT_ALIGN.longKeepSimilarity, String(p.similarity));
+    // spans on both sides, trimmed to shared words
+    assert.equal(article.slice(p.a.start, p.a.end), 'Harbour Workers Union members joined the Marrowby port strike, the union said, after pay talks over night shifts broke down');
+    assert.equal(ref.slice(p.b.start, p.b.end), 'Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday after talks over night shift pay broke down');
+    // the same passage in an article counted as long: dropped, unless it is close enough
+    assert.deepEqual(align(model, index, { longArticleWords: model.tokens.length }), []);
+    const kept = align(model, index, { longArticleWords: model.tokens.length, longKeepSimilarity: p.similarity });
+    assert.deepEqual(kept.map((x) => [x.a, x.b]), [[p.a, p.b]]);
+    assert.deepEqual(align(model, index, { longArticleWords: model.tokens.length, longMinParaphraseWords: p.words }).map((x) => [x.a, x.b]), [[p.a, p.b]]);
+  });
+});
+
+describe('align: findings do not bridge the article\'s own sentences', () => {
+  const spans = (article: string, ref: string, ps: Passage[]) =>
+    ps.map((p) => [p.level, article.slice(p.a.start, p.a.end), ref.slice(p.b.start, p.b.end)]);
+
+  it('never joins copied pieces across sentences the article wrote itself (newSentenceWords)', () => {
+    const ref =
+      'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance. ' +
+      'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter.';
+    const article =
+      'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance. ' +
+      'Walkers on the coast path were surprised to find the gallery door locked. ' +
+      'Nobody at the visitor centre could say when guided tours would resume. ' +
+      'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const first = 'The lighthouse keepers at Gannet Point handed in their keys on Tuesday after the trust cut their overnight allowance';
+    const second = 'Volunteers from the rowing club have agreed to keep the lamp lit until the trust appoints new keepers for the winter';
+    assert.deepEqual(spans(article, ref, align(model, index)), [
+      ['verbatim', first, first],
+      ['verbatim', second, second],
+    ]);
+    // without the test the two pieces are joined over the two new sentences
+    const joined = align(model, index, { newSentenceWords: 0 });
+    assert.equal(joined.length, 1);
+    assert.equal(article.slice(joined[0]!.a.start, joined[0]!.a.end), article.slice(0, -1));
+  });
+
+  it('keeps a dense case from standing for pieces across a new sentence', () => {
+    const ref =
+      'The ferry operator cancelled the morning crossings to Puffin Island on Saturday because a storm damaged the landing stage overnight. ' +
+      'Engineers from the county spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour. ' +
+      'The operator expects to resume sailings on Wednesday once divers have checked the mooring chains for wear. ' +
+      'Holidaymakers stranded on the island were offered free rooms at the youth hostel by the island trust until then.';
+    const own = 'My grandmother used to bake bread for the lighthouse crew every Friday when I was small, and she always sent me down the lane with a basket. ';
+    const article =
+      'Morning crossings to Puffin Island were cancelled by the ferry operator on Saturday after a storm damaged the landing stage overnight. ' +
+      'The county sent engineers who spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour. ' +
+      own +
+      'Sailings should resume on Wednesday, the operator expects, once divers have checked the mooring chains for wear. ' +
+      'The island trust offered holidaymakers stranded on the island free rooms at the youth hostel until then.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    // the long-piece rule is lifted so that only the new sentence keeps the pieces apart
+    const o = { densePieceWords: Infinity };
+    const ps = align(model, index, o);
+    assert.deepEqual(spans(article, ref, ps), [
+      [
+        'near-verbatim',
+        'Morning crossings to Puffin Island were cancelled by the ferry operator on Saturday after a storm damaged the landing stage overnight. ' +
+          'The county sent engineers who spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour',
+        'morning crossings to Puffin Island on Saturday because a storm damaged the landing stage overnight. ' +
+          'Engineers from the county spent the afternoon inspecting the timber piles beneath the damaged stage at the island harbour',
+      ],
+      [
+        'paraphrase',
+        'the operator expects, once divers have checked the mooring chains for wear. ' +
+          'The island trust offered holidaymakers stranded on the island free rooms at the youth hostel until then',
+        'The operator expects to resume sailings on Wednesday once divers have checked the mooring chains for wear. ' +
+          'Holidaymakers stranded on the island were offered free rooms at the youth hostel by the island trust until then',
+      ],
+    ]);
+    for (const p of ps) assert.ok(!article.slice(p.a.start, p.a.end).includes('grandmother'));
+    // without the test the dense case (four of its five sentences paired) bridges the new one
+    const bridged = align(model, index, { ...o, newSentenceWords: 0 });
+    assert.equal(bridged.length, 1);
+    assert.ok(article.slice(bridged[0]!.a.start, bridged[0]!.a.end).includes(own.trim()));
+    assert.equal(ref.slice(bridged[0]!.b.start, bridged[0]!.b.end), ref.slice(0, -1));
+  });
+
+  it('keeps a long exact passage as its own finding inside a dense case (densePieceWords)', () => {
+    const ref =
+      'SALTMERE, June 3 (Shore News) - More than two hundred fishermen at Saltmere tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+      'The protest was organised by the inshore fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays. ' +
+      'Skippers said they would stay ashore until the county put its promise to review the quota in writing, and members of the association voted by 140 to 12 to extend the protest into a second week. ' +
+      'County leader Wilfred Ambrose said the cuts were needed to keep the fishery open for younger crews in the years ahead. ' +
+      'A van was damaged when it reversed into a bollard beside the harbour office in the afternoon.';
+    const article =
+      'Scores of fishermen tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+      'The protest was organised by the fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays. ' +
+      'Wilfred Ambrose, who leads the county, insisted the cuts were essential if younger crews were to have a fishery to work in the years ahead. ' +
+      'A van was damaged when it reversed into a bollard beside the harbour office in the afternoon.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    const ps = align(model, index);
+    const exact = spans(article, ref, ps)[0]!;
+    assert.deepEqual(exact, [
+      'near-verbatim',
+      'tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+        'The protest was organised by the fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays',
+      'tied up their boats on Monday morning, leaving the quay empty for the first time since the great storm of the eighties. ' +
+        'The protest was organised by the inshore fishing association after the county announced plans to halve the mackerel quota and to close the harbour fuel pump on Sundays',
+    ]);
+    assert.ok(ps[0]!.words >= DEFAULT_ALIGN.densePieceWords, String(ps[0]!.words));
+    assert.ok(ps.every((p) => !ref.slice(p.b.start, p.b.end).startsWith('SALTMERE')));
+    // a dense case allowed to swallow it: one looser passage, starting at the article's sentence
+    const swallowed = align(model, index, { densePieceWords: Infinity });
+    assert.equal(swallowed.length, 1);
+    assert.equal(swallowed[0]!.level, 'paraphrase');
+    assert.ok(article.slice(swallowed[0]!.a.start).startsWith('Scores of fishermen'));
+  });
+});
+
+describe('joinPieces', () => {
+  const ref =
+    'The harbour board closed the northern gate to all lorries on Tuesday and sent traffic through the old fish market instead. ' +
+    'Drivers said they had queued since four in the morning with perishable loads and no word from anyone at the gate.';
+  const article =
+    'The harbour board closed the northern gate to all lorries on Tuesday and moved the queue to the fish market. ' +
+    'Drivers said they had queued since four in the morning with perishable loads and no word from anyone at the gate.';
+  const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+  const model = analyse(article);
+  const d = index.docs[0]!;
+  const aWord = (w: string, from = 0) => model.tokens.findIndex((t, k) => k >= from && t.norm === w);
+  const bWord = (w: string, from = 0) => {
+    for (let k = from; k < d.tokens.terms.length; k++) if (index.terms.words[d.tokens.terms[k]!] === w) return k;
+    return -1;
+  };
+  const piece = (aTok: [number, number], bTok: [number, number]): Passage => ({
+    doc: 0,
+    a: { start: model.tokens[aTok[0]]!.start, end: model.tokens[aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+    aTok,
+    bTok,
+    similarity: 1,
+    level: 'verbatim',
+    words: aTok[1] - aTok[0],
+  });
+  // the first clause and the second sentence, copied word for word, around a reworded clause
+  const first = piece([0, aWord('and') ], [0, bWord('and')]);
+  const second = piece([aWord('drivers'), aWord('gate', aWord('drivers')) + 1], [bWord('drivers'), bWord('gate', bWord('drivers')) + 1]);
+  const o = { ...DEFAULT_ALIGN, joinGap: 20 };
+
+  it('joins pieces of one source across gaps of like length in both texts', () => {
+    const out = joinPieces([second, first], model, index, o);
+    assert.equal(out.length, 1);
+    const j = out[0]!;
+    assert.equal(article.slice(j.a.start, j.a.end), article.slice(0, -1));
+    assert.equal(ref.slice(j.b.start, j.b.end), ref.slice(0, -1));
+    assert.deepEqual([j.aTok, j.bTok], [[first.aTok[0], second.aTok[1]], [first.bTok[0], second.bTok[1]]]);
+    assert.equal(j.level, 'near-verbatim');
+    assert.ok(j.similarity < 1 && j.similarity >= 0.8, String(j.similarity));
+  });
+
+  it('does not join across a gap wider than joinGap, or one that is new text on one side only', () => {
+    assert.equal(joinPieces([first, second], model, index, { ...o, joinGap: 3 }).length, 2);
+    // the same reference piece after a longer stretch of the article's own: the gaps differ too much
+    const tight = piece([second.aTok[0], second.aTok[1]], [first.bTok[1], first.bTok[1] + (second.bTok[1] - second.bTok[0])]);
+    assert.equal(joinPieces([first, tight], model, index, { ...o, joinSkew: 0 }).length, 2);
+  });
+
+  it('never joins across an attributed quotation in the article', () => {
+    const quoted = new Uint8Array(model.tokens.length);
+    quoted[aWord('queue')] = 1;
+    const out = joinPieces([first, second], model, index, { ...o, quoted });
+    assert.deepEqual(out.map((p) => [p.a, p.b]), [[first.a, first.b], [second.a, second.b]]);
   });
 });
 

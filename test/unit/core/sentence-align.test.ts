@@ -42,6 +42,19 @@ const SOURCE = [
 ].join(' ');
 
 describe('sentence-align', () => {
+  it('reports the article sentences a case bridges without pairing them (unpaired, density)', () => {
+    const src = SOURCE.split(/(?<=\.) /);
+    const own = 'My uncle kept pigeons in a loft above the bakery and raced them every summer along the cliffs.';
+    const article = [src[0], src[1], own, src[2], src[3]].join(' ');
+    const [a, b] = pair(article, SOURCE);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    const c = cases[0]!;
+    const m = analyse(article);
+    assert.deepEqual(c.unpaired.map(([f, t]) => article.slice(m.tokens[f]!.start, m.tokens[t - 1]!.end)), [own.slice(0, -1)]);
+    assert.equal(c.density, 4 / 5);
+  });
+
   it('aligns reordered sentences as one case spanning them in both texts', () => {
     const s = SOURCE.split(/(?<=\.) /);
     const article = [s[2], s[0], s[1], s[3]].join(' ');
