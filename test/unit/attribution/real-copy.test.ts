@@ -107,6 +107,45 @@ describe('real copy: quotes carried by their context', () => {
     assert.deepEqual(quotes(t2), []);
   });
 
+  const Q = '"Nobody asked the crews what a winter timetable would look like."';
+  it('a collection of one person\'s quotes under a heading "… in quotes" is credited to that person', () => {
+    const body = `\n\nFerries have sailed from the quay since 1890.\n\n${Q}\n\n"We will sail when the crews are paid and not a day before."`;
+    assert.deepEqual(quotes(`Tomas Reyle in quotes${body}`), []);
+    assert.equal(quotes(`Ferry news${body}`).length, 2);
+  });
+  it('a crosshead inside a run of quoted paragraphs does not end the run', () => {
+    assert.deepEqual(quotes(`Reyle spoke at the quay.\n\nHe said: "The cuts came overnight."\n\nAnger\n\n${Q}`), []);
+    assert.equal(quotes(`The ferry timetable is late.\n\nAnger\n\n${Q}`).length, 1);
+  });
+  it('a single-quoted quote left open at a paragraph end runs on past a paragraph that lost its marks', () => {
+    const q = "'Nobody asked the crews what a winter timetable would look like.'";
+    assert.deepEqual(quotes(`Organiser Tomas Reyle told the meeting: 'The cuts came overnight. \n\nThe crews were not consulted.\n\n${q}`), []);
+    assert.equal(quotes(`Organiser Tomas Reyle told the meeting: 'The cuts came overnight.'\n\nThe crews were not consulted.\n\n${q}`).length, 1);
+  });
+  it('a closing mark read as an opening one makes no quotation of the reporter\'s sentence', () => {
+    const t = 'Crews met on the quay. "We were angry. "We are still angry." Nobody asked the crews what a winter timetable would look like.';
+    assert.deepEqual(quotes(t), []);
+  });
+  it('a sentence about a person cut by a stray paragraph break still credits the quote after it', () => {
+    const t = `Crews met.\n\nThe organiser also defended the crews, who were\n\nangry at the late notice, and their strike.\n\n${Q}`;
+    assert.deepEqual(quotes(t), []);
+    assert.equal(quotes(`Crews met.\n\nThe timetable was printed late.\n\n${Q}`).length, 1);
+  });
+  it('a quotation inside the reporter\'s sentence, in a passage of reported speech, is credited', () => {
+    const t = 'Ferries stopped.\n\nThe plan failed because "nobody asked the crews what a winter timetable would look like", and the crews walked out.';
+    assert.equal(quotes(t).length, 1);
+    assert.deepEqual(quotes(`${t}\n\nThe timetable was "unfair to every crew", said the union organisers.`), []);
+  });
+  it('a passive "by" credit after the quote: branded “…” by the organiser', () => {
+    const q = '"nobody asked the crews what a winter timetable would look like"';
+    assert.deepEqual(quotes(`Ferries stopped.\n\nThe plan was branded ${q} by the union organiser.`), []);
+    assert.equal(quotes(`Ferries stopped.\n\nThe plan was branded ${q} by Friday.`).length, 1);
+  });
+  it('a speaker named after the quote past an abbreviation and a nickname in quotes', () => {
+    const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like!" County Del. Ann "Annie" Roe (D-Fairhaven), shouted to the crowd.';
+    assert.deepEqual(quotes(t), []);
+  });
+
   it('a quote whose speaker follows in the same sentence is credited ("…," X, of Y, said Tuesday)', () => {
     const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like," organiser Tomas Reyle, of the union, said Tuesday.';
     assert.deepEqual(quotes(t), []);
