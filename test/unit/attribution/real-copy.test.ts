@@ -6,7 +6,9 @@ import { speakerLike } from '../../../src/core/attribution/evidence';
 import { check } from '../../../src/core/engine';
 import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { paragraphs } from '../../../src/core/text';
+import { analyse, paragraphs } from '../../../src/core/text';
+import { compareQuotes } from '../../../src/core/attribution/compare';
+import { mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -195,7 +197,53 @@ describe('real copy: edited and partial quotes', () => {
   });
 });
 
+describe('real copy: misquote pairing and fixes', () => {
+  it('a quote that repeats a word of the source before its start is a partial quote, not dropped words', () => {
+    const a = analyse('They hired crews "to go about wrecking the old ferries".');
+    const b = analyse('He said: "They used to hire crews to go about wrecking the old ferries."');
+    const span = (m: ReturnType<typeof analyse>, w: string) => ({ start: m.text.indexOf(w), end: m.text.indexOf(w) + w.length, text: w });
+    const c = compareQuotes(a, span(a, 'to go about wrecking the old ferries'), b, span(b, 'They used to hire crews to go about wrecking the old ferries.'));
+    assert.ok(c.fragment, JSON.stringify(c.regionDiff));
+  });
+  it('an added article or "to" at the edge of a partial quote is not a misquote; a changed word inside it is', () => {
+    const warn = (t: string) => run('misquote', t).filter((f) => f.severity === 'warning' && !unquotedData(f));
+    assert.deepEqual(warn('A quarry owner was fined.\n\nMs Quist told the firm "to never again put a village at risk for a quicker day of digging."'), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMs Quist told the firm "to never again put a town at risk for a quicker day of digging."').length, 1);
+  });
+  it('a source\'s "you" and "your" put in the third person by the reporter\'s sentence is no misquote', () => {
+    const idx = ReferenceIndex.build([{ id: 'c.txt', path: 'c.txt', text: 'Judge Ana Weil told Pratt: "You took the money from the chapel fund to pay your gambling debts and you lied to the court."', meta: {} }]);
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    assert.deepEqual(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling debts and he lied to the court".'), []);
+    assert.equal(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling bills and he lied to the court".').length, 1);
+  });
+  it('mispaired and nested marks: the span is not the quotation', () => {
+    const t = 'He called it a windfall" that he "did not want to hand over half of" to the tax office.';
+    assert.ok(mispaired(t, t.indexOf('to the tax'), 'to the tax office.'));
+    const u = "'He said: 'Never walk out in front of my van like that'.'";
+    assert.ok(mispaired(u, 1, "He said: 'Never walk out in front of my van like that"));
+    const v = 'She said: "Never walk out in front of my van like that."';
+    assert.ok(!mispaired(v, v.indexOf('Never'), 'Never walk out in front of my van like that.'));
+    assert.ok(!mispaired("the 'Archers' trial'", 5, "Archers' trial"));
+  });
+  it('a fix restores only the sentences the article quotes, not the source sentence before them', () => {
+    assert.equal(
+      quotedSentences('The night crews are tired and hungry. We will close the north gate until the storm passes.', 'We will close the gate until the storm passes.'),
+      'We will close the north gate until the storm passes.',
+    );
+    assert.equal(quotedSentences('We will close the north gate. Ships must wait.', 'We will close the gate and ships must wait.'), 'We will close the north gate. Ships must wait.');
+  });
+  it('a rank alone ("Sergeant") is not a name to compare speakers by', () => {
+    assert.ok(!nameLike('Sergeant'));
+    assert.ok(nameLike('Sgt Workman'));
+  });
+});
+
 describe('real copy: quotation marks dropped', () => {
+  it('a transcript paragraph ("QUIST: …") is attributed by its label: no marks are due', () => {
+    const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nQUIST: The firm must never again put a village at risk for a quicker day of digging.';
+    assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
+  });
+
   it('a speaker\'s quoted words stated without marks are a misquote finding whose fix restores the marks', () => {
     const t =
       'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm must never again put a village at risk for a quicker day of digging.';
