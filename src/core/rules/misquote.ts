@@ -103,7 +103,8 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     f.suggestions = [replacement];
     // a region holding markup or control characters (a wire's line-end "<", a stray control code)
     // cannot be pasted into the article
-    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement)) {
+    // nor can one that a cut left with an unpaired bracket ("… cannot (say.")
+    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement) && bracketsPaired(replacement)) {
       const fix: Fix = { title: `Restore the source wording: “${replacement}”`, edits: [{ start: q.start, end: q.end, newText: replacement }], preferred: true };
       f.fixes = [fix];
     }
@@ -120,6 +121,18 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     };
   }
   return f;
+}
+
+/** Every ( and [ closed, in order. */
+export function bracketsPaired(text: string): boolean {
+  const stack: string[] = [];
+  for (const c of text) {
+    if (c === '(' || c === '[') stack.push(c);
+    else if (c === ')' || c === ']') {
+      if (stack.pop() !== (c === ')' ? '(' : '[')) return false;
+    }
+  }
+  return stack.length === 0;
 }
 
 /**

@@ -8,7 +8,7 @@ import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
-import { mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
+import { bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -231,6 +231,11 @@ describe('real copy: misquote pairing and fixes', () => {
       'We will close the north gate until the storm passes.',
     );
     assert.equal(quotedSentences('We will close the north gate. Ships must wait.', 'We will close the gate and ships must wait.'), 'We will close the north gate. Ships must wait.');
+  });
+  it('a restored wording left with an unpaired bracket is offered as no fix', () => {
+    assert.ok(bracketsPaired('the firm cannot (say) what happened [then]'));
+    assert.ok(!bracketsPaired('the firm cannot (say.'));
+    assert.ok(!bracketsPaired('the firm said) nothing'));
   });
   it('a rank alone ("Sergeant") is not a name to compare speakers by', () => {
     assert.ok(!nameLike('Sergeant'));
