@@ -384,6 +384,9 @@ function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
         if (/["“”‘’`]|(?:^|\s)'|'(?:\s|$)/.test(near)) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         if (transcript(start)) continue;
+        // a paragraph that opens with a quotation mark is a quotation: marks lost inside it are mispaired, not dropped
+        const para = doc.paragraphs.find((x) => x.start <= start && start < x.end);
+        if (para && /^["“‘'`]/.test(doc.text[para.start] ?? '')) continue;
         taken.push([start, end]);
         const rs = R[best.j]!.start;
         const re = R[best.j + best.len - 1]!.end;

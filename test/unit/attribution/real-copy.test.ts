@@ -244,6 +244,10 @@ describe('real copy: misquote pairing and fixes', () => {
 });
 
 describe('real copy: quotation marks dropped', () => {
+  it('words inside a quoted paragraph whose marks are mispaired are not "dropped marks"', () => {
+    const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\n"We were all scared. "She said the firm must never again put a village at risk for a quicker day of digging. We agree."';
+    assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
+  });
   it('a transcript paragraph ("QUIST: …") is attributed by its label: no marks are due', () => {
     const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nQUIST: The firm must never again put a village at risk for a quicker day of digging.';
     assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
