@@ -270,12 +270,17 @@ export const misquote: Rule = {
       // a run of six or more article words this reference quote lacks: the article quote joins this quote to
       // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
       if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
+      // whole sentences of the article quote that this reference quote lacks, before or after its words: the
+      // article joins this quote to another statement ("It happens." after the source's one sentence); only the
+      // rest is compared, and a fix would delete the other statement
+      const joined = addsWholeSentence(m.quote.text, c.regionDiff);
+      const diff = c.regionDiff.slice(joined.lead ? 1 : 0, c.regionDiff.length - (joined.trail ? 1 : 0));
       // an editor's bracketed insertion ([Mr Al Fayed], [of customs and excise]) marks an edited quote, not a misquote
       if (/\[[^\]]*\]/.test(m.quote.text)) continue;
       // the article quotes only the start, the end or a middle part of the source's words: a partial quote
-      const inner = c.regionDiff.slice(
-        c.regionDiff.findIndex((d) => d.op !== '-'),
-        c.regionDiff.length - [...c.regionDiff].reverse().findIndex((d) => d.op !== '-'),
+      const inner = diff.slice(
+        diff.findIndex((d) => d.op !== '-'),
+        diff.length - [...diff].reverse().findIndex((d) => d.op !== '-'),
       );
       if (inner.every((d) => d.op === '=')) continue;
       // the article's own article or conjunction inside its marks at an edge ("a sorry state" for the source's "sorry state")
@@ -284,7 +289,7 @@ export const misquote: Rule = {
       // only a pronoun changed to fit the reporter's sentence ("to satisfy his …" for "satisfy your …")
       if (pronounShiftOnly(core)) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
-      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
+      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(diff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, !joined.lead && !joined.trail));
     }
     out.push(...unquoted(ctx));
     return out;
@@ -313,6 +318,24 @@ function pronounShiftOnly(diff: { op: string; words: string[] }[]): boolean {
     i++;
   }
   return shifts > 0;
+}
+
+/**
+ * Does the diff open (lead) or close (trail) with words the article added that are whole sentences of its quote? The
+ * quote's sentences are split at . ! ? (one or more) before a capital; the added edge run must be exactly
+ * the words of the first or last of them.
+ */
+export function addsWholeSentence(quote: string, diff: { op: string; words: string[] }[]): { lead: boolean; trail: boolean } {
+  const words = (x: string) => (x.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const sentences = quote.split(/(?<=[.!?…]+['’"”]?)\s+(?=["“‘']?\p{Lu})/u).map(words).filter((w) => w.length > 0);
+  if (sentences.length < 2) return { lead: false, trail: false };
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  const first = diff[0];
+  const last = diff[diff.length - 1];
+  const added = (d: { op: string; words: string[] } | undefined) => (d && d.op === '+' ? words(d.words.join(' ')) : null);
+  const a0 = added(first);
+  const a1 = added(last);
+  return { lead: !!a0 && same(a0, sentences[0]!), trail: diff.length > 1 && !!a1 && same(a1, sentences[sentences.length - 1]!) };
 }
 
 /** A run the article added at an edge of its quote: one article, conjunction or preposition. */

@@ -8,7 +8,7 @@ import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
-import { bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
+import { addsWholeSentence, bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -231,6 +231,18 @@ describe('real copy: misquote pairing and fixes', () => {
       'We will close the north gate until the storm passes.',
     );
     assert.equal(quotedSentences('We will close the north gate. Ships must wait.', 'We will close the gate and ships must wait.'), 'We will close the north gate. Ships must wait.');
+  });
+  it('a quote that adds a whole sentence to the source\'s words joins another statement: no misquote', () => {
+    const warn = (t: string) => run('misquote', t).filter((f) => f.severity === 'warning' && !unquotedData(f));
+    assert.deepEqual(warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging. It happens."'), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging, it happens."').length, 1);
+    assert.deepEqual(addsWholeSentence('We sail at dawn.. It happens, things happen.', [{ op: '=', words: ['We', 'sail', 'at', 'dawn'] }, { op: '+', words: ['It', 'happens', 'things', 'happen'] }]), { lead: false, trail: true });
+    assert.deepEqual(addsWholeSentence('We sail at dawn, it happens.', [{ op: '=', words: ['We', 'sail', 'at', 'dawn'] }, { op: '+', words: ['it', 'happens'] }]), { lead: false, trail: false });
+    // a change in the rest is still a misquote, with no fix (it would delete the other statement)
+    const [f] = warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a town at risk for a quicker day of digging. It happens."');
+    assert.ok(f, 'flagged');
+    assert.match(f.message, /“village” → “town”/);
+    assert.equal(f.fixes, undefined);
   });
   it('a restored wording left with an unpaired bracket is offered as no fix', () => {
     assert.ok(bracketsPaired('the firm cannot (say) what happened [then]'));
