@@ -288,6 +288,8 @@ export const misquote: Rule = {
       if (core.every((d) => d.op === '=')) continue;
       // only a pronoun changed to fit the reporter's sentence ("to satisfy his …" for "satisfy your …")
       if (pronounShiftOnly(core)) continue;
+      // another reference has the article's words as they stand: the references disagree, and the article follows one
+      if (heldElsewhere(ctx, m, r.doc)) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
       out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(diff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, !joined.lead && !joined.trail));
     }
@@ -336,6 +338,14 @@ export function addsWholeSentence(quote: string, diff: { op: string; words: stri
   const a0 = added(first);
   const a1 = added(last);
   return { lead: !!a0 && same(a0, sentences[0]!), trail: diff.length > 1 && !!a1 && same(a1, sentences[sentences.length - 1]!) };
+}
+
+/** A reference other than `doc` that holds every word 3-gram of the article quote (four words or more). */
+function heldElsewhere(ctx: RuleContext, m: QuoteMatch, doc: number): boolean {
+  let words = 0;
+  for (const t of ctx.doc.tokens) if (t.start >= m.quote.start && t.end <= m.quote.end) words++;
+  if (words < 4) return false;
+  return candidateDocScores(ctx, [m.quote], 4).some(([d, n]) => d !== doc && n >= words - 2);
 }
 
 /** A run the article added at an edge of its quote: one article, conjunction or preposition. */

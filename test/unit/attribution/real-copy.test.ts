@@ -244,6 +244,19 @@ describe('real copy: misquote pairing and fixes', () => {
     assert.match(f.message, /“village” → “town”/);
     assert.equal(f.fixes, undefined);
   });
+  it('no misquote when another reference has the article\'s words as they stand (the references disagree)', () => {
+    const refs = [
+      { id: 'a.txt', path: 'a.txt', text: 'Magistrate Orla Quist said the firm "must never again put a village at risk for a quicker day of digging".', meta: {} },
+      { id: 'b.txt', path: 'b.txt', text: 'Ms Quist told the court the firm "must never again put a whole village at risk for a quicker day of digging".', meta: {} },
+    ];
+    const idx = ReferenceIndex.build(refs);
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const onlyA = ReferenceIndex.build([refs[0]!]);
+    const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole village at risk for a quicker day of digging".';
+    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
+    assert.deepEqual(warn(t), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole town at risk for a quicker day of digging".').length, 1);
+  });
   it('a restored wording left with an unpaired bracket is offered as no fix', () => {
     assert.ok(bracketsPaired('the firm cannot (say) what happened [then]'));
     assert.ok(!bracketsPaired('the firm cannot (say.'));
