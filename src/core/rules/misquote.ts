@@ -266,7 +266,7 @@ export const misquote: Rule = {
       // words that differ from another statement (another speaker, another occasion) are not a misquote of it
       if (!sameStatement(ctx, m)) continue;
       // marks mispaired or nested: the span is not the quotation the article gives
-      if (mispaired(ctx.doc.text, m.quote.start, m.quote.text) || nestedSpeech(ctx, m.quote.start)) continue;
+      if (mispaired(ctx.doc.text, m.quote.start, m.quote.text)) continue;
       // a run of six or more article words this reference quote lacks: the article quote joins this quote to
       // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
       if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
@@ -368,17 +368,6 @@ export function mispaired(text: string, start: number, quote: string): boolean {
   const closes = quote.match(/(?<=[\p{L}\p{N}.,!?])['’"”](?=$|[\s.,;:!?)])/gu)?.filter(Boolean).length ?? 0;
   const possessives = quote.match(/s['’](?=\s)/g)?.length ?? 0;
   return opens > closes - possessives;
-}
-
-/**
- * A quote inside a quoted paragraph, introduced there by a reporting verb ("'I asked her to stop. She kept
- * saying, '…'"): words the paragraph's speaker reports someone else saying, a quote within a quote that
- * the source may word another way.
- */
-function nestedSpeech(ctx: RuleContext, start: number): boolean {
-  const para = ctx.doc.paragraphs.find((p) => p.start <= start && start < p.end);
-  if (!para || !/^["“‘'`]/.test(ctx.doc.text[para.start] ?? '') || start <= para.start + 2) return false;
-  return /\b(?:said|say|says|saying|told me|told him|told her|asked|shouted|replied|screamed|yelled)\s*[,:]?\s*['‘"“`]\s*$/i.test(ctx.doc.text.slice(Math.max(para.start, start - 40), start));
 }
 
 /** Words a reference quotes from a speaker, stated in the article without quotation marks: at least this many in a row. */
