@@ -157,7 +157,7 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   const diff: DiffPart[] = [];
   let ai = 0;
   let bi = 0;
-  const wd = diffWords(bk, ak);
+  const wd = slide(diffWords(bk, ak), bk, ak);
   for (let k = 0; k < wd.kinds.length; k++) {
     const n = wd.counts[k]!;
     if (wd.kinds[k] === REMOVED) {
@@ -208,6 +208,56 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
     hiddenWords,
     diff,
   };
+}
+
+/**
+ * The same word diff with each dropped or added run moved as far towards the start as it can go: a run
+ * between two kept runs whose last word is the kept word before it ("to" kept, "organise … hecklers to"
+ * dropped, "go about" kept) is the same diff as "to organise … hecklers" dropped before "to go about" kept.
+ * Leading and trailing dropped words then mark a partial quote, and the shown change is the real one.
+ */
+function slide(wd: { kinds: ArrayLike<number>; counts: ArrayLike<number> }, b: string[], a: string[]): { kinds: number[]; counts: number[] } {
+  const kinds = Array.from(wd.kinds);
+  const counts = Array.from(wd.counts);
+  for (let changed = true; changed; ) {
+    changed = false;
+    let ai = 0;
+    let bi = 0;
+    for (let k = 0; k < kinds.length; k++) {
+      const n = counts[k]!;
+      const kind = kinds[k]!;
+      if (kind !== REMOVED && kind !== ADDED) {
+        ai += n;
+        bi += n;
+        continue;
+      }
+      const prevKept = k > 0 && kinds[k - 1] !== REMOVED && kinds[k - 1] !== ADDED;
+      const nextKept = k + 1 < kinds.length && kinds[k + 1] !== REMOVED && kinds[k + 1] !== ADDED;
+      if (prevKept && nextKept && counts[k - 1]! > 0) {
+        const side = kind === REMOVED ? b : a;
+        const at = kind === REMOVED ? bi : ai;
+        if (side[at - 1] === side[at + n - 1]) {
+          counts[k - 1]!--;
+          counts[k + 1]!++;
+          if (counts[k - 1] === 0) {
+            kinds.splice(k - 1, 1);
+            counts.splice(k - 1, 1);
+            // two runs of the same kind now side by side: one run
+            if (k - 2 >= 0 && kinds[k - 2] === kinds[k - 1]) {
+              counts[k - 2]! += counts[k - 1]!;
+              kinds.splice(k - 1, 1);
+              counts.splice(k - 1, 1);
+            }
+          }
+          changed = true;
+          break;
+        }
+      }
+      if (kind === REMOVED) bi += n;
+      else ai += n;
+    }
+  }
+  return { kinds, counts };
 }
 
 /** The diff as a short phrase: “been very much” → “significantly”; dropped “still”; added “now”. */

@@ -18,7 +18,7 @@ import { ruleInfo } from './catalogue';
 import { isUnquoted } from '../finding-data';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from '../source-label';
-import { escapeRegExp } from '../text';
+import { escapeRegExp, tokenize } from '../text';
 
 /** Reference words with the article quote's trailing sentence punctuation kept. */
 function restored(articleQuote: string, refQuote: string): string {
@@ -70,6 +70,25 @@ export function withoutOuterWords(text: string, start: number, end: number, repl
   return replacement.slice(from, to) + closing;
 }
 
+/**
+ * The restored wording without whole reference sentences the article never quoted: a first or last
+ * sentence of the reference region of which the article quote has fewer than half the content words
+ * (the reference's opening sentence that the article left out is not put into its mouth).
+ */
+export function quotedSentences(replacement: string, articleQuote: string): string {
+  const have = new Set(tokenize(articleQuote).filter((t) => !t.stop).map((t) => t.norm));
+  const sentences = replacement.split(/(?<=[.!?…]['’"”]?)\s+(?=["“‘']?\p{Lu})/u);
+  const quoted = (x: string) => {
+    const words = tokenize(x).filter((t) => !t.stop);
+    return words.length === 0 || words.filter((t) => have.has(t.norm)).length * 2 >= words.length;
+  };
+  let lo = 0;
+  let hi = sentences.length;
+  while (hi - lo > 1 && !quoted(sentences[lo]!)) lo++;
+  while (hi - lo > 1 && !quoted(sentences[hi - 1]!)) hi--;
+  return lo === 0 && hi === sentences.length ? replacement : sentences.slice(lo, hi).join(' ');
+}
+
 function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding<'misquote'> {
   const q = m.quote;
   const r = m.ref;
@@ -79,12 +98,13 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     // the words go inside the article's own marks: a reference's continuation marks (a quote running over
     // paragraphs reopens each one) and nesting marks are left out, so the fix never leaves a stray mark
     const region = plainText(d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end)).replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
-    const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, restored(q.text, region));
+    const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, quotedSentences(restored(q.text, region), q.text));
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
     // a region holding markup or control characters (a wire's line-end "<", a stray control code)
     // cannot be pasted into the article
-    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement)) {
+    // nor can one that a cut left with an unpaired bracket ("… cannot (say.")
+    if (withFix && replacement !== q.text && !/[\u0000-\u0008\u000b-\u001f\u007f<>]|\n\s*\n/.test(replacement) && bracketsPaired(replacement)) {
       const fix: Fix = { title: `Restore the source wording: “${replacement}”`, edits: [{ start: q.start, end: q.end, newText: replacement }], preferred: true };
       f.fixes = [fix];
     }
@@ -101,6 +121,18 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     };
   }
   return f;
+}
+
+/** Every ( and [ closed, in order. */
+export function bracketsPaired(text: string): boolean {
+  const stack: string[] = [];
+  for (const c of text) {
+    if (c === '(' || c === '[') stack.push(c);
+    else if (c === ')' || c === ']') {
+      if (stack.pop() !== (c === ')' ? '(' : '[')) return false;
+    }
+  }
+  return stack.length === 0;
 }
 
 /**
@@ -149,10 +181,10 @@ function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
 }
 
 const PRONOUN = /^(?:i|we|you|he|she|it|they|his|her|its|their|him|them|this|that|one)$/i;
-const TITLE = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|judge|justice|baroness|baron|sen|rep|gov|pc|det|supt|insp|sgt|st|the|a|an)$/i;
+const TITLE = /^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|judge|justice|baroness|baron|sen|rep|gov|pc|wpc|det|supt|insp|sgt|st|the|a|an|sergeant|constable|inspector|superintendent|detective|chief|officer|captain|colonel|general|major|president|senator|governor|minister|secretary|professor|doctor|magistrate|coroner|qc|mp)$/i;
 
 /** A speaker written as a person's or body's name (capitalised words after an optional role), not a pronoun or a bare description. */
-function nameLike(name: string | null): boolean {
+export function nameLike(name: string | null): boolean {
   if (!name || /[,;:\n]/.test(name) || /['’]s$/.test(name)) return false;
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 6) return false;
@@ -172,6 +204,8 @@ function differentSpeakers(ctx: RuleContext, m: QuoteMatch): boolean {
   const art = speakerName(m.attribution);
   const ref = speakerName(r.attribution);
   if (!nameLike(art) || !nameLike(ref)) return false;
+  // a speaker found by resolving a pronoun ("he told the judge") is a guess, not a name the copy gives
+  if (m.attribution.source?.resolved || r.attribution.source?.resolved) return false;
   const a = lastNames(art);
   const b = lastNames(ref);
   for (const w of a) if (b.has(w)) return false;
@@ -231,24 +265,110 @@ export const misquote: Rule = {
       }
       // words that differ from another statement (another speaker, another occasion) are not a misquote of it
       if (!sameStatement(ctx, m)) continue;
+      // marks mispaired or nested: the span is not the quotation the article gives
+      if (mispaired(ctx.doc.text, m.quote.start, m.quote.text)) continue;
       // a run of six or more article words this reference quote lacks: the article quote joins this quote to
       // others (or runs past it); restoring this one would delete the rest, and the difference is not a misquote
       if (c.regionDiff.some((d) => d.op === '+' && d.words.length >= 6)) continue;
+      // whole sentences of the article quote that this reference quote lacks, before or after its words: the
+      // article joins this quote to another statement ("It happens." after the source's one sentence); only the
+      // rest is compared, and a fix would delete the other statement
+      const joined = addsWholeSentence(m.quote.text, c.regionDiff);
+      const diff = c.regionDiff.slice(joined.lead ? 1 : 0, c.regionDiff.length - (joined.trail ? 1 : 0));
       // an editor's bracketed insertion ([Mr Al Fayed], [of customs and excise]) marks an edited quote, not a misquote
       if (/\[[^\]]*\]/.test(m.quote.text)) continue;
       // the article quotes only the start, the end or a middle part of the source's words: a partial quote
-      const inner = c.regionDiff.slice(
-        c.regionDiff.findIndex((d) => d.op !== '-'),
-        c.regionDiff.length - [...c.regionDiff].reverse().findIndex((d) => d.op !== '-'),
+      const inner = diff.slice(
+        diff.findIndex((d) => d.op !== '-'),
+        diff.length - [...diff].reverse().findIndex((d) => d.op !== '-'),
       );
       if (inner.every((d) => d.op === '=')) continue;
+      // the article's own article or conjunction inside its marks at an edge ("a sorry state" for the source's "sorry state")
+      const core = inner.slice(edgeWord(inner[0]) ? 1 : 0, inner.length - (inner.length > 1 && edgeWord(inner[inner.length - 1]) ? 1 : 0));
+      if (core.every((d) => d.op === '=')) continue;
+      // only a pronoun changed to fit the reporter's sentence ("to satisfy his …" for "satisfy your …")
+      if (pronounShiftOnly(core)) continue;
+      // another reference has the article's words as they stand: the references disagree, and the article follows one
+      if (heldElsewhere(ctx, m, r.doc)) continue;
       const sev: Severity = m.attribution.headline ? 'info' : 'warning';
-      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(c.regionDiff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, true));
+      out.push(finding(ctx, m, sev, `Misquote: ${describeDiff(diff)}. Source: “${plainText(r.quote.text)}” (${who}${where})`, !joined.lead && !joined.trail));
     }
     out.push(...unquoted(ctx));
     return out;
   },
 };
+
+const FIRST_SECOND = /^(?:i|me|my|mine|we|us|our|ours|you|your|yours)$/i;
+const THIRD = /^(?:he|him|his|she|her|hers|they|them|their|theirs)$/i;
+
+/**
+ * Every change is a first- or second-person pronoun of the source put in the third person (the
+ * reporter's sentence carries the quote: "to satisfy his …" for "satisfy your …"): a quote fitted into
+ * reported speech, not a misquote. A dropped or added pronoun alone is still a change.
+ */
+function pronounShiftOnly(diff: { op: string; words: string[] }[]): boolean {
+  let shifts = 0;
+  for (let i = 0; i < diff.length; i++) {
+    const d = diff[i]!;
+    if (d.op === '=') continue;
+    const next = diff[i + 1];
+    if (!next || next.op === '=' || next.op === d.op) return false;
+    const src = d.op === '-' ? d.words : next.words;
+    const art = d.op === '-' ? next.words : d.words;
+    if (src.length !== art.length || !src.every((w) => FIRST_SECOND.test(w)) || !art.every((w) => THIRD.test(w))) return false;
+    shifts++;
+    i++;
+  }
+  return shifts > 0;
+}
+
+/**
+ * Does the diff open (lead) or close (trail) with words the article added that are whole sentences of its quote? The
+ * quote's sentences are split at . ! ? (one or more) before a capital; the added edge run must be exactly
+ * the words of the first or last of them.
+ */
+export function addsWholeSentence(quote: string, diff: { op: string; words: string[] }[]): { lead: boolean; trail: boolean } {
+  const words = (x: string) => (x.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
+  const sentences = quote.split(/(?<=[.!?…]+['’"”]?)\s+(?=["“‘']?\p{Lu})/u).map(words).filter((w) => w.length > 0);
+  if (sentences.length < 2) return { lead: false, trail: false };
+  const same = (a: string[], b: string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+  const first = diff[0];
+  const last = diff[diff.length - 1];
+  const added = (d: { op: string; words: string[] } | undefined) => (d && d.op === '+' ? words(d.words.join(' ')) : null);
+  const a0 = added(first);
+  const a1 = added(last);
+  return { lead: !!a0 && same(a0, sentences[0]!), trail: diff.length > 1 && !!a1 && same(a1, sentences[sentences.length - 1]!) };
+}
+
+/** A reference other than `doc` that holds every word 3-gram of the article quote (four words or more). */
+function heldElsewhere(ctx: RuleContext, m: QuoteMatch, doc: number): boolean {
+  let words = 0;
+  for (const t of ctx.doc.tokens) if (t.start >= m.quote.start && t.end <= m.quote.end) words++;
+  if (words < 4) return false;
+  return candidateDocScores(ctx, [m.quote], 4).some(([d, n]) => d !== doc && n >= words - 2);
+}
+
+/** A run the article added at an edge of its quote: one article, conjunction or preposition. */
+function edgeWord(d: { op: string; words: string[] } | undefined): boolean {
+  return !!d && d.op === '+' && d.words.length === 1 && /^(?:a|an|the|and|but|to|of|that)$/i.test(d.words[0]!);
+}
+
+/**
+ * The article quote's marks are mispaired or nested: its opening mark is followed by white space after a
+ * word or a sentence's end (a closing mark read as an opening one: … half of" to the …), or its words hold
+ * a quotation opened and never closed (He said: 'Never …).
+ */
+export function mispaired(text: string, start: number, quote: string): boolean {
+  let k = start - 1;
+  if (/\s/.test(text[k] ?? '')) {
+    while (k > 0 && /\s/.test(text[k]!)) k--;
+    if (/["“”'‘’`]/.test(text[k] ?? '') && /[\p{L}\p{N}.,!?;]/u.test(text[k - 1] ?? '')) return true;
+  }
+  const opens = quote.match(/(?:^|[\s:(])['‘"“](?=\p{L})/gu)?.length ?? 0;
+  const closes = quote.match(/(?<=[\p{L}\p{N}.,!?])['’"”](?=$|[\s.,;:!?)])/gu)?.filter(Boolean).length ?? 0;
+  const possessives = quote.match(/s['’](?=\s)/g)?.length ?? 0;
+  return opens > closes - possessives;
+}
 
 /** Words a reference quotes from a speaker, stated in the article without quotation marks: at least this many in a row. */
 export const MIN_UNQUOTED_WORDS = 6;
@@ -264,6 +384,11 @@ function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
   const cover = ctx.use(coveringDocs);
   const out: Finding<'misquote'>[] = [];
   const taken: [number, number][] = [];
+  // a transcript's paragraphs ("SMITH: Well, …"): the label is the attribution, no marks are due
+  const transcript = (at: number) => {
+    const para = doc.paragraphs.find((x) => x.start <= at && at < x.end);
+    return !!para && /^[\p{Lu}][\p{Lu}\p{L} .'’-]{0,30}:\s/u.test(doc.text.slice(para.start, para.start + 34)) && /^[\p{Lu} .'’-]+:/u.test(doc.text.slice(para.start, para.start + 34));
+  };
   for (const p of ctx.use(alignment)) {
     if (!cover.has(p.doc)) continue;
     const rm = referenceModel(ctx.index, p.doc);
@@ -291,6 +416,10 @@ function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
         const near = doc.text.slice(Math.max(0, start - 2), start) + doc.text.slice(end, end + 3);
         if (/["“”‘’`]|(?:^|\s)'|'(?:\s|$)/.test(near)) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
+        if (transcript(start)) continue;
+        // a paragraph that opens with a quotation mark is a quotation: marks lost inside it are mispaired, not dropped
+        const para = doc.paragraphs.find((x) => x.start <= start && start < x.end);
+        if (para && /^["“‘'`]/.test(doc.text[para.start] ?? '')) continue;
         taken.push([start, end]);
         const rs = R[best.j]!.start;
         const re = R[best.j + best.len - 1]!.end;

@@ -23,8 +23,18 @@ export const unattributedQuote: Rule = {
     for (const a of all) if (a.source && !a.stance) sourcedParas.add(a.paragraph);
     const out: Finding[] = [];
     const quoteSpans = all.flatMap((a) => a.quotes);
+    // a collection of one person's quotes ("Jo Bloggs in quotes"): every quote under that heading is theirs
+    const collection = collectionHeading(ctx);
     const candidates = all.filter(
-      (a) => a.kind === 'direct' && !a.source && !a.scare && !a.headline && !sourcedParas.has(a.paragraph) && !sourcedParas.has(a.paragraph - 1) && !credited(ctx, a, quoteSpans, sourcedParas),
+      (a) =>
+        a.kind === 'direct' &&
+        !a.source &&
+        !a.scare &&
+        !a.headline &&
+        !(collection >= 0 && a.paragraph > collection) &&
+        !sourcedParas.has(a.paragraph) &&
+        !sourcedParas.has(a.paragraph - 1) &&
+        !credited(ctx, a, quoteSpans, sourcedParas),
     );
     if (candidates.length === 0) return out;
     const matches = ctx.use(quoteMatches);
@@ -161,10 +171,18 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   const markAt = text[m] === '`' || (text[m] === "'" && text[m - 1] === "'") ? m - 1 : m;
   const before = text[markAt - 1];
   if (before !== undefined && /[\p{L}\p{N}]/u.test(before)) return true;
+  // a closing mark read as an opening one (“… belief." Mr Jones said …): the mark follows a sentence's end
+  // and white space follows the mark, so the "quote" is the reporter's own sentence
+  if (m < q.start - 1 && before !== undefined && /[.!?,;]/.test(before)) return true;
   let c = markAt - 1;
   while (c >= 0 && /[ \t]/.test(text[c]!)) c--;
   if (text[c] === ':' || text[c] === ',') return true;
   if (/[,.]['’"”]?\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|added|says|asked)\b/.test(q.text)) return true;
+  // a passive credit right after the quote: branded “…” by his former bodyguard
+  if (/^[”"’'`]*[,.]?\s+by\s+(?:(?:his|her|their|its|the|a|an|one|two|three)\s+|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu})/u.test(text.slice(q.end, q.end + 60))) return true;
+  // the speaker named after the quote, past abbreviations and nicknames in quotes ("…!" his niece, state Del.
+  // Ann "Annie" Roe, shouted): the reporter's words up to the next quotation of its own or the paragraph end
+  if (REPORTING.test(after(ctx, q, quotes)) || COURT_HEARD.test(after(ctx, q, quotes))) return true;
   // three words or fewer: a phrase, a name or a label ("cash for questions", "Stairway to Heaven"), not a quotation
   if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3) return true;
   const ks = sentencesOf(ctx, q);
@@ -178,24 +196,105 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
     const own = outside(ctx, k, quotes);
     if (REPORTING.test(own) || COURT_HEARD.test(own)) return true;
   }
+  // a quotation set inside the reporter's sentence (“…, the decision was “…” and …) in a passage of reported
+  // speech: the paragraph before or after reports someone's words ("…, said the three judges")
+  if (embedded(ctx, q)) {
+    for (const p of [para - 1, para + 1]) {
+      if (p < 0 || p >= paragraphs.length) continue;
+      const own = reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes);
+      if (REPORTING.test(own) || COURT_HEARD.test(own)) return true;
+    }
+  }
   // a colon ends the paragraph above; or the quote's paragraph opens with a quote mark and continues a
   // run of quoted paragraphs that goes back to a paragraph naming a speaker or using a reporting verb
   const above = paragraphs[para - 1];
   if (above && /:\s*$/.test(text.slice(above.start, above.end))) return true;
   // the sentence just before the quote (in its paragraph, or ending the paragraph above a quoted paragraph)
   // is about a person: the quote is theirs ("The judge backed the widow's criticism. “I find it …”")
-  const prev = sentences[first - 1];
+  // a crosshead between them is skipped; a sentence cut in two by a stray paragraph break (it opens in
+  // lower case) is read from where it starts
+  let pk = first - 1;
+  while (pk >= 0 && crosshead(ctx, sentences[pk]!.paragraph)) pk--;
+  while (pk > 0 && /^\p{Ll}/u.test(text.slice(sentences[pk]!.start, sentences[pk]!.end).trimStart()) && sentences[pk - 1]!.paragraph >= sentences[pk]!.paragraph - 1) pk--;
+  const prev = pk >= 0 ? sentences[pk] : undefined;
   if (prev && (prev.paragraph === para || quoteLed(ctx.doc, para)) && personSubject(text.slice(prev.start, prev.end))) return true;
   if (!quoteLed(ctx.doc, para)) return false;
   for (let p = para - 1, n = 0; p >= 0 && n < 12; p--, n++) {
+    // a crosshead ("Trouble") inside a run of quoted paragraphs does not end the run
+    if (crosshead(ctx, p)) continue;
     const pt = text.slice(paragraphs[p]!.start, paragraphs[p]!.end);
     if (sourcedParas.has(p) || REPORTING.test(pt.replace(/["“][^"“”]*["”]|'[^']*'(?!\w)/g, ' '))) return true;
+    // a list of quotations introduced by a colon ("Among his remarks:")
+    if (/:\s*$/.test(pt)) return true;
     // a paragraph inside a quote left open above it (its marks were lost) continues the run
     const prior = paragraphs[p - 1];
-    const open = prior ? (text.slice(prior.start, prior.end).match(/["“”]/g)?.length ?? 0) % 2 === 1 : false;
+    const open = prior ? leftOpen(text.slice(prior.start, prior.end)) : false;
     if (!quoteLed(ctx.doc, p) && !open) return false;
   }
   return false;
+}
+
+/**
+ * Does this paragraph leave a quotation open at its end (a quote running on into the next paragraph)? An
+ * odd number of double marks; or a quotation introduced by a colon ("…told the jury: 'This is …") with no
+ * closing mark at the paragraph's end, as a quote that runs over paragraphs is written.
+ */
+export function leftOpen(para: string): boolean {
+  if ((para.match(/["“”]/g)?.length ?? 0) % 2 === 1) return true;
+  const t = para.trimEnd();
+  return /:\s*(?:['‘`]|["“])\p{L}/u.test(t) && !/['’"”]$/.test(t);
+}
+
+/** A crosshead: a paragraph of one to four words with no sentence punctuation and no quotation marks ("Trouble", "Court battle"). */
+function crosshead(ctx: RuleContext, p: number): boolean {
+  const para = ctx.doc.paragraphs[p];
+  if (!para) return false;
+  const t = ctx.doc.text.slice(para.start, para.end).trim();
+  if (!/^\p{Lu}/u.test(t) || /[.!?:;,"“”'‘’]/.test(t)) return false;
+  const n = t.split(/\s+/).length;
+  return n >= 1 && n <= 4;
+}
+
+/**
+ * The paragraph (by index) that heads a collection of one person's quotations: a short heading with no
+ * sentence punctuation that says so ("Jo Bloggs in quotes", "In her own words", "Quotes of the week"). -1: none.
+ */
+function collectionHeading(ctx: RuleContext): number {
+  const { text, paragraphs } = ctx.doc;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const t = text.slice(paragraphs[p]!.start, paragraphs[p]!.end).trim();
+    if (t.split(/\s+/).length > 10 || /[.!?]$/.test(t)) continue;
+    if (/\bin (?:quotes|(?:his|her|their) (?:own )?words)\s*:?$|^(?:quotes|quotations|sayings) of\b|\b(?:key|best|memorable|notable) (?:quotes|quotations)\s*:?$/i.test(t)) return p;
+  }
+  return -1;
+}
+
+/** The reporter's words in [start, end): quotations of four words or more blanked, shorter ones (nicknames, labels) kept. */
+function reporterWords(ctx: RuleContext, start: number, end: number, quotes: TextSpan[]): string {
+  let t = ctx.doc.text.slice(start, end);
+  for (const q of quotes) {
+    if (q.end <= start || q.start >= end || q.text.split(/\s+/).length < 4) continue;
+    const a = Math.max(q.start - 2, start);
+    const b = Math.min(q.end + 2, end);
+    t = t.slice(0, a - start) + ' '.repeat(b - a) + t.slice(b - start);
+  }
+  return t;
+}
+
+/** The reporter's words after the quote in its paragraph, up to the next quotation of four words or more (at most 250 characters). */
+function after(ctx: RuleContext, q: Span, quotes: TextSpan[]): string {
+  const para = ctx.doc.paragraphs.find((p) => p.start <= q.end && q.end <= p.end);
+  if (!para) return '';
+  let end = Math.min(para.end, q.end + 250);
+  for (const o of quotes) if (o.start > q.end + 1 && o.start < end && o.text.split(/\s+/).length >= 4) end = Math.max(q.end, o.start - 1);
+  return ctx.doc.text.slice(q.end + 1, end).replace(/["“][^"“”]{0,40}["”]/g, ' ');
+}
+
+/** A quotation that starts inside the reporter's sentence, after two words or more of it. */
+function embedded(ctx: RuleContext, q: Span): boolean {
+  const s = ctx.doc.sentences.find((x) => x.start <= q.start && q.start < x.end);
+  if (!s) return false;
+  return ctx.doc.text.slice(s.start, q.start).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 2;
 }
 
 /** A short quotation set inside the reporter's own sentence, or a title: not a quotation of its own. */
@@ -209,7 +308,7 @@ function fragment(ctx: RuleContext, q: Span): boolean {
   return leadWords >= 2 && words <= 12;
 }
 
-const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lady|Sir|Dame|Prof|Justice|Mayor|Councillor|QC)\b|^(?:He|She|They)\b|\b(?:the|his|her|their) (?:judge|detective|coroner|magistrate|officer|minister|spokesman|spokeswoman|prosecutor|chef|star|singer|actor|actress|player|manager|boss|mother|father|widow|wife|husband|daughter|son|sister|brother|friend|partner)\b/;
+const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lady|Sir|Dame|Prof|Justice|Mayor|Councillor|QC)\b|^(?:He|She|They)\b|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:judge|detective|coroner|magistrate|officer|minister|spokesman|spokeswoman|prosecutor|chef|star|singer|actor|actress|player|manager|boss|mother|father|widow|wife|husband|daughter|son|sister|brother|friend|partner)\b/;
 
 /** A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name. */
 function personSubject(sentence: string): boolean {

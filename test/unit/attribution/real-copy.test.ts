@@ -6,7 +6,9 @@ import { speakerLike } from '../../../src/core/attribution/evidence';
 import { check } from '../../../src/core/engine';
 import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { paragraphs } from '../../../src/core/text';
+import { analyse, paragraphs } from '../../../src/core/text';
+import { compareQuotes } from '../../../src/core/attribution/compare';
+import { addsWholeSentence, bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -107,6 +109,45 @@ describe('real copy: quotes carried by their context', () => {
     assert.deepEqual(quotes(t2), []);
   });
 
+  const Q = '"Nobody asked the crews what a winter timetable would look like."';
+  it('a collection of one person\'s quotes under a heading "… in quotes" is credited to that person', () => {
+    const body = `\n\nFerries have sailed from the quay since 1890.\n\n${Q}\n\n"We will sail when the crews are paid and not a day before."`;
+    assert.deepEqual(quotes(`Tomas Reyle in quotes${body}`), []);
+    assert.equal(quotes(`Ferry news${body}`).length, 2);
+  });
+  it('a crosshead inside a run of quoted paragraphs does not end the run', () => {
+    assert.deepEqual(quotes(`Reyle spoke at the quay.\n\nHe said: "The cuts came overnight."\n\nAnger\n\n${Q}`), []);
+    assert.equal(quotes(`The ferry timetable is late.\n\nAnger\n\n${Q}`).length, 1);
+  });
+  it('a single-quoted quote left open at a paragraph end runs on past a paragraph that lost its marks', () => {
+    const q = "'Nobody asked the crews what a winter timetable would look like.'";
+    assert.deepEqual(quotes(`Organiser Tomas Reyle told the meeting: 'The cuts came overnight. \n\nThe crews were not consulted.\n\n${q}`), []);
+    assert.equal(quotes(`Organiser Tomas Reyle told the meeting: 'The cuts came overnight.'\n\nThe crews were not consulted.\n\n${q}`).length, 1);
+  });
+  it('a closing mark read as an opening one makes no quotation of the reporter\'s sentence', () => {
+    const t = 'Crews met on the quay. "We were angry. "We are still angry." Nobody asked the crews what a winter timetable would look like.';
+    assert.deepEqual(quotes(t), []);
+  });
+  it('a sentence about a person cut by a stray paragraph break still credits the quote after it', () => {
+    const t = `Crews met.\n\nThe organiser also defended the crews, who were\n\nangry at the late notice, and their strike.\n\n${Q}`;
+    assert.deepEqual(quotes(t), []);
+    assert.equal(quotes(`Crews met.\n\nThe timetable was printed late.\n\n${Q}`).length, 1);
+  });
+  it('a quotation inside the reporter\'s sentence, in a passage of reported speech, is credited', () => {
+    const t = 'Ferries stopped.\n\nThe plan failed because "nobody asked the crews what a winter timetable would look like", and the crews walked out.';
+    assert.equal(quotes(t).length, 1);
+    assert.deepEqual(quotes(`${t}\n\nThe timetable was "unfair to every crew", said the union organisers.`), []);
+  });
+  it('a passive "by" credit after the quote: branded “…” by the organiser', () => {
+    const q = '"nobody asked the crews what a winter timetable would look like"';
+    assert.deepEqual(quotes(`Ferries stopped.\n\nThe plan was branded ${q} by the union organiser.`), []);
+    assert.equal(quotes(`Ferries stopped.\n\nThe plan was branded ${q} by Friday.`).length, 1);
+  });
+  it('a speaker named after the quote past an abbreviation and a nickname in quotes', () => {
+    const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like!" County Del. Ann "Annie" Roe (D-Fairhaven), shouted to the crowd.';
+    assert.deepEqual(quotes(t), []);
+  });
+
   it('a quote whose speaker follows in the same sentence is credited ("…," X, of Y, said Tuesday)', () => {
     const t = 'Crews met.\n\n"Nobody asked the crews what a winter timetable would look like," organiser Tomas Reyle, of the union, said Tuesday.';
     assert.deepEqual(quotes(t), []);
@@ -156,7 +197,87 @@ describe('real copy: edited and partial quotes', () => {
   });
 });
 
+describe('real copy: misquote pairing and fixes', () => {
+  it('a quote that repeats a word of the source before its start is a partial quote, not dropped words', () => {
+    const a = analyse('They hired crews "to go about wrecking the old ferries".');
+    const b = analyse('He said: "They used to hire crews to go about wrecking the old ferries."');
+    const span = (m: ReturnType<typeof analyse>, w: string) => ({ start: m.text.indexOf(w), end: m.text.indexOf(w) + w.length, text: w });
+    const c = compareQuotes(a, span(a, 'to go about wrecking the old ferries'), b, span(b, 'They used to hire crews to go about wrecking the old ferries.'));
+    assert.ok(c.fragment, JSON.stringify(c.regionDiff));
+  });
+  it('an added article or "to" at the edge of a partial quote is not a misquote; a changed word inside it is', () => {
+    const warn = (t: string) => run('misquote', t).filter((f) => f.severity === 'warning' && !unquotedData(f));
+    assert.deepEqual(warn('A quarry owner was fined.\n\nMs Quist told the firm "to never again put a village at risk for a quicker day of digging."'), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMs Quist told the firm "to never again put a town at risk for a quicker day of digging."').length, 1);
+  });
+  it('a source\'s "you" and "your" put in the third person by the reporter\'s sentence is no misquote', () => {
+    const idx = ReferenceIndex.build([{ id: 'c.txt', path: 'c.txt', text: 'Judge Ana Weil told Pratt: "You took the money from the chapel fund to pay your gambling debts and you lied to the court."', meta: {} }]);
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    assert.deepEqual(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling debts and he lied to the court".'), []);
+    assert.equal(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling bills and he lied to the court".').length, 1);
+  });
+  it('mispaired and nested marks: the span is not the quotation', () => {
+    const t = 'He called it a windfall" that he "did not want to hand over half of" to the tax office.';
+    assert.ok(mispaired(t, t.indexOf('to the tax'), 'to the tax office.'));
+    const u = "'He said: 'Never walk out in front of my van like that'.'";
+    assert.ok(mispaired(u, 1, "He said: 'Never walk out in front of my van like that"));
+    const v = 'She said: "Never walk out in front of my van like that."';
+    assert.ok(!mispaired(v, v.indexOf('Never'), 'Never walk out in front of my van like that.'));
+    assert.ok(!mispaired("the 'Archers' trial'", 5, "Archers' trial"));
+  });
+  it('a fix restores only the sentences the article quotes, not the source sentence before them', () => {
+    assert.equal(
+      quotedSentences('The night crews are tired and hungry. We will close the north gate until the storm passes.', 'We will close the gate until the storm passes.'),
+      'We will close the north gate until the storm passes.',
+    );
+    assert.equal(quotedSentences('We will close the north gate. Ships must wait.', 'We will close the gate and ships must wait.'), 'We will close the north gate. Ships must wait.');
+  });
+  it('a quote that adds a whole sentence to the source\'s words joins another statement: no misquote', () => {
+    const warn = (t: string) => run('misquote', t).filter((f) => f.severity === 'warning' && !unquotedData(f));
+    assert.deepEqual(warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging. It happens."'), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging, it happens."').length, 1);
+    assert.deepEqual(addsWholeSentence('We sail at dawn.. It happens, things happen.', [{ op: '=', words: ['We', 'sail', 'at', 'dawn'] }, { op: '+', words: ['It', 'happens', 'things', 'happen'] }]), { lead: false, trail: true });
+    assert.deepEqual(addsWholeSentence('We sail at dawn, it happens.', [{ op: '=', words: ['We', 'sail', 'at', 'dawn'] }, { op: '+', words: ['it', 'happens'] }]), { lead: false, trail: false });
+    // a change in the rest is still a misquote, with no fix (it would delete the other statement)
+    const [f] = warn('A quarry owner was fined.\n\nMs Quist said the firm "must never again put a town at risk for a quicker day of digging. It happens."');
+    assert.ok(f, 'flagged');
+    assert.match(f.message, /“village” → “town”/);
+    assert.equal(f.fixes, undefined);
+  });
+  it('no misquote when another reference has the article\'s words as they stand (the references disagree)', () => {
+    const refs = [
+      { id: 'a.txt', path: 'a.txt', text: 'Magistrate Orla Quist said the firm "must never again put a village at risk for a quicker day of digging".', meta: {} },
+      { id: 'b.txt', path: 'b.txt', text: 'Ms Quist told the court the firm "must never again put a whole village at risk for a quicker day of digging".', meta: {} },
+    ];
+    const idx = ReferenceIndex.build(refs);
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const onlyA = ReferenceIndex.build([refs[0]!]);
+    const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole village at risk for a quicker day of digging".';
+    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
+    assert.deepEqual(warn(t), []);
+    assert.equal(warn('A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole town at risk for a quicker day of digging".').length, 1);
+  });
+  it('a restored wording left with an unpaired bracket is offered as no fix', () => {
+    assert.ok(bracketsPaired('the firm cannot (say) what happened [then]'));
+    assert.ok(!bracketsPaired('the firm cannot (say.'));
+    assert.ok(!bracketsPaired('the firm said) nothing'));
+  });
+  it('a rank alone ("Sergeant") is not a name to compare speakers by', () => {
+    assert.ok(!nameLike('Sergeant'));
+    assert.ok(nameLike('Sgt Workman'));
+  });
+});
+
 describe('real copy: quotation marks dropped', () => {
+  it('words inside a quoted paragraph whose marks are mispaired are not "dropped marks"', () => {
+    const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\n"We were all scared. "She said the firm must never again put a village at risk for a quicker day of digging. We agree."';
+    assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
+  });
+  it('a transcript paragraph ("QUIST: …") is attributed by its label: no marks are due', () => {
+    const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nQUIST: The firm must never again put a village at risk for a quicker day of digging.';
+    assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
+  });
+
   it('a speaker\'s quoted words stated without marks are a misquote finding whose fix restores the marks', () => {
     const t =
       'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm must never again put a village at risk for a quicker day of digging.';
