@@ -89,6 +89,26 @@ export function quotedSentences(replacement: string, articleQuote: string): stri
   return lo === 0 && hi === sentences.length ? replacement : sentences.slice(lo, hi).join(' ');
 }
 
+/**
+ * The restored wording opening with a capital where the article's quoted sentence does: a source region that
+ * starts mid-sentence ("for them to find …") would otherwise leave the article's sentence in lower case. Only when
+ * the capital is the sentence's, not a name's: the quote opens a sentence (after a full stop, a colon or a
+ * paragraph break) or its first word is the replacement's first word in another case.
+ */
+export function openingCase(replacement: string, text: string, quoteStart: number, quoteEnd: number): string {
+  const quote = text.slice(quoteStart, quoteEnd);
+  const art = /\p{L}[\p{L}'’]*/u.exec(quote);
+  const rep = /\p{L}[\p{L}'’]*/u.exec(replacement);
+  if (!art || !rep) return replacement;
+  const a = art[0][0]!;
+  const r = rep[0][0]!;
+  if (a === a.toLowerCase() || r !== r.toLowerCase() || r === r.toUpperCase()) return replacement;
+  const before = text.slice(Math.max(0, quoteStart - 40), quoteStart + art.index);
+  const opensSentence = /(?:^|[.!?:]|\n)\s*["“‘'`]*\s*$/.test(before);
+  if (!opensSentence && art[0].toLowerCase() !== rep[0].toLowerCase()) return replacement;
+  return replacement.slice(0, rep.index) + r.toUpperCase() + replacement.slice(rep.index + 1);
+}
+
 function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: string, withFix: boolean): Finding<'misquote'> {
   const q = m.quote;
   const r = m.ref;
@@ -98,7 +118,7 @@ function finding(ctx: RuleContext, m: QuoteMatch, severity: Severity, message: s
     // the words go inside the article's own marks: a reference's continuation marks (a quote running over
     // paragraphs reopens each one) and nesting marks are left out, so the fix never leaves a stray mark
     const region = plainText(d.text.slice(r.comparison.refRegion.start, r.comparison.refRegion.end)).replace(/[“”"]/g, '').replace(/\s+/g, ' ').trim();
-    const replacement = withoutOuterWords(ctx.doc.text, q.start, q.end, quotedSentences(restored(q.text, region), q.text));
+    const replacement = openingCase(withoutOuterWords(ctx.doc.text, q.start, q.end, quotedSentences(restored(q.text, region), q.text)), ctx.doc.text, q.start, q.end);
     f.source = { id: d.id, path: d.path, start: r.quote.start, end: r.quote.end, text: r.quote.text };
     f.suggestions = [replacement];
     // a region holding markup or control characters (a wire's line-end "<", a stray control code)

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
+import { openingCase } from '../../../src/core/rules/misquote';
 import { assertSpans, fixed, index, only } from './helpers';
 
 describe('rule misquote', () => {
@@ -79,6 +80,31 @@ describe('rule misquote: the restored wording', () => {
     const [f] = only('misquote', t, idx);
     assert.ok(f, 'flagged');
     assert.match(fixed(t, f), /had been “very much refined over the summer,” adding/);
+  });
+});
+
+describe('rule misquote: the restored wording opens like the article sentence', () => {
+  const ref = 'Harbour vote\n\nSpeaking after the ballot, pilot Odile Marchetti said: “The vote was close and for the council to call it a mandate is frankly absurd,” before leaving.';
+  const idx = ReferenceIndex.build([{ id: 'wire.txt', path: 'wire.txt', text: ref, meta: { outlet: 'Harbour Wire' } }]);
+  it('a quote that opens a sentence keeps its capital when the source words start mid-sentence', () => {
+    const t = 'Pilot Odile Marchetti was scathing. “For the council to call it a clear mandate is absurd,” she said.';
+    const [f] = only('misquote', t, idx);
+    assert.ok(f, 'flagged');
+    const out = fixed(t, f);
+    assert.match(out, /scathing\. “For the council/, out);
+    assert.ok(!/“for the/.test(out), out);
+    assert.deepEqual(only('misquote', out, idx), [], `the fix clears the finding: ${out}`);
+  });
+  it('capitalises only a sentence opening, never a partial quote inside a sentence', () => {
+    const text = 'She called it “Absurd and wrong” on Monday. Then: “Martin was there.”';
+    const a = text.indexOf('Absurd');
+    assert.equal(openingCase('absurd and wrong', text, a, a + 'Absurd and wrong'.length), 'Absurd and wrong', 'same first word');
+    const m = text.indexOf('Martin');
+    assert.equal(openingCase('he was there.', text, m, m + 'Martin was there.'.length), 'He was there.', 'after a colon: a sentence opening');
+    const mid = 'They said “Martin was wrong” about it.';
+    const k = mid.indexOf('Martin');
+    assert.equal(openingCase('him wrong', mid, k, k + 'Martin was wrong'.length), 'him wrong', 'a name inside a sentence');
+    assert.equal(openingCase('for them', 'He said “for them” twice.', 9, 17), 'for them', 'the article quote is lower case');
   });
 });
 
