@@ -13,7 +13,7 @@ import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
-import { compareNames, foldDiacritics } from './similarity';
+import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
 
 export interface ReferenceSpelling {
@@ -95,6 +95,54 @@ function houseTargets(accepted: string[]): NameTarget[] {
     }
   }
   return out;
+}
+
+/** Runs of one letter: "flannagan" → [["f",1],["l",1],["a",1],["n",2],…]. */
+function letterRuns(s: string): Array<[string, number]> {
+  const runs: Array<[string, number]> = [];
+  for (const ch of s) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === ch) last[1]++;
+    else runs.push([ch, 1]);
+  }
+  return runs;
+}
+
+/**
+ * The two spellings disagree on whether a letter is doubled (Flanagan / Flannagan, Llewelyn / Llewellyn,
+ * Dumfriesshire / Dumfrieshire), alone or beside another slip (Dumfriesshlre / Dumfrieshire): doubling
+ * or undoubling one letter of `target` brings it closer to `written`. A doubling that moved (Woolaton /
+ * Wollaton: one letter undoubled, its neighbour doubled) is a keying slip, not a question of spelling.
+ */
+export function doublingQuestion(written: string, target: string): boolean {
+  const a = foldDiacritics(written);
+  const t = foldDiacritics(target);
+  const ra = letterRuns(a);
+  const rt = letterRuns(t);
+  if (ra.length === rt.length && ra.every((r, i) => r[0] === rt[i]![0])) {
+    let differ = 0;
+    for (let i = 0; i < ra.length; i++) if (ra[i]![1] !== rt[i]![1]) differ++;
+    return differ === 1;
+  }
+  const base = osaDistance(a, t, 4);
+  let pos = 0;
+  for (const [ch, n] of rt) {
+    const other = n === 1 ? ch + ch : ch;
+    const variant = t.slice(0, pos) + other + t.slice(pos + n);
+    if (osaDistance(a, variant, 4) < base) return true;
+    pos += n;
+  }
+  return false;
+}
+
+/**
+ * The spelling's doubled letters are ones names do double: no letter three times running, no doubled
+ * a, i, u, y, h, j, k, q, v, w or x and no doubled consonant straight after another consonant
+ * (Campbelll, Graanada, Ryyan and Henrriques are slips whatever a reference says).
+ */
+export function plausibleDoubling(key: string): boolean {
+  const k = foldDiacritics(key);
+  return !/(.)\1\1/u.test(k) && !/([aiuyhjkqvwx])\1/u.test(k) && !/[b-df-hj-np-tv-z]([b-df-hj-np-tv-z])\1/u.test(k);
 }
 
 /** `stripped` is `accented` without its diacritics (and the two differ): Anais for Anaïs. */
@@ -329,6 +377,19 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
       if (!t.house && knownName && t.occurrences < 2) return;
+      if (!t.house && knownName) {
+        // nor to a spelling no name list knows (Mohammed → Mohanned) unless three or more references agree
+        if (!isKnownName(foldDiacritics(t.key)) && t.sources < 3) return;
+        // a known name the references use too (Mohammad beside Mohammed): a spelling of its own, not a slip
+        if (own && own.name && own.docs >= 1) return;
+      }
+      // whether a letter is doubled (Flanagan / Flannagan) is not settled by one reference writing it once:
+      // unless the article also writes it that way, a name list knows that spelling or the article's
+      // doubling is one names never have (Ryyan), the wire's typo is as likely as the article's
+      if (
+        !t.house && !gluedTitle && t.sources < 2 && t.occurrences < 2 && !names.has(t.key) && !isKnownName(foldDiacritics(t.key)) &&
+        plausibleDoubling(a.key) && doublingQuestion(a.key, t.key)
+      ) return;
       if (!t.house) {
         if (ownDocs > 0) {
           // the references use the article's spelling too: only a clear majority settles it
