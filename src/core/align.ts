@@ -19,6 +19,7 @@
 import type { Analysis } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
+import { findQuotes, type QuoteSpan } from './attribution/quotes';
 import type { LineRange } from './line-counts';
 import type { ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
@@ -174,6 +175,12 @@ export interface AlignOptions {
   summaryContainment: number;
   stockShare: number;
   stockMinDocs: number;
+  /**
+   * quoted by both: a shared word inside quotation marks in the article whose counterpart in the
+   * reference is inside quotation marks too carries no substance (both quote the same speaker:
+   * quoting, not copying the reference), whether or not the article's quote is attributed
+   */
+  substanceQuotedByBoth: boolean;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -219,6 +226,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   summaryContainment: 0.5,
   stockShare: 0.1,
   stockMinDocs: 20,
+  substanceQuotedByBoth: false,
 };
 
 export interface Passage {
@@ -813,7 +821,8 @@ export function align(
     }
   }
   if (o.minSubstanceWords > 0) {
-    const keep = out.filter((p) => substanceWords(doc, index, p, o) >= o.minSubstanceWords);
+    const inQuotes = o.substanceQuotedByBoth && out.length ? quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc)) : undefined;
+    const keep = out.filter((p) => substanceWords(doc, index, p, o, inQuotes) >= o.minSubstanceWords);
     if (keep.length < out.length) {
       out.length = 0;
       out.push(...keep);
@@ -1118,19 +1127,52 @@ function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: Alig
   };
 }
 
+/** 1 for each of `n` tokens (token `k` starts at `startOf(k)`) between the marks of a quotation. */
+function quoteMask(n: number, startOf: (k: number) => number, quotes: QuoteSpan[]): Uint8Array {
+  const out = new Uint8Array(n);
+  let k = 0;
+  for (const q of [...quotes].sort((x, y) => x.start - y.start)) {
+    while (k < n && startOf(k) < q.start) k++;
+    for (let i = k; i < n && startOf(i) < q.end; i++) out[i] = 1;
+  }
+  return out;
+}
+
+/** Per reference document: 1 for each of its index tokens between quotation marks. */
+const refQuoteMasks = new DocCache<Uint8Array>(256);
+function referenceQuoteMask(index: ReferenceIndex, num: number): Uint8Array {
+  return refQuoteMasks.get(index, num, () => {
+    const t = index.docs[num]!.tokens;
+    return quoteMask(t.terms.length, (k) => t.starts[k]!, findQuotes(referenceModel(index, num)));
+  });
+}
+
 /**
  * Shared words of a passage that carry substance: matched one for one between the two spans, not a
- * stop word, not a number, not capitalised inside its sentence (a name), and not stock vocabulary
+ * stop word, not a number, not capitalised inside its sentence (a name), not stock vocabulary
  * of the reference set (found in more than `stockShare` of its documents, judged only in a set of
- * at least `stockMinDocs`). Counting stops at `minSubstanceWords`.
+ * at least `stockMinDocs`), not inside an attributed quotation of the article, and (with
+ * `inQuotes`, the article's tokens between quotation marks) not quoted by both texts: an article
+ * word inside quotation marks is matched first to a reference word inside them, and such a match is
+ * the same speaker quoted twice. Counting stops at `minSubstanceWords`.
  */
-function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions): number {
+function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes?: Uint8Array): number {
   const d = index.docs[p.doc]!;
-  const bag = new Map<number, number>();
+  const refQuoted = inQuotes ? referenceQuoteMask(index, p.doc) : undefined;
+  // reference words of the span, counted apart inside (quoted) and outside quotation marks
+  const plain = new Map<number, number>();
+  const quoted = new Map<number, number>();
   for (let k = p.bTok[0]; k < p.bTok[1]; k++) {
     const t = d.tokens.terms[k]!;
+    const bag = refQuoted?.[k] ? quoted : plain;
     bag.set(t, (bag.get(t) ?? 0) + 1);
   }
+  const take = (bag: Map<number, number>, term: number): boolean => {
+    const c = bag.get(term);
+    if (!c) return false;
+    bag.set(term, c - 1);
+    return true;
+  };
   const n = index.documentCount;
   const stockDf = n >= o.stockMinDocs ? o.stockShare * n : Infinity;
   let sub = 0;
@@ -1138,9 +1180,11 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     const t = doc.tokens[k]!;
     if (o.quoted?.[k]) continue;
     const term = index.terms.lookup(t.norm);
-    const c = term >= 0 ? bag.get(term) : undefined;
-    if (!c) continue;
-    bag.set(term, c - 1);
+    if (term < 0) continue;
+    if (inQuotes?.[k]) {
+      if (take(quoted, term)) continue; // quoted by both
+      if (!take(plain, term)) continue;
+    } else if (!take(plain, term) && !take(quoted, term)) continue;
     if (t.stop || /\d/.test(t.text)) continue;
     if (k > doc.sentences[t.sentence]!.tokenStart && /^\p{Lu}/u.test(t.text)) continue;
     if (index.terms.df[term]! > stockDf) continue;

@@ -344,3 +344,79 @@ describe('levelOf', () => {
     assert.equal(levelOf(0.5, false, { nearVerbatim: 0.5 }), 'near-verbatim');
   });
 });
+
+describe('align: independent reporting is not copying (substance)', () => {
+  // An invented court story from the wire, and twenty-four other short court reports that make
+  // "appeared", "court", "remanded", "custody" and the like the reference set's stock vocabulary.
+  const COURT_WIRE =
+    'Tobias Wrenfield, 47, of Quillmoor Lane, Harrowgate, appeared before magistrates on Tuesday and was remanded in custody. ' +
+    'He is accused of selling stolen tractor parts to a scrap dealer from a lay-by near the bypass over six months. ' +
+    'Detectives said the parts were traced through serial numbers stamped on the gearboxes. ' +
+    'Wrenfield told officers in a statement: "I never touched those tractors and I have no idea who cut the fence at the yard behind the chapel." ' +
+    'The case was adjourned until next month.';
+  const filler = Array.from({ length: 24 }, (_, k) =>
+    doc(
+      `court${k}.txt`,
+      `A defendant numbered ${k} appeared before magistrates on Tuesday and was remanded in custody. ` +
+        `The case concerned ${['a burglary', 'an assault', 'a fraud', 'a theft'][k % 4]} in district ${k} and was adjourned until next month.`,
+    ),
+  );
+  const refs = [doc('wire.txt', COURT_WIRE), ...filler];
+
+  it('finds no copied passage in a same-story report sharing only names, numbers and stock court phrases', () => {
+    const article =
+      'Tobias Wrenfield, 47, of Quillmoor Lane, Harrowgate, appeared before magistrates on Tuesday and was remanded in custody. ' +
+      'Neighbours in the village described a quiet man who kept pigeons and mended bicycles for local children.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    // without the substance test the shared opening is a passage: the test below can fail
+    const loose = align(model, index, { minSubstanceWords: 0 });
+    assert.equal(loose.length, 1);
+    assert.equal(article.slice(loose[0]!.a.start, loose[0]!.a.end).startsWith('Tobias Wrenfield, 47, of Quillmoor Lane'), true);
+    assert.deepEqual(align(model, index), []);
+  });
+
+  it('still finds a real copy that shares the same names, with its spans on both sides', () => {
+    const copied = 'He is accused of selling stolen tractor parts to a scrap dealer from a lay-by near the bypass over six months';
+    const article =
+      'Tobias Wrenfield, 47, of Quillmoor Lane, Harrowgate, appeared before magistrates on Tuesday and was remanded in custody. ' +
+      copied +
+      '. Neighbours in the village described a quiet man who kept pigeons and mended bicycles for local children.';
+    const index = ReferenceIndex.build(refs);
+    const ps = align(analyse(article), index);
+    assert.equal(ps.length, 1);
+    const p = ps[0]!;
+    assert.equal(index.docs[p.doc]!.id, 'wire.txt');
+    const a = article.slice(p.a.start, p.a.end);
+    const b = COURT_WIRE.slice(p.b.start, p.b.end);
+    assert.ok(a.includes(copied), a);
+    assert.ok(b.includes(copied), b);
+    assert.equal(p.a.end, article.indexOf(copied) + copied.length);
+    assert.equal(p.b.end, COURT_WIRE.indexOf(copied) + copied.length);
+  });
+
+  it('with substanceQuotedByBoth, a statement both texts quote is not a copied passage', () => {
+    const statement = 'I never touched those tractors and I have no idea who cut the fence at the yard behind the chapel.';
+    const article =
+      'Wrenfield gave police a written statement after his arrest in the spring. ' +
+      `"${statement}" ` +
+      'Neighbours in the village described a quiet man who kept pigeons and mended bicycles for local children.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const off = align(model, index, { substanceQuotedByBoth: false });
+    assert.equal(off.length, 1);
+    assert.equal(article.slice(off[0]!.a.start, off[0]!.a.end), statement.slice(0, -1));
+    assert.equal(COURT_WIRE.slice(off[0]!.b.start, off[0]!.b.end), statement.slice(0, -1));
+    assert.deepEqual(align(model, index, { substanceQuotedByBoth: true }), []);
+  });
+
+  it('with substanceQuotedByBoth, the wire\'s narration put inside quotation marks is still copied', () => {
+    const narration = 'He is accused of selling stolen tractor parts to a scrap dealer from a lay-by near the bypass over six months';
+    const article = `Police gave few details. The charge sheet was read out. "${narration}," the clerk read.`;
+    const index = ReferenceIndex.build(refs);
+    const ps = align(analyse(article), index, { substanceQuotedByBoth: true });
+    assert.equal(ps.length, 1);
+    assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), narration);
+    assert.equal(COURT_WIRE.slice(ps[0]!.b.start, ps[0]!.b.end), narration);
+  });
+});
