@@ -8,6 +8,7 @@
 import type { TextModel } from '../text';
 import { ROLE_NOUNS } from './cues';
 import { isKnownName, isOrdinaryWord } from '../names/words';
+import { COURTESY_TITLES, POST_NOMINALS, wordTest } from '../titles';
 
 /** Verbs that report speech or a statement (any tense), and "according to". */
 export const REPORTING =
@@ -30,7 +31,7 @@ export function strictCue(cue: string): boolean {
 }
 
 const DETERMINERS = /^(?:the|a|an|his|her|their|its|our|one|two|three|several|some|many|other)$/i;
-const TITLES = /^(?:qc|mp|mep|pc|kc|jp|dr|mr|mrs|ms|miss)$/i;
+const TITLES = wordTest(POST_NOMINALS, COURTESY_TITLES, ['pc']);
 const PRONOUN = /^(?:i|we|you|he|she|it|they|his|her|its|their|him|them|this|that|there|who)$/i;
 const PREPOSITIONS = /(?:^|\s)(?:in|at|of|from|to|near|on|by|for|into|outside|inside|with|and|as|when)\s*[,]?\s*$/i;
 

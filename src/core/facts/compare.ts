@@ -12,6 +12,7 @@ import { isStopWord } from '../stopwords';
 import { WORD_PATTERN } from '../text';
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
 import { isRounding, NUMBER_WORDS, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
+import { COURTESY_TITLES, HONOUR_TITLES } from '../titles';
 
 export type SlotKind = 'number' | 'date' | 'time' | 'name' | 'title' | 'polarity' | 'quantifier';
 
@@ -77,7 +78,7 @@ export const TITLES = new Set([
   'prince', 'princess', 'duke', 'duchess', 'founder', 'partner', 'treasurer', 'speaker', 'premier', 'mr', 'mrs', 'ms', 'miss',
   'private', 'pte', 'pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'cllr', 'corporal', 'cpl', 'gen', 'col', 'capt', 'lt', 'spokesperson',
 ]);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lady', 'lord', 'dame', 'qc', 'mp', 'mep']);
+const HONORIFICS = new Set<string>([...COURTESY_TITLES, ...HONOUR_TITLES, 'qc', 'mp', 'mep']);
 const TITLE_ABBREVIATIONS: Record<string, string> = {
   sgt: 'sergeant', det: 'detective', supt: 'superintendent', insp: 'inspector', pte: 'private', pc: 'constable', wpc: 'constable',
   dc: 'detective constable', ds: 'detective sergeant', di: 'detective inspector', dci: 'detective chief inspector', cllr: 'councillor',

@@ -15,6 +15,7 @@ import type { Analysis } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
 import { compareSentences, factTokens, type FactToken, type SentenceComparison } from './compare';
+import { COURTESY_TITLES, wordTest } from '../titles';
 
 export interface StatementPair {
   /** article sentence index */
@@ -42,7 +43,7 @@ const STORY_MIN_SHARED = 8;
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
 
 /** Courtesy titles: the capitalised word after one is a person's name, a slot the pair may differ in. */
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)$/;
+const HONORIFIC = wordTest(COURTESY_TITLES);
 
 interface Stems {
   stems: Set<string>;

@@ -20,6 +20,7 @@ import type { Rule } from '../rule';
 import type { TextModel } from '../text';
 import type { Edit, Finding, Fix } from '../types';
 import { sourceLabel } from '../source-label';
+import { COURTESY_TITLES, HONOUR_TITLES, RANK_TITLES, wordTest } from '../titles';
 
 /**
  * Does the sentence, with the attribution added, read as attributed to `who`? A fix that the
@@ -86,7 +87,7 @@ function attributes(refText: string, a: Attribution, speakers: Set<string>): boo
   return speakerLike(name, /^according/i.test(a.cue.text) ? '' : refText.slice(Math.max(0, at - 12), at));
 }
 
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|lord|lady|dame|judge|justice|pc|wpc|sgt|sergeant|det|detective|qc|mp|the)$/;
+const HONORIFIC = wordTest(COURTESY_TITLES, HONOUR_TITLES, RANK_TITLES, ['qc', 'mp', 'the']);
 /** The capitalised words of a name that are not titles ("Mr Simpson" → simpson). */
 function surnames(name: string | null): Set<string> {
   return new Set([...lastNames(name)].filter((w) => !HONORIFIC.test(w)));
