@@ -78,6 +78,7 @@ function creditName(a: Attribution): string | null {
  */
 function attributes(refText: string, a: Attribution, speakers: Set<string>): boolean {
   if (!a.cue || !strictCue(a.cue.text)) return false;
+  if (!claimContent(a.content.text)) return false;
   const name = creditName(a);
   // a pronoun's antecedent ("He also said", read as "Greater Manchester" or "Park Lane") is a credit only
   // when the reference names it as a speaker elsewhere
@@ -85,6 +86,66 @@ function attributes(refText: string, a: Attribution, speakers: Set<string>): boo
   const at = (a.source?.resolved ?? a.source)?.start ?? 0;
   // "according to X": the preposition is the cue's own
   return speakerLike(name, /^according/i.test(a.cue.text) ? '' : refText.slice(Math.max(0, at - 12), at));
+}
+
+/**
+ * Does a reference attribution's content state a claim? Not a request or an order ("asked the Lords to
+ * overturn …": an infinitive), nor the place or time of the statement read as its content ("…, the
+ * company said at the motor show": a short prepositional phrase).
+ */
+export function claimContent(text: string): boolean {
+  const t = text.replace(/^[\s"“”'‘’`,:]+/, '');
+  if (/^to\s/i.test(t)) return false;
+  const words = t.split(/\s+/).filter(Boolean);
+  return !(words.length <= 8 && /^(?:at|in|on|during|after|before|outside|inside|near|from|yesterday|today|tonight|last|this|earlier|later)$/i.test(words[0] ?? '') && !/\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b/i.test(t));
+}
+
+/**
+ * Is the sentence a whole statement of the reporter's? Not a headline or a line of a paragraph broken by
+ * hard line ends (no final punctuation, or a lower-case start), nor the tail of a quotation opened before
+ * it (it ends with a closing mark that nothing in it opens).
+ */
+export function wholeSentence(t: string): boolean {
+  const s = t.trim();
+  if (!/[.!?]["”'’]*\)?$/.test(s)) return false;
+  if (/^["“'‘`(]*\p{Ll}/u.test(s)) return false;
+  const opens = (s.match(/[“]|(?:^|[\s(\[—-])["'‘]/g) ?? []).length;
+  const closes = (s.match(/[”]|["'’](?=[\s.,;:!?)]|$)/g) ?? []).length;
+  return !(/["”'’]$/.test(s) && opens === 0 && closes > 0);
+}
+
+/**
+ * Does the sentence name the credited source itself? Its capitalised words, its initials ("the PCA report"
+ * for "the Police Complaints Authority"), or a passive credit holding its noun ("branded … by his former
+ * security chief" for "his former head of security").
+ */
+export function namesSource(sentence: string, name: string): boolean {
+  const said = sentence.toLowerCase();
+  const credited = lastNames(name);
+  if ((credited.size && [...credited].some((w) => said.includes(w))) || said.includes(name.toLowerCase())) return true;
+  for (const ac of name.match(/\b\p{Lu}{2,6}\b/gu) ?? []) {
+    const re = new RegExp(ac.split('').map((c) => `${c}\\p{L}+`).join('\\s+(?:of\\s+|for\\s+|and\\s+)?'), 'u');
+    if (re.test(sentence)) return true;
+  }
+  const nouns = name.toLowerCase().split(/\s+/).filter((w) => w.length > 3 && !/^(?:former|their|other|some|many|several|senior|chief|head)$/.test(w));
+  for (const m of sentence.matchAll(/\bby\s+((?:\S+\s+){0,4}\S+)/gi)) {
+    const words = m[1]!.toLowerCase().split(/\s+/).map((w) => w.replace(/[^\p{L}]/gu, ''));
+    if (nouns.some((n) => words.includes(n))) return true;
+  }
+  return false;
+}
+
+/**
+ * Is paragraph `p` a quoted paragraph left open (led by a double quotation mark it never closes)? The quote
+ * runs on into the next paragraph, even when that paragraph has lost its opening mark.
+ */
+export function leftOpen(model: TextModel, p: number): boolean {
+  if (p < 0 || !quoteLed(model, p)) return false;
+  const para = model.paragraphs[p]!;
+  const t = model.text.slice(para.start, para.end);
+  if (t[0] === '“') return (t.match(/“/g) ?? []).length > (t.match(/”/g) ?? []).length;
+  if (t[0] === '"') return (t.match(/"/g) ?? []).length % 2 === 1;
+  return false;
 }
 
 const HONORIFIC = wordTest(COURTESY_TITLES, HONOUR_TITLES, RANK_TITLES, ['qc', 'mp', 'the']);
@@ -106,7 +167,7 @@ function namedSpeakers(ras: readonly Attribution[]): Set<string> {
 }
 
 /** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
-const RECORD = /\b(?:nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
+const RECORD = /\b(?:(?:not )?guilty|verdicts?|nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
 
 export const unattributedClaim: Rule = {
   ...ruleInfo('unattributed-claim'),
@@ -146,7 +207,7 @@ export const unattributedClaim: Rule = {
       const sent = doc.sentences[s]!;
       let inside = 0;
       for (let k = sent.tokenStart; k < sent.tokenEnd; k++) inside += quoted[k]!;
-      if (inside >= 0.5 * (sent.tokenEnd - sent.tokenStart) || quoteLed(doc, sent.paragraph)) attributed.add(s);
+      if (inside >= 0.5 * (sent.tokenEnd - sent.tokenStart) || quoteLed(doc, sent.paragraph) || leftOpen(doc, sent.paragraph - 1)) attributed.add(s);
     }
     const spoken = new Set<number>();
     for (const a of mine) if (a.source && !a.stance && a.cue) spoken.add(a.paragraph);
@@ -165,7 +226,7 @@ export const unattributedClaim: Rule = {
     const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
       // a crosshead ("Chased", "Shock") or a fragment of a few words carries no claim
       const sn = doc.sentences[s]!;
-      if (sn.tokenEnd - sn.tokenStart < 4) return;
+      if (sn.tokenEnd - sn.tokenStart < 4 || !wholeSentence(doc.text.slice(sn.start, sn.end))) return;
       const rs = referenceContentStems(ctx.index, d, ra);
       if (rs.size < 3) return;
       let as = sentenceStems.get(s);
@@ -211,9 +272,7 @@ export const unattributedClaim: Rule = {
       const sent = doc.sentences[s]!;
       const name = creditName(a)!;
       // the sentence names the credited source itself ("… branded a crook by his former head of security")
-      const said = doc.text.slice(sent.start, sent.end).toLowerCase();
-      const credited = lastNames(name);
-      if ((credited.size && [...credited].some((w) => said.includes(w))) || said.includes(name.toLowerCase())) continue;
+      if (namesSource(doc.text.slice(sent.start, sent.end), name)) continue;
       const d = ctx.index.docs[refDoc]!;
       const isAccording = /^according/i.test(a.cue!.text);
       const phrase = isAccording ? `according to ${a.source!.text}` : `${name} ${a.cue!.text}`;

@@ -183,6 +183,9 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   // the speaker named after the quote, past abbreviations and nicknames in quotes ("…!" his niece, state Del.
   // Ann "Annie" Roe, shouted): the reporter's words up to the next quotation of its own or the paragraph end
   if (REPORTING.test(after(ctx, q, quotes)) || COURT_HEARD.test(after(ctx, q, quotes))) return true;
+  // a quoted label that is the subject of its sentence (“Taking the long view” is this year's theme): a
+  // title or slogan, not a quotation; its words end without sentence punctuation
+  if (!/[.!?,;:…]\s*$/.test(q.text) && /^[”"’'`]*\s+(?:is|was|are|were|has been|had been|will be|remains|became|has become)\b/.test(text.slice(q.end, q.end + 40))) return true;
   // three words or fewer: a phrase, a name or a label ("cash for questions", "Stairway to Heaven"), not a quotation
   if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3) return true;
   const ks = sentencesOf(ctx, q);

@@ -10,6 +10,7 @@ import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
+import { claimContent, leftOpen, namesSource, wholeSentence } from '../../../src/core/rules/unattributed-claim';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
 function unquotedData(f: Finding) {
@@ -293,5 +294,76 @@ describe('real copy: quotation marks dropped', () => {
   it('the same words inside quotation marks are not flagged as dropped', () => {
     const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging."';
     assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
+  });
+});
+
+describe('real copy: claims the article already credits or does not make (seed D)', () => {
+  const REF = [
+    'Harbour fees to rise in spring',
+    'Harbour fees at Kestrel Bay will rise by a fifth in the spring, the port authority has announced.',
+    'Counsel Ivo Lant QC said the owner was a careful man. He asked the judges to overturn a tribunal ruling in 2021 which upheld the council decision that the old quay must stay closed for good.',
+    'Mohamed Ruiz is "the worst landlord in the county", his former head of security told the High Court today.',
+  ].join('\n\n');
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
+  const claims = (t: string) =>
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-claim');
+
+  it('a headline (a paragraph with no final punctuation) carries no claim', () => {
+    assert.deepEqual(claims('Harbour fees at Kestrel Bay will rise by a fifth\n\nThe port authority has announced that fees will go up in the spring.').map((f) => f.text), []);
+  });
+
+  it('a request in the reference ("asked the judges to overturn …") is no claim to credit', () => {
+    const t = "The quay has been shut for a year.\n\nThe owner's appeal is against a tribunal ruling in 2021 that upheld the council decision that the old quay must stay closed for good.";
+    assert.deepEqual(claims(t).map((f) => f.text), []);
+    assert.equal(claimContent('to overturn a tribunal ruling in 2021'), false);
+    assert.equal(claimContent('the old quay must stay closed for good'), true);
+  });
+
+  it('the place of the statement read as its content ("…, the company said at the boat fair") is no claim', () => {
+    assert.equal(claimContent('at the Kestrel Boat Fair'), false);
+    assert.equal(claimContent('at least nine boats were sold'), true);
+  });
+
+  it('a passive credit naming the source ("by his former security chief") already attributes the sentence', () => {
+    const t = 'MOHAMED Ruiz was branded the worst landlord in the county yesterday by his former security chief at the court.';
+    assert.deepEqual(claims(t).map((f) => f.text), []);
+    assert.equal(namesSource(t, 'his former head of security'), true);
+    assert.equal(namesSource('The fees went up in the spring.', 'his former head of security'), false);
+  });
+
+  it('a source named by its initials in the reference is credited by its full name in the article', () => {
+    assert.equal(namesSource('It came amid concern within the Harbour Safety Authority about complaints.', 'the HSA report'), true);
+    assert.equal(namesSource('It came amid concern within the harbour about complaints.', 'the HSA report'), false);
+  });
+
+  it('a line of a paragraph broken by hard line ends, or the tail of a quotation, is not a sentence of its own', () => {
+    assert.equal(wholeSentence('and back for the owner while working for him at his'), false);
+    assert.equal(wholeSentence("this port a tainted man by the owner who is the worst landlord in town.'"), false);
+    assert.equal(wholeSentence('The port authority has announced that fees will go up.'), true);
+    assert.equal(wholeSentence("The fee was called 'fair' by the board."), true);
+  });
+
+  it('a quoted paragraph left open runs on into the next paragraph, which lost its opening mark', () => {
+    const m = analyse('Dana Holm spoke after the crossing.\n\n"I feel a bit numb. I stood about like a fool.\n\nI could not do anything. But once it was over it was the best thing ever.\n\n"It was fine," she said.');
+    assert.equal(leftOpen(m, 1), true);
+    assert.equal(leftOpen(m, 0), false);
+    assert.equal(leftOpen(m, 3), false);
+  });
+});
+
+describe('real copy: quotes credited in ways BBC copy has (seed D)', () => {
+  const idx3 = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: 'The harbour board met on Monday. Nothing else happened at the quay that week.', meta: {} }]);
+  const quotes = (t: string) => check(t, idx3, {}).findings.filter((f) => f.rule === 'unattributed-quote').map((f) => f.text);
+
+  it('a quoted label that is the subject of its sentence is a slogan, not a quotation', () => {
+    assert.deepEqual(quotes('The summit opens today with many leaders.\n\nOne thing is plain. "Taking care of hard choices" is this year\'s official theme, hinting at many knotty problems ahead.'), []);
+  });
+
+  it('the speaker after the quote with a reporting verb in -ing ("he is seen asking")', () => {
+    assert.deepEqual(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" he is seen asking.'), []);
+  });
+
+  it('a quotation with nobody credited near it is still flagged', () => {
+    assert.equal(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" he is seen grinning.').length, 1);
   });
 });
