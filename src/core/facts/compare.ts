@@ -392,10 +392,13 @@ function classify(
     const bare = (xs: string[]) => xs.filter((x) => !PLAIN_NEGATORS.has(x)).map((x) => CONTRACTED[x] ?? x.replace(/n't$/, ''));
     const negs = (xs: string[]) => xs.filter((x) => PLAIN_NEGATORS.has(x) || x.endsWith("n't")).length;
     // "denied he was" says "was not": a denial verb just before the slot on the side without the
-    // negation, and none on the other side
+    // negation, and none on the other side; …
     const near = (toks: readonly FactToken[], at: number) => toks.slice(Math.max(0, at - 4), at).some((t) => DENIALS.has(t.low));
     const any = (toks: readonly FactToken[]) => toks.some((t) => DENIALS.has(t.low));
-    const denial = negs(S) === 0 ? near(src, s0) && !any(art) : near(art, a0) && !any(src);
+    // (or one before the slot there too: a negation inside what both report as denied is the denial
+    // said again, "denied the charges, saying they never conspired" / "denied that they conspired")
+    const before = (toks: readonly FactToken[], at: number) => toks.slice(0, at).some((t) => DENIALS.has(t.low));
+    const denial = negs(S) === 0 ? near(src, s0) && (!any(art) || before(art, a0)) : near(art, a0) && (!any(src) || before(src, s0));
     // "issued no instructions" = "not issued any instructions": a negative word just after the slot on
     // the side without the negation; "was not about X but Y" corrects X, it does not deny the rest
     const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));

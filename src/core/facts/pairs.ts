@@ -28,6 +28,13 @@ export interface StatementPair {
   /** content-stem Dice of the two sentences */
   dice: number;
   comparison: SentenceComparison;
+  /**
+   * The document follows the article's story as a whole, not only in this sentence: at least 40
+   * of the article's words, or a fifth of them, are copied from it, or it shares 20 of the
+   * article's rarer word 3-grams, or 0.12 per article word. An archive's other stories of the same shape (another month's figures, another
+   * match's team sheet) pair sentence by sentence but have none of this.
+   */
+  story: boolean;
 }
 
 export const PAIR_MIN_DICE = 0.45;
@@ -38,6 +45,14 @@ const MAX_DOCS = 6;
 const STORY_SHARE = 0.25;
 /** … or shares this many word 3-grams with the article and that share of the best document's count */
 const STORY_MIN_SHARED = 8;
+/** story evidence for a pair's document: this many copied words, … */
+export const STORY_MIN_WORDS = 40;
+/** … or this share of the article's words copied from it, … */
+export const STORY_MIN_SHARE = 0.2;
+/** … or this many word 3-grams shared with the whole article (those in at most 30 documents), … */
+export const STORY_MIN_GRAMS = 20;
+/** … or that many per article word (a short article: a news in brief) */
+export const STORY_MIN_GRAM_SHARE = 0.12;
 
 /** Words that fill slots (figures, days, months) do not decide whether two sentences make the same statement. */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|april|june|july|august|september|october|november|december)$/;
@@ -133,6 +148,16 @@ function sentencePieces(model: TextModel): Piece[] {
   return v;
 }
 
+/**
+ * Does a reference document follow the article's story (see StatementPair.story)? `copied`: the
+ * article's words in passages from it; `words`: the article's words; `grams`: word 3-grams, each in
+ * at most 30 documents, that it shares with the whole article.
+ */
+export function storyEvidence(copied: number, words: number, grams: number): boolean {
+  if (copied >= STORY_MIN_WORDS || grams >= STORY_MIN_GRAMS) return true;
+  return words > 0 && (copied >= STORY_MIN_SHARE * words || grams >= STORY_MIN_GRAM_SHARE * words);
+}
+
 /** Every statement pair of the checked article, by article sentence (best pair first). */
 export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   const out = new Map<number, StatementPair[]>();
@@ -169,6 +194,19 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     const top = shared[0]?.[1] ?? 0;
     return shared.some(([x, n]) => x === d && n >= STORY_MIN_SHARED && n >= STORY_SHARE * top);
   };
+  const articleWords = doc.tokens.length;
+  const followed = new Map<number, boolean>();
+  const followsStory = (d: number): boolean => {
+    let v = followed.get(d);
+    if (v === undefined) {
+      const w = passageWords.get(d) ?? 0;
+      shared ??= candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
+      const grams = shared.find(([x]) => x === d)?.[1] ?? 0;
+      v = storyEvidence(w, articleWords, grams);
+      followed.set(d, v);
+    }
+    return v;
+  };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const stems = contentStems(doc, sent);
@@ -198,7 +236,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       const refTokens = (ref.tokens ??= factTokens(ctx.index.docs[d]!.text, ref.start, ref.end));
       const comparison = compareSentences(refTokens, articleTokens);
       if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
-      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison });
+      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
     }
     if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));
   }

@@ -11,7 +11,9 @@
  * - the source's figure not stated elsewhere in the article sentence (then the slot is another
  *   figure of the statement), nor the article's figure a sum of the source's (15 counts and four
  *   counts = 19 counts), nor an age against a figure that is no age ("Brobbey, 58," / "a mother of five");
- * - names that are one place or event in other words (Oxon / Oxfordshire, Games / Olympics).
+ * - names that are one place or event in other words (Oxon / Oxfordshire, Games / Olympics), and
+ *   no name compared inside a list of names (a team sheet);
+ * - a title word that moved to another person of the sentence is no changed title.
  */
 import { isStopWord } from '../stopwords';
 import type { FactToken, SlotDiff } from './compare';
@@ -214,6 +216,29 @@ export function sameNamed(sourceValue: string, articleValue: string): boolean {
   return a !== undefined && a === SAME.get(n(articleValue));
 }
 
+/**
+ * The sentence is a list of names: at least four comma- or semicolon-separated items that are each
+ * one to three capitalised words (a team sheet, "Subs not used: Reyle, Lund, Okafor, Brandt"). A
+ * different name in such a list is another member, not a changed name.
+ */
+export function nameList(text: string, toks: readonly FactToken[]): boolean {
+  if (!toks.length) return false;
+  const body = text.slice(toks[0]!.start, toks[toks.length - 1]!.end).replace(/^[^:]*:/, '');
+  const item = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’.-]*\s*(?:\([^)]*\))?\s*\.?\s*$/u;
+  return body.split(/[,;]/).filter((x) => item.test(x)).length >= 4;
+}
+
+/**
+ * The article's title word stands elsewhere in the source sentence (`appealed to the judge … to stop
+ * the barrister` / `appealed to the barrister`): the words moved between two people of the
+ * sentence, no title changed.
+ */
+export function titleMoved(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const srcOut = new Set(src.filter((_, k) => k < d.src[0] || k >= d.src[1]).map((t) => stem(t.low)));
+  const words = art.slice(d.art[0], d.art[1]).filter(content).map((t) => stem(t.low));
+  return words.length > 0 && words.every((w) => srcOut.has(w));
+}
+
 /** All the checks above: the pair is clearly the same statement, and the slot's values are not the same thing said otherwise. */
 export function sameStatement(
   src: readonly FactToken[],
@@ -231,6 +256,7 @@ export function sameStatement(
     if (valueElsewhere(src, art, d)) return false;
     if (d.kind === 'number' && (sumOfParts(src, art, d) || ageAgainstOther(src, srcText, art, artText, d))) return false;
   }
-  if (d.kind === 'name' && sameNamed(sourceValue, articleValue)) return false;
+  if (d.kind === 'name' && (sameNamed(sourceValue, articleValue) || nameList(srcText, src) || nameList(artText, art))) return false;
+  if (d.kind === 'title' && titleMoved(src, art, d)) return false;
   return true;
 }

@@ -112,7 +112,10 @@ export function factFindings(ctx: RuleContext): Finding[] {
   const quotes = ctx.use(attributedQuoteSpans);
   const text = ctx.doc.text;
   for (const [, pairs] of [...pairsBySentence].sort((x, y) => x[0] - y[0])) {
-    const base = pairs[0]!;
+    // the best pair with a document that follows the article's story: a like sentence in another
+    // story of an archive (another month's figures, another match's team sheet) is no source
+    const base = pairs.find((p) => p.story);
+    if (!base) continue;
     for (const diff of base.comparison.diffs) {
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens } from '../../../src/core/facts/compare';
-import { statementPairs, stemDice } from '../../../src/core/facts/pairs';
+import { statementPairs, stemDice, storyEvidence } from '../../../src/core/facts/pairs';
 import { candidateDocScores } from '../../../src/core/attribution/analysis';
 import { makeContext } from '../../../src/core/engine';
 import { ReferenceIndex } from '../../../src/core/reference-index';
@@ -102,6 +102,11 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper denied he was drunk at the wheel that night.').filter((d) => d.kind === 'polarity'), []);
     assert.equal(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper said he was drunk at the wheel that night.')[0]?.kind, 'polarity');
   });
+  it('a negation inside what both sentences report as denied is the denial said again', () => {
+    assert.deepEqual(cmp('The ferry firms denied the charges, saying that they never broke the harbour rules on fuel.', 'The ferry firms denied that they broke the harbour rules on fuel.').filter((d) => d.kind === 'polarity'), []);
+    // the denial far from the slot, another clause: a dropped negation still differs
+    assert.equal(cmp('The ferry firms denied the charges and said that the crews had not broken the harbour rules on fuel.', 'The ferry firms denied the charges and said that the crews had broken the harbour rules on fuel.')[0]?.kind, 'polarity');
+  });
   it('an opposite whose word stays elsewhere in the sentence is a move, not a flip', () => {
     assert.deepEqual(cmp('The skipper who won damages from the operator lost them on appeal.', 'The skipper lost the damages he won from the operator on appeal.').filter((d) => d.kind === 'polarity'), []);
   });
@@ -153,6 +158,15 @@ describe('facts/compare', () => {
 });
 
 describe('facts/pairs', () => {
+  it('a document follows the story with 40 copied words, a fifth of a short article, 20 rarer 3-grams or 0.12 a word', () => {
+    assert.equal(storyEvidence(40, 600, 0), true);
+    assert.equal(storyEvidence(39, 600, 19), false);
+    assert.equal(storyEvidence(30, 120, 0), true);
+    assert.equal(storyEvidence(30, 400, 0), false);
+    assert.equal(storyEvidence(0, 600, 20), true);
+    assert.equal(storyEvidence(0, 100, 13), true);
+    assert.equal(storyEvidence(0, 400, 13), false);
+  });
   it('a differing titled name counts as shared when pairing', () => {
     const a = { stems: new Set(['reyle', 'talk', 'fail', 'vote']), names: new Set(['reyle']) };
     const b = { stems: new Set(['lund', 'talk', 'collaps', 'ballot']), names: new Set(['lund']) };

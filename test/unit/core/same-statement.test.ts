@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { sameNamed, sameStatement } from '../../../src/core/facts/same-statement';
+import { nameList, sameNamed, sameStatement, titleMoved } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -61,5 +61,25 @@ describe('facts/same-statement: is the pair clearly the same statement', () => {
     assert.equal(sameNamed('Games', 'Olympics'), true);
     assert.equal(sameNamed('Norfolk', 'Lincolnshire'), false);
     assert.equal(sameNamed('Lincs', 'Hampshire'), false);
+  });
+  it('a name inside a list of names (a team sheet) is another member; the same names in a statement are compared', () => {
+    const sheet = 'A Reyle; Tomas Lund, W Okafor, A Brandt, L Sarre; M Dunmore, D Kettle (capt), P Marsh, Jonas Vell, S Harbin.';
+    const changed = 'A Reyle; Tomas Lund, W Okafor, A Brandt, L Sarre; M Dunmore, D Kettle (capt), P Marsh, Greta Coll, S Harbin.';
+    assert.equal(judge(sheet, changed).same, false);
+    assert.equal(judge('Tomas Reyle told the harbour inquiry that the ferry had been unsafe for months.', 'Petra Lund told the harbour inquiry that the ferry had been unsafe for months.').same, true);
+    assert.equal(nameList('Subs not used: Reyle, Lund, Okafor, Brandt.', factTokens('Subs not used: Reyle, Lund, Okafor, Brandt.')), true);
+    const prose = 'Mr Reyle, Mr Lund and the crews of the Harbour Star met in May, in June and in July.';
+    assert.equal(nameList(prose, factTokens(prose)), false);
+  });
+  it('a title word that stands elsewhere in the source sentence moved to another person; another title is a change', () => {
+    const src = 'The skipper appealed to the judge at the harbour inquiry to stop the barrister asking him about the fire.';
+    const moved = judge(src, 'The skipper appealed to the barrister at the harbour inquiry to stop asking him about the fire.');
+    assert.deepEqual(moved, { kind: 'title', same: false });
+    const other = judge('The skipper appealed to the judge at the harbour inquiry to stop asking him about the fire.', 'The skipper appealed to the coroner at the harbour inquiry to stop asking him about the fire.');
+    assert.deepEqual(other, { kind: 'title', same: true });
+    const s = factTokens(src);
+    const a = factTokens('The skipper appealed to the coroner at the harbour inquiry to stop the barrister asking him about the fire.');
+    const d = compareSentences(s, a).diffs[0]!;
+    assert.equal(titleMoved(s, a, d), false);
   });
 });
