@@ -66,12 +66,13 @@ async function childCheck(o: Args): Promise<unknown> {
   const runs = Number(arg(o.args, 'runs', '10'));
   const edits = Number(arg(o.args, 'edits', '50'));
   const seed = Number(arg(o.args, 'seed', '13'));
+  const lengths = arg(o.args, 'words', '1000,5000').split(',').map(Number);
   const { held } = split(o.evalDir);
   const bytes = fs.readFileSync(file);
   const t0 = performance.now();
   const { index } = decodeIndex(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   const res: Record<string, unknown> = { decodeMs: performance.now() - t0 };
-  for (const words of [1000, 5000]) {
+  for (const words of lengths) {
     const arts = articles(held, words, runs + 1);
     let t = performance.now();
     let c = cpuMs();
@@ -234,6 +235,8 @@ export default async function run(o: Args): Promise<void> {
   const seed = Number(arg(o.args, 'seed', '13'));
   const doLsp = arg(o.args, 'lsp', '1') === '1';
   const doCli = arg(o.args, 'cli', '1') === '1';
+  // keep the workspaces and caches (for profiling the CLI or the server on them afterwards)
+  const keep = arg(o.args, 'keep', '0') === '1';
   console.log(`machine: ${machine()}`);
   const rows: Record<string, unknown> = {};
   const cli = path.join(REPO, 'bin', 'copydesk.js');
@@ -294,14 +297,17 @@ export default async function run(o: Args): Promise<void> {
           row.cli = { firstFindingsP50: pct(t, 50), load: load() };
           console.log(`  copydesk check, 1,000 words, persisted index: process start → exit median ${f0(pct(t, 50))} ms of 3 (load ${load()})`);
         }
-        fs.rmSync(ws, { recursive: true, force: true });
-        fs.rmSync(cacheDir, { recursive: true, force: true });
+        if (keep) console.log(`  kept: ${ws} (cache ${cacheDir})`);
+        else {
+          fs.rmSync(ws, { recursive: true, force: true });
+          fs.rmSync(cacheDir, { recursive: true, force: true });
+        }
       }
       rows[`${m}M`] = row;
     }
     const out = arg(o.args, 'json', '');
     if (out) fs.writeFileSync(out, JSON.stringify({ machine: machine(), rows }, null, 2));
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,8 @@ export function foldDiacritics(s: string): string {
  * `w` → `v`; `ph` → `f`; `ck` → `k`; doubled letters collapse.
  */
 export function skeleton(s: string): string {
+  const known = skeletons.get(s);
+  if (known !== undefined) return known;
   let w = foldDiacritics(s).replace(/['’ʼ`\-. ]/g, '');
   w = w
     .replace(/tch|tsch|sch|ch|sh/g, '§')
@@ -34,8 +36,13 @@ export function skeleton(s: string): string {
     .replace(/[yj]/g, 'i')
     .replace(/ie/g, 'e')
     .replace(/(.)\1+/g, '$1');
+  // a pure function of the spelling, asked again for every pair a name is compared in: kept, the
+  // whole map dropped when full
+  if (skeletons.size >= 50000) skeletons.clear();
+  skeletons.set(s, w);
   return w;
 }
+const skeletons = new Map<string, string>();
 
 /** Letters with doubled runs collapsed (Cincinnati → cincinati). */
 export function undouble(s: string): string {
@@ -50,20 +57,35 @@ export function osaDistance(a: string, b: string, max = 8): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
+  // three rows of one reused buffer (the distance is asked for thousands of pairs a check)
+  if (osaRows.length < 3 * (lb + 1)) osaRows = new Int32Array(3 * (lb + 1) * 2);
+  const rows = osaRows;
+  const w = lb + 1;
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= lb; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+  }
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = cur[0]!;
+    rows[cur] = i;
+    let rowMin = i;
     const ca = a.charCodeAt(i - 1);
+    const ca1 = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= lb; j++) {
       const cb = b.charCodeAt(j - 1);
       const cost = ca === cb ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+      let v = rows[prev + j]! + 1;
+      const left = rows[cur + j - 1]! + 1;
+      if (left < v) v = left;
+      const diag = rows[prev + j - 1]! + cost;
+      if (diag < v) v = diag;
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && ca1 === cb) {
+        const tr = rows[prev2 + j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
@@ -72,8 +94,9 @@ export function osaDistance(a: string, b: string, max = 8): number {
     prev = cur;
     cur = t;
   }
-  return prev[lb]!;
+  return rows[prev + lb]!;
 }
+let osaRows = new Int32Array(192);
 
 /** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
 export function jaroWinkler(a: string, b: string): number {

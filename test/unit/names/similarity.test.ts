@@ -8,6 +8,25 @@ import {
   skeleton,
 } from '../../../src/core/names/similarity';
 import { derivedForms, nearMiss } from '../../../src/core/names/match';
+import { rng } from '../../../scripts/lib/rng';
+
+/** Optimal string alignment distance by the textbook full table (no cap, no reused rows). */
+function osaTable(a: string, b: string): number {
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    d.push([]);
+    for (let j = 0; j <= b.length; j++) {
+      if (i === 0 || j === 0) {
+        d[i]![j] = i + j;
+        continue;
+      }
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
 
 describe('names/similarity', () => {
   it('OSA distance counts an adjacent transposition as one edit', () => {
@@ -16,6 +35,29 @@ describe('names/similarity', () => {
     assert.equal(osaDistance('abc', 'abc'), 0);
     assert.equal(osaDistance('pettigrew', 'petigrew'), 1);
     assert.equal(osaDistance('kitten', 'sitting'), 3);
+  });
+
+  it('OSA distance equals the full table, capped at max + 1, over random pairs of every length', () => {
+    const rand = rng(7);
+    const word = (n: number) => Array.from({ length: n }, () => 'abcde'[Math.floor(rand() * 5)]).join('');
+    let capped = 0;
+    let exact = 0;
+    for (let i = 0; i < 5000; i++) {
+      // long and short words in turn, so the kept rows are reused at other widths
+      const a = word(Math.floor(rand() * (i % 3 === 0 ? 40 : 9)));
+      const b = rand() < 0.5 ? word(Math.floor(rand() * 9)) : a.slice(0, Math.floor(rand() * a.length)) + word(2) + a.slice(Math.floor(rand() * a.length));
+      const max = 1 + Math.floor(rand() * 8);
+      const want = osaTable(a, b);
+      const got = osaDistance(a, b, max);
+      if (want > max) {
+        assert.ok(got > max, `${a} ${b} max ${max}: ${got}, table ${want}`);
+        capped++;
+      } else {
+        assert.equal(got, want, `${a} ${b} max ${max}`);
+        exact++;
+      }
+    }
+    assert.ok(capped > 500 && exact > 500, `${capped} capped, ${exact} exact`);
   });
 
   it('Jaro-Winkler rewards a shared prefix', () => {
