@@ -115,9 +115,9 @@ export function wholeSentence(t: string): boolean {
 }
 
 /**
- * Does the sentence name the credited source itself? Its capitalised words, its initials ("the PCA report"
- * for "the Police Complaints Authority"), or a passive credit holding its noun ("branded … by his former
- * security chief" for "his former head of security").
+ * Does the sentence name the credited source itself? Its capitalised words, its initials ("the HSA report"
+ * for "the Harbour Safety Authority"), or a passive credit holding its noun ("called … by his former
+ * estate manager" for "his former manager of the estate").
  */
 export function namesSource(sentence: string, name: string): boolean {
   const said = sentence.toLowerCase();
@@ -271,7 +271,7 @@ export const unattributedClaim: Rule = {
     for (const [s, { a, doc: refDoc, share }] of [...best].sort((x, y) => x[0] - y[0])) {
       const sent = doc.sentences[s]!;
       const name = creditName(a)!;
-      // the sentence names the credited source itself ("… branded a crook by his former head of security")
+      // the sentence names the credited source itself ("… called a crook by his former manager of the estate")
       if (namesSource(doc.text.slice(sent.start, sent.end), name)) continue;
       const d = ctx.index.docs[refDoc]!;
       const isAccording = /^according/i.test(a.cue!.text);

@@ -302,7 +302,7 @@ describe('real copy: claims the article already credits or does not make (seed D
     'Harbour fees to rise in spring',
     'Harbour fees at Kestrel Bay will rise by a fifth in the spring, the port authority has announced.',
     'Counsel Ivo Lant QC said the owner was a careful man. He asked the judges to overturn a tribunal ruling in 2021 which upheld the council decision that the old quay must stay closed for good.',
-    'Mohamed Ruiz is "the worst landlord in the county", his former head of security told the High Court today.',
+    'Tomas Ruiz is "the worst landlord in the county", his former estate manager told the High Court today.',
   ].join('\n\n');
   const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
   const claims = (t: string) =>
@@ -324,11 +324,11 @@ describe('real copy: claims the article already credits or does not make (seed D
     assert.equal(claimContent('at least nine boats were sold'), true);
   });
 
-  it('a passive credit naming the source ("by his former security chief") already attributes the sentence', () => {
-    const t = 'MOHAMED Ruiz was branded the worst landlord in the county yesterday by his former security chief at the court.';
+  it('a passive credit naming the source ("by his former estate manager") already attributes the sentence', () => {
+    const t = 'TOMAS Ruiz was called the worst landlord in the county yesterday by his former estate manager at the court.';
     assert.deepEqual(claims(t).map((f) => f.text), []);
-    assert.equal(namesSource(t, 'his former head of security'), true);
-    assert.equal(namesSource('The fees went up in the spring.', 'his former head of security'), false);
+    assert.equal(namesSource(t, 'his former manager of the estate'), true);
+    assert.equal(namesSource('The fees went up in the spring.', 'his former manager of the estate'), false);
   });
 
   it('a source named by its initials in the reference is credited by its full name in the article', () => {
@@ -359,8 +359,8 @@ describe('real copy: quotes credited in ways BBC copy has (seed D)', () => {
     assert.deepEqual(quotes('The summit opens today with many leaders.\n\nOne thing is plain. "Taking care of hard choices" is this year\'s official theme, hinting at many knotty problems ahead.'), []);
   });
 
-  it('the speaker after the quote with a reporting verb in -ing ("he is seen asking")', () => {
-    assert.deepEqual(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" he is seen asking.'), []);
+  it('the speaker after the quote with a reporting verb in -ing ("she is heard asking")', () => {
+    assert.deepEqual(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" she is heard asking.'), []);
   });
 
   it('a quotation with nobody credited near it is still flagged', () => {
