@@ -1,11 +1,20 @@
 /**
- * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]`
+ * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]
+ *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--exclude FILE[,FILE…]]`
  * `npm run eval -- judge score FILE [--out DIR]`
  *
  * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
  *  - METER newspaper articles, each against the Press Association stories of its own catchline;
  *  - PolNeAR dev articles against the PolNeAR train articles (the twins the aligner finds there);
- *  - BBC articles against an archive of all the other BBC articles.
+ *  - BBC articles against an archive of all the other BBC articles: with `--bbc-folds K` the chosen articles
+ *    are split into K folds and each fold is checked against every BBC article outside it (so `--bbc 2225
+ *    --bbc-folds 5` checks every article against 80 % of the others); without it, against the unchosen ones;
+ *  - with `--polnear-train N`, N PolNeAR train articles as well, in `--polnear-folds` folds, each fold against
+ *    the dev articles and the train articles outside it (the test split is never read);
+ *  - with `--ieer`, the NIST IE-ER newswire stories (APW, NYT, March–April 1998; entity tags stripped), in
+ *    5 folds, each fold against the stories outside it.
+ * `--exclude` names verdict files judged before: findings whose fingerprint is in them are not sampled (a
+ * fresh, held-out sample); the files and the number excluded per bucket go in the header line.
  * The seed picks the articles (a seeded shuffle of each corpus) and then up to `--per-rule` findings per
  * bucket (rule, and severity for misquote). `sample` writes, OUTSIDE the repository (default
  * /work/judge, or --out), a Markdown file with every sampled finding in its context (article text around
@@ -13,14 +22,17 @@
  * and a TSV verdict template. The corpus text stays in those files only.
  *
  * Judged verdict files are kept in the repository (docs/judgements/*.tsv) WITHOUT corpus text:
- *   fingerprint  bucket  file  start  end  verdict  reason
- * verdict is useful | trivial | wrong; reason a short code (e.g. continuation-quote, misread-cue).
- * The first line is `# seed=<seed> per-rule=<n> meter=<n> polnear=<n> bbc=<n>`.
+ *   fingerprint  bucket  file  start  end  verdict  reason  [kind]
+ * verdict is useful | trivial | wrong; reason a short code (e.g. continuation-quote, misread-cue); kind (files
+ * from seed F on) the misquote case read from the message (`misquoteKind`), `-` for other rules.
+ * The first line is `# seed=<seed> per-rule=<n> meter=<n> polnear=<n> bbc=<n>`, followed by `key=value` for
+ * every option above that is set (`bbc-folds`, `polnear-train`, `polnear-folds`, `ieer`, `exclude`, and
+ * `excluded=<bucket>:<n>,…` as sampled).
  *
  * `score FILE` regenerates the sample of the file's seed with the current engine, reports per bucket the
  * judged shares (useful / trivial / wrong), how many judged findings the current engine still makes
  * (matched by fingerprint = rule + file + offsets) and the share wrong among those still made, plus
- * flags per 10k words per bucket over all checked articles.
+ * flags per 10k words per bucket over all checked articles, and for misquote the wrong share by kind.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -33,12 +45,21 @@ import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
 import type { Suite } from './main';
 import { rngFromString } from '../lib/rng';
 
-interface Opts {
+export interface Opts {
   seed: string;
   perRule: number;
   meter: number;
   polnear: number;
   bbc: number;
+  /** folds of the chosen BBC articles, each checked against all BBC articles outside it (0: unchosen only) */
+  bbcFolds?: number;
+  /** PolNeAR train articles checked too, in polnearFolds folds (each against dev + the train outside it) */
+  polnearTrain?: number;
+  polnearFolds?: number;
+  /** check the IE-ER newswire stories against each other (5 folds) */
+  ieer?: boolean;
+  /** verdict files whose judged fingerprints are not sampled */
+  exclude?: string[];
 }
 
 export interface Sampled {
@@ -70,12 +91,74 @@ export function bucketOf(f: Finding): string {
   return f.rule === 'misquote' ? `misquote/${f.severity}` : f.rule;
 }
 
+/** The case of a misquote finding, from its message (grouping verdicts by kind); `-` for other rules. */
+export function misquoteKind(f: Pick<Finding, 'rule' | 'message'>): string {
+  if (f.rule !== 'misquote') return '-';
+  const m = f.message;
+  if (m.startsWith('Quote not found')) return 'not-found';
+  if (m.startsWith('Changed speaker')) return 'changed-speaker';
+  if (m.startsWith('Quote differs from the source only in spelling')) return 'spelling';
+  if (m.startsWith('Misquote: the ellipsis hides')) return 'ellipsis-hides';
+  if (m.startsWith('Quote shortened')) return 'shortened';
+  if (m.startsWith('Quotation marks dropped')) return 'marks-dropped';
+  if (m.startsWith('Misquote:')) return 'wording';
+  return m.split(/[\s:]+/).slice(0, 3).join('-').toLowerCase() || 'other';
+}
+
+/** Fingerprints already judged in verdict files (first column of every non-comment row). */
+export function judgedFingerprints(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    for (const l of fs.readFileSync(f, 'utf8').split('\n')) {
+      if (!l.trim() || l.startsWith('#')) continue;
+      out.add(l.split('\t')[0]!.trim());
+    }
+  }
+  return out;
+}
+
+/**
+ * Up to perRule findings per bucket, seeded, buckets in sorted order, leaving out findings whose fingerprint is
+ * in `excluded`; also the number left out per bucket.
+ */
+export function sampleBuckets(found: readonly Sampled[], perRule: number, r: () => number, excluded: ReadonlySet<string> = new Set()): { sampled: Sampled[]; excludedBy: Map<string, number> } {
+  const byBucket = new Map<string, Sampled[]>();
+  const excludedBy = new Map<string, number>();
+  for (const s of found) {
+    if (!byBucket.has(s.bucket)) byBucket.set(s.bucket, []);
+    if (excluded.has(s.fp)) excludedBy.set(s.bucket, (excludedBy.get(s.bucket) ?? 0) + 1);
+    else byBucket.get(s.bucket)!.push(s);
+  }
+  const sampled: Sampled[] = [];
+  for (const b of [...byBucket.keys()].sort()) sampled.push(...shuffle(byBucket.get(b)!, r).slice(0, perRule));
+  return { sampled, excludedBy };
+}
+
+/** IE-ER newswire stories: headline and text of each <DOC>, entity tags stripped. */
+function ieerStories(dir: string): { id: string; text: string }[] {
+  const out: { id: string; text: string }[] = [];
+  const untag = (s: string) => s.replace(/<[be]_(?:enamex|numex|timex)[^>]*>/g, '').trim();
+  for (const f of fs.readdirSync(dir).filter((x) => /^(APW|NYT)_\d+$/.test(x)).sort()) {
+    const raw = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const doc of raw.split('<DOC>').slice(1)) {
+      const no = /<DOCNO>\s*(\S+)\s*<\/DOCNO>/.exec(doc)?.[1];
+      const head = /<HEADLINE>([\s\S]*?)<\/HEADLINE>/.exec(doc)?.[1] ?? '';
+      const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(doc)?.[1];
+      if (!no || !body) continue;
+      out.push({ id: `ieer/${no}`, text: `${untag(head)}\n\n${untag(body)}\n` });
+    }
+  }
+  return out;
+}
+
 export function fingerprintOf(file: string, f: Finding): string {
   return crypto.createHash('sha1').update(`${f.rule}|${file}|${f.start}|${f.end}`).digest('hex').slice(0, 12);
 }
 
 interface Run {
   sampled: Sampled[];
+  /** findings left out of the sample per bucket because an --exclude file judged them */
+  excludedBy: Map<string, number>;
   all: Map<string, number>;
   /** every finding made, sampled or not, by fingerprint */
   fps: Map<string, Sampled>;
@@ -91,6 +174,20 @@ export function generate(evalDir: string, o: Opts): Run {
   const fps = new Map<string, Sampled>();
   let words = 0;
   let articles = 0;
+  /**
+   * Check articles in k folds (article i in fold i mod k), each fold against the references refsFor gives for
+   * the texts in that fold (so a byte-identical twin of a checked article is never its reference).
+   */
+  const foldRun = (corpus: string, arts: { id: string; text: string }[], k: number, refsFor: (inFold: Set<string>) => ReferenceDoc[]) => {
+    for (let fold = 0; fold < k; fold++) {
+      const mine = arts.filter((_, i) => i % k === fold);
+      if (!mine.length) continue;
+      const refs = refsFor(new Set(mine.map((a) => a.text)));
+      const index = ReferenceIndex.build(refs);
+      const map = new Map(refs.map((d) => [d.id, d.text]));
+      for (const a of mine) run(corpus, a.id, a.text, index, map);
+    }
+  };
   const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
     let res;
     try {
@@ -128,6 +225,13 @@ export function generate(evalDir: string, o: Opts): Run {
   const pdev = fs.readdirSync(path.join(pdir, 'dev', 'text')).filter((f) => f.endsWith('.txt')).sort();
   for (const f of shuffle(pdev, r).slice(0, o.polnear)) run('polnear', `polnear/dev/${f}`, fs.readFileSync(path.join(pdir, 'dev', 'text', f), 'utf8'), pindex, pmap);
 
+  // PolNeAR train articles, in folds: each fold against the dev articles and the train articles outside it
+  if (o.polnearTrain) {
+    const pdevDocs: ReferenceDoc[] = pdev.map((f) => ({ id: `dev/${f}`, path: `dev/${f}`, text: fs.readFileSync(path.join(pdir, 'dev', 'text', f), 'utf8'), meta: {} }));
+    const chosen = shuffle(ptrain, r).slice(0, o.polnearTrain);
+    foldRun('polnear', chosen.map((d) => ({ id: `polnear/${d.id}`, text: d.text })), o.polnearFolds || 5, (inFold) => [...pdevDocs, ...ptrain.filter((d) => !inFold.has(d.text))]);
+  }
+
   // BBC: the chosen articles against all the others (duplicates of a chosen article left out)
   const bdir = path.join(evalDir, 'bbc_news');
   const bbc: { id: string; text: string }[] = [];
@@ -137,18 +241,26 @@ export function generate(evalDir: string, o: Opts): Run {
     for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) bbc.push({ id: `bbc_news/${topic}/${f}`, text: readAny(path.join(d, f)) });
   }
   const chosen = shuffle(bbc, r).slice(0, o.bbc);
-  const chosenTexts = new Set(chosen.map((c) => c.text));
-  const brefs = bbc.filter((b) => !chosenTexts.has(b.text)).map((b) => ({ id: b.id, path: b.id, text: b.text, meta: {} }));
-  const bindex = ReferenceIndex.build(brefs);
-  const bmap = new Map(brefs.map((d) => [d.id, d.text]));
-  for (const c of chosen) run('bbc', c.id, c.text, bindex, bmap);
+  const asRefs = (xs: { id: string; text: string }[]): ReferenceDoc[] => xs.map((b) => ({ id: b.id, path: b.id, text: b.text, meta: {} }));
+  if (o.bbcFolds) {
+    foldRun('bbc', chosen, o.bbcFolds, (inFold) => asRefs(bbc.filter((b) => !inFold.has(b.text))));
+  } else {
+    const chosenTexts = new Set(chosen.map((c) => c.text));
+    const brefs = asRefs(bbc.filter((b) => !chosenTexts.has(b.text)));
+    const bindex = ReferenceIndex.build(brefs);
+    const bmap = new Map(brefs.map((d) => [d.id, d.text]));
+    for (const c of chosen) run('bbc', c.id, c.text, bindex, bmap);
+  }
 
-  // sample per bucket, seeded, in a stable order
-  const byBucket = new Map<string, Sampled[]>();
-  for (const s of found) (byBucket.get(s.bucket) ?? byBucket.set(s.bucket, []).get(s.bucket)!).push(s);
-  const sampled: Sampled[] = [];
-  for (const b of [...byBucket.keys()].sort()) sampled.push(...shuffle(byBucket.get(b)!, r).slice(0, o.perRule));
-  return { sampled, all, fps, words, articles };
+  // IE-ER newswire stories against each other, in folds
+  if (o.ieer) {
+    const stories = ieerStories(path.join(evalDir, 'nltk_news', 'ieer'));
+    foldRun('ieer', stories, 5, (inFold) => asRefs(stories.filter((s) => !inFold.has(s.text))));
+  }
+
+  // sample per bucket, seeded, in a stable order, leaving out findings judged before
+  const { sampled, excludedBy } = sampleBuckets(found, o.perRule, r, judgedFingerprints(o.exclude ?? []));
+  return { sampled, excludedBy, all, fps, words, articles };
 }
 
 // ---------------------------------------------------------------- rendering for hand judgement
@@ -212,11 +324,51 @@ function parseOpts(args: string[]): Opts & { out: string } {
     meter: Number(val('meter', '150')),
     polnear: Number(val('polnear', '84')),
     bbc: Number(val('bbc', '60')),
+    bbcFolds: Number(val('bbc-folds', '0')) || undefined,
+    polnearTrain: Number(val('polnear-train', '0')) || undefined,
+    polnearFolds: Number(val('polnear-folds', '0')) || undefined,
+    ieer: args.includes('--ieer') || undefined,
+    exclude: val('exclude', '') ? val('exclude', '').split(',').filter(Boolean) : undefined,
     out: val('out', '/work/judge'),
   };
 }
 
-const header = (o: Opts) => `# seed=${o.seed} per-rule=${o.perRule} meter=${o.meter} polnear=${o.polnear} bbc=${o.bbc}`;
+/** The header line: seeds A–E's five fields, then only the options that are set. */
+export function header(o: Opts, excludedBy?: ReadonlyMap<string, number>): string {
+  const extra: string[] = [];
+  if (o.bbcFolds) extra.push(`bbc-folds=${o.bbcFolds}`);
+  if (o.polnearTrain) extra.push(`polnear-train=${o.polnearTrain}`, `polnear-folds=${o.polnearFolds || 5}`);
+  if (o.ieer) extra.push('ieer=1');
+  if (o.exclude?.length) {
+    extra.push(`exclude=${o.exclude.join(',')}`);
+    if (excludedBy) extra.push(`excluded=${[...excludedBy].sort().map(([b, n]) => `${b}:${n}`).join(',') || '-'}`);
+  }
+  return [`# seed=${o.seed} per-rule=${o.perRule} meter=${o.meter} polnear=${o.polnear} bbc=${o.bbc}`, ...extra].join(' ');
+}
+
+/** Parse a header line written by `header` (and the five-field header of seeds A–E). */
+export function parseHeader(line: string): { opts: Opts; excluded?: Map<string, number> } | null {
+  const m = /^# seed=(\S+) per-rule=(\d+) meter=(\d+) polnear=(\d+) bbc=(\d+)(.*)$/.exec(line);
+  if (!m) return null;
+  const opts: Opts = { seed: m[1]!, perRule: +m[2]!, meter: +m[3]!, polnear: +m[4]!, bbc: +m[5]! };
+  let excluded: Map<string, number> | undefined;
+  for (const kv of m[6]!.trim().split(/\s+/).filter(Boolean)) {
+    const [k, v = ''] = kv.split('=');
+    if (k === 'bbc-folds') opts.bbcFolds = +v;
+    else if (k === 'polnear-train') opts.polnearTrain = +v;
+    else if (k === 'polnear-folds') opts.polnearFolds = +v;
+    else if (k === 'ieer') opts.ieer = v === '1';
+    else if (k === 'exclude') opts.exclude = v.split(',').filter(Boolean);
+    else if (k === 'excluded') excluded = new Map(v === '-' ? [] : v.split(',').map((x) => { const i = x.lastIndexOf(':'); return [x.slice(0, i), +x.slice(i + 1)] as [string, number]; }));
+    else throw new Error(`judge: unknown header field '${kv}'`);
+  }
+  return { opts, excluded };
+}
+
+function printExcluded(run: Run, o: Opts): void {
+  if (!o.exclude?.length) return;
+  console.log(`excluded (judged in ${o.exclude.join(', ')}): ${[...run.excludedBy].sort().map(([b, n]) => `${b} ${n}`).join(', ') || 'none'}`);
+}
 
 function perTenK(run: Run): void {
   console.log(`${run.articles} articles, ${run.words} words; flags per 10k words by bucket:`);
@@ -229,11 +381,12 @@ const suite: Suite = async ({ evalDir, args }) => {
     const o = parseOpts(args);
     const run = generate(evalDir, o);
     perTenK(run);
+    printExcluded(run, o);
     fs.mkdirSync(o.out, { recursive: true });
     const md = path.join(o.out, `judge-${o.seed}.md`);
     const tsv = path.join(o.out, `judge-${o.seed}.tsv`);
-    fs.writeFileSync(md, [`# judge sample, ${header(o).slice(2)}`, '', ...run.sampled.map((s, k) => render(s, k + 1))].join('\n\n'));
-    fs.writeFileSync(tsv, [header(o), ...run.sampled.map((s) => [s.fp, s.bucket, s.file, s.finding.start, s.finding.end, '', ''].join('\t'))].join('\n') + '\n');
+    fs.writeFileSync(md, [`# judge sample, ${header(o, run.excludedBy).slice(2)}`, '', ...run.sampled.map((s, k) => render(s, k + 1))].join('\n\n'));
+    fs.writeFileSync(tsv, [header(o, run.excludedBy), ...run.sampled.map((s) => [s.fp, s.bucket, s.file, s.finding.start, s.finding.end, '', '', misquoteKind(s.finding)].join('\t'))].join('\n') + '\n');
     const counts = new Map<string, number>();
     for (const s of run.sampled) counts.set(s.bucket, (counts.get(s.bucket) ?? 0) + 1);
     console.log(`sampled: ${[...counts].map(([b, n]) => `${b} ${n}`).join(', ')}`);
@@ -243,15 +396,20 @@ const suite: Suite = async ({ evalDir, args }) => {
   const file = args.find((a) => a.endsWith('.tsv'));
   if (!file || !fs.existsSync(file)) throw new Error(`judge score: verdict file not found: ${file ?? '(none given)'}`);
   const lines = fs.readFileSync(file, 'utf8').split('\n');
-  const m = /^# seed=(\S+) per-rule=(\d+) meter=(\d+) polnear=(\d+) bbc=(\d+)/.exec(lines[0] ?? '');
-  if (!m) throw new Error(`judge score: ${file}: first line must be '# seed=… per-rule=… meter=… polnear=… bbc=…'`);
-  const o: Opts = { seed: m[1]!, perRule: +m[2]!, meter: +m[3]!, polnear: +m[4]!, bbc: +m[5]! };
+  const h = parseHeader(lines[0] ?? '');
+  if (!h) throw new Error(`judge score: ${file}: first line must be '# seed=… per-rule=… meter=… polnear=… bbc=…'`);
+  const o = h.opts;
   const verdicts = lines.slice(1).filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
-    const [fp, bucket, f, start, end, verdict, reason] = l.split('\t');
-    return { fp: fp!, bucket: bucket!, file: f!, start: +start!, end: +end!, verdict: (verdict ?? '').trim(), reason: (reason ?? '').trim() };
+    const [fp, bucket, f, start, end, verdict, reason, kind] = l.split('\t');
+    return { fp: fp!, bucket: bucket!, file: f!, start: +start!, end: +end!, verdict: (verdict ?? '').trim(), reason: (reason ?? '').trim(), kind: (kind ?? '').trim() };
   });
   const run = generate(evalDir, o);
   perTenK(run);
+  printExcluded(run, o);
+  if (h.excluded) {
+    const same = [...new Set([...h.excluded.keys(), ...run.excludedBy.keys()])].every((b) => (h.excluded!.get(b) ?? 0) === (run.excludedBy.get(b) ?? 0));
+    console.log(same ? 'excluded per bucket: as when sampled' : `excluded per bucket differs from the sample's (${[...h.excluded].map(([b, n]) => `${b} ${n}`).join(', ')}): the engine's findings changed`);
+  }
   // a judged finding the engine still makes anywhere in the checked articles (not just in the sample)
   const stillMade = (fp: string) => run.fps.has(fp);
   const buckets = [...new Set(verdicts.map((v) => v.bucket))].sort();
@@ -265,6 +423,18 @@ const suite: Suite = async ({ evalDir, args }) => {
     for (const v of vs) if (v.verdict === 'wrong') reasons.set(v.reason || '-', (reasons.get(v.reason || '-') ?? 0) + 1);
     const pc = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(0)} %` : '-');
     console.log(`${b.padEnd(29)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}  ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+  }
+  // misquote verdicts by kind (the kind column of seed F on)
+  const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && v.kind && v.kind !== '-');
+  if (kinds.length) {
+    console.log('\nmisquote by kind                       judged  useful trivial  wrong  wrong%   now  now-wrong%');
+    for (const k of [...new Set(kinds.map((v) => `${v.bucket} ${v.kind}`))].sort()) {
+      const vs = kinds.filter((v) => `${v.bucket} ${v.kind}` === k);
+      const c = (x: string, xs = vs) => xs.filter((v) => v.verdict === x).length;
+      const still = vs.filter((v) => stillMade(v.fp));
+      const pc = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(0)} %` : '-');
+      console.log(`${k.padEnd(38)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}`);
+    }
   }
   const unjudged = verdicts.filter((v) => !v.verdict).length;
   if (unjudged) console.log(`${unjudged} rows without a verdict (not counted)`);
