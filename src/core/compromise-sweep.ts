@@ -34,16 +34,38 @@ interface Methods {
 
 type BulkMatch = (docs: unknown[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => unknown[];
 
-/** Per net: its hook keys in `Object.keys` order and each key's place in that order. */
-const keyOrder = new WeakMap<Net, { keys: string[]; rank: Map<string, number> }>();
+/**
+ * Per net: its hook keys in `Object.keys` order, each key's place in that order, and for each key's list
+ * the number of each pattern's match text (patterns are told apart by it, as compromise does).
+ */
+interface Order {
+  keys: string[];
+  rank: Map<string, number>;
+  ids: Int32Array[];
+  stamp: Int32Array;
+  epoch: number;
+}
+const keyOrder = new WeakMap<Net, Order>();
 
-function orderOf(net: Net): { keys: string[]; rank: Map<string, number> } {
+function orderOf(net: Net): Order {
   let o = keyOrder.get(net);
   if (!o) {
     const keys = Object.keys(net.hooks);
     const rank = new Map<string, number>();
-    for (let i = 0; i < keys.length; i++) rank.set(keys[i]!, i);
-    o = { keys, rank };
+    const byText = new Map<unknown, number>();
+    const ids: Int32Array[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      rank.set(keys[i]!, i);
+      const list = net.hooks[keys[i]!]!;
+      const a = new Int32Array(list.length);
+      for (let j = 0; j < list.length; j++) {
+        let id = byText.get(list[j]!.match);
+        if (id === undefined) byText.set(list[j]!.match, (id = byText.size));
+        a[j] = id;
+      }
+      ids.push(a);
+    }
+    o = { keys, rank, ids, stamp: new Int32Array(byText.size), epoch: 0 };
     keyOrder.set(net, o);
   }
   return o;
@@ -64,10 +86,10 @@ function passes(m: NetMatch, have: Set<string>): boolean {
 /** The same result as compromise 14's `methods.one.bulkMatch`. */
 export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
   const caches = methods.one.cacheDoc(docs);
-  const { keys, rank } = orderOf(net);
+  const o = orderOf(net);
+  const { keys, rank, ids, stamp } = o;
   const found: unknown[] = [];
   const hit: number[] = [];
-  const seen = new Set<unknown>();
   for (let d = 0; d < docs.length; d++) {
     const have = caches[d]!;
     hit.length = 0;
@@ -76,17 +98,24 @@ export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
       if (r !== undefined) hit.push(r);
     }
     hit.sort((a, b) => a - b);
-    seen.clear();
+    // a new mark per sentence: a pattern is seen in this sentence when its stamp is the mark
+    if (++o.epoch === 0x7fffffff) {
+      stamp.fill(0);
+      o.epoch = 1;
+    }
+    const mark = o.epoch;
     const words = docs[d]!.length;
     const cands: NetMatch[] = [];
     for (let h = 0; h < hit.length; h++) {
       const list = net.hooks[keys[hit[h]!]!]!;
+      const listIds = ids[hit[h]!]!;
       for (let i = 0; i < list.length; i++) {
-        const m = list[i]!;
         // compromise drops a later pattern with the same match text, whether or not the first passes
-        if (seen.has(m.match)) continue;
-        seen.add(m.match);
-        if (passes(m, have) && words >= m.minWords) cands.push(m);
+        const id = listIds[i]!;
+        if (stamp[id] === mark) continue;
+        stamp[id] = mark;
+        const m = list[i]!;
+        if (words >= m.minWords && passes(m, have)) cands.push(m);
       }
     }
     for (let i = 0; i < net.always.length; i++) if (words >= net.always[i]!.minWords) cands.push(net.always[i]!);
