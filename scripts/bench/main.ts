@@ -13,6 +13,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   same: async () => (await import('./same-bench')).default,
   facts: async () => (await import('./facts-bench')).default,
   tagger: async () => (await import('./tagger-bench')).default,
+  sweep: async () => (await import('./sweep-bench')).default,
 };
 
 async function main() {

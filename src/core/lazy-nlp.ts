@@ -8,6 +8,7 @@
  * lexicon are the same as `three`'s (compared on every METER text).
  */
 import type nlpFn from 'compromise';
+import { installBulkMatch } from './compromise-sweep';
 
 export type Nlp = typeof nlpFn;
 
@@ -18,6 +19,7 @@ export function compromise(): Nlp {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const m = require('compromise/two') as Nlp | { default: Nlp };
     loaded = typeof m === 'function' ? m : m.default;
+    installBulkMatch(loaded.methods() as unknown as Parameters<typeof installBulkMatch>[0]);
   }
   return loaded;
 }

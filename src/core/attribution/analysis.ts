@@ -14,7 +14,7 @@ import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
-import { compareQuotes, type QuoteComparison } from './compare';
+import { compareQuotes, mayReach, quoteWords, type QuoteComparison } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
 import { storedAttributions, storedQuotes } from '../reference-analyses';
 
@@ -44,9 +44,9 @@ function fastModel(index: ReferenceIndex, doc: number): TextModel {
 /** Content-word stems of a text range of a model. */
 function stemsIn(model: TextModel, start: number, end: number): Set<string> {
   const out = new Set<string>();
-  for (const t of model.tokens) {
-    if (t.start >= end) break;
-    if (t.start >= start && !t.stop) out.add(t.stem);
+  const toks = model.tokens;
+  for (let k = lowerBound(toks.length, (i) => toks[i]!.start < start); k < toks.length && toks[k]!.start < end; k++) {
+    if (!toks[k]!.stop) out.add(toks[k]!.stem);
   }
   return out;
 }
@@ -205,11 +205,15 @@ export const quoteMatches: Analysis<QuoteMatch[]> = (ctx) => {
 function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStems: Set<string>, docs: Set<number>): QuoteMatch['ref'] {
   const model = ctx.doc;
   let best: QuoteMatch['ref'] = null;
+  const qw = quoteWords(model, q);
   for (const d of docs) {
-    const refModel = referenceModel(ctx.index, d);
+    // (assembled only for a document with quotes: many candidates have none)
+    let refModel: TextModel | undefined;
     for (const ra of referenceQuotes(ctx.index, d)) {
       if (ra.kind === 'indirect') continue;
       for (const rq of ra.quotes) {
+        refModel ??= referenceModel(ctx.index, d);
+        if (!mayReach(qw, refModel, rq)) continue;
         const cmp = compareQuotes(model, q, refModel, rq);
         if (cmp.shared === 0) continue;
         const rr = sentenceRange(refModel, rq.start, rq.end);

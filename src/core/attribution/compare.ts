@@ -102,6 +102,46 @@ function findRun(b: string[], part: string[], from: number): number {
   return -1;
 }
 
+/** The article quote's side of `mayReach`, computed once for all the reference quotes it is compared with. */
+export interface QuoteWords {
+  norms: string[];
+  content: Set<string>;
+}
+
+export function quoteWords(am: TextModel, a: TextSpan): QuoteWords {
+  const at = tokensIn(am, a);
+  const content = new Set<string>();
+  for (const t of at) if (!t.stop) content.add(t.norm);
+  return { norms: at.map((t) => t.norm), content };
+}
+
+/**
+ * Can `compareQuotes(am, a, bm, b)` give `identical`, `containment` ≥ 0.6 or `contentContainment` ≥ 0.5?
+ * False only when it cannot: the words in common (their longest common run) are at most the article
+ * words whose form occurs in the reference quote, and the content words in common are counted as
+ * compareQuotes counts them; the margins cover its rounding to three decimals. A reference quote that
+ * fails reaches none of `bestReferenceQuote`'s acceptance tests, so it is not compared word by word.
+ */
+export function mayReach(aw: QuoteWords, bm: TextModel, b: TextSpan): boolean {
+  const n = aw.norms.length;
+  if (n === 0) return true;
+  const toks = bm.tokens;
+  const bNorms = new Set<string>();
+  let sharedContent = 0;
+  const counted = new Set<string>();
+  for (let k = lowerBound(toks.length, (i) => toks[i]!.end <= b.start); k < toks.length && toks[k]!.start < b.end; k++) {
+    const t = toks[k]!;
+    bNorms.add(t.norm);
+    if (!t.stop && aw.content.has(t.norm) && !counted.has(t.norm)) {
+      counted.add(t.norm);
+      sharedContent++;
+    }
+  }
+  let inB = 0;
+  for (let i = 0; i < n; i++) if (bNorms.has(aw.norms[i]!)) inB++;
+  return inB / n >= 0.59 || (aw.content.size > 0 && sharedContent / aw.content.size >= 0.49);
+}
+
 export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: TextSpan): QuoteComparison {
   const at = tokensIn(am, a);
   const bt = tokensIn(bm, b);

@@ -6,7 +6,7 @@
  */
 import type { NameEntry, NameLexicon } from './lexicon';
 import { mayBeNearMiss, nameShape, nearMiss, type NameShape, type NearMiss } from './match';
-import { osaDistance, skeleton } from './similarity';
+import { letterBits, letterGap, osaDistance, skeleton } from './similarity';
 
 /**
  * A bounded memo in two generations: entries go into the young map; when it is full it becomes the
@@ -77,7 +77,9 @@ export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
   const hit = m.get(skel);
   if (hit) return hit;
   const out: NameEntry[] = [];
-  for (const e of lex.near(skel)) if (e.name && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
+  // (letterGap, a lower bound of the distance, rules out most of a bucket before the distance is computed)
+  const bits = letterBits(skel);
+  for (const e of lex.near(skel)) if (e.name && letterGap(bits, letterBits(e.skeleton)) <= 3 && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
   m.set(skel, out);
   return out;
 }

@@ -49,6 +49,31 @@ export function undouble(s: string): string {
   return s.replace(/(.)\1+/g, '$1');
 }
 
+/** A bit per letter a–z that occurs in s; other characters share six more bits by code. */
+export function letterBits(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    bits |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return bits;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/**
+ * A lower bound of `osaDistance(a, b)` from `letterBits` of each: an edit or a transposition removes at
+ * most one character missing from the other string, and each bit set for only one of them stands for at
+ * least one such character.
+ */
+export function letterGap(bitsA: number, bitsB: number): number {
+  return Math.max(popcount(bitsA & ~bitsB), popcount(bitsB & ~bitsA));
+}
+
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped at max+1. */
 export function osaDistance(a: string, b: string, max = 8): number {
   if (a === b) return 0;

@@ -4,6 +4,8 @@ import {
   foldDiacritics,
   jaroWinkler,
   keyboardAdjacent,
+  letterBits,
+  letterGap,
   osaDistance,
   skeleton,
 } from '../../../src/core/names/similarity';
@@ -58,6 +60,23 @@ describe('names/similarity', () => {
       }
     }
     assert.ok(capped > 500 && exact > 500, `${capped} capped, ${exact} exact`);
+  });
+
+  it('letterGap never exceeds the OSA distance, and often exceeds 3 where the distance does', () => {
+    const rand = rng(11);
+    // letters, a few diacritic-free punctuation and non-Latin characters (they share the spare bits)
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz§-\'ßø';
+    const word = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    let ruledOut = 0;
+    for (let i = 0; i < 5000; i++) {
+      const a = word(Math.floor(rand() * 12));
+      const b = rand() < 0.5 ? word(Math.floor(rand() * 12)) : a.slice(0, Math.floor(rand() * a.length)) + word(Math.floor(rand() * 3)) + a.slice(Math.floor(rand() * a.length));
+      const gap = letterGap(letterBits(a), letterBits(b));
+      const d = osaTable(a, b);
+      assert.ok(gap <= d, `${a} ${b}: gap ${gap} > distance ${d}`);
+      if (gap > 3) ruledOut++;
+    }
+    assert.ok(ruledOut > 500, `${ruledOut} ruled out`);
   });
 
   it('Jaro-Winkler rewards a shared prefix', () => {
