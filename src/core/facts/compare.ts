@@ -87,10 +87,9 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
 };
 const HEDGES = new Set(['nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'than', 'up', 'around', 'circa', 'just', 'estimated', 'an']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'it', 'its', 'who', 'i', 'we', 'you']);
-/** relative dates a newspaper shifts from the wire's by a day ("today" on the wire is "yesterday" in print): not compared */
 /** adverbs a negation may stand in place of, the rest of the statement the same ("was today cleared" / "was not cleared") */
 const NEGATION_SWAPPABLE = new Set(['today', 'yesterday', 'tonight', 'still', 'then', 'now', 'currently', 'eventually', 'also', 'later', 'again', 'already', 'finally', 'subsequently']);
-
+/** relative dates a newspaper shifts from the wire's by a day ("today" on the wire is "yesterday" in print): not compared */
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'night', 'morning', 'afternoon', 'evening', 'last', 'this', 'next']);
 
 export interface SlotDiff {
