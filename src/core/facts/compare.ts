@@ -111,8 +111,9 @@ export interface SentenceComparison {
   similarity: number;
   /**
    * The same, with changed regions made only of fill words (figures, number words, days, months,
-   * negations, rank modifiers) counted as unchanged: the value a slot holds does not decide whether
-   * two sentences make one statement, so a changed fact cannot lose the pair that shows it.
+   * negations, rank modifiers) counted as unchanged when there is one such region: the value a slot
+   * holds does not decide whether two sentences make one statement, so a changed fact cannot lose the
+   * pair that shows it.
    */
   pairSimilarity: number;
   diffs: SlotDiff[];
@@ -229,14 +230,18 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
-  let filled = 0;
-  let dropped = 0;
-  for (const h of hunks) {
-    if (!allFill(src, h.s0, h.s1) || !allFill(art, h.a0, h.a1)) continue;
-    filled += Math.min(h.s1 - h.s0, h.a1 - h.a0);
-    dropped += Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
+  // only one such region, and no fill word in the other changed regions: sentences of one template
+  // with several other values ("leads 46 percent to 41 percent" / "leads by 43 percent to 38 percent")
+  // are another poll, match or month, not a changed fact
+  const fills = hunks.filter((h) => allFill(src, h.s0, h.s1) && allFill(art, h.a0, h.a1));
+  const fillElsewhere = hunks.some((h) => h !== fills[0] && (anyFill(src, h.s0, h.s1) || anyFill(art, h.a0, h.a1)));
+  let pairSimilarity = similarity;
+  if (fills.length === 1 && !fillElsewhere) {
+    const h = fills[0]!;
+    const filled = Math.min(h.s1 - h.s0, h.a1 - h.a0);
+    const dropped = Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
+    pairSimilarity = a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1;
   }
-  const pairSimilarity = a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1;
   // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
   // only the best pair's slots (and the others' only where it has one) are ever read
   let diffs: SlotDiff[] | null = null;
@@ -265,6 +270,12 @@ function fillWord(t: FactToken): boolean {
     w in CONTRACTED ||
     TITLE_MODIFIERS.has(w)
   );
+}
+
+/** Some token of [from, to) is a fill word. */
+function anyFill(toks: readonly FactToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (fillWord(toks[k]!)) return true;
+  return false;
 }
 
 /** Tokens [from, to) are all fill words (an empty range counts). */
