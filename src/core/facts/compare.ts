@@ -230,13 +230,11 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
-  // only one such region, and no fill word in the other changed regions: sentences of one template
-  // with several other values ("leads 46 percent to 41 percent" / "leads by 43 percent to 38 percent")
-  // are another poll, match or month, not a changed fact
+  // only one such region: sentences of one template with several other values ("leads 46 percent to
+  // 41 percent" / "leads 43 percent to 38 percent") are another poll, match or month, not a changed fact
   const fills = hunks.filter((h) => allFill(src, h.s0, h.s1) && allFill(art, h.a0, h.a1));
-  const fillElsewhere = hunks.some((h) => h !== fills[0] && (anyFill(src, h.s0, h.s1) || anyFill(art, h.a0, h.a1)));
   let pairSimilarity = similarity;
-  if (fills.length === 1 && !fillElsewhere) {
+  if (fills.length === 1) {
     const h = fills[0]!;
     const filled = Math.min(h.s1 - h.s0, h.a1 - h.a0);
     const dropped = Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
@@ -270,12 +268,6 @@ function fillWord(t: FactToken): boolean {
     w in CONTRACTED ||
     TITLE_MODIFIERS.has(w)
   );
-}
-
-/** Some token of [from, to) is a fill word. */
-function anyFill(toks: readonly FactToken[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (fillWord(toks[k]!)) return true;
-  return false;
 }
 
 /** Tokens [from, to) are all fill words (an empty range counts). */

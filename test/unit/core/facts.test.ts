@@ -126,8 +126,6 @@ describe('facts/compare', () => {
     const t = compareSentences(factTokens('In the harbour vote Reyle leads Lund 46 per cent to 41 per cent.'), factTokens('In the harbour vote Reyle leads Lund 43 per cent to 38 per cent.'));
     assert.ok(t.similarity < 1);
     assert.equal(t.pairSimilarity, t.similarity);
-    const u = compareSentences(factTokens('In the harbour vote Reyle leads Lund by 46 per cent to 41 per cent.'), factTokens('In the harbour vote Reyle leads Lund 43 per cent to 38 per cent.'));
-    assert.equal(u.pairSimilarity, u.similarity);
   });
   it('a negation inside what both sentences report as denied is the denial said again', () => {
     assert.deepEqual(cmp('The ferry firms denied the charges, saying that they never broke the harbour rules on fuel.', 'The ferry firms denied that they broke the harbour rules on fuel.').filter((d) => d.kind === 'polarity'), []);
