@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N]`
+ * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former]`
  *
  * The fact-mismatch rule on real text.
  *
@@ -12,7 +12,9 @@
  *      number   a figure (digits or words, not a year) → another figure (×1.5–3 or +2…9, same style)
  *      day      a day of the week → another day
  *      date     a month → another month, or a year → ±1…3
- *      title    a title modifier (former, deputy, acting…) dropped, or "former" put before a title
+ *      title    a title modifier (former, deputy, acting…) dropped, or else a rank or role swapped for a
+ *               neighbouring one (sergeant → inspector, judge → magistrate; `--title-plant former`: "former"
+ *               put before a title instead, the plant of rounds 1–5)
  *      negation "not"/"n't" dropped, or "not" put after the first auxiliary (was, had, will…)
  *      name     a surname (after Mr/Mrs/Ms/Miss/Dr) → the surname of another person of the same article
  *    Slots inside the article's attributed quotations are not planted (misquote's territory).
@@ -72,8 +74,21 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 const WORD_NUMS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty'];
 const AUX = /\b(was|were|is|are|had|has|have|will|would|could|should|can|did|does|do)\b/g;
 
-/** Candidate plants of one kind inside the sentence [s, e) of text, avoiding quoted spans. */
-function candidates(kind: Kind, text: string, s: number, e: number, surnames: string[], pick: () => number): Plant[] {
+/** ranks and roles and a neighbouring one of the same ladder, for the `swap` title plant */
+const TITLE_SWAPS: Record<string, string> = {
+  constable: 'sergeant', sergeant: 'inspector', inspector: 'superintendent', superintendent: 'inspector',
+  judge: 'magistrate', magistrate: 'judge', recorder: 'judge', coroner: 'judge',
+  chairman: 'director', chairwoman: 'director', director: 'chairman', president: 'chairman', manager: 'director',
+  minister: 'secretary', secretary: 'minister', editor: 'producer', producer: 'editor', captain: 'coach', coach: 'captain',
+  solicitor: 'barrister', barrister: 'solicitor', commissioner: 'commander', commander: 'commissioner', spokesman: 'chairman', spokeswoman: 'chairwoman',
+};
+
+/**
+ * Candidate plants of one kind inside the sentence [s, e) of text, avoiding quoted spans. `titlePlant`:
+ * where a sentence has no rank modifier to drop, `swap` puts a neighbouring rank or role for one
+ * (the default), `former` puts "former" before a title (the plant of rounds 1–5).
+ */
+function candidates(kind: Kind, text: string, s: number, e: number, surnames: string[], pick: () => number, titlePlant: 'swap' | 'former' = 'swap'): Plant[] {
   const sent = text.slice(s, e);
   const out: Plant[] = [];
   const at = (re: RegExp, f: (m: RegExpExecArray) => Plant | null) => {
@@ -128,7 +143,20 @@ function candidates(kind: Kind, text: string, s: number, e: number, surnames: st
         if (/^[A-Z]/.test(m[1]!) && next) nt = ''; // "Former minister" → "Minister"
         return { kind, start: s + m.index, end: s + m.index + m[0].length + (nt === '' && /^[A-Z]/.test(m[1]!) ? 1 : 0), newText: /^[A-Z]/.test(m[1]!) ? next[0]!.toUpperCase() : nt };
       });
-      if (out.length === 0)
+      if (out.length === 0 && titlePlant === 'swap')
+        // one rank or role for a neighbouring one ("inspector" for "sergeant", "magistrate" for "judge"):
+        // a wrong rank is an error whoever writes it, where an added "former" is often the writer's
+        // own, right knowledge (docs/EVALUATION.md, fact-mismatch round 6)
+        at(/\b(?:[A-Z][a-z]+|[a-z]+)\b/g, (m) => {
+          const to = TITLE_SWAPS[m[0].toLowerCase()];
+          if (!to) return null;
+          const before = sent.slice(0, m.index);
+          // "Chief Constable" is one title, not a constable; "Home Secretary" is not a minister's rank
+          if (/\bchief\s+$/i.test(before) && m[0].toLowerCase() === 'constable') return null;
+          const nt = /^[A-Z]/.test(m[0]) ? to[0]!.toUpperCase() + to.slice(1) : to;
+          return { kind, start: s + m.index, end: s + m.index + m[0].length, newText: nt };
+        });
+      if (out.length === 0 && titlePlant === 'former')
         at(/\b(?<![Ff]ormer )(minister|secretary|chairman|director|judge|inspector|superintendent|sergeant|constable|president|manager|chief executive|spokesman|spokeswoman|leader|editor|commissioner|detective|governor)\b/g, (m) => {
           const before = sent.slice(0, m.index);
           if (/\b(?:the|a|an|his|her|their|its)\s+$/i.test(before) || /^\s*[A-Z]/.test(sent.slice(m.index + m[0].length))) {
@@ -180,6 +208,9 @@ const suite: Suite = async ({ evalDir, args }) => {
   const sampleN = intFlag(args, 'sample') ?? 0;
   const show = intFlag(args, 'show') ?? 0;
   const perKind = intFlag(args, 'per-kind') ?? 3;
+  const tp = String(flag(args, 'title-plant') ?? 'swap');
+  if (tp !== 'swap' && tp !== 'former') throw new Error(`--title-plant: swap or former, not ${tp}`);
+  const titlePlant: 'swap' | 'former' = tp;
   const dir = path.join(evalDir, 'meter');
   if (!fs.existsSync(dir)) throw new Error(`METER: corpus not found: ${dir}`);
   console.log(`machine: ${machine()}`);
@@ -235,7 +266,7 @@ const suite: Suite = async ({ evalDir, args }) => {
         const base = pairs.get(s)![0]!;
         const toks = base.articleTokens;
         const common = (k: number) => base.comparison.common.some(([f, t]) => k >= f && k < t);
-        for (const p of candidates(kind, text, sent.start, sent.end, surnames, pick)) {
+        for (const p of candidates(kind, text, sent.start, sent.end, surnames, pick, titlePlant)) {
           if (quotes.some((q) => p.start >= q.start && p.end <= q.end)) continue;
           // the planted fact must be one the paired source sentence states too: its words (or, for an
           // insertion, the words either side) are held in common with the source

@@ -87,6 +87,8 @@ const TITLE_ABBREVIATIONS: Record<string, string> = {
 };
 const HEDGES = new Set(['nearly', 'almost', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'than', 'up', 'around', 'circa', 'just', 'estimated', 'an']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'hers', 'their', 'it', 'its', 'who', 'i', 'we', 'you']);
+/** adverbs a negation may stand in place of, the rest of the statement the same ("was today cleared" / "was not cleared") */
+const NEGATION_SWAPPABLE = new Set(['today', 'yesterday', 'tonight', 'still', 'then', 'now', 'currently', 'eventually', 'also', 'later', 'again', 'already', 'finally', 'subsequently']);
 /** relative dates a newspaper shifts from the wire's by a day ("today" on the wire is "yesterday" in print): not compared */
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'night', 'morning', 'afternoon', 'evening', 'last', 'this', 'next']);
 
@@ -107,6 +109,13 @@ export interface SlotDiff {
 export interface SentenceComparison {
   /** word-level similarity of the two token lists (Dice over the common subsequence) */
   similarity: number;
+  /**
+   * The same, with changed regions made only of fill words (figures, number words, days, months,
+   * negations, rank modifiers) counted as unchanged when there is one such region: the value a slot
+   * holds does not decide whether two sentences make one statement, so a changed fact cannot lose the
+   * pair that shows it.
+   */
+  pairSimilarity: number;
   diffs: SlotDiff[];
   /** article token ranges that the diff holds in common with the source */
   common: [number, number][];
@@ -221,11 +230,22 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
+  // only one such region: sentences of one template with several other values ("leads 46 percent to
+  // 41 percent" / "leads 43 percent to 38 percent") are another poll, match or month, not a changed fact
+  const fills = hunks.filter((h) => allFill(src, h.s0, h.s1) && allFill(art, h.a0, h.a1));
+  let pairSimilarity = similarity;
+  if (fills.length === 1) {
+    const h = fills[0]!;
+    const filled = Math.min(h.s1 - h.s0, h.a1 - h.a0);
+    const dropped = Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
+    pairSimilarity = a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1;
+  }
   // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
   // only the best pair's slots (and the others' only where it has one) are ever read
   let diffs: SlotDiff[] | null = null;
   return {
     similarity,
+    pairSimilarity,
     common,
     get diffs(): SlotDiff[] {
       return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
@@ -234,6 +254,27 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
 }
 
 type Hunk = { s0: number; s1: number; a0: number; a1: number };
+
+/** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank modifier. */
+function fillWord(t: FactToken): boolean {
+  const w = t.low;
+  return (
+    /^[£$€#]?\d[\d,.]*\w*%?$/.test(w) ||
+    (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'and') ||
+    DAYS.has(w) ||
+    MONTHS.has(w) ||
+    PLAIN_NEGATORS.has(w) ||
+    w.endsWith("n't") ||
+    w in CONTRACTED ||
+    TITLE_MODIFIERS.has(w)
+  );
+}
+
+/** Tokens [from, to) are all fill words (an empty range counts). */
+function allFill(toks: readonly FactToken[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!fillWord(toks[k]!)) return false;
+  return true;
+}
 
 /**
  * A word that some slot reading looks for inside a changed region: a figure, a number word or a
@@ -404,9 +445,19 @@ function classify(
     const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));
     const contrast = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 6).some((t) => t.low === 'but');
     const reworded = negs(S) === 0 ? negatedAfter(src, s1) || contrast(art, a1) : negatedAfter(art, a1) || contrast(src, s1);
-    if ((negs(S) === 0) !== (negs(A) === 0) && bare(S).join(' ') === bare(A).join(' ') && !denial && !reworded) {
-      const w = widen('polarity');
-      if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
+    if ((negs(S) === 0) !== (negs(A) === 0) && !denial && !reworded) {
+      if (bare(S).join(' ') === bare(A).join(' ')) {
+        const w = widen('polarity');
+        if (w.src[1] <= src.length && w.art[1] <= art.length) return w;
+      }
+      // the negation in place of an adverb of time or degree on the other side ("was not cleared" /
+      // "was today cleared", "is not on leave" / "is currently on leave"): the same statement
+      // denied; shown with the shared word before it, the adverb kept on its side
+      const plain = negs(S) === 0 ? S : A;
+      const negated = negs(S) === 0 ? A : S;
+      if (s0 > 0 && a0 > 0 && plain.length > 0 && plain.every((x) => NEGATION_SWAPPABLE.has(x)) && negated.every((x) => PLAIN_NEGATORS.has(x))) {
+        return { kind: 'polarity', src: [s0 - 1, s1], art: [a0 - 1, a1] };
+      }
     }
   }
   if (!edge) for (const x of S) {

@@ -235,7 +235,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       articleTokens ??= factTokens(doc.text, sent.start, sent.end);
       const refTokens = (ref.tokens ??= factTokens(ctx.index.docs[d]!.text, ref.start, ref.end));
       const comparison = compareSentences(refTokens, articleTokens);
-      if (comparison.similarity < PAIR_MIN_SIMILARITY) continue;
+      if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY) continue;
       pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
     }
     if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));

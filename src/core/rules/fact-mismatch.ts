@@ -7,7 +7,7 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { statementPairs, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, statementPairs, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
 import { attributedQuoteSpans } from '../quoting';
@@ -116,6 +116,10 @@ export function factFindings(ctx: RuleContext): Finding[] {
     // story of an archive (another month's figures, another match's team sheet) is no source
     const base = pairs.find((p) => p.story);
     if (!base) continue;
+    // a pair that agrees word for word only with its one changed value set aside shows that one
+    // value; more changed slots there are another statement of the same template (another poll's
+    // "leads by 43 percent to 38 percent")
+    if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) continue;
     for (const diff of base.comparison.diffs) {
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;

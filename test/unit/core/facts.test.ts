@@ -102,6 +102,31 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper denied he was drunk at the wheel that night.').filter((d) => d.kind === 'polarity'), []);
     assert.equal(cmp('The skipper said he was not drunk at the wheel that night.', 'The skipper said he was drunk at the wheel that night.')[0]?.kind, 'polarity');
   });
+  it('a negation in place of an adverb of time on the other side is the statement denied', () => {
+    const src = factTokens('The harbour pilot was today suspended over the grounding of the ferry.');
+    const art = factTokens('The harbour pilot was not suspended over the grounding of the ferry.');
+    const d = compareSentences(src, art).diffs;
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.kind, 'polarity');
+    assert.deepEqual(art.slice(d[0]!.art[0], d[0]!.art[1]).map((t) => t.text), ['was', 'not']);
+    assert.deepEqual(src.slice(d[0]!.src[0], d[0]!.src[1]).map((t) => t.text), ['was', 'today']);
+    assert.equal(cmp('The harbour pilot was still suspended over the grounding of the ferry.', 'The harbour pilot was not suspended over the grounding of the ferry.')[0]?.kind, 'polarity');
+    // an adverb of manner is a rewording beside the negation, not the statement denied
+    assert.deepEqual(cmp('The harbour pilot was quietly suspended over the grounding of the ferry.', 'The harbour pilot was not suspended over the grounding of the ferry.').filter((d) => d.kind === 'polarity'), []);
+  });
+  it('pair similarity counts a changed fill word as unchanged, a reworded region as changed', () => {
+    const c = compareSentences(factTokens('Ferry operator Brisk Lines cut 40 jobs at the depot.'), factTokens('Ferry operator Brisk Lines cut 90 jobs at the depot.'));
+    assert.ok(c.similarity < 1);
+    assert.equal(c.pairSimilarity, 1);
+    const n = compareSentences(factTokens('Ferry operator Brisk Lines did not cut jobs at the depot.'), factTokens('Ferry operator Brisk Lines did cut jobs at the depot.'));
+    assert.equal(n.pairSimilarity, 1);
+    const r = compareSentences(factTokens('Ferry operator Brisk Lines cut 40 jobs at the depot.'), factTokens('Ferry operator Brisk Lines cut 90 posts at the depot.'));
+    assert.equal(r.pairSimilarity, r.similarity);
+    // several changed values: one template, another occasion
+    const t = compareSentences(factTokens('In the harbour vote Reyle leads Lund 46 per cent to 41 per cent.'), factTokens('In the harbour vote Reyle leads Lund 43 per cent to 38 per cent.'));
+    assert.ok(t.similarity < 1);
+    assert.equal(t.pairSimilarity, t.similarity);
+  });
   it('a negation inside what both sentences report as denied is the denial said again', () => {
     assert.deepEqual(cmp('The ferry firms denied the charges, saying that they never broke the harbour rules on fuel.', 'The ferry firms denied that they broke the harbour rules on fuel.').filter((d) => d.kind === 'polarity'), []);
     // the denial far from the slot, another clause: a dropped negation still differs

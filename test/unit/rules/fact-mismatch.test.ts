@@ -145,6 +145,15 @@ describe('rules/fact-mismatch', () => {
     const own: ReferenceDoc = { ...storyDoc, text: OPENING + story + ' The skipper was jailed for five years.' + FILLER };
     assert.deepEqual(run([own, other]).map((f) => f.message), ['Source says “five”; the article says “seven” (figure; Coastline Wire)']);
   });
+  it('a negation in place of an adverb of time: flagged, and the fix puts the adverb back', () => {
+    const src = 'The harbour pilot was still suspended over the grounding of the night ferry, the operator said.';
+    const art = 'The harbour pilot was not suspended over the grounding of the night ferry, the operator said.';
+    const fs = pair(src, art);
+    assert.equal(fs.length, 1);
+    assert.equal(dataOf(fs[0]!, 'fact-mismatch')?.kind, 'polarity');
+    assert.match(fixClears(src, art), /The harbour pilot was still suspended over the grounding/);
+    assert.deepEqual(pair(src, 'The harbour pilot was quietly suspended over the grounding of the night ferry, the operator said.'), []);
+  });
   it('slots inside an attributed quotation are left to misquote', () => {
     const fs = pair('"We lost 40 per cent of our sailings in March," organiser Tomas Reyle said.', '"We lost 14 per cent of our sailings in March," organiser Tomas Reyle said.');
     assert.deepEqual(fs, []);
