@@ -8,7 +8,7 @@ import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
-import { addsWholeSentence, bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
+import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 import { claimContent, leftOpen, namesSource, wholeSentence } from '../../../src/core/rules/unattributed-claim';
 
@@ -365,5 +365,37 @@ describe('real copy: quotes credited in ways BBC copy has (seed D)', () => {
 
   it('a quotation with nobody credited near it is still flagged', () => {
     assert.equal(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" he is seen grinning.').length, 1);
+  });
+});
+
+describe('real copy: misquote fix text and fair partial quotes', () => {
+  const warn = (refs: { id: string; text: string }[], t: string) =>
+    check(t, ReferenceIndex.build(refs.map((r) => ({ ...r, path: r.id, meta: {} }))), { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter(
+      (f) => f.rule === 'misquote' && f.severity === 'warning' && !unquotedData(f),
+    );
+  it('quoting a little more than the source, the source\'s own words next to its marks, is no misquote', () => {
+    const ref = { id: 'r.txt', text: 'The new mayor of Tollmere, Odile Frack, says she wants to "mend the roads" of the whole valley before winter.' };
+    assert.deepEqual(warn([ref], 'Tollmere mayor Odile Frack said she wanted to "mend the roads of the valley" this year.').map((f) => f.message), []);
+    assert.ok(continuesSource(ref.text, { start: ref.text.indexOf('mend'), end: ref.text.indexOf('roads') + 5 }, ['of', 'the', 'valley'], 'trail'));
+    assert.ok(!continuesSource(ref.text, { start: ref.text.indexOf('mend'), end: ref.text.indexOf('roads') + 5 }, ['and', 'bridges'], 'trail'));
+  });
+  it('the restored wording never repeats words the article quoted just before', () => {
+    const t = "'I will not sign it,' the skipper said. 'I have never taken a bribe.'";
+    const at = t.indexOf('I have');
+    assert.equal(withoutOuterWords(t, at, t.length - 1, "I will not sign it, I had never taken a bribe."), 'I had never taken a bribe.');
+  });
+  it('the restored wording closes an inner quote it opens', () => {
+    assert.equal(innerClosed("Then I heard a man shouting 'get back."), "Then I heard a man shouting 'get back'.");
+    assert.equal(innerClosed('He said ‘wait here'), 'He said ‘wait here’');
+    assert.equal(innerClosed("She said 'no' twice."), "She said 'no' twice.");
+  });
+  it('a fix never starts in the middle of a phrase: a preposition before the compared words is taken in', () => {
+    const r = 'The coroner said: "On the findings we have read, nothing ties the fall to the medicine."';
+    assert.equal(phraseStart(r, r.indexOf('On'), r.indexOf('the findings')), r.indexOf('On'));
+    assert.equal(phraseStart(r, r.indexOf('On'), r.indexOf('nothing')), r.indexOf('nothing'));
+  });
+  it('no fix when the source\'s words between the two parts the article quotes are sentences it never quoted', () => {
+    assert.ok(skipsSentences("Keep off my boat. I told him: 'The tide is turning'. He said: 'Never touch my nets again.", 'Keep off my boat. Never touch my nets again.'));
+    assert.ok(!skipsSentences('Keep off my boat. Never touch my nets again.', 'Keep off my boat, never touch my nets.'));
   });
 });
