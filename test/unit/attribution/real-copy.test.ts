@@ -30,7 +30,7 @@ const WIRE =
 
 const index = ReferenceIndex.build([{ id: 'quarry1.txt', path: 'quarry1.txt', text: WIRE, meta: { outlet: 'Wire News' } }]);
 const run = (rule: RuleId, text: string): Finding[] =>
-  check(text, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === rule);
+  check(text, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === rule);
 
 describe('real copy: agency conventions', () => {
   it('reads "<" line ends as paragraph ends and leaves the marker and control characters out of paragraphs', () => {
@@ -77,7 +77,7 @@ describe('real copy: quotes carried by their context', () => {
   const REF2 = 'Union organiser Tomas Reyle said: "Nobody asked the crews what a winter timetable would look like."';
   const idx2 = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF2, meta: {} }]);
   const quotes = (t: string) =>
-    check(t, idx2, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-quote');
+    check(t, idx2, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-quote');
 
   it('a bare quote paragraph is still flagged (info) with the reference speaker', () => {
     const t = 'The ferry timetable is late.\n\n"Nobody asked the crews what a winter timetable would look like."';
@@ -213,7 +213,7 @@ describe('real copy: misquote pairing and fixes', () => {
   });
   it('a source\'s "you" and "your" put in the third person by the reporter\'s sentence is no misquote', () => {
     const idx = ReferenceIndex.build([{ id: 'c.txt', path: 'c.txt', text: 'Judge Ana Weil told Pratt: "You took the money from the chapel fund to pay your gambling debts and you lied to the court."', meta: {} }]);
-    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
     assert.deepEqual(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling debts and he lied to the court".'), []);
     assert.equal(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling bills and he lied to the court".').length, 1);
   });
@@ -251,10 +251,10 @@ describe('real copy: misquote pairing and fixes', () => {
       { id: 'b.txt', path: 'b.txt', text: 'Ms Quist told the court the firm "must never again put a whole village at risk for a quicker day of digging".', meta: {} },
     ];
     const idx = ReferenceIndex.build(refs);
-    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
     const onlyA = ReferenceIndex.build([refs[0]!]);
     const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole village at risk for a quicker day of digging".';
-    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
+    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
     assert.deepEqual(warn(t), []);
     assert.equal(warn('A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole town at risk for a quicker day of digging".').length, 1);
   });
@@ -306,7 +306,7 @@ describe('real copy: claims the article already credits or does not make (seed D
   ].join('\n\n');
   const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
   const claims = (t: string) =>
-    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-claim');
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim');
 
   it('a headline (a paragraph with no final punctuation) carries no claim', () => {
     assert.deepEqual(claims('Harbour fees at Kestrel Bay will rise by a fifth\n\nThe port authority has announced that fees will go up in the spring.').map((f) => f.text), []);
@@ -370,7 +370,7 @@ describe('real copy: quotes credited in ways BBC copy has (seed D)', () => {
 
 describe('real copy: misquote fix text and fair partial quotes', () => {
   const warn = (refs: { id: string; text: string }[], t: string) =>
-    check(t, ReferenceIndex.build(refs.map((r) => ({ ...r, path: r.id, meta: {} }))), { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter(
+    check(t, ReferenceIndex.build(refs.map((r) => ({ ...r, path: r.id, meta: {} }))), { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter(
       (f) => f.rule === 'misquote' && f.severity === 'warning' && !unquotedData(f),
     );
   it('quoting a little more than the source, the source\'s own words next to its marks, is no misquote', () => {
