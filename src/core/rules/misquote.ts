@@ -541,6 +541,8 @@ function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
         // a quotation mark next to the run: the article quotes it after all (its marks are mispaired)
         const near = doc.text.slice(Math.max(0, start - 2), start) + doc.text.slice(end, end + 3);
         if (/["“”‘’`]|(?:^|\s)'|'(?:\s|$)/.test(near)) continue;
+        // an opening mark inside the run (… was 'knowingly …): the article quotes these words, its closing mark lost
+        if (/(?:^|[\s:(])["“‘'`]\p{L}/u.test(doc.text.slice(start, end))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         if (transcript(start)) continue;
         // a paragraph that opens with a quotation mark is a quotation: marks lost inside it are mispaired, not dropped

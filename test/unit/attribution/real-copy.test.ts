@@ -291,6 +291,14 @@ describe('real copy: quotation marks dropped', () => {
     );
   });
 
+  it('words after an opening mark the article never closes are quoted, not "dropped marks"', () => {
+    const ref = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMagistrate Orla Quist said: "The firm must never again put a village at risk for a quicker day of digging."';
+    const idx = ReferenceIndex.build([{ id: 'q.txt', path: 'q.txt', text: ref, meta: {} }]);
+    const dropped = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((x) => x.rule === 'misquote' && unquotedData(x));
+    const t = "A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm 'must never again put a village at risk for a quicker day of digging and hauling.";
+    assert.deepEqual(dropped(t).map((f) => f.text), []);
+    assert.equal(dropped(t.replace("'must", 'must')).length, 1);
+  });
   it('the same words inside quotation marks are not flagged as dropped', () => {
     const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging."';
     assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
