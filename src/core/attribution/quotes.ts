@@ -118,7 +118,9 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, markAt, p, false);
         } else if (c === '"' && strayClose(text, para.start, markAt)) {
-          // a closing mark with nothing open (its opening mark lost): it opens nothing
+          // a closing mark with no double quote open: it closes a single quote opened with the other mark
+          // ('It was …"), else (its opening mark lost) it opens nothing
+          if (top?.mark === 's') emit(stack.pop()!, i + 1, markAt, p, false);
         } else {
           push('d', i, p);
         }

@@ -59,6 +59,9 @@ describe('attribution: quote shapes', () => {
   it('a straight closing mark with nothing open opens no quote', () => {
     const t = 'The night porter kept the keys." He locked the gate and "went home" early.';
     assert.deepEqual(findQuotes(analyse(t)).map((q) => t.slice(q.start, q.end)), ['went home']);
+    // but it closes a quote opened with a single mark
+    const u = "The pilot said: 'The fog came down in minutes and we turned back.\" The ferry stayed in port.";
+    assert.deepEqual(findQuotes(analyse(u)).map((q) => u.slice(q.start, q.end)), ['The fog came down in minutes and we turned back.']);
   });
   it('doubled apostrophes work as double quotes', () => {
     const [a] = ex("''The pier will reopen,'' said Mr. Okafor.");
