@@ -260,7 +260,8 @@ const suite: Suite = async ({ evalDir, args }) => {
   const res = check(fs.readFileSync(path.join(story, a004), 'utf8'), sIndex);
   console.log('\nstory: 004 checked against 001');
   for (const want of ['significantly refined', 'The territorial question is the most difficult', 'tough issues still remain']) {
-    const f = res.findings.find((x) => x.rule === 'misquote' && x.severity === 'warning' && x.text.includes(want));
+    // caught as changed words (shown as info by default until real copy shows the kind right often enough)
+    const f = res.findings.find((x) => x.rule === 'misquote' && x.message.startsWith('Misquote:') && x.text.includes(want));
     console.log(`  “${want}”: ${f ? `caught (source “${f.source?.text}”)` : 'MISSED'}`);
   }
   const other = res.findings.filter((x) => x.rule !== 'copied-passage' && !x.rule.startsWith('name'));

@@ -108,9 +108,19 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
         const markAt = i;
         if (c === "'") i++; // '' used as a double quote mark (some archives)
         const k = findLast(stack, 'd');
-        if (k >= 0) {
+        if (k >= 0 && c === '"' && reopens(text, stack[k]!.open, markAt)) {
+          // a quote running over paragraphs that were run together ("… interests. "The next …): the open quote
+          // ended with its sentence, its closing mark never written, and this mark opens the next one
+          while (stack.length - 1 > k) stack.pop();
+          emit(stack.pop()!, markAt, markAt, p, true);
+          push('d', i, p);
+        } else if (k >= 0) {
           while (stack.length - 1 > k) stack.pop();
           emit(stack.pop()!, i + 1, markAt, p, false);
+        } else if (c === '"' && strayClose(text, para.start, markAt)) {
+          // a closing mark with no double quote open: it closes a single quote opened with the other mark
+          // ('It was …"), else (its opening mark lost) it opens nothing
+          if (top?.mark === 's') emit(stack.pop()!, i + 1, markAt, p, false);
         } else {
           push('d', i, p);
         }
@@ -138,6 +148,23 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
   }
   // an unclosed straight-quote "quote" of a whole paragraph is kept; single-letter oddities dropped
   return out.sort((a, b) => a.open - b.open || a.level - b.level);
+}
+
+/**
+ * A straight double mark at `at`, with a double quote open since `open`, that opens a quote rather than closing the
+ * open one: white space before it, a letter after it, and the open quote's words ending a sentence before it.
+ */
+function reopens(text: string, open: number, at: number): boolean {
+  if (!/\s/.test(text[at - 1] ?? '') || !isLetter(text[at + 1])) return false;
+  const inside = text.slice(open + 1, at).trimEnd();
+  return /[.!?…]$/.test(inside) && /\s/.test(inside);
+}
+
+/** A straight double mark that can only close a quote: right after a word or punctuation, before white space, punctuation or the paragraph's end. */
+function strayClose(text: string, paraStart: number, at: number): boolean {
+  const prev = at > paraStart ? text[at - 1] : undefined;
+  const next = text[at + 1];
+  return prev !== undefined && /[\p{L}\p{N}.,!?;…]/u.test(prev) && (next === undefined || /[\s.,;:!?)]/.test(next));
 }
 
 function findLast(stack: { mark: Mark }[], mark: Mark): number {

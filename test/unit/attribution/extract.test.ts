@@ -48,6 +48,21 @@ describe('attribution: quote shapes', () => {
     assert.equal(t.slice(qs[0]!.start, qs[0]!.end), 'a ‘b “c ‘d ‘e’ f” g’ h');
     assert.equal(findQuotes(analyse('“'.repeat(5000) + 'x')).length, 3);
   });
+  it('paragraphs of one quote run together: a straight mark after a quoted sentence\'s end opens the next sentence', () => {
+    const t = 'Coach Brann Ilvey said: "We pressed them early. "The second half was ours." Ilvey left for the airport that night.';
+    const got = findQuotes(analyse(t)).map((q) => t.slice(q.start, q.end));
+    assert.deepEqual(got, ['We pressed them early.', 'The second half was ours.']);
+    // an ordinary pair after a sentence is still a pair
+    const u = 'It rained. She called it "a wash" and "no loss at all" for the club.';
+    assert.deepEqual(findQuotes(analyse(u)).map((q) => u.slice(q.start, q.end)), ['a wash', 'no loss at all']);
+  });
+  it('a straight closing mark with nothing open opens no quote', () => {
+    const t = 'The night porter kept the keys." He locked the gate and "went home" early.';
+    assert.deepEqual(findQuotes(analyse(t)).map((q) => t.slice(q.start, q.end)), ['went home']);
+    // but it closes a quote opened with a single mark
+    const u = "The pilot said: 'The fog came down in minutes and we turned back.\" The ferry stayed in port.";
+    assert.deepEqual(findQuotes(analyse(u)).map((q) => u.slice(q.start, q.end)), ['The fog came down in minutes and we turned back.']);
+  });
   it('doubled apostrophes work as double quotes', () => {
     const [a] = ex("''The pier will reopen,'' said Mr. Okafor.");
     assert.deepEqual(brief(a!), { kind: 'direct', cue: 'said', source: 'Mr. Okafor', content: 'The pier will reopen' });

@@ -8,7 +8,7 @@ import { dataOf, isUnquoted } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
-import { addsWholeSentence, bracketsPaired, mispaired, nameLike, quotedSentences } from '../../../src/core/rules/misquote';
+import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 import { claimContent, leftOpen, namesSource, wholeSentence } from '../../../src/core/rules/unattributed-claim';
 
@@ -30,7 +30,7 @@ const WIRE =
 
 const index = ReferenceIndex.build([{ id: 'quarry1.txt', path: 'quarry1.txt', text: WIRE, meta: { outlet: 'Wire News' } }]);
 const run = (rule: RuleId, text: string): Finding[] =>
-  check(text, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === rule);
+  check(text, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === rule);
 
 describe('real copy: agency conventions', () => {
   it('reads "<" line ends as paragraph ends and leaves the marker and control characters out of paragraphs', () => {
@@ -77,7 +77,7 @@ describe('real copy: quotes carried by their context', () => {
   const REF2 = 'Union organiser Tomas Reyle said: "Nobody asked the crews what a winter timetable would look like."';
   const idx2 = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF2, meta: {} }]);
   const quotes = (t: string) =>
-    check(t, idx2, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-quote');
+    check(t, idx2, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-quote');
 
   it('a bare quote paragraph is still flagged (info) with the reference speaker', () => {
     const t = 'The ferry timetable is late.\n\n"Nobody asked the crews what a winter timetable would look like."';
@@ -213,7 +213,7 @@ describe('real copy: misquote pairing and fixes', () => {
   });
   it('a source\'s "you" and "your" put in the third person by the reporter\'s sentence is no misquote', () => {
     const idx = ReferenceIndex.build([{ id: 'c.txt', path: 'c.txt', text: 'Judge Ana Weil told Pratt: "You took the money from the chapel fund to pay your gambling debts and you lied to the court."', meta: {} }]);
-    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
     assert.deepEqual(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling debts and he lied to the court".'), []);
     assert.equal(warn('Judge Ana Weil said Pratt took the money from the chapel fund "to pay his gambling bills and he lied to the court".').length, 1);
   });
@@ -251,10 +251,10 @@ describe('real copy: misquote pairing and fixes', () => {
       { id: 'b.txt', path: 'b.txt', text: 'Ms Quist told the court the firm "must never again put a whole village at risk for a quicker day of digging".', meta: {} },
     ];
     const idx = ReferenceIndex.build(refs);
-    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
+    const warn = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning');
     const onlyA = ReferenceIndex.build([refs[0]!]);
     const t = 'A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole village at risk for a quicker day of digging".';
-    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
+    assert.equal(check(t, onlyA, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'misquote' && f.severity === 'warning').length, 1);
     assert.deepEqual(warn(t), []);
     assert.equal(warn('A quarry owner was fined.\n\nMagistrate Orla Quist said the firm "must never again put a whole town at risk for a quicker day of digging".').length, 1);
   });
@@ -291,6 +291,14 @@ describe('real copy: quotation marks dropped', () => {
     );
   });
 
+  it('words after an opening mark the article never closes are quoted, not "dropped marks"', () => {
+    const ref = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMagistrate Orla Quist said: "The firm must never again put a village at risk for a quicker day of digging."';
+    const idx = ReferenceIndex.build([{ id: 'q.txt', path: 'q.txt', text: ref, meta: {} }]);
+    const dropped = (t: string) => check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((x) => x.rule === 'misquote' && unquotedData(x));
+    const t = "A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nThe magistrate said the firm 'must never again put a village at risk for a quicker day of digging and hauling.";
+    assert.deepEqual(dropped(t).map((f) => f.text), []);
+    assert.equal(dropped(t.replace("'must", 'must')).length, 1);
+  });
   it('the same words inside quotation marks are not flagged as dropped', () => {
     const t = 'A quarry owner was fined today after a blast shook homes in Fellbrook.\n\nMs Quist said the firm "must never again put a village at risk for a quicker day of digging."';
     assert.equal(run('misquote', t).filter((x) => unquotedData(x)).length, 0);
@@ -306,7 +314,7 @@ describe('real copy: claims the article already credits or does not make (seed D
   ].join('\n\n');
   const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
   const claims = (t: string) =>
-    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'unattributed-claim');
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim');
 
   it('a headline (a paragraph with no final punctuation) carries no claim', () => {
     assert.deepEqual(claims('Harbour fees at Kestrel Bay will rise by a fifth\n\nThe port authority has announced that fees will go up in the spring.').map((f) => f.text), []);
@@ -365,5 +373,37 @@ describe('real copy: quotes credited in ways BBC copy has (seed D)', () => {
 
   it('a quotation with nobody credited near it is still flagged', () => {
     assert.equal(quotes('The old film was found in a box.\n\nIt shows a student at the port college. "But what went wrong? How come my parents did not look ahead at all?" he is seen grinning.').length, 1);
+  });
+});
+
+describe('real copy: misquote fix text and fair partial quotes', () => {
+  const warn = (refs: { id: string; text: string }[], t: string) =>
+    check(t, ReferenceIndex.build(refs.map((r) => ({ ...r, path: r.id, meta: {} }))), { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter(
+      (f) => f.rule === 'misquote' && f.severity === 'warning' && !unquotedData(f),
+    );
+  it('quoting a little more than the source, the source\'s own words next to its marks, is no misquote', () => {
+    const ref = { id: 'r.txt', text: 'The new mayor of Tollmere, Odile Frack, says she wants to "mend the roads" of the whole valley before winter.' };
+    assert.deepEqual(warn([ref], 'Tollmere mayor Odile Frack said she wanted to "mend the roads of the valley" this year.').map((f) => f.message), []);
+    assert.ok(continuesSource(ref.text, { start: ref.text.indexOf('mend'), end: ref.text.indexOf('roads') + 5 }, ['of', 'the', 'valley'], 'trail'));
+    assert.ok(!continuesSource(ref.text, { start: ref.text.indexOf('mend'), end: ref.text.indexOf('roads') + 5 }, ['and', 'bridges'], 'trail'));
+  });
+  it('the restored wording never repeats words the article quoted just before', () => {
+    const t = "'I will not sign it,' the skipper said. 'I have never taken a bribe.'";
+    const at = t.indexOf('I have');
+    assert.equal(withoutOuterWords(t, at, t.length - 1, "I will not sign it, I had never taken a bribe."), 'I had never taken a bribe.');
+  });
+  it('the restored wording closes an inner quote it opens', () => {
+    assert.equal(innerClosed("Then I heard a man shouting 'get back."), "Then I heard a man shouting 'get back'.");
+    assert.equal(innerClosed('He said ‘wait here'), 'He said ‘wait here’');
+    assert.equal(innerClosed("She said 'no' twice."), "She said 'no' twice.");
+  });
+  it('a fix never starts in the middle of a phrase: a preposition before the compared words is taken in', () => {
+    const r = 'The coroner said: "On the findings we have read, nothing ties the fall to the medicine."';
+    assert.equal(phraseStart(r, r.indexOf('On'), r.indexOf('the findings')), r.indexOf('On'));
+    assert.equal(phraseStart(r, r.indexOf('On'), r.indexOf('nothing')), r.indexOf('nothing'));
+  });
+  it('no fix when the source\'s words between the two parts the article quotes are sentences it never quoted', () => {
+    assert.ok(skipsSentences("Keep off my boat. I told him: 'The tide is turning'. He said: 'Never touch my nets again.", 'Keep off my boat. Never touch my nets again.'));
+    assert.ok(!skipsSentences('Keep off my boat. Never touch my nets again.', 'Keep off my boat, never touch my nets.'));
   });
 });

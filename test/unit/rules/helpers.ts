@@ -23,7 +23,7 @@ Mayor Elena Voss said the colour of the new cranes had been chosen by residents.
 
 export const index = ReferenceIndex.build([{ id: 'wire.md', path: 'wire.md', text: REF, meta: { outlet: 'Coast Wire' } }]);
 export const only = (rule: RuleId, text: string, idx = index): Finding[] =>
-  check(text, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === rule);
+  check(text, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === rule);
 export const fixed = (text: string, f: Finding) => applyEdits(text, (f.fixes!.find((x) => x.preferred) ?? f.fixes![0]!).edits);
 
 // ---- flood: name rules (name-spelling, name-inconsistency)

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { openingCase } from '../../../src/core/rules/misquote';
+import { KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
 import { assertSpans, fixed, index, only } from './helpers';
 
 describe('rule misquote', () => {
@@ -60,6 +60,21 @@ describe('rule misquote', () => {
   });
   it('says nothing of a missing quote when the references are about another story', () => {
     assert.deepEqual(only('misquote', 'The orchard harvest was late this year.\n\n“Our apples have never tasted sweeter,” grower Tilde Amsel said.'), []);
+  });
+});
+
+describe('rule misquote: default severity by kind', () => {
+  const defaults = (t: string) => check(t, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off' } }).findings.filter((f) => f.rule === 'misquote');
+  it('changed words, a hiding ellipsis and dropped marks are info by default (under 80 % right on real copy)', () => {
+    assert.deepEqual(defaults('“We have not received one serious offer,” Feld said.').map((f) => f.severity), ['info']);
+    assert.deepEqual(defaults('Feld said: “We have … received a single serious offer.”').map((f) => f.severity), ['info']);
+    assert.deepEqual(KIND_DEFAULT, { changedWords: 'info', changedSpeaker: 'info', ellipsisHides: 'info', marksDropped: 'info' });
+  });
+  it('a severity set for the rule still applies to them, and spelling-only findings stay info', () => {
+    const set = (t: string, level: 'warning' | 'error') =>
+      check(t, index, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: level } }).findings.filter((f) => f.rule === 'misquote');
+    assert.deepEqual(set('“We have not received one serious offer,” Feld said.', 'error').map((f) => f.severity), ['error']);
+    assert.ok(set('Mayor Elena Voss said the “color of the new cranes had been chosen by residents”.', 'warning').every((f) => f.severity === 'info'));
   });
 });
 
