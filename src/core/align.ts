@@ -181,6 +181,18 @@ export interface AlignOptions {
    * quoting, not copying the reference), whether or not the article's quote is attributed
    */
   substanceQuotedByBoth: boolean;
+  /**
+   * document-level evidence (the copied-passage rule's, `pairEvidenceFilter`; `align` does not
+   * apply it): a passage shorter than `pairStandWords` article words is kept only
+   * when all the passages of its document together share at least `pairMinWords` words of
+   * substance (as `minSubstanceWords` counts them) outside quotations both texts have: a short
+   * passage is copying when the pair shows reuse beyond it, and a stock lede or the same facts of
+   * one story told twice when it does not. Long passages stand on their own, and so does a passage
+   * of at least `pairStandShare` of the article's words (a short article copied whole). 0: off
+   */
+  pairMinWords: number;
+  pairStandWords: number;
+  pairStandShare: number;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -227,6 +239,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   stockShare: 0.1,
   stockMinDocs: 20,
   substanceQuotedByBoth: false,
+  pairMinWords: 4,
+  pairStandWords: 40,
+  pairStandShare: 0.3,
 };
 
 export interface Passage {
@@ -1191,6 +1206,22 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     sub++;
   }
   return sub;
+}
+
+/**
+ * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
+ * alignment (the other rules read every passage): the substance words of all the passages of each
+ * document, words both texts quote left out, decide whether its short passages are kept.
+ */
+export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
+  const stand = Math.min(o.pairStandWords, o.pairStandShare * doc.tokens.length);
+  if (o.pairMinWords <= 0 || !ps.some((p) => p.words < stand)) return ps;
+  const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
+  const all = { ...o, minSubstanceWords: Infinity };
+  const evidence = new Map<number, number>();
+  for (const p of ps) evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + substanceWords(doc, index, p, all, inQuotes));
+  return ps.filter((p) => p.words >= stand || evidence.get(p.doc)! >= o.pairMinWords);
 }
 
 /**

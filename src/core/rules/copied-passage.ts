@@ -3,8 +3,10 @@
  * Where passages from several references cover the same article text, the strongest one is
  * reported and the others are listed in `data.alsoIn`. Words inside direct quotations that the
  * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
+ * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
+ * of its source together share 4 words of substance outside quotations both texts have.
  */
-import { alignment, type Passage } from '../align';
+import { alignment, pairEvidenceFilter, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
 import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
@@ -70,7 +72,9 @@ export const copiedPassage: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     const quoted = ctx.use(quotedTokens);
-    for (const { kept: p, also } of selectPassages(ctx.use(alignment))) {
+    // a short passage is reported only when its source shows reuse beyond it (pairEvidenceFilter)
+    const passages = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted });
+    for (const { kept: p, also } of selectPassages(passages)) {
       // quoting is not copying: words inside attributed quotations do not count
       let quotedWords = 0;
       for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, DEFAULT_ALIGN, joinPieces, levelOf, type Passage } from '../../../src/core/align';
+import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, type Passage } from '../../../src/core/align';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import type { ReferenceDoc } from '../../../src/core/types';
@@ -418,5 +418,65 @@ describe('align: independent reporting is not copying (substance)', () => {
     assert.equal(ps.length, 1);
     assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), narration);
     assert.equal(COURT_WIRE.slice(ps[0]!.b.start, ps[0]!.b.end), narration);
+  });
+});
+
+describe('pairEvidenceFilter: document-level evidence for short passages', () => {
+  // An invented wire story about a village fete, and twenty other short notices that make
+  // "council", "announced", "village" and the like the reference set's stock vocabulary.
+  const FETE_WIRE =
+    'Organisers of the Brindlecombe summer fete cancelled the duck race on Saturday after heavy rain flooded the mill stream. ' +
+    'Parish chairman Osric Pellingham said: "We will hold the race again when the water goes down and the ducks are dry." ' +
+    'The tombola raised money for a new roof on the scout hut, and the marrow contest was won by a retired postman. ' +
+    'Stallholders said takings from the cake stall were the highest for a decade despite the grey skies overhead.';
+  const filler = Array.from({ length: 20 }, (_, k) =>
+    doc(`notice${k}.txt`, `The village council announced on Saturday that notice ${k} about ${['parking', 'bins', 'lamps', 'hedges'][k % 4]} was approved by members.`),
+  );
+  const refs = [doc('fete.txt', FETE_WIRE), ...filler];
+
+  it('drops a short passage of an independent report sharing names and a quote both texts have', () => {
+    const article =
+      'Rain spoiled the Brindlecombe fete. Parish chairman Osric Pellingham said: "We will hold the race again when the water goes down and the ducks are dry." ' +
+      'Our reporter found children sheltering under the bandstand, eating toffee apples and trading conkers with the vicar. ' +
+      'A farmer from the next valley brought a goat that ate half a straw hat before anyone noticed, and the crowd cheered. ' +
+      'By teatime the field was a bog, the bunting hung limp and the brass band had packed away its music stands.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const ps = align(model, index);
+    // the aligner itself finds the shared quote: the filter below can fail
+    assert.equal(ps.length, 1);
+    assert.ok(article.slice(ps[0]!.a.start, ps[0]!.a.end).includes('hold the race again'));
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairMinWords: 0 }).length, 1);
+  });
+
+  it('keeps the short passages of a rewritten wire story, spans on both sides', () => {
+    const one = 'cancelled the duck race on Saturday after heavy rain flooded the mill stream';
+    const two = 'The tombola raised money for a new roof on the scout hut';
+    const article =
+      `Fete organisers in Brindlecombe ${one}. Children ate toffee apples under the bandstand while a brass band played on. ` +
+      `${two}, while the vicar judged the pets. Nobody could remember a wetter day in the valley.`;
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const ps = align(model, index);
+    assert.ok(ps.length >= 1 && ps.every((p) => p.words < 40));
+    const kept = pairEvidenceFilter(ps, model, index);
+    assert.equal(kept.length, ps.length);
+    for (const piece of [one, two]) {
+      const p = kept.find((q) => article.slice(q.a.start, q.a.end).includes(piece));
+      assert.ok(p, piece);
+      assert.ok(FETE_WIRE.slice(p.b.start, p.b.end).includes(piece));
+    }
+  });
+
+  it('keeps a short passage that is most of a short article', () => {
+    const article = 'Fete organisers cancelled the duck race on Saturday after heavy rain flooded the mill stream.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const ps = align(model, index);
+    assert.equal(ps.length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), ps);
+    // the same passage in a long article needs evidence beyond it
+    assert.ok(pairEvidenceFilter(ps, model, index, { pairStandShare: 1, pairMinWords: 99 }).length === 0);
   });
 });
