@@ -58,7 +58,7 @@ function* checkSteps(text: string, index: ReferenceIndex, partial: Partial<Setti
       if (ignoredFindings.has(f.fingerprint)) continue;
       // a settings override replaces the rule's ordinary severity; findings a rule deliberately
       // lowered (e.g. a spelling-variant misquote as info) keep theirs
-      if (level && f.severity === rule.defaultSeverity) f.severity = level;
+      if (level && !rule.ownsSeverity && f.severity === rule.defaultSeverity) f.severity = level;
       findings.push(f);
     }
   }

@@ -67,5 +67,10 @@ export type Analysis<T> = (ctx: RuleContext) => T;
 /** A rule: its catalogue row (rules/catalogue.ts) and what it finds. */
 export interface Rule extends RuleInfo {
   readonly id: RuleId;
+  /**
+   * The rule applies the severity set for it in the settings itself (its findings have severities of their own by
+   * kind), so the engine leaves its findings' severities as they come.
+   */
+  readonly ownsSeverity?: boolean;
   run(ctx: RuleContext): Finding[];
 }

@@ -49,7 +49,8 @@ export const RULE_CATALOGUE = [
     id: 'misquote',
     title: 'Misquote',
     description: 'A quotation that differs from the same quote in a reference (changed words, speaker or a misleading ellipsis).',
-    defaultSeverity: 'warning',
+    // every kind info until hand judgement on real copy finds it right at least 80 % of the time (rules/misquote.ts)
+    defaultSeverity: 'info',
   },
   {
     id: 'name-spelling',

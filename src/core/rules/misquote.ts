@@ -332,9 +332,9 @@ export const KIND_DEFAULT: Record<'changedWords' | 'changedSpeaker' | 'ellipsisH
 };
 
 /**
- * A kind's severity: the rule's severity from the settings when one is set (the engine applies it to the rule's
- * ordinary findings; these take it too), else the kind's default. Spelling-only, shortened and not-found findings stay
- * info whatever the setting.
+ * A kind's severity: the rule's severity from the settings when one is set, else the kind's default. The rule owns
+ * its severities (`ownsSeverity`: the engine does not re-level them), so spelling-only, shortened and not-found
+ * findings stay info whatever the setting.
  */
 function shown(ctx: RuleContext, kind: keyof typeof KIND_DEFAULT): Severity {
   const set = ctx.settings.rules.misquote;
@@ -343,6 +343,7 @@ function shown(ctx: RuleContext, kind: keyof typeof KIND_DEFAULT): Severity {
 
 export const misquote: Rule = {
   ...ruleInfo('misquote'),
+  ownsSeverity: true,
   run(ctx) {
     const out: Finding[] = [];
     for (const m of ctx.use(quoteMatches)) {

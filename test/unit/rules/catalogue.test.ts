@@ -34,7 +34,8 @@ describe('rules/catalogue: one table of rules, every list derived from it', () =
   it('finding() stamps the id and the default severity, and keeps a severity a rule chose', () => {
     const base = { message: 'm', start: 0, end: 1, text: 'x' };
     assert.deepEqual(finding('weasel-attribution', base), { rule: 'weasel-attribution', severity: 'hint', ...base });
-    assert.equal(finding('misquote', { ...base, severity: 'info' }).severity, 'info');
+    assert.equal(finding('name-spelling', { ...base, severity: 'info' }).severity, 'info');
+    assert.equal(finding('name-spelling', base).severity, 'warning');
     assert.equal(findRuleInfo('no-such-rule'), undefined);
   });
 });
