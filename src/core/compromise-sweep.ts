@@ -11,6 +11,7 @@
 /** One compiled post-tagger pattern of compromise's net (only the fields read here). */
 interface NetMatch {
   match: unknown;
+  regs?: Reg[];
   needs: string[];
   wants: string[];
   minWant: number;
@@ -27,9 +28,47 @@ interface Net {
 interface Methods {
   one: {
     cacheDoc(docs: unknown[][]): Set<string>[];
-    match(docs: unknown[][], m: NetMatch): { ptrs: number[][] };
+    match(docs: unknown[][], m: NetMatch): { ptrs: number[][]; byGroup: Record<string, number[][]> };
     bulkMatch: BulkMatch;
   };
+}
+
+/** One term test of a compiled match (compromise's `regs`; only the fields read here). */
+interface Reg {
+  word?: string;
+  tag?: string;
+  fastOr?: Set<string>;
+  pos?: string;
+  use?: string;
+  switch?: string;
+  start?: boolean;
+  end?: boolean;
+  optional?: boolean;
+  negative?: boolean;
+  anything?: boolean;
+  greedy?: boolean;
+  fuzzy?: boolean;
+  id?: unknown;
+  method?: unknown;
+  pre?: unknown;
+  post?: unknown;
+  regex?: unknown;
+  chunk?: unknown;
+  machine?: unknown;
+  sense?: unknown;
+  choices?: Reg[][];
+}
+
+/** The fields of a compromise term that its term test reads. */
+interface Term {
+  text: string;
+  normal: string;
+  machine?: string | null;
+  root?: string;
+  implicit?: string;
+  alias?: string[] | null;
+  switch?: string;
+  tags: Set<string>;
 }
 
 type BulkMatch = (docs: unknown[][], net: Net, methods: Methods, opts?: { matchOne?: boolean }) => unknown[];
@@ -83,6 +122,138 @@ function passes(m: NetMatch, have: Set<string>): boolean {
   return n >= m.minWant;
 }
 
+/**
+ * A test that is true only where compromise's term test (`doesMatch` in its match code) of the
+ * pattern's first reg is not true for a term, so no match can start there; null when the
+ * pattern cannot be tried from chosen terms only (see `Cut`) or its first reg is of a kind
+ * not reproduced here. Each branch follows `doesMatch` for a reg with only that field set.
+ */
+type Misses = (t: Term) => boolean;
+
+function hasStart(regs: Reg[]): boolean {
+  for (const r of regs) {
+    if (r.start === true) return true;
+    if (r.choices !== undefined) for (const c of r.choices) if (hasStart(c)) return true;
+  }
+  return false;
+}
+
+function buildMisses(m: NetMatch): Misses | null {
+  const regs = m.regs;
+  // a '^' anywhere compares a term's place with the sentence's start, which cutting the sentence moves
+  if (regs === undefined || regs.length === 0 || hasStart(regs)) return null;
+  const r = regs[0]!;
+  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || r.choices !== undefined || r.id !== undefined) return null;
+  if (r.word !== undefined) {
+    if (r.fuzzy === true) return null;
+    const w = r.word;
+    const use = r.use;
+    if (use !== undefined) return (t) => w !== (t as unknown as Record<string, unknown>)[use];
+    return (t) => !((t.machine !== null && t.machine === w) || (!!t.alias && t.alias.some((a) => a === w)) || w === t.text || w === t.normal);
+  }
+  if (r.tag !== undefined) {
+    const tag = r.tag;
+    return (t) => !t.tags.has(tag);
+  }
+  if (r.method !== undefined || r.pre !== undefined || r.post !== undefined || r.regex !== undefined || r.chunk !== undefined) return null;
+  if (r.switch !== undefined) {
+    const sw = r.switch;
+    return (t) => t.switch !== sw;
+  }
+  if (r.machine !== undefined || r.sense !== undefined) return null;
+  if (r.fastOr !== undefined) {
+    const set = r.fastOr;
+    const pos = r.pos;
+    return (t) => {
+      if (pos && !t.tags.has(pos)) return true;
+      const str = t.root || t.implicit || t.machine || t.normal;
+      return !(set.has(str) || set.has(t.text));
+    };
+  }
+  return null;
+}
+
+/**
+ * compromise's matcher (`methods.one.match`) tries a pattern from every term of the sentence, slicing
+ * the term list each time; where the first reg's test fails the try fails at once. `Cut` tries it
+ * only from the terms where that test passes: from each such term it runs the matcher on the rest
+ * of the sentence with the first reg anchored ('^'), which tries that one start and nothing else.
+ * Every test of a cut pattern compares a term's place only with the sentence's end (patterns with '^'
+ * are not cut), which slicing keeps, so each try is compromise's own try from that term, its places
+ * shifted back after. The matcher's loop is repeated here: enough terms left, and after a match the
+ * next try after its last term. The matcher drops matches by '$' and `notIf` only after that loop,
+ * so they still move it on: patterns whose '$' could drop a match are not cut (see `cutFor`), and a
+ * match of a pattern with `notIf` is found without it (to move on) and then kept only if the pattern
+ * with it matches there too. The requested group is taken here from the whole match, which the loop
+ * needs.
+ */
+interface Cut {
+  misses: Misses;
+  /** the pattern with its first reg anchored, without a group or notIf */
+  anchored: NetMatch;
+  /** the same with the pattern's notIf, if it has one */
+  withNot: NetMatch | undefined;
+  /** regs neither optional nor negative: the matcher stops where fewer terms than this are left */
+  need: number;
+  /** the group the pattern asks for, if any */
+  group: string | undefined;
+}
+const cutOf = new WeakMap<NetMatch, Cut | null>();
+
+function cutFor(m: NetMatch): Cut | null {
+  let c = cutOf.get(m);
+  if (c === undefined) {
+    const misses = buildMisses(m);
+    const extra = m as { justOne?: boolean; notIf?: unknown; group?: unknown };
+    const lastReg = m.regs === undefined ? undefined : m.regs[m.regs.length - 1]!;
+    // a last reg with '$' that must match a term can match only the last one: the matcher's '$' filter
+    // then drops nothing; any other '$' is left to compromise's loop
+    const endKept = lastReg === undefined || lastReg.end !== true || (lastReg.optional !== true && lastReg.negative !== true && lastReg.greedy !== true && lastReg.choices === undefined);
+    if (misses === null || extra.justOne === true || !endKept) c = null;
+    else {
+      const regs = m.regs!;
+      let need = 0;
+      for (const r of regs) if (r.optional !== true && r.negative !== true) need++;
+      // compromise's getGroup: a number names a group too; another false value asks for none
+      const g = typeof extra.group === 'number' ? String(extra.group) : extra.group;
+      const anchoredRegs = [Object.assign({}, regs[0], { start: true }), ...regs.slice(1)];
+      const anchored = Object.assign({}, m, { regs: anchoredRegs, group: undefined, notIf: undefined });
+      const withNot = extra.notIf === undefined ? undefined : Object.assign({}, m, { regs: anchoredRegs, group: undefined });
+      c = { misses, anchored, withNot, need, group: g ? String(g) : undefined };
+    }
+    cutOf.set(m, c);
+  }
+  return c;
+}
+
+/** compromise's `methods.one.match([terms], m).ptrs`, tried only from the terms where m's first reg can match. */
+function cutMatch(methods: Methods, c: Cut, terms: Term[]): number[][] {
+  const out: number[][] = [];
+  const last = terms.length - c.need;
+  for (let i = 0; i <= last; i++) {
+    if (c.misses(terms[i]!)) continue;
+    const res = methods.one.match([terms.slice(i)], c.anchored);
+    if (res.ptrs.length === 0) continue;
+    // one start gives at most one match
+    const whole = res.ptrs[0]!;
+    const end = whole[2]! + i;
+    if (c.withNot !== undefined && methods.one.match([terms.slice(i)], c.withNot).ptrs.length === 0) {
+      // dropped by notIf; the matcher still goes on after it
+    } else if (c.group === undefined) {
+      whole[1]! += i;
+      whole[2] = end;
+      out.push(whole);
+    } else {
+      // as compromise's getGroup: a match without the group gives nothing; the group's first and last term ids
+      const g = res.byGroup[c.group]?.[0];
+      if (g) out.push([whole[0]!, g[1]! + i, g[2]! + i, (terms[g[1]! + i] as unknown as { id: number }).id, (terms[g[2]! + i - 1] as unknown as { id: number }).id]);
+    }
+    // the matcher goes on after the match's last term
+    if (Math.abs(end - 1) > i) i = Math.abs(end - 1);
+  }
+  return out;
+}
+
 /** The same result as compromise 14's `methods.one.bulkMatch`. */
 export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
   const caches = methods.one.cacheDoc(docs);
@@ -119,11 +290,13 @@ export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
       }
     }
     for (let i = 0; i < net.always.length; i++) if (words >= net.always[i]!.minWords) cands.push(net.always[i]!);
+    const doc = docs[d]!;
     for (let i = 0; i < cands.length; i++) {
       const s = cands[i]!;
-      const res = methods.one.match([docs[d]!], s);
-      if (res.ptrs.length === 0) continue;
-      for (const ptr of res.ptrs) {
+      const c = cutFor(s);
+      const ptrs = c ? cutMatch(methods, c, doc as Term[]) : methods.one.match([doc], s).ptrs;
+      if (ptrs.length === 0) continue;
+      for (const ptr of ptrs) {
         ptr[0] = d;
         const t: NetMatch & { pointer?: number[] } = Object.assign({}, s, { pointer: ptr });
         if (s.unTag !== undefined) t.unTag = s.unTag;

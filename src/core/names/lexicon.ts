@@ -12,7 +12,7 @@
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { isStopWord } from '../stopwords';
 import { adjacent, caseClass, nameKey } from './evidence';
-import { foldDiacritics, skeleton } from './similarity';
+import { foldDiacritics, letterBits, skeleton } from './similarity';
 import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
 
 /** Most neighbours kept per spelling (context only needs the frequent ones). */
@@ -133,6 +133,8 @@ export class NameLexicon {
   readonly entries = new Map<string, NameEntry>();
   /** names bucketed by skeleton first letter and length, for near-miss search */
   private readonly buckets = new Map<string, NameEntry[]>();
+  /** per bucket, letterBits of each entry's skeleton (nearBuckets) */
+  private readonly bucketBits = new Map<string, Int32Array>();
   readonly documents: number;
   readonly words: number;
   private readonly lowerByTerm: Uint32Array;
@@ -229,6 +231,27 @@ export class NameLexicon {
 
   get(key: string): NameEntry | undefined {
     return this.entries.get(key);
+  }
+
+  /**
+   * The buckets `near` walks, in its order, each with the letter sets (`letterBits`) of its entries'
+   * skeletons: computed once per bucket, since every article name in reach of a bucket reads them all.
+   */
+  nearBuckets(skel: string, spread = 2): [NameEntry[], Int32Array][] {
+    const out: [NameEntry[], Int32Array][] = [];
+    for (let len = Math.max(1, skel.length - spread); len <= skel.length + spread; len++) {
+      const b = bucketKey(skel, len);
+      const arr = this.buckets.get(b);
+      if (!arr) continue;
+      let bits = this.bucketBits.get(b);
+      if (!bits || bits.length !== arr.length) {
+        bits = new Int32Array(arr.length);
+        for (let i = 0; i < arr.length; i++) bits[i] = letterBits(arr[i]!.skeleton);
+        this.bucketBits.set(b, bits);
+      }
+      out.push([arr, bits]);
+    }
+    return out;
   }
 
   /** Names whose skeleton starts with the same letter and is within `spread` letters in length. */

@@ -2,7 +2,7 @@
  * When is one spelling a near-miss of another name, and not an inflection, a derived form or a
  * different name?
  */
-import { compareNames, foldDiacritics, skeleton, type Comparison } from './similarity';
+import { compareNames, foldDiacritics, letterBits, letterGap, skeleton, type Comparison } from './similarity';
 import { isKnownName } from './words';
 
 /** Endings that make a derived form or inflection of a name (Russia/Russian, Ukraine/Ukrainian, Kyiv/Kyivan). */
@@ -78,27 +78,36 @@ export function nearMiss(a: string, r: string): NearMiss | undefined {
   return undefined;
 }
 
-/** What the pre-filter reads of a spelling: its lower-case and folded forms and its skeleton. */
+/** What the pre-filter reads of a spelling: its lower-case and folded forms, its skeleton, and the letter sets of both. */
 export interface NameShape {
   lower: string;
   folded: string;
   skeleton: string;
+  /** letterBits of `lower` and of `skeleton` */
+  lowerBits: number;
+  skeletonBits: number;
 }
 
 export function nameShape(s: string): NameShape {
   const lower = s.toLowerCase();
-  return { lower, folded: foldDiacritics(s), skeleton: skeleton(lower) };
+  const skel = skeleton(lower);
+  return { lower, folded: foldDiacritics(s), skeleton: skel, lowerBits: letterBits(lower), skeletonBits: letterBits(skel) };
 }
 
 /**
  * False only when nearMiss(a, r) is certainly undefined, from lengths, first letters and skeletons
  * alone (no edit distance): nearMiss needs equal skeletons, or — with different first letters — folded
  * forms equal but for that letter (lengths within 1), or else an edit distance of at most 3 between
- * the lower-case forms (lengths within 3). Symmetric.
+ * the lower-case forms (lengths within 3, letter sets within 3), of at most 2 unless the skeletons are
+ * 1 apart (letter sets within 1). Symmetric.
  */
 export function mayBeNearMiss(a: NameShape, r: NameShape): boolean {
   if (a.lower === r.lower) return false;
   if (a.skeleton === r.skeleton) return true;
   if (a.folded[0] !== r.folded[0]) return Math.abs(a.folded.length - r.folded.length) <= 1;
-  return Math.abs(a.lower.length - r.lower.length) <= 3;
+  if (Math.abs(a.lower.length - r.lower.length) > 3) return false;
+  // with the same first letter and different skeletons nearMiss needs an edit distance of at most 2 between the
+  // lower-case forms, or at most 3 with skeletons 1 apart; letterGap is a lower bound of either distance
+  const gap = letterGap(a.lowerBits, r.lowerBits);
+  return gap <= 2 || (gap === 3 && letterGap(a.skeletonBits, r.skeletonBits) <= 1);
 }

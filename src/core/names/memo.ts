@@ -79,7 +79,12 @@ export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
   const out: NameEntry[] = [];
   // (letterGap, a lower bound of the distance, rules out most of a bucket before the distance is computed)
   const bits = letterBits(skel);
-  for (const e of lex.near(skel)) if (e.name && letterGap(bits, letterBits(e.skeleton)) <= 3 && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
+  for (const [entries, entryBits] of lex.nearBuckets(skel)) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      if (e.name && letterGap(bits, entryBits[i]!) <= 3 && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
+    }
+  }
   m.set(skel, out);
   return out;
 }

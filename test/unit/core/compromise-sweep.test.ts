@@ -60,7 +60,7 @@ describe('compromise post-tagger sweep (compromise-sweep.ts)', () => {
   it('finds the same matches as compromise’s own, with and without matchOne', () => {
     const nlp = compromise() as unknown as {
       (t: string): { docs: unknown[][]; compute(x: string): unknown };
-      buildNet(m: { match: string; tag?: string }[]): unknown;
+      buildNet(m: { match: string; tag?: string; group?: number; notIf?: string }[]): unknown;
     };
     const net = nlp.buildNet([
       { match: '#Person (said|says)', tag: 'Cue' },
@@ -68,6 +68,18 @@ describe('compromise post-tagger sweep (compromise-sweep.ts)', () => {
       { match: '#Date', tag: 'When' },
       { match: '. .' },
       { match: '(march|may) #Value', tag: 'Month' },
+      // tried only from the terms where the first reg matches (compromise-sweep.ts `Cut`): groups,
+      // greedy and optional regs, overlapping starts; '$' and notIf are left to compromise's loop
+      { match: '#Adjective+ [#Noun]', group: 0, tag: 'Head' },
+      { match: '[the] #Noun of', group: 0, tag: 'Det' },
+      { match: 'the #Adjective? #Noun', tag: 'Np' },
+      { match: '#Noun #Noun', tag: 'Compound' },
+      { match: 'said [.]', group: 0, tag: 'AfterSaid' },
+      { match: '{say} that', tag: 'SayThat' },
+      { match: '#Noun$', tag: 'Last' },
+      { match: '#Verb #Adverb?$', tag: 'LastOptional' },
+      { match: 'the #Noun', notIf: 'council', tag: 'NotCouncil' },
+      { match: '(would|could|may) be #Verb+', tag: 'Modal' },
     ]) as Parameters<typeof bulkMatch>[1];
     const doc = nlp(SENTENCES.join(' '));
     const strip = (xs: unknown[]) => JSON.stringify(xs);
