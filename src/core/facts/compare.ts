@@ -120,7 +120,7 @@ export interface SentenceComparison {
   /**
    * Changed regions that state other values on the two sides (figures, number words, ordinals, days,
    * months), those with only a currency sign or a joining word ("to", "and") between them counted
-   * once ("$10.7m (£5.6m)", "July 8 to 12" are one value each).
+   * once ("$4.2m (£3.1m)", "June 3 to 7" are one value each).
    */
   valueRegions: number;
   /** article token ranges that the diff holds in common with the source */

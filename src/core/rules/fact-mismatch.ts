@@ -124,8 +124,8 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;
       const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';
-      // values changed in two places of one sentence ("With 38 delegates at stake, she will gain at
-      // least 20" / "With 35 at stake, … at least 18"): the same template filled for another
+      // values changed in two places of one sentence ("Of the 16 berths offered, the board sold
+      // 11" / "Of the 14 berths offered, the board sold 9"): the same template filled for another
       // occasion; an error changes one fact, not every figure of the sentence
       if (value && base.comparison.valueRegions > 1) continue;
       // another reference that says what the article says: the article follows that one

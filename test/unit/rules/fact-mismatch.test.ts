@@ -178,14 +178,14 @@ describe('rules/fact-mismatch: a template filled for another occasion', () => {
     assert.deepEqual(facts(article, [refDoc('night2.txt', count(530))]).map((f) => f.message), []);
   });
   it('every figure of the sentence changed at once: another occasion, no finding; one changed: a finding', () => {
-    const src = 'With 35 seats at stake on the harbour board, Oduya will take at least 18 of them.';
-    assert.deepEqual(pair(src, 'With 38 seats at stake on the harbour board, Oduya will take at least 20 of them.').map((f) => f.message), []);
-    const fs = pair(src, 'With 35 seats at stake on the harbour board, Oduya will take at least 20 of them.');
+    const src = 'Of the 14 berths offered at the spring auction, the harbour board sold 9 by noon.';
+    assert.deepEqual(pair(src, 'Of the 16 berths offered at the spring auction, the harbour board sold 11 by noon.').map((f) => f.message), []);
+    const fs = pair(src, 'Of the 14 berths offered at the spring auction, the harbour board sold 11 by noon.');
     assert.equal(fs.length, 1);
-    assert.equal(fs[0]!.text, '20');
+    assert.equal(fs[0]!.text, '11');
   });
   it('a figure and its conversion changed together are one changed fact', () => {
-    const fs = pair('The ferry operator lost $12.7m (£6.6m) over the winter season, its accounts show.', 'The ferry operator lost $10.7m (£5.6m) over the winter season, its accounts show.');
+    const fs = pair('The ferry operator lost $4.2m (£3.1m) over the winter season, its accounts show.', 'The ferry operator lost $3.4m (£2.5m) over the winter season, its accounts show.');
     assert.ok(fs.length >= 1, 'flagged');
   });
 });
