@@ -117,6 +117,12 @@ export interface SentenceComparison {
    */
   pairSimilarity: number;
   diffs: SlotDiff[];
+  /**
+   * Changed regions that state other values on the two sides (figures, number words, ordinals, days,
+   * months), those with only a currency sign or a joining word ("to", "and") between them counted
+   * once ("$4.2m (£3.1m)", "June 3 to 7" are one value each).
+   */
+  valueRegions: number;
   /** article token ranges that the diff holds in common with the source */
   common: [number, number][];
 }
@@ -243,6 +249,7 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
   // only the best pair's slots (and the others' only where it has one) are ever read
   let diffs: SlotDiff[] | null = null;
+  let values: number | null = null;
   return {
     similarity,
     pairSimilarity,
@@ -250,7 +257,76 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     get diffs(): SlotDiff[] {
       return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
     },
+    get valueRegions(): number {
+      return (values ??= countValueRegions(src, art, hunks, this.diffs));
+    },
   };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** A token's value when it states one (a figure, a number word, an ordinal, a day, a month), else null. */
+export function valueKey(t: FactToken): string | null {
+  const w = t.low.replace(/'s$/, '');
+  if (/\d/.test(w) || (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'and')) {
+    const v = quantities([w.replace(/^#/, '£')])[0]?.value;
+    return v === undefined ? w.replace(/,/g, '') : String(v);
+  }
+  const o = ORDINALS.indexOf(w);
+  if (o >= 0) return String(o + 1);
+  if (DAYS.has(w)) return w;
+  if (MONTHS.has(w) && (!AMBIGUOUS_MONTHS.has(w) || isCap(t))) return w.slice(0, 3);
+  return null;
+}
+
+/** The value a slot's tokens state, for telling values apart: its values where it has some, else its words. */
+export function slotValue(toks: readonly FactToken[], from: number, to: number): string {
+  const part = toks.slice(from, to);
+  const keys = part.map(valueKey).filter((v): v is string => v !== null);
+  return keys.length ? keys.join(' ') : part.map((t) => t.low).join(' ');
+}
+
+/** words that join two parts of one value ("8 to 12", "£2m and £3m", "40 per cent") */
+const VALUE_JOINERS = new Set(['to', 'and', 'per', 'cent', 'or', '-']);
+
+/**
+ * Changed regions that state other values on the two sides: a figure, date or time slot is read in
+ * the region, or the region is only values, signs, units and function words on both sides; the
+ * values, as values, differ ("Dec" / "December", "1st" / "first" do not). Regions with only signs or
+ * joining words between them count once.
+ */
+function countValueRegions(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], diffs: readonly SlotDiff[]): number {
+  // figures read as quantities over the whole region ("£5m" / "5 million"), other values by token
+  const keys = (toks: readonly FactToken[], from: number, to: number) => {
+    const part = toks.slice(from, to);
+    const out = quantities(part.map((t) => t.low)).map((q) => String(q.value));
+    for (const t of part) {
+      const v = valueKey(t);
+      if (v !== null && !/\d/.test(t.low) && !NUMBER_WORDS.has(t.low)) out.push(v);
+    }
+    return out.sort().join(' ');
+  };
+  const plain = (toks: readonly FactToken[], from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const t = toks[k]!;
+      if (valueKey(t) === null && /\p{L}/u.test(t.low) && !VALUE_JOINERS.has(t.low) && !QUANTITY_SUFFIX.has(t.low) && !isStopWord(t.low)) return false;
+    }
+    return true;
+  };
+  let n = 0;
+  let lastEnd = -1;
+  for (const h of hunks) {
+    const sk = keys(src, h.s0, h.s1);
+    const ak = keys(art, h.a0, h.a1);
+    if (!sk || !ak || sk === ak) continue;
+    const slot = diffs.some((d) => (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') && d.src[0] >= h.s0 && d.src[1] <= h.s1 && d.art[0] >= h.a0 && d.art[1] <= h.a1);
+    if (!slot && !(plain(src, h.s0, h.s1) && plain(art, h.a0, h.a1))) continue;
+    const gap = lastEnd >= 0 ? art.slice(lastEnd, h.a0) : null;
+    const joined = gap !== null && gap.length <= 2 && gap.every((t) => !/\p{L}/u.test(t.low) || VALUE_JOINERS.has(t.low));
+    if (!joined) n++;
+    lastEnd = h.a1;
+  }
+  return n;
 }
 
 type Hunk = { s0: number; s1: number; a0: number; a1: number };

@@ -11,10 +11,10 @@ import { alignment, referenceModel } from '../align';
 import { candidateDocs, candidateDocScores } from '../attribution/analysis';
 import { DocCache } from '../doc-cache';
 import type { ReferenceIndex } from '../reference-index';
-import type { Analysis } from '../rule';
+import type { Analysis, RuleContext } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
-import { compareSentences, factTokens, type FactToken, type SentenceComparison } from './compare';
+import { compareSentences, factTokens, slotValue, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
 import { COURTESY_TITLES, wordTest } from '../titles';
 
 export interface StatementPair {
@@ -242,3 +242,67 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   }
   return out;
 };
+
+/** documents beyond a sentence's pairs searched for other sentences of its template */
+const TEMPLATE_DOCS = 12;
+/** a slot stated with this many values across the article and the references is a template's, … */
+export const TEMPLATE_VALUES = 4;
+/** … or with this many, when one text (the article or one reference) states it twice with two of them */
+export const TEMPLATE_VALUES_REPEATED = 3;
+
+/**
+ * The values the slot takes wherever the article or the reference set states the pair's statement
+ * with the same words around it, by text (-1: the article): the article's and the source's, and
+ * those of every other sentence that pairs with the article sentence as one statement (in the
+ * source document itself, in other documents sharing the sentence's rarer word 3-grams, and among
+ * the article's own sentences), read where that sentence's own comparison has a slot of the same
+ * kind over the same article words.
+ */
+export function templateValues(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): Map<number, Set<string>> {
+  const doc = ctx.doc;
+  const sent = doc.sentences[pair.sentence]!;
+  const stems = contentStems(doc, sent);
+  const art = pair.articleTokens;
+  const out = new Map<number, Set<string>>([[-1, new Set([slotValue(art, diff.art[0], diff.art[1])])]]);
+  const put = (d: number, v: string) => {
+    let set = out.get(d);
+    if (!set) out.set(d, (set = new Set()));
+    set.add(v);
+  };
+  put(pair.doc, slotValue(pair.refTokens, diff.src[0], diff.src[1]));
+  const add = (d: number, tokens: FactToken[]) => {
+    const c = compareSentences(tokens, art);
+    if (c.pairSimilarity < PAIR_MIN_SIMILARITY) return;
+    const x = c.diffs.find((y) => y.kind === diff.kind && y.art[0] < diff.art[1] && y.art[1] > diff.art[0]);
+    if (x) put(d, slotValue(tokens, x.src[0], x.src[1]));
+  };
+  for (let t = 0; t < doc.sentences.length; t++) {
+    if (t === pair.sentence) continue;
+    const other = doc.sentences[t]!;
+    if (stemDice(stems, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
+    add(-1, factTokens(doc.text, other.start, other.end));
+  }
+  for (const d of new Set([pair.doc, ...candidateDocs(ctx, [sent], TEMPLATE_DOCS)])) {
+    for (const piece of docPieces(ctx.index, d)) {
+      if (d === pair.doc && piece.start === pair.ref.start) continue;
+      if (stemDice(stems, piece) < PAIR_MIN_DICE) continue;
+      add(d, (piece.tokens ??= factTokens(ctx.index.docs[d]!.text, piece.start, piece.end)));
+    }
+  }
+  return out;
+}
+
+/**
+ * The pair's statement is a template written again and again with another value in the slot (a live
+ * blog's running delegate count, each poll's margin of error, each month's lending figure): its
+ * slot changes with the occasion. One story's statement has one value, two where a writer changed
+ * it, three where two sources disagree and the article differs from both; a template has more, or
+ * has two in one text (the article or a reference repeating the sentence with each update).
+ */
+export function recurringTemplate(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): boolean {
+  const byText = templateValues(ctx, pair, diff);
+  const all = new Set<string>();
+  for (const vs of byText.values()) for (const v of vs) all.add(v);
+  if (all.size >= TEMPLATE_VALUES) return true;
+  return all.size >= TEMPLATE_VALUES_REPEATED && [...byText.values()].some((vs) => vs.size >= 2);
+}

@@ -7,7 +7,7 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { PAIR_MIN_SIMILARITY, statementPairs, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, recurringTemplate, statementPairs, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
 import { attributedQuoteSpans } from '../quoting';
@@ -123,6 +123,11 @@ export function factFindings(ctx: RuleContext): Finding[] {
     for (const diff of base.comparison.diffs) {
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;
+      const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';
+      // values changed in two places of one sentence ("Of the 16 berths offered, the board sold
+      // 11" / "Of the 14 berths offered, the board sold 9"): the same template filled for another
+      // occasion; an error changes one fact, not every figure of the sentence
+      if (value && base.comparison.valueRegions > 1) continue;
       // another reference that says what the article says: the article follows that one
       if (pairs.some((p) => p !== base && agrees(p, diff.art))) continue;
       const refDoc = ctx.index.docs[base.doc]!;
@@ -134,6 +139,9 @@ export function factFindings(ctx: RuleContext): Finding[] {
       if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue)) continue;
       // a name with no title beside it in the pair: a person only if its own text gives it one elsewhere
       if (diff.unproven && !titledSomewhere(diff.unproven === 'src' ? sourceValue : articleValue, diff.unproven === 'src' ? refDoc.text : text)) continue;
+      // the statement written again elsewhere with yet another value: a template whose slot changes
+      // with the occasion (each night's delegate count, each poll's margin of error)
+      if (value && recurringTemplate(ctx, base, diff)) continue;
       // other references' values for the same slot
       const others: { doc: number; value: string }[] = [];
       for (const p of pairs) {

@@ -255,3 +255,18 @@ describe('facts/pairs: work kept between checks', () => {
     assert.deepEqual(candidateDocScores(ctx, [{ start: 0, end: 4 }]), [], 'a range shorter than a 3-gram');
   });
 });
+
+describe('facts/compare: value regions', () => {
+  const regions = (s: string, a: string) => compareSentences(factTokens(s), factTokens(a)).valueRegions;
+  it('counts each changed region whose values differ', () => {
+    assert.equal(regions('Of the 14 berths offered, the harbour board sold 9 by noon.', 'Of the 16 berths offered, the harbour board sold 11 by noon.'), 2);
+    assert.equal(regions('Of the 14 berths offered, the harbour board sold 9 by noon.', 'Of the 14 berths offered, the harbour board sold 11 by noon.'), 1);
+  });
+  it('one value with its conversion or its range is one region', () => {
+    assert.equal(regions('The ferry operator lost $4.2m (£3.1m) over the winter.', 'The ferry operator lost $3.4m (£2.5m) over the winter.'), 1);
+    assert.equal(regions('The survey was carried out Sept. 14 to 18 among harbour users.', 'The survey was carried out June 3 to 7 among harbour users.'), 1);
+  });
+  it('the same value written otherwise is no change', () => {
+    assert.equal(regions('The ferry sailed on Dec 7, 1998, with 40 passengers.', 'The ferry sailed on December 7, 1998, with forty passengers.'), 0);
+  });
+});

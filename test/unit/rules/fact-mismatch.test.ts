@@ -159,3 +159,33 @@ describe('rules/fact-mismatch', () => {
     assert.deepEqual(fs, []);
   });
 });
+
+describe('rules/fact-mismatch: a template filled for another occasion', () => {
+  // a running count written again with each update of an invented live blog
+  const count = (n: number) => `Including postal ballots, Marla Oduya now has at least ${n} votes in the harbour board count.`;
+  it('a recurring report with new numbers against an archive of earlier editions: no finding', () => {
+    const editions = [412, 530, 610].map((n, k) => refDoc(`night${k + 1}.txt`, count(n), `Night ${k + 1}`));
+    assert.deepEqual(facts(count(705), editions).map((f) => f.message), []);
+  });
+  it('the same sentence changed in one story, against that one source: still a finding', () => {
+    const fs = facts(count(705), [refDoc('night1.txt', count(412))]);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.severity, 'warning');
+    assert.equal(fs[0]!.text, '705');
+  });
+  it('an article that repeats the sentence with each update: its counts are not the source\'s to correct', () => {
+    const article = `${count(650)} Late boxes came in from the north quay after midnight. ${count(705)}`;
+    assert.deepEqual(facts(article, [refDoc('night2.txt', count(530))]).map((f) => f.message), []);
+  });
+  it('every figure of the sentence changed at once: another occasion, no finding; one changed: a finding', () => {
+    const src = 'Of the 14 berths offered at the spring auction, the harbour board sold 9 by noon.';
+    assert.deepEqual(pair(src, 'Of the 16 berths offered at the spring auction, the harbour board sold 11 by noon.').map((f) => f.message), []);
+    const fs = pair(src, 'Of the 14 berths offered at the spring auction, the harbour board sold 11 by noon.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '11');
+  });
+  it('a figure and its conversion changed together are one changed fact', () => {
+    const fs = pair('The ferry operator lost $4.2m (£3.1m) over the winter season, its accounts show.', 'The ferry operator lost $3.4m (£2.5m) over the winter season, its accounts show.');
+    assert.ok(fs.length >= 1, 'flagged');
+  });
+});
