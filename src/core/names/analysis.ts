@@ -17,6 +17,7 @@ import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
+import { isStopWord } from '../stopwords';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -48,6 +49,18 @@ interface Candidate {
   miss: NearMiss;
   context: boolean;
   score: number;
+}
+
+/** "[sic]" or "(sic)" just after a word: the spelling is the quoted writer's. */
+const SIC_AFTER = /^['’ʼ]?s?\s*[[(]\s*sic\s*[\])]/iu;
+
+/** Embedded posts (a tweet, a block quotation) in the text as marked up: their spellings are the poster's. */
+function verbatimSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!text.includes('<')) return out;
+  const re = /<(tweet|blockquote)\b[^>]*>[\s\S]*?<\/\1>/giu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 /** A reference set of at most this many documents (a story's or a day's references) is not an archive: its documents count as the article's story. */
@@ -584,11 +597,35 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   // the company the references give the name, since lain is a word of its own
   spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
 
-  // 3. the article spells one name two ways and the references do not settle it
-  const rest = [...names.values()].filter(
-    (a) => !flagged.has(a.key) && !accepted.has(a.key) && a.occurrences.some((o) => !isCovered(o.start, o.end)),
-  );
+  // 3. the article spells one name two ways and the references do not settle it. A spelling copied
+  // as written (marked [sic], or inside an embedded post) is the writer's, not the article's: left out
+  const verbatim = verbatimSpans(text);
+  const asWritten = (o: NameOccurrence) =>
+    SIC_AFTER.test(text.slice(o.end, o.end + 16)) || verbatim.some(([s, e]) => o.start >= s && o.end <= e);
+  const rest: ArticleName[] = [];
+  for (const a of names.values()) {
+    if (flagged.has(a.key) || accepted.has(a.key)) continue;
+    const occurrences = a.occurrences.filter((o) => !asWritten(o));
+    if (occurrences.some((o) => !isCovered(o.start, o.end))) rest.push(occurrences.length === a.occurrences.length ? a : { ...a, occurrences });
+  }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
+  const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
+  // in one sentence, a few words apart, joined by "and" or "or" (Horgos to the Chinese and Khorgos to the Kazakhs)
+  const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
+    if (o.token < 0 || p.token < 0 || sentenceOf(o) !== sentenceOf(p)) return false;
+    const between = o.start < p.start ? text.slice(o.end, p.start) : text.slice(p.end, o.start);
+    return between.length <= 40 && /(?:^|[^\p{L}])(?:and|or|nor)(?:[^\p{L}]|$)/iu.test(between);
+  };
+  // within two words of each other, every word between them capitalised and spaced as one name
+  const oneName = (o: NameOccurrence, p: NameOccurrence) => {
+    const [lo, hi] = o.token < p.token ? [o.token, p.token] : [p.token, o.token];
+    if (lo < 0 || hi - lo > 2) return false;
+    for (let k = lo; k < hi; k++) {
+      const t = doc.tokens[k + 1]!;
+      if (!/^\p{Lu}/u.test(t.text) || !adjacent(text, doc.tokens[k]!.end, t.start)) return false;
+    }
+    return true;
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -603,6 +640,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ex = lex.get(x.key);
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
+      // two parts of one name (Lian Chia Liang), or two names given on purpose side by side (known as
+      // Horgos to one side and Khorgos to the other): not one name spelt two ways
+      if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
       // two ordinary words (Life / Line in titles) are not one name spelt two ways
       if (x.ordinary && y.ordinary) continue;
@@ -632,7 +672,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const minor = xFirst ? y : x;
       if (done.has(minor.key)) continue;
       done.add(minor.key);
-      const majorForm = major.occurrences.find((o) => o.cls !== 'caps')?.text ?? major.occurrences[0]!.text;
+      const writtenMajor = major.occurrences.find((o) => o.cls !== 'caps')?.text ?? major.occurrences[0]!.text;
+      // the name run into the next word ("Manafortin 1995"): the fix puts the space back, keeping the word
+      const glued = minor.key.startsWith(major.key) ? minor.key.slice(major.key.length) : '';
+      const runOn = glued.length >= 2 && isStopWord(glued);
+      const majorForm = runOn ? `${writtenMajor} ${minor.occurrences[0]!.text.slice(major.key.length)}` : writtenMajor;
       const em = lex.get(major.key);
       const en = lex.get(minor.key);
       const references: ReferenceSpelling[] = [];
@@ -648,7 +692,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const occ = occs[0];
       if (!occ) continue;
       inconsistency.push(finding('name-inconsistency', {
-        message: `"${occ.text}" — this article also spells it "${majorForm}" (${plural(major.occurrences.length, 'time', 'times')}); ${refNote}${occs.length > 1 ? ` (${occs.length} places)` : ''}`,
+        message: `"${occ.text}" — this article also spells it "${writtenMajor}" (${plural(major.occurrences.length, 'time', 'times')})${runOn ? ', here run into the next word' : ''}; ${refNote}${occs.length > 1 ? ` (${occs.length} places)` : ''}`,
         start: occ.start,
         end: occ.end,
         text: occ.text,
@@ -658,7 +702,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           kind: miss.kind,
           similarity: Math.round(miss.similarity * 1000) / 1000,
           article: [
-            { spelling: majorForm, occurrences: major.occurrences.length },
+            { spelling: writtenMajor, occurrences: major.occurrences.length },
             { spelling: minor.occurrences[0]!.text, occurrences: minor.occurrences.length },
           ],
           references,
