@@ -610,11 +610,15 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
-  // in one sentence, a few words apart, joined by "and" or "or" (Horgos to the Chinese and Khorgos to the Kazakhs)
+  // in one sentence, a few words apart, given as names of one thing: "known as Horgos to the Chinese and
+  // Khorgos to the Kazakhs", "Horgos or Khorgos"
   const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
     if (o.token < 0 || p.token < 0 || sentenceOf(o) !== sentenceOf(p)) return false;
-    const between = o.start < p.start ? text.slice(o.end, p.start) : text.slice(p.end, o.start);
-    return between.length <= 40 && /(?:^|[^\p{L}])(?:and|or|nor)(?:[^\p{L}]|$)/iu.test(between);
+    const [u, v] = o.start < p.start ? [o, p] : [p, o];
+    const between = text.slice(u.end, v.start);
+    if (between.length > 40) return false;
+    if (/(?:^|[^\p{L}])or(?:[^\p{L}]|$)/iu.test(between)) return true;
+    return /\b(?:known as|called|spelt|spelled)\s+$/iu.test(text.slice(Math.max(0, u.start - 20), u.start)) && /(?:^|[^\p{L}])and(?:[^\p{L}]|$)/iu.test(between);
   };
   // within two words of each other, every word between them capitalised and spaced as one name
   const oneName = (o: NameOccurrence, p: NameOccurrence) => {
