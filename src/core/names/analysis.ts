@@ -4,6 +4,8 @@
  * `name-spelling` and `name-inconsistency`.
  */
 import { alignment } from '../align';
+import { candidateDocScores } from '../attribution/analysis';
+import { storyEvidence } from '../facts/pairs';
 import type { RuleContext } from '../rule';
 import { finding } from '../rules/catalogue';
 import { escapeRegExp } from '../text';
@@ -15,6 +17,7 @@ import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
+import { isStopWord } from '../stopwords';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -46,6 +49,18 @@ interface Candidate {
   miss: NearMiss;
   context: boolean;
   score: number;
+}
+
+/** "[sic]" or "(sic)" just after a word: the spelling is the quoted writer's. */
+const SIC_AFTER = /^['’ʼ]?s?\s*[[(]\s*sic\s*[\])]/iu;
+
+/** Embedded posts (a tweet, a block quotation) in the text as marked up: their spellings are the poster's. */
+function verbatimSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!text.includes('<')) return out;
+  const re = /<(tweet|blockquote)\b[^>]*>[\s\S]*?<\/\1>/giu;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
 }
 
 /** A reference set of at most this many documents (a story's or a day's references) is not an archive: its documents count as the article's story. */
@@ -163,9 +178,20 @@ function withGluedTitle(written: string, key: string, form: string): string {
   return foldDiacritics(rest) === foldDiacritics(form) ? `${m[1]} ${form}` : form;
 }
 
-/** The same neighbour, or a spelling variant of it (McPherson / MacPherson beside the name). */
+/** Courtesy titles (Mr, Mrs, Ms, Miss, Dr) stand beside every name: they say nothing about whose name it is. */
+const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'dr']);
+
+/**
+ * The same neighbour, a spelling variant of it (McPherson / MacPherson beside the name), or an initial
+ * and a first name it may stand for (F Sheahan / Frank Sheahan).
+ */
 function hasNeighbour(t: NameTarget, n: string): boolean {
   if (t.neighbours.has(n)) return true;
+  if (n.length === 1) {
+    for (const m of t.neighbours.keys()) if (m[0] === n && isFirstName(foldDiacritics(m))) return true;
+    return false;
+  }
+  if (t.neighbours.has(n[0]!) && isFirstName(foldDiacritics(n))) return true;
   if (n.length < 5) return false;
   for (const m of t.neighbours.keys()) if (m.length >= 5 && nearMiss(n, m)?.strength === 'strong') return true;
   return false;
@@ -195,13 +221,33 @@ function contextMatch(a: ArticleName, t: NameTarget): boolean {
   return false;
 }
 
+/** Company of the article's name that says who it is (a first name, a role), courtesy titles aside, found beside `t` too. */
+function companyMatch(a: ArticleName, t: NameTarget): boolean {
+  for (const o of a.occurrences) for (const n of o.neighbours) if (!COURTESY.has(n) && hasNeighbour(t, n)) return true;
+  return false;
+}
+
+/** How often the references write `t` beside the article's company (the most of any one companion, courtesy titles aside). */
+function companyCount(a: ArticleName, t: NameTarget): number {
+  let most = 0;
+  for (const o of a.occurrences) {
+    for (const n of o.neighbours) {
+      if (COURTESY.has(n)) continue;
+      const c = t.neighbours.get(n) ?? 0;
+      if (c > most) most = c;
+    }
+  }
+  return most;
+}
+
 /**
  * Two people, not a slip: the article's name stands beside a name-like word (Rinus Michels, Michael
  * Jonson) while the references know the target only beside other name-like words (Michael Owen, Boris
  * Johnson). Ordinary words (Road, Council, Government) say nothing about identity and are left out.
  */
-function contextConflict(a: ArticleName, t: NameTarget): boolean {
-  if (t.neighbours.size === 0 || t.neighbours.size >= MAX_NEIGHBOURS) return false;
+function contextConflict(a: ArticleName, t: NameTarget, capped = true): boolean {
+  // a name beside many companions is beside more than the lexicon keeps: unless asked to, no conflict is read from them
+  if (t.neighbours.size === 0 || (capped && t.neighbours.size >= MAX_NEIGHBOURS)) return false;
   const nameLike = (k: string) => {
     const f = foldDiacritics(k);
     return (isFirstName(f) || isKnownName(f) || !isOrdinaryWord(f)) && !TITLES.has(f);
@@ -210,11 +256,42 @@ function contextConflict(a: ArticleName, t: NameTarget): boolean {
   let other = false;
   for (const o of a.occurrences) {
     for (const n of o.neighbours) {
-      if (hasNeighbour(t, n)) return false;
+      // a courtesy title beside both (Mr Pande, Mr Panke) is no shared company
+      if (!COURTESY.has(n) && hasNeighbour(t, n)) return false;
       if (nameLike(n)) other = true;
     }
   }
   return other;
+}
+
+/** Endings that make another word of a stem (Olympian, Olympics, Olympism). */
+const DERIVED_ENDINGS = new Set(['s', 'es', 'an', 'ans', 'ian', 'ians', 'ic', 'ics', 'ism', 'ist', 'ists', 'ite', 'ites', 'ese', 'ish']);
+
+/**
+ * `a` and `b` are one word with different endings (Olympian / Olympics), not one name spelt two ways:
+ * past a shared stem of four or more letters, both spellings end in an ending that makes another word
+ * and neither is the other with letters added (Mercedese is Mercedes with a slip).
+ */
+export function derivedForms(a: string, b: string): boolean {
+  const x = foldDiacritics(a);
+  const y = foldDiacritics(b);
+  let lcp = 0;
+  while (lcp < x.length && lcp < y.length && x[lcp] === y[lcp]) lcp++;
+  if (lcp === x.length || lcp === y.length) return false;
+  for (let k = lcp; k >= Math.max(4, lcp - 2); k--) {
+    const ex = x.slice(k);
+    const ey = y.slice(k);
+    if (ex !== ey && DERIVED_ENDINGS.has(ex) && DERIVED_ENDINGS.has(ey)) return true;
+  }
+  return false;
+}
+
+/** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
+export function macMcOnly(a: string, b: string): boolean {
+  const x = foldDiacritics(a);
+  const y = foldDiacritics(b);
+  return (x.startsWith('mac') && y.startsWith('mc') && x.slice(3) === y.slice(2)) ||
+    (y.startsWith('mac') && x.startsWith('mc') && y.slice(3) === x.slice(2));
 }
 
 function occurrenceFixes(occ: NameOccurrence, all: NameOccurrence[], replacement: string, what: string): Fix[] {
@@ -348,12 +425,25 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   const names = articleNames(doc);
   const flagged = new Set<string>();
   // references that share the article's story: in an archive of many stories a near-miss is usually
-  // another real person's name, so a suggestion needs the same story or the same company. A small
-  // reference set is one chosen for this story (its wire copy, releases); in a larger one, the
-  // references with a passage aligned to the article
-  let story: Set<string> | null = null;
+  // another real person's name, and one other article's spelling is no better than this one's, so a
+  // suggestion needs more than one document, the same story or the same company. A small reference set
+  // is one chosen for this story (its wire copy, releases); in a larger one, the references that follow
+  // the article's story as the fact check reads it (facts/pairs.ts storyEvidence: many copied words or
+  // many of its rarer word 3-grams), not any document with a stock phrase aligned
   const small = ctx.index.documentCount <= STORY_SET_SIZE;
-  const storyIds = () => (story ??= new Set(ctx.use(alignment).map((p) => ctx.index.docs[p.doc]!.id)));
+  let following: Map<string, boolean> | null = null;
+  const followsStory = (id: string): boolean => {
+    if (!following) {
+      following = new Map();
+      const copied = new Map<number, number>();
+      for (const p of ctx.use(alignment)) copied.set(p.doc, (copied.get(p.doc) ?? 0) + p.words);
+      const grams = new Map(candidateDocScores(ctx, [{ start: 0, end: text.length }], 30));
+      for (const d of new Set([...copied.keys(), ...grams.keys()])) {
+        following.set(ctx.index.docs[d]!.id, storyEvidence(copied.get(d) ?? 0, doc.tokens.length, grams.get(d) ?? 0));
+      }
+    }
+    return following.get(id) ?? false;
+  };
 
   // 2. near-misses of reference (or house) names
   for (const a of names.values()) {
@@ -396,14 +486,37 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
         } else if (t.sources < 1) return;
       }
+      if (!t.house) {
+        // one word with another ending (Olympian / Olympics) is another word, not a spelling of it
+        if (derivedForms(a.key, t.key)) return;
+        // Mac against Mc is a family's spelling: one reference writing the other does not settle it
+        if (macMcOnly(a.key, t.key) && t.sources < 2 && t.occurrences < 2) return;
+      }
+      const sameStory = t.house || small || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);
-      if (!context && contextConflict(a, t)) return;
+      // company that says who it is (a courtesy title beside both says nothing); a conflict in an archive
+      // is read even from a name with many companions (Niel Ransom against the archive's many Neils)
+      const company = t.house || companyMatch(a, t);
+      if (!company && contextConflict(a, t, sameStory)) return;
+      if (!t.house && !sameStory) {
+        // only other stories of an archive speak for the target: when the article gives the name company
+        // (a first name, a role) the target never has, it is another person's name
+        if (!company && a.occurrences.some((o) => o.neighbours.some((n) => !COURTESY.has(n)))) return;
+        if (own?.name) {
+          // the references write the article's spelling too, beside the article's company (Moammar
+          // Gadhafi, Kim Jong): a spelling of that name, not a slip
+          if (companyMatch(a, targetOf(own))) return;
+          // the article's own uses count with the references' for its spelling
+          if (t.occurrences < 3 * (ownCount + a.occurrences.length)) return;
+        }
+        // a name in its own right (Beverley) needs the target beside its company more than once
+        if (knownName && companyCount(a, t) < 2) return;
+      }
       if (!t.house) {
         // the references know the article's spelling as a name in two or more documents: a real name
         if (own && own.name && own.docs >= 2) return;
         // another real person's (or thing's) name: only with shared company (a first name, a role) or
         // the same story; a swap of two letters in a spelling no reference knows is the one exception
-        const sameStory = small || t.sourceIds.some((id) => storyIds().has(id));
         if (!context && !sameStory && !(ownDocs === 0 && miss.kind === 'transposition' && t.sources >= 3)) return;
       }
       if (known && !context) return;
@@ -484,11 +597,39 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   // the company the references give the name, since lain is a word of its own
   spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
 
-  // 3. the article spells one name two ways and the references do not settle it
-  const rest = [...names.values()].filter(
-    (a) => !flagged.has(a.key) && !accepted.has(a.key) && a.occurrences.some((o) => !isCovered(o.start, o.end)),
-  );
+  // 3. the article spells one name two ways and the references do not settle it. A spelling copied
+  // as written (marked [sic], or inside an embedded post) is the writer's, not the article's: left out
+  const verbatim = verbatimSpans(text);
+  const asWritten = (o: NameOccurrence) =>
+    SIC_AFTER.test(text.slice(o.end, o.end + 16)) || verbatim.some(([s, e]) => o.start >= s && o.end <= e);
+  const rest: ArticleName[] = [];
+  for (const a of names.values()) {
+    if (flagged.has(a.key) || accepted.has(a.key)) continue;
+    const occurrences = a.occurrences.filter((o) => !asWritten(o));
+    if (occurrences.some((o) => !isCovered(o.start, o.end))) rest.push(occurrences.length === a.occurrences.length ? a : { ...a, occurrences });
+  }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
+  const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
+  // in one sentence, a few words apart, given as names of one thing: "known as Horgos to the Chinese and
+  // Khorgos to the Kazakhs", "Horgos or Khorgos"
+  const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
+    if (o.token < 0 || p.token < 0 || sentenceOf(o) !== sentenceOf(p)) return false;
+    const [u, v] = o.start < p.start ? [o, p] : [p, o];
+    const between = text.slice(u.end, v.start);
+    if (between.length > 40) return false;
+    if (/(?:^|[^\p{L}])or(?:[^\p{L}]|$)/iu.test(between)) return true;
+    return /\b(?:known as|called|spelt|spelled)\s+$/iu.test(text.slice(Math.max(0, u.start - 20), u.start)) && /(?:^|[^\p{L}])and(?:[^\p{L}]|$)/iu.test(between);
+  };
+  // within two words of each other, every word between them capitalised and spaced as one name
+  const oneName = (o: NameOccurrence, p: NameOccurrence) => {
+    const [lo, hi] = o.token < p.token ? [o.token, p.token] : [p.token, o.token];
+    if (lo < 0 || hi - lo > 2) return false;
+    for (let k = lo; k < hi; k++) {
+      const t = doc.tokens[k + 1]!;
+      if (!/^\p{Lu}/u.test(t.text) || !adjacent(text, doc.tokens[k]!.end, t.start)) return false;
+    }
+    return true;
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -503,6 +644,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ex = lex.get(x.key);
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
+      // two parts of one name (Lian Chia Liang), or two names given on purpose side by side (known as
+      // Horgos to one side and Khorgos to the other): not one name spelt two ways
+      if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
       // two ordinary words (Life / Line in titles) are not one name spelt two ways
       if (x.ordinary && y.ordinary) continue;
@@ -532,7 +676,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const minor = xFirst ? y : x;
       if (done.has(minor.key)) continue;
       done.add(minor.key);
-      const majorForm = major.occurrences.find((o) => o.cls !== 'caps')?.text ?? major.occurrences[0]!.text;
+      const writtenMajor = major.occurrences.find((o) => o.cls !== 'caps')?.text ?? major.occurrences[0]!.text;
+      // the name run into the next word ("Manafortin 1995"): the fix puts the space back, keeping the word
+      const glued = minor.key.startsWith(major.key) ? minor.key.slice(major.key.length) : '';
+      const runOn = glued.length >= 2 && isStopWord(glued);
+      const majorForm = runOn ? `${writtenMajor} ${minor.occurrences[0]!.text.slice(major.key.length)}` : writtenMajor;
       const em = lex.get(major.key);
       const en = lex.get(minor.key);
       const references: ReferenceSpelling[] = [];
@@ -548,7 +696,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const occ = occs[0];
       if (!occ) continue;
       inconsistency.push(finding('name-inconsistency', {
-        message: `"${occ.text}" — this article also spells it "${majorForm}" (${plural(major.occurrences.length, 'time', 'times')}); ${refNote}${occs.length > 1 ? ` (${occs.length} places)` : ''}`,
+        message: `"${occ.text}" — this article also spells it "${writtenMajor}" (${plural(major.occurrences.length, 'time', 'times')})${runOn ? ', here run into the next word' : ''}; ${refNote}${occs.length > 1 ? ` (${occs.length} places)` : ''}`,
         start: occ.start,
         end: occ.end,
         text: occ.text,
@@ -558,7 +706,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           kind: miss.kind,
           similarity: Math.round(miss.similarity * 1000) / 1000,
           article: [
-            { spelling: majorForm, occurrences: major.occurrences.length },
+            { spelling: writtenMajor, occurrences: major.occurrences.length },
             { spelling: minor.occurrences[0]!.text, occurrences: minor.occurrences.length },
           ],
           references,

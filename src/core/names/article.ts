@@ -51,6 +51,16 @@ function headlineSentences(doc: TextModel): Set<number> {
   return out;
 }
 
+/**
+ * Words run together with no space from scraped page debris ("BobicFlagShareLikeReply"): a lower-case
+ * letter followed by a capital twice or more inside one token. One such join is a name's own
+ * (DaimlerChrysler, McDonald, MacPherson) or a title that lost its space (MrMandelson).
+ */
+export function runTogether(token: string): boolean {
+  const m = token.match(/\p{Ll}\p{Lu}/gu);
+  return m !== null && m.length >= 2;
+}
+
 export function articleNames(doc: TextModel): Map<string, ArticleName> {
   const out = new Map<string, ArticleName>();
   const headlines = headlineSentences(doc);
@@ -70,6 +80,7 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
     if (/^[\p{L}]+'(ll|ve|re|d|m|t|s)$/u.test(folded) && isOrdinaryWord(folded.split("'")[0]!)) continue;
     if (/n't$/.test(folded)) continue;
     if (cls === 'caps' && key.length <= 4) continue;
+    if (runTogether(tok.text)) continue;
     const ordinary = isOrdinaryWord(folded);
     if (cls !== 'mid' && ordinary) continue;
     const len = nameLength(tok.text);
