@@ -10,7 +10,7 @@ import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
-import { claimContent, leftOpen, namesSource, wholeSentence } from '../../../src/core/rules/unattributed-claim';
+import { claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
 import { signature, titleCase } from '../../../src/core/rules/unattributed-quote';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 
@@ -515,3 +515,52 @@ describe('real copy: quotes credited in newsletters and quote collections (seed 
   });
 });
 
+describe('real copy: the same claim, not another statement on its subject (seed F)', () => {
+  const REF = [
+    'Harbour fees rise',
+    'Harbour master Jo Bloggs has denied that the board was divided on closing the old quay for the winter.',
+    'The Ferry Union said it wants a younger candidate to succeed Dana Holm at the head of the Harbour Board.',
+    'With the postal ballots counted, the mayor has 4,120 votes, according to a tally by the Coast Courier.',
+    'At the hearing the council said the owners ignored three warnings about the size of their charges and hid the blast records from the inspectors.',
+    'Harbour fees at Kestrel Bay will rise by a fifth in the spring, the port authority has announced.',
+  ].join('\n\n');
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
+  const claims = (t: string) =>
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim').map((f) => f.text);
+
+  it('a denial credits no claim: the article stating the denied words bare is not an unattributed claim', () => {
+    assert.deepEqual(claims('Rain fell.\n\nThe board was divided on closing the old quay for the winter.'), []);
+  });
+
+  it('a sentence sharing the reference content\'s names but not its claim is another statement', () => {
+    assert.deepEqual(claims('Rain fell.\n\nDana Holm is at the head of the Harbour Board.'), []);
+    assert.ok(!sameClaim(new Set(['head']), new Set(['want', 'younger', 'candid', 'succeed', 'head']), [], []));
+    assert.ok(sameClaim(new Set(['fee', 'rise', 'fifth']), new Set(['fee', 'rise', 'fifth', 'spring']), [], []));
+    // most of the content's claim words, but few of a long sentence's: another statement on the subject
+    assert.ok(!sameClaim(new Set(['earlier', 'month', 'work', 'halt', 'power', 'station', 'unit', 'sister', 'dam', 'worri']), new Set(['builder', 'continu', 'work', 'sister', 'dam']), [], []));
+  });
+
+  it('a count with other numbers is another occasion\'s claim; a rounded figure is the same claim', () => {
+    const w = new Set(['attempt', 'made', 'access', 'concert']);
+    assert.ok(sameClaim(w, w, [47], [50]));
+    assert.ok(!sameClaim(w, w, [501, 69], [723]));
+    assert.deepEqual(claims('Rain fell.\n\nWith the postal ballots counted, the mayor has 3,050 votes.'), []);
+    assert.equal(claims('Rain fell.\n\nWith the postal ballots counted, the mayor has 4,100 votes.').length, 1);
+  });
+
+  it('a story\'s first paragraph of one short sentence is its headline: no claim', () => {
+    assert.deepEqual(claims('Harbour fees at Kestrel Bay will rise by a fifth.\n\nThe quay was busy on Monday.'), []);
+    assert.equal(claims('The quay was busy on Monday.\n\nHarbour fees at Kestrel Bay will rise by a fifth.').length, 1);
+  });
+
+  it('a list that finishes a sentence with a reporting verb left unfinished above it is attributed', () => {
+    const t = 'The owners appealed.\n\nThe council told the hearing that the owners\n\n - ignored three warnings about the size of their charges\n - hid the blast records from the inspectors.\n\nThe appeal was heard on Monday.';
+    assert.deepEqual(claims(t), []);
+    assert.equal(wholeSentence('- ignored three warnings about the size of their charges.'), false);
+    assert.equal(wholeSentence('Council Backs New Harbour Plan.'), false);
+  });
+
+  it('a prepositional phrase is no claim ("…, she said in an interview with “Coast News Sunday.”")', () => {
+    assert.equal(claimContent('with “Coast News Sunday.”'), false);
+  });
+});
