@@ -22,15 +22,24 @@ export const unattributedQuote: Rule = {
     const sourcedParas = new Set<number>();
     // a speaker credited nearby: speech, not a stance ("Republicans oppose the plan" names no one who said the quote)
     for (const a of all) if (a.source && !a.stance) sourcedParas.add(a.paragraph);
-    // the surnames of people the article credits with speech anywhere (the last word of a source named by two
-    // capitalised words or more, in letters only: "BBC1 controller Peter Salmon" gives "salmon", "BBC1" alone
-    // nothing): a sentence opening with one is about that speaker
+    // the surnames of people the article credits with speech anywhere (the last word of a source, in letters
+    // only, named by two capitalised words or more there or elsewhere in the article: "BBC1 controller Peter
+    // Salmon" gives "salmon", "Kell notes" gives "kell" when the article names "Ana Kell", "BBC1" alone nothing):
+    // a sentence opening with one is about that speaker
     const speakers = new Set<string>();
+    let fullNames: Set<string> | null = null;
+    const namedInFull = (w: string): boolean => {
+      fullNames ??= new Set(
+        [...ctx.doc.text.matchAll(/(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu)].filter((m) => !NOT_A_NAME.test(m[1]!.toLowerCase())).map((m) => m[2]!.toLowerCase()),
+      );
+      return fullNames.has(w);
+    };
     for (const a of all) {
       if (!a.source || a.stance || PRONOUNS.has(a.source.text.toLowerCase())) continue;
       const names = [...lastNames(speakerName(a))];
       const last = names[names.length - 1];
-      if (names.length >= 2 && last && /^\p{L}[\p{L}'’-]+$/u.test(last)) speakers.add(last);
+      if (!last || !/^\p{L}[\p{L}'’-]+$/u.test(last)) continue;
+      if (names.length >= 2 || namedInFull(last)) speakers.add(last);
     }
     const out: Finding[] = [];
     const quoteSpans = all.flatMap((a) => a.quotes);

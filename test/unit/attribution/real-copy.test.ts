@@ -432,6 +432,10 @@ describe('real copy: quotes credited in newsletters and quote collections (seed 
     const mid = 'Reyle is hopeful about the talks because he trusts the new manager.';
     assert.deepEqual(quotes(`"The crews are tired of waiting for the board," says organiser Tomas Reyle.\n\n${mid}\n\n${q}`), []);
     assert.equal(quotes(`Crews met.\n\n${mid}\n\n${q}`).length, 1);
+    // credited by surname alone: a speaker when the article names the person in full somewhere
+    const short = `"The crews are tired of waiting for the board," Reyle notes.\n\n${mid}\n\n${q}`;
+    assert.deepEqual(quotes(`The union is led by Tomas Reyle.\n\n${short}`), []);
+    assert.equal(quotes(`Crews met.\n\n${short}`).length, 1);
   });
 
   it('quoted lines after "X spoke …" are theirs', () => {
