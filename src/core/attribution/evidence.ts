@@ -10,7 +10,7 @@ import { ROLE_NOUNS } from './cues';
 import { isKnownName, isOrdinaryWord } from '../names/words';
 import { COURTESY_TITLES, POST_NOMINALS, wordTest } from '../titles';
 
-/** Documents that can be quoted as speaking for someone: "the statement read", "reads an editorial in the Courier". */
+/** Documents that can be quoted as speaking for someone: "the leaflet read", "reads an editorial in the Courier". */
 const DOCUMENTS = 'statement|letter|editorial|note|post|tweet|message|sign|banner|headline|release|e-?mail|memo|ad|advert|advertisement|caption|placard|petition|notice|card|leaflet|flyer';
 
 /**

@@ -253,7 +253,7 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
     if (REPORTING.test(own) || COURT_HEARD.test(own)) return 'speaker';
   }
   // a quotation set inside the reporter's sentence whose subject or lead credits it: a document ("The leaflet attacks
-  // a “…”", "the statement released by the council …"), someone's remark ("over her remark that “…”")
+  // a “…”", "a letter issued by the council …"), someone's words ("for his claim that “…”")
   if (embedded(ctx, q) && creditInLead(ctx, q)) return 'speaker';
   // a quotation set inside the reporter's sentence (“…, the decision was “…” and …) in a passage of reported
   // speech: the paragraph before or after reports someone's words ("…, said the three judges")
@@ -327,11 +327,11 @@ export function signature(line: string): boolean {
   return /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Mayor|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s*(?:,|[.]?\s*$)/u.test(l);
 }
 
-/** Speech nouns a possessive credits ("her remark that", "the senator's claim:"). */
+/** Speech nouns a possessive credits ("his claim that", "the senator's warning:"). */
 const REMARK = /(?:\b(?:his|her|their|its)|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:\S+\s+)?(?:remarks?|comments?|claims?|statements?|words|assertions?|quips?|warnings?|promises?|pledges?|vows?|boasts?|declarations?|insistence|description|questions?|tweets?|posts?|message|slogan|mantra|refrain|catchphrase)\s*(?:that|:|,)?\s*$/u;
 /** A document as the sentence's subject ("The leaflet attacks …", "His letter asks …"). */
 const DOCUMENT_SUBJECT = /^(?:The|This|That|Its|His|Her|Their|A|An|One)\s+(?:\S+\s+){0,2}(?:ad|advert|advertisement|commercial|statement|letter|report|editorial|release|memo|e-?mail|tweet|post|video|flyer|leaflet|mailer|petition|sign|banner|speech|message|note|manifesto|platform|resolution|ruling|lawsuit|complaint|filing|indictment)s?\b/;
-/** A document credited inside the sentence ("the statement released by the council", "a letter signed by 40 MPs"). */
+/** A document credited inside the sentence ("a letter issued by the council", "a petition signed by 40 MPs"). */
 const DOCUMENT_CREDIT = /\b(?:statement|release|letter|report|memo|e-?mail|post|tweet|editorial|ad|advert|video|petition|message|note)s?\s+(?:\S+\s+)?(?:released|issued|put out|published|posted|sent|signed|written|read out)\s+by\s+\S/i;
 
 /** Does the reporter's sentence around an embedded quote credit it: a document as subject, a possessive remark, a document issued by someone? */

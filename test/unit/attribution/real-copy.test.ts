@@ -450,10 +450,10 @@ describe('real copy: quotes credited in newsletters and quote collections (seed 
     assert.equal(quotes('The phone rang.\n\nSilence.\n\n"Then we will see you at the meeting on Friday, and bring a friend."').length, 1);
   });
 
-  it('a document that reads credits the quote ("the editorial read", "reads an editorial in …", "read the statement")', () => {
-    assert.deepEqual(quotes('Crews met.\n\n"The board owes the crews an apology and a fair timetable," the editorial read.'), []);
+  it('a document that reads credits the quote ("the leaflet read", "reads an editorial in …", "read the board\'s letter")', () => {
+    assert.deepEqual(quotes('Crews met.\n\n"The board owes the crews an apology and a fair timetable," the leaflet read.'), []);
     assert.deepEqual(quotes('Crews met.\n\n"The board has run out of excuses and out of time," reads an editorial in Friday\'s Coast Courier.'), []);
-    assert.deepEqual(quotes('Crews met.\n\n"The timetable was drawn up with care," read the statement, which the board signed. "It will serve the crews well all winter."'), []);
+    assert.deepEqual(quotes('Crews met.\n\n"The timetable was drawn up with care," read the board\'s letter, which all nine members signed. "It will serve the crews well all winter."'), []);
     assert.equal(quotes('Crews met.\n\n"The board owes the crews an apology and a fair timetable." The rain kept falling.').length, 1);
   });
 
@@ -496,8 +496,8 @@ describe('real copy: quotes credited in newsletters and quote collections (seed 
   it('a quotation inside the reporter\'s sentence credited by it: a document as subject, a remark, a statement issued by someone', () => {
     const q = '“timetable written for the owners and paid for by the crews on every winter crossing.”';
     assert.deepEqual(quotes(`Rain fell.\n\nThe leaflet attacks a ${q}`), []);
-    assert.deepEqual(quotes('Rain fell.\n\nThe former mayor drew criticism for her remark that “owners who never pay their crews should lose their berths at the quay.”'), []);
-    assert.deepEqual(quotes('Rain fell.\n\nIn a statement released by the board on Monday, the manager “met every crew on the quay before the timetable was printed and heard them out.”'), []);
+    assert.deepEqual(quotes('Rain fell.\n\nThe former mayor drew criticism for his claim that “owners who never pay their crews should lose their berths at the quay.”'), []);
+    assert.deepEqual(quotes('Rain fell.\n\nIn a letter issued by the board on Monday, the manager “met every crew on the quay before the timetable was printed and heard them out.”'), []);
     assert.equal(quotes(`Rain fell.\n\nThe crews were angry about a ${q}`).length, 1);
   });
 
