@@ -10,9 +10,18 @@ import { ROLE_NOUNS } from './cues';
 import { isKnownName, isOrdinaryWord } from '../names/words';
 import { COURTESY_TITLES, POST_NOMINALS, wordTest } from '../titles';
 
-/** Verbs that report speech or a statement (any tense), and "according to". */
-export const REPORTING =
-  /\b(?:said|says|say|saying|asking|telling|adding|explaining|insisting|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed|roared|snapped|sighed|stormed|raged|blasted|fumed|gushed|quipped|tweeted|posted|beamed|smiled|wept|confided)\b/i;
+/** Documents that can be quoted as speaking for someone: "the leaflet read", "reads an editorial in the Courier". */
+const DOCUMENTS = 'statement|letter|editorial|note|post|tweet|message|sign|banner|headline|release|e-?mail|memo|ad|advert|advertisement|caption|placard|petition|notice|card|leaflet|flyer';
+
+/**
+ * Verbs that report speech or a statement (any tense), "according to", and a document that reads (the
+ * statement read, reads an editorial in Friday's Courier).
+ */
+export const REPORTING = new RegExp(
+  String.raw`\b(?:(?:${DOCUMENTS})s?\s+(?:that\s+)?reads?\b|reads?\s+(?:the|a|an|his|her|their|its|this)\s+(?:\S+\s+){0,2}(?:${DOCUMENTS})s?\b)|` +
+    /\b(?:spoke|speaks|elaborated|elaborates|responded|responds|said|says|say|saying|asking|telling|adding|explaining|insisting|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed|roared|snapped|sighed|stormed|raged|blasted|fumed|gushed|quipped|tweeted|posted|beamed|smiled|wept|confided)\b/.source,
+  'i',
+);
 
 /** "a court heard", "the jury was told", "magistrates heard", "an inquest was told": the court as the source. */
 export const COURT_HEARD = /\b(?:court|jury|jurors|hearing|inquest|tribunal|magistrates|judge|judges|trial|justices|lords|committee|inquiry)(?:\s+\S+){0,2}\s+(?:heard|was told|were told|has heard|had heard|ruled|has been told|had been told)\b/i;

@@ -126,7 +126,10 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
         }
       } else if (c === '‘' || c === "'") {
         // opening single quote: after space/opening punctuation, before a letter or quote
-        if ((isSpaceOrOpen(prev) || prev === '“' || prev === '"') && (isLetter(next) || next === '“' || next === '"')) {
+        // an elided decade or year ('70s, '98) is an apostrophe, not an opening mark
+        if (c === "'" && /^'\d\d(?:s\b|(?![\p{L}\p{N}]))/u.test(text.slice(i, i + 5))) {
+          // nothing opens
+        } else if ((isSpaceOrOpen(prev) || prev === '“' || prev === '"') && (isLetter(next) || next === '“' || next === '"')) {
           if (c === '‘' || top?.mark === 'd' || stack.length === 0) {
             push('s', i, p);
           }

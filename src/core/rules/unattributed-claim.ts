@@ -46,6 +46,70 @@ function stems(model: TextModel, start: number, end: number): Set<string> {
 }
 
 /**
+ * Stems of the words that make the claim, not its subject: content words that are neither names (capitalised)
+ * nor numbers. "Jo Roe is looking for a new chair of the board" and "Jo Roe chairs the board" share their
+ * names but not their claim.
+ */
+function claimStems(model: TextModel, start: number, end: number): Set<string> {
+  const out = new Set<string>();
+  for (const t of model.tokens) {
+    if (t.start >= end) break;
+    if (t.start < start || t.stop) continue;
+    const w = model.text.slice(t.start, t.end);
+    if (/^\p{Lu}/u.test(w) || /\p{N}/u.test(w)) continue;
+    out.add(t.stem);
+  }
+  return out;
+}
+
+/** The numbers written in digits ("2,383" → 2383, "90%" → 90). */
+function numbers(text: string): number[] {
+  return (text.match(/\d[\d,.]*/g) ?? []).map((n) => Number(n.replace(/[,.]+$/, '').replace(/,/g, ''))).filter((n) => Number.isFinite(n));
+}
+
+/**
+ * The claim words and numbers of a reference attribution's content, sentence by sentence: a content that runs
+ * over several sentences (a quote of many paragraphs) makes one claim per sentence.
+ */
+interface ClaimPiece {
+  stems: Set<string>;
+  numbers: number[];
+}
+const claimPieceCache = new WeakMap<Attribution, ClaimPiece[]>();
+function referenceClaims(index: ReferenceIndex, d: number, ra: Attribution): ClaimPiece[] {
+  let out = claimPieceCache.get(ra);
+  if (!out) {
+    const rm = referenceModel(index, d);
+    const { start, end } = ra.content;
+    out = [];
+    for (const sent of rm.sentences) {
+      if (sent.end <= start || sent.start >= end) continue;
+      const a = Math.max(sent.start, start);
+      const b = Math.min(sent.end, end);
+      out.push({ stems: claimStems(rm, a, b), numbers: numbers(rm.text.slice(a, b)) });
+    }
+    claimPieceCache.set(ra, out);
+  }
+  return out;
+}
+
+/**
+ * Is the article sentence the same claim as the reference's content, not another statement on its subject?
+ * Their claim words (not names or numbers: `claimStems`) meet: three shared (all of them when the content has
+ * only two), half the content's and a third of the sentence's; and where both write numbers, one of the
+ * sentence's is within 15 % of one of the content's (a rounded or derived figure is the same claim; another
+ * night's count is another claim).
+ */
+export function sameClaim(sentenceClaim: Set<string>, refClaim: Set<string>, sentenceNumbers: number[], refNumbers: number[]): boolean {
+  if (refClaim.size < 2 || sentenceClaim.size === 0) return false;
+  let shared = 0;
+  for (const w of refClaim) if (sentenceClaim.has(w)) shared++;
+  if (shared < Math.min(3, refClaim.size) || shared < 0.5 * refClaim.size || shared < sentenceClaim.size / 3) return false;
+  if (sentenceNumbers.length && refNumbers.length && !sentenceNumbers.some((n) => refNumbers.some((r) => Math.abs(n - r) <= 0.15 * Math.max(Math.abs(r), Math.abs(n))))) return false;
+  return true;
+}
+
+/**
  * Content-word stems of a reference attribution's content, kept beside the attribution (itself cached
  * per index and document), so a check does not re-analyse the reference text to get them again.
  */
@@ -78,6 +142,8 @@ function creditName(a: Attribution): string | null {
  */
 function attributes(refText: string, a: Attribution, speakers: Set<string>): boolean {
   if (!a.cue || !strictCue(a.cue.text)) return false;
+  // a denial credits the opposite of its content ("Jo Roe denied the board was divided"): no claim to carry over
+  if (/^(?:denied|denies|deny|denying)\b/i.test(a.cue.text.trim())) return false;
   if (!claimContent(a.content.text)) return false;
   const name = creditName(a);
   // a pronoun's antecedent ("He also said", read as "Greater Manchester" or "Park Lane") is a credit only
@@ -97,7 +163,7 @@ export function claimContent(text: string): boolean {
   const t = text.replace(/^[\s"“”'‘’`,:]+/, '');
   if (/^to\s/i.test(t)) return false;
   const words = t.split(/\s+/).filter(Boolean);
-  return !(words.length <= 8 && /^(?:at|in|on|during|after|before|outside|inside|near|from|yesterday|today|tonight|last|this|earlier|later)$/i.test(words[0] ?? '') && !/\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b/i.test(t));
+  return !(words.length <= 8 && /^(?:at|in|on|with|during|after|before|outside|inside|near|from|via|yesterday|today|tonight|last|this|earlier|later)$/i.test(words[0] ?? '') && !/\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b/i.test(t));
 }
 
 /**
@@ -109,6 +175,11 @@ export function wholeSentence(t: string): boolean {
   const s = t.trim();
   if (!/[.!?]["”'’]*\)?$/.test(s)) return false;
   if (/^["“'‘`(]*\p{Ll}/u.test(s)) return false;
+  // an item of a list (- …, • …) starting in lower case continues the sentence that introduced the list
+  if (/^[-–—•*·]\s*\p{Ll}/u.test(s)) return false;
+  // a headline written in title case with a final stop ("Council Backs New Harbour Plan.")
+  const words = s.replace(/[.!?"”'’)]+$/, '').split(/\s+/);
+  if (words.length >= 3 && words.every((w) => /^[\p{Lu}\p{N}"“'‘(]/u.test(w) || /^(?:a|an|the|and|or|of|in|on|at|to|for|by|with|from|as)$/.test(w))) return false;
   const opens = (s.match(/[“]|(?:^|[\s(\[—-])["'‘]/g) ?? []).length;
   const closes = (s.match(/[”]|["'’](?=[\s.,;:!?)]|$)/g) ?? []).length;
   return !(/["”'’]$/.test(s) && opens === 0 && closes > 0);
@@ -166,6 +237,15 @@ function namedSpeakers(ras: readonly Attribution[]): Set<string> {
   return out;
 }
 
+/** Does paragraph `p` end without final punctuation, its last sentence unfinished (a list follows)? */
+function unfinished(model: TextModel, p: number): boolean {
+  const para = model.paragraphs[p];
+  // the first paragraph, unpunctuated, is a headline
+  if (!para || p === 0) return false;
+  const t = model.text.slice(para.start, para.end).trimEnd();
+  return t.split(/\s+/).length >= 4 && !/[.!?:;"”'’)\]]$/.test(t);
+}
+
 /** Facts of a court's record (a charge, plea, verdict, sentence, bail) need no source. */
 const RECORD = /\b(?:(?:not )?guilty|verdicts?|nominated|jailed|convicted|sentenced|charged|remanded|bailed|bail|pleaded|acquitted|cleared|fined|imprisoned|in jail|in prison|behind bars|appeared|appears|awarded|admitted|denies|denied)\b/i;
 
@@ -215,7 +295,9 @@ export const unattributedClaim: Rule = {
     let reportedAbove = false;
     for (let s = 0; s < doc.sentences.length; s++) {
       const sent = doc.sentences[s]!;
-      if (s > 0 && doc.sentences[s - 1]!.paragraph !== sent.paragraph) reportedAbove = false;
+      // a paragraph left unfinished (no final punctuation: "The council told the hearing that the firm" before a list)
+      // carries its credit into the paragraph that finishes it
+      if (s > 0 && doc.sentences[s - 1]!.paragraph !== sent.paragraph && !unfinished(doc, doc.sentences[s - 1]!.paragraph)) reportedAbove = false;
       const t = doc.text.slice(sent.start, sent.end);
       const reports = REPORTING.test(t) || COURT_HEARD.test(t);
       if (reports || reportedAbove || RECORD.test(t) || spoken.has(sent.paragraph)) attributed.add(s);
@@ -223,12 +305,19 @@ export const unattributedClaim: Rule = {
     }
     const best = new Map<number, { a: Attribution; doc: number; share: number }>();
     const sentenceStems = new Map<number, Set<string>>();
+    const sentenceClaims = new Map<number, ClaimPiece>();
     const consider = (s: number, d: number, ra: Attribution, minShare: number) => {
       // a crosshead ("Chased", "Shock") or a fragment of a few words carries no claim
       const sn = doc.sentences[s]!;
       if (sn.tokenEnd - sn.tokenStart < 4 || !wholeSentence(doc.text.slice(sn.start, sn.end))) return;
+      // the first paragraph of a story, one short sentence, is its headline
+      if (sn.paragraph === 0 && doc.paragraphs.length > 1 && sn.tokenEnd - sn.tokenStart <= 12 && doc.sentences[s + 1]?.paragraph !== 0) return;
       const rs = referenceContentStems(ctx.index, d, ra);
       if (rs.size < 3) return;
+      let mine = sentenceClaims.get(s);
+      if (!mine) sentenceClaims.set(s, (mine = { stems: claimStems(doc, sn.start, sn.end), numbers: numbers(doc.text.slice(sn.start, sn.end)) }));
+      const m = mine;
+      if (!referenceClaims(ctx.index, d, ra).some((c) => sameClaim(m.stems, c.stems, m.numbers, c.numbers))) return;
       let as = sentenceStems.get(s);
       if (!as) sentenceStems.set(s, (as = stems(doc, doc.sentences[s]!.start, doc.sentences[s]!.end)));
       const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;

@@ -4,10 +4,11 @@
  * speaker, the fix inserts the speaker: “…,” Karoline Leavitt said.
  */
 import { attributions, quoteMatches, referenceHoldingText, type QuoteMatch } from '../attribution/analysis';
-import { ROLE_NOUNS } from '../attribution/cues';
+import { PRONOUNS, ROLE_NOUNS } from '../attribution/cues';
 import { COURT_HEARD, quoteLed, REPORTING, speakerLike } from '../attribution/evidence';
 import { appendAttribution, midSentence, plainText } from '../attribution/fixes';
 import { speakerName, type Attribution, type TextSpan } from '../attribution/types';
+import { lastNames } from '../attribution/analysis';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule, RuleContext } from '../rule';
 import type { Span } from '../text';
@@ -21,21 +22,42 @@ export const unattributedQuote: Rule = {
     const sourcedParas = new Set<number>();
     // a speaker credited nearby: speech, not a stance ("Republicans oppose the plan" names no one who said the quote)
     for (const a of all) if (a.source && !a.stance) sourcedParas.add(a.paragraph);
+    // the surnames of people the article credits with speech anywhere (the last word of a source, in letters
+    // only, named by two capitalised words or more there or elsewhere in the article: "BBC1 controller Peter
+    // Salmon" gives "salmon", "Kell notes" gives "kell" when the article names "Ana Kell", "BBC1" alone nothing):
+    // a sentence opening with one is about that speaker
+    const speakers = new Set<string>();
+    let fullNames: Set<string> | null = null;
+    const namedInFull = (w: string): boolean => {
+      fullNames ??= new Set(
+        [...ctx.doc.text.matchAll(/(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu)].filter((m) => !NOT_A_NAME.test(m[1]!.toLowerCase())).map((m) => m[2]!.toLowerCase()),
+      );
+      return fullNames.has(w);
+    };
+    for (const a of all) {
+      if (!a.source || a.stance || PRONOUNS.has(a.source.text.toLowerCase())) continue;
+      const names = [...lastNames(speakerName(a))];
+      const last = names[names.length - 1];
+      if (!last || !/^\p{L}[\p{L}'’-]+$/u.test(last)) continue;
+      if (names.length >= 2 || namedInFull(last)) speakers.add(last);
+    }
     const out: Finding[] = [];
     const quoteSpans = all.flatMap((a) => a.quotes);
     // a collection of one person's quotes ("Jo Bloggs in quotes"): every quote under that heading is theirs
     const collection = collectionHeading(ctx);
-    const candidates = all.filter(
-      (a) =>
-        a.kind === 'direct' &&
-        !a.source &&
-        !a.scare &&
-        !a.headline &&
-        !(collection >= 0 && a.paragraph > collection) &&
-        !sourcedParas.has(a.paragraph) &&
-        !sourcedParas.has(a.paragraph - 1) &&
-        !credited(ctx, a, quoteSpans, sourcedParas),
-    );
+    // read in order: a quote the article credits (a colon introduction, a speaker after it, a credit in brackets)
+    // carries its speaker to the quotes after it in its paragraph and to the quoted paragraph that follows, as a
+    // quote with a speaker does; a quote that is no quotation (a title, a mispaired mark) carries nothing
+    const unsourced = all
+      .filter((a) => a.kind === 'direct' && !a.source && !a.scare && !a.headline && !(collection >= 0 && a.paragraph > collection))
+      .sort((x, y) => (x.quotes[0] ?? x.content).start - (y.quotes[0] ?? y.content).start);
+    const candidates: Attribution[] = [];
+    for (const a of unsourced) {
+      if (sourcedParas.has(a.paragraph) || sourcedParas.has(a.paragraph - 1)) continue;
+      const why = credited(ctx, a, quoteSpans, sourcedParas, speakers);
+      if (why === 'speaker') sourcedParas.add(a.paragraph);
+      if (!why) candidates.push(a);
+    }
     if (candidates.length === 0) return out;
     const matches = ctx.use(quoteMatches);
     for (const a of candidates) {
@@ -156,62 +178,106 @@ function outside(ctx: RuleContext, k: number, quotes: TextSpan[]): string {
 }
 
 /**
- * Does the article credit this quote after all, in ways the extractor does not record as a speaker?
- * A reporting verb in the reporter's words of the quote's sentence, or the sentence just before or
- * after it in the paragraph ("…,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday; a lede
- * quote followed by "…, a court heard"); a colon introduction ("He said:", "Caddell continued:"); a
- * quoted paragraph continuing the quotes of a speaker named above it (consecutive quoted paragraphs);
- * an opening mark glued to a word (an inch mark, a mispaired quote); "…, he said. '…" inside the marks.
+ * Why the article needs no speaker for this quote, if it does not: `speaker` when it credits the quote in ways
+ * the extractor does not record as a speaker — a reporting verb in the reporter's words of the quote's sentence,
+ * or the sentence just before or after it in the paragraph ("…,” Senate Majority Leader Mitch McConnell, R-Ky.,
+ * said Tuesday; a lede quote followed by "…, a court heard"); a colon introduction ("He said:", "Caddell
+ * continued:"); a quoted paragraph continuing the quotes of a speaker named above it; a credit in brackets or
+ * after a dash ("… .” [Coast Courier]", "— Jo Bloggs"), or a signature on the line after it; a headline credited
+ * "by" its writer. `other` when the marks hold no quotation: an opening mark glued to a word (an inch mark, a
+ * mispaired quote), a title, a label or a phrase of three words or fewer. Null: nobody is credited.
  */
-function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedParas: Set<number>): boolean {
+function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedParas: Set<number>, speakers: Set<string>): 'speaker' | 'other' | null {
   const { text, sentences, paragraphs } = ctx.doc;
   const q = a.quotes[0] ?? a.content;
   let m = q.start - 1;
   while (m > 0 && /\s/.test(text[m]!)) m--;
   const markAt = text[m] === '`' || (text[m] === "'" && text[m - 1] === "'") ? m - 1 : m;
   const before = text[markAt - 1];
-  if (before !== undefined && /[\p{L}\p{N}]/u.test(before)) return true;
+  if (before !== undefined && /[\p{L}\p{N}]/u.test(before)) return 'other';
   // a closing mark read as an opening one (“… belief." Mr Jones said …): the mark follows a sentence's end
   // and white space follows the mark, so the "quote" is the reporter's own sentence
-  if (m < q.start - 1 && before !== undefined && /[.!?,;]/.test(before)) return true;
+  if (m < q.start - 1 && before !== undefined && /[.!?,;]/.test(before)) return 'other';
+  // three words or fewer: a phrase, a name or a label ("cash for questions", "Stairway to Heaven"), not a quotation
+  if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3) return 'other';
+  // a title in title case ("Tides of the Quay", "Orange is the New Harbour"), or a quoted label that is the
+  // subject of its sentence (“Taking the long view” is this year's theme): their words end without sentence punctuation
+  if (titleCase(q.text)) return 'other';
+  const tail = text.slice(q.end, q.end + 80);
+  if (!/[.!?,;:…]\s*$/.test(q.text) && /^[”"’'`]*\s+(?:is|was|are|were|has been|had been|will be|remains|became|has become)\b/.test(tail)) return 'other';
   let c = markAt - 1;
   while (c >= 0 && /[ \t]/.test(text[c]!)) c--;
-  if (text[c] === ':' || text[c] === ',') return true;
-  if (/[,.]['’"”]?\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|added|says|asked)\b/.test(q.text)) return true;
-  // a passive credit right after the quote: branded “…” by his former bodyguard
-  if (/^[”"’'`]*[,.]?\s+by\s+(?:(?:his|her|their|its|the|a|an|one|two|three)\s+|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu})/u.test(text.slice(q.end, q.end + 60))) return true;
+  if (text[c] === ':' || text[c] === ',') return 'speaker';
+  // the reporter's words inside the marks when they are mispaired (“… today,“ said Jo Roe; "“…,” Roe replied …"):
+  // a reporting verb a few words after a closing mark within the span
+  for (const x of q.text.matchAll(/[,.!?…-]\s*[”"’“'‘`]+\s+/gu)) {
+    const next = q.text.slice(x.index! + x[0].length).split(/\s+/).slice(0, 4).join(' ');
+    if (REPORTING.test(next)) return 'speaker';
+  }
+  if (/[,.]['’"”]?\s+(?:he|she|they|[A-Z][\w'’-]+)\s+(?:said|added|says|asked)\b/.test(q.text)) return 'speaker';
+  // a passive credit right after the quote: branded “…” by his former bodyguard; a headline and its writer
+  // in a digest ("“…,” by the Courier's Jo Bloggs")
+  if (/^[,.]?[”"’'`]*[,.]?\s+by\s+(?:(?:his|her|their|its|the|a|an|one|two|three)\s+|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu})/u.test(tail)) return 'speaker';
+  // “…,” Jo Bloggs from the quay: a quote ending on a comma goes on into its credit, a name
+  if ((/,\s*$/.test(q.text) && /^[”"’'`]+\s+\p{Lu}\p{Ll}/u.test(tail)) || /^,[”"’'`]+\s+\p{Lu}\p{Ll}/u.test(tail)) return 'speaker';
+  // a credit in brackets or after a dash closing the quote's line: “…” — Jo Bloggs; a digest's “…” [Coast Courier]
+  const para = paragraphs.find((p) => p.start <= q.start && q.start < p.end);
+  const paraEnd = para ? para.end : q.end;
+  const nl = text.indexOf('\n', q.end);
+  const lineEnd = nl >= 0 && nl < paraEnd ? nl : paraEnd;
+  const rest = text.slice(q.end, lineEnd);
+  if (/^[,.]?[”"’'`]*[,.]?\s*(?:[—–―]|-(?=\s))\s*\p{Lu}[^.!?]{0,80}[.!?]?\s*$/u.test(rest)) return 'speaker';
+  if (/[\[(]\s*\p{Lu}[^\[\]()"“”\n]{0,80}[\])]\s*[.]?\s*$/u.test(text.slice(q.start, lineEnd))) return 'speaker';
+  // a signature on a line of its own after the quote's words, inside its marks (“…\nJo Bloggs, Friends of the
+  // Earth.”) or on the next line
+  const inner = q.text.split('\n');
+  if (inner.length > 1 && signature(inner[inner.length - 1]!)) return 'speaker';
+  if (/^[\s"”'’.,!?…]*$/.test(rest) && lineEnd < paraEnd) {
+    const nl2 = text.indexOf('\n', lineEnd + 1);
+    if (signature(text.slice(lineEnd + 1, nl2 >= 0 && nl2 < paraEnd ? nl2 : paraEnd))) return 'speaker';
+  }
+  // a quoted phrase used as a modifier inside the reporter's sentence (the “last boat out of port” levy): a label
+  if (embedded(ctx, q) && !/[.!?,;:…]\s*$/.test(q.text) && q.text.split(/\s+/).length <= 5 && /^[”"’'`]+\s+\p{Ll}/u.test(tail)) return 'other';
   // the speaker named after the quote, past abbreviations and nicknames in quotes ("…!" his niece, state Del.
   // Ann "Annie" Roe, shouted): the reporter's words up to the next quotation of its own or the paragraph end
-  if (REPORTING.test(after(ctx, q, quotes)) || COURT_HEARD.test(after(ctx, q, quotes))) return true;
-  // a quoted label that is the subject of its sentence (“Taking the long view” is this year's theme): a
-  // title or slogan, not a quotation; its words end without sentence punctuation
-  if (!/[.!?,;:…]\s*$/.test(q.text) && /^[”"’'`]*\s+(?:is|was|are|were|has been|had been|will be|remains|became|has become)\b/.test(text.slice(q.end, q.end + 40))) return true;
-  // three words or fewer: a phrase, a name or a label ("cash for questions", "Stairway to Heaven"), not a quotation
-  if (q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length <= 3) return true;
+  if (REPORTING.test(after(ctx, q, quotes)) || COURT_HEARD.test(after(ctx, q, quotes))) return 'speaker';
   const ks = sentencesOf(ctx, q);
-  if (ks.length === 0) return false;
+  if (ks.length === 0) return null;
   const first = ks[0]!;
   const last = ks[ks.length - 1]!;
-  const para = sentences[first]!.paragraph;
+  const pi = sentences[first]!.paragraph;
   for (let k = first - 1; k <= last + 1; k++) {
     const s = sentences[k];
-    if (!s || s.paragraph !== para) continue;
+    if (!s || s.paragraph !== pi) continue;
     const own = outside(ctx, k, quotes);
-    if (REPORTING.test(own) || COURT_HEARD.test(own)) return true;
+    if (REPORTING.test(own) || COURT_HEARD.test(own)) return 'speaker';
   }
+  // a quotation set inside the reporter's sentence whose subject or lead credits it: a document ("The leaflet attacks
+  // a “…”", "a letter issued by the council …"), someone's words ("for his claim that “…”")
+  if (embedded(ctx, q) && creditInLead(ctx, q)) return 'speaker';
   // a quotation set inside the reporter's sentence (“…, the decision was “…” and …) in a passage of reported
   // speech: the paragraph before or after reports someone's words ("…, said the three judges")
   if (embedded(ctx, q)) {
-    for (const p of [para - 1, para + 1]) {
+    for (const p of [pi - 1, pi + 1]) {
       if (p < 0 || p >= paragraphs.length) continue;
       const own = reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes);
-      if (REPORTING.test(own) || COURT_HEARD.test(own)) return true;
+      if (REPORTING.test(own) || COURT_HEARD.test(own)) return 'speaker';
     }
+  }
+  // a quoted paragraph followed by a signature line ("-Jo Bloggs, Fairhaven.") or by a sentence that names its
+  // speaker and points back at it ("Those are the questions Jo Bloggs put to the crews")
+  const nextPara = paragraphs[pi + 1];
+  if (nextPara && quoteLed(ctx.doc, pi) && /^[\s"”'’.,!?…]*$/.test(text.slice(q.end, paragraphs[pi]!.end))) {
+    const nt = text.slice(nextPara.start, nextPara.end);
+    if (/^[-—–―~]\s*\p{Lu}/u.test(nt) && signature(nt)) return 'speaker';
+    const ns = sentences.find((s) => s.start === nextPara.start);
+    const firstSentence = ns ? text.slice(ns.start, ns.end) : nt;
+    if (/^(?:These|Those|This|That|Such)\s+(?:are|were|is|was|will be)\s+(?:the\s+)?(?:\S+\s+){0,2}?(?:words?|questions?|message|remarks?|advice|warning|verdict|thoughts|view|plea|promise|challenge|answer|reply|response|boast|cry|call)\b/.test(firstSentence) && (REPORTING.test(firstSentence) || /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(firstSentence.slice(5)))) return 'speaker';
   }
   // a colon ends the paragraph above; or the quote's paragraph opens with a quote mark and continues a
   // run of quoted paragraphs that goes back to a paragraph naming a speaker or using a reporting verb
-  const above = paragraphs[para - 1];
-  if (above && /:\s*$/.test(text.slice(above.start, above.end))) return true;
+  const above = paragraphs[pi - 1];
+  if (above && /:\s*$/.test(text.slice(above.start, above.end))) return 'speaker';
   // the sentence just before the quote (in its paragraph, or ending the paragraph above a quoted paragraph)
   // is about a person: the quote is theirs ("The judge backed the widow's criticism. “I find it …”")
   // a crosshead between them is skipped; a sentence cut in two by a stray paragraph break (it opens in
@@ -220,21 +286,68 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   while (pk >= 0 && crosshead(ctx, sentences[pk]!.paragraph)) pk--;
   while (pk > 0 && /^\p{Ll}/u.test(text.slice(sentences[pk]!.start, sentences[pk]!.end).trimStart()) && sentences[pk - 1]!.paragraph >= sentences[pk]!.paragraph - 1) pk--;
   const prev = pk >= 0 ? sentences[pk] : undefined;
-  if (prev && (prev.paragraph === para || quoteLed(ctx.doc, para)) && personSubject(text.slice(prev.start, prev.end))) return true;
-  if (!quoteLed(ctx.doc, para)) return false;
-  for (let p = para - 1, n = 0; p >= 0 && n < 12; p--, n++) {
-    // a crosshead ("Trouble") inside a run of quoted paragraphs does not end the run
-    if (crosshead(ctx, p)) continue;
+  if (prev && (prev.paragraph === pi || quoteLed(ctx.doc, pi)) && personSubject(text.slice(prev.start, prev.end), speakers)) return 'speaker';
+  if (!quoteLed(ctx.doc, pi)) return null;
+  for (let p = pi - 1, n = 0; p >= 0 && n < 12; p--, n++) {
+    // a crosshead ("Trouble") or an interlude of a few words ("Silence.") inside a run of quoted paragraphs does not end the run
+    if (crosshead(ctx, p) || interlude(ctx, p)) continue;
     const pt = text.slice(paragraphs[p]!.start, paragraphs[p]!.end);
-    if (sourcedParas.has(p) || REPORTING.test(pt.replace(/["“][^"“”]*["”]|'[^']*'(?!\w)/g, ' '))) return true;
+    if (sourcedParas.has(p) || REPORTING.test(pt.replace(/["“][^"“”]*["”]|'[^']*'(?!\w)/g, ' '))) return 'speaker';
     // a list of quotations introduced by a colon ("Among his remarks:")
-    if (/:\s*$/.test(pt)) return true;
+    if (/:\s*$/.test(pt)) return 'speaker';
     // a paragraph inside a quote left open above it (its marks were lost) continues the run
     const prior = paragraphs[p - 1];
     const open = prior ? leftOpen(text.slice(prior.start, prior.end)) : false;
-    if (!quoteLed(ctx.doc, p) && !open) return false;
+    if (!quoteLed(ctx.doc, p) && !open) return null;
   }
-  return false;
+  return null;
+}
+
+/** Words a title holds in lower case: articles, short prepositions and conjunctions, forms of "be". */
+const TITLE_SMALL = /^(?:a|an|the|and|or|but|nor|of|in|on|at|to|for|by|with|from|as|is|are|be|vs|via|into|onto|over|up|out|off|per|than)$/;
+
+/**
+ * A title or name in title case (“Tides of the Quay”, “Orange is the New Harbour”): two to eight words, the
+ * first and last capitalised and every other one capitalised or a small word, no sentence punctuation inside.
+ */
+export function titleCase(words: string): boolean {
+  const t = words.replace(/[,]\s*$/, '').trim();
+  if (/[.!?;:…]/.test(t)) return false;
+  const ws = t.split(/\s+/).filter(Boolean);
+  if (ws.length < 2 || ws.length > 8) return false;
+  const cap = (w: string) => /^[\p{Lu}\p{N}]/u.test(w.replace(/^[‘'"“(]+/, ''));
+  if (!cap(ws[0]!) || !cap(ws[ws.length - 1]!)) return false;
+  return ws.every((w) => cap(w) || TITLE_SMALL.test(w.toLowerCase()));
+}
+
+/** A signature line: a name of two or three capitalised words, then a comma or the line's end ("-Jo Bloggs, Fairhaven."). */
+export function signature(line: string): boolean {
+  const l = line.trim().replace(/^[-—–―~]\s*/, '');
+  if (!l || l.split(/\s+/).length > 12) return false;
+  return /^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Mayor|Professor|Prof|Sir|Dame|Lord|Lady)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s*(?:,|[.]?\s*$)/u.test(l);
+}
+
+/** Speech nouns a possessive credits ("his claim that", "the senator's warning:"). */
+const REMARK = /(?:\b(?:his|her|their|its)|\p{Lu}[\p{L}.-]*['’]s?)\s+(?:\S+\s+)?(?:remarks?|comments?|claims?|statements?|words|assertions?|quips?|warnings?|promises?|pledges?|vows?|boasts?|declarations?|insistence|description|questions?|tweets?|posts?|message|slogan|mantra|refrain|catchphrase)\s*(?:that|:|,)?\s*$/u;
+/** A document as the sentence's subject ("The leaflet attacks …", "His letter asks …"). */
+const DOCUMENT_SUBJECT = /^(?:The|This|That|Its|His|Her|Their|A|An|One)\s+(?:\S+\s+){0,2}(?:ad|advert|advertisement|commercial|statement|letter|report|editorial|release|memo|e-?mail|tweet|post|video|flyer|leaflet|mailer|petition|sign|banner|speech|message|note|manifesto|platform|resolution|ruling|lawsuit|complaint|filing|indictment)s?\b/;
+/** A document credited inside the sentence ("a letter issued by the council", "a petition signed by 40 MPs"). */
+const DOCUMENT_CREDIT = /\b(?:statement|release|letter|report|memo|e-?mail|post|tweet|editorial|ad|advert|video|petition|message|note)s?\s+(?:\S+\s+)?(?:released|issued|put out|published|posted|sent|signed|written|read out)\s+by\s+\S/i;
+
+/** Does the reporter's sentence around an embedded quote credit it: a document as subject, a possessive remark, a document issued by someone? */
+function creditInLead(ctx: RuleContext, q: Span): boolean {
+  const s = ctx.doc.sentences.find((x) => x.start <= q.start && q.start < x.end);
+  if (!s) return false;
+  const lead = ctx.doc.text.slice(s.start, q.start).replace(/[“"‘'`]+\s*$/, '').trimEnd();
+  return REMARK.test(lead) || DOCUMENT_SUBJECT.test(lead) || DOCUMENT_CREDIT.test(lead);
+}
+
+/** A short paragraph of one to three words ending a sentence ("Silence.", "She laughs."): an interlude in a run of quotes. */
+function interlude(ctx: RuleContext, p: number): boolean {
+  const para = ctx.doc.paragraphs[p];
+  if (!para) return false;
+  const t = ctx.doc.text.slice(para.start, para.end).trim();
+  return /^\p{Lu}[^"“”‘’]*[.!]$/u.test(t) && t.split(/\s+/).length <= 3;
 }
 
 /**
@@ -313,9 +426,15 @@ function fragment(ctx: RuleContext, q: Span): boolean {
 
 const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lady|Sir|Dame|Prof|Justice|Mayor|Councillor|QC)\b|^(?:He|She|They)\b|\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir) (?:judge|detective|coroner|magistrate|officer|minister|spokesman|spokeswoman|prosecutor|chef|star|singer|actor|actress|player|manager|boss|mother|father|widow|wife|husband|daughter|son|sister|brother|friend|partner)\b/;
 
+/** Capitalised words that open sentences and credits without naming anyone. */
+const NOT_A_NAME = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|mr|mrs|ms|miss|dr|sen|rep|gov|president|it|he|she|they|we|i|you|who|in|on|at|but|and|so|as|after|when|while)$/;
+
 /** A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name. */
-function personSubject(sentence: string): boolean {
+function personSubject(sentence: string, speakers: Set<string> = new Set()): boolean {
   const words = sentence.split(/\s+/);
+  // a name the article credits elsewhere ("Kell is upbeat about …" after "Kell notes")
+  const lead = words[0]?.replace(/['’]s$|[^\p{L}'’-]/gu, '').toLowerCase();
+  if (lead && /^\p{Lu}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && speakers.has(lead)) return true;
   const head = words.slice(0, 8).join(' ');
   if (words.slice(0, 4).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || /^organis(?:er|ers)$/i.test(w))) return true;
   return PERSON_TITLE.test(head) || /^(?:\S+\s+){0,3}\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u.test(head);

@@ -10,7 +10,9 @@ import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
-import { claimContent, leftOpen, namesSource, wholeSentence } from '../../../src/core/rules/unattributed-claim';
+import { claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
+import { signature, titleCase } from '../../../src/core/rules/unattributed-quote';
+import { findQuotes } from '../../../src/core/attribution/quotes';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
 function unquotedData(f: Finding) {
@@ -405,5 +407,164 @@ describe('real copy: misquote fix text and fair partial quotes', () => {
   it('no fix when the source\'s words between the two parts the article quotes are sentences it never quoted', () => {
     assert.ok(skipsSentences("Keep off my boat. I told him: 'The tide is turning'. He said: 'Never touch my nets again.", 'Keep off my boat. Never touch my nets again.'));
     assert.ok(!skipsSentences('Keep off my boat. Never touch my nets again.', 'Keep off my boat, never touch my nets.'));
+  });
+});
+
+describe('real copy: quotes credited in newsletters and quote collections (seed F)', () => {
+  const idx = ReferenceIndex.build([
+    { id: 'r.txt', path: 'r.txt', text: 'The harbour board met on Monday.\n\nHarbour master Jo Bloggs said the charge was a "last boat out of port" levy.', meta: {} },
+  ]);
+  const quotes = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'unattributed-quote').map((f) => f.text);
+
+  it('a series of quotes after a colon introduction carries its speaker past the first', () => {
+    const series = '"Is the winter timetable fixed yet?" . . . "Who asked the crews about the cuts?" . . . "Will the ferries run at all in January?"';
+    assert.deepEqual(quotes(`Crews met.\n\nThe board has struggled to explain its plan. At the meeting on Monday, the first three callers ranged from polite to hostile: ${series}`), []);
+    assert.equal(quotes(`Crews met.\n\nRain fell on the quay. ${series}`).length, 3);
+  });
+
+  it('a quote ending on a comma goes on into its credit, a name with no verb; the next quote carries it', () => {
+    const t = 'Crews met.\n\n"The ferries are full every morning, and nobody counts the cars," Reyle from the quay. "The board must look again at the winter timetable."';
+    assert.deepEqual(quotes(t), []);
+  });
+
+  it('a sentence opening with a name the article credits elsewhere is about that speaker', () => {
+    const q = '"The crews can win this dispute, and nobody else stands a better chance of settling it."';
+    const mid = 'Reyle is hopeful about the talks because he trusts the new manager.';
+    assert.deepEqual(quotes(`"The crews are tired of waiting for the board," says organiser Tomas Reyle.\n\n${mid}\n\n${q}`), []);
+    assert.equal(quotes(`Crews met.\n\n${mid}\n\n${q}`).length, 1);
+    // credited by surname alone: a speaker when the article names the person in full somewhere
+    const short = `"The crews are tired of waiting for the board," Reyle notes.\n\n${mid}\n\n${q}`;
+    assert.deepEqual(quotes(`The union is led by Tomas Reyle.\n\n${short}`), []);
+    assert.equal(quotes(`Crews met.\n\n${short}`).length, 1);
+  });
+
+  it('quoted lines after "X spoke …" are theirs', () => {
+    const lines = '"The timetable must change before the winter comes."\n"The board has ignored the crews for far too long."';
+    assert.deepEqual(quotes(`Crews met.\n\nReyle spoke briefly to reporters on the quay.\n\n${lines}`), []);
+    assert.equal(quotes(`Crews met.\n\nThe interview was short.\n\n${lines}`).length, 2);
+  });
+
+  it('a short interlude ("Silence.") inside a run of quoted paragraphs does not end the run', () => {
+    const tail = '"Right, I understand that completely."\n\nSilence.\n\n"Then we will see you at the meeting on Friday, and bring a friend."';
+    assert.deepEqual(quotes(`Crews met.\n\n"Good evening, this is the ferry union on the line," Dana Holm said into the phone.\n\nShe waits.\n\n${tail}`), []);
+    assert.equal(quotes('The phone rang.\n\nSilence.\n\n"Then we will see you at the meeting on Friday, and bring a friend."').length, 1);
+  });
+
+  it('a document that reads credits the quote ("the leaflet read", "reads an editorial in …", "read the board\'s letter")', () => {
+    assert.deepEqual(quotes('Crews met.\n\n"The board owes the crews an apology and a fair timetable," the leaflet read.'), []);
+    assert.deepEqual(quotes('Crews met.\n\n"The board has run out of excuses and out of time," reads an editorial in Friday\'s Coast Courier.'), []);
+    assert.deepEqual(quotes('Crews met.\n\n"The timetable was drawn up with care," read the board\'s letter, which all nine members signed. "It will serve the crews well all winter."'), []);
+    assert.equal(quotes('Crews met.\n\n"The board owes the crews an apology and a fair timetable." The rain kept falling.').length, 1);
+  });
+
+  it('a credit in brackets closing the quote\'s line, in a digest, credits it', () => {
+    const lead = 'Good morning.\n\nTHE MORNING LIST.\n\n';
+    const q = 'FERRY CREWS VOTE TO STRIKE “The vote was the largest in the union’s history and the result was never in doubt.”';
+    assert.deepEqual(quotes(`${lead}${q} [Coast Courier.]\nHARBOUR SEALS RETURN Counts are up. [Harbour Post]`), []);
+    assert.deepEqual(quotes(`${lead}${q} [Jo Bloggs, The Coast Courier]`), []);
+    assert.deepEqual(quotes(`${lead}${q} It comes after a week of talks. [Courier | Subscribers]`), []);
+    assert.equal(quotes(`${lead}${q}\nHARBOUR SEALS RETURN Counts are up. [Harbour Post]`).length, 1);
+  });
+
+  it('a dash credit after the quote, or a signature on the line after it, credits it', () => {
+    assert.deepEqual(quotes('Crews met.\n\n“The crews deserve better than a winter of cuts.” — Tomas Reyle'), []);
+    assert.deepEqual(quotes('Crews met.\n\n"A fine speech from a tireless organiser, and the board needs her now."\n\n-Jo Bloggs, writing online on Monday night.'), []);
+    assert.deepEqual(quotes('Crews met.\n\n"The crews deserve a vote on the timetable before the winter.\nTomas Reyle, Ferry Union."'), []);
+    assert.equal(quotes('Crews met.\n\n"A fine speech from a tireless organiser, and the board needs her now."\n\nThe meeting ended at noon.').length, 1);
+    assert.ok(signature('-Odile Frack, Fairhaven.'));
+    assert.ok(signature('Tomas Reyle, Ferry Union.'));
+    assert.ok(!signature('Dana Holm met the board on Monday.'));
+    assert.ok(!signature('Silence.'));
+  });
+
+  it('a headline credited "by" its writer in a digest is no unattributed quote', () => {
+    const t = 'QUICK LINKS:\n\n—"Ferry timetable to change in the spring," by the Courier\'s Jo Bloggs: http://example.com/a.\n\n—"Harbour seals return to the quay in numbers," by Coastline\'s Dana Holm http://example.com/b.';
+    assert.deepEqual(quotes(t), []);
+  });
+
+  it('a reporting verb after a mispaired closing mark inside the span credits it', () => {
+    assert.deepEqual(quotes('Crews met.\n\n"“Nobody wins a strike by counting the days,” Reyle responded, then left the quay with the crews."'), []);
+    assert.deepEqual(quotes('Crews met.\n\n“The board has one week left to settle this with the crews,“ said Tomas Reyle, the union organiser.'), []);
+  });
+
+  it('a sentence after a quoted paragraph that points back at it and names the speaker credits it', () => {
+    const q = '"Are you ready for a long winter? Will you stand with the crews on the quay?"';
+    assert.deepEqual(quotes(`Crews rally\n\n${q}\n\nThose are the questions Tomas Reyle put to the crews at the meeting.`), []);
+    assert.equal(quotes(`Crews rally\n\n${q}\n\nThe crews met again on Monday.`).length, 1);
+  });
+
+  it('a quotation inside the reporter\'s sentence credited by it: a document as subject, a remark, a statement issued by someone', () => {
+    const q = '“timetable written for the owners and paid for by the crews on every winter crossing.”';
+    assert.deepEqual(quotes(`Rain fell.\n\nThe leaflet attacks a ${q}`), []);
+    assert.deepEqual(quotes('Rain fell.\n\nThe former mayor drew criticism for his claim that “owners who never pay their crews should lose their berths at the quay.”'), []);
+    assert.deepEqual(quotes('Rain fell.\n\nIn a letter issued by the board on Monday, the manager “met every crew on the quay before the timetable was printed and heard them out.”'), []);
+    assert.equal(quotes(`Rain fell.\n\nThe crews were angry about a ${q}`).length, 1);
+  });
+
+  it('a title in title case is no quotation; nor a quoted phrase used as a modifier', () => {
+    assert.deepEqual(quotes("Rain fell.\n\n''Tides of the Quay,'' the drama set on the old harbour, returns next week."), []);
+    assert.deepEqual(quotes('Rain fell.\n\n“Orange is the New Harbour” actor Dana Holm joined the crews on the quay.'), []);
+    assert.ok(titleCase('Orange is the New Harbour'));
+    assert.ok(titleCase('Tides From the Quay,'));
+    assert.ok(!titleCase('The board must be tougher'));
+    assert.ok(!titleCase('Go. Now.'));
+    assert.deepEqual(quotes("Rain fell.\n\nOwners stayed away over the ''last boat out of port'' levy on Friday."), []);
+  });
+
+  it("an elided decade ('70s) opens no quotation", () => {
+    const m = analyse("The band plays '70s songs about the coast, among them ``Sail Away,'' and ``Rowin''' on the bay.");
+    const qs = findQuotes(m).map((q) => m.text.slice(q.start, q.end));
+    assert.ok(qs.includes('Sail Away,'));
+    assert.ok(!qs.some((q) => q.startsWith('70s')), qs.join(' | '));
+  });
+});
+
+describe('real copy: the same claim, not another statement on its subject (seed F)', () => {
+  const REF = [
+    'Harbour fees rise',
+    'Harbour master Jo Bloggs has denied that the board was divided on closing the old quay for the winter.',
+    'The Ferry Union said it wants a younger candidate to succeed Dana Holm at the head of the Harbour Board.',
+    'With the postal ballots counted, the mayor has 4,120 votes, according to a tally by the Coast Courier.',
+    'At the hearing the council said the owners ignored three warnings about the size of their charges and hid the blast records from the inspectors.',
+    'Harbour fees at Kestrel Bay will rise by a fifth in the spring, the port authority has announced.',
+  ].join('\n\n');
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
+  const claims = (t: string) =>
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim').map((f) => f.text);
+
+  it('a denial credits no claim: the article stating the denied words bare is not an unattributed claim', () => {
+    assert.deepEqual(claims('Rain fell.\n\nThe board was divided on closing the old quay for the winter.'), []);
+  });
+
+  it('a sentence sharing the reference content\'s names but not its claim is another statement', () => {
+    assert.deepEqual(claims('Rain fell.\n\nDana Holm is at the head of the Harbour Board.'), []);
+    assert.ok(!sameClaim(new Set(['head']), new Set(['want', 'younger', 'candid', 'succeed', 'head']), [], []));
+    assert.ok(sameClaim(new Set(['fee', 'rise', 'fifth']), new Set(['fee', 'rise', 'fifth', 'spring']), [], []));
+    // most of the content's claim words, but few of a long sentence's: another statement on the subject
+    assert.ok(!sameClaim(new Set(['earlier', 'month', 'work', 'halt', 'power', 'station', 'unit', 'sister', 'dam', 'worri']), new Set(['builder', 'continu', 'work', 'sister', 'dam']), [], []));
+  });
+
+  it('a count with other numbers is another occasion\'s claim; a rounded figure is the same claim', () => {
+    const w = new Set(['attempt', 'made', 'access', 'concert']);
+    assert.ok(sameClaim(w, w, [47], [50]));
+    assert.ok(!sameClaim(w, w, [501, 69], [723]));
+    assert.deepEqual(claims('Rain fell.\n\nWith the postal ballots counted, the mayor has 3,050 votes.'), []);
+    assert.equal(claims('Rain fell.\n\nWith the postal ballots counted, the mayor has 4,100 votes.').length, 1);
+  });
+
+  it('a story\'s first paragraph of one short sentence is its headline: no claim', () => {
+    assert.deepEqual(claims('Harbour fees at Kestrel Bay will rise by a fifth.\n\nThe quay was busy on Monday.'), []);
+    assert.equal(claims('The quay was busy on Monday.\n\nHarbour fees at Kestrel Bay will rise by a fifth.').length, 1);
+  });
+
+  it('a list that finishes a sentence with a reporting verb left unfinished above it is attributed', () => {
+    const t = 'The owners appealed.\n\nThe council told the hearing that the owners\n\n - ignored three warnings about the size of their charges\n - hid the blast records from the inspectors.\n\nThe appeal was heard on Monday.';
+    assert.deepEqual(claims(t), []);
+    assert.equal(wholeSentence('- ignored three warnings about the size of their charges.'), false);
+    assert.equal(wholeSentence('Council Backs New Harbour Plan.'), false);
+  });
+
+  it('a prepositional phrase is no claim ("…, she said in an interview with “Coast News Sunday.”")', () => {
+    assert.equal(claimContent('with “Coast News Sunday.”'), false);
   });
 });
