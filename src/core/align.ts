@@ -193,6 +193,31 @@ export interface AlignOptions {
   pairMinWords: number;
   pairStandWords: number;
   pairStandShare: number;
+  /**
+   * the pair's passages must also share this many word 3-grams that are not the set's stock
+   * phrasing (found in fewer than `commonSeedDocs` reference documents, as for seeds) outside
+   * quotations both texts have: independent reports of one event share words, and stock phrases,
+   * but rarely three words in a row that no other reference has. 0: off
+   */
+  pairMinGrams: number;
+  /**
+   * a passage at least this share of whose words (outside attributed quotation) are quoted by both
+   * texts is a shared quotation (both heard the same speaker), not copied writing: it is kept only
+   * when it stands on its length and the pair shares `pairMinWords` words of substance outside it. 0: off
+   */
+  pairQuotedShare: number;
+  /** a passage that stands on its length needs this many words of substance of its own (a list of names does not stand) */
+  pairStandSubstance: number;
+  /**
+   * restated sentences (the copied-passage rule's, `restatedSentences`; `align` does not apply
+   * them): beside the passages of a source the rule reports, an article sentence of at least
+   * `restateMinContent` content words (not stop words, numbers or words between quotation marks),
+   * at least `restateShare` of whose content stems stand in `restateWindow` consecutive sentences of
+   * that source, is that source's sentences rewritten. 0: off
+   */
+  restateWindow: number;
+  restateShare: number;
+  restateMinContent: number;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -242,6 +267,13 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairMinWords: 4,
   pairStandWords: 40,
   pairStandShare: 0.3,
+  pairMinGrams: 0,
+  pairQuotedShare: 0.5,
+  pairStandSubstance: 2,
+  // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
+  restateWindow: 0,
+  restateShare: 0.5,
+  restateMinContent: 4,
 };
 
 export interface Passage {
@@ -1209,19 +1241,241 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
 }
 
 /**
+ * Words of a passage that both texts quote: article tokens (outside attributed quotation) between
+ * quotation marks whose word is found between quotation marks in the reference span, matched one
+ * for one; and the passage's words outside attributed quotation.
+ */
+function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes: Uint8Array): { both: number; words: number } {
+  const d = index.docs[p.doc]!;
+  const refQuoted = referenceQuoteMask(index, p.doc);
+  const bag = new Map<number, number>();
+  for (let k = p.bTok[0]; k < p.bTok[1]; k++) {
+    if (!refQuoted[k]) continue;
+    const t = d.tokens.terms[k]!;
+    bag.set(t, (bag.get(t) ?? 0) + 1);
+  }
+  let both = 0;
+  let words = 0;
+  for (let k = p.aTok[0]; k < p.aTok[1]; k++) {
+    if (o.quoted?.[k]) continue;
+    words++;
+    if (!inQuotes[k]) continue;
+    const term = index.terms.lookup(doc.tokens[k]!.norm);
+    const c = bag.get(term);
+    if (!c) continue;
+    bag.set(term, c - 1);
+    both++;
+  }
+  return { both, words };
+}
+
+/**
+ * Word 3-grams of a passage's article span found in its reference span that are not the set's stock
+ * phrasing: in fewer than `commonSeedDocs` (or `commonSeedShare` of the) reference documents, no
+ * word inside an attributed quotation, and not quoted by both texts (article words between
+ * quotation marks and every occurrence in the reference span between them too). Counting stops at `limit`.
+ */
+function rareGrams(doc: TextModel, terms: Int32Array, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes: Uint8Array, limit: number): number {
+  const d = index.docs[p.doc]!;
+  const refQuoted = referenceQuoteMask(index, p.doc);
+  // the reference span's 3-grams: true when one occurrence lies outside quotation marks
+  const grams = new Map<string, boolean>();
+  const bt = d.tokens.terms;
+  for (let j = p.bTok[0]; j + SEED_N <= p.bTok[1]; j++) {
+    const key = `${bt[j]},${bt[j + 1]},${bt[j + 2]}`;
+    grams.set(key, grams.get(key) === true || !(refQuoted[j] && refQuoted[j + SEED_N - 1]));
+  }
+  const common = Math.max(o.commonSeedDocs, Math.ceil(o.commonSeedShare * index.documentCount));
+  const hits: number[] = [];
+  let n = 0;
+  for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1] && n < limit; i++) {
+    let ok = true;
+    for (let k = i; k < i + SEED_N; k++) if (terms[k]! < 0 || o.quoted?.[k]) ok = false;
+    if (!ok) continue;
+    const outside = grams.get(`${terms[i]},${terms[i + 1]},${terms[i + 2]}`);
+    if (outside === undefined) continue;
+    if (!outside && inQuotes[i] && inQuotes[i + SEED_N - 1]) continue; // quoted by both
+    if (!index.lookupLimited(terms, i, Infinity, common - 1, hits) || hits.length === 0) continue; // stock, or a stop n-gram
+    n++;
+  }
+  return n;
+}
+
+/**
  * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
  * alignment (the other rules read every passage): the substance words of all the passages of each
- * document, words both texts quote left out, decide whether its short passages are kept.
+ * document, words both texts quote left out, decide whether its short passages are kept; with
+ * `pairMinGrams`, so do the pair's 3-grams that are not stock phrasing. A passage mostly quoted by
+ * both texts (`pairQuotedShare`) counts as a shared quotation, and a passage that stands on its
+ * length needs substance of its own (`pairStandSubstance`).
  */
 export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   const stand = Math.min(o.pairStandWords, o.pairStandShare * doc.tokens.length);
-  if (o.pairMinWords <= 0 || !ps.some((p) => p.words < stand)) return ps;
+  if (o.pairMinWords <= 0 || ps.length === 0) return ps;
+  if (!ps.some((p) => p.words < stand) && !(o.pairQuotedShare > 0) && !(o.pairStandSubstance > 0)) return ps;
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
   const all = { ...o, minSubstanceWords: Infinity };
-  const evidence = new Map<number, number>();
-  for (const p of ps) evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + substanceWords(doc, index, p, all, inQuotes));
-  return ps.filter((p) => p.words >= stand || evidence.get(p.doc)! >= o.pairMinWords);
+  const terms = o.pairMinGrams > 0 ? articleTerms(doc, index) : undefined;
+  const info = ps.map((p) => {
+    const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
+    return {
+      substance: substanceWords(doc, index, p, all, inQuotes),
+      quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
+      grams: terms ? rareGrams(doc, terms, index, p, o, inQuotes, o.pairMinGrams) : 0,
+    };
+  });
+  // per document: the substance and rare 3-grams of all its passages (words both texts quote left out)
+  const evidence = new Map<number, { substance: number; grams: number }>();
+  ps.forEach((p, k) => {
+    const e = evidence.get(p.doc) ?? { substance: 0, grams: 0 };
+    e.substance += info[k]!.substance;
+    e.grams += info[k]!.grams;
+    evidence.set(p.doc, e);
+  });
+  return ps.filter((p, k) => {
+    const x = info[k]!;
+    const e = evidence.get(p.doc)!;
+    const reporting = e.substance >= o.pairMinWords && (terms === undefined || e.grams >= o.pairMinGrams);
+    // a shared quotation stands only on its length and the reporting copied with it
+    if (x.quotation) return p.words >= stand && reporting;
+    if (p.words >= stand) return x.substance >= o.pairStandSubstance;
+    return reporting;
+  });
+}
+
+/** The first position of sorted `xs` whose value is at least `x`. */
+function lowerBound(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Sentences of the article that restate a source it copies from (see `restateWindow`), applied by
+ * the copied-passage rule after `pairEvidenceFilter` to its kept passages `kept`: a rewritten wire
+ * story keeps the wire's facts sentence by sentence in other words, which the n-gram and sentence
+ * seeds miss once the wording changes. Only sources with a kept passage are read, and a sentence
+ * half inside a kept passage is left to it. Returns the kept passages with the new ones, a new one
+ * joined to the passage of its source it follows (`joinRestated`).
+ */
+export function restatedSentences(kept: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
+  if (!(o.restateWindow > 0) || kept.length === 0) return kept;
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const p of kept) covered.fill(1, p.aTok[0], p.aTok[1]);
+  const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
+  const content = (t: { stop: boolean; text: string }) => !t.stop && !/\d/.test(t.text);
+  const out: Passage[] = [];
+  for (const num of [...new Set(kept.map((p) => p.doc))]) {
+    const d = index.docs[num]!;
+    const ref = referenceModel(index, num);
+    const refStems = ref.sentences.map((s) => {
+      const bag = new Map<string, number>();
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) if (content(ref.tokens[k]!)) bag.set(ref.tokens[k]!.stem, (bag.get(ref.tokens[k]!.stem) ?? 0) + 1);
+      return bag;
+    });
+    for (const s of doc.sentences) {
+      let first = -1;
+      let last = -1;
+      let inside = 0;
+      const stems = new Map<string, number>();
+      let n = 0;
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+        if (o.quoted?.[k]) continue;
+        if (first < 0) first = k;
+        last = k;
+        inside += covered[k]!;
+        const t = doc.tokens[k]!;
+        if (inQuotes[k] || !content(t)) continue;
+        stems.set(t.stem, (stems.get(t.stem) ?? 0) + 1);
+        n++;
+      }
+      if (first < 0 || n < o.restateMinContent || inside > 0.5 * (last - first + 1)) continue;
+      // the smallest window of consecutive source sentences holding most of the sentence's content stems
+      let best = 0;
+      let from = -1;
+      let to = -1;
+      for (let w = 1; w <= o.restateWindow; w++) {
+        for (let j = 0; j + w <= refStems.length; j++) {
+          let shared = 0;
+          for (const [stem, c] of stems) {
+            let have = 0;
+            for (let x = j; x < j + w; x++) have += refStems[x]!.get(stem) ?? 0;
+            shared += Math.min(c, have);
+          }
+          if (shared > best) [best, from, to] = [shared, j, j + w];
+        }
+      }
+      if (from < 0 || best < o.restateShare * n) continue;
+      const aTok: [number, number] = [first, last + 1];
+      // the reference model's tokens and the index's share offsets: the span's index tokens by offset
+      const bSpan = { start: ref.tokens[ref.sentences[from]!.tokenStart]!.start, end: ref.tokens[ref.sentences[to - 1]!.tokenEnd - 1]!.end };
+      const starts = d.tokens.starts;
+      const bTok: [number, number] = [lowerBound(starts, bSpan.start), lowerBound(starts, bSpan.end)];
+      const a: string[] = [];
+      for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
+      const b: string[] = [];
+      for (let k = ref.sentences[from]!.tokenStart; k < ref.sentences[to - 1]!.tokenEnd; k++) b.push(ref.tokens[k]!.norm);
+      const ws = wordSimilarity(a, b);
+      out.push({
+        doc: num,
+        a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+        b: bSpan,
+        aTok,
+        bTok,
+        similarity: Math.round(ws.similarity * 1000) / 1000,
+        level: levelOf(ws.similarity, ws.identical, o),
+        words: aTok[1] - aTok[0],
+      });
+      covered.fill(1, aTok[0], aTok[1]);
+    }
+  }
+  return out.length ? joinRestated(kept, out, o) : kept;
+}
+
+/**
+ * Restated sentences `added` joined to the passage of the same source that ends where they start
+ * in the article (nothing between them but attributed quotation) and lies within `joinGap` words of
+ * them in the source: one finding for one stretch of rewritten copy.
+ */
+function joinRestated(kept: Passage[], added: Passage[], o: AlignOptions): Passage[] {
+  const fresh = new Set(added);
+  const all = [...kept, ...added].sort((x, y) => x.aTok[0] - y.aTok[0] || y.words - x.words);
+  const out: Passage[] = [];
+  const lastOf = new Map<number, number>(); // document → position in out of its last passage
+  for (const p of all) {
+    const k = lastOf.get(p.doc);
+    const prev = k === undefined ? undefined : out[k]!;
+    let adjacent = prev !== undefined && (fresh.has(p) || fresh.has(prev)) && p.aTok[0] >= prev.aTok[1];
+    if (adjacent) for (let t = prev!.aTok[1]; t < p.aTok[0] && adjacent; t++) if (!o.quoted?.[t]) adjacent = false;
+    adjacent &&= Math.max(p.bTok[0] - prev!.bTok[1], prev!.bTok[0] - p.bTok[1]) <= o.joinGap;
+    if (adjacent) {
+      const words = p.aTok[1] - prev!.aTok[0];
+      const similarity = Math.round(((prev!.similarity * prev!.words + p.similarity * p.words) / (prev!.words + p.words)) * 1000) / 1000;
+      const both: Passage = {
+        doc: p.doc,
+        a: { start: prev!.a.start, end: p.a.end },
+        b: { start: Math.min(prev!.b.start, p.b.start), end: Math.max(prev!.b.end, p.b.end) },
+        aTok: [prev!.aTok[0], p.aTok[1]],
+        bTok: [Math.min(prev!.bTok[0], p.bTok[0]), Math.max(prev!.bTok[1], p.bTok[1])],
+        similarity,
+        level: levelOf(similarity, false, o),
+        words,
+      };
+      fresh.add(both);
+      out[k!] = both;
+      continue;
+    }
+    lastOf.set(p.doc, out.length);
+    out.push(p);
+  }
+  return out;
 }
 
 /**

@@ -4,9 +4,12 @@
  * reported and the others are listed in `data.alsoIn`. Words inside direct quotations that the
  * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
  * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
- * of its source together share 4 words of substance outside quotations both texts have.
+ * of its source together share 4 words of substance and two 3-grams that are not stock phrasing outside
+ * quotations both texts have; a passage mostly quoted by both texts is a shared quotation, not copying.
+ * Beside the passages kept, an article sentence half of whose content stems stand in three consecutive
+ * sentences of a source it copies from is reported as restating them.
  */
-import { alignment, pairEvidenceFilter, type Passage } from '../align';
+import { alignment, pairEvidenceFilter, restatedSentences, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
 import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
@@ -72,8 +75,10 @@ export const copiedPassage: Rule = {
   run(ctx) {
     const out: Finding[] = [];
     const quoted = ctx.use(quotedTokens);
-    // a short passage is reported only when its source shows reuse beyond it (pairEvidenceFilter)
-    const passages = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted });
+    // a short passage is reported only when its source shows reuse beyond it (pairEvidenceFilter);
+    // beside them, sentences that restate a source the article copies from (restatedSentences)
+    const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted });
+    const passages = restatedSentences(kept, ctx.doc, ctx.index, { quoted });
     for (const { kept: p, also } of selectPassages(passages)) {
       // quoting is not copying: words inside attributed quotations do not count
       let quotedWords = 0;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, type Passage } from '../../../src/core/align';
+import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, restatedSentences, type Passage } from '../../../src/core/align';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import type { ReferenceDoc } from '../../../src/core/types';
@@ -478,5 +478,100 @@ describe('pairEvidenceFilter: document-level evidence for short passages', () =>
     assert.deepEqual(pairEvidenceFilter(ps, model, index), ps);
     // the same passage in a long article needs evidence beyond it
     assert.ok(pairEvidenceFilter(ps, model, index, { pairStandShare: 1, pairMinWords: 99 }).length === 0);
+  });
+});
+
+describe('pairEvidenceFilter: shared quotations, names and stock phrasing', () => {
+  const SPEECH =
+    'I have walked these moors for forty winters and I have never seen the heather burn like it did this week, ' +
+    'and I tell you plainly that the estate knew the fire breaks were overgrown long before the first spark came over the ridge';
+  const WIRE_FIRE =
+    'Fire crews spent a third night on Corrowdale moor as flames crept towards the reservoir. ' +
+    `Shepherd Aldous Marrick said: "${SPEECH}." ` +
+    'The water company said supplies to the valley towns were not at risk.';
+  const filler = Array.from({ length: 20 }, (_, k) =>
+    doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+  );
+  const refs = [doc('fire.txt', WIRE_FIRE), ...filler];
+
+  it('drops a passage that is a quotation both texts have, however long, unless the pair shares reporting too', () => {
+    const article =
+      'Smoke hung over the valley all day and the light never rose above a brown dusk. ' +
+      `"${SPEECH}." ` +
+      'Our photographer watched three hares run from the smoke towards the old lead mines.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const ps = align(model, index);
+    // the aligner finds the shared quotation as one long passage: the filter below can fail
+    assert.equal(ps.length, 1);
+    assert.ok(ps[0]!.words >= 40);
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairQuotedShare: 0, pairStandSubstance: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, { pairQuotedShare: 0.5, pairStandSubstance: 0 }), []);
+  });
+
+  it('keeps the same quotation when the article copies the reporting around it too', () => {
+    const article =
+      'Fire crews spent a third night on Corrowdale moor as flames crept towards the reservoir. ' +
+      `"${SPEECH}." ` +
+      'The water company said supplies to the valley towns were not at risk.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index, { pairQuotedShare: 0.5 });
+    assert.ok(kept.some((p) => article.slice(p.a.start, p.a.end).includes('spent a third night on Corrowdale moor')));
+  });
+
+  it('a long passage made of names has no substance of its own to stand on', () => {
+    const squad =
+      'Corin Abbet, Lysander Mote, Piran Oakhurst, Tamsin Rook, Ewan Filby, Dorian Stagg, Hollis Crane, Jory Penhale, ' +
+      'Merrick Dunn, Sorrel Vane, Tobin Ashby, Wystan Reeve, Cadoc Illing, Bastian Holt, Ferris Kemble, Gawain Trask, ' +
+      'Ansel Brock, Caspian Lowe, Digory Hale, Emrys Tallis, Fitzroy Gale, Garnet Shaw, Hadrian Cole, Inigo Marsh.';
+    const wire = `The Highcombe squad for Saturday: ${squad} Kick-off is at three.`;
+    const article = `Highcombe named their side late on Friday. ${squad} The coach was unavailable for comment.`;
+    const index = ReferenceIndex.build([doc('squad.txt', wire), ...filler]);
+    const model = analyse(article);
+    const ps = align(model, index, { minSubstanceWords: 0 });
+    assert.equal(ps.length, 1);
+    assert.ok(ps[0]!.words >= 40, String(ps[0]!.words));
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairStandSubstance: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, { pairStandSubstance: 2 }), []);
+  });
+});
+
+describe('restatedSentences', () => {
+  const WIRE_BRIDGE =
+    'Engineers closed the Saltmarsh swing bridge on Wednesday after divers found a crack in one of its iron piers. ' +
+    'Barge traffic on the canal will be diverted through the old lock at Pennock while repairs are made. ' +
+    'The county surveyor estimated the work would cost nearly two million pounds and take until the spring.';
+  const filler = Array.from({ length: 20 }, (_, k) =>
+    doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+  );
+  const refs = [doc('bridge.txt', WIRE_BRIDGE), ...filler];
+
+  it('adds the article sentences that restate a source it copies from, and nothing without a kept passage', () => {
+    const copied = 'Engineers closed the Saltmarsh swing bridge on Wednesday after divers found a crack in one of its iron piers';
+    const restated = 'The work, which the county surveyor put at nearly two million pounds, is expected to last until spring.';
+    const article =
+      `${copied}. Anglers on the towpath said they had never seen the water so low in living memory. ` +
+      'A heron stood on the broken railing for most of the morning, ignoring the crowd of children below. ' +
+      'Teashop owners along the quay fear a quiet summer without the boat trips that bring in visitors from the coast. ' +
+      `${restated} ` +
+      'Nobody in the village can remember the bridge ever being shut for more than a week.';
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index);
+    assert.equal(kept.length, 1);
+    assert.ok(!kept.some((p) => p.a.end > article.indexOf(restated)));
+    assert.deepEqual(restatedSentences(kept, model, index), kept, 'off by default');
+    const out = restatedSentences(kept, model, index, { restateWindow: 3 });
+    assert.equal(out.length, 2);
+    const r = out.find((p) => p.a.start === article.indexOf(restated))!;
+    assert.ok(r, JSON.stringify(out.map((p) => article.slice(p.a.start, p.a.end))));
+    assert.equal(article.slice(r.a.start, r.a.end), restated.slice(0, -1));
+    assert.equal(WIRE_BRIDGE.slice(r.b.start, r.b.end), 'The county surveyor estimated the work would cost nearly two million pounds and take until the spring');
+    assert.equal(r.level, 'paraphrase');
+    // the anglers' sentence is the article's own
+    assert.ok(out.every((p) => !article.slice(p.a.start, p.a.end).includes('Anglers')));
+    assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 0 }), kept);
+    assert.deepEqual(restatedSentences([], model, index, { restateWindow: 3 }), []);
   });
 });

@@ -91,3 +91,46 @@ describe('copied-passage rule and originality', () => {
     assert.equal(check(article, index, { rules: { 'copied-passage': 'error' } }).findings[0]!.severity, 'error');
   });
 });
+
+describe('copied-passage: independent reporting and rewritten copy', () => {
+  // An invented wire story, and twenty short notices that make "council", "road", "said" and the
+  // like the reference set's stock vocabulary.
+  const LORRY_WIRE =
+    'A lorry carrying eleven tonnes of frozen haddock overturned on the Kelderwick ring road early on Thursday, closing both carriageways for nine hours. ' +
+    'The driver, Fenwick Ashdale, 52, from Tarnholme, was cut free by firefighters and taken to the county infirmary with a broken wrist. ' +
+    'Highways officers said the trailer had clipped a kerb on the roundabout before toppling onto its side and spilling its load across the verge. ' +
+    'Council gritting crews spread sand over the fish oil to stop passing cars from skidding. ' +
+    'Inspector Rowena Tillgate said: "It is a miracle nobody else was hurt, and we are grateful to drivers for their patience this morning." ' +
+    'The road reopened shortly after four in the afternoon.';
+  const filler = Array.from({ length: 20 }, (_, k) =>
+    doc(`notice${k}.txt`, `The council said on Thursday that the ${['bypass', 'bridge', 'high street', 'car park'][k % 4]} road works in ward ${k} would finish next week.`),
+  );
+  const index = ReferenceIndex.build([doc('wire.txt', LORRY_WIRE, { outlet: 'County Wire' }), ...filler]);
+  const copiedOf = (text: string) => check(text, index).findings.filter((f) => f.rule === 'copied-passage');
+
+  it('makes no finding on an independent report of the same event sharing names and a quotation', () => {
+    const article =
+      'Fish lay scattered across the Kelderwick ring road on Thursday when a haddock lorry tipped over. ' +
+      'Motorists sat in queues for most of the day while the smell drifted over the allotments. ' +
+      'Inspector Rowena Tillgate was at the scene. "It is a miracle nobody else was hurt, and we are grateful to drivers for their patience this morning." ' +
+      'One commuter, a nurse heading for the early shift, abandoned her car and walked the last two miles to work. ' +
+      'Fenwick Ashdale, the driver, was treated in hospital.';
+    assert.deepEqual(copiedOf(article), []);
+  });
+
+  it('finds a rewritten wire story's copied sentence, not the reporter's own', () => {
+    const verbatim =
+      'A lorry carrying eleven tonnes of frozen haddock overturned on the Kelderwick ring road early on Thursday, closing both carriageways for nine hours';
+    const restated = 'Firefighters freed the driver, Fenwick Ashdale, who was taken with a broken wrist to the county infirmary.';
+    const article =
+      `${verbatim}. ${restated} ` +
+      'A reader sent us a photograph of seagulls circling above the wreck while the tailbacks stretched to the next village.';
+    const found = copiedOf(article);
+    assert.ok(found.length >= 1);
+    assert.ok(found.every((f) => f.source!.id === 'wire.txt'));
+    const covers = (s: string) => found.some((f) => f.start <= article.indexOf(s) && f.end >= article.indexOf(s) + s.length - 1);
+    assert.ok(covers(verbatim), 'the verbatim sentence');
+    const own = article.indexOf('A reader sent');
+    assert.ok(found.every((x) => x.end <= own), JSON.stringify(found.map((x) => x.text)));
+  });
+});
