@@ -118,7 +118,7 @@ describe('copied-passage: independent reporting and rewritten copy', () => {
     assert.deepEqual(copiedOf(article), []);
   });
 
-  it('finds a rewritten wire story's copied sentence, not the reporter's own', () => {
+  it("finds a rewritten wire story's copied sentence, not the reporter's own", () => {
     const verbatim =
       'A lorry carrying eleven tonnes of frozen haddock overturned on the Kelderwick ring road early on Thursday, closing both carriageways for nine hours';
     const restated = 'Firefighters freed the driver, Fenwick Ashdale, who was taken with a broken wrist to the county infirmary.';
