@@ -33,7 +33,7 @@ describe('language server: fact-mismatch', function () {
     const report = await c.pull(uri);
     const d = report.items.find((x: { code: string }) => x.code === 'fact-mismatch');
     assert.ok(d, 'a fact-mismatch diagnostic');
-    assert.equal(d.severity, 2, 'warning');
+    assert.equal(d.severity, 3, 'information');
     assert.match(d.message, /^Source says “£40,000”; the article says “£14,000” \(figure; Coastline Wire/);
     const line = article.split('\n')[d.range.start.line]!;
     assert.equal(line.slice(d.range.start.character, d.range.end.character), '£14,000');

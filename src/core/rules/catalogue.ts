@@ -68,7 +68,8 @@ export const RULE_CATALOGUE = [
     id: 'fact-mismatch',
     title: 'Fact mismatch',
     description: 'A fact (number, date, name, title, negation, quantifier) that differs from the source sentence the article follows.',
-    defaultSeverity: 'warning',
+    // info until hand judgement on real copy finds it right at least 80 % of the time (docs/EVALUATION.md)
+    defaultSeverity: 'info',
   },
 ] as const satisfies readonly RuleInfo[];
 

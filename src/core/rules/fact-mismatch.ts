@@ -153,14 +153,15 @@ export function factFindings(ctx: RuleContext): Finding[] {
         if (v.toLowerCase() !== sourceValue.toLowerCase()) others.push({ doc: p.doc, value: v });
       }
       const label = sourceLabel(ctx.index, base.doc);
-      let severity: Severity = 'warning';
+      // the rule's own severity; references that differ among themselves, or a rounding, one step below it
+      let severity: Severity = factMismatch.defaultSeverity;
       let message = `Source says “${sourceValue}”; the article says “${articleValue}” (${KIND_WORDS[diff.kind]}; ${label})`;
       if (others.length) {
-        severity = 'info';
+        severity = 'hint';
         const list = [{ doc: base.doc, value: sourceValue }, ...others].map((o) => `${o.value} in ${sourceLabel(ctx.index, o.doc)}`);
         message = `Sources differ: ${list.join(', ')}; the article says “${articleValue}” (${KIND_WORDS[diff.kind]})`;
       } else if (diff.rounding) {
-        severity = 'info';
+        severity = 'hint';
         message = `Source says “${sourceValue}”; the article rounds it to “${articleValue}” (${label})`;
       }
       const newText = replacement(text, refDoc.text, base, diff);
