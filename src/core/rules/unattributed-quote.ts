@@ -208,6 +208,9 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   let c = markAt - 1;
   while (c >= 0 && /[ \t]/.test(text[c]!)) c--;
   if (text[c] === ':' || text[c] === ',') return 'speaker';
+  // a speaker label opening the quote's line, a name with no verb (a match report's "- Harbour boss Jo Bloggs “…”")
+  const lineStart = text.lastIndexOf('\n', markAt - 1) + 1;
+  if (speakerLabel(text.slice(lineStart, markAt))) return 'speaker';
   // the reporter's words inside the marks when they are mispaired (“… today,“ said Jo Roe; "“…,” Roe replied …"):
   // a reporting verb a few words after a closing mark within the span
   for (const x of q.text.matchAll(/[,.!?…-]\s*[”"’“'‘`]+\s+/gu)) {
@@ -287,6 +290,9 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   while (pk > 0 && /^\p{Ll}/u.test(text.slice(sentences[pk]!.start, sentences[pk]!.end).trimStart()) && sentences[pk - 1]!.paragraph >= sentences[pk]!.paragraph - 1) pk--;
   const prev = pk >= 0 ? sentences[pk] : undefined;
   if (prev && (prev.paragraph === pi || quoteLed(ctx.doc, pi)) && personSubject(text.slice(prev.start, prev.end), speakers)) return 'speaker';
+  // the sentence before, in the reporter's words, has a person the article names in full think, hope or judge
+  // something ("… what Costin hopes will be a return", "Valastro praised the mayor's record"): the quote gives their view
+  if (prev && (prev.paragraph === pi || quoteLed(ctx.doc, pi)) && personViews(outside(ctx, pk, quotes), nameParts(ctx))) return 'speaker';
   if (!quoteLed(ctx.doc, pi)) return null;
   for (let p = pi - 1, n = 0; p >= 0 && n < 12; p--, n++) {
     // a crosshead ("Trouble") or an interlude of a few words ("Silence.") inside a run of quoted paragraphs does not end the run
@@ -438,4 +444,51 @@ function personSubject(sentence: string, speakers: Set<string> = new Set()): boo
   const head = words.slice(0, 8).join(' ');
   if (words.slice(0, 4).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || /^organis(?:er|ers)$/i.test(w))) return true;
   return PERSON_TITLE.test(head) || /^(?:\S+\s+){0,3}\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u.test(head);
+}
+
+/** Verbs of a person's view or feeling, in the present or past: the quote after a sentence with one is that person's. */
+const VIEW_VERB = /^(?:hopes|hoped|believes|believed|thinks|thought|feels|felt|fears|feared|wants|wanted|expects|expected|knows|knew|wishes|wished|accepts|accepted|praises|praised|criticises|criticised|criticizes|criticized|blames|blamed|credits|credited|welcomes|welcomed|regrets|regretted|doubts|doubted|reckons|reckoned)$/;
+
+/**
+ * Does the sentence (the reporter's words) have a person think, feel or judge something: a first name or surname of
+ * someone the article names in full ("Jo Bloggs"), or "he"/"she", followed by a verb of view or feeling?
+ */
+export function personViews(sentence: string, parts: Set<string>): boolean {
+  for (const m of sentence.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}[\p{L}'’-]*|[Hh]e|[Ss]he)\s+(\p{Ll}+)\b/gu)) {
+    const w = m[1]!.toLowerCase();
+    if (!VIEW_VERB.test(m[2]!)) continue;
+    if (w === 'he' || w === 'she' || (!NOT_A_NAME.test(w) && parts.has(w))) return true;
+  }
+  return false;
+}
+
+/** The first names and surnames of the people the article names in full (two capitalised words: "Jo Bloggs" gives "jo", "bloggs"). */
+const NAME_PARTS = new WeakMap<object, Set<string>>();
+function nameParts(ctx: RuleContext): Set<string> {
+  const known = NAME_PARTS.get(ctx.doc);
+  if (known) return known;
+  const out = new Set<string>();
+  NAME_PARTS.set(ctx.doc, out);
+  for (const m of ctx.doc.text.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu)) {
+    const a = m[1]!.toLowerCase();
+    if (NOT_A_NAME.test(a)) continue;
+    out.add(a);
+    out.add(m[2]!.toLowerCase());
+  }
+  return out;
+}
+
+/**
+ * A speaker label: the words opening a line before a quotation, with no verb and no sentence punctuation, ending on
+ * a name of two capitalised words or more ("- Harbour boss Jo Bloggs", "Ferry union organiser Tomas Reyle"), after
+ * a dash or bullet or at most four words of role.
+ */
+export function speakerLabel(lead: string): boolean {
+  const t = lead.replace(/[“"‘'`]+\s*$/, '').trim();
+  if (!t || /[.!?;:,()\[\]"“”]/.test(t)) return false;
+  const m = /^(?:[-–—•*~]\s*)?((?:[\p{L}'’-]+\s+){0,4}?)(\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*){1,2})$/u.exec(t);
+  if (!m) return false;
+  // the role words are nouns and modifiers, not a verb of the reporter's sentence ("Crews met Jo Bloggs")
+  const role = m[1]!.trim().split(/\s+/).filter(Boolean);
+  return role.every((w) => /^\p{Lu}/u.test(w) || ROLE_NOUNS.has(w.toLowerCase()) || /^(?:boss|manager|coach|captain|skipper|chairman|organiser|organizer|head|the|of|club|team|former|assistant|interim|caretaker)$/i.test(w));
 }

@@ -11,7 +11,7 @@ import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 import { claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
-import { signature, titleCase } from '../../../src/core/rules/unattributed-quote';
+import { personViews, signature, speakerLabel, titleCase } from '../../../src/core/rules/unattributed-quote';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -516,6 +516,32 @@ describe('real copy: quotes credited in newsletters and quote collections (seed 
     const qs = findQuotes(m).map((q) => m.text.slice(q.start, q.end));
     assert.ok(qs.includes('Sail Away,'));
     assert.ok(!qs.some((q) => q.startsWith('70s')), qs.join(' | '));
+  });
+});
+
+describe('real copy: quotes run into one paragraph after a speaker label or a view (seed G)', () => {
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: 'The harbour board met on Monday.', meta: {} }]);
+  const quotes = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'unattributed-quote').map((f) => f.text);
+  const run = '"The board has let the crews down again this winter, and everyone on the quay knows it. "We will vote on Friday and the result will not surprise anyone who works here."';
+
+  it('a speaker label opening the line credits the quotes run on after it', () => {
+    assert.deepEqual(quotes(`Crews met.\n\n- Union boss Tomas Reyle ${run}`), []);
+    assert.deepEqual(quotes(`Crews met.\n\nFerry union organiser Tomas Reyle ${run}`), []);
+    assert.equal(quotes(`Crews met.\n\n- Rain fell on the quay ${run}`).length, 2);
+    assert.ok(speakerLabel('- Harbour boss Jo Bloggs "'));
+    assert.ok(!speakerLabel('Crews met Jo Bloggs '));
+    assert.ok(!speakerLabel('The crews met. Jo Bloggs '));
+  });
+
+  it('a sentence before in which a person the article names in full hopes, thinks or praises credits the quotes after it', () => {
+    const lead = 'Crews met.\n\nDana Holm has worked the ferries for thirty years.\n\n';
+    assert.deepEqual(quotes(`${lead}The strike is the first step towards what Dana hopes will be a fair winter. ${run}`), []);
+    assert.deepEqual(quotes(`${lead}Holm praised the crews for their patience.\n\n${run}`), []);
+    // no view, or nobody the article names in full: the quotes stay uncredited
+    assert.equal(quotes(`${lead}The strike is the first step towards a fair winter for the crews. ${run}`).length, 2);
+    assert.equal(quotes(`Crews met.\n\nThe strike is the first step towards what Dana hopes will be a fair winter. ${run}`).length, 2);
+    assert.ok(personViews('She thinks the board will give way.', new Set()));
+    assert.ok(!personViews('Holm met the board.', new Set(['holm'])));
   });
 });
 
