@@ -249,7 +249,7 @@ function nameLikeCompanion(k: string): boolean {
 /**
  * Another person with the same role: the article's name shares only a title or role with the target
  * (Minister) while it stands beside a name of its own (a surname, a first name) that the references
- * never write beside the target, nor a spelling of it (Sir Rhys Davis beside Sir Rhys Davies), and
+ * never write beside the target, nor a spelling of it (Sir Alun Pryse beside Sir Alun Price), and
  * the references know the target beside other names.
  */
 function titleOnlyCompany(a: ArticleName, t: NameTarget): boolean {
@@ -474,7 +474,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     for (const [k, c] of t.neighbours) if (c > top) [top, bound] = [c, k];
     // an initial (T Tormead) may stand for the article's first name: no other name
     if (top < 3 || top < 0.75 * t.occurrences || bound.length < 2 || COURTESY.has(bound) || TITLES.has(foldDiacritics(bound))) return false;
-    // the companion is a word the references do not treat as a name (New, El), not a first name or surname
+    // the companion is a word the references do not treat as a name (New), not a first name or surname
     if (lex.get(bound)?.name) return false;
     const beside = a.occurrences.map(besideWords);
     return beside.every((ws) => !ws.includes(bound)) && beside.some((ws) => ws.some((w) => !COURTESY.has(w)));
@@ -552,10 +552,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // the people of a place (Somalis) are not a misspelling of the place (Somalia)
         if (isPlaceOnly(tk) && demonymOf(foldDiacritics(a.key), tk)) return;
         // the references write the target almost always beside one word that is no name of its own, part
-        // of another name (New York, El Nino), while the article's spelling stands beside other capitalised
-        // words (Rick Yorn)
+        // of another name (New York), while the article's spelling stands beside other capitalised words (a
+        // surname after a first name)
         if (boundElsewhere(a, t)) return;
-        // the same title or role beside another name (Minister Adamu Bello, the references' many Adams)
+        // the same title or role beside another name (a minister's given name against an archive's common first name)
         if (titleOnlyCompany(a, t)) return;
       }
       const sameStory = t.house || small || t.sourceIds.some(followsStory);
