@@ -16,7 +16,7 @@ import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
-import { isFirstName, isKnownName, isOrdinaryWord, TITLES } from './words';
+import { demonymOf, isFirstName, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 
 export interface ReferenceSpelling {
@@ -240,6 +240,36 @@ function companyCount(a: ArticleName, t: NameTarget): number {
   return most;
 }
 
+/** A companion that may say whose name it is: a first name, a known name or no ordinary word, titles aside. */
+function nameLikeCompanion(k: string): boolean {
+  const f = foldDiacritics(k);
+  return (isFirstName(f) || isKnownName(f) || !isOrdinaryWord(f)) && !TITLES.has(f);
+}
+
+/**
+ * Another person with the same role: the article's name shares only a title or role with the target
+ * (Minister) while it stands beside a name of its own (a surname, a first name) that the references
+ * never write beside the target, nor a spelling of it (Sir Alun Pryse beside Sir Alun Price), and
+ * the references know the target beside other names.
+ */
+function titleOnlyCompany(a: ArticleName, t: NameTarget): boolean {
+  let title = false;
+  let conflict = false;
+  for (const o of a.occurrences) {
+    for (const n of o.neighbours) {
+      if (COURTESY.has(n)) continue;
+      const titled = TITLES.has(foldDiacritics(n));
+      if (hasNeighbour(t, n)) {
+        if (!titled) return false;
+        title = true;
+      } else if (nameLikeCompanion(n) && ![...t.neighbours.keys()].some((m) => osaDistance(foldDiacritics(n), foldDiacritics(m), 2) <= 1)) {
+        conflict = true;
+      }
+    }
+  }
+  return title && conflict && [...t.neighbours.keys()].some(nameLikeCompanion);
+}
+
 /**
  * Two people, not a slip: the article's name stands beside a name-like word (Rinus Michels, Michael
  * Jonson) while the references know the target only beside other name-like words (Michael Owen, Boris
@@ -248,10 +278,7 @@ function companyCount(a: ArticleName, t: NameTarget): number {
 function contextConflict(a: ArticleName, t: NameTarget, capped = true): boolean {
   // a name beside many companions is beside more than the lexicon keeps: unless asked to, no conflict is read from them
   if (t.neighbours.size === 0 || (capped && t.neighbours.size >= MAX_NEIGHBOURS)) return false;
-  const nameLike = (k: string) => {
-    const f = foldDiacritics(k);
-    return (isFirstName(f) || isKnownName(f) || !isOrdinaryWord(f)) && !TITLES.has(f);
-  };
+  const nameLike = nameLikeCompanion;
   if (![...t.neighbours.keys()].some(nameLike)) return false;
   let other = false;
   for (const o of a.occurrences) {
@@ -424,6 +451,34 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
 
   const names = articleNames(doc);
   const flagged = new Set<string>();
+  // capitalised words directly beside an occurrence (one space, or a line break of hard-wrapped text), lower case
+  const besideWords = (o: NameOccurrence): string[] => {
+    const out: string[] = [];
+    const tok = doc.tokens[o.token];
+    if (!tok) return out;
+    for (const [x, y, k] of [[o.token - 1, o.token, o.token - 1], [o.token, o.token + 1, o.token + 1]] as const) {
+      const p = doc.tokens[x];
+      const q = doc.tokens[y];
+      const w = doc.tokens[k];
+      if (!p || !q || !w || w.sentence !== tok.sentence || !/^\p{Lu}/u.test(w.text)) continue;
+      if (!/^(?: |\u00a0|\r?\n)$/u.test(text.slice(x === o.token ? o.end : p.end, q.start))) continue;
+      out.push(nameKey(w.text));
+    }
+    return out;
+  };
+  // the references write `t` almost always beside one companion (three times or more, three in four of
+  // its uses) and the article's spelling is never beside it but beside other capitalised words
+  const boundElsewhere = (a: ArticleName, t: NameTarget): boolean => {
+    let top = 0;
+    let bound = '';
+    for (const [k, c] of t.neighbours) if (c > top) [top, bound] = [c, k];
+    // an initial (T Tormead) may stand for the article's first name: no other name
+    if (top < 3 || top < 0.75 * t.occurrences || bound.length < 2 || COURTESY.has(bound) || TITLES.has(foldDiacritics(bound))) return false;
+    // the companion is a word the references do not treat as a name (New), not a first name or surname
+    if (lex.get(bound)?.name) return false;
+    const beside = a.occurrences.map(besideWords);
+    return beside.every((ws) => !ws.includes(bound)) && beside.some((ws) => ws.some((w) => !COURTESY.has(w)));
+  };
   // references that share the article's story: in an archive of many stories a near-miss is usually
   // another real person's name, and one other article's spelling is no better than this one's, so a
   // suggestion needs more than one document, the same story or the same company. A small reference set
@@ -491,6 +546,17 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         if (derivedForms(a.key, t.key)) return;
         // Mac against Mc is a family's spelling: one reference writing the other does not settle it
         if (macMcOnly(a.key, t.key) && t.sources < 2 && t.occurrences < 2) return;
+      }
+      if (!t.house) {
+        const tk = foldDiacritics(t.key);
+        // the people of a place (Somalis) are not a misspelling of the place (Somalia)
+        if (isPlaceOnly(tk) && demonymOf(foldDiacritics(a.key), tk)) return;
+        // the references write the target almost always beside one word that is no name of its own, part
+        // of another name (New York), while the article's spelling stands beside other capitalised words (a
+        // surname after a first name)
+        if (boundElsewhere(a, t)) return;
+        // the same title or role beside another name (a minister's given name against an archive's common first name)
+        if (titleOnlyCompany(a, t)) return;
       }
       const sameStory = t.house || small || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);

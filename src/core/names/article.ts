@@ -5,7 +5,7 @@
  */
 import type { TextModel } from '../text';
 import { adjacent, caseClass, nameKey, nameLength, type CaseClass } from './evidence';
-import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
+import { isCalendarWord, isFirstName, isOrdinaryWord, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { foldDiacritics } from './similarity';
 import { isContextWord } from './lexicon';
@@ -90,7 +90,9 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
       const k = nameKey(prev.text);
       // an ordinary word capitalised only by its place (a list item's "Torturing Andrea …") is no company
       const byPosition = sent?.tokenStart === i - 1 || classes[i - 1] === 'initial';
-      if (isContextWord(k) && !(byPosition && isOrdinaryWord(foldDiacritics(k)) && !TITLES.has(foldDiacritics(k)))) neighbours.push(k);
+      // (a given name there, Mike or Will, is still a first name)
+      const f = foldDiacritics(k);
+      if (isContextWord(k) && !(byPosition && isOrdinaryWord(f) && !TITLES.has(f) && !isFirstName(f))) neighbours.push(k);
     }
     const next = tokens[i + 1];
     if (next && /^\p{Lu}/u.test(next.text) && len === tok.text.length && adjacent(text, tok.end, next.start)) {

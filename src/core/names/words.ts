@@ -93,6 +93,36 @@ export function isFirstName(lower: string): boolean {
   return tagsOf(lower).some((t) => FIRST_NAME_TAGS.has(t));
 }
 
+const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region']);
+
+/** A place compromise knows (Rome, Somalia) that it does not also know as a given name or surname. */
+export function isPlaceOnly(lower: string): boolean {
+  const tags = tagsOf(lower);
+  return tags.some((t) => PLACE_TAGS.has(t)) && !tags.some((t) => FIRST_NAME_TAGS.has(t) || t === 'LastName' || t === 'Person');
+}
+
+/** Endings that make a people's name of a place's (Somalia → Somali, Somalis; Kenya → Kenyans; Israel → Israeli). */
+const DEMONYM_ENDINGS = ['', 'i', 'n', 'an', 'ian', 'ean', 'ese', 'ish'];
+
+/**
+ * `word` names the people of `place` (Somalis for Somalia, Kenyans for Kenya, Israelis for Israel),
+ * not a misspelling of the place: the place, or the place without its final vowel, with a demonym
+ * ending and an optional plural s, and not the place itself.
+ */
+export function demonymOf(word: string, place: string): boolean {
+  if (word === place) return false;
+  const w = word.endsWith('s') ? word.slice(0, -1) : word;
+  const stems = /[aeoy]$/u.test(place) ? [place, place.slice(0, -1)] : [place];
+  for (const stem of stems) {
+    if (stem.length < 3 || !w.startsWith(stem)) continue;
+    const ending = w.slice(stem.length);
+    // the place's own final vowel dropped, with nothing added, is a people's name only for -ia (Somalia → Somali)
+    if (ending === '' && !(stem !== place && place.endsWith('ia'))) continue;
+    if (DEMONYM_ENDINGS.includes(ending) && w !== place) return true;
+  }
+  return false;
+}
+
 export function isCalendarWord(lower: string): boolean {
   return CALENDAR.has(lower);
 }

@@ -3,6 +3,7 @@ import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
 import { derivedForms, macMcOnly } from '../../../src/core/names/analysis';
 import { runTogether } from '../../../src/core/names/article';
+import { demonymOf } from '../../../src/core/names/words';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
 
@@ -184,5 +185,58 @@ describe('names/name-inconsistency: spellings that are not the article\'s slips'
     assert.deepEqual(f.suggestions, ['Quillfeather in']);
     assert.match(f.message, /run into the next word/);
     assert.equal(applyEdits(text, f.fixes![0]!.edits), text.replace('Quillfeatherin', 'Quillfeather in'));
+  });
+});
+
+describe('names: another real name, not a misspelling', () => {
+  it('the people of a place are not a misspelling of it', () => {
+    const refs = [doc('r1', 'Floods in Bolivia closed the mountain road. Bolivia asked for help with the repairs.')];
+    assert.deepEqual(names('Aid workers said Bolivian farmers had lost their maize to the floods.', refs), []);
+    assert.ok(demonymOf('kenyans', 'kenya') && demonymOf('somali', 'somalia') && demonymOf('israelis', 'israel'));
+    assert.ok(!demonymOf('malt', 'malta') && !demonymOf('bolivia', 'bolivia'));
+  });
+
+  it('a misspelt place is still flagged', () => {
+    const refs = [doc('r1', 'Floods in Bolivia closed the mountain road. Bolivia asked for help with the repairs.')];
+    const fs = names('Aid workers in Bolivai said farmers had lost their maize to the floods.', refs);
+    assert.deepEqual(fs.map((f) => f.suggestions), [['Bolivia']]);
+  });
+
+  const bound = [
+    doc('r1', 'The old mill at Old Marrick burned down. Fire crews from Old Marrick fought it for hours.'),
+    doc('r2', 'An old bridge near Old Marrick was closed while the old road was resurfaced.'),
+  ];
+
+  it('a target the references write almost always beside one ordinary word is part of another name', () => {
+    // the agent's surname, not the village the references always call Old Marrick
+    assert.deepEqual(names('The band fired their agent. Tomas Marrack said he had not been paid since May.', bound), []);
+  });
+
+  it('the same spelling beside that word is a slip', () => {
+    const fs = names('The cinema at Old Marrack will reopen in the spring, the owners said.', bound);
+    assert.deepEqual(fs.map((f) => f.suggestions), [['Marrick']]);
+  });
+
+  const ministers = archive(
+    ...['Hartley', 'Quorn', 'Pemble', 'Straker'].map((s, k) => doc(`o${k}`, `The novelist Olwen ${s} read from her new book, and Olwen ${s} signed copies.`)),
+    doc('o9', 'Minister Olwen Dray opened the library extension on Monday.'),
+  );
+
+  it('a title shared with the target beside another surname is another person', () => {
+    assert.deepEqual(names('Fisheries Minister Olwenu Vantrice said the quota would be cut by a third this year.', ministers), []);
+  });
+
+  it('a surname shared with the target is still a slip', () => {
+    const fs = names('The novelist Olwenn Hartley will read at the festival, the organisers said on Monday.', ministers);
+    assert.deepEqual(fs.map((f) => f.suggestions), [['Olwen']]);
+  });
+
+  it('a given name that is also a word opens a sentence as company: another person', () => {
+    const refs = [doc('c1', 'Spokesman Jim Pardwell said the ferry timetable would change. Jim Pardwell apologised.')];
+    const text = 'The ferry ran late all week. Mike Pardwel, a spokesman for the operator, said the engines had failed.';
+    assert.deepEqual(names(text, refs), []);
+    // the same sentence with the references' first name: a slip
+    const fs = names(text.replace('Mike', 'Jim'), refs);
+    assert.deepEqual(fs.map((f) => f.suggestions), [['Pardwell']]);
   });
 });
