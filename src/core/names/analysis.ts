@@ -676,8 +676,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
-  // in one sentence, a few words apart, given as names of one thing: "known as Horgos to the Chinese and
-  // Khorgos to the Kazakhs", "Horgos or Khorgos"
+  // in one sentence, a few words apart, given as names of one thing: "known as Velmar to the islanders and
+  // Vellmar to the ferry crews", "Velmar or Vellmar"
   const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
     if (o.token < 0 || p.token < 0 || sentenceOf(o) !== sentenceOf(p)) return false;
     const [u, v] = o.start < p.start ? [o, p] : [p, o];
@@ -711,7 +711,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
       // two parts of one name (Lian Chia Liang), or two names given on purpose side by side (known as
-      // Horgos to one side and Khorgos to the other): not one name spelt two ways
+      // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
       // two ordinary words (Life / Line in titles) are not one name spelt two ways

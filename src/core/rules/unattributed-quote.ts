@@ -180,8 +180,8 @@ function outside(ctx: RuleContext, k: number, quotes: TextSpan[]): string {
 /**
  * Why the article needs no speaker for this quote, if it does not: `speaker` when it credits the quote in ways
  * the extractor does not record as a speaker — a reporting verb in the reporter's words of the quote's sentence,
- * or the sentence just before or after it in the paragraph ("…,” Senate Majority Leader Mitch McConnell, R-Ky.,
- * said Tuesday; a lede quote followed by "…, a court heard"); a colon introduction ("He said:", "Caddell
+ * or the sentence just before or after it in the paragraph ("…,” Harbour Board chair Mina Osei, of Eastport,
+ * said Tuesday; a lede quote followed by "…, a court heard"); a colon introduction ("He said:", "Osei
  * continued:"); a quoted paragraph continuing the quotes of a speaker named above it; a credit in brackets or
  * after a dash ("… .” [Coast Courier]", "— Jo Bloggs"), or a signature on the line after it; a headline credited
  * "by" its writer. `other` when the marks hold no quotation: an opening mark glued to a word (an inch mark, a
