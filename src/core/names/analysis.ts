@@ -710,7 +710,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ex = lex.get(x.key);
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
-      // two parts of one name (Lian Chia Liang), or two names given on purpose side by side (known as
+      // two parts of one name (Oda Mei Lin), or two names given on purpose side by side (known as
       // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
