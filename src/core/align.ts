@@ -24,7 +24,7 @@ import type { LineRange } from './line-counts';
 import type { ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
 import { referenceTextModel } from './reference-analyses';
-import { spanAt } from './search';
+import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
@@ -194,13 +194,6 @@ export interface AlignOptions {
   pairStandWords: number;
   pairStandShare: number;
   /**
-   * the pair's passages must also share this many word 3-grams that are not the set's stock
-   * phrasing (found in fewer than `commonSeedDocs` reference documents, as for seeds) outside
-   * quotations both texts have: independent reports of one event share words, and stock phrases,
-   * but rarely three words in a row that no other reference has. 0: off
-   */
-  pairMinGrams: number;
-  /**
    * a passage at least this share of whose words (outside attributed quotation) are quoted by both
    * texts is a shared quotation (both heard the same speaker), not copied writing: it is kept only
    * when it stands on its length and the pair shares `pairMinWords` words of substance outside it. 0: off
@@ -267,7 +260,6 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairMinWords: 4,
   pairStandWords: 40,
   pairStandShare: 0.3,
-  pairMinGrams: 0,
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
@@ -1270,42 +1262,9 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
 }
 
 /**
- * Word 3-grams of a passage's article span found in its reference span that are not the set's stock
- * phrasing: in fewer than `commonSeedDocs` (or `commonSeedShare` of the) reference documents, no
- * word inside an attributed quotation, and not quoted by both texts (article words between
- * quotation marks and every occurrence in the reference span between them too). Counting stops at `limit`.
- */
-function rareGrams(doc: TextModel, terms: Int32Array, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes: Uint8Array, limit: number): number {
-  const d = index.docs[p.doc]!;
-  const refQuoted = referenceQuoteMask(index, p.doc);
-  // the reference span's 3-grams: true when one occurrence lies outside quotation marks
-  const grams = new Map<string, boolean>();
-  const bt = d.tokens.terms;
-  for (let j = p.bTok[0]; j + SEED_N <= p.bTok[1]; j++) {
-    const key = `${bt[j]},${bt[j + 1]},${bt[j + 2]}`;
-    grams.set(key, grams.get(key) === true || !(refQuoted[j] && refQuoted[j + SEED_N - 1]));
-  }
-  const common = Math.max(o.commonSeedDocs, Math.ceil(o.commonSeedShare * index.documentCount));
-  const hits: number[] = [];
-  let n = 0;
-  for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1] && n < limit; i++) {
-    let ok = true;
-    for (let k = i; k < i + SEED_N; k++) if (terms[k]! < 0 || o.quoted?.[k]) ok = false;
-    if (!ok) continue;
-    const outside = grams.get(`${terms[i]},${terms[i + 1]},${terms[i + 2]}`);
-    if (outside === undefined) continue;
-    if (!outside && inQuotes[i] && inQuotes[i + SEED_N - 1]) continue; // quoted by both
-    if (!index.lookupLimited(terms, i, Infinity, common - 1, hits) || hits.length === 0) continue; // stock, or a stop n-gram
-    n++;
-  }
-  return n;
-}
-
-/**
  * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
  * alignment (the other rules read every passage): the substance words of all the passages of each
- * document, words both texts quote left out, decide whether its short passages are kept; with
- * `pairMinGrams`, so do the pair's 3-grams that are not stock phrasing. A passage mostly quoted by
+ * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
  * both texts (`pairQuotedShare`) counts as a shared quotation, and a passage that stands on its
  * length needs substance of its own (`pairStandSubstance`).
  */
@@ -1316,44 +1275,24 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   if (!ps.some((p) => p.words < stand) && !(o.pairQuotedShare > 0) && !(o.pairStandSubstance > 0)) return ps;
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
   const all = { ...o, minSubstanceWords: Infinity };
-  const terms = o.pairMinGrams > 0 ? articleTerms(doc, index) : undefined;
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
     return {
       substance: substanceWords(doc, index, p, all, inQuotes),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
-      grams: terms ? rareGrams(doc, terms, index, p, o, inQuotes, o.pairMinGrams) : 0,
     };
   });
-  // per document: the substance and rare 3-grams of all its passages (words both texts quote left out)
-  const evidence = new Map<number, { substance: number; grams: number }>();
-  ps.forEach((p, k) => {
-    const e = evidence.get(p.doc) ?? { substance: 0, grams: 0 };
-    e.substance += info[k]!.substance;
-    e.grams += info[k]!.grams;
-    evidence.set(p.doc, e);
-  });
+  // per document: the substance of all its passages (words both texts quote left out)
+  const evidence = new Map<number, number>();
+  ps.forEach((p, k) => evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + info[k]!.substance));
   return ps.filter((p, k) => {
     const x = info[k]!;
-    const e = evidence.get(p.doc)!;
-    const reporting = e.substance >= o.pairMinWords && (terms === undefined || e.grams >= o.pairMinGrams);
+    const reporting = evidence.get(p.doc)! >= o.pairMinWords;
     // a shared quotation stands only on its length and the reporting copied with it
     if (x.quotation) return p.words >= stand && reporting;
     if (p.words >= stand) return x.substance >= o.pairStandSubstance;
     return reporting;
   });
-}
-
-/** The first position of sorted `xs` whose value is at least `x`. */
-function lowerBound(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -1417,7 +1356,7 @@ export function restatedSentences(kept: Passage[], doc: TextModel, index: Refere
       // the reference model's tokens and the index's share offsets: the span's index tokens by offset
       const bSpan = { start: ref.tokens[ref.sentences[from]!.tokenStart]!.start, end: ref.tokens[ref.sentences[to - 1]!.tokenEnd - 1]!.end };
       const starts = d.tokens.starts;
-      const bTok: [number, number] = [lowerBound(starts, bSpan.start), lowerBound(starts, bSpan.end)];
+      const bTok: [number, number] = [lowerBoundOf(starts, bSpan.start), lowerBoundOf(starts, bSpan.end)];
       const a: string[] = [];
       for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
       const b: string[] = [];
