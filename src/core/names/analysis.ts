@@ -18,6 +18,7 @@ import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { demonymOf, isFirstName, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
 import { isStopWord } from '../stopwords';
+import { COURTESY_TITLES } from '../titles';
 
 export interface ReferenceSpelling {
   spelling: string;
@@ -179,7 +180,7 @@ function withGluedTitle(written: string, key: string, form: string): string {
 }
 
 /** Courtesy titles (Mr, Mrs, Ms, Miss, Dr) stand beside every name: they say nothing about whose name it is. */
-const COURTESY = new Set(['mr', 'mrs', 'ms', 'miss', 'dr']);
+const COURTESY: ReadonlySet<string> = new Set(COURTESY_TITLES);
 
 /**
  * The same neighbour, a spelling variant of it (McPherson / MacPherson beside the name), or an initial
@@ -546,8 +547,6 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         if (derivedForms(a.key, t.key)) return;
         // Mac against Mc is a family's spelling: one reference writing the other does not settle it
         if (macMcOnly(a.key, t.key) && t.sources < 2 && t.occurrences < 2) return;
-      }
-      if (!t.house) {
         const tk = foldDiacritics(t.key);
         // the people of a place (Somalis) are not a misspelling of the place (Somalia)
         if (isPlaceOnly(tk) && demonymOf(foldDiacritics(a.key), tk)) return;
