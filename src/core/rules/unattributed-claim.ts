@@ -17,7 +17,7 @@ import { finding, ruleInfo } from './catalogue';
 import type { ReferenceIndex } from '../reference-index';
 import { markTokensWithin, sentencesTouching, tokenAtOrAfter } from '../span-index';
 import type { Rule } from '../rule';
-import type { TextModel } from '../text';
+import type { Sentence, TextModel } from '../text';
 import type { Edit, Finding, Fix } from '../types';
 import { sourceLabel } from '../source-label';
 import { COURTESY_TITLES, HONOUR_TITLES, RANK_TITLES, wordTest } from '../titles';
@@ -48,11 +48,12 @@ function stems(model: TextModel, start: number, end: number): Set<string> {
 /**
  * Stems of the words that make the claim, not its subject: content words that are neither names (capitalised)
  * nor numbers. "Jo Roe is looking for a new chair of the board" and "Jo Roe chairs the board" share their
- * names but not their claim.
+ * names but not their claim. Read from the sentence's own tokens, between `start` and `end` inside it.
  */
-function claimStems(model: TextModel, start: number, end: number): Set<string> {
+function claimStems(model: TextModel, sentence: Sentence, start = sentence.start, end = sentence.end): Set<string> {
   const out = new Set<string>();
-  for (const t of model.tokens) {
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
+    const t = model.tokens[k]!;
     if (t.start >= end) break;
     if (t.start < start || t.stop) continue;
     const w = model.text.slice(t.start, t.end);
@@ -86,7 +87,7 @@ function referenceClaims(index: ReferenceIndex, d: number, ra: Attribution): Cla
       if (sent.end <= start || sent.start >= end) continue;
       const a = Math.max(sent.start, start);
       const b = Math.min(sent.end, end);
-      out.push({ stems: claimStems(rm, a, b), numbers: numbers(rm.text.slice(a, b)) });
+      out.push({ stems: claimStems(rm, sent, a, b), numbers: numbers(rm.text.slice(a, b)) });
     }
     claimPieceCache.set(ra, out);
   }
@@ -315,7 +316,7 @@ export const unattributedClaim: Rule = {
       const rs = referenceContentStems(ctx.index, d, ra);
       if (rs.size < 3) return;
       let mine = sentenceClaims.get(s);
-      if (!mine) sentenceClaims.set(s, (mine = { stems: claimStems(doc, sn.start, sn.end), numbers: numbers(doc.text.slice(sn.start, sn.end)) }));
+      if (!mine) sentenceClaims.set(s, (mine = { stems: claimStems(doc, sn), numbers: numbers(doc.text.slice(sn.start, sn.end)) }));
       const m = mine;
       if (!referenceClaims(ctx.index, d, ra).some((c) => sameClaim(m.stems, c.stems, m.numbers, c.numbers))) return;
       let as = sentenceStems.get(s);
