@@ -293,24 +293,94 @@ function filter(cases: Case[], av: Weighted, bv: Weighted, ua: Unit[], ub: Unit[
 
 let dotBuf = new Float64Array(256);
 let sharedBuf = new Int32Array(256);
+let hitsBuf = new Int32Array(256);
+let listBuf: (number[] | undefined)[] = [];
+let orderBuf = new Int32Array(64);
 
-/** Seeds: pairs passing both thresholds, found through the article side's inverted list. */
-function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; norm: Float64Array }, bw: { w: Float64Array[]; norm: Float64Array }, o: SentenceAlignOptions): Pair[] {
+/**
+ * How many of a reference unit's `lb` keys may be left out of the search for article units that pair
+ * with it: the largest `suf` with 2·min(suf, la) / (la + lb) ≤ dice for every la ≥ 1 (its maximum is
+ * at la = suf), so an article unit sharing none of the other keys cannot pass the Dice threshold.
+ */
+function leaveOut(lb: number, dice: number): number {
+  if (!(dice > 0)) return 0;
+  let suf = Math.min(lb, Math.floor((dice * lb) / (2 - dice)));
+  while (suf > 0 && (2 * suf) / (suf + lb) > dice) suf--;
+  return suf;
+}
+
+/**
+ * Seeds: pairs passing both thresholds, found through the article side's inverted list.
+ *
+ * A reference unit is first probed without its `suf` keys (leaveOut) whose article lists are longest
+ * (the stop words): an article unit sharing `h` of the probed keys shares at most min(h + suf, la)
+ * keys in all, and when no article unit can reach the Dice threshold that way the unit has no seed,
+ * which the full pass would have found too. Units that may pair go through the full pass, whose sums
+ * run in the keys' order as they always do.
+ */
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; norm: Float64Array }, bw: { w: Float64Array[]; norm: Float64Array }, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }): Pair[] {
   const na = pa.units.length;
   if (dotBuf.length < na) {
     dotBuf = new Float64Array(na * 2);
     sharedBuf = new Int32Array(na * 2);
+    hitsBuf = new Int32Array(na * 2);
   }
   const dot = dotBuf;
   const shared = sharedBuf;
+  const hits = hitsBuf;
   const touched: number[] = [];
   const out: Pair[] = [];
-  pb.units.forEach((u, j) => {
+  const ua = pa.units;
+  const ub = pb.units;
+  for (let j = 0; j < ub.length; j++) {
+    const u = ub[j]!;
+    const lb = u.keys.length;
+    if (listBuf.length < lb) listBuf = new Array(lb * 2);
+    if (orderBuf.length < lb) orderBuf = new Int32Array(lb * 2);
+    const lists = listBuf;
+    // the article lists of the unit's keys; the `suf` longest are left out of the probe
+    let present = 0;
+    for (let x = 0; x < lb; x++) {
+      const l = pa.post.get(u.keys[x]!);
+      lists[x] = l;
+      if (l) orderBuf[present++] = x;
+    }
+    const suf = probe ? Math.min(present, leaveOut(lb, o.dice)) : 0;
+    if (suf > 0) {
+      // partial selection sort: the suf longest lists to the front of orderBuf
+      for (let a = 0; a < suf; a++) {
+        let best = a;
+        for (let b = a + 1; b < present; b++) if (lists[orderBuf[b]!]!.length > lists[orderBuf[best]!]!.length) best = b;
+        const t = orderBuf[a]!;
+        orderBuf[a] = orderBuf[best]!;
+        orderBuf[best] = t;
+      }
+      touched.length = 0;
+      for (let q = suf; q < present; q++) {
+        const l = lists[orderBuf[q]!]!;
+        for (let p = 0; p < l.length; p += 2) {
+          const i = l[p]!;
+          if (hits[i] === 0) touched.push(i);
+          hits[i]!++;
+        }
+      }
+      let may = false;
+      for (const i of touched) {
+        const la = ua[i]!.keys.length;
+        const most = Math.min(hits[i]! + suf, la);
+        if ((2 * most) / (la + lb) > o.dice) may = true;
+        hits[i] = 0;
+      }
+      if (!may) {
+        if (probed) probed.skipped++;
+        continue;
+      }
+    }
     const bn = bw.norm[j]!;
     const wj = bw.w[j]!;
     touched.length = 0;
-    for (let x = 0; x < u.keys.length; x++) {
-      const l = pa.post.get(u.keys[x]!);
+    for (let x = 0; x < lb; x++) {
+      const l = lists[x];
       if (!l) continue;
       const w = wj[x]!;
       for (let p = 0; p < l.length; p += 2) {
@@ -321,15 +391,28 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; 
       }
     }
     for (const i of touched) {
-      const d = (2 * shared[i]!) / (pa.units[i]!.keys.length + u.keys.length);
+      const d = (2 * shared[i]!) / (ua[i]!.keys.length + lb);
       const an = aw.norm[i]!;
       const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;
       if (d > o.dice && c > o.cos) out.push([i, j]);
       shared[i] = 0;
       dot[i] = 0;
     }
-  });
+  }
   return out;
+}
+
+/**
+ * The seed pairs of two sides (test hook): with `probe` false every reference unit goes through the
+ * full pass; `probed.skipped` counts the units the probe ruled out.
+ */
+export function seedPairsOf(a: SentenceSide, b: SentenceSide, options: Partial<SentenceAlignOptions> = {}, probe = true, probed?: { skipped: number }): [number, number][] {
+  const o = { ...DEFAULT_SENTENCE_ALIGN, ...options };
+  const pa = prepareSide(a, o.minSentWords);
+  const pb = prepareSide(b, o.minSentWords);
+  if (!pa.units.length || !pb.units.length) return [];
+  const n = pa.units.length + pb.units.length;
+  return seedPairs(pa, pb, weigh(pa, pb, n), weigh(pb, pa, n), o, probe, probed);
 }
 
 /**
