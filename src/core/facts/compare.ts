@@ -65,6 +65,8 @@ for (const [a, b] of ANTONYMS) {
 }
 /** verbs that carry a negation of their own: "denied he was" = "was not" */
 const DENIALS = new Set(['denied', 'denies', 'deny', 'denying', 'refuted', 'disputed', 'disputes', 'rejected', 'rejects']);
+/** a quantifier is compared only in pairs whose words agree at least this much */
+export const QUANTIFIER_MIN_SIMILARITY = 0.6;
 const QUANTIFIER_CLASS: Record<string, number> = { all: 6, every: 6, each: 6, most: 5, majority: 5, many: 4, several: 2, some: 2, few: 1, minority: 1, none: 0 };
 export const TITLE_MODIFIERS = new Set(['former', 'deputy', 'acting', 'assistant', 'vice', 'shadow', 'junior', 'interim', 'ex', 'senior', 'associate', 'principal']);
 /** modifiers that are a rank wherever they stand ("acting", "senior" may be a verb or an adjective) */
@@ -125,6 +127,8 @@ export interface SentenceComparison {
   valueRegions: number;
   /** article token ranges that the diff holds in common with the source */
   common: [number, number][];
+  /** the changed regions: token ranges [s0, s1) of the source and [a0, a1) of the article */
+  regions: readonly Hunk[];
 }
 
 function isCap(t: FactToken): boolean {
@@ -137,6 +141,14 @@ function monthAt(toks: readonly FactToken[]): (k: number) => boolean {
     if (!t || !MONTHS.has(t.low)) return false;
     return !AMBIGUOUS_MONTHS.has(t.low) || isCap(t);
   };
+}
+
+/** The token at k names a day or a month ("Tuesday's", "Nov"; "may" and "march" only capitalised). */
+export function dateWord(toks: readonly FactToken[], k: number): boolean {
+  const t = toks[k];
+  if (!t) return false;
+  const w = t.low.replace(/'s$/, '').replace(/\.$/, '');
+  return DAYS.has(w) || (MONTHS.has(w) && (!AMBIGUOUS_MONTHS.has(w) || isCap(t)));
 }
 
 /** A name token: capitalised, not a function word, title, day, month or pronoun. */
@@ -254,6 +266,7 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     similarity,
     pairSimilarity,
     common,
+    regions: hunks,
     get diffs(): SlotDiff[] {
       return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
     },
@@ -329,7 +342,7 @@ function countValueRegions(src: readonly FactToken[], art: readonly FactToken[],
   return n;
 }
 
-type Hunk = { s0: number; s1: number; a0: number; a1: number };
+export type Hunk = { s0: number; s1: number; a0: number; a1: number };
 
 /** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank modifier. */
 function fillWord(t: FactToken): boolean {
@@ -581,7 +594,9 @@ function classify(
   // ---- quantifiers
   const qs = S.filter((x) => x in QUANTIFIER_CLASS);
   const qa = A.filter((x) => x in QUANTIFIER_CLASS);
-  if (!edge && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
+  // (only in a closely worded pair: "Most of the donors have clear ties to …" / "All the donors appear
+  // to have ties to …", reworded all through, is another statement about them)
+  if (!edge && similarity >= QUANTIFIER_MIN_SIMILARITY && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
     return { kind: 'quantifier', src: [s0, s1], art: [a0, a1] };
   }
 

@@ -299,10 +299,20 @@ export function templateValues(ctx: RuleContext, pair: StatementPair, diff: Slot
  * it, three where two sources disagree and the article differs from both; a template has more, or
  * has two in one text (the article or a reference repeating the sentence with each update).
  */
-export function recurringTemplate(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): boolean {
-  const byText = templateValues(ctx, pair, diff);
+export function recurringTemplate(ctx: RuleContext, pair: StatementPair, diff: SlotDiff, byText = templateValues(ctx, pair, diff)): boolean {
   const all = new Set<string>();
   for (const vs of byText.values()) for (const v of vs) all.add(v);
   if (all.size >= TEMPLATE_VALUES) return true;
   return all.size >= TEMPLATE_VALUES_REPEATED && [...byText.values()].some((vs) => vs.size >= 2);
+}
+
+/**
+ * Another reference document states the pair's statement with the article's value in the slot
+ * (`templateValues`' texts other than the article and the pair's source): the article follows that
+ * document, and the pair is two documents that disagree, not a fact the writer changed.
+ */
+export function valueElsewhereInReferences(pair: StatementPair, diff: SlotDiff, byText: Map<number, Set<string>>): boolean {
+  const v = slotValue(pair.articleTokens, diff.art[0], diff.art[1]);
+  for (const [d, vs] of byText) if (d >= 0 && d !== pair.doc && vs.has(v)) return true;
+  return false;
 }

@@ -16,7 +16,7 @@
  * - a title word that moved to another person of the sentence is no changed title.
  */
 import { isStopWord } from '../stopwords';
-import type { FactToken, SlotDiff } from './compare';
+import { dateWord, type FactToken, type Hunk, type SlotDiff } from './compare';
 
 /** words that fill slots: not evidence that two sentences make the same statement */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -133,6 +133,46 @@ export function occasionDiffers(src: readonly FactToken[], art: readonly FactTok
   return only(a, s) && only(s, a);
 }
 
+/** words that place a figure at a time of day or of trading: the noon price is not the closing price */
+const TIME_OF_DAY = new Set(['noon', 'midday', 'midnight', 'morning', 'afternoon', 'evening', 'overnight', 'lunchtime', 'dawn', 'closing', 'closed', 'opening']);
+
+/**
+ * Each sentence, outside the slot, places its statement at a time of day the other does not name
+ * ("closed up 4.75% on Monday" / "were up over 5% by noon on Monday"): two readings of a figure
+ * that moves during the day, not one figure changed.
+ */
+export function timeOfDayDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const words = (toks: readonly FactToken[], r: [number, number]) => new Set(toks.filter((t, k) => (k < r[0] || k >= r[1]) && TIME_OF_DAY.has(t.low)).map((t) => t.low));
+  const a = words(art, d.art);
+  const s = words(src, d.src);
+  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
+  return only(a, s) && only(s, a);
+}
+
+/**
+ * A changed region other than the slot's names the same day or month on both sides ("Going into Super
+ * Tuesday, Clinton held" / "Going into Tuesday's contests, Clinton held"): the statement is anchored
+ * to its occasion in other words, so its figure is another occasion's, not a changed one.
+ */
+export function timeAnchorReworded(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
+  // the same day or month on both sides ("last Wednesday" / "on September 22" is one date said otherwise)
+  const dates = (toks: readonly FactToken[], f: number, t: number) => toks.slice(f, t).filter((_, k) => dateWord(toks, f + k)).map((x) => x.low.replace(/'s$/, '').slice(0, 3));
+  const shared = (h: Hunk) => {
+    const a = dates(art, h.a0, h.a1);
+    return a.length > 0 && dates(src, h.s0, h.s1).some((x) => a.includes(x));
+  };
+  // words besides the date itself ("Super", "contests"); "Dec 7" / "December 7" is one date written
+  // otherwise, and another day or month alone is a second value (read as such elsewhere)
+  const wordy = (toks: readonly FactToken[], f: number, t: number) => {
+    for (let k = f; k < t; k++) if (!dateWord(toks, k) && content(toks[k]!)) return true;
+    return false;
+  };
+  return regions.some((h) => {
+    const slot = (h.a0 < d.art[1] && h.a1 > d.art[0]) || (h.s0 < d.src[1] && h.s1 > d.src[0]);
+    return !slot && shared(h) && (wordy(src, h.s0, h.s1) || wordy(art, h.a0, h.a1));
+  });
+}
+
 const WORD_VALUE: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
@@ -168,6 +208,31 @@ export function valueElsewhere(src: readonly FactToken[], art: readonly FactToke
   if (sv.every((v) => count(artOut, v) >= count(srcAll, v))) return true;
   const artAll = new Set(figures(art));
   return av.length > 0 && sv.every((v) => artAll.has(v)) && av.every((v) => srcAll.includes(v));
+}
+
+/**
+ * Another changed region than the slot's states one figure on each side, and they differ ("Cruz has
+ * 11 delegates and Rubio has 10" / "Cruz has 370 delegates, Kasich has 129 and Rubio left the race
+ * with 163"; "a poll of 1,358 registered voters conducted July 8 to 12" / "of 418 primary voters
+ * conducted Nov. 6 to 10"): the sentences state another occasion's figures throughout. An error
+ * changes one fact of a statement. A region whose figures are dates ("on three charges" / "to appear
+ * again on September 24"), or with several figures on a side ("four children" / "two boys and two
+ * girls"), or "one" (a pronoun as often as a count), is detail reworded, not a second figure.
+ */
+export function otherFiguresDiffer(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
+  const one = (toks: readonly FactToken[], f: number, t: number): number | null => {
+    for (let k = f; k < t; k++) if (dateWord(toks, k)) return null;
+    const xs = figures(toks, f, t);
+    const words = toks.slice(f, t).filter((x) => x.low === 'one').length;
+    return xs.length === 1 && words === 0 ? xs[0]! : null;
+  };
+  return regions.some((h) => {
+    const slot = (h.a0 < d.art[1] && h.a1 > d.art[0]) || (h.s0 < d.src[1] && h.s1 > d.src[0]);
+    if (slot) return false;
+    const a = one(art, h.a0, h.a1);
+    const b = one(src, h.s0, h.s1);
+    return a !== null && b !== null && a !== b;
+  });
 }
 
 /**
@@ -248,12 +313,17 @@ export function sameStatement(
   d: SlotDiff,
   sourceValue: string,
   articleValue: string,
+  /** the pair's changed regions (SentenceComparison.regions), for the time-anchor check */
+  regions: readonly Hunk[] = [],
 ): boolean {
   if (sharedContent(src, art, d) < MIN_SHARED_CONTENT) return false;
   if (!anchored(src, srcText, art, artText, d)) return false;
   if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
   if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {
     if (valueElsewhere(src, art, d)) return false;
+    // (in a list of names each item is a statement of its own: "Reyle, 49, Lund, 73")
+    const list = nameList(srcText, src) || nameList(artText, art);
+    if ((!list && otherFiguresDiffer(src, art, regions, d)) || timeOfDayDiffers(src, art, d) || timeAnchorReworded(src, art, regions, d)) return false;
     if (d.kind === 'number' && (sumOfParts(src, art, d) || ageAgainstOther(src, srcText, art, artText, d))) return false;
   }
   if (d.kind === 'name' && (sameNamed(sourceValue, articleValue) || nameList(srcText, src) || nameList(artText, art))) return false;

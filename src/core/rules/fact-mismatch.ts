@@ -7,7 +7,7 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { PAIR_MIN_SIMILARITY, recurringTemplate, statementPairs, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, recurringTemplate, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
 import { attributedQuoteSpans } from '../quoting';
@@ -136,12 +136,16 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const articleValue = text.slice(a.start, a.end);
       if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
       // the pair shares words but is not clearly the same statement: another person, event or occasion
-      if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue)) continue;
+      if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue, base.comparison.regions)) continue;
       // a name with no title beside it in the pair: a person only if its own text gives it one elsewhere
       if (diff.unproven && !titledSomewhere(diff.unproven === 'src' ? sourceValue : articleValue, diff.unproven === 'src' ? refDoc.text : text)) continue;
       // the statement written again elsewhere with yet another value: a template whose slot changes
       // with the occasion (each night's delegate count, each poll's margin of error)
-      if (value && recurringTemplate(ctx, base, diff)) continue;
+      // (or written elsewhere in the references with the article's value: the article follows them)
+      if (value) {
+        const byText = templateValues(ctx, base, diff);
+        if (recurringTemplate(ctx, base, diff, byText) || valueElsewhereInReferences(base, diff, byText)) continue;
+      }
       // other references' values for the same slot
       const others: { doc: number; value: string }[] = [];
       for (const p of pairs) {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { nameList, sameNamed, sameStatement, titleMoved } from '../../../src/core/facts/same-statement';
+import { nameList, otherFiguresDiffer, sameNamed, sameStatement, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -81,5 +81,38 @@ describe('facts/same-statement: is the pair clearly the same statement', () => {
     const a = factTokens('The skipper appealed to the coroner at the harbour inquiry to stop the barrister asking him about the fire.');
     const d = compareSentences(s, a).diffs[0]!;
     assert.equal(titleMoved(s, a, d), false);
+  });
+});
+
+describe('facts/same-statement: another occasion read in the pair', () => {
+  const read = (s: string, a: string) => {
+    const src = factTokens(s);
+    const art = factTokens(a);
+    const c = compareSentences(src, art);
+    return { src, art, c, d: c.diffs[0]! };
+  };
+  it('otherFiguresDiffer: a second region with one other figure a side; not a date nor a sum', () => {
+    const x = read('Marla Oduya has 312 votes and Petra Lund trails with 96 after the count.', 'Marla Oduya has 27 votes and Petra Lund trails with 9 after the count.');
+    assert.equal(x.d.kind, 'number');
+    assert.equal(otherFiguresDiffer(x.src, x.art, x.c.regions, x.d), true);
+    const y = read('Ivo Brandt, 41, was remanded in custody to appear again on September 24.', 'Ivo Brandt, 44, was remanded in custody on three theft charges.');
+    assert.equal(otherFiguresDiffer(y.src, y.art, y.c.regions, y.d), false);
+  });
+  it('a list of names with ages: other ages changed too do not make another occasion', () => {
+    const s = 'The crew named were Tomas Reyle, 41, Petra Lund, 37, Marla Oduya, 52, Ivo Brandt, 29, Ada Quill, 61, and Nell Okafor, 33.';
+    const a = 'The crew named were Tomas Reyle, 41, Petra Lund, 39, Marla Oduya, 52, Ivo Brandt, 28, Ada Quill, 61, and Nell Okafor, 33.';
+    const x = read(s, a);
+    assert.equal(otherFiguresDiffer(x.src, x.art, x.c.regions, x.d), true);
+    assert.equal(sameStatement(x.src, s, x.art, a, x.d, '37', '39', x.c.regions), true);
+  });
+  it('timeOfDayDiffers and timeAnchorReworded', () => {
+    const x = read('Shares were up 6% by noon on Monday after the offer.', 'Shares closed up 4% on Monday after the offer.');
+    assert.equal(timeOfDayDiffers(x.src, x.art, x.d), true);
+    const y = read('Shares were up 6% by noon on Monday after the offer.', 'Shares were up 4% by noon on Monday after the offer.');
+    assert.equal(timeOfDayDiffers(y.src, y.art, y.d), false);
+    const z = read("Going into Thursday's ballot, the union held a 40-seat lead.", 'Going into Grand Thursday, the union held a 12-seat lead.');
+    assert.equal(timeAnchorReworded(z.src, z.art, z.c.regions, z.d), true);
+    const w = read('The raid on September 22 left the union with a 40-seat lead.', 'The raid last Wednesday left the union with a 12-seat lead.');
+    assert.equal(timeAnchorReworded(w.src, w.art, w.c.regions, w.d), false);
   });
 });

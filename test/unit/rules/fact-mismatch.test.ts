@@ -189,3 +189,38 @@ describe('rules/fact-mismatch: a template filled for another occasion', () => {
     assert.ok(fs.length >= 1, 'flagged');
   });
 });
+
+describe('rules/fact-mismatch: another occasion or another event in the pair itself', () => {
+  it('other figures of the two sentences differ too: another tally, no finding; one changed: a finding', () => {
+    const src = 'After the second count, Marla Oduya has 312 votes, Tomas Reyle has 140 and Petra Lund trails with 96.';
+    assert.deepEqual(pair(src, 'After the second count, Marla Oduya has 27 votes and Petra Lund trails with 9.').map((f) => f.message), []);
+    const fs = pair(src, 'After the second count, Marla Oduya has 327 votes, Tomas Reyle has 140 and Petra Lund trails with 96.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '327');
+  });
+  it('a price at another time of day: no finding; the same time with another figure: a finding', () => {
+    const src = 'Shares in the ferry operator were up 6% by noon on Monday after the new offer from the port trust.';
+    assert.deepEqual(pair(src, 'Shares in the ferry operator closed up 4% on Monday after the new offer from the port trust.').map((f) => f.message), []);
+    const fs = pair(src, 'Shares in the ferry operator were up 4% by noon on Monday after the new offer from the port trust.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '4%');
+  });
+  it('the occasion named in other words around the same day: no finding; the same words: a finding', () => {
+    const src = "Going into Thursday's ballot, the crews' union held a 40-seat lead on the harbour board.";
+    assert.deepEqual(pair(src, 'Going into Grand Thursday, the crews\' union held a 12-seat lead on the harbour board.').map((f) => f.message), []);
+    const fs = pair(src, "Going into Thursday's ballot, the crews' union held a 12-seat lead on the harbour board.");
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '12');
+  });
+  it('another reference states the article\'s figure in the same words: the article follows it, no finding', () => {
+    const s = (n: number) => `It takes ${n} votes on the harbour board to pass the ferry budget.`;
+    assert.deepEqual(facts(s(31), [refDoc('a.txt', s(27)), refDoc('b.txt', s(31))]).map((f) => f.message), []);
+    assert.equal(facts(s(31), [refDoc('a.txt', s(27))]).length, 1);
+  });
+  it('a quantifier in a sentence reworded all through: no finding; in the same words: a finding', () => {
+    const src = 'Most of the ferry crews have close links to a union led by a docker named Ivo Brandt, who lives on the north quay.';
+    assert.deepEqual(pair(src, 'All the ferry crews appear to have links to a union named for its founder, Ivo Brandt.').map((f) => f.message), []);
+    const fs = pair(src, 'All of the ferry crews have close links to a union led by a docker named Ivo Brandt, who lives on the north quay.');
+    assert.equal(fs.length, 1);
+  });
+});
