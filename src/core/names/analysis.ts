@@ -67,6 +67,14 @@ function verbatimSpans(text: string): Array<[number, number]> {
 /** A reference set of at most this many documents (a story's or a day's references) is not an archive: its documents count as the article's story. */
 export const STORY_SET_SIZE = 100;
 
+/**
+ * A reference set of at most this many documents is one chosen for the article (its wire copy, the other
+ * versions of the story, a day's news). A larger set of up to STORY_SET_SIZE documents is a story's only
+ * when one of its documents follows the article's story; otherwise it is a collection of other stories
+ * (a newswire sample), read as an archive.
+ */
+export const CHOSEN_SET_SIZE = 30;
+
 const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const WORD_EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 
@@ -483,10 +491,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   // references that share the article's story: in an archive of many stories a near-miss is usually
   // another real person's name, and one other article's spelling is no better than this one's, so a
   // suggestion needs more than one document, the same story or the same company. A small reference set
-  // is one chosen for this story (its wire copy, releases); in a larger one, the references that follow
+  // is one chosen for this story (its wire copy, releases), a set of up to STORY_SET_SIZE documents one
+  // that holds the story (a document follows it); in a larger one, the references that follow
   // the article's story as the fact check reads it (facts/pairs.ts storyEvidence: many copied words or
   // many of its rarer word 3-grams), not any document with a stock phrase aligned
-  const small = ctx.index.documentCount <= STORY_SET_SIZE;
   let following: Map<string, boolean> | null = null;
   const followsStory = (id: string): boolean => {
     if (!following) {
@@ -499,6 +507,17 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       }
     }
     return following.get(id) ?? false;
+  };
+  // a set chosen for the article, or a story's set of up to STORY_SET_SIZE documents (one follows the story);
+  // read only when a candidate needs it, since finding the followers aligns the whole set
+  const count = ctx.index.documentCount;
+  let storySet: boolean | null = count <= CHOSEN_SET_SIZE ? true : count > STORY_SET_SIZE ? false : null;
+  const small = (): boolean => {
+    if (storySet === null) {
+      followsStory('');
+      storySet = [...following!.values()].some(Boolean);
+    }
+    return storySet;
   };
 
   // 2. near-misses of reference (or house) names
@@ -557,7 +576,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // the same title or role beside another name (a minister's given name against an archive's common first name)
         if (titleOnlyCompany(a, t)) return;
       }
-      const sameStory = t.house || small || t.sourceIds.some(followsStory);
+      const sameStory = t.house || small() || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);
       // company that says who it is (a courtesy title beside both says nothing); a conflict in an archive
       // is read even from a name with many companions (Niel Ransom against the archive's many Neils)

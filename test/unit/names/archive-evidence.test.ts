@@ -240,3 +240,35 @@ describe('names: another real name, not a misspelling', () => {
     assert.deepEqual(fs.map((f) => f.suggestions), [['Pardwell']]);
   });
 });
+
+describe('names/archive: a mid-sized set of other stories is an archive', () => {
+  // the article's story, told at length so that a reference copying it is seen to follow it
+  const story =
+    'The ferry to the outer isles was cancelled on Monday after a storm damaged the pier at the northern harbour, ' +
+    'and the operator said repairs to the pier and the ramp would take at least three weeks to complete. ' +
+    'Islanders said the loss of the ferry would leave the school and the surgery without supplies for most of the month.';
+  const text = `${story} The councillor Ada Pellinar said the island could not wait that long.`;
+  const place = [
+    doc('p1', 'The choir travelled to Pellinor for the festival, and Pellinor welcomed them.'),
+    doc('p2', 'A new bridge was opened in Pellinor on Friday.'),
+  ];
+  const others = (n: number) => Array.from({ length: n }, (_, k) =>
+    doc(`o${k}`, `The parish council met for session ${k} to discuss the bus timetable and the allotment rents.`));
+
+  it('a set chosen for the article (30 documents or fewer): the place\'s spelling is suggested', () => {
+    const fs = names(text, [...others(20), ...place]);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Pellinor']);
+    assert.equal(text.slice(fs[0]!.start, fs[0]!.end), 'Pellinar');
+  });
+
+  it('60 documents of other stories, none following the article: a named person is not corrected to the place', () => {
+    assert.deepEqual(names(text, [...others(60), ...place]), []);
+  });
+
+  it('60 documents, one of them the article\'s story: the set is the story\'s and the suggestion stands', () => {
+    const fs = names(text, [...others(60), ...place, doc('s1', story)]);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Pellinor']);
+  });
+});
