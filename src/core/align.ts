@@ -211,6 +211,12 @@ export interface AlignOptions {
   restateWindow: number;
   restateShare: number;
   restateMinContent: number;
+  /** a restated sentence needs a kept passage of its source within this many words, in the article and in the source (0: any distance) */
+  restateNear: number;
+  /** a restated sentence's word similarity to its source sentences, at least */
+  restateMinSimilarity: number;
+  /** the information (sum of ln(N / df) over the reference set) of the content words a restated sentence shares, at least */
+  restateMinInformation: number;
 }
 
 export const DEFAULT_ALIGN: AlignOptions = {
@@ -266,6 +272,9 @@ export const DEFAULT_ALIGN: AlignOptions = {
   restateWindow: 0,
   restateShare: 0.5,
   restateMinContent: 4,
+  restateNear: 60,
+  restateMinSimilarity: 0.2,
+  restateMinInformation: 20,
 };
 
 export interface Passage {
@@ -1305,7 +1314,14 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
  */
 export function restatedSentences(kept: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
-  if (!(o.restateWindow > 0) || kept.length === 0) return kept;
+  const out = restatedPairs(kept, doc, index, o);
+  return out.length ? joinRestated(kept, out, o) : kept;
+}
+
+/** The restated sentences of `restatedSentences`, one passage per article sentence, not joined to the kept passages. */
+export function restatedPairs(kept: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
+  if (!(o.restateWindow > 0) || kept.length === 0) return [];
   const covered = new Uint8Array(doc.tokens.length);
   for (const p of kept) covered.fill(1, p.aTok[0], p.aTok[1]);
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
@@ -1362,6 +1378,7 @@ export function restatedSentences(kept: Passage[], doc: TextModel, index: Refere
       const b: string[] = [];
       for (let k = ref.sentences[from]!.tokenStart; k < ref.sentences[to - 1]!.tokenEnd; k++) b.push(ref.tokens[k]!.norm);
       const ws = wordSimilarity(a, b);
+      if (!restateEvidence(kept, num, aTok, bTok, ws.similarity, doc, index, stems, refStems, from, to, o)) continue;
       out.push({
         doc: num,
         a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
@@ -1375,7 +1392,60 @@ export function restatedSentences(kept: Passage[], doc: TextModel, index: Refere
       covered.fill(1, aTok[0], aTok[1]);
     }
   }
-  return out.length ? joinRestated(kept, out, o) : kept;
+  return out;
+}
+
+/**
+ * Evidence that a restated sentence is the source's sentences rewritten rather than the same facts
+ * told twice (two reports of one story share most content words): the sentence lies within
+ * `restateNear` words of a kept passage of that source in the article and its source sentences within
+ * `restateNear` words of that passage in the source (rewriting follows the source's order), its word
+ * similarity to them is at least `restateMinSimilarity`, and the content words they share carry at
+ * least `restateMinInformation` of the reference set's information (the sum of ln(N / df) over the
+ * shared words): a shared name or stock word is in many references and carries little.
+ */
+function restateEvidence(
+  kept: Passage[],
+  num: number,
+  aTok: [number, number],
+  bTok: [number, number],
+  similarity: number,
+  doc: TextModel,
+  index: ReferenceIndex,
+  stems: Map<string, number>,
+  refStems: Map<string, number>[],
+  from: number,
+  to: number,
+  o: AlignOptions,
+): boolean {
+  if (similarity < o.restateMinSimilarity) return false;
+  if (o.restateNear > 0) {
+    const near = kept.some(
+      (q) =>
+        q.doc === num &&
+        Math.max(q.aTok[0] - aTok[1], aTok[0] - q.aTok[1]) <= o.restateNear &&
+        Math.max(q.bTok[0] - bTok[1], bTok[0] - q.bTok[1]) <= o.restateNear,
+    );
+    if (!near) return false;
+  }
+  if (o.restateMinInformation > 0) {
+    const have = new Map<string, number>();
+    for (let x = from; x < to; x++) for (const [stem, c] of refStems[x]!) have.set(stem, (have.get(stem) ?? 0) + c);
+    const n = index.documentCount;
+    let info = 0;
+    const seen = new Map<string, number>();
+    for (let k = aTok[0]; k < aTok[1]; k++) {
+      const t = doc.tokens[k]!;
+      if (!stems.has(t.stem) || o.quoted?.[k]) continue;
+      const used = seen.get(t.stem) ?? 0;
+      if (used >= Math.min(stems.get(t.stem)!, have.get(t.stem) ?? 0)) continue;
+      seen.set(t.stem, used + 1);
+      const term = index.terms.lookup(t.norm);
+      info += Math.log(n / Math.max(1, term < 0 ? 1 : index.terms.df[term]!));
+    }
+    if (info < o.restateMinInformation) return false;
+  }
+  return true;
 }
 
 /**

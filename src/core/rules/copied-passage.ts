@@ -6,7 +6,7 @@
  * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
  * of its source together share 4 words of substance and two 3-grams that are not stock phrasing outside
  * quotations both texts have; a passage mostly quoted by both texts is a shared quotation, not copying.
- * Beside the passages kept, an article sentence half of whose content stems stand in three consecutive
+ * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */
 import { alignment, pairEvidenceFilter, restatedSentences, type Passage } from '../align';

@@ -574,4 +574,32 @@ describe('restatedSentences', () => {
     assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 0 }), kept);
     assert.deepEqual(restatedSentences([], model, index, { restateWindow: 3 }), []);
   });
+
+  it('a restatement far from the copied passage, or too unlike its source sentence, is the same facts told again', () => {
+    const copied = 'Engineers closed the Saltmarsh swing bridge on Wednesday after divers found a crack in one of its iron piers';
+    const restated = 'The work, which the county surveyor put at nearly two million pounds, is expected to last until spring.';
+    const own =
+      'Anglers on the towpath said they had never seen the water so low in living memory. ' +
+      'A heron stood on the broken railing for most of the morning, ignoring the crowd of children below. ' +
+      'Teashop owners along the quay fear a quiet summer without the boat trips that bring in visitors from the coast. ' +
+      'At the chapel hall a jumble sale raised enough for new hymn books, the organist told the parish newsletter. ' +
+      'Two schoolboys built a raft from pallets and oil drums and were sent home by the lock keeper before lunch. ';
+    const article = `${copied}. ${own}${restated} Nobody in the village can remember the bridge ever being shut for more than a week.`;
+    const index = ReferenceIndex.build(refs);
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index);
+    assert.equal(kept.length, 1);
+    assert.ok(article.indexOf(restated) - kept[0]!.a.end > 300);
+    // more than restateNear words after the copied passage in the article: not reported
+    assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3 }), kept);
+    const anyDistance = restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0 });
+    assert.equal(anyDistance.length, 2);
+    const r = anyDistance.find((p) => p.a.start === article.indexOf(restated))!;
+    assert.equal(article.slice(r.a.start, r.a.end), restated.slice(0, -1));
+    assert.equal(WIRE_BRIDGE.slice(r.b.start, r.b.end), 'The county surveyor estimated the work would cost nearly two million pounds and take until the spring');
+    // word similarity below restateMinSimilarity, or too little information shared: not reported
+    assert.ok(r.similarity < 0.9);
+    assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0, restateMinSimilarity: 0.9 }), kept);
+    assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0, restateMinInformation: 1000 }), kept);
+  });
 });
