@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]
- *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--exclude FILE[,FILE…]]`
+ *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--abc] [--exclude FILE[,FILE…]]`
  * `npm run eval -- judge score FILE [--out DIR]`
  *
  * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
@@ -12,7 +12,9 @@
  *  - with `--polnear-train N`, N PolNeAR train articles as well, in `--polnear-folds` folds, each fold against
  *    the dev articles and the train articles outside it (the test split is never read);
  *  - with `--ieer`, the NIST IE-ER newswire stories (APW, NYT, March–April 1998; entity tags stripped), in
- *    5 folds, each fold against the stories outside it.
+ *    5 folds, each fold against the stories outside it;
+ *  - with `--abc`, the NLTK ABC news (Australian Broadcasting Commission 2006, rural and science news), split
+ *    into stories by `abcStories`, in 5 folds (seeded, as for BBC), each fold against every ABC story outside it.
  * `--exclude` names verdict files judged before: findings whose fingerprint is in them are not sampled (a
  * fresh, held-out sample); the files and the number excluded per bucket go in the header line.
  * The seed picks the articles (a seeded shuffle of each corpus) and then up to `--per-rule` findings per
@@ -26,7 +28,7 @@
  * verdict is useful | trivial | wrong; reason a short code (e.g. continuation-quote, misread-cue); kind (files
  * from seed F on) the misquote case read from the message (`misquoteKind`), `-` for other rules.
  * The first line is `# seed=<seed> per-rule=<n> meter=<n> polnear=<n> bbc=<n>`, followed by `key=value` for
- * every option above that is set (`bbc-folds`, `polnear-train`, `polnear-folds`, `ieer`, `exclude`, and
+ * every option above that is set (`bbc-folds`, `polnear-train`, `polnear-folds`, `ieer`, `abc`, `exclude`, and
  * `excluded=<bucket>:<n>,…` as sampled).
  *
  * `score FILE` regenerates the sample of the file's seed with the current engine, reports per bucket the
@@ -58,6 +60,8 @@ export interface Opts {
   polnearFolds?: number;
   /** check the IE-ER newswire stories against each other (5 folds) */
   ieer?: boolean;
+  /** check the ABC rural and science news stories against the rest of ABC (5 folds) */
+  abc?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
 }
@@ -147,6 +151,37 @@ function ieerStories(dir: string): { id: string; text: string }[] {
       if (!no || !body) continue;
       out.push({ id: `ieer/${no}`, text: `${untag(head)}\n\n${untag(body)}\n` });
     }
+  }
+  return out;
+}
+
+/** A line that ends a sentence: final stop, question or exclamation mark, then optional closing quotes or brackets. */
+const SENTENCE_END = /[.!?]['"’”)\]]*\s*$/;
+
+/**
+ * The NLTK ABC news files (one sentence a line) split into stories. The files mark no story boundary; a story's
+ * first line is its headline (or, in science news, a picture caption), which has no sentence-final punctuation.
+ * So a story starts at a non-blank line that ends without ., ! or ? (closing quotes allowed), nor with a comma,
+ * colon or semicolon (a sentence broken across lines), and does not open with a bullet, where the line before is
+ * blank or ends a sentence (the first line of the file too). A sub-heading inside a story matches the same test,
+ * so it starts a story of its own: such a story is one article cut in two, each part checked on its own. Each
+ * story is its lines as in the file (blank lines at its ends dropped), with id `abc/<name>/<line>`, the 1-based
+ * line of its first line.
+ */
+export function abcStories(text: string, name: string): { id: string; text: string }[] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (!l || SENTENCE_END.test(l) || /[,:;]$/.test(l) || /^(?:&bull;|[•*-]\s)/.test(l)) continue;
+    const prev = i > 0 ? lines[i - 1]!.trim() : '';
+    if (!prev || SENTENCE_END.test(prev)) starts.push(i);
+  }
+  if (!starts.length || starts[0] !== 0) starts.unshift(0);
+  const out: { id: string; text: string }[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const body = lines.slice(starts[k], starts[k + 1] ?? lines.length).join('\n').replace(/^\s*\n/, '').trimEnd();
+    if (body.trim()) out.push({ id: `abc/${name}/${starts[k]! + 1}`, text: `${body}\n` });
   }
   return out;
 }
@@ -258,6 +293,13 @@ export function generate(evalDir: string, o: Opts): Run {
     foldRun('ieer', stories, 5, (inFold) => asRefs(stories.filter((s) => !inFold.has(s.text))));
   }
 
+  // ABC rural and science news stories, in seeded folds, each against the ABC stories outside it
+  if (o.abc) {
+    const adir = path.join(evalDir, 'nltk_news', 'abc');
+    const abc = ['rural', 'science'].flatMap((n) => abcStories(readAny(path.join(adir, `${n}.txt`)), n));
+    foldRun('abc', shuffle(abc, r), 5, (inFold) => asRefs(abc.filter((s) => !inFold.has(s.text))));
+  }
+
   // sample per bucket, seeded, in a stable order, leaving out findings judged before
   const { sampled, excludedBy } = sampleBuckets(found, o.perRule, r, judgedFingerprints(o.exclude ?? []));
   return { sampled, excludedBy, all, fps, words, articles };
@@ -328,6 +370,7 @@ function parseOpts(args: string[]): Opts & { out: string } {
     polnearTrain: Number(val('polnear-train', '0')) || undefined,
     polnearFolds: Number(val('polnear-folds', '0')) || undefined,
     ieer: args.includes('--ieer') || undefined,
+    abc: args.includes('--abc') || undefined,
     exclude: val('exclude', '') ? val('exclude', '').split(',').filter(Boolean) : undefined,
     out: val('out', '/work/judge'),
   };
@@ -339,6 +382,7 @@ export function header(o: Opts, excludedBy?: ReadonlyMap<string, number>): strin
   if (o.bbcFolds) extra.push(`bbc-folds=${o.bbcFolds}`);
   if (o.polnearTrain) extra.push(`polnear-train=${o.polnearTrain}`, `polnear-folds=${o.polnearFolds || 5}`);
   if (o.ieer) extra.push('ieer=1');
+  if (o.abc) extra.push('abc=1');
   if (o.exclude?.length) {
     extra.push(`exclude=${o.exclude.join(',')}`);
     if (excludedBy) extra.push(`excluded=${[...excludedBy].sort().map(([b, n]) => `${b}:${n}`).join(',') || '-'}`);
@@ -358,6 +402,7 @@ export function parseHeader(line: string): { opts: Opts; excluded?: Map<string, 
     else if (k === 'polnear-train') opts.polnearTrain = +v;
     else if (k === 'polnear-folds') opts.polnearFolds = +v;
     else if (k === 'ieer') opts.ieer = v === '1';
+    else if (k === 'abc') opts.abc = v === '1';
     else if (k === 'exclude') opts.exclude = v.split(',').filter(Boolean);
     else if (k === 'excluded') excluded = new Map(v === '-' ? [] : v.split(',').map((x) => { const i = x.lastIndexOf(':'); return [x.slice(0, i), +x.slice(i + 1)] as [string, number]; }));
     else throw new Error(`judge: unknown header field '${kv}'`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { header, judgedFingerprints, misquoteKind, parseHeader, sampleBuckets, type Sampled } from '../../../scripts/eval/judge';
+import { abcStories, header, judgedFingerprints, misquoteKind, parseHeader, sampleBuckets, type Sampled } from '../../../scripts/eval/judge';
 import { rngFromString } from '../../../scripts/lib/rng';
 
 const mq = (message: string) => misquoteKind({ rule: 'misquote', message });
@@ -27,9 +27,9 @@ describe('eval judge: held-out samples', () => {
     const old = parseHeader('# seed=E per-rule=40 meter=944 polnear=84 bbc=1000');
     assert.deepEqual(old, { opts: { seed: 'E', perRule: 40, meter: 944, polnear: 84, bbc: 1000 }, excluded: undefined });
     assert.equal(header(old!.opts), '# seed=E per-rule=40 meter=944 polnear=84 bbc=1000');
-    const o = { seed: 'F', perRule: 40, meter: 944, polnear: 84, bbc: 2225, bbcFolds: 5, polnearTrain: 840, polnearFolds: 5, ieer: true, exclude: ['a.tsv', 'b.tsv'] };
+    const o = { seed: 'F', perRule: 40, meter: 944, polnear: 84, bbc: 2225, bbcFolds: 5, polnearTrain: 840, polnearFolds: 5, ieer: true, abc: true, exclude: ['a.tsv', 'b.tsv'] };
     const line = header(o, new Map([['misquote/warning', 6], ['fact-mismatch', 18]]));
-    assert.equal(line, '# seed=F per-rule=40 meter=944 polnear=84 bbc=2225 bbc-folds=5 polnear-train=840 polnear-folds=5 ieer=1 exclude=a.tsv,b.tsv excluded=fact-mismatch:18,misquote/warning:6');
+    assert.equal(line, '# seed=F per-rule=40 meter=944 polnear=84 bbc=2225 bbc-folds=5 polnear-train=840 polnear-folds=5 ieer=1 abc=1 exclude=a.tsv,b.tsv excluded=fact-mismatch:18,misquote/warning:6');
     const back = parseHeader(line)!;
     assert.deepEqual(back.opts, o);
     assert.deepEqual([...back.excluded!], [['fact-mismatch', 18], ['misquote/warning', 6]]);
@@ -57,5 +57,32 @@ describe('eval judge: held-out samples', () => {
     assert.deepEqual([...held.excludedBy].sort(), [['alpha', 2], ['beta', 1]]);
     // the same seed and exclusions draw the same sample
     assert.deepEqual(sampleBuckets(found, 1, rngFromString('T'), new Set(['b1'])).sampled.map((s) => s.fp), sampleBuckets(found, 1, rngFromString('T'), new Set(['b1'])).sampled.map((s) => s.fp));
+  });
+
+  it('splits ABC news into stories at headline lines, not at broken sentences, bullets or a second caption line', () => {
+    const text = [
+      'Harbour pilots vote to strike',
+      'Pilots at the port of Wendle will stop work on Monday.',
+      'The union says talks broke down, according to its secretary,',
+      'Tom Brack, who spoke on Friday.',
+      '"We have waited long enough," he said.',
+      '',
+      'Talks',
+      'The port says it will meet the union again?',
+      '&bull; the first point of a list, and',
+      '&bull; the last point.',
+      'Bees prefer blue flowers',
+      'A bee on a blue petal in a garden near Ormsby',
+      'Bees visit blue flowers twice as often as yellow ones, a study finds. ',
+      '',
+    ].join('\r\n');
+    const s = abcStories(text, 'rural');
+    assert.deepEqual(s.map((x) => x.id), ['abc/rural/1', 'abc/rural/7', 'abc/rural/11']);
+    assert.equal(s[0]!.text, 'Harbour pilots vote to strike\nPilots at the port of Wendle will stop work on Monday.\nThe union says talks broke down, according to its secretary,\nTom Brack, who spoke on Friday.\n"We have waited long enough," he said.\n');
+    // a sub-heading starts a story of its own (one article cut in two)
+    assert.equal(s[1]!.text, 'Talks\nThe port says it will meet the union again?\n&bull; the first point of a list, and\n&bull; the last point.\n');
+    // a headline followed by a picture caption is one story
+    assert.ok(s[2]!.text.startsWith('Bees prefer blue flowers\nA bee on a blue petal'));
+    assert.ok(s[2]!.text.endsWith('a study finds.\n'));
   });
 });
