@@ -11,7 +11,7 @@
  *
  * It also keeps whole blocks of paragraphs as the extractor read them (`Extractor.readBlock`): the
  * records of a block whose key (`Extractor.blockKey`: everything the reading reads of the text but
- * mid-sentence capitals, relative to the block) is unchanged are moved to where the block now stands,
+ * mid-sentence capitals, relative to the block) is unchanged are moved to where the block stands in the text checked,
  * so an edit reads again only the block it touched.
  */
 import type { TextModel } from '../text';
