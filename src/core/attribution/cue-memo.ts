@@ -8,12 +8,17 @@
  * is keyed by all of these except the last; the capitalisation answers it was computed with are
  * kept with it and checked on every use. A hit is the cached cues moved to the sentence's current
  * token indices and offsets: what `cues(s)` returns for the same input.
+ *
+ * It also keeps whole blocks of paragraphs as the extractor read them (`Extractor.readBlock`): the
+ * records of a block whose key (`Extractor.blockKey`: everything the reading reads of the text but
+ * mid-sentence capitals, relative to the block) is unchanged are moved to where the block stands in the text checked,
+ * so an edit reads again only the block it touched.
  */
 import type { TextModel } from '../text';
 import type { Cue } from './cue-reader';
 import type { QuoteSpan } from './quotes';
 import { currentSentenceTagger, isFast } from './tagger';
-import type { SourceSpan, TextSpan } from './types';
+import type { Attribution, SourceSpan, TextSpan } from './types';
 
 interface Entry {
   cues: Cue[];
@@ -26,8 +31,51 @@ interface Entry {
   used: number;
 }
 
+/** A block of whole paragraphs: paragraphs [p0, p1), sentences [s0, s1), tokens [t0, t1), top-level quotes [q0, q1), offsets [start, end). */
+export interface Block {
+  p0: number;
+  p1: number;
+  s0: number;
+  s1: number;
+  t0: number;
+  t1: number;
+  q0: number;
+  q1: number;
+  start: number;
+  end: number;
+}
+
+/** A quote's record in a block's reading. */
+export interface QuoteEntry {
+  a: Attribution;
+  /** the quote has a speaker of its own: a later quote may continue it */
+  sourced: boolean;
+  /** the record survives the nested-speech filter */
+  kept: boolean;
+  /** no speaker, opens its sentence, no scare quote, no headline: it takes the speaker of the quote it continues, if any */
+  continues?: boolean;
+}
+
+/** One block's attributions before they are combined: quote records, reported speech, "Name: …" paragraphs. */
+export interface BlockReading {
+  quotes: QuoteEntry[];
+  indirect: Attribution[];
+  labels: Attribution[];
+}
+
+interface BlockEntry {
+  /** the reading with offsets, sentences and paragraphs relative to the block's start */
+  reading: BlockReading;
+  caps: [string, boolean][];
+  used: number;
+}
+
 export class CueMemo {
   private entries = new Map<string, Entry>();
+  private blockEntries = new Map<string, BlockEntry>();
+  /** blocks served from the memo and blocks read, over the memo's life */
+  blockHits = 0;
+  blockMisses = 0;
   private tagger: unknown = currentSentenceTagger();
   private generation = 0;
   hits = 0;
@@ -38,10 +86,30 @@ export class CueMemo {
     const t = currentSentenceTagger();
     if (t !== this.tagger) {
       this.entries.clear();
+      this.blockEntries.clear();
       this.tagger = t;
     }
     this.generation++;
-    if (this.generation % 4 === 0) for (const [k, e] of this.entries) if (e.used < this.generation - 3) this.entries.delete(k);
+    if (this.generation % 4 === 0) {
+      for (const [k, e] of this.entries) if (e.used < this.generation - 3) this.entries.delete(k);
+      for (const [k, e] of this.blockEntries) if (e.used < this.generation - 3) this.blockEntries.delete(k);
+    }
+  }
+
+  /** The reading kept under `key`, moved to block b, if kept and read with the same capitalisation answers. */
+  getBlock(key: string, b: Block, midCapital: (norm: string) => boolean): BlockReading | undefined {
+    const e = this.blockEntries.get(key);
+    if (!e || !e.caps.every(([n, v]) => midCapital(n) === v)) {
+      this.blockMisses++;
+      return undefined;
+    }
+    this.blockHits++;
+    e.used = this.generation;
+    return movedReading(e.reading, b.start, b.s0, b.p0);
+  }
+
+  setBlock(key: string, b: Block, reading: BlockReading, caps: [string, boolean][]): void {
+    this.blockEntries.set(key, { reading: movedReading(reading, -b.start, -b.s0, -b.p0), caps, used: this.generation });
   }
 
   /** What cues(s) reads of the model, but for mid-sentence capitals. */
@@ -110,4 +178,24 @@ function moved(c: Cue, ds: number, dt: number, doff: number): Cue {
   };
   if (c.source?.resolved) out.source!.resolved = span(c.source.resolved, doff);
   return out;
+}
+
+/** A copy of attribution a, its offsets moved by doff, its sentence by ds and its paragraph by dp. */
+function movedAttribution(a: Attribution, doff: number, ds: number, dp: number): Attribution {
+  const out: Attribution = {
+    ...a,
+    cue: a.cue ? span(a.cue, doff) : null,
+    source: a.source ? (span(a.source, doff) as SourceSpan) : null,
+    content: span(a.content, doff),
+    quotes: a.quotes.map((q) => span(q, doff)),
+    sentence: a.sentence + ds,
+    paragraph: a.paragraph + dp,
+  };
+  if (a.source?.resolved) out.source!.resolved = span(a.source.resolved, doff);
+  return out;
+}
+
+function movedReading(r: BlockReading, doff: number, ds: number, dp: number): BlockReading {
+  const m = (a: Attribution) => movedAttribution(a, doff, ds, dp);
+  return { quotes: r.quotes.map((e) => ({ ...e, a: m(e.a) })), indirect: r.indirect.map(m), labels: r.labels.map(m) };
 }

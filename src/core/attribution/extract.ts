@@ -8,11 +8,11 @@ import { lowerBound } from '../search';
 import type { TextModel } from '../text';
 import { AUXILIARIES, EVIDENCE_NOUNS, PERSON_PRONOUNS, POSSESSIVES, PRONOUNS, ROLE_NOUNS } from './cues';
 import { mayBeCueWord } from './cue-forms';
-import type { CueMemo } from './cue-memo';
+import type { Block, BlockReading, CueMemo, QuoteEntry } from './cue-memo';
 import { countTokens, CueReader, isHeadline, type Cue } from './cue-reader';
 import { span } from './phrases';
 import type { QuoteSpan } from './quotes';
-import { sentenceTags } from './tagger';
+import { isFast, sentenceTags } from './tagger';
 import type { Attribution, AttributionKind, TextSpan } from './types';
 
 /** The sentence index of a character offset (binary search). */
@@ -34,13 +34,17 @@ export class Extractor extends CueReader {
     const key = memo.key(this.model, this.top, s);
     const hit = memo.get(key, this.model, s, (n) => this.isMidCapital(n));
     if (hit) return hit;
-    this.capsLog = [];
+    // the answers this sentence's cues depend on are also answers its block depends on
+    const outer = this.capsLog;
+    const log: [string, boolean][] = [];
+    this.capsLog = log;
     try {
       const cues = this.cues(s);
-      memo.set(key, this.model, s, cues, this.capsLog);
+      memo.set(key, this.model, s, cues, log);
       return cues;
     } finally {
-      this.capsLog = null;
+      this.capsLog = outer;
+      if (outer) outer.push(...log);
     }
   }
 
@@ -75,45 +79,168 @@ export class Extractor extends CueReader {
    * first, so each call sees fresh cues.
    */
   private readonly cueCache = new Map<number, Cue[]>();
-  /** the sentences that hold a cue word outside a quote (computed on the first extract()) */
-  private cueWordSentences: Set<number> | null = null;
+  /** the sentences that hold a cue word outside a quote, per block's token range (computed on first use) */
+  private readonly cueWordSentences = new Map<string, Set<number>>();
+  /** whether each paragraph is a headline (isHeadline), as asked */
+  private readonly headlines = new Map<number, boolean>();
+
+  private isHead(p: number): boolean {
+    let h = this.headlines.get(p);
+    if (h === undefined) this.headlines.set(p, (h = isHeadline(this.model, p)));
+    return h;
+  }
 
   /**
    * `quotesOnly`: only quotes and their speakers (no reported speech) — cheaper, for reference documents.
    * It is the full call's quote stage alone: a quote's cue is looked for only in the sentences the
    * quote spans, so both calls pair every quote with the same cue.
+   *
+   * The text is read in blocks of paragraphs (readBlock): without a memo the whole text is one block;
+   * with one, each paragraph is a block, joined with the next where a quote runs on into it or a dash
+   * credit after a quote reaches into it. A block's reading depends only on its own text and what the
+   * memo's key holds, so a block whose key is unchanged since an earlier check is taken from the memo.
+   * What crosses blocks is done here for all of them: a continuing quote's speaker (the last sourced
+   * quote, in this paragraph or the one before), the order of the records, and pronoun resolution.
    */
   extract(quotesOnly = false): Attribution[] {
+    const memo = this.memo;
+    memo?.begin();
+    for (const cs of this.cueCache.values()) for (const c of cs) c.used = false;
+    const results: BlockReading[] = [];
+    for (const b of memo ? this.blocks() : [this.wholeText()]) {
+      if (!memo) {
+        results.push(this.readBlock(b, quotesOnly));
+        continue;
+      }
+      const key = this.blockKey(b, quotesOnly);
+      const hit = memo.getBlock(key, b, (n) => this.isMidCapital(n));
+      if (hit) {
+        results.push(hit);
+        continue;
+      }
+      this.capsLog = [];
+      try {
+        const r = this.readBlock(b, quotesOnly);
+        memo.setBlock(key, b, r, this.capsLog);
+        results.push(r);
+      } finally {
+        this.capsLog = null;
+      }
+    }
+    return this.combine(results);
+  }
+
+  /** The whole text as one block. */
+  private wholeText(): Block {
+    const { model } = this;
+    return { p0: 0, p1: model.paragraphs.length, s0: 0, s1: model.sentences.length, t0: 0, t1: this.tokens.length, q0: 0, q1: this.top.length, start: 0, end: this.text.length };
+  }
+
+  /**
+   * Paragraph blocks: each paragraph, joined with the next where a top-level quote runs on into it or a
+   * dash credit after a quote ("…” —" then the name) reaches into it. The whole text as one block when
+   * the top-level quotes are not in order of their openings.
+   */
+  private blocks(): Block[] {
+    const { model, text, top } = this;
+    const paras = model.paragraphs;
+    if (!this.topSorted || paras.length === 0) return [this.wholeText()];
+    const joinNext = new Uint8Array(paras.length);
+    for (const q of top) {
+      const pa = model.sentences[sentenceAt(model, q.open)]?.paragraph ?? 0;
+      const pb = model.sentences[sentenceAt(model, Math.max(q.open, q.close - 1))]?.paragraph ?? pa;
+      for (let p = Math.min(pa, q.paraFrom); p < Math.max(pb, q.paraTo) && p < paras.length; p++) joinNext[p] = 1;
+      const dash = /^\s*(―|—|–|--)\s*/.exec(text.slice(q.close, q.close + 6));
+      if (dash && pb < paras.length && q.close + dash[0].length > paras[pb]!.end) joinNext[pb] = 1;
+    }
+    const out: Block[] = [];
+    let s = 0;
+    let q = 0;
+    for (let p0 = 0; p0 < paras.length; ) {
+      let p1 = p0 + 1;
+      while (p1 < paras.length && joinNext[p1 - 1]) p1++;
+      const start = paras[p0]!.start;
+      const end = paras[p1 - 1]!.end;
+      const s0 = s;
+      while (s < model.sentences.length && model.sentences[s]!.paragraph < p1) s++;
+      const q0 = q;
+      while (q < top.length && top[q]!.open < end) q++;
+      const t0 = s0 < model.sentences.length ? model.sentences[s0]!.tokenStart : this.tokens.length;
+      const t1 = s > s0 ? model.sentences[s - 1]!.tokenEnd : t0;
+      out.push({ p0, p1, s0, s1: s, t0, t1, q0, q1: q, start, end });
+      p0 = p1;
+    }
+    // quotes opening after the last paragraph (none in practice) go with the last block
+    out[out.length - 1]!.q1 = top.length;
+    return out;
+  }
+
+  /**
+   * Everything readBlock reads of the text, relative to the block: the tagger, whether the block opens
+   * an article of more than three paragraphs (the headline rule), its paragraphs, sentences and
+   * top-level quotes, the word after it, and its text with up to 12 characters before it (a
+   * "so-called" before a quote) and 8 after it (what follows a closing mark). Mid-sentence
+   * capitalisation, which holdsView reads anywhere in the text, is checked by the memo.
+   */
+  private blockKey(b: Block, quotesOnly: boolean): string {
+    const { model, text, top } = this;
+    const head = b.p0 === 0 && model.paragraphs.length > 3 ? 1 : 0;
+    let key = `${isFast(model) ? 1 : 0}${head}${quotesOnly ? 1 : 0}|`;
+    for (let p = b.p0; p < b.p1; p++) key += `${model.paragraphs[p]!.start - b.start},${model.paragraphs[p]!.end - b.start};`;
+    key += '|';
+    for (let s = b.s0; s < b.s1; s++) {
+      const sent = model.sentences[s]!;
+      key += `${sent.start - b.start},${sent.end - b.start},${sent.tokenEnd - sent.tokenStart},${sent.paragraph - b.p0};`;
+    }
+    key += '|';
+    for (let i = b.q0; i < b.q1; i++) {
+      const q = top[i]!;
+      key += `${q.open - b.start},${q.close - b.start},${q.start - b.start},${q.end - b.start},${q.level},${q.unclosed ? 1 : 0},${q.paraFrom - b.p0},${q.paraTo - b.p0};`;
+    }
+    const lead = Math.min(12, b.start);
+    return `${key}|${this.tokens[b.t1]?.norm ?? '\u0000'}|${lead}|${text.slice(b.start - lead, b.end + 8)}`;
+  }
+
+  /** The sentences of tokens [t0, t1) that hold a cue word outside a quote (a cheap lexical test before tagging). */
+  private cueSentencesIn(t0: number, t1: number): Set<number> {
+    const k = `${t0}:${t1}`;
+    let out = this.cueWordSentences.get(k);
+    if (out) return out;
+    out = new Set<number>();
+    for (let i = t0; i < t1; i++) {
+      const tok = this.tokens[i]!;
+      if (mayBeCueWord(tok.norm) && !this.inQuote(tok.start)) out.add(tok.sentence);
+    }
+    this.cueWordSentences.set(k, out);
+    return out;
+  }
+
+  /**
+   * The attributions of one block: its quotes with their cues (a quote with none waits for
+   * `combine`, which may give it the speaker of the quote before), reported speech, and
+   * "Name: …" paragraphs, with reported speech nested in another record's content left out.
+   */
+  private readBlock(b: Block, quotesOnly: boolean): BlockReading {
     const { model, text } = this;
-    const out: Attribution[] = [];
-    this.memo?.begin();
     const cueCache = this.cueCache;
-    for (const cs of cueCache.values()) for (const c of cs) c.used = false;
     const cuesOf = (s: number) => {
       let c = cueCache.get(s);
       if (!c) cueCache.set(s, (c = this.memoCues(s)));
       return c;
     };
-    // sentences that hold a cue word at all (cheap lexical test before tagging); the quote stage
-    // only asks about the sentences a quote spans, so the quotes-only call uses the same set
-    let cueSentences = this.cueWordSentences;
-    if (!cueSentences) {
-      cueSentences = this.cueWordSentences = new Set<number>();
-      for (const tok of this.tokens) {
-        if (mayBeCueWord(tok.norm) && !this.inQuote(tok.start)) cueSentences.add(tok.sentence);
-      }
-    }
-    const headline = new Map<number, boolean>();
-    const isHead = (p: number) => {
-      let h = headline.get(p);
-      if (h === undefined) headline.set(p, (h = isHeadline(model, p)));
-      return h;
+    // the quote stage only asks about the sentences a quote spans, so the quotes-only call uses the same set
+    const cueSentences = this.cueSentencesIn(b.t0, b.t1);
+    const isHead = (p: number) => this.isHead(p);
+    const out: Attribution[] = [];
+    const entries: QuoteEntry[] = [];
+    const sourced = (a: Attribution) => {
+      out.push(a);
+      entries.push({ a, sourced: true, kept: true });
     };
     // ---- direct and mixed quotes
     const mixedByCue = new Map<Cue, Attribution>();
-    let lastSourced: Attribution | null = null;
-    const bySentence: Attribution[] = [];
-    for (const q of this.top) {
+    for (let qi = b.q0; qi < b.q1; qi++) {
+      const q = this.top[qi]!;
       const s0 = sentenceAt(model, q.open);
       const s1 = sentenceAt(model, Math.max(q.open, q.close - 1));
       const para = model.sentences[s0]?.paragraph ?? 0;
@@ -155,15 +282,11 @@ export class Extractor extends CueReader {
           }
           mixedByCue.set(best, a);
           best.used = true;
-          out.push(a);
-          bySentence.push(a);
-          lastSourced = a;
+          sourced(a);
           continue;
         }
         best.used = true;
-        const a = this.record('direct', best, this.qspan(q), [this.qspan(q)], s0, para, false, false, headlineQuote);
-        out.push(a);
-        lastSourced = a;
+        sourced(this.record('direct', best, this.qspan(q), [this.qspan(q)], s0, para, false, false, headlineQuote));
         continue;
       }
       // “…,” Mr. Burton fumed / “…?” she wondered: a name or pronoun and any verb right after the quote
@@ -171,8 +294,8 @@ export class Extractor extends CueReader {
         // only where the quote ends in a comma, question or exclamation mark (not a full stop: a new sentence)
         const closing = text.slice(Math.max(q.open, q.close - 3), q.close);
         const after = /[,?!]\s*[”"’'»]+$/.test(closing) || text[q.close] === ',' ? /^[,]?[ \t]+/.exec(text.slice(q.close, q.close + 4)) : null;
-        const k0 = after ? this.tokens.findIndex((t) => t.start >= q.close) : -1;
-        if (after && k0 >= 0 && this.tokens[k0]!.start === q.close + after[0].length) {
+        const k0 = after ? lowerBound(this.tokens.length, (i) => this.tokens[i]!.start < q.close) : -1;
+        if (after && k0 >= 0 && k0 < this.tokens.length && this.tokens[k0]!.start === q.close + after[0].length) {
           const sIdx = this.tokens[k0]!.sentence;
           const sent = model.sentences[sIdx]!;
           const np = this.npAfter(k0, sent.tokenEnd);
@@ -180,9 +303,7 @@ export class Extractor extends CueReader {
           // a name or pronoun, or a role or a document ("the letter reads", "the spokesman added")
           const headOk = np && (this.tag(np[0]).pos === 'PRON' || /^\p{Lu}/u.test(this.tokens[np[0]]!.text) || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm) || EVIDENCE_NOUNS.has(this.tokens[np[1] - 1]!.norm));
           if (np && headOk && v < sent.tokenEnd && this.tag(v).pos === 'VERB' && /^\s+$/.test(this.gap(v - 1, v)) && !AUXILIARIES.has(this.tokens[v]!.norm)) {
-            const a: Attribution = { kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
-            out.push(a);
-            lastSourced = a;
+            sourced({ kind: 'direct', cue: span(text, this.tokens[v]!.start, this.tokens[v]!.end), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) });
             continue;
           }
         }
@@ -191,19 +312,16 @@ export class Extractor extends CueReader {
       const dash = /^\s*(―|—|–|--)\s*/.exec(text.slice(q.close, q.close + 6));
       if (dash) {
         const at = q.close + dash[0].length;
-        let k = this.tokens.findIndex((t) => t.start >= at);
-        if (k >= 0 && this.tokens[k]!.start === at && /^\p{Lu}/u.test(this.tokens[k]!.text)) {
+        const k = lowerBound(this.tokens.length, (i) => this.tokens[i]!.start < at);
+        if (k < this.tokens.length && this.tokens[k]!.start === at && /^\p{Lu}/u.test(this.tokens[k]!.text)) {
           const sIdx = this.tokens[k]!.sentence;
           const np = this.npAfter(k, this.model.sentences[sIdx]!.tokenEnd);
           if (np) {
             const dashAt = q.close + dash[0].indexOf(dash[1]!);
-            const a: Attribution = { kind: 'direct', cue: span(text, dashAt, dashAt + dash[1]!.length), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) };
-            out.push(a);
-            lastSourced = a;
+            sourced({ kind: 'direct', cue: span(text, dashAt, dashAt + dash[1]!.length), source: this.srcSpan(np[0], np[1]), content: this.qspan(q), quotes: [this.qspan(q)], sentence: s0, paragraph: para, scare: false, inherited: false, headline: isHead(para) });
             continue;
           }
         }
-        void k;
       }
       // colon introduction: "Leavitt was blunt: “…”"
       const before = text.slice(model.sentences[s0]!.start, q.open);
@@ -213,7 +331,7 @@ export class Extractor extends CueReader {
         const np = this.npAfter(sent.tokenStart, sent.tokenEnd);
         if (np && this.tokens[np[0]]!.start < q.open && (this.tag(np[0]).pos !== 'NOUN' || ROLE_NOUNS.has(this.tokens[np[1] - 1]!.norm))) {
           const colonAt = model.sentences[s0]!.start + colon.index + colon[0].indexOf(':');
-          const a: Attribution = {
+          sourced({
             kind: 'direct',
             cue: span(text, colonAt, colonAt + 1),
             source: this.srcSpan(np[0], np[1]),
@@ -224,33 +342,15 @@ export class Extractor extends CueReader {
             scare: false,
             inherited: false,
             headline: headlineQuote,
-          };
-          out.push(a);
-          lastSourced = a;
+          });
           continue;
         }
       }
       // a short quote with no cue is a scare quote
       const scare = words <= 2 || /so[-\s]called\s*$/i.test(text.slice(Math.max(0, q.open - 12), q.open));
-      // continuing quote: the speaker of the previous quote in this paragraph or the paragraph before,
-      // when this quote opens its sentence
+      // a quote with no speaker: a continuing quote when it opens its sentence (combine decides)
       const opensSentence = q.open <= model.sentences[s0]!.start + 1;
-      if (!scare && opensSentence && lastSourced && lastSourced.source && lastSourced.paragraph >= para - 1 && !headlineQuote) {
-        out.push({
-          kind: 'direct',
-          cue: null,
-          source: lastSourced.source,
-          content: this.qspan(q),
-          quotes: [this.qspan(q)],
-          sentence: s0,
-          paragraph: para,
-          scare: false,
-          inherited: true,
-          headline: false,
-        });
-        continue;
-      }
-      out.push({
+      const a: Attribution = {
         kind: 'direct',
         cue: null,
         source: null,
@@ -261,11 +361,13 @@ export class Extractor extends CueReader {
         scare,
         inherited: false,
         headline: headlineQuote,
-      });
+      };
+      out.push(a);
+      entries.push({ a, sourced: false, kept: true, continues: !scare && opensSentence && !headlineQuote });
     }
-    void bySentence;
+    const quoteStage = out.length;
     // ---- indirect speech: cues not used by a quote
-    for (const s of quotesOnly ? [] : [...cueSentences].sort((a, b) => a - b)) {
+    for (const s of quotesOnly ? [] : [...cueSentences].sort((x, y) => x - y)) {
       const cs = cuesOf(s);
       for (const c of cs) {
         // a weak cue ("called the plan a disgrace") reports a view only with a subject that can hold one
@@ -273,12 +375,18 @@ export class Extractor extends CueReader {
         const content = this.clause(c, cs);
         if (!content) continue;
         const para = model.sentences[s]!.paragraph;
-        const inner = this.top.filter((q) => q.start >= content.start && q.end <= content.end).map((q) => this.qspan(q));
+        const inner: TextSpan[] = [];
+        for (let qi = b.q0; qi < b.q1; qi++) {
+          const q = this.top[qi]!;
+          if (q.start >= content.start && q.end <= content.end) inner.push(this.qspan(q));
+        }
         out.push(this.record(inner.length ? 'mixed' : 'indirect', c, content, inner, s, para, false, false, isHead(para)));
       }
     }
+    const indirectStage = out.length;
     // "Pat Quill: Voters Are Worried" — a name and a colon opening a paragraph (headline style)
-    for (const para of quotesOnly ? [] : model.paragraphs) {
+    for (let pn = quotesOnly ? b.p1 : b.p0; pn < b.p1; pn++) {
+      const para = model.paragraphs[pn]!;
       // a transcript in quotation marks: "WALLACE: …" (an upper-case label after the opening mark)
       const lead = /^["“]\p{Lu}{2,}[\p{Lu}\s.'’-]*:\s/u.test(text.slice(para.start, Math.min(para.end, para.start + 40))) ? 1 : 0;
       const m = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(?=\S)/u.exec(text.slice(para.start + lead, Math.min(para.end, para.start + 80)));
@@ -298,13 +406,37 @@ export class Extractor extends CueReader {
       out.push({ kind: 'indirect', cue: span(text, srcEnd, srcEnd + 1), source: span(text, para.start + lead, srcEnd), content: span(text, cStart, cEnd), quotes: [], sentence: s, paragraph: model.sentences[s]!.paragraph, scare: false, inherited: false, headline: isHead(model.sentences[s]!.paragraph) });
     }
     // reported speech nested in another attribution's content ("Stein said she plans to …") belongs
-    // to the outer one; quotes keep their own records
+    // to the outer one; quotes keep their own records. (An attribution's content lies in the sentences
+    // of its cue and its quotes, so the outer record is always of the same block.)
     const nested = (a: Attribution) =>
-      a.kind !== 'direct' && a.cue !== null && out.some((b) => b !== a && b.source && b.cue && b.kind !== 'direct' && b.content.start <= a.cue!.start && a.cue!.end <= b.content.end && !(a.content.start <= b.cue.start && b.cue.end <= a.content.end));
+      a.kind !== 'direct' && a.cue !== null && out.some((o) => o !== a && o.source && o.cue && o.kind !== 'direct' && o.content.start <= a.cue!.start && a.cue!.end <= o.content.end && !(a.content.start <= o.cue.start && o.cue.end <= a.content.end));
     const cueTaken = new Set(out.filter((a) => a.kind === 'direct' && a.cue).map((a) => a.cue!.start));
-    const kept = out.filter((a) => !nested(a) && !(a.kind === 'indirect' && a.cue && cueTaken.has(a.cue.start)));
-    out.length = 0;
-    out.push(...kept);
+    const drop = (a: Attribution) => nested(a) || (a.kind === 'indirect' && a.cue !== null && cueTaken.has(a.cue.start));
+    for (const e of entries) if (drop(e.a)) e.kept = false;
+    return { quotes: entries, indirect: out.slice(quoteStage, indirectStage).filter((a) => !drop(a)), labels: out.slice(indirectStage).filter((a) => !drop(a)) };
+  }
+
+  /**
+   * The attributions of the whole text from its blocks' readings, in a fresh extraction's order: quote
+   * records, then reported speech, then "Name: …" paragraphs (each in text order), sorted by content.
+   * A quote with no speaker that opens its sentence continues the last quote with a speaker of its own,
+   * when that one is in the same paragraph or the one before (and neither is a headline).
+   */
+  private combine(results: BlockReading[]): Attribution[] {
+    const out: Attribution[] = [];
+    let lastSourced: Attribution | null = null;
+    for (const r of results) {
+      for (const e of r.quotes) {
+        let a = e.a;
+        if (e.continues && lastSourced && lastSourced.source && lastSourced.paragraph >= a.paragraph - 1) {
+          a = { kind: 'direct', cue: null, source: lastSourced.source, content: a.content, quotes: a.quotes, sentence: a.sentence, paragraph: a.paragraph, scare: false, inherited: true, headline: false };
+        }
+        if (e.sourced) lastSourced = a;
+        if (e.kept) out.push(a);
+      }
+    }
+    for (const r of results) out.push(...r.indirect);
+    for (const r of results) out.push(...r.labels);
     out.sort((a, b) => a.content.start - b.content.start || a.content.end - b.content.end);
     this.resolvePronouns(out);
     return out;
