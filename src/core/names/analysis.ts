@@ -191,6 +191,19 @@ function withGluedTitle(written: string, key: string, form: string): string {
 const COURTESY: ReadonlySet<string> = new Set(COURTESY_TITLES);
 
 /**
+ * The references' initial beside `t` may stand for the article's first name `n` (T Tormead for Thomas
+ * Tormeed): not when `t` is itself a first name, whose initial neighbour is a middle initial (Roger C
+ * Altman), nor when the references give `t` another first name with that initial (J Robinson beside
+ * Jason Robinson is Jason's).
+ */
+function initialFor(t: NameTarget, n: string): boolean {
+  const i = n[0]!;
+  if (!t.neighbours.has(i) || !isFirstName(foldDiacritics(n)) || isFirstName(foldDiacritics(t.key))) return false;
+  for (const m of t.neighbours.keys()) if (m !== n && m.length > 1 && m[0] === i && isFirstName(foldDiacritics(m))) return false;
+  return true;
+}
+
+/**
  * The same neighbour, a spelling variant of it (McPherson / MacPherson beside the name), or an initial
  * and a first name it may stand for (F Sheahan / Frank Sheahan).
  */
@@ -200,7 +213,7 @@ function hasNeighbour(t: NameTarget, n: string): boolean {
     for (const m of t.neighbours.keys()) if (m[0] === n && isFirstName(foldDiacritics(m))) return true;
     return false;
   }
-  if (t.neighbours.has(n[0]!) && isFirstName(foldDiacritics(n))) return true;
+  if (initialFor(t, n)) return true;
   if (n.length < 5) return false;
   for (const m of t.neighbours.keys()) if (m.length >= 5 && nearMiss(n, m)?.strength === 'strong') return true;
   return false;

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { check } from '../../../src/core/engine';
+import { ReferenceIndex } from '../../../src/core/reference-index';
+import type { Finding, ReferenceDoc } from '../../../src/core/types';
+
+// Invented people, places and stories. What the references write beside a name (its company) says
+// whose name it is; these tests hold the cases where that company is read too generously.
+
+function doc(id: string, text: string): ReferenceDoc {
+  return { id, path: id, meta: {}, text };
+}
+
+function names(text: string, refs: ReferenceDoc[]): Finding[] {
+  const res = check(text, ReferenceIndex.build(refs), { rules: { 'copied-passage': 'off' } });
+  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
+}
+
+const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => f.message));
+
+/** Other stories of an archive: no names, nothing of the articles below. */
+function archive(...docs: ReferenceDoc[]): ReferenceDoc[] {
+  const filler = Array.from({ length: 120 }, (_, k) =>
+    doc(`f${k}`, `The parish council met for session ${k} to discuss the bus timetable and the allotment rents.`),
+  );
+  return [...filler, ...docs];
+}
+
+describe('names/company: an initial beside the target', () => {
+  it('beside a target that is a first name, an initial is its middle initial, not the article\'s first name', () => {
+    const refs = archive(
+      doc('b1', 'Bernard H Tolliver chaired the water board for a decade.'),
+      doc('b2', 'The board thanked Bernard Tolliver and his deputy.'),
+      doc('b3', 'Bernard Tolliver opened the reservoir footpath.'),
+    );
+    assert.deepEqual(names('The economist Hester Bernardt said the water price would rise.', refs), []);
+  });
+
+  it('an initial the references also give in full as another first name is that name\'s', () => {
+    const refs = archive(
+      doc('p1', 'The winger J Pellowe was booked in the first half.'),
+      doc('p2', 'Jason Pellowe scored twice for the visitors.'),
+      doc('p3', 'Jason Pellowe signed a new contract with the club.'),
+    );
+    assert.deepEqual(names('The film producer Jeff Pellwoe said the sequel would open in May.', refs), []);
+  });
+
+  it('an initial with no other first name of that letter still stands for the article\'s first name', () => {
+    const refs = archive(
+      doc('p1', 'The winger J Pellowe was booked in the first half.'),
+      doc('p2', 'Coach Dunmore praised J Pellowe for his pace.'),
+      doc('p3', 'J Pellowe returns to the side this weekend.'),
+    );
+    const fs = names('The winger Jeff Pellwoe will start on Saturday.', refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-spelling');
+    assert.deepEqual(fs[0]!.suggestions, ['Pellowe']);
+    assert.equal(fs[0]!.start, 'The winger Jeff '.length);
+    assert.equal(fs[0]!.end, 'The winger Jeff Pellwoe'.length);
+  });
+});
