@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
+import { touchesCharacterReference } from '../../../src/core/names/evidence';
+import { nameLexicon } from '../../../src/core/names/lexicon';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
 
@@ -56,5 +58,40 @@ describe('names/company: an initial beside the target', () => {
     assert.deepEqual(fs[0]!.suggestions, ['Pellowe']);
     assert.equal(fs[0]!.start, 'The winger Jeff '.length);
     assert.equal(fs[0]!.end, 'The winger Jeff Pellwoe'.length);
+  });
+});
+
+describe('names: a word written with an HTML character reference', () => {
+  it('touchesCharacterReference: a reference right after or before the token, or the token its name', () => {
+    const t = 'the Daurign&eacute; theorem, Andr&#233; Vell and &Eacute;mile Sorg; Daurigne';
+    const at = (w: string, from = 0) => [t.indexOf(w, from), t.indexOf(w, from) + w.length] as const;
+    assert.equal(touchesCharacterReference(t, ...at('Daurign')), true);
+    assert.equal(touchesCharacterReference(t, ...at('eacute')), true);
+    assert.equal(touchesCharacterReference(t, ...at('Andr')), true);
+    assert.equal(touchesCharacterReference(t, ...at('mile')), true);
+    assert.equal(touchesCharacterReference(t, ...at('Vell')), false);
+    assert.equal(touchesCharacterReference(t, ...at('Sorg')), false);
+    assert.equal(touchesCharacterReference(t, ...at('Daurigne', 60)), false);
+  });
+
+  it('the letters before the reference are not a second spelling of the name', () => {
+    const text = 'The Daurign&eacute; theorem was posed by Lucien Daurigne in 1911. Daurigne taught at a school in Lyon.';
+    assert.deepEqual(names(text, [doc('r1', 'The council met to discuss the bus timetable.')]), []);
+  });
+
+  it('a real second spelling beside it is still found', () => {
+    const text = 'The Daurign&eacute; theorem was posed by Lucien Daurigne in 1911. Daurigne taught in Lyon, and Dauringe retired there.';
+    const fs = names(text, [doc('r1', 'The council met to discuss the bus timetable.')]);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-inconsistency');
+    assert.equal(fs[0]!.text, 'Dauringe');
+    assert.deepEqual(fs[0]!.suggestions, ['Daurigne']);
+  });
+
+  it('the references\' letters before a reference are no lexicon spelling', () => {
+    const index = ReferenceIndex.build([doc('r1', 'The Daurign&eacute; prize went to Mira Tollan. Mira Tollan thanked the jury.')]);
+    const lex = nameLexicon(index);
+    assert.equal(lex.get('daurign'), undefined);
+    assert.equal(lex.get('tollan')?.count, 2);
   });
 });
