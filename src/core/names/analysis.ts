@@ -727,6 +727,15 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     }
     return true;
   };
+  // a spelling capitalised only where its place explains it (a sentence start) that the article or the
+  // references also write in lower case is an ordinary word (Seagrasses opening a sentence), not a name
+  let lowerWords: Set<string> | null = null;
+  const ordinaryHere = (a: ArticleName): boolean => {
+    if (a.mid) return false;
+    if (lex.lowerCount(a.key) > 0) return true;
+    lowerWords ??= new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => nameKey(t.text)));
+    return lowerWords.has(a.key);
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -741,6 +750,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ex = lex.get(x.key);
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
+      if (ordinaryHere(x) || ordinaryHere(y)) continue;
       // two parts of one name (Oda Mei Lin), or two names given on purpose side by side (known as
       // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;

@@ -95,3 +95,24 @@ describe('names: a word written with an HTML character reference', () => {
     assert.equal(lex.get('tollan')?.count, 2);
   });
 });
+
+describe('names/name-inconsistency: an ordinary word opening a sentence', () => {
+  const refs = [doc('r1', 'The council met to discuss the bus timetable.')];
+
+  it('a capitalised word the article also writes in lower case is no second spelling of a name', () => {
+    const text = 'Saltmarshes are vanishing, a study says.\nSince 2003 the monitoring programme SaltmarshNet has tracked 40 sites. Most saltmarshes lie beside farms.';
+    assert.deepEqual(names(text, refs), []);
+  });
+
+  it('nor one the references write in lower case', () => {
+    const text = 'Saltmarshes are vanishing, a study says.\nSince 2003 the monitoring programme SaltmarshNet has tracked 40 sites.';
+    assert.deepEqual(names(text, [doc('r2', 'Wide saltmarshes shelter the birds in winter.')]), []);
+  });
+
+  it('without a lower-case use the two spellings are still compared', () => {
+    const text = 'Saltmarshes are vanishing, a study says.\nSince 2003 the monitoring programme SaltmarshNet has tracked 40 sites.';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-inconsistency');
+  });
+});
