@@ -595,6 +595,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // is read even from a name with many companions (Niel Ransom against the archive's many Neils)
       const company = t.house || companyMatch(a, t);
       if (!company && contextConflict(a, t, sameStory)) return;
+      // another romanisation of the name (Yanukovych / Yanukovich) that a single document of other
+      // stories writes is that writer's choice, not the article's slip
+      if (!t.house && !sameStory && miss.kind === 'transliteration' && t.sources < 2) return;
       if (!t.house && !sameStory) {
         // only other stories of an archive speak for the target: when the article gives the name company
         // (a first name, a role) the target never has, it is another person's name

@@ -116,3 +116,34 @@ describe('names/name-inconsistency: an ordinary word opening a sentence', () => 
     assert.equal(fs[0]!.rule, 'name-inconsistency');
   });
 });
+
+describe('names/archive: another romanisation of the name', () => {
+  it('one document of other stories writing another romanisation does not settle it', () => {
+    const refs = archive(doc('z1', 'The former mayor Bohdan Zarevich opened the grain terminal at the port.'));
+    assert.deepEqual(names('Opposition leader Bohdan Zarevych lost the vote on Sunday.', refs), []);
+  });
+
+  it('two documents writing it, or a slip that is no romanisation, still do', () => {
+    const two = archive(
+      doc('z1', 'The former mayor Bohdan Zarevich opened the grain terminal at the port.'),
+      doc('z2', 'Bohdan Zarevich was re-elected to the regional council.'),
+    );
+    const fs = names('Opposition leader Bohdan Zarevych lost the vote on Sunday.', two);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Zarevich']);
+    const one = archive(doc('z1', 'The former mayor Bohdan Zarevich opened the grain terminal at the port.'));
+    const gs = names('Opposition leader Bohdan Zarevitch lost the vote on Sunday.', one);
+    assert.equal(gs.length, 0, show(gs));
+    const hs = names('Opposition leader Bohdan Zaervich lost the vote on Sunday.', one);
+    assert.equal(hs.length, 1, show(hs));
+    assert.deepEqual(hs[0]!.suggestions, ['Zarevich']);
+  });
+
+  it('in a story\'s own references one document is enough', () => {
+    const fs = names('Opposition leader Bohdan Zarevych lost the vote on Sunday.', [
+      doc('z1', 'The opposition leader Bohdan Zarevich lost the vote on Sunday, officials said.'),
+    ]);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Zarevich']);
+  });
+});
