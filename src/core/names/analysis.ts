@@ -191,6 +191,19 @@ function withGluedTitle(written: string, key: string, form: string): string {
 const COURTESY: ReadonlySet<string> = new Set(COURTESY_TITLES);
 
 /**
+ * The references' initial beside `t` may stand for the article's first name `n` (T Tormead for Thomas
+ * Tormeed): not when `t` is itself a first name, whose initial neighbour is a middle initial (Roger C
+ * Altman), nor when the references give `t` another first name with that initial (J Robinson beside
+ * Jason Robinson is Jason's).
+ */
+function initialFor(t: NameTarget, n: string): boolean {
+  const i = n[0]!;
+  if (!t.neighbours.has(i) || !isFirstName(foldDiacritics(n)) || isFirstName(foldDiacritics(t.key))) return false;
+  for (const m of t.neighbours.keys()) if (m !== n && m.length > 1 && m[0] === i && isFirstName(foldDiacritics(m))) return false;
+  return true;
+}
+
+/**
  * The same neighbour, a spelling variant of it (McPherson / MacPherson beside the name), or an initial
  * and a first name it may stand for (F Sheahan / Frank Sheahan).
  */
@@ -200,7 +213,7 @@ function hasNeighbour(t: NameTarget, n: string): boolean {
     for (const m of t.neighbours.keys()) if (m[0] === n && isFirstName(foldDiacritics(m))) return true;
     return false;
   }
-  if (t.neighbours.has(n[0]!) && isFirstName(foldDiacritics(n))) return true;
+  if (initialFor(t, n)) return true;
   if (n.length < 5) return false;
   for (const m of t.neighbours.keys()) if (m.length >= 5 && nearMiss(n, m)?.strength === 'strong') return true;
   return false;
@@ -582,6 +595,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // is read even from a name with many companions (Niel Ransom against the archive's many Neils)
       const company = t.house || companyMatch(a, t);
       if (!company && contextConflict(a, t, sameStory)) return;
+      // another romanisation of the name (Yanukovych / Yanukovich) that a single document of other
+      // stories writes is that writer's choice, not the article's slip
+      if (!t.house && !sameStory && miss.kind === 'transliteration' && t.sources < 2) return;
       if (!t.house && !sameStory) {
         // only other stories of an archive speak for the target: when the article gives the name company
         // (a first name, a role) the target never has, it is another person's name
@@ -714,6 +730,15 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     }
     return true;
   };
+  // a spelling capitalised only where its place explains it (a sentence start) that the article or the
+  // references also write in lower case is an ordinary word (Seagrasses opening a sentence), not a name
+  let lowerWords: Set<string> | null = null;
+  const ordinaryHere = (a: ArticleName): boolean => {
+    if (a.mid) return false;
+    if (lex.lowerCount(a.key) > 0) return true;
+    lowerWords ??= new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => nameKey(t.text)));
+    return lowerWords.has(a.key);
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -728,6 +753,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ex = lex.get(x.key);
       const ey = lex.get(y.key);
       if ((ex && !ex.name && ex.lower > 0) || (ey && !ey.name && ey.lower > 0)) continue;
+      if (ordinaryHere(x) || ordinaryHere(y)) continue;
       // two parts of one name (Oda Mei Lin), or two names given on purpose side by side (known as
       // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;

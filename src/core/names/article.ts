@@ -4,7 +4,7 @@
  * are no ordinary English word.
  */
 import type { TextModel } from '../text';
-import { adjacent, caseClass, nameKey, nameLength, type CaseClass } from './evidence';
+import { adjacent, caseClass, nameKey, nameLength, touchesCharacterReference, type CaseClass } from './evidence';
 import { isCalendarWord, isFirstName, isOrdinaryWord, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { foldDiacritics } from './similarity';
@@ -81,6 +81,8 @@ export function articleNames(doc: TextModel): Map<string, ArticleName> {
     if (/n't$/.test(folded)) continue;
     if (cls === 'caps' && key.length <= 4) continue;
     if (runTogether(tok.text)) continue;
+    // part of a word written with a character reference (Poincar&eacute;): not the whole spelling
+    if (touchesCharacterReference(text, tok.start, tok.end)) continue;
     const ordinary = isOrdinaryWord(folded);
     if (cls !== 'mid' && ordinary) continue;
     const len = nameLength(tok.text);

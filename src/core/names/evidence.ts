@@ -23,6 +23,23 @@ export function nameKey(token: string): string {
   return token.slice(0, nameLength(token)).toLowerCase().replace(/[’ʼ]/g, "'");
 }
 
+const REF_BODY = '(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})';
+const REF_AFTER_RE = new RegExp(`^&${REF_BODY};`);
+const REF_BEFORE_RE = new RegExp(`&${REF_BODY};$`);
+
+/**
+ * The token [start, end) is part of a word written with an HTML character reference ("Poincar&eacute;",
+ * "Andr&#233;", "&Eacute;mile"): the reference stands right after or right before it, or the token is
+ * the reference's own name. Its letters are only part of the word, so they are no spelling of a name.
+ */
+export function touchesCharacterReference(text: string, start: number, end: number): boolean {
+  const after = text.charCodeAt(end);
+  const before = text.charCodeAt(start - 1);
+  if (after === 38 && REF_AFTER_RE.test(text.slice(end, end + 40))) return true;
+  if (before === 59 && REF_BEFORE_RE.test(text.slice(Math.max(0, start - 40), start))) return true;
+  return before === 38 && after === 59;
+}
+
 // characters skipped when looking back for what precedes a token: spaces, quotes, brackets, bullets
 const SKIP = new Set([...' \t\f\v\u00a0"\'“”‘’«»([{*•#_>'].map((c) => c.charCodeAt(0)));
 // characters that end a sentence or clause, or open a headline/list line

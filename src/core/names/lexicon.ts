@@ -11,7 +11,7 @@
  */
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { isStopWord } from '../stopwords';
-import { adjacent, caseClass, nameKey } from './evidence';
+import { adjacent, caseClass, nameKey, touchesCharacterReference } from './evidence';
 import { foldDiacritics, letterBits, skeleton } from './similarity';
 import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
 
@@ -83,7 +83,8 @@ export function scanDocument(text: string, starts: ArrayLike<number>, ends: Arra
       continue;
     }
     const cls = caseClass(text, s, e);
-    if (cls === 'lower' || cls === 'other') {
+    // part of a word written with a character reference (Poincar&eacute;) is no spelling of its own
+    if (cls === 'lower' || cls === 'other' || touchesCharacterReference(text, s, e)) {
       prev = undefined;
       continue;
     }

@@ -81,7 +81,8 @@ export function lexiconProbe(): number {
   const text =
     'Mayor Ilse Varnholt of Kestrel Bay said on Monday the MacPherson plan would go ahead. Varnholt told ' +
     'reporters that McPherson and Dr Oyelaran-Smith disagreed. "We will see," said Varnholt\'s deputy, Ana ' +
-    'Kowalska. The council and the Harbour Board met. HARBOUR BOARD CHAIR RESIGNS\n\nbay workers struck.';
+    'Kowalska. The council and the Harbour Board met. HARBOUR BOARD CHAIR RESIGNS\n\nbay workers struck. ' +
+    'The Quay Caf&eacute; Tarrant reopened.';
   const index = ReferenceIndex.build([
     { id: 'p1', path: 'p1', text, meta: {} },
     { id: 'p2', path: 'p2', text: text.replace(/Varnholt/g, 'Varnholdt'), meta: {} },
