@@ -276,7 +276,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairStandShare: 0.3,
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
-  pairStockGramDocs: 16,
+  pairStockGramDocs: 24,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
   restateWindow: 0,
   restateShare: 0.5,

@@ -538,14 +538,14 @@ describe('pairEvidenceFilter: shared quotations, names and stock phrasing', () =
 });
 
 describe('pairEvidenceFilter: the reference set\'s stock phrasing (n-gram document frequency) and initials', () => {
-  // An invented science desk archive: 240 short notices on unrelated subjects, 18 of which close on
+  // An invented science desk archive: 300 short notices on unrelated subjects, 25 of which close on
   // the desk's formula naming other researchers. Each word of the formula is in fewer than a tenth of
-  // the notices (not stock vocabulary by single-word frequency); its 3-grams are in 18 (stock phrasing).
+  // the references (not stock vocabulary by single-word frequency); its 3-grams are in 26 (stock phrasing).
   const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
   const formula = (who: string) => `${who} and colleagues report their findings in this week's edition of the Tollbridge Review of Natural History.`;
-  const notices = Array.from({ length: 240 }, (_, k) => {
+  const notices = Array.from({ length: 300 }, (_, k) => {
     const about = `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`;
-    return doc(`notice${k}.txt`, k % 13 === 0 ? `${about} ${formula(`Dr Ysolde Brannock${k}`)}` : about);
+    return doc(`notice${k}.txt`, k % 12 === 0 ? `${about} ${formula(`Dr Ysolde Brannock${k}`)}` : about);
   });
   const MOTH =
     'A pale moth thought lost from the Fennick marshes for ninety years has been caught again in a light trap behind a chapel. ' +
@@ -557,7 +557,8 @@ describe('pairEvidenceFilter: the reference set\'s stock phrasing (n-gram docume
   const seedAll = { commonSeedDocs: 10000, commonSeedShare: 1, minSubstanceWords: 0 };
 
   it('drops a passage that is only the archive\'s formula naming other people', () => {
-    assert.ok(notices.filter((d) => d.text.includes('colleagues')).length < 24, 'formula words stay under the single-word stock share');
+    const withFormula = refs.filter((d) => d.text.includes('colleagues')).length;
+    assert.ok(withFormula >= DEFAULT_ALIGN.pairStockGramDocs && withFormula <= 0.1 * refs.length, String(withFormula));
     const article =
       'A lichen that glows faintly under ultraviolet light has been found on gravestones in three Hollin Vale churchyards. ' +
       formula('Professor Caius Merriday of the Wenlow herbarium') +
