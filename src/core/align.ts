@@ -202,6 +202,14 @@ export interface AlignOptions {
   /** a passage that stands on its length needs this many words of substance of its own (a list of names does not stand) */
   pairStandSubstance: number;
   /**
+   * stock phrasing by the reference set's own statistics, for `pairEvidenceFilter`: a shared word
+   * whose every n-gram (SEED_N words) shared with the source span is found in at least this many
+   * reference documents carries no substance (a formula of the trade, "was remanded in custody",
+   * "report their findings in the journal", written by everyone); a word in a shared n-gram found in
+   * fewer documents, or in none (reworded), counts as before. 0: off
+   */
+  pairStockGramDocs: number;
+  /**
    * restated sentences (the copied-passage rule's, `restatedSentences`; `align` does not apply
    * them): beside the passages of a source the rule reports, an article sentence of at least
    * `restateMinContent` content words (not stop words, numbers or words between quotation marks),
@@ -268,6 +276,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairStandShare: 0.3,
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
+  pairStockGramDocs: 24,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
   restateWindow: 0,
   restateShare: 0.5,
@@ -1204,7 +1213,7 @@ function referenceQuoteMask(index: ReferenceIndex, num: number): Uint8Array {
  * word inside quotation marks is matched first to a reference word inside them, and such a match is
  * the same speaker quoted twice. Counting stops at `minSubstanceWords`.
  */
-function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes?: Uint8Array): number {
+function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: AlignOptions, inQuotes?: Uint8Array, stock?: Uint8Array): number {
   const d = index.docs[p.doc]!;
   const refQuoted = inQuotes ? referenceQuoteMask(index, p.doc) : undefined;
   // reference words of the span, counted apart inside (quoted) and outside quotation marks
@@ -1236,9 +1245,44 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     if (t.stop || /\d/.test(t.text)) continue;
     if (k > doc.sentences[t.sentence]!.tokenStart && /^\p{Lu}/u.test(t.text)) continue;
     if (index.terms.df[term]! > stockDf) continue;
+    if (stock?.[k - p.aTok[0]]) continue;
     sub++;
   }
   return sub;
+}
+
+/**
+ * Per article token of passage `p` (offset from `p.aTok[0]`): 1 when the token lies in n-grams
+ * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
+ * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
+ */
+function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array): Uint8Array {
+  const n = p.aTok[1] - p.aTok[0];
+  const common = new Uint8Array(n);
+  const rare = new Uint8Array(n);
+  const hits: number[] = [];
+  for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
+    let known = true;
+    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+    if (!known) continue;
+    // over the look-up's limits: in more documents than any threshold here, so common
+    const within = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), hits);
+    let inSource = !within;
+    let docs = 0;
+    let last = -1;
+    for (let h = 0; within && h < hits.length; h += 2) {
+      if (hits[h] !== last) {
+        docs++;
+        last = hits[h]!;
+      }
+      if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
+    }
+    if (!inSource) continue;
+    const mark = !within || docs >= o.pairStockGramDocs ? common : rare;
+    mark.fill(1, i - p.aTok[0], i - p.aTok[0] + SEED_N);
+  }
+  for (let k = 0; k < n; k++) common[k] = common[k]! & (rare[k]! ^ 1);
+  return common;
 }
 
 /**
@@ -1275,7 +1319,8 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
  * alignment (the other rules read every passage): the substance words of all the passages of each
  * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
  * both texts (`pairQuotedShare`) counts as a shared quotation, and a passage that stands on its
- * length needs substance of its own (`pairStandSubstance`).
+ * length needs substance of its own (`pairStandSubstance`). Words of the set's stock phrasing
+ * (`pairStockGramDocs`) and initials (one letter) carry no substance here.
  */
 export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
@@ -1284,10 +1329,14 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   if (!ps.some((p) => p.words < stand) && !(o.pairQuotedShare > 0) && !(o.pairStandSubstance > 0)) return ps;
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
   const all = { ...o, minSubstanceWords: Infinity };
+  const terms = o.pairStockGramDocs > 0 ? articleTerms(doc, index) : undefined;
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
+    const stock = terms ? stockGramMask(index, p, o, terms) : new Uint8Array(p.aTok[1] - p.aTok[0]);
+    // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
+    for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {
-      substance: substanceWords(doc, index, p, all, inQuotes),
+      substance: substanceWords(doc, index, p, all, inQuotes, stock),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
     };
   });

@@ -4,8 +4,9 @@
  * reported and the others are listed in `data.alsoIn`. Words inside direct quotations that the
  * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
  * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
- * of its source together share 4 words of substance and two 3-grams that are not stock phrasing outside
- * quotations both texts have; a passage mostly quoted by both texts is a shared quotation, not copying.
+ * of its source together share 4 words of substance outside quotations both texts have (a word only
+ * in 3-grams that 24 or more references contain is the set's stock phrasing, and an initial is part of
+ * a name: neither counts); a passage mostly quoted by both texts is a shared quotation, not copying.
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */

@@ -537,6 +537,78 @@ describe('pairEvidenceFilter: shared quotations, names and stock phrasing', () =
   });
 });
 
+describe('pairEvidenceFilter: the reference set\'s stock phrasing (n-gram document frequency) and initials', () => {
+  // An invented science desk archive: 300 short notices on unrelated subjects, 25 of which close on
+  // the desk's formula naming other researchers. Each word of the formula is in fewer than a tenth of
+  // the references (not stock vocabulary by single-word frequency); its 3-grams are in 26 (stock phrasing).
+  const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
+  const formula = (who: string) => `${who} and colleagues report their findings in this week's edition of the Tollbridge Review of Natural History.`;
+  const notices = Array.from({ length: 300 }, (_, k) => {
+    const about = `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`;
+    return doc(`notice${k}.txt`, k % 12 === 0 ? `${about} ${formula(`Dr Ysolde Brannock${k}`)}` : about);
+  });
+  const MOTH =
+    'A pale moth thought lost from the Fennick marshes for ninety years has been caught again in a light trap behind a chapel. ' +
+    'The moth feeds only on bog myrtle, and its caterpillars spin silk tents between the stems in late summer. ' +
+    formula('Dr Perpetua Lowick of the Saltcote field station');
+  const refs = [doc('moth.txt', MOTH), ...notices];
+  const index = ReferenceIndex.build(refs);
+  // stock n-grams are not seeds by default; this lets the aligner find the formula so that the filter can fail
+  const seedAll = { commonSeedDocs: 10000, commonSeedShare: 1, minSubstanceWords: 0 };
+
+  it('drops a passage that is only the archive\'s formula naming other people', () => {
+    const withFormula = refs.filter((d) => d.text.includes('colleagues')).length;
+    assert.ok(withFormula >= DEFAULT_ALIGN.pairStockGramDocs && withFormula <= 0.1 * refs.length, String(withFormula));
+    const article =
+      'A lichen that glows faintly under ultraviolet light has been found on gravestones in three Hollin Vale churchyards. ' +
+      formula('Professor Caius Merriday of the Wenlow herbarium') +
+      ' Churchwardens have been asked not to scrub the stones until the survey is finished.';
+    const model = analyse(article);
+    const ps = align(model, index, seedAll).filter((p) => index.docs[p.doc]!.id === 'moth.txt');
+    assert.equal(ps.length, 1);
+    assert.ok(article.slice(ps[0]!.a.start, ps[0]!.a.end).includes('report their findings in this week'));
+    assert.ok(MOTH.slice(ps[0]!.b.start, ps[0]!.b.end).includes('report their findings in this week'));
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairStockGramDocs: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
+  });
+
+  it('keeps a real rewrite beside the same formula, spans on both sides', () => {
+    const copied = 'The moth feeds only on bog myrtle, and its caterpillars spin silk tents between the stems in late summer';
+    const article =
+      'Moth hunters in the Fennick marshes are celebrating a rare find in a chapel garden. ' +
+      `${copied}. ` +
+      formula('Dr Perpetua Lowick of the Saltcote field station') +
+      ' The trap will be set again next month.';
+    const model = analyse(article);
+    const ps = align(model, index).filter((p) => index.docs[p.doc]!.id === 'moth.txt');
+    const kept = pairEvidenceFilter(ps, model, index);
+    const p = kept.find((q) => article.slice(q.a.start, q.a.end).includes(copied));
+    assert.ok(p, JSON.stringify(kept.map((q) => article.slice(q.a.start, q.a.end))));
+    assert.ok(MOTH.slice(p.b.start, p.b.end).includes(copied));
+    // the formula words count as no evidence, but the copied sentence does
+    assert.deepEqual(kept, pairEvidenceFilter(ps, model, index, { pairStockGramDocs: 0 }));
+  });
+
+  it('a team sheet of initials and surnames has no substance to stand on', () => {
+    const sheet =
+      'R Abbet; L Mote, P Oakhurst, T Rook, E Filby; D Stagg, H Crane; J Penhale, M Dunn, S Vane; T Ashby, W Reeve; ' +
+      'C Illing, B Holt, F Kemble.\n\nG Trask, A Brock, C Lowe, D Hale, E Tallis, F Gale, G Shaw.';
+    const wire = `Highcombe named their side for the derby on Friday evening.\n\n${sheet}\n\nThe referee will be appointed on Monday.`;
+    const article = `Rain is forecast for the derby at Highcombe.\n\n${sheet}\n\nTickets are still on sale at the club shop.`;
+    const filler = Array.from({ length: 20 }, (_, k) =>
+      doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+    );
+    const idx = ReferenceIndex.build([doc('sheet.txt', wire), ...filler]);
+    const model = analyse(article);
+    const ps = align(model, idx, { minSubstanceWords: 0 });
+    assert.equal(ps.length, 1);
+    assert.ok(ps[0]!.words >= 40, String(ps[0]!.words));
+    assert.ok(article.slice(ps[0]!.a.start, ps[0]!.a.end).includes('P Oakhurst, T Rook'));
+    assert.equal(pairEvidenceFilter(ps, model, idx, { pairStandSubstance: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, idx), []);
+  });
+});
+
 describe('restatedSentences', () => {
   const WIRE_BRIDGE =
     'Engineers closed the Saltmarsh swing bridge on Wednesday after divers found a crack in one of its iron piers. ' +
