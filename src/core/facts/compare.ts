@@ -646,7 +646,9 @@ function classify(
   // (a name after an article is an organisation or a place: "the Harbour Gazette")
   const DETERMINERS = ['the', 'a', 'an'];
   const full = sT.length >= 2 && aT.length >= 2 && !DETERMINERS.includes(src[sFrom - 1]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 1]?.low ?? '');
-  const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!);
+  // (a shared capitalised word after an article is part of a place's or a thing's name: "the Pacific Ring
+  // of Fire", not a first name)
+  const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!) && !DETERMINERS.includes(src[sFrom - 2]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 2]?.low ?? '');
   const proven = titled || full || firstNamed;
   if (!proven && !sTitled && !aTitled) return null;
   const unproven: 'src' | 'art' | undefined = proven ? undefined : sTitled ? 'art' : 'src';
