@@ -344,7 +344,7 @@ function countValueRegions(src: readonly FactToken[], art: readonly FactToken[],
 
 export type Hunk = { s0: number; s1: number; a0: number; a1: number };
 
-/** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank modifier. */
+/** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank or a title. */
 function fillWord(t: FactToken): boolean {
   const w = t.low;
   return (
@@ -355,7 +355,8 @@ function fillWord(t: FactToken): boolean {
     PLAIN_NEGATORS.has(w) ||
     w.endsWith("n't") ||
     w in CONTRACTED ||
-    TITLE_MODIFIERS.has(w)
+    TITLE_MODIFIERS.has(w) ||
+    TITLES.has(w)
   );
 }
 

@@ -393,6 +393,34 @@ export function titleMoved(src: readonly FactToken[], art: readonly FactToken[],
   return words.length > 0 && words.every((w) => srcOut.has(w));
 }
 
+/** words a quotation must share, in order, to make a speaker's sentence one statement */
+export const MIN_SHARED_QUOTED = 4;
+
+/**
+ * Both sentences quote, after the slot, and the two quotations share at least `MIN_SHARED_QUOTED` words
+ * in common runs of the pair ("Mr Reyle replied: 'It's just to say he is not the only one.'" / "Mr
+ * Lund told him: 'It's just to say he is not the only one.'"): a speaker's sentence whose content is
+ * the quotation is one statement, however few content words it has. The token offsets of `src` and
+ * `art` are offsets into `srcText` and `artText`.
+ */
+export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
+  const opening = (toks: readonly FactToken[], text: string, after: number): number => {
+    if (after >= toks.length) return -1;
+    const from = toks[after - 1]?.end ?? toks[0]!.start;
+    const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
+    return m ? from + m.index + m[0].length : -1;
+  };
+  const qs = opening(src, srcText, d.src[1]);
+  const qa = opening(art, artText, d.art[1]);
+  if (qs < 0 || qa < 0) return false;
+  const changed = (k: number) => regions.some((h) => k >= h.a0 && k < h.a1);
+  let n = 0;
+  art.forEach((t, k) => {
+    if (t.start >= qa && !changed(k) && /[\p{L}\d]/u.test(t.low)) n++;
+  });
+  return n >= MIN_SHARED_QUOTED;
+}
+
 /** All the checks above: the pair is clearly the same statement, and the slot's values are not the same thing said otherwise. */
 export function sameStatement(
   src: readonly FactToken[],
@@ -405,7 +433,7 @@ export function sameStatement(
   /** the pair's changed regions (SentenceComparison.regions), for the time-anchor check */
   regions: readonly Hunk[] = [],
 ): boolean {
-  if (sharedContent(src, art, d) < MIN_SHARED_CONTENT) return false;
+  if (sharedContent(src, art, d) < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions))) return false;
   if (!anchored(src, srcText, art, artText, d)) return false;
   if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
   if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {

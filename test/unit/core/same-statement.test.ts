@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { directionDiffers, incrementDiffers, nameList, otherFiguresDiffer, ownFiguresRepeated, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
+import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownFiguresRepeated, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -157,5 +157,28 @@ describe('facts/same-statement: another round, revision or report read in the pa
     const art2 = factTokens(artText2, artText2.indexOf('The'));
     const d2 = compareSentences(src, art2).diffs.find((x) => x.kind === 'number')!;
     assert.equal(ownFiguresRepeated(src, srcText, art2, artText2, d2), false);
+  });
+});
+
+describe('facts/same-statement: a speaker sentence whose content is its quotation', () => {
+  const read = (s: string, a: string) => {
+    const src = factTokens(s);
+    const art = factTokens(a);
+    const c = compareSentences(src, art);
+    return { src, art, c, d: c.diffs[0]! };
+  };
+  it('sameQuotation: both quote the same words after the name; not when only the frame is shared', () => {
+    const s = 'Mr Reyle replied: "It was never my boat to sell."';
+    const a = 'Mr Lund replied: "It was never my boat to sell."';
+    const x = read(s, a);
+    assert.equal(x.d.kind, 'name');
+    assert.equal(sameQuotation(x.src, s, x.art, a, x.d, x.c.regions), true);
+    assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), true);
+    const s2 = 'Mr Reyle died later in hospital.';
+    const a2 = 'Mr Lund died in hospital.';
+    const y = read(s2, a2);
+    assert.equal(y.d.kind, 'name');
+    assert.equal(sameQuotation(y.src, s2, y.art, a2, y.d, y.c.regions), false);
+    assert.equal(sameStatement(y.src, s2, y.art, a2, y.d, 'Reyle', 'Lund', y.c.regions), false);
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
+import { compareSentences, factTokens } from '../../../src/core/facts/compare';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
@@ -265,5 +266,21 @@ describe('rules/fact-mismatch: another round, revision or report of a regular me
     const fs = pair('The trawler fleet was led out by Captain Marla Oduya, whose boat had won the winter race.', 'The trawler fleet was led out by Captain Marla Reyle, whose boat had won the winter race.');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.text, 'Reyle');
+  });
+});
+
+describe('rules/fact-mismatch: speakers and titles', () => {
+  it('another speaker of the same quotation: a finding on the name; a short stock sentence without one: none', () => {
+    const fs = pair('Mr Reyle replied: "It was never my boat to sell, whatever the harbour board says."', 'Mr Lund replied: "It was never my boat to sell, whatever the harbour board says."');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Lund');
+    assert.deepEqual(pair('Mr Reyle died later in hospital.', 'Mr Lund died in hospital.').map((f) => f.message), []);
+  });
+  it('a title for a title counts as unchanged for pairing; another word does not', () => {
+    const c = compareSentences(factTokens('The harbour judge told the skipper to pay the crews.'), factTokens('The harbour magistrate told the skipper to pay the crews.'));
+    assert.equal(c.pairSimilarity, 1);
+    assert.ok(c.similarity < 1);
+    const d = compareSentences(factTokens('The harbour judge told the skipper to pay the crews.'), factTokens('The harbour pilot told the skipper to pay the crews.'));
+    assert.equal(d.pairSimilarity, d.similarity);
   });
 });
