@@ -271,7 +271,7 @@ describe('rules/fact-mismatch: another round, revision or report of a regular me
 
 describe('rules/fact-mismatch: speakers and titles', () => {
   it('another speaker of the same quotation: a finding on the name; a short stock sentence without one: none', () => {
-    const fs = pair('Mr Reyle replied: "It was never my boat to sell, whatever the harbour board says."', 'Mr Lund replied: "It was never my boat to sell, whatever the harbour board says."');
+    const fs = pair('Mr Reyle told him: "He was three times over the harbour limit."', 'Mr Lund replied: "He was three times over the limit."');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.text, 'Lund');
     assert.deepEqual(pair('Mr Reyle died later in hospital.', 'Mr Lund died in hospital.').map((f) => f.message), []);
