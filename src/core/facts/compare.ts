@@ -344,7 +344,7 @@ function countValueRegions(src: readonly FactToken[], art: readonly FactToken[],
 
 export type Hunk = { s0: number; s1: number; a0: number; a1: number };
 
-/** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank modifier. */
+/** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank or a title. */
 function fillWord(t: FactToken): boolean {
   const w = t.low;
   return (
@@ -355,7 +355,8 @@ function fillWord(t: FactToken): boolean {
     PLAIN_NEGATORS.has(w) ||
     w.endsWith("n't") ||
     w in CONTRACTED ||
-    TITLE_MODIFIERS.has(w)
+    TITLE_MODIFIERS.has(w) ||
+    TITLES.has(w)
   );
 }
 
@@ -646,7 +647,9 @@ function classify(
   // (a name after an article is an organisation or a place: "the Harbour Gazette")
   const DETERMINERS = ['the', 'a', 'an'];
   const full = sT.length >= 2 && aT.length >= 2 && !DETERMINERS.includes(src[sFrom - 1]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 1]?.low ?? '');
-  const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!);
+  // (a shared capitalised word after an article is part of a place's or a thing's name: "the Pacific Ring
+  // of Fire", not a first name)
+  const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!) && !DETERMINERS.includes(src[sFrom - 2]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 2]?.low ?? '');
   const proven = titled || full || firstNamed;
   if (!proven && !sTitled && !aTitled) return null;
   const unproven: 'src' | 'art' | undefined = proven ? undefined : sTitled ? 'art' : 'src';

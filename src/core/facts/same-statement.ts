@@ -16,7 +16,7 @@
  * - a title word that moved to another person of the sentence is no changed title.
  */
 import { isStopWord } from '../stopwords';
-import { dateWord, type FactToken, type Hunk, type SlotDiff } from './compare';
+import { dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from './compare';
 
 /** words that fill slots: not evidence that two sentences make the same statement */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -236,6 +236,95 @@ export function otherFiguresDiffer(src: readonly FactToken[], art: readonly Fact
 }
 
 /**
+ * Each sentence, in changed regions outside the slot, states one figure the other sentence does not
+ * state anywhere, and the two are figures of one measure, the same word after each ("closing at 753
+ * cents, down just two cents" / "dropping off eight cents, to 728 cents"): a second figure differs,
+ * as in `otherFiguresDiffer`, but split over two regions (the diff keeps "cents" in common between
+ * them). One figure a side only, of one unit: a detail added on one side ("a sentence of two
+ * years"), details of other kinds ("aged 33" / "for 18 years") or several figures reworded ("four
+ * children" / "two boys and two girls") are no second value.
+ */
+export function strayFiguresDiffer(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
+  const stray = (toks: readonly FactToken[], other: readonly FactToken[], side: 's' | 'a'): { v: number; unit: string }[] | null => {
+    const otherAll = new Set(figures(other));
+    const out: { v: number; unit: string }[] = [];
+    for (const h of regions) {
+      const f = side === 's' ? h.s0 : h.a0;
+      const t = side === 's' ? h.s1 : h.a1;
+      const slot = side === 's' ? h.s0 < d.src[1] && h.s1 > d.src[0] : h.a0 < d.art[1] && h.a1 > d.art[0];
+      if (slot || f >= t) continue;
+      for (let k = f; k < t; k++) if (dateWord(toks, k)) return null;
+      if (toks.slice(f, t).some((x) => x.low === 'one')) return null;
+      for (let k = f; k < t; k++) {
+        const v = figures(toks, k, k + 1);
+        if (v.length && !otherAll.has(v[0]!)) out.push({ v: v[0]!, unit: toks[k + 1]?.low ?? '' });
+      }
+    }
+    return out;
+  };
+  const s = stray(src, art, 's');
+  const a = stray(art, src, 'a');
+  return s !== null && a !== null && s.length === 1 && a.length === 1 && s[0]!.v !== a[0]!.v && /\p{L}/u.test(s[0]!.unit) && s[0]!.unit === a[0]!.unit;
+}
+
+/** words that make a figure an increment on an earlier one: "cut by another 32 per cent", "a further 3 per cent" */
+const INCREMENT = new Set(['another', 'further', 'additional', 'extra']);
+
+/**
+ * One side's figure is an increment on an earlier one ("have been cut by another 32 per cent") and the
+ * other's is not ("have been cut by 20 per cent"): a second round of the same measure, not the first
+ * one misreported.
+ */
+export function incrementDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const inc = (toks: readonly FactToken[], r: [number, number]) => {
+    for (let k = Math.max(0, r[0] - 2); k < r[1]; k++) if (INCREMENT.has(toks[k]!.low)) return true;
+    return false;
+  };
+  return inc(src, d.src) !== inc(art, d.art);
+}
+
+/** verbs that give a figure's movement a direction, up or down ("up" and "down" alone are as often particles: "broke down", "breaking up") */
+const DIRECTION: Record<string, 'up' | 'down'> = {};
+for (const w of 'rose rise rises risen rising increase increased increases raised raise raises lifted lift lifts gained gain gains climbed climb climbs jumped jump jumps grew grow grows boosted higher upgraded'.split(' ')) DIRECTION[w] = 'up';
+for (const w of 'fell fall falls fallen falling decrease decreased decreases lowered lower lowers cut cuts dropped drop drops slipped slip slips declined decline declines eased shed slumped reduced reduce reduces downgraded'.split(' ')) DIRECTION[w] = 'down';
+
+/**
+ * Outside the slot, each sentence moves its figure in a direction the other does not ("has lowered its
+ * estimated returns by $4 a tonne" / "has lifted its expected returns by $5 a tonne"): another
+ * revision, not one figure changed.
+ */
+export function directionDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
+  const dirs = (toks: readonly FactToken[], r: [number, number]) => new Set(toks.filter((t, k) => (k < r[0] || k >= r[1]) && DIRECTION[t.low]).map((t) => DIRECTION[t.low]!));
+  const a = dirs(art, d.art);
+  const s = dirs(src, d.src);
+  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
+  return only(a, s) && only(s, a);
+}
+
+/**
+ * Each text states its own figure again outside the pair's sentence, and neither text states the
+ * other's figure anywhere ("Rural commodity index up 2.5pc" over "… was up 2.5 per cent on the same
+ * time last year" / "Commodity index rises 8pc" over "… up nearly 8 per cent"): two reports, each
+ * consistent with itself, of two occasions. A figure changed in error is stated once, or beside the
+ * source's figure elsewhere in the article. The token offsets of `src` and `art` are offsets into
+ * `srcText` and `artText`.
+ */
+export function ownFiguresRepeated(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff): boolean {
+  const sv = figures(src, d.src[0], d.src[1]);
+  const av = figures(art, d.art[0], d.art[1]);
+  if (sv.length !== 1 || av.length !== 1 || sv[0] === av[0] || !src.length || !art.length) return false;
+  const outside = (toks: readonly FactToken[], text: string) => {
+    const all = factTokens(text);
+    const from = toks[0]!.start;
+    const to = toks[toks.length - 1]!.end;
+    return figures(all.filter((t) => t.end <= from || t.start >= to));
+  };
+  const srcOut = outside(src, srcText);
+  const artOut = outside(art, artText);
+  return srcOut.includes(sv[0]!) && artOut.includes(av[0]!) && !srcOut.includes(av[0]!) && !artOut.includes(sv[0]!) && !figures(src).includes(av[0]!) && !figures(art).includes(sv[0]!);
+}
+
+/**
  * The article's figure is the source's plus another figure of the source sentence that the article
  * sentence no longer states (15 counts and four counts: 19 counts).
  */
@@ -304,6 +393,34 @@ export function titleMoved(src: readonly FactToken[], art: readonly FactToken[],
   return words.length > 0 && words.every((w) => srcOut.has(w));
 }
 
+/** words a quotation must share, in order, to make a speaker's sentence one statement */
+export const MIN_SHARED_QUOTED = 4;
+
+/**
+ * Both sentences quote, after the slot, and the two quotations share at least `MIN_SHARED_QUOTED` words
+ * in common runs of the pair ("Mr Reyle replied: 'It's just to say he is not the only one.'" / "Mr
+ * Lund told him: 'It's just to say he is not the only one.'"): a speaker's sentence whose content is
+ * the quotation is one statement, however few content words it has. The token offsets of `src` and
+ * `art` are offsets into `srcText` and `artText`.
+ */
+export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
+  const opening = (toks: readonly FactToken[], text: string, after: number): number => {
+    if (after >= toks.length) return -1;
+    const from = toks[after - 1]?.end ?? toks[0]!.start;
+    const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
+    return m ? from + m.index + m[0].length : -1;
+  };
+  const qs = opening(src, srcText, d.src[1]);
+  const qa = opening(art, artText, d.art[1]);
+  if (qs < 0 || qa < 0) return false;
+  const changed = (k: number) => regions.some((h) => k >= h.a0 && k < h.a1);
+  let n = 0;
+  art.forEach((t, k) => {
+    if (t.start >= qa && !changed(k) && /[\p{L}\d]/u.test(t.low)) n++;
+  });
+  return n >= MIN_SHARED_QUOTED;
+}
+
 /** All the checks above: the pair is clearly the same statement, and the slot's values are not the same thing said otherwise. */
 export function sameStatement(
   src: readonly FactToken[],
@@ -316,7 +433,7 @@ export function sameStatement(
   /** the pair's changed regions (SentenceComparison.regions), for the time-anchor check */
   regions: readonly Hunk[] = [],
 ): boolean {
-  if (sharedContent(src, art, d) < MIN_SHARED_CONTENT) return false;
+  if (sharedContent(src, art, d) < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions))) return false;
   if (!anchored(src, srcText, art, artText, d)) return false;
   if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
   if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {
@@ -324,6 +441,7 @@ export function sameStatement(
     // (in a list of names each item is a statement of its own: "Reyle, 49, Lund, 73")
     const list = nameList(srcText, src) || nameList(artText, art);
     if ((!list && otherFiguresDiffer(src, art, regions, d)) || timeOfDayDiffers(src, art, d) || timeAnchorReworded(src, art, regions, d)) return false;
+    if (d.kind === 'number' && ((!list && strayFiguresDiffer(src, art, regions, d)) || incrementDiffers(src, art, d) || directionDiffers(src, art, d) || ownFiguresRepeated(src, srcText, art, artText, d))) return false;
     if (d.kind === 'number' && (sumOfParts(src, art, d) || ageAgainstOther(src, srcText, art, artText, d))) return false;
   }
   if (d.kind === 'name' && (sameNamed(sourceValue, articleValue) || nameList(srcText, src) || nameList(artText, art))) return false;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { nameList, otherFiguresDiffer, sameNamed, sameStatement, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
+import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownFiguresRepeated, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -114,5 +114,71 @@ describe('facts/same-statement: another occasion read in the pair', () => {
     assert.equal(timeAnchorReworded(z.src, z.art, z.c.regions, z.d), true);
     const w = read('The raid on September 22 left the union with a 40-seat lead.', 'The raid last Wednesday left the union with a 12-seat lead.');
     assert.equal(timeAnchorReworded(w.src, w.art, w.c.regions, w.d), false);
+  });
+});
+
+describe('facts/same-statement: another round, revision or report read in the pair', () => {
+  const read = (s: string, a: string) => {
+    const src = factTokens(s);
+    const art = factTokens(a);
+    const c = compareSentences(src, art);
+    return { src, art, c, d: c.diffs[0]! };
+  };
+  it('strayFiguresDiffer: a second figure of one unit split over two regions; not details of other kinds', () => {
+    const x = read('The kelp price slipped at the quay sale this week, with the harbour index dropping off nine cents, to 612 cents a tray clean.', 'The kelp price held at the quay sale this week, with the harbour index closing at 640 cents a tray, down just three cents.');
+    assert.equal(x.d.kind, 'number');
+    assert.equal(strayFiguresDiffer(x.src, x.art, x.c.regions, x.d), true);
+    const y = read('Ivo Brandt, 41, of Kestrel Bay, was convicted of two thefts and a burglary at the quay.', 'Ivo Brandt was jailed for 6 years after being convicted of five thefts and a burglary at the quay.');
+    assert.equal(y.d.kind, 'number');
+    assert.equal(strayFiguresDiffer(y.src, y.art, y.c.regions, y.d), false);
+  });
+  it('incrementDiffers: "another" before one side\'s figure only', () => {
+    const x = read('Berths at the north quay have been cut by another 30 per cent.', 'Berths at the north quay have been cut by 15 per cent.');
+    assert.equal(incrementDiffers(x.src, x.art, x.d), true);
+    assert.equal(incrementDiffers(x.art, x.src, { ...x.d, src: x.d.art, art: x.d.src }), true);
+    const y = read('Berths at the north quay have been cut by another 30 per cent.', 'Berths at the north quay have been cut by another 15 per cent.');
+    assert.equal(incrementDiffers(y.src, y.art, y.d), false);
+  });
+  it('directionDiffers: lowered against lifted; particles ("broke down", "breaking up") are no direction', () => {
+    const x = read('The port trust has lifted its expected dues for the summer season by $5 a berth.', 'The port trust has lowered its expected dues for the summer season by $4 a berth.');
+    assert.equal(directionDiffers(x.src, x.art, x.d), true);
+    const y = read('A skipper was cleared of striking three crewmen while breaking up a brawl at the quay.', 'A skipper broke down as he was cleared of striking six crewmen at the quay.');
+    assert.equal(directionDiffers(y.src, y.art, y.d), false);
+  });
+  it('ownFiguresRepeated: each text repeats its own figure; not when the article states the source\'s figure too', () => {
+    const srcText = 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on the same time last year.\n';
+    const artText = 'Harbour dues index up 3.5pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\n';
+    const src = factTokens(srcText, srcText.indexOf('The'));
+    const art = factTokens(artText, artText.indexOf('The'));
+    const d = compareSentences(src, art).diffs.find((x) => x.kind === 'number')!;
+    assert.ok(d);
+    assert.equal(ownFiguresRepeated(src, srcText, art, artText, d), true);
+    const artText2 = 'Harbour dues index up 9pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\n';
+    const art2 = factTokens(artText2, artText2.indexOf('The'));
+    const d2 = compareSentences(src, art2).diffs.find((x) => x.kind === 'number')!;
+    assert.equal(ownFiguresRepeated(src, srcText, art2, artText2, d2), false);
+  });
+});
+
+describe('facts/same-statement: a speaker sentence whose content is its quotation', () => {
+  const read = (s: string, a: string) => {
+    const src = factTokens(s);
+    const art = factTokens(a);
+    const c = compareSentences(src, art);
+    return { src, art, c, d: c.diffs[0]! };
+  };
+  it('sameQuotation: both quote the same words after the name; not when only the frame is shared', () => {
+    const s = 'Mr Reyle told him: "It was just to say he is not the only one."';
+    const a = 'Mr Lund replied: "It was just to say he is not the only one."';
+    const x = read(s, a);
+    assert.equal(x.d.kind, 'name');
+    assert.equal(sameQuotation(x.src, s, x.art, a, x.d, x.c.regions), true);
+    assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), true);
+    const s2 = 'Mr Reyle died later in hospital.';
+    const a2 = 'Mr Lund died in hospital.';
+    const y = read(s2, a2);
+    assert.equal(y.d.kind, 'name');
+    assert.equal(sameQuotation(y.src, s2, y.art, a2, y.d, y.c.regions), false);
+    assert.equal(sameStatement(y.src, s2, y.art, a2, y.d, 'Reyle', 'Lund', y.c.regions), false);
   });
 });

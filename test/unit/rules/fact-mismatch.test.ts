@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
+import { compareSentences, factTokens } from '../../../src/core/facts/compare';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
@@ -222,5 +223,64 @@ describe('rules/fact-mismatch: another occasion or another event in the pair its
     assert.deepEqual(pair(src, 'All the ferry crews appear to have links to a union named for its founder, Ivo Brandt.').map((f) => f.message), []);
     const fs = pair(src, 'All of the ferry crews have close links to a union led by a docker named Ivo Brandt, who lives on the north quay.');
     assert.equal(fs.length, 1);
+  });
+});
+
+describe('rules/fact-mismatch: another round, revision or report of a regular measure', () => {
+  it('another round of cuts, either way round: no finding; the same round with another figure: a finding', () => {
+    const first = 'Winter berths and moorings at the north quay have been cut by 15 per cent because of record storms.';
+    const second = 'Winter berths and moorings at the north quay have been cut by another 30 per cent.';
+    assert.deepEqual(pair(second, first).map((f) => f.message), []);
+    assert.deepEqual(pair(first, second).map((f) => f.message), []);
+    const fs = pair(first, 'Winter berths and moorings at the north quay have been cut by 25 per cent because of record storms.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '25 per cent');
+  });
+  it('a revision in the other direction: no finding; the same direction: a finding', () => {
+    const src = 'The port trust has lifted its expected dues for the summer season by $5 a berth for all ferries.';
+    assert.deepEqual(pair(src, 'The port trust has lowered its expected dues for the summer season by $4 a berth for all ferries.').map((f) => f.message), []);
+    const fs = pair(src, 'The port trust has lifted its expected dues for the summer season by $4 a berth for all ferries.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '$4');
+  });
+  it('a second figure of one unit changed in another region: no finding; only the one: a finding', () => {
+    const src = 'The kelp market slipped at the quay sale this week, with the harbour kelp index dropping off nine cents, to 612 cents a tray clean.';
+    assert.deepEqual(pair(src, 'The kelp market held at the quay sale this week, with the harbour kelp index closing at 640 cents a tray, down just three cents.').map((f) => f.message), []);
+    const fs = pair(src, 'The kelp market slipped at the quay sale this week, with the harbour kelp index dropping off nine cents, to 618 cents a tray clean.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '618');
+  });
+  it('each text repeats its own figure in its headline: no finding; a headline with the source\'s figure: a finding', () => {
+    const ref: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on the same time last year.\nCrews say the rise will hit the smaller boats hardest.\n', meta: {} };
+    const idx = ReferenceIndex.build([ref]);
+    const run = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'fact-mismatch');
+    const body = 'The Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\nCrews say the rise will hit the smaller boats hardest.\n';
+    assert.deepEqual(run('Harbour dues index up 3.5pc\n' + body).map((f) => f.message), []);
+    const fs = run('Harbour dues index up 9pc\n' + body);
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, '3.5 per cent');
+  });
+  it('a capitalised word after "the" shared before the slot is no first name: a thing\'s name is not compared', () => {
+    const src = 'The trawler fleet sails on the Northern Ridge of Storms, where two cold currents meet every winter.';
+    assert.deepEqual(pair(src, 'The trawler fleet sails on the so-called Northern Rim of Storms, where two cold currents meet every winter.').map((f) => f.message), []);
+    const fs = pair('The trawler fleet was led out by Captain Marla Oduya, whose boat had won the winter race.', 'The trawler fleet was led out by Captain Marla Reyle, whose boat had won the winter race.');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Reyle');
+  });
+});
+
+describe('rules/fact-mismatch: speakers and titles', () => {
+  it('another speaker of the same quotation: a finding on the name; a short stock sentence without one: none', () => {
+    const fs = pair('Mr Reyle told him: "He was three times over the harbour limit."', 'Mr Lund replied: "He was three times over the limit."');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]!.text, 'Lund');
+    assert.deepEqual(pair('Mr Reyle died later in hospital.', 'Mr Lund died in hospital.').map((f) => f.message), []);
+  });
+  it('a title for a title counts as unchanged for pairing; another word does not', () => {
+    const c = compareSentences(factTokens('The harbour judge told the skipper to pay the crews.'), factTokens('The harbour magistrate told the skipper to pay the crews.'));
+    assert.equal(c.pairSimilarity, 1);
+    assert.ok(c.similarity < 1);
+    const d = compareSentences(factTokens('The harbour judge told the skipper to pay the crews.'), factTokens('The harbour pilot told the skipper to pay the crews.'));
+    assert.equal(d.pairSimilarity, d.similarity);
   });
 });
