@@ -1,10 +1,15 @@
 /**
  * weasel-attribution: vague sourcing with no named source ("observers say", "critics argue",
  * "it is believed", "is being viewed as", "many hope", "experts warn", "reportedly" …).
- * Words inside quotation marks belong to the speaker and are not checked.
+ * Words inside quotation marks belong to the speaker and are not checked, nor is a hedge inside the
+ * reported speech of a named speaker ("Jo Marr says the bridge is reportedly unsafe": Marr's hedge).
  */
 import { attributions } from '../attribution/analysis';
+import { speakerLike, strictCue } from '../attribution/evidence';
 import { findQuotes } from '../attribution/quotes';
+import { sentenceTags } from '../attribution/tagger';
+import type { Attribution } from '../attribution/types';
+import type { TextModel } from '../text';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
@@ -23,6 +28,8 @@ const LOOKBEHIND_SPACE = 16;
 interface Pattern {
   re: RegExp;
   why: string;
+  /** the pattern opens with a bare quantifier ("some hope", "most feared"), which may be a determiner */
+  quantifier?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -30,7 +37,7 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?<=^|[.!?,;:(—–\n]\\s{0,${LOOKBEHIND_SPACE}}|\\b(?:and|but|while|as|though|although|that|because|what|since|yet|with)\\s{1,${LOOKBEHIND_SPACE}})(?:(?:${QUANT})\\s+)?(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
   { re: new RegExp(`\\b(?:${QUANT})\\s+(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
   // "some say", "many hope", "others argue"
-  { re: new RegExp(`\\b(?:some|many|others|most|few)\\s+(?:would\\s+|might\\s+|will\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'an unnamed "some" or "many" as the source' },
+  { re: new RegExp(`\\b(?:some|many|others|most|few)\\s+(?:would\\s+|might\\s+|will\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'an unnamed "some" or "many" as the source', quantifier: true },
   // agentless passives: "it is believed", "it was widely reported"
   { re: /\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|increasingly\s+)?(?:believed|thought|said|claimed|rumou?red|alleged|feared|understood|reported|suggested|argued|felt|known|accepted|expected|speculated)\b(?!\s+by\b)/giu, why: 'a passive with no one doing the saying' },
   // "is being viewed as", "is widely seen as", "are regarded as"
@@ -41,14 +48,66 @@ const PATTERNS: Pattern[] = [
   { re: /\b(?:there\s+are\s+those\s+who|some\s+would\s+say|it\s+has\s+been\s+(?:said|suggested|claimed|argued)|reportedly|rumou?r\s+has\s+it)\b/giu, why: 'vague sourcing' },
 ];
 
+/** Words of a credit that name no one: the vague groups and quantifiers above, and determiners. */
+const VAGUE_WORDS = new Set(`${GROUPS}|${QUANT}|the|a|an|and|of|others|those|these|they|them|their`.split(/[|\s]+/));
+
+/**
+ * Does this attribution report the words of a speaker who is named (a person, an organisation, a
+ * role: "Grain analyst Mara Tellen says", "said Mr Brandt", "a spokesman for the port said"), so
+ * that a hedge in its content is the speaker's own? Not a vague credit ("analysts say", "some
+ * experts believe", "officials said"), a stance ("Republicans oppose"), nor a noun phrase the
+ * analysis takes for a credit before a non-speech cue ("Forecasters are offering some hope"): the
+ * cue must report speech (`strictCue`) and the credit must be able to speak (`speakerLike`, as
+ * unattributed-claim requires of a reference's credit).
+ */
+function namedSpeech(text: string, a: Attribution): boolean {
+  if (a.kind === 'direct' || !a.source || !a.cue || a.stance || !strictCue(a.cue.text)) return false;
+  const src = a.source.resolved ?? a.source;
+  if (!speakerLike(src.text, /^according/i.test(a.cue.text) ? '' : text.slice(Math.max(0, src.start - 12), src.start))) return false;
+  const words = src.text.split(/\s+/);
+  // a capitalised word other than a sentence-opening vague word names someone ("Kremlin officials")
+  const named = words.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && VAGUE_WORDS.has(w.toLowerCase())));
+  return named || !words.some((w) => VAGUE_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an|and|of)$/i.test(w));
+}
+
+/** Determiners and prepositions that make a following "some"/"most" a determiner or a superlative. */
+const NOMINAL_BEFORE = new Set('the a an his her its their our my your this these those no any every each of with for in on at by from to into about without under over against among amid than'.split(' '));
+
+/**
+ * Is the quantifier at `start` a determiner of a noun or a superlative ("to have some hope",
+ * "offering some hope", "one of Britain's most feared families"), not an unnamed "some"/"most" as
+ * the subject of a verb ("some hope that", "most feared the worst")? Read from the word just before
+ * it in the same sentence, with nothing but white space between: a possessive, a determiner or a
+ * preposition, or a verb (compromise's tag) whose object the quantifier's phrase is.
+ */
+function quantifierAsDeterminer(model: TextModel, start: number): boolean {
+  const toks = model.tokens;
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const k = lo;
+  const tok = toks[k];
+  if (!tok || tok.start !== start || k === 0) return false;
+  const prev = toks[k - 1]!;
+  if (prev.sentence !== tok.sentence || !/^\s+$/.test(model.text.slice(prev.end, tok.start))) return false;
+  if (/['’]s$/i.test(prev.text) || NOMINAL_BEFORE.has(prev.norm)) return true;
+  const sent = model.sentences[tok.sentence]!;
+  return sentenceTags(model, tok.sentence)[k - 1 - sent.tokenStart]?.pos === 'VERB';
+}
+
 export const weaselAttribution: Rule = {
   ...ruleInfo('weasel-attribution'),
   run(ctx) {
     const text = ctx.doc.text;
     const quotes = findQuotes(ctx.doc).filter((q) => q.level === 1);
     const inQuote = (o: number) => quotes.some((q) => o >= q.open && o < q.close);
-    // a named source in the same sentence makes "officials said" specific ("Kremlin officials said")
-    void ctx.use(attributions);
+    // reported speech of a named speaker: a hedge in it is the speaker's ("X says it is expected …")
+    const speech = ctx.use(attributions).filter((a) => namedSpeech(text, a));
+    const inSpeech = (s: number, e: number) => speech.some((a) => s >= a.content.start && e <= a.content.end);
     const seen = new Set<number>();
     const out: Finding[] = [];
     for (const p of PATTERNS) {
@@ -61,7 +120,8 @@ export const weaselAttribution: Rule = {
           p.re.lastIndex++;
           continue;
         }
-        if (seen.has(start) || inQuote(start)) continue;
+        if (seen.has(start) || inQuote(start) || inSpeech(start, end)) continue;
+        if (p.quantifier && quantifierAsDeterminer(ctx.doc, start)) continue;
         // "Kremlin officials said", "the company's critics argue": a named owner makes it specific
         const before = text.slice(Math.max(0, start - 30), start);
         if (/(?:\p{Lu}[\p{L}.]*|['’]s)\s+(?:(?:some|many|most|several)\s+)?$/u.test(before) && !/^(?:some|many|most|several|others|few)\b/i.test(m[0])) continue;

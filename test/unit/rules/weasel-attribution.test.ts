@@ -29,4 +29,33 @@ describe('rule weasel-attribution', () => {
     const fs = only('weasel-attribution', t);
     assert.deepEqual(fs.map((f) => t.slice(f.start, f.end)), ['Critics argue', 'reportedly', 'some say']);
   });
+  const spansOf = (t: string) => only('weasel-attribution', t).map((f) => t.slice(f.start, f.end));
+  it('still flags vague sources and agentless hedges with no named speaker', () => {
+    assert.deepEqual(spansOf('Critics say the new ferry timetable is too thin.'), ['Critics say']);
+    assert.deepEqual(spansOf('It is widely believed that the harbour master will resign.'), ['It is widely believed']);
+    assert.deepEqual(spansOf('Some experts fear the plan will fail.'), ['Some experts fear']);
+    assert.deepEqual(spansOf('Now many hope the crossing will reopen before winter.'), ['many hope']);
+    assert.deepEqual(spansOf('The vote on the fares, which many fear will pass, is due on Friday.'), ['many fear']);
+    assert.deepEqual(spansOf('The half-point cut, some believe, could keep the yard open.'), ['some believe']);
+  });
+  it('still flags a hedge inside the reported speech of a vague credit', () => {
+    assert.deepEqual(spansOf('Critics say it is widely believed the fares will double.'), ['Critics say', 'it is widely believed']);
+    assert.deepEqual(spansOf('Officials said the ferry is reportedly unsafe in high winds.'), ['Officials said', 'reportedly']);
+    assert.deepEqual(spansOf('Some analysts said it is expected the operator will raise prices.'), ['Some analysts said', 'it is expected']);
+  });
+  it('does not flag a named speaker\u2019s own hedge in reported speech', () => {
+    assert.deepEqual(spansOf('Grain analyst Mara Tellen says the harvest will be late, and it is expected that prices will rise.'), []);
+    assert.deepEqual(spansOf('Port manager Dev Okafor says the new berth is reportedly the largest on the coast.'), []);
+    assert.deepEqual(spansOf('It is thought the outage hit thousands of users, said Mr Brandt, a spokesman for the firm.'), []);
+    assert.deepEqual(spansOf('Our economics correspondent Lena Marsh says the merger, which is widely viewed as overdue, will cut costs.'), []);
+    assert.deepEqual(spansOf('A spokesman for the port authority said it is understood the berth will close in May.'), []);
+    // a pronoun credit that resolves to a named speaker
+    assert.deepEqual(spansOf('Mayor Ana Ruiz spoke at the pier on Monday. She said the new timetable is reportedly popular.'), []);
+  });
+  it('does not flag "some"/"most" as a determiner or superlative ("some hope", "most feared")', () => {
+    assert.deepEqual(spansOf('So is there reason for growers to have some hope that the rain will come?'), []);
+    assert.deepEqual(spansOf('Forecasters are offering some hope of rain for the district next week.'), []);
+    assert.deepEqual(spansOf('He joined one of the city\u2019s most feared gangs as a teenager.'), []);
+    assert.deepEqual(spansOf('The raid hit one of the most feared crews on the coast.'), []);
+  });
 });
