@@ -99,6 +99,18 @@ function quantifierAsDeterminer(model: TextModel, start: number): boolean {
   return sentenceTags(model, tok.sentence)[k - 1 - sent.tokenStart]?.pos === 'VERB';
 }
 
+/**
+ * Is the paragraph holding `at` followed by a paragraph that is only a social-media handle
+ * ("@harbourwatcher.")? Then it is a reader's comment credited by that handle (a vox-pop list), whose
+ * words are the reader's own.
+ */
+function creditedByHandle(model: TextModel, at: number): boolean {
+  const paras = model.paragraphs;
+  const p = paras.findIndex((x) => at >= x.start && at < x.end);
+  const next = p >= 0 ? paras[p + 1] : undefined;
+  return !!next && /^@\w{1,30}\.?$/u.test(model.text.slice(next.start, next.end).trim());
+}
+
 export const weaselAttribution: Rule = {
   ...ruleInfo('weasel-attribution'),
   run(ctx) {
@@ -122,6 +134,7 @@ export const weaselAttribution: Rule = {
         }
         if (seen.has(start) || inQuote(start) || inSpeech(start, end)) continue;
         if (p.quantifier && quantifierAsDeterminer(ctx.doc, start)) continue;
+        if (creditedByHandle(ctx.doc, start)) continue;
         // "Kremlin officials said", "the company's critics argue": a named owner makes it specific
         const before = text.slice(Math.max(0, start - 30), start);
         if (/(?:\p{Lu}[\p{L}.]*|['’]s)\s+(?:(?:some|many|most|several)\s+)?$/u.test(before) && !/^(?:some|many|most|several|others|few)\b/i.test(m[0])) continue;

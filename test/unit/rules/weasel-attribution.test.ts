@@ -58,4 +58,10 @@ describe('rule weasel-attribution', () => {
     assert.deepEqual(spansOf('He joined one of the city\u2019s most feared gangs as a teenager.'), []);
     assert.deepEqual(spansOf('The raid hit one of the most feared crews on the coast.'), []);
   });
+  it('does not flag a reader\u2019s comment credited by its handle on the next line', () => {
+    const t = 'Readers told us who won the harbour debate.\n\nThe mayor won. Outside the hall, the others are seen as a sideshow.\n\n@quayside_jo.\n\nNobody won.';
+    assert.deepEqual(spansOf(t), []);
+    // without the handle the same words are flagged
+    assert.deepEqual(spansOf('Readers told us who won the harbour debate.\n\nThe mayor won. Outside the hall, the others are seen as a sideshow.'), ['are seen as']);
+  });
 });
