@@ -119,7 +119,10 @@ export const weaselAttribution: Rule = {
     const inQuote = (o: number) => quotes.some((q) => o >= q.open && o < q.close);
     // reported speech of a named speaker: a hedge in it is the speaker's ("X says it is expected …")
     const speech = ctx.use(attributions).filter((a) => namedSpeech(text, a));
-    const inSpeech = (s: number, e: number) => speech.some((a) => s >= a.content.start && e <= a.content.end);
+    // in the same clause as the start of the reported words: after a dash, a semicolon or a bracket the
+    // words are the writer's again ("X says it is optimistic—signalling what many hope …")
+    const inSpeech = (s: number, e: number) =>
+      speech.some((a) => s >= a.content.start && e <= a.content.end && !/[—–;(]|\s-\s/.test(text.slice(a.content.start, s)));
     const seen = new Set<number>();
     const out: Finding[] = [];
     for (const p of PATTERNS) {

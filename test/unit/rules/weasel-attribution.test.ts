@@ -42,6 +42,8 @@ describe('rule weasel-attribution', () => {
     assert.deepEqual(spansOf('Critics say it is widely believed the fares will double.'), ['Critics say', 'it is widely believed']);
     assert.deepEqual(spansOf('Officials said the ferry is reportedly unsafe in high winds.'), ['Officials said', 'reportedly']);
     assert.deepEqual(spansOf('Some analysts said it is expected the operator will raise prices.'), ['Some analysts said', 'it is expected']);
+    // the writer's words after a dash that closes a named speaker's reported words
+    assert.deepEqual(spansOf('The port authority says it is confident about the repairs\u2014a sign of what many hope will be an early reopening.'), ['many hope']);
   });
   it('does not flag a named speaker\u2019s own hedge in reported speech', () => {
     assert.deepEqual(spansOf('Grain analyst Mara Tellen says the harvest will be late, and it is expected that prices will rise.'), []);
