@@ -8,7 +8,7 @@ import { attributions } from '../attribution/analysis';
 import { speakerLike, strictCue } from '../attribution/evidence';
 import { findQuotes } from '../attribution/quotes';
 import { sentenceTags } from '../attribution/tagger';
-import type { Attribution } from '../attribution/types';
+import type { Attribution, TextSpan } from '../attribution/types';
 import type { TextModel } from '../text';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
@@ -30,6 +30,8 @@ interface Pattern {
   why: string;
   /** the pattern opens with a bare quantifier ("some hope", "most feared"), which may be a determiner */
   quantifier?: boolean;
+  /** the phrase is itself a credit ("according to sources", "people familiar with"), never a hedge in someone's speech */
+  credit?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -43,13 +45,15 @@ const PATTERNS: Pattern[] = [
   // "is being viewed as", "is widely seen as", "are regarded as"
   { re: /\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+|widely\s+|increasingly\s+|generally\s+|now\s+|largely\s+)*(?:viewed|seen|regarded|considered|perceived|touted|hailed|described)\s+as\b(?![^.!?]*\bby\s+\p{Lu})/giu, why: 'a passive view with no one holding it' },
   // "according to sources", "sources close to", "people familiar with"
-  { re: /\baccording\s+to\s+(?:some\s+|unnamed\s+|anonymous\s+|several\s+|many\s+)?(?:sources|reports|observers|experts|critics|insiders|analysts|officials)\b/giu, why: 'an unnamed source' },
-  { re: /\b(?:a\s+source|sources|people|persons)\s+(?:close\s+to|familiar\s+with)\b/giu, why: 'an unnamed source' },
+  { re: /\baccording\s+to\s+(?:some\s+|unnamed\s+|anonymous\s+|several\s+|many\s+)?(?:sources|reports|observers|experts|critics|insiders|analysts|officials)\b/giu, why: 'an unnamed source', credit: true },
+  { re: /\b(?:a\s+source|sources|people|persons)\s+(?:close\s+to|familiar\s+with)\b/giu, why: 'an unnamed source', credit: true },
   { re: /\b(?:there\s+are\s+those\s+who|some\s+would\s+say|it\s+has\s+been\s+(?:said|suggested|claimed|argued)|reportedly|rumou?r\s+has\s+it)\b/giu, why: 'vague sourcing' },
 ];
 
 /** Words of a credit that name no one: the vague groups and quantifiers above, and determiners. */
 const VAGUE_WORDS = new Set(`${GROUPS}|${QUANT}|the|a|an|and|of|others|those|these|they|them|their`.split(/[|\s]+/));
+/** Quantifiers that open a vague credit ("many prominent Republicans", "several officials"). */
+const QUANT_WORDS = new Set('some many most several few numerous countless various other others'.split(' '));
 
 /**
  * Does this attribution report the words of a speaker who is named (a person, an organisation, a
@@ -60,18 +64,32 @@ const VAGUE_WORDS = new Set(`${GROUPS}|${QUANT}|the|a|an|and|of|others|those|the
  * cue must report speech (`strictCue`) and the credit must be able to speak (`speakerLike`, as
  * unattributed-claim requires of a reference's credit).
  */
-function namedSpeech(text: string, a: Attribution): boolean {
-  if (a.kind === 'direct' || !a.source || !a.cue || a.stance || !strictCue(a.cue.text)) return false;
-  const src = a.source.resolved ?? a.source;
-  if (!speakerLike(src.text, /^according/i.test(a.cue.text) ? '' : text.slice(Math.max(0, src.start - 12), src.start))) return false;
+function namedSpeech(text: string, a: Attribution): TextSpan | null {
+  if (a.kind === 'direct' || !a.source || !a.cue || a.stance || !strictCue(a.cue.text)) return null;
+  let src: TextSpan = a.source.resolved ?? a.source;
+  let said: TextSpan = a.content;
+  // "…, it is thought he failed, said Mr Brandt": the analysis may take the clause for the credit and
+  // the name after the cue for the content; a short name after the cue and a long clause before it
+  // are the speaker and the words
+  if (!a.source.resolved && src.end <= a.cue.start && a.cue.end <= said.start && said.text.split(/\s+/).length <= 5 && src.text.split(/\s+/).length > 8 && speakerLike(said.text)) {
+    [src, said] = [said, src];
+  }
+  // "Graeme Hale from the Port Authority says", "the BBC's Ann Roe in Rome says": the credit read after
+  // the preposition is the speaker's organisation or place, and the speaker is named before it
+  const lead = text.slice(Math.max(0, src.start - 40), src.start);
+  const owner = /((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(\p{Lu}[\p{L}'’.-]*))\s+(?:from|of|at|in|with)\s+$/u.exec(lead);
+  if (owner && !VAGUE_WORDS.has(owner[2]!.toLowerCase()) && (speakerLike(owner[1]) || speakerLike(src.text))) src = { start: src.start - owner[0].length, end: src.end, text: `${owner[1]} ${src.text}` };
+  else if (!speakerLike(src.text, /^according/i.test(a.cue.text) ? '' : lead.slice(-12))) return null;
   const words = src.text.split(/\s+/);
+  // "Many prominent Republicans", "some officials": a quantifier makes the credit vague
+  if (QUANT_WORDS.has(words[0]!.toLowerCase())) return null;
   // a capitalised word other than a sentence-opening vague word names someone ("Kremlin officials")
   const named = words.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && VAGUE_WORDS.has(w.toLowerCase())));
-  return named || !words.some((w) => VAGUE_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an|and|of)$/i.test(w));
+  return named || !words.some((w) => VAGUE_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an|and|of)$/i.test(w)) ? said : null;
 }
 
 /** Determiners and prepositions that make a following "some"/"most" a determiner or a superlative. */
-const NOMINAL_BEFORE = new Set('the a an his her its their our my your this these those no any every each of with for in on at by from to into about without under over against among amid than'.split(' '));
+const NOMINAL_BEFORE = new Set('the a an his her its their our my your this these those no any every each of for in on at by from to into about without under over against among amid than'.split(' '));
 
 /**
  * Is the quantifier at `start` a determiner of a noun or a superlative ("to have some hope",
@@ -118,11 +136,16 @@ export const weaselAttribution: Rule = {
     const quotes = findQuotes(ctx.doc).filter((q) => q.level === 1);
     const inQuote = (o: number) => quotes.some((q) => o >= q.open && o < q.close);
     // reported speech of a named speaker: a hedge in it is the speaker's ("X says it is expected …")
-    const speech = ctx.use(attributions).filter((a) => namedSpeech(text, a));
-    // in the same clause as the start of the reported words: after a dash, a semicolon or a bracket the
-    // words are the writer's again ("X says it is optimistic—signalling what many hope …")
+    const speech: TextSpan[] = [];
+    for (const a of ctx.use(attributions)) {
+      const said = namedSpeech(text, a);
+      if (said) speech.push(said);
+    }
+    // in the same clause as the start of the reported words: after a dash, a semicolon, a bracket or
+    // "and"/"but" the words are the writer's again ("X says it is optimistic—signalling what many hope
+    // …", "X has said little, and people familiar with her thinking say …")
     const inSpeech = (s: number, e: number) =>
-      speech.some((a) => s >= a.content.start && e <= a.content.end && !/[—–;(]|\s-\s/.test(text.slice(a.content.start, s)));
+      speech.some((c) => s >= c.start && e <= c.end && !/[—–;(]|\s-\s|\b(?:and|but)\b/i.test(text.slice(c.start, s)));
     const seen = new Set<number>();
     const out: Finding[] = [];
     for (const p of PATTERNS) {
@@ -135,7 +158,7 @@ export const weaselAttribution: Rule = {
           p.re.lastIndex++;
           continue;
         }
-        if (seen.has(start) || inQuote(start) || inSpeech(start, end)) continue;
+        if (seen.has(start) || inQuote(start) || (!p.credit && inSpeech(start, end))) continue;
         if (p.quantifier && quantifierAsDeterminer(ctx.doc, start)) continue;
         if (creditedByHandle(ctx.doc, start)) continue;
         // "Kremlin officials said", "the company's critics argue": a named owner makes it specific
