@@ -30,16 +30,18 @@ interface Pattern {
   why: string;
   /** the pattern opens with a bare quantifier ("some hope", "most feared"), which may be a determiner */
   quantifier?: boolean;
+  /** a vague group or quantifier with a speech verb of its own: the subject of its own clause */
+  subject?: boolean;
   /** the phrase is itself a credit ("according to sources", "people familiar with"), never a hedge in someone's speech */
   credit?: boolean;
 }
 
 const PATTERNS: Pattern[] = [
   // "critics argue", "some experts warn", "many observers say" — bare or with a vague quantifier
-  { re: new RegExp(`(?<=^|[.!?,;:(—–\n]\\s{0,${LOOKBEHIND_SPACE}}|\\b(?:and|but|while|as|though|although|that|because|what|since|yet|with)\\s{1,${LOOKBEHIND_SPACE}})(?:(?:${QUANT})\\s+)?(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
-  { re: new RegExp(`\\b(?:${QUANT})\\s+(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source' },
+  { re: new RegExp(`(?<=^|[.!?,;:(—–\n]\\s{0,${LOOKBEHIND_SPACE}}|\\b(?:and|but|while|as|though|although|that|because|what|since|yet|with)\\s{1,${LOOKBEHIND_SPACE}})(?:(?:${QUANT})\\s+)?(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source', subject: true },
+  { re: new RegExp(`\\b(?:${QUANT})\\s+(?:${GROUPS})\\s+(?:\\w+ly\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'a vague group as the source', subject: true },
   // "some say", "many hope", "others argue"
-  { re: new RegExp(`\\b(?:some|many|others|most|few)\\s+(?:would\\s+|might\\s+|will\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'an unnamed "some" or "many" as the source', quantifier: true },
+  { re: new RegExp(`\\b(?:some|many|others|most|few)\\s+(?:would\\s+|might\\s+|will\\s+)?(?:${VERBS})\\b`, 'giu'), why: 'an unnamed "some" or "many" as the source', quantifier: true, subject: true },
   // agentless passives: "it is believed", "it was widely reported"
   { re: /\bit\s+(?:is|was|has\s+been|had\s+been|is\s+being)\s+(?:widely\s+|generally\s+|commonly\s+|now\s+|increasingly\s+)?(?:believed|thought|said|claimed|rumou?red|alleged|feared|understood|reported|suggested|argued|felt|known|accepted|expected|speculated)\b(?!\s+by\b)/giu, why: 'a passive with no one doing the saying' },
   // "is being viewed as", "is widely seen as", "are regarded as"
@@ -142,10 +144,16 @@ export const weaselAttribution: Rule = {
       if (said) speech.push(said);
     }
     // in the same clause as the start of the reported words: after a dash, a semicolon, a bracket or
-    // "and"/"but" the words are the writer's again ("X says it is optimistic—signalling what many hope
+    // "and"/"but" (see below) the words are the writer's again ("X says it is optimistic—signalling what many hope
     // …", "X has said little, and people familiar with her thinking say …")
-    const inSpeech = (s: number, e: number) =>
-      speech.some((c) => s >= c.start && e <= c.end && !/[—–;(]|\s-\s|\b(?:and|but)\b/i.test(text.slice(c.start, s)));
+    // "and"/"but" ends them only before a vague group with a verb of its own (a new clause with its own
+    // subject); a hedge after "and" ("… will begin in May and it is expected to …") stays the speaker's
+    const inSpeech = (s: number, e: number, subject: boolean) =>
+      speech.some((c) => {
+        if (s < c.start || e > c.end) return false;
+        const between = text.slice(c.start, s).replace(/^\s*(?:and|but)\b/i, '');
+        return !/[—–;(]|\s-\s/.test(between) && !(subject && /\b(?:and|but)\b/i.test(between));
+      });
     const seen = new Set<number>();
     const out: Finding[] = [];
     for (const p of PATTERNS) {
@@ -158,7 +166,7 @@ export const weaselAttribution: Rule = {
           p.re.lastIndex++;
           continue;
         }
-        if (seen.has(start) || inQuote(start) || (!p.credit && inSpeech(start, end))) continue;
+        if (seen.has(start) || inQuote(start) || (!p.credit && inSpeech(start, end, !!p.subject))) continue;
         if (p.quantifier && quantifierAsDeterminer(ctx.doc, start)) continue;
         if (creditedByHandle(ctx.doc, start)) continue;
         // "Kremlin officials said", "the company's critics argue": a named owner makes it specific
