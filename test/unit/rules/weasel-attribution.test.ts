@@ -51,6 +51,8 @@ describe('rule weasel-attribution', () => {
     assert.deepEqual(spansOf('It is thought the outage hit thousands of users, said Mr Brandt, a spokesman for the firm.'), []);
     assert.deepEqual(spansOf('Our economics correspondent Lena Marsh says the merger, which is widely viewed as overdue, will cut costs.'), []);
     assert.deepEqual(spansOf('A spokesman for the port authority said it is understood the berth will close in May.'), []);
+    assert.deepEqual(spansOf('Port engineer Sam Otero says work will begin in May and it is expected to take a year.'), []);
+    assert.deepEqual(spansOf('But the board did not want the kind of sell-off which many fear in the valley, Ms Quist said.'), []);
     // a pronoun credit that resolves to a named speaker
     assert.deepEqual(spansOf('Mayor Ana Ruiz spoke at the pier on Monday. She said the new timetable is reportedly popular.'), []);
   });
