@@ -114,6 +114,8 @@ function quantifierAsDeterminer(model: TextModel, start: number): boolean {
   if (!tok || tok.start !== start || k === 0) return false;
   const prev = toks[k - 1]!;
   if (prev.sentence !== tok.sentence || !/^\s+$/.test(model.text.slice(prev.end, tok.start))) return false;
+  // "a few say": "a few" is itself the quantifier
+  if (prev.norm === 'a' && tok.norm === 'few') return false;
   if (/['’]s$/i.test(prev.text) || NOMINAL_BEFORE.has(prev.norm)) return true;
   const sent = model.sentences[tok.sentence]!;
   return sentenceTags(model, tok.sentence)[k - 1 - sent.tokenStart]?.pos === 'VERB';

@@ -37,6 +37,7 @@ describe('rule weasel-attribution', () => {
     assert.deepEqual(spansOf('Now many hope the crossing will reopen before winter.'), ['many hope']);
     assert.deepEqual(spansOf('The vote on the fares, which many fear will pass, is due on Friday.'), ['many fear']);
     assert.deepEqual(spansOf('The half-point cut, some believe, could keep the yard open.'), ['some believe']);
+    assert.deepEqual(spansOf('Only a few say the new berth was worth the money.'), ['few say']);
   });
   it('still flags a hedge inside the reported speech of a vague credit', () => {
     assert.deepEqual(spansOf('Critics say it is widely believed the fares will double.'), ['Critics say', 'it is widely believed']);
