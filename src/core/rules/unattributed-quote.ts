@@ -358,7 +358,8 @@ export function namedPeople(words: string, speakers: Set<string>): Set<string> {
  * speaker when the people it names are that speaker's (one person, when the credit is a reporting verb after a quote); a paragraph of the reporter's words that names people
  * carries when it names one person only, someone the article credits with speech ("Roe labelled the samples");
  * a paragraph that names nobody ("The answer is to cut it in wedges.", "What she found was …") is passed over.
- * A paragraph naming anyone else, or none of these within reach, carries nothing.
+ * A paragraph naming anyone else, or with someone unnamed acting in it ("A man was arrested …"), or none of these
+ * within reach, carries nothing.
  */
 function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[]>, sourcedParas: Set<number>, speakers: Set<string>, quotes: TextSpan[]): boolean {
   const { paragraphs } = ctx.doc;
@@ -377,8 +378,24 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
     // a paragraph whose quote this rule credited (a reporting verb after it): its speaker is the one person it names
     if (sourcedParas.has(p)) return names.size <= 1;
     if (names.size > 0) return names.size === 1 && speakers.has([...names][0]!);
+    // someone unnamed acts in it ("A man was arrested …", "Police closed the road"): the quote may be theirs
+    if (ctx.doc.sentences.some((x) => x.paragraph === p && actorLed(ctx.doc.text.slice(x.start, x.end)))) return false;
   }
   return false;
+}
+
+/** People named by a common noun: a quote after a sentence about one of them may be theirs. */
+const PERSON_NOUNS = /^(?:man|men|woman|women|boy|boys|girl|girls|person|child|children|couple|driver|drivers|resident|residents|neighbour|neighbours|neighbor|neighbors|passenger|passengers|pedestrian|customer|customers|fan|fans|pupil|pupils|student|students|parent|parents|mother|father|son|daughter|wife|husband|crowd|protesters|pickets|farmer|farmers|worker|voter|voters|victim|victims|suspect)$/;
+
+/** Does the sentence have a person named by a role or common noun among its first four words ("A man was …", "Police said …")? */
+function actorLed(sentence: string): boolean {
+  return sentence
+    .split(/\s+/)
+    .slice(0, 4)
+    .some((w) => {
+      const x = w.toLowerCase().replace(/[^\p{L}]/gu, '');
+      return ROLE_NOUNS.has(x) || PERSON_NOUNS.test(x);
+    });
 }
 
 /** Words a title holds in lower case: articles, short prepositions and conjunctions, forms of "be". */

@@ -614,6 +614,9 @@ describe('real copy: a speaker carried over the reporter\'s paragraphs, labels a
   it('a paragraph naming someone else between them stops the carry: the quote is flagged at its words', () => {
     const t = `Tide tables fail the ferries\n${SAYS}\nThe survey was paid for by the trust and checked by Tomas Reyle of the coastguard.\n${QUOTE}\n`;
     assert.deepEqual(spans(t), at(t));
+    // someone unnamed acts in the paragraph between: the quote may be theirs
+    const actor = `Tide tables fail the ferries\n${SAYS}\nA man was arrested on the quay after the last crossing.\n${QUOTE}\n`;
+    assert.deepEqual(spans(actor), at(actor));
     // nobody credited with speech anywhere
     const none = `Tide tables fail the ferries\nThe error put three crossings out of step with the tide last week.\n${QUOTE}\n`;
     assert.deepEqual(spans(none), at(none));
