@@ -333,8 +333,8 @@ const NAME_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Jud
 
 /**
  * The people a passage of the reporter's words names, by surname (lower case): the last word of a run of two
- * capitalised words or more that is a name rather than an ordinary word ("Dana Holm" gives "holm", "Bunya
- * Mountains" and "Deakin University" nothing), a capitalised word after a title ("Dr Roe"), and any word the article
+ * capitalised words or more that is a name rather than an ordinary word, or that a known first name opens ("Dana
+ * Holm" gives "holm", "Bunya Mountains" and "Deakin University" nothing), a capitalised word after a title ("Dr Roe"), and any word the article
  * credits with speech elsewhere (`speakers`: "Roe labelled the samples" gives "roe").
  */
 export function namedPeople(words: string, speakers: Set<string>): Set<string> {
@@ -342,7 +342,7 @@ export function namedPeople(words: string, speakers: Set<string>): Set<string> {
   for (const m of words.matchAll(/(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}[\p{L}'’-]*)+/gu)) {
     const ws = m[0].split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w) && !NOT_A_NAME.test(w.toLowerCase()));
     const last = ws[ws.length - 1]?.toLowerCase().replace(/['’]s$/, '');
-    if (ws.length >= 2 && last && (!isOrdinaryWord(last) || isKnownName(last))) out.add(last);
+    if (ws.length >= 2 && last && (!isOrdinaryWord(last) || isKnownName(last) || isKnownName(ws[0]!.toLowerCase()))) out.add(last);
   }
   for (const m of words.matchAll(NAME_TITLE)) out.add(m[1]!.toLowerCase().replace(/['’]s$/, ''));
   for (const m of words.matchAll(/(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*/gu)) {
@@ -355,7 +355,8 @@ export function namedPeople(words: string, speakers: Set<string>): Set<string> {
 /**
  * Does the speaker of a paragraph above carry to the quoted paragraph `pi`? Read back over at most three
  * paragraphs (crossheads skipped): a paragraph crediting someone with speech ends the search, and carries its
- * speaker when the people it names are that speaker's (one person, when the credit is a reporting verb after a quote); a paragraph of the reporter's words that names people
+ * speaker when that speaker is named (not "Experts say") and the people it names are that speaker's (one person,
+ * when the credit is a reporting verb after a quote); a paragraph of the reporter's words that names people
  * carries when it names one person only, someone the article credits with speech ("Roe labelled the samples");
  * a paragraph that names nobody ("The answer is to cut it in wedges.", "What she found was …") is passed over.
  * A paragraph naming anyone else, or with someone unnamed acting in it ("A man was arrested …"), or none of these
@@ -373,10 +374,15 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
       for (const a of here) for (const w of lastNames(speakerName(a))) credited.add(w);
       // two speakers in one paragraph: whose words follow is not known
       const who = new Set(here.map((a) => [...lastNames(speakerName(a))].pop() ?? (a.source?.text.toLowerCase() ?? '')));
-      return who.size === 1 && [...names].every((w) => credited.has(w));
+      // a vague or unnamed source ("Experts say", "officials said") carries no one's words
+      const named = here.some((a) => {
+        const n = speakerName(a) ?? '';
+        return namedPeople(n, speakers).size > 0 || [...lastNames(n)].some((w) => speakers.has(w));
+      });
+      return named && who.size === 1 && [...names].every((w) => credited.has(w));
     }
     // a paragraph whose quote this rule credited (a reporting verb after it): its speaker is the one person it names
-    if (sourcedParas.has(p)) return names.size <= 1;
+    if (sourcedParas.has(p)) return names.size === 1;
     if (names.size > 0) return names.size === 1 && speakers.has([...names][0]!);
     // someone unnamed acts in it ("A man was arrested …", "Police closed the road"): the quote may be theirs
     if (ctx.doc.sentences.some((x) => x.paragraph === p && actorLed(ctx.doc.text.slice(x.start, x.end)))) return false;

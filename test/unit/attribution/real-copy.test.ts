@@ -617,6 +617,9 @@ describe('real copy: a speaker carried over the reporter\'s paragraphs, labels a
     // someone unnamed acts in the paragraph between: the quote may be theirs
     const actor = `Tide tables fail the ferries\n${SAYS}\nA man was arrested on the quay after the last crossing.\n${QUOTE}\n`;
     assert.deepEqual(spans(actor), at(actor));
+    // a vague source above carries no one's words
+    const vague = `Tide tables fail the ferries\nExperts say the tables were printed with last year's moon.\nThe error put three crossings out of step.\n${QUOTE}\n`;
+    assert.deepEqual(spans(vague), at(vague));
     // nobody credited with speech anywhere
     const none = `Tide tables fail the ferries\nThe error put three crossings out of step with the tide last week.\n${QUOTE}\n`;
     assert.deepEqual(spans(none), at(none));
