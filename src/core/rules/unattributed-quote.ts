@@ -391,7 +391,7 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
 }
 
 /** People named by a common noun: a quote after a sentence about one of them may be theirs. */
-const PERSON_NOUNS = /^(?:man|men|woman|women|boy|boys|girl|girls|person|child|children|couple|driver|drivers|resident|residents|neighbour|neighbours|neighbor|neighbors|passenger|passengers|pedestrian|customer|customers|fan|fans|pupil|pupils|student|students|parent|parents|mother|father|son|daughter|wife|husband|crowd|protesters|pickets|farmer|farmers|worker|voter|voters|victim|victims|suspect)$/;
+const PERSON_NOUNS = /^(?:man|men|woman|women|boy|boys|girl|girls|person|child|children|couple|crew|crews|staff|employees|members|sailors|fishermen|miners|nurses|doctors|teachers|players|driver|drivers|resident|residents|neighbour|neighbours|neighbor|neighbors|passenger|passengers|pedestrian|customer|customers|fan|fans|pupil|pupils|student|students|parent|parents|mother|father|son|daughter|wife|husband|crowd|protesters|pickets|farmer|farmers|worker|voter|voters|victim|victims|suspect)$/;
 
 /** Does the sentence have a person named by a role or common noun among its first four words ("A man was …", "Police said …")? */
 function actorLed(sentence: string): boolean {
