@@ -107,7 +107,39 @@ export function sameClaim(sentenceClaim: Set<string>, refClaim: Set<string>, sen
   for (const w of refClaim) if (sentenceClaim.has(w)) shared++;
   if (shared < Math.min(3, refClaim.size) || shared < 0.5 * refClaim.size || shared < sentenceClaim.size / 3) return false;
   if (sentenceNumbers.length && refNumbers.length && !sentenceNumbers.some((n) => refNumbers.some((r) => Math.abs(n - r) <= 0.15 * Math.max(Math.abs(r), Math.abs(n))))) return false;
+  // the content's closing claim words (what its subject does or is to whom: "… a key role in wave astronomy")
+  // all missing from the sentence: the sentence says something else of the same subject
+  const ref = [...refClaim];
+  if (ref.length >= 5 && ref.slice(-3).every((w) => !sentenceClaim.has(w))) return false;
   return true;
+}
+
+/** Counts that mark a later find than an earlier one: "six more farms", "uncovered more smut", "found a further case". */
+const INCREMENT =
+  /\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|several|many|some|least \S+)\s+more\b(?!\s+than\b)|\b(?:found|uncovered|discovered|detected|confirmed|identified|recorded|reported|diagnosed)\s+(?:\S+\s+)?(?:more|further|additional|another)\b(?!\s+than\b)/i;
+
+/** The singular of a plural noun, as written ("farms" → "farm", "properties" → "property", "boxes" → "box"). */
+function singular(w: string): string {
+  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|ss)es$/.test(w)) return w.slice(0, -2);
+  return w.replace(/s$/, '');
+}
+
+/**
+ * Does the article sentence report another occasion than the reference's content: a later count or find ("has
+ * been found on six more farms", "uncovered more smut") where the content tells of no more than one, or a count of
+ * several of a thing ("on 30 farms") where the content has one ("at a farm")?
+ */
+export function anotherOccasion(sentence: string, content: string): boolean {
+  if (INCREMENT.test(sentence) && !/\b(?:more|further|additional|another)\b/i.test(content)) return true;
+  // the one or two words after "a", "one" (a noun, or a modifier and its noun)
+  const ones = new Set<string>();
+  for (const m of content.matchAll(/\b(?:a|an|one|single)\s+(\p{Ll}{3,})(?:\s+(\p{Ll}{3,}))?/gu)) for (const w of [m[1], m[2]]) if (w) ones.add(w);
+  if (ones.size === 0) return false;
+  for (const m of sentence.matchAll(/\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of)\s+(\p{Ll}{3,})(?:\s+(\p{Ll}{3,}))?/gu)) {
+    if ([m[1], m[2]].some((w) => w && /s$/.test(w) && ones.has(singular(w)))) return true;
+  }
+  return false;
 }
 
 /**
@@ -319,6 +351,7 @@ export const unattributedClaim: Rule = {
       if (!mine) sentenceClaims.set(s, (mine = { stems: claimStems(doc, sn), numbers: numbers(doc.text.slice(sn.start, sn.end)) }));
       const m = mine;
       if (!referenceClaims(ctx.index, d, ra).some((c) => sameClaim(m.stems, c.stems, m.numbers, c.numbers))) return;
+      if (anotherOccasion(doc.text.slice(sn.start, sn.end), ra.content.text)) return;
       let as = sentenceStems.get(s);
       if (!as) sentenceStems.set(s, (as = stems(doc, doc.sentences[s]!.start, doc.sentences[s]!.end)));
       const share = Math.min(overlapShare(as, rs), 1) * 0.5 + overlapShare(rs, as) * 0.5;

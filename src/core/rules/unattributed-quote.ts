@@ -9,6 +9,7 @@ import { COURT_HEARD, quoteLed, REPORTING, speakerLike } from '../attribution/ev
 import { appendAttribution, midSentence, plainText } from '../attribution/fixes';
 import { speakerName, type Attribution, type TextSpan } from '../attribution/types';
 import { lastNames } from '../attribution/analysis';
+import { isKnownName, isOrdinaryWord } from '../names/words';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule, RuleContext } from '../rule';
 import type { Span } from '../text';
@@ -21,7 +22,12 @@ export const unattributedQuote: Rule = {
     const all = ctx.use(attributions);
     const sourcedParas = new Set<number>();
     // a speaker credited nearby: speech, not a stance ("Republicans oppose the plan" names no one who said the quote)
-    for (const a of all) if (a.source && !a.stance) sourcedParas.add(a.paragraph);
+    const sources = new Map<number, Attribution[]>();
+    for (const a of all) {
+      if (!a.source || a.stance) continue;
+      sourcedParas.add(a.paragraph);
+      sources.set(a.paragraph, [...(sources.get(a.paragraph) ?? []), a]);
+    }
     // the surnames of people the article credits with speech anywhere (the last word of a source, in letters
     // only, named by two capitalised words or more there or elsewhere in the article: "BBC1 controller Peter
     // Salmon" gives "salmon", "Kell notes" gives "kell" when the article names "Ana Kell", "BBC1" alone nothing):
@@ -54,7 +60,7 @@ export const unattributedQuote: Rule = {
     const candidates: Attribution[] = [];
     for (const a of unsourced) {
       if (sourcedParas.has(a.paragraph) || sourcedParas.has(a.paragraph - 1)) continue;
-      const why = credited(ctx, a, quoteSpans, sourcedParas, speakers);
+      const why = credited(ctx, a, quoteSpans, sourcedParas, speakers, sources);
       if (why === 'speaker') sourcedParas.add(a.paragraph);
       if (!why) candidates.push(a);
     }
@@ -187,7 +193,7 @@ function outside(ctx: RuleContext, k: number, quotes: TextSpan[]): string {
  * "by" its writer. `other` when the marks hold no quotation: an opening mark glued to a word (an inch mark, a
  * mispaired quote), a title, a label or a phrase of three words or fewer. Null: nobody is credited.
  */
-function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedParas: Set<number>, speakers: Set<string>): 'speaker' | 'other' | null {
+function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedParas: Set<number>, speakers: Set<string>, sources: Map<number, Attribution[]>): 'speaker' | 'other' | null {
   const { text, sentences, paragraphs } = ctx.doc;
   const q = a.quotes[0] ?? a.content;
   let m = q.start - 1;
@@ -203,6 +209,13 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   // a title in title case ("Tides of the Quay", "Orange is the New Harbour"), or a quoted label that is the
   // subject of its sentence (“Taking the long view” is this year's theme): their words end without sentence punctuation
   if (titleCase(q.text)) return 'other';
+  // a quoted name between a determiner and a noun (the “Every Crew Needs a Harbour” campaign): a label, not a quotation
+  const sent0 = sentences.find((x) => x.start <= q.start && q.start < x.end);
+  const leadIn = sent0 ? text.slice(sent0.start, markAt) : '';
+  if (/(?:^|\s)(?:the|a|an|its|their|his|her|our|this|that)\s*$/i.test(leadIn) && !/[.!?,;:…]\s*$/.test(q.text) && q.text.split(/\s+/).length <= 8 && /^[”"’'`]+\s+\p{Ll}+/u.test(text.slice(q.end, q.end + 40))) return 'other';
+  // a speaker who names himself as the quote opens (a vox pop: “I'm Jo Bloggs, I farm at …”, “Jo Bloggs from the
+  // Harbour Board, …”)
+  if (/^(?:I'm|I’m|I am|[Mm]y name is|[Mm]y name's|[Mm]y name’s)\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}[\p{L}'’-]*)+/u.test(q.text) || /^\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}[\p{L}'’-]*,?\s+(?:from|of|with)\s+(?:the\s+)?\p{Lu}[^.!?]{0,60},/u.test(q.text)) return 'speaker';
   const tail = text.slice(q.end, q.end + 80);
   if (!/[.!?,;:…]\s*$/.test(q.text) && /^[”"’'`]*\s+(?:is|was|are|were|has been|had been|will be|remains|became|has become)\b/.test(tail)) return 'other';
   let c = markAt - 1;
@@ -289,11 +302,17 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   while (pk >= 0 && crosshead(ctx, sentences[pk]!.paragraph)) pk--;
   while (pk > 0 && /^\p{Ll}/u.test(text.slice(sentences[pk]!.start, sentences[pk]!.end).trimStart()) && sentences[pk - 1]!.paragraph >= sentences[pk]!.paragraph - 1) pk--;
   const prev = pk >= 0 ? sentences[pk] : undefined;
-  if (prev && (prev.paragraph === pi || quoteLed(ctx.doc, pi)) && personSubject(text.slice(prev.start, prev.end), speakers)) return 'speaker';
+  // the sentence before may end the paragraph above when the quote's sentence opens its paragraph (copy written one
+  // sentence a line: "Dr Jo Roe of the institute shows that … \n They have an ability to “…”")
+  const opensPara = sentences[first - 1]?.paragraph !== pi;
+  const near = (s: { paragraph: number }) => s.paragraph === pi || quoteLed(ctx.doc, pi) || (opensPara && s.paragraph === pi - 1);
+  if (prev && near(prev) && personSubject(text.slice(prev.start, prev.end), speakers)) return 'speaker';
   // the sentence before, in the reporter's words, has a person the article names in full think, hope or judge
   // something ("… what Costin hopes will be a return", "Valastro praised the mayor's record"): the quote gives their view
-  if (prev && (prev.paragraph === pi || quoteLed(ctx.doc, pi)) && personViews(outside(ctx, pk, quotes), nameParts(ctx))) return 'speaker';
+  if (prev && near(prev) && personViews(outside(ctx, pk, quotes), nameParts(ctx))) return 'speaker';
   if (!quoteLed(ctx.doc, pi)) return null;
+  // a quoted paragraph after a speaker's paragraph and up to two of the reporter's that name nobody else
+  if (text.slice(paragraphs[pi]!.start, q.start).length <= 2 && carried(ctx, pi, sources, sourcedParas, speakers, quotes)) return 'speaker';
   for (let p = pi - 1, n = 0; p >= 0 && n < 12; p--, n++) {
     // a crosshead ("Trouble") or an interlude of a few words ("Silence.") inside a run of quoted paragraphs does not end the run
     if (crosshead(ctx, p) || interlude(ctx, p)) continue;
@@ -307,6 +326,82 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
     if (!quoteLed(ctx.doc, p) && !open) return null;
   }
   return null;
+}
+
+/** Titles that make the next capitalised word a person's name ("Dr Roe", "Professor Holm"). */
+const NAME_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Mayor|Senator|Councillor)\.?\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
+
+/**
+ * The people a passage of the reporter's words names, by surname (lower case): the last word of a run of two
+ * capitalised words or more that is a name rather than an ordinary word, or that a known first name opens ("Dana
+ * Holm" gives "holm", "Bunya Mountains" and "Deakin University" nothing), a capitalised word after a title ("Dr Roe"), and any word the article
+ * credits with speech elsewhere (`speakers`: "Roe labelled the samples" gives "roe").
+ */
+export function namedPeople(words: string, speakers: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of words.matchAll(/(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}[\p{L}'’-]*)+/gu)) {
+    const ws = m[0].split(/\s+/).filter((w) => !/^\p{Lu}\.$/u.test(w) && !NOT_A_NAME.test(w.toLowerCase()));
+    const last = ws[ws.length - 1]?.toLowerCase().replace(/['’]s$/, '');
+    if (ws.length >= 2 && last && (!isOrdinaryWord(last) || isKnownName(last) || isKnownName(ws[0]!.toLowerCase()))) out.add(last);
+  }
+  for (const m of words.matchAll(NAME_TITLE)) out.add(m[1]!.toLowerCase().replace(/['’]s$/, ''));
+  for (const m of words.matchAll(/(?<![\p{L}'’-])\p{Lu}\p{Ll}[\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (speakers.has(w)) out.add(w);
+  }
+  return out;
+}
+
+/**
+ * Does the speaker of a paragraph above carry to the quoted paragraph `pi`? Read back over at most three
+ * paragraphs (crossheads skipped): a paragraph crediting someone with speech ends the search, and carries its
+ * speaker when that speaker is named (not "Experts say") and the people it names are that speaker's (one person,
+ * when the credit is a reporting verb after a quote); a paragraph of the reporter's words that names people
+ * carries when it names one person only, someone the article credits with speech ("Roe labelled the samples");
+ * a paragraph that names nobody ("The answer is to cut it in wedges.", "What she found was …") is passed over.
+ * A paragraph naming anyone else, or with someone unnamed acting in it ("A man was arrested …"), or none of these
+ * within reach, carries nothing.
+ */
+function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[]>, sourcedParas: Set<number>, speakers: Set<string>, quotes: TextSpan[]): boolean {
+  const { paragraphs } = ctx.doc;
+  for (let p = pi - 1, n = 0; p >= 0 && n < 3; p--) {
+    if (crosshead(ctx, p)) continue;
+    n++;
+    const names = namedPeople(reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes), speakers);
+    const here = sources.get(p);
+    if (here) {
+      const credited = new Set<string>();
+      for (const a of here) for (const w of lastNames(speakerName(a))) credited.add(w);
+      // two speakers in one paragraph: whose words follow is not known
+      const who = new Set(here.map((a) => [...lastNames(speakerName(a))].pop() ?? (a.source?.text.toLowerCase() ?? '')));
+      // a vague or unnamed source ("Experts say", "officials said") carries no one's words
+      const named = here.some((a) => {
+        const n = speakerName(a) ?? '';
+        return namedPeople(n, speakers).size > 0 || [...lastNames(n)].some((w) => speakers.has(w));
+      });
+      return named && who.size === 1 && [...names].every((w) => credited.has(w));
+    }
+    // a paragraph whose quote this rule credited (a reporting verb after it): its speaker is the one person it names
+    if (sourcedParas.has(p)) return names.size === 1;
+    if (names.size > 0) return names.size === 1 && speakers.has([...names][0]!);
+    // someone unnamed acts in it ("A man was arrested …", "Police closed the road"): the quote may be theirs
+    if (ctx.doc.sentences.some((x) => x.paragraph === p && actorLed(ctx.doc.text.slice(x.start, x.end)))) return false;
+  }
+  return false;
+}
+
+/** People named by a common noun: a quote after a sentence about one of them may be theirs. */
+const PERSON_NOUNS = /^(?:man|men|woman|women|boy|boys|girl|girls|person|child|children|couple|crew|crews|staff|employees|members|sailors|fishermen|miners|nurses|doctors|teachers|players|driver|drivers|resident|residents|neighbour|neighbours|neighbor|neighbors|passenger|passengers|pedestrian|customer|customers|fan|fans|pupil|pupils|student|students|parent|parents|mother|father|son|daughter|wife|husband|crowd|protesters|pickets|farmer|farmers|worker|voter|voters|victim|victims|suspect)$/;
+
+/** Does the sentence have a person named by a role or common noun among its first four words ("A man was …", "Police said …")? */
+function actorLed(sentence: string): boolean {
+  return sentence
+    .split(/\s+/)
+    .slice(0, 4)
+    .some((w) => {
+      const x = w.toLowerCase().replace(/[^\p{L}]/gu, '');
+      return ROLE_NOUNS.has(x) || PERSON_NOUNS.test(x);
+    });
 }
 
 /** Words a title holds in lower case: articles, short prepositions and conjunctions, forms of "be". */

@@ -10,7 +10,7 @@ import { analyse, paragraphs } from '../../../src/core/text';
 import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
-import { claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
+import { anotherOccasion, claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
 import { personViews, signature, speakerLabel, titleCase } from '../../../src/core/rules/unattributed-quote';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 
@@ -592,5 +592,93 @@ describe('real copy: the same claim, not another statement on its subject (seed 
 
   it('a prepositional phrase is no claim ("…, she said in an interview with “Coast News Sunday.”")', () => {
     assert.equal(claimContent('with “Coast News Sunday.”'), false);
+  });
+});
+
+describe('real copy: a speaker carried over the reporter\'s paragraphs, labels and self-introductions (seed H)', () => {
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: 'The harbour board met on Monday.', meta: {} }]);
+  const spans = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'unattributed-quote').map((f) => [f.start, f.end, f.text]);
+  const QUOTE = '"We have asked the printer to pull every copy from the shops."';
+  const at = (t: string) => {
+    const start = t.lastIndexOf(QUOTE) + 1;
+    return [[start, start + QUOTE.length - 2, QUOTE.slice(1, -1)]];
+  };
+  const SAYS = '"The tables were printed with last year\'s moon," says harbour master Dana Holm of the Kestrel Bay Port Authority.';
+
+  it('a quoted paragraph takes the speaker of a paragraph one or two above when the reporter\'s paragraphs between name nobody', () => {
+    assert.deepEqual(spans(`Tide tables fail the ferries\n${SAYS}\nThe error put three crossings out of step with the tide last week.\n${QUOTE}\n`), []);
+    const he = 'Tide tables fail the ferries\nDana Holm runs the port.\nHe says the tables were printed with last year\'s moon.\nThe error put three crossings out of step.\nThe answer is a new print run.\n';
+    assert.deepEqual(spans(`${he}${QUOTE}\n`), []);
+  });
+
+  it('a paragraph naming someone else between them stops the carry: the quote is flagged at its words', () => {
+    const t = `Tide tables fail the ferries\n${SAYS}\nThe survey was paid for by the trust and checked by Tomas Reyle of the coastguard.\n${QUOTE}\n`;
+    assert.deepEqual(spans(t), at(t));
+    // someone unnamed acts in the paragraph between: the quote may be theirs
+    const actor = `Tide tables fail the ferries\n${SAYS}\nA man was arrested on the quay after the last crossing.\n${QUOTE}\n`;
+    assert.deepEqual(spans(actor), at(actor));
+    // a vague source above carries no one's words
+    const vague = `Tide tables fail the ferries\nExperts say the tables were printed with last year's moon.\nThe error put three crossings out of step.\n${QUOTE}\n`;
+    assert.deepEqual(spans(vague), at(vague));
+    // nobody credited with speech anywhere
+    const none = `Tide tables fail the ferries\nThe error put three crossings out of step with the tide last week.\n${QUOTE}\n`;
+    assert.deepEqual(spans(none), at(none));
+    // the speaker's paragraph beyond three of the reporter's
+    const far = `Tide tables fail the ferries\n${SAYS}\nThe error put three crossings out of step.\nThe ferries sailed late.\nThe shops sold out.\n${QUOTE}\n`;
+    assert.deepEqual(spans(far), at(far));
+  });
+
+  it('a paragraph naming only a person the article credits with speech carries that speaker ("Kell ringed …")', () => {
+    const head = 'Chicks move to the far bank\n"The river has changed its course twice this spring," says Ana Kell.\nThe team counted the nests along the river.\n';
+    const tail = '\nWhat she found surprised her.\n"Every week the heaviest chicks had moved to the far bank of the river."\n';
+    assert.deepEqual(spans(`${head}Kell ringed forty chicks and weighed them each week.${tail}`), []);
+    const other = `${head}Tomas Reyle ringed forty chicks and weighed them each week.${tail}`;
+    const q = 'Every week the heaviest chicks had moved to the far bank of the river.';
+    assert.deepEqual(spans(other), [[other.indexOf(q), other.indexOf(q) + q.length, q]]);
+  });
+
+  it('a quotation set in a sentence that opens its paragraph, after a sentence about a person ending the paragraph above', () => {
+    const q = 'wait at the stern for the scraps the crews throw over at dusk every night';
+    const tail = `\nThey have an ability to "${q}".\n`;
+    assert.deepEqual(spans(`Gulls and ferries\nHarbour researcher Dr Ana Kell of Eastport College shows that gulls follow the ferries.${tail}`), []);
+    const bare = `Gulls and ferries\nGulls follow the ferries across the bay in winter.${tail}`;
+    assert.deepEqual(spans(bare), [[bare.indexOf(q), bare.indexOf(q) + q.length, q]]);
+  });
+
+  it('a quoted name between a determiner and a noun is a label; a vox pop naming its speaker is credited', () => {
+    assert.deepEqual(spans('Crews back the port\nThe "every crew needs a harbour" campaign starts in Eastport today.\n'), []);
+    assert.deepEqual(spans('Skippers at the fair\nThe quotas are too tight for most of the fleet.\n"I\'m Jo Bloggs, I skipper a trawler out of Eastport and the quotas have halved my catch."\n'), []);
+    assert.deepEqual(spans('Skippers at the fair\nThe quotas are too tight for most of the fleet.\n"Jo Bloggs from the Eastport Trawler Club, we have lost half our boats in ten years."\n'), []);
+    const q = 'Jo Bloggs was the best skipper this port ever had, and we will miss him.';
+    const t = `Skippers at the fair\nThe quotas are too tight for most of the fleet.\n"${q}"\n`;
+    assert.deepEqual(spans(t), [[t.indexOf(q), t.indexOf(q) + q.length, q]]);
+  });
+});
+
+describe('real copy: another occasion or statement, not the reference\'s claim (seed H)', () => {
+  const REF = [
+    'Blight found at Fenmoor farm',
+    'Chief inspector Dana Holm has confirmed the discovery of the potato blight fungus at a farm near Eastport, in the north of the county.',
+    'Gulls play a key role in coastal seed spreading, the port authority has said.',
+  ].join('\n\n');
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
+  const claims = (t: string) =>
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim').map((f) => f.text);
+
+  it('a later count or find is another occasion; the first find stated bare is the reference\'s claim', () => {
+    const same = 'The potato blight fungus has been discovered at a farm near Eastport, in the north of the county.';
+    assert.deepEqual(claims(`Rain fell.\n\n${same}`), [same]);
+    assert.deepEqual(claims('Rain fell.\n\nThe potato blight fungus has now been discovered on 30 farms near Eastport, in the north of the county.'), []);
+    assert.deepEqual(claims('Rain fell.\n\nThe potato blight fungus has been discovered on six more farms near Eastport, in the north of the county.'), []);
+    assert.ok(anotherOccasion('Inspections have uncovered more blight in the north.', 'the discovery of blight at a farm'));
+    assert.ok(!anotherOccasion('Blight was found at one farm in the north.', 'the discovery of blight at a farm'));
+    assert.ok(!anotherOccasion('The fungus spreads more than the old strain.', 'the spread of the fungus'));
+  });
+
+  it('a sentence without the content\'s closing claim words says something else of the same subject', () => {
+    const same = 'Gulls play a key role in coastal seed spreading.';
+    assert.deepEqual(claims(`Rain fell.\n\n${same}`), [same]);
+    assert.deepEqual(claims('Rain fell.\n\nBut the gulls that nest on the quay play a key role in the harbour economy.'), []);
+    assert.ok(!sameClaim(new Set(['gull', 'nest', 'quay', 'play', 'key', 'role', 'harbour', 'economi']), new Set(['gull', 'play', 'key', 'role', 'coastal', 'seed', 'spread']), [], []));
   });
 });
