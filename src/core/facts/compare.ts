@@ -595,8 +595,8 @@ function classify(
   // ---- quantifiers
   const qs = S.filter((x) => x in QUANTIFIER_CLASS);
   const qa = A.filter((x) => x in QUANTIFIER_CLASS);
-  // (only in a closely worded pair: "Most of the donors have clear ties to …" / "All the donors appear
-  // to have ties to …", reworded all through, is another statement about them)
+  // (only in a closely worded pair: "Most of the crews have close links to …" / "All the crews appear
+  // to have links to …", reworded all through, is another statement about them)
   if (!edge && similarity >= QUANTIFIER_MIN_SIMILARITY && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
     return { kind: 'quantifier', src: [s0, s1], art: [a0, a1] };
   }

@@ -138,7 +138,7 @@ const TIME_OF_DAY = new Set(['noon', 'midday', 'midnight', 'morning', 'afternoon
 
 /**
  * Each sentence, outside the slot, places its statement at a time of day the other does not name
- * ("closed up 4.75% on Monday" / "were up over 5% by noon on Monday"): two readings of a figure
+ * ("closed up 3.25% on Tuesday" / "were up nearly 4% by noon on Tuesday"): two readings of a figure
  * that moves during the day, not one figure changed.
  */
 export function timeOfDayDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
@@ -150,8 +150,8 @@ export function timeOfDayDiffers(src: readonly FactToken[], art: readonly FactTo
 }
 
 /**
- * A changed region other than the slot's names the same day or month on both sides ("Going into Super
- * Tuesday, Clinton held" / "Going into Tuesday's contests, Clinton held"): the statement is anchored
+ * A changed region other than the slot's names the same day or month on both sides ("Going into Grand
+ * Thursday, the union held" / "Going into Thursday's ballot, the union held"): the statement is anchored
  * to its occasion in other words, so its figure is another occasion's, not a changed one.
  */
 export function timeAnchorReworded(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
@@ -211,12 +211,12 @@ export function valueElsewhere(src: readonly FactToken[], art: readonly FactToke
 }
 
 /**
- * Another changed region than the slot's states one figure on each side, and they differ ("Cruz has
- * 11 delegates and Rubio has 10" / "Cruz has 370 delegates, Kasich has 129 and Rubio left the race
- * with 163"; "a poll of 1,358 registered voters conducted July 8 to 12" / "of 418 primary voters
- * conducted Nov. 6 to 10"): the sentences state another occasion's figures throughout. An error
- * changes one fact of a statement. A region whose figures are dates ("on three charges" / "to appear
- * again on September 24"), or with several figures on a side ("four children" / "two boys and two
+ * Another changed region than the slot's states one figure on each side, and they differ ("Oduya has
+ * 14 seats and Lund has 9" / "Oduya has 212 seats, Brandt has 87 and Lund left the race
+ * with 96"; "a survey of 1,204 members taken May 3 to 7" / "of 377 skippers
+ * taken Oct. 2 to 6"): the sentences state another occasion's figures throughout. An error
+ * changes one fact of a statement. A region whose figures are dates ("on two charges" / "to appear
+ * again on October 3"), or with several figures on a side ("four children" / "two boys and two
  * girls"), or "one" (a pronoun as often as a count), is detail reworded, not a second figure.
  */
 export function otherFiguresDiffer(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
@@ -237,9 +237,9 @@ export function otherFiguresDiffer(src: readonly FactToken[], art: readonly Fact
 
 /**
  * Each sentence, in changed regions outside the slot, states one figure the other sentence does not
- * state anywhere, and the two are figures of one measure, the same word after each ("closing at 753
- * cents, down just two cents" / "dropping off eight cents, to 728 cents"): a second figure differs,
- * as in `otherFiguresDiffer`, but split over two regions (the diff keeps "cents" in common between
+ * state anywhere, and the two are figures of one measure, the same word after each ("closing at 611
+ * pence, down just three pence" / "dropping off nine pence, to 598 pence"): a second figure differs,
+ * as in `otherFiguresDiffer`, but split over two regions (the diff keeps "pence" in common between
  * them). One figure a side only, of one unit: a detail added on one side ("a sentence of two
  * years"), details of other kinds ("aged 33" / "for 18 years") or several figures reworded ("four
  * children" / "two boys and two girls") are no second value.
@@ -267,12 +267,12 @@ export function strayFiguresDiffer(src: readonly FactToken[], art: readonly Fact
   return s !== null && a !== null && s.length === 1 && a.length === 1 && s[0]!.v !== a[0]!.v && /\p{L}/u.test(s[0]!.unit) && s[0]!.unit === a[0]!.unit;
 }
 
-/** words that make a figure an increment on an earlier one: "cut by another 32 per cent", "a further 3 per cent" */
+/** words that make a figure an increment on an earlier one: "cut by another 18 per cent", "a further 3 per cent" */
 const INCREMENT = new Set(['another', 'further', 'additional', 'extra']);
 
 /**
- * One side's figure is an increment on an earlier one ("have been cut by another 32 per cent") and the
- * other's is not ("have been cut by 20 per cent"): a second round of the same measure, not the first
+ * One side's figure is an increment on an earlier one ("quotas have been cut by another 18 per cent") and the
+ * other's is not ("quotas have been cut by 12 per cent"): a second round of the same measure, not the first
  * one misreported.
  */
 export function incrementDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
@@ -290,7 +290,7 @@ for (const w of 'fell fall falls fallen falling decrease decreased decreases low
 
 /**
  * Outside the slot, each sentence moves its figure in a direction the other does not ("has lowered its
- * estimated returns by $4 a tonne" / "has lifted its expected returns by $5 a tonne"): another
+ * forecast catch price by £4 a box" / "has raised its forecast catch price by £5 a box"): another
  * revision, not one figure changed.
  */
 export function directionDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
@@ -303,8 +303,8 @@ export function directionDiffers(src: readonly FactToken[], art: readonly FactTo
 
 /**
  * Each text states its own figure again outside the pair's sentence, and neither text states the
- * other's figure anywhere ("Rural commodity index up 2.5pc" over "… was up 2.5 per cent on the same
- * time last year" / "Commodity index rises 8pc" over "… up nearly 8 per cent"): two reports, each
+ * other's figure anywhere ("Harbour dues index up 3.5pc" over "… was up 3.5 per cent on a year
+ * earlier" / "Dues index rises 9pc" over "… up nearly 9 per cent"): two reports, each
  * consistent with itself, of two occasions. A figure changed in error is stated once, or beside the
  * source's figure elsewhere in the article. The token offsets of `src` and `art` are offsets into
  * `srcText` and `artText`.

@@ -146,8 +146,8 @@ export const weaselAttribution: Rule = {
       if (said) speech.push(said);
     }
     // in the same clause as the start of the reported words: after a dash, a semicolon, a bracket or
-    // "and"/"but" (see below) the words are the writer's again ("X says it is optimistic—signalling what many hope
-    // …", "X has said little, and people familiar with her thinking say …")
+    // "and"/"but" (see below) the words are the writer's again ("X says the port is ready—which is what many hope
+    // …", "X has said little, and people familiar with his plans say …")
     // "and"/"but" ends them only before a vague group with a verb of its own (a new clause with its own
     // subject); a hedge after "and" ("… will begin in May and it is expected to …") stays the speaker's
     const inSpeech = (s: number, e: number, subject: boolean) =>

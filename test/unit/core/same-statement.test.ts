@@ -95,7 +95,7 @@ describe('facts/same-statement: another occasion read in the pair', () => {
     const x = read('Marla Oduya has 312 votes and Petra Lund trails with 96 after the count.', 'Marla Oduya has 27 votes and Petra Lund trails with 9 after the count.');
     assert.equal(x.d.kind, 'number');
     assert.equal(otherFiguresDiffer(x.src, x.art, x.c.regions, x.d), true);
-    const y = read('Ivo Brandt, 41, was remanded in custody to appear again on September 24.', 'Ivo Brandt, 44, was remanded in custody on three theft charges.');
+    const y = read('Ivo Brandt, 41, was held in the harbour cells to appear again on October 3.', 'Ivo Brandt, 44, was held in the harbour cells on three theft charges.');
     assert.equal(otherFiguresDiffer(y.src, y.art, y.c.regions, y.d), false);
   });
   it('a list of names with ages: other ages changed too do not make another occasion', () => {
@@ -146,14 +146,14 @@ describe('facts/same-statement: another round, revision or report read in the pa
     assert.equal(directionDiffers(y.src, y.art, y.d), false);
   });
   it('ownFiguresRepeated: each text repeats its own figure; not when the article states the source\'s figure too', () => {
-    const srcText = 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on the same time last year.\n';
-    const artText = 'Harbour dues index up 3.5pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\n';
+    const srcText = 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on a year earlier.\n';
+    const artText = 'Harbour dues index up 3.5pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on a year earlier.\n';
     const src = factTokens(srcText, srcText.indexOf('The'));
     const art = factTokens(artText, artText.indexOf('The'));
     const d = compareSentences(src, art).diffs.find((x) => x.kind === 'number')!;
     assert.ok(d);
     assert.equal(ownFiguresRepeated(src, srcText, art, artText, d), true);
-    const artText2 = 'Harbour dues index up 9pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\n';
+    const artText2 = 'Harbour dues index up 9pc\nThe Kestrel Bay harbour dues index for May was up 3.5 per cent on a year earlier.\n';
     const art2 = factTokens(artText2, artText2.indexOf('The'));
     const d2 = compareSentences(src, art2).diffs.find((x) => x.kind === 'number')!;
     assert.equal(ownFiguresRepeated(src, srcText, art2, artText2, d2), false);

@@ -251,10 +251,10 @@ describe('rules/fact-mismatch: another round, revision or report of a regular me
     assert.equal(fs[0]!.text, '618');
   });
   it('each text repeats its own figure in its headline: no finding; a headline with the source\'s figure: a finding', () => {
-    const ref: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on the same time last year.\nCrews say the rise will hit the smaller boats hardest.\n', meta: {} };
+    const ref: ReferenceDoc = { id: 'wire.txt', path: 'wire.txt', text: 'Harbour dues index rises 9pc\nThe Kestrel Bay harbour dues index is up nearly 9 per cent on a year earlier.\nCrews say the rise will hit the smaller boats hardest.\n', meta: {} };
     const idx = ReferenceIndex.build([ref]);
     const run = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'fact-mismatch');
-    const body = 'The Kestrel Bay harbour dues index for May was up 3.5 per cent on the same time last year.\nCrews say the rise will hit the smaller boats hardest.\n';
+    const body = 'The Kestrel Bay harbour dues index for May was up 3.5 per cent on a year earlier.\nCrews say the rise will hit the smaller boats hardest.\n';
     assert.deepEqual(run('Harbour dues index up 3.5pc\n' + body).map((f) => f.message), []);
     const fs = run('Harbour dues index up 9pc\n' + body);
     assert.equal(fs.length, 1);
@@ -271,7 +271,7 @@ describe('rules/fact-mismatch: another round, revision or report of a regular me
 
 describe('rules/fact-mismatch: speakers and titles', () => {
   it('another speaker of the same quotation: a finding on the name; a short stock sentence without one: none', () => {
-    const fs = pair('Mr Reyle told him: "He was three times over the harbour limit."', 'Mr Lund replied: "He was three times over the limit."');
+    const fs = pair('Mr Reyle told him: "He was well over the harbour limit."', 'Mr Lund replied: "He was well over the limit."');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]!.text, 'Lund');
     assert.deepEqual(pair('Mr Reyle died later in hospital.', 'Mr Lund died in hospital.').map((f) => f.message), []);
