@@ -114,12 +114,27 @@ function stances(toks: readonly FactToken[]): Set<string> {
   return out;
 }
 
+/** Each set holds a value the other does not: the two sentences name different things of one kind. */
+function eachHasOwn(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+  const own = (p: ReadonlySet<string>, q: ReadonlySet<string>) => [...p].some((v) => !q.has(v));
+  return own(x, y) && own(y, x);
+}
+
+/** Token range [f, t) overlaps the slot's range r. */
+function overlaps(f: number, t: number, r: readonly [number, number]): boolean {
+  return f < r[1] && t > r[0];
+}
+
+/** The changed region h overlaps the slot, in the article or in the source. */
+function touchesSlot(h: Hunk, d: SlotDiff): boolean {
+  return overlaps(h.a0, h.a1, d.art) || overlaps(h.s0, h.s1, d.src);
+}
+
 /** Each sentence reports a statement of a kind the other does not ("He claimed …" / "A judge ruled …"). */
 export function stanceDiffers(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
   const a = stances(art.filter((_, k) => k < d.art[0] || k >= d.art[1]));
   const s = stances(src.filter((_, k) => k < d.src[0] || k >= d.src[1]));
-  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
-  return only(a, s) && only(s, a);
+  return eachHasOwn(a, s);
 }
 
 /** words that place a statement among others of its kind: one poll, report or match is not another */
@@ -129,8 +144,7 @@ const OCCASION = new Set(['previous', 'latest', 'last', 'next', 'earlier', 'late
 export function occasionDiffers(src: readonly FactToken[], art: readonly FactToken[]): boolean {
   const a = new Set(art.map((t) => t.low).filter((w) => OCCASION.has(w)));
   const s = new Set(src.map((t) => t.low).filter((w) => OCCASION.has(w)));
-  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
-  return only(a, s) && only(s, a);
+  return eachHasOwn(a, s);
 }
 
 /** words that place a figure at a time of day or of trading: the noon price is not the closing price */
@@ -145,8 +159,7 @@ export function timeOfDayDiffers(src: readonly FactToken[], art: readonly FactTo
   const words = (toks: readonly FactToken[], r: [number, number]) => new Set(toks.filter((t, k) => (k < r[0] || k >= r[1]) && TIME_OF_DAY.has(t.low)).map((t) => t.low));
   const a = words(art, d.art);
   const s = words(src, d.src);
-  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
-  return only(a, s) && only(s, a);
+  return eachHasOwn(a, s);
 }
 
 /**
@@ -161,15 +174,14 @@ export function timeAnchorReworded(src: readonly FactToken[], art: readonly Fact
     const a = dates(art, h.a0, h.a1);
     return a.length > 0 && dates(src, h.s0, h.s1).some((x) => a.includes(x));
   };
-  // words besides the date itself ("Super", "contests"); "Dec 7" / "December 7" is one date written
+  // words besides the date itself ("Grand", "ballot"); "Dec 7" / "December 7" is one date written
   // otherwise, and another day or month alone is a second value (read as such elsewhere)
   const wordy = (toks: readonly FactToken[], f: number, t: number) => {
     for (let k = f; k < t; k++) if (!dateWord(toks, k) && content(toks[k]!)) return true;
     return false;
   };
   return regions.some((h) => {
-    const slot = (h.a0 < d.art[1] && h.a1 > d.art[0]) || (h.s0 < d.src[1] && h.s1 > d.src[0]);
-    return !slot && shared(h) && (wordy(src, h.s0, h.s1) || wordy(art, h.a0, h.a1));
+    return !touchesSlot(h, d) && shared(h) && (wordy(src, h.s0, h.s1) || wordy(art, h.a0, h.a1));
   });
 }
 
@@ -227,8 +239,7 @@ export function otherFiguresDiffer(src: readonly FactToken[], art: readonly Fact
     return xs.length === 1 && words === 0 ? xs[0]! : null;
   };
   return regions.some((h) => {
-    const slot = (h.a0 < d.art[1] && h.a1 > d.art[0]) || (h.s0 < d.src[1] && h.s1 > d.src[0]);
-    if (slot) return false;
+    if (touchesSlot(h, d)) return false;
     const a = one(art, h.a0, h.a1);
     const b = one(src, h.s0, h.s1);
     return a !== null && b !== null && a !== b;
@@ -251,8 +262,7 @@ export function strayFiguresDiffer(src: readonly FactToken[], art: readonly Fact
     for (const h of regions) {
       const f = side === 's' ? h.s0 : h.a0;
       const t = side === 's' ? h.s1 : h.a1;
-      const slot = side === 's' ? h.s0 < d.src[1] && h.s1 > d.src[0] : h.a0 < d.art[1] && h.a1 > d.art[0];
-      if (slot || f >= t) continue;
+      if (overlaps(f, t, side === 's' ? d.src : d.art) || f >= t) continue;
       for (let k = f; k < t; k++) if (dateWord(toks, k)) return null;
       if (toks.slice(f, t).some((x) => x.low === 'one')) return null;
       for (let k = f; k < t; k++) {
@@ -297,8 +307,7 @@ export function directionDiffers(src: readonly FactToken[], art: readonly FactTo
   const dirs = (toks: readonly FactToken[], r: [number, number]) => new Set(toks.filter((t, k) => (k < r[0] || k >= r[1]) && DIRECTION[t.low]).map((t) => DIRECTION[t.low]!));
   const a = dirs(art, d.art);
   const s = dirs(src, d.src);
-  const only = (x: Set<string>, y: Set<string>) => [...x].some((v) => !y.has(v));
-  return only(a, s) && only(s, a);
+  return eachHasOwn(a, s);
 }
 
 /**
