@@ -10,6 +10,7 @@ import { findQuotes } from '../attribution/quotes';
 import { sentenceTags } from '../attribution/tagger';
 import type { Attribution, TextSpan } from '../attribution/types';
 import type { TextModel } from '../text';
+import { lowerBound } from '../search';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
@@ -102,14 +103,7 @@ const NOMINAL_BEFORE = new Set('the a an his her its their our my your this thes
  */
 function quantifierAsDeterminer(model: TextModel, start: number): boolean {
   const toks = model.tokens;
-  let lo = 0;
-  let hi = toks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const k = lo;
+  const k = lowerBound(toks.length, (i) => toks[i]!.start < start);
   const tok = toks[k];
   if (!tok || tok.start !== start || k === 0) return false;
   const prev = toks[k - 1]!;
