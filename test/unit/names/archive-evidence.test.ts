@@ -1,34 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
-import { check } from '../../../src/core/engine';
 import { derivedForms, macMcOnly } from '../../../src/core/names/analysis';
 import { runTogether } from '../../../src/core/names/article';
 import { demonymOf } from '../../../src/core/names/words';
-import { ReferenceIndex } from '../../../src/core/reference-index';
-import type { Finding, ReferenceDoc } from '../../../src/core/types';
+import { archive, doc, names, show } from './helpers';
 
 // Invented people, places and stories. In an archive (far more references than one story's), the other
 // articles are other stories: a near miss there is often another person's name, and one article's
 // spelling is no better than this one's.
-
-function doc(id: string, text: string): ReferenceDoc {
-  return { id, path: id, meta: {}, text };
-}
-
-function names(text: string, refs: ReferenceDoc[]): Finding[] {
-  const res = check(text, ReferenceIndex.build(refs), { rules: { 'copied-passage': 'off' } });
-  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
-}
-
-const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => f.message));
-
-/** Other stories of an archive: no names, nothing of the articles below. */
-function archive(...docs: ReferenceDoc[]): ReferenceDoc[] {
-  const filler = Array.from({ length: 120 }, (_, k) =>
-    doc(`f${k}`, `The parish council met for session ${k} to discuss the bus timetable and the allotment rents.`),
-  );
-  return [...filler, ...docs];
-}
 
 describe('names/archive: another person\'s name needs the article\'s company', () => {
   const refs = archive(

@@ -1,31 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../../../src/core/engine';
 import { touchesCharacterReference } from '../../../src/core/names/evidence';
 import { nameLexicon } from '../../../src/core/names/lexicon';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import type { Finding, ReferenceDoc } from '../../../src/core/types';
+import { archive, doc, names, show } from './helpers';
 
 // Invented people, places and stories. What the references write beside a name (its company) says
 // whose name it is; these tests hold the cases where that company is read too generously.
-
-function doc(id: string, text: string): ReferenceDoc {
-  return { id, path: id, meta: {}, text };
-}
-
-function names(text: string, refs: ReferenceDoc[]): Finding[] {
-  const res = check(text, ReferenceIndex.build(refs), { rules: { 'copied-passage': 'off' } });
-  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
-}
-
-const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => f.message));
-
-/** Other stories of an archive: no names, nothing of the articles below. */
-function archive(...docs: ReferenceDoc[]): ReferenceDoc[] {
-  const filler = Array.from({ length: 120 }, (_, k) =>
-    doc(`f${k}`, `The parish council met for session ${k} to discuss the bus timetable and the allotment rents.`),
-  );
-  return [...filler, ...docs];
-}
 
 describe('names/company: an initial beside the target', () => {
   it('beside a target that is a first name, an initial is its middle initial, not the article\'s first name', () => {

@@ -1,28 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../../../src/core/engine';
-import { ReferenceIndex } from '../../../src/core/reference-index';
-import type { Edit, Finding, ReferenceDoc } from '../../../src/core/types';
+import type { Edit } from '../../../src/core/types';
+import { doc, names, show } from './helpers';
 
 // Invented stories and people. What the name rules may propose when the references are thin or
 // disagree: the wire's own one-off typo is not imposed, the references' majority is followed, two
 // people are not merged, accents are kept, and a capital I keyed as l is caught beside its surname.
-
-function doc(id: string, text: string): ReferenceDoc {
-  return { id, path: id, meta: {}, text };
-}
-
-function names(text: string, refs: ReferenceDoc[]): Finding[] {
-  const res = check(text, ReferenceIndex.build(refs), { rules: { 'copied-passage': 'off' } });
-  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
-}
 
 function apply(text: string, edits: Edit[]): string {
   let out = text;
   for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
-
-const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => f.message));
 
 describe('names/one-off reference spellings', () => {
   it('a known first name is not corrected to a spelling one reference uses once', () => {

@@ -1,22 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { check } from '../../../src/core/engine';
 import { doublingQuestion, plausibleDoubling } from '../../../src/core/names/analysis';
-import { ReferenceIndex } from '../../../src/core/reference-index';
-import type { Finding, ReferenceDoc } from '../../../src/core/types';
+import { doc, names, show } from './helpers';
 
 // Invented stories and people. A spelling the references support thinly — one reference writing it once,
 // or a spelling no name list knows against a name that is one — is not imposed on the article.
-
-function doc(id: string, text: string): ReferenceDoc {
-  return { id, path: id, meta: {}, text };
-}
-
-function names(text: string, refs: ReferenceDoc[]): Finding[] {
-  const res = check(text, ReferenceIndex.build(refs), { rules: { 'copied-passage': 'off' } });
-  return res.findings.filter((f) => f.rule === 'name-spelling' || f.rule === 'name-inconsistency');
-}
-
-const show = (fs: Finding[]) => JSON.stringify(fs.map((f) => f.message));
 
 describe('names/doubled letters against one reference', () => {
   const once = [doc('wire', 'The ferry operator, run by Fiona Tarenby, cut two sailings this winter.')];
