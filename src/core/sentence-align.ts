@@ -71,6 +71,8 @@ interface Unit {
   /** distinct counted stems and their counts */
   keys: Int32Array;
   tf: Float64Array;
+  /** per stem of `keys`: the number of units of this side holding it */
+  sf: Int32Array;
   start: number;
   end: number;
   tokFrom: number;
@@ -124,8 +126,9 @@ export function prepareSide(side: SentenceSide, min: number): PreparedSide {
       if (!l) post.set(k, (l = []));
       l.push(i, pos);
     });
-    return { keys, tf, start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
+    return { keys, tf, sf: new Int32Array(keys.length), start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
   });
+  for (const u of units) for (let x = 0; x < u.keys.length; x++) u.sf[x] = sf.get(u.keys[x]!)!;
   return { units, sf, post };
 }
 
@@ -133,18 +136,28 @@ export function prepareSide(side: SentenceSide, min: number): PreparedSide {
 function weigh(p: PreparedSide, other: PreparedSide, n: number): { w: Float64Array[]; norm: Float64Array } {
   const w: Float64Array[] = [];
   const norm = new Float64Array(p.units.length);
-  p.units.forEach((u, i) => {
-    const v = new Float64Array(u.keys.length);
+  // log(n / c) for each sentence frequency c (1..n) met, computed once (0 also marks "not yet": log(n / n))
+  const logs = new Float64Array(n + 1);
+  const osf = other.sf;
+  const units = p.units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const keys = u.keys;
+    const tf = u.tf;
+    const sf = u.sf;
+    const v = new Float64Array(keys.length);
     let nn = 0;
     for (let x = 0; x < v.length; x++) {
-      const k = u.keys[x]!;
-      const x2 = u.tf[x]! * Math.log(n / (p.sf.get(k)! + (other.sf.get(k) ?? 0)));
+      const c = sf[x]! + (osf.get(keys[x]!) ?? 0);
+      let lg = logs[c]!;
+      if (lg === 0) lg = logs[c] = Math.log(n / c);
+      const x2 = tf[x]! * lg;
       v[x] = x2;
       nn += x2 * x2;
     }
     w.push(v);
     norm[i] = Math.sqrt(nn);
-  });
+  }
   return { w, norm };
 }
 
