@@ -39,6 +39,21 @@ export interface RuleContext {
 export interface Aligner {
   readonly index: ReferenceIndex;
   align(doc: TextModel, options: Partial<AlignOptions>): Passage[];
+  /**
+   * The reference documents of the article's word 3-grams (`terms`: the article's term ids), keeping
+   * what earlier checks of the document looked up; absent: each check looks up its own.
+   */
+  gramDocs?(doc: TextModel, terms: Int32Array): GramDocs;
+}
+
+/**
+ * Per article token k, the reference documents holding the word 3-gram that starts at k: null when
+ * more than 30 do (a set phrase), undefined when not looked up yet. A pure function of the three
+ * words and the index, so a value set stays right for as long as the words and the index do.
+ */
+export interface GramDocs {
+  get(k: number): readonly number[] | null | undefined;
+  set(k: number, docs: readonly number[] | null): void;
 }
 
 /** What a caller may hand a check besides text, index and settings. */
