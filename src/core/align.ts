@@ -16,7 +16,7 @@
  *   trim cut off, and long ones are kept by their order-free word overlap.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
-import type { Analysis } from './rule';
+import { FreshTokenMemo, type Aligner, type Analysis, type TokenMemo } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { findQuotes, type QuoteSpan } from './attribution/quotes';
@@ -1256,7 +1256,7 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
  * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
  */
-function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: (number[] | null)[]): Uint8Array {
+function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): Uint8Array {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
@@ -1265,10 +1265,11 @@ function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
     if (!known) continue;
     // over the look-up's limits (null): in more documents than any threshold here, so common
-    let hits = looked[i];
+    let hits = looked.get(i);
     if (hits === undefined) {
       const found: number[] = [];
-      hits = looked[i] = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), found) ? found : null;
+      hits = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), found) ? found : null;
+      looked.set(i, hits);
     }
     const within = hits !== null;
     let inSource = !within;
@@ -1326,7 +1327,7 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
  * length needs substance of its own (`pairStandSubstance`). Words of the set's stock phrasing
  * (`pairStockGramDocs`) and initials (one letter) carry no substance here.
  */
-export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}, aligner?: Aligner): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   const stand = Math.min(o.pairStandWords, o.pairStandShare * doc.tokens.length);
   if (o.pairMinWords <= 0 || ps.length === 0) return ps;
@@ -1335,7 +1336,10 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   const all = { ...o, minSubstanceWords: Infinity };
   const terms = o.pairStockGramDocs > 0 ? articleTerms(doc, index) : undefined;
   // each article n-gram's look-up, shared by the passages over it (several sources' passages overlap)
-  const looked: (number[] | null)[] = new Array(doc.tokens.length);
+  // and, through an editor's aligner, kept for the paragraphs an edit leaves alone
+  const limits = `stock ${o.maxSeedHits} ${Math.max(o.maxSeedDocs, o.pairStockGramDocs)}`;
+  const looked: TokenMemo<number[] | null> =
+    (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
     const stock = terms ? stockGramMask(index, p, o, terms, looked) : new Uint8Array(p.aTok[1] - p.aTok[0]);

@@ -12,7 +12,7 @@
  * The cache is dropped when the index changes (documents added or removed) or the options change.
  * Entries not used by the last few calls are evicted.
  */
-import type { Aligner, GramDocs } from './rule';
+import type { Aligner, TokenMemo } from './rule';
 import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
@@ -33,25 +33,32 @@ export interface IncrementalStats {
   entries: number;
 }
 
-/** The 3-gram documents of one paragraph's tokens (see GramDocs), in the order of its tokens. */
-interface GramEntry {
-  docs: (readonly number[] | null | undefined)[];
+/** The values of one paragraph's tokens (see Aligner.tokenMemo), in the order of its tokens. */
+interface MemoEntry {
+  values: unknown[];
   used: number;
 }
 
-/** GramDocs over paragraph entries: token k's value lives in its paragraph's entry. */
-class ParagraphGramDocs implements GramDocs {
+/** One kind's entries by paragraph key, dropped when the index changes. */
+interface MemoKind {
+  entries: Map<string, MemoEntry>;
+  generation: number;
+  indexSig: string;
+}
+
+/** A TokenMemo over paragraph entries: token k's value lives in its paragraph's entry. */
+class ParagraphMemo<T> implements TokenMemo<T> {
   constructor(
-    private readonly entries: GramEntry[],
+    private readonly entries: MemoEntry[],
     /** per token: its paragraph's entry (index into `entries`) and the paragraph's first token */
     private readonly entryOf: Int32Array,
     private readonly firstOf: Int32Array,
   ) {}
-  get(k: number): readonly number[] | null | undefined {
-    return this.entries[this.entryOf[k]!]!.docs[k - this.firstOf[k]!];
+  get(k: number): T | undefined {
+    return this.entries[this.entryOf[k]!]!.values[k - this.firstOf[k]!] as T | undefined;
   }
-  set(k: number, docs: readonly number[] | null): void {
-    this.entries[this.entryOf[k]!]!.docs[k - this.firstOf[k]!] = docs;
+  set(k: number, value: T): void {
+    this.entries[this.entryOf[k]!]!.values[k - this.firstOf[k]!] = value;
   }
 }
 
@@ -60,10 +67,8 @@ export class IncrementalAligner implements Aligner {
   private generation = 0;
   private indexSig = '';
   private optionsSig = '';
-  /** 3-gram documents per paragraph, keyed as the seeds are; dropped when the index changes */
-  private readonly grams = new Map<string, GramEntry>();
-  private gramGeneration = 0;
-  private gramIndexSig = '';
+  /** per-token values of each kind (tokenMemo), by paragraph, keyed as the seeds are */
+  private readonly memos = new Map<string, MemoKind>();
   private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
 
   constructor(
@@ -84,32 +89,34 @@ export class IncrementalAligner implements Aligner {
   }
 
   /**
-   * The 3-gram documents of `doc`'s tokens, keeping those of unchanged paragraphs: a 3-gram's
-   * documents depend only on its three words and the index, so a paragraph's values are kept under
-   * its words and the SEED_N − 1 words after it (the 3-grams that run on into the next paragraph).
+   * Per-token values of `kind`, keeping those of unchanged paragraphs: a value that depends only on
+   * the n-gram starting at its token and the index is kept under the paragraph's words and the
+   * SEED_N − 1 words after it (the n-grams that run on into the next paragraph).
    */
-  gramDocs(doc: TextModel, terms: Int32Array): GramDocs {
+  tokenMemo<T>(kind: string, doc: TextModel, terms: Int32Array): TokenMemo<T> {
     const isig = this.indexSignature();
-    if (isig !== this.gramIndexSig) {
-      this.grams.clear();
-      this.gramIndexSig = isig;
+    let m = this.memos.get(kind);
+    if (!m) this.memos.set(kind, (m = { entries: new Map(), generation: 0, indexSig: isig }));
+    if (m.indexSig !== isig) {
+      m.entries.clear();
+      m.indexSig = isig;
     }
-    const gen = ++this.gramGeneration;
+    const gen = ++m.generation;
     const n = doc.tokens.length;
-    const entries: GramEntry[] = [];
+    const entries: MemoEntry[] = [];
     const entryOf = new Int32Array(n);
     const firstOf = new Int32Array(n);
     for (const [from, to] of paragraphRanges(doc)) {
       const key = paragraphKey(terms, from, to);
-      let entry = this.grams.get(key);
-      if (!entry) this.grams.set(key, (entry = { docs: new Array(to - from), used: gen }));
+      let entry = m.entries.get(key);
+      if (!entry) m.entries.set(key, (entry = { values: new Array(to - from), used: gen }));
       entry.used = gen;
       entryOf.fill(entries.length, from, to);
       firstOf.fill(from, from, to);
       entries.push(entry);
     }
-    for (const [k, e] of this.grams) if (gen - e.used >= this.keepGenerations) this.grams.delete(k);
-    return new ParagraphGramDocs(entries, entryOf, firstOf);
+    for (const [k, e] of m.entries) if (gen - e.used >= this.keepGenerations) m.entries.delete(k);
+    return new ParagraphMemo<T>(entries, entryOf, firstOf);
   }
 
   private indexSignature(): string {

@@ -40,20 +40,32 @@ export interface Aligner {
   readonly index: ReferenceIndex;
   align(doc: TextModel, options: Partial<AlignOptions>): Passage[];
   /**
-   * The reference documents of the article's word 3-grams (`terms`: the article's term ids), keeping
-   * what earlier checks of the document looked up; absent: each check looks up its own.
+   * Per article token, values that depend only on the word n-gram (SEED_N words) starting there and
+   * the index, one memo per `kind` (the kind names what is kept, with every parameter it depends on),
+   * keeping what earlier checks of the document stored for unchanged paragraphs (`terms`: the
+   * article's term ids). Absent: each check computes its own.
    */
-  gramDocs?(doc: TextModel, terms: Int32Array): GramDocs;
+  tokenMemo?<T>(kind: string, doc: TextModel, terms: Int32Array): TokenMemo<T>;
 }
 
-/**
- * Per article token k, the reference documents holding the word 3-gram that starts at k: null when
- * more than 30 do (a set phrase), undefined when not looked up yet. A pure function of the three
- * words and the index, so a value set stays right for as long as the words and the index do.
- */
-export interface GramDocs {
-  get(k: number): readonly number[] | null | undefined;
-  set(k: number, docs: readonly number[] | null): void;
+/** Values per article token (see Aligner.tokenMemo): undefined when not stored yet. */
+export interface TokenMemo<T> {
+  get(k: number): T | undefined;
+  set(k: number, value: T): void;
+}
+
+/** A TokenMemo of one check: nothing stored before it. */
+export class FreshTokenMemo<T> implements TokenMemo<T> {
+  private readonly values: (T | undefined)[];
+  constructor(n: number) {
+    this.values = new Array(n);
+  }
+  get(k: number): T | undefined {
+    return this.values[k];
+  }
+  set(k: number, value: T): void {
+    this.values[k] = value;
+  }
 }
 
 /** What a caller may hand a check besides text, index and settings. */

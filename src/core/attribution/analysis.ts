@@ -9,7 +9,7 @@ import { alignment, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { lowerBound } from '../search';
-import type { Analysis, GramDocs, RuleContext } from '../rule';
+import { FreshTokenMemo, type Analysis, type RuleContext, type TokenMemo } from '../rule';
 import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
@@ -68,21 +68,8 @@ export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number
  * 30, a set phrase), filled as candidateDocScores first asks: the whole article, each sentence and
  * each quote are asked about in one check, and their 3-grams are looked up once.
  */
-const gramDocs: Analysis<GramDocs> = (ctx) => ctx.aligner?.gramDocs?.(ctx.doc, articleTermIds(ctx)) ?? new FreshGramDocs(ctx.doc.tokens.length);
-
-/** GramDocs of one check: nothing looked up before it. */
-class FreshGramDocs implements GramDocs {
-  private readonly docs: (readonly number[] | null | undefined)[];
-  constructor(n: number) {
-    this.docs = new Array(n);
-  }
-  get(k: number): readonly number[] | null | undefined {
-    return this.docs[k];
-  }
-  set(k: number, docs: readonly number[] | null): void {
-    this.docs[k] = docs;
-  }
-}
+const gramDocs: Analysis<TokenMemo<readonly number[] | null>> = (ctx) =>
+  ctx.aligner?.tokenMemo?.<readonly number[] | null>('docs30', ctx.doc, articleTermIds(ctx)) ?? new FreshTokenMemo(ctx.doc.tokens.length);
 
 /** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
 export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
