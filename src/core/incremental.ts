@@ -156,7 +156,7 @@ export class IncrementalAligner implements Aligner {
       for (const [docNum, list] of entry.byDoc) {
         let target = out.get(docNum);
         if (!target) out.set(docNum, (target = []));
-        for (const s of list) target.push({ ...s, i: s.i + from });
+        for (const s of list) target.push({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind });
       }
     }
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
