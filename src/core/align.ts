@@ -16,7 +16,7 @@
  *   trim cut off, and long ones are kept by their order-free word overlap.
  * Each passage is then graded by a word-level comparison: verbatim, near-verbatim or paraphrase.
  */
-import type { Analysis } from './rule';
+import { FreshTokenMemo, type Aligner, type Analysis, type TokenMemo } from './rule';
 import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { findQuotes, type QuoteSpan } from './attribution/quotes';
@@ -29,7 +29,7 @@ import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
 import { analyse, type Span, type TextModel } from './text';
-import { ADDED, COMMON, diffWords, REMOVED } from './word-diff';
+import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -583,7 +583,7 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   // very long passages: bag-of-words overlap instead of an LCS
   if (a.length * b.length > 4_000_000) return { similarity: bagDice(a, b), identical: false };
   let common = 0;
-  const d = diffWords(a, b);
+  const d = diffWordsMemo(a, b);
   for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
@@ -614,7 +614,7 @@ function gradeAndTrim(
     const runs: [number, number, number][] = [];
     let ai = 0;
     let bi = 0;
-    const d = diffWords(a, b);
+    const d = diffWordsMemo(a, b);
     for (let k = 0; k < d.kinds.length; k++) {
       const n = d.counts[k]!;
       const kind = d.kinds[k]!;
@@ -1256,21 +1256,26 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
  * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
  */
-function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array): Uint8Array {
+function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): Uint8Array {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
-  const hits: number[] = [];
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
     if (!known) continue;
-    // over the look-up's limits: in more documents than any threshold here, so common
-    const within = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), hits);
+    // over the look-up's limits (null): in more documents than any threshold here, so common
+    let hits = looked.get(i);
+    if (hits === undefined) {
+      const found: number[] = [];
+      hits = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), found) ? found : null;
+      looked.set(i, hits);
+    }
+    const within = hits !== null;
     let inSource = !within;
     let docs = 0;
     let last = -1;
-    for (let h = 0; within && h < hits.length; h += 2) {
+    for (let h = 0; hits !== null && h < hits.length; h += 2) {
       if (hits[h] !== last) {
         docs++;
         last = hits[h]!;
@@ -1322,7 +1327,7 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
  * length needs substance of its own (`pairStandSubstance`). Words of the set's stock phrasing
  * (`pairStockGramDocs`) and initials (one letter) carry no substance here.
  */
-export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}): Passage[] {
+export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}, aligner?: Aligner): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   const stand = Math.min(o.pairStandWords, o.pairStandShare * doc.tokens.length);
   if (o.pairMinWords <= 0 || ps.length === 0) return ps;
@@ -1330,9 +1335,14 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
   const all = { ...o, minSubstanceWords: Infinity };
   const terms = o.pairStockGramDocs > 0 ? articleTerms(doc, index) : undefined;
+  // each article n-gram's look-up, shared by the passages over it (several sources' passages overlap)
+  // and, through an editor's aligner, kept for the paragraphs an edit leaves alone
+  const limits = `stock ${o.maxSeedHits} ${Math.max(o.maxSeedDocs, o.pairStockGramDocs)}`;
+  const looked: TokenMemo<number[] | null> =
+    (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    const stock = terms ? stockGramMask(index, p, o, terms) : new Uint8Array(p.aTok[1] - p.aTok[0]);
+    const stock = terms ? stockGramMask(index, p, o, terms, looked) : new Uint8Array(p.aTok[1] - p.aTok[0]);
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {

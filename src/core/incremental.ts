@@ -12,7 +12,7 @@
  * The cache is dropped when the index changes (documents added or removed) or the options change.
  * Entries not used by the last few calls are evicted.
  */
-import type { Aligner } from './rule';
+import type { Aligner, TokenMemo } from './rule';
 import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
@@ -33,11 +33,42 @@ export interface IncrementalStats {
   entries: number;
 }
 
+/** The values of one paragraph's tokens (see Aligner.tokenMemo), in the order of its tokens. */
+interface MemoEntry {
+  values: unknown[];
+  used: number;
+}
+
+/** One kind's entries by paragraph key, dropped when the index changes. */
+interface MemoKind {
+  entries: Map<string, MemoEntry>;
+  generation: number;
+  indexSig: string;
+}
+
+/** A TokenMemo over paragraph entries: token k's value lives in its paragraph's entry. */
+class ParagraphMemo<T> implements TokenMemo<T> {
+  constructor(
+    private readonly entries: MemoEntry[],
+    /** per token: its paragraph's entry (index into `entries`) and the paragraph's first token */
+    private readonly entryOf: Int32Array,
+    private readonly firstOf: Int32Array,
+  ) {}
+  get(k: number): T | undefined {
+    return this.entries[this.entryOf[k]!]!.values[k - this.firstOf[k]!] as T | undefined;
+  }
+  set(k: number, value: T): void {
+    this.entries[this.entryOf[k]!]!.values[k - this.firstOf[k]!] = value;
+  }
+}
+
 export class IncrementalAligner implements Aligner {
   private readonly cache = new Map<string, Entry>();
   private generation = 0;
   private indexSig = '';
   private optionsSig = '';
+  /** per-token values of each kind (tokenMemo), by paragraph, keyed as the seeds are */
+  private readonly memos = new Map<string, MemoKind>();
   private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
 
   constructor(
@@ -57,8 +88,43 @@ export class IncrementalAligner implements Aligner {
     return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o));
   }
 
+  /**
+   * Per-token values of `kind`, keeping those of unchanged paragraphs: a value that depends only on
+   * the n-gram starting at its token and the index is kept under the paragraph's words and the
+   * SEED_N − 1 words after it (the n-grams that run on into the next paragraph).
+   */
+  tokenMemo<T>(kind: string, doc: TextModel, terms: Int32Array): TokenMemo<T> {
+    const isig = this.indexSignature();
+    let m = this.memos.get(kind);
+    if (!m) this.memos.set(kind, (m = { entries: new Map(), generation: 0, indexSig: isig }));
+    if (m.indexSig !== isig) {
+      m.entries.clear();
+      m.indexSig = isig;
+    }
+    const gen = ++m.generation;
+    const n = doc.tokens.length;
+    const entries: MemoEntry[] = [];
+    const entryOf = new Int32Array(n);
+    const firstOf = new Int32Array(n);
+    for (const [from, to] of paragraphRanges(doc)) {
+      const key = paragraphKey(terms, from, to);
+      let entry = m.entries.get(key);
+      if (!entry) m.entries.set(key, (entry = { values: new Array(to - from), used: gen }));
+      entry.used = gen;
+      entryOf.fill(entries.length, from, to);
+      firstOf.fill(from, from, to);
+      entries.push(entry);
+    }
+    for (const [k, e] of m.entries) if (gen - e.used >= this.keepGenerations) m.entries.delete(k);
+    return new ParagraphMemo<T>(entries, entryOf, firstOf);
+  }
+
+  private indexSignature(): string {
+    return `${this.index.docs.length}:${this.index.documentCount}:${this.index.segments.length}:${this.index.wordCount}:${this.index.terms.size}`;
+  }
+
   private seeds(doc: TextModel, terms: Int32Array, o: AlignOptions): Map<number, Seed[]> {
-    const isig = `${this.index.docs.length}:${this.index.documentCount}:${this.index.segments.length}:${this.index.wordCount}:${this.index.terms.size}`;
+    const isig = this.indexSignature();
     // a Set does not survive JSON.stringify: the skipped documents are listed explicitly; the quoted
     // mask is applied after seeding, so it is not part of the key
     const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [], quoted: undefined });
@@ -73,21 +139,10 @@ export class IncrementalAligner implements Aligner {
     const out = new Map<number, Seed[]>();
     let reused = 0;
     let seeded = 0;
-    // token ranges of paragraphs; tokens outside every paragraph (none in practice) join the next
-    const ranges: [number, number][] = [];
-    let t = 0;
-    for (const p of doc.paragraphs) {
-      let e = t;
-      while (e < n && tokens[e]!.start < p.end) e++;
-      if (e > t) ranges.push([t, e]);
-      t = e;
-    }
-    if (t < n) ranges.push([t, n]);
+    const ranges = paragraphRanges(doc);
     for (const [from, to] of ranges) {
-      // the key: the paragraph's normalised words and the SEED_N − 1 words after it
       const keyEnd = Math.min(n, to + SEED_N - 1);
-      let key = `${to - from}|`;
-      for (let k = from; k < keyEnd; k++) key += `${terms[k]!},`;
+      const key = paragraphKey(terms, from, to);
       let entry = this.cache.get(key);
       if (entry) reused++;
       else {
@@ -101,11 +156,35 @@ export class IncrementalAligner implements Aligner {
       for (const [docNum, list] of entry.byDoc) {
         let target = out.get(docNum);
         if (!target) out.set(docNum, (target = []));
-        for (const s of list) target.push({ ...s, i: s.i + from });
+        for (const s of list) target.push({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind });
       }
     }
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
     this.last = { paragraphs: ranges.length, reused, seeded, entries: this.cache.size };
     return out;
   }
+}
+
+/** Token ranges of the paragraphs; tokens outside every paragraph (none in practice) join the next. */
+function paragraphRanges(doc: TextModel): [number, number][] {
+  const tokens = doc.tokens;
+  const n = tokens.length;
+  const ranges: [number, number][] = [];
+  let t = 0;
+  for (const p of doc.paragraphs) {
+    let e = t;
+    while (e < n && tokens[e]!.start < p.end) e++;
+    if (e > t) ranges.push([t, e]);
+    t = e;
+  }
+  if (t < n) ranges.push([t, n]);
+  return ranges;
+}
+
+/** A paragraph's key: its normalised words (term ids) and the SEED_N − 1 words after it. */
+function paragraphKey(terms: Int32Array, from: number, to: number): string {
+  const keyEnd = Math.min(terms.length, to + SEED_N - 1);
+  let key = `${to - from}|`;
+  for (let k = from; k < keyEnd; k++) key += `${terms[k]!},`;
+  return key;
 }

@@ -39,6 +39,33 @@ export interface RuleContext {
 export interface Aligner {
   readonly index: ReferenceIndex;
   align(doc: TextModel, options: Partial<AlignOptions>): Passage[];
+  /**
+   * Per article token, values that depend only on the word n-gram (SEED_N words) starting there and
+   * the index, one memo per `kind` (the kind names what is kept, with every parameter it depends on),
+   * keeping what earlier checks of the document stored for unchanged paragraphs (`terms`: the
+   * article's term ids). Absent: each check computes its own.
+   */
+  tokenMemo?<T>(kind: string, doc: TextModel, terms: Int32Array): TokenMemo<T>;
+}
+
+/** Values per article token (see Aligner.tokenMemo): undefined when not stored yet. */
+export interface TokenMemo<T> {
+  get(k: number): T | undefined;
+  set(k: number, value: T): void;
+}
+
+/** A TokenMemo of one check: nothing stored before it. */
+export class FreshTokenMemo<T> implements TokenMemo<T> {
+  private readonly values: (T | undefined)[];
+  constructor(n: number) {
+    this.values = new Array(n);
+  }
+  get(k: number): T | undefined {
+    return this.values[k];
+  }
+  set(k: number, value: T): void {
+    this.values[k] = value;
+  }
 }
 
 /** What a caller may hand a check besides text, index and settings. */

@@ -71,6 +71,8 @@ interface Unit {
   /** distinct counted stems and their counts */
   keys: Int32Array;
   tf: Float64Array;
+  /** per stem of `keys`: the number of units of this side holding it */
+  sf: Int32Array;
   start: number;
   end: number;
   tokFrom: number;
@@ -124,28 +126,64 @@ export function prepareSide(side: SentenceSide, min: number): PreparedSide {
       if (!l) post.set(k, (l = []));
       l.push(i, pos);
     });
-    return { keys, tf, start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
+    return { keys, tf, sf: new Int32Array(keys.length), start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
   });
+  for (const u of units) for (let x = 0; x < u.keys.length; x++) u.sf[x] = sf.get(u.keys[x]!)!;
   return { units, sf, post };
 }
 
-/** tf-isf weights of one side's units, given the sentence frequencies of both sides. */
-function weigh(p: PreparedSide, other: PreparedSide, n: number): { w: Float64Array[]; norm: Float64Array } {
-  const w: Float64Array[] = [];
-  const norm = new Float64Array(p.units.length);
-  p.units.forEach((u, i) => {
-    const v = new Float64Array(u.keys.length);
+/**
+ * tf-isf weights of one side's units, given the sentence frequencies of both sides, each unit's
+ * computed when first asked for (`at`): the seed search reads only the reference units that may
+ * pair, and extension and filtering only those around the seeds.
+ */
+class UnitWeights {
+  private readonly w: (Float64Array | undefined)[];
+  /** the norm of each unit's weights, once `at` computed them */
+  readonly norm: Float64Array;
+  // log(n / c) for each sentence frequency c (1..n) met, computed once (0 also marks "not yet": log(n / n))
+  private readonly logs: Float64Array;
+
+  constructor(
+    private readonly p: PreparedSide,
+    private readonly other: PreparedSide,
+    private readonly n: number,
+  ) {
+    this.w = new Array(p.units.length);
+    this.norm = new Float64Array(p.units.length);
+    this.logs = new Float64Array(n + 1);
+  }
+
+  at(i: number): Float64Array {
+    const have = this.w[i];
+    if (have) return have;
+    const u = this.p.units[i]!;
+    const keys = u.keys;
+    const tf = u.tf;
+    const sf = u.sf;
+    const osf = this.other.sf;
+    const logs = this.logs;
+    const v = new Float64Array(keys.length);
     let nn = 0;
     for (let x = 0; x < v.length; x++) {
-      const k = u.keys[x]!;
-      const x2 = u.tf[x]! * Math.log(n / (p.sf.get(k)! + (other.sf.get(k) ?? 0)));
+      const c = sf[x]! + (osf.get(keys[x]!) ?? 0);
+      let lg = logs[c]!;
+      if (lg === 0) lg = logs[c] = Math.log(this.n / c);
+      const x2 = tf[x]! * lg;
       v[x] = x2;
       nn += x2 * x2;
     }
-    w.push(v);
-    norm[i] = Math.sqrt(nn);
-  });
-  return { w, norm };
+    this.w[i] = v;
+    this.norm[i] = Math.sqrt(nn);
+    return v;
+  }
+
+  /** every unit's weights (the article side, read whole by the seed search) */
+  all(): Float64Array[] {
+    const out: Float64Array[] = [];
+    for (let i = 0; i < this.p.units.length; i++) out.push(this.at(i));
+    return out;
+  }
 }
 
 /** Weighted units as maps, for the joined-fragment comparisons of extension and filtering. */
@@ -170,14 +208,14 @@ class Weighted {
   private maps: (Vec | undefined)[] = [];
   constructor(
     private units: Unit[],
-    private w: Float64Array[],
+    private w: UnitWeights,
   ) {}
   vec(i: number): Vec {
     let m = this.maps[i];
     if (!m) {
       m = new Map();
       const u = this.units[i]!;
-      const w = this.w[i]!;
+      const w = this.w.at(i);
       for (let x = 0; x < u.keys.length; x++) m.set(u.keys[x]!, w[x]!);
       this.maps[i] = m;
     }
@@ -188,7 +226,7 @@ class Weighted {
     const out: Vec = new Map();
     for (let k = from; k <= to; k++) {
       const u = this.units[k]!;
-      const w = this.w[k]!;
+      const w = this.w.at(k);
       for (let x = 0; x < u.keys.length; x++) out.set(u.keys[x]!, (out.get(u.keys[x]!) ?? 0) + w[x]!);
     }
     return out;
@@ -318,8 +356,9 @@ function leaveOut(lb: number, dice: number): number {
  * which the full pass would have found too. Units that may pair go through the full pass, whose sums
  * run in the keys' order as they always do.
  */
-function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; norm: Float64Array }, bw: { w: Float64Array[]; norm: Float64Array }, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }): Pair[] {
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }): Pair[] {
   const na = pa.units.length;
+  const aw = { w: aWeights.all(), norm: aWeights.norm };
   if (dotBuf.length < na) {
     dotBuf = new Float64Array(na * 2);
     sharedBuf = new Int32Array(na * 2);
@@ -376,8 +415,8 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aw: { w: Float64Array[]; 
         continue;
       }
     }
+    const wj = bw.at(j);
     const bn = bw.norm[j]!;
-    const wj = bw.w[j]!;
     touched.length = 0;
     for (let x = 0; x < lb; x++) {
       const l = lists[x];
@@ -412,7 +451,7 @@ export function seedPairsOf(a: SentenceSide, b: SentenceSide, options: Partial<S
   const pb = prepareSide(b, o.minSentWords);
   if (!pa.units.length || !pb.units.length) return [];
   const n = pa.units.length + pb.units.length;
-  return seedPairs(pa, pb, weigh(pa, pb, n), weigh(pb, pa, n), o, probe, probed);
+  return seedPairs(pa, pb, new UnitWeights(pa, pb, n), new UnitWeights(pb, pa, n), o, probe, probed);
 }
 
 /**
@@ -431,12 +470,12 @@ export function alignSentences(
   const ub = pb.units;
   if (!ua.length || !ub.length) return [];
   const n = ua.length + ub.length;
-  const aw = weigh(pa, pb, n);
-  const bw = weigh(pb, pa, n);
+  const aw = new UnitWeights(pa, pb, n);
+  const bw = new UnitWeights(pb, pa, n);
   const seeds = seedPairs(pa, pb, aw, bw, o);
   if (!seeds.length) return [];
-  const av = new Weighted(ua, aw.w);
-  const bv = new Weighted(ub, bw.w);
+  const av = new Weighted(ua, aw);
+  const bv = new Weighted(ub, bw);
   let cases = filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars);
   let summary = false;
   if (o.summaryGap > o.gap) {

@@ -14,6 +14,7 @@ import { IncrementalAligner } from './incremental';
 import type { ReferenceIndex } from './reference-index';
 import type { Settings } from './settings';
 import type { CheckResult } from './types';
+import { clearWordDiffMemo } from './word-diff';
 
 export class EditorSession {
   readonly aligner: IncrementalAligner;
@@ -31,8 +32,9 @@ export class EditorSession {
   }
 }
 
-/** Drop the analyses kept across checks (sentence tags, name comparisons): the next check computes everything. */
+/** Drop the analyses kept across checks (sentence tags, name comparisons, word diffs): the next check computes everything. */
 export function clearCheckCaches(): void {
   clearSentenceTags();
   clearNameMemo();
+  clearWordDiffMemo();
 }

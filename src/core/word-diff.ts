@@ -5,6 +5,7 @@
  * persistent component lists live in reusable typed arrays. Tokens are compared with ===.
  * test/unit/core/word-diff.test.ts checks it against diffArrays.
  */
+import { Generations } from './generations';
 
 /** Component kinds: common to both, only in `b` (jsdiff's `added`), only in `a` (`removed`). */
 export const COMMON = 0;
@@ -141,4 +142,23 @@ export function diffWords<T>(a: ArrayLike<T>, b: ArrayLike<T>): WordDiff {
     }
   }
   throw new Error('diffWords: no path found');
+}
+
+/**
+ * diffWords(a, b) for words (no word holds a space or a line break), remembered by the words of both
+ * sides: an edited article is graded again against the same reference spans, and a passage the
+ * edit did not touch compares the same words. The answer is shared between callers: read it only.
+ */
+const remembered = new Generations<WordDiff>(1000);
+
+export function diffWordsMemo(a: readonly string[], b: readonly string[]): WordDiff {
+  const key = `${a.join(' ')}\n${b.join(' ')}`;
+  let d = remembered.get(key);
+  if (!d) remembered.set(key, (d = diffWords(a, b)));
+  return d;
+}
+
+/** Forget the remembered diffs (tests compare a session's results with uncached ones). */
+export function clearWordDiffMemo(): void {
+  remembered.clear();
 }

@@ -9,7 +9,7 @@ import { alignment, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { lowerBound } from '../search';
-import type { Analysis, RuleContext } from '../rule';
+import { FreshTokenMemo, type Analysis, type RuleContext, type TokenMemo } from '../rule';
 import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
@@ -68,7 +68,8 @@ export function candidateDocs(ctx: RuleContext, ranges: Span[], max = 8): number
  * 30, a set phrase), filled as candidateDocScores first asks: the whole article, each sentence and
  * each quote are asked about in one check, and their 3-grams are looked up once.
  */
-const gramDocs: Analysis<(number[] | null | undefined)[]> = (ctx) => new Array(ctx.doc.tokens.length);
+const gramDocs: Analysis<TokenMemo<readonly number[] | null>> = (ctx) =>
+  ctx.aligner?.tokenMemo?.<readonly number[] | null>('docs30', ctx.doc, articleTermIds(ctx)) ?? new FreshTokenMemo(ctx.doc.tokens.length);
 
 /** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
 export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
@@ -81,12 +82,13 @@ export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [
     const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
     for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
       if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
-      let docs = grams[k];
+      let docs = grams.get(k);
       if (docs === undefined) {
         const seen = new Set<number>();
         index.lookup(terms, k, (d) => seen.add(d));
         // more than 30 documents: a set phrase ("said in a"), no evidence
-        grams[k] = docs = seen.size > 30 ? null : [...seen];
+        docs = seen.size > 30 ? null : [...seen];
+        grams.set(k, docs);
       }
       if (docs === null) continue;
       for (const d of docs) score.set(d, (score.get(d) ?? 0) + 1);

@@ -78,7 +78,7 @@ export const copiedPassage: Rule = {
     const quoted = ctx.use(quotedTokens);
     // a short passage is reported only when its source shows reuse beyond it (pairEvidenceFilter);
     // beside them, sentences that restate a source the article copies from (restatedSentences)
-    const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted });
+    const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted }, ctx.aligner);
     const passages = restatedSentences(kept, ctx.doc, ctx.index, { quoted });
     for (const { kept: p, also } of selectPassages(passages)) {
       // quoting is not copying: words inside attributed quotations do not count

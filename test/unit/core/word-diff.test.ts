@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffArrays } from 'diff';
-import { ADDED, COMMON, diffWords, REMOVED } from '../../../src/core/word-diff';
+import { ADDED, clearWordDiffMemo, COMMON, diffWords, diffWordsMemo, REMOVED } from '../../../src/core/word-diff';
 
 /** diffArrays's components as [kind, count] */
 function reference<T>(a: T[], b: T[]): [number, number][] {
@@ -59,4 +59,28 @@ describe('word diff (port of diffArrays)', () => {
       assert.deepEqual(ours(a, b), reference(a, b), `${a.join(' ')} | ${b.join(' ')}`);
     }
   });
+
+  it('remembered diffs give what diffWords gives, for words met again and for new ones', () => {
+    clearWordDiffMemo();
+    const r = rng(777);
+    const pairs: [string[], string[]][] = [];
+    for (let n = 0; n < 400; n++) {
+      const a = Array.from({ length: Math.floor(r() * 30) }, () => `w${Math.floor(r() * 6)}`);
+      const b = Array.from({ length: Math.floor(r() * 30) }, () => `w${Math.floor(r() * 6)}`);
+      pairs.push([a, b]);
+    }
+    // sides that join to the same string only if split at the same place: ["a b"] is not a word, but the key must still part them
+    pairs.push([['w1', 'w2'], ['w3']], [['w1'], ['w2', 'w3']]);
+    let hits = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const [a, b] of pairs) {
+        const kept = diffWordsMemo(a, b);
+        const fresh = diffWords(a, b);
+        if (round > 0 && kept === diffWordsMemo(a, b)) hits++;
+        assert.deepEqual({ kinds: kept.kinds, counts: kept.counts }, { kinds: fresh.kinds, counts: fresh.counts }, `${a.join(' ')} | ${b.join(' ')}`);
+      }
+    }
+    assert.ok(hits >= 2 * pairs.length, `hits ${hits}`);
+  });
 });
+
