@@ -137,6 +137,14 @@ export interface AlignOptions {
   longArticleWords: number;
   longMinParaphraseWords: number;
   longKeepSimilarity: number;
+  /**
+   * In a long article (`longArticleWords`), a paraphrase-level passage under `shortParaphraseWords`
+   * article words needs at least `shortParaphraseContainment` of its article content words in its
+   * source span, one for one (0: no such test): same-topic text pairs loose sentences that share
+   * their frame, not their words.
+   */
+  shortParaphraseWords: number;
+  shortParaphraseContainment: number;
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
   /**
@@ -259,6 +267,8 @@ export const DEFAULT_ALIGN: AlignOptions = {
   longArticleWords: 1000,
   longMinParaphraseWords: 25,
   longKeepSimilarity: 0.7,
+  shortParaphraseWords: 50,
+  shortParaphraseContainment: 0.4,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -877,6 +887,13 @@ export function align(
       out.push(...keep);
     }
   }
+  if (o.shortParaphraseContainment > 0 && doc.tokens.length >= o.longArticleWords) {
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, p.aTok, refWords(index, p)) >= o.shortParaphraseContainment);
+    if (keep.length < out.length) {
+      out.length = 0;
+      out.push(...keep);
+    }
+  }
   if (o.minSubstanceWords > 0) {
     const inQuotes = o.substanceQuotedByBoth && out.length ? quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc)) : undefined;
     const keep = out.filter((p) => substanceWords(doc, index, p, o, inQuotes) >= o.minSubstanceWords);
@@ -1015,6 +1032,14 @@ interface StageCases {
   ps: Passage[];
   summary: boolean;
   dense: Set<Passage>;
+}
+
+/** The normalised words of passage `p`'s source span. */
+function refWords(index: ReferenceIndex, p: Passage): string[] {
+  const d = index.docs[p.doc]!;
+  const out: string[] = [];
+  for (let k = p.bTok[0]; k < p.bTok[1]; k++) out.push(index.terms.words[d.tokens.terms[k]!]!);
+  return out;
 }
 
 /** Share of the article's content words (not stop words) in `aTok` found in the words `b` (one for one). */

@@ -30,6 +30,23 @@ export interface SentenceAlignOptions {
   summaryRatio: number;
   minChars: number;
   minSentWords: number;
+  /**
+   * Edge growth: a case takes the unit pair just before (after) it in both texts while their cosine
+   * reaches `edgeCos` (0: off), at most `edgeSteps` pairs at each end.
+   */
+  edgeCos: number;
+  edgeSteps: number;
+  /** only a case of at least this many seed pairs grows */
+  edgeMinSeeds: number;
+  /**
+   * The summary setting is taken only when it finds what the ordinary setting does not: fewer cases
+   * (pieces joined), an article side at least `summaryWiden` times the ordinary cases' own, or
+   * ordinary cases whose reference side is already `summaryOwnRatio` times their article side.
+   * Otherwise the wide gap has only stretched the reference side of the cases the ordinary setting
+   * found (0: no such test).
+   */
+  summaryWiden: number;
+  summaryOwnRatio: number;
 }
 
 export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
@@ -41,6 +58,11 @@ export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
   summaryRatio: 3,
   minChars: 150,
   minSentWords: 3,
+  edgeCos: 0.2,
+  edgeSteps: 2,
+  edgeMinSeeds: 3,
+  summaryWiden: 1.1,
+  summaryOwnRatio: 2,
 };
 
 /** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */
@@ -290,6 +312,40 @@ function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate
 }
 
 /**
+ * Obfuscation spares no sentence evenly: the first or last sentence pair of a copied stretch may fall
+ * under the seed thresholds although its neighbours pass. A case takes the unit pair just outside it
+ * in both texts while the two units' cosine reaches `edgeCos`; the pair joins its seeds. Only cases
+ * that stand on their own (past the filter) grow, and never into another case's article units.
+ */
+function grow(cases: Case[], av: Weighted, bv: Weighted, na: number, nb: number, o: SentenceAlignOptions): Case[] {
+  if (!(o.edgeCos > 0)) return cases;
+  // cases come from filter: apart in the article, in article order; each grows up to its neighbours
+  for (let n = 0; n < cases.length; n++) {
+    const c = cases[n]!;
+    const lo = n > 0 ? cases[n - 1]!.a[1] : -1;
+    const hi = n + 1 < cases.length ? cases[n + 1]!.a[0] : na;
+    if (c.seeds.length < o.edgeMinSeeds) continue;
+    for (let k = 0; k < o.edgeSteps; k++) {
+      const i = c.a[0] - 1;
+      const j = c.b[0] - 1;
+      if (i <= lo || j < 0 || cosine(av.vec(i), bv.vec(j)) < o.edgeCos) break;
+      c.a[0] = i;
+      c.b[0] = j;
+      c.seeds.push([i, j]);
+    }
+    for (let k = 0; k < o.edgeSteps; k++) {
+      const i = c.a[1] + 1;
+      const j = c.b[1] + 1;
+      if (i >= hi || j >= nb || cosine(av.vec(i), bv.vec(j)) < o.edgeCos) break;
+      c.a[1] = i;
+      c.b[1] = j;
+      c.seeds.push([i, j]);
+    }
+  }
+  return cases;
+}
+
+/**
  * How well case `c`'s article units match its reference fragment: the mean best cosine of the units
  * it shares with `other`, raised by the mean over its own other units (the anchor's overlap rule).
  */
@@ -476,7 +532,7 @@ export function alignSentences(
   if (!seeds.length) return [];
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
-  let cases = filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars);
+  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;
   if (o.summaryGap > o.gap) {
     const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate), av, bv, ua, ub, o.minChars);
@@ -485,7 +541,13 @@ export function alignSentences(
       sa += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
       sb += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
     }
-    if (sb > 0 && sb >= o.summaryRatio * sa) {
+    let na = 0, nb = 0;
+    for (const c of cases) {
+      na += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
+      nb += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
+    }
+    const finds = !(o.summaryWiden > 0) || na === 0 || wide.length < cases.length || sa >= o.summaryWiden * na || nb >= o.summaryOwnRatio * na;
+    if (sb > 0 && sb >= o.summaryRatio * sa && finds) {
       cases = wide;
       summary = true;
     }

@@ -174,6 +174,30 @@ describe('align', () => {
     assert.deepEqual(kept.map((x) => [x.a, x.b]), [[p.a, p.b]]);
     assert.deepEqual(align(model, index, { longArticleWords: model.tokens.length, longMinParaphraseWords: p.words }).map((x) => [x.a, x.b]), [[p.a, p.b]]);
   });
+  it('in a long article keeps a short paraphrase only with enough of its words in the source (shortParaphraseContainment)', () => {
+    const article =
+      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+      'after pay talks over night shifts broke down on Monday.';
+    const ref =
+      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+      'after talks over night shift pay broke down.';
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const model = analyse(article);
+    // counted as long, with the long-article minimum out of the way
+    const long = { longArticleWords: model.tokens.length, longMinParaphraseWords: 0 };
+    const kept = align(model, index, long);
+    assert.equal(kept.length, 1);
+    const p = kept[0]!;
+    assert.equal(p.level, 'paraphrase');
+    assert.ok(p.words < DEFAULT_ALIGN.shortParaphraseWords, String(p.words));
+    assert.equal(article.slice(p.a.start, p.a.end), 'Harbour Workers Union members joined the Marrowby port strike, the union said, after pay talks over night shifts broke down');
+    assert.equal(ref.slice(p.b.start, p.b.end), 'Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday after talks over night shift pay broke down');
+    // "shifts" is not in the source ("shift" is): fewer than 99 % of its content words are
+    assert.deepEqual(align(model, index, { ...long, shortParaphraseContainment: 0.99 }), []);
+    assert.deepEqual(align(model, index, { ...long, shortParaphraseContainment: 0.99, shortParaphraseWords: p.words }).map((x) => [x.a, x.b]), [[p.a, p.b]]);
+    // in a short article the test does not apply
+    assert.deepEqual(align(model, index, { longArticleWords: Infinity, shortParaphraseContainment: 0.99 }).map((x) => [x.a, x.b]), [[p.a, p.b]]);
+  });
 });
 
 describe('align: findings do not bridge the article\'s own sentences', () => {

@@ -93,6 +93,54 @@ describe('sentence-align', () => {
     assert.ok(alignSentences(a, b, { minChars: 100, summaryGap: 0 }).every((c) => c.b.end - c.b.start < SOURCE.length / 2));
   });
 
+  it('grows a case by the reworded sentence pair just outside its seeds (edgeCos)', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    // the first sentence retells the source's first one in other words: it pairs with no sentence on
+    // its own, but is still closer to it than to anything else
+    const first = 'On Friday no crossing went out, since the only vessel had suffered a broken gearbox, and Tidewell told travellers to stay home.';
+    const article = [first, s[1], s[2], s[3], s[4]].join(' ');
+    const [a, b] = pair(article, SOURCE);
+    const end = SOURCE.indexOf(s[4]!) + s[4]!.length;
+    const grown = alignSentences(a, b);
+    assert.equal(grown.length, 1);
+    assert.deepEqual([grown[0]!.a.start, grown[0]!.a.end], [0, article.length]);
+    assert.deepEqual([grown[0]!.b.start, grown[0]!.b.end], [0, end]);
+    assert.equal(grown[0]!.density, 1);
+    // without growth the case starts at the second sentence in both texts
+    const plain = alignSentences(a, b, { edgeCos: 0 });
+    assert.equal(plain.length, 1);
+    assert.equal(article.slice(plain[0]!.a.start, plain[0]!.a.end), [s[1], s[2], s[3], s[4]].join(' '));
+    assert.equal(SOURCE.slice(plain[0]!.b.start, plain[0]!.b.end), [s[1], s[2], s[3], s[4]].join(' '));
+    // a case of fewer seed pairs than edgeMinSeeds does not grow
+    const few = alignSentences(a, b, { edgeMinSeeds: 5 });
+    assert.deepEqual([few[0]!.a.start, few[0]!.b.start], [plain[0]!.a.start, plain[0]!.b.start]);
+  });
+
+  it('keeps the ordinary setting when the wide gap only stretches the source side (summaryWiden)', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    // the source repeats its third sentence's news at its end: with the summary gap the article's
+    // third sentence reaches it, and the source side runs to the end
+    const source = [
+      SOURCE,
+      'Ticket sales on the route rose by a fifth last year as holiday cottages on the island filled up.',
+      'The council leader said a second ferry had been promised by three successive transport ministers.',
+      'Engineers flew the spare part for the gearbox in overnight from a Rotterdam yard, the company spokesman said again on Saturday.',
+    ].join(' ');
+    const article = [s[0], s[1], s[2]].join(' ');
+    const [a, b] = pair(article, source);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    assert.equal(cases[0]!.summary, false);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    assert.equal(source.slice(cases[0]!.b.start, cases[0]!.b.end), article);
+    // without the test the summary setting is taken and its source side runs to the repeated news
+    const wide = alignSentences(a, b, { summaryWiden: 0 });
+    assert.equal(wide.length, 1);
+    assert.equal(wide[0]!.summary, true);
+    assert.deepEqual([wide[0]!.a.start, wide[0]!.a.end], [0, article.length]);
+    assert.deepEqual([wide[0]!.b.start, wide[0]!.b.end], [0, source.length]);
+  });
+
   it('finds nothing between an unrelated article on the same topic that shares names', () => {
     const article =
       'Tidewell Lines reported record profits on Orsay Island routes this summer, its chief executive told shareholders in Brannock. ' +
