@@ -213,8 +213,7 @@ export interface AlignOptions {
    * for `pairEvidenceFilter`: a document none of whose passages stands on its length must share a
    * name with the article (a word capitalised inside an article sentence, found anywhere in the
    * document, that is not the set's stock vocabulary by `stockShare`): a few short runs of words
-   * shared with a story about other people and places are the trade's phrasing ("changed his name
-   * by deed poll"), not copying from it
+   * shared with a story about other people and places are the trade's phrasing, not copying from it
    */
   pairSharedName: boolean;
   /**

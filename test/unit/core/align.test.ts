@@ -678,8 +678,8 @@ describe('restatedSentences', () => {
 
 describe('pairEvidenceFilter: a short run shared with a story about other people', () => {
   // An invented magistrates' court item and twenty council notices; the item's phrase about a
-  // change of name is shared word for word by a story about someone else entirely.
-  const RUN = 'changed his name by deed poll after a row with his brother over the family smallholding';
+  // sale of a share in a cider press is shared word for word by a story about someone else entirely.
+  const RUN = 'sold his share of the cider press after a quarrel with his brother over the family smallholding';
   const BENCH =
     'The bench heard that the hives stood between the yew trees and the lychgate, that the bees had stung two bellringers ' +
     'and a visiting bishop, and that the parish had asked him twice in writing to move them before the summer fete';
@@ -692,7 +692,7 @@ describe('pairEvidenceFilter: a short run shared with a story about other people
   const index = ReferenceIndex.build([doc('court.txt', COURT), ...filler]);
   const tail =
     'He now plays the washboard with a folk band that tours the harbour towns of the far west every summer, ' +
-    'and says the new name suits the music better than the old one ever did. The band releases its third album in the spring.';
+    'and says the money bought a better washboard than the old one ever was. The band releases its third album in the spring.';
 
   it('drops the run when the article names nobody the source names', () => {
     const article = `Drummer Lucan Ferrity ${RUN}, his agent said on Tuesday. ${tail}`;
