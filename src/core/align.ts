@@ -218,6 +218,13 @@ export interface AlignOptions {
    */
   pairStockGramDocs: number;
   /**
+   * for `pairEvidenceFilter`: a document none of whose passages stands on its length must share a
+   * name with the article (a word capitalised inside an article sentence, found anywhere in the
+   * document, that is not the set's stock vocabulary by `stockShare`): a few short runs of words
+   * shared with a story about other people and places are the trade's phrasing, not copying from it
+   */
+  pairSharedName: boolean;
+  /**
    * restated sentences (the copied-passage rule's, `restatedSentences`; `align` does not apply
    * them): beside the passages of a source the rule reports, an article sentence of at least
    * `restateMinContent` content words (not stop words, numbers or words between quotation marks),
@@ -287,6 +294,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
   pairStockGramDocs: 24,
+  pairSharedName: true,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
   restateWindow: 0,
   restateShare: 0.5,
@@ -1345,12 +1353,44 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
 }
 
 /**
+ * Documents of `ps` none of whose passages stands on its length (`stand` words) that share no name
+ * with the article (see `pairSharedName`). A name is an article word capitalised inside its sentence
+ * (not a stop word, a number or an initial) whose term is in at most `stockShare` of the reference
+ * documents (any, in a set smaller than `stockMinDocs`); the document shares it when its tokens hold
+ * that term, in any case.
+ */
+function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions, stand: number): Set<number> {
+  const out = new Set<number>();
+  const standing = new Set<number>();
+  for (const p of ps) if (p.words >= stand) standing.add(p.doc);
+  const short = [...new Set(ps.map((p) => p.doc))].filter((d) => !standing.has(d));
+  if (short.length === 0) return out;
+  const n = index.documentCount;
+  const stockDf = n >= o.stockMinDocs ? o.stockShare * n : Infinity;
+  const names = new Set<number>();
+  doc.tokens.forEach((t, k) => {
+    if (t.stop || t.norm.length < 2 || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return;
+    if (k === doc.sentences[t.sentence]!.tokenStart) return;
+    const term = index.terms.lookup(t.norm);
+    if (term >= 0 && index.terms.df[term]! <= stockDf) names.add(term);
+  });
+  for (const num of short) {
+    const terms = index.docs[num]!.tokens.terms;
+    let shared = false;
+    for (let k = 0; k < terms.length && !shared; k++) shared = names.has(terms[k]!);
+    if (!shared) out.add(num);
+  }
+  return out;
+}
+
+/**
  * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
  * alignment (the other rules read every passage): the substance words of all the passages of each
  * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
  * both texts (`pairQuotedShare`) counts as a shared quotation, and a passage that stands on its
  * length needs substance of its own (`pairStandSubstance`). Words of the set's stock phrasing
- * (`pairStockGramDocs`) and initials (one letter) carry no substance here.
+ * (`pairStockGramDocs`) and initials (one letter) carry no substance here, and a document with only
+ * short passages needs a name in common with the article (`pairSharedName`).
  */
 export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}, aligner?: Aligner): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
@@ -1378,8 +1418,10 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   // per document: the substance of all its passages (words both texts quote left out)
   const evidence = new Map<number, number>();
   ps.forEach((p, k) => evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + info[k]!.substance));
+  const unnamed = o.pairSharedName ? documentsWithoutSharedName(ps, doc, index, o, stand) : undefined;
   return ps.filter((p, k) => {
     const x = info[k]!;
+    if (unnamed?.has(p.doc)) return false;
     const reporting = evidence.get(p.doc)! >= o.pairMinWords;
     // a shared quotation stands only on its length and the reporting copied with it
     if (x.quotation) return p.words >= stand && reporting;

@@ -6,7 +6,9 @@
  * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
  * of its source together share 4 words of substance outside quotations both texts have (a word only
  * in 3-grams that 24 or more references contain is the set's stock phrasing, and an initial is part of
- * a name: neither counts); a passage mostly quoted by both texts is a shared quotation, not copying.
+ * a name: neither counts), and a source whose passages are all that short must name someone or something
+ * the article names (a few short runs shared with a story about other people are the trade's phrasing);
+ * a passage mostly quoted by both texts is a shared quotation, not copying.
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */

@@ -699,3 +699,54 @@ describe('restatedSentences', () => {
     assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0, restateMinInformation: 1000 }), kept);
   });
 });
+
+describe('pairEvidenceFilter: a short run shared with a story about other people', () => {
+  // An invented magistrates' court item and twenty council notices; the item's phrase about a
+  // sale of a share in a cider press is shared word for word by a story about someone else entirely.
+  const RUN = 'sold his share of the cider press after a quarrel with his brother over the family smallholding';
+  const BENCH =
+    'The bench heard that the hives stood between the yew trees and the lychgate, that the bees had stung two bellringers ' +
+    'and a visiting bishop, and that the parish had asked him twice in writing to move them before the summer fete';
+  const COURT =
+    `Retired signalman Bartholomew Quennell, 71, told magistrates in Harrowgate that he had ${RUN}. ` +
+    `Quennell was fined for keeping bees without a licence in the churchyard of St Ebba, where he is a sidesman. ${BENCH}.`;
+  const filler = Array.from({ length: 20 }, (_, k) =>
+    doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+  );
+  const index = ReferenceIndex.build([doc('court.txt', COURT), ...filler]);
+  const tail =
+    'He now plays the washboard with a folk band that tours the harbour towns of the far west every summer, ' +
+    'and says the money bought a better washboard than the old one ever was. The band releases its third album in the spring.';
+
+  it('drops the run when the article names nobody the source names', () => {
+    const article = `Drummer Lucan Ferrity ${RUN}, his agent said on Tuesday. ${tail}`;
+    const model = analyse(article);
+    const ps = align(model, index);
+    // the aligner finds the shared run and the pair has the substance to keep it: the name test decides
+    assert.equal(ps.length, 1);
+    assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), RUN);
+    assert.equal(COURT.slice(ps[0]!.b.start, ps[0]!.b.end), RUN);
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairSharedName: false }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
+  });
+
+  it('keeps the same run when the article is about the source\'s own man, spans on both sides', () => {
+    const article = `The former signalman Bartholomew Quennell ${RUN}, a neighbour said on Tuesday. ${tail}`;
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index);
+    const p = kept.find((q) => article.slice(q.a.start, q.a.end).includes(RUN));
+    assert.ok(p, JSON.stringify(kept.map((q) => article.slice(q.a.start, q.a.end))));
+    assert.ok(p.words < 40);
+    assert.ok(COURT.slice(p.b.start, p.b.end).includes(RUN));
+  });
+
+  it('a passage that stands on its length needs no shared name', () => {
+    const article = `Drummer Lucan Ferrity had his own brush with the bench last year. ${BENCH}. ${tail}`;
+    const model = analyse(article);
+    const ps = align(model, index);
+    assert.equal(ps.length, 1);
+    assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), BENCH);
+    assert.ok(ps[0]!.words >= DEFAULT_ALIGN.pairStandWords, String(ps[0]!.words));
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), ps);
+  });
+});
