@@ -21,6 +21,8 @@ import { dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from '
 /** words that fill slots: not evidence that two sentences make the same statement */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 /** A crude stem for comparing content words ("jailed" / "jail", "years" / "year"). */
 function stem(w: string): string {
   return w.replace(/'s$/, '').replace(/(?:ing|ed|es|s)$/, '');
@@ -93,7 +95,15 @@ export function anchored(src: readonly FactToken[], srcText: string, art: readon
     }
     return false;
   };
-  return side(-1) || side(1);
+  // a day of the week that ends both sentences after the same word ("… across the country on Friday." /
+  // "… across the country and abroad on Saturday."): the end of the statement holds it as a word
+  // would (not a month or a year: "figures for November" / "figures released in September" are
+  // another month's report as often as a changed one)
+  const weekday = (toks: readonly FactToken[], r: readonly [number, number]) => r[1] - r[0] === 1 && DAY_WORDS.has(toks[r[0]]!.low.replace(/'s$/, ''));
+  const endsBoth =
+    d.kind === 'date' && weekday(src, d.src) && weekday(art, d.art) && d.src[1] === src.length && d.art[1] === art.length && d.src[0] > 0 && d.art[0] > 0 && src[d.src[0] - 1]!.low === art[d.art[0] - 1]!.low &&
+    !clauseBreak(srcText, src[d.src[0] - 1]!.end, src[d.src[0]]!.start) && !clauseBreak(artText, art[d.art[0] - 1]!.end, art[d.art[0]]!.start);
+  return side(-1) || side(1) || endsBoth;
 }
 
 /** verbs that say what kind of statement a sentence reports: a claim, a ruling, an admission */
