@@ -402,14 +402,16 @@ export function nameList(text: string, toks: readonly FactToken[]): boolean {
 }
 
 /**
- * The article's title word stands elsewhere in the source sentence (`appealed to the judge … to stop
- * the barrister` / `appealed to the barrister`): the words moved between two people of the
- * sentence, no title changed.
+ * The article's title word stands elsewhere in the source sentence, more often there than outside
+ * the article's slot (`appealed to the judge … to stop the barrister` / `appealed to the barrister`):
+ * the words moved between two people of the sentence, no title changed. A word both sentences also
+ * have outside the slot ("The Recorder of Harbourtown, Judge Reyle, told" / "The Judge of
+ * Harbourtown, Judge Reyle, told") stayed where it was.
  */
 export function titleMoved(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
-  const srcOut = new Set(src.filter((_, k) => k < d.src[0] || k >= d.src[1]).map((t) => stem(t.low)));
+  const count = (toks: readonly FactToken[], r: readonly [number, number], w: string) => toks.filter((t, k) => (k < r[0] || k >= r[1]) && stem(t.low) === w).length;
   const words = art.slice(d.art[0], d.art[1]).filter(content).map((t) => stem(t.low));
-  return words.length > 0 && words.every((w) => srcOut.has(w));
+  return words.length > 0 && words.every((w) => count(src, d.src, w) > count(art, d.art, w));
 }
 
 /** words a quotation must share, in order, to make a speaker's sentence one statement */

@@ -89,6 +89,19 @@ describe('facts/same-statement: is the pair clearly the same statement', () => {
     const d = compareSentences(s, a).diffs[0]!;
     assert.equal(titleMoved(s, a, d), false);
   });
+  it('a title word both sentences have outside the slot stayed where it was: the slot changed', () => {
+    const src = 'The Recorder of Brisk, Judge Tomas Reyle, told the skipper he had put the crews in danger.';
+    const art = 'The Judge of Brisk, Judge Tomas Reyle, told the skipper he had put the crews in danger.';
+    const s = factTokens(src);
+    const a = factTokens(art);
+    const d = compareSentences(s, a).diffs[0]!;
+    assert.equal(d.kind, 'title');
+    assert.equal(titleMoved(s, a, d), false);
+    // the article drops the second "Judge": the word may have moved
+    const a2 = factTokens('The Judge of Brisk, Tomas Reyle, told the skipper he had put the crews in danger.');
+    const d2 = compareSentences(s, a2).diffs.find((x) => x.kind === 'title')!;
+    assert.equal(titleMoved(s, a2, d2), true);
+  });
 });
 
 describe('facts/same-statement: another occasion read in the pair', () => {
