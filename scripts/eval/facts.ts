@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former]`
+ * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former] [--plants]`
  *
  * The fact-mismatch rule on real text.
  *
@@ -22,6 +22,8 @@
  *    precision per kind = hits / new fact-mismatch findings anywhere in the article (new = not in
  *    the unmodified article's findings, compared by text and kind); findings on other sentences
  *    are counted separately.
+ *    `--plants` lists every plant (kind, article, offset, old → new text, hit or miss), for comparing
+ *    the plant sets of two versions of the planter.
  *    Timing: check() with only this rule on (alignment included), and the rule's own time on the
  *    unmodified articles (statement pairs and slot comparison, after the shared alignment).
  * 2. False flags: fact-mismatch findings on the unmodified derived articles of the half (per 10k
@@ -67,6 +69,12 @@ interface Plant {
   start: number;
   end: number;
   newText: string;
+  /**
+   * the plant changes no fact (a first name or a particle taken for a surname, a day inside a
+   * newspaper's name): drawn as before, so that the seeded draw of every other plant is unchanged,
+   * but not planted
+   */
+  faulty?: boolean;
 }
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -83,12 +91,33 @@ const TITLE_SWAPS: Record<string, string> = {
   solicitor: 'barrister', barrister: 'solicitor', commissioner: 'commander', commander: 'commissioner', spokesman: 'chairman', spokeswoman: 'chairwoman',
 };
 
+/** particles that begin a surname ("Al Fayed", "St Leger", "van Gogh") */
+const NAME_PARTICLES = new Set(['Al', 'El', 'De', 'Da', 'Di', 'Du', 'Van', 'Von', 'Le', 'La', 'Bin', 'Ben', 'St', 'Mac', 'Mc']);
+
+/**
+ * The word after a courtesy title, ending at `end` in `text`, is a surname: not a particle and not
+ * followed by another capitalised word ("Dr John Roylance": "John" is a first name, and a plant
+ * replacing it, or taking it as another person's surname, changes no person).
+ */
+function surnameAt(text: string, end: number, word: string): boolean {
+  return !NAME_PARTICLES.has(word) && !/^[ \t]+[A-Z][a-z]/.test(text.slice(end, end + 3));
+}
+
+/** a day of the week that is part of a name: a newspaper's ("The Sunday Times", "Mail on Sunday") or a feast's ("Good Friday") */
+function dayInName(sent: string, at: number, len: number): boolean {
+  const after = sent.slice(at + len, at + len + 14);
+  const before = sent.slice(Math.max(0, at - 16), at);
+  return /^\s+(?:Times|Telegraph|Mirror|Express|People|Mail|Post|Herald|Sport|Business|Independent|Observer|Star|Sun|Tribune|World|Record|Review)\b/.test(after) ||
+    /\b(?:Mail|Independent|Observer|Post|Express|Scotland|Wales) on\s+$/.test(before) ||
+    /\b(?:Good|Black|Bloody|Easter|Palm|Ash|Holy|Maundy|Shrove|Super)\s+$/.test(before);
+}
+
 /**
  * Candidate plants of one kind inside the sentence [s, e) of text, avoiding quoted spans. `titlePlant`:
  * where a sentence has no rank modifier to drop, `swap` puts a neighbouring rank or role for one
  * (the default), `former` puts "former" before a title (the plant of rounds 1–5).
  */
-function candidates(kind: Kind, text: string, s: number, e: number, surnames: string[], pick: () => number, titlePlant: 'swap' | 'former' = 'swap'): Plant[] {
+function candidates(kind: Kind, text: string, s: number, e: number, surnames: string[], trueSurnames: ReadonlySet<string>, pick: () => number, titlePlant: 'swap' | 'former' = 'swap'): Plant[] {
   const sent = text.slice(s, e);
   const out: Plant[] = [];
   const at = (re: RegExp, f: (m: RegExpExecArray) => Plant | null) => {
@@ -126,7 +155,11 @@ function candidates(kind: Kind, text: string, s: number, e: number, surnames: st
       });
       break;
     case 'day':
-      at(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, (m) => ({ kind, start: s + m.index, end: s + m.index + m[0].length, newText: other(DAY_NAMES, m[0]) }));
+      at(/\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, (m) => {
+        const p = { kind, start: s + m.index, end: s + m.index + m[0].length, newText: other(DAY_NAMES, m[0]) };
+        // a day inside a name ("The Sunday Times", "Mail on Sunday", "Good Friday") is no date
+        return dayInName(sent, m.index, m[0].length) ? { ...p, faulty: true } : p;
+      });
       break;
     case 'date':
       at(/\b(January|February|April|June|July|August|September|October|November|December)\b/g, (m) => ({ kind, start: s + m.index, end: s + m.index + m[0].length, newText: other(MONTH_NAMES.filter((x) => x !== 'May' && x !== 'March'), m[0]) }));
@@ -182,7 +215,10 @@ function candidates(kind: Kind, text: string, s: number, e: number, surnames: st
         const others = surnames.filter((x) => x !== m[1] && !sent.includes(x));
         if (!others.length) return null;
         const start = s + m.index + m[0].length - m[1]!.length;
-        return { kind, start, end: start + m[1]!.length, newText: others[Math.floor(pick() * others.length)]! };
+        const p = { kind, start, end: start + m[1]!.length, newText: others[Math.floor(pick() * others.length)]! };
+        // only a surname for a surname: not a first name or a particle before one ("Dr John Roylance",
+        // "Mr Al Fayed"), nor such a word put in ("Mr Al" for "Mr Hamilton")
+        return surnameAt(sent, m.index + m[0].length, m[1]!) && trueSurnames.has(p.newText) ? p : { ...p, faulty: true };
       });
       break;
   }
@@ -229,6 +265,9 @@ const suite: Suite = async ({ evalDir, args }) => {
   let ruleMs = 0;
   let checks = 0;
   const misses: string[] = [];
+  const listPlants = args.includes('--plants');
+  const plantLines: string[] = [];
+  const notPlanted: string[] = [];
   const wrong: string[] = [];
   const prog = new Progress('facts', arts.length);
   for (const a of arts) {
@@ -255,7 +294,10 @@ const suite: Suite = async ({ evalDir, args }) => {
       const s = ctx.doc.sentences.findIndex((x) => f.start >= x.start && f.start < x.end);
       flaggedSents.add(s);
     }
-    const surnames = [...new Set([...text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g)].map((m) => m[1]!))].filter((x) => x !== 'Justice');
+    const titled = [...text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g)];
+    const surnames = [...new Set(titled.map((m) => m[1]!))].filter((x) => x !== 'Justice');
+    // the words written as a surname somewhere ("Mr Fayed"), not only as a first name or a particle ("Mr Al Fayed")
+    const trueSurnames = new Set(titled.filter((m) => surnameAt(text, m.index + m[0].length, m[1]!)).map((m) => m[1]!));
     const sentences = [...pairs.keys()].filter((s) => !flaggedSents.has(s)).sort((x, y) => x - y);
     const baseKeys = new Set(base.map(key));
     const used = new Set<number>();
@@ -266,7 +308,7 @@ const suite: Suite = async ({ evalDir, args }) => {
         const base = pairs.get(s)![0]!;
         const toks = base.articleTokens;
         const common = (k: number) => base.comparison.common.some(([f, t]) => k >= f && k < t);
-        for (const p of candidates(kind, text, sent.start, sent.end, surnames, pick, titlePlant)) {
+        for (const p of candidates(kind, text, sent.start, sent.end, surnames, trueSurnames, pick, titlePlant)) {
           if (quotes.some((q) => p.start >= q.start && p.end <= q.end)) continue;
           // the planted fact must be one the paired source sentence states too: its words (or, for an
           // insertion, the words either side) are held in common with the source
@@ -283,6 +325,10 @@ const suite: Suite = async ({ evalDir, args }) => {
       }
       used.add(choice.s);
       const p = choice.p;
+      if (p.faulty) {
+        notPlanted.push(`${kind} ${a.id}@${p.start}: “${text.slice(p.start, p.end)}” → “${p.newText}”`);
+        continue;
+      }
       const mod = text.slice(0, p.start) + p.newText + text.slice(p.end);
       const t1 = performance.now();
       const fs1 = check(mod, index, settings).findings;
@@ -301,6 +347,7 @@ const suite: Suite = async ({ evalDir, args }) => {
       t.correct += Math.min(1, hit.length);
       const delta = p.newText.length - (p.end - p.start);
       t.elsewhere += newOnes.filter((f) => !over(f) && sentOf(f.start >= pEnd ? f.start - delta : f.start) !== plantSent).length;
+      if (listPlants) plantLines.push(`${kind} ${a.id}@${p.start}: “${text.slice(p.start, p.end)}” → “${p.newText}” ${hit.length ? 'hit' : 'miss'}`);
       if (hit.length) {
         t.hits++;
         const want = { number: ['number'], day: ['date'], date: ['date'], title: ['title'], negation: ['polarity'], name: ['name'] }[kind];
@@ -324,6 +371,12 @@ const suite: Suite = async ({ evalDir, args }) => {
     for (const m of misses.slice(0, show)) console.log('  ' + m);
     console.log('\nflags not on the plant:');
     for (const m of wrong.slice(0, show)) console.log('  ' + m);
+  }
+  console.log(`\ndrawn but not planted (no fact change): ${notPlanted.length}`);
+  for (const l of notPlanted) console.log('  ' + l);
+  if (listPlants) {
+    console.log('\nplants:');
+    for (const l of plantLines) console.log('  ' + l);
   }
   const warn = baseFlags.filter((x) => x.f.severity === 'warning').length;
   console.log(`\nunmodified METER derived articles (${half} half): ${baseFlags.length} fact-mismatch findings (${warn} warnings, ${baseFlags.length - warn} infos) in ${words} words = ${f3((baseFlags.length * 1e4) / words)} per 10k words (${f3((warn * 1e4) / words)} warnings)`);

@@ -248,16 +248,40 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
   }
   if (cur) hunks.push(cur);
   const similarity = a.length + b.length ? (2 * shared) / (a.length + b.length) : 1;
-  // only one such region: sentences of one template with several other values ("leads 46 percent to
-  // 41 percent" / "leads 43 percent to 38 percent") are another poll, match or month, not a changed fact
-  const fills = hunks.filter((h) => allFill(src, h.s0, h.s1) && allFill(art, h.a0, h.a1));
-  let pairSimilarity = similarity;
-  if (fills.length === 1) {
-    const h = fills[0]!;
-    const filled = Math.min(h.s1 - h.s0, h.a1 - h.a0);
-    const dropped = Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
-    pairSimilarity = a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1;
+  // Regions of fill words only (figures, number words, days, months, negations, ranks and titles, or
+  // a name for a name after the same courtesy title) count as unchanged: those stating the same
+  // values written otherwise ("ten" / "10") always, the others when there is one such region. With
+  // none, one fill word changed, added or dropped inside a reworded region counts as unchanged too:
+  // the value a slot holds does not decide whether two sentences make one statement, so a changed
+  // fact cannot lose the pair that shows it. Only one: sentences of one template with several other
+  // values ("leads 46 percent to 41 percent" / "leads 43 percent to 38 percent") are another poll,
+  // match or month, not a changed fact.
+  const fills = hunks.filter((h) => (allFill(src, h.s0, h.s1) && allFill(art, h.a0, h.a1)) || titledNameSwap(src, art, h));
+  const differing = fills.filter((h) => !sameValues(src, art, h));
+  const counted = differing.length === 1 ? fills : fills.filter((h) => !differing.includes(h));
+  let filled = 0;
+  let dropped = 0;
+  for (const h of counted) {
+    filled += Math.min(h.s1 - h.s0, h.a1 - h.a0);
+    dropped += Math.abs(h.s1 - h.s0 - (h.a1 - h.a0));
   }
+  if (differing.length === 0) {
+    // a value for a value, a title for a title; or a negation or a rank modifier on one side only
+    const mixed = hunks.filter((h) => !fills.includes(h));
+    const classes = (toks: readonly FactToken[], from: number, to: number) => new Set(toks.slice(from, to).map(fillClass).filter((c) => c !== null));
+    const swapped = mixed.some((h) => {
+      const a = classes(art, h.a0, h.a1);
+      return [...classes(src, h.s0, h.s1)].some((c) => c !== 'qualifier' && a.has(c));
+    });
+    const added = (h: Hunk) => {
+      const s = classes(src, h.s0, h.s1);
+      const a = classes(art, h.a0, h.a1);
+      return s.has('qualifier') !== a.has('qualifier');
+    };
+    if (swapped) filled++;
+    else if (mixed.some(added)) dropped++;
+  }
+  const pairSimilarity = filled || dropped ? (a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1) : similarity;
   // the slots are read when first asked for: a sentence's pairs are ranked by similarity alone, and
   // only the best pair's slots (and the others' only where it has one) are ever read
   let diffs: SlotDiff[] | null = null;
@@ -358,6 +382,33 @@ function fillWord(t: FactToken): boolean {
     TITLE_MODIFIERS.has(w) ||
     TITLES.has(w)
   );
+}
+
+/** Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"). */
+function sameValues(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  const keys = (toks: readonly FactToken[], from: number, to: number) => toks.slice(from, to).map(valueKey);
+  const s = keys(src, h.s0, h.s1);
+  const a = keys(art, h.a0, h.a1);
+  return s.length > 0 && s.length === a.length && s.every((v, k) => v !== null && v === a[k]);
+}
+
+/**
+ * What a fill word fills: a value (a figure, a number word, a day, a month), a title, or a qualifier
+ * of the statement (a negation, a rank modifier); null for other words.
+ */
+function fillClass(t: FactToken): 'value' | 'title' | 'qualifier' | null {
+  const w = t.low;
+  if (PLAIN_NEGATORS.has(w) || w.endsWith("n't") || w in CONTRACTED || TITLE_MODIFIERS.has(w)) return 'qualifier';
+  if (/^[£$€#]?\d[\d,.]*\w*%?$/.test(w) || (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'and') || DAYS.has(w) || MONTHS.has(w)) return 'value';
+  if (TITLES.has(w)) return 'title';
+  return null;
+}
+
+/** One name for another after the same courtesy title ("Mr Reyle said" / "Mr Lund said"): the slot a name plays. */
+function titledNameSwap(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  if (h.s1 - h.s0 !== 1 || h.a1 - h.a0 !== 1 || h.s0 === 0 || h.a0 === 0) return false;
+  const t = src[h.s0 - 1]!.low.replace(/\.$/, '');
+  return t === art[h.a0 - 1]!.low.replace(/\.$/, '') && (COURTESY_TITLES as readonly string[]).includes(t) && nameToken(src[h.s0]!) && nameToken(art[h.a0]!);
 }
 
 /** Tokens [from, to) are all fill words (an empty range counts). */

@@ -21,6 +21,8 @@ import { dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from '
 /** words that fill slots: not evidence that two sentences make the same statement */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 /** A crude stem for comparing content words ("jailed" / "jail", "years" / "year"). */
 function stem(w: string): string {
   return w.replace(/'s$/, '').replace(/(?:ing|ed|es|s)$/, '');
@@ -93,7 +95,15 @@ export function anchored(src: readonly FactToken[], srcText: string, art: readon
     }
     return false;
   };
-  return side(-1) || side(1);
+  // a day of the week that ends both sentences after the same word ("… across the country on Friday." /
+  // "… across the country and abroad on Saturday."): the end of the statement holds it as a word
+  // would (not a month or a year: "figures for November" / "figures released in September" are
+  // another month's report as often as a changed one)
+  const weekday = (toks: readonly FactToken[], r: readonly [number, number]) => r[1] - r[0] === 1 && DAY_WORDS.has(toks[r[0]]!.low.replace(/'s$/, ''));
+  const endsBoth =
+    d.kind === 'date' && weekday(src, d.src) && weekday(art, d.art) && d.src[1] === src.length && d.art[1] === art.length && d.src[0] > 0 && d.art[0] > 0 && src[d.src[0] - 1]!.low === art[d.art[0] - 1]!.low &&
+    !clauseBreak(srcText, src[d.src[0] - 1]!.end, src[d.src[0]]!.start) && !clauseBreak(artText, art[d.art[0] - 1]!.end, art[d.art[0]]!.start);
+  return side(-1) || side(1) || endsBoth;
 }
 
 /** verbs that say what kind of statement a sentence reports: a claim, a ruling, an admission */
@@ -392,14 +402,16 @@ export function nameList(text: string, toks: readonly FactToken[]): boolean {
 }
 
 /**
- * The article's title word stands elsewhere in the source sentence (`appealed to the judge … to stop
- * the barrister` / `appealed to the barrister`): the words moved between two people of the
- * sentence, no title changed.
+ * The article's title word stands elsewhere in the source sentence, more often there than outside
+ * the article's slot (`appealed to the judge … to stop the barrister` / `appealed to the barrister`):
+ * the words moved between two people of the sentence, no title changed. A word both sentences also
+ * have outside the slot ("The Recorder of Harbourtown, Judge Reyle, told" / "The Judge of
+ * Harbourtown, Judge Reyle, told") stayed where it was.
  */
 export function titleMoved(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
-  const srcOut = new Set(src.filter((_, k) => k < d.src[0] || k >= d.src[1]).map((t) => stem(t.low)));
+  const count = (toks: readonly FactToken[], r: readonly [number, number], w: string) => toks.filter((t, k) => (k < r[0] || k >= r[1]) && stem(t.low) === w).length;
   const words = art.slice(d.art[0], d.art[1]).filter(content).map((t) => stem(t.low));
-  return words.length > 0 && words.every((w) => srcOut.has(w));
+  return words.length > 0 && words.every((w) => count(src, d.src, w) > count(art, d.art, w));
 }
 
 /** words a quotation must share, in order, to make a speaker's sentence one statement */

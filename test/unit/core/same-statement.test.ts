@@ -25,6 +25,13 @@ describe('facts/same-statement: is the pair clearly the same statement', () => {
     assert.equal(judge('The crews said the operator had bought the slipway in April 1997.', 'The crews said the operator had bought the slipway from the council, which had built it in 1995.').same, false);
     assert.equal(judge('The crews said the operator had bought the slipway in April 1997 for the ferries.', 'The crews said the operator had bought the slipway in April 1995 for the ferries.').same, true);
   });
+  it('a day of the week ending both sentences after the same word is held by the end; a month there is not', () => {
+    assert.equal(judge('The new ferry sails from Brisk harbour tomorrow and along the whole coast and the islands on Friday.', 'The new ferry sails from Brisk harbour tomorrow and along the whole coast on Saturday.').same, true);
+    // the same with a month: another month's sailing as often as a changed one
+    assert.equal(judge('The new ferry sails from Brisk harbour tomorrow and along the whole coast and the islands in March.', 'The new ferry sails from Brisk harbour tomorrow and along the whole coast in June.').same, false);
+    // the day ends one sentence only: the end holds nothing
+    assert.equal(judge('The new ferry sails from Brisk harbour tomorrow and along the whole coast and the islands on Friday.', 'The new ferry sails from Brisk harbour tomorrow and along the whole coast on Saturday, weather permitting.').same, false);
+  });
   it('a name across a clause break is not held by the words after the break', () => {
     assert.equal(judge('Mr Reyle: "Did you not tell the crews that the ferry was unsafe?"', 'The skipper asked of Captain Lund: "Did you not tell the crews that the ferry was unsafe?"').same, false);
     assert.equal(judge('Mr Reyle told the inquiry that the ferry had been unsafe for months.', 'Mr Lund told the inquiry that the ferry had been unsafe for months.').same, true);
@@ -81,6 +88,19 @@ describe('facts/same-statement: is the pair clearly the same statement', () => {
     const a = factTokens('The skipper appealed to the coroner at the harbour inquiry to stop the barrister asking him about the fire.');
     const d = compareSentences(s, a).diffs[0]!;
     assert.equal(titleMoved(s, a, d), false);
+  });
+  it('a title word both sentences have outside the slot stayed where it was: the slot changed', () => {
+    const src = 'The Recorder of Brisk, Judge Tomas Reyle, told the skipper he had put the crews in danger.';
+    const art = 'The Judge of Brisk, Judge Tomas Reyle, told the skipper he had put the crews in danger.';
+    const s = factTokens(src);
+    const a = factTokens(art);
+    const d = compareSentences(s, a).diffs[0]!;
+    assert.equal(d.kind, 'title');
+    assert.equal(titleMoved(s, a, d), false);
+    // the article drops the second "Judge": the word may have moved
+    const a2 = factTokens('The Judge of Brisk, Tomas Reyle, told the skipper he had put the crews in danger.');
+    const d2 = compareSentences(s, a2).diffs.find((x) => x.kind === 'title')!;
+    assert.equal(titleMoved(s, a2, d2), true);
   });
 });
 
