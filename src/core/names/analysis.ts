@@ -16,7 +16,7 @@ import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
-import { demonymOf, isFirstName, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
+import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { COURTESY_TITLES } from '../titles';
 
@@ -542,7 +542,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     if (!own && lex.lowerCount(a.key) > 0 && !a.mid) continue;
     const ownDocs = own?.docs ?? 0;
     const ownCount = own?.count ?? 0;
-    const knownName = isKnownName(foldDiacritics(a.key));
+    const knownName = isKnownName(foldDiacritics(a.key)) || isGivenNameWithS(foldDiacritics(a.key));
     const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
     const consider = (t: NameTarget, gluedTitle = false, compared?: NearMiss) => {
@@ -602,13 +602,14 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // only other stories of an archive speak for the target: when the article gives the name company
         // (a first name, a role) the target never has, it is another person's name
         if (!company && a.occurrences.some((o) => o.neighbours.some((n) => !COURTESY.has(n)))) return;
-        if (own?.name) {
-          // the references write the article's spelling too, beside the article's company (Moammar
-          // Gadhafi, Kim Jong): a spelling of that name, not a slip
-          if (companyMatch(a, targetOf(own))) return;
-          // the article's own uses count with the references' for its spelling
-          if (t.occurrences < 3 * (ownCount + a.occurrences.length)) return;
-        }
+        // the references know the article's spelling as a name too (John Huston beside an archive's many
+        // Houstons, Moammar beside Muammar): other stories' documents are other writers and often other
+        // people, so one document writing the article's spelling speaks for it as well as many writing the
+        // target, however much more often they do
+        if (own?.name) return;
+        // two or more edits from a name of other stories (Sawell / Sawyer, Massie / Mattie) is another
+        // name, not a slip of it
+        if (miss.kind === 'misspelling' && miss.strength === 'weak') return;
         // a name in its own right (Beverley) needs the target beside its company more than once
         if (knownName && companyCount(a, t) < 2) return;
       }

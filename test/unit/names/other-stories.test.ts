@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import { isGivenNameWithS } from '../../../src/core/names/words';
+import { archive, doc, names, show } from './helpers';
+
+// Invented people, places and stories. An archive's other stories are other writers and often other
+// people: these tests hold the cases where their spelling of a near name is not the article's slip,
+// and where an article's two spellings are settled by the commoner slip.
+
+describe('names/archive: the references know the article\'s spelling as a name', () => {
+  const many = [
+    doc('m1', 'Mr Maskall said the harbour levy would rise.'),
+    doc('m2', 'Gregor Maskall chaired the ferry board for a decade.'),
+    doc('m3', 'The board thanked Gregor Maskall and Mr Maskall spoke briefly.'),
+    doc('m4', 'Mr Maskall opened the new slipway on Friday.'),
+    doc('m5', 'The ferry timetable was signed off by Mr Maskall.'),
+    doc('m6', 'Mr Maskall will step down in the spring.'),
+  ];
+  const text = 'The director Gregor Maskell shot the film on the island in 1967.';
+
+  it('one document writing the article\'s spelling as a name speaks for it against many writing the other', () => {
+    const refs = archive(...many, doc('o1', 'The actress Ines Maskell won the award for the role.'));
+    assert.deepEqual(names(text, refs), []);
+  });
+
+  it('without that document the archive\'s spelling beside the same first name is still suggested', () => {
+    const fs = names(text, archive(...many));
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-spelling');
+    assert.deepEqual(fs[0]!.suggestions, ['Maskall']);
+    assert.equal(fs[0]!.start, 'The director Gregor '.length);
+    assert.equal(fs[0]!.end, 'The director Gregor Maskell'.length);
+  });
+});
+
+describe('names/archive: two edits from another story\'s name', () => {
+  const refs = [
+    doc('t1', 'Orrin Tawyer runs the feedlot south of the river.'),
+    doc('t2', 'The grain buyer Della Tawyer says prices will hold.'),
+    doc('t3', 'Mr Tawyer said the drought had cut the herd by a third.'),
+  ];
+  const text = 'Petition leader Orrin Tawell says the inquiry into the grain board is too narrow.';
+
+  it('in an archive, a weak two-edit match beside the same first name is another name', () => {
+    assert.deepEqual(names(text, archive(...refs)), []);
+  });
+
+  it('in a set chosen for the story the same match is still suggested', () => {
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-spelling');
+    assert.equal(fs[0]!.text, 'Tawell');
+    assert.deepEqual(fs[0]!.suggestions, ['Tawyer']);
+  });
+
+  it('a one-edit slip beside the same first name is still suggested in an archive', () => {
+    const fs = names('Petition leader Orrin Tawyre says the inquiry is too narrow.', archive(...refs));
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.text, 'Tawyre');
+    assert.deepEqual(fs[0]!.suggestions, ['Tawyer']);
+  });
+});
+
+describe('names: a given name with s added is a name of its own', () => {
+  it('isGivenNameWithS: a given name compromise knows plus s, not ss', () => {
+    assert.equal(isGivenNameWithS('lorens'), true);
+    assert.equal(isGivenNameWithS('orlens'), false);
+    assert.equal(isGivenNameWithS('lorenss'), false);
+    assert.equal(isGivenNameWithS('ans'), false);
+  });
+
+  it('St Lorens is not corrected to the St Lorena one reference writes once', () => {
+    const refs = archive(doc('l1', 'The supply ship called at St Lorena on its way south.'));
+    assert.deepEqual(names('The ash cloud from Mount St Lorens drifted east over the valley.', refs), []);
+  });
+
+  it('a spelling that is no given name with s is still corrected beside the same company', () => {
+    const refs = archive(doc('l1', 'The supply ship called at St Orlena on its way south.'));
+    const fs = names('The ash cloud from Mount St Orlens drifted east over the valley.', refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.text, 'Orlens');
+    assert.deepEqual(fs[0]!.suggestions, ['Orlena']);
+  });
+});
