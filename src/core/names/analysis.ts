@@ -335,6 +335,15 @@ export function derivedForms(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * `longer` is `shorter` with one letter added (Fujinaga / Fuinaga, Neckermann / Neckerman): a letter
+ * left out is the commoner slip, so of two spellings an article uses equally often and the references
+ * do not use, the longer is the more likely name.
+ */
+function oneLetterMore(longer: string, shorter: string): boolean {
+  return longer.length === shorter.length + 1 && osaDistance(foldDiacritics(longer), foldDiacritics(shorter), 2) === 1;
+}
+
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
 export function macMcOnly(a: string, b: string): boolean {
   const x = foldDiacritics(a);
@@ -740,6 +749,20 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     lowerWords ??= new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => nameKey(t.text)));
     return lowerWords.has(a.key);
   };
+  // a line-up: a line of five or more names and nothing else, separated by commas, substitutes in brackets
+  // (a team sheet). It names each player once, so two spellings that both stand in line-ups are two players
+  const lineUps = new Map<number, boolean>();
+  const inLineUp = (o: NameOccurrence): boolean => {
+    const from = text.lastIndexOf('\n', o.start - 1) + 1;
+    let known = lineUps.get(from);
+    if (known === undefined) {
+      const to = text.indexOf('\n', o.end);
+      const items = text.slice(from, to < 0 ? text.length : to).replace(/\([^()\n]*\)/g, '').trim().replace(/\.$/u, '').split(',');
+      known = items.length >= 5 && items.every((w) => /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u.test(w.trim()));
+      lineUps.set(from, known);
+    }
+    return known;
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -758,6 +781,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // two parts of one name (Oda Mei Lin), or two names given on purpose side by side (known as
       // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
+      if (x.occurrences.some(inLineUp) && y.occurrences.some(inLineUp)) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
       // two ordinary words (Life / Line in titles) are not one name spelt two ways
       if (x.ordinary && y.ordinary) continue;
@@ -782,7 +806,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         : clear(rx, ry) ? true
         : clear(ry, rx) ? false
         : nx !== ny ? nx > ny
-        : rx !== ry ? rx > ry : first(x) <= first(y);
+        : rx !== ry ? rx > ry
+        : oneLetterMore(x.key, y.key) ? true
+        : oneLetterMore(y.key, x.key) ? false
+        : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;
       if (done.has(minor.key)) continue;

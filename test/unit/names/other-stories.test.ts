@@ -81,3 +81,46 @@ describe('names: a given name with s added is a name of its own', () => {
     assert.deepEqual(fs[0]!.suggestions, ['Orlena']);
   });
 });
+
+describe('names/name-inconsistency: two spellings used once each, neither in the references', () => {
+  const refs = [doc('r1', 'The council met to discuss the bus timetable.')];
+
+  it('a letter left out is the slip: the longer spelling is kept, whichever comes first', () => {
+    const text = 'The survey was led by Dr Hanne Velkerman of the marine institute. The reef had shrunk by half, Velkermann said.';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-inconsistency');
+    assert.equal(fs[0]!.text, 'Velkerman');
+    assert.equal(fs[0]!.start, text.indexOf('Velkerman'));
+    assert.deepEqual(fs[0]!.suggestions, ['Velkermann']);
+  });
+
+  it('two spellings of one length: the earlier is kept', () => {
+    const text = 'The survey was led by Dr Hanne Velkermann of the marine institute. The reef had shrunk by half, Velkremann said.';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.text, 'Velkremann');
+    assert.deepEqual(fs[0]!.suggestions, ['Velkermann']);
+  });
+});
+
+describe('names/name-inconsistency: team sheets', () => {
+  const refs = [doc('r1', 'Harbourside Rovers beat Millbrook 3-1 at the quay ground.')];
+  const report = 'Harbourside Rovers beat Millbrook 3-1. Tallantyre scored twice after the break and Tallantyre set up the third.\n\n';
+
+  it('two spellings that both stand in line-ups are two players', () => {
+    const text = report +
+      'Okafor, Brindle, Sauvage, Pettifer, Quarles (Dunmore 61), Tallantyne, Harrow.\n\n' +
+      'Lusk, Ferrand, Mottram, Keel (Tallantyre 70), Abberley, Voss.\n';
+    assert.deepEqual(names(text, refs), []);
+  });
+
+  it('a slip inside a line-up against the report alone is still found', () => {
+    const text = report + 'Lusk, Ferrand, Mottram, Keel, Tallantrye, Abberley, Voss.\n';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-inconsistency');
+    assert.equal(fs[0]!.text, 'Tallantrye');
+    assert.deepEqual(fs[0]!.suggestions, ['Tallantyre']);
+  });
+});
