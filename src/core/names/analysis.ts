@@ -636,8 +636,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
-      // the same other way several times
-      if (!t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && !context && a.occurrences.length > 1) return;
+      // the same other way several times, unless a name beside both (a first name) says whose name it is:
+      // a word beside both (Dam, Media) says only what is named
+      if (
+        !t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && a.occurrences.length > 1 &&
+        !a.occurrences.some((o) => o.neighbours.some((n) => nameLikeCompanion(n) && hasNeighbour(t, n)))
+      ) return;
       const score =
         miss.similarity +
         0.03 * Math.log2(1 + t.sources) +

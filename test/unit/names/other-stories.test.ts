@@ -124,3 +124,22 @@ describe('names/name-inconsistency: team sheets', () => {
     assert.deepEqual(fs[0]!.suggestions, ['Tallantyre']);
   });
 });
+
+describe('names: one reference writing a spelling once, the article another twice', () => {
+  it('a word beside both (Dam) says what is named, not whose spelling is right', () => {
+    const refs = [doc('d1', 'Work on the Vellodri Dam stopped after the flood.')];
+    const text = 'The Vellodru Dam will be finished next year. Engineers at Vellodru say the spillway is ready.';
+    assert.deepEqual(names(text, refs), []);
+  });
+
+  it('a first name beside both still makes it one person\'s name', () => {
+    const refs = [doc('d1', 'Senator Corliss Vandermay opened the fish market.')];
+    const text = 'Corliss Vandermey opened the market. Corliss Vandermey said the pier would be rebuilt.';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.rule, 'name-spelling');
+    assert.equal(fs[0]!.text, 'Vandermey');
+    assert.equal(fs[0]!.start, 'Corliss '.length);
+    assert.deepEqual(fs[0]!.suggestions, ['Vandermay']);
+  });
+});
