@@ -636,11 +636,11 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
-      // the same other way several times, unless a name beside both (a first name) says whose name it is:
-      // a word beside both (Dam, Media) says only what is named
+      // the same other way several times, unless a name beside both (a first name, a surname the references
+      // write as a name) says whose name it is: an ordinary word beside both (Dam, Media) says only what is named
       if (
         !t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && a.occurrences.length > 1 &&
-        !a.occurrences.some((o) => o.neighbours.some((n) => nameLikeCompanion(n) && hasNeighbour(t, n)))
+        !a.occurrences.some((o) => o.neighbours.some((n) => (nameLikeCompanion(n) || lex.get(n)?.name) && hasNeighbour(t, n)))
       ) return;
       const score =
         miss.similarity +

@@ -127,9 +127,19 @@ describe('names/name-inconsistency: team sheets', () => {
 
 describe('names: one reference writing a spelling once, the article another twice', () => {
   it('a word beside both (Dam) says what is named, not whose spelling is right', () => {
-    const refs = [doc('d1', 'Work on the Vellodri Dam stopped after the flood.')];
+    const refs = [doc('d1', 'Work on the Vellodri Dam stopped after the flood, and the dam is still half built.')];
     const text = 'The Vellodru Dam will be finished next year. Engineers at Vellodru say the spillway is ready.';
     assert.deepEqual(names(text, refs), []);
+  });
+
+  it('a surname the references write as a name beside both makes it one person\'s name, though it is a word', () => {
+    const refs = [doc('q1', 'The builder Oswald Plover won the contract. Mr Plover said work starts in June.')];
+    const text = 'Oswlad Plover won the harbour contract. Oswlad Plover said the work would start in June.';
+    const fs = names(text, refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.equal(fs[0]!.text, 'Oswlad');
+    assert.equal(fs[0]!.start, 0);
+    assert.deepEqual(fs[0]!.suggestions, ['Oswald']);
   });
 
   it('a first name beside both still makes it one person\'s name', () => {
