@@ -16,7 +16,7 @@ import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
-import { demonymOf, isFirstName, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
+import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { COURTESY_TITLES } from '../titles';
 
@@ -335,6 +335,15 @@ export function derivedForms(a: string, b: string): boolean {
   return false;
 }
 
+/**
+ * `longer` is `shorter` with one letter added (Fujinaga / Fuinaga, Neckermann / Neckerman): a letter
+ * left out is the commoner slip, so of two spellings an article uses equally often and the references
+ * do not use, the longer is the more likely name.
+ */
+function oneLetterMore(longer: string, shorter: string): boolean {
+  return longer.length === shorter.length + 1 && osaDistance(foldDiacritics(longer), foldDiacritics(shorter), 2) === 1;
+}
+
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
 export function macMcOnly(a: string, b: string): boolean {
   const x = foldDiacritics(a);
@@ -542,7 +551,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     if (!own && lex.lowerCount(a.key) > 0 && !a.mid) continue;
     const ownDocs = own?.docs ?? 0;
     const ownCount = own?.count ?? 0;
-    const knownName = isKnownName(foldDiacritics(a.key));
+    const knownName = isKnownName(foldDiacritics(a.key)) || isGivenNameWithS(foldDiacritics(a.key));
     const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
     const consider = (t: NameTarget, gluedTitle = false, compared?: NearMiss) => {
@@ -602,13 +611,14 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // only other stories of an archive speak for the target: when the article gives the name company
         // (a first name, a role) the target never has, it is another person's name
         if (!company && a.occurrences.some((o) => o.neighbours.some((n) => !COURTESY.has(n)))) return;
-        if (own?.name) {
-          // the references write the article's spelling too, beside the article's company (Moammar
-          // Gadhafi, Kim Jong): a spelling of that name, not a slip
-          if (companyMatch(a, targetOf(own))) return;
-          // the article's own uses count with the references' for its spelling
-          if (t.occurrences < 3 * (ownCount + a.occurrences.length)) return;
-        }
+        // the references know the article's spelling as a name too (John Huston beside an archive's many
+        // Houstons, Moammar beside Muammar): other stories' documents are other writers and often other
+        // people, so one document writing the article's spelling speaks for it as well as many writing the
+        // target, however much more often they do
+        if (own?.name) return;
+        // two or more edits from a name of other stories (Sawell / Sawyer, Massie / Mattie) is another
+        // name, not a slip of it
+        if (miss.kind === 'misspelling' && miss.strength === 'weak') return;
         // a name in its own right (Beverley) needs the target beside its company more than once
         if (knownName && companyCount(a, t) < 2) return;
       }
@@ -626,8 +636,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
-      // the same other way several times
-      if (!t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && !context && a.occurrences.length > 1) return;
+      // the same other way several times, unless a name beside both (a first name, a surname the references
+      // write as a name) says whose name it is: an ordinary word beside both (Dam, Media) says only what is named
+      if (
+        !t.house && t.sources === 1 && t.occurrences === 1 && !names.has(t.key) && a.occurrences.length > 1 &&
+        !a.occurrences.some((o) => o.neighbours.some((n) => (nameLikeCompanion(n) || lex.get(n)?.name) && hasNeighbour(t, n)))
+      ) return;
       const score =
         miss.similarity +
         0.03 * Math.log2(1 + t.sources) +
@@ -739,6 +753,20 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     lowerWords ??= new Set(doc.tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => nameKey(t.text)));
     return lowerWords.has(a.key);
   };
+  // a line-up: a line of five or more names and nothing else, separated by commas, substitutes in brackets
+  // (a team sheet). It names each player once, so two spellings that both stand in line-ups are two players
+  const lineUps = new Map<number, boolean>();
+  const inLineUp = (o: NameOccurrence): boolean => {
+    const from = text.lastIndexOf('\n', o.start - 1) + 1;
+    let known = lineUps.get(from);
+    if (known === undefined) {
+      const to = text.indexOf('\n', o.end);
+      const items = text.slice(from, to < 0 ? text.length : to).replace(/\([^()\n]*\)/g, '').trim().replace(/\.$/u, '').split(',');
+      known = items.length >= 5 && items.every((w) => /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}$/u.test(w.trim()));
+      lineUps.set(from, known);
+    }
+    return known;
+  };
   const done = new Set<string>();
   // every pair of the article's names is a candidate: the shapes rule most pairs out without a comparison
   const shapes = rest.map((a) => nameShape(a.key));
@@ -757,6 +785,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // two parts of one name (Oda Mei Lin), or two names given on purpose side by side (known as
       // Velmar to one side and Vellmar to the other): not one name spelt two ways
       if (x.occurrences.some((o) => y.occurrences.some((p) => oneName(o, p) || alternatives(o, p)))) continue;
+      if (x.occurrences.some(inLineUp) && y.occurrences.some(inLineUp)) continue;
       const shared = x.occurrences.some((o) => o.neighbours.some((n) => y.occurrences.some((p) => p.neighbours.includes(n))));
       // two ordinary words (Life / Line in titles) are not one name spelt two ways
       if (x.ordinary && y.ordinary) continue;
@@ -781,7 +810,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         : clear(rx, ry) ? true
         : clear(ry, rx) ? false
         : nx !== ny ? nx > ny
-        : rx !== ry ? rx > ry : first(x) <= first(y);
+        : rx !== ry ? rx > ry
+        : oneLetterMore(x.key, y.key) ? true
+        : oneLetterMore(y.key, x.key) ? false
+        : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;
       if (done.has(minor.key)) continue;

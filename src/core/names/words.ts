@@ -93,6 +93,14 @@ export function isFirstName(lower: string): boolean {
   return tagsOf(lower).some((t) => FIRST_NAME_TAGS.has(t));
 }
 
+/**
+ * A given name with s added (Helens, Peters, Williams): a surname made from the given name, or a
+ * place named after a saint (St Helens), a name in its own right.
+ */
+export function isGivenNameWithS(lower: string): boolean {
+  return lower.length >= 5 && lower.endsWith('s') && !lower.endsWith('ss') && isFirstName(lower.slice(0, -1));
+}
+
 const PLACE_TAGS = new Set(['Place', 'City', 'Country', 'Region']);
 
 /** A place compromise knows (Rome, Somalia) that it does not also know as a given name or surname. */
