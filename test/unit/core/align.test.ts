@@ -11,6 +11,16 @@ function passages(article: string, refs: ReferenceDoc[], minWords = 8) {
   return { index, model, ps: align(model, index, { minWords }) };
 }
 
+/** One statement told twice in other words: the article's sentence and the wire's. */
+const PARAPHRASE = {
+  article:
+    'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
+    'after pay talks over night shifts broke down on Monday.',
+  ref:
+    'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
+    'after talks over night shift pay broke down.',
+};
+
 describe('align', () => {
   it('finds a verbatim clause and locates it in both texts', () => {
     const article =
@@ -50,12 +60,7 @@ describe('align', () => {
   });
 
   it('catches a close paraphrase at sentence level', () => {
-    const article =
-      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
-      'after pay talks over night shifts broke down on Monday.';
-    const ref =
-      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
-      'after talks over night shift pay broke down.';
+    const { article, ref } = PARAPHRASE;
     const { ps } = passages(article, [doc('wire.txt', ref)]);
     assert.equal(ps.length, 1);
     assert.notEqual(ps[0]!.level, 'verbatim');
@@ -86,12 +91,7 @@ describe('align', () => {
   });
 
   it('drops paraphrase-level passages shorter than minParaphraseWords', () => {
-    const article =
-      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
-      'after pay talks over night shifts broke down on Monday.';
-    const ref =
-      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
-      'after talks over night shift pay broke down.';
+    const { article, ref } = PARAPHRASE;
     const index = ReferenceIndex.build([doc('wire.txt', ref)]);
     const model = analyse(article);
     const ps = align(model, index, { minParaphraseWords: 0 });
@@ -151,12 +151,7 @@ describe('align', () => {
   });
 
   it('in a long article drops a short loose paraphrase but keeps a close one (longArticleWords)', () => {
-    const article =
-      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
-      'after pay talks over night shifts broke down on Monday.';
-    const ref =
-      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
-      'after talks over night shift pay broke down.';
+    const { article, ref } = PARAPHRASE;
     const index = ReferenceIndex.build([doc('wire.txt', ref)]);
     const model = analyse(article);
     const short = align(model, index, { longArticleWords: Infinity });
@@ -175,12 +170,7 @@ describe('align', () => {
     assert.deepEqual(align(model, index, { longArticleWords: model.tokens.length, longMinParaphraseWords: p.words }).map((x) => [x.a, x.b]), [[p.a, p.b]]);
   });
   it('in a long article keeps a short paraphrase only with enough of its words in the source (shortParaphraseContainment)', () => {
-    const article =
-      'About 400 Harbour Workers Union members joined the Marrowby port strike, the union said, ' +
-      'after pay talks over night shifts broke down on Monday.';
-    const ref =
-      'The Harbour Workers Union said about 400 of its members joined the strike at Marrowby port on Monday ' +
-      'after talks over night shift pay broke down.';
+    const { article, ref } = PARAPHRASE;
     const index = ReferenceIndex.build([doc('wire.txt', ref)]);
     const model = analyse(article);
     // counted as long, with the long-article minimum out of the way
