@@ -623,10 +623,8 @@ function gradeAndTrim(
   bTok: [number, number],
   o: AlignOptions,
 ): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } {
-  const d = index.docs[docNum]!;
   const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-  const b: string[] = [];
-  for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const b = refWords(index, docNum, bTok[0], bTok[1]);
   if (a.length * b.length <= 4_000_000) {
     // common runs as [aFrom, bFrom, length]
     const runs: [number, number, number][] = [];
@@ -756,13 +754,11 @@ function reorderedSpan(
   if (!widened) {
     if (g.similarity >= o.minParaphraseSimilarity || g.aTok[1] - g.aTok[0] < o.reorderKeepWords) return null;
     const a = doc.tokens.slice(g.aTok[0], g.aTok[1]).map((t) => t.norm);
-    const b: string[] = [];
-    for (let k = g.bTok[0]; k < g.bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+    const b = refWords(index, docNum, g.bTok[0], g.bTok[1]);
     return { similarity: g.similarity, level: g.level, keepSim: Math.max(g.similarity, bagDice(a, b)) };
   }
   const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
-  const b: string[] = [];
-  for (let k = j0; k < j1; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const b = refWords(index, docNum, j0, j1);
   const ws = wordSimilarity(a, b);
   const similarity = Math.round(ws.similarity * 1000) / 1000;
   g.aTok = [i0, i1];
@@ -896,7 +892,7 @@ export function align(
     }
   }
   if (o.shortParaphraseContainment > 0 && doc.tokens.length >= o.longArticleWords) {
-    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, p.aTok, refWords(index, p)) >= o.shortParaphraseContainment);
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, p.aTok, refWords(index, p.doc, p.bTok[0], p.bTok[1])) >= o.shortParaphraseContainment);
     if (keep.length < out.length) {
       out.length = 0;
       out.push(...keep);
@@ -1013,8 +1009,7 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
       }
     }
     const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-    const b: string[] = [];
-    for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+    const b = refWords(index, num, bTok[0], bTok[1]);
     const ws = wordSimilarity(a, b);
     if (!c.summary && ws.similarity < o.sentenceMinSimilarity) continue;
     // a summary is judged by how much of its content the source holds (its word order and length differ)
@@ -1042,11 +1037,11 @@ interface StageCases {
   dense: Set<Passage>;
 }
 
-/** The normalised words of passage `p`'s source span. */
-function refWords(index: ReferenceIndex, p: Passage): string[] {
-  const d = index.docs[p.doc]!;
+/** The normalised words of reference document `num`'s tokens [from, to). */
+function refWords(index: ReferenceIndex, num: number, from: number, to: number): string[] {
+  const terms = index.docs[num]!.tokens.terms;
   const out: string[] = [];
-  for (let k = p.bTok[0]; k < p.bTok[1]; k++) out.push(index.terms.words[d.tokens.terms[k]!]!);
+  for (let k = from; k < to; k++) out.push(index.terms.words[terms[k]!]!);
   return out;
 }
 
@@ -1202,8 +1197,7 @@ function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: Alig
   const bTok: [number, number] = [Math.min(...chain.map((c) => c.bTok[0])), Math.max(...chain.map((c) => c.bTok[1]))];
   const a: string[] = [];
   for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
-  const b: string[] = [];
-  for (let k = bTok[0]; k < bTok[1]; k++) b.push(index.terms.words[d.tokens.terms[k]!]!);
+  const b = refWords(index, p.doc, bTok[0], bTok[1]);
   const ws = wordSimilarity(a, b);
   return {
     doc: p.doc,
@@ -1263,8 +1257,7 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     bag.set(term, c - 1);
     return true;
   };
-  const n = index.documentCount;
-  const stockDf = n >= o.stockMinDocs ? o.stockShare * n : Infinity;
+  const stockDf = stockDocFrequency(index, o);
   let sub = 0;
   for (let k = p.aTok[0]; k < p.aTok[1] && sub < o.minSubstanceWords; k++) {
     const t = doc.tokens[k]!;
@@ -1282,6 +1275,15 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     sub++;
   }
   return sub;
+}
+
+/**
+ * The document frequency above which a term is the set's stock vocabulary (`stockShare` of the
+ * references); none is stock in a set smaller than `stockMinDocs`.
+ */
+function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
+  const n = index.documentCount;
+  return n >= o.stockMinDocs ? o.stockShare * n : Infinity;
 }
 
 /**
@@ -1365,8 +1367,7 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
   for (const p of ps) if (p.words >= stand) standing.add(p.doc);
   const short = [...new Set(ps.map((p) => p.doc))].filter((d) => !standing.has(d));
   if (short.length === 0) return out;
-  const n = index.documentCount;
-  const stockDf = n >= o.stockMinDocs ? o.stockShare * n : Infinity;
+  const stockDf = stockDocFrequency(index, o);
   const names = new Set<number>();
   doc.tokens.forEach((t, k) => {
     if (t.stop || t.norm.length < 2 || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return;
