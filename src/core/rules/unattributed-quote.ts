@@ -10,6 +10,7 @@ import { appendAttribution, midSentence, plainText } from '../attribution/fixes'
 import { speakerName, type Attribution, type TextSpan } from '../attribution/types';
 import { lastNames } from '../attribution/analysis';
 import { isKnownName, isOrdinaryWord } from '../names/words';
+import { COURTESY_TITLES, HONOUR_TITLES } from '../titles';
 import { finding, ruleInfo } from './catalogue';
 import type { Rule, RuleContext } from '../rule';
 import type { Span } from '../text';
@@ -329,7 +330,10 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
 }
 
 /** Titles that make the next capitalised word a person's name ("Dr Roe", "Professor Holm"). */
-const NAME_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Mayor|Senator|Councillor)\.?\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu;
+const NAME_TITLE = new RegExp(
+  `\\b(?:${[...COURTESY_TITLES, 'prof', 'professor', ...HONOUR_TITLES, 'judge', 'mayor', 'senator', 'councillor'].map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})\\.?\\s+(\\p{Lu}\\p{Ll}[\\p{L}'’-]*)`,
+  'gu',
+);
 
 /**
  * The people a passage of the reporter's words names, by surname (lower case): the last word of a run of two
