@@ -91,6 +91,9 @@ function namedSpeech(text: string, a: Attribution): TextSpan | null {
   return named || !words.some((w) => VAGUE_WORDS.has(w.toLowerCase()) && !/^(?:the|a|an|and|of)$/i.test(w)) ? said : null;
 }
 
+/** "and"/"but" joining a second speech verb to the same speaker ("but said that", "and added"). */
+const SECOND_SPEECH_VERB = /\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|adds|insisted|insists|noted|notes|argued|argues|warned|warns|claimed|claims|explained|explains|stressed|stresses)\b(?:\s+that\b)?/giu;
+
 /** Determiners and prepositions that make a following "some"/"most" a determiner or a superlative. */
 const NOMINAL_BEFORE = new Set('the a an his her its their our my your this these those no any every each of for in on at by from to into about without under over against among amid than'.split(' '));
 
@@ -147,7 +150,9 @@ export const weaselAttribution: Rule = {
     const inSpeech = (s: number, e: number, subject: boolean) =>
       speech.some((c) => {
         if (s < c.start || e > c.end) return false;
-        const between = text.slice(c.start, s).replace(/^\s*(?:and|but)\b/i, '');
+        // "X conceded the point but said that …": a second speech verb of the same speaker carries the
+        // reported words on
+        const between = text.slice(c.start, s).replace(/^\s*(?:and|but)\b/i, '').replace(SECOND_SPEECH_VERB, ' ');
         return !/[—–;(]|\s-\s/.test(between) && !(subject && /\b(?:and|but)\b/i.test(between));
       });
     const seen = new Set<number>();

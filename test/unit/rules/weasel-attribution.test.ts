@@ -80,4 +80,10 @@ describe('rule weasel-attribution', () => {
     assert.deepEqual(spansOf('Many prominent councillors have said they will stay away and others have said they will vote against.'), ['others have said']);
     assert.deepEqual(spansOf('Anger over the fares is the main reason, with many saying the rise was unfair.'), ['many saying']);
   });
+  it('keeps a speaker\u2019s second speech verb after "but"/"and" in the speaker\u2019s words', () => {
+    assert.deepEqual(spansOf('Harbour master Ines Tarrow conceded the point but said that experts say the channel is silting up.'), []);
+    assert.deepEqual(spansOf('Ines Tarrow admitted the delay and added that it is believed the dredger will arrive in May.'), []);
+    // a new subject after "and" is still the writer's clause
+    assert.deepEqual(spansOf('Ines Tarrow conceded the point, and critics say the channel is silting up.'), ['critics say']);
+  });
 });
