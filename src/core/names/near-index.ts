@@ -9,7 +9,9 @@
  * What is filed follows what `nearMiss` (match.ts) needs: skeletons at most 1 apart (deletions ≤ 1 of the
  * skeleton), lower-case forms at most 1 apart with folded forms of 4+ letters or 2 apart with 7+
  * (deletions ≤ 1 or ≤ 2 of the lower-case form), or folded forms equal but for the first letter, or
- * but for an extra first letter on either side (the folded form without its first letter, and whole).
+ * but for an extra first letter on either side (the folded form without its first letter, and whole;
+ * within the scan's reach such pairs had skeletons at most 1 apart in every case tried, but nothing
+ * proves it, so they are filed too).
  * The files are buckets of a hash table (a collision only adds a candidate), and the candidates are
  * then held to the lexicon scan's own test, so a look-up returns exactly the names the scan keeps of
  * which the spelling can be a near miss, in the scan's order.

@@ -12,7 +12,7 @@ const nearMisses = (names: NameEntry[], key: string) => names.filter((e) => e.ke
 // invented spellings: stems with the romanisation choices, diacritics and doubled letters the skeleton folds
 const PIECES = ['ko', 'va', 'len', 'sch', 'ch', 'sh', 'tch', 'kh', 'ph', 'ck', 'ou', 'w', 'v', 'y', 'j', 'ie', 'ye', 'ii', 'é', 'ö', 'ß', 'æ', 'ł', 'nn', 'tt', 'a', 'e', 'i', 'o', 'u', 'r', 'm', 'b', 'd', 'z', 'st'];
 const base = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
-/** a spelling and a few variants of it: a letter replaced, inserted, dropped, two swapped, the first dropped */
+/** `s` with one edit: a letter replaced, inserted or dropped, two swapped, or the first dropped */
 const variant = (s: string, at: number, ch: string, op: number): string => {
   const i = at % s.length;
   switch (op) {
