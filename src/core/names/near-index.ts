@@ -12,9 +12,10 @@
  * but for an extra first letter on either side (the folded form without its first letter, and whole;
  * within the scan's reach such pairs had skeletons at most 1 apart in every case tried, but nothing
  * proves it, so they are filed too).
- * The files are buckets of a hash table (a collision only adds a candidate), and the candidates are
- * then held to the lexicon scan's own test, so a look-up returns exactly the names the scan keeps of
- * which the spelling can be a near miss, in the scan's order.
+ * The files are buckets of a hash table per skeleton first letter (the scan reads only the key's letter),
+ * built when a key with that letter is first looked up; a collision only adds a candidate, and the
+ * candidates are then held to the lexicon scan's own test, so a look-up returns exactly the names the
+ * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
 import type { NameEntry } from './lexicon';
 import { foldDiacritics, osaDistance, skeleton } from './similarity';
@@ -97,45 +98,63 @@ function keys(key: string, skel: string, query: boolean, add: (h: number) => voi
   } else deletions(folded, WHOLE, 0, add);
 }
 
+/** The hash table of the names of one skeleton first letter: bucket b's names (ids) are ids[starts[b] .. starts[b + 1]). */
+interface Table {
+  starts: Uint32Array;
+  ids: Int32Array;
+  mask: number;
+}
+
+/** A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort. */
+function table(names: readonly NameEntry[], members: readonly number[]): Table {
+  // every member's hashes: member m's are hashes[ends[m - 1] .. ends[m])
+  let hashes = new Uint32Array(1024);
+  const ends = new Uint32Array(members.length);
+  let n = 0;
+  const add = (h: number) => {
+    if (n === hashes.length) {
+      const grown = new Uint32Array(2 * n);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    hashes[n++] = h;
+  };
+  for (let m = 0; m < members.length; m++) {
+    const e = names[members[m]!]!;
+    keys(e.key, e.skeleton, false, add);
+    ends[m] = n;
+  }
+  let size = 1;
+  while (size * 2 < n) size *= 2;
+  const mask = size - 1;
+  const starts = new Uint32Array(size + 1);
+  for (let k = 0; k < n; k++) starts[(hashes[k]! & mask) + 1]!++;
+  for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, size);
+  const ids = new Int32Array(n);
+  for (let m = 0, k = 0; m < members.length; m++) for (; k < ends[m]!; k++) ids[fill[hashes[k]! & mask]!++] = members[m]!;
+  return { starts, ids, mask };
+}
+
 export class NearNameIndex {
-  /** bucket b's names (positions in `names`) are ids[starts[b] .. starts[b + 1]) */
-  private readonly starts: Uint32Array;
-  private readonly ids: Int32Array;
-  private readonly mask: number;
+  /** the names (ids) by their skeleton's first letter: the scan reads only the key's letter */
+  private readonly byLetter = new Map<string, number[]>();
+  /** each letter's table, built when a key with that letter is first looked up */
+  private readonly tables = new Map<string, Table>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   private lookups = 0;
 
   /** `names`: the lexicon's names in the order the scan walks each of its buckets. */
   constructor(private readonly names: readonly NameEntry[]) {
-    // every name's hashes (name id's are hashes[ends[id - 1] .. ends[id])), then a table of about two a
-    // bucket filled from them by counting sort
-    let hashes = new Uint32Array(1 << 16);
-    const ends = new Uint32Array(names.length);
-    let n = 0;
-    const add = (h: number) => {
-      if (n === hashes.length) {
-        const grown = new Uint32Array(2 * n);
-        grown.set(hashes);
-        hashes = grown;
-      }
-      hashes[n++] = h;
-    };
     for (let id = 0; id < names.length; id++) {
-      keys(names[id]!.key, names[id]!.skeleton, false, add);
-      ends[id] = n;
+      const s = names[id]!.skeleton;
+      if (s.length === 0) continue;
+      const c = s.charAt(0);
+      let l = this.byLetter.get(c);
+      if (!l) this.byLetter.set(c, (l = []));
+      l.push(id);
     }
-    let size = 1;
-    while (size * 2 < n) size *= 2;
-    const mask = (this.mask = size - 1);
-    const starts = new Uint32Array(size + 1);
-    for (let k = 0; k < n; k++) starts[(hashes[k]! & mask) + 1]!++;
-    for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
-    const fill = starts.slice(0, size);
-    const ids = new Int32Array(n);
-    for (let id = 0, k = 0; id < names.length; id++) for (; k < ends[id]!; k++) ids[fill[hashes[k]! & mask]!++] = id;
-    this.starts = starts;
-    this.ids = ids;
     this.seen = new Int32Array(names.length);
   }
 
@@ -145,17 +164,23 @@ export class NearNameIndex {
    * which nearMiss(key, name) is defined is among them), ordered by skeleton length, then lexicon order.
    */
   candidates(key: string): NameEntry[] {
-    const stamp = ++this.lookups;
     const skel = skeleton(key);
+    const letter = skel.charAt(0);
+    const members = this.byLetter.get(letter);
+    if (!members) return [];
+    let t = this.tables.get(letter);
+    if (!t) this.tables.set(letter, (t = table(this.names, members)));
+    const { starts, ids, mask } = t;
+    const stamp = ++this.lookups;
     const found: number[] = [];
     keys(key, skel, true, (h) => {
-      const b = h & this.mask;
-      for (let k = this.starts[b]!; k < this.starts[b + 1]!; k++) {
-        const id = this.ids[k]!;
+      const b = h & mask;
+      for (let k = starts[b]!; k < starts[b + 1]!; k++) {
+        const id = ids[k]!;
         if (this.seen[id] === stamp) continue;
         this.seen[id] = stamp;
         const s = this.names[id]!.skeleton;
-        if (s.length >= 1 && Math.abs(s.length - skel.length) <= 2 && s.charAt(0) === skel.charAt(0) && osaDistance(skel, s, 3) <= 3) found.push(id);
+        if (Math.abs(s.length - skel.length) <= 2 && osaDistance(skel, s, 3) <= 3) found.push(id);
       }
     });
     found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
