@@ -389,7 +389,12 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       // proper names, not capitalised ordinary words (High Court, Commons)
       if (isOrdinaryWord(a.key) && !isKnownName(a.key)) return false;
       // consistently spelt: no near-miss variant of it in the references
-      for (const o of lex.near(skeleton(a.key))) if (o.name && o.key !== a.key && nearMiss(a.key, o.key)) return false;
+      // (the lexicon's names with the skeleton's first letter and a length within 2 of it)
+      const skel = skeleton(a.key);
+      for (const o of lex.entries.values()) {
+        const s = o.skeleton;
+        if (o.name && s.length >= 1 && Math.abs(s.length - skel.length) <= 2 && s.charAt(0) === skel.charAt(0) && o.key !== a.key && nearMiss(a.key, o.key)) return false;
+      }
       return a.occurrences.some((o) => o.cls !== 'caps');
     });
     if (names.length === 0) continue;

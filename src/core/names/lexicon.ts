@@ -12,7 +12,8 @@
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { isStopWord } from '../stopwords';
 import { adjacent, caseClass, nameKey, touchesCharacterReference } from './evidence';
-import { foldDiacritics, letterBits, skeleton } from './similarity';
+import { NearNameIndex } from './near-index';
+import { foldDiacritics, skeleton } from './similarity';
 import { isCalendarWord, isOrdinaryWord, TITLES } from './words';
 
 /** Most neighbours kept per spelling (context only needs the frequent ones). */
@@ -132,10 +133,8 @@ function docNames(d: IndexedDoc): DocNames {
 
 export class NameLexicon {
   readonly entries = new Map<string, NameEntry>();
-  /** names bucketed by skeleton first letter and length, for near-miss search */
-  private readonly buckets = new Map<string, NameEntry[]>();
-  /** per bucket, letterBits of each entry's skeleton (nearBuckets) */
-  private readonly bucketBits = new Map<string, Int32Array>();
+  /** the near-miss index of the names, built when first asked for (nearIndex) */
+  private near?: NearNameIndex;
   readonly documents: number;
   readonly words: number;
   private readonly lowerByTerm: Uint32Array;
@@ -149,10 +148,7 @@ export class NameLexicon {
     if (stored) {
       // the lexicon as computed when the index was persisted (names/persist.ts)
       this.lowerByTerm = stored.lowerByTerm;
-      for (const e of stored.entries) {
-        this.entries.set(e.key, e);
-        if (e.name) this.addToBucket(e);
-      }
+      for (const e of stored.entries) this.entries.set(e.key, e);
       return;
     }
     // lower-case occurrences per term id
@@ -211,18 +207,8 @@ export class NameLexicon {
       const tid = terms.lookup(foldDiacritics(e.key).replace(/[’ʼ]/g, "'"));
       e.lower = tid >= 0 ? lowerByTerm[tid]! : 0;
       e.name = judgeName(e);
-      if (e.name) {
-        e.skeleton = skeleton(e.key);
-        this.addToBucket(e);
-      }
+      if (e.name) e.skeleton = skeleton(e.key);
     }
-  }
-
-  private addToBucket(e: NameEntry): void {
-    const b = bucketKey(e.skeleton, e.skeleton.length);
-    let arr = this.buckets.get(b);
-    if (!arr) this.buckets.set(b, (arr = []));
-    arr.push(e);
   }
 
   /** Every entry and the lower-case counts per term id, as persisted with the index (names/persist.ts). */
@@ -234,33 +220,10 @@ export class NameLexicon {
     return this.entries.get(key);
   }
 
-  /**
-   * The buckets `near` walks, in its order, each with the letter sets (`letterBits`) of its entries'
-   * skeletons: computed once per bucket, since every article name in reach of a bucket reads them all.
-   */
-  nearBuckets(skel: string, spread = 2): [NameEntry[], Int32Array][] {
-    const out: [NameEntry[], Int32Array][] = [];
-    for (let len = Math.max(1, skel.length - spread); len <= skel.length + spread; len++) {
-      const b = bucketKey(skel, len);
-      const arr = this.buckets.get(b);
-      if (!arr) continue;
-      let bits = this.bucketBits.get(b);
-      if (!bits || bits.length !== arr.length) {
-        bits = new Int32Array(arr.length);
-        for (let i = 0; i < arr.length; i++) bits[i] = letterBits(arr[i]!.skeleton);
-        this.bucketBits.set(b, bits);
-      }
-      out.push([arr, bits]);
-    }
-    return out;
-  }
-
-  /** Names whose skeleton starts with the same letter and is within `spread` letters in length. */
-  *near(skel: string, spread = 2): Iterable<NameEntry> {
-    for (let len = Math.max(1, skel.length - spread); len <= skel.length + spread; len++) {
-      const arr = this.buckets.get(bucketKey(skel, len));
-      if (arr) yield* arr;
-    }
+  /** The names' near-miss index (near-index.ts), built on first use: most checks of a session ask it. */
+  get nearIndex(): NearNameIndex {
+    if (!this.near) this.near = new NearNameIndex([...this.entries.values()].filter((e) => e.name));
+    return this.near;
   }
 
   /** Lower-case occurrences of a word (any case given) in the references. */
@@ -275,10 +238,6 @@ export class NameLexicon {
     for (const e of this.entries.values()) if (e.name) n++;
     return n;
   }
-}
-
-function bucketKey(skel: string, len: number): string {
-  return `${skel.charAt(0)}:${len}`;
 }
 
 /** A spelling is a name when its capital is not explained by position and it is rarely lower case. */

@@ -1,12 +1,11 @@
 /**
  * Memoised forms of the pure name comparisons, so that an article checked again (after an edit, or
  * another article with the same names) does not compare the same spellings again: the near-miss
- * test of two spellings, and a lexicon's entries whose skeleton is within reach of a skeleton.
+ * test of two spellings, and a spelling's near misses among a lexicon's names.
  * Both return exactly what the functions they wrap return.
  */
 import type { NameEntry, NameLexicon } from './lexicon';
 import { mayBeNearMiss, nameShape, nearMiss, type NameShape, type NearMiss } from './match';
-import { letterBits, letterGap, osaDistance, skeleton } from './similarity';
 import { Generations } from '../generations';
 
 /** per article spelling, the pairs with it compared so far (nested maps: no pair key is built) */
@@ -36,33 +35,12 @@ export function nearMissMemo(a: string, r: string): NearMiss | undefined {
   return v;
 }
 
-const bySkeleton = new WeakMap<NameLexicon, Generations<NameEntry[]>>();
-
-/** The lexicon's names whose skeleton is within 3 edits of `skel` (lexicon.near, filtered), remembered per lexicon. */
-export function nearNames(lex: NameLexicon, skel: string): NameEntry[] {
-  let m = bySkeleton.get(lex);
-  if (!m) bySkeleton.set(lex, (m = new Generations(10000)));
-  const hit = m.get(skel);
-  if (hit) return hit;
-  const out: NameEntry[] = [];
-  // (letterGap, a lower bound of the distance, rules out most of a bucket before the distance is computed)
-  const bits = letterBits(skel);
-  for (const [entries, entryBits] of lex.nearBuckets(skel)) {
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (e.name && letterGap(bits, entryBits[i]!) <= 3 && osaDistance(skel, e.skeleton, 3) <= 3) out.push(e);
-    }
-  }
-  m.set(skel, out);
-  return out;
-}
-
 const missesByKey = new WeakMap<NameLexicon, Generations<{ entry: NameEntry; miss: NearMiss }[]>>();
 
 /**
- * The lexicon's names (nearNames of the spelling's skeleton, in that order) of which `key` is a near
- * miss, with the comparison: what a check would find comparing `key` with each of them, remembered
- * per lexicon so that a name seen in an earlier check is not compared again.
+ * The lexicon's names in reach of the spelling's skeleton (the index's candidates, in their order) of
+ * which `key` is a near miss, with the comparison: what a check would find comparing `key` with each of
+ * them, remembered per lexicon so that a name seen in an earlier check is not compared again.
  */
 export function nearMissEntries(lex: NameLexicon, key: string): { entry: NameEntry; miss: NearMiss }[] {
   let m = missesByKey.get(lex);
@@ -70,7 +48,7 @@ export function nearMissEntries(lex: NameLexicon, key: string): { entry: NameEnt
   const hit = m.get(key);
   if (hit) return hit;
   const out: { entry: NameEntry; miss: NearMiss }[] = [];
-  for (const entry of nearNames(lex, skeleton(key))) {
+  for (const entry of lex.nearIndex.candidates(key)) {
     const miss = entry.key === key ? undefined : nearMissMemo(key, entry.key);
     if (miss) out.push({ entry, miss });
   }

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { nameLexicon } from '../../../src/core/names/lexicon';
 import { nearMiss } from '../../../src/core/names/match';
 import { clearNameMemo, nearMissEntries, nearMissMemo } from '../../../src/core/names/memo';
-import { osaDistance, skeleton } from '../../../src/core/names/similarity';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { ReferenceDoc } from '../../../src/core/types';
+import { scanNear } from './helpers';
 
 // invented names, some of them spelling variants of each other, in invented reference sentences
 const NAMES = ['Kovalenko', 'Kowalenko', 'Baptiste', 'Baptist', 'Solberg', 'Sohlberg', 'Okonkwo', 'Okonko', 'Marchetti', 'Marchetty', 'Haldane', 'Haldean', 'Zelinska', 'Zielinska', 'Eze', 'Achterberg'];
@@ -24,12 +24,11 @@ function refs(): ReferenceDoc[] {
 
 describe('names/memo: near-miss entries kept between checks', () => {
   const lex = nameLexicon(ReferenceIndex.build(refs()));
-  /** what a check computes without the memo: the lexicon's names in reach of the skeleton, compared one by one */
+  /** what a check computes without the memo or the index: the lexicon's names in reach of the skeleton, compared one by one */
   const fresh = (key: string) => {
-    const skel = skeleton(key);
     const out = [];
-    for (const e of lex.near(skel)) {
-      if (!e.name || osaDistance(skel, e.skeleton, 3) > 3 || e.key === key) continue;
+    for (const e of scanNear([...lex.entries.values()].filter((n) => n.name), key)) {
+      if (e.key === key) continue;
       const miss = nearMiss(key, e.key);
       if (miss) out.push({ entry: e, miss });
     }

@@ -1,0 +1,189 @@
+/**
+ * The lexicon's names that a spelling can be a near miss of, found without scanning the lexicon: a
+ * deletion-neighbourhood index (SymSpell style). Two strings within k edits (optimal string alignment:
+ * substitutions, insertions, deletions, adjacent transpositions) become equal after deleting at most k
+ * code units from each, since every edit costs at most one deletion on each side (a transposition `xy`
+ * / `yx`: the `x` from both). So each name is filed under the hashes of the strings its deletions give,
+ * and a look-up reads the files of the query's deletions.
+ *
+ * What is filed follows what `nearMiss` (match.ts) needs: skeletons at most 1 apart (deletions ≤ 1 of the
+ * skeleton), lower-case forms at most 1 apart with folded forms of 4+ letters or 2 apart with 7+
+ * (deletions ≤ 1 or ≤ 2 of the lower-case form), or folded forms equal but for the first letter, or
+ * but for an extra first letter on either side (the folded form without its first letter, and whole;
+ * within the scan's reach such pairs had skeletons at most 1 apart in every case tried, but nothing
+ * proves it, so they are filed too).
+ * The files are buckets of a hash table per skeleton first letter (the scan reads only the key's letter),
+ * built when a key with that letter is first looked up; a collision only adds a candidate, and the
+ * candidates are then held to the lexicon scan's own test, so a look-up returns exactly the names the
+ * scan keeps of which the spelling can be a near miss, in the scan's order.
+ */
+import type { NameEntry } from './lexicon';
+import { foldDiacritics, osaDistance, skeleton } from './similarity';
+
+/** seeds of the four kinds of filed string, so that equal strings of two kinds fall in different files */
+const SKELETON = 0x9e3779b1;
+const LOWER = 0x85ebca6b;
+const REST = 0xc2b2ae35;
+const WHOLE = 0x27d4eb2f;
+
+const B = 0x2f0b3c3d;
+const mul = Math.imul;
+/** polynomial hashes of the prefixes of the string being expanded (pre[k]: of its first k code units), and powers of B */
+let pre = new Int32Array(64);
+let pow = new Int32Array(64);
+
+function prepare(s: string): void {
+  if (pre.length <= s.length) {
+    pre = new Int32Array(2 * s.length + 2);
+    pow = new Int32Array(2 * s.length + 2);
+  }
+  pow[0] = 1;
+  for (let k = 0; k < s.length; k++) {
+    pre[k + 1] = (mul(pre[k]!, B) + s.charCodeAt(k)) | 0;
+    pow[k + 1] = mul(pow[k]!, B);
+  }
+}
+
+/** The polynomial hash of a string, mixed (its low bits pick the bucket) and seeded by its kind. */
+function finish(h: number, seed: number): number {
+  h ^= seed;
+  h = mul(h ^ (h >>> 16), 0x85ebca6b);
+  h = mul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * `add(hash)` for `s` and every string up to `depth` (0–2) deletions shorter, some more than once: each
+ * from the prefix hashes in constant time (the hash of the units between two positions is
+ * pre[j] − pre[i]·B^(j−i)).
+ */
+function deletions(s: string, seed: number, depth: number, add: (h: number) => void): void {
+  prepare(s);
+  const n = s.length;
+  const all = pre[n]!;
+  add(finish(all, seed));
+  if (depth === 0) return;
+  for (let i = 0; i < n; i++) {
+    const after = (all - mul(pre[i + 1]!, pow[n - 1 - i]!)) | 0;
+    add(finish((mul(pre[i]!, pow[n - 1 - i]!) + after) | 0, seed));
+    if (depth === 1) continue;
+    for (let j = i + 1; j < n; j++) {
+      const between = (pre[j]! - mul(pre[i + 1]!, pow[j - i - 1]!)) | 0;
+      const afterJ = (all - mul(pre[j + 1]!, pow[n - 1 - j]!)) | 0;
+      add(finish((mul(pre[i]!, pow[n - 2 - i]!) + mul(between, pow[n - 1 - j]!) + afterJ) | 0, seed));
+    }
+  }
+}
+
+/** The hash of `s` without its first code unit (as `deletions` hashes it). */
+function withoutFirst(s: string, seed: number): number {
+  prepare(s);
+  return finish((pre[s.length]! - mul(pre[1]!, pow[s.length - 1]!)) | 0, seed);
+}
+
+/**
+ * The hashes a spelling (with its skeleton) is filed under or looked up by (`query`: the other side of
+ * the folded-form pairs). Lower-case forms are compared only when both folded forms have 4+ letters, and 2 edits apart
+ * only when both have 7+ (nearMiss's length limits), so shorter spellings file fewer deletions.
+ */
+function keys(key: string, skel: string, query: boolean, add: (h: number) => void): void {
+  const lower = key.toLowerCase();
+  const folded = foldDiacritics(key);
+  deletions(skel, SKELETON, 1, add);
+  if (folded.length >= 4) deletions(lower, LOWER, folded.length >= 7 ? 2 : 1, add);
+  add(withoutFirst(folded, REST));
+  if (query) {
+    deletions(folded, REST, 0, add);
+    add(withoutFirst(folded, WHOLE));
+  } else deletions(folded, WHOLE, 0, add);
+}
+
+/** The hash table of the names of one skeleton first letter: bucket b's names (ids) are ids[starts[b] .. starts[b + 1]). */
+interface Table {
+  starts: Uint32Array;
+  ids: Int32Array;
+  mask: number;
+}
+
+/** A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort. */
+function table(names: readonly NameEntry[], members: readonly number[]): Table {
+  // every member's hashes: member m's are hashes[ends[m - 1] .. ends[m])
+  let hashes = new Uint32Array(1024);
+  const ends = new Uint32Array(members.length);
+  let n = 0;
+  const add = (h: number) => {
+    if (n === hashes.length) {
+      const grown = new Uint32Array(2 * n);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    hashes[n++] = h;
+  };
+  for (let m = 0; m < members.length; m++) {
+    const e = names[members[m]!]!;
+    keys(e.key, e.skeleton, false, add);
+    ends[m] = n;
+  }
+  let size = 1;
+  while (size * 2 < n) size *= 2;
+  const mask = size - 1;
+  const starts = new Uint32Array(size + 1);
+  for (let k = 0; k < n; k++) starts[(hashes[k]! & mask) + 1]!++;
+  for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
+  const fill = starts.slice(0, size);
+  const ids = new Int32Array(n);
+  for (let m = 0, k = 0; m < members.length; m++) for (; k < ends[m]!; k++) ids[fill[hashes[k]! & mask]!++] = members[m]!;
+  return { starts, ids, mask };
+}
+
+export class NearNameIndex {
+  /** the names (ids) by their skeleton's first letter: the scan reads only the key's letter */
+  private readonly byLetter = new Map<string, number[]>();
+  /** each letter's table, built when a key with that letter is first looked up */
+  private readonly tables = new Map<string, Table>();
+  /** per name, the look-up that last took it as a candidate (to take each once) */
+  private readonly seen: Int32Array;
+  private lookups = 0;
+
+  /** `names`: the lexicon's names in the order the scan walks each of its buckets. */
+  constructor(private readonly names: readonly NameEntry[]) {
+    for (let id = 0; id < names.length; id++) {
+      const s = names[id]!.skeleton;
+      if (s.length === 0) continue;
+      const c = s.charAt(0);
+      let l = this.byLetter.get(c);
+      if (!l) this.byLetter.set(c, (l = []));
+      l.push(id);
+    }
+    this.seen = new Int32Array(names.length);
+  }
+
+  /**
+   * The names the lexicon scan keeps for `key` — skeleton with the same first letter, 1+ letters and
+   * within 2 in length, within 3 edits of the key's — of which `key` can be a near miss (every one of
+   * which nearMiss(key, name) is defined is among them), ordered by skeleton length, then lexicon order.
+   */
+  candidates(key: string): NameEntry[] {
+    const skel = skeleton(key);
+    const letter = skel.charAt(0);
+    const members = this.byLetter.get(letter);
+    if (!members) return [];
+    let t = this.tables.get(letter);
+    if (!t) this.tables.set(letter, (t = table(this.names, members)));
+    const { starts, ids, mask } = t;
+    const stamp = ++this.lookups;
+    const found: number[] = [];
+    keys(key, skel, true, (h) => {
+      const b = h & mask;
+      for (let k = starts[b]!; k < starts[b + 1]!; k++) {
+        const id = ids[k]!;
+        if (this.seen[id] === stamp) continue;
+        this.seen[id] = stamp;
+        const s = this.names[id]!.skeleton;
+        if (Math.abs(s.length - skel.length) <= 2 && osaDistance(skel, s, 3) <= 3) found.push(id);
+      }
+    });
+    found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
+    return found.map((id) => this.names[id]!);
+  }
+}

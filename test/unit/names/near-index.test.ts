@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { NameEntry } from '../../../src/core/names/lexicon';
+import { nearMiss } from '../../../src/core/names/match';
+import { NearNameIndex } from '../../../src/core/names/near-index';
+import { skeleton } from '../../../src/core/names/similarity';
+import { scanNear } from './helpers';
+
+const entry = (key: string) => ({ key, name: true, skeleton: skeleton(key) }) as NameEntry;
+const nearMisses = (names: NameEntry[], key: string) => names.filter((e) => e.key !== key && nearMiss(key, e.key) !== undefined).map((e) => e.key);
+
+// invented spellings: stems with the romanisation choices, diacritics and doubled letters the skeleton folds
+const PIECES = ['ko', 'va', 'len', 'sch', 'ch', 'sh', 'tch', 'kh', 'ph', 'ck', 'ou', 'w', 'v', 'y', 'j', 'ie', 'ye', 'ii', 'é', 'ö', 'ß', 'æ', 'ł', 'nn', 'tt', 'a', 'e', 'i', 'o', 'u', 'r', 'm', 'b', 'd', 'z', 'st'];
+const base = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+/** `s` with one edit: a letter replaced, inserted or dropped, two swapped, or the first dropped */
+const variant = (s: string, at: number, ch: string, op: number): string => {
+  const i = at % s.length;
+  switch (op) {
+    case 0: return s.slice(0, i) + ch + s.slice(i + 1);
+    case 1: return s.slice(0, i) + ch + s.slice(i);
+    case 2: return s.slice(0, i) + s.slice(i + 1);
+    case 3: return i + 1 < s.length ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s;
+    default: return s.slice(1) || s;
+  }
+};
+const edit = fc.tuple(fc.nat(20), fc.constantFrom(...'abceghiklmnorstvwyzjéöß'), fc.nat(4));
+const edited = (s: string) => fc.array(edit, { maxLength: 3 }).map((es) => es.reduce((t, [at, ch, op]) => variant(t, at, ch, op), s));
+/** a lexicon: spellings and variants of them; queries: variants of its spellings and of others */
+const lexiconAndQueries = fc.uniqueArray(base, { minLength: 1, maxLength: 15 }).chain((bases) =>
+  fc.tuple(
+    fc.uniqueArray(fc.constantFrom(...bases).chain(edited), { minLength: 1, maxLength: 50 }),
+    fc.array(fc.oneof(fc.constantFrom(...bases), base).chain(edited), { minLength: 1, maxLength: 20 }),
+  ),
+);
+
+describe('names/near-index: near-miss candidates without a lexicon scan', () => {
+  it('keeps every near miss the scan finds, in the scan order, on random lexicons and spellings', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(lexiconAndQueries, ([lexicon, queries]) => {
+        const names = lexicon.map(entry);
+        const index = new NearNameIndex(names);
+        for (const q of [...queries, ...lexicon.slice(0, 10)]) {
+          const scanned = scanNear(names, q);
+          const got = index.candidates(q);
+          // candidates are a subsequence of the scan, and lose none of its near misses
+          let at = 0;
+          for (const e of got) {
+            while (at < scanned.length && scanned[at] !== e) at++;
+            assert.ok(at < scanned.length, `${q}: ${e.key} out of the scan or its order`);
+            at++;
+          }
+          const want = nearMisses(scanned, q);
+          assert.deepEqual(nearMisses(got, q), want, q);
+          found += want.length;
+        }
+      }),
+      { numRuns: 400, seed: 29, endOnFailure: true },
+    );
+    assert.ok(found > 500, `near misses found: ${found}`);
+  });
+
+
+  it('takes few of the names in reach that are no near misses, in a lexicon of 5,000 spellings', () => {
+    const [lexicon, queries] = fc.sample(
+      fc.uniqueArray(base, { minLength: 1000, maxLength: 1000 }).chain((bases) =>
+        fc.tuple(fc.uniqueArray(fc.constantFrom(...bases).chain(edited), { minLength: 5000, maxLength: 5000 }), fc.array(fc.constantFrom(...bases).chain(edited), { minLength: 300, maxLength: 300 })),
+      ),
+      { numRuns: 1, seed: 31 },
+    )[0]!;
+    const names = lexicon.map(entry);
+    const index = new NearNameIndex(names);
+    let inReach = 0;
+    let taken = 0;
+    let misses = 0;
+    for (const q of queries) {
+      const scanned = scanNear(names, q);
+      const got = index.candidates(q);
+      assert.deepEqual(nearMisses(got, q), nearMisses(scanned, q), q);
+      inReach += scanned.length - nearMisses(scanned, q).length;
+      taken += got.length - nearMisses(got, q).length;
+      misses += nearMisses(scanned, q).length;
+    }
+    assert.ok(misses > 300 && taken < 0.5 * inReach, `near misses ${misses}; others in reach ${inReach}, taken ${taken}`);
+  });
+});
