@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { alignSentences, clusterPairs, type SentenceSide } from '../../../src/core/sentence-align';
+import { alignSentences, clusterPairs, unitCuts, type SentenceSide } from '../../../src/core/sentence-align';
 import { analyse } from '../../../src/core/text';
 
 /** A text's sentences as the stage sees them: stems of words longer than two characters, stop words kept. */
@@ -167,5 +167,15 @@ describe('sentence-align', () => {
     // within the gap on both sides: one cluster
     assert.deepEqual(clusterPairs([[0, 3], [5, 0]], 4), [[[5, 0], [0, 3]]]);
     assert.deepEqual(clusterPairs([[0, 3], [6, 0]], 4), [[[0, 3]], [[6, 0]]]);
+  });
+
+  it('cuts a long sentence into units of like length at the strongest break near each cut (unitCuts)', () => {
+    // no breaks: 100 words, at most 40 each → 3 pieces of about 33
+    assert.deepEqual(unitCuts(100, 40, () => 0), [33, 67]);
+    // a comma before word 30 and a line break before word 38: the nearer strong break wins within 8 words
+    assert.deepEqual(unitCuts(100, 40, (k) => (k === 38 ? 3 : k === 30 ? 1 : 0)), [38, 67]);
+    // a short sentence, or the option off, is not cut
+    assert.deepEqual(unitCuts(40, 40, () => 0), []);
+    assert.deepEqual(unitCuts(100, 0, () => 0), []);
   });
 });
