@@ -947,7 +947,7 @@ function breakStrength(gap: string): number {
 
 /**
  * Appends one sentence (tokens `tok`, characters `span`) to a side: its counted stems `ids`, found at
- * the tokens `at`, as one unit, or as several when there are more than `max` (unitCuts). A unit after
+ * the tokens `at`, as one unit, or as several when there are 2·`max` or more (unitCuts). A unit after
  * a cut starts at the token after the strongest break between the two counted words around the cut.
  */
 function pushSentence(
@@ -962,7 +962,7 @@ function pushSentence(
   max: number,
 ): void {
   const cutTok: number[] = [];
-  const cuts = max > 0 && ids.length > max ? unitCuts(ids.length, max, (k) => {
+  const cuts = max > 0 && ids.length >= 2 * max ? unitCuts(ids.length, max, (k) => {
     let best = 0;
     cutTok[k] = at[k]!;
     for (let t = at[k]!; t > at[k - 1]!; t--) {

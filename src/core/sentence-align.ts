@@ -5,7 +5,7 @@
  *
  * - Units: sentences; a sentence of fewer than `minSentWords` counted words is annexed to the next
  *   (the last one to the previous). Counted words: longer than two characters, stop words kept.
- *   Not the anchor's: the sides are built with sentences of more than `maxUnitWords` counted words
+ *   Not the anchor's: the sides are built with sentences of 2·`maxUnitWords` counted words or more
  *   already cut into units at clause marks (unitCuts; the cutting is align.ts's, which has the text).
  * - Weights: tf-isf of stems (term frequency × log(sentences of both documents / sentences
  *   containing the stem)), so a stem found in most sentences of the pair weighs little.
@@ -50,8 +50,8 @@ export interface SentenceAlignOptions {
   summaryWiden: number;
   summaryOwnRatio: number;
   /**
-   * A sentence of more than this many counted words is cut into units of about equal length, each
-   * cut at the strongest clause mark near it (0: off). Text with few sentence ends (lists, headings,
+   * A sentence of at least twice this many counted words is cut into units of this many to twice as
+   * many, of like length, each cut at the strongest clause mark near it (0: off). Text with few sentence ends (lists, headings,
    * run-on copy) otherwise makes a few long units whose tf-isf vectors a copied stretch inside them
    * cannot reach.
    */
@@ -121,14 +121,16 @@ export interface PreparedSide {
 }
 
 /**
- * Where a sentence of `n` counted words is cut into units of at most about `max`: the counted-word
- * indexes at which units after the first start. The sentence is cut into ceil(n / max) pieces of
- * like length; each cut moves, within a quarter of a piece, to the counted word with the strongest
- * break before it (`strength`: 0 none, higher stronger), the nearest to the even cut among equals.
+ * Where a sentence of `n` counted words is cut into units of `min` to 2·`min` words: the
+ * counted-word indexes at which units after the first start. A sentence under 2·`min` words stays
+ * whole (ordinary sentences are the anchor's units); a longer one is cut into floor(n / min) pieces
+ * of like length, each cut moved, within a quarter of a piece, to the counted word with the
+ * strongest break before it (`strength`: 0 none, higher stronger), the nearest to the even cut
+ * among equals.
  */
-export function unitCuts(n: number, max: number, strength: (k: number) => number): number[] {
-  if (!(max > 0) || n <= max) return [];
-  const pieces = Math.ceil(n / max);
+export function unitCuts(n: number, min: number, strength: (k: number) => number): number[] {
+  const pieces = min > 0 ? Math.floor(n / min) : 0;
+  if (pieces <= 1) return [];
   const size = n / pieces;
   const slack = Math.floor(size / 4);
   const out: number[] = [];

@@ -170,12 +170,13 @@ describe('sentence-align', () => {
   });
 
   it('cuts a long sentence into units of like length at the strongest break near each cut (unitCuts)', () => {
-    // no breaks: 100 words, at most 40 each → 3 pieces of about 33
-    assert.deepEqual(unitCuts(100, 40, () => 0), [33, 67]);
-    // a comma before word 30 and a line break before word 38: the nearer strong break wins within 8 words
-    assert.deepEqual(unitCuts(100, 40, (k) => (k === 38 ? 3 : k === 30 ? 1 : 0)), [38, 67]);
-    // a short sentence, or the option off, is not cut
-    assert.deepEqual(unitCuts(40, 40, () => 0), []);
+    // no breaks: 100 words in units of 20 to 39 → 5 pieces of 20
+    assert.deepEqual(unitCuts(100, 20, () => 0), [20, 40, 60, 80]);
+    // 2 pieces of 50, cut moved up to 12 words: a line break before word 38 beats a comma before word 45
+    assert.deepEqual(unitCuts(100, 40, (k) => (k === 38 ? 3 : k === 45 ? 1 : 0)), [38]);
+    assert.deepEqual(unitCuts(100, 40, (k) => (k === 45 ? 1 : 0)), [45]);
+    // under twice the unit, or the option off, a sentence is not cut
+    assert.deepEqual(unitCuts(79, 40, () => 0), []);
     assert.deepEqual(unitCuts(100, 0, () => 0), []);
   });
 });
