@@ -873,7 +873,7 @@ export function align(
   const sentenceDocs = o.sentenceAlign
     ? takeCandidates(ranked, o.sentenceCandidates, o.candidateMinScore, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
     : [];
-  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index, o.sentence.maxUnitWords), o.sentence.minSentWords) : null;
+  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index, o.sentence.unitWords), o.sentence.minSentWords) : null;
   const inStage = new Set(sentenceDocs);
   const out: Passage[] = [];
   const fromCases = new Set<Passage>();
@@ -915,7 +915,7 @@ export function align(
 // ---- sentence-level stage (sentence-align.ts) ----------------------------------------------
 
 /** Counted stems of a sentence: words longer than two characters, stop words kept (the anchor's). */
-function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, maxUnitWords: number): SentenceSide {
+function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, unitWords: number): SentenceSide {
   const local = new Map<string, number>(); // words no reference has: ids of their own, below 0
   const side: SentenceSide = { stems: [], chars: [], toks: [] };
   const start = (k: number) => doc.tokens[k]!.start;
@@ -933,7 +933,7 @@ function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, m
       ids.push(id);
       at.push(k);
     }
-    pushSentence(side, ids, at, [s.start, s.end], [s.tokenStart, s.tokenEnd], doc.text, start, end, maxUnitWords);
+    pushSentence(side, ids, at, [s.start, s.end], [s.tokenStart, s.tokenEnd], doc.text, start, end, unitWords);
   }
   return side;
 }
@@ -947,7 +947,7 @@ function breakStrength(gap: string): number {
 
 /**
  * Appends one sentence (tokens `tok`, characters `span`) to a side: its counted stems `ids`, found at
- * the tokens `at`, as one unit, or as several when there are 2·`max` or more (unitCuts). A unit after
+ * the tokens `at`, as one unit, or as several when there are 2·`unit` or more (unitCuts). A unit after
  * a cut starts at the token after the strongest break between the two counted words around the cut.
  */
 function pushSentence(
@@ -959,10 +959,10 @@ function pushSentence(
   text: string,
   start: (k: number) => number,
   end: (k: number) => number,
-  max: number,
+  unit: number,
 ): void {
   const cutTok: number[] = [];
-  const cuts = max > 0 && ids.length >= 2 * max ? unitCuts(ids.length, max, (k) => {
+  const cuts = unit > 0 && ids.length >= 2 * unit ? unitCuts(ids.length, unit, (k) => {
     let best = 0;
     cutTok[k] = at[k]!;
     for (let t = at[k]!; t > at[k - 1]!; t--) {
@@ -990,13 +990,13 @@ function pushSentence(
 
 const refSides = new DocCache<{ key: string; side: PreparedSide }>(256);
 function referenceSide(index: ReferenceIndex, num: number, o: SentenceAlignOptions): PreparedSide {
-  const key = `${o.minSentWords}/${o.maxUnitWords}`;
-  const make = () => prepareSide(referenceSideOf(index, num, o.maxUnitWords), o.minSentWords);
+  const key = `${o.minSentWords}/${o.unitWords}`;
+  const make = () => prepareSide(referenceSideOf(index, num, o.unitWords), o.minSentWords);
   const hit = refSides.get(index, num, () => ({ key, side: make() }));
   return hit.key === key ? hit.side : make();
 }
 
-function referenceSideOf(index: ReferenceIndex, num: number, maxUnitWords: number): SentenceSide {
+function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number): SentenceSide {
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
   const side: SentenceSide = { stems: [], chars: [], toks: [] };
@@ -1015,7 +1015,7 @@ function referenceSideOf(index: ReferenceIndex, num: number, maxUnitWords: numbe
       ids.push(index.terms.stemId(t));
       at.push(k);
     }
-    pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, maxUnitWords);
+    pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, unitWords);
   }
   return side;
 }

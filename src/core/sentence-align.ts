@@ -5,7 +5,7 @@
  *
  * - Units: sentences; a sentence of fewer than `minSentWords` counted words is annexed to the next
  *   (the last one to the previous). Counted words: longer than two characters, stop words kept.
- *   Not the anchor's: the sides are built with sentences of 2·`maxUnitWords` counted words or more
+ *   Not the anchor's: the sides are built with sentences of 2·`unitWords` counted words or more
  *   already cut into units at clause marks (unitCuts; the cutting is align.ts's, which has the text).
  * - Weights: tf-isf of stems (term frequency × log(sentences of both documents / sentences
  *   containing the stem)), so a stem found in most sentences of the pair weighs little.
@@ -55,7 +55,7 @@ export interface SentenceAlignOptions {
    * run-on copy) otherwise makes a few long units whose tf-isf vectors a copied stretch inside them
    * cannot reach.
    */
-  maxUnitWords: number;
+  unitWords: number;
 }
 
 export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
@@ -72,7 +72,7 @@ export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
   edgeMinSeeds: 3,
   summaryWiden: 1.1,
   summaryOwnRatio: 2,
-  maxUnitWords: 20,
+  unitWords: 20,
 };
 
 /** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */

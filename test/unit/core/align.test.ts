@@ -190,7 +190,7 @@ describe('align', () => {
   });
 });
 
-describe('align: long sentences cut into units (maxUnitWords)', () => {
+describe('align: long sentences cut into units (unitWords)', () => {
   // meeting notes written as one run-on sentence: to the sentence stage, without cuts, one long unit
   const notes = [
     'Notes from the Kestrel Valley growers meeting held in the chapel hall',
@@ -209,7 +209,7 @@ describe('align: long sentences cut into units (maxUnitWords)', () => {
   it('pairs the article sentences that retell two clauses of a run-on source sentence', () => {
     const index = ReferenceIndex.build([doc('notes.txt', notes)]);
     const model = analyse(article);
-    const run = (maxUnitWords: number) => align(model, index, { sentence: { ...DEFAULT_ALIGN.sentence, maxUnitWords } });
+    const run = (unitWords: number) => align(model, index, { sentence: { ...DEFAULT_ALIGN.sentence, unitWords } });
     const cut = run(20);
     assert.equal(cut.length, 1);
     assert.equal(article.slice(cut[0]!.a.start, cut[0]!.a.end), retold);
