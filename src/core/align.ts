@@ -27,7 +27,7 @@ import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
-import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
 import { analyse, type Span, type TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -873,7 +873,7 @@ export function align(
   const sentenceDocs = o.sentenceAlign
     ? takeCandidates(ranked, o.sentenceCandidates, o.candidateMinScore, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
     : [];
-  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index), o.sentence.minSentWords) : null;
+  const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index, o.sentence.unitWords), o.sentence.minSentWords) : null;
   const inStage = new Set(sentenceDocs);
   const out: Passage[] = [];
   const fromCases = new Set<Passage>();
@@ -915,60 +915,109 @@ export function align(
 // ---- sentence-level stage (sentence-align.ts) ----------------------------------------------
 
 /** Counted stems of a sentence: words longer than two characters, stop words kept (the anchor's). */
-function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex): SentenceSide {
+function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, unitWords: number): SentenceSide {
   const local = new Map<string, number>(); // words no reference has: ids of their own, below 0
-  const stems: number[][] = [];
-  const chars: [number, number][] = [];
-  const toks: [number, number][] = [];
+  const side: SentenceSide = { stems: [], chars: [], toks: [] };
+  const start = (k: number) => doc.tokens[k]!.start;
+  const end = (k: number) => doc.tokens[k]!.end;
   for (const s of doc.sentences) {
     const ids: number[] = [];
+    const at: number[] = [];
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
       const t = doc.tokens[k]!;
       if (t.norm.length <= 2) continue;
       const term = terms[k]!;
-      if (term >= 0) ids.push(index.terms.stemId(term));
-      else {
-        let id = local.get(t.stem);
-        if (id === undefined) local.set(t.stem, (id = -1 - local.size));
-        ids.push(id);
-      }
+      let id: number | undefined;
+      if (term >= 0) id = index.terms.stemId(term);
+      else if ((id = local.get(t.stem)) === undefined) local.set(t.stem, (id = -1 - local.size));
+      ids.push(id);
+      at.push(k);
     }
-    stems.push(ids);
-    chars.push([s.start, s.end]);
-    toks.push([s.tokenStart, s.tokenEnd]);
+    pushSentence(side, ids, at, [s.start, s.end], [s.tokenStart, s.tokenEnd], doc.text, start, end, unitWords);
   }
-  return { stems, chars, toks };
+  return side;
 }
 
-const refSides = new DocCache<{ min: number; side: PreparedSide }>(256);
-function referenceSide(index: ReferenceIndex, num: number, min: number): PreparedSide {
-  const hit = refSides.get(index, num, () => ({ min, side: prepareSide(referenceSideOf(index, num), min) }));
-  return hit.min === min ? hit.side : prepareSide(referenceSideOf(index, num), min);
+/** How strong a break the characters between two words make: a line break, then ; : ( ) and dashes, then a comma. */
+function breakStrength(gap: string): number {
+  if (/[\n\r]/.test(gap)) return 3;
+  if (/[;:()\u2013\u2014]/.test(gap)) return 2;
+  return gap.includes(',') ? 1 : 0;
 }
 
-function referenceSideOf(index: ReferenceIndex, num: number): SentenceSide {
-  {
-    const d = index.docs[num]!;
-    const ranges = refSentenceRanges(index, num);
-    const stems: number[][] = [];
-    const chars: [number, number][] = [];
-    const toks: [number, number][] = [];
-    const words = index.terms.words;
-    for (let r = 0; r < ranges.length; r += 2) {
-      const from = ranges[r]!;
-      const to = ranges[r + 1]!;
-      if (to <= from) continue;
-      const ids: number[] = [];
-      for (let k = from; k < to; k++) {
-        const t = d.tokens.terms[k]!;
-        if (words[t]!.length > 2) ids.push(index.terms.stemId(t));
+/**
+ * Appends one sentence (tokens `tok`, characters `span`) to a side: its counted stems `ids`, found at
+ * the tokens `at`, as one unit, or as several when there are 2·`unit` or more (unitCuts). A unit after
+ * a cut starts at the token after the strongest break between the two counted words around the cut.
+ */
+function pushSentence(
+  side: SentenceSide,
+  ids: number[],
+  at: number[],
+  span: [number, number],
+  tok: [number, number],
+  text: string,
+  start: (k: number) => number,
+  end: (k: number) => number,
+  unit: number,
+): void {
+  const cutTok: number[] = [];
+  const cuts = unit > 0 && ids.length >= 2 * unit ? unitCuts(ids.length, unit, (k) => {
+    let best = 0;
+    cutTok[k] = at[k]!;
+    for (let t = at[k]!; t > at[k - 1]!; t--) {
+      const st = breakStrength(text.slice(end(t - 1), start(t)));
+      if (st > best) {
+        best = st;
+        cutTok[k] = t;
       }
-      stems.push(ids);
-      chars.push([d.tokens.starts[from]!, d.tokens.ends[to - 1]!]);
-      toks.push([from, to]);
     }
-    return { stems, chars, toks };
+    return best;
+  }) : [];
+  let from = 0;
+  let fromTok = tok[0];
+  let fromChar = span[0];
+  for (const k of [...cuts, ids.length]) {
+    const toTok = k < ids.length ? cutTok[k]! : tok[1];
+    side.stems.push(ids.slice(from, k));
+    side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : span[1]]);
+    side.toks.push([fromTok, toTok]);
+    from = k;
+    fromTok = toTok;
+    if (k < ids.length) fromChar = start(toTok);
   }
+}
+
+const refSides = new DocCache<{ key: string; side: PreparedSide }>(256);
+function referenceSide(index: ReferenceIndex, num: number, o: SentenceAlignOptions): PreparedSide {
+  const key = `${o.minSentWords}/${o.unitWords}`;
+  const make = () => prepareSide(referenceSideOf(index, num, o.unitWords), o.minSentWords);
+  const hit = refSides.get(index, num, () => ({ key, side: make() }));
+  return hit.key === key ? hit.side : make();
+}
+
+function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number): SentenceSide {
+  const d = index.docs[num]!;
+  const ranges = refSentenceRanges(index, num);
+  const side: SentenceSide = { stems: [], chars: [], toks: [] };
+  const words = index.terms.words;
+  const start = (k: number) => d.tokens.starts[k]!;
+  const end = (k: number) => d.tokens.ends[k]!;
+  for (let r = 0; r < ranges.length; r += 2) {
+    const from = ranges[r]!;
+    const to = ranges[r + 1]!;
+    if (to <= from) continue;
+    const ids: number[] = [];
+    const at: number[] = [];
+    for (let k = from; k < to; k++) {
+      const t = d.tokens.terms[k]!;
+      if (words[t]!.length <= 2) continue;
+      ids.push(index.terms.stemId(t));
+      at.push(k);
+    }
+    pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, unitWords);
+  }
+  return side;
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
@@ -977,7 +1026,7 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
   const out: Passage[] = [];
   const dense = new Set<Passage>();
   let summary = false;
-  for (const c of alignSentences(side, referenceSide(index, num, o.sentence.minSentWords), o.sentence)) {
+  for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence)) {
     summary ||= c.summary;
     const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
     const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];

@@ -5,6 +5,8 @@
  *
  * - Units: sentences; a sentence of fewer than `minSentWords` counted words is annexed to the next
  *   (the last one to the previous). Counted words: longer than two characters, stop words kept.
+ *   Not the anchor's: the sides are built with sentences of 2·`unitWords` counted words or more
+ *   already cut into units at clause marks (unitCuts; the cutting is align.ts's, which has the text).
  * - Weights: tf-isf of stems (term frequency × log(sentences of both documents / sentences
  *   containing the stem)), so a stem found in most sentences of the pair weighs little.
  * - Seeding: every sentence pair with cosine > `cos` and Dice (over distinct stems) > `dice`.
@@ -47,6 +49,13 @@ export interface SentenceAlignOptions {
    */
   summaryWiden: number;
   summaryOwnRatio: number;
+  /**
+   * A sentence of at least twice this many counted words is cut into units of this many to twice as
+   * many, of like length, each cut at the strongest clause mark near it (0: off). Text with few sentence ends (lists, headings,
+   * run-on copy) otherwise makes a few long units whose tf-isf vectors a copied stretch inside them
+   * cannot reach.
+   */
+  unitWords: number;
 }
 
 export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
@@ -63,6 +72,7 @@ export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
   edgeMinSeeds: 3,
   summaryWiden: 1.1,
   summaryOwnRatio: 2,
+  unitWords: 20,
 };
 
 /** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */
@@ -108,6 +118,41 @@ export interface PreparedSide {
   sf: Map<number, number>;
   /** stem → flat pairs (unit, position of the stem in that unit's keys) */
   post: Map<number, number[]>;
+}
+
+/**
+ * Where a sentence of `n` counted words is cut into units of `min` to 2·`min` words: the
+ * counted-word indexes at which units after the first start. A sentence under 2·`min` words stays
+ * whole (ordinary sentences are the anchor's units); a longer one is cut into floor(n / min) pieces
+ * of like length, each cut moved, within a quarter of a piece, to the counted word with the
+ * strongest break before it (`strength`: 0 none, higher stronger), the nearest to the even cut
+ * among equals.
+ */
+export function unitCuts(n: number, min: number, strength: (k: number) => number): number[] {
+  const pieces = min > 0 ? Math.floor(n / min) : 0;
+  if (pieces <= 1) return [];
+  const size = n / pieces;
+  const slack = Math.floor(size / 4);
+  const out: number[] = [];
+  let prev = 0;
+  for (let p = 1; p < pieces; p++) {
+    const even = Math.round(p * size);
+    let best = even;
+    let bestStrength = strength(even);
+    for (let d = 1; d <= slack; d++) {
+      for (const k of [even - d, even + d]) {
+        if (k <= prev || k >= n) continue;
+        const st = strength(k);
+        if (st > bestStrength) {
+          best = k;
+          bestStrength = st;
+        }
+      }
+    }
+    out.push(best);
+    prev = best;
+  }
+  return out;
 }
 
 /** Sentences → units, annexing sentences of fewer than `min` counted words to the next one. */

@@ -190,6 +190,38 @@ describe('align', () => {
   });
 });
 
+describe('align: long sentences cut into units (unitWords)', () => {
+  // meeting notes written as one run-on sentence: to the sentence stage, without cuts, one long unit
+  const notes = [
+    'Notes from the Kestrel Valley growers meeting held in the chapel hall',
+    'the orchard committee reported that frost had blackened most of the early pear blossom along the lower terraces, leaving the cooperative short of fruit for the autumn market',
+    'members voted to borrow two cold stores from the Halvern dairy until the new building is finished',
+    'the treasurer warned that the grant from the county fund would arrive late because the paperwork had been sent to the wrong office',
+    'volunteers agreed to repaint the packing shed before the cider festival and to mend the fence beside the river path',
+    'the secretary read a letter from the school asking whether pupils could visit the hives in spring',
+    'the meeting closed with thanks to the bakers who supplied the cakes',
+  ].join('; ') + '.';
+  const retold =
+    'Frost has blackened almost all of the early pear blossom on the lower terraces, the orchard committee reported, so the cooperative will be short of fruit at the autumn market. ' +
+    'Members also voted to borrow two cold stores from the dairy at Halvern until their new building has been finished';
+  const article = 'Our village paper covers the growers every month. ' + retold + '. The rest of this issue is about the football team and the new bus timetable, which starts next week.';
+
+  it('pairs the article sentences that retell two clauses of a run-on source sentence', () => {
+    const index = ReferenceIndex.build([doc('notes.txt', notes)]);
+    const model = analyse(article);
+    const run = (unitWords: number) => align(model, index, { sentence: { ...DEFAULT_ALIGN.sentence, unitWords } });
+    const cut = run(20);
+    assert.equal(cut.length, 1);
+    assert.equal(article.slice(cut[0]!.a.start, cut[0]!.a.end), retold);
+    const b = notes.slice(cut[0]!.b.start, cut[0]!.b.end);
+    assert.ok(b.includes('members voted to borrow two cold stores from the Halvern dairy until the new building is finished'), b);
+    // one unit of ~130 words pairs with no article sentence: only the n-gram passage, mid-sentence
+    const whole = run(0);
+    assert.equal(whole.length, 1);
+    assert.ok(!article.slice(whole[0]!.a.start, whole[0]!.a.end).startsWith('Frost'));
+  });
+});
+
 describe('align: findings do not bridge the article\'s own sentences', () => {
   const spans = (article: string, ref: string, ps: Passage[]) =>
     ps.map((p) => [p.level, article.slice(p.a.start, p.a.end), ref.slice(p.b.start, p.b.end)]);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { alignSentences, clusterPairs, type SentenceSide } from '../../../src/core/sentence-align';
+import { alignSentences, clusterPairs, unitCuts, type SentenceSide } from '../../../src/core/sentence-align';
 import { analyse } from '../../../src/core/text';
 
 /** A text's sentences as the stage sees them: stems of words longer than two characters, stop words kept. */
@@ -167,5 +167,16 @@ describe('sentence-align', () => {
     // within the gap on both sides: one cluster
     assert.deepEqual(clusterPairs([[0, 3], [5, 0]], 4), [[[5, 0], [0, 3]]]);
     assert.deepEqual(clusterPairs([[0, 3], [6, 0]], 4), [[[0, 3]], [[6, 0]]]);
+  });
+
+  it('cuts a long sentence into units of like length at the strongest break near each cut (unitCuts)', () => {
+    // no breaks: 100 words in units of 20 to 39 → 5 pieces of 20
+    assert.deepEqual(unitCuts(100, 20, () => 0), [20, 40, 60, 80]);
+    // 2 pieces of 50, cut moved up to 12 words: a line break before word 38 beats a comma before word 45
+    assert.deepEqual(unitCuts(100, 40, (k) => (k === 38 ? 3 : k === 45 ? 1 : 0)), [38]);
+    assert.deepEqual(unitCuts(100, 40, (k) => (k === 45 ? 1 : 0)), [45]);
+    // under twice the unit, or the option off, a sentence is not cut
+    assert.deepEqual(unitCuts(79, 40, () => 0), []);
+    assert.deepEqual(unitCuts(100, 0, () => 0), []);
   });
 });
