@@ -360,6 +360,20 @@ function oneLetterMore(longer: string, shorter: string): boolean {
   return longer.length === shorter.length + 1 && osaDistance(foldDiacritics(longer), foldDiacritics(shorter), 2) === 1;
 }
 
+/** The two spellings differ in one letter, a vowel for a vowel (Hansen / Hanson): how a name's own variants differ. */
+export function vowelForVowel(a: string, b: string): boolean {
+  const x = foldDiacritics(a);
+  const y = foldDiacritics(b);
+  if (x.length !== y.length) return false;
+  let diff = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  return diff >= 0 && /[aeiouy]/u.test(x[diff]!) && /[aeiouy]/u.test(y[diff]!);
+}
+
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
 export function macMcOnly(a: string, b: string): boolean {
   const x = foldDiacritics(a);
@@ -640,8 +654,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // one document against one: a single document of other stories writes the target and none writes
         // the article's spelling, so each spelling has one writer and the evidence is the same both ways
         // (Feldhagen / Feldhogen, each one story's). Only a name list that knows the target and not the
-        // article's spelling, or a doubling names never have in the article's (Feldhhagen), breaks the tie
-        if (ownDocs === 0 && t.sources === 1 && plausibleDoubling(a.key) && !(isKnownName(foldDiacritics(t.key)) && !knownName)) return;
+        // article's spelling (unless they differ in one vowel, as a name's own variants do), or a doubling
+        // names never have in the article's (Feldhhagen), breaks the tie
+        if (
+          ownDocs === 0 && t.sources === 1 && plausibleDoubling(a.key) &&
+          !(isKnownName(foldDiacritics(t.key)) && !knownName && !vowelForVowel(a.key, t.key))
+        ) return;
         // Mac against Mc in other stories is other families' spelling, however many documents write it
         if (macMcOnly(a.key, t.key)) return;
         // another romanisation whose company is itself romanised another way (Pawel Lewandowski against

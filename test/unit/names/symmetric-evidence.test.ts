@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { vowelForVowel } from '../../../src/core/names/analysis';
 import { archive, doc, names, show } from './helpers';
 
 // Invented people, places and stories. When the only evidence for a spelling is one other writer,
@@ -113,5 +114,20 @@ describe('names: a word of several other names', () => {
     const fs = names('The stalls of Korvama Besar sell fruit; the lane leads to Korvama Besar market.', refs);
     assert.equal(fs.length, 1, show(fs));
     assert.deepEqual(fs[0]!.suggestions, ['Korvana']);
+  });
+});
+
+describe('names/archive: a vowel for a vowel', () => {
+  it('vowelForVowel: one letter, a vowel against a vowel', () => {
+    assert.equal(vowelForVowel('hansen', 'hanson'), true);
+    assert.equal(vowelForVowel('hansen', 'hansan'), true);
+    assert.equal(vowelForVowel('hansen', 'hanssn'), false);
+    assert.equal(vowelForVowel('hansen', 'hanson2'), false);
+    assert.equal(vowelForVowel('hansen', 'hansen'), false);
+  });
+
+  it('a name list knowing the target does not break the tie when the spellings differ in one vowel', () => {
+    const refs = archive(doc('k1', 'The club thanked Geoff Kendall for twenty years as treasurer.'));
+    assert.deepEqual(names('Treasurer Geoff Kendoll says the club has paid off its loan.', refs), []);
   });
 });
