@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]
  *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--abc] [--exclude FILE[,FILE…]]`
- * `npm run eval -- judge score FILE [--out DIR]`
+ * `npm run eval -- judge score FILE [--out DIR] [--judged-only PREFIX]`
  *
  * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
  *  - METER newspaper articles, each against the Press Association stories of its own catchline;
@@ -34,14 +34,18 @@
  * `score FILE` regenerates the sample of the file's seed with the current engine, reports per bucket the
  * judged shares (useful / trivial / wrong), how many judged findings the current engine still makes
  * (matched by fingerprint = rule + file + offsets) and the share wrong among those still made, plus
- * flags per 10k words per bucket over all checked articles, and for misquote the wrong share by kind.
+ * flags per 10k words per bucket over all checked articles, and for misquote the wrong share by kind, then lists
+ * the judged findings no longer made. `--judged-only PREFIX` (for iterating on one rule) checks only the articles
+ * holding judged findings of the buckets starting with PREFIX, with every other rule off: the judged figures of
+ * those buckets are as in a full run (references are the same), flags per 10k words and exclusions are not.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { check } from '../../src/core/engine';
 import { ReferenceIndex } from '../../src/core/reference-index';
-import type { Finding, ReferenceDoc } from '../../src/core/types';
+import type { Settings } from '../../src/core/settings';
+import { RULE_IDS, type Finding, type ReferenceDoc } from '../../src/core/types';
 import { decodeBytes } from '../../src/node/decode';
 import { meterArticles, paFiles, readMeterText } from './lib/meter-data';
 import type { Suite } from './main';
@@ -201,8 +205,14 @@ interface Run {
   articles: number;
 }
 
-/** Run the engine on the seed's articles and sample findings per bucket. */
-export function generate(evalDir: string, o: Opts): Run {
+/** Only these articles, with these rule settings (`--judged-only`). */
+export interface Focus {
+  files: ReadonlySet<string>;
+  rules: Partial<Settings['rules']>;
+}
+
+/** Run the engine on the seed's articles (or the focus's among them) and sample findings per bucket. */
+export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   const r = rngFromString(o.seed);
   const found: Sampled[] = [];
   const all = new Map<string, number>();
@@ -224,9 +234,10 @@ export function generate(evalDir: string, o: Opts): Run {
     }
   };
   const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
+    if (focus && !focus.files.has(file)) return;
     let res;
     try {
-      res = check(text, index);
+      res = check(text, index, focus ? { rules: focus.rules } : {});
     } catch (e) {
       console.error(`judge: ${file}: ${(e as Error).message}`);
       return;
@@ -448,10 +459,17 @@ const suite: Suite = async ({ evalDir, args }) => {
     const [fp, bucket, f, start, end, verdict, reason, kind] = l.split('\t');
     return { fp: fp!, bucket: bucket!, file: f!, start: +start!, end: +end!, verdict: (verdict ?? '').trim(), reason: (reason ?? '').trim(), kind: (kind ?? '').trim() };
   });
-  const run = generate(evalDir, o);
+  const prefix = args.find((a, i) => args[i - 1] === '--judged-only');
+  const focusRows = prefix === undefined ? [] : verdicts.filter((v) => v.bucket.startsWith(prefix));
+  const focus: Focus | undefined = prefix === undefined ? undefined : {
+    files: new Set(focusRows.map((v) => v.file)),
+    rules: Object.fromEntries(RULE_IDS.filter((id) => !focusRows.some((v) => v.bucket.split('/')[0] === id)).map((id) => [id, 'off' as const])),
+  };
+  const run = generate(evalDir, o, focus);
   perTenK(run);
   printExcluded(run, o);
-  if (h.excluded) {
+  if (focus) console.log(`--judged-only ${prefix}: ${focus.files.size} articles, flags and exclusions above are theirs only`);
+  else if (h.excluded) {
     const same = [...new Set([...h.excluded.keys(), ...run.excludedBy.keys()])].every((b) => (h.excluded!.get(b) ?? 0) === (run.excludedBy.get(b) ?? 0));
     console.log(same ? 'excluded per bucket: as when sampled' : `excluded per bucket differs from the sample's (${[...h.excluded].map(([b, n]) => `${b} ${n}`).join(', ')}): the engine's findings changed`);
   }
@@ -480,6 +498,11 @@ const suite: Suite = async ({ evalDir, args }) => {
       const pc = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(0)} %` : '-');
       console.log(`${k.padEnd(38)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}`);
     }
+  }
+  const gone = verdicts.filter((v) => v.verdict && (!focus || focusRows.includes(v)) && !stillMade(v.fp));
+  if (gone.length) {
+    console.log('\njudged findings no longer made:');
+    for (const v of gone) console.log(`  ${v.verdict.padEnd(7)} ${v.bucket.padEnd(20)} ${v.file} ${v.start}-${v.end} ${v.reason}`);
   }
   const unjudged = verdicts.filter((v) => !v.verdict).length;
   if (unjudged) console.log(`${unjudged} rows without a verdict (not counted)`);

@@ -249,6 +249,22 @@ function companyMatch(a: ArticleName, t: NameTarget): boolean {
   return false;
 }
 
+/** The article's company (a first name, a role), courtesy titles aside, beside `t` as written: not a variant of it. */
+function exactCompany(a: ArticleName, t: NameTarget): boolean {
+  return a.occurrences.some((o) => o.neighbours.some((n) => !COURTESY.has(n) && t.neighbours.has(n)));
+}
+
+/** Every place of the name stands beside a capitalised word (courtesy titles aside), and not always the same one. */
+function inSeveralNames(a: ArticleName): boolean {
+  const companions = new Set<string>();
+  for (const o of a.occurrences) {
+    const own = o.neighbours.filter((n) => !COURTESY.has(n));
+    if (own.length === 0) return false;
+    for (const n of own) companions.add(n);
+  }
+  return companions.size >= 2 && a.occurrences.length >= 2;
+}
+
 /** How often the references write `t` beside the article's company (the most of any one companion, courtesy titles aside). */
 function companyCount(a: ArticleName, t: NameTarget): number {
   let most = 0;
@@ -342,6 +358,20 @@ export function derivedForms(a: string, b: string): boolean {
  */
 function oneLetterMore(longer: string, shorter: string): boolean {
   return longer.length === shorter.length + 1 && osaDistance(foldDiacritics(longer), foldDiacritics(shorter), 2) === 1;
+}
+
+/** The two spellings differ in one letter, a vowel for a vowel (Hansen / Hanson): how a name's own variants differ. */
+export function vowelForVowel(a: string, b: string): boolean {
+  const x = foldDiacritics(a);
+  const y = foldDiacritics(b);
+  if (x.length !== y.length) return false;
+  let diff = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (diff >= 0) return false;
+    diff = i;
+  }
+  return diff >= 0 && /[aeiouy]/u.test(x[diff]!) && /[aeiouy]/u.test(y[diff]!);
 }
 
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
@@ -621,7 +651,29 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         if (miss.kind === 'misspelling' && miss.strength === 'weak') return;
         // a name in its own right (Beverley) needs the target beside its company more than once
         if (knownName && companyCount(a, t) < 2) return;
+        // one document against one: a single document of other stories writes the target and none writes
+        // the article's spelling, so each spelling has one writer and the evidence is the same both ways
+        // (Feldhagen / Feldhogen, each one story's). Only a name list that knows the target and not the
+        // article's spelling (unless they differ in one vowel, as a name's own variants do), or a doubling
+        // names never have in the article's (Feldhhagen), breaks the tie
+        if (
+          ownDocs === 0 && t.sources === 1 && plausibleDoubling(a.key) &&
+          !(isKnownName(foldDiacritics(t.key)) && !knownName && !vowelForVowel(a.key, t.key))
+        ) return;
+        // Mac against Mc in other stories is other families' spelling, however many documents write it
+        if (macMcOnly(a.key, t.key)) return;
+        // another romanisation whose company is itself romanised another way (Pawel Lewandowski against
+        // Pavel Lewandovsky): the whole name follows another system, not a slip in one word of it
+        if (miss.kind === 'transliteration' && !exactCompany(a, t)) return;
       }
+      // a weak two-edit match to a spelling one document writes needs a set chosen for the article: a
+      // document of a large set that follows the story is another writer, who may be the one who slipped
+      if (!t.house && miss.kind === 'misspelling' && miss.strength === 'weak' && t.sources === 1 && !small()) return;
+      // the article writes its spelling in several names, each place beside capitalised words of its own
+      // (Korvama Besar, Lama Korvama) and none that the references write beside the target: a word of
+      // other names (a district's), not a slip of the target. A target beside more companions than the
+      // lexicon keeps may stand in that company unrecorded
+      if (!t.house && !context && t.neighbours.size < MAX_NEIGHBOURS && inSeveralNames(a)) return;
       if (!t.house) {
         // the references know the article's spelling as a name in two or more documents: a real name
         if (own && own.name && own.docs >= 2) return;

@@ -114,7 +114,7 @@ describe('names/archive: another romanisation of the name', () => {
     const one = archive(doc('z1', 'The former mayor Bohdan Zarevich opened the grain terminal at the port.'));
     const gs = names('Opposition leader Bohdan Zarevitch lost the vote on Sunday.', one);
     assert.equal(gs.length, 0, show(gs));
-    const hs = names('Opposition leader Bohdan Zaervich lost the vote on Sunday.', one);
+    const hs = names('Opposition leader Bohdan Zaervich lost the vote on Sunday.', two);
     assert.equal(hs.length, 1, show(hs));
     assert.deepEqual(hs[0]!.suggestions, ['Zarevich']);
   });

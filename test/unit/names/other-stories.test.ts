@@ -74,7 +74,10 @@ describe('names: a given name with s added is a name of its own', () => {
   });
 
   it('a spelling that is no given name with s is still corrected beside the same company', () => {
-    const refs = archive(doc('l1', 'The supply ship called at St Orlena on its way south.'));
+    const refs = archive(
+      doc('l1', 'The supply ship called at St Orlena on its way south.'),
+      doc('l2', 'The cable to St Orlena was repaired in the spring.'),
+    );
     const fs = names('The ash cloud from Mount St Orlens drifted east over the valley.', refs);
     assert.equal(fs.length, 1, show(fs));
     assert.equal(fs[0]!.text, 'Orlens');
