@@ -1,7 +1,7 @@
 /**
  * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]
  *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--abc] [--exclude FILE[,FILE…]]`
- * `npm run eval -- judge score FILE [--out DIR]`
+ * `npm run eval -- judge score FILE [--out DIR] [--only-judged [BUCKET]]`
  *
  * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
  *  - METER newspaper articles, each against the Press Association stories of its own catchline;
@@ -35,6 +35,8 @@
  * judged shares (useful / trivial / wrong), how many judged findings the current engine still makes
  * (matched by fingerprint = rule + file + offsets) and the share wrong among those still made, plus
  * flags per 10k words per bucket over all checked articles, and for misquote the wrong share by kind.
+ * `--only-judged` checks only the articles that hold a judged finding (of BUCKET, if given), each against the
+ * references a full run gives it: the judged shares are the full run's, the flags per 10k words are not.
  */
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -64,6 +66,11 @@ export interface Opts {
   abc?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
+  /**
+   * check only these article files (the folds and reference sets stay those of the whole run, so each
+   * checked article gets the references it gets in a full run); flags per 10k words then cover them only
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface Sampled {
@@ -215,15 +222,16 @@ export function generate(evalDir: string, o: Opts): Run {
    */
   const foldRun = (corpus: string, arts: { id: string; text: string }[], k: number, refsFor: (inFold: Set<string>) => ReferenceDoc[]) => {
     for (let fold = 0; fold < k; fold++) {
-      const mine = arts.filter((_, i) => i % k === fold);
+      const mine = arts.filter((a, i) => i % k === fold && (!o.only || o.only.has(a.id)));
       if (!mine.length) continue;
-      const refs = refsFor(new Set(mine.map((a) => a.text)));
+      const refs = refsFor(new Set(arts.filter((_, i) => i % k === fold).map((a) => a.text)));
       const index = ReferenceIndex.build(refs);
       const map = new Map(refs.map((d) => [d.id, d.text]));
       for (const a of mine) run(corpus, a.id, a.text, index, map);
     }
   };
   const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
+    if (o.only && !o.only.has(file)) return;
     let res;
     try {
       res = check(text, index);
@@ -246,6 +254,7 @@ export function generate(evalDir: string, o: Opts): Run {
   const mdir = path.join(evalDir, 'meter');
   const pa = paFiles(mdir);
   for (const a of shuffle(meterArticles(mdir), r).slice(0, o.meter)) {
+    if (o.only && !o.only.has(a.id)) continue;
     const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: {} }));
     if (!refs.length) continue;
     run('meter', a.id, readMeterText(a.file), ReferenceIndex.build(refs), new Map(refs.map((d) => [d.id, d.text])));
@@ -448,16 +457,24 @@ const suite: Suite = async ({ evalDir, args }) => {
     const [fp, bucket, f, start, end, verdict, reason, kind] = l.split('\t');
     return { fp: fp!, bucket: bucket!, file: f!, start: +start!, end: +end!, verdict: (verdict ?? '').trim(), reason: (reason ?? '').trim(), kind: (kind ?? '').trim() };
   });
+  const onlyAt = args.indexOf('--only-judged');
+  let bucket: string | undefined;
+  if (onlyAt >= 0) {
+    bucket = args[onlyAt + 1] && !args[onlyAt + 1]!.startsWith('--') && !args[onlyAt + 1]!.endsWith('.tsv') ? args[onlyAt + 1] : undefined;
+    o.only = new Set(verdicts.filter((v) => !bucket || v.bucket === bucket).map((v) => v.file));
+    console.log(`checking only the ${o.only.size} articles holding judged findings${bucket ? ` of ${bucket}` : ''} (flags per 10k words cover them only)`);
+  }
   const run = generate(evalDir, o);
   perTenK(run);
   printExcluded(run, o);
-  if (h.excluded) {
+  if (h.excluded && !o.only) {
     const same = [...new Set([...h.excluded.keys(), ...run.excludedBy.keys()])].every((b) => (h.excluded!.get(b) ?? 0) === (run.excludedBy.get(b) ?? 0));
     console.log(same ? 'excluded per bucket: as when sampled' : `excluded per bucket differs from the sample's (${[...h.excluded].map(([b, n]) => `${b} ${n}`).join(', ')}): the engine's findings changed`);
   }
   // a judged finding the engine still makes anywhere in the checked articles (not just in the sample)
   const stillMade = (fp: string) => run.fps.has(fp);
-  const buckets = [...new Set(verdicts.map((v) => v.bucket))].sort();
+  // with --only-judged BUCKET, the other buckets' articles were not all checked
+  const buckets = [...new Set(verdicts.map((v) => v.bucket))].filter((b) => !bucket || b === bucket).sort();
   console.log(`\nverdicts in ${path.basename(file)} (seed ${o.seed}); "now" = judged findings the current engine still makes (same rule, file, offsets)`);
   console.log('bucket                        judged  useful trivial  wrong  wrong%   now  now-wrong%  reasons (wrong)');
   for (const b of buckets) {
@@ -470,7 +487,7 @@ const suite: Suite = async ({ evalDir, args }) => {
     console.log(`${b.padEnd(29)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}  ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
   }
   // misquote verdicts by kind (the kind column of seed F on)
-  const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && v.kind && v.kind !== '-');
+  const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && (!bucket || v.bucket === bucket) && v.kind && v.kind !== '-');
   if (kinds.length) {
     console.log('\nmisquote by kind                       judged  useful trivial  wrong  wrong%   now  now-wrong%');
     for (const k of [...new Set(kinds.map((v) => `${v.bucket} ${v.kind}`))].sort()) {
