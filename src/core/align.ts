@@ -225,14 +225,15 @@ export interface AlignOptions {
    */
   pairSharedName: boolean;
   /**
-   * for `pairEvidenceFilter`, in a set of at least `stockMinDocs` documents: the n-grams (SEED_N
-   * words) a document's passages share with it, each counted 1/k when k reference documents hold it
-   * (the source's versions, which hold most of the passage too, counted as the source), must add up
-   * to this much. A phrase many otherwise unrelated references hold is the subject's vocabulary (the
-   * name of a law, an inquiry, a product, written in every story about it), so a source sharing only
-   * such phrases with the article is another story on the same subject, not the one copied; copying
-   * shares runs the source and its versions alone hold. In a smaller set there is too little to
-   * tell a subject from a story. 0: off
+   * for `pairEvidenceFilter`, in a set of at least `stockMinDocs` documents: a source whose shared
+   * n-grams (SEED_N words) are mostly held by unrelated references too must have them add up, each
+   * counted 1/k when k references hold it, to this much. The source's versions count as the source:
+   * references with a passage over the same article words, or holding half the passage's n-grams.
+   * A phrase many otherwise unrelated references hold is the subject's vocabulary (the name of a law,
+   * an inquiry, a product, written in every story about it), so a source sharing only such phrases
+   * with the article is another story on the same subject, not the one copied. A reworded passage,
+   * sharing few n-grams, is left to the other tests; in a smaller set there is too little to tell a
+   * subject from a story. 0: off
    */
   pairDistinctGrams: number;
   /**
@@ -1302,12 +1303,13 @@ function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
  * Per article token of passage `p` (offset from `p.aTok[0]`): 1 when the token lies in n-grams
  * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
- * Also `distinct`: the n-grams found in the source span, each counted 1/k when it is in k reference
- * documents, the source and its versions counted as one (a version holds at least half of the
- * passage's shared n-grams: an update of the same story, or text the outlet recycles), see
- * `pairDistinctGrams`; an n-gram over the look-up's limits counts 0.
+ * Also, for `pairDistinctGrams`: `grams`, the n-grams found in the source span; `distinct`, those
+ * within the look-up's limits each counted 1/k when k reference documents hold it, the source and
+ * its versions counted as one (`versions`, and any document holding half of the passage's shared
+ * n-grams: an update of the same story, or text the outlet recycles); `common`, those held by
+ * other documents than the source and its versions, or over the limits.
  */
-function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): { stock: Uint8Array; distinct: number } {
+function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, versions: ReadonlySet<number> = new Set()): { stock: Uint8Array; distinct: number; grams: number; common: number } {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
@@ -1345,12 +1347,14 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
   }
   for (let k = 0; k < n; k++) common[k] = common[k]! & (rare[k]! ^ 1);
   let distinct = 0;
+  let held1 = 0;
   for (const docs of shared) {
     let k = 1;
-    for (const d of docs) if (d !== p.doc && held.get(d)! < 0.5 * sharedAll) k++;
+    for (const d of docs) if (d !== p.doc && !versions.has(d) && held.get(d)! < 0.5 * sharedAll) k++;
     distinct += 1 / k;
+    if (k === 1) held1++;
   }
-  return { stock: common, distinct };
+  return { stock: common, distinct, grams: sharedAll, common: sharedAll - held1 };
 }
 
 /**
@@ -1439,26 +1443,39 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    const { stock, distinct } = terms ? stockGrams(index, p, o, terms, looked) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0 };
+    // other sources of the same article text: versions of this one
+    const versions = new Set<number>();
+    for (const q of ps) if (q.doc !== p.doc && Math.min(p.aTok[1], q.aTok[1]) > Math.max(p.aTok[0], q.aTok[0])) versions.add(q.doc);
+    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, versions) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {
       substance: substanceWords(doc, index, p, all, inQuotes, stock),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
       distinct,
+      grams,
+      common,
     };
   });
   // per document: the substance of all its passages (words both texts quote left out)
   const evidence = new Map<number, number>();
   ps.forEach((p, k) => evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + info[k]!.substance));
   // per document: its shared n-grams, each weighed by how few references hold it (pairDistinctGrams)
-  const distinct = new Map<number, number>();
-  ps.forEach((p, k) => distinct.set(p.doc, (distinct.get(p.doc) ?? 0) + info[k]!.distinct));
+  const distinct = new Map<number, [number, number, number]>();
+  ps.forEach((p, k) => {
+    const x = distinct.get(p.doc) ?? [0, 0, 0];
+    distinct.set(p.doc, [x[0] + info[k]!.distinct, x[1] + info[k]!.grams, x[2] + info[k]!.common]);
+  });
+  // a source whose shared n-grams are mostly held by unrelated references too, and add up to little
+  const subjectOnly = (d: number) => {
+    const [e, n, c] = distinct.get(d)!;
+    return e < o.pairDistinctGrams && n > 0 && c >= 0.5 * n;
+  };
   const unnamed = o.pairSharedName ? documentsWithoutSharedName(ps, doc, index, o, stand) : undefined;
   return ps.filter((p, k) => {
     const x = info[k]!;
     if (unnamed?.has(p.doc)) return false;
-    if (distinctOn && distinct.get(p.doc)! < o.pairDistinctGrams) return false;
+    if (distinctOn && subjectOnly(p.doc)) return false;
     const reporting = evidence.get(p.doc)! >= o.pairMinWords;
     // a shared quotation stands only on its length and the reporting copied with it
     if (x.quotation) return p.words >= stand && reporting;
