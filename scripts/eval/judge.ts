@@ -68,6 +68,11 @@ export interface Opts {
   abc?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
+  /**
+   * check only these article files (the folds and reference sets stay those of the whole run, so each
+   * checked article gets the references it gets in a full run); flags per 10k words then cover them only
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface Sampled {
@@ -225,9 +230,9 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
    */
   const foldRun = (corpus: string, arts: { id: string; text: string }[], k: number, refsFor: (inFold: Set<string>) => ReferenceDoc[]) => {
     for (let fold = 0; fold < k; fold++) {
-      const mine = arts.filter((_, i) => i % k === fold);
+      const mine = arts.filter((a, i) => i % k === fold && (!o.only || o.only.has(a.id)));
       if (!mine.length) continue;
-      const refs = refsFor(new Set(mine.map((a) => a.text)));
+      const refs = refsFor(new Set(arts.filter((_, i) => i % k === fold).map((a) => a.text)));
       const index = ReferenceIndex.build(refs);
       const map = new Map(refs.map((d) => [d.id, d.text]));
       for (const a of mine) run(corpus, a.id, a.text, index, map);
@@ -257,6 +262,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   const mdir = path.join(evalDir, 'meter');
   const pa = paFiles(mdir);
   for (const a of shuffle(meterArticles(mdir), r).slice(0, o.meter)) {
+    if (o.only && !o.only.has(a.id)) continue;
     const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: {} }));
     if (!refs.length) continue;
     run('meter', a.id, readMeterText(a.file), ReferenceIndex.build(refs), new Map(refs.map((d) => [d.id, d.text])));
@@ -465,6 +471,8 @@ const suite: Suite = async ({ evalDir, args }) => {
     files: new Set(focusRows.map((v) => v.file)),
     rules: Object.fromEntries(RULE_IDS.filter((id) => !focusRows.some((v) => v.bucket.split('/')[0] === id)).map((id) => [id, 'off' as const])),
   };
+  // folds and METER articles holding no judged finding of the focus are skipped before their index is built
+  if (focus) o.only = focus.files;
   const run = generate(evalDir, o, focus);
   perTenK(run);
   printExcluded(run, o);
@@ -475,7 +483,8 @@ const suite: Suite = async ({ evalDir, args }) => {
   }
   // a judged finding the engine still makes anywhere in the checked articles (not just in the sample)
   const stillMade = (fp: string) => run.fps.has(fp);
-  const buckets = [...new Set(verdicts.map((v) => v.bucket))].sort();
+  // with --judged-only PREFIX, the other buckets' articles were not all checked
+  const buckets = [...new Set(verdicts.map((v) => v.bucket))].filter((b) => prefix === undefined || b.startsWith(prefix)).sort();
   console.log(`\nverdicts in ${path.basename(file)} (seed ${o.seed}); "now" = judged findings the current engine still makes (same rule, file, offsets)`);
   console.log('bucket                        judged  useful trivial  wrong  wrong%   now  now-wrong%  reasons (wrong)');
   for (const b of buckets) {
@@ -488,7 +497,7 @@ const suite: Suite = async ({ evalDir, args }) => {
     console.log(`${b.padEnd(29)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}  ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
   }
   // misquote verdicts by kind (the kind column of seed F on)
-  const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && v.kind && v.kind !== '-');
+  const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && (prefix === undefined || v.bucket.startsWith(prefix)) && v.kind && v.kind !== '-');
   if (kinds.length) {
     console.log('\nmisquote by kind                       judged  useful trivial  wrong  wrong%   now  now-wrong%');
     for (const k of [...new Set(kinds.map((v) => `${v.bucket} ${v.kind}`))].sort()) {

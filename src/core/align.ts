@@ -225,6 +225,18 @@ export interface AlignOptions {
    */
   pairSharedName: boolean;
   /**
+   * for `pairEvidenceFilter`, in a set of at least `stockMinDocs` documents: a source whose shared
+   * n-grams (SEED_N words) are mostly held by unrelated references too must have them add up, each
+   * counted 1/k when k references hold it, to this much. The source's versions count as the source:
+   * references with a passage over the same article words, or holding half the passage's n-grams.
+   * A phrase many otherwise unrelated references hold is the subject's vocabulary (the name of a law,
+   * an inquiry, a product, written in every story about it), so a source sharing only such phrases
+   * with the article is another story on the same subject, not the one copied. A reworded passage,
+   * sharing few n-grams, is left to the other tests; in a smaller set there is too little to tell a
+   * subject from a story. 0: off
+   */
+  pairDistinctGrams: number;
+  /**
    * restated sentences (the copied-passage rule's, `restatedSentences`; `align` does not apply
    * them): beside the passages of a source the rule reports, an article sentence of at least
    * `restateMinContent` content words (not stop words, numbers or words between quotation marks),
@@ -295,6 +307,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairStandSubstance: 2,
   pairStockGramDocs: 24,
   pairSharedName: true,
+  pairDistinctGrams: 4,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
   restateWindow: 0,
   restateShare: 0.5,
@@ -1339,11 +1352,21 @@ function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
  * Per article token of passage `p` (offset from `p.aTok[0]`): 1 when the token lies in n-grams
  * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
+ * Also, for `pairDistinctGrams`: `grams`, the n-grams found in the source span; `distinct`, those
+ * within the look-up's limits each counted 1/k when k reference documents hold it, the source and
+ * its versions counted as one (`versions`, and any document holding half of the passage's shared
+ * n-grams: an update of the same story, or text the outlet recycles); `common`, those held by
+ * other documents than the source and its versions, or over the limits.
  */
-function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): Uint8Array {
+function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, versions: ReadonlySet<number> = new Set()): { stock: Uint8Array; distinct: number; grams: number; common: number } {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
+  // the documents of each shared n-gram within the look-up's limits, how many of them each document
+  // holds, and how many n-grams the passage shares in all (those over the limits too)
+  const shared: number[][] = [];
+  const held = new Map<number, number>();
+  let sharedAll = 0;
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
     let known = true;
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
@@ -1357,21 +1380,30 @@ function stockGramMask(index: ReferenceIndex, p: Passage, o: AlignOptions, terms
     }
     const within = hits !== null;
     let inSource = !within;
-    let docs = 0;
-    let last = -1;
+    const docs: number[] = [];
     for (let h = 0; hits !== null && h < hits.length; h += 2) {
-      if (hits[h] !== last) {
-        docs++;
-        last = hits[h]!;
-      }
+      if (hits[h] !== docs[docs.length - 1]) docs.push(hits[h]!);
       if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
     }
     if (!inSource) continue;
-    const mark = !within || docs >= o.pairStockGramDocs ? common : rare;
+    sharedAll++;
+    if (within) {
+      shared.push(docs);
+      for (const d of docs) held.set(d, (held.get(d) ?? 0) + 1);
+    }
+    const mark = o.pairStockGramDocs > 0 && (!within || docs.length >= o.pairStockGramDocs) ? common : rare;
     mark.fill(1, i - p.aTok[0], i - p.aTok[0] + SEED_N);
   }
   for (let k = 0; k < n; k++) common[k] = common[k]! & (rare[k]! ^ 1);
-  return common;
+  let distinct = 0;
+  let held1 = 0;
+  for (const docs of shared) {
+    let k = 1;
+    for (const d of docs) if (d !== p.doc && !versions.has(d) && held.get(d)! < 0.5 * sharedAll) k++;
+    distinct += 1 / k;
+    if (k === 1) held1++;
+  }
+  return { stock: common, distinct, grams: sharedAll, common: sharedAll - held1 };
 }
 
 /**
@@ -1439,17 +1471,20 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
  * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
  * both texts (`pairQuotedShare`) counts as a shared quotation, and a passage that stands on its
  * length needs substance of its own (`pairStandSubstance`). Words of the set's stock phrasing
- * (`pairStockGramDocs`) and initials (one letter) carry no substance here, and a document with only
- * short passages needs a name in common with the article (`pairSharedName`).
+ * (`pairStockGramDocs`) and initials (one letter) carry no substance here, a document with only
+ * short passages needs a name in common with the article (`pairSharedName`), and in a large set a
+ * document must share phrases few other references hold (`pairDistinctGrams`).
  */
 export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: ReferenceIndex, options: Partial<AlignOptions> = {}, aligner?: Aligner): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   const stand = Math.min(o.pairStandWords, o.pairStandShare * doc.tokens.length);
   if (o.pairMinWords <= 0 || ps.length === 0) return ps;
-  if (!ps.some((p) => p.words < stand) && !(o.pairQuotedShare > 0) && !(o.pairStandSubstance > 0)) return ps;
+  // the subject's vocabulary is told apart only in a set large enough to hold other stories
+  const distinctOn = o.pairDistinctGrams > 0 && index.documentCount >= o.stockMinDocs;
+  if (!ps.some((p) => p.words < stand) && !(o.pairQuotedShare > 0) && !(o.pairStandSubstance > 0) && !distinctOn) return ps;
   const inQuotes = quoteMask(doc.tokens.length, (k) => doc.tokens[k]!.start, findQuotes(doc));
   const all = { ...o, minSubstanceWords: Infinity };
-  const terms = o.pairStockGramDocs > 0 ? articleTerms(doc, index) : undefined;
+  const terms = o.pairStockGramDocs > 0 || distinctOn ? articleTerms(doc, index) : undefined;
   // each article n-gram's look-up, shared by the passages over it (several sources' passages overlap)
   // and, through an editor's aligner, kept for the paragraphs an edit leaves alone
   const limits = `stock ${o.maxSeedHits} ${Math.max(o.maxSeedDocs, o.pairStockGramDocs)}`;
@@ -1457,21 +1492,39 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    const stock = terms ? stockGramMask(index, p, o, terms, looked) : new Uint8Array(p.aTok[1] - p.aTok[0]);
+    // other sources of the same article text: versions of this one
+    const versions = new Set<number>();
+    for (const q of ps) if (q.doc !== p.doc && Math.min(p.aTok[1], q.aTok[1]) > Math.max(p.aTok[0], q.aTok[0])) versions.add(q.doc);
+    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, versions) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {
       substance: substanceWords(doc, index, p, all, inQuotes, stock),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
+      distinct,
+      grams,
+      common,
     };
   });
   // per document: the substance of all its passages (words both texts quote left out)
   const evidence = new Map<number, number>();
   ps.forEach((p, k) => evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + info[k]!.substance));
+  // per document: its shared n-grams, each weighed by how few references hold it (pairDistinctGrams)
+  const distinct = new Map<number, [number, number, number]>();
+  ps.forEach((p, k) => {
+    const x = distinct.get(p.doc) ?? [0, 0, 0];
+    distinct.set(p.doc, [x[0] + info[k]!.distinct, x[1] + info[k]!.grams, x[2] + info[k]!.common]);
+  });
+  // a source whose shared n-grams are mostly held by unrelated references too, and add up to little
+  const subjectOnly = (d: number) => {
+    const [e, n, c] = distinct.get(d)!;
+    return e < o.pairDistinctGrams && n > 0 && c >= 0.5 * n;
+  };
   const unnamed = o.pairSharedName ? documentsWithoutSharedName(ps, doc, index, o, stand) : undefined;
   return ps.filter((p, k) => {
     const x = info[k]!;
     if (unnamed?.has(p.doc)) return false;
+    if (distinctOn && subjectOnly(p.doc)) return false;
     const reporting = evidence.get(p.doc)! >= o.pairMinWords;
     // a shared quotation stands only on its length and the reporting copied with it
     if (x.quotation) return p.words >= stand && reporting;

@@ -8,6 +8,8 @@
  * in 3-grams that 24 or more references contain is the set's stock phrasing, and an initial is part of
  * a name: neither counts), and a source whose passages are all that short must name someone or something
  * the article names (a few short runs shared with a story about other people are the trade's phrasing);
+ * in a set of 20 or more references, a source whose shared phrases are mostly held by unrelated references
+ * too (the subject's vocabulary: an inquiry's, a law's name) must share some that few others hold;
  * a passage mostly quoted by both texts is a shared quotation, not copying.
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.

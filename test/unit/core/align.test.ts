@@ -614,8 +614,9 @@ describe('pairEvidenceFilter: the reference set\'s stock phrasing (n-gram docume
     assert.equal(ps.length, 1);
     assert.ok(article.slice(ps[0]!.a.start, ps[0]!.a.end).includes('report their findings in this week'));
     assert.ok(MOTH.slice(ps[0]!.b.start, ps[0]!.b.end).includes('report their findings in this week'));
-    assert.equal(pairEvidenceFilter(ps, model, index, { pairStockGramDocs: 0 }).length, 1);
-    assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
+    // (the formula is also in 26 unrelated notices: pairDistinctGrams would drop it too)
+    assert.equal(pairEvidenceFilter(ps, model, index, { pairStockGramDocs: 0, pairDistinctGrams: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, { pairDistinctGrams: 0 }), []);
   });
 
   it('keeps a real rewrite beside the same formula, spans on both sides', () => {
@@ -770,5 +771,65 @@ describe('pairEvidenceFilter: a short run shared with a story about other people
     assert.equal(article.slice(ps[0]!.a.start, ps[0]!.a.end), BENCH);
     assert.ok(ps[0]!.words >= DEFAULT_ALIGN.pairStandWords, String(ps[0]!.words));
     assert.deepEqual(pairEvidenceFilter(ps, model, index), ps);
+  });
+});
+
+describe('pairEvidenceFilter: phrases of the subject that several references hold', () => {
+  // An invented regional archive: 300 short notices, and stories about one public inquiry. Four name the
+  // inquiry, four the estuary's sluice gates, four the oyster beds, each in the same words and each
+  // about something else. Those phrases are the subject's vocabulary: a story that strings them
+  // together shares them with the article without being the one it was written from.
+  const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
+  const notices = Array.from({ length: 300 }, (_, k) =>
+    doc(`notice${k}.txt`, `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`),
+  );
+  const PEOPLE = ['Ismay Tregunna', 'Jory Nancarrow', 'Wenna Polglase', 'Demelza Hocking'];
+  const subject = PEOPLE.flatMap((who, k) => [
+    doc(`inquiry${k}.txt`, `${who} gave evidence to the Saltcote tidal barrage inquiry about ${SUBJECTS[k]} on day ${k + 2}.`),
+    doc(`gates${k}.txt`, `Anglers blame the sluice gates on the estuary for the loss of ${SUBJECTS[k + 4]}, ${who} said.`),
+    doc(`oysters${k}.txt`, `Dredging could silt up the oyster beds within a decade, ${who} warned the ${SUBJECTS[k + 8]} society.`),
+  ]);
+  const CLAIM = 'and the channel would need deepening by the harbour board every spring';
+  const FERRYMAN =
+    'The ferryman Osric Pellow told the Saltcote tidal barrage inquiry that the sluice gates on the estuary could silt up the oyster beds ' +
+    `within a decade ${CLAIM}. He has worked the crossing for forty years.`;
+  const index = ReferenceIndex.build([doc('ferryman.txt', FERRYMAN), ...subject, ...notices]);
+  // the same three phrases strung together by other words
+  const lede =
+    'The harbourmaster Talwyn Jago urged the Saltcote tidal barrage inquiry to ask whether the sluice gates on the estuary might silt up ' +
+    'the oyster beds within a decade';
+  const tail = ' Her office overlooks the slipway, where the lifeboat crew were washing down their tractor in the rain.';
+
+  it('drops a passage made of the phrases every story on the subject shares', () => {
+    const article = `${lede}, but that the boatyards would adapt.${tail}`;
+    const model = analyse(article);
+    const ps = align(model, index).filter((p) => index.docs[p.doc]!.id === 'ferryman.txt');
+    // the aligner finds the shared phrases, and the other tests pass them: only the subject's frequency decides
+    assert.equal(ps.length, 1);
+    assert.ok(article.slice(ps[0]!.a.start, ps[0]!.a.end).includes('tidal barrage inquiry to ask whether the sluice gates'));
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, { pairDistinctGrams: 0 }), ps);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
+  });
+
+  it('keeps a copy of what one source alone says beside the same phrases, spans on both sides', () => {
+    const article = `${lede} ${CLAIM}.${tail}`;
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index);
+    const p = kept.find((q) => index.docs[q.doc]!.id === 'ferryman.txt');
+    assert.ok(p, JSON.stringify(kept.map((q) => article.slice(q.a.start, q.a.end))));
+    assert.ok(article.slice(p.a.start, p.a.end).includes(CLAIM));
+    assert.ok(FERRYMAN.slice(p.b.start, p.b.end).includes(CLAIM));
+  });
+
+  it('in a set too small to tell the subject from the story, the phrases are left to the other tests', () => {
+    const small = ReferenceIndex.build([doc('ferryman.txt', FERRYMAN), ...subject]);
+    assert.ok(small.documentCount < DEFAULT_ALIGN.stockMinDocs);
+    const article = `${lede}, but that the boatyards would adapt.${tail}`;
+    const model = analyse(article);
+    // n-grams in 5 of 13 documents are not seeds by default; seeded here so that the filter can fail
+    const ps = align(model, small, { commonSeedDocs: 100 });
+    const kept = pairEvidenceFilter(ps, model, small);
+    assert.ok(kept.some((p) => small.docs[p.doc]!.id === 'ferryman.txt'));
+    assert.deepEqual(kept, pairEvidenceFilter(ps, model, small, { pairDistinctGrams: 0 }));
   });
 });
