@@ -1494,7 +1494,7 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
     // other sources of the same article text: versions of this one
     const versions = new Set<number>();
-    for (const q of ps) if (q.doc !== p.doc && Math.min(p.aTok[1], q.aTok[1]) > Math.max(p.aTok[0], q.aTok[0])) versions.add(q.doc);
+    for (const other of ps) if (other.doc !== p.doc && Math.min(p.aTok[1], other.aTok[1]) > Math.max(p.aTok[0], other.aTok[0])) versions.add(other.doc);
     const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, versions) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
