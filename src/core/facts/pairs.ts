@@ -250,6 +250,31 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   return out;
 };
 
+/** word similarity at which an article sentence is a near copy of a reference sentence */
+export const NEAR_COPY = 0.8;
+
+/**
+ * Another sentence of the article copies the source sentence nearly word for word, more closely than
+ * the pair's article sentence does, with the source's words in the slot ("A bidder needs 9 berths to
+ * carry the harbour vote" written twice in a running report, and "A bidder needs 14 berths" about the
+ * other vote): the source's statement is that sentence's, and the pair's sentence is another statement of
+ * its kind. (A looser restatement elsewhere is no such evidence: the article may repeat a fact and
+ * change it once.)
+ */
+export function sourceStatedElsewhere(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): boolean {
+  const doc = ctx.doc;
+  const piece = docPieces(ctx.index, pair.doc).find((p) => p.start === pair.ref.start);
+  if (!piece) return false;
+  for (let t = 0; t < doc.sentences.length; t++) {
+    if (t === pair.sentence) continue;
+    const other = doc.sentences[t]!;
+    if (stemDice(piece, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
+    const c = compareSentences(pair.refTokens, factTokens(doc.text, other.start, other.end));
+    if (c.similarity >= NEAR_COPY && c.similarity > pair.comparison.similarity && !c.regions.some((h) => h.s0 < diff.src[1] && h.s1 > diff.src[0])) return true;
+  }
+  return false;
+}
+
 /** documents beyond a sentence's pairs searched for other sentences of its template */
 const TEMPLATE_DOCS = 12;
 /** a slot stated with this many values across the article and the references is a template's, … */
