@@ -639,8 +639,9 @@ function classify(
     const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low) || TITLES.has(t.low.replace(/s$/, '')));
     // only a rank the source gives and the article drops: a rank the article adds ("the former England
     // centre", "Deputy principal Alden") is the writer's own knowledge, not a contradiction of the source
-    // ("Deputy Chief" dropped before "Pilot": a rank with the title word it qualifies)
-    const rank = added.every((x) => TITLE_MODIFIERS.has(x)) || (added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)) && added.every((x) => TITLE_MODIFIERS.has(x) || TITLES.has(x)));
+    // ("Deputy Chief" dropped before "Harbour Pilot": a rank with the title word it qualifies, a title
+    // still ahead; "former partner" dropped before a firm's name is no rank of a person)
+    const rank = added.every((x) => TITLE_MODIFIERS.has(x)) || (added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)) && added.every((x) => TITLE_MODIFIERS.has(x) || TITLES.has(x)) && titleAhead);
     if (ns > 0 && added.length <= 2 && rank && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
       return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
     }

@@ -208,6 +208,8 @@ describe('facts/compare', () => {
   it('a rank dropped with the title word it qualifies is a change; a title word alone dropped is none', () => {
     assert.equal(cmp('The Deputy Chief Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.', 'The Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.')[0]?.kind, 'title');
     assert.deepEqual(cmp('The Chief Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.', 'The Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.'), []);
+    // a rank and a title word dropped before a firm's name, no title ahead: no rank of a person
+    assert.deepEqual(cmp('The ferry line has bought out its former partner Kestrel Shipping for £2m.', 'The ferry line has bought out Kestrel Shipping for £2m.'), []);
   });
   it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {
     const src = 'Mr Reyle said: "We will sell the old ferry to the museum, and the money will go to the crews who lost their pay over the long winter months of the strike."';
