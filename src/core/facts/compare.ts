@@ -292,7 +292,7 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
     common,
     regions: hunks,
     get diffs(): SlotDiff[] {
-      return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, similarity) : []);
+      return (diffs ??= hunks.length ? slotDiffs(src, art, hunks, { words: similarity, pair: pairSimilarity }) : []);
     },
     get valueRegions(): number {
       return (values ??= countValueRegions(src, art, hunks, this.diffs));
@@ -450,7 +450,13 @@ function holdsSlotWord(toks: readonly FactToken[], from: number, to: number): bo
 }
 
 /** Every changed region of a diff read as a slot, where it is one. */
-function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], similarity: number): SlotDiff[] {
+/** a pair's word similarity, plain and with its fill regions credited (SentenceComparison's two) */
+interface Similarities {
+  words: number;
+  pair: number;
+}
+
+function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], similarity: Similarities): SlotDiff[] {
   const diffs: SlotDiff[] = [];
   for (const h of hunks) {
     if (!holdsSlotWord(src, h.s0, h.s1) && !holdsSlotWord(art, h.a0, h.a1)) continue;
@@ -478,9 +484,25 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
     }
+    slot ??= rankDroppedAtEdge(src, art, h);
     if (slot) diffs.push(slot);
   }
   return diffs;
+}
+
+/**
+ * A rank the source gives at the end of a reworded region, just before a title word both sentences
+ * share, and the article's side of the region gives none ("the Deputy Chief Pilot of Kestrel Bay" /
+ * "Kestrel Bay's chief pilot"): the article dropped the rank, as a pure deletion would
+ * (`classify`), inside a rewording. Shown on the shared title word the rank qualifies.
+ */
+function rankDroppedAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): SlotDiff | null {
+  if (h.s1 - h.s0 < 1 || h.a1 - h.a0 < 1 || h.s1 >= src.length || h.a1 >= art.length) return null;
+  const rank = src[h.s1 - 1]!.low;
+  const title = src[h.s1]!.low;
+  if (!UNAMBIGUOUS_MODIFIERS.has(rank) || !TITLES.has(title) || art[h.a1]!.low !== title) return null;
+  for (let k = h.a0; k < h.a1; k++) if (TITLE_MODIFIERS.has(art[k]!.low)) return null;
+  return { kind: 'title', src: [h.s1 - 1, h.s1 + 1], art: [h.a1, h.a1 + 1] };
 }
 
 /** Read one changed region as a slot difference, or null (a rewording that changes no fact). */
@@ -491,7 +513,7 @@ function classify(
   s1: number,
   a0: number,
   a1: number,
-  similarity: number,
+  similarity: Similarities,
   edge: false | 'left' | 'right' = false,
   /** for an edge slot: the whole changed region it is the edge of */
   whole: { s0: number; s1: number; a0: number; a1: number } = { s0, s1, a0, a1 },
@@ -617,7 +639,10 @@ function classify(
     const titleAhead = side.slice(at, at + 3).some((t) => TITLES.has(t.low) || TITLES.has(t.low.replace(/s$/, '')));
     // only a rank the source gives and the article drops: a rank the article adds ("the former England
     // centre", "Deputy principal Alden") is the writer's own knowledge, not a contradiction of the source
-    if (ns > 0 && added.length <= 2 && added.every((x) => TITLE_MODIFIERS.has(x)) && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
+    // ("Deputy Chief" dropped before "Harbour Pilot": a rank with the title word it qualifies, a title
+    // still ahead; "former partner" dropped before a firm's name is no rank of a person)
+    const rank = added.every((x) => TITLE_MODIFIERS.has(x)) || (added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)) && added.every((x) => TITLE_MODIFIERS.has(x) || TITLES.has(x)) && titleAhead);
+    if (ns > 0 && added.length <= 2 && rank && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
       return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
     }
     return null;
@@ -648,7 +673,7 @@ function classify(
   const qa = A.filter((x) => x in QUANTIFIER_CLASS);
   // (only in a closely worded pair: "Most of the crews have close links to …" / "All the crews appear
   // to have links to …", reworded all through, is another statement about them)
-  if (!edge && similarity >= QUANTIFIER_MIN_SIMILARITY && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
+  if (!edge && similarity.words >= QUANTIFIER_MIN_SIMILARITY && qs.length === 1 && qa.length === 1 && ns <= 2 && na <= 2 && QUANTIFIER_CLASS[qs[0]!] !== QUANTIFIER_CLASS[qa[0]!]) {
     return { kind: 'quantifier', src: [s0, s1], art: [a0, a1] };
   }
 
@@ -706,7 +731,8 @@ function classify(
   const unproven: 'src' | 'art' | undefined = proven ? undefined : sTitled ? 'art' : 'src';
   // between a shared first name and a shared surname: a middle name, spelt or transliterated otherwise
   if (firstNamed && s1 < src.length && a1 < art.length && src[s1]!.low === art[a1]!.low && nameToken(src[s1]!)) return null;
-  if (similarity >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2) {
+  // (read on the pair's credited similarity: the changed name must not lose the pair that shows it)
+  if (similarity.pair >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2) {
     const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
     const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter

@@ -14,7 +14,7 @@ import type { ReferenceIndex } from '../reference-index';
 import type { Analysis, RuleContext } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
-import { compareSentences, factTokens, slotValue, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
+import { compareSentences, factTokens, slotValue, TITLES, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
 import { COURTESY_TITLES, wordTest } from '../titles';
 
 export interface StatementPair {
@@ -64,19 +64,23 @@ interface Stems {
   stems: Set<string>;
   /** stems of the names after a courtesy title ("Mr Reyle") */
   names: Set<string>;
+  /** stems of the title words, courtesy titles aside ("judge", "secretary") */
+  titles?: Set<string>;
 }
 
 /** Content stems of tokens [from, to) of a model: words that are not stop words nor slot words. */
 function stemsOf(model: TextModel, from: number, to: number): Stems {
   const stems = new Set<string>();
   const names = new Set<string>();
+  const titles = new Set<string>();
   for (let k = from; k < to; k++) {
     const t = model.tokens[k]!;
     if (t.stop || SLOT_WORD.test(t.norm)) continue;
     stems.add(t.stem);
     if (k > from && HONORIFIC.test(model.tokens[k - 1]!.norm) && /^\p{Lu}/u.test(model.text.slice(t.start, t.end))) names.add(t.stem);
+    if (TITLES.has(t.norm) && !HONORIFIC.test(t.norm)) titles.add(t.stem);
   }
-  return { stems, names };
+  return { stems, names, titles };
 }
 
 function contentStems(model: TextModel, s: Sentence): Stems {
@@ -85,15 +89,18 @@ function contentStems(model: TextModel, s: Sentence): Stems {
 
 /**
  * Dice of two stem sets. A person named after a courtesy title on each side, found on neither
- * other side, counts as one shared word: the name is the slot being compared ("Mr Reyle said" /
- * "Mr Lund said"), and a short sentence must not lose its pair for the very change it should show.
+ * other side, counts as one shared word, and so does a title word on each side found on neither
+ * other side: the name or the title is the slot being compared ("Mr Reyle said" / "Mr Lund said",
+ * "the coroner said" / "the judge said"), and a short sentence must not lose its pair
+ * for the very change it should show.
  */
 export function stemDice(a: Stems, b: Stems): number {
   if (!a.stems.size || !b.stems.size) return 0;
   let n = 0;
   for (const x of a.stems) if (b.stems.has(x)) n++;
-  const lone = (x: Stems, y: Stems) => [...x.names].some((v) => !y.stems.has(v));
-  if (lone(a, b) && lone(b, a)) n++;
+  const lone = (x: Set<string> | undefined, y: Stems) => !!x && [...x].some((v) => !y.stems.has(v));
+  if (lone(a.names, b) && lone(b.names, a)) n++;
+  if (lone(a.titles, b) && lone(b.titles, a)) n++;
   return (2 * n) / (a.stems.size + b.stems.size);
 }
 
@@ -242,6 +249,31 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   }
   return out;
 };
+
+/** word similarity at which an article sentence is a near copy of a reference sentence */
+export const NEAR_COPY = 0.8;
+
+/**
+ * Another sentence of the article copies the source sentence nearly word for word, more closely than
+ * the pair's article sentence does, with the source's words in the slot ("A bidder needs 9 berths to
+ * carry the harbour vote" written twice in a running report, and "A bidder needs 14 berths" about the
+ * other vote): the source's statement is that sentence's, and the pair's sentence is another statement of
+ * its kind. (A looser restatement elsewhere is no such evidence: the article may repeat a fact and
+ * change it once.)
+ */
+export function sourceStatedElsewhere(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): boolean {
+  const doc = ctx.doc;
+  const piece = docPieces(ctx.index, pair.doc).find((p) => p.start === pair.ref.start);
+  if (!piece) return false;
+  for (let t = 0; t < doc.sentences.length; t++) {
+    if (t === pair.sentence) continue;
+    const other = doc.sentences[t]!;
+    if (stemDice(piece, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
+    const c = compareSentences(pair.refTokens, factTokens(doc.text, other.start, other.end));
+    if (c.similarity >= NEAR_COPY && c.similarity > pair.comparison.similarity && !c.regions.some((h) => h.s0 < diff.src[1] && h.s1 > diff.src[0])) return true;
+  }
+  return false;
+}
 
 /** documents beyond a sentence's pairs searched for other sentences of its template */
 const TEMPLATE_DOCS = 12;

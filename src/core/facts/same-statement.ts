@@ -8,13 +8,17 @@
  *   clause, is the same word on both sides;
  * - the same stance: a claim is not a ruling ("claimed" / "ruled");
  * - the same occasion: "the previous poll" is not "the latest poll";
- * - the source's figure not stated elsewhere in the article sentence (then the slot is another
- *   figure of the statement), nor the article's figure a sum of the source's (15 counts and four
- *   counts = 19 counts), nor an age against a figure that is no age ("Brobbey, 58," / "a mother of five");
- * - names that are one place or event in other words (Oxon / Oxfordshire, Games / Olympics), and
- *   no name compared inside a list of names (a team sheet);
+ * - the source's figure not stated elsewhere in the article sentence, nor the article's elsewhere in
+ *   the source sentence (then the slot is another figure of the statement), nor the article's figure
+ *   a sum of the source's (15 counts and four counts = 19 counts), nor an age against a figure that
+ *   is no age ("Brobbey, 58," / "a mother of five");
+ * - a day or month that is not the one each whole text keeps naming (two reports of two months);
+ * - names that are one place or event in other words (Oxon / Oxfordshire, Games / Olympics), no
+ *   name compared inside a list of names (a team sheet), and both names credited with the quotation
+ *   they share or neither (a speaker is not the subject of a poster);
  * - a title word that moved to another person of the sentence is no changed title.
  */
+import { REPORTING } from '../attribution/evidence';
 import { isStopWord } from '../stopwords';
 import { dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from './compare';
 
@@ -215,8 +219,9 @@ export function figures(toks: readonly FactToken[], from = 0, to = toks.length):
 
 /**
  * The source's figures for the slot are all stated in the article sentence outside its slot ("in
- * 1997" said elsewhere, the slot's "1996" is another event's year), or the two slots' figures are
- * each found in the other sentence ("two to three million" / "between £2 million and £3 million").
+ * 1997" said elsewhere, the slot's "1996" is another event's year), or the article's figures all
+ * stated in the source sentence outside its slot, or the two slots' figures are each found in the
+ * other sentence ("two to three million" / "between £2 million and £3 million").
  */
 export function valueElsewhere(src: readonly FactToken[], art: readonly FactToken[], d: SlotDiff): boolean {
   const sv = figures(src, d.src[0], d.src[1]);
@@ -228,7 +233,13 @@ export function valueElsewhere(src: readonly FactToken[], art: readonly FactToke
   const srcAll = figures(src);
   const artOut = [...figures(art, 0, d.art[0]), ...figures(art, d.art[1])];
   if (sv.every((v) => count(artOut, v) >= count(srcAll, v))) return true;
-  const artAll = new Set(figures(art));
+  // the other way round: the article's figures all stated in the source sentence outside its slot
+  // ("a fee of $140 a berth, a rise of about $6" / "a $6 rise a berth"): the slot was read against
+  // another figure of the source's statement
+  const artList = figures(art);
+  const srcOut = [...figures(src, 0, d.src[0]), ...figures(src, d.src[1])];
+  if (av.length > 0 && av.every((v) => count(srcOut, v) >= count(artList, v))) return true;
+  const artAll = new Set(artList);
   return av.length > 0 && sv.every((v) => artAll.has(v)) && av.every((v) => srcAll.includes(v));
 }
 
@@ -257,13 +268,13 @@ export function otherFiguresDiffer(src: readonly FactToken[], art: readonly Fact
 }
 
 /**
- * Each sentence, in changed regions outside the slot, states one figure the other sentence does not
- * state anywhere, and the two are figures of one measure, the same word after each ("closing at 611
- * pence, down just three pence" / "dropping off nine pence, to 598 pence"): a second figure differs,
- * as in `otherFiguresDiffer`, but split over two regions (the diff keeps "pence" in common between
- * them). One figure a side only, of one unit: a detail added on one side ("a sentence of two
- * years"), details of other kinds ("aged 33" / "for 18 years") or several figures reworded ("four
- * children" / "two boys and two girls") are no second value.
+ * Each sentence, in changed regions outside the slot, states figures the other sentence does not
+ * state anywhere, and one on each side are figures of one measure, the same word after each ("closing
+ * at 611 pence, down just three pence" / "dropping off nine pence, to 598 pence"; "landings of 40
+ * tonnes" / "at 65 tonnes, … down from a peak of 90 tonnes"): a second figure differs, as in
+ * `otherFiguresDiffer`, but split over regions (the diff keeps "pence" in common between them). A
+ * detail added on one side ("a sentence of two years"), details of other kinds ("aged 33" / "for 18
+ * years") or several figures reworded ("four children" / "two boys and two girls") are no second value.
  */
 export function strayFiguresDiffer(src: readonly FactToken[], art: readonly FactToken[], regions: readonly Hunk[], d: SlotDiff): boolean {
   const stray = (toks: readonly FactToken[], other: readonly FactToken[], side: 's' | 'a'): { v: number; unit: string }[] | null => {
@@ -284,7 +295,7 @@ export function strayFiguresDiffer(src: readonly FactToken[], art: readonly Fact
   };
   const s = stray(src, art, 's');
   const a = stray(art, src, 'a');
-  return s !== null && a !== null && s.length === 1 && a.length === 1 && s[0]!.v !== a[0]!.v && /\p{L}/u.test(s[0]!.unit) && s[0]!.unit === a[0]!.unit;
+  return s !== null && a !== null && s.some((x) => /\p{L}/u.test(x.unit) && a.some((y) => y.unit === x.unit && y.v !== x.v));
 }
 
 /** words that make a figure an increment on an earlier one: "cut by another 18 per cent", "a further 3 per cent" */
@@ -332,15 +343,41 @@ export function ownFiguresRepeated(src: readonly FactToken[], srcText: string, a
   const sv = figures(src, d.src[0], d.src[1]);
   const av = figures(art, d.art[0], d.art[1]);
   if (sv.length !== 1 || av.length !== 1 || sv[0] === av[0] || !src.length || !art.length) return false;
-  const outside = (toks: readonly FactToken[], text: string) => {
-    const all = factTokens(text);
-    const from = toks[0]!.start;
-    const to = toks[toks.length - 1]!.end;
-    return figures(all.filter((t) => t.end <= from || t.start >= to));
-  };
-  const srcOut = outside(src, srcText);
-  const artOut = outside(art, artText);
+  const srcOut = figures(outsideSentence(src, srcText));
+  const artOut = figures(outsideSentence(art, artText));
   return srcOut.includes(sv[0]!) && artOut.includes(av[0]!) && !srcOut.includes(av[0]!) && !artOut.includes(sv[0]!) && !figures(src).includes(av[0]!) && !figures(art).includes(sv[0]!);
+}
+
+/** The fact tokens of a text outside one of its sentences (`toks`: the sentence's tokens, offsets into `text`). */
+function outsideSentence(toks: readonly FactToken[], text: string): FactToken[] {
+  if (!toks.length) return factTokens(text);
+  const from = toks[0]!.start;
+  const to = toks[toks.length - 1]!.end;
+  return factTokens(text).filter((t) => t.end <= from || t.start >= to);
+}
+
+/** The days and months named in tokens [from, to), by their first three letters ("Tuesday's" → tue, "Dec." → dec). */
+export function dateNames(toks: readonly FactToken[], from = 0, to = toks.length): string[] {
+  const out: string[] = [];
+  for (let k = Math.max(0, from); k < Math.min(to, toks.length); k++) if (dateWord(toks, k)) out.push(toks[k]!.low.replace(/'s$/, '').slice(0, 3));
+  return out;
+}
+
+/**
+ * Each text, outside the pair's sentence, names its own day or month more often than the other's
+ * ("Dues index dips in November" over a story of November's figures / a story of December's figures
+ * that mentions November once): two reports, each of its own month, not one month changed. A month
+ * changed in error is not the one the rest of the article keeps naming. The token offsets of `src`
+ * and `art` are offsets into `srcText` and `artText`.
+ */
+export function ownDatesRepeated(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff): boolean {
+  const sv = dateNames(src, d.src[0], d.src[1]);
+  const av = dateNames(art, d.art[0], d.art[1]);
+  if (sv.length !== 1 || av.length !== 1 || sv[0] === av[0]) return false;
+  const count = (xs: string[], v: string) => xs.filter((x) => x === v).length;
+  const srcOut = dateNames(outsideSentence(src, srcText));
+  const artOut = dateNames(outsideSentence(art, artText));
+  return count(srcOut, sv[0]!) > count(srcOut, av[0]!) && count(artOut, av[0]!) > count(artOut, sv[0]!);
 }
 
 /**
@@ -414,6 +451,52 @@ export function titleMoved(src: readonly FactToken[], art: readonly FactToken[],
   return words.length > 0 && words.every((w) => count(src, d.src, w) > count(art, d.art, w));
 }
 
+/** Where the sentence's first quotation after token `after` opens (an offset into `text`), or -1. */
+function quoteOpening(toks: readonly FactToken[], text: string, after: number): number {
+  if (after >= toks.length) return -1;
+  const from = toks[after - 1]?.end ?? toks[0]!.start;
+  const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
+  return m ? from + m.index + m[0].length : -1;
+}
+
+/**
+ * Words both sentences quote after the slot, in common runs of the pair: an article word counts when
+ * it and the source word the diff holds it in common with both stand inside the quotation each sentence
+ * opens after the slot (words one text quotes and the other reports are not a shared quotation).
+ */
+function sharedQuotedWords(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): number {
+  const qs = quoteOpening(src, srcText, d.src[1]);
+  const qa = quoteOpening(art, artText, d.art[1]);
+  if (qs < 0 || qa < 0) return 0;
+  let n = 0;
+  art.forEach((t, k) => {
+    if (t.start < qa || regions.some((h) => k >= h.a0 && k < h.a1) || !/[\p{L}\d]/u.test(t.low)) return;
+    // the source token held in common: counted on from the end of the last changed region before it
+    let last: Hunk | undefined;
+    for (const h of regions) if (h.a1 <= k) last = h;
+    const j = last ? last.s1 + (k - last.a1) : k;
+    if (src[j] && src[j]!.start >= qs) n++;
+  });
+  return n;
+}
+
+/**
+ * Both sentences quote the same words after the name (`MIN_SHARED_QUOTED` of them inside both
+ * quotations), and one credits the quotation
+ * to its named person ("Mr Lund asked: '…'", a transcript's "Mr Lund: '…'") while the other does not
+ * ("a banner showing Mr Reyle beside the slogan '…'"): the names play different parts,
+ * one statement's speaker and another's subject, not one speaker changed. Credited: a reporting verb
+ * between the name and the quotation, or a colon alone.
+ */
+export function quoteCreditDiffers(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
+  if (sharedQuotedWords(src, srcText, art, artText, d, regions) < MIN_SHARED_QUOTED) return false;
+  const credited = (toks: readonly FactToken[], text: string, r: readonly [number, number]): boolean => {
+    const between = text.slice(toks[r[1] - 1]!.end, quoteOpening(toks, text, r[1]));
+    return /^\s*:\s*(?:``|["“‘'`])$/.test(between) || REPORTING.test(between);
+  };
+  return credited(src, srcText, d.src) !== credited(art, artText, d.art);
+}
+
 /** words a quotation must share, in order, to make a speaker's sentence one statement */
 export const MIN_SHARED_QUOTED = 4;
 
@@ -425,14 +508,8 @@ export const MIN_SHARED_QUOTED = 4;
  * `art` are offsets into `srcText` and `artText`.
  */
 export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
-  const opening = (toks: readonly FactToken[], text: string, after: number): number => {
-    if (after >= toks.length) return -1;
-    const from = toks[after - 1]?.end ?? toks[0]!.start;
-    const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
-    return m ? from + m.index + m[0].length : -1;
-  };
-  const qs = opening(src, srcText, d.src[1]);
-  const qa = opening(art, artText, d.art[1]);
+  const qs = quoteOpening(src, srcText, d.src[1]);
+  const qa = quoteOpening(art, artText, d.art[1]);
   if (qs < 0 || qa < 0) return false;
   const changed = (k: number) => regions.some((h) => k >= h.a0 && k < h.a1);
   let n = 0;
@@ -464,8 +541,9 @@ export function sameStatement(
     if ((!list && otherFiguresDiffer(src, art, regions, d)) || timeOfDayDiffers(src, art, d) || timeAnchorReworded(src, art, regions, d)) return false;
     if (d.kind === 'number' && ((!list && strayFiguresDiffer(src, art, regions, d)) || incrementDiffers(src, art, d) || directionDiffers(src, art, d) || ownFiguresRepeated(src, srcText, art, artText, d))) return false;
     if (d.kind === 'number' && (sumOfParts(src, art, d) || ageAgainstOther(src, srcText, art, artText, d))) return false;
+    if (d.kind === 'date' && ownDatesRepeated(src, srcText, art, artText, d)) return false;
   }
-  if (d.kind === 'name' && (sameNamed(sourceValue, articleValue) || nameList(srcText, src) || nameList(artText, art))) return false;
+  if (d.kind === 'name' && (sameNamed(sourceValue, articleValue) || nameList(srcText, src) || nameList(artText, art) || quoteCreditDiffers(src, srcText, art, artText, d, regions))) return false;
   if (d.kind === 'title' && titleMoved(src, art, d)) return false;
   return true;
 }

@@ -7,7 +7,7 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { PAIR_MIN_SIMILARITY, recurringTemplate, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
 import { attributedQuoteSpans } from '../quoting';
@@ -96,6 +96,20 @@ function titledSomewhere(name: string, text: string): boolean {
   return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\\.?\\s+${n}\\b`, 'u').test(text);
 }
 
+/**
+ * The article's name, written in full (two words or more), stands in the source outside the pair's
+ * sentence: the source speaks of both people, each in a statement of their own ("Petra Lund will miss
+ * the regatta" / "Tomas Reyle will miss the regatta …; Petra Lund is unfit too"), and the pair cannot
+ * tell a changed name from the other person's statement.
+ */
+function fullNameElsewhere(name: string, srcText: string, ref: { start: number; end: number }): boolean {
+  const n = name.replace(/['’]s$/, '').trim();
+  if (!/\s/.test(n)) return false;
+  const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n).replace(/\s+/g, '\\s+')}(?![\\p{L}])`, 'gu');
+  for (const m of srcText.matchAll(re)) if (m.index! + m[0].length <= ref.start || m.index! >= ref.end) return true;
+  return false;
+}
+
 function inQuote(quotes: { start: number; end: number }[], start: number, end: number): boolean {
   return quotes.some((q) => start >= q.start && end <= q.end);
 }
@@ -134,11 +148,17 @@ export function factFindings(ctx: RuleContext): Finding[] {
       const s = span(base.refTokens, diff.src);
       const sourceValue = refDoc.text.slice(s.start, s.end);
       const articleValue = text.slice(a.start, a.end);
-      if (diff.kind === 'name' && oneEntity(sourceValue, articleValue, [text, refDoc.text])) continue;
+      if (diff.kind === 'name' && (oneEntity(sourceValue, articleValue, [text, refDoc.text]) || fullNameElsewhere(articleValue, refDoc.text, base.ref))) continue;
       // the pair shares words but is not clearly the same statement: another person, event or occasion
       if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue, base.comparison.regions)) continue;
-      // a name with no title beside it in the pair: a person only if its own text gives it one elsewhere
-      if (diff.unproven && !titledSomewhere(diff.unproven === 'src' ? sourceValue : articleValue, diff.unproven === 'src' ? refDoc.text : text)) continue;
+      // the source's statement made by another sentence of the article: this one is another statement
+      if (sourceStatedElsewhere(ctx, base, diff)) continue;
+      // a name with no title beside it in the pair: a person only if the article or the source gives
+      // it one elsewhere (the wire's bare "Reyle", the paper's "Mr Reyle")
+      if (diff.unproven) {
+        const name = diff.unproven === 'src' ? sourceValue : articleValue;
+        if (!titledSomewhere(name, text) && !titledSomewhere(name, refDoc.text)) continue;
+      }
       // the statement written again elsewhere with yet another value: a template whose slot changes
       // with the occasion (each night's delegate count, each poll's margin of error)
       // (or written elsewhere in the references with the article's value: the article follows them)

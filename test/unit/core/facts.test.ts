@@ -198,6 +198,31 @@ describe('facts/compare', () => {
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
   });
+  it('a rank dropped at the end of a rewording, before the title both keep, is a change; kept, it is none', () => {
+    const src = 'At the quay the Deputy Chief Pilot of Kestrel Bay, Tomas Reyle, told the crews to stay ashore.';
+    const d = cmp(src, "Kestrel Bay's chief pilot, Tomas Reyle, told the crews to stay ashore.").filter((x) => x.kind === 'title');
+    assert.equal(d.length, 1);
+    assert.deepEqual([d[0]!.src, d[0]!.art], [[4, 6], [2, 3]], 'the rank with its title, against the title alone');
+    assert.deepEqual(cmp(src, "Kestrel Bay's deputy chief pilot, Tomas Reyle, told the crews to stay ashore.").filter((x) => x.kind === 'title'), []);
+  });
+  it('a rank dropped with the title word it qualifies is a change; a title word alone dropped is none', () => {
+    assert.equal(cmp('The Deputy Chief Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.', 'The Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.')[0]?.kind, 'title');
+    assert.deepEqual(cmp('The Chief Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.', 'The Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.'), []);
+    // a rank and a title word dropped before a firm's name, no title ahead: no rank of a person
+    assert.deepEqual(cmp('The ferry line has bought out its former partner Kestrel Shipping for £2m.', 'The ferry line has bought out Kestrel Shipping for £2m.'), []);
+  });
+  it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {
+    const src = 'Mr Reyle said: "We will sell the old ferry to the museum, and the money will go to the crews who lost their pay over the long winter months of the strike."';
+    const quote = 'Mr Lund said: "We will sell the old ferry, and the money will go to the crews."';
+    const art = `Speaking at the hall late that night after the vote on the quay and the council, ${quote}`;
+    const c = compareSentences(factTokens(src), factTokens(art));
+    assert.ok(c.similarity < 0.5 && c.pairSimilarity >= 0.5, `similarity ${c.similarity}, pair ${c.pairSimilarity}`);
+    assert.equal(c.diffs[0]?.kind, 'name');
+    // reworded further, the pair falls below even with the name credited
+    const far = compareSentences(factTokens(src), factTokens(`Speaking at the hall late that night after the vote on the quay and the council of the port trust, ${quote}`));
+    assert.ok(far.pairSimilarity < 0.5);
+    assert.deepEqual(far.diffs, []);
+  });
 });
 
 describe('facts/pairs', () => {
@@ -218,6 +243,16 @@ describe('facts/pairs', () => {
     assert.equal(stemDice(a, { ...b, names: new Set() }), 0.25);
     // the name is found on the other side: not a differing name
     assert.equal(stemDice(a, { stems: new Set(['reyle', 'talk', 'collaps', 'lund']), names: new Set(['lund']) }), 0.5);
+  });
+  it('a differing title word counts as shared when pairing', () => {
+    const none = new Set<string>();
+    const a = { stems: new Set(['coron', 'adjourn', 'inquest', 'harbour']), names: none, titles: new Set(['coron']) };
+    const b = { stems: new Set(['judg', 'adjourn', 'hear', 'harbour']), names: none, titles: new Set(['judg']) };
+    assert.equal(stemDice(a, b), 0.75);
+    // a title on one side only: nothing forgiven
+    assert.equal(stemDice(a, { ...b, titles: none }), 0.5);
+    // the title is found on the other side: not a differing title
+    assert.equal(stemDice(a, { stems: new Set(['judg', 'adjourn', 'coron', 'harbour']), names: none, titles: new Set(['judg']) }), 0.75);
   });
 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownFiguresRepeated, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved } from '../../../src/core/facts/same-statement';
+import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownDatesRepeated, ownFiguresRepeated, quoteCreditDiffers, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved, valueElsewhere } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -152,6 +152,18 @@ describe('facts/same-statement: another round, revision or report read in the pa
     assert.equal(y.d.kind, 'number');
     assert.equal(strayFiguresDiffer(y.src, y.art, y.c.regions, y.d), false);
   });
+  it('strayFiguresDiffer: several stray figures on a side, one of them of the other side\'s unit; not of other units', () => {
+    const src = "The town's jobless rate is 3 per cent, below the coastal average of 4.2 per cent.";
+    // the slot read over the coastal average (4.2 / 4); the other figures are strays of one unit
+    const slot = (art: string) => {
+      const x = read(src, art);
+      const d = x.c.diffs.find((v) => x.src.slice(v.src[0], v.src[1]).some((t) => t.low === '4.2'))!;
+      assert.equal(d?.kind, 'number');
+      return strayFiguresDiffer(x.src, x.art, x.c.regions, d);
+    };
+    assert.equal(slot("At 6 per cent, the town's jobless rate is well below its peak of 9 per cent in 1996, but remains above the coastal average of 4 per cent."), true);
+    assert.equal(slot("With 30 boats laid up and 12 crews idle, the town's jobless rate remains above the coastal average of 4 per cent."), false);
+  });
   it('incrementDiffers: "another" before one side\'s figure only', () => {
     const x = read('Berths at the north quay have been cut by another 30 per cent.', 'Berths at the north quay have been cut by 15 per cent.');
     assert.equal(incrementDiffers(x.src, x.art, x.d), true);
@@ -200,5 +212,58 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     assert.equal(y.d.kind, 'name');
     assert.equal(sameQuotation(y.src, s2, y.art, a2, y.d, y.c.regions), false);
     assert.equal(sameStatement(y.src, s2, y.art, a2, y.d, 'Reyle', 'Lund', y.c.regions), false);
+  });
+  it("quoteCreditDiffers: one name is the quotation's speaker, the other is not; both speakers are compared", () => {
+    const q = '"Who will pay the crews when the ferries stop running for good?"';
+    const s = `At the rally the union carried a banner showing the harbour master and Mr Reyle beside the slogan ${q}`;
+    const a = `Mr Lund asked: ${q}`;
+    const x = read(s, a);
+    assert.equal(x.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(x.src, s, x.art, a, x.d, x.c.regions), true);
+    assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), false);
+    const s2 = `At the inquiry on Wednesday, Mr Reyle told the harbour board: ${q}`;
+    const y = read(s2, a);
+    assert.equal(y.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(y.src, s2, y.art, a, y.d, y.c.regions), false);
+    assert.equal(sameStatement(y.src, s2, y.art, a, y.d, 'Reyle', 'Lund', y.c.regions), true);
+    // a transcript's colon credits the quotation as a reporting verb does
+    const s3 = `Mr Reyle: ${q}`;
+    const z = read(s3, a);
+    assert.equal(z.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(z.src, s3, z.art, a, z.d, z.c.regions), false);
+    // words the article quotes and the source reports unquoted are no shared quotation
+    const s4 = 'The chairman urged Mr Reyle to keep his remarks to the harbour board, and Mr Reyle said: "The quay is all I have worked for."';
+    const a4 = 'The chairman cut in, telling Mr Lund to "keep his remarks to the harbour board".';
+    const w = read(s4, a4);
+    assert.equal(w.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(w.src, s4, w.art, a4, w.d, w.c.regions), false);
+  });
+  it("valueElsewhere: the article's figure stated in the source sentence outside its slot; not when the article states it more often", () => {
+    const src = 'The port trust has set a berth fee of $140 for each trawler, a rise of about $6 on last year.';
+    const x = read(src, 'The port trust has set a $6 rise for each trawler on last year.');
+    assert.equal(x.d.kind, 'number');
+    assert.equal(valueElsewhere(x.src, x.art, x.d), true);
+    const y = read(src, 'The port trust has set a berth fee of $6 for each trawler, a rise of about $6 on last year.');
+    assert.equal(y.d.kind, 'number');
+    assert.equal(valueElsewhere(y.src, y.art, y.d), false);
+  });
+});
+
+describe('facts/same-statement: each text keeps to its own month', () => {
+  const read = (srcText: string, artText: string, first: string) => {
+    const line = (text: string) => factTokens(text, text.indexOf(first), text.indexOf('\n', text.indexOf(first)));
+    const src = line(srcText);
+    const art = line(artText);
+    const d = compareSentences(src, art).diffs.find((x) => x.kind === 'date')!;
+    assert.ok(d, 'a date slot');
+    return ownDatesRepeated(src, srcText, art, artText, d);
+  };
+  it('ownDatesRepeated: each text names its own month again; not when the article names the source\'s month as often', () => {
+    const srcText = 'Berth fees cut for November\nBerth fees were cut for November, the port trust said on its notice board.\nThey had stood at 101 in October.\n';
+    const artText = 'Quiet winter at the quay\nBerth fees were cut for December, the port trust said on its notice board.\nOver the year to December fees rose, against a smaller rise to November.\nDecember is the quietest month.\n';
+    assert.equal(read(srcText, artText, 'Berth fees were'), true);
+    // a month changed in error: the rest of the article keeps the source's month
+    const artText2 = 'Berth fees cut for November\nBerth fees were cut for December, the port trust said on its notice board.\nThey had stood at 101 in October.\n';
+    assert.equal(read(srcText, artText2, 'Berth fees were'), false);
   });
 });

@@ -284,3 +284,24 @@ describe('rules/fact-mismatch: speakers and titles', () => {
     assert.equal(d.pairSimilarity, d.similarity);
   });
 });
+
+describe('rules/fact-mismatch: the same statement, not just a similar one', () => {
+  const PULLED = 'On the eve of the vote, Reyle withdrew his bid for the new quay and told the harbour board in a letter to its chairman.';
+  const PULLED_ART = 'On the eve of the vote, however, Mr Lund withdrew his bid for the new quay and told the harbour board in a letter to its chairman.';
+  it("a name the source writes bare is a person when the article titles it elsewhere; not when neither text does", () => {
+    assert.deepEqual(pair(PULLED, `Mr Reyle had met the skipper twice. ${PULLED_ART}`).map((f) => f.message), ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    assert.deepEqual(pair(PULLED, `Reyle had met the skipper twice. ${PULLED_ART}`), []);
+  });
+  const RULED_ART = 'The skipper said Petra Lund will miss the Kestrel Bay regatta on Sunday after hurting his wrist at the quay.';
+  it("another person's full name the source writes elsewhere: the source speaks of both, each in a statement of their own", () => {
+    const src = 'The skipper said Tomas Reyle will miss the Kestrel Bay regatta on Sunday after hurting his wrist at the quay.';
+    assert.deepEqual(pair(`${src} Petra Lund, the captain, is unfit too.`, RULED_ART), []);
+    assert.deepEqual(pair(`${src} He hopes to sail again in spring.`, RULED_ART).map((f) => f.message), ['Source says “Tomas Reyle”; the article says “Petra Lund” (name; Coastline Wire)']);
+  });
+  it("the source's sentence copied by another sentence of the article: the pair's sentence is another statement of its kind", () => {
+    const src = 'A bidder needs 14 berths to carry the harbour board vote on the new quay.';
+    const other = 'Lund holds 6 berths so far. A bidder needs 9 berths to carry the vote on the new quay.';
+    assert.deepEqual(pair(src, `${src} ${other}`), []);
+    assert.deepEqual(pair(src, other).map((f) => f.message), ['Source says “14”; the article says “9” (figure; Coastline Wire)']);
+  });
+});
