@@ -23,14 +23,39 @@ export interface FactToken {
   low: string;
 }
 
-const FACT_TOKEN_RE = new RegExp(`${WORD_PATTERN}|[£$€%]`, 'gu');
+const FACT_TOKEN_RE = new RegExp(`${WORD_PATTERN}|[£$€%]|#(?=\\p{N})`, 'gu');
 
-/** Fact tokens of text[start, end): words (as the text model defines them) and £ $ € %. */
+let lastText = '';
+let lastWirePound = false;
+/**
+ * Does the text write pounds sterling as `#` (a `#` before a figure and no `£` anywhere)? Agency copy
+ * sent over 7-bit lines did ("fined #2,000"); elsewhere a `#` before a figure is a number sign.
+ * Remembered for the last text asked about: fact tokens are read a sentence at a time.
+ */
+export function wirePound(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastWirePound = /#\d/.test(text) && !text.includes('£');
+  }
+  return lastWirePound;
+}
+
+/** text[start, end) as shown to the editor and put into a fix: a wire's `#` for `£` written `£`. */
+export function shownText(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  return s.includes('#') && wirePound(text) ? s.replace(/#(?=\d)/g, '£') : s;
+}
+
+/** Fact tokens of text[start, end): words (as the text model defines them), £ $ € %, and a wire's `#` for £. */
 export function factTokens(text: string, start = 0, end = text.length): FactToken[] {
   const out: FactToken[] = [];
   const s = text.slice(start, end);
   FACT_TOKEN_RE.lastIndex = 0;
   for (let m = FACT_TOKEN_RE.exec(s); m; m = FACT_TOKEN_RE.exec(s)) {
+    if (m[0] === '#') {
+      if (wirePound(text)) out.push({ start: start + m.index, end: start + m.index + 1, text: '£', low: '£' });
+      continue;
+    }
     const t = m[0].replace(/[’ʼ]/g, "'");
     out.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0], low: t.toLowerCase() });
   }

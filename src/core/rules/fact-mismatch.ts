@@ -6,7 +6,7 @@
  * references themselves disagree on the slot, the finding says so and is an info. Slots inside the
  * article's attributed quotations are misquote's.
  */
-import { factTokens, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
+import { factTokens, shownText, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
 import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
@@ -49,13 +49,13 @@ export function replacement(articleText: string, srcText: string, pair: Statemen
   const a = span(art, diff.art);
   const s = span(src, diff.src);
   const articleSlot = articleText.slice(a.start, a.end);
-  let out = srcText.slice(s.start, s.end);
+  let out = shownText(srcText, s.start, s.end);
   const sq = diff.srcQuantity;
   const aq = diff.artQuantity;
   if (sq && aq && sq.kind === aq.kind && sq.currency === aq.currency) {
     const srcCore = src.slice(sq.coreFrom, sq.coreTo);
     const artCore = art.slice(aq.coreFrom, aq.coreTo);
-    const coreText = srcText.slice(srcCore[0]!.start, srcCore[srcCore.length - 1]!.end);
+    const coreText = shownText(srcText, srcCore[0]!.start, srcCore[srcCore.length - 1]!.end);
     const coreValue = quantities(srcCore.map((t) => t.low))[0]?.value;
     const suffixless = (ts: FactToken[]) => ts.every((t) => !/\d[a-z]+$/i.test(t.text));
     const sameTail = src.slice(sq.coreTo, sq.to).map((t) => t.low).join(' ') === art.slice(aq.coreTo, aq.to).map((t) => t.low).join(' ') || sq.kind === 'percent';
@@ -146,7 +146,7 @@ export function factFindings(ctx: RuleContext): Finding[] {
       if (pairs.some((p) => p !== base && agrees(p, diff.art))) continue;
       const refDoc = ctx.index.docs[base.doc]!;
       const s = span(base.refTokens, diff.src);
-      const sourceValue = refDoc.text.slice(s.start, s.end);
+      const sourceValue = shownText(refDoc.text, s.start, s.end);
       const articleValue = text.slice(a.start, a.end);
       if (diff.kind === 'name' && (oneEntity(sourceValue, articleValue, [text, refDoc.text]) || fullNameElsewhere(articleValue, refDoc.text, base.ref))) continue;
       // the pair shares words but is not clearly the same statement: another person, event or occasion
@@ -173,7 +173,7 @@ export function factFindings(ctx: RuleContext): Finding[] {
         const od = p.comparison.diffs.find((x) => x.kind === diff.kind && x.art[0] < diff.art[1] && x.art[1] > diff.art[0]);
         if (!od) continue;
         const os = span(p.refTokens, od.src);
-        const v = ctx.index.docs[p.doc]!.text.slice(os.start, os.end);
+        const v = shownText(ctx.index.docs[p.doc]!.text, os.start, os.end);
         if (v.toLowerCase() !== sourceValue.toLowerCase()) others.push({ doc: p.doc, value: v });
       }
       const label = sourceLabel(ctx.index, base.doc);

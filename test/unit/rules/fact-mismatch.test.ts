@@ -106,6 +106,15 @@ describe('rules/fact-mismatch', () => {
   it('a bound the source figure keeps is not flagged', () => {
     assert.deepEqual(pair('Ticket prices went up by 39.6 per cent over the last three winters, the council said.', 'Ticket prices went up by nearly 40 per cent over the last three winters, the council said.'), []);
   });
+  it('reads wire copy\u2019s # before a figure as \u00a3 (a text with no \u00a3 sign): bounds compared, the fix writes \u00a3', () => {
+    const src = (v: string) => `The treasurer of the bowls club took ${v} from its accounts over six years, magistrates heard.`;
+    assert.deepEqual(pair(src('more than #55,000'), src('nearly \u00a360,000')), []);
+    const fs = pair(src('#45,000'), src('\u00a360,000'));
+    assert.equal(fs.length, 1, fs.map((f) => f.message).join(' | '));
+    assert.match(fs[0]!.message, /Source says \u201c\u00a345,000\u201d/);
+    assert.doesNotMatch(JSON.stringify(fs[0]!.fixes ?? []), /#/);
+    assert.equal(fixClears(src('#45,000'), src('\u00a360,000')), src('\u00a345,000'));
+  });
   it('when the sources differ: says so, an info, no fix', () => {
     const s = 'Police said 12 people were arrested on the quay after the crews blocked the ferry ramp.';
     const fs = facts('Police said 16 people were arrested on the quay after the crews blocked the ferry ramp.', [
