@@ -23,19 +23,22 @@ export interface FactToken {
   low: string;
 }
 
-const FACT_TOKEN_RE = new RegExp(`${WORD_PATTERN}|[£$€%]|#(?=\\p{N})`, 'gu');
+const FACT_TOKEN_RE = new RegExp(`${WORD_PATTERN}|[£$€%]|#(?=\\d)`, 'gu');
+/** an amount as agency copy writes pounds: `#55,000`, `#2.5 million`, `#3m` */
+const WIRE_AMOUNT = /#\d{1,3}(?:,\d{3})+(?!\d)|#\d+(?:\.\d+)?\s*(?:m|bn|million|billion)\b/;
 
 let lastText = '';
 let lastWirePound = false;
 /**
- * Does the text write pounds sterling as `#` (a `#` before a figure and no `£` anywhere)? Agency copy
- * sent over 7-bit lines did ("fined #2,000"); elsewhere a `#` before a figure is a number sign.
- * Remembered for the last text asked about: fact tokens are read a sentence at a time.
+ * Does the text write pounds sterling as `#`? Agency copy sent over 7-bit lines did ("fined #2,000"):
+ * an amount written so (thousands separators or millions) and no currency sign, no `#` before a letter
+ * (a hashtag) anywhere. Elsewhere a `#` before a figure is a number sign ("the #1 seed"). Remembered
+ * for the last text asked about: fact tokens are read a sentence at a time.
  */
 export function wirePound(text: string): boolean {
   if (text !== lastText) {
     lastText = text;
-    lastWirePound = /#\d/.test(text) && !text.includes('£');
+    lastWirePound = WIRE_AMOUNT.test(text) && !/[£$€]|#\p{L}/u.test(text);
   }
   return lastWirePound;
 }

@@ -115,6 +115,13 @@ describe('rules/fact-mismatch', () => {
     assert.doesNotMatch(JSON.stringify(fs[0]!.fixes ?? []), /#/);
     assert.equal(fixClears(src('#45,000'), src('\u00a360,000')), src('\u00a345,000'));
   });
+  it('keeps a # before a figure a number sign outside wire copy (another currency, a hashtag, no wire amount)', () => {
+    const lows = (t: string) => factTokens(t).map((x) => x.low);
+    assert.deepEqual(lows('The club paid #12,500 for the roller.').slice(0, 5), ['the', 'club', 'paid', '\u00a3', '12,500']);
+    assert.ok(!lows('She was the #1 seed and won $40,000 at the open.').includes('\u00a3'));
+    assert.ok(!lows('The #3 seed lost to a qualifier.').includes('\u00a3'));
+    assert.ok(!lows('Fans of #TeamHarbour raised #12,500 for the crew.').includes('\u00a3'));
+  });
   it('when the sources differ: says so, an info, no fix', () => {
     const s = 'Police said 12 people were arrested on the quay after the crews blocked the ferry ramp.';
     const fs = facts('Police said 16 people were arrested on the quay after the crews blocked the ferry ramp.', [
