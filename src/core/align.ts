@@ -228,7 +228,8 @@ export interface AlignOptions {
    * for `pairEvidenceFilter`, in a set of at least `stockMinDocs` documents: a source whose shared
    * n-grams (SEED_N words) are mostly held by unrelated references too must have them add up, each
    * counted 1/k when k references hold it, to this much. The source's versions count as the source:
-   * references with a passage over the same article words, or holding half the passage's n-grams.
+   * references holding half the passage's n-grams (an update of the same story; not merely a passage
+   * over the same article words, which other stories on the subject have too).
    * A phrase many otherwise unrelated references hold is the subject's vocabulary (the name of a law,
    * an inquiry, a product, written in every story about it), so a source sharing only such phrases
    * with the article is another story on the same subject, not the one copied. A reworded passage,
@@ -1354,11 +1355,11 @@ function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
  * Also, for `pairDistinctGrams`: `grams`, the n-grams found in the source span; `distinct`, those
  * within the look-up's limits each counted 1/k when k reference documents hold it, the source and
- * its versions counted as one (`versions`, and any document holding half of the passage's shared
- * n-grams: an update of the same story, or text the outlet recycles); `common`, those held by
- * other documents than the source and its versions, or over the limits.
+ * its versions counted as one (a document holding half of the passage's shared n-grams: an update
+ * of the same story, or text the outlet recycles); `common`, those held by other documents than the
+ * source and its versions, or over the limits.
  */
-function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, versions: ReadonlySet<number> = new Set()): { stock: Uint8Array; distinct: number; grams: number; common: number } {
+function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): { stock: Uint8Array; distinct: number; grams: number; common: number } {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
@@ -1399,7 +1400,7 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
   let held1 = 0;
   for (const docs of shared) {
     let k = 1;
-    for (const d of docs) if (d !== p.doc && !versions.has(d) && held.get(d)! < 0.5 * sharedAll) k++;
+    for (const d of docs) if (d !== p.doc && held.get(d)! < 0.5 * sharedAll) k++;
     distinct += 1 / k;
     if (k === 1) held1++;
   }
@@ -1492,10 +1493,7 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    // other sources of the same article text: versions of this one
-    const versions = new Set<number>();
-    for (const other of ps) if (other.doc !== p.doc && Math.min(p.aTok[1], other.aTok[1]) > Math.max(p.aTok[0], other.aTok[0])) versions.add(other.doc);
-    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, versions) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
+    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {

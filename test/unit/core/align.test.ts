@@ -811,6 +811,20 @@ describe('pairEvidenceFilter: phrases of the subject that several references hol
     assert.deepEqual(pairEvidenceFilter(ps, model, index), []);
   });
 
+  it('other stories on the subject that share a longer run with the article are no versions of the source', () => {
+    // the stories naming the inquiry now share a longer run with the lede, so each aligns over its words
+    const longer = PEOPLE.map((who, k) => doc(`inquiry${k}.txt`, `${who} urged the Saltcote tidal barrage inquiry to ask about ${SUBJECTS[k]} on day ${k + 2}.`));
+    const idx = ReferenceIndex.build([doc('ferryman.txt', FERRYMAN), ...longer, ...subject.filter((d) => !d.id.startsWith('inquiry')), ...notices]);
+    const article = `${lede}, but that the boatyards would adapt.${tail}`;
+    const model = analyse(article);
+    const ps = align(model, idx);
+    const ferry = ps.filter((p) => idx.docs[p.doc]!.id === 'ferryman.txt');
+    assert.equal(ferry.length, 1);
+    assert.ok(ps.filter((p) => idx.docs[p.doc]!.id !== 'ferryman.txt').some((p) => Math.min(p.aTok[1], ferry[0]!.aTok[1]) > Math.max(p.aTok[0], ferry[0]!.aTok[0])));
+    assert.ok(pairEvidenceFilter(ps, model, idx, { pairDistinctGrams: 0 }).some((p) => idx.docs[p.doc]!.id === 'ferryman.txt'));
+    assert.ok(!pairEvidenceFilter(ps, model, idx).some((p) => idx.docs[p.doc]!.id === 'ferryman.txt'));
+  });
+
   it('keeps a copy of what one source alone says beside the same phrases, spans on both sides', () => {
     const article = `${lede} ${CLAIM}.${tail}`;
     const model = analyse(article);
