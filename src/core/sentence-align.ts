@@ -50,10 +50,10 @@ export interface SentenceAlignOptions {
   summaryWiden: number;
   summaryOwnRatio: number;
   /**
-   * A sentence of at least twice this many counted words is cut into units of this many to twice as
-   * many, of like length, each cut at the strongest clause mark near it (0: off). Text with few sentence ends (lists, headings,
-   * run-on copy) otherwise makes a few long units whose tf-isf vectors a copied stretch inside them
-   * cannot reach.
+   * A sentence of at least twice this many counted words is cut into floor(n / this) units of like
+   * length (about this many to twice as many words), each cut moved up to a quarter of a unit to the
+   * strongest clause mark near it (0: off). Text with few sentence ends (lists, headings, run-on copy)
+   * otherwise makes a few long units whose tf-isf vectors a copied stretch inside them cannot reach.
    */
   unitWords: number;
 }
@@ -121,7 +121,7 @@ export interface PreparedSide {
 }
 
 /**
- * Where a sentence of `n` counted words is cut into units of `min` to 2·`min` words: the
+ * Where a sentence of `n` counted words is cut into units of about `min` to 2·`min` words: the
  * counted-word indexes at which units after the first start. A sentence under 2·`min` words stays
  * whole (ordinary sentences are the anchor's units); a longer one is cut into floor(n / min) pieces
  * of like length, each cut moved, within a quarter of a piece, to the counted word with the
