@@ -44,6 +44,11 @@ function opensWithQuote(text: string, at: number): boolean {
   return c === '"' || c === '“' || c === '«' || c === '„' || c === '‘' || (c === '`' && text[at + 1] === '`');
 }
 
+/** A single opening mark that opens a paragraph: curly, or straight before a letter (not an elided year: '98). */
+function opensWithSingle(text: string, at: number): boolean {
+  return text[at] === '‘' || (text[at] === "'" && isLetter(text[at + 1]) && !/^'\d\d/.test(text.slice(at, at + 3)));
+}
+
 export function findQuotes(model: TextModel): QuoteSpan[] {
   const { text, paragraphs } = model;
   const out: QuoteSpan[] = [];
@@ -75,7 +80,7 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
     let i = para.start;
     if (stack.length) {
       // a quote left open: continues if this paragraph opens with a quote mark, else it closed at the previous end
-      if (opensWithQuote(text, para.start)) {
+      if (opensWithQuote(text, para.start) || (stack[0]!.mark === 's' && opensWithSingle(text, para.start))) {
         i = para.start + (text[para.start] === '`' ? 2 : 1);
       } else {
         const prev = paragraphs[p - 1]!;
@@ -142,8 +147,11 @@ export function findQuotes(model: TextModel): QuoteSpan[] {
       }
     }
     // paragraph end: open quotes continue into the next paragraph if it opens with a mark (handled above);
-    // single quotes never continue
-    while (stack.length && stack[stack.length - 1]!.mark === 's') stack.pop();
+    // a single quote continues only as the one open quote (British style: 'words …¶'more words') into a
+    // paragraph that opens with a single mark, else it was an apostrophe or a stray mark
+    const next = paragraphs[p + 1];
+    const continues = stack.length === 1 && stack[0]!.mark === 's' && next !== undefined && opensWithSingle(text, next.start);
+    while (!continues && stack.length && stack[stack.length - 1]!.mark === 's') stack.pop();
   }
   if (stack.length && paragraphs.length) {
     const last = paragraphs[paragraphs.length - 1]!;

@@ -26,6 +26,16 @@ describe('attribution: quote shapes', () => {
     assert.equal(a!.source!.text, 'the captain');
     assert.ok(a!.content.text.includes('dawn') && a!.content.text.includes('dusk'));
   });
+  it('continues a single-mark quote into the next paragraph that opens with a single mark', () => {
+    const t = "The warden wrote that the pier was 'past saving and a danger to every boat moored beside it.\n\n'Nobody should fish from it again,' she added.";
+    const qs = findQuotes(analyse(t));
+    assert.equal(qs.length, 1);
+    assert.ok(t.slice(qs[0]!.start, qs[0]!.end).startsWith('past saving') && t.slice(qs[0]!.start, qs[0]!.end).endsWith('again,'));
+    // an apostrophe-like mark left open before a paragraph that does not open with a single mark stays no quote
+    assert.equal(findQuotes(analyse("They played rock 'n roll all night.\n\nThe hall emptied at two.")).length, 0);
+    // a year elided at the paragraph's start continues nothing
+    assert.equal(findQuotes(analyse("The warden called it 'past saving.\n\n'98 was the last good season.")).length, 0);
+  });
   it('closes an unclosed quote at the paragraph end when the next paragraph does not continue it', () => {
     const qs = findQuotes(analyse('“The harbour is closed, the notice read.\n\nBoats stayed in.'));
     assert.equal(qs.length, 1);
