@@ -398,18 +398,7 @@ export type Hunk = { s0: number; s1: number; a0: number; a1: number };
 
 /** A word that fills a slot rather than frames a statement: a figure, a number word, a day or month, a negation, a rank or a title. */
 function fillWord(t: FactToken): boolean {
-  const w = t.low;
-  return (
-    /^[£$€#]?\d[\d,.]*\w*%?$/.test(w) ||
-    (NUMBER_WORDS.has(w) && w !== 'a' && w !== 'and') ||
-    DAYS.has(w) ||
-    MONTHS.has(w) ||
-    PLAIN_NEGATORS.has(w) ||
-    w.endsWith("n't") ||
-    w in CONTRACTED ||
-    TITLE_MODIFIERS.has(w) ||
-    TITLES.has(w)
-  );
+  return fillClass(t) !== null;
 }
 
 /** Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"). */

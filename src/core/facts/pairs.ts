@@ -250,6 +250,16 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   return out;
 };
 
+/** The article's sentences other than `except` whose content stems pair with `stems` (PAIR_MIN_DICE), as fact tokens. */
+function* similarArticleSentences(doc: TextModel, stems: Stems, except: number): Generator<FactToken[]> {
+  for (let t = 0; t < doc.sentences.length; t++) {
+    if (t === except) continue;
+    const other = doc.sentences[t]!;
+    if (stemDice(stems, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
+    yield factTokens(doc.text, other.start, other.end);
+  }
+}
+
 /** word similarity at which an article sentence is a near copy of a reference sentence */
 export const NEAR_COPY = 0.8;
 
@@ -262,14 +272,10 @@ export const NEAR_COPY = 0.8;
  * change it once.)
  */
 export function sourceStatedElsewhere(ctx: RuleContext, pair: StatementPair, diff: SlotDiff): boolean {
-  const doc = ctx.doc;
   const piece = docPieces(ctx.index, pair.doc).find((p) => p.start === pair.ref.start);
   if (!piece) return false;
-  for (let t = 0; t < doc.sentences.length; t++) {
-    if (t === pair.sentence) continue;
-    const other = doc.sentences[t]!;
-    if (stemDice(piece, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
-    const c = compareSentences(pair.refTokens, factTokens(doc.text, other.start, other.end));
+  for (const tokens of similarArticleSentences(ctx.doc, piece, pair.sentence)) {
+    const c = compareSentences(pair.refTokens, tokens);
     if (c.similarity >= NEAR_COPY && c.similarity > pair.comparison.similarity && !c.regions.some((h) => h.s0 < diff.src[1] && h.s1 > diff.src[0])) return true;
   }
   return false;
@@ -308,12 +314,7 @@ export function templateValues(ctx: RuleContext, pair: StatementPair, diff: Slot
     const x = c.diffs.find((y) => y.kind === diff.kind && y.art[0] < diff.art[1] && y.art[1] > diff.art[0]);
     if (x) put(d, slotValue(tokens, x.src[0], x.src[1]));
   };
-  for (let t = 0; t < doc.sentences.length; t++) {
-    if (t === pair.sentence) continue;
-    const other = doc.sentences[t]!;
-    if (stemDice(stems, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
-    add(-1, factTokens(doc.text, other.start, other.end));
-  }
+  for (const tokens of similarArticleSentences(doc, stems, pair.sentence)) add(-1, tokens);
   for (const d of new Set([pair.doc, ...candidateDocs(ctx, [sent], TEMPLATE_DOCS)])) {
     for (const piece of docPieces(ctx.index, d)) {
       if (d === pair.doc && piece.start === pair.ref.start) continue;

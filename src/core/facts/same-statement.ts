@@ -460,22 +460,26 @@ function quoteOpening(toks: readonly FactToken[], text: string, after: number): 
 }
 
 /**
- * Words both sentences quote after the slot, in common runs of the pair: an article word counts when
- * it and the source word the diff holds it in common with both stand inside the quotation each sentence
- * opens after the slot (words one text quotes and the other reports are not a shared quotation).
+ * Words in common runs of the pair inside the quotation each sentence opens after the slot: the
+ * article's words after its opening mark (with `bothQuoted`, only those whose source word, the one
+ * the diff holds in common with it, also stands after the source's opening mark: words one text
+ * quotes and the other reports are not a shared quotation). 0 when either sentence opens none.
  */
-function sharedQuotedWords(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): number {
+function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[], bothQuoted: boolean): number {
   const qs = quoteOpening(src, srcText, d.src[1]);
   const qa = quoteOpening(art, artText, d.art[1]);
   if (qs < 0 || qa < 0) return 0;
   let n = 0;
   art.forEach((t, k) => {
     if (t.start < qa || regions.some((h) => k >= h.a0 && k < h.a1) || !/[\p{L}\d]/u.test(t.low)) return;
-    // the source token held in common: counted on from the end of the last changed region before it
-    let last: Hunk | undefined;
-    for (const h of regions) if (h.a1 <= k) last = h;
-    const j = last ? last.s1 + (k - last.a1) : k;
-    if (src[j] && src[j]!.start >= qs) n++;
+    if (bothQuoted) {
+      // the source token held in common: counted on from the end of the last changed region before it
+      let last: Hunk | undefined;
+      for (const h of regions) if (h.a1 <= k) last = h;
+      const j = last ? last.s1 + (k - last.a1) : k;
+      if (!src[j] || src[j]!.start < qs) return;
+    }
+    n++;
   });
   return n;
 }
@@ -489,7 +493,7 @@ function sharedQuotedWords(src: readonly FactToken[], srcText: string, art: read
  * between the name and the quotation, or a colon alone.
  */
 export function quoteCreditDiffers(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
-  if (sharedQuotedWords(src, srcText, art, artText, d, regions) < MIN_SHARED_QUOTED) return false;
+  if (quotedWordsAfterSlot(src, srcText, art, artText, d, regions, true) < MIN_SHARED_QUOTED) return false;
   const credited = (toks: readonly FactToken[], text: string, r: readonly [number, number]): boolean => {
     const between = text.slice(toks[r[1] - 1]!.end, quoteOpening(toks, text, r[1]));
     return /^\s*:\s*(?:``|["“‘'`])$/.test(between) || REPORTING.test(between);
@@ -508,15 +512,7 @@ export const MIN_SHARED_QUOTED = 4;
  * `art` are offsets into `srcText` and `artText`.
  */
 export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
-  const qs = quoteOpening(src, srcText, d.src[1]);
-  const qa = quoteOpening(art, artText, d.art[1]);
-  if (qs < 0 || qa < 0) return false;
-  const changed = (k: number) => regions.some((h) => k >= h.a0 && k < h.a1);
-  let n = 0;
-  art.forEach((t, k) => {
-    if (t.start >= qa && !changed(k) && /[\p{L}\d]/u.test(t.low)) n++;
-  });
-  return n >= MIN_SHARED_QUOTED;
+  return quotedWordsAfterSlot(src, srcText, art, artText, d, regions, false) >= MIN_SHARED_QUOTED;
 }
 
 /** All the checks above: the pair is clearly the same statement, and the slot's values are not the same thing said otherwise. */
