@@ -356,6 +356,17 @@ function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate
   return out;
 }
 
+/** The characters the cases span in the article and in the reference, each summed over the cases. */
+function extents(cases: readonly Case[], ua: readonly Unit[], ub: readonly Unit[]): [number, number] {
+  let a = 0;
+  let b = 0;
+  for (const c of cases) {
+    a += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
+    b += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
+  }
+  return [a, b];
+}
+
 /**
  * Obfuscation spares no sentence evenly: the first or last sentence pair of a copied stretch may fall
  * under the seed thresholds although its neighbours pass. A case takes the unit pair just outside it
@@ -370,21 +381,17 @@ function grow(cases: Case[], av: Weighted, bv: Weighted, na: number, nb: number,
     const lo = n > 0 ? cases[n - 1]!.a[1] : -1;
     const hi = n + 1 < cases.length ? cases[n + 1]!.a[0] : na;
     if (c.seeds.length < o.edgeMinSeeds) continue;
-    for (let k = 0; k < o.edgeSteps; k++) {
-      const i = c.a[0] - 1;
-      const j = c.b[0] - 1;
-      if (i <= lo || j < 0 || cosine(av.vec(i), bv.vec(j)) < o.edgeCos) break;
-      c.a[0] = i;
-      c.b[0] = j;
-      c.seeds.push([i, j]);
-    }
-    for (let k = 0; k < o.edgeSteps; k++) {
-      const i = c.a[1] + 1;
-      const j = c.b[1] + 1;
-      if (i >= hi || j >= nb || cosine(av.vec(i), bv.vec(j)) < o.edgeCos) break;
-      c.a[1] = i;
-      c.b[1] = j;
-      c.seeds.push([i, j]);
+    // the start first, then the end: end e of the case moves by step
+    for (const [e, step] of [[0, -1], [1, 1]] as const) {
+      for (let k = 0; k < o.edgeSteps; k++) {
+        const i = c.a[e] + step;
+        const j = c.b[e] + step;
+        const inside = step < 0 ? i > lo && j >= 0 : i < hi && j < nb;
+        if (!inside || cosine(av.vec(i), bv.vec(j)) < o.edgeCos) break;
+        c.a[e] = i;
+        c.b[e] = j;
+        c.seeds.push([i, j]);
+      }
     }
   }
   return cases;
@@ -581,16 +588,8 @@ export function alignSentences(
   let summary = false;
   if (o.summaryGap > o.gap) {
     const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate), av, bv, ua, ub, o.minChars);
-    let sa = 0, sb = 0;
-    for (const c of wide) {
-      sa += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
-      sb += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
-    }
-    let na = 0, nb = 0;
-    for (const c of cases) {
-      na += ua[c.a[1]]!.end - ua[c.a[0]]!.start;
-      nb += ub[c.b[1]]!.end - ub[c.b[0]]!.start;
-    }
+    const [sa, sb] = extents(wide, ua, ub);
+    const [na, nb] = extents(cases, ua, ub);
     const finds = !(o.summaryWiden > 0) || na === 0 || wide.length < cases.length || sa >= o.summaryWiden * na || nb >= o.summaryOwnRatio * na;
     if (sb > 0 && sb >= o.summaryRatio * sa && finds) {
       cases = wide;
