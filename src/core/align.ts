@@ -28,7 +28,7 @@ import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
-import { analyse, type Span, type TextModel } from './text';
+import type { Span, TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
@@ -1353,13 +1353,13 @@ function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
  * Per article token of passage `p` (offset from `p.aTok[0]`): 1 when the token lies in n-grams
  * (SEED_N words) found in the source span and every such n-gram is in at least `pairStockGramDocs`
  * reference documents: stock phrasing of the set, not of this source. `terms`: `articleTerms`.
- * Also, for `pairDistinctGrams`: `grams`, the n-grams found in the source span; `distinct`, those
- * within the look-up's limits each counted 1/k when k reference documents hold it, the source and
- * its versions counted as one (a document holding half of the passage's shared n-grams: an update
- * of the same story, or text the outlet recycles); `common`, those held by other documents than the
- * source and its versions, or over the limits.
+ * Also, for `pairDistinctGrams` (counted only with `tally`, else 0): `grams`, the n-grams found in
+ * the source span; `distinct`, those within the look-up's limits each counted 1/k when k reference
+ * documents hold it, the source and its versions counted as one (a document holding half of the
+ * passage's shared n-grams: an update of the same story, or text the outlet recycles); `common`,
+ * those held by other documents than the source and its versions, or over the limits.
  */
-function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): { stock: Uint8Array; distinct: number; grams: number; common: number } {
+function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, tally: boolean): { stock: Uint8Array; distinct: number; grams: number; common: number } {
   const n = p.aTok[1] - p.aTok[0];
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
@@ -1387,10 +1387,12 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
       if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
     }
     if (!inSource) continue;
-    sharedAll++;
-    if (within) {
-      shared.push(docs);
-      for (const d of docs) held.set(d, (held.get(d) ?? 0) + 1);
+    if (tally) {
+      sharedAll++;
+      if (within) {
+        shared.push(docs);
+        for (const d of docs) held.set(d, (held.get(d) ?? 0) + 1);
+      }
     }
     const mark = o.pairStockGramDocs > 0 && (!within || docs.length >= o.pairStockGramDocs) ? common : rare;
     mark.fill(1, i - p.aTok[0], i - p.aTok[0] + SEED_N);
@@ -1493,7 +1495,7 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
+    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, distinctOn) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
     // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
     for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
     return {
