@@ -68,11 +68,6 @@ export interface Opts {
   abc?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
-  /**
-   * check only these article files (the folds and reference sets stay those of the whole run, so each
-   * checked article gets the references it gets in a full run); flags per 10k words then cover them only
-   */
-  only?: ReadonlySet<string>;
 }
 
 export interface Sampled {
@@ -210,7 +205,11 @@ interface Run {
   articles: number;
 }
 
-/** Only these articles, with these rule settings (`--judged-only`). */
+/**
+ * Only these articles, with these rule settings (`--judged-only`). The folds and reference sets stay
+ * those of the whole run, so each checked article gets the references it gets in a full run; folds and
+ * METER articles holding none of the files are skipped before their index is built.
+ */
 export interface Focus {
   files: ReadonlySet<string>;
   rules: Partial<Settings['rules']>;
@@ -224,13 +223,14 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   const fps = new Map<string, Sampled>();
   let words = 0;
   let articles = 0;
+  const only = focus?.files;
   /**
    * Check articles in k folds (article i in fold i mod k), each fold against the references refsFor gives for
    * the texts in that fold (so a byte-identical twin of a checked article is never its reference).
    */
   const foldRun = (corpus: string, arts: { id: string; text: string }[], k: number, refsFor: (inFold: Set<string>) => ReferenceDoc[]) => {
     for (let fold = 0; fold < k; fold++) {
-      const mine = arts.filter((a, i) => i % k === fold && (!o.only || o.only.has(a.id)));
+      const mine = arts.filter((a, i) => i % k === fold && (!only || only.has(a.id)));
       if (!mine.length) continue;
       const refs = refsFor(new Set(arts.filter((_, i) => i % k === fold).map((a) => a.text)));
       const index = ReferenceIndex.build(refs);
@@ -239,7 +239,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
     }
   };
   const run = (corpus: string, file: string, text: string, index: ReferenceIndex, refs: Map<string, string>) => {
-    if (focus && !focus.files.has(file)) return;
+    if (only && !only.has(file)) return;
     let res;
     try {
       res = check(text, index, focus ? { rules: focus.rules } : {});
@@ -262,7 +262,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   const mdir = path.join(evalDir, 'meter');
   const pa = paFiles(mdir);
   for (const a of shuffle(meterArticles(mdir), r).slice(0, o.meter)) {
-    if (o.only && !o.only.has(a.id)) continue;
+    if (only && !only.has(a.id)) continue;
     const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: {} }));
     if (!refs.length) continue;
     run('meter', a.id, readMeterText(a.file), ReferenceIndex.build(refs), new Map(refs.map((d) => [d.id, d.text])));
@@ -471,8 +471,6 @@ const suite: Suite = async ({ evalDir, args }) => {
     files: new Set(focusRows.map((v) => v.file)),
     rules: Object.fromEntries(RULE_IDS.filter((id) => !focusRows.some((v) => v.bucket.split('/')[0] === id)).map((id) => [id, 'off' as const])),
   };
-  // folds and METER articles holding no judged finding of the focus are skipped before their index is built
-  if (focus) o.only = focus.files;
   const run = generate(evalDir, o, focus);
   perTenK(run);
   printExcluded(run, o);
