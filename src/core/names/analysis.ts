@@ -10,6 +10,7 @@ import type { RuleContext } from '../rule';
 import { finding } from '../rules/catalogue';
 import { escapeRegExp } from '../text';
 import type { Finding, Fix } from '../types';
+import type { NameEvidence } from '../finding-data';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
@@ -737,11 +738,22 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const why = t.house
         ? 'the house list spells it'
         : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
+      // a warning needs evidence an editor can act on: the spelling of the article's own story (a set
+      // chosen for it, or documents following it), or of three or more documents of other stories in a
+      // strong match, with no reference writing the article's spelling. One or two documents of other
+      // stories are one or two writers, as likely to have slipped as the article's: an info
+      const evidence: NameEvidence = t.house
+        ? 'story'
+        : ownDocs > 0 ? 'thin'
+        : small() ? 'story'
+        : t.sources >= 3 && best.miss.strength === 'strong' ? 'documents'
+        : 'thin';
       let message = t.house ? `"${occ.text}" — ${why} "${t.form}"` : `"${occ.text}" — ${why}`;
       if (own) message += `; "${own.form}" appears in ${plural(own.docs, 'source', 'sources')}`;
       if (occs.length > 1) message += ` (${occs.length} places in this article)`;
       spelling.push(finding('name-spelling', {
         message,
+        severity: evidence === 'thin' ? 'info' : undefined,
         start: occ.start,
         end: occ.end,
         text: occ.text,
@@ -752,6 +764,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           kind: best.miss.kind,
           similarity: Math.round(best.miss.similarity * 1000) / 1000,
           context: best.context,
+          evidence,
           references,
           places: occs.map((o) => ({ start: o.start, end: o.end })),
         },
