@@ -656,9 +656,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // the article's spelling, so each spelling has one writer and the evidence is the same both ways
         // (Feldhagen / Feldhogen, each one story's). Only a name list that knows the target and not the
         // article's spelling (unless they differ in one vowel, as a name's own variants do), or a doubling
-        // names never have in the article's (Feldhhagen), breaks the tie
+        // names never have in the article's (Feldhhagen) and not in the target's, breaks the tie: a doubling
+        // both spellings share (a Dutch aa) says nothing about which is the slip
         if (
-          ownDocs === 0 && t.sources === 1 && plausibleDoubling(a.key) &&
+          ownDocs === 0 && t.sources === 1 && (plausibleDoubling(a.key) || !plausibleDoubling(t.key)) &&
           !(isKnownName(foldDiacritics(t.key)) && !knownName && !vowelForVowel(a.key, t.key))
         ) return;
         // Mac against Mc in other stories is other families' spelling, however many documents write it

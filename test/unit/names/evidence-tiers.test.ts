@@ -57,3 +57,17 @@ describe('names: evidence tiers', () => {
     assert.equal(evidenceOf(fs[0]!), 'thin');
   });
 });
+
+describe('names/archive: a doubling both spellings share', () => {
+  it('does not break the tie of one document against one', () => {
+    const refs = archive(doc('h1', 'The shire thanked Joost Vaanderson for ten years on the water board.'));
+    assert.deepEqual(names('Dairy farmer Joost Vaandersen says the new shed will open in March.', refs), []);
+  });
+
+  it('a doubling only the article\'s spelling has still does', () => {
+    const refs = archive(doc('h1', 'The shire thanked Joost Vanderson for ten years on the water board.'));
+    const fs = names('Dairy farmer Joost Vaanderson says the new shed will open in March.', refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Vanderson']);
+  });
+});
