@@ -375,6 +375,31 @@ export function vowelForVowel(a: string, b: string): boolean {
   return diff >= 0 && /[aeiouy]/u.test(x[diff]!) && /[aeiouy]/u.test(y[diff]!);
 }
 
+/** Prefixes after which a name goes on with a capital (McIntosh, MacIver, FitzIvan, DiIorio). */
+const CAPITAL_AFTER = /^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|La|Le|St)$/u;
+
+/**
+ * `target` is `written` as a scan misreads it, and no spelling: every letter in which they differ is a
+ * capital I inside the word where `written` has l (IIyse for Ilyse, WiIson; not the capital after Mc in
+ * McIntosh) or a zero among letters where `written` has o (J0nes). Such a reference spelling is a
+ * reading slip of the reference, never evidence against the article's.
+ */
+export function ocrMisreading(written: string, target: string): boolean {
+  if (written.length !== target.length || written === target) return false;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    const w = written[i]!;
+    if (t === w) continue;
+    if (t === '0' && (w === 'o' || w === 'O') && /\p{L}/u.test(target.slice(0, i) + target.slice(i + 1))) continue;
+    if (
+      t === 'I' && w === 'l' && i > 0 && /^\p{Ll}/u.test(target.slice(i + 1)) &&
+      (/\p{Lu}/u.test(target[i - 1]!) || (/\p{Ll}/u.test(target[i - 1]!) && !CAPITAL_AFTER.test(target.slice(0, i))))
+    ) continue;
+    return false;
+  }
+  return true;
+}
+
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
 export function macMcOnly(a: string, b: string): boolean {
   const x = foldDiacritics(a);
@@ -585,6 +610,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const knownName = isKnownName(foldDiacritics(a.key)) || isGivenNameWithS(foldDiacritics(a.key));
     const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
+    const written = a.occurrences[0]!.text.slice(0, nameLength(a.occurrences[0]!.text));
     const consider = (t: NameTarget, gluedTitle = false, compared?: NearMiss) => {
       if (t.key === a.key) return;
       // accents are kept: the article's Anaïs is not corrected to the references' unaccented Anais
@@ -592,6 +618,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const miss: NearMiss | undefined =
         compared ?? nearMiss(a.key, t.key) ?? (gluedTitle ? { ...compareNames(a.key, t.key), strength: 'strong' } : undefined);
       if (!miss) return;
+      // a reference spelling that is a scan's misreading of the article's (IIyse for Ilyse) is no evidence
+      if (!t.house && ocrMisreading(written, t.form)) return;
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
       if (!t.house && knownName && t.occurrences < 2) return;

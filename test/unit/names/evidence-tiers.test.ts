@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { ocrMisreading } from '../../../src/core/names/analysis';
 import type { NameMissData } from '../../../src/core/finding-data';
 import { archive, doc, names, show } from './helpers';
 
 // Invented people, places and stories. A name-spelling warning needs evidence an editor can act on:
 // the article's own story's references, or several documents of other stories; thinner evidence is
-// an info.
+// an info. Reading slips of a scan in a reference are no evidence at all.
 
 const evidenceOf = (f: { data?: unknown }) => (f.data as NameMissData).evidence;
 
@@ -69,5 +70,35 @@ describe('names/archive: a doubling both spellings share', () => {
     const fs = names('Dairy farmer Joost Vaanderson says the new shed will open in March.', refs);
     assert.equal(fs.length, 1, show(fs));
     assert.deepEqual(fs[0]!.suggestions, ['Vanderson']);
+  });
+});
+
+describe('names: a scan\'s misreading in the references', () => {
+  it('a capital I for l inside the word is no evidence against the article\'s spelling', () => {
+    const refs = [
+      doc('s1', 'The singer IIvana Marsk opened the festival on Friday night.'),
+      doc('s2', 'IIvana Marsk said the crowd had been the biggest of her tour.'),
+    ];
+    assert.deepEqual(names('The singer Ilvana Marsk opened the festival on Friday.', refs), []);
+  });
+
+  it('the article\'s own misreading is still corrected', () => {
+    const refs = [
+      doc('s1', 'The singer Ilvana Marsk opened the festival on Friday night.'),
+      doc('s2', 'Ilvana Marsk said the crowd had been the biggest of her tour.'),
+    ];
+    const fs = names('The singer IIvana Marsk opened the festival on Friday.', refs);
+    assert.equal(fs.length, 1, show(fs));
+    assert.deepEqual(fs[0]!.suggestions, ['Ilvana']);
+  });
+
+  it('reads which spellings are misreadings', () => {
+    assert.equal(ocrMisreading('Ilvana', 'IIvana'), true);
+    assert.equal(ocrMisreading('Wilsen', 'WiIsen'), true);
+    assert.equal(ocrMisreading('Jonsk', 'J0nsk'), true);
+    // the capital after Mc is how the name is written, the article's l the slip
+    assert.equal(ocrMisreading('Mclntyre', 'McIntyre'), false);
+    assert.equal(ocrMisreading('Ilvana', 'Ilvena'), false);
+    assert.equal(ocrMisreading('Ilvana', 'Ilvana'), false);
   });
 });
