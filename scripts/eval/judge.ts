@@ -95,8 +95,18 @@ function readAny(p: string): string {
   return r.text;
 }
 
+/** The bucket of a finding: its rule, and its severity for the rules whose findings come at two severities. */
 export function bucketOf(f: Finding): string {
-  return f.rule === 'misquote' ? `misquote/${f.severity}` : f.rule;
+  return f.rule === 'misquote' || f.rule === 'name-spelling' ? `${f.rule}/${f.severity}` : f.rule;
+}
+
+/**
+ * A bucket as a verdict file names it: files judged before a rule's findings were split by severity name
+ * the rule alone (name-spelling), so a finding's bucket is read at that level.
+ */
+export function bucketAt(bucket: string, fileBuckets: ReadonlySet<string>): string {
+  const rule = bucket.split('/')[0]!;
+  return !fileBuckets.has(bucket) && fileBuckets.has(rule) ? rule : bucket;
 }
 
 /** The case of a misquote finding, from its message (grouping verdicts by kind); `-` for other rules. */
@@ -476,7 +486,10 @@ const suite: Suite = async ({ evalDir, args }) => {
   printExcluded(run, o);
   if (focus) console.log(`--judged-only ${prefix}: ${focus.files.size} articles, flags and exclusions above are theirs only`);
   else if (h.excluded) {
-    const same = [...new Set([...h.excluded.keys(), ...run.excludedBy.keys()])].every((b) => (h.excluded!.get(b) ?? 0) === (run.excludedBy.get(b) ?? 0));
+    const known = new Set(h.excluded.keys());
+    const now = new Map<string, number>();
+    for (const [b, n] of run.excludedBy) now.set(bucketAt(b, known), (now.get(bucketAt(b, known)) ?? 0) + n);
+    const same = [...new Set([...h.excluded.keys(), ...now.keys()])].every((b) => (h.excluded!.get(b) ?? 0) === (now.get(b) ?? 0));
     console.log(same ? 'excluded per bucket: as when sampled' : `excluded per bucket differs from the sample's (${[...h.excluded].map(([b, n]) => `${b} ${n}`).join(', ')}): the engine's findings changed`);
   }
   // a judged finding the engine still makes anywhere in the checked articles (not just in the sample)
@@ -493,6 +506,16 @@ const suite: Suite = async ({ evalDir, args }) => {
     for (const v of vs) if (v.verdict === 'wrong') reasons.set(v.reason || '-', (reasons.get(v.reason || '-') ?? 0) + 1);
     const pc = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(0)} %` : '-');
     console.log(`${b.padEnd(29)} ${String(vs.length).padStart(6)} ${String(c('useful')).padStart(7)} ${String(c('trivial')).padStart(7)} ${String(c('wrong')).padStart(6)} ${pc(c('wrong'), vs.length).padStart(7)} ${String(still.length).padStart(5)} ${pc(c('wrong', still), still.length).padStart(11)}  ${[...reasons].sort((x, y) => y[1] - x[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    // a bucket the file names by rule alone whose findings now come at two severities: each severity's share
+    const nowIn = (v: { fp: string }) => run.fps.get(v.fp)!.bucket;
+    const split = [...new Set(still.map(nowIn))].sort();
+    if (split.some((x) => x !== b)) {
+      for (const x of split) {
+        const xs = still.filter((v) => nowIn(v) === x);
+        const ws = [...new Set(xs.filter((v) => v.verdict === 'wrong').map((v) => v.reason || '-'))].map((r) => `${r} ${xs.filter((v) => v.verdict === 'wrong' && (v.reason || '-') === r).length}`);
+        console.log(`  now ${x.padEnd(24)} ${''.padStart(6)} ${String(c('useful', xs)).padStart(7)} ${String(c('trivial', xs)).padStart(7)} ${String(c('wrong', xs)).padStart(6)} ${''.padStart(7)} ${String(xs.length).padStart(5)} ${pc(c('wrong', xs), xs.length).padStart(11)}  ${ws.join(', ')}`);
+      }
+    }
   }
   // misquote verdicts by kind (the kind column of seed F on)
   const kinds = verdicts.filter((v) => v.verdict && v.bucket.startsWith('misquote') && (prefix === undefined || v.bucket.startsWith(prefix)) && v.kind && v.kind !== '-');

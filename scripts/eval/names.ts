@@ -310,6 +310,8 @@ interface Tally {
   /** findings in planted articles that the clean article does not have too */
   newFindings: number;
   truePositives: number;
+  /** of the true positives, the findings made as infos (thin evidence), not warnings */
+  infoPositives: number;
   /** planted slips that made another real word or name (Blair → Blare): reported apart */
   realWord: { planted: number; found: number };
   cleanWords: number;
@@ -330,6 +332,7 @@ function newTally(): Tally {
     findings: 0,
     newFindings: 0,
     truePositives: 0,
+    infoPositives: 0,
     realWord: { planted: 0, found: 0 },
     cleanWords: 0,
     cleanFlags: 0,
@@ -445,7 +448,10 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       if (hit) {
         if (!realWord) t.found++;
         fam.found++;
-        if (!hitFindings.has(hit)) t.truePositives++;
+        if (!hitFindings.has(hit)) {
+          t.truePositives++;
+          if (hit.severity === 'info') t.infoPositives++;
+        }
         hitFindings.add(hit);
       } else if ((allHit = false) || t.misses.length < 400) {
         t.misses.push(`${realWord ? 'real-word ' : ''}${family}: ${text.slice(s.start, s.end)} (for ${s.original}) in ${art.id}`);
@@ -474,6 +480,7 @@ function report(label: string, t: Tally): void {
   console.log(`  precision ${pct(precision)} (all name findings in planted articles; ${pct(precisionNew)} counting only findings the clean article does not also get)`);
   console.log(`  recall ${pct(recall)} (non-word slips); real-word slips (slip makes another word or known name): ` +
     `${t.realWord.found}/${t.realWord.planted}; recall over all plants ${pct((t.found + t.realWord.found) / all)}`);
+  console.log(`  findings of planted slips made as infos, not warnings: ${t.infoPositives} of ${t.truePositives}`);
   console.log(`  per planted slip (one per article, all its occurrences flagged): ${t.eventsFound}/${t.events} = ${pct(t.eventsFound / t.events)}`);
   console.log(`  false flags per 10k clean words ${pct(perTenK)} (${t.cleanFlags} flags: ${JSON.stringify(t.cleanFlagsByRule)})`);
   for (const [f, v] of Object.entries(t.byFamily)) console.log(`    ${f.padEnd(16)} ${v.found}/${v.planted} recall ${pct(v.found / v.planted)}`);
@@ -572,6 +579,7 @@ export default async function names({ evalDir, args }: { evalDir: string; args: 
     total.realWord.planted += t.realWord.planted;
     total.realWord.found += t.realWord.found;
     total.truePositives += t.truePositives;
+    total.infoPositives += t.infoPositives;
     total.cleanWords += t.cleanWords;
     total.cleanFlags += t.cleanFlags;
     total.articles += t.articles;

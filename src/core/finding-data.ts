@@ -97,10 +97,20 @@ export interface NameMissData {
   similarity?: number;
   /** the references write the name beside the same neighbouring words */
   context: boolean;
+  /**
+   * What backs the suggestion (absent for a capital I read as l, which needs the references' company):
+   * `story`, the spelling of a reference set chosen for the article or holding its story; `documents`,
+   * three or more documents of other stories, in a strong match, none writing the article's spelling;
+   * `thin`, anything less (one or two documents of other stories, a weak match, or references that
+   * write the article's spelling too), reported as info
+   */
+  evidence?: NameEvidence;
   references: ReferenceSpelling[];
   /** every place of the misspelling in the article */
   places: Place[];
 }
+
+export type NameEvidence = 'story' | 'documents' | 'thin';
 
 export type NameSpellingData = HouseCorrectionData | NameMissData;
 

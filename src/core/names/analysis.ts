@@ -10,6 +10,7 @@ import type { RuleContext } from '../rule';
 import { finding } from '../rules/catalogue';
 import { escapeRegExp } from '../text';
 import type { Finding, Fix } from '../types';
+import type { NameEvidence } from '../finding-data';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
@@ -374,6 +375,31 @@ export function vowelForVowel(a: string, b: string): boolean {
   return diff >= 0 && /[aeiouy]/u.test(x[diff]!) && /[aeiouy]/u.test(y[diff]!);
 }
 
+/** Prefixes after which a name goes on with a capital (McIntosh, MacIver, FitzIvan, DiIorio). */
+const CAPITAL_AFTER = /^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|La|Le|St)$/u;
+
+/**
+ * `target` is `written` as a scan misreads it, and no spelling: every letter in which they differ is a
+ * capital I inside the word where `written` has l (IIyse for Ilyse, WiIson; not the capital after Mc in
+ * McIntosh) or a zero among letters where `written` has o (J0nes). Such a reference spelling is a
+ * reading slip of the reference, never evidence against the article's.
+ */
+export function ocrMisreading(written: string, target: string): boolean {
+  if (written.length !== target.length || written === target) return false;
+  for (let i = 0; i < target.length; i++) {
+    const t = target[i]!;
+    const w = written[i]!;
+    if (t === w) continue;
+    if (t === '0' && (w === 'o' || w === 'O') && /\p{L}/u.test(target.slice(0, i) + target.slice(i + 1))) continue;
+    if (
+      t === 'I' && w === 'l' && i > 0 && /^\p{Ll}/u.test(target.slice(i + 1)) &&
+      (/\p{Lu}/u.test(target[i - 1]!) || (/\p{Ll}/u.test(target[i - 1]!) && !CAPITAL_AFTER.test(target.slice(0, i))))
+    ) continue;
+    return false;
+  }
+  return true;
+}
+
 /** The two spellings differ only in Mac against Mc at the start (MacPherson / McPherson): both are families' spellings. */
 export function macMcOnly(a: string, b: string): boolean {
   const x = foldDiacritics(a);
@@ -584,6 +610,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const knownName = isKnownName(foldDiacritics(a.key)) || isGivenNameWithS(foldDiacritics(a.key));
     const known = a.ordinary || knownName;
     const cands: Candidate[] = [];
+    const written = a.occurrences[0]!.text.slice(0, nameLength(a.occurrences[0]!.text));
     const consider = (t: NameTarget, gluedTitle = false, compared?: NearMiss) => {
       if (t.key === a.key) return;
       // accents are kept: the article's Anaïs is not corrected to the references' unaccented Anais
@@ -591,6 +618,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const miss: NearMiss | undefined =
         compared ?? nearMiss(a.key, t.key) ?? (gluedTitle ? { ...compareNames(a.key, t.key), strength: 'strong' } : undefined);
       if (!miss) return;
+      // a reference spelling that is a scan's misreading of the article's (IIyse for Ilyse) is no evidence
+      if (!t.house && ocrMisreading(written, t.form)) return;
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
       if (!t.house && knownName && t.occurrences < 2) return;
@@ -655,9 +684,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         // the article's spelling, so each spelling has one writer and the evidence is the same both ways
         // (Feldhagen / Feldhogen, each one story's). Only a name list that knows the target and not the
         // article's spelling (unless they differ in one vowel, as a name's own variants do), or a doubling
-        // names never have in the article's (Feldhhagen), breaks the tie
+        // names never have in the article's (Feldhhagen) and not in the target's, breaks the tie: a doubling
+        // both spellings share (a Dutch aa) says nothing about which is the slip
         if (
-          ownDocs === 0 && t.sources === 1 && plausibleDoubling(a.key) &&
+          ownDocs === 0 && t.sources === 1 && (plausibleDoubling(a.key) || !plausibleDoubling(t.key)) &&
           !(isKnownName(foldDiacritics(t.key)) && !knownName && !vowelForVowel(a.key, t.key))
         ) return;
         // Mac against Mc in other stories is other families' spelling, however many documents write it
@@ -737,11 +767,22 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const why = t.house
         ? 'the house list spells it'
         : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
+      // a warning needs evidence an editor can act on: the spelling of the article's own story (a set
+      // chosen for it, or documents following it), or of three or more documents of other stories in a
+      // strong match, with no reference writing the article's spelling. One or two documents of other
+      // stories are one or two writers, as likely to have slipped as the article's: an info
+      const evidence: NameEvidence = t.house
+        ? 'story'
+        : ownDocs > 0 ? 'thin'
+        : small() ? 'story'
+        : t.sources >= 3 && best.miss.strength === 'strong' ? 'documents'
+        : 'thin';
       let message = t.house ? `"${occ.text}" — ${why} "${t.form}"` : `"${occ.text}" — ${why}`;
       if (own) message += `; "${own.form}" appears in ${plural(own.docs, 'source', 'sources')}`;
       if (occs.length > 1) message += ` (${occs.length} places in this article)`;
       spelling.push(finding('name-spelling', {
         message,
+        severity: evidence === 'thin' ? 'info' : undefined,
         start: occ.start,
         end: occ.end,
         text: occ.text,
@@ -752,6 +793,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           kind: best.miss.kind,
           similarity: Math.round(best.miss.similarity * 1000) / 1000,
           context: best.context,
+          evidence,
           references,
           places: occs.map((o) => ({ start: o.start, end: o.end })),
         },

@@ -56,6 +56,7 @@ export const RULE_CATALOGUE = [
     id: 'name-spelling',
     title: 'Name spelling',
     description: 'Proper names spelt differently from the references or the house list (Vovshansk for Vovchansk).',
+    // a warning when the article's story or three documents back the spelling; thinner evidence is an info (names/analysis.ts)
     defaultSeverity: 'warning',
   },
   {

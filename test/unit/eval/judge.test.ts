@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { abcStories, header, judgedFingerprints, misquoteKind, parseHeader, sampleBuckets, type Sampled } from '../../../scripts/eval/judge';
+import { abcStories, bucketAt, bucketOf, header, judgedFingerprints, misquoteKind, parseHeader, sampleBuckets, type Sampled } from '../../../scripts/eval/judge';
 import { rngFromString } from '../../../scripts/lib/rng';
 
 const mq = (message: string) => misquoteKind({ rule: 'misquote', message });
@@ -84,5 +84,23 @@ describe('eval judge: held-out samples', () => {
     // a headline followed by a picture caption is one story
     assert.ok(s[2]!.text.startsWith('Bees prefer blue flowers\nA bee on a blue petal'));
     assert.ok(s[2]!.text.endsWith('a study finds.\n'));
+  });
+});
+
+describe('eval/judge: buckets by severity', () => {
+  const f = (rule: string, severity: string) => ({ rule, severity, message: '', start: 0, end: 1, text: '' }) as unknown as Sampled['finding'];
+
+  it('name-spelling warnings and infos are buckets of their own, as misquote\'s are', () => {
+    assert.equal(bucketOf(f('name-spelling', 'warning')), 'name-spelling/warning');
+    assert.equal(bucketOf(f('name-spelling', 'info')), 'name-spelling/info');
+    assert.equal(bucketOf(f('misquote', 'info')), 'misquote/info');
+    assert.equal(bucketOf(f('weasel-attribution', 'hint')), 'weasel-attribution');
+  });
+
+  it('a verdict file that names the rule alone reads the finding\'s bucket at that level', () => {
+    const old = new Set(['name-spelling', 'misquote/info']);
+    assert.equal(bucketAt('name-spelling/info', old), 'name-spelling');
+    assert.equal(bucketAt('misquote/info', old), 'misquote/info');
+    assert.equal(bucketAt('name-spelling/warning', new Set(['name-spelling/warning'])), 'name-spelling/warning');
   });
 });

@@ -39,7 +39,7 @@ const UQUOTE: Keys<UnattributedQuoteData> = { speaker: 'required', referenceSent
 const CLAIM: Keys<UnattributedClaimData> = { sourceName: 'required', cue: 'required', attribution: 'required', overlap: 'required', sourceMeta: 'required' };
 const WEASEL: Keys<WeaselAttributionData> = { pattern: 'required' };
 const HOUSE: Keys<HouseCorrectionData> = { house: 'required', correction: 'required', references: 'required' };
-const MISS: Keys<NameMissData> = { house: 'required', kind: 'required', similarity: 'optional', context: 'required', references: 'required', places: 'required' };
+const MISS: Keys<NameMissData> = { house: 'required', kind: 'required', similarity: 'optional', context: 'required', evidence: 'optional', references: 'required', places: 'required' };
 const INCONSISTENT: Keys<NameInconsistencyData> = { kind: 'required', similarity: 'required', article: 'required', references: 'required', places: 'required' };
 const FACT: Keys<FactMismatchData> = {
   kind: 'required', sourceValue: 'required', articleValue: 'required', rounding: 'optional', sourcesDiffer: 'optional', reference: 'required',
