@@ -210,6 +210,12 @@ export interface AlignOptions {
   /** a passage that stands on its length needs this many words of substance of its own (a list of names does not stand) */
   pairStandSubstance: number;
   /**
+   * for `pairEvidenceFilter`: no word of an article sentence of 4+ words, at least this share of
+   * which begin with a capital letter, carries substance: a list of names (a line-up of one club, a
+   * cast) is shared by every report that prints it, and its first word is a name too. 0: off
+   */
+  pairNameListShare: number;
+  /**
    * stock phrasing by the reference set's own statistics, for `pairEvidenceFilter`: a shared word
    * whose every n-gram (SEED_N words) shared with the source span is found in at least this many
    * reference documents carries no substance (a formula of the trade, "was remanded in custody",
@@ -306,6 +312,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairStandShare: 0.3,
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
+  pairNameListShare: 0.75,
   pairStockGramDocs: 24,
   pairSharedName: true,
   pairDistinctGrams: 4,
@@ -1469,6 +1476,23 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
 }
 
 /**
+ * Per article token: 1 in a sentence of at least 4 words of which `share` or more begin with a
+ * capital letter (a list of names: a team sheet, a cast list, a title-case heading). 0: none.
+ */
+function nameLists(doc: TextModel, share: number): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  if (!(share > 0)) return out;
+  for (const s of doc.sentences) {
+    const n = s.tokenEnd - s.tokenStart;
+    if (n < 4) continue;
+    let caps = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (/^\p{Lu}/u.test(doc.tokens[k]!.text)) caps++;
+    if (caps >= share * n) out.fill(1, s.tokenStart, s.tokenEnd);
+  }
+  return out;
+}
+
+/**
  * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
  * alignment (the other rules read every passage): the substance words of all the passages of each
  * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
@@ -1493,11 +1517,13 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   const limits = `stock ${o.maxSeedHits} ${Math.max(o.maxSeedDocs, o.pairStockGramDocs)}`;
   const looked: TokenMemo<number[] | null> =
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
+  const lists = nameLists(doc, o.pairNameListShare);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
     const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, distinctOn) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
-    // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
-    for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
+    // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance; nor is a
+    // word of a list of names (a line-up, a cast list), capitalised at its sentence's start or not
+    for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1 || lists[k]) stock[k - p.aTok[0]] = 1;
     return {
       substance: substanceWords(doc, index, p, all, inQuotes, stock),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,

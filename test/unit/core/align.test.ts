@@ -654,6 +654,47 @@ describe('pairEvidenceFilter: the reference set\'s stock phrasing (n-gram docume
     assert.equal(pairEvidenceFilter(ps, model, idx, { pairStandSubstance: 0 }).length, 1);
     assert.deepEqual(pairEvidenceFilter(ps, model, idx), []);
   });
+
+  it('a line-up of full names and clubs has no substance to stand on, its first name and its markers included', () => {
+    // one club's line-up printed in the reports of two matches: every word a name but the captain's
+    // mark, and the first name of each list at the start of its sentence
+    const side =
+      'Corin Abbet (Highcombe), Lysander Mote (Wenlow), Piran Oakhurst (Saltcote), Tamsin Rook (Highcombe), Ewan Filby (Fennick), ' +
+      'Dorian Stagg (Wenlow), Hollis Crane (Highcombe, capt), Jory Penhale (Tollbridge), Merrick Dunn (Saltcote), Sorrel Vane (Wenlow), ' +
+      'Tobin Ashby (Fennick), Wystan Reeve (Highcombe), Cadoc Illing (Tollbridge), Bastian Holt (Saltcote), Ferris Kemble (Wenlow)';
+    const bench = 'Replacements: Gawain Trask (Highcombe), Ansel Brock (Fennick), Caspian Lowe (Wenlow), Digory Hale (Saltcote)';
+    const first = `Marrowby coach Idris Penwarden has kept faith with the side that lost in Wenlow last month.\n\n${side}\n\n${bench}\n\nThe referee for the match will be appointed on Monday.`;
+    const second = `Marrowby will be without two forwards for the visit of Saltcote, but the rest of the squad is fit.\n\n${side}\n\n${bench}\n\nKick-off is at three in the afternoon.`;
+    const filler = Array.from({ length: 20 }, (_, k) =>
+      doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+    );
+    const idx = ReferenceIndex.build([doc('first.txt', first), ...filler]);
+    const model = analyse(second);
+    const ps = align(model, idx, { minSubstanceWords: 0 });
+    assert.equal(ps.length, 1);
+    assert.ok(ps[0]!.words >= 40, String(ps[0]!.words));
+    assert.ok(second.slice(ps[0]!.a.start, ps[0]!.a.end).includes('Piran Oakhurst (Saltcote), Tamsin Rook'));
+    assert.ok(first.slice(ps[0]!.b.start, ps[0]!.b.end).includes('Piran Oakhurst (Saltcote), Tamsin Rook'));
+    // the captain's mark and the sentence-initial first names count as substance unless the list is read as one
+    assert.equal(pairEvidenceFilter(ps, model, idx, { pairNameListShare: 0 }).length, 1);
+    assert.deepEqual(pairEvidenceFilter(ps, model, idx), []);
+  });
+
+  it('prose copied beside a line-up is still copied, spans on both sides', () => {
+    const side = 'Corin Abbet, Lysander Mote, Piran Oakhurst, Tamsin Rook, Ewan Filby, Dorian Stagg, Hollis Crane, Jory Penhale';
+    const prose = 'The coach said the heavy pitch at the old ground would suit a side that likes to keep the ball among its forwards';
+    const wire = `Highcombe named their side on Friday.\n\n${side}\n\n${prose}, and he expects a big crowd.`;
+    const article = `Rain is forecast for Saturday.\n\n${side}\n\n${prose}. Tickets are still on sale.`;
+    const filler = Array.from({ length: 20 }, (_, k) =>
+      doc(`notice${k}.txt`, `The parish council said on Monday that grant ${k} for ${['paths', 'stiles', 'gates', 'benches'][k % 4]} had been approved.`),
+    );
+    const idx = ReferenceIndex.build([doc('wire.txt', wire), ...filler]);
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, idx), model, idx);
+    const p = kept.find((q) => article.slice(q.a.start, q.a.end).includes(prose));
+    assert.ok(p, JSON.stringify(kept.map((q) => article.slice(q.a.start, q.a.end))));
+    assert.ok(wire.slice(p.b.start, p.b.end).includes(prose));
+  });
 });
 
 describe('restatedSentences', () => {
