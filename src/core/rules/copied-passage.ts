@@ -11,6 +11,8 @@
  * in a set of 20 or more references, a source whose shared phrases are mostly held by unrelated references
  * too (the subject's vocabulary: an inquiry's, a law's name) must share some that few others hold;
  * a passage mostly quoted by both texts is a shared quotation, not copying.
+ * With `pairLooseRun` set (off by default: it costs METER recall), in such a set a source sharing no run of
+ * 10 words and few phrases with the article, and holding little of its vocabulary, is another story of the same kind.
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */

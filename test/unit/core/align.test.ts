@@ -888,3 +888,65 @@ describe('pairEvidenceFilter: phrases of the subject that several references hol
     assert.deepEqual(kept, pairEvidenceFilter(ps, model, small, { pairDistinctGrams: 0 }));
   });
 });
+
+describe('pairEvidenceFilter: another story of the same kind told alike (pairLooseRun)', () => {
+  // An invented entertainment archive: 300 short notices, and last week's cinema chart story. This
+  // week's chart story is about another film and shares the chart's phrasing here and there, in runs
+  // shorter than ten words, whose n-grams few references hold.
+  const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
+  const notices = Array.from({ length: 300 }, (_, k) =>
+    doc(`notice${k}.txt`, `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`),
+  );
+  const LAST_WEEK =
+    'Lantern keepers holds on to Vellmark chart\n\n' +
+    'The seafaring drama Lantern Keepers has stayed at the top of the Vellmark cinema chart for a second weekend, taking ' +
+    'four million crowns across the provinces. Its director Oswin Tregarthen thanked the islanders who built the lighthouse set by hand. ' +
+    'A cartoon about a singing walrus was second, while a courtroom thriller slipped to third.';
+  // other stories of the archive hold this week's story's own words, in other phrases
+  const others = [
+    doc('casting.txt', 'Morwenna Kitto will star as a ghost in a comedy set in a glass works by the harbour, and filming starts at a railway station in spring.'),
+    doc('posters.txt', 'Posters for the new season were signed at the station by the cast, who spent three weeks rehearsing nationwide before the reign of winter, and a runner fell on the spot.'),
+  ];
+  const index = ReferenceIndex.build([doc('lastweek.txt', LAST_WEEK), ...others, ...notices]);
+  const on = { pairLooseRun: 10, pairLooseGrams: 8, pairLooseVocabulary: 0.4 };
+  const THIS_WEEK =
+    'Glass harbour ends keepers reign\n\n' +
+    'The ghost comedy Glass Harbour has ended the reign of Lantern Keepers at the top of the Vellmark cinema chart, taking ' +
+    'three million crowns nationwide in its first weekend. Its star Morwenna Kitto spent the weekend signing posters in a railway station. ' +
+    'Lantern Keepers fell to the runner-up spot after three weeks.';
+
+  it('drops the chart phrasing another week\'s story shares, in short runs few references hold', () => {
+    const model = analyse(THIS_WEEK);
+    const ps = align(model, index).filter((p) => index.docs[p.doc]!.id === 'lastweek.txt');
+    assert.ok(ps.length >= 1, 'the aligner pairs the chart phrasing');
+    assert.ok(ps.some((p) => THIS_WEEK.slice(p.a.start, p.a.end).includes('top of the Vellmark cinema chart')));
+    // the other tests keep it: the gate alone decides
+    assert.deepEqual(pairEvidenceFilter(ps, model, index), ps);
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, on), []);
+  });
+
+  it('keeps a copy that shares a long run, spans on both sides', () => {
+    const copied = 'Its director Oswin Tregarthen thanked the islanders who built the lighthouse set by hand';
+    const article = `${THIS_WEEK} ${copied}.`;
+    const model = analyse(article);
+    const kept = pairEvidenceFilter(align(model, index), model, index, on);
+    const p = kept.find((q) => article.slice(q.a.start, q.a.end).includes(copied));
+    assert.ok(p, JSON.stringify(kept.map((q) => article.slice(q.a.start, q.a.end))));
+    assert.ok(LAST_WEEK.slice(p.b.start, p.b.end).includes(copied));
+  });
+
+  it('keeps a retelling of the source\'s own story, which holds most of the article\'s words', () => {
+    const retold =
+      'Lantern Keepers stays top\n\n' +
+      "Lantern Keepers, Oswin Tregarthen's seafaring drama, is still at the top of the Vellmark cinema chart. Islanders made its lighthouse " +
+      'set, and were thanked by the director; crowns, four million of them, came in from the provinces. Second: a walrus cartoon; third: the courtroom thriller.';
+    const model = analyse(retold);
+    const ps = align(model, index).filter((p) => index.docs[p.doc]!.id === 'lastweek.txt');
+    assert.ok(ps.length >= 1);
+    const kept = pairEvidenceFilter(ps, model, index, on);
+    assert.deepEqual(kept, ps);
+    assert.ok(kept.some((p) => retold.slice(p.a.start, p.a.end).includes('top of the Vellmark cinema chart') && LAST_WEEK.slice(p.b.start, p.b.end).includes('top of the Vellmark cinema chart')));
+    // held by the source or not, the words of the article decide: read as another story, the same passages would go
+    assert.deepEqual(pairEvidenceFilter(ps, model, index, { ...on, pairLooseVocabulary: 1.1 }), []);
+  });
+});
