@@ -210,6 +210,12 @@ export interface AlignOptions {
   /** a passage that stands on its length needs this many words of substance of its own (a list of names does not stand) */
   pairStandSubstance: number;
   /**
+   * for `pairEvidenceFilter`: no word of an article sentence of 4+ words, at least this share of
+   * which begin with a capital letter, carries substance: a list of names (a line-up of one club, a
+   * cast) is shared by every report that prints it, and its first word is a name too. 0: off
+   */
+  pairNameListShare: number;
+  /**
    * stock phrasing by the reference set's own statistics, for `pairEvidenceFilter`: a shared word
    * whose every n-gram (SEED_N words) shared with the source span is found in at least this many
    * reference documents carries no substance (a formula of the trade, "was remanded in custody",
@@ -237,6 +243,17 @@ export interface AlignOptions {
    * subject from a story. 0: off
    */
   pairDistinctGrams: number;
+  /**
+   * for `pairEvidenceFilter`, in a set of at least `stockMinDocs` documents: a source none of whose
+   * passages shares a run of `pairLooseRun` words with the article must share n-grams adding up, each
+   * counted 1/k as for `pairDistinctGrams`, to `pairLooseGrams`. An archive holds other stories of the
+   * same kind (another week's chart, another firm's rumour) told in the same words here and there; a
+   * copy shares a long run or many phrases. A source is kept when it holds `pairLooseVocabulary` of
+   * the article's vocabulary (`vocabularyHeld`: the article retells its story). 0: off
+   */
+  pairLooseRun: number;
+  pairLooseGrams: number;
+  pairLooseVocabulary: number;
   /**
    * restated sentences (the copied-passage rule's, `restatedSentences`; `align` does not apply
    * them): beside the passages of a source the rule reports, an article sentence of at least
@@ -306,9 +323,15 @@ export const DEFAULT_ALIGN: AlignOptions = {
   pairStandShare: 0.3,
   pairQuotedShare: 0.5,
   pairStandSubstance: 2,
+  pairNameListShare: 0.75,
   pairStockGramDocs: 24,
   pairSharedName: true,
   pairDistinctGrams: 4,
+  // off: it drops METER rewrites that share few phrases with their wire story (docs/EVALUATION.md,
+  // "Copied passages, round 13"); 10 when on
+  pairLooseRun: 0,
+  pairLooseGrams: 8,
+  pairLooseVocabulary: 0.4,
   // off until its findings are judged on real copy (docs/EVALUATION.md, "Issue 12, round 7"); 3 when on
   restateWindow: 0,
   restateShare: 0.5,
@@ -1359,8 +1382,12 @@ function stockDocFrequency(index: ReferenceIndex, o: AlignOptions): number {
  * passage's shared n-grams: an update of the same story, or text the outlet recycles); `common`,
  * those held by other documents than the source and its versions, or over the limits.
  */
-function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, tally: boolean): { stock: Uint8Array; distinct: number; grams: number; common: number } {
+function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, tally: boolean): { stock: Uint8Array; distinct: number; grams: number; common: number; run: number } {
   const n = p.aTok[1] - p.aTok[0];
+  // the longest chain of consecutive article n-grams found in the source span, in words
+  let run = 0;
+  let chain = 0;
+  let last = -2;
   const common = new Uint8Array(n);
   const rare = new Uint8Array(n);
   // the documents of each shared n-gram within the look-up's limits, how many of them each document
@@ -1387,6 +1414,9 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
       if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
     }
     if (!inSource) continue;
+    chain = last === i - 1 ? chain + 1 : 1;
+    last = i;
+    run = Math.max(run, chain + SEED_N - 1);
     if (tally) {
       sharedAll++;
       if (within) {
@@ -1406,7 +1436,7 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
     distinct += 1 / k;
     if (k === 1) held1++;
   }
-  return { stock: common, distinct, grams: sharedAll, common: sharedAll - held1 };
+  return { stock: common, distinct, grams: sharedAll, common: sharedAll - held1, run };
 }
 
 /**
@@ -1469,6 +1499,50 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
 }
 
 /**
+ * Per article token: 1 in a sentence of at least 4 words of which `share` or more begin with a
+ * capital letter (a list of names: a team sheet, a cast list, a title-case heading). 0: none.
+ */
+function nameLists(doc: TextModel, share: number): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  if (!(share > 0)) return out;
+  for (const s of doc.sentences) {
+    const n = s.tokenEnd - s.tokenStart;
+    if (n < 4) continue;
+    let caps = 0;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (/^\p{Lu}/u.test(doc.tokens[k]!.text)) caps++;
+    if (caps >= share * n) out.fill(1, s.tokenStart, s.tokenEnd);
+  }
+  return out;
+}
+
+/**
+ * The share of the article's vocabulary that reference `num` holds: the article's distinct words
+ * that are not stop words, numbers or the set's stock vocabulary (`stockShare`), each weighed by its
+ * information in the set (ln(N / df)), found anywhere in the reference. A story retold from its
+ * source keeps most of the source's particular words; another story of the same kind has its own.
+ */
+function vocabularyHeld(doc: TextModel, index: ReferenceIndex, num: number, o: AlignOptions): number {
+  const n = index.documentCount;
+  const stockDf = stockDocFrequency(index, o);
+  const held = new Set<number>(index.docs[num]!.tokens.terms);
+  const seen = new Set<number>();
+  let all = 0;
+  let inRef = 0;
+  for (const t of doc.tokens) {
+    if (t.stop || /\d/.test(t.text)) continue;
+    const term = index.terms.lookup(t.norm);
+    if (term < 0 || seen.has(term)) continue;
+    seen.add(term);
+    const df = index.terms.df[term]!;
+    if (df === 0 || df > stockDf) continue;
+    const w = Math.log(n / df);
+    all += w;
+    if (held.has(term)) inRef += w;
+  }
+  return all > 0 ? inRef / all : 0;
+}
+
+/**
  * Document-level evidence (see `pairMinWords`), applied by the copied-passage rule to the shared
  * alignment (the other rules read every passage): the substance words of all the passages of each
  * document, words both texts quote left out, decide whether its short passages are kept. A passage mostly quoted by
@@ -1493,31 +1567,42 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
   const limits = `stock ${o.maxSeedHits} ${Math.max(o.maxSeedDocs, o.pairStockGramDocs)}`;
   const looked: TokenMemo<number[] | null> =
     (terms && aligner?.index === index ? aligner.tokenMemo?.<number[] | null>(limits, doc, terms) : undefined) ?? new FreshTokenMemo(doc.tokens.length);
+  const lists = nameLists(doc, o.pairNameListShare);
   const info = ps.map((p) => {
     const q = o.pairQuotedShare > 0 ? quotedBothWords(doc, index, p, o, inQuotes) : { both: 0, words: p.words };
-    const { stock, distinct, grams, common } = terms ? stockGrams(index, p, o, terms, looked, distinctOn) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0 };
-    // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance
-    for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1) stock[k - p.aTok[0]] = 1;
+    const { stock, distinct, grams, common, run } = terms ? stockGrams(index, p, o, terms, looked, distinctOn) : { stock: new Uint8Array(p.aTok[1] - p.aTok[0]), distinct: 0, grams: 0, common: 0, run: 0 };
+    // an initial (one letter: a team sheet's "J Smith") is part of a name, not substance; nor is a
+    // word of a list of names (a line-up, a cast list), capitalised at its sentence's start or not
+    for (let k = p.aTok[0]; k < p.aTok[1]; k++) if (doc.tokens[k]!.norm.length === 1 || lists[k]) stock[k - p.aTok[0]] = 1;
     return {
       substance: substanceWords(doc, index, p, all, inQuotes, stock),
       quotation: o.pairQuotedShare > 0 && q.both >= o.pairQuotedShare * q.words,
       distinct,
       grams,
       common,
+      run,
     };
   });
   // per document: the substance of all its passages (words both texts quote left out)
   const evidence = new Map<number, number>();
   ps.forEach((p, k) => evidence.set(p.doc, (evidence.get(p.doc) ?? 0) + info[k]!.substance));
   // per document: its shared n-grams, each weighed by how few references hold it (pairDistinctGrams)
-  const distinct = new Map<number, [number, number, number]>();
+  // and the longest run of words it shares with the article
+  const distinct = new Map<number, [number, number, number, number]>();
   ps.forEach((p, k) => {
-    const x = distinct.get(p.doc) ?? [0, 0, 0];
-    distinct.set(p.doc, [x[0] + info[k]!.distinct, x[1] + info[k]!.grams, x[2] + info[k]!.common]);
+    const x = distinct.get(p.doc) ?? [0, 0, 0, 0];
+    distinct.set(p.doc, [x[0] + info[k]!.distinct, x[1] + info[k]!.grams, x[2] + info[k]!.common, Math.max(x[3], info[k]!.run)]);
   });
-  // a source whose shared n-grams are mostly held by unrelated references too, and add up to little
+  // a source sharing no long run and few phrases with the article, whose words are not the article's (pairLooseRun)
+  const loose = (d: number) => {
+    const [e, , , run] = distinct.get(d)!;
+    return o.pairLooseRun > 0 && run < o.pairLooseRun && e < o.pairLooseGrams && vocabularyHeld(doc, index, d, o) < o.pairLooseVocabulary;
+  };
+  // a source whose shared n-grams are mostly held by unrelated references too, and add up to little;
+  // or a loose one: the same kind of story told alike
   const subjectOnly = (d: number) => {
     const [e, n, c] = distinct.get(d)!;
+    if (n > 0 && loose(d)) return true;
     return e < o.pairDistinctGrams && n > 0 && c >= 0.5 * n;
   };
   const unnamed = o.pairSharedName ? documentsWithoutSharedName(ps, doc, index, o, stand) : undefined;

@@ -5,12 +5,14 @@
  * article attributes to a speaker are quoting, not copying: they neither make nor count towards a passage.
  * A passage shorter than 40 words (or than 30 % of a short article) is reported only when all the passages
  * of its source together share 4 words of substance outside quotations both texts have (a word only
- * in 3-grams that 24 or more references contain is the set's stock phrasing, and an initial is part of
- * a name: neither counts), and a source whose passages are all that short must name someone or something
+ * in 3-grams that 24 or more references contain is the set's stock phrasing, and an initial or any word of
+ * a list of names (a line-up: three quarters of a sentence's words capitalised) is part of a name: neither counts), and a source whose passages are all that short must name someone or something
  * the article names (a few short runs shared with a story about other people are the trade's phrasing);
  * in a set of 20 or more references, a source whose shared phrases are mostly held by unrelated references
  * too (the subject's vocabulary: an inquiry's, a law's name) must share some that few others hold;
  * a passage mostly quoted by both texts is a shared quotation, not copying.
+ * With `pairLooseRun` set (off by default: it costs METER recall), in such a set a source sharing no run of
+ * 10 words and few phrases with the article, and holding little of its vocabulary, is another story of the same kind.
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */
