@@ -27,7 +27,7 @@ import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
-import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -833,13 +833,15 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
  */
 /**
  * `seeds` (optional) replaces the n-gram seeding: it must return what ngramSeeds(terms, index, o)
- * would (incremental.ts reuses per-paragraph seeds through it).
+ * would (incremental.ts reuses per-paragraph seeds through it). `sentenceMemo` (optional) keeps the
+ * sentence-level stage's results between calls for one edited document (its results are the same).
  */
 export function align(
   doc: TextModel,
   index: ReferenceIndex,
   options: Partial<AlignOptions> = {},
   seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
+  sentenceMemo?: SentenceAlignMemo,
 ): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
@@ -895,7 +897,7 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept;
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, sentenceMemo), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
   }
   if (doc.tokens.length >= o.longArticleWords) {
@@ -1035,12 +1037,12 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): StageCases {
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo): StageCases {
   const d = index.docs[num]!;
   const out: Passage[] = [];
   const dense = new Set<Passage>();
   let summary = false;
-  for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence)) {
+  for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence, memo)) {
     summary ||= c.summary;
     const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
     const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];

@@ -15,6 +15,7 @@
 import type { Aligner, TokenMemo } from './rule';
 import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
+import { SentenceAlignMemo } from './sentence-align';
 import { SEED_N } from './segment';
 import type { TextModel } from './text';
 
@@ -70,6 +71,8 @@ export class IncrementalAligner implements Aligner {
   /** per-token values of each kind (tokenMemo), by paragraph, keyed as the seeds are */
   private readonly memos = new Map<string, MemoKind>();
   private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
+  /** the sentence-level stage's last result per reference (sentence-align.ts) */
+  readonly sentenceMemo = new SentenceAlignMemo();
 
   constructor(
     readonly index: ReferenceIndex,
@@ -85,7 +88,7 @@ export class IncrementalAligner implements Aligner {
   /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
   align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
     const merged = { ...this.options, ...options };
-    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o));
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), this.sentenceMemo);
   }
 
   /**
@@ -130,6 +133,7 @@ export class IncrementalAligner implements Aligner {
     const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [], quoted: undefined });
     if (isig !== this.indexSig || osig !== this.optionsSig) {
       this.cache.clear();
+      this.sentenceMemo.clear();
       this.indexSig = isig;
       this.optionsSig = osig;
     }

@@ -462,11 +462,29 @@ function leaveOut(lb: number, dice: number): number {
  * (the stop words): an article unit sharing `h` of the probed keys shares at most min(h + suf, la)
  * keys in all, and when no article unit can reach the Dice threshold that way the unit has no seed,
  * which the full pass would have found too. Units that may pair go through the full pass, whose sums
- * run in the keys' order as they always do.
+ * run in the keys' order as they always do. `dicePass` (optional) receives every pair passing the Dice
+ * threshold, seed or not (Dice reads only the units' stems).
  */
-function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }): Pair[] {
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, only?: number[], dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
-  const aw = { w: aWeights.all(), norm: aWeights.norm };
+  // restricted to the article units `only` (ascending): searched through an inverted list of those
+  // units alone, and the weights of the other article units are not read
+  let post = pa.post;
+  let aws: Float64Array[];
+  if (only) {
+    post = new Map();
+    aws = new Array(na);
+    for (const i of only) {
+      const keys = pa.units[i]!.keys;
+      for (let pos = 0; pos < keys.length; pos++) {
+        let l = post.get(keys[pos]!);
+        if (!l) post.set(keys[pos]!, (l = []));
+        l.push(i, pos);
+      }
+      aws[i] = aWeights.at(i);
+    }
+  } else aws = aWeights.all();
+  const aw = { w: aws, norm: aWeights.norm };
   if (dotBuf.length < na) {
     dotBuf = new Float64Array(na * 2);
     sharedBuf = new Int32Array(na * 2);
@@ -488,7 +506,7 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
     // the article lists of the unit's keys; the `suf` longest are left out of the probe
     let present = 0;
     for (let x = 0; x < lb; x++) {
-      const l = pa.post.get(u.keys[x]!);
+      const l = post.get(u.keys[x]!);
       lists[x] = l;
       if (l) orderBuf[present++] = x;
     }
@@ -541,7 +559,10 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
       const d = (2 * shared[i]!) / (ua[i]!.keys.length + lb);
       const an = aw.norm[i]!;
       const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;
-      if (d > o.dice && c > o.cos) out.push([i, j]);
+      if (d > o.dice) {
+        if (c > o.cos) out.push([i, j]);
+        if (dicePass) dicePass.push([i, j]);
+      }
       shared[i] = 0;
       dot[i] = 0;
     }
@@ -562,6 +583,193 @@ export function seedPairsOf(a: SentenceSide, b: SentenceSide, options: Partial<S
   return seedPairs(pa, pb, new UnitWeights(pa, pb, n), new UnitWeights(pb, pa, n), o, probe, probed);
 }
 
+/** A case by unit indexes: what alignSentences returns, before the units' extents are read. */
+interface CaseForm {
+  a: [number, number];
+  b: [number, number];
+  sim: number;
+  /** the article units paired by a seed, ascending */
+  paired: number[];
+}
+
+/** The last result of one reference side against an article side. */
+interface MemoEntry {
+  pa: PreparedSide;
+  optionsSig: string;
+  seeds: Pair[];
+  /** the pairs passing the Dice threshold (the seeds among them) */
+  dicePass: Pair[];
+  cases: CaseForm[];
+  summary: boolean;
+  /** unit ranges (inclusive) whose weights or extents the cases were computed from, in the article and the reference */
+  ra: [number, number];
+  rb: [number, number];
+  used: number;
+}
+
+/** How an article side differs from an earlier one with as many units. */
+interface SideDiff {
+  /** article units whose weights differ: their stems or counts changed, or they hold a stem of `stems` */
+  a: Uint8Array;
+  aList: number[];
+  /** `a`, and the units whose length or distance from the unit before changed (the filter reads the character spans of unit ranges) */
+  read: Uint8Array;
+  /** stems whose article sentence frequency changed: every unit holding one weighs it differently */
+  stems: number[];
+}
+
+export interface SentenceAlignMemoStats {
+  /** pairs searched whole, searched only where weights changed, and taken whole from the last result */
+  fresh: number;
+  partial: number;
+  reused: number;
+}
+
+/**
+ * The last result of each reference side against the article side of an edited document, so that the
+ * next side (one edit later) searches for seeds only where a weight changed and takes the cases as they
+ * were when neither the seeds nor any unit the cases were read from changed.
+ *
+ * The stage's result for a pair depends only on the two sides and the options: a unit's tf-isf weights
+ * read its stems, their counts, the sentence frequency of each stem over both sides and the number of
+ * units of both. With the article's unit count unchanged, an article unit weighs as before unless its
+ * stems or counts changed or it holds a stem whose article sentence frequency changed (the set `D`);
+ * a reference unit weighs as before unless it holds a stem of `D`. A pair's Dice reads only its two
+ * units' stems and its cosine only their weights: a pair of unchanged units keeps its Dice, and its
+ * cosine is computed again only when the reference unit's weights changed (for the pairs passing the
+ * Dice threshold, kept with the result); pairs with a changed article unit are searched again. Extension, filtering and growth read the weights and character lengths of units inside the
+ * seeds' extents widened by the growth steps; when the seeds are the same set and no unit there changed,
+ * the cases are the same, re-read through the new units' extents. Otherwise (unit counts differ, other
+ * options) the pair is aligned afresh. The results equal alignSentences without a memo.
+ */
+export class SentenceAlignMemo {
+  private entries = new Map<PreparedSide, MemoEntry>();
+  private current: PreparedSide | null = null;
+  private diffs = new Map<PreparedSide, SideDiff | null>();
+  private generation = 0;
+  readonly stats: SentenceAlignMemoStats = { fresh: 0, partial: 0, reused: 0 };
+
+  constructor(
+    /** how many article sides an unused entry survives */
+    private readonly keepGenerations = 3,
+  ) {}
+
+  /** The entry of `pb` and how `pa` differs from the article side it was computed for, when usable. */
+  previous(pa: PreparedSide, pb: PreparedSide, optionsSig: string): { entry: MemoEntry; diff: SideDiff } | undefined {
+    if (pa !== this.current) {
+      this.current = pa;
+      this.diffs = new Map();
+      const gen = ++this.generation;
+      for (const [k, e] of this.entries) if (gen - e.used >= this.keepGenerations) this.entries.delete(k);
+    }
+    const entry = this.entries.get(pb);
+    if (!entry || entry.optionsSig !== optionsSig) return undefined;
+    let diff = this.diffs.get(entry.pa);
+    if (diff === undefined) this.diffs.set(entry.pa, (diff = entry.pa === pa ? sameSide(pa) : sideDiff(entry.pa, pa)));
+    return diff ? { entry, diff } : undefined;
+  }
+
+  remember(pb: PreparedSide, entry: Omit<MemoEntry, 'used'>): void {
+    this.entries.set(pb, { ...entry, used: this.generation });
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.diffs.clear();
+    this.current = null;
+  }
+}
+
+function sameSide(p: PreparedSide): SideDiff {
+  const n = p.units.length;
+  return { a: new Uint8Array(n), aList: [], read: new Uint8Array(n), stems: [] };
+}
+
+function sameUnit(x: Unit, y: Unit): boolean {
+  if (x.keys.length !== y.keys.length) return false;
+  for (let k = 0; k < x.keys.length; k++) if (x.keys[k] !== y.keys[k] || x.tf[k] !== y.tf[k]) return false;
+  return true;
+}
+
+/** How `now` differs from `before` (null: the unit counts differ, so every weight may). */
+function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
+  const n = now.units.length;
+  if (before.units.length !== n) return null;
+  const a = new Uint8Array(n);
+  const read = new Uint8Array(n);
+  const stems = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const x = before.units[i]!;
+    const y = now.units[i]!;
+    // a range's character span is its last unit's length plus the steps from each unit's start to the next's
+    if (x.end - x.start !== y.end - y.start || (i > 0 && x.start - before.units[i - 1]!.start !== y.start - now.units[i - 1]!.start)) read[i] = 1;
+    if (sameUnit(x, y)) continue;
+    a[i] = 1;
+    for (const u of [x, y]) for (const k of u.keys) if (before.sf.get(k) !== now.sf.get(k)) stems.add(k);
+  }
+  for (const k of stems) {
+    const l = now.post.get(k);
+    if (l) for (let p = 0; p < l.length; p += 2) a[l[p]!] = 1;
+  }
+  const aList: number[] = [];
+  for (let i = 0; i < n; i++) if (a[i]) {
+    aList.push(i);
+    read[i] = 1;
+  }
+  return { a, aList, read, stems: [...stems] };
+}
+
+function anyIn(marks: Uint8Array, r: [number, number]): boolean {
+  for (let i = Math.max(0, r[0]); i <= Math.min(marks.length - 1, r[1]); i++) if (marks[i]) return true;
+  return false;
+}
+
+function sameSeeds(x: Pair[], y: Pair[], nb: number): boolean {
+  if (x.length !== y.length) return false;
+  const keys = new Set<number>();
+  for (const [i, j] of y) keys.add(i * nb + j);
+  for (const [i, j] of x) if (!keys.has(i * nb + j)) return false;
+  return true;
+}
+
+/** The unit ranges (inclusive) that extension, filtering and growth may read for these seeds. */
+function readRanges(seeds: Pair[], steps: number): { ra: [number, number]; rb: [number, number] } {
+  if (!seeds.length) return { ra: [0, -1], rb: [0, -1] };
+  const e = extentOf(seeds);
+  const w = Math.max(0, steps);
+  return { ra: [e.a[0] - w, e.a[1] + w], rb: [e.b[0] - w, e.b[1] + w] };
+}
+
+/** The cosine of article unit `a` (number `i`) and reference unit `b` as seedPairs computes it: the dot product summed in `b`'s key order. */
+function pairCosine(a: Unit, wa: Float64Array, na: number, b: Unit, wb: Float64Array, nb: number, i: number, posOf: Map<number, Map<number, number>>): number {
+  let pos = posOf.get(i);
+  if (!pos) {
+    pos = new Map();
+    for (let x = 0; x < a.keys.length; x++) pos.set(a.keys[x]!, x);
+    posOf.set(i, pos);
+  }
+  let dot = 0;
+  for (let x = 0; x < b.keys.length; x++) {
+    const at = pos.get(b.keys[x]!);
+    if (at !== undefined) dot += wa[at]! * wb[x]!;
+  }
+  return na > 0 && nb > 0 ? dot / (na * nb) : 0;
+}
+
+function toCase(c: CaseForm, ua: Unit[], ub: Unit[], summary: boolean): SentenceCase {
+  const paired = new Set(c.paired);
+  const unpaired: [number, number][] = [];
+  for (let i = c.a[0]; i <= c.a[1]; i++) if (!paired.has(i)) unpaired.push([ua[i]!.tokFrom, ua[i]!.tokTo]);
+  return {
+    density: paired.size / (c.a[1] - c.a[0] + 1),
+    unpaired,
+    a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
+    b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
+    similarity: Math.round(c.sim * 1000) / 1000,
+    summary,
+  };
+}
+
 /**
  * The cases of one document pair (article side `a`, reference side `b`; either given as sentences
  * or prepared once with prepareSide and the same `minSentWords`).
@@ -570,6 +778,7 @@ export function alignSentences(
   a: SentenceSide | PreparedSide,
   b: SentenceSide | PreparedSide,
   options: Partial<SentenceAlignOptions> = {},
+  memo?: SentenceAlignMemo,
 ): SentenceCase[] {
   const o = { ...DEFAULT_SENTENCE_ALIGN, ...options };
   const pa = 'units' in a ? a : prepareSide(a, o.minSentWords);
@@ -580,8 +789,56 @@ export function alignSentences(
   const n = ua.length + ub.length;
   const aw = new UnitWeights(pa, pb, n);
   const bw = new UnitWeights(pb, pa, n);
-  const seeds = seedPairs(pa, pb, aw, bw, o);
-  if (!seeds.length) return [];
+  const optionsSig = memo ? JSON.stringify(o) : '';
+  const prev = memo?.previous(pa, pb, optionsSig);
+  let seeds: Pair[];
+  const dicePass: Pair[] = [];
+  if (prev) {
+    const { entry, diff } = prev;
+    // reference units whose weights changed: those holding a stem whose article sentence frequency did
+    const bm = new Uint8Array(ub.length);
+    let anyB = false;
+    for (const k of diff.stems) {
+      const l = pb.post.get(k);
+      if (l) for (let p = 0; p < l.length; p += 2) bm[l[p]!] = 1;
+      anyB ||= !!l;
+    }
+    if (!diff.aList.length && !anyB) {
+      seeds = entry.seeds;
+      dicePass.push(...entry.dicePass);
+    } else {
+      // pairs of two unchanged units keep their Dice; their cosine is read again where the reference
+      // unit's weights changed; pairs with a changed article unit are searched again
+      seeds = entry.seeds.filter(([i, j]) => !diff.a[i] && !bm[j]);
+      const posOf = new Map<number, Map<number, number>>();
+      for (const p of entry.dicePass) {
+        const [i, j] = p;
+        if (diff.a[i]) continue;
+        dicePass.push(p);
+        if (bm[j] && pairCosine(ua[i]!, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
+      }
+      if (diff.aList.length) for (const p of seedPairs(pa, pb, aw, bw, o, true, undefined, diff.aList, dicePass)) seeds.push(p);
+    }
+    if (sameSeeds(seeds, entry.seeds, ub.length) && !anyIn(diff.read, entry.ra) && !anyIn(bm, entry.rb)) {
+      memo!.stats.reused++;
+      memo!.remember(pb, { ...entry, pa, seeds, dicePass });
+      return entry.cases.map((c) => toCase(c, ua, ub, entry.summary));
+    }
+    memo!.stats.partial++;
+  } else {
+    seeds = seedPairs(pa, pb, aw, bw, o, true, undefined, undefined, memo ? dicePass : undefined);
+    if (memo) memo.stats.fresh++;
+  }
+  const { cases, summary } = casesOf(seeds, pa, pb, aw, bw, o);
+  if (memo) memo.remember(pb, { pa, optionsSig, seeds, dicePass, cases, summary, ...readRanges(seeds, o.edgeCos > 0 ? o.edgeSteps : 0) });
+  return cases.map((c) => toCase(c, ua, ub, summary));
+}
+
+/** Extension, filtering, growth and the summary setting over the seeds, as cases by unit indexes. */
+function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions): { cases: CaseForm[]; summary: boolean } {
+  if (!seeds.length) return { cases: [], summary: false };
+  const ua = pa.units;
+  const ub = pb.units;
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
   let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
@@ -596,17 +853,8 @@ export function alignSentences(
       summary = true;
     }
   }
-  return cases.map((c) => {
-    const paired = new Set(c.seeds.map((p) => p[0]));
-    const unpaired: [number, number][] = [];
-    for (let i = c.a[0]; i <= c.a[1]; i++) if (!paired.has(i)) unpaired.push([ua[i]!.tokFrom, ua[i]!.tokTo]);
-    return {
-      density: paired.size / (c.a[1] - c.a[0] + 1),
-      unpaired,
-      a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
-      b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
-      similarity: Math.round(c.sim * 1000) / 1000,
-      summary,
-    };
-  });
+  return {
+    cases: cases.map((c) => ({ a: [c.a[0], c.a[1]], b: [c.b[0], c.b[1]], sim: c.sim, paired: [...new Set(c.seeds.map((p) => p[0]))].sort((x, y) => x - y) })),
+    summary,
+  };
 }
