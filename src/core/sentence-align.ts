@@ -345,13 +345,20 @@ function extentOf(seeds: Pair[]): { a: [number, number]; b: [number, number] } {
   return { a: [a0, a1], b: [b0, b1] };
 }
 
-function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate: number): Case[] {
+/**
+ * Cases of the seed clusters whose joined fragments pass `validate`, a failing cluster clustered again
+ * with a smaller gap. `sims` keeps the cosine of each pair of unit ranges computed (a cluster that does
+ * not split at the next gap has the same extents).
+ */
+function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate: number, sims: Map<string, number>): Case[] {
   const out: Case[] = [];
   for (const c of clusterPairs(seeds, gap)) {
     const e = extentOf(c);
-    const sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]));
+    const key = `${e.a[0]},${e.a[1]},${e.b[0]},${e.b[1]}`;
+    let sim = sims.get(key);
+    if (sim === undefined) sims.set(key, (sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]))));
     if (sim > validate) out.push({ ...e, seeds: c, sim });
-    else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate));
+    else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate, sims));
   }
   return out;
 }
@@ -465,26 +472,10 @@ function leaveOut(lb: number, dice: number): number {
  * run in the keys' order as they always do. `dicePass` (optional) receives every pair passing the Dice
  * threshold, seed or not (Dice reads only the units' stems).
  */
-function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, only?: number[], dicePass?: Pair[]): Pair[] {
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
-  // restricted to the article units `only` (ascending): searched through an inverted list of those
-  // units alone, and the weights of the other article units are not read
-  let post = pa.post;
-  let aws: Float64Array[];
-  if (only) {
-    post = new Map();
-    aws = new Array(na);
-    for (const i of only) {
-      const keys = pa.units[i]!.keys;
-      for (let pos = 0; pos < keys.length; pos++) {
-        let l = post.get(keys[pos]!);
-        if (!l) post.set(keys[pos]!, (l = []));
-        l.push(i, pos);
-      }
-      aws[i] = aWeights.at(i);
-    }
-  } else aws = aWeights.all();
-  const aw = { w: aws, norm: aWeights.norm };
+  const aw = { w: aWeights.all(), norm: aWeights.norm };
+  const post = pa.post;
   if (dotBuf.length < na) {
     dotBuf = new Float64Array(na * 2);
     sharedBuf = new Int32Array(na * 2);
@@ -609,7 +600,9 @@ interface MemoEntry {
 
 /** How an article side differs from an earlier one with as many units. */
 interface SideDiff {
-  /** article units whose weights differ: their stems or counts changed, or they hold a stem of `stems` */
+  /** article units whose stems or counts changed (ascending) */
+  keys: number[];
+  /** article units whose weights differ: those of `keys`, and those holding a stem of `stems` */
   a: Uint8Array;
   aList: number[];
   /** `a`, and the units whose length or distance from the unit before changed (the filter reads the character spans of unit ranges) */
@@ -635,9 +628,10 @@ export interface SentenceAlignMemoStats {
  * units of both. With the article's unit count unchanged, an article unit weighs as before unless its
  * stems or counts changed or it holds a stem whose article sentence frequency changed (the set `D`);
  * a reference unit weighs as before unless it holds a stem of `D`. A pair's Dice reads only its two
- * units' stems and its cosine only their weights: a pair of unchanged units keeps its Dice, and its
- * cosine is computed again only when the reference unit's weights changed (for the pairs passing the
- * Dice threshold, kept with the result); pairs with a changed article unit are searched again. Extension, filtering and growth read the weights and character lengths of units inside the
+ * units' stems and its cosine only their weights: a pair of units whose stems did not change keeps its
+ * Dice, and its cosine is computed again only when either unit's weights changed (for the pairs passing
+ * the Dice threshold, kept with the result); pairs with an article unit whose stems changed are searched
+ * again. Extension, filtering and growth read the weights and character lengths of units inside the
  * seeds' extents widened by the growth steps; when the seeds are the same set and no unit there changed,
  * the cases are the same, re-read through the new units' extents. Otherwise (unit counts differ, other
  * options) the pair is aligned afresh. The results equal alignSentences without a memo.
@@ -682,7 +676,7 @@ export class SentenceAlignMemo {
 
 function sameSide(p: PreparedSide): SideDiff {
   const n = p.units.length;
-  return { a: new Uint8Array(n), aList: [], read: new Uint8Array(n), stems: [] };
+  return { keys: [], a: new Uint8Array(n), aList: [], read: new Uint8Array(n), stems: [] };
 }
 
 function sameUnit(x: Unit, y: Unit): boolean {
@@ -698,6 +692,7 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
   const a = new Uint8Array(n);
   const read = new Uint8Array(n);
   const stems = new Set<number>();
+  const keys: number[] = [];
   for (let i = 0; i < n; i++) {
     const x = before.units[i]!;
     const y = now.units[i]!;
@@ -705,6 +700,7 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
     if (x.end - x.start !== y.end - y.start || (i > 0 && x.start - before.units[i - 1]!.start !== y.start - now.units[i - 1]!.start)) read[i] = 1;
     if (sameUnit(x, y)) continue;
     a[i] = 1;
+    keys.push(i);
     for (const u of [x, y]) for (const k of u.keys) if (before.sf.get(k) !== now.sf.get(k)) stems.add(k);
   }
   for (const k of stems) {
@@ -716,7 +712,7 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
     aList.push(i);
     read[i] = 1;
   }
-  return { a, aList, read, stems: [...stems] };
+  return { keys, a, aList, read, stems: [...stems] };
 }
 
 function anyIn(marks: Uint8Array, r: [number, number]): boolean {
@@ -754,6 +750,42 @@ function pairCosine(a: Unit, wa: Float64Array, na: number, b: Unit, wb: Float64A
     if (at !== undefined) dot += wa[at]! * wb[x]!;
   }
   return na > 0 && nb > 0 ? dot / (na * nb) : 0;
+}
+
+/**
+ * The pairs of article unit `i` with every reference unit, found through the reference side's inverted
+ * list: those passing Dice go to `dicePass`, the seeds among them to `seeds` (their cosine computed as
+ * seedPairs computes it).
+ */
+function searchUnit(i: number, pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, posOf: Map<number, Map<number, number>>, seeds: Pair[], dicePass: Pair[]): void {
+  const u = pa.units[i]!;
+  const ub = pb.units;
+  if (sharedBuf.length < ub.length) {
+    dotBuf = new Float64Array(ub.length * 2);
+    sharedBuf = new Int32Array(ub.length * 2);
+    hitsBuf = new Int32Array(ub.length * 2);
+  }
+  const shared = sharedBuf;
+  const touched: number[] = [];
+  for (let x = 0; x < u.keys.length; x++) {
+    const l = pb.post.get(u.keys[x]!);
+    if (!l) continue;
+    for (let p = 0; p < l.length; p += 2) {
+      const j = l[p]!;
+      if (shared[j] === 0) touched.push(j);
+      shared[j]!++;
+    }
+  }
+  touched.sort((x, y) => x - y);
+  const la = u.keys.length;
+  for (const j of touched) {
+    const d = (2 * shared[j]!) / (la + ub[j]!.keys.length);
+    shared[j] = 0;
+    if (!(d > o.dice)) continue;
+    const p: Pair = [i, j];
+    dicePass.push(p);
+    if (pairCosine(u, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
+  }
 }
 
 function toCase(c: CaseForm, ua: Unit[], ub: Unit[], summary: boolean): SentenceCase {
@@ -807,17 +839,19 @@ export function alignSentences(
       seeds = entry.seeds;
       dicePass.push(...entry.dicePass);
     } else {
-      // pairs of two unchanged units keep their Dice; their cosine is read again where the reference
-      // unit's weights changed; pairs with a changed article unit are searched again
+      // pairs of units whose stems did not change keep their Dice, and their cosine is read again where
+      // either unit's weights changed; pairs with an article unit whose stems changed are searched again
+      const changed = new Uint8Array(ua.length);
+      for (const i of diff.keys) changed[i] = 1;
       seeds = entry.seeds.filter(([i, j]) => !diff.a[i] && !bm[j]);
       const posOf = new Map<number, Map<number, number>>();
       for (const p of entry.dicePass) {
         const [i, j] = p;
-        if (diff.a[i]) continue;
+        if (changed[i]) continue;
         dicePass.push(p);
-        if (bm[j] && pairCosine(ua[i]!, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
+        if ((diff.a[i] || bm[j]) && pairCosine(ua[i]!, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
       }
-      if (diff.aList.length) for (const p of seedPairs(pa, pb, aw, bw, o, true, undefined, diff.aList, dicePass)) seeds.push(p);
+      for (const i of diff.keys) searchUnit(i, pa, pb, aw, bw, o, posOf, seeds, dicePass);
     }
     if (sameSeeds(seeds, entry.seeds, ub.length) && !anyIn(diff.read, entry.ra) && !anyIn(bm, entry.rb)) {
       memo!.stats.reused++;
@@ -826,7 +860,7 @@ export function alignSentences(
     }
     memo!.stats.partial++;
   } else {
-    seeds = seedPairs(pa, pb, aw, bw, o, true, undefined, undefined, memo ? dicePass : undefined);
+    seeds = seedPairs(pa, pb, aw, bw, o, true, undefined, memo ? dicePass : undefined);
     if (memo) memo.stats.fresh++;
   }
   const { cases, summary } = casesOf(seeds, pa, pb, aw, bw, o);
@@ -841,10 +875,11 @@ function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeig
   const ub = pb.units;
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
-  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
+  const sims = new Map<string, number>();
+  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate, sims), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;
   if (o.summaryGap > o.gap) {
-    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate), av, bv, ua, ub, o.minChars);
+    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate, sims), av, bv, ua, ub, o.minChars);
     const [sa, sb] = extents(wide, ua, ub);
     const [na, nb] = extents(cases, ua, ub);
     const finds = !(o.summaryWiden > 0) || na === 0 || wide.length < cases.length || sa >= o.summaryWiden * na || nb >= o.summaryOwnRatio * na;
