@@ -604,6 +604,108 @@ function sentenceSeeds(
   return out;
 }
 
+/** A reference sentence as the paraphrase stage compares it: its distinct content stems, its vector once needed. */
+interface RefSentence {
+  from: number;
+  to: number;
+  stems: Set<number>;
+  vec?: SentVec;
+}
+
+/**
+ * The paraphrase stage's sentence pairs (sentenceSeeds) kept between checks of one edited document.
+ * Whether an article sentence pairs with a reference sentence reads only the two sentences' vectors
+ * (Dice over their content stems, then the cosine), and an article sentence's vector is fixed by its
+ * weights in order. So the reference sentences each article sentence pairs with are kept per reference
+ * document under those weights, and only sentences not met before are compared; the seeds come out in
+ * sentenceSeeds' order (article sentence, then reference sentence). Entries unused for a few checks
+ * are dropped, and all of them when the index or the thresholds change.
+ */
+export class SentencePairMemo {
+  private docs = new Map<number, { refs: RefSentence[]; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
+  private generation = 0;
+  private sig = '';
+  private index: ReferenceIndex | null = null;
+  /** article sentences compared with a reference, taken from an earlier check, and the pairs returned */
+  readonly stats = { compared: 0, kept: 0, pairs: 0 };
+
+  constructor(private readonly keepGenerations = 3) {}
+
+  /** Starts a check: entries of another index or other thresholds are dropped, unused ones aged. */
+  next(index: ReferenceIndex, o: AlignOptions): void {
+    const sig = `${index.docs.length}:${index.documentCount}:${index.wordCount}:${o.sentenceDice}:${o.sentenceCosine}`;
+    if (index !== this.index || sig !== this.sig) {
+      this.docs.clear();
+      this.index = index;
+      this.sig = sig;
+    }
+    const gen = ++this.generation;
+    for (const [num, d] of this.docs) {
+      if (gen - d.used >= this.keepGenerations) this.docs.delete(num);
+      else for (const [k, e] of d.bySentence) if (gen - e.used >= this.keepGenerations) d.bySentence.delete(k);
+    }
+  }
+
+  clear(): void {
+    this.docs.clear();
+    this.index = null;
+  }
+
+  /** What sentenceSeeds(article, …, doc, index, o) returns (o.sentenceDice > 0). */
+  seeds(article: SentVec[], doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
+    const gen = this.generation;
+    let entry = this.docs.get(doc);
+    if (!entry) this.docs.set(doc, (entry = { refs: refSentences(index, doc), bySentence: new Map(), used: gen }));
+    entry.used = gen;
+    const d = index.docs[doc]!;
+    const out: Seed[] = [];
+    for (const x of article) {
+      // dicePairs takes article sentences of 3 or more distinct content stems
+      if (x.stems.size < 3) continue;
+      let key = '';
+      for (const [k, w] of x.weights) key += `${k}:${w},`;
+      let e = entry.bySentence.get(key);
+      if (e) this.stats.kept++;
+      else {
+        this.stats.compared++;
+        const pairs: number[] = [];
+        for (const y of entry.refs) {
+          let shared = 0;
+          for (const s of x.stems) if (y.stems.has(s)) shared++;
+          if ((2 * shared) / (x.stems.size + y.stems.size) < o.sentenceDice) continue;
+          y.vec ??= sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: y.from, tokenEnd: y.to }], index)[0]!;
+          if (cosine(x, y.vec) < o.sentenceCosine) continue;
+          pairs.push(y.from, y.to);
+        }
+        entry.bySentence.set(key, (e = { pairs, used: gen }));
+      }
+      e.used = gen;
+      this.stats.pairs += e.pairs.length / 2;
+      for (let k = 0; k < e.pairs.length; k += 2) out.push({ i: x.tokFrom, j: e.pairs[k]!, li: x.tokTo - x.tokFrom, lj: e.pairs[k + 1]! - e.pairs[k]!, kind: 2 });
+    }
+    return out;
+  }
+}
+
+/** The reference sentences dicePairs compares (3 or more tokens and distinct content stems), in order. */
+function refSentences(index: ReferenceIndex, num: number): RefSentence[] {
+  const d = index.docs[num]!;
+  const ranges = refSentenceRanges(index, num);
+  const out: RefSentence[] = [];
+  for (let y = 0; y < ranges.length; y += 2) {
+    const from = ranges[y]!;
+    const to = ranges[y + 1]!;
+    if (to - from < 3) continue;
+    const stems = new Set<number>();
+    for (let k = from; k < to; k++) {
+      const t = d.tokens.terms[k]!;
+      if (!index.terms.stop[t]) stems.add(index.terms.stemId(t));
+    }
+    if (stems.size >= 3) out.push({ from, to, stems });
+  }
+  return out;
+}
+
 // ---- grading -----------------------------------------------------------------------------
 
 /** Dice similarity of two word sequences over their longest common subsequence, and equality. */
@@ -833,15 +935,16 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
  */
 /**
  * `seeds` (optional) replaces the n-gram seeding: it must return what ngramSeeds(terms, index, o)
- * would (incremental.ts reuses per-paragraph seeds through it). `sentenceMemo` (optional) keeps the
- * sentence-level stage's results between calls for one edited document (its results are the same).
+ * would (incremental.ts reuses per-paragraph seeds through it). `memos` (optional) keep the
+ * sentence-level stage's results and the paraphrase stage's sentence pairs between calls for one
+ * edited document (the results are the same).
  */
 export function align(
   doc: TextModel,
   index: ReferenceIndex,
   options: Partial<AlignOptions> = {},
   seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
-  sentenceMemo?: SentenceAlignMemo,
+  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo } = {},
 ): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
@@ -854,8 +957,9 @@ export function align(
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
+    memos.pairs?.next(index, o);
     for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
-      const extra = sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
+      const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
       list.push(...extra);
@@ -897,7 +1001,7 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, sentenceMemo), o, fromCases) : kept;
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
   }
   if (doc.tokens.length >= o.longArticleWords) {

@@ -13,7 +13,7 @@
  * Entries not used by the last few calls are evicted.
  */
 import type { Aligner, TokenMemo } from './rule';
-import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
+import { align, DEFAULT_ALIGN, ngramSeeds, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
 import { SentenceAlignMemo } from './sentence-align';
 import { SEED_N } from './segment';
@@ -73,6 +73,8 @@ export class IncrementalAligner implements Aligner {
   private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
   /** the sentence-level stage's last result per reference (sentence-align.ts) */
   readonly sentenceMemo = new SentenceAlignMemo();
+  /** the paraphrase stage's sentence pairs per reference and article sentence (align.ts) */
+  readonly pairMemo = new SentencePairMemo();
 
   constructor(
     readonly index: ReferenceIndex,
@@ -88,7 +90,7 @@ export class IncrementalAligner implements Aligner {
   /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
   align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
     const merged = { ...this.options, ...options };
-    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), this.sentenceMemo);
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo });
   }
 
   /**
@@ -134,6 +136,7 @@ export class IncrementalAligner implements Aligner {
     if (isig !== this.indexSig || osig !== this.optionsSig) {
       this.cache.clear();
       this.sentenceMemo.clear();
+      this.pairMemo.clear();
       this.indexSig = isig;
       this.optionsSig = osig;
     }
