@@ -631,8 +631,16 @@ export class SentencePairMemo {
 
   constructor(private readonly keepGenerations = 3) {}
 
-  /** Starts a check: entries of another index or other thresholds are dropped, unused ones aged. */
-  next(index: ReferenceIndex, o: AlignOptions): void {
+  /** each article sentence's key (its weights in order) in this check */
+  private keys: string[] = [];
+
+  /** Starts a check of `article`: entries of another index or other thresholds are dropped, unused ones aged. */
+  next(index: ReferenceIndex, o: AlignOptions, article: SentVec[]): void {
+    this.keys = article.map((x) => {
+      let key = '';
+      for (const [k, w] of x.weights) key += `${k}:${w},`;
+      return key;
+    });
     const sig = `${index.docs.length}:${index.documentCount}:${index.wordCount}:${o.sentenceDice}:${o.sentenceCosine}`;
     if (index !== this.index || sig !== this.sig) {
       this.docs.clear();
@@ -651,7 +659,7 @@ export class SentencePairMemo {
     this.index = null;
   }
 
-  /** What sentenceSeeds(article, …, doc, index, o) returns (o.sentenceDice > 0). */
+  /** What sentenceSeeds(article, …, doc, index, o) returns (o.sentenceDice > 0), `article` the sentences given to next(). */
   seeds(article: SentVec[], doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
     const gen = this.generation;
     let entry = this.docs.get(doc);
@@ -659,11 +667,11 @@ export class SentencePairMemo {
     entry.used = gen;
     const d = index.docs[doc]!;
     const out: Seed[] = [];
-    for (const x of article) {
+    for (let n = 0; n < article.length; n++) {
+      const x = article[n]!;
       // dicePairs takes article sentences of 3 or more distinct content stems
       if (x.stems.size < 3) continue;
-      let key = '';
-      for (const [k, w] of x.weights) key += `${k}:${w},`;
+      const key = this.keys[n]!;
       let e = entry.bySentence.get(key);
       if (e) this.stats.kept++;
       else {
@@ -957,7 +965,7 @@ export function align(
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
-    memos.pairs?.next(index, o);
+    memos.pairs?.next(index, o, articleVecs);
     for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
       const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
