@@ -617,17 +617,20 @@ interface RefSentence {
  * Whether an article sentence pairs with a reference sentence reads only the two sentences' vectors
  * (Dice over their content stems, then the cosine), and an article sentence's vector is fixed by its
  * weights in order. So the reference sentences each article sentence pairs with are kept per reference
- * document under those weights, and only sentences not met before are compared; the seeds come out in
- * sentenceSeeds' order (article sentence, then reference sentence). Entries unused for a few checks
+ * document under those weights, and only sentences not met before are compared (a few one by one
+ * against the reference's sentences, many in one dicePairs pass as sentenceSeeds does); the seeds come
+ * out in sentenceSeeds' order (article sentence, then reference sentence). Entries unused for a few checks
  * are dropped, and all of them when the index or the thresholds change.
  */
 export class SentencePairMemo {
-  private docs = new Map<number, { refs: RefSentence[]; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
+  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
   private generation = 0;
   private sig = '';
   private index: ReferenceIndex | null = null;
-  /** article sentences compared with a reference, taken from an earlier check, and the pairs returned */
-  readonly stats = { compared: 0, kept: 0, pairs: 0 };
+  /** article sentences compared with a reference, and the pairs returned */
+  readonly stats = { compared: 0, pairs: 0 };
+  /** up to this many sentences not met before are compared one by one against a reference's sentences */
+  static readonly fewSentences = 4;
 
   constructor(private readonly keepGenerations = 3) {}
 
@@ -663,30 +666,46 @@ export class SentencePairMemo {
   seeds(article: SentVec[], doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
     const gen = this.generation;
     let entry = this.docs.get(doc);
-    if (!entry) this.docs.set(doc, (entry = { refs: refSentences(index, doc), bySentence: new Map(), used: gen }));
+    if (!entry) this.docs.set(doc, (entry = { refs: null, bySentence: new Map(), used: gen }));
     entry.used = gen;
     const d = index.docs[doc]!;
-    const out: Seed[] = [];
-    for (let n = 0; n < article.length; n++) {
-      const x = article[n]!;
-      // dicePairs takes article sentences of 3 or more distinct content stems
-      if (x.stems.size < 3) continue;
-      const key = this.keys[n]!;
-      let e = entry.bySentence.get(key);
-      if (e) this.stats.kept++;
-      else {
-        this.stats.compared++;
+    // dicePairs takes article sentences of 3 or more distinct content stems
+    const missing: number[] = [];
+    for (let n = 0; n < article.length; n++) if (article[n]!.stems.size >= 3 && !entry.bySentence.has(this.keys[n]!)) missing.push(n);
+    this.stats.compared += missing.length;
+    if (missing.length > SentencePairMemo.fewSentences) {
+      // many sentences not met (an article opened, a new candidate): one dicePairs pass over the reference
+      const idx = articleStems(missing.map((n) => article[n]!.stems), 3);
+      const found = dicePairs(idx, index, doc, 3, o.sentenceDice);
+      const lists = missing.map(() => [] as number[]);
+      for (let k = 0; k < found.length; k += 4) {
+        const x = article[missing[found[k]!]!]!;
+        const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: found[k + 1]!, tokenEnd: found[k + 2]! }], index)[0]!;
+        if (cosine(x, y) >= o.sentenceCosine) lists[found[k]!]!.push(found[k + 1]!, found[k + 2]!);
+      }
+      missing.forEach((n, m) => entry.bySentence.set(this.keys[n]!, { pairs: lists[m]!, used: gen }));
+    } else if (missing.length) {
+      // a few (an edit): each against the reference's sentences, kept with their stems
+      const refs = (entry.refs ??= refSentences(index, doc));
+      for (const n of missing) {
+        const x = article[n]!;
         const pairs: number[] = [];
-        for (const y of entry.refs) {
+        for (const y of refs) {
           let shared = 0;
-          for (const s of x.stems) if (y.stems.has(s)) shared++;
+          for (const st of x.stems) if (y.stems.has(st)) shared++;
           if ((2 * shared) / (x.stems.size + y.stems.size) < o.sentenceDice) continue;
           y.vec ??= sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: y.from, tokenEnd: y.to }], index)[0]!;
           if (cosine(x, y.vec) < o.sentenceCosine) continue;
           pairs.push(y.from, y.to);
         }
-        entry.bySentence.set(key, (e = { pairs, used: gen }));
+        entry.bySentence.set(this.keys[n]!, { pairs, used: gen });
       }
+    }
+    const out: Seed[] = [];
+    for (let n = 0; n < article.length; n++) {
+      const x = article[n]!;
+      if (x.stems.size < 3) continue;
+      const e = entry.bySentence.get(this.keys[n]!)!;
       e.used = gen;
       this.stats.pairs += e.pairs.length / 2;
       for (let k = 0; k < e.pairs.length; k += 2) out.push({ i: x.tokFrom, j: e.pairs[k]!, li: x.tokTo - x.tokFrom, lj: e.pairs[k + 1]! - e.pairs[k]!, kind: 2 });
