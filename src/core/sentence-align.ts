@@ -475,7 +475,6 @@ function leaveOut(lb: number, dice: number): number {
 function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
   const aw = { w: aWeights.all(), norm: aWeights.norm };
-  const post = pa.post;
   if (dotBuf.length < na) {
     dotBuf = new Float64Array(na * 2);
     sharedBuf = new Int32Array(na * 2);
@@ -497,7 +496,7 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
     // the article lists of the unit's keys; the `suf` longest are left out of the probe
     let present = 0;
     for (let x = 0; x < lb; x++) {
-      const l = post.get(u.keys[x]!);
+      const l = pa.post.get(u.keys[x]!);
       lists[x] = l;
       if (l) orderBuf[present++] = x;
     }
@@ -612,7 +611,7 @@ interface SideDiff {
 }
 
 export interface SentenceAlignMemoStats {
-  /** pairs searched whole, searched only where weights changed, and taken whole from the last result */
+  /** pairs aligned afresh; seeds updated where weights changed and the cases computed again; seeds updated and the cases kept */
   fresh: number;
   partial: number;
   reused: number;
