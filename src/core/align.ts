@@ -27,7 +27,7 @@ import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
-import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -627,6 +627,135 @@ function sentenceSeeds(
   return out;
 }
 
+/** A reference sentence as the paraphrase stage compares it: its distinct content stems, its vector once needed. */
+interface RefSentence {
+  from: number;
+  to: number;
+  stems: Set<number>;
+  vec?: SentVec;
+}
+
+/**
+ * The paraphrase stage's sentence pairs (sentenceSeeds) kept between checks of one edited document.
+ * Whether an article sentence pairs with a reference sentence reads only the two sentences' vectors
+ * (Dice over their content stems, then the cosine), and an article sentence's vector is fixed by its
+ * weights in order. So the reference sentences each article sentence pairs with are kept per reference
+ * document under those weights, and only sentences not met before are compared (a few one by one
+ * against the reference's sentences, many in one dicePairs pass as sentenceSeeds does); the seeds come
+ * out in sentenceSeeds' order (article sentence, then reference sentence). Entries unused for a few checks
+ * are dropped, and all of them when the index or the thresholds change.
+ */
+export class SentencePairMemo {
+  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
+  private generation = 0;
+  private sig = '';
+  private index: ReferenceIndex | null = null;
+  /** article sentences compared with a reference, and the pairs returned */
+  readonly stats = { compared: 0, pairs: 0 };
+  /** up to this many sentences not met before are compared one by one against a reference's sentences */
+  static readonly fewSentences = 4;
+
+  constructor(private readonly keepGenerations = 3) {}
+
+  /** each article sentence's key (its weights in order) in this check */
+  private keys: string[] = [];
+
+  /** Starts a check of `article`: entries of another index or other thresholds are dropped, unused ones aged. */
+  next(index: ReferenceIndex, o: AlignOptions, article: SentVec[]): void {
+    this.keys = article.map((x) => {
+      let key = '';
+      for (const [k, w] of x.weights) key += `${k}:${w},`;
+      return key;
+    });
+    const sig = `${index.docs.length}:${index.documentCount}:${index.wordCount}:${o.sentenceDice}:${o.sentenceCosine}`;
+    if (index !== this.index || sig !== this.sig) {
+      this.docs.clear();
+      this.index = index;
+      this.sig = sig;
+    }
+    const gen = ++this.generation;
+    for (const [num, d] of this.docs) {
+      if (gen - d.used >= this.keepGenerations) this.docs.delete(num);
+      else for (const [k, e] of d.bySentence) if (gen - e.used >= this.keepGenerations) d.bySentence.delete(k);
+    }
+  }
+
+  clear(): void {
+    this.docs.clear();
+    this.index = null;
+  }
+
+  /** What sentenceSeeds(article, …, doc, index, o) returns (o.sentenceDice > 0), `article` the sentences given to next(). */
+  seeds(article: SentVec[], doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
+    const gen = this.generation;
+    let entry = this.docs.get(doc);
+    if (!entry) this.docs.set(doc, (entry = { refs: null, bySentence: new Map(), used: gen }));
+    entry.used = gen;
+    const d = index.docs[doc]!;
+    // dicePairs takes article sentences of 3 or more distinct content stems
+    const missing: number[] = [];
+    for (let n = 0; n < article.length; n++) if (article[n]!.stems.size >= 3 && !entry.bySentence.has(this.keys[n]!)) missing.push(n);
+    this.stats.compared += missing.length;
+    if (missing.length > SentencePairMemo.fewSentences) {
+      // many sentences not met (an article opened, a new candidate): one dicePairs pass over the reference
+      const idx = articleStems(missing.map((n) => article[n]!.stems), 3);
+      const found = dicePairs(idx, index, doc, 3, o.sentenceDice);
+      const lists = missing.map(() => [] as number[]);
+      for (let k = 0; k < found.length; k += 4) {
+        const x = article[missing[found[k]!]!]!;
+        const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: found[k + 1]!, tokenEnd: found[k + 2]! }], index)[0]!;
+        if (cosine(x, y) >= o.sentenceCosine) lists[found[k]!]!.push(found[k + 1]!, found[k + 2]!);
+      }
+      missing.forEach((n, m) => entry.bySentence.set(this.keys[n]!, { pairs: lists[m]!, used: gen }));
+    } else if (missing.length) {
+      // a few (an edit): each against the reference's sentences, kept with their stems
+      const refs = (entry.refs ??= refSentences(index, doc));
+      for (const n of missing) {
+        const x = article[n]!;
+        const pairs: number[] = [];
+        for (const y of refs) {
+          let shared = 0;
+          for (const st of x.stems) if (y.stems.has(st)) shared++;
+          if ((2 * shared) / (x.stems.size + y.stems.size) < o.sentenceDice) continue;
+          y.vec ??= sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: y.from, tokenEnd: y.to }], index)[0]!;
+          if (cosine(x, y.vec) < o.sentenceCosine) continue;
+          pairs.push(y.from, y.to);
+        }
+        entry.bySentence.set(this.keys[n]!, { pairs, used: gen });
+      }
+    }
+    const out: Seed[] = [];
+    for (let n = 0; n < article.length; n++) {
+      const x = article[n]!;
+      if (x.stems.size < 3) continue;
+      const e = entry.bySentence.get(this.keys[n]!)!;
+      e.used = gen;
+      this.stats.pairs += e.pairs.length / 2;
+      for (let k = 0; k < e.pairs.length; k += 2) out.push({ i: x.tokFrom, j: e.pairs[k]!, li: x.tokTo - x.tokFrom, lj: e.pairs[k + 1]! - e.pairs[k]!, kind: 2 });
+    }
+    return out;
+  }
+}
+
+/** The reference sentences dicePairs compares (3 or more tokens and distinct content stems), in order. */
+function refSentences(index: ReferenceIndex, num: number): RefSentence[] {
+  const d = index.docs[num]!;
+  const ranges = refSentenceRanges(index, num);
+  const out: RefSentence[] = [];
+  for (let y = 0; y < ranges.length; y += 2) {
+    const from = ranges[y]!;
+    const to = ranges[y + 1]!;
+    if (to - from < 3) continue;
+    const stems = new Set<number>();
+    for (let k = from; k < to; k++) {
+      const t = d.tokens.terms[k]!;
+      if (!index.terms.stop[t]) stems.add(index.terms.stemId(t));
+    }
+    if (stems.size >= 3) out.push({ from, to, stems });
+  }
+  return out;
+}
+
 // ---- grading -----------------------------------------------------------------------------
 
 /** Dice similarity of two word sequences over their longest common subsequence, and equality. */
@@ -856,13 +985,16 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
  */
 /**
  * `seeds` (optional) replaces the n-gram seeding: it must return what ngramSeeds(terms, index, o)
- * would (incremental.ts reuses per-paragraph seeds through it).
+ * would (incremental.ts reuses per-paragraph seeds through it). `memos` (optional) keep the
+ * sentence-level stage's results and the paraphrase stage's sentence pairs between calls for one
+ * edited document (the results are the same).
  */
 export function align(
   doc: TextModel,
   index: ReferenceIndex,
   options: Partial<AlignOptions> = {},
   seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
+  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo } = {},
 ): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
@@ -875,8 +1007,9 @@ export function align(
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
+    memos.pairs?.next(index, o, articleVecs);
     for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
-      const extra = sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
+      const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
       list.push(...extra);
@@ -918,7 +1051,7 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o), o, fromCases) : kept;
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
   }
   if (doc.tokens.length >= o.longArticleWords) {
@@ -1058,12 +1191,12 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions): StageCases {
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo): StageCases {
   const d = index.docs[num]!;
   const out: Passage[] = [];
   const dense = new Set<Passage>();
   let summary = false;
-  for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence)) {
+  for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence, memo)) {
     summary ||= c.summary;
     const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
     const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];

@@ -13,8 +13,9 @@
  * Entries not used by the last few calls are evicted.
  */
 import type { Aligner, TokenMemo } from './rule';
-import { align, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Passage, type Seed } from './align';
+import { align, DEFAULT_ALIGN, ngramSeeds, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
+import { SentenceAlignMemo } from './sentence-align';
 import { SEED_N } from './segment';
 import type { TextModel } from './text';
 
@@ -70,6 +71,10 @@ export class IncrementalAligner implements Aligner {
   /** per-token values of each kind (tokenMemo), by paragraph, keyed as the seeds are */
   private readonly memos = new Map<string, MemoKind>();
   private last: IncrementalStats = { paragraphs: 0, reused: 0, seeded: 0, entries: 0 };
+  /** the sentence-level stage's last result per reference (sentence-align.ts) */
+  readonly sentenceMemo = new SentenceAlignMemo();
+  /** the paraphrase stage's sentence pairs per reference and article sentence (align.ts) */
+  readonly pairMemo = new SentencePairMemo();
 
   constructor(
     readonly index: ReferenceIndex,
@@ -85,7 +90,7 @@ export class IncrementalAligner implements Aligner {
   /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
   align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
     const merged = { ...this.options, ...options };
-    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o));
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo });
   }
 
   /**
@@ -130,6 +135,8 @@ export class IncrementalAligner implements Aligner {
     const osig = JSON.stringify({ ...DEFAULT_ALIGN, ...o, skipDocs: o.skipDocs ? [...o.skipDocs].sort((x, y) => x - y) : [], quoted: undefined });
     if (isig !== this.indexSig || osig !== this.optionsSig) {
       this.cache.clear();
+      this.sentenceMemo.clear();
+      this.pairMemo.clear();
       this.indexSig = isig;
       this.optionsSig = osig;
     }

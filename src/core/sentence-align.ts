@@ -345,13 +345,20 @@ function extentOf(seeds: Pair[]): { a: [number, number]; b: [number, number] } {
   return { a: [a0, a1], b: [b0, b1] };
 }
 
-function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate: number): Case[] {
+/**
+ * Cases of the seed clusters whose joined fragments pass `validate`, a failing cluster clustered again
+ * with a smaller gap. `sims` keeps the cosine of each pair of unit ranges computed (a cluster that does
+ * not split at the next gap has the same extents).
+ */
+function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate: number, sims: Map<string, number>): Case[] {
   const out: Case[] = [];
   for (const c of clusterPairs(seeds, gap)) {
     const e = extentOf(c);
-    const sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]));
+    const key = `${e.a[0]},${e.a[1]},${e.b[0]},${e.b[1]}`;
+    let sim = sims.get(key);
+    if (sim === undefined) sims.set(key, (sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]))));
     if (sim > validate) out.push({ ...e, seeds: c, sim });
-    else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate));
+    else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate, sims));
   }
   return out;
 }
@@ -462,9 +469,10 @@ function leaveOut(lb: number, dice: number): number {
  * (the stop words): an article unit sharing `h` of the probed keys shares at most min(h + suf, la)
  * keys in all, and when no article unit can reach the Dice threshold that way the unit has no seed,
  * which the full pass would have found too. Units that may pair go through the full pass, whose sums
- * run in the keys' order as they always do.
+ * run in the keys' order as they always do. `dicePass` (optional) receives every pair passing the Dice
+ * threshold, seed or not (Dice reads only the units' stems).
  */
-function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }): Pair[] {
+function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
   const aw = { w: aWeights.all(), norm: aWeights.norm };
   if (dotBuf.length < na) {
@@ -541,7 +549,10 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
       const d = (2 * shared[i]!) / (ua[i]!.keys.length + lb);
       const an = aw.norm[i]!;
       const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;
-      if (d > o.dice && c > o.cos) out.push([i, j]);
+      if (d > o.dice) {
+        if (c > o.cos) out.push([i, j]);
+        if (dicePass) dicePass.push([i, j]);
+      }
       shared[i] = 0;
       dot[i] = 0;
     }
@@ -562,6 +573,234 @@ export function seedPairsOf(a: SentenceSide, b: SentenceSide, options: Partial<S
   return seedPairs(pa, pb, new UnitWeights(pa, pb, n), new UnitWeights(pb, pa, n), o, probe, probed);
 }
 
+/** A case by unit indexes: what alignSentences returns, before the units' extents are read. */
+interface CaseForm {
+  a: [number, number];
+  b: [number, number];
+  sim: number;
+  /** the article units paired by a seed, ascending */
+  paired: number[];
+}
+
+/** The last result of one reference side against an article side. */
+interface MemoEntry {
+  pa: PreparedSide;
+  optionsSig: string;
+  seeds: Pair[];
+  /** the pairs passing the Dice threshold (the seeds among them) */
+  dicePass: Pair[];
+  cases: CaseForm[];
+  summary: boolean;
+  /** unit ranges (inclusive) whose weights or extents the cases were computed from, in the article and the reference */
+  ra: [number, number];
+  rb: [number, number];
+  used: number;
+}
+
+/** How an article side differs from an earlier one with as many units. */
+interface SideDiff {
+  /** article units whose stems or counts changed (ascending) */
+  keys: number[];
+  /** article units whose weights differ: those of `keys`, and those holding a stem of `stems` */
+  a: Uint8Array;
+  aList: number[];
+  /** `a`, and the units whose length or distance from the unit before changed (the filter reads the character spans of unit ranges) */
+  read: Uint8Array;
+  /** stems whose article sentence frequency changed: every unit holding one weighs it differently */
+  stems: number[];
+}
+
+export interface SentenceAlignMemoStats {
+  /** pairs aligned afresh; seeds updated where weights changed and the cases computed again; seeds updated and the cases kept */
+  fresh: number;
+  partial: number;
+  reused: number;
+}
+
+/**
+ * The last result of each reference side against the article side of an edited document, so that the
+ * next side (one edit later) searches for seeds only where a weight changed and takes the cases as they
+ * were when neither the seeds nor any unit the cases were read from changed.
+ *
+ * The stage's result for a pair depends only on the two sides and the options: a unit's tf-isf weights
+ * read its stems, their counts, the sentence frequency of each stem over both sides and the number of
+ * units of both. With the article's unit count unchanged, an article unit weighs as before unless its
+ * stems or counts changed or it holds a stem whose article sentence frequency changed (the set `D`);
+ * a reference unit weighs as before unless it holds a stem of `D`. A pair's Dice reads only its two
+ * units' stems and its cosine only their weights: a pair of units whose stems did not change keeps its
+ * Dice, and its cosine is computed again only when either unit's weights changed (for the pairs passing
+ * the Dice threshold, kept with the result); pairs with an article unit whose stems changed are searched
+ * again. Extension, filtering and growth read the weights and character lengths of units inside the
+ * seeds' extents widened by the growth steps; when the seeds are the same set and no unit there changed,
+ * the cases are the same, re-read through the new units' extents. Otherwise (unit counts differ, other
+ * options) the pair is aligned afresh. The results equal alignSentences without a memo.
+ */
+export class SentenceAlignMemo {
+  private entries = new Map<PreparedSide, MemoEntry>();
+  private current: PreparedSide | null = null;
+  private diffs = new Map<PreparedSide, SideDiff | null>();
+  private generation = 0;
+  readonly stats: SentenceAlignMemoStats = { fresh: 0, partial: 0, reused: 0 };
+
+  constructor(
+    /** how many article sides an unused entry survives */
+    private readonly keepGenerations = 3,
+  ) {}
+
+  /** The entry of `pb` and how `pa` differs from the article side it was computed for, when usable. */
+  previous(pa: PreparedSide, pb: PreparedSide, optionsSig: string): { entry: MemoEntry; diff: SideDiff } | undefined {
+    if (pa !== this.current) {
+      this.current = pa;
+      this.diffs = new Map();
+      const gen = ++this.generation;
+      for (const [k, e] of this.entries) if (gen - e.used >= this.keepGenerations) this.entries.delete(k);
+    }
+    const entry = this.entries.get(pb);
+    if (!entry || entry.optionsSig !== optionsSig) return undefined;
+    let diff = this.diffs.get(entry.pa);
+    if (diff === undefined) this.diffs.set(entry.pa, (diff = entry.pa === pa ? sameSide(pa) : sideDiff(entry.pa, pa)));
+    return diff ? { entry, diff } : undefined;
+  }
+
+  remember(pb: PreparedSide, entry: Omit<MemoEntry, 'used'>): void {
+    this.entries.set(pb, { ...entry, used: this.generation });
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.diffs.clear();
+    this.current = null;
+  }
+}
+
+function sameSide(p: PreparedSide): SideDiff {
+  const n = p.units.length;
+  return { keys: [], a: new Uint8Array(n), aList: [], read: new Uint8Array(n), stems: [] };
+}
+
+function sameUnit(x: Unit, y: Unit): boolean {
+  if (x.keys.length !== y.keys.length) return false;
+  for (let k = 0; k < x.keys.length; k++) if (x.keys[k] !== y.keys[k] || x.tf[k] !== y.tf[k]) return false;
+  return true;
+}
+
+/** How `now` differs from `before` (null: the unit counts differ, so every weight may). */
+function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
+  const n = now.units.length;
+  if (before.units.length !== n) return null;
+  const a = new Uint8Array(n);
+  const read = new Uint8Array(n);
+  const stems = new Set<number>();
+  const keys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = before.units[i]!;
+    const y = now.units[i]!;
+    // a range's character span is its last unit's length plus the steps from each unit's start to the next's
+    if (x.end - x.start !== y.end - y.start || (i > 0 && x.start - before.units[i - 1]!.start !== y.start - now.units[i - 1]!.start)) read[i] = 1;
+    if (sameUnit(x, y)) continue;
+    a[i] = 1;
+    keys.push(i);
+    for (const u of [x, y]) for (const k of u.keys) if (before.sf.get(k) !== now.sf.get(k)) stems.add(k);
+  }
+  for (const k of stems) {
+    const l = now.post.get(k);
+    if (l) for (let p = 0; p < l.length; p += 2) a[l[p]!] = 1;
+  }
+  const aList: number[] = [];
+  for (let i = 0; i < n; i++) if (a[i]) {
+    aList.push(i);
+    read[i] = 1;
+  }
+  return { keys, a, aList, read, stems: [...stems] };
+}
+
+function anyIn(marks: Uint8Array, r: [number, number]): boolean {
+  for (let i = Math.max(0, r[0]); i <= Math.min(marks.length - 1, r[1]); i++) if (marks[i]) return true;
+  return false;
+}
+
+function sameSeeds(x: Pair[], y: Pair[], nb: number): boolean {
+  if (x.length !== y.length) return false;
+  const keys = new Set<number>();
+  for (const [i, j] of y) keys.add(i * nb + j);
+  for (const [i, j] of x) if (!keys.has(i * nb + j)) return false;
+  return true;
+}
+
+/** The unit ranges (inclusive) that extension, filtering and growth may read for these seeds. */
+function readRanges(seeds: Pair[], steps: number): { ra: [number, number]; rb: [number, number] } {
+  if (!seeds.length) return { ra: [0, -1], rb: [0, -1] };
+  const e = extentOf(seeds);
+  const w = Math.max(0, steps);
+  return { ra: [e.a[0] - w, e.a[1] + w], rb: [e.b[0] - w, e.b[1] + w] };
+}
+
+/** The cosine of article unit `a` (number `i`) and reference unit `b` as seedPairs computes it: the dot product summed in `b`'s key order. */
+function pairCosine(a: Unit, wa: Float64Array, na: number, b: Unit, wb: Float64Array, nb: number, i: number, posOf: Map<number, Map<number, number>>): number {
+  let pos = posOf.get(i);
+  if (!pos) {
+    pos = new Map();
+    for (let x = 0; x < a.keys.length; x++) pos.set(a.keys[x]!, x);
+    posOf.set(i, pos);
+  }
+  let dot = 0;
+  for (let x = 0; x < b.keys.length; x++) {
+    const at = pos.get(b.keys[x]!);
+    if (at !== undefined) dot += wa[at]! * wb[x]!;
+  }
+  return na > 0 && nb > 0 ? dot / (na * nb) : 0;
+}
+
+/**
+ * The pairs of article unit `i` with every reference unit, found through the reference side's inverted
+ * list: those passing Dice go to `dicePass`, the seeds among them to `seeds` (their cosine computed as
+ * seedPairs computes it).
+ */
+function searchUnit(i: number, pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, posOf: Map<number, Map<number, number>>, seeds: Pair[], dicePass: Pair[]): void {
+  const u = pa.units[i]!;
+  const ub = pb.units;
+  if (sharedBuf.length < ub.length) {
+    dotBuf = new Float64Array(ub.length * 2);
+    sharedBuf = new Int32Array(ub.length * 2);
+    hitsBuf = new Int32Array(ub.length * 2);
+  }
+  const shared = sharedBuf;
+  const touched: number[] = [];
+  for (let x = 0; x < u.keys.length; x++) {
+    const l = pb.post.get(u.keys[x]!);
+    if (!l) continue;
+    for (let p = 0; p < l.length; p += 2) {
+      const j = l[p]!;
+      if (shared[j] === 0) touched.push(j);
+      shared[j]!++;
+    }
+  }
+  touched.sort((x, y) => x - y);
+  const la = u.keys.length;
+  for (const j of touched) {
+    const d = (2 * shared[j]!) / (la + ub[j]!.keys.length);
+    shared[j] = 0;
+    if (!(d > o.dice)) continue;
+    const p: Pair = [i, j];
+    dicePass.push(p);
+    if (pairCosine(u, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
+  }
+}
+
+function toCase(c: CaseForm, ua: Unit[], ub: Unit[], summary: boolean): SentenceCase {
+  const paired = new Set(c.paired);
+  const unpaired: [number, number][] = [];
+  for (let i = c.a[0]; i <= c.a[1]; i++) if (!paired.has(i)) unpaired.push([ua[i]!.tokFrom, ua[i]!.tokTo]);
+  return {
+    density: paired.size / (c.a[1] - c.a[0] + 1),
+    unpaired,
+    a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
+    b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
+    similarity: Math.round(c.sim * 1000) / 1000,
+    summary,
+  };
+}
+
 /**
  * The cases of one document pair (article side `a`, reference side `b`; either given as sentences
  * or prepared once with prepareSide and the same `minSentWords`).
@@ -570,6 +809,7 @@ export function alignSentences(
   a: SentenceSide | PreparedSide,
   b: SentenceSide | PreparedSide,
   options: Partial<SentenceAlignOptions> = {},
+  memo?: SentenceAlignMemo,
 ): SentenceCase[] {
   const o = { ...DEFAULT_SENTENCE_ALIGN, ...options };
   const pa = 'units' in a ? a : prepareSide(a, o.minSentWords);
@@ -580,14 +820,65 @@ export function alignSentences(
   const n = ua.length + ub.length;
   const aw = new UnitWeights(pa, pb, n);
   const bw = new UnitWeights(pb, pa, n);
-  const seeds = seedPairs(pa, pb, aw, bw, o);
-  if (!seeds.length) return [];
+  const optionsSig = memo ? JSON.stringify(o) : '';
+  const prev = memo?.previous(pa, pb, optionsSig);
+  let seeds: Pair[];
+  const dicePass: Pair[] = [];
+  if (prev) {
+    const { entry, diff } = prev;
+    // reference units whose weights changed: those holding a stem whose article sentence frequency did
+    const bm = new Uint8Array(ub.length);
+    let anyB = false;
+    for (const k of diff.stems) {
+      const l = pb.post.get(k);
+      if (l) for (let p = 0; p < l.length; p += 2) bm[l[p]!] = 1;
+      anyB ||= !!l;
+    }
+    if (!diff.aList.length && !anyB) {
+      seeds = entry.seeds;
+      dicePass.push(...entry.dicePass);
+    } else {
+      // pairs of units whose stems did not change keep their Dice, and their cosine is read again where
+      // either unit's weights changed; pairs with an article unit whose stems changed are searched again
+      const changed = new Uint8Array(ua.length);
+      for (const i of diff.keys) changed[i] = 1;
+      seeds = entry.seeds.filter(([i, j]) => !diff.a[i] && !bm[j]);
+      const posOf = new Map<number, Map<number, number>>();
+      for (const p of entry.dicePass) {
+        const [i, j] = p;
+        if (changed[i]) continue;
+        dicePass.push(p);
+        if ((diff.a[i] || bm[j]) && pairCosine(ua[i]!, aw.at(i), aw.norm[i]!, ub[j]!, bw.at(j), bw.norm[j]!, i, posOf) > o.cos) seeds.push(p);
+      }
+      for (const i of diff.keys) searchUnit(i, pa, pb, aw, bw, o, posOf, seeds, dicePass);
+    }
+    if (sameSeeds(seeds, entry.seeds, ub.length) && !anyIn(diff.read, entry.ra) && !anyIn(bm, entry.rb)) {
+      memo!.stats.reused++;
+      memo!.remember(pb, { ...entry, pa, seeds, dicePass });
+      return entry.cases.map((c) => toCase(c, ua, ub, entry.summary));
+    }
+    memo!.stats.partial++;
+  } else {
+    seeds = seedPairs(pa, pb, aw, bw, o, true, undefined, memo ? dicePass : undefined);
+    if (memo) memo.stats.fresh++;
+  }
+  const { cases, summary } = casesOf(seeds, pa, pb, aw, bw, o);
+  if (memo) memo.remember(pb, { pa, optionsSig, seeds, dicePass, cases, summary, ...readRanges(seeds, o.edgeCos > 0 ? o.edgeSteps : 0) });
+  return cases.map((c) => toCase(c, ua, ub, summary));
+}
+
+/** Extension, filtering, growth and the summary setting over the seeds, as cases by unit indexes. */
+function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions): { cases: CaseForm[]; summary: boolean } {
+  if (!seeds.length) return { cases: [], summary: false };
+  const ua = pa.units;
+  const ub = pb.units;
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
-  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
+  const sims = new Map<string, number>();
+  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate, sims), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;
   if (o.summaryGap > o.gap) {
-    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate), av, bv, ua, ub, o.minChars);
+    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate, sims), av, bv, ua, ub, o.minChars);
     const [sa, sb] = extents(wide, ua, ub);
     const [na, nb] = extents(cases, ua, ub);
     const finds = !(o.summaryWiden > 0) || na === 0 || wide.length < cases.length || sa >= o.summaryWiden * na || nb >= o.summaryOwnRatio * na;
@@ -596,17 +887,8 @@ export function alignSentences(
       summary = true;
     }
   }
-  return cases.map((c) => {
-    const paired = new Set(c.seeds.map((p) => p[0]));
-    const unpaired: [number, number][] = [];
-    for (let i = c.a[0]; i <= c.a[1]; i++) if (!paired.has(i)) unpaired.push([ua[i]!.tokFrom, ua[i]!.tokTo]);
-    return {
-      density: paired.size / (c.a[1] - c.a[0] + 1),
-      unpaired,
-      a: { start: ua[c.a[0]]!.start, end: ua[c.a[1]]!.end, tokFrom: ua[c.a[0]]!.tokFrom, tokTo: ua[c.a[1]]!.tokTo },
-      b: { start: ub[c.b[0]]!.start, end: ub[c.b[1]]!.end, tokFrom: ub[c.b[0]]!.tokFrom, tokTo: ub[c.b[1]]!.tokTo },
-      similarity: Math.round(c.sim * 1000) / 1000,
-      summary,
-    };
-  });
+  return {
+    cases: cases.map((c) => ({ a: [c.a[0], c.a[1]], b: [c.b[0], c.b[1]], sim: c.sim, paired: [...new Set(c.seeds.map((p) => p[0]))].sort((x, y) => x - y) })),
+    summary,
+  };
 }

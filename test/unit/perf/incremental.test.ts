@@ -51,6 +51,20 @@ describe('incremental alignment', function () {
     assert.ok(reused > 0, 'unchanged paragraphs were reused');
   });
 
+  it('keeps the sentence stages\' results between edits and still gives what a fresh align() gives', () => {
+    const r = rng(11);
+    const inc = new IncrementalAligner(index);
+    let text = articleFrom(refs, 6);
+    for (let step = 0; step < 40; step++) {
+      assert.deepEqual(inc.align(analyse(text)), align(analyse(text), index), `step ${step}`);
+      text = edit(text, r);
+    }
+    const s = inc.sentenceMemo.stats;
+    const p = inc.pairMemo.stats;
+    assert.ok(s.reused > 0 && s.partial > 0, JSON.stringify(s));
+    assert.ok(p.compared > 0 && p.pairs > 0, JSON.stringify(p));
+  });
+
   it('re-seeds only the edited paragraph', () => {
     const inc = new IncrementalAligner(index);
     const text = articleFrom(refs, 3);
