@@ -165,7 +165,9 @@ export interface AlignOptions {
   /**
    * beyond the first `maxCandidates` / `sentenceCandidates`, documents whose rank score reaches
    * `candidateMinScore` are candidates too, up to `candidateCap` in all: a document copied from many
-   * sources (PAN13 03 and 04 have up to 19) needs more places than one copied from a few
+   * sources (PAN13 03 and 04 have up to 19) needs more places than one copied from a few, and a long
+   * one shares stray 3-grams with many more documents than it copies (a source copied with random
+   * obfuscation keeps few 3-grams and may rank 40th to 60th behind them)
    */
   candidateMinScore: number;
   candidateCap: number;
@@ -294,7 +296,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceSkipVerbatim: true,
   candidateNear: 100,
   candidateMinScore: 3,
-  candidateCap: 40,
+  candidateCap: 60,
   minSubstanceWords: 2,
   sentenceMinSimilarity: 0.25,
   summaryContainment: 0.5,
