@@ -165,7 +165,9 @@ export interface AlignOptions {
   /**
    * beyond the first `maxCandidates` / `sentenceCandidates`, documents whose rank score reaches
    * `candidateMinScore` are candidates too, up to `candidateCap` in all: a document copied from many
-   * sources (PAN13 03 and 04 have up to 19) needs more places than one copied from a few
+   * sources (PAN13 03 and 04 have up to 19) needs more places than one copied from a few, and a long
+   * one shares stray 3-grams with many more documents than it copies (a source copied with random
+   * obfuscation keeps few 3-grams and may rank 40th to 60th behind them)
    */
   candidateMinScore: number;
   candidateCap: number;
@@ -311,7 +313,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   sentenceSkipVerbatim: true,
   candidateNear: 100,
   candidateMinScore: 3,
-  candidateCap: 40,
+  candidateCap: 60,
   minSubstanceWords: 2,
   sentenceMinSimilarity: 0.25,
   summaryContainment: 0.5,
@@ -1936,21 +1938,27 @@ function joinRestated(kept: Passage[], added: Passage[], o: AlignOptions): Passa
 
 /**
  * A stretch of the article is copied from one source: a sentence-level case half of whose article
- * words lie in a passage of another document that is more similar (or verbatim) is dropped.
+ * words lie in a passage of another document that is more similar (or verbatim) is dropped. Cases
+ * are judged strongest first (verbatim, then by similarity), and a case already dropped drops no
+ * other: a weak case of a third source over part of the stretch must not take it from its source
+ * when a stronger passage has already put that case aside.
  */
-function resolveAcross(ps: Passage[], fromCases: Set<Passage>): Passage[] {
-  const out = ps.filter((c) => {
-    if (!fromCases.has(c)) return true;
+export function resolveAcross(ps: Passage[], fromCases: Set<Passage>): Passage[] {
+  const strength = (p: Passage) => (p.level === 'verbatim' ? 2 : 0) + p.similarity;
+  const dropped = new Set<Passage>();
+  for (const c of ps.filter((p) => fromCases.has(p)).sort((x, y) => strength(y) - strength(x))) {
     const len = c.aTok[1] - c.aTok[0];
-    return !ps.some(
+    const over = ps.some(
       (p) =>
         p !== c &&
+        !dropped.has(p) &&
         p.doc !== c.doc &&
         (p.level === 'verbatim' || p.similarity > c.similarity) &&
         Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]) >= 0.5 * len,
     );
-  });
-  return out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
+    if (over) dropped.add(c);
+  }
+  return ps.filter((p) => !dropped.has(p)).sort((x, y) => x.a.start - y.a.start || y.words - x.words);
 }
 
 /** Merge passages of one document whose article spans overlap. */

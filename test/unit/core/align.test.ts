@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, restatedSentences, type Passage } from '../../../src/core/align';
+import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, resolveAcross, restatedSentences, type Passage } from '../../../src/core/align';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import type { ReferenceDoc } from '../../../src/core/types';
@@ -948,5 +948,42 @@ describe('pairEvidenceFilter: another story of the same kind told alike (pairLoo
     assert.ok(kept.some((p) => retold.slice(p.a.start, p.a.end).includes('top of the Vellmark cinema chart') && LAST_WEEK.slice(p.b.start, p.b.end).includes('top of the Vellmark cinema chart')));
     // held by the source or not, the words of the article decide: read as another story, the same passages would go
     assert.deepEqual(pairEvidenceFilter(ps, model, index, { ...on, pairLooseVocabulary: 1.1 }), []);
+  });
+});
+
+describe('resolveAcross', () => {
+  /** A hand-made passage: article tokens [a0, a1) ↔ reference tokens [b0, b1) of document `doc` (5 characters a token). */
+  const passage = (doc: number, a0: number, a1: number, b0: number, b1: number, similarity: number, level: Passage['level'] = 'paraphrase'): Passage => ({
+    doc,
+    a: { start: 5 * a0, end: 5 * a1 - 1 },
+    b: { start: 5 * b0, end: 5 * b1 - 1 },
+    aTok: [a0, a1],
+    bTok: [b0, b1],
+    similarity,
+    level,
+    words: a1 - a0,
+  });
+  const spans = (ps: Passage[]) => ps.map((p) => [p.doc, p.a.start, p.a.end, p.b.start, p.b.end]);
+
+  it('a case put aside by a stronger passage no longer drops the weak case of the source it overlaps', () => {
+    // source 0: a loose summary case over article words 0–100 (its reference side 0–400)
+    const summary = passage(0, 0, 100, 0, 400, 0.16);
+    // source 1: a case over article words 30–90, more similar than the summary
+    const middle = passage(1, 30, 90, 10, 70, 0.25);
+    // source 2: an n-gram passage over article words 40–80, more similar still
+    const strong = passage(2, 40, 80, 200, 240, 0.36);
+    const kept = resolveAcross([summary, middle, strong], new Set([summary, middle]));
+    assert.deepEqual(spans(kept), spans([summary, strong]));
+    // with the strong passage gone, the middle case stands and takes the stretch from the summary
+    assert.deepEqual(spans(resolveAcross([summary, middle], new Set([summary, middle]))), spans([middle]));
+  });
+
+  it('a verbatim passage of another source drops a case half of whose words it covers', () => {
+    const c = passage(0, 0, 40, 0, 40, 0.9);
+    const exact = passage(1, 10, 30, 50, 70, 1, 'verbatim');
+    assert.deepEqual(spans(resolveAcross([c, exact], new Set([c]))), spans([exact]));
+    // under half of the case covered: both stand
+    const short = passage(1, 10, 25, 50, 65, 1, 'verbatim');
+    assert.deepEqual(spans(resolveAcross([c, short], new Set([c]))), spans([c, short]));
   });
 });

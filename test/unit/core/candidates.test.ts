@@ -95,6 +95,25 @@ describe('align: candidates for the sentence-level stage', () => {
     assert.notEqual(high.a, words(REWORDED));
   });
 
+  it('by default, a reworded source ranked behind 45 documents sharing stray 3-grams still reaches the stage', () => {
+    // the article also holds 920 words of its own; each of 45 documents shares 20 of them in a row
+    // (18 3-grams lying together: each ranks above the reworded source's 14) and nothing else
+    const own = filler(5000, 920).split(' ');
+    const article = ARTICLE + '\n\n' + own.join(' ') + '.';
+    const refs = [doc('wire', WIRE), doc('water', WATER)];
+    for (let k = 0; k < 45; k++) refs.push(doc(`stray${k}`, `${filler(20000 + k * 100, 40)} ${own.slice(k * 20, k * 20 + 20).join(' ')} ${filler(20050 + k * 100, 40)}.`));
+    const index = ReferenceIndex.build(refs);
+    const water = (options: Partial<AlignOptions>) =>
+      align(analyse(article), index, options)
+        .filter((p) => index.docs[p.doc]!.id === 'water')
+        .map((p) => [article.slice(p.a.start, p.a.end), WATER.slice(p.b.start, p.b.end)]);
+    assert.deepEqual(water({}), [[words(REWORDED), words(WATER)]]);
+    // with 40 places the source is left to the n-gram seeds, whose passage covers less on both sides
+    const capped = water({ candidateCap: 40 });
+    assert.equal(capped.length, 1);
+    assert.ok(capped[0]![0]!.length < REWORDED.length - 50 && capped[0]![1] !== words(WATER), JSON.stringify(capped));
+  });
+
   it('with candidateNear, seeds that lie together outrank more seeds scattered over a long document', () => {
     // 16 three-word phrases of the article, each alone in a long unrelated document
     const ws = REWORDED.split(/\s+/);
