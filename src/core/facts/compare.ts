@@ -619,12 +619,27 @@ function classify(
     // (or one before the slot there too: a negation inside what both report as denied is the denial
     // said again, "denied the charges, saying they never conspired" / "denied that they conspired")
     const before = (toks: readonly FactToken[], at: number) => toks.slice(0, at).some((t) => DENIALS.has(t.low));
-    const denial = negs(S) === 0 ? near(src, s0) && (!any(art) || before(art, a0)) : near(art, a0) && (!any(src) || before(src, s0));
+    // (not when both sentences deny it in the same words up to the slot: "denied she was mistaken" /
+    // "denied she was not mistaken" flips what is denied)
+    const sameDenial = (() => {
+      let k = 1;
+      while (k <= 4 && s0 - k >= 0 && a0 - k >= 0 && src[s0 - k]!.low === art[a0 - k]!.low) {
+        if (DENIALS.has(src[s0 - k]!.low)) return true;
+        k++;
+      }
+      return false;
+    })();
+    const denial = !sameDenial && (negs(S) === 0 ? near(src, s0) && (!any(art) || before(art, a0)) : near(art, a0) && (!any(src) || before(src, s0)));
     // "issued no instructions" = "not issued any instructions": a negative word just after the slot on
     // the side without the negation; "was not about X but Y" corrects X, it does not deny the rest
     const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));
     const contrast = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 6).some((t) => t.low === 'but');
-    const reworded = negs(S) === 0 ? negatedAfter(src, s1) || contrast(art, a1) : negatedAfter(art, a1) || contrast(src, s1);
+    // (each only where the other sentence does not have the same word after the slot too: "had looked
+    // again but had repeated" / "had not looked again but had repeated" is one sentence flipped)
+    const reworded =
+      negs(S) === 0
+        ? (negatedAfter(src, s1) && !negatedAfter(art, a1)) || (contrast(art, a1) && !contrast(src, s1))
+        : (negatedAfter(art, a1) && !negatedAfter(src, s1)) || (contrast(src, s1) && !contrast(art, a1));
     if ((negs(S) === 0) !== (negs(A) === 0) && !denial && !reworded) {
       if (bare(S).join(' ') === bare(A).join(' ')) {
         const w = widen('polarity');

@@ -150,6 +150,21 @@ describe('facts/compare', () => {
     // the denial far from the slot, another clause: a dropped negation still differs
     assert.equal(cmp('The ferry firms denied the charges and said that the crews had not broken the harbour rules on fuel.', 'The ferry firms denied the charges and said that the crews had broken the harbour rules on fuel.')[0]?.kind, 'polarity');
   });
+  it('a negation after the same denial in both sentences flips what is denied', () => {
+    const pol = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'polarity');
+    assert.equal(pol('The skipper denied he was drunk at the wheel that night.', 'The skipper denied he was not drunk at the wheel that night.').length, 1);
+    assert.equal(pol('Denying she was aware of the storm warning, the skipper said she sailed on.', 'Denying she was not aware of the storm warning, the skipper said she sailed on.').length, 1);
+    // the denial in other words on one side: the negation says the denial again
+    assert.deepEqual(pol('The skipper said he was not drunk at the wheel that night.', 'The skipper denied he was drunk at the wheel that night.'), []);
+  });
+  it('"but" or "no" after the slot in both sentences is no rewording of the negation', () => {
+    const pol = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'polarity');
+    assert.equal(pol('The harbour board had looked again at the berth plan but had kept its advice on fees.', 'The harbour board had not looked again at the berth plan but had kept its advice on fees.').length, 1);
+    assert.equal(pol('The report found the pilot has recovered and poses no risk to the fleet.', 'The report found the pilot has not recovered and poses no risk to the fleet.').length, 1);
+    // "but" or "no" on one side only: a correction or the negation written otherwise
+    assert.deepEqual(pol('The dispute was about the harbour fees charged to the crews.', 'The dispute was not about the harbour fees but about the berths.'), []);
+    assert.deepEqual(pol('The company had issued no instructions to the crews that week.', 'The company had not issued any instructions to the crews that week.'), []);
+  });
   it('an opposite whose word stays elsewhere in the sentence is a move, not a flip', () => {
     assert.deepEqual(cmp('The skipper who won damages from the operator lost them on appeal.', 'The skipper lost the damages he won from the operator on appeal.').filter((d) => d.kind === 'polarity'), []);
   });
