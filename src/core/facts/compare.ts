@@ -203,7 +203,11 @@ function personName(ts: readonly FactToken[]): boolean {
  */
 const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 
+/** verbs of a reporting aside ("Ms Lund, he added, hoped …"): the aside is no clause of the name's statement */
+const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
+
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
+  if (to - from === 2 && CLAUSE_WORDS.has(toks[from]!.low) && ASIDE_VERBS.has(toks[from + 1]!.low)) return false;
   for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low.replace(/'(?:m|s|re|ve|d|ll)$/, ''))) return true;
   return false;
 }

@@ -91,6 +91,12 @@ describe('facts/compare', () => {
     // the same frame with other speech verbs is the same clause
     assert.equal(names('Mr Reyle said: the offer is final and will not change.', 'Mr Lund told reporters: the offer is final and will not change.').length, 1);
   });
+  it('a reporting aside after a name at the edge of a rewording is no clause of its own', () => {
+    const names = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'name');
+    assert.equal(names('Ms Reyle, who also won her costs, hoped to sail again next spring.', 'Ms Lund, he added, hoped to sail again next spring.').length, 1);
+    // a reporting verb before the pronoun: the name is the one reported on, another clause
+    assert.deepEqual(names('Ms Reyle, who also won her costs, hoped to sail again next spring.', 'Ms Lund said he hoped to sail again next spring.'), []);
+  });
   it('a name at the edge of a rewording is read whole', () => {
     const src = 'Mr Al Reyle replied: the offer is final and will not change.';
     const art = 'Mr Lund responded: the offer is final and will not change.';
