@@ -79,11 +79,13 @@ function clauseBreak(text: string, from: number, to: number): boolean {
  * clause break comes between it and the slot on either side.
  */
 export function anchored(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff): boolean {
+  // (a title read inside a rewording is held by the words beside the rewording)
+  const r = d.frame ?? { src: d.src, art: d.art };
   const side = (step: -1 | 1): boolean => {
-    let i = step < 0 ? d.src[0] - 1 : d.src[1];
-    let j = step < 0 ? d.art[0] - 1 : d.art[1];
-    let pi = step < 0 ? d.src[0] : d.src[1] - 1;
-    let pj = step < 0 ? d.art[0] : d.art[1] - 1;
+    let i = step < 0 ? r.src[0] - 1 : r.src[1];
+    let j = step < 0 ? r.art[0] - 1 : r.art[1];
+    let pi = step < 0 ? r.src[0] : r.src[1] - 1;
+    let pj = step < 0 ? r.art[0] : r.art[1] - 1;
     while (i >= 0 && j >= 0 && i < src.length && j < art.length) {
       const s = src[i]!;
       const a = art[j]!;

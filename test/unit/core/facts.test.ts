@@ -97,6 +97,21 @@ describe('facts/compare', () => {
     // a reporting verb before the pronoun: the name is the one reported on, another clause
     assert.deepEqual(names('Ms Reyle, who also won her costs, hoped to sail again next spring.', 'Ms Lund said he hoped to sail again next spring.'), []);
   });
+  it('one office for another inside a rewording is a title slot; the same office in other words, or a moved one, is not', () => {
+    const titles = (x: string, y: string) => {
+      const s = factTokens(x);
+      const a = factTokens(y);
+      return compareSentences(s, a).diffs.filter((d) => d.kind === 'title').map((d) => `${s.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${a.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(titles('Coroner Tomas Reyle, recording a verdict of misadventure, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), ['Coroner / judge']);
+    assert.deepEqual(titles('The board agreed to pay the costs and Harbour Secretary Petra Lund should meet the crews.', 'The board agreed to pay the costs and the Minister for the Harbour, Petra Lund, should meet the crews.'), ['Secretary / Minister']);
+    assert.deepEqual(titles('The skipper was described by the judge as a danger to the whole fleet.', 'The skipper was described by a magistrate at Brisk Crown Court as a danger to the whole fleet.'), ['judge / magistrate']);
+    assert.deepEqual(titles('Reading the verdict, Brisk coroner Dr Petra Lund said the crew had done all they could.', 'Reading the verdict, Petra Lund, the Brisk magistrate, said the crew had done all they could.'), ['coroner / magistrate']);
+    // a High Court judge is "Mr Justice …": the same office
+    assert.deepEqual(titles('Mr Justice Reyle, sitting at Brisk, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
+    // the article's office stands elsewhere in the source sentence: the words moved between people
+    assert.deepEqual(titles('Coroner Tomas Reyle, recording a verdict, told the judge the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
+  });
   it('a name at the edge of a rewording is read whole', () => {
     const src = 'Mr Al Reyle replied: the offer is final and will not change.';
     const art = 'Mr Lund responded: the offer is final and will not change.';

@@ -280,6 +280,17 @@ describe('facts/same-statement: a short sentence copied whole around a title or 
   });
 });
 
+describe('facts/same-statement: a title in a rewording is held by the words beside the rewording', () => {
+  it('a title at the edge of a region naming the person: the shared word after the region holds it', () => {
+    const q = ' "The crews knew the harbour rules well."';
+    const x = judge(`The judge interposed:${q}`, `The magistrate, Mr Tomas Reyle, interposed:${q}`);
+    assert.deepEqual(x, { kind: 'title', same: true });
+    // other words after the region on each side: nothing holds it
+    const y = judge(`The judge interposed:${q}`, `The magistrate, Mr Tomas Reyle, then added:${q}`);
+    assert.equal(y.same, false);
+  });
+});
+
 describe('facts/same-statement: each text keeps to its own month', () => {
   const read = (srcText: string, artText: string, first: string) => {
     const line = (text: string) => factTokens(text, text.indexOf(first), text.indexOf('\n', text.indexOf(first)));
