@@ -558,6 +558,8 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
   let last = i;
   let sr = roles(src, hunks[i]!.s0, hunks[i]!.s1);
   let ar = roles(art, hunks[i]!.a0, hunks[i]!.a1);
+  // (the stretch starts at an office: a region before it is read on its own)
+  if (!sr.length && !ar.length) return null;
   while ((!sr.length || !ar.length) && last + 1 < hunks.length) {
     const cur = hunks[last]!;
     const next = hunks[last + 1]!;

@@ -289,6 +289,9 @@ describe('facts/same-statement: a title in a rewording is held by the words besi
     const y = judge(`The judge interposed:${q}`, `The magistrate, Mr Tomas Reyle, then added:${q}`);
     assert.equal(y.same, false);
   });
+  it('a region before the title, its name moved, is read on its own: the title is held beside its own region', () => {
+    assert.deepEqual(judge("Brisk Harbour's First Minister Tomas Reyle is to be called to give evidence at the inquiry.", "Tomas Reyle, Brisk Harbour's First Secretary, is to give evidence at the inquiry."), { kind: 'title', same: true });
+  });
 });
 
 describe('facts/same-statement: each text keeps to its own month', () => {
