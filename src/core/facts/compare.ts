@@ -524,8 +524,11 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
   return diffs;
 }
 
-/** title words that name no particular office: read as a role only beside another word */
-const GENERIC_TITLES = new Set(['officer', 'head', 'leader', 'chief', 'executive', 'partner', 'speaker', 'master', 'general', 'major', 'private', 'founder']);
+/**
+ * title words that name no particular office (a spokesman speaks for anyone: "a spokesman for the
+ * charity" is as often its director as not)
+ */
+const GENERIC_TITLES = new Set(['officer', 'head', 'leader', 'chief', 'executive', 'partner', 'speaker', 'master', 'general', 'major', 'private', 'founder', 'spokesman', 'spokeswoman', 'spokesperson']);
 /** at most this many words on a side of a reworded stretch read for its role */
 const ROLE_REGION_MAX = 8;
 

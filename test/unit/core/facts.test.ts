@@ -107,6 +107,8 @@ describe('facts/compare', () => {
     assert.deepEqual(titles('The board agreed to pay the costs and Harbour Secretary Petra Lund should meet the crews.', 'The board agreed to pay the costs and the Minister for the Harbour, Petra Lund, should meet the crews.'), ['Secretary / Minister']);
     assert.deepEqual(titles('The skipper was described by the judge as a danger to the whole fleet.', 'The skipper was described by a magistrate at Brisk Crown Court as a danger to the whole fleet.'), ['judge / magistrate']);
     assert.deepEqual(titles('Reading the verdict, Brisk coroner Dr Petra Lund said the crew had done all they could.', 'Reading the verdict, Petra Lund, the Brisk magistrate, said the crew had done all they could.'), ['coroner / magistrate']);
+    // a spokesman speaks for anyone: no office of its own
+    assert.deepEqual(titles('Petra Lund, director of the Brisk harbour trust, said the trust believed the quay was safe.', 'A spokesman for the Brisk harbour trust said the trust believed the quay was safe.'), []);
     // a High Court judge is "Mr Justice …": the same office
     assert.deepEqual(titles('Mr Justice Reyle, sitting at Brisk, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
     // the article's office stands elsewhere in the source sentence: the words moved between people
