@@ -508,7 +508,7 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
       // a title at the edge is held by the shared words on either side of the whole region ("The
-      // judge interposed" / "The magistrate, Mr Justice Reyle, interposed")
+      // judge broke in" / "The magistrate, Mr Justice Reyle, broke in")
       if (slot?.kind === 'title') slot.frame = { src: [h.s0, h.s1], art: [h.a0, h.a1] };
     }
     slot ??= rankDroppedAtEdge(src, art, h);
@@ -545,9 +545,9 @@ const JUDICIAL: Record<string, string> = { justice: 'judge', recorder: 'judge' }
 /**
  * One office for another inside a rewording: a changed stretch (one region, or two joined by at most
  * three shared words, a name or "the" between them) whose words name one office on each side, a
- * different one ("Coroner Reyle, recording a verdict, said" / "The judge said"; "Health Secretary
- * Lund" / "the Minister of State for Health, Lund"; "by the judge as" / "by a magistrate at the
- * Crown Court as"). Neither office may stand anywhere in the other sentence (then the words moved
+ * different one ("Coroner Reyle, opening the hearing, said" / "The judge said"; "Harbour
+ * Secretary Lund" / "the Minister for the Harbour, Lund"; "named by the judge as" / "named by a
+ * magistrate at Brisk Crown Court as"). Neither office may stand anywhere in the other sentence (then the words moved
  * between people), and the stretch must have shared words beside it. The slot is the two title
  * words; `frame` is the stretch, for the anchor test.
  */
@@ -716,8 +716,8 @@ function classify(
     // (or one before the slot there too: a negation inside what both report as denied is the denial
     // said again, "denied the charges, saying they never conspired" / "denied that they conspired")
     const before = (toks: readonly FactToken[], at: number) => toks.slice(0, at).some((t) => DENIALS.has(t.low));
-    // (not when both sentences deny it in the same words up to the slot: "denied she was mistaken" /
-    // "denied she was not mistaken" flips what is denied)
+    // (not when both sentences deny it in the same words up to the slot: "denied he was drunk" /
+    // "denied he was not drunk" flips what is denied)
     const sameDenial = (() => {
       let k = 1;
       while (k <= 4 && s0 - k >= 0 && a0 - k >= 0 && src[s0 - k]!.low === art[a0 - k]!.low) {
@@ -731,8 +731,8 @@ function classify(
     // the side without the negation; "was not about X but Y" corrects X, it does not deny the rest
     const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));
     const contrast = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 6).some((t) => t.low === 'but');
-    // (each only where the other sentence does not have the same word after the slot too: "had looked
-    // again but had repeated" / "had not looked again but had repeated" is one sentence flipped)
+    // (each only where the other sentence does not have the same word after the slot too: "had checked
+    // the berths but kept the fees" / "had not checked the berths but kept the fees" is one sentence flipped)
     const reworded =
       negs(S) === 0
         ? (negatedAfter(src, s1) && !negatedAfter(art, a1)) || (contrast(art, a1) && !contrast(src, s1))

@@ -103,7 +103,7 @@ describe('facts/compare', () => {
       const a = factTokens(y);
       return compareSentences(s, a).diffs.filter((d) => d.kind === 'title').map((d) => `${s.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${a.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
     };
-    assert.deepEqual(titles('Coroner Tomas Reyle, recording a verdict of misadventure, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), ['Coroner / judge']);
+    assert.deepEqual(titles('Coroner Tomas Reyle, opening the harbour inquest, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), ['Coroner / judge']);
     assert.deepEqual(titles('The board agreed to pay the costs and Harbour Secretary Petra Lund should meet the crews.', 'The board agreed to pay the costs and the Minister for the Harbour, Petra Lund, should meet the crews.'), ['Secretary / Minister']);
     assert.deepEqual(titles('The skipper was described by the judge as a danger to the whole fleet.', 'The skipper was described by a magistrate at Brisk Crown Court as a danger to the whole fleet.'), ['judge / magistrate']);
     assert.deepEqual(titles('Reading the verdict, Brisk coroner Dr Petra Lund said the crew had done all they could.', 'Reading the verdict, Petra Lund, the Brisk magistrate, said the crew had done all they could.'), ['coroner / magistrate']);
@@ -112,7 +112,7 @@ describe('facts/compare', () => {
     // a High Court judge is "Mr Justice …": the same office
     assert.deepEqual(titles('Mr Justice Reyle, sitting at Brisk, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
     // the article's office stands elsewhere in the source sentence: the words moved between people
-    assert.deepEqual(titles('Coroner Tomas Reyle, recording a verdict, told the judge the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
+    assert.deepEqual(titles('Coroner Tomas Reyle, opening the inquest, told the judge the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
   });
   it('a name at the edge of a rewording is read whole', () => {
     const src = 'Mr Al Reyle replied: the offer is final and will not change.';
@@ -182,7 +182,7 @@ describe('facts/compare', () => {
   });
   it('"but" or "no" after the slot in both sentences is no rewording of the negation', () => {
     const pol = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'polarity');
-    assert.equal(pol('The harbour board had looked again at the berth plan but had kept its advice on fees.', 'The harbour board had not looked again at the berth plan but had kept its advice on fees.').length, 1);
+    assert.equal(pol('The harbour board had checked the berth plan but had kept its advice on fees.', 'The harbour board had not checked the berth plan but had kept its advice on fees.').length, 1);
     assert.equal(pol('The report found the pilot has recovered and poses no risk to the fleet.', 'The report found the pilot has not recovered and poses no risk to the fleet.').length, 1);
     // "but" or "no" on one side only: a correction or the negation written otherwise
     assert.deepEqual(pol('The dispute was about the harbour fees charged to the crews.', 'The dispute was not about the harbour fees but about the berths.'), []);

@@ -283,10 +283,10 @@ describe('facts/same-statement: a short sentence copied whole around a title or 
 describe('facts/same-statement: a title in a rewording is held by the words beside the rewording', () => {
   it('a title at the edge of a region naming the person: the shared word after the region holds it', () => {
     const q = ' "The crews knew the harbour rules well."';
-    const x = judge(`The judge interposed:${q}`, `The magistrate, Mr Tomas Reyle, interposed:${q}`);
+    const x = judge(`The judge broke in:${q}`, `The magistrate, Mr Tomas Reyle, broke in:${q}`);
     assert.deepEqual(x, { kind: 'title', same: true });
     // other words after the region on each side: nothing holds it
-    const y = judge(`The judge interposed:${q}`, `The magistrate, Mr Tomas Reyle, then added:${q}`);
+    const y = judge(`The judge broke in:${q}`, `The magistrate, Mr Tomas Reyle, then added:${q}`);
     assert.equal(y.same, false);
   });
   it('a region before the title, its name moved, is read on its own: the title is held beside its own region', () => {
