@@ -131,6 +131,8 @@ export interface SlotDiff {
   rounding?: boolean;
   /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
   unproven?: 'src' | 'art';
+  /** for a title read inside a rewording: the changed stretch around it, whose neighbours hold it in place */
+  frame?: { src: [number, number]; art: [number, number] };
   /** for numbers: the parsed quantities */
   srcQuantity?: Quantity;
   artQuantity?: Quantity;
@@ -203,7 +205,11 @@ function personName(ts: readonly FactToken[]): boolean {
  */
 const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 
+/** verbs of a reporting aside ("Ms Lund, he added, hoped …"): the aside is no clause of the name's statement */
+const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
+
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
+  if (to - from === 2 && CLAUSE_WORDS.has(toks[from]!.low) && ASIDE_VERBS.has(toks[from + 1]!.low)) return false;
   for (let k = from; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low.replace(/'(?:m|s|re|ve|d|ll)$/, ''))) return true;
   return false;
 }
@@ -475,7 +481,8 @@ interface Similarities {
 
 function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], similarity: Similarities): SlotDiff[] {
   const diffs: SlotDiff[] = [];
-  for (const h of hunks) {
+  for (let i = 0; i < hunks.length; i++) {
+    const h = hunks[i]!;
     if (!holdsSlotWord(src, h.s0, h.s1) && !holdsSlotWord(art, h.a0, h.a1)) continue;
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
     // a slot at the edge of a longer rewording, held by the shared words on that side
@@ -500,12 +507,102 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       };
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
+      // a title at the edge is held by the shared words on either side of the whole region ("The
+      // judge broke in" / "The magistrate, Mr Justice Reyle, broke in")
+      if (slot?.kind === 'title') slot.frame = { src: [h.s0, h.s1], art: [h.a0, h.a1] };
     }
     slot ??= rankDroppedAtEdge(src, art, h);
+    if (!slot) {
+      const t = roleInRewording(src, art, hunks, i, similarity);
+      if (t) {
+        slot = t.slot;
+        i = t.last;
+      }
+    }
     if (slot) diffs.push(slot);
   }
   return diffs;
 }
+
+/**
+ * title words that name no particular office (a spokesman speaks for anyone: "a spokesman for the
+ * charity" is as often its director as not)
+ */
+const GENERIC_TITLES = new Set(['officer', 'head', 'leader', 'chief', 'executive', 'partner', 'speaker', 'master', 'general', 'major', 'private', 'founder', 'spokesman', 'spokeswoman', 'spokesperson']);
+/** at most this many words on a side of a reworded stretch read for its role */
+const ROLE_REGION_MAX = 8;
+
+/** The office a title word names ("Det" → detective, "chairwoman" → chairman), or null for a courtesy title, a generic word or no title. */
+function roleOf(t: FactToken): string | null {
+  const w = t.low.replace(/\.$/, '');
+  if (!TITLES.has(w) || HONORIFICS.has(w) || GENERIC_TITLES.has(w)) return null;
+  return JUDICIAL[w] ?? (TITLE_ABBREVIATIONS[w] || w);
+}
+
+/** a High Court judge is "Mr Justice Reyle", a Crown Court judge may sit as "the Recorder": both the judge */
+const JUDICIAL: Record<string, string> = { justice: 'judge', recorder: 'judge' };
+
+/**
+ * One office for another inside a rewording: a changed stretch (one region, or two joined by at most
+ * three shared words, a name or "the" between them) whose words name one office on each side, a
+ * different one ("Coroner Reyle, opening the hearing, said" / "The judge said"; "Harbour
+ * Secretary Lund" / "the Minister for the Harbour, Lund"; "named by the judge as" / "named by a
+ * magistrate at Brisk Crown Court as"). Neither office may stand anywhere in the other sentence (then the words moved
+ * between people), and the stretch must have shared words beside it. The slot is the two title
+ * words; `frame` is the stretch, for the anchor test.
+ */
+function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], i: number, similarity: Similarities): { slot: SlotDiff; last: number } | null {
+  if (similarity.pair < PAIR_ROLE_SIMILARITY) return null;
+  const roles = (toks: readonly FactToken[], from: number, to: number) => {
+    const out: number[] = [];
+    for (let k = from; k < to; k++) if (roleOf(toks[k]!)) out.push(k);
+    return out;
+  };
+  let last = i;
+  let sr = roles(src, hunks[i]!.s0, hunks[i]!.s1);
+  let ar = roles(art, hunks[i]!.a0, hunks[i]!.a1);
+  // (the stretch starts at an office: a region before it is read on its own)
+  if (!sr.length && !ar.length) return null;
+  while ((!sr.length || !ar.length) && last + 1 < hunks.length) {
+    const cur = hunks[last]!;
+    const next = hunks[last + 1]!;
+    const gap = art.slice(cur.a1, next.a0);
+    if (gap.length > 3 || !gap.every((t) => isStopWord(t.low) || isCap(t))) break;
+    last++;
+    sr = sr.concat(roles(src, next.s0, next.s1));
+    ar = ar.concat(roles(art, next.a0, next.a1));
+  }
+  if (!sr.length || !ar.length || sr.length > 2 || ar.length > 2) return null;
+  const first = hunks[i]!;
+  const end = hunks[last]!;
+  // the changed words of the stretch, shared words between its regions aside
+  let ws = 0;
+  let wa = 0;
+  for (let k = i; k <= last; k++) {
+    ws += hunks[k]!.s1 - hunks[k]!.s0;
+    wa += hunks[k]!.a1 - hunks[k]!.a0;
+  }
+  if (ws > ROLE_REGION_MAX || wa > ROLE_REGION_MAX) return null;
+  // shared words beside the stretch on one side at least
+  if ((first.s0 === 0 || first.a0 === 0) && (end.s1 >= src.length || end.a1 >= art.length)) return null;
+  const sRoles = new Set(sr.map((k) => roleOf(src[k]!)!));
+  const aRoles = new Set(ar.map((k) => roleOf(art[k]!)!));
+  if ([...sRoles].some((r) => aRoles.has(r))) return null;
+  // neither office anywhere in the other sentence: the words moved between two people
+  if (art.some((t) => sRoles.has(roleOf(t) ?? '')) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
+  return {
+    slot: {
+      kind: 'title',
+      src: [sr[0]!, sr[sr.length - 1]! + 1],
+      art: [ar[0]!, ar[ar.length - 1]! + 1],
+      frame: { src: [first.s0, end.s1], art: [first.a0, end.a1] },
+    },
+    last,
+  };
+}
+
+/** a role is read inside a rewording only in pairs whose credited similarity is at least this */
+const PAIR_ROLE_SIMILARITY = 0.5;
 
 /**
  * A rank the source gives at the end of a reworded region, just before a title word both sentences
@@ -619,12 +716,27 @@ function classify(
     // (or one before the slot there too: a negation inside what both report as denied is the denial
     // said again, "denied the charges, saying they never conspired" / "denied that they conspired")
     const before = (toks: readonly FactToken[], at: number) => toks.slice(0, at).some((t) => DENIALS.has(t.low));
-    const denial = negs(S) === 0 ? near(src, s0) && (!any(art) || before(art, a0)) : near(art, a0) && (!any(src) || before(src, s0));
+    // (not when both sentences deny it in the same words up to the slot: "denied he was drunk" /
+    // "denied he was not drunk" flips what is denied)
+    const sameDenial = (() => {
+      let k = 1;
+      while (k <= 4 && s0 - k >= 0 && a0 - k >= 0 && src[s0 - k]!.low === art[a0 - k]!.low) {
+        if (DENIALS.has(src[s0 - k]!.low)) return true;
+        k++;
+      }
+      return false;
+    })();
+    const denial = !sameDenial && (negs(S) === 0 ? near(src, s0) && (!any(art) || before(art, a0)) : near(art, a0) && (!any(src) || before(src, s0)));
     // "issued no instructions" = "not issued any instructions": a negative word just after the slot on
     // the side without the negation; "was not about X but Y" corrects X, it does not deny the rest
     const negatedAfter = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 4).some((t) => NEGATIVE_WORDS.has(t.low));
     const contrast = (toks: readonly FactToken[], at: number) => toks.slice(at, at + 6).some((t) => t.low === 'but');
-    const reworded = negs(S) === 0 ? negatedAfter(src, s1) || contrast(art, a1) : negatedAfter(art, a1) || contrast(src, s1);
+    // (each only where the other sentence does not have the same word after the slot too: "had checked
+    // the berths but kept the fees" / "had not checked the berths but kept the fees" is one sentence flipped)
+    const reworded =
+      negs(S) === 0
+        ? (negatedAfter(src, s1) && !negatedAfter(art, a1)) || (contrast(art, a1) && !contrast(src, s1))
+        : (negatedAfter(art, a1) && !negatedAfter(src, s1)) || (contrast(src, s1) && !contrast(art, a1));
     if ((negs(S) === 0) !== (negs(A) === 0) && !denial && !reworded) {
       if (bare(S).join(' ') === bare(A).join(' ')) {
         const w = widen('polarity');

@@ -91,6 +91,29 @@ describe('facts/compare', () => {
     // the same frame with other speech verbs is the same clause
     assert.equal(names('Mr Reyle said: the offer is final and will not change.', 'Mr Lund told reporters: the offer is final and will not change.').length, 1);
   });
+  it('a reporting aside after a name at the edge of a rewording is no clause of its own', () => {
+    const names = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'name');
+    assert.equal(names('Ms Reyle, who also won her costs, hoped to sail again next spring.', 'Ms Lund, he added, hoped to sail again next spring.').length, 1);
+    // a reporting verb before the pronoun: the name is the one reported on, another clause
+    assert.deepEqual(names('Ms Reyle, who also won her costs, hoped to sail again next spring.', 'Ms Lund said he hoped to sail again next spring.'), []);
+  });
+  it('one office for another inside a rewording is a title slot; the same office in other words, or a moved one, is not', () => {
+    const titles = (x: string, y: string) => {
+      const s = factTokens(x);
+      const a = factTokens(y);
+      return compareSentences(s, a).diffs.filter((d) => d.kind === 'title').map((d) => `${s.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${a.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(titles('Coroner Tomas Reyle, opening the harbour inquest, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), ['Coroner / judge']);
+    assert.deepEqual(titles('The board agreed to pay the costs and Harbour Secretary Petra Lund should meet the crews.', 'The board agreed to pay the costs and the Minister for the Harbour, Petra Lund, should meet the crews.'), ['Secretary / Minister']);
+    assert.deepEqual(titles('The skipper was described by the judge as a danger to the whole fleet.', 'The skipper was described by a magistrate at Brisk Crown Court as a danger to the whole fleet.'), ['judge / magistrate']);
+    assert.deepEqual(titles('Reading the verdict, Brisk coroner Dr Petra Lund said the crew had done all they could.', 'Reading the verdict, Petra Lund, the Brisk magistrate, said the crew had done all they could.'), ['coroner / magistrate']);
+    // a spokesman speaks for anyone: no office of its own
+    assert.deepEqual(titles('Petra Lund, director of the Brisk harbour trust, said the trust believed the quay was safe.', 'A spokesman for the Brisk harbour trust said the trust believed the quay was safe.'), []);
+    // a High Court judge is "Mr Justice …": the same office
+    assert.deepEqual(titles('Mr Justice Reyle, sitting at Brisk, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
+    // the article's office stands elsewhere in the source sentence: the words moved between people
+    assert.deepEqual(titles('Coroner Tomas Reyle, opening the inquest, told the judge the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
+  });
   it('a name at the edge of a rewording is read whole', () => {
     const src = 'Mr Al Reyle replied: the offer is final and will not change.';
     const art = 'Mr Lund responded: the offer is final and will not change.';
@@ -149,6 +172,21 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The ferry firms denied the charges, saying that they never broke the harbour rules on fuel.', 'The ferry firms denied that they broke the harbour rules on fuel.').filter((d) => d.kind === 'polarity'), []);
     // the denial far from the slot, another clause: a dropped negation still differs
     assert.equal(cmp('The ferry firms denied the charges and said that the crews had not broken the harbour rules on fuel.', 'The ferry firms denied the charges and said that the crews had broken the harbour rules on fuel.')[0]?.kind, 'polarity');
+  });
+  it('a negation after the same denial in both sentences flips what is denied', () => {
+    const pol = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'polarity');
+    assert.equal(pol('The skipper denied he was drunk at the wheel that night.', 'The skipper denied he was not drunk at the wheel that night.').length, 1);
+    assert.equal(pol('Denying she was aware of the storm warning, the skipper said she sailed on.', 'Denying she was not aware of the storm warning, the skipper said she sailed on.').length, 1);
+    // the denial in other words on one side: the negation says the denial again
+    assert.deepEqual(pol('The skipper said he was not drunk at the wheel that night.', 'The skipper denied he was drunk at the wheel that night.'), []);
+  });
+  it('"but" or "no" after the slot in both sentences is no rewording of the negation', () => {
+    const pol = (x: string, y: string) => cmp(x, y).filter((d) => d.kind === 'polarity');
+    assert.equal(pol('The harbour board had checked the berth plan but had kept its advice on fees.', 'The harbour board had not checked the berth plan but had kept its advice on fees.').length, 1);
+    assert.equal(pol('The report found the pilot has recovered and poses no risk to the fleet.', 'The report found the pilot has not recovered and poses no risk to the fleet.').length, 1);
+    // "but" or "no" on one side only: a correction or the negation written otherwise
+    assert.deepEqual(pol('The dispute was about the harbour fees charged to the crews.', 'The dispute was not about the harbour fees but about the berths.'), []);
+    assert.deepEqual(pol('The company had issued no instructions to the crews that week.', 'The company had not issued any instructions to the crews that week.'), []);
   });
   it('an opposite whose word stays elsewhere in the sentence is a move, not a flip', () => {
     assert.deepEqual(cmp('The skipper who won damages from the operator lost them on appeal.', 'The skipper lost the damages he won from the operator on appeal.').filter((d) => d.kind === 'polarity'), []);

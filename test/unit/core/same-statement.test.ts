@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownDatesRepeated, ownFiguresRepeated, quoteCreditDiffers, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved, valueElsewhere } from '../../../src/core/facts/same-statement';
+import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownDatesRepeated, ownFiguresRepeated, onlySwap, quoteCreditDiffers, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved, valueElsewhere } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -231,6 +231,17 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     const z = read(s3, a);
     assert.equal(z.d.kind, 'name');
     assert.equal(quoteCreditDiffers(z.src, s3, z.art, a, z.d, z.c.regions), false);
+    // a pronoun's reporting aside after the name credits the writer's speaker, not the name
+    const s5 = 'Ms Reyle, who also won her costs, hoped to "sail again with a clean name from the harbour".';
+    const a5 = 'Ms Lund, he added, hoped to "sail again with a clean name from the harbour".';
+    const v = read(s5, a5);
+    assert.equal(v.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(v.src, s5, v.art, a5, v.d, v.c.regions), false);
+    // a reporting verb after the name credits it
+    const a6 = 'Ms Lund, who also won her costs, added: "sail again with a clean name from the harbour".';
+    const u = read(s5, a6);
+    assert.equal(u.d.kind, 'name');
+    assert.equal(quoteCreditDiffers(u.src, s5, u.art, a6, u.d, u.c.regions), true);
     // words the article quotes and the source reports unquoted are no shared quotation
     const s4 = 'The chairman urged Mr Reyle to keep his remarks to the harbour board, and Mr Reyle said: "The quay is all I have worked for."';
     const a4 = 'The chairman cut in, telling Mr Lund to "keep his remarks to the harbour board".';
@@ -246,6 +257,40 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     const y = read(src, 'The port trust has set a berth fee of $6 for each trawler, a rise of about $6 on last year.');
     assert.equal(y.d.kind, 'number');
     assert.equal(valueElsewhere(y.src, y.art, y.d), false);
+  });
+});
+
+describe('facts/same-statement: a short sentence copied whole around a title or a name', () => {
+  const read = (s: string, a: string) => {
+    const src = factTokens(s);
+    const art = factTokens(a);
+    const c = compareSentences(src, art);
+    assert.equal(c.diffs.length, 1, `one slot difference expected, got ${c.diffs.map((d) => d.kind).join(', ') || 'none'}`);
+    const d = c.diffs[0]!;
+    const value = (text: string, toks: typeof src, r: [number, number]) => text.slice(toks[r[0]]!.start, toks[r[1] - 1]!.end);
+    return { kind: d.kind, swap: onlySwap(c.regions, d), same: sameStatement(src, s, art, a, d, value(s, src, d.src), value(a, art, d.art), c.regions) };
+  };
+  it('a title or a name swapped word for word, the rest copied or one word for one word: two shared content words are enough', () => {
+    assert.deepEqual(read('The night magistrate has not been named.', 'The night judge has not been named.'), { kind: 'title', swap: true, same: true });
+    assert.deepEqual(read('He was quietly teaching Mr Reyle a lesson.', 'He was firmly teaching Mr Lund a lesson.'), { kind: 'name', swap: true, same: true });
+  });
+  it('not with a word dropped or added beside it, nor for a figure', () => {
+    assert.deepEqual(read('The night magistrate has still not been named.', 'The night judge has not been named.'), { kind: 'title', swap: false, same: false });
+    assert.deepEqual(read('He was jailed for five years.', 'He was jailed for seven years.'), { kind: 'number', swap: false, same: false });
+  });
+});
+
+describe('facts/same-statement: a title in a rewording is held by the words beside the rewording', () => {
+  it('a title at the edge of a region naming the person: the shared word after the region holds it', () => {
+    const q = ' "The crews knew the harbour rules well."';
+    const x = judge(`The judge broke in:${q}`, `The magistrate, Mr Tomas Reyle, broke in:${q}`);
+    assert.deepEqual(x, { kind: 'title', same: true });
+    // other words after the region on each side: nothing holds it
+    const y = judge(`The judge broke in:${q}`, `The magistrate, Mr Tomas Reyle, then added:${q}`);
+    assert.equal(y.same, false);
+  });
+  it('a region before the title, its name moved, is read on its own: the title is held beside its own region', () => {
+    assert.deepEqual(judge("Brisk Harbour's First Minister Tomas Reyle is to be called to give evidence at the inquiry.", "Tomas Reyle, Brisk Harbour's First Secretary, is to give evidence at the inquiry."), { kind: 'title', same: true });
   });
 });
 
