@@ -1954,6 +1954,9 @@ export function resolveAcross(ps: Passage[], fromCases: Set<Passage>): Passage[]
         !dropped.has(p) &&
         p.doc !== c.doc &&
         (p.level === 'verbatim' || p.similarity > c.similarity) &&
+        // (another case drops this one only when it is the stronger: a weaker case still to be judged
+        // would otherwise outlive the case it dropped)
+        (!fromCases.has(p) || strength(p) > strength(c)) &&
         Math.min(p.aTok[1], c.aTok[1]) - Math.max(p.aTok[0], c.aTok[0]) >= 0.5 * len,
     );
     if (over) dropped.add(c);

@@ -965,7 +965,7 @@ describe('resolveAcross', () => {
   });
   const spans = (ps: Passage[]) => ps.map((p) => [p.doc, p.a.start, p.a.end, p.b.start, p.b.end]);
 
-  it('a case put aside by a stronger passage no longer drops the weak case of the source it overlaps', () => {
+  it('a case put aside by a stronger passage drops no case of the source it overlaps', () => {
     // source 0: a loose summary case over article words 0–100 (its reference side 0–400)
     const summary = passage(0, 0, 100, 0, 400, 0.16);
     // source 1: a case over article words 30–90, more similar than the summary
@@ -976,6 +976,13 @@ describe('resolveAcross', () => {
     assert.deepEqual(spans(kept), spans([summary, strong]));
     // with the strong passage gone, the middle case stands and takes the stretch from the summary
     assert.deepEqual(spans(resolveAcross([summary, middle], new Set([summary, middle]))), spans([middle]));
+  });
+
+  it('of two verbatim cases of different sources over the same words, the stronger stands', () => {
+    const strong = passage(0, 0, 40, 0, 40, 0.9, 'verbatim');
+    const weak = passage(1, 5, 40, 100, 135, 0.8, 'verbatim');
+    assert.deepEqual(spans(resolveAcross([strong, weak], new Set([strong, weak]))), spans([strong]));
+    assert.deepEqual(spans(resolveAcross([weak, strong], new Set([strong, weak]))), spans([strong]));
   });
 
   it('a verbatim passage of another source drops a case half of whose words it covers', () => {
