@@ -375,8 +375,11 @@ export function vowelForVowel(a: string, b: string): boolean {
   return diff >= 0 && /[aeiouy]/u.test(x[diff]!) && /[aeiouy]/u.test(y[diff]!);
 }
 
-/** Prefixes after which a name goes on with a capital (McIntosh, MacIver, FitzIvan, DiIorio). */
-const CAPITAL_AFTER = /^(?:Mc|Mac|Fitz|O'|O’|D'|D’|De|Di|Da|Du|La|Le|St)$/u;
+/**
+ * Prefixes after which a name goes on with a capital (McIntosh, MacIver, FitzIvan, O'Ivory). Not the
+ * two-letter starts of ordinary names (De, Di, La, Le): "DeIia" is a scan's Delia, not a De plus a name.
+ */
+const CAPITAL_AFTER = /^(?:Mc|Mac|Fitz|O'|O’|D'|D’)$/u;
 
 /**
  * `target` is `written` as a scan misreads it, and no spelling: every letter in which they differ is a
@@ -768,7 +771,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         ? 'the house list spells it'
         : `references spell it "${t.form}" (${plural(t.sources, 'source', 'sources')}, ${plural(t.occurrences, 'time', 'times')})`;
       // a warning needs evidence an editor can act on: the spelling of the article's own story (a set
-      // chosen for it, or documents following it), or of three or more documents of other stories in a
+      // chosen for it, or a story-sized set one of whose documents follows it: `small`; a follower inside
+      // a larger archive counts as one document), or of three or more documents of other stories in a
       // strong match, with no reference writing the article's spelling. One or two documents of other
       // stories are one or two writers, as likely to have slipped as the article's: an info
       const evidence: NameEvidence = t.house

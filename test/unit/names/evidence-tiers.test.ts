@@ -98,6 +98,10 @@ describe('names: a scan\'s misreading in the references', () => {
     assert.equal(ocrMisreading('Jonsk', 'J0nsk'), true);
     // the capital after Mc is how the name is written, the article's l the slip
     assert.equal(ocrMisreading('Mclntyre', 'McIntyre'), false);
+    assert.equal(ocrMisreading('Fitzlvor', 'FitzIvor'), false);
+    // an ordinary name's first two letters are no such prefix: the I after them is a misread l
+    assert.equal(ocrMisreading('Delvia', 'DeIvia'), true);
+    assert.equal(ocrMisreading('Dillane', 'DiIlane'), true);
     assert.equal(ocrMisreading('Ilvana', 'Ilvena'), false);
     assert.equal(ocrMisreading('Ilvana', 'Ilvana'), false);
   });
