@@ -203,10 +203,10 @@ function personName(ts: readonly FactToken[]): boolean {
  * words that give a clause a subject of its own (a relative or a "when …" aside leaves the name
  * the subject: "Mr Reyle, when in office, was bound" / "Mr Lund was bound")
  */
-const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
+export const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 
 /** verbs of a reporting aside ("Ms Lund, he added, hoped …"): the aside is no clause of the name's statement */
-const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
+export const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
 
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
   if (to - from === 2 && CLAUSE_WORDS.has(toks[from]!.low) && ASIDE_VERBS.has(toks[from + 1]!.low)) return false;

@@ -20,7 +20,7 @@
  */
 import { REPORTING } from '../attribution/evidence';
 import { isStopWord } from '../stopwords';
-import { dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from './compare';
+import { ASIDE_VERBS, CLAUSE_WORDS, dateWord, factTokens, type FactToken, type Hunk, type SlotDiff } from './compare';
 
 /** words that fill slots: not evidence that two sentences make the same statement */
 const SLOT_WORD = /^(?:\d[\d.,]*\w*|[£$€%]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
@@ -505,7 +505,7 @@ export function quoteCreditDiffers(src: readonly FactToken[], srcText: string, a
 }
 
 /** a pronoun's reporting aside set off by commas: ", he added," */
-const REPORTING_ASIDE = /^\s*,\s*(?:he|she|they|we|i)\s+(?:said|says|added|adds|continued|explained|insisted|claimed|argued|stressed|suggested)\s*,/i;
+const REPORTING_ASIDE = new RegExp(`^\\s*,\\s*(?:${[...CLAUSE_WORDS].join('|')})\\s+(?:${[...ASIDE_VERBS].join('|')})\\s*,`, 'i');
 
 /** words a quotation must share, in order, to make a speaker's sentence one statement */
 export const MIN_SHARED_QUOTED = 4;
