@@ -836,7 +836,7 @@ export function alignSentences(
     }
     if (!diff.aList.length && !anyB) {
       seeds = entry.seeds;
-      dicePass.push(...entry.dicePass);
+      for (const x of entry.dicePass) dicePass.push(x);
     } else {
       // pairs of units whose stems did not change keep their Dice, and their cosine is read again where
       // either unit's weights changed; pairs with an article unit whose stems changed are searched again
