@@ -529,7 +529,7 @@ function cosine(x: SentVec, y: SentVec): number {
   return dot / (x.norm * y.norm);
 }
 
-function dice(x: SentVec, y: SentVec): number {
+function dice(x: Pick<SentVec, 'stems'>, y: Pick<SentVec, 'stems'>): number {
   if (x.stems.size === 0 || y.stems.size === 0) return 0;
   let shared = 0;
   for (const s of x.stems) if (y.stems.has(s)) shared++;
@@ -619,12 +619,30 @@ function sentenceSeeds(
     }
     return out;
   }
-  const pairs = dicePairs(articleIdx, index, doc, 3, o.sentenceDice);
-  for (let k = 0; k < pairs.length; k += 4) {
+  const pairs = cosinePassingPairs(article, articleIdx, doc, index, o);
+  for (let k = 0; k < pairs.length; k += 3) {
     const x = article[pairs[k]!]!;
-    const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: pairs[k + 1]!, tokenEnd: pairs[k + 2]! }], index)[0]!;
-    if (cosine(x, y) < o.sentenceCosine) continue;
-    out.push({ i: x.tokFrom, j: y.tokFrom, li: x.tokTo - x.tokFrom, lj: y.tokTo - y.tokFrom, kind: 2 });
+    out.push({ i: x.tokFrom, j: pairs[k + 1]!, li: x.tokTo - x.tokFrom, lj: pairs[k + 2]! - pairs[k + 1]!, kind: 2 });
+  }
+  return out;
+}
+
+/** The vector of reference document `doc`'s sentence over tokens [from, to). */
+function refSentenceVector(index: ReferenceIndex, doc: number, from: number, to: number): SentVec {
+  const terms = index.docs[doc]!.tokens.terms;
+  return sentenceVectors((t) => terms[t]!, [{ tokenStart: from, tokenEnd: to }], index)[0]!;
+}
+
+/**
+ * The sentence pairs of `article` (indexed as `articleIdx`) and reference `doc` reaching the Dice
+ * threshold (found through shared stems, dicePairs) and the cosine threshold, in dicePairs' order:
+ * flat triples (article sentence, reference token from, to).
+ */
+function cosinePassingPairs(article: SentVec[], articleIdx: ArticleStems, doc: number, index: ReferenceIndex, o: AlignOptions): number[] {
+  const found = dicePairs(articleIdx, index, doc, 3, o.sentenceDice);
+  const out: number[] = [];
+  for (let k = 0; k < found.length; k += 4) {
+    if (cosine(article[found[k]!]!, refSentenceVector(index, doc, found[k + 1]!, found[k + 2]!)) >= o.sentenceCosine) out.push(found[k]!, found[k + 1]!, found[k + 2]!);
   }
   return out;
 }
@@ -693,21 +711,16 @@ export class SentencePairMemo {
     let entry = this.docs.get(doc);
     if (!entry) this.docs.set(doc, (entry = { refs: null, bySentence: new Map(), used: gen }));
     entry.used = gen;
-    const d = index.docs[doc]!;
     // dicePairs takes article sentences of 3 or more distinct content stems
     const missing: number[] = [];
     for (let n = 0; n < article.length; n++) if (article[n]!.stems.size >= 3 && !entry.bySentence.has(this.keys[n]!)) missing.push(n);
     this.stats.compared += missing.length;
     if (missing.length > SentencePairMemo.fewSentences) {
       // many sentences not met (an article opened, a new candidate): one dicePairs pass over the reference
-      const idx = articleStems(missing.map((n) => article[n]!.stems), 3);
-      const found = dicePairs(idx, index, doc, 3, o.sentenceDice);
+      const sents = missing.map((n) => article[n]!);
+      const found = cosinePassingPairs(sents, articleStems(sents.map((x) => x.stems), 3), doc, index, o);
       const lists = missing.map(() => [] as number[]);
-      for (let k = 0; k < found.length; k += 4) {
-        const x = article[missing[found[k]!]!]!;
-        const y = sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: found[k + 1]!, tokenEnd: found[k + 2]! }], index)[0]!;
-        if (cosine(x, y) >= o.sentenceCosine) lists[found[k]!]!.push(found[k + 1]!, found[k + 2]!);
-      }
+      for (let k = 0; k < found.length; k += 3) lists[found[k]!]!.push(found[k + 1]!, found[k + 2]!);
       missing.forEach((n, m) => entry.bySentence.set(this.keys[n]!, { pairs: lists[m]!, used: gen }));
     } else if (missing.length) {
       // a few (an edit): each against the reference's sentences, kept with their stems
@@ -716,10 +729,8 @@ export class SentencePairMemo {
         const x = article[n]!;
         const pairs: number[] = [];
         for (const y of refs) {
-          let shared = 0;
-          for (const st of x.stems) if (y.stems.has(st)) shared++;
-          if ((2 * shared) / (x.stems.size + y.stems.size) < o.sentenceDice) continue;
-          y.vec ??= sentenceVectors((t) => d.tokens.terms[t]!, [{ tokenStart: y.from, tokenEnd: y.to }], index)[0]!;
+          if (dice(x, y) < o.sentenceDice) continue;
+          y.vec ??= refSentenceVector(index, doc, y.from, y.to);
           if (cosine(x, y.vec) < o.sentenceCosine) continue;
           pairs.push(y.from, y.to);
         }
