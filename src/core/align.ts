@@ -1752,10 +1752,12 @@ export function pairEvidenceFilter(ps: Passage[], doc: TextModel, index: Referen
     return e < o.pairDistinctGrams && n > 0 && c >= 0.5 * n;
   };
   const unnamed = o.pairSharedName ? documentsWithoutSharedName(ps, doc, index, o, stand) : undefined;
+  // decided once per document (a source's passages share its verdict)
+  const subjectDocs = distinctOn ? new Set([...distinct.keys()].filter(subjectOnly)) : undefined;
   return ps.filter((p, k) => {
     const x = info[k]!;
     if (unnamed?.has(p.doc)) return false;
-    if (distinctOn && subjectOnly(p.doc)) return false;
+    if (subjectDocs?.has(p.doc)) return false;
     const reporting = evidence.get(p.doc)! >= o.pairMinWords;
     // a shared quotation stands only on its length and the reporting copied with it
     if (x.quotation) return p.words >= stand && reporting;
