@@ -447,6 +447,14 @@ function filter(cases: Case[], av: Weighted, bv: Weighted, ua: Unit[], ub: Unit[
 let dotBuf = new Float64Array(256);
 let sharedBuf = new Int32Array(256);
 let hitsBuf = new Int32Array(256);
+
+/** Grows the scratch buffers (all three are kept the same length) to hold at least `n` units. */
+function scratchFor(n: number): void {
+  if (dotBuf.length >= n) return;
+  dotBuf = new Float64Array(n * 2);
+  sharedBuf = new Int32Array(n * 2);
+  hitsBuf = new Int32Array(n * 2);
+}
 let listBuf: (number[] | undefined)[] = [];
 let orderBuf = new Int32Array(64);
 
@@ -475,11 +483,7 @@ function leaveOut(lb: number, dice: number): number {
 function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
   const aw = { w: aWeights.all(), norm: aWeights.norm };
-  if (dotBuf.length < na) {
-    dotBuf = new Float64Array(na * 2);
-    sharedBuf = new Int32Array(na * 2);
-    hitsBuf = new Int32Array(na * 2);
-  }
+  scratchFor(na);
   const dot = dotBuf;
   const shared = sharedBuf;
   const hits = hitsBuf;
@@ -702,16 +706,25 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
     keys.push(i);
     for (const u of [x, y]) for (const k of u.keys) if (before.sf.get(k) !== now.sf.get(k)) stems.add(k);
   }
-  for (const k of stems) {
-    const l = now.post.get(k);
-    if (l) for (let p = 0; p < l.length; p += 2) a[l[p]!] = 1;
-  }
+  markHolders(now, stems, a);
   const aList: number[] = [];
   for (let i = 0; i < n; i++) if (a[i]) {
     aList.push(i);
     read[i] = 1;
   }
   return { keys, a, aList, read, stems: [...stems] };
+}
+
+/** Marks in `marks` the units of `side` holding any of `stems`; whether any does. */
+function markHolders(side: PreparedSide, stems: Iterable<number>, marks: Uint8Array): boolean {
+  let any = false;
+  for (const k of stems) {
+    const l = side.post.get(k);
+    if (!l) continue;
+    any = true;
+    for (let p = 0; p < l.length; p += 2) marks[l[p]!] = 1;
+  }
+  return any;
 }
 
 function anyIn(marks: Uint8Array, r: [number, number]): boolean {
@@ -759,11 +772,7 @@ function pairCosine(a: Unit, wa: Float64Array, na: number, b: Unit, wb: Float64A
 function searchUnit(i: number, pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, posOf: Map<number, Map<number, number>>, seeds: Pair[], dicePass: Pair[]): void {
   const u = pa.units[i]!;
   const ub = pb.units;
-  if (sharedBuf.length < ub.length) {
-    dotBuf = new Float64Array(ub.length * 2);
-    sharedBuf = new Int32Array(ub.length * 2);
-    hitsBuf = new Int32Array(ub.length * 2);
-  }
+  scratchFor(ub.length);
   const shared = sharedBuf;
   const touched: number[] = [];
   for (let x = 0; x < u.keys.length; x++) {
@@ -828,12 +837,7 @@ export function alignSentences(
     const { entry, diff } = prev;
     // reference units whose weights changed: those holding a stem whose article sentence frequency did
     const bm = new Uint8Array(ub.length);
-    let anyB = false;
-    for (const k of diff.stems) {
-      const l = pb.post.get(k);
-      if (l) for (let p = 0; p < l.length; p += 2) bm[l[p]!] = 1;
-      anyB ||= !!l;
-    }
+    const anyB = markHolders(pb, diff.stems, bm);
     if (!diff.aList.length && !anyB) {
       seeds = entry.seeds;
       for (const x of entry.dicePass) dicePass.push(x);
