@@ -15,6 +15,7 @@ import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
 import { sourceLabel } from '../source-label';
 import { escapeRegExp } from '../text';
+import { COURTESY_TITLES, HONOUR_TITLES } from '../titles';
 import { finding, ruleInfo } from './catalogue';
 
 const KIND_WORDS: Record<SlotKind, string> = {
@@ -90,10 +91,13 @@ function oneEntity(a: string, b: string, texts: string[]): boolean {
   return texts.some((t) => re.test(t));
 }
 
+/** Courtesy and honour titles as written before a name, capitalised ("Mr", "Dame"). */
+const TITLE_BEFORE_NAME = [...COURTESY_TITLES, ...HONOUR_TITLES].map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|');
+
 /** The text names this person with a courtesy title somewhere ("Mr Reyle", "Dr. Lund"). */
 function titledSomewhere(name: string, text: string): boolean {
   const n = escapeRegExp(name.replace(/['’]s$/, ''));
-  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Dame)\\.?\\s+${n}\\b`, 'u').test(text);
+  return new RegExp(`\\b(?:${TITLE_BEFORE_NAME})\\.?\\s+${n}\\b`, 'u').test(text);
 }
 
 /**
