@@ -4,7 +4,8 @@
  * `--half tuning` / `--half held`: a fixed half of the articles, by a stable hash (FNV-1a) of the
  * article id: tune on one, report the other once. `--set`: AlignOptions overrides for trying a
  * setting (or `sentenceAlign=false` for the aligner before the sentence stage), handed to check()
- * through its aligner.
+ * through its aligner and, for the copied-passage rule's selection (`pairEvidenceFilter`,
+ * `restatedSentences`, which read DEFAULT_ALIGN), set on DEFAULT_ALIGN for the run.
  *
  * `--count-quotes` (EVAL ONLY, reported separately): METER labels quotations the newspaper took from
  * the PA copy as Verbatim, while the product treats attributed quotations as quoting, not copying.
@@ -203,6 +204,8 @@ const suite: Suite = async ({ evalDir, args }) => {
   if (Object.keys(set).length) console.log(`setting (not the product defaults): ${JSON.stringify(set)}`);
   const { sentence, ...rest } = set as { sentence?: object };
   const overrides = { ...rest, ...(sentence ? { sentence: { ...DEFAULT_ALIGN.sentence, ...sentence } } : {}) };
+  // the rule's selection reads its options from DEFAULT_ALIGN (this process only)
+  Object.assign(DEFAULT_ALIGN, overrides);
   const aligner = Object.keys(set).length ? { index: data.index, align: (doc: TextModel, o: Partial<AlignOptions>) => align(doc, data.index, { ...o, ...overrides }) } : undefined;
   const st = data.index.stats();
   console.log(

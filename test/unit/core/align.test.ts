@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, resolveAcross, restatedSentences, type Passage } from '../../../src/core/align';
+import { align, DEFAULT_ALIGN, joinPieces, levelOf, pairEvidenceFilter, resolveAcross, restatedPairs, restatedSentences, type AlignOptions, type Passage } from '../../../src/core/align';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import type { ReferenceDoc } from '../../../src/core/types';
@@ -761,6 +761,62 @@ describe('restatedSentences', () => {
     assert.ok(r.similarity < 0.9);
     assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0, restateMinSimilarity: 0.9 }), kept);
     assert.deepEqual(restatedSentences(kept, model, index, { restateWindow: 3, restateNear: 0, restateMinInformation: 1000 }), kept);
+  });
+
+  describe('as one sentence pair, in the source\'s order', () => {
+    // an invented harbour strike: the wire's five sentences; the article copies the first and the last
+    const S1 = 'Harbour pilots at Gullhaven walked out on Thursday morning after the port authority cut their night allowance by a third without consulting the union';
+    const S2 = 'Four cargo ships bound for the grain terminal were left riding at anchor in the bay while tugs stayed tied up at the quay.';
+    const S3 = "The authority's chief executive, Morwenna Trask, said the allowance had been reviewed because night sailings had fallen sharply since the ferry service ended.";
+    const S4 = 'Union organiser Piran Colley said members would not return until the old rate was restored and back pay settled.';
+    const S5 = 'A meeting between both sides has been arranged at the harbour office on Monday with a conciliation officer from the regional council in the chair';
+    const WIRE = `${S1}. ${S2} ${S3} ${S4} ${S5}.`;
+    const OWN1 = 'Fishermen mending nets on the slipway watched the empty pilot boats and said they could not recall a stoppage like it in forty years of working the harbour.';
+    const OWN2 = 'Children from the primary school waved at the stranded crews from the sea wall, and a cafe owner carried out flasks of tea to the men on the pier.';
+    // S3 told again (its stems are found in S1 to S3, the window reported)
+    const WINDOW = `${S1}. ${S2} ${S3}`.slice(0, -1);
+    const RESTATED = 'Morwenna Trask, who runs the authority, told reporters the night allowance was reviewed because far fewer night sailings had run since the ferry service ended.';
+    // words of S2, S3 and S4 together, restating none of them
+    const SPREAD = 'Tugs and cargo ships stayed idle while the chief executive and the union organiser argued over back pay.';
+    const index = ReferenceIndex.build([doc('harbour.txt', WIRE), ...filler]);
+    const run = (article: string, o: Partial<AlignOptions>) => {
+      const model = analyse(article);
+      // the two copied sentences are the passages kept (the sentence stage may find RESTATED on its own)
+      const kept = pairEvidenceFilter(align(model, index), model, index).filter((p) => p.level === 'verbatim');
+      assert.deepEqual(
+        kept.map((p) => WIRE.slice(p.b.start, p.b.end)),
+        [S1, S5].sort((x, y) => article.indexOf(x) - article.indexOf(y)),
+      );
+      return restatedPairs(kept, model, index, { restateWindow: 3, ...o });
+    };
+
+    it('a restatement between two copied passages, in the source\'s order, passes the pair and order tests; spans on both sides', () => {
+      const article = `${S1}. ${OWN1} ${RESTATED} ${OWN2} ${S5}.`;
+      const out = run(article, { restatePairCosine: 0.6, restateBracket: true });
+      assert.equal(out.length, 1);
+      assert.equal(article.slice(out[0]!.a.start, out[0]!.a.end), RESTATED.slice(0, -1));
+      assert.equal(WIRE.slice(out[0]!.b.start, out[0]!.b.end), WINDOW);
+    });
+
+    it('the same restatement after both copied passages is out of the source\'s order', () => {
+      const article = `${S1}. ${OWN1} ${S5}. ${OWN2} ${RESTATED}`;
+      const loose = run(article, {});
+      assert.equal(loose.length, 1);
+      assert.equal(article.slice(loose[0]!.a.start, loose[0]!.a.end), RESTATED.slice(0, -1));
+      assert.equal(WIRE.slice(loose[0]!.b.start, loose[0]!.b.end), WINDOW);
+      assert.equal(run(article, { restatePairCosine: 0.6 }).length, 1);
+      assert.deepEqual(run(article, { restateBracket: true }), []);
+    });
+
+    it('a sentence gathered from three source sentences is no one sentence restated', () => {
+      const article = `${S1}. ${OWN1} ${SPREAD} ${OWN2} ${S5}.`;
+      const loose = run(article, {});
+      assert.equal(loose.length, 1, 'found by the stems of three consecutive sentences');
+      assert.equal(article.slice(loose[0]!.a.start, loose[0]!.a.end), SPREAD.slice(0, -1));
+      assert.equal(WIRE.slice(loose[0]!.b.start, loose[0]!.b.end), `${S2} ${S3} ${S4}`.slice(0, -1));
+      assert.equal(run(article, { restateBracket: true }).length, 1, 'in the source\'s order');
+      assert.deepEqual(run(article, { restatePairCosine: 0.6 }), []);
+    });
   });
 });
 
