@@ -123,6 +123,16 @@ export function referenceTextModel(index: ReferenceIndex, num: number): TextMode
   return tokensOfText(d) ? modelOf(text, indexTokens(index, num, text)) : modelOf(text);
 }
 
+/**
+ * Are the tokens of document `num`'s text model (referenceTextModel) the index's own token arrays, one
+ * for one (a token's norm its term's word, its stop flag the term's)? Rules may then read those arrays
+ * instead of assembling the model.
+ */
+export function modelHasIndexTokens(index: ReferenceIndex, num: number): boolean {
+  const rec = storedRecord(index, num);
+  return rec ? rec.indexTokens : tokensOfText(index.docs[num]!);
+}
+
 /** The stored attributions of document `num` (extractAttributions with the fast tagger), if the file holds them. */
 export function storedAttributions(index: ReferenceIndex, num: number): Attribution[] | undefined {
   return storedRecord(index, num)?.attributions;
