@@ -19,6 +19,7 @@
 import { extractBoth } from './attribution/extract';
 import { useFastTagger } from './attribution/tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './attribution/types';
+import { DocCache } from './doc-cache';
 import { ReferenceIndex, type IndexedDoc } from './reference-index';
 import { modelOf, type Sentence, type Span, type TextModel, type Token } from './text';
 
@@ -129,9 +130,13 @@ export function referenceTextModel(index: ReferenceIndex, num: number): TextMode
  * instead of assembling the model.
  */
 export function modelHasIndexTokens(index: ReferenceIndex, num: number): boolean {
-  const rec = storedRecord(index, num);
-  return rec ? rec.indexTokens : tokensOfText(index.docs[num]!);
+  // kept per document: a record's other parts need not be decoded again for it
+  return indexTokensOf.get(index, num, () => {
+    const rec = storedRecord(index, num);
+    return rec ? rec.indexTokens : tokensOfText(index.docs[num]!);
+  });
 }
+const indexTokensOf = new DocCache<boolean>(8192);
 
 /** The stored attributions of document `num` (extractAttributions with the fast tagger), if the file holds them. */
 export function storedAttributions(index: ReferenceIndex, num: number): Attribution[] | undefined {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import type { TextSpan } from '../../../src/core/attribution/types';
 import { mayReach, mayReachTerms, quoteTermIds, quoteWords } from '../../../src/core/attribution/compare';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
 import { proseView } from '../../../src/core/prose';
@@ -31,8 +32,8 @@ function refs(r: () => number): ReferenceDoc[] {
 }
 
 /** Spans of the reference text: token runs, and runs cut inside words or starting in spaces. */
-function spans(r: () => number, m: TextModel, n: number): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+function spans(r: () => number, m: TextModel, n: number): TextSpan[] {
+  const out: TextSpan[] = [];
   const toks = m.tokens;
   for (let i = 0; i < n; i++) {
     const a = Math.floor(r() * toks.length);
@@ -42,7 +43,7 @@ function spans(r: () => number, m: TextModel, n: number): { start: number; end: 
     if (r() < 0.2) start = Math.max(0, start - 1);
     if (r() < 0.2) start = Math.min(end, start + 1);
     if (r() < 0.2) end = Math.max(start, end - 1);
-    out.push({ start, end });
+    out.push({ start, end, text: m.text.slice(start, end) });
   }
   return out;
 }
@@ -102,7 +103,7 @@ describe('compare: mayReachTerms, mayReach from the index token arrays', () => {
     const text = 'Officials said "council will rise today" in a statement on ferry plans.';
     const index = ReferenceIndex.build([{ id: 'x.txt', path: 'x.txt', text, meta: {} }]);
     const m = referenceTextModel(index, 0);
-    const b = { start: text.indexOf('"') + 1, end: text.lastIndexOf('"') };
+    const b = { start: text.indexOf('"') + 1, end: text.lastIndexOf('"'), text: 'council will rise today' };
     const check = (aq: string): [boolean, boolean] => {
       const at = `"${aq}"`;
       const am = analyse(at);
