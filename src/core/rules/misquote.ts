@@ -14,6 +14,7 @@ import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHo
 import { plainText } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
+import type { IndexedDoc } from '../reference-index';
 import { ruleInfo } from './catalogue';
 import { isUnquoted } from '../finding-data';
 import type { Finding, Fix, Severity } from '../types';
@@ -251,11 +252,41 @@ const coveringDocs: Analysis<Set<number>> = (ctx) => {
 function names(text: string, words: Set<string>): boolean {
   for (const n of words) {
     if (n.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu');
-    if (re.test(text)) return true;
+    if (wordPattern(n).test(text)) return true;
   }
   return false;
 }
+
+/** The whole-word, case-blind pattern of a name word, kept (the same speakers recur quote after quote). */
+function wordPattern(n: string): RegExp {
+  let re = wordPatterns.get(n);
+  if (!re) {
+    if (wordPatterns.size >= 5000) wordPatterns.clear();
+    wordPatterns.set(n, (re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu')));
+  }
+  return re;
+}
+const wordPatterns = new Map<string, RegExp>();
+
+/**
+ * names() over a whole reference document, remembered per document and word: each quote of a speaker
+ * asks it of the same covering documents.
+ */
+function docNames(doc: IndexedDoc, words: Set<string>): boolean {
+  let known = namedIn.get(doc);
+  if (!known) namedIn.set(doc, (known = new Map()));
+  for (const n of words) {
+    if (n.length < 3) continue;
+    let hit = known.get(n);
+    if (hit === undefined) {
+      if (known.size >= 512) known.clear();
+      known.set(n, (hit = wordPattern(n).test(doc.text)));
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+const namedIn = new WeakMap<IndexedDoc, Map<string, boolean>>();
 
 /**
  * Does the reference set plausibly cover the story this quote belongs to? Only then is a quote that
@@ -271,7 +302,7 @@ function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
   const docs = new Set(cover);
   // a reference sharing several phrases (not set phrases) with the quote's sentence
   for (const [d, n] of candidateDocScores(ctx, [sentenceRange(ctx.doc, m.quote.start, m.quote.end)], 3)) if (n >= 3) docs.add(d);
-  for (const d of docs) if (names(ctx.index.docs[d]!.text, who)) return true;
+  for (const d of docs) if (docNames(ctx.index.docs[d]!, who)) return true;
   return false;
 }
 

@@ -3,7 +3,7 @@ import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
-import { assertSpans, fixed, index, only } from './helpers';
+import { assertSpans, fixed, index, only, REF } from './helpers';
 
 describe('rule misquote', () => {
   it('flags changed words, shows the diff and restores the source wording', () => {
@@ -41,6 +41,17 @@ describe('rule misquote', () => {
     const [f] = only('misquote', 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”');
     assert.equal(f!.severity, 'info');
     assert.match(f!.message, /not found in references/);
+  });
+  it('reads whether a reference names the speaker from the document checked, not from an earlier one of the same id', () => {
+    const t = 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”';
+    // the same reference again (remembered per document), then one that no longer names the speaker,
+    // then the first again: the speaker decides each time
+    const renamed = ReferenceIndex.build([{ id: 'wire.md', path: 'wire.md', text: REF.replace('Mayor Elena Voss', 'Councillor Ilse Vann'), meta: { outlet: 'Coast Wire' } }]);
+    const notFound = (idx: ReferenceIndex) => only('misquote', t, idx).filter((f) => /not found in references/.test(f.message)).length;
+    assert.equal(notFound(index), 1);
+    assert.equal(notFound(index), 1);
+    assert.equal(notFound(renamed), 0);
+    assert.equal(notFound(index), 1);
   });
   it('reports a quote found in no reference as info when the article shares passages with a reference', () => {
     const t = 'Port spokesman Jonas Feld said the cranes would stay idle until Friday, leaving ships at anchor.\n\n“The lighthouse keeper has retired after forty winters,” a pilot said.';
