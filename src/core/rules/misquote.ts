@@ -269,18 +269,32 @@ function wordPattern(n: string): RegExp {
 const wordPatterns = new Map<string, RegExp>();
 
 /**
+ * Does `text` hold the word `n` (lower case) as a whole word, case-blind (`wordPattern`)? `lower` is the text
+ * in lower case. An ASCII word can match only where the lower-case text holds it: the characters that fold to
+ * an ASCII letter under the pattern's case-blind matching lower-case to it, except the long s (ſ), which
+ * sends the test to the pattern. So most documents, which do not hold the word at all, need no pattern run.
+ */
+export function holdsWord(text: string, lower: string, n: string): boolean {
+  if (ASCII_WORD.test(n) && !lower.includes(n) && !text.includes('ſ')) return false;
+  return wordPattern(n).test(text);
+}
+const ASCII_WORD = /^[\x00-\x40\x5b-\x7f]+$/;
+
+/**
  * names() over a whole reference document, remembered per document and word: each quote of a speaker
  * asks it of the same covering documents.
  */
 function docNames(doc: IndexedDoc, words: Set<string>): boolean {
   let known = namedIn.get(doc);
   if (!known) namedIn.set(doc, (known = new Map()));
+  let lower: string | undefined;
   for (const n of words) {
     if (n.length < 3) continue;
     let hit = known.get(n);
     if (hit === undefined) {
       if (known.size >= 512) known.clear();
-      known.set(n, (hit = wordPattern(n).test(doc.text)));
+      lower ??= doc.text.toLowerCase();
+      known.set(n, (hit = holdsWord(doc.text, lower, n)));
     }
     if (hit) return true;
   }

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
+import { holdsWord, KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
+import { rng } from '../../../scripts/lib/rng';
 import { assertSpans, fixed, index, only, REF } from './helpers';
 
 describe('rule misquote', () => {
@@ -154,5 +155,31 @@ describe('rule misquote: the speaker named in full', () => {
     assert.ok(f, 'flagged');
     assertSpans(t, f, 'We have not received one serious offer');
     assert.equal(fixed(t, f), 'On Friday, “We have not received a single serious offer,” Feld said.');
+  });
+});
+
+describe('rule misquote: holdsWord, the whole-word test of a speaker name in a reference', () => {
+  const pattern = (n: string) => new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+  const holds = (text: string, n: string) => holdsWord(text, text.toLowerCase(), n);
+  it('finds the word in any case, and a Kelvin sign or a long s standing for its letters', () => {
+    assert.ok(holds('Mayor Elena VOSS said so.', 'voss'));
+    assert.ok(holds('said Vo\u017Fs, the mayor', 'voss'));
+    assert.ok(holds('\u212Aovalenko told reporters', 'kovalenko'));
+    assert.ok(holds('Ms Müller-Voss said', 'müller'));
+    assert.ok(!holds('The Vossberg quay', 'voss'));
+    assert.ok(!holds('Nobody named here', 'voss'));
+  });
+  it('answers as the pattern does on random text (letters, case, marks, ſ and K)', () => {
+    const r = rng(17);
+    const CH = ["o", "s", "k", "S", "O", "K", "\u017F", "\u212A", " ", " ", " ", "-", "'", "é", "İ", "ß"];
+    let yes = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 3 + Math.floor(r() * 8) }, () => CH[Math.floor(r() * CH.length)]!).join('');
+      const n = ['so', 'ok', 'os', 'ko', 'kos', "o's", 'ßo'][Math.floor(r() * 7)]!;
+      const want = pattern(n).test(text);
+      assert.equal(holds(text, n), want, JSON.stringify([text, n]));
+      if (want) yes++;
+    }
+    assert.ok(yes > 150, `${yes} found`);
   });
 });
