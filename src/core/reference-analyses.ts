@@ -19,6 +19,7 @@
 import { extractBoth } from './attribution/extract';
 import { useFastTagger } from './attribution/tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './attribution/types';
+import { DocCache } from './doc-cache';
 import { ReferenceIndex, type IndexedDoc } from './reference-index';
 import { modelOf, type Sentence, type Span, type TextModel, type Token } from './text';
 
@@ -122,6 +123,20 @@ export function referenceTextModel(index: ReferenceIndex, num: number): TextMode
   }
   return tokensOfText(d) ? modelOf(text, indexTokens(index, num, text)) : modelOf(text);
 }
+
+/**
+ * Are the tokens of document `num`'s text model (referenceTextModel) the index's own token arrays, one
+ * for one (a token's norm its term's word, its stop flag the term's)? Rules may then read those arrays
+ * instead of assembling the model.
+ */
+export function modelHasIndexTokens(index: ReferenceIndex, num: number): boolean {
+  // kept per document: a record's other parts need not be decoded again for it
+  return indexTokensOf.get(index, num, () => {
+    const rec = storedRecord(index, num);
+    return rec ? rec.indexTokens : tokensOfText(index.docs[num]!);
+  });
+}
+const indexTokensOf = new DocCache<boolean>(8192);
 
 /** The stored attributions of document `num` (extractAttributions with the fast tagger), if the file holds them. */
 export function storedAttributions(index: ReferenceIndex, num: number): Attribution[] | undefined {

@@ -14,9 +14,9 @@ import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
-import { compareQuotes, mayReach, quoteWords, type QuoteComparison } from './compare';
+import { compareQuotes, mayReach, mayReachTerms, quoteTermIds, quoteWords, type QuoteComparison, type QuoteTermIds } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
-import { storedAttributions, storedQuotes } from '../reference-analyses';
+import { modelHasIndexTokens, storedAttributions, storedQuotes } from '../reference-analyses';
 
 export { attributions, attributedQuoteSpans } from '../quoting';
 
@@ -208,14 +208,24 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
   const model = ctx.doc;
   let best: QuoteMatch['ref'] = null;
   const qw = quoteWords(model, q);
+  let qIds: QuoteTermIds | undefined;
+  const terms = ctx.index.terms;
   for (const d of docs) {
-    // (assembled only for a document with quotes: many candidates have none)
+    // (assembled only for a document with a quote that can match: most candidates' quotes cannot, and
+    // with the model's tokens the index's own, mayReach reads the index's token arrays instead)
     let refModel: TextModel | undefined;
+    let direct: boolean | undefined;
     for (const ra of referenceQuotes(ctx.index, d)) {
       if (ra.kind === 'indirect') continue;
       for (const rq of ra.quotes) {
-        refModel ??= referenceModel(ctx.index, d);
-        if (!mayReach(qw, refModel, rq)) continue;
+        direct ??= modelHasIndexTokens(ctx.index, d);
+        if (direct) {
+          if (!mayReachTerms(qw, (qIds ??= quoteTermIds(qw, (w) => terms.lookup(w))), ctx.index.docs[d]!.tokens, terms.stop, rq)) continue;
+          refModel ??= referenceModel(ctx.index, d);
+        } else {
+          refModel ??= referenceModel(ctx.index, d);
+          if (!mayReach(qw, refModel, rq)) continue;
+        }
         const cmp = compareQuotes(model, q, refModel, rq);
         if (cmp.shared === 0) continue;
         const rr = sentenceRange(refModel, rq.start, rq.end);

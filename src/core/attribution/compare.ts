@@ -4,7 +4,8 @@
  * ellipsis checks, and the word diff shown to the user.
  */
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
-import { lowerBound } from '../search';
+import type { DocTokens } from '../doc-tokens';
+import { lowerBound, lowerBoundOf } from '../search';
 import type { TextModel, Token } from '../text';
 import type { TextSpan } from './types';
 
@@ -139,6 +140,63 @@ export function mayReach(aw: QuoteWords, bm: TextModel, b: TextSpan): boolean {
   }
   let inB = 0;
   for (let i = 0; i < n; i++) if (bNorms.has(aw.norms[i]!)) inB++;
+  return inB / n >= 0.59 || (aw.content.size > 0 && sharedContent / aw.content.size >= 0.49);
+}
+
+/** The article quote's words as term ids of an index's dictionary (-1: a word no document holds), for `mayReachTerms`. */
+export interface QuoteTermIds {
+  ids: Int32Array;
+  /** the ids of `QuoteWords.content` that the dictionary holds */
+  content: Set<number>;
+}
+
+export function quoteTermIds(aw: QuoteWords, lookup: (norm: string) => number): QuoteTermIds {
+  const ids = Int32Array.from(aw.norms, lookup);
+  const content = new Set<number>();
+  for (const w of aw.content) {
+    const id = lookup(w);
+    if (id >= 0) content.add(id);
+  }
+  return { ids, content };
+}
+
+/** per term id, the last `mayReachTerms` call that met it in its reference quote */
+let metAt = new Int32Array(0);
+let call = 0;
+
+/**
+ * `mayReach(aw, bm, b)` read from the reference document's token arrays (`doc`, with the dictionary's
+ * stop flags) instead of its text model: the same answer whenever the model's tokens are the index's
+ * (reference-analyses.ts `modelHasIndexTokens`), since a token's norm is its term's word and its stop
+ * flag the term's. No model need be assembled for a document none of whose quotes can match.
+ */
+export function mayReachTerms(aw: QuoteWords, at: QuoteTermIds, doc: DocTokens, stop: ArrayLike<boolean>, b: { start: number; end: number }): boolean {
+  const n = aw.norms.length;
+  if (n === 0) return true;
+  if (call === 0x7fffffff) {
+    metAt.fill(0);
+    call = 0;
+  }
+  const c = ++call;
+  const { starts, ends, terms } = doc;
+  let sharedContent = 0;
+  for (let k = lowerBoundOf(ends, b.start + 1); k < terms.length && starts[k]! < b.end; k++) {
+    const id = terms[k]!;
+    if (id >= metAt.length) {
+      const grown = new Int32Array(Math.max(2 * metAt.length, id + 1, 1024));
+      grown.set(metAt);
+      metAt = grown;
+    }
+    if (metAt[id] === c) continue;
+    metAt[id] = c;
+    // each distinct content word of the reference quote once, as mayReach counts them
+    if (!stop[id] && at.content.has(id)) sharedContent++;
+  }
+  let inB = 0;
+  for (let i = 0; i < n; i++) {
+    const id = at.ids[i]!;
+    if (id >= 0 && id < metAt.length && metAt[id] === c) inB++;
+  }
   return inB / n >= 0.59 || (aw.content.size > 0 && sharedContent / aw.content.size >= 0.49);
 }
 

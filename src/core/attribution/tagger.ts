@@ -20,8 +20,8 @@ export interface TokenTag {
 
 const cache = new WeakMap<TextModel, Map<number, TokenTag[]>>();
 
-function posOf(tags: string[], word: string, first: boolean): Pos {
-  const has = (t: string) => tags.includes(t);
+function posOf(tags: ReadonlySet<string>, word: string, first: boolean): Pos {
+  const has = (t: string) => tags.has(t);
   if (has('Date') || has('WeekDay') || has('Month')) return 'DATE';
   if (has('Pronoun')) return 'PRON';
   if (has('ProperNoun') || has('Person') || has('Organization') || has('Place') || has('Acronym')) return 'PROPN';
@@ -140,10 +140,13 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
 function compromiseTags(model: TextModel, s: number, str: string): TokenTag[] {
   const sent = model.sentences[s]!;
   const out: TokenTag[] = [];
-  const terms: { start: number; end: number; tags: string[] }[] = [];
+  const terms: { start: number; end: number; tags: ReadonlySet<string> }[] = [];
   try {
-    for (const js of compromise()(str).json({ offset: true }) as { terms: { offset: { start: number; length: number }; tags: string[] }[] }[]) {
-      for (const t of js.terms) terms.push({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: t.tags });
+    // the terms' offsets and tags as `json({ offset: true })` copies them, read in place
+    const view = compromise()(str) as unknown as { compute(m: string): unknown; docs: { offset: { start: number; length: number }; tags: Set<string> }[][] };
+    view.compute('offset');
+    for (const sentence of view.docs) {
+      for (const t of sentence) terms.push({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: t.tags });
     }
   } catch {
     // compromise failing on odd input: fall back to capitalisation only
@@ -153,17 +156,19 @@ function compromiseTags(model: TextModel, s: number, str: string): TokenTag[] {
     const tok = model.tokens[k]!;
     const rel = tok.start - sent.start;
     while (j < terms.length && terms[j]!.end <= rel) j++;
-    const tags = j < terms.length && terms[j]!.start <= rel + 1 ? terms[j]!.tags : [];
+    const tags = j < terms.length && terms[j]!.start <= rel + 1 ? terms[j]!.tags : NO_TAGS;
     out.push({
       pos: posOf(tags, tok.text, k === sent.tokenStart),
-      person: tags.includes('Person'),
-      org: tags.includes('Organization'),
-      past: tags.includes('PastTense') || tags.includes('Participle') || /ed$/.test(tok.norm),
-      gerund: tags.includes('Gerund') || /ing$/.test(tok.norm),
+      person: tags.has('Person'),
+      org: tags.has('Organization'),
+      past: tags.has('PastTense') || tags.has('Participle') || /ed$/.test(tok.norm),
+      gerund: tags.has('Gerund') || /ing$/.test(tok.norm),
     });
   }
   return out;
 }
+
+const NO_TAGS: ReadonlySet<string> = new Set();
 
 /** compromise's tags by sentence text (least recently used dropped first); callers only read them. */
 const bySentence = new Map<string, TokenTag[]>();

@@ -95,19 +95,33 @@ export function nameShape(s: string): NameShape {
 }
 
 /**
- * False only when nearMiss(a, r) is certainly undefined, from lengths, first letters and skeletons
- * alone (no edit distance): nearMiss needs equal skeletons, or — with different first letters — folded
- * forms equal but for that letter (lengths within 1), or else an edit distance of at most 3 between
- * the lower-case forms (lengths within 3, letter sets within 3), of at most 2 unless the skeletons are
- * 1 apart (letter sets within 1). Symmetric.
+ * False only when nearMiss(a, r) is certainly undefined, from lengths, first letters, skeletons and
+ * letter sets alone (no edit distance). nearMiss needs folded forms of 4+ letters (L, the shorter) and
+ * then equal skeletons; or, with different first letters, folded forms equal but for that letter (L ≥ 6)
+ * or but for an extra first letter (L ≥ 5), tested here as nearMiss tests them; or else, with the same
+ * first letter, lower-case forms 1 edit apart, or (L ≥ 6) skeletons 1 apart with the lower-case forms at
+ * most 3, or (L ≥ 7) lower-case forms 2 apart. Length differences and letterGap are lower bounds of the
+ * edit distances. Symmetric.
  */
 export function mayBeNearMiss(a: NameShape, r: NameShape): boolean {
   if (a.lower === r.lower) return false;
+  const L = Math.min(a.folded.length, r.folded.length);
+  if (L < 4) return false;
   if (a.skeleton === r.skeleton) return true;
-  if (a.folded[0] !== r.folded[0]) return Math.abs(a.folded.length - r.folded.length) <= 1;
-  if (Math.abs(a.lower.length - r.lower.length) > 3) return false;
-  // with the same first letter and different skeletons nearMiss needs an edit distance of at most 2 between the
-  // lower-case forms, or at most 3 with skeletons 1 apart; letterGap is a lower bound of either distance
+  if (a.folded[0] !== r.folded[0]) {
+    if (L < 5 || Math.abs(a.folded.length - r.folded.length) > 1) return false;
+    const ra = a.folded.slice(1);
+    const rr = r.folded.slice(1);
+    return ra === rr ? L >= 6 : ra === r.folded || rr === a.folded;
+  }
+  const lengths = Math.abs(a.lower.length - r.lower.length);
+  if (lengths > 3) return false;
   const gap = letterGap(a.lowerBits, r.lowerBits);
-  return gap <= 2 || (gap === 3 && letterGap(a.skeletonBits, r.skeletonBits) <= 1);
+  // one edit apart
+  if (lengths <= 1 && gap <= 1) return true;
+  if (L < 6) return false;
+  // skeletons one edit apart, the lower-case forms at most three
+  if (gap <= 3 && Math.abs(a.skeleton.length - r.skeleton.length) <= 1 && letterGap(a.skeletonBits, r.skeletonBits) <= 1) return true;
+  // two edits apart
+  return L >= 7 && lengths <= 2 && gap <= 2;
 }

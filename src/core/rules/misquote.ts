@@ -14,6 +14,7 @@ import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHo
 import { plainText } from '../attribution/fixes';
 import { speakerName } from '../attribution/types';
 import type { Analysis, Rule, RuleContext } from '../rule';
+import type { IndexedDoc } from '../reference-index';
 import { ruleInfo } from './catalogue';
 import { isUnquoted } from '../finding-data';
 import type { Finding, Fix, Severity } from '../types';
@@ -251,11 +252,55 @@ const coveringDocs: Analysis<Set<number>> = (ctx) => {
 function names(text: string, words: Set<string>): boolean {
   for (const n of words) {
     if (n.length < 3) continue;
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu');
-    if (re.test(text)) return true;
+    if (wordPattern(n).test(text)) return true;
   }
   return false;
 }
+
+/** The whole-word, case-blind pattern of a name word, kept (the same speakers recur quote after quote). */
+function wordPattern(n: string): RegExp {
+  let re = wordPatterns.get(n);
+  if (!re) {
+    if (wordPatterns.size >= 5000) wordPatterns.clear();
+    wordPatterns.set(n, (re = new RegExp(`(?<![\\p{L}])${escapeRegExp(n)}(?![\\p{L}])`, 'iu')));
+  }
+  return re;
+}
+const wordPatterns = new Map<string, RegExp>();
+
+/**
+ * Does `text` hold the word `n` (lower case) as a whole word, case-blind (`wordPattern`)? `lower` is the text
+ * in lower case. An ASCII word can match only where the lower-case text holds it: the characters that fold to
+ * an ASCII letter under the pattern's case-blind matching lower-case to it, except the long s (ſ), which
+ * sends the test to the pattern. So most documents, which do not hold the word at all, need no pattern run.
+ */
+export function holdsWord(text: string, lower: string, n: string): boolean {
+  if (ASCII_WORD.test(n) && !lower.includes(n) && !text.includes('ſ')) return false;
+  return wordPattern(n).test(text);
+}
+const ASCII_WORD = /^[\x00-\x40\x5b-\x7f]+$/;
+
+/**
+ * names() over a whole reference document, remembered per document and word: each quote of a speaker
+ * asks it of the same covering documents.
+ */
+function docNames(doc: IndexedDoc, words: Set<string>): boolean {
+  let known = namedIn.get(doc);
+  if (!known) namedIn.set(doc, (known = new Map()));
+  let lower: string | undefined;
+  for (const n of words) {
+    if (n.length < 3) continue;
+    let hit = known.get(n);
+    if (hit === undefined) {
+      if (known.size >= 512) known.clear();
+      lower ??= doc.text.toLowerCase();
+      known.set(n, (hit = holdsWord(doc.text, lower, n)));
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+const namedIn = new WeakMap<IndexedDoc, Map<string, boolean>>();
 
 /**
  * Does the reference set plausibly cover the story this quote belongs to? Only then is a quote that
@@ -271,7 +316,7 @@ function storyCovered(ctx: RuleContext, m: QuoteMatch): boolean {
   const docs = new Set(cover);
   // a reference sharing several phrases (not set phrases) with the quote's sentence
   for (const [d, n] of candidateDocScores(ctx, [sentenceRange(ctx.doc, m.quote.start, m.quote.end)], 3)) if (n >= 3) docs.add(d);
-  for (const d of docs) if (names(ctx.index.docs[d]!.text, who)) return true;
+  for (const d of docs) if (docNames(ctx.index.docs[d]!, who)) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@ import type { Attribution } from '../attribution/types';
 import { finding, ruleInfo } from './catalogue';
 import type { ReferenceIndex } from '../reference-index';
 import { markTokensWithin, sentencesTouching, tokenAtOrAfter } from '../span-index';
+import { lowerBound } from '../search';
 import type { Rule } from '../rule';
 import type { Sentence, TextModel } from '../text';
 import type { Edit, Finding, Fix } from '../types';
@@ -38,9 +39,12 @@ function credits(text: string, start: number, end: number, edits: Edit[], who: s
 
 function stems(model: TextModel, start: number, end: number): Set<string> {
   const out = new Set<string>();
-  for (const t of model.tokens) {
+  const toks = model.tokens;
+  // (from the first token at or after `start`: a reference's content may stand deep in a long document)
+  for (let k = lowerBound(toks.length, (i) => toks[i]!.start < start); k < toks.length; k++) {
+    const t = toks[k]!;
     if (t.start >= end) break;
-    if (t.start >= start && !t.stop) out.add(t.stem);
+    if (!t.stop) out.add(t.stem);
   }
   return out;
 }

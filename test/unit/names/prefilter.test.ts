@@ -52,4 +52,18 @@ describe('names/mayBeNearMiss', () => {
     assert.ok(near > 1000, `near-misses seen: ${near}`);
     assert.ok(ruledOut > 1000, `pairs ruled out: ${ruledOut}`);
   });
+
+  it('lets through the near misses at the length and first-letter limits, and rules out the pairs just past them', () => {
+    // invented spellings: one edit at 4 letters, an extra first letter at 5, a first-letter slip at 6, two edits at 7,
+    // skeletons one apart at 6
+    for (const [x, y] of [['Rubo', 'Rubio'], ['Wrubio', 'Rubio'], ['Cardon', 'Gardon'], ['Korvama', 'Kowrama'], ['Tobaro', 'Tobarko'], ['Ilse', 'Ilsa']] as const) {
+      assert.ok(nearMiss(x, y), `${x} / ${y} is a near miss`);
+      assert.ok(mayBeNearMiss(nameShape(x), nameShape(y)), `${x} / ${y} let through`);
+    }
+    // three letters; a first-letter slip at 5; two edits at 5 (Lain / Iain: a first-letter slip at 4 letters)
+    for (const [x, y] of [['Abe', 'Abo'], ['Cardo', 'Gardo'], ['Vanek', 'Vanot'], ['Lain', 'Iain']] as const) {
+      assert.equal(nearMiss(x, y), undefined, `${x} / ${y} is no near miss`);
+      assert.equal(mayBeNearMiss(nameShape(x), nameShape(y)), false, `${x} / ${y} ruled out`);
+    }
+  });
 });

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
-import { assertSpans, fixed, index, only } from './helpers';
+import { holdsWord, KIND_DEFAULT, openingCase } from '../../../src/core/rules/misquote';
+import { rng } from '../../../scripts/lib/rng';
+import { assertSpans, fixed, index, only, REF } from './helpers';
 
 describe('rule misquote', () => {
   it('flags changed words, shows the diff and restores the source wording', () => {
@@ -41,6 +42,17 @@ describe('rule misquote', () => {
     const [f] = only('misquote', 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”');
     assert.equal(f!.severity, 'info');
     assert.match(f!.message, /not found in references/);
+  });
+  it('reads whether a reference names the speaker from the document checked, not from an earlier one of the same id', () => {
+    const t = 'Mayor Elena Voss, who said the colour of the new cranes was a local choice, added: “The lighthouse keeper has retired after forty winters.”';
+    // the same reference again (remembered per document), then one that no longer names the speaker,
+    // then the first again: the speaker decides each time
+    const renamed = ReferenceIndex.build([{ id: 'wire.md', path: 'wire.md', text: REF.replace('Mayor Elena Voss', 'Councillor Ilse Vann'), meta: { outlet: 'Coast Wire' } }]);
+    const notFound = (idx: ReferenceIndex) => only('misquote', t, idx).filter((f) => /not found in references/.test(f.message)).length;
+    assert.equal(notFound(index), 1);
+    assert.equal(notFound(index), 1);
+    assert.equal(notFound(renamed), 0);
+    assert.equal(notFound(index), 1);
   });
   it('reports a quote found in no reference as info when the article shares passages with a reference', () => {
     const t = 'Port spokesman Jonas Feld said the cranes would stay idle until Friday, leaving ships at anchor.\n\n“The lighthouse keeper has retired after forty winters,” a pilot said.';
@@ -143,5 +155,31 @@ describe('rule misquote: the speaker named in full', () => {
     assert.ok(f, 'flagged');
     assertSpans(t, f, 'We have not received one serious offer');
     assert.equal(fixed(t, f), 'On Friday, “We have not received a single serious offer,” Feld said.');
+  });
+});
+
+describe('rule misquote: holdsWord, the whole-word test of a speaker name in a reference', () => {
+  const pattern = (n: string) => new RegExp(`(?<![\\p{L}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu');
+  const holds = (text: string, n: string) => holdsWord(text, text.toLowerCase(), n);
+  it('finds the word in any case, and a Kelvin sign or a long s standing for its letters', () => {
+    assert.ok(holds('Mayor Elena VOSS said so.', 'voss'));
+    assert.ok(holds('said Vo\u017Fs, the mayor', 'voss'));
+    assert.ok(holds('\u212Aovalenko told reporters', 'kovalenko'));
+    assert.ok(holds('Ms Müller-Voss said', 'müller'));
+    assert.ok(!holds('The Vossberg quay', 'voss'));
+    assert.ok(!holds('Nobody named here', 'voss'));
+  });
+  it('answers as the pattern does on random text (letters, case, marks, ſ and K)', () => {
+    const r = rng(17);
+    const CH = ["o", "s", "k", "S", "O", "K", "\u017F", "\u212A", " ", " ", " ", "-", "'", "é", "İ", "ß"];
+    let yes = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 3 + Math.floor(r() * 8) }, () => CH[Math.floor(r() * CH.length)]!).join('');
+      const n = ['so', 'ok', 'os', 'ko', 'kos', "o's", 'ßo'][Math.floor(r() * 7)]!;
+      const want = pattern(n).test(text);
+      assert.equal(holds(text, n), want, JSON.stringify([text, n]));
+      if (want) yes++;
+    }
+    assert.ok(yes > 150, `${yes} found`);
   });
 });
