@@ -71,7 +71,7 @@ interface Directory {
   lineSlots?: number;
   arrays: ArrayEntry[];
   extra?: unknown;
-  /** the persisted name lexicon (arrays `names`, `namesLower`): what it was computed from (names/persist.ts) */
+  /** the persisted name lexicon (arrays `names`, `namesText`, `namesStrAt`, `namesSources`, `namesNeighbours`, `namesLower`): what it was computed from (names/persist.ts) */
   names?: { signature: string; probe: number };
   /** the persisted reference analyses (arrays `refAnalyses`, `refAnalysisAt`): format and code probe (reference-analyses.ts) */
   references?: { version: number; probe: number };
@@ -174,7 +174,11 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
 
   // reference analyses computed once, here, and read on first use: the name lexicon
   const names = encodeNames(index);
-  put('names', names.json);
+  put('namesText', names.text);
+  put('namesStrAt', names.strAt);
+  put('names', names.rows);
+  put('namesSources', names.sources);
+  put('namesNeighbours', names.neighbours);
   put('namesLower', names.lower);
   // and each document's analysis (sentences, attributions, quotes): read from the file this index was
   // opened from where it holds them, else computed now
@@ -673,11 +677,18 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     // read (and its pages verified) on first use; a stored lexicon for other documents or other name code is not used
     index.analyses.set('names', (signature) => {
       if (signature !== names.signature || names.probe !== lexiconProbe()) return undefined;
-      const json = need<Uint8Array>('names', 'u8');
       const lower = need<Uint32Array>('namesLower', 'u32');
       if (lower.length !== terms.words.length) throw new CodecError('corrupt name lexicon (term count)');
+      const enc = {
+        text: need<Uint8Array>('namesText', 'u8'),
+        strAt: need<Uint32Array>('namesStrAt', 'u32'),
+        rows: need<Uint32Array>('names', 'u32'),
+        sources: need<Uint32Array>('namesSources', 'u32'),
+        neighbours: need<Uint32Array>('namesNeighbours', 'u32'),
+        lower,
+      };
       try {
-        return decodeNames(index, json, lower);
+        return decodeNames(index, enc);
       } catch (e) {
         throw new CodecError(`corrupt name lexicon: ${(e as Error).message}`);
       }

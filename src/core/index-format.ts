@@ -8,7 +8,7 @@ import { isStopWord } from './stopwords';
 import { normalizeWord, stemWord, tokenize } from './text';
 
 export const INDEX_MAGIC = 'CPDKIDX\0';
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 export const HEADER_BYTES = 40;
 /** verification (and lazy loading) unit of the payload */
 export const PAGE_BYTES = 4096;

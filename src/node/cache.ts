@@ -18,6 +18,7 @@
  *   (read-only, disk full) is a warning; the index is still returned.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -216,20 +217,18 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
   const fileKeys = new Map<string, string>();
   let statted = 0;
   progress?.({ phase: 'read', done: 0, total: candidates.length });
-  await Promise.all(
-    chunks(candidates, 64).map(async (group) => {
-      for (const c of group) {
-        try {
-          const st = await fsp.stat(c.abs);
-          stats.set(c.abs, st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null);
-          fileKeys.set(c.shown, `${st.dev}:${st.ino}`);
-        } catch {
-          stats.set(c.abs, null);
-        }
-        statted++;
-      }
-    }),
-  );
+  // synchronous stats: for 16 k files, promise stats cost several times the CPU of the system calls
+  // (about 0.2 s against 0.05 s) and blocked nothing useful meanwhile
+  for (const c of candidates) {
+    try {
+      const st = fs.statSync(c.abs, { throwIfNoEntry: false });
+      stats.set(c.abs, st?.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : null);
+      if (st) fileKeys.set(c.shown, `${st.dev}:${st.ino}`);
+    } catch {
+      stats.set(c.abs, null);
+    }
+    statted++;
+  }
   progress?.({ phase: 'read', done: statted, total: candidates.length });
 
   // what the cache says
@@ -380,10 +379,4 @@ function plainDoc(d: IndexedDoc): ReferenceDoc {
   Object.defineProperty(out, 'text', { enumerable: true, configurable: true, get: () => d.text });
   if ('matchText' in d) Object.defineProperty(out, 'matchText', { enumerable: true, configurable: true, get: () => d.matchText });
   return out as unknown as ReferenceDoc;
-}
-
-function chunks<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = Array.from({ length: Math.min(n, xs.length) }, () => []);
-  xs.forEach((x, i) => out[i % out.length]!.push(x));
-  return out;
 }

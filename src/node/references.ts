@@ -214,10 +214,15 @@ async function walk(
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // path.join(dir, name) for a directory entry's name (never "." or "..", no separator) is the joined
+  // directory's prefix plus the name: one join a folder instead of three a file (16 k files: 0.1 s)
+  const absAt = prefixOf(dirAbs);
+  const shownAt = prefixOf(dirShown);
+  const realAt = prefixOf(real);
   for (const ent of entries) {
     if (ent.name.startsWith('.') || ent.name === 'node_modules') continue;
-    const abs = path.join(dirAbs, ent.name);
-    const shown = path.join(dirShown, ent.name);
+    const abs = absAt + ent.name;
+    const shown = shownAt + ent.name;
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
     const link = ent.isSymbolicLink();
@@ -239,9 +244,14 @@ async function walk(
     else if (isFile && REFERENCE_EXTENSIONS.includes(path.extname(ent.name).toLowerCase())) {
       // a plain file's real path is its real folder's plus its name: no realpath per file
       // (16 k sequential realpaths were 0.6 s of a cached CLI run)
-      await add({ abs, shown, explicit: false }, link ? undefined : path.join(real, ent.name));
+      await add({ abs, shown, explicit: false }, link ? undefined : realAt + ent.name);
     }
   }
+}
+
+/** What path.join(dir, name) puts before a plain name (no separator, not "." or ".."). */
+function prefixOf(dir: string): string {
+  return path.join(dir, 'x').slice(0, -1);
 }
 
 async function loadOne(

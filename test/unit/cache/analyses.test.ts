@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { bytesSource, CodecError, decodeIndex, encodeIndex, openIndexSource, PAGE_BYTES } from '../../../src/core/index-codec';
-import { lexiconSignature, nameLexicon } from '../../../src/core/names/lexicon';
+import { lexiconSignature, nameLexicon, type NameEntry } from '../../../src/core/names/lexicon';
+import { decodeNames, encodeNames } from '../../../src/core/names/persist';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { ReferenceDoc } from '../../../src/core/types';
 import { arrayRange, referenceSet } from './helpers';
@@ -40,7 +41,9 @@ describe('reference analyses persisted with the index', () => {
     assert.ok(stored && stored.entries.length > 100, 'and it applies to the opened documents');
     const a = nameLexicon(fresh).stored();
     const b = nameLexicon(loaded).stored();
-    assert.deepEqual(b.entries, a.entries);
+    // entries read from the file build their sources and neighbours when first read: compare as plain records
+    const plain = (es: NameEntry[]) => es.map((e) => ({ key: e.key, form: e.form, docs: e.docs, count: e.count, mid: e.mid, lower: e.lower, name: e.name, skeleton: e.skeleton, sources: [...e.sources], neighbours: [...e.neighbours] }));
+    assert.deepEqual(plain(b.entries), plain(a.entries));
     assert.deepEqual([...b.lowerByTerm], [...a.lowerByTerm]);
     const want = check(article, fresh);
     assert.ok(want.findings.some((f) => f.rule === 'name-spelling'), 'the article misspells a reference name');
@@ -56,7 +59,7 @@ describe('reference analyses persisted with the index', () => {
 
   it('a damaged lexicon page throws CodecError on first use (the caller rebuilds), never gives wrong findings', () => {
     const bytes = encodeIndex(ReferenceIndex.build(refs));
-    for (const name of ['names', 'namesLower']) {
+    for (const name of ['names', 'namesText', 'namesStrAt', 'namesSources', 'namesNeighbours', 'namesLower']) {
       const [from, to] = arrayRange(bytes, name);
       assert.ok(to - from > PAGE_BYTES, `${name} spans more than a page (${to - from} bytes)`);
       const bad = bytes.slice();
@@ -65,6 +68,39 @@ describe('reference analyses persisted with the index', () => {
       const { index } = openIndexSource(bytesSource(bad), { onCorrupt: (m) => told.push(m) });
       assert.throws(() => check(article, index), CodecError, name);
       assert.ok(told.some((m) => /checksum mismatch/.test(m)), `${name}: onCorrupt told (${told.join('; ')})`);
+    }
+  });
+});
+
+describe('name lexicon encoding (names/persist.ts)', () => {
+  const index = ReferenceIndex.build(namedSet(20));
+
+  it('decodes entries whose sources and neighbours, built on first read, are the computed ones', () => {
+    const want = nameLexicon(index).stored().entries;
+    const got = decodeNames(index, encodeNames(index)).entries;
+    assert.equal(got.length, want.length);
+    assert.ok(want.some((e) => e.neighbours.size > 0) && want.some((e) => e.sources.length > 1), 'the invented lexicon has neighbours and sources');
+    got.forEach((e, k) => {
+      const w = want[k]!;
+      assert.deepEqual([e.key, e.form, e.docs, e.count, e.mid, e.lower, e.name, e.skeleton], [w.key, w.form, w.docs, w.count, w.mid, w.lower, w.name, w.skeleton]);
+      assert.deepEqual(e.sources, w.sources);
+      assert.deepEqual([...e.neighbours], [...w.neighbours]);
+    });
+  });
+
+  it('rejects, when decoding, a table whose numbers point outside it (never later, when an entry is read)', () => {
+    const enc = encodeNames(index);
+    const cases: [string, (e: typeof enc) => void, RegExp][] = [
+      ['document number', (e) => (e.sources[0] = index.docs.length), /document \d+ out of range/],
+      ['neighbour string', (e) => (e.neighbours[0] = e.strAt.length + 5), /out of range/],
+      ['string table', (e) => (e.strAt[e.strAt.length - 1] = e.strAt[e.strAt.length - 1]! + 1), /string table/],
+      ['row string', (e) => (e.rows[1] = e.strAt.length), /entry 0 malformed/],
+      ['row ends', (e) => (e.rows[8] = e.sources.length + 1), /out of order|do not cover/],
+    ];
+    for (const [what, damage, message] of cases) {
+      const bad = { ...enc, strAt: enc.strAt.slice(), rows: enc.rows.slice(), sources: enc.sources.slice(), neighbours: enc.neighbours.slice() };
+      damage(bad);
+      assert.throws(() => decodeNames(index, bad), message, what);
     }
   });
 });

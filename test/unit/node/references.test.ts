@@ -7,7 +7,7 @@ import { proseView } from '../../../src/core/prose';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { fsMessage } from '../../../src/node/errors';
 import { openIndex } from '../../../src/node/open-index';
-import { commonRoot, globBase, loadReferences, toPosix } from '../../../src/node/references';
+import { commonRoot, expandInputs, globBase, loadReferences, toPosix } from '../../../src/node/references';
 
 const FIX = path.resolve(__dirname, '../../fixtures/node');
 
@@ -218,6 +218,33 @@ describe('loadReferences', () => {
       assert.deepEqual(docs.map((d) => d.id), ['open.txt']);
       assert.deepEqual(errors.map((e) => [path.basename(e.path), e.message]), [['locked.txt', 'permission denied']]);
     });
+  });
+});
+
+describe('expandInputs', () => {
+  it('names a folder\'s files as path.join of the folder as written and the name, however the folder is written', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cd-expand-'));
+    try {
+      mkdirSync(path.join(dir, 'refs', 'sub'), { recursive: true });
+      writeFileSync(path.join(dir, 'refs', 'a.txt'), 'An invented line about the harbour.');
+      writeFileSync(path.join(dir, 'refs', 'sub', 'b.md'), 'Another invented line.');
+      for (const input of ['refs', './refs/', 'refs//sub/..', path.join(dir, 'refs') + path.sep, '.']) {
+        const errors: { path: string; message: string }[] = [];
+        const { candidates } = await expandInputs([input], dir, errors as never);
+        assert.deepEqual(errors, [], input);
+        const base = input === '.' ? 'refs' : input;
+        assert.deepEqual(
+          candidates.map((c) => [c.abs, c.shown]),
+          [
+            [path.resolve(dir, base, 'a.txt'), path.join(base, 'a.txt')],
+            [path.resolve(dir, base, 'sub', 'b.md'), path.join(base, 'sub', 'b.md')],
+          ],
+          input,
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
