@@ -13,12 +13,12 @@
  * within the scan's reach such pairs had skeletons at most 1 apart in every case tried, but nothing
  * proves it, so they are filed too).
  * The files are buckets of a hash table per skeleton first letter (the scan reads only the key's letter),
- * built at the letter's SCAN_LOOKUPS-th look-up (earlier ones scan the letter's names); a collision only adds a candidate, and the
+ * built once SCAN_LOOKUPS look-ups of the letter have scanned its names; a collision only adds a candidate, and the
  * candidates are then held to the lexicon scan's own test, so a look-up returns exactly the names the
  * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
 import type { NameEntry } from './lexicon';
-import { foldDiacritics, osaDistance, skeleton } from './similarity';
+import { foldDiacritics, letterBits, letterGap, osaDistance, skeleton } from './similarity';
 
 /** seeds of the four kinds of filed string, so that equal strings of two kinds fall in different files */
 const SKELETON = 0x9e3779b1;
@@ -152,19 +152,22 @@ function table(names: readonly NameEntry[], members: readonly number[]): Table {
 
 /**
  * Look-ups of one skeleton first letter answered by a scan of that letter's names before its table is
- * built: a table costs about 40 filed hashes a name (a cold 1,000-word check at 10 M reference words asked
- * 21 spellings, and building their letters' tables took most of the names rule's time), a scan an edit
- * distance a name and the hashes of the few names it keeps.
+ * built. A table costs about 40 filed hashes a name, a scan an edit distance a name (fewer after the
+ * letter-set bound) and the hashes of the few names it keeps: at 10 M reference words (48,817 names) a
+ * letter's table took 14–27 ms to build, a scan about 2 ms, so a letter's table is built once it has cost
+ * about as much in scans. A cold 1,000-word check there asks 21 spellings, 1 or 2 a letter.
  */
-export const SCAN_LOOKUPS = 24;
+export const SCAN_LOOKUPS = 12;
 
 export class NearNameIndex {
   /** the names (ids) by their skeleton's first letter: the scan reads only the key's letter */
   private readonly byLetter = new Map<string, number[]>();
-  /** each letter's table, built at its SCAN_LOOKUPS-th look-up */
+  /** each letter's table, built at its look-up after SCAN_LOOKUPS scans */
   private readonly tables = new Map<string, Table>();
   /** look-ups of each letter so far */
   private readonly asked = new Map<string, number>();
+  /** per letter scanned, letterBits of its names' skeletons (in `byLetter` order) */
+  private readonly bits = new Map<string, Int32Array>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   private lookups = 0;
@@ -204,7 +207,7 @@ export class NearNameIndex {
     if (!t) {
       const asked = (this.asked.get(letter) ?? 0) + 1;
       this.asked.set(letter, asked);
-      if (asked <= this.scanLookups) return this.scan(key, skel, members);
+      if (asked <= this.scanLookups) return this.scan(key, skel, letter, members);
       this.tables.set(letter, (t = table(this.names, members)));
     }
     const { starts, ids, mask, long } = t;
@@ -227,7 +230,14 @@ export class NearNameIndex {
   }
 
   /** candidates() by a scan of the letter's names (`members`, in lexicon order) */
-  private scan(key: string, skel: string, members: readonly number[]): NameEntry[] {
+  private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
+    let bits = this.bits.get(letter);
+    if (!bits) {
+      bits = new Int32Array(members.length);
+      for (let m = 0; m < members.length; m++) bits[m] = letterBits(this.names[members[m]!]!.skeleton);
+      this.bits.set(letter, bits);
+    }
+    const keyBits = letterBits(skel);
     const wanted = new Set<number>();
     keys(key, skel, true, (h) => wanted.add(h));
     const longKey = key.toLowerCase().length >= LONG_NAME - 1;
@@ -236,10 +246,12 @@ export class NearNameIndex {
     const share = (h: number) => {
       if (wanted.has(h)) shares = true;
     };
-    for (const id of members) {
+    for (let m = 0; m < members.length; m++) {
+      const id = members[m]!;
       const e = this.names[id]!;
       const s = e.skeleton;
-      if (Math.abs(s.length - skel.length) > 2 || osaDistance(skel, s, 3) > 3) continue;
+      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
+      if (Math.abs(s.length - skel.length) > 2 || letterGap(keyBits, bits[m]!) > 3 || osaDistance(skel, s, 3) > 3) continue;
       // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
       if (longKey && e.key.toLowerCase().length > LONG_NAME) {
         found.push(id);
