@@ -13,12 +13,12 @@
  * within the scan's reach such pairs had skeletons at most 1 apart in every case tried, but nothing
  * proves it, so they are filed too).
  * The files are buckets of a hash table per skeleton first letter (the scan reads only the key's letter),
- * built when a key with that letter is first looked up; a collision only adds a candidate, and the
+ * built once SCAN_LOOKUPS look-ups of the letter have scanned its names; a collision only adds a candidate, and the
  * candidates are then held to the lexicon scan's own test, so a look-up returns exactly the names the
  * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
 import type { NameEntry } from './lexicon';
-import { foldDiacritics, osaDistance, skeleton } from './similarity';
+import { foldDiacritics, letterBits, letterGap, osaDistance, skeleton } from './similarity';
 
 /** seeds of the four kinds of filed string, so that equal strings of two kinds fall in different files */
 const SKELETON = 0x9e3779b1;
@@ -150,17 +150,36 @@ function table(names: readonly NameEntry[], members: readonly number[]): Table {
   return { starts, ids, mask, long: Int32Array.from(long) };
 }
 
+/**
+ * Look-ups of one skeleton first letter answered by a scan of that letter's names before its table is
+ * built. A table costs about 40 filed hashes a name, a scan an edit distance a name (fewer after the
+ * letter-set bound) and the hashes of the few names it keeps: at 10 M reference words (48,817 names) a
+ * letter's table took 14–27 ms to build, a scan about 2 ms, so a letter's table is built once it has cost
+ * about as much in scans. A cold 1,000-word check there asks 21 spellings, 1 or 2 a letter.
+ */
+export const SCAN_LOOKUPS = 12;
+
 export class NearNameIndex {
   /** the names (ids) by their skeleton's first letter: the scan reads only the key's letter */
   private readonly byLetter = new Map<string, number[]>();
-  /** each letter's table, built when a key with that letter is first looked up */
+  /** each letter's table, built at its look-up after SCAN_LOOKUPS scans */
   private readonly tables = new Map<string, Table>();
+  /** look-ups of each letter so far */
+  private readonly asked = new Map<string, number>();
+  /** per letter scanned, letterBits of its names' skeletons (in `byLetter` order) */
+  private readonly bits = new Map<string, Int32Array>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   private lookups = 0;
 
-  /** `names`: the lexicon's names in the order the scan walks each of its buckets. */
-  constructor(private readonly names: readonly NameEntry[]) {
+  /**
+   * `names`: the lexicon's names in the order the scan walks each of its buckets. `scanLookups`: look-ups
+   * of a letter answered by scanning before its table is built (SCAN_LOOKUPS; tests vary it).
+   */
+  constructor(
+    private readonly names: readonly NameEntry[],
+    private readonly scanLookups = SCAN_LOOKUPS,
+  ) {
     for (let id = 0; id < names.length; id++) {
       const s = names[id]!.skeleton;
       if (s.length === 0) continue;
@@ -176,6 +195,8 @@ export class NearNameIndex {
    * The names the lexicon scan keeps for `key` — skeleton with the same first letter, 1+ letters and
    * within 2 in length, within 3 edits of the key's — of which `key` can be a near miss (every one of
    * which nearMiss(key, name) is defined is among them), ordered by skeleton length, then lexicon order.
+   * Answered from the letter's table, or before it is built by a scan: the scan's kept names that share
+   * a filed hash with the key's look-up hashes (the table's candidates without its bucket collisions).
    */
   candidates(key: string): NameEntry[] {
     const skel = skeleton(key);
@@ -183,7 +204,12 @@ export class NearNameIndex {
     const members = this.byLetter.get(letter);
     if (!members) return [];
     let t = this.tables.get(letter);
-    if (!t) this.tables.set(letter, (t = table(this.names, members)));
+    if (!t) {
+      const asked = (this.asked.get(letter) ?? 0) + 1;
+      this.asked.set(letter, asked);
+      if (asked <= this.scanLookups) return this.scan(key, skel, letter, members);
+      this.tables.set(letter, (t = table(this.names, members)));
+    }
     const { starts, ids, mask, long } = t;
     const stamp = ++this.lookups;
     const found: number[] = [];
@@ -199,6 +225,42 @@ export class NearNameIndex {
       for (let k = starts[b]!; k < starts[b + 1]!; k++) take(ids[k]!);
     });
     if (key.toLowerCase().length >= LONG_NAME - 1) for (const id of long) take(id);
+    found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
+    return found.map((id) => this.names[id]!);
+  }
+
+  /** candidates() by a scan of the letter's names (`members`, in lexicon order) */
+  private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
+    let bits = this.bits.get(letter);
+    if (!bits) {
+      bits = new Int32Array(members.length);
+      for (let m = 0; m < members.length; m++) bits[m] = letterBits(this.names[members[m]!]!.skeleton);
+      this.bits.set(letter, bits);
+    }
+    const keyBits = letterBits(skel);
+    const wanted = new Set<number>();
+    keys(key, skel, true, (h) => wanted.add(h));
+    const longKey = key.toLowerCase().length >= LONG_NAME - 1;
+    const found: number[] = [];
+    let shares = false;
+    const share = (h: number) => {
+      if (wanted.has(h)) shares = true;
+    };
+    for (let m = 0; m < members.length; m++) {
+      const id = members[m]!;
+      const e = this.names[id]!;
+      const s = e.skeleton;
+      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
+      if (Math.abs(s.length - skel.length) > 2 || letterGap(keyBits, bits[m]!) > 3 || osaDistance(skel, s, 3) > 3) continue;
+      // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
+      if (longKey && e.key.toLowerCase().length > LONG_NAME) {
+        found.push(id);
+        continue;
+      }
+      shares = false;
+      keys(e.key, s, false, share);
+      if (shares) found.push(id);
+    }
     found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
     return found.map((id) => this.names[id]!);
   }

@@ -43,12 +43,12 @@ const longLexiconAndQueries = fc.uniqueArray(longBase, { minLength: 1, maxLength
 );
 
 /** Checks the index against the scan on `runs` random lexicons; returns the near misses found. */
-function againstScan(arb: fc.Arbitrary<[string[], string[]]>, runs: number, seed: number): number {
+function againstScan(arb: fc.Arbitrary<[string[], string[]]>, runs: number, seed: number, scanLookups?: number): number {
   let found = 0;
   fc.assert(
     fc.property(arb, ([lexicon, queries]) => {
       const names = lexicon.map(entry);
-      const index = new NearNameIndex(names);
+      const index = new NearNameIndex(names, scanLookups);
       for (const q of [...queries, ...lexicon.slice(0, 10)]) {
         const scanned = scanNear(names, q);
         const got = index.candidates(q);
@@ -70,13 +70,34 @@ function againstScan(arb: fc.Arbitrary<[string[], string[]]>, runs: number, seed
 }
 
 describe('names/near-index: near-miss candidates without a lexicon scan', () => {
-  it('keeps every near miss the scan finds, in the scan order, on random lexicons and spellings', () => {
-    const found = againstScan(lexiconAndQueries, 400, 29);
-    assert.ok(found > 500, `near misses found: ${found}`);
-  });
-  it('keeps them for names past the long-name limit, which are scanned, not filed by their 2-deletions', () => {
-    const found = againstScan(longLexiconAndQueries, 200, 31);
-    assert.ok(found > 200, `near misses found: ${found}`);
+  // scanLookups 0: every look-up reads the letter's table; 1,000: every one scans; 2: the first two of a letter scan
+  for (const scanLookups of [0, 1000, 2]) {
+    it(`keeps every near miss the scan finds, in the scan order, on random lexicons and spellings (tables after ${scanLookups} scans)`, () => {
+      const found = againstScan(lexiconAndQueries, 400, 29, scanLookups);
+      assert.ok(found > 500, `near misses found: ${found}`);
+    });
+    it(`keeps them for names past the long-name limit, which are scanned, not filed by their 2-deletions (tables after ${scanLookups} scans)`, () => {
+      const found = againstScan(longLexiconAndQueries, 200, 31, scanLookups);
+      assert.ok(found > 200, `near misses found: ${found}`);
+    });
+  }
+
+  it('finds the same near misses by scanning a letter as from its table, first-letter and real-word slips included', () => {
+    // invented spellings; queries: a first letter swapped within its skeleton letter (y/j, w/v), one dropped
+    // or added, a letter doubled, transposed or replaced, and ordinary words one letter from a name
+    const lexicon = ['jarnovik', 'yarnovik', 'volkaster', 'wolkaster', 'brennick', 'brenick', 'teodrin', 'theodrin', 'marlowen', 'sandrove', 'kastelmir', 'castelmir', 'lindquor', 'dorvante', 'harbolt', 'baker', 'carter', 'mastery'];
+    const names = lexicon.map(entry);
+    const queries = ['yarnovik', 'iarnovik', 'arnovik', 'wolkaster', 'vvolkaster', 'brennik', 'bernnick', 'teodrim', 'marlowne', 'sandrov', 'kastelmyr', 'lindqour', 'dorvanto', 'harbold', 'bakery', 'carted', 'master', 'mystery'];
+    const scanning = new NearNameIndex(names, 1000);
+    const tables = new NearNameIndex(names, 0);
+    let found = 0;
+    for (const q of queries) {
+      const want = nearMisses(tables.candidates(q), q);
+      assert.deepEqual(nearMisses(scanning.candidates(q), q), want, q);
+      assert.deepEqual(want, nearMisses(scanNear(names, q), q), q);
+      found += want.length;
+    }
+    assert.ok(found >= 10, `near misses found: ${found}`);
   });
 
 
