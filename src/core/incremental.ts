@@ -23,6 +23,11 @@ interface Entry {
   /** seeds per reference document, article positions relative to the paragraph's first token */
   byDoc: Map<number, Seed[]>;
   used: number;
+  /**
+   * the seeds placed where the paragraph last stood (first token `from`): a paragraph that has not
+   * moved gives the same Seed objects again (nothing writes to a seed) instead of new copies
+   */
+  placed?: { from: number; byDoc: Map<number, Seed[]> };
 }
 
 export interface IncrementalStats {
@@ -160,10 +165,16 @@ export class IncrementalAligner implements Aligner {
         this.cache.set(key, entry);
       }
       entry.used = gen;
-      for (const [docNum, list] of entry.byDoc) {
+      let placed = entry.placed;
+      if (!placed || placed.from !== from) {
+        const byDoc = new Map<number, Seed[]>();
+        for (const [docNum, list] of entry.byDoc) byDoc.set(docNum, list.map((s) => ({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind })));
+        entry.placed = placed = { from, byDoc };
+      }
+      for (const [docNum, list] of placed.byDoc) {
         let target = out.get(docNum);
         if (!target) out.set(docNum, (target = []));
-        for (const s of list) target.push({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind });
+        for (const s of list) target.push(s);
       }
     }
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);

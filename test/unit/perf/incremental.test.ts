@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align } from '../../../src/core/align';
+import { align, articleTerms, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Seed } from '../../../src/core/align';
 import { check } from '../../../src/core/engine';
 import { IncrementalAligner } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
@@ -63,6 +63,28 @@ describe('incremental alignment', function () {
     const p = inc.pairMemo.stats;
     assert.ok(s.reused > 0 && s.partial > 0, JSON.stringify(s));
     assert.ok(p.compared > 0 && p.pairs > 0, JSON.stringify(p));
+  });
+
+  it('places the kept seeds where their paragraphs stand now: moved, repeated and unmoved paragraphs', () => {
+    const r = rng(17);
+    const inc = new IncrementalAligner(index);
+    const o = { ...DEFAULT_ALIGN };
+    const sorted = (m: Map<number, Seed[]>) =>
+      [...m].filter(([, l]) => l.length).map(([d, l]) => [d, l.map((s) => [s.i, s.j, s.li, s.lj, s.kind].join()).sort()] as const).sort((x, y) => x[0] - y[0]);
+    // one paragraph written twice: one kept entry placed at two positions in one check
+    let text = articleFrom(refs, 2);
+    const first = text.split('\n\n')[0]!;
+    text = `${first}\n\n${text}`;
+    let placed = 0;
+    for (let step = 0; step < 30; step++) {
+      const doc = analyse(text);
+      const terms = articleTerms(doc, index);
+      const got = (inc as unknown as { seeds(d: typeof doc, t: Int32Array, o: AlignOptions): Map<number, Seed[]> }).seeds(doc, terms, o);
+      assert.deepEqual(sorted(got), sorted(ngramSeeds(terms, index, o)), `step ${step}`);
+      placed += [...got.values()].reduce((n, l) => n + l.length, 0);
+      text = edit(text, r);
+    }
+    assert.ok(placed > 0, 'the article has seeds');
   });
 
   it('re-seeds only the edited paragraph', () => {
