@@ -21,7 +21,7 @@ import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { findQuotes, type QuoteSpan } from './attribution/quotes';
 import type { LineRange } from './line-counts';
-import type { ReferenceIndex } from './reference-index';
+import type { IndexedDoc, ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
 import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
@@ -992,6 +992,143 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   };
 }
 
+/** What passageOf made of one cluster, article positions relative to the signature's first token. */
+interface KeptPassage {
+  sig: Int32Array;
+  doc: IndexedDoc;
+  /** null: no passage */
+  p: { aTok: [number, number]; bTok: [number, number]; similarity: number; level: MatchLevel; words: number } | null;
+}
+
+/**
+ * passageOf's results on the n-gram stage's clusters, kept between checks of one edited document
+ * (IncrementalAligner holds it; an edit leaves most clusters as they were, only moved). passageOf
+ * reads the cluster's seeds, the document, and of the article only the tokens inside the seeds'
+ * span: their words, the quoted mask, and where sentences start (snapToSentences and the edge test
+ * of gradeAndTrim read no further). Those make the signature (seeds and tokens relative to the span's
+ * first token, with whether a sentence starts right after it); words by their term id, all words
+ * the index does not hold as one (such a word equals no reference word, and passageOf only compares
+ * article words with reference words). A cluster whose signature and document match gives the kept
+ * result, placed where the span stands now. Entries not used for three to six align() calls are dropped, and all of them
+ * when the index or the options change (IncrementalAligner clears it).
+ */
+export class PassageMemo {
+  private current = new Map<number, KeptPassage[]>();
+  private previous = new Map<number, KeptPassage[]>();
+  /** clusters served from an earlier check, and graded */
+  readonly stats = { kept: 0, graded: 0 };
+  /** per article token: 1 when a sentence starts there (and at the end), for this check */
+  private starts: Uint8Array = new Uint8Array(0);
+
+  private calls = 0;
+
+  /**
+   * Starts an align() call on `doc`. Every third call the entries not used since the rotation before
+   * are dropped (a check aligns more than once, with and without the quoted mask).
+   */
+  next(doc: TextModel): void {
+    if (++this.calls % 3 === 0) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    const n = doc.tokens.length;
+    const starts = new Uint8Array(n + 1);
+    for (let k = 0; k < n; k++) starts[k] = k === 0 || doc.tokens[k]!.sentence !== doc.tokens[k - 1]!.sentence ? 1 : 0;
+    starts[n] = 1;
+    this.starts = starts;
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+  }
+
+  /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
+  passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
+    const n = doc.tokens.length;
+    let i0 = Infinity;
+    let i1 = -Infinity;
+    let rare = 0;
+    let sentencePairs = 0;
+    for (const s of seeds) {
+      if (s.i < i0) i0 = s.i;
+      if (s.i + s.li > i1) i1 = s.i + s.li;
+      if (s.kind === 0) rare++;
+      else if (s.kind === 2) sentencePairs++;
+    }
+    // passageOf's first test (most clusters: a few stray seeds), cheaper than a signature
+    if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
+    if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
+    const end = Math.min(i1, n);
+    const q = o.quoted;
+    const sig = new Int32Array(5 + 5 * seeds.length + (end - i0) + 1);
+    let w = 0;
+    sig[w++] = docNum;
+    sig[w++] = i1 - i0;
+    sig[w++] = end - i0;
+    sig[w++] = q ? 1 : 0;
+    sig[w++] = seeds.length;
+    for (const s of seeds) {
+      sig[w++] = s.i - i0;
+      sig[w++] = s.j;
+      sig[w++] = s.li;
+      sig[w++] = s.lj;
+      sig[w++] = s.kind;
+    }
+    const starts = this.starts;
+    for (let k = i0; k < end; k++) {
+      const t = terms[k]!;
+      sig[w++] = (t < 0 ? -1 : t) * 4 + (q?.[k] ? 2 : 0) + starts[k]!;
+    }
+    sig[w++] = starts[end]!;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    const refDoc = index.docs[docNum]!;
+    const same = (e: KeptPassage) => {
+      if (e.doc !== refDoc || e.sig.length !== sig.length) return false;
+      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
+      return true;
+    };
+    let hit = this.current.get(h)?.find(same);
+    if (!hit) {
+      hit = this.previous.get(h)?.find(same);
+      if (hit) {
+        const list = this.current.get(h);
+        if (list) list.push(hit);
+        else this.current.set(h, [hit]);
+      }
+    }
+    if (hit) {
+      this.stats.kept++;
+      const k = hit.p;
+      if (!k) return null;
+      const aTok: [number, number] = [k.aTok[0] + i0, k.aTok[1] + i0];
+      const bTok: [number, number] = [k.bTok[0], k.bTok[1]];
+      return {
+        doc: docNum,
+        a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+        b: { start: refDoc.tokens.starts[bTok[0]]!, end: refDoc.tokens.ends[bTok[1] - 1]! },
+        aTok,
+        bTok,
+        similarity: k.similarity,
+        level: k.level,
+        words: k.words,
+      };
+    }
+    this.stats.graded++;
+    const p = passageOf(doc, index, docNum, seeds, o);
+    const entry: KeptPassage = {
+      sig,
+      doc: refDoc,
+      p: p && { aTok: [p.aTok[0] - i0, p.aTok[1] - i0], bTok: [p.bTok[0], p.bTok[1]], similarity: p.similarity, level: p.level, words: p.words },
+    };
+    const list = this.current.get(h);
+    if (list) list.push(entry);
+    else this.current.set(h, [entry]);
+    return p;
+  }
+}
+
 /**
  * All passages of the article found in reference documents, per document (passages of different
  * documents may overlap in the article). Sorted by article position.
@@ -1007,7 +1144,7 @@ export function align(
   index: ReferenceIndex,
   options: Partial<AlignOptions> = {},
   seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
-  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo } = {},
+  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo; passages?: PassageMemo } = {},
 ): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
@@ -1032,15 +1169,18 @@ export function align(
 
   // n-gram passages of every seeded document
   const ngram = new Map<number, Passage[]>();
+  const kept = memos.passages;
+  kept?.next(doc);
+  const graded = (docNum: number, c: Seed[]) => (kept ? kept.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
   for (const [docNum, seeds] of bySeedDoc) {
     const clusters = clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
     for (const c of clusters) {
-      const p = passageOf(doc, index, docNum, c, o);
+      const p = graded(docNum, c);
       if (p) passages.push(p);
       // a cluster that fails as a whole may be reordered text: try its in-order runs
       else for (const run of monotoneRuns(c)) if (run.length < c.length) {
-        const q = passageOf(doc, index, docNum, run, o);
+        const q = graded(docNum, run);
         if (q) passages.push(q);
       }
     }

@@ -13,7 +13,7 @@
  * Entries not used by the last few calls are evicted.
  */
 import type { Aligner, TokenMemo } from './rule';
-import { align, DEFAULT_ALIGN, ngramSeeds, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
+import { align, DEFAULT_ALIGN, ngramSeeds, PassageMemo, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
 import { SentenceAlignMemo } from './sentence-align';
 import { SEED_N } from './segment';
@@ -80,6 +80,8 @@ export class IncrementalAligner implements Aligner {
   readonly sentenceMemo = new SentenceAlignMemo();
   /** the paraphrase stage's sentence pairs per reference and article sentence (align.ts) */
   readonly pairMemo = new SentencePairMemo();
+  /** the n-gram stage's graded clusters (align.ts) */
+  readonly passageMemo = new PassageMemo();
 
   constructor(
     readonly index: ReferenceIndex,
@@ -95,7 +97,7 @@ export class IncrementalAligner implements Aligner {
   /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
   align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
     const merged = { ...this.options, ...options };
-    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo });
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo, passages: this.passageMemo });
   }
 
   /**
@@ -142,6 +144,7 @@ export class IncrementalAligner implements Aligner {
       this.cache.clear();
       this.sentenceMemo.clear();
       this.pairMemo.clear();
+      this.passageMemo.clear();
       this.indexSig = isig;
       this.optionsSig = osig;
     }

@@ -146,6 +146,82 @@ describe('incremental alignment', function () {
     assert.ok(fromCopies > 0, 'ignoring the originals shows the syndicated copies');
   });
 
+  it('keeps graded n-gram clusters between edits: full stops, quotation marks and unknown words next to copied passages', () => {
+    // edits that move where sentences start, what is quoted, and put words no reference has into a
+    // passage's span, while the cluster's seeds keep their shape
+    const r = rng(23);
+    const inc = new IncrementalAligner(index);
+    let text = articleFrom(refs, 8);
+    const marks = ['.', ',', '"', 'zzyqx', 'qwvvk', 'harbour', 'said.', '"We', 'moved,"'];
+    for (let step = 0; step < 60; step++) {
+      if (step % 4 === 3) text = edit(text, r);
+      else {
+        const words = text.split(' ');
+        const w = Math.floor(r() * words.length);
+        const m = marks[Math.floor(r() * marks.length)]!;
+        words[w] = m === '.' || m === ',' ? words[w]!.replace(/[.,]?$/, m) : r() < 0.5 ? `${words[w]} ${m}` : m;
+        text = words.join(' ');
+      }
+      assert.deepEqual(check(text, index, {}, { aligner: inc }), check(text, index), `step ${step}`);
+      assert.deepEqual(inc.align(analyse(text)), align(analyse(text), index), `step ${step}, align`);
+    }
+    const s = inc.passageMemo.stats;
+    assert.ok(s.kept > s.graded && s.graded > 0, JSON.stringify(s));
+  });
+
+  it('a kept cluster is not given for the same words under another quoted mask or other sentence starts', () => {
+    const r = rng(31);
+    const inc = new IncrementalAligner(index);
+    const base = articleFrom(refs, 9);
+    const doc = analyse(base);
+    const n = doc.tokens.length;
+    let differ = 0;
+    for (let step = 0; step < 40; step++) {
+      // the same words, quoted from a random token on for a while (as an attributed quotation would be)
+      const quoted = new Uint8Array(n);
+      const from = Math.floor(r() * n);
+      quoted.fill(1, from, Math.min(n, from + 3 + Math.floor(r() * 12)));
+      const plain = inc.align(doc, {});
+      const got = inc.align(doc, { quoted });
+      const want = align(doc, index, { quoted });
+      assert.deepEqual(got, want, `step ${step}, quoted`);
+      assert.deepEqual(plain, align(doc, index, {}), `step ${step}, plain`);
+      if (JSON.stringify(want) !== JSON.stringify(plain)) differ++;
+      // the same words with a full stop after a random word (a sentence starts there)
+      const words = base.split(' ');
+      const w = Math.floor(r() * (words.length - 1));
+      words[w] = words[w]!.replace(/[.,;:!?"]*$/, '.');
+      const stopped = analyse(words.join(' '));
+      const got2 = inc.align(stopped, {});
+      const want2 = align(stopped, index, {});
+      assert.deepEqual(got2, want2, `step ${step}, full stop after word ${w}`);
+      if (JSON.stringify(want2) !== JSON.stringify(plain)) differ++;
+    }
+    assert.ok(differ > 10, `masks and full stops that change the passages: ${differ}`);
+    assert.ok(inc.passageMemo.stats.kept > 0, JSON.stringify(inc.passageMemo.stats));
+  });
+
+  it('a kept cluster is not given for the same words when a sentence now starts inside it', () => {
+    // a copied run whose first two words end a sentence in one version of the article: the passage
+    // starts after them there (snapToSentences), at them in the other
+    const inc = new IncrementalAligner(index, { paraphrase: false, sentenceAlign: false });
+    let differ = 0;
+    for (let d = 0; d < 12; d++) {
+      const words = refs[d]!.text.split('\n\n')[0]!.split(' ').slice(0, 16).map((w) => w.replace(/[.,;:!?"]/g, ''));
+      const own = 'Tolvenstra quimbark oselvo darrun plessik';
+      const run = analyse(`${own} ${words.join(' ')} onwards.`);
+      const cut = [...words];
+      cut[1] += '.';
+      cut[2] = cut[2]![0]!.toUpperCase() + cut[2]!.slice(1);
+      const split = analyse(`${own} ${cut.join(' ')} onwards.`);
+      // n-gram seeds only (sentence pairs would make the two clusters differ in their seeds)
+      const o = { paraphrase: false, sentenceAlign: false };
+      for (const doc of [run, split, run, split]) assert.deepEqual(inc.align(doc), align(doc, index, o), `document ${d}`);
+      if (JSON.stringify(align(run, index, o).map((p) => p.aTok)) !== JSON.stringify(align(split, index, o).map((p) => p.aTok))) differ++;
+    }
+    assert.ok(differ > 0, 'a full stop moved a passage start');
+  });
+
   it('an aligner built for another index is not used', () => {
     const other = new IncrementalAligner(ReferenceIndex.build(refs.slice(0, 3)));
     const text = articleFrom(refs, 7);
