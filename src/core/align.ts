@@ -27,7 +27,7 @@ import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
-import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -992,34 +992,39 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   };
 }
 
-/** What passageOf made of one cluster, article positions relative to the signature's first token. */
+/** What passageOf made of one cluster, or sentencePassages of one case, article positions relative to the signature's first token. */
 interface KeptPassage {
   sig: Int32Array;
   doc: IndexedDoc;
+  /** the stems of the span's words the index does not hold, in order (cases only) */
+  extra: string;
   /** null: no passage */
   p: { aTok: [number, number]; bTok: [number, number]; similarity: number; level: MatchLevel; words: number } | null;
+  /** a case's passage is dense (sentencePassages) */
+  dense: boolean;
 }
 
 /**
- * passageOf's results on the n-gram stage's clusters, kept between checks of one edited document
- * (IncrementalAligner holds it; an edit leaves most clusters as they were, only moved). passageOf
- * reads the cluster's seeds, the document, and of the article only the tokens inside the seeds'
- * span: their words, the quoted mask, and where sentences start (snapToSentences and the edge test
- * of gradeAndTrim read no further). Those make the signature (seeds and tokens relative to the span's
- * first token, with whether a sentence starts right after it); words by their term id, all words
- * the index does not hold as one (such a word equals no reference word, and passageOf only compares
- * article words with reference words). A cluster whose signature and document match gives the kept
- * result, placed where the span stands now. Entries not used for three to six align() calls are dropped, and all of them
- * when the index or the options change (IncrementalAligner clears it).
+ * The graded passages of the n-gram stage's clusters (passageOf) and of the sentence-level stage's
+ * cases (sentencePassages), kept between checks of one edited document (IncrementalAligner holds it;
+ * an edit leaves most clusters and cases as they were, only moved). Each is found by a signature of
+ * everything its grading reads, relative to its span's first article token: the seeds (a cluster) or
+ * the case's ranges, bridged units and density test (a case), the reference document, and of the
+ * article only the tokens inside the span — term ids (all words the index does not hold as one:
+ * such a word equals no reference word), the quoted mask, where sentences start (and whether one
+ * starts right after the span: the sentence snaps, the quoted-edge trim and gradeAndTrim's edge test
+ * read no further), and for cases the stop-word flags and the stems of words the index does not hold
+ * (the containment and new-sentence tests read them). A match is placed where the span stands now.
+ * Entries not used for three to six align() calls are dropped, and all of them when the index or the
+ * options change (IncrementalAligner clears it).
  */
 export class PassageMemo {
   private current = new Map<number, KeptPassage[]>();
   private previous = new Map<number, KeptPassage[]>();
-  /** clusters served from an earlier check, and graded */
-  readonly stats = { kept: 0, graded: 0 };
+  /** clusters and cases served from an earlier check, and graded */
+  readonly stats = { kept: 0, graded: 0, casesKept: 0, casesGraded: 0 };
   /** per article token: 1 when a sentence starts there (and at the end), for this check */
   private starts: Uint8Array = new Uint8Array(0);
-
   private calls = 0;
 
   /**
@@ -1043,6 +1048,51 @@ export class PassageMemo {
     this.previous.clear();
   }
 
+  private static hash(sig: Int32Array): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    return h;
+  }
+
+  private find(sig: Int32Array, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
+    const same = (e: KeptPassage) => {
+      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== sig.length) return false;
+      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
+      return true;
+    };
+    let hit = this.current.get(h)?.find(same);
+    if (!hit) {
+      hit = this.previous.get(h)?.find(same);
+      if (hit) this.put(h, hit);
+    }
+    return hit;
+  }
+
+  private put(h: number, e: KeptPassage): void {
+    const list = this.current.get(h);
+    if (list) list.push(e);
+    else this.current.set(h, [e]);
+  }
+
+  private static placed(k: NonNullable<KeptPassage['p']>, i0: number, doc: TextModel, docNum: number, refDoc: IndexedDoc): Passage {
+    const aTok: [number, number] = [k.aTok[0] + i0, k.aTok[1] + i0];
+    const bTok: [number, number] = [k.bTok[0], k.bTok[1]];
+    return {
+      doc: docNum,
+      a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+      b: { start: refDoc.tokens.starts[bTok[0]]!, end: refDoc.tokens.ends[bTok[1] - 1]! },
+      aTok,
+      bTok,
+      similarity: k.similarity,
+      level: k.level,
+      words: k.words,
+    };
+  }
+
+  private static relative(p: Passage | null, i0: number): KeptPassage['p'] {
+    return p && { aTok: [p.aTok[0] - i0, p.aTok[1] - i0], bTok: [p.bTok[0], p.bTok[1]], similarity: p.similarity, level: p.level, words: p.words };
+  }
+
   /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
   passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
     const n = doc.tokens.length;
@@ -1061,8 +1111,9 @@ export class PassageMemo {
     if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
     const end = Math.min(i1, n);
     const q = o.quoted;
-    const sig = new Int32Array(5 + 5 * seeds.length + (end - i0) + 1);
+    const sig = new Int32Array(6 + 5 * seeds.length + (end - i0) + 1);
     let w = 0;
+    sig[w++] = 0; // a cluster
     sig[w++] = docNum;
     sig[w++] = i1 - i0;
     sig[w++] = end - i0;
@@ -1081,51 +1132,61 @@ export class PassageMemo {
       sig[w++] = (t < 0 ? -1 : t) * 4 + (q?.[k] ? 2 : 0) + starts[k]!;
     }
     sig[w++] = starts[end]!;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    const h = PassageMemo.hash(sig);
     const refDoc = index.docs[docNum]!;
-    const same = (e: KeptPassage) => {
-      if (e.doc !== refDoc || e.sig.length !== sig.length) return false;
-      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
-      return true;
-    };
-    let hit = this.current.get(h)?.find(same);
-    if (!hit) {
-      hit = this.previous.get(h)?.find(same);
-      if (hit) {
-        const list = this.current.get(h);
-        if (list) list.push(hit);
-        else this.current.set(h, [hit]);
-      }
-    }
+    const hit = this.find(sig, h, refDoc, '');
     if (hit) {
       this.stats.kept++;
-      const k = hit.p;
-      if (!k) return null;
-      const aTok: [number, number] = [k.aTok[0] + i0, k.aTok[1] + i0];
-      const bTok: [number, number] = [k.bTok[0], k.bTok[1]];
-      return {
-        doc: docNum,
-        a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
-        b: { start: refDoc.tokens.starts[bTok[0]]!, end: refDoc.tokens.ends[bTok[1] - 1]! },
-        aTok,
-        bTok,
-        similarity: k.similarity,
-        level: k.level,
-        words: k.words,
-      };
+      return hit.p && PassageMemo.placed(hit.p, i0, doc, docNum, refDoc);
     }
     this.stats.graded++;
     const p = passageOf(doc, index, docNum, seeds, o);
-    const entry: KeptPassage = {
-      sig,
-      doc: refDoc,
-      p: p && { aTok: [p.aTok[0] - i0, p.aTok[1] - i0], bTok: [p.bTok[0], p.bTok[1]], similarity: p.similarity, level: p.level, words: p.words },
-    };
-    const list = this.current.get(h);
-    if (list) list.push(entry);
-    else this.current.set(h, [entry]);
+    this.put(h, { sig, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
     return p;
+  }
+
+  /** gradeCase(doc, index, num, c, o), from an earlier check when its signature matches. */
+  casePassage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, num: number, c: SentenceCase, o: AlignOptions): { p: Passage; dense: boolean } | null {
+    const i0 = c.a.tokFrom;
+    const end = c.a.tokTo;
+    const n = doc.tokens.length;
+    if (!(i0 >= 0 && end <= n && end > i0)) return gradeCase(doc, index, num, c, o);
+    const q = o.quoted;
+    const sig = new Int32Array(9 + 2 * c.unpaired.length + (end - i0) + 1);
+    let w = 0;
+    sig[w++] = 1; // a case
+    sig[w++] = num;
+    sig[w++] = end - i0;
+    sig[w++] = q ? 1 : 0;
+    sig[w++] = c.b.tokFrom;
+    sig[w++] = c.b.tokTo;
+    sig[w++] = c.summary ? 1 : 0;
+    sig[w++] = c.density >= o.sentenceDense ? 1 : 0;
+    sig[w++] = c.unpaired.length;
+    for (const [f, t] of c.unpaired) {
+      sig[w++] = f - i0;
+      sig[w++] = t - i0;
+    }
+    let extra = '';
+    const starts = this.starts;
+    for (let k = i0; k < end; k++) {
+      const t = terms[k]!;
+      const tok = doc.tokens[k]!;
+      if (t < 0) extra += `${tok.stem}\u0001`;
+      sig[w++] = (t < 0 ? -1 : t) * 8 + (tok.stop ? 4 : 0) + (q?.[k] ? 2 : 0) + starts[k]!;
+    }
+    sig[w++] = starts[end]!;
+    const h = PassageMemo.hash(sig);
+    const refDoc = index.docs[num]!;
+    const hit = this.find(sig, h, refDoc, extra);
+    if (hit) {
+      this.stats.casesKept++;
+      return hit.p && { p: PassageMemo.placed(hit.p, i0, doc, num, refDoc), dense: hit.dense };
+    }
+    this.stats.casesGraded++;
+    const g = gradeCase(doc, index, num, c, o);
+    this.put(h, { sig, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
+    return g;
   }
 }
 
@@ -1204,7 +1265,7 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences), o, fromCases) : kept;
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences, memos.passages, terms), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
   }
   if (doc.tokens.length >= o.longArticleWords) {
@@ -1344,62 +1405,70 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo): StageCases {
-  const d = index.docs[num]!;
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo, kept?: PassageMemo, terms?: Int32Array): StageCases {
   const out: Passage[] = [];
   const dense = new Set<Passage>();
   let summary = false;
   for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence, memo)) {
     summary ||= c.summary;
-    const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
-    const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
-    // quoting is not copying: article sentences at the case's edges that are mostly attributed
-    // quotation are left out of it, and a case made mostly of quotation is not a copied passage
-    if (o.quoted) {
-      const q = o.quoted;
-      const quotedShare = (from: number, to: number) => {
-        let n = 0;
-        for (let k = from; k < to; k++) n += q[k]!;
-        return n / Math.max(1, to - from);
-      };
-      for (;;) {
-        const s = doc.sentences[doc.tokens[aTok[0]]!.sentence]!;
-        if (s.tokenEnd >= aTok[1] || quotedShare(aTok[0], s.tokenEnd) < 0.5) break;
-        aTok[0] = s.tokenEnd;
-      }
-      for (;;) {
-        const s = doc.sentences[doc.tokens[aTok[1] - 1]!.sentence]!;
-        if (s.tokenStart <= aTok[0] || quotedShare(s.tokenStart, aTok[1]) < 0.5) break;
-        aTok[1] = s.tokenStart;
-      }
-      if (quotedShare(aTok[0], aTok[1]) >= 0.5) continue;
-      // sentences cut off the article side: the reference side is found again by the shared words
-      if (!c.summary && (aTok[0] !== c.a.tokFrom || aTok[1] !== c.a.tokTo)) {
-        const g = gradeAndTrim(doc, index, num, [aTok[0], aTok[1]], [bTok[0], bTok[1]], o);
-        if (g.aTok[1] <= g.aTok[0] || g.bTok[1] <= g.bTok[0]) continue;
-        [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
-      }
-    }
-    const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-    const b = refWords(index, num, bTok[0], bTok[1]);
-    const ws = wordSimilarity(a, b);
-    if (!c.summary && ws.similarity < o.sentenceMinSimilarity) continue;
-    // a summary is judged by how much of its content the source holds (its word order and length differ)
-    if (c.summary && containment(doc, aTok, b) < o.summaryContainment) continue;
-    const p: Passage = {
-      doc: num,
-      a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
-      b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
-      aTok,
-      bTok,
-      similarity: Math.round(ws.similarity * 1000) / 1000,
-      level: levelOf(ws.similarity, ws.identical, o),
-      words: aTok[1] - aTok[0],
-    };
-    if (c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o))) dense.add(p);
-    out.push(p);
+    const g = kept && terms ? kept.casePassage(doc, terms, index, num, c, o) : gradeCase(doc, index, num, c, o);
+    if (!g) continue;
+    if (g.dense) dense.add(g.p);
+    out.push(g.p);
   }
   return { ps: out, summary, dense };
+}
+
+/** One sentence-level case as a passage graded by its words, and whether it is dense; null: not a passage. */
+function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: SentenceCase, o: AlignOptions): { p: Passage; dense: boolean } | null {
+  const d = index.docs[num]!;
+  const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
+  const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
+  // quoting is not copying: article sentences at the case's edges that are mostly attributed
+  // quotation are left out of it, and a case made mostly of quotation is not a copied passage
+  if (o.quoted) {
+    const q = o.quoted;
+    const quotedShare = (from: number, to: number) => {
+      let n = 0;
+      for (let k = from; k < to; k++) n += q[k]!;
+      return n / Math.max(1, to - from);
+    };
+    for (;;) {
+      const s = doc.sentences[doc.tokens[aTok[0]]!.sentence]!;
+      if (s.tokenEnd >= aTok[1] || quotedShare(aTok[0], s.tokenEnd) < 0.5) break;
+      aTok[0] = s.tokenEnd;
+    }
+    for (;;) {
+      const s = doc.sentences[doc.tokens[aTok[1] - 1]!.sentence]!;
+      if (s.tokenStart <= aTok[0] || quotedShare(s.tokenStart, aTok[1]) < 0.5) break;
+      aTok[1] = s.tokenStart;
+    }
+    if (quotedShare(aTok[0], aTok[1]) >= 0.5) return null;
+    // sentences cut off the article side: the reference side is found again by the shared words
+    if (!c.summary && (aTok[0] !== c.a.tokFrom || aTok[1] !== c.a.tokTo)) {
+      const g = gradeAndTrim(doc, index, num, [aTok[0], aTok[1]], [bTok[0], bTok[1]], o);
+      if (g.aTok[1] <= g.aTok[0] || g.bTok[1] <= g.bTok[0]) return null;
+      [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
+    }
+  }
+  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
+  const b = refWords(index, num, bTok[0], bTok[1]);
+  const ws = wordSimilarity(a, b);
+  if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
+  // a summary is judged by how much of its content the source holds (its word order and length differ)
+  if (c.summary && containment(doc, aTok, b) < o.summaryContainment) return null;
+  const p: Passage = {
+    doc: num,
+    a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+    aTok,
+    bTok,
+    similarity: Math.round(ws.similarity * 1000) / 1000,
+    level: levelOf(ws.similarity, ws.identical, o),
+    words: aTok[1] - aTok[0],
+  };
+  const dense = c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o));
+  return { p, dense };
 }
 
 /** The sentence-level cases of one document: passages, whether the summary setting was taken, and the dense ones. */
