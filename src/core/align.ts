@@ -368,10 +368,19 @@ export interface Seed {
   kind: 0 | 1 | 2;
 }
 
-/** Term ids of the article's tokens in the index's dictionary (-1: not in any reference). */
+/** articleTerms' answer per text model (a check asks for it from align() and from the pair filter) */
+const termsOf = new WeakMap<TextModel, { index: ReferenceIndex; size: number; terms: Int32Array }>();
+
+/**
+ * Term ids of the article's tokens in the index's dictionary (-1: not in any reference). One array
+ * per model and dictionary size, shared by the callers: read it only.
+ */
 export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array {
+  const hit = termsOf.get(doc);
+  if (hit && hit.index === index && hit.size === index.terms.size) return hit.terms;
   const out = new Int32Array(doc.tokens.length);
   doc.tokens.forEach((t, k) => (out[k] = index.terms.lookup(t.norm)));
+  termsOf.set(doc, { index, size: index.terms.size, terms: out });
   return out;
 }
 

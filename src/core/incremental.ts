@@ -118,8 +118,10 @@ export class IncrementalAligner implements Aligner {
     const entries: MemoEntry[] = [];
     const entryOf = new Int32Array(n);
     const firstOf = new Int32Array(n);
-    for (const [from, to] of paragraphRanges(doc)) {
-      const key = paragraphKey(terms, from, to);
+    const { ranges, keys } = paragraphs(doc, terms);
+    for (let r = 0; r < ranges.length; r++) {
+      const [from, to] = ranges[r]!;
+      const key = keys[r]!;
       let entry = m.entries.get(key);
       if (!entry) m.entries.set(key, (entry = { values: new Array(to - from), used: gen }));
       entry.used = gen;
@@ -154,10 +156,11 @@ export class IncrementalAligner implements Aligner {
     const out = new Map<number, Seed[]>();
     let reused = 0;
     let seeded = 0;
-    const ranges = paragraphRanges(doc);
-    for (const [from, to] of ranges) {
+    const { ranges, keys } = paragraphs(doc, terms);
+    for (let r = 0; r < ranges.length; r++) {
+      const [from, to] = ranges[r]!;
       const keyEnd = Math.min(n, to + SEED_N - 1);
-      const key = paragraphKey(terms, from, to);
+      const key = keys[r]!;
       let entry = this.cache.get(key);
       if (entry) reused++;
       else {
@@ -184,6 +187,26 @@ export class IncrementalAligner implements Aligner {
     this.last = { paragraphs: ranges.length, reused, seeded, entries: this.cache.size };
     return out;
   }
+}
+
+/** paragraphs() per text model: the seeds and each token-memo kind ask for the same ranges and keys */
+const paragraphsOf = new WeakMap<TextModel, { terms: Int32Array; ranges: [number, number][]; keys: string[] }>();
+
+/** The paragraphs' token ranges and keys (paragraphKey) of a model whose term ids are `terms`. */
+function paragraphs(doc: TextModel, terms: Int32Array): { ranges: [number, number][]; keys: string[] } {
+  const hit = paragraphsOf.get(doc);
+  if (hit && sameTerms(hit.terms, terms)) return hit;
+  const ranges = paragraphRanges(doc);
+  const made = { terms, ranges, keys: ranges.map(([from, to]) => paragraphKey(terms, from, to)) };
+  paragraphsOf.set(doc, made);
+  return made;
+}
+
+function sameTerms(x: Int32Array, y: Int32Array): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
 /** Token ranges of the paragraphs; tokens outside every paragraph (none in practice) join the next. */

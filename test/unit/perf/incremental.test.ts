@@ -114,6 +114,22 @@ describe('incremental alignment', function () {
     assert.deepEqual(got, align(analyse(text), idx));
   });
 
+  it('one text model aligned again after the index gained words: its term ids and paragraph keys are read again', () => {
+    const idx = ReferenceIndex.build(refs.slice(0, 10));
+    const inc = new IncrementalAligner(idx);
+    const text = articleFrom(refs.slice(10), 4);
+    const doc = analyse(text);
+    const before = articleTerms(doc, idx);
+    inc.align(doc);
+    idx.add(refs.slice(10));
+    const after = articleTerms(doc, idx);
+    assert.notDeepEqual(after, before, 'the added documents hold words of the article');
+    assert.deepEqual(after, articleTerms(analyse(text), idx));
+    const got = inc.align(doc);
+    assert.ok(got.length > 0);
+    assert.deepEqual(got, align(analyse(text), idx));
+  });
+
   it('evicts paragraphs no longer in the document', () => {
     const inc = new IncrementalAligner(index, {}, 2);
     inc.align(analyse(articleFrom(refs, 1)));
