@@ -561,9 +561,15 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
  * its weight: the few 3-grams an obfuscated copy keeps lie together, while a long unrelated document
  * collects scattered ones.
  */
-function rankCandidates(seeded: Map<number, Seed[]>, near: number): [number, number][] {
+function rankCandidates(seeded: Map<number, Seed[]>, near: number, kept?: PassageMemo): [number, number][] {
   const score: [number, number][] = [];
-  for (const [doc, seeds] of seeded) {
+  for (const [doc, seeds] of seeded) score.push([doc, kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near)]);
+  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** A document's candidate score from its n-gram seeds (rankCandidates). */
+function candidateScore(seeds: Seed[], near: number): number {
+  {
     let s = 0;
     if (near <= 0) for (const x of seeds) s += x.kind === 0 ? 1 : 0.1;
     else {
@@ -576,9 +582,19 @@ function rankCandidates(seeded: Map<number, Seed[]>, near: number): [number, num
         s += (x.kind === 0 ? 1 : 0.1) * (paired ? 1 : 0.1);
       }
     }
-    score.push([doc, s]);
+    return s;
   }
-  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** Two seed lists with the same seeds in the same order. */
+function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) {
+    const a = x[k]!;
+    const b = y[k]!;
+    if (a !== b && (a.i !== b.i || a.j !== b.j || a.li !== b.li || a.lj !== b.lj || a.kind !== b.kind)) return false;
+  }
+  return true;
 }
 
 /** The first `floor` of the ranked candidates, then those scoring at least `min`, at most `cap` in all. */
@@ -1031,7 +1047,7 @@ export class PassageMemo {
   private current = new Map<number, KeptPassage[]>();
   private previous = new Map<number, KeptPassage[]>();
   /** clusters and cases served from an earlier check, and graded */
-  readonly stats = { kept: 0, graded: 0, casesKept: 0, casesGraded: 0 };
+  readonly stats = { kept: 0, graded: 0, casesKept: 0, casesGraded: 0, clustersKept: 0 };
   /** per article token: 1 when a sentence starts there (and at the end), for this check */
   private starts: Uint8Array = new Uint8Array(0);
   private calls = 0;
@@ -1041,6 +1057,8 @@ export class PassageMemo {
    * are dropped (a check aligns more than once, with and without the quoted mask).
    */
   next(doc: TextModel): void {
+    this.byDoc = this.byDocNext;
+    this.byDocNext = new Map();
     if (++this.calls % 3 === 0) {
       this.previous = this.current;
       this.current = new Map();
@@ -1055,6 +1073,44 @@ export class PassageMemo {
   clear(): void {
     this.current.clear();
     this.previous.clear();
+    this.byDoc.clear();
+    this.byDocNext.clear();
+  }
+
+  /**
+   * Per document, its seed lists of the last align() call with their candidate score and clusters:
+   * both read only the seeds' values, so a list equal to the last one (an edit elsewhere) gives them
+   * again. Documents not met in a call are dropped at the next.
+   */
+  /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
+  static readonly fewSeeds = 8;
+  private byDoc = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+  private byDocNext = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+
+  private docEntry(docNum: number) {
+    let e = this.byDocNext.get(docNum);
+    if (!e) this.byDocNext.set(docNum, (e = {}));
+    return e;
+  }
+
+  /** candidateScore(seeds, near), kept from the last call when the document's seeds are the same. */
+  score(docNum: number, seeds: Seed[], near: number): number {
+    if (seeds.length < PassageMemo.fewSeeds) return candidateScore(seeds, near);
+    const last = this.byDoc.get(docNum)?.scored;
+    const score = last && last.near === near && sameSeeds(last.seeds, seeds) ? last.score : candidateScore(seeds, near);
+    this.docEntry(docNum).scored = { seeds: seeds.slice(), near, score };
+    return score;
+  }
+
+  /** clusterSeeds(seeds, gap), kept from the last call when the document's seeds are the same (read the clusters only). */
+  clusters(docNum: number, seeds: Seed[], gap: number): Seed[][] {
+    if (seeds.length < PassageMemo.fewSeeds) return clusterSeeds(seeds, gap);
+    const last = this.byDoc.get(docNum)?.clustered;
+    const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
+    const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
+    if (kept) this.stats.clustersKept++;
+    this.docEntry(docNum).clustered = { seeds: seeds.slice(), gap, clusters };
+    return clusters;
   }
 
   private static hash(sig: Int32Array): number {
@@ -1223,7 +1279,9 @@ export function align(
   const bySeedDoc = new Map<number, Seed[]>();
   for (const [docNum, seeds] of seeded) if (seeds.length >= 2) bySeedDoc.set(docNum, seeds);
 
-  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear) : [];
+  const graded = memos.passages;
+  graded?.next(doc);
+  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, graded) : [];
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
@@ -1239,18 +1297,16 @@ export function align(
 
   // n-gram passages of every seeded document
   const ngram = new Map<number, Passage[]>();
-  const kept = memos.passages;
-  kept?.next(doc);
-  const graded = (docNum: number, c: Seed[]) => (kept ? kept.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
+  const passageOfCluster = (docNum: number, c: Seed[]) => (graded ? graded.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
   for (const [docNum, seeds] of bySeedDoc) {
-    const clusters = clusterSeeds(seeds, o.maxGap);
+    const clusters = graded ? graded.clusters(docNum, seeds, o.maxGap) : clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
     for (const c of clusters) {
-      const p = graded(docNum, c);
+      const p = passageOfCluster(docNum, c);
       if (p) passages.push(p);
       // a cluster that fails as a whole may be reordered text: try its in-order runs
       else for (const run of monotoneRuns(c)) if (run.length < c.length) {
-        const q = graded(docNum, run);
+        const q = passageOfCluster(docNum, run);
         if (q) passages.push(q);
       }
     }

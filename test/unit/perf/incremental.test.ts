@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { align, articleTerms, DEFAULT_ALIGN, ngramSeeds, type AlignOptions, type Seed } from '../../../src/core/align';
+import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, type AlignOptions, type Seed } from '../../../src/core/align';
+
+/** rankCandidates' score of one document, as a memo-less PassageMemo gives it */
+const rankCandidatesScore = (seeds: Seed[], near: number) => new PassageMemo().score(0, seeds, near);
 import { check } from '../../../src/core/engine';
 import { IncrementalAligner } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
@@ -182,7 +185,7 @@ describe('incremental alignment', function () {
       assert.deepEqual(inc.align(analyse(text)), align(analyse(text), index), `step ${step}, align`);
     }
     const s = inc.passageMemo.stats;
-    assert.ok(s.kept > s.graded && s.graded > 0, JSON.stringify(s));
+    assert.ok(s.kept > s.graded && s.graded > 0 && s.clustersKept > 0, JSON.stringify(s));
   });
 
   it('a kept cluster is not given for the same words under another quoted mask or other sentence starts', () => {
@@ -236,6 +239,28 @@ describe('incremental alignment', function () {
       if (JSON.stringify(align(run, index, o).map((p) => p.aTok)) !== JSON.stringify(align(split, index, o).map((p) => p.aTok))) differ++;
     }
     assert.ok(differ > 0, 'a full stop moved a passage start');
+  });
+
+  it('a document\'s clusters are kept only for the same seed values', () => {
+    const memo = new PassageMemo();
+    const doc = analyse('One two three four five six seven eight nine ten.');
+    const base: Seed[] = [];
+    for (let k = 0; k < 12; k++) base.push({ i: k * 3, j: 100 + k * 3, li: 3, lj: 3, kind: 0 });
+    const variants: ((s: Seed, k: number) => Seed)[] = [
+      (s) => s,
+      (s, k) => (k === 6 ? { ...s, j: s.j + 40 } : s),
+      (s, k) => (k === 6 ? { ...s, i: s.i + 40 } : s),
+      (s, k) => (k === 6 ? { ...s, lj: 50 } : s),
+      (s, k) => (k === 6 ? { ...s, li: 50 } : s),
+      (s, k) => (k === 6 ? { ...s, kind: 1 } : s),
+    ];
+    for (const v of variants.flatMap((x) => [x, x])) {
+      memo.next(doc);
+      const seeds = base.map(v);
+      assert.deepEqual(memo.clusters(7, seeds, 10), clusterSeeds(seeds, 10));
+      assert.equal(memo.score(7, seeds, 20), rankCandidatesScore(seeds, 20));
+    }
+    assert.ok(memo.stats.clustersKept > 0);
   });
 
   it('an aligner built for another index is not used', () => {
