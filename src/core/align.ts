@@ -1083,7 +1083,7 @@ export class PassageMemo {
    * again. Documents not met in a call are dropped at the next.
    */
   /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
-  static readonly fewSeeds = 8;
+  static readonly fewSeeds = 3;
   private byDoc = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
   private byDocNext = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
 
