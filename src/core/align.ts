@@ -691,7 +691,12 @@ interface RefSentence {
  * are dropped, and all of them when the index or the thresholds change.
  */
 export class SentencePairMemo {
-  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
+  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<number, { pairs: number[]; used: number }>; used: number }>();
+  /**
+   * each sentence key met (its weights in order) as a small number, so that the per-document look-ups
+   * compare numbers, not long strings; dropped with every entry when it grows past `maxKeys`
+   */
+  private keyIds = new Map<string, number>();
   private generation = 0;
   private sig = '';
   private index: ReferenceIndex | null = null;
@@ -700,17 +705,26 @@ export class SentencePairMemo {
   /** up to this many sentences not met before are compared one by one against a reference's sentences */
   static readonly fewSentences = 4;
 
-  constructor(private readonly keepGenerations = 3) {}
+  constructor(
+    private readonly keepGenerations = 3,
+    private readonly maxKeys = 20_000,
+  ) {}
 
-  /** each article sentence's key (its weights in order) in this check */
-  private keys: string[] = [];
+  /** each article sentence's key (the number of its weights in order, keyIds) in this check */
+  private keys: number[] = [];
 
   /** Starts a check of `article`: entries of another index or other thresholds are dropped, unused ones aged. */
   next(index: ReferenceIndex, o: AlignOptions, article: SentVec[]): void {
+    if (this.keyIds.size > this.maxKeys) {
+      this.keyIds.clear();
+      this.docs.clear();
+    }
     this.keys = article.map((x) => {
       let key = '';
       for (const [k, w] of x.weights) key += `${k}:${w},`;
-      return key;
+      let id = this.keyIds.get(key);
+      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+      return id;
     });
     const sig = `${index.docs.length}:${index.documentCount}:${index.wordCount}:${o.sentenceDice}:${o.sentenceCosine}`;
     if (index !== this.index || sig !== this.sig) {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, type AlignOptions, type Seed } from '../../../src/core/align';
+import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, SentencePairMemo, type AlignOptions, type Seed } from '../../../src/core/align';
 
 /** rankCandidates' score of one document, as a memo-less PassageMemo gives it */
 const rankCandidatesScore = (seeds: Seed[], near: number) => new PassageMemo().score(0, seeds, near);
@@ -88,6 +88,19 @@ describe('incremental alignment', function () {
       text = edit(text, r);
     }
     assert.ok(placed > 0, 'the article has seeds');
+  });
+
+  it('the paraphrase stage\'s pairs kept by sentence-key numbers equal a fresh align(), also when the numbers are dropped and made again', () => {
+    const r = rng(43);
+    // at most 12 keys: dropped and numbered afresh every few edits
+    const pairs = new SentencePairMemo(3, 12);
+    let text = articleFrom(refs, 5);
+    for (let step = 0; step < 30; step++) {
+      const doc = analyse(text);
+      assert.deepEqual(align(doc, index, {}, undefined, { pairs }), align(analyse(text), index), `step ${step}`);
+      text = edit(text, r);
+    }
+    assert.ok(pairs.stats.pairs > 0, JSON.stringify(pairs.stats));
   });
 
   it('re-seeds only the edited paragraph', () => {
