@@ -21,13 +21,13 @@ import { DocCache } from './doc-cache';
 import { quotedTokens } from './quoting';
 import { findQuotes, type QuoteSpan } from './attribution/quotes';
 import type { LineRange } from './line-counts';
-import type { ReferenceIndex } from './reference-index';
+import type { IndexedDoc, ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
 import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
-import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceSide } from './sentence-align';
+import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
 import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
@@ -383,10 +383,19 @@ export interface Seed {
   kind: 0 | 1 | 2;
 }
 
-/** Term ids of the article's tokens in the index's dictionary (-1: not in any reference). */
+/** articleTerms' answer per text model (a check asks for it from align() and from the pair filter) */
+const termsOf = new WeakMap<TextModel, { index: ReferenceIndex; size: number; terms: Int32Array }>();
+
+/**
+ * Term ids of the article's tokens in the index's dictionary (-1: not in any reference). One array
+ * per model and dictionary size, shared by the callers: read it only.
+ */
 export function articleTerms(doc: TextModel, index: ReferenceIndex): Int32Array {
+  const hit = termsOf.get(doc);
+  if (hit && hit.index === index && hit.size === index.terms.size) return hit.terms;
   const out = new Int32Array(doc.tokens.length);
   doc.tokens.forEach((t, k) => (out[k] = index.terms.lookup(t.norm)));
+  termsOf.set(doc, { index, size: index.terms.size, terms: out });
   return out;
 }
 
@@ -567,9 +576,15 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
  * its weight: the few 3-grams an obfuscated copy keeps lie together, while a long unrelated document
  * collects scattered ones.
  */
-function rankCandidates(seeded: Map<number, Seed[]>, near: number): [number, number][] {
+function rankCandidates(seeded: Map<number, Seed[]>, near: number, kept?: PassageMemo): [number, number][] {
   const score: [number, number][] = [];
-  for (const [doc, seeds] of seeded) {
+  for (const [doc, seeds] of seeded) score.push([doc, kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near)]);
+  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** A document's candidate score from its n-gram seeds (rankCandidates). */
+function candidateScore(seeds: Seed[], near: number): number {
+  {
     let s = 0;
     if (near <= 0) for (const x of seeds) s += x.kind === 0 ? 1 : 0.1;
     else {
@@ -582,9 +597,19 @@ function rankCandidates(seeded: Map<number, Seed[]>, near: number): [number, num
         s += (x.kind === 0 ? 1 : 0.1) * (paired ? 1 : 0.1);
       }
     }
-    score.push([doc, s]);
+    return s;
   }
-  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+/** Two seed lists with the same seeds in the same order. */
+function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) {
+    const a = x[k]!;
+    const b = y[k]!;
+    if (a !== b && (a.i !== b.i || a.j !== b.j || a.li !== b.li || a.lj !== b.lj || a.kind !== b.kind)) return false;
+  }
+  return true;
 }
 
 /** The first `floor` of the ranked candidates, then those scoring at least `min`, at most `cap` in all. */
@@ -681,7 +706,12 @@ interface RefSentence {
  * are dropped, and all of them when the index or the thresholds change.
  */
 export class SentencePairMemo {
-  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<string, { pairs: number[]; used: number }>; used: number }>();
+  private docs = new Map<number, { refs: RefSentence[] | null; bySentence: Map<number, { pairs: number[]; used: number }>; used: number }>();
+  /**
+   * each sentence key met (its weights in order) as a small number, so that the per-document look-ups
+   * compare numbers, not long strings; dropped with every entry when it grows past `maxKeys`
+   */
+  private keyIds = new Map<string, number>();
   private generation = 0;
   private sig = '';
   private index: ReferenceIndex | null = null;
@@ -690,17 +720,26 @@ export class SentencePairMemo {
   /** up to this many sentences not met before are compared one by one against a reference's sentences */
   static readonly fewSentences = 4;
 
-  constructor(private readonly keepGenerations = 3) {}
+  constructor(
+    private readonly keepGenerations = 3,
+    private readonly maxKeys = 20_000,
+  ) {}
 
-  /** each article sentence's key (its weights in order) in this check */
-  private keys: string[] = [];
+  /** each article sentence's key (the number of its weights in order, keyIds) in this check */
+  private keys: number[] = [];
 
   /** Starts a check of `article`: entries of another index or other thresholds are dropped, unused ones aged. */
   next(index: ReferenceIndex, o: AlignOptions, article: SentVec[]): void {
+    if (this.keyIds.size > this.maxKeys) {
+      this.keyIds.clear();
+      this.docs.clear();
+    }
     this.keys = article.map((x) => {
       let key = '';
       for (const [k, w] of x.weights) key += `${k}:${w},`;
-      return key;
+      let id = this.keyIds.get(key);
+      if (id === undefined) this.keyIds.set(key, (id = this.keyIds.size));
+      return id;
     });
     const sig = `${index.docs.length}:${index.documentCount}:${index.wordCount}:${o.sentenceDice}:${o.sentenceCosine}`;
     if (index !== this.index || sig !== this.sig) {
@@ -1007,6 +1046,244 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   };
 }
 
+/** What passageOf made of one cluster, or sentencePassages of one case, article positions relative to the signature's first token. */
+interface KeptPassage {
+  sig: Int32Array;
+  doc: IndexedDoc;
+  /** the stems of the span's words the index does not hold, in order (cases only) */
+  extra: string;
+  /** null: no passage */
+  p: { aTok: [number, number]; bTok: [number, number]; similarity: number; level: MatchLevel; words: number } | null;
+  /** a case's passage is dense (sentencePassages) */
+  dense: boolean;
+}
+
+/**
+ * The graded passages of the n-gram stage's clusters (passageOf) and of the sentence-level stage's
+ * cases (sentencePassages), kept between checks of one edited document (IncrementalAligner holds it;
+ * an edit leaves most clusters and cases as they were, only moved). Each is found by a signature of
+ * everything its grading reads, relative to its span's first article token: the seeds (a cluster) or
+ * the case's ranges, bridged units and density test (a case), the reference document, and of the
+ * article only the tokens inside the span — term ids (all words the index does not hold as one:
+ * such a word equals no reference word), the quoted mask, where sentences start (and whether one
+ * starts right after the span: the sentence snaps, the quoted-edge trim and gradeAndTrim's edge test
+ * read no further), and for cases the stop-word flags and the stems of words the index does not hold
+ * (the containment and new-sentence tests read them). A match is placed where the span stands now.
+ * Entries not used for three to six align() calls are dropped, and all of them when the index or the
+ * options change (IncrementalAligner clears it).
+ */
+export class PassageMemo {
+  private current = new Map<number, KeptPassage[]>();
+  private previous = new Map<number, KeptPassage[]>();
+  /** clusters and cases served from an earlier check, and graded */
+  readonly stats = { kept: 0, graded: 0, casesKept: 0, casesGraded: 0, clustersKept: 0 };
+  /** per article token: 1 when a sentence starts there (and at the end), for this check */
+  private starts: Uint8Array = new Uint8Array(0);
+  private calls = 0;
+
+  /**
+   * Starts an align() call on `doc`. Every third call the entries not used since the rotation before
+   * are dropped (a check aligns more than once, with and without the quoted mask).
+   */
+  next(doc: TextModel): void {
+    this.byDoc = this.byDocNext;
+    this.byDocNext = new Map();
+    if (++this.calls % 3 === 0) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    const n = doc.tokens.length;
+    const starts = new Uint8Array(n + 1);
+    for (let k = 0; k < n; k++) starts[k] = k === 0 || doc.tokens[k]!.sentence !== doc.tokens[k - 1]!.sentence ? 1 : 0;
+    starts[n] = 1;
+    this.starts = starts;
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+    this.byDoc.clear();
+    this.byDocNext.clear();
+  }
+
+  /**
+   * Per document, its seed lists of the last align() call with their candidate score and clusters:
+   * both read only the seeds' values, so a list equal to the last one (an edit elsewhere) gives them
+   * again. Documents not met in a call are dropped at the next.
+   */
+  /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
+  static readonly fewSeeds = 3;
+  private byDoc = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+  private byDocNext = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+
+  private docEntry(docNum: number) {
+    let e = this.byDocNext.get(docNum);
+    if (!e) this.byDocNext.set(docNum, (e = {}));
+    return e;
+  }
+
+  /** candidateScore(seeds, near), kept from the last call when the document's seeds are the same. */
+  score(docNum: number, seeds: Seed[], near: number): number {
+    if (seeds.length < PassageMemo.fewSeeds) return candidateScore(seeds, near);
+    const last = this.byDoc.get(docNum)?.scored;
+    const score = last && last.near === near && sameSeeds(last.seeds, seeds) ? last.score : candidateScore(seeds, near);
+    this.docEntry(docNum).scored = { seeds: seeds.slice(), near, score };
+    return score;
+  }
+
+  /** clusterSeeds(seeds, gap), kept from the last call when the document's seeds are the same (read the clusters only). */
+  clusters(docNum: number, seeds: Seed[], gap: number): Seed[][] {
+    if (seeds.length < PassageMemo.fewSeeds) return clusterSeeds(seeds, gap);
+    const last = this.byDoc.get(docNum)?.clustered;
+    const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
+    const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
+    if (kept) this.stats.clustersKept++;
+    this.docEntry(docNum).clustered = { seeds: seeds.slice(), gap, clusters };
+    return clusters;
+  }
+
+  private static hash(sig: Int32Array): number {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    return h;
+  }
+
+  private find(sig: Int32Array, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
+    const same = (e: KeptPassage) => {
+      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== sig.length) return false;
+      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
+      return true;
+    };
+    let hit = this.current.get(h)?.find(same);
+    if (!hit) {
+      hit = this.previous.get(h)?.find(same);
+      if (hit) this.put(h, hit);
+    }
+    return hit;
+  }
+
+  private put(h: number, e: KeptPassage): void {
+    const list = this.current.get(h);
+    if (list) list.push(e);
+    else this.current.set(h, [e]);
+  }
+
+  private static placed(k: NonNullable<KeptPassage['p']>, i0: number, doc: TextModel, docNum: number, refDoc: IndexedDoc): Passage {
+    const aTok: [number, number] = [k.aTok[0] + i0, k.aTok[1] + i0];
+    const bTok: [number, number] = [k.bTok[0], k.bTok[1]];
+    return {
+      doc: docNum,
+      a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+      b: { start: refDoc.tokens.starts[bTok[0]]!, end: refDoc.tokens.ends[bTok[1] - 1]! },
+      aTok,
+      bTok,
+      similarity: k.similarity,
+      level: k.level,
+      words: k.words,
+    };
+  }
+
+  private static relative(p: Passage | null, i0: number): KeptPassage['p'] {
+    return p && { aTok: [p.aTok[0] - i0, p.aTok[1] - i0], bTok: [p.bTok[0], p.bTok[1]], similarity: p.similarity, level: p.level, words: p.words };
+  }
+
+  /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
+  passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
+    const n = doc.tokens.length;
+    let i0 = Infinity;
+    let i1 = -Infinity;
+    let rare = 0;
+    let sentencePairs = 0;
+    for (const s of seeds) {
+      if (s.i < i0) i0 = s.i;
+      if (s.i + s.li > i1) i1 = s.i + s.li;
+      if (s.kind === 0) rare++;
+      else if (s.kind === 2) sentencePairs++;
+    }
+    // passageOf's first test (most clusters: a few stray seeds), cheaper than a signature
+    if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
+    if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
+    const end = Math.min(i1, n);
+    const q = o.quoted;
+    const sig = new Int32Array(6 + 5 * seeds.length + (end - i0) + 1);
+    let w = 0;
+    sig[w++] = 0; // a cluster
+    sig[w++] = docNum;
+    sig[w++] = i1 - i0;
+    sig[w++] = end - i0;
+    sig[w++] = q ? 1 : 0;
+    sig[w++] = seeds.length;
+    for (const s of seeds) {
+      sig[w++] = s.i - i0;
+      sig[w++] = s.j;
+      sig[w++] = s.li;
+      sig[w++] = s.lj;
+      sig[w++] = s.kind;
+    }
+    const starts = this.starts;
+    for (let k = i0; k < end; k++) {
+      const t = terms[k]!;
+      sig[w++] = (t < 0 ? -1 : t) * 4 + (q?.[k] ? 2 : 0) + starts[k]!;
+    }
+    sig[w++] = starts[end]!;
+    const h = PassageMemo.hash(sig);
+    const refDoc = index.docs[docNum]!;
+    const hit = this.find(sig, h, refDoc, '');
+    if (hit) {
+      this.stats.kept++;
+      return hit.p && PassageMemo.placed(hit.p, i0, doc, docNum, refDoc);
+    }
+    this.stats.graded++;
+    const p = passageOf(doc, index, docNum, seeds, o);
+    this.put(h, { sig, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
+    return p;
+  }
+
+  /** gradeCase(doc, index, num, c, o), from an earlier check when its signature matches. */
+  casePassage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, num: number, c: SentenceCase, o: AlignOptions): { p: Passage; dense: boolean } | null {
+    const i0 = c.a.tokFrom;
+    const end = c.a.tokTo;
+    const n = doc.tokens.length;
+    if (!(i0 >= 0 && end <= n && end > i0)) return gradeCase(doc, index, num, c, o);
+    const q = o.quoted;
+    const sig = new Int32Array(9 + 2 * c.unpaired.length + (end - i0) + 1);
+    let w = 0;
+    sig[w++] = 1; // a case
+    sig[w++] = num;
+    sig[w++] = end - i0;
+    sig[w++] = q ? 1 : 0;
+    sig[w++] = c.b.tokFrom;
+    sig[w++] = c.b.tokTo;
+    sig[w++] = c.summary ? 1 : 0;
+    sig[w++] = c.density >= o.sentenceDense ? 1 : 0;
+    sig[w++] = c.unpaired.length;
+    for (const [f, t] of c.unpaired) {
+      sig[w++] = f - i0;
+      sig[w++] = t - i0;
+    }
+    let extra = '';
+    const starts = this.starts;
+    for (let k = i0; k < end; k++) {
+      const t = terms[k]!;
+      const tok = doc.tokens[k]!;
+      if (t < 0) extra += `${tok.stem}\u0001`;
+      sig[w++] = (t < 0 ? -1 : t) * 8 + (tok.stop ? 4 : 0) + (q?.[k] ? 2 : 0) + starts[k]!;
+    }
+    sig[w++] = starts[end]!;
+    const h = PassageMemo.hash(sig);
+    const refDoc = index.docs[num]!;
+    const hit = this.find(sig, h, refDoc, extra);
+    if (hit) {
+      this.stats.casesKept++;
+      return hit.p && { p: PassageMemo.placed(hit.p, i0, doc, num, refDoc), dense: hit.dense };
+    }
+    this.stats.casesGraded++;
+    const g = gradeCase(doc, index, num, c, o);
+    this.put(h, { sig, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
+    return g;
+  }
+}
+
 /**
  * All passages of the article found in reference documents, per document (passages of different
  * documents may overlap in the article). Sorted by article position.
@@ -1022,7 +1299,7 @@ export function align(
   index: ReferenceIndex,
   options: Partial<AlignOptions> = {},
   seeds?: (terms: Int32Array, o: AlignOptions) => Map<number, Seed[]>,
-  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo } = {},
+  memos: { sentences?: SentenceAlignMemo; pairs?: SentencePairMemo; passages?: PassageMemo } = {},
 ): Passage[] {
   const o: AlignOptions = { ...DEFAULT_ALIGN, ...options };
   if (doc.tokens.length === 0 || index.documentCount === 0) return [];
@@ -1031,7 +1308,9 @@ export function align(
   const bySeedDoc = new Map<number, Seed[]>();
   for (const [docNum, seeds] of seeded) if (seeds.length >= 2) bySeedDoc.set(docNum, seeds);
 
-  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear) : [];
+  const graded = memos.passages;
+  graded?.next(doc);
+  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, graded) : [];
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
@@ -1047,15 +1326,16 @@ export function align(
 
   // n-gram passages of every seeded document
   const ngram = new Map<number, Passage[]>();
+  const passageOfCluster = (docNum: number, c: Seed[]) => (graded ? graded.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
   for (const [docNum, seeds] of bySeedDoc) {
-    const clusters = clusterSeeds(seeds, o.maxGap);
+    const clusters = graded ? graded.clusters(docNum, seeds, o.maxGap) : clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
     for (const c of clusters) {
-      const p = passageOf(doc, index, docNum, c, o);
+      const p = passageOfCluster(docNum, c);
       if (p) passages.push(p);
       // a cluster that fails as a whole may be reordered text: try its in-order runs
       else for (const run of monotoneRuns(c)) if (run.length < c.length) {
-        const q = passageOf(doc, index, docNum, run, o);
+        const q = passageOfCluster(docNum, run);
         if (q) passages.push(q);
       }
     }
@@ -1079,7 +1359,7 @@ export function align(
   for (const d of sentenceDocs) if (!ngram.has(d)) order.push(d);
   for (const docNum of order) {
     const kept = ngram.get(docNum) ?? [];
-    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences), o, fromCases) : kept;
+    const ps = side && inStage.has(docNum) ? combine(kept, sentencePassages(doc, side, index, docNum, o, memos.sentences, memos.passages, terms), o, fromCases) : kept;
     out.push(...joinPieces(ps, doc, index, o, fromCases));
   }
   if (doc.tokens.length >= o.longArticleWords) {
@@ -1219,62 +1499,70 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
 }
 
 /** The sentence-level cases against document `num`, as passages graded by their words. */
-function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo): StageCases {
-  const d = index.docs[num]!;
+function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIndex, num: number, o: AlignOptions, memo?: SentenceAlignMemo, kept?: PassageMemo, terms?: Int32Array): StageCases {
   const out: Passage[] = [];
   const dense = new Set<Passage>();
   let summary = false;
   for (const c of alignSentences(side, referenceSide(index, num, o.sentence), o.sentence, memo)) {
     summary ||= c.summary;
-    const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
-    const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
-    // quoting is not copying: article sentences at the case's edges that are mostly attributed
-    // quotation are left out of it, and a case made mostly of quotation is not a copied passage
-    if (o.quoted) {
-      const q = o.quoted;
-      const quotedShare = (from: number, to: number) => {
-        let n = 0;
-        for (let k = from; k < to; k++) n += q[k]!;
-        return n / Math.max(1, to - from);
-      };
-      for (;;) {
-        const s = doc.sentences[doc.tokens[aTok[0]]!.sentence]!;
-        if (s.tokenEnd >= aTok[1] || quotedShare(aTok[0], s.tokenEnd) < 0.5) break;
-        aTok[0] = s.tokenEnd;
-      }
-      for (;;) {
-        const s = doc.sentences[doc.tokens[aTok[1] - 1]!.sentence]!;
-        if (s.tokenStart <= aTok[0] || quotedShare(s.tokenStart, aTok[1]) < 0.5) break;
-        aTok[1] = s.tokenStart;
-      }
-      if (quotedShare(aTok[0], aTok[1]) >= 0.5) continue;
-      // sentences cut off the article side: the reference side is found again by the shared words
-      if (!c.summary && (aTok[0] !== c.a.tokFrom || aTok[1] !== c.a.tokTo)) {
-        const g = gradeAndTrim(doc, index, num, [aTok[0], aTok[1]], [bTok[0], bTok[1]], o);
-        if (g.aTok[1] <= g.aTok[0] || g.bTok[1] <= g.bTok[0]) continue;
-        [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
-      }
-    }
-    const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-    const b = refWords(index, num, bTok[0], bTok[1]);
-    const ws = wordSimilarity(a, b);
-    if (!c.summary && ws.similarity < o.sentenceMinSimilarity) continue;
-    // a summary is judged by how much of its content the source holds (its word order and length differ)
-    if (c.summary && containment(doc, aTok, b) < o.summaryContainment) continue;
-    const p: Passage = {
-      doc: num,
-      a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
-      b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
-      aTok,
-      bTok,
-      similarity: Math.round(ws.similarity * 1000) / 1000,
-      level: levelOf(ws.similarity, ws.identical, o),
-      words: aTok[1] - aTok[0],
-    };
-    if (c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o))) dense.add(p);
-    out.push(p);
+    const g = kept && terms ? kept.casePassage(doc, terms, index, num, c, o) : gradeCase(doc, index, num, c, o);
+    if (!g) continue;
+    if (g.dense) dense.add(g.p);
+    out.push(g.p);
   }
   return { ps: out, summary, dense };
+}
+
+/** One sentence-level case as a passage graded by its words, and whether it is dense; null: not a passage. */
+function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: SentenceCase, o: AlignOptions): { p: Passage; dense: boolean } | null {
+  const d = index.docs[num]!;
+  const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
+  const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
+  // quoting is not copying: article sentences at the case's edges that are mostly attributed
+  // quotation are left out of it, and a case made mostly of quotation is not a copied passage
+  if (o.quoted) {
+    const q = o.quoted;
+    const quotedShare = (from: number, to: number) => {
+      let n = 0;
+      for (let k = from; k < to; k++) n += q[k]!;
+      return n / Math.max(1, to - from);
+    };
+    for (;;) {
+      const s = doc.sentences[doc.tokens[aTok[0]]!.sentence]!;
+      if (s.tokenEnd >= aTok[1] || quotedShare(aTok[0], s.tokenEnd) < 0.5) break;
+      aTok[0] = s.tokenEnd;
+    }
+    for (;;) {
+      const s = doc.sentences[doc.tokens[aTok[1] - 1]!.sentence]!;
+      if (s.tokenStart <= aTok[0] || quotedShare(s.tokenStart, aTok[1]) < 0.5) break;
+      aTok[1] = s.tokenStart;
+    }
+    if (quotedShare(aTok[0], aTok[1]) >= 0.5) return null;
+    // sentences cut off the article side: the reference side is found again by the shared words
+    if (!c.summary && (aTok[0] !== c.a.tokFrom || aTok[1] !== c.a.tokTo)) {
+      const g = gradeAndTrim(doc, index, num, [aTok[0], aTok[1]], [bTok[0], bTok[1]], o);
+      if (g.aTok[1] <= g.aTok[0] || g.bTok[1] <= g.bTok[0]) return null;
+      [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
+    }
+  }
+  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
+  const b = refWords(index, num, bTok[0], bTok[1]);
+  const ws = wordSimilarity(a, b);
+  if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
+  // a summary is judged by how much of its content the source holds (its word order and length differ)
+  if (c.summary && containment(doc, aTok, b) < o.summaryContainment) return null;
+  const p: Passage = {
+    doc: num,
+    a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+    aTok,
+    bTok,
+    similarity: Math.round(ws.similarity * 1000) / 1000,
+    level: levelOf(ws.similarity, ws.identical, o),
+    words: aTok[1] - aTok[0],
+  };
+  const dense = c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o));
+  return { p, dense };
 }
 
 /** The sentence-level cases of one document: passages, whether the summary setting was taken, and the dense ones. */

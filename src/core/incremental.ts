@@ -13,7 +13,7 @@
  * Entries not used by the last few calls are evicted.
  */
 import type { Aligner, TokenMemo } from './rule';
-import { align, DEFAULT_ALIGN, ngramSeeds, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
+import { align, DEFAULT_ALIGN, ngramSeeds, PassageMemo, SentencePairMemo, type AlignOptions, type Passage, type Seed } from './align';
 import type { ReferenceIndex } from './reference-index';
 import { SentenceAlignMemo } from './sentence-align';
 import { SEED_N } from './segment';
@@ -23,6 +23,11 @@ interface Entry {
   /** seeds per reference document, article positions relative to the paragraph's first token */
   byDoc: Map<number, Seed[]>;
   used: number;
+  /**
+   * the seeds placed where the paragraph last stood (first token `from`): a paragraph that has not
+   * moved gives the same Seed objects again (nothing writes to a seed) instead of new copies
+   */
+  placed?: { from: number; byDoc: Map<number, Seed[]> };
 }
 
 export interface IncrementalStats {
@@ -75,6 +80,8 @@ export class IncrementalAligner implements Aligner {
   readonly sentenceMemo = new SentenceAlignMemo();
   /** the paraphrase stage's sentence pairs per reference and article sentence (align.ts) */
   readonly pairMemo = new SentencePairMemo();
+  /** the n-gram stage's graded clusters (align.ts) */
+  readonly passageMemo = new PassageMemo();
 
   constructor(
     readonly index: ReferenceIndex,
@@ -90,7 +97,7 @@ export class IncrementalAligner implements Aligner {
   /** align(doc, index, options), reusing the seeds of unchanged paragraphs. */
   align(doc: TextModel, options: Partial<AlignOptions> = {}): Passage[] {
     const merged = { ...this.options, ...options };
-    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo });
+    return align(doc, this.index, merged, (terms, o) => this.seeds(doc, terms, o), { sentences: this.sentenceMemo, pairs: this.pairMemo, passages: this.passageMemo });
   }
 
   /**
@@ -111,8 +118,10 @@ export class IncrementalAligner implements Aligner {
     const entries: MemoEntry[] = [];
     const entryOf = new Int32Array(n);
     const firstOf = new Int32Array(n);
-    for (const [from, to] of paragraphRanges(doc)) {
-      const key = paragraphKey(terms, from, to);
+    const { ranges, keys } = paragraphs(doc, terms);
+    for (let r = 0; r < ranges.length; r++) {
+      const [from, to] = ranges[r]!;
+      const key = keys[r]!;
       let entry = m.entries.get(key);
       if (!entry) m.entries.set(key, (entry = { values: new Array(to - from), used: gen }));
       entry.used = gen;
@@ -137,6 +146,7 @@ export class IncrementalAligner implements Aligner {
       this.cache.clear();
       this.sentenceMemo.clear();
       this.pairMemo.clear();
+      this.passageMemo.clear();
       this.indexSig = isig;
       this.optionsSig = osig;
     }
@@ -146,10 +156,11 @@ export class IncrementalAligner implements Aligner {
     const out = new Map<number, Seed[]>();
     let reused = 0;
     let seeded = 0;
-    const ranges = paragraphRanges(doc);
-    for (const [from, to] of ranges) {
+    const { ranges, keys } = paragraphs(doc, terms);
+    for (let r = 0; r < ranges.length; r++) {
+      const [from, to] = ranges[r]!;
       const keyEnd = Math.min(n, to + SEED_N - 1);
-      const key = paragraphKey(terms, from, to);
+      const key = keys[r]!;
       let entry = this.cache.get(key);
       if (entry) reused++;
       else {
@@ -160,16 +171,42 @@ export class IncrementalAligner implements Aligner {
         this.cache.set(key, entry);
       }
       entry.used = gen;
-      for (const [docNum, list] of entry.byDoc) {
+      let placed = entry.placed;
+      if (!placed || placed.from !== from) {
+        const byDoc = new Map<number, Seed[]>();
+        for (const [docNum, list] of entry.byDoc) byDoc.set(docNum, list.map((s) => ({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind })));
+        entry.placed = placed = { from, byDoc };
+      }
+      for (const [docNum, list] of placed.byDoc) {
         let target = out.get(docNum);
         if (!target) out.set(docNum, (target = []));
-        for (const s of list) target.push({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind });
+        for (const s of list) target.push(s);
       }
     }
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
     this.last = { paragraphs: ranges.length, reused, seeded, entries: this.cache.size };
     return out;
   }
+}
+
+/** paragraphs() per text model: the seeds and each token-memo kind ask for the same ranges and keys */
+const paragraphsOf = new WeakMap<TextModel, { terms: Int32Array; ranges: [number, number][]; keys: string[] }>();
+
+/** The paragraphs' token ranges and keys (paragraphKey) of a model whose term ids are `terms`. */
+function paragraphs(doc: TextModel, terms: Int32Array): { ranges: [number, number][]; keys: string[] } {
+  const hit = paragraphsOf.get(doc);
+  if (hit && sameTerms(hit.terms, terms)) return hit;
+  const ranges = paragraphRanges(doc);
+  const made = { terms, ranges, keys: ranges.map(([from, to]) => paragraphKey(terms, from, to)) };
+  paragraphsOf.set(doc, made);
+  return made;
+}
+
+function sameTerms(x: Int32Array, y: Int32Array): boolean {
+  if (x === y) return true;
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
 /** Token ranges of the paragraphs; tokens outside every paragraph (none in practice) join the next. */

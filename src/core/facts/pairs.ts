@@ -10,11 +10,11 @@
 import { alignment, referenceModel } from '../align';
 import { candidateDocs, candidateDocScores } from '../attribution/analysis';
 import { DocCache } from '../doc-cache';
-import type { ReferenceIndex } from '../reference-index';
+import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import type { Analysis, RuleContext } from '../rule';
 import type { Sentence, TextModel } from '../text';
 
-import { compareSentences, factTokens, slotValue, TITLES, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
+import { compareSentences, factTokens, slotValue, TITLES, wirePound, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
 import { COURTESY_TITLES, wordTest } from '../titles';
 
 export interface StatementPair {
@@ -214,34 +214,52 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     }
     return v;
   };
+  const memo = ctx.aligner ? pairMemoOf(ctx.aligner) : null;
+  memo?.next(ctx.index);
+  const pound = wirePound(doc.text);
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
-    const stems = contentStems(doc, sent);
+    const kept = memo?.sentence(doc, sent, pound);
+    const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
     if (docs.length === 0) {
       if (sent.tokenEnd - sent.tokenStart < 5) continue;
-      docs = candidateDocs(ctx, [sent], 3).filter(ofStory);
+      const near = kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3);
+      docs = near.filter(ofStory);
     }
     const pairs: StatementPair[] = [];
     let articleTokens: FactToken[] | null = null;
     for (const d of docs.slice(0, MAX_DOCS)) {
       if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
       const rs = docPieces(ctx.index, d);
-      let best = -1;
-      let bestDice = 0;
-      for (let y = 0; y < rs.length; y++) {
-        const v = stemDice(stems, rs[y]!);
-        if (v > bestDice) {
-          bestDice = v;
-          best = y;
-        }
+      const refDoc = ctx.index.docs[d]!;
+      let pairing = kept?.byDoc.get(d);
+      if (memo) {
+        if (pairing && pairing.doc === refDoc) memo.hits++;
+        else memo.misses++;
       }
+      if (!pairing || pairing.doc !== refDoc) {
+        let best = -1;
+        let bestDice = 0;
+        for (let y = 0; y < rs.length; y++) {
+          const v = stemDice(stems, rs[y]!);
+          if (v > bestDice) {
+            bestDice = v;
+            best = y;
+          }
+        }
+        pairing = { doc: refDoc, best, dice: bestDice, comparison: null };
+        kept?.byDoc.set(d, pairing);
+      }
+      const { best, dice: bestDice } = pairing;
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
-      articleTokens ??= factTokens(doc.text, sent.start, sent.end);
-      const refTokens = (ref.tokens ??= factTokens(ctx.index.docs[d]!.text, ref.start, ref.end));
-      const comparison = compareSentences(refTokens, articleTokens);
+      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= factTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : factTokens(doc.text, sent.start, sent.end);
+      const refTokens = (ref.tokens ??= factTokens(refDoc.text, ref.start, ref.end));
+      // a comparison reads only the tokens' words (never their offsets), so one made on the same
+      // sentence text in an earlier check serves
+      const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
       if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY) continue;
       pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
     }
@@ -249,6 +267,86 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   }
   return out;
 };
+
+/** One article sentence's pairing with one reference document (statementPairs), kept across checks. */
+interface DocPairing {
+  /** the document it was made with (a replaced document is paired again) */
+  doc: IndexedDoc;
+  /** the best piece (docPieces) by content-stem Dice, −1 for none, and its Dice */
+  best: number;
+  dice: number;
+  /** the comparison with the best piece's fact tokens, made when the Dice passes */
+  comparison: SentenceComparison | null;
+}
+
+/** What statementPairs reads of one article sentence, by the sentence's text. */
+interface SentenceEntry {
+  stems?: Stems;
+  /** fact tokens, offsets relative to the sentence's start */
+  tokens?: FactToken[];
+  /** candidateDocs of the sentence (its own word 3-grams) */
+  near?: number[];
+  byDoc: Map<number, DocPairing>;
+  used: number;
+}
+
+/**
+ * statementPairs' per-sentence work kept between checks of one edited document (held per aligner,
+ * so per editor session): an article sentence's content stems, fact tokens, 3-gram candidates, and
+ * per reference document its best piece and their comparison. All of them read only the sentence's
+ * text (its tokens, and whether the article writes pounds as `#`), the reference document and the
+ * index, so the entry is found by the sentence's text and that flag; a changed index (documents added
+ * or removed) drops every entry, a replaced document its pairing. Which documents a sentence is
+ * compared with (the article's passages and story) is decided afresh on every check.
+ */
+export class StatementPairMemo {
+  private readonly entries = new Map<string, SentenceEntry>();
+  private generation = 0;
+  /** (sentence, document) pairings taken from an earlier check, and made afresh */
+  hits = 0;
+  misses = 0;
+  private indexSig = '';
+
+  constructor(private readonly keepGenerations = 3) {}
+
+  /** Start a check: drop everything when the index changed, and entries unused for a few checks. */
+  next(index: ReferenceIndex): void {
+    const sig = `${index.docs.length}:${index.documentCount}:${index.segments.length}:${index.wordCount}:${index.terms.size}`;
+    if (sig !== this.indexSig) {
+      this.entries.clear();
+      this.indexSig = sig;
+    }
+    const gen = ++this.generation;
+    for (const [k, e] of this.entries) if (gen - e.used > this.keepGenerations) this.entries.delete(k);
+  }
+
+  /** The entry of an article sentence (made empty when new), marked used by this check. */
+  sentence(doc: TextModel, sent: Sentence, pound: boolean): SentenceEntry {
+    const first = doc.tokens[sent.tokenStart];
+    const key = `${pound ? 1 : 0}|${sent.tokenEnd - sent.tokenStart}|${first ? first.start - sent.start : -1}|${doc.text.slice(sent.start, sent.end)}`;
+    let e = this.entries.get(key);
+    if (!e) this.entries.set(key, (e = { byDoc: new Map(), used: 0 }));
+    e.used = this.generation;
+    return e;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const pairMemos = new WeakMap<object, StatementPairMemo>();
+/** The memo of an aligner that keeps state between checks (one per editor session and index). */
+export function pairMemoOf(aligner: object): StatementPairMemo {
+  let m = pairMemos.get(aligner);
+  if (!m) pairMemos.set(aligner, (m = new StatementPairMemo()));
+  return m;
+}
+
+/** Fact tokens kept relative to their sentence, placed at `start`. */
+function shiftedTokens(rel: FactToken[], start: number): FactToken[] {
+  return rel.map((t) => ({ start: t.start + start, end: t.end + start, text: t.text, low: t.low }));
+}
 
 /** The article's sentences other than `except` whose content stems pair with `stems` (PAIR_MIN_DICE), as fact tokens. */
 function* similarArticleSentences(doc: TextModel, stems: Stems, except: number): Generator<FactToken[]> {

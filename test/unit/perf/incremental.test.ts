@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { align } from '../../../src/core/align';
+import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, SentencePairMemo, type AlignOptions, type Seed } from '../../../src/core/align';
+
+/** rankCandidates' score of one document, as a memo-less PassageMemo gives it */
+const rankCandidatesScore = (seeds: Seed[], near: number) => new PassageMemo().score(0, seeds, near);
 import { check } from '../../../src/core/engine';
 import { IncrementalAligner } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
@@ -65,6 +68,41 @@ describe('incremental alignment', function () {
     assert.ok(p.compared > 0 && p.pairs > 0, JSON.stringify(p));
   });
 
+  it('places the kept seeds where their paragraphs stand now: moved, repeated and unmoved paragraphs', () => {
+    const r = rng(17);
+    const inc = new IncrementalAligner(index);
+    const o = { ...DEFAULT_ALIGN };
+    const sorted = (m: Map<number, Seed[]>) =>
+      [...m].filter(([, l]) => l.length).map(([d, l]) => [d, l.map((s) => [s.i, s.j, s.li, s.lj, s.kind].join()).sort()] as const).sort((x, y) => x[0] - y[0]);
+    // one paragraph written twice: one kept entry placed at two positions in one check
+    let text = articleFrom(refs, 2);
+    const first = text.split('\n\n')[0]!;
+    text = `${first}\n\n${text}`;
+    let placed = 0;
+    for (let step = 0; step < 30; step++) {
+      const doc = analyse(text);
+      const terms = articleTerms(doc, index);
+      const got = (inc as unknown as { seeds(d: typeof doc, t: Int32Array, o: AlignOptions): Map<number, Seed[]> }).seeds(doc, terms, o);
+      assert.deepEqual(sorted(got), sorted(ngramSeeds(terms, index, o)), `step ${step}`);
+      placed += [...got.values()].reduce((n, l) => n + l.length, 0);
+      text = edit(text, r);
+    }
+    assert.ok(placed > 0, 'the article has seeds');
+  });
+
+  it('the paraphrase stage\'s pairs kept by sentence-key numbers equal a fresh align(), also when the numbers are dropped and made again', () => {
+    const r = rng(43);
+    // at most 12 keys: dropped and numbered afresh every few edits
+    const pairs = new SentencePairMemo(3, 12);
+    let text = articleFrom(refs, 5);
+    for (let step = 0; step < 30; step++) {
+      const doc = analyse(text);
+      assert.deepEqual(align(doc, index, {}, undefined, { pairs }), align(analyse(text), index), `step ${step}`);
+      text = edit(text, r);
+    }
+    assert.ok(pairs.stats.pairs > 0, JSON.stringify(pairs.stats));
+  });
+
   it('re-seeds only the edited paragraph', () => {
     const inc = new IncrementalAligner(index);
     const text = articleFrom(refs, 3);
@@ -89,6 +127,22 @@ describe('incremental alignment', function () {
     idx.add(refs.slice(20));
     const got = inc.align(analyse(text));
     assert.equal(inc.stats.reused, 0);
+    assert.deepEqual(got, align(analyse(text), idx));
+  });
+
+  it('one text model aligned again after the index gained words: its term ids and paragraph keys are read again', () => {
+    const idx = ReferenceIndex.build(refs.slice(0, 10));
+    const inc = new IncrementalAligner(idx);
+    const text = articleFrom(refs.slice(10), 4);
+    const doc = analyse(text);
+    const before = articleTerms(doc, idx);
+    inc.align(doc);
+    idx.add(refs.slice(10));
+    const after = articleTerms(doc, idx);
+    assert.notDeepEqual(after, before, 'the added documents hold words of the article');
+    assert.deepEqual(after, articleTerms(analyse(text), idx));
+    const got = inc.align(doc);
+    assert.ok(got.length > 0);
     assert.deepEqual(got, align(analyse(text), idx));
   });
 
@@ -122,6 +176,104 @@ describe('incremental alignment', function () {
       if (step % 2) text = edit(text, r);
     }
     assert.ok(fromCopies > 0, 'ignoring the originals shows the syndicated copies');
+  });
+
+  it('keeps graded n-gram clusters between edits: full stops, quotation marks and unknown words next to copied passages', () => {
+    // edits that move where sentences start, what is quoted, and put words no reference has into a
+    // passage's span, while the cluster's seeds keep their shape
+    const r = rng(23);
+    const inc = new IncrementalAligner(index);
+    let text = articleFrom(refs, 8);
+    const marks = ['.', ',', '"', 'zzyqx', 'qwvvk', 'harbour', 'said.', '"We', 'moved,"'];
+    for (let step = 0; step < 60; step++) {
+      if (step % 4 === 3) text = edit(text, r);
+      else {
+        const words = text.split(' ');
+        const w = Math.floor(r() * words.length);
+        const m = marks[Math.floor(r() * marks.length)]!;
+        words[w] = m === '.' || m === ',' ? words[w]!.replace(/[.,]?$/, m) : r() < 0.5 ? `${words[w]} ${m}` : m;
+        text = words.join(' ');
+      }
+      assert.deepEqual(check(text, index, {}, { aligner: inc }), check(text, index), `step ${step}`);
+      assert.deepEqual(inc.align(analyse(text)), align(analyse(text), index), `step ${step}, align`);
+    }
+    const s = inc.passageMemo.stats;
+    assert.ok(s.kept > s.graded && s.graded > 0 && s.clustersKept > 0, JSON.stringify(s));
+  });
+
+  it('a kept cluster is not given for the same words under another quoted mask or other sentence starts', () => {
+    const r = rng(31);
+    const inc = new IncrementalAligner(index);
+    const base = articleFrom(refs, 9);
+    const doc = analyse(base);
+    const n = doc.tokens.length;
+    let differ = 0;
+    for (let step = 0; step < 40; step++) {
+      // the same words, quoted from a random token on for a while (as an attributed quotation would be)
+      const quoted = new Uint8Array(n);
+      const from = Math.floor(r() * n);
+      quoted.fill(1, from, Math.min(n, from + 3 + Math.floor(r() * 12)));
+      const plain = inc.align(doc, {});
+      const got = inc.align(doc, { quoted });
+      const want = align(doc, index, { quoted });
+      assert.deepEqual(got, want, `step ${step}, quoted`);
+      assert.deepEqual(plain, align(doc, index, {}), `step ${step}, plain`);
+      if (JSON.stringify(want) !== JSON.stringify(plain)) differ++;
+      // the same words with a full stop after a random word (a sentence starts there)
+      const words = base.split(' ');
+      const w = Math.floor(r() * (words.length - 1));
+      words[w] = words[w]!.replace(/[.,;:!?"]*$/, '.');
+      const stopped = analyse(words.join(' '));
+      const got2 = inc.align(stopped, {});
+      const want2 = align(stopped, index, {});
+      assert.deepEqual(got2, want2, `step ${step}, full stop after word ${w}`);
+      if (JSON.stringify(want2) !== JSON.stringify(plain)) differ++;
+    }
+    assert.ok(differ > 10, `masks and full stops that change the passages: ${differ}`);
+    assert.ok(inc.passageMemo.stats.kept > 0, JSON.stringify(inc.passageMemo.stats));
+  });
+
+  it('a kept cluster is not given for the same words when a sentence now starts inside it', () => {
+    // a copied run whose first two words end a sentence in one version of the article: the passage
+    // starts after them there (snapToSentences), at them in the other
+    const inc = new IncrementalAligner(index, { paraphrase: false, sentenceAlign: false });
+    let differ = 0;
+    for (let d = 0; d < 12; d++) {
+      const words = refs[d]!.text.split('\n\n')[0]!.split(' ').slice(0, 16).map((w) => w.replace(/[.,;:!?"]/g, ''));
+      const own = 'Tolvenstra quimbark oselvo darrun plessik';
+      const run = analyse(`${own} ${words.join(' ')} onwards.`);
+      const cut = [...words];
+      cut[1] += '.';
+      cut[2] = cut[2]![0]!.toUpperCase() + cut[2]!.slice(1);
+      const split = analyse(`${own} ${cut.join(' ')} onwards.`);
+      // n-gram seeds only (sentence pairs would make the two clusters differ in their seeds)
+      const o = { paraphrase: false, sentenceAlign: false };
+      for (const doc of [run, split, run, split]) assert.deepEqual(inc.align(doc), align(doc, index, o), `document ${d}`);
+      if (JSON.stringify(align(run, index, o).map((p) => p.aTok)) !== JSON.stringify(align(split, index, o).map((p) => p.aTok))) differ++;
+    }
+    assert.ok(differ > 0, 'a full stop moved a passage start');
+  });
+
+  it('a document\'s clusters are kept only for the same seed values', () => {
+    const memo = new PassageMemo();
+    const doc = analyse('One two three four five six seven eight nine ten.');
+    const base: Seed[] = [];
+    for (let k = 0; k < 12; k++) base.push({ i: k * 3, j: 100 + k * 3, li: 3, lj: 3, kind: 0 });
+    const variants: ((s: Seed, k: number) => Seed)[] = [
+      (s) => s,
+      (s, k) => (k === 6 ? { ...s, j: s.j + 40 } : s),
+      (s, k) => (k === 6 ? { ...s, i: s.i + 40 } : s),
+      (s, k) => (k === 6 ? { ...s, lj: 50 } : s),
+      (s, k) => (k === 6 ? { ...s, li: 50 } : s),
+      (s, k) => (k === 6 ? { ...s, kind: 1 } : s),
+    ];
+    for (const v of variants.flatMap((x) => [x, x])) {
+      memo.next(doc);
+      const seeds = base.map(v);
+      assert.deepEqual(memo.clusters(7, seeds, 10), clusterSeeds(seeds, 10));
+      assert.equal(memo.score(7, seeds, 20), rankCandidatesScore(seeds, 20));
+    }
+    assert.ok(memo.stats.clustersKept > 0);
   });
 
   it('an aligner built for another index is not used', () => {
