@@ -93,7 +93,8 @@ export function anchored(src: readonly FactToken[], srcText: string, art: readon
       const ap = art[pj]!;
       if (step < 0 ? clauseBreak(srcText, s.end, sp.start) || clauseBreak(artText, a.end, ap.start) : clauseBreak(srcText, sp.end, s.start) || clauseBreak(artText, ap.end, a.start)) return false;
       if (s.low !== a.low) return false;
-      if (anchorWord(s)) return true;
+      // (a month holds the year after it, "in May 1993" / "in May 1996", "May" as much as "June")
+      if (anchorWord(s) || (dateWord(src, i) && dateWord(art, j))) return true;
       pi = i;
       pj = j;
       i += step;

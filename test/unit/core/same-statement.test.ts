@@ -312,3 +312,12 @@ describe('facts/same-statement: each text keeps to its own month', () => {
     assert.equal(read(srcText, artText2, 'Berth fees were'), false);
   });
 });
+
+describe('facts/same-statement: a month holds the year after it', () => {
+  it('"May" capitalised before a year is the month, a word that holds the year; "in" alone holds nothing', () => {
+    assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in May 1993.', 'There was a long gap before the next raid on the quay in May 1996.'), { kind: 'date', same: true });
+    assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in June 1993.', 'There was a long gap before the next raid on the quay in June 1996.'), { kind: 'date', same: true });
+    // "in" alone before the year holds nothing
+    assert.equal(judge('There was then a long gap before the next raid, at the Brisk quay car park in 1993.', 'There was a long gap before the next raid on the quay in 1996.').same, false);
+  });
+});
