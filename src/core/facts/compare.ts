@@ -131,7 +131,7 @@ export interface SlotDiff {
   rounding?: boolean;
   /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
   unproven?: 'src' | 'art';
-  /** for a title read inside a rewording: the changed stretch around it, whose neighbours hold it in place */
+  /** for a title or a date read inside a rewording: the stretch around it, whose neighbours hold it in place */
   frame?: { src: [number, number]; art: [number, number] };
   /** for numbers: the parsed quantities */
   srcQuantity?: Quantity;
@@ -498,6 +498,7 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       if (h.s0 > 0 && h.a0 > 0 && oneFigure(src, h.s0) && oneFigure(art, h.a0)) slot = figure(classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity));
       if (!slot && h.s1 < src.length && h.a1 < art.length && oneFigure(src, h.s1 - 1) && oneFigure(art, h.a1 - 1)) slot = figure(classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity));
     }
+    if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) slot = dateAtEdge(src, art, h);
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
@@ -522,6 +523,51 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
     if (slot) diffs.push(slot);
   }
   return diffs;
+}
+
+/** A word of a date written out: a month, a year, or a day of the month beside a month ("26 July 1996", "February 19"). */
+function dateToken(toks: readonly FactToken[], k: number): 'month' | 'year' | 'day' | null {
+  const t = toks[k]!;
+  if (monthAt(toks)(k)) return 'month';
+  if (/^(?:1[89]|20)\d\d$/.test(t.low)) return 'year';
+  if (/^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(t.low) && (monthAt(toks)(k - 1) || monthAt(toks)(k + 1))) return 'day';
+  return null;
+}
+
+/**
+ * A date at the edge of a longer rewording, held by the shared word beside it ("in March 1985." /
+ * "in March 1983 as a recruit of 18"; "at her home on February 19, last year" / "in July last
+ * year"; "on July 26 1999." / "on 26 July 1996, deny the charges"): the run of date words at that
+ * edge on each side, one date a side (no other month or year in the region), compared year for year
+ * where the years differ, else month for month.
+ */
+function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): SlotDiff | null {
+  const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let k = step === 1 ? from : to - 1; k >= from && k < to && dateToken(toks, k); k += step) out.push(k);
+    return out.sort((x, y) => x - y);
+  };
+  const read = (rs: number[], ra: number[]): SlotDiff | null => {
+    const of = (toks: readonly FactToken[], r: number[], c: 'month' | 'year') => r.filter((k) => dateToken(toks, k) === c);
+    // one date a side: the rest of the region names no other month or year
+    const others = (toks: readonly FactToken[], r: number[], from: number, to: number) => {
+      for (let k = from; k < to; k++) if (!r.includes(k) && (dateToken(toks, k) === 'month' || dateToken(toks, k) === 'year')) return true;
+      return false;
+    };
+    if (!rs.length || !ra.length || others(src, rs, h.s0, h.s1) || others(art, ra, h.a0, h.a1)) return null;
+    for (const c of ['year', 'month'] as const) {
+      const s = of(src, rs, c);
+      const a = of(art, ra, c);
+      if (s.length !== 1 || a.length !== 1 || valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!)) continue;
+      // held by the words beside the whole date ("on July 26 1999" / "on 26 July 1996": "on" and "26")
+      return { kind: 'date', src: [s[0]!, s[0]! + 1], art: [a[0]!, a[0]! + 1], frame: { src: [rs[0]!, rs[rs.length - 1]! + 1], art: [ra[0]!, ra[ra.length - 1]! + 1] } };
+    }
+    return null;
+  };
+  let d: SlotDiff | null = null;
+  if (h.s0 > 0 && h.a0 > 0) d = read(run(src, h.s0, h.s1, 1), run(art, h.a0, h.a1, 1));
+  if (!d && h.s1 < src.length && h.a1 < art.length) d = read(run(src, h.s0, h.s1, -1), run(art, h.a0, h.a1, -1));
+  return d;
 }
 
 /**

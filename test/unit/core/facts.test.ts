@@ -249,6 +249,21 @@ describe('facts/compare', () => {
     // a rank and a title word dropped before a firm's name, no title ahead: no rank of a person
     assert.deepEqual(cmp('The ferry line has bought out its former partner Kestrel Shipping for £2m.', 'The ferry line has bought out Kestrel Shipping for £2m.'), []);
   });
+  it('a date at the edge of a longer rewording: year for year, else month for month', () => {
+    const slot = (s: string, a: string) => {
+      const S = factTokens(s);
+      const A = factTokens(a);
+      return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(slot('Lund, who lives in Brisk, first joined the harbour police in March 1985.', 'Lund, from Brisk, joined the harbour police in March 1983 as an 18-year-old recruit.'), ['date: 1985 / 1983']);
+    assert.deepEqual(slot('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), ['date: February / July']);
+    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1996, and deny the charges.'), ['date: 1999 / 1996']);
+    // the same date in another order or form is no change
+    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1999, and deny the charges.'), []);
+    assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again for a month until the storms.'), ['date: 1995 / 1993']);
+    // two years in the region on one side: which one the other side's year is, the pair cannot tell
+    assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again from 1996 until the storms.'), []);
+  });
   it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {
     const src = 'Mr Reyle said: "We will sell the old ferry to the museum, and the money will go to the crews who lost their pay over the long winter months of the strike."';
     const quote = 'Mr Lund said: "We will sell the old ferry, and the money will go to the crews."';

@@ -313,11 +313,15 @@ describe('facts/same-statement: each text keeps to its own month', () => {
   });
 });
 
-describe('facts/same-statement: a month holds the year after it', () => {
+describe('facts/same-statement: dates held by the words beside them', () => {
   it('"May" capitalised before a year is the month, a word that holds the year; "in" alone holds nothing', () => {
     assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in May 1993.', 'There was a long gap before the next raid on the quay in May 1996.'), { kind: 'date', same: true });
     assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in June 1993.', 'There was a long gap before the next raid on the quay in June 1996.'), { kind: 'date', same: true });
     // "in" alone before the year holds nothing
     assert.equal(judge('There was then a long gap before the next raid, at the Brisk quay car park in 1993.', 'There was a long gap before the next raid on the quay in 1996.').same, false);
+  });
+  it('a date at the edge of a rewording is held by the words beside the whole date', () => {
+    assert.deepEqual(judge('The crews were all arrested during a protest at the site of the new quay at Brisk harbour on July 26 1999.', 'The 28 crews were arrested during a protest at the site of the new quay on 26 July 1996, and deny the charges.'), { kind: 'date', same: true });
+    assert.deepEqual(judge('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), { kind: 'date', same: true });
   });
 });
