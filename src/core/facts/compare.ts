@@ -312,7 +312,9 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
       const a = classes(art, h.a0, h.a1);
       return s.has('qualifier') !== a.has('qualifier');
     };
-    if (swapped) filled++;
+    // (or a name for a name after the same courtesy title, opening a reworded region: "Mr Reyle: 'Did
+    // you not say …'" / "Mr Lund accused him of saying …")
+    if (swapped || mixed.some((h) => titledNameOpens(src, art, h))) filled++;
     else if (mixed.some(added)) dropped++;
   }
   const pairSimilarity = filled || dropped ? (a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1) : similarity;
@@ -432,6 +434,12 @@ function titledNameSwap(src: readonly FactToken[], art: readonly FactToken[], h:
   if (h.s1 - h.s0 !== 1 || h.a1 - h.a0 !== 1 || h.s0 === 0 || h.a0 === 0) return false;
   const t = src[h.s0 - 1]!.low.replace(/\.$/, '');
   return t === art[h.a0 - 1]!.low.replace(/\.$/, '') && (COURTESY_TITLES as readonly string[]).includes(t) && nameToken(src[h.s0]!) && nameToken(art[h.a0]!);
+}
+
+/** A region opens with one name for another after the same courtesy title ("Mr Reyle did you" / "Mr Lund accused"). */
+function titledNameOpens(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  if (h.s1 - h.s0 < 1 || h.a1 - h.a0 < 1) return false;
+  return titledNameSwap(src, art, { s0: h.s0, s1: h.s0 + 1, a0: h.a0, a1: h.a0 + 1 });
 }
 
 /** Tokens [from, to) are all fill words (an empty range counts). */

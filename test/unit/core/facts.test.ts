@@ -204,6 +204,18 @@ describe('facts/compare', () => {
     assert.equal(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with former director Ilse Varga next year.')[0]?.kind, 'title');
     assert.deepEqual(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with noted director Ilse Varga next year.'), []);
   });
+  it('pair similarity: a name for a name after the same courtesy title, opening a reworded region', () => {
+    const x = factTokens('Mr Reyle: "Did you tell the crews that the ferry was unsafe in the storm?"');
+    const y = factTokens('Mr Lund accused him of telling the crews that the ferry was unsafe in the storm.');
+    const c = compareSentences(x, y);
+    const len = x.length + y.length;
+    assert.ok(Math.abs(c.pairSimilarity - (c.similarity * len + 2) / len) < 1e-9, `similarity ${c.similarity}, pair ${c.pairSimilarity}`);
+    // a bare name on one side, or the same name, is credited nothing
+    const d = compareSentences(x, factTokens('Lund accused him of telling the crews that the ferry was unsafe in the storm.'));
+    assert.equal(d.pairSimilarity, d.similarity);
+    const e = compareSentences(x, factTokens('Mr Reyle accused him of telling the crews that the ferry was unsafe in the storm.'));
+    assert.equal(e.pairSimilarity, e.similarity);
+  });
   it('a figure at the edge of a longer rewording, held by the shared word beside it', () => {
     assert.equal(cmp('Ilse Varga, 35, took the bags from outside the offices at night.', 'Ilse Varga, 83, disguised as a cleaner, took the bags from outside the offices at night.')[0]?.kind, 'number');
     assert.equal(cmp('He said: you have three possible conclusions to reach.', 'The coroner gave the jury six possible conclusions to reach.')[0]?.kind, 'number');

@@ -206,6 +206,17 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     assert.equal(x.d.kind, 'name');
     assert.equal(sameQuotation(x.src, s, x.art, a, x.d, x.c.regions), true);
     assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), true);
+    // the other's words asked about inside a quotation of one's own: another statement
+    const s3 = 'Mr Reyle: "As far as possible, it is true."';
+    const a3 = 'Mr Lund seized on the answer, asking: "What do you mean, as far as possible?"';
+    const z = read(s3, a3);
+    assert.equal(z.d.kind, 'name');
+    assert.equal(sameQuotation(z.src, s3, z.art, a3, z.d, z.c.regions), false);
+    assert.equal(sameStatement(z.src, s3, z.art, a3, z.d, 'Reyle', 'Lund', z.c.regions), false);
+    const a4 = 'Here Mr Lund paused for a moment before saying: "As far as possible?"';
+    const w = read(s3, a4);
+    assert.equal(w.d.kind, 'name');
+    assert.equal(sameStatement(w.src, s3, w.art, a4, w.d, 'Reyle', 'Lund', w.c.regions), true);
     const s2 = 'Mr Reyle died later in hospital.';
     const a2 = 'Mr Lund died in hospital.';
     const y = read(s2, a2);
