@@ -491,6 +491,8 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
   const diffs: SlotDiff[] = [];
   for (let i = 0; i < hunks.length; i++) {
     const h = hunks[i]!;
+    const day = dayAcrossMonth(src, art, hunks, i);
+    if (day) diffs.push(day);
     if (!holdsSlotWord(src, h.s0, h.s1) && !holdsSlotWord(art, h.a0, h.a1)) continue;
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
     // a slot at the edge of a longer rewording, held by the shared words on that side
@@ -540,6 +542,38 @@ function dateToken(toks: readonly FactToken[], k: number): 'month' | 'year' | 'd
   if (/^(?:1[89]|20)\d\d$/.test(t.low)) return 'year';
   if (/^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(t.low) && (monthAt(toks)(k - 1) || monthAt(toks)(k + 1))) return 'day';
   return null;
+}
+
+/** A day of the month written as a number (with or without its ordinal suffix), beside a month. */
+function monthDay(toks: readonly FactToken[], k: number): boolean {
+  return dateToken(toks, k) === 'day';
+}
+
+/**
+ * The day of the month on either side of the same month in the two sentences ("on 9 May, said" /
+ * "on May 28, claimed"): the changed region before the shared month ends with the day on one side,
+ * the one after it opens with the day on the other. Another day is a date slot, shown on the two day
+ * numbers and held by the words beside the whole date; the same day in the other order is none.
+ */
+function dayAcrossMonth(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], i: number): SlotDiff | null {
+  const h = hunks[i]!;
+  const n = hunks[i + 1];
+  // one shared token between the two regions, a month on both sides
+  if (!n || n.s0 !== h.s1 + 1 || n.a0 !== h.a1 + 1 || !monthAt(src)(h.s1) || !monthAt(art)(h.a1)) return null;
+  const before = (toks: readonly FactToken[], f: number, t: number) => t > f && monthDay(toks, t - 1);
+  const after = (toks: readonly FactToken[], f: number, t: number) => t > f && monthDay(toks, f);
+  let sd: number;
+  let ad: number;
+  if (before(art, h.a0, h.a1) && !before(src, h.s0, h.s1) && after(src, n.s0, n.s1) && !after(art, n.a0, n.a1)) {
+    sd = n.s0;
+    ad = h.a1 - 1;
+  } else if (before(src, h.s0, h.s1) && !before(art, h.a0, h.a1) && after(art, n.a0, n.a1) && !after(src, n.s0, n.s1)) {
+    sd = h.s1 - 1;
+    ad = n.a0;
+  } else return null;
+  if (valueKey(src[sd]!) === valueKey(art[ad]!)) return null;
+  const frame = (k: number, m: number): [number, number] => [Math.min(k, m), Math.max(k, m) + 1];
+  return { kind: 'date', src: [sd, sd + 1], art: [ad, ad + 1], frame: { src: frame(sd, h.s1), art: frame(ad, h.a1) } };
 }
 
 /**

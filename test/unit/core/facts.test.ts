@@ -276,6 +276,17 @@ describe('facts/compare', () => {
     // two years in the region on one side: which one the other side's year is, the pair cannot tell
     assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again from 1996 until the storms.'), []);
   });
+  it('a day of the month on either side of the same month: another day is a date slot, the same day in the other order none', () => {
+    const slot = (s: string, a: string) => {
+      const S = factTokens(s);
+      const A = factTokens(a);
+      return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 9 May, said the board had humiliated her.'), ['date: 28 / 9']);
+    assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), ['date: 24 / 16']);
+    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 28 May, said the board had humiliated her.'), []);
+    assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24th March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 24 this year.'), []);
+  });
   it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {
     const src = 'Mr Reyle said: "We will sell the old ferry to the museum, and the money will go to the crews who lost their pay over the long winter months of the strike."';
     const quote = 'Mr Lund said: "We will sell the old ferry, and the money will go to the crews."';

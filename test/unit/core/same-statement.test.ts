@@ -335,4 +335,7 @@ describe('facts/same-statement: dates held by the words beside them', () => {
     assert.deepEqual(judge('The crews were all arrested during a protest at the site of the new quay at Brisk harbour on July 26 1999.', 'The 28 crews were arrested during a protest at the site of the new quay on 26 July 1996, and deny the charges.'), { kind: 'date', same: true });
     assert.deepEqual(judge('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), { kind: 'date', same: true });
   });
+  it('a day of the month moved to the other side of the month is held by the words beside the whole date', () => {
+    assert.deepEqual(judge('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), { kind: 'date', same: true });
+  });
 });
