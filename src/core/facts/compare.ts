@@ -767,8 +767,10 @@ function classify(
       const kind = sQ.kind === 'year' || aQ.kind === 'year' ? 'date' : sQ.kind === 'time' || aQ.kind === 'time' ? 'time' : 'number';
       const hedged = HEDGES.has(art[aQ.from - 1]?.low ?? '') || HEDGES.has(art[aQ.from - 2]?.low ?? '');
       // "more than 30" for 33, "nearly 60" for 59: a bound the source's figure keeps is no change
+      // (not when the source bounds its own figure the same way: "nearly six weeks" / "nearly seven weeks"
+      // are two bounds, and the rounding test below decides)
       const bound = boundBefore(art, aQ.from);
-      if (kind === 'number' && sQ.kind === aQ.kind && sQ.currency === aQ.currency && bound && (bound === 'above' ? sQ.value > aQ.value : sQ.value < aQ.value)) return null;
+      if (kind === 'number' && sQ.kind === aQ.kind && sQ.currency === aQ.currency && bound && boundBefore(src, sQ.from) !== bound && (bound === 'above' ? sQ.value > aQ.value : sQ.value < aQ.value)) return null;
       const rounding = kind === 'number' && isRounding(sQ, aQ, hedged);
       return {
         kind,

@@ -244,6 +244,10 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The ferry carried 59 passengers that night.', 'The ferry carried nearly 60 passengers that night.'), []);
     assert.equal(cmp('Mr Reyle, a ferryman for 28 years, spoke first.', 'Mr Reyle, a ferryman for more than 30 years, spoke first.')[0]?.kind, 'number');
     assert.deepEqual(cmp('Varga and Reyle, 43, hired a boat.', 'Varga and Reyle, one time partners, hired a boat.').filter((d) => d.kind === 'number'), []);
+    // the source bounds its figure the same way: two bounds compared, a rounding at most
+    assert.equal(cmp('The wreck was found nearly six weeks after the ferry sank.', 'The wreck was found nearly seven weeks after the ferry sank.')[0]?.kind, 'number');
+    assert.equal(cmp('The skipper was more than five times over the limit.', 'The skipper was more than two times over the limit.')[0]?.kind, 'number');
+    assert.equal(cmp('Mr Reyle, a ferryman for more than 33 years, spoke first.', 'Mr Reyle, a ferryman for more than 30 years, spoke first.')[0]?.rounding, true);
   });
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
