@@ -581,7 +581,8 @@ function dayAcrossMonth(src: readonly FactToken[], art: readonly FactToken[], hu
  * "in March 1983 as a recruit of 18"; "at her home on February 19, last year" / "in July last
  * year"; "on July 26 1999." / "on 26 July 1996, deny the charges"): the run of date words at that
  * edge on each side, one date a side (no other month or year in the region), compared year for year
- * where the years differ, else month for month.
+ * where the years differ, else month for month, else day for day beside the same month ("on January 14
+ * this year" / "on Jan 24").
  */
 function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): SlotDiff | null {
   const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1): number[] => {
@@ -590,14 +591,21 @@ function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hun
     return out.sort((x, y) => x - y);
   };
   const read = (rs: number[], ra: number[]): SlotDiff | null => {
-    const of = (toks: readonly FactToken[], r: number[], c: 'month' | 'year') => r.filter((k) => dateToken(toks, k) === c);
+    const of = (toks: readonly FactToken[], r: number[], c: 'month' | 'year' | 'day') => r.filter((k) => dateToken(toks, k) === c);
     // one date a side: the rest of the region names no other month or year
     const others = (toks: readonly FactToken[], r: number[], from: number, to: number) => {
       for (let k = from; k < to; k++) if (!r.includes(k) && (dateToken(toks, k) === 'month' || dateToken(toks, k) === 'year')) return true;
       return false;
     };
     if (!rs.length || !ra.length || others(src, rs, h.s0, h.s1) || others(art, ra, h.a0, h.a1)) return null;
-    for (const c of ['year', 'month'] as const) {
+    const sameMonth = (() => {
+      const s = of(src, rs, 'month');
+      const a = of(art, ra, 'month');
+      return s.length === 1 && a.length === 1 && valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+    })();
+    for (const c of ['year', 'month', 'day'] as const) {
+      // (a day of the month only beside the same month on both sides: "January 14" / "Jan 24")
+      if (c === 'day' && !sameMonth) continue;
       const s = of(src, rs, c);
       const a = of(art, ra, c);
       if (s.length !== 1 || a.length !== 1 || valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!)) continue;

@@ -277,6 +277,8 @@ describe('facts/compare', () => {
     // the same date in another order or form is no change
     assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1999, and deny the charges.'), []);
     assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again for a month until the storms.'), ['date: 1995 / 1993']);
+    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 24 but the magistrates sent it up.'), ['date: 14 / 24']);
+    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 14 but the magistrates sent it up.'), []);
     // two years in the region on one side: which one the other side's year is, the pair cannot tell
     assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again from 1996 until the storms.'), []);
   });
