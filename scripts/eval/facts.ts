@@ -10,7 +10,8 @@
  *    get one fact changed (seeded, reproducible; at most one plant per kind per article, the sentence
  *    chosen at random among those that hold a slot of the kind):
  *      number   a figure (digits or words, not a year) → another figure (×1.5–3 or +2…9, same style)
- *      day      a day of the week → another day
+ *      day      a day of the week → another day; then, drawn last with a generator of its own, a day of
+ *               the month beside a month name ("26 July", "July 26th") → another day of the month
  *      date     a month → another month, or a year → ±1…3
  *      title    a title modifier (former, deputy, acting…) dropped, or else a rank or role swapped for a
  *               neighbouring one (sergeant → inspector, judge → magistrate; `--title-plant former`: "former"
@@ -225,6 +226,31 @@ function candidates(kind: Kind, text: string, s: number, e: number, surnames: st
   return out;
 }
 
+/** Draw phases: each kind with the main generator, then days of the month (kind `day`) with their own. */
+const PHASES: [Kind, 'main' | 'month-day'][] = [...KINDS.map((k) => [k, 'main'] as [Kind, 'main']), ['day', 'month-day']];
+
+const MONTH_RE = MONTH_NAMES.join('|');
+
+/**
+ * Day-of-the-month plants in the sentence [s, e) of text: a day number written beside a month name
+ * ("26 July", "July 26", "February 19th", "the 3rd of May") → another day of the month (1–28, not the same),
+ * with the ordinal suffix the text gives it.
+ */
+function monthDayCandidates(text: string, s: number, e: number, pick: () => number): Plant[] {
+  const sent = text.slice(s, e);
+  const out: Plant[] = [];
+  const re = new RegExp(`(?<![\\d.,£$])\\b([1-9]|[12]\\d|3[01])(st|nd|rd|th)?\\b(?=(?:\\s+of)?\\s+(?:${MONTH_RE})\\b)|(?<=\\b(?:${MONTH_RE})\\s+)([1-9]|[12]\\d|3[01])(st|nd|rd|th)?\\b(?![.,]?\\d)`, 'g');
+  for (let m = re.exec(sent); m; m = re.exec(sent)) {
+    const v = Number(m[1] ?? m[3]);
+    const suffix = m[2] ?? m[4];
+    let nv = 1 + Math.floor(pick() * 28);
+    if (nv === v) nv = (v % 28) + 1;
+    const ord = (n: number) => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
+    out.push({ kind: 'day', start: s + m.index, end: s + m.index + m[0].length, newText: String(nv) + (suffix ? ord(nv) : '') });
+  }
+  return out;
+}
+
 interface Tally {
   plants: number;
   hits: number;
@@ -257,6 +283,7 @@ const suite: Suite = async ({ evalDir, args }) => {
     .filter((a) => half === 'all' || (fnv(a.id) % 2 === 0) === (half === 'tune'));
   console.log(`METER ${half} half: ${arts.length} derived articles; reference set: ${refs.length} PA stories; seed ${seed}`);
   const pick = rng(seed);
+  const pickMonthDay = rng(seed + 2);
   const tally = new Map<Kind, Tally>(KINDS.map((k) => [k, { plants: 0, hits: 0, found: 0, correct: 0, elsewhere: 0, kindRight: 0 }]));
   const settings = { rules: ONLY_FACTS };
   let words = 0;
@@ -301,14 +328,17 @@ const suite: Suite = async ({ evalDir, args }) => {
     const sentences = [...pairs.keys()].filter((s) => !flaggedSents.has(s)).sort((x, y) => x - y);
     const baseKeys = new Set(base.map(key));
     const used = new Set<number>();
-    for (const kind of KINDS) {
+    for (const [kind, phase] of PHASES) {
+      // the day of the month is drawn last, from a generator of its own: every other plant is drawn as
+      // before it was added
+      const draw = phase === 'month-day' ? pickMonthDay : pick;
       const options: { p: Plant; s: number }[] = [];
       for (const s of sentences) {
         const sent = ctx.doc.sentences[s]!;
         const base = pairs.get(s)![0]!;
         const toks = base.articleTokens;
         const common = (k: number) => base.comparison.common.some(([f, t]) => k >= f && k < t);
-        for (const p of candidates(kind, text, sent.start, sent.end, surnames, trueSurnames, pick, titlePlant)) {
+        for (const p of phase === 'month-day' ? monthDayCandidates(text, sent.start, sent.end, draw) : candidates(kind, text, sent.start, sent.end, surnames, trueSurnames, pick, titlePlant)) {
           if (quotes.some((q) => p.start >= q.start && p.end <= q.end)) continue;
           // the planted fact must be one the paired source sentence states too: its words (or, for an
           // insertion, the words either side) are held in common with the source
@@ -318,7 +348,7 @@ const suite: Suite = async ({ evalDir, args }) => {
         }
       }
       for (let n = 0; n < perKind && options.length; n++) {
-      const choice = options.splice(Math.floor(pick() * options.length), 1)[0]!;
+      const choice = options.splice(Math.floor(draw() * options.length), 1)[0]!;
       if (used.has(choice.s)) {
         n--;
         continue;

@@ -131,7 +131,7 @@ export interface SlotDiff {
   rounding?: boolean;
   /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
   unproven?: 'src' | 'art';
-  /** for a title read inside a rewording: the changed stretch around it, whose neighbours hold it in place */
+  /** for a title or a date read inside a rewording: the stretch around it, whose neighbours hold it in place */
   frame?: { src: [number, number]; art: [number, number] };
   /** for numbers: the parsed quantities */
   srcQuantity?: Quantity;
@@ -312,7 +312,9 @@ export function compareSentences(src: readonly FactToken[], art: readonly FactTo
       const a = classes(art, h.a0, h.a1);
       return s.has('qualifier') !== a.has('qualifier');
     };
-    if (swapped) filled++;
+    // (or a name for a name after the same courtesy title, opening a reworded region: "Mr Reyle: 'Did
+    // you not say …'" / "Mr Lund accused him of saying …")
+    if (swapped || mixed.some((h) => titledNameOpens(src, art, h))) filled++;
     else if (mixed.some(added)) dropped++;
   }
   const pairSimilarity = filled || dropped ? (a.length + b.length - dropped > 0 ? (2 * (shared + filled)) / (a.length + b.length - dropped) : 1) : similarity;
@@ -434,6 +436,12 @@ function titledNameSwap(src: readonly FactToken[], art: readonly FactToken[], h:
   return t === art[h.a0 - 1]!.low.replace(/\.$/, '') && (COURTESY_TITLES as readonly string[]).includes(t) && nameToken(src[h.s0]!) && nameToken(art[h.a0]!);
 }
 
+/** A region opens with one name for another after the same courtesy title ("Mr Reyle did you" / "Mr Lund accused"). */
+function titledNameOpens(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  if (h.s1 - h.s0 < 1 || h.a1 - h.a0 < 1) return false;
+  return titledNameSwap(src, art, { s0: h.s0, s1: h.s0 + 1, a0: h.a0, a1: h.a0 + 1 });
+}
+
 /** Tokens [from, to) are all fill words (an empty range counts). */
 function allFill(toks: readonly FactToken[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!fillWord(toks[k]!)) return false;
@@ -483,6 +491,8 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
   const diffs: SlotDiff[] = [];
   for (let i = 0; i < hunks.length; i++) {
     const h = hunks[i]!;
+    const day = dayAcrossMonth(src, art, hunks, i);
+    if (day) diffs.push(day);
     if (!holdsSlotWord(src, h.s0, h.s1) && !holdsSlotWord(art, h.a0, h.a1)) continue;
     let slot = classify(src, art, h.s0, h.s1, h.a0, h.a1, similarity);
     // a slot at the edge of a longer rewording, held by the shared words on that side
@@ -498,6 +508,7 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       if (h.s0 > 0 && h.a0 > 0 && oneFigure(src, h.s0) && oneFigure(art, h.a0)) slot = figure(classify(src, art, h.s0, h.s0 + 1, h.a0, h.a0 + 1, similarity));
       if (!slot && h.s1 < src.length && h.a1 < art.length && oneFigure(src, h.s1 - 1) && oneFigure(art, h.a1 - 1)) slot = figure(classify(src, art, h.s1 - 1, h.s1, h.a1 - 1, h.a1, similarity));
     }
+    if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) slot = dateAtEdge(src, art, h);
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
@@ -522,6 +533,91 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
     if (slot) diffs.push(slot);
   }
   return diffs;
+}
+
+/** A word of a date written out: a month, a year, or a day of the month beside a month ("26 July 1996", "February 19"). */
+function dateToken(toks: readonly FactToken[], k: number): 'month' | 'year' | 'day' | null {
+  const t = toks[k]!;
+  if (monthAt(toks)(k)) return 'month';
+  if (/^(?:1[89]|20)\d\d$/.test(t.low)) return 'year';
+  if (/^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/.test(t.low) && (monthAt(toks)(k - 1) || monthAt(toks)(k + 1))) return 'day';
+  return null;
+}
+
+/** A day of the month written as a number (with or without its ordinal suffix), beside a month. */
+function monthDay(toks: readonly FactToken[], k: number): boolean {
+  return dateToken(toks, k) === 'day';
+}
+
+/**
+ * The day of the month on either side of the same month in the two sentences ("on 9 May, said" /
+ * "on May 28, claimed"): the changed region before the shared month ends with the day on one side,
+ * the one after it opens with the day on the other. Another day is a date slot, shown on the two day
+ * numbers and held by the words beside the whole date; the same day in the other order is none.
+ */
+function dayAcrossMonth(src: readonly FactToken[], art: readonly FactToken[], hunks: readonly Hunk[], i: number): SlotDiff | null {
+  const h = hunks[i]!;
+  const n = hunks[i + 1];
+  // one shared token between the two regions, a month on both sides
+  if (!n || n.s0 !== h.s1 + 1 || n.a0 !== h.a1 + 1 || !monthAt(src)(h.s1) || !monthAt(art)(h.a1)) return null;
+  const before = (toks: readonly FactToken[], f: number, t: number) => t > f && monthDay(toks, t - 1);
+  const after = (toks: readonly FactToken[], f: number, t: number) => t > f && monthDay(toks, f);
+  let sd: number;
+  let ad: number;
+  if (before(art, h.a0, h.a1) && !before(src, h.s0, h.s1) && after(src, n.s0, n.s1) && !after(art, n.a0, n.a1)) {
+    sd = n.s0;
+    ad = h.a1 - 1;
+  } else if (before(src, h.s0, h.s1) && !before(art, h.a0, h.a1) && after(art, n.a0, n.a1) && !after(src, n.s0, n.s1)) {
+    sd = h.s1 - 1;
+    ad = n.a0;
+  } else return null;
+  if (valueKey(src[sd]!) === valueKey(art[ad]!)) return null;
+  const frame = (k: number, m: number): [number, number] => [Math.min(k, m), Math.max(k, m) + 1];
+  return { kind: 'date', src: [sd, sd + 1], art: [ad, ad + 1], frame: { src: frame(sd, h.s1), art: frame(ad, h.a1) } };
+}
+
+/**
+ * A date at the edge of a longer rewording, held by the shared word beside it ("in March 1985." /
+ * "in March 1983 as a recruit of 18"; "at her home on February 19, last year" / "in July last
+ * year"; "on July 26 1999." / "on 26 July 1996, deny the charges"): the run of date words at that
+ * edge on each side, one date a side (no other month or year in the region), compared year for year
+ * where the years differ, else month for month, else day for day beside the same month ("on January 14
+ * this year" / "on Jan 24").
+ */
+function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): SlotDiff | null {
+  const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1): number[] => {
+    const out: number[] = [];
+    for (let k = step === 1 ? from : to - 1; k >= from && k < to && dateToken(toks, k); k += step) out.push(k);
+    return out.sort((x, y) => x - y);
+  };
+  const read = (rs: number[], ra: number[]): SlotDiff | null => {
+    const of = (toks: readonly FactToken[], r: number[], c: 'month' | 'year' | 'day') => r.filter((k) => dateToken(toks, k) === c);
+    // one date a side: the rest of the region names no other month or year
+    const others = (toks: readonly FactToken[], r: number[], from: number, to: number) => {
+      for (let k = from; k < to; k++) if (!r.includes(k) && (dateToken(toks, k) === 'month' || dateToken(toks, k) === 'year')) return true;
+      return false;
+    };
+    if (!rs.length || !ra.length || others(src, rs, h.s0, h.s1) || others(art, ra, h.a0, h.a1)) return null;
+    const sameMonth = (() => {
+      const s = of(src, rs, 'month');
+      const a = of(art, ra, 'month');
+      return s.length === 1 && a.length === 1 && valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+    })();
+    for (const c of ['year', 'month', 'day'] as const) {
+      // (a day of the month only beside the same month on both sides: "January 14" / "Jan 24")
+      if (c === 'day' && !sameMonth) continue;
+      const s = of(src, rs, c);
+      const a = of(art, ra, c);
+      if (s.length !== 1 || a.length !== 1 || valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!)) continue;
+      // held by the words beside the whole date ("on July 26 1999" / "on 26 July 1996": "on" and "26")
+      return { kind: 'date', src: [s[0]!, s[0]! + 1], art: [a[0]!, a[0]! + 1], frame: { src: [rs[0]!, rs[rs.length - 1]! + 1], art: [ra[0]!, ra[ra.length - 1]! + 1] } };
+    }
+    return null;
+  };
+  let d: SlotDiff | null = null;
+  if (h.s0 > 0 && h.a0 > 0) d = read(run(src, h.s0, h.s1, 1), run(art, h.a0, h.a1, 1));
+  if (!d && h.s1 < src.length && h.a1 < art.length) d = read(run(src, h.s0, h.s1, -1), run(art, h.a0, h.a1, -1));
+  return d;
 }
 
 /**
@@ -679,8 +775,10 @@ function classify(
       const kind = sQ.kind === 'year' || aQ.kind === 'year' ? 'date' : sQ.kind === 'time' || aQ.kind === 'time' ? 'time' : 'number';
       const hedged = HEDGES.has(art[aQ.from - 1]?.low ?? '') || HEDGES.has(art[aQ.from - 2]?.low ?? '');
       // "more than 30" for 33, "nearly 60" for 59: a bound the source's figure keeps is no change
+      // (not when the source bounds its own figure the same way: "nearly six weeks" / "nearly seven weeks"
+      // are two bounds, and the rounding test below decides)
       const bound = boundBefore(art, aQ.from);
-      if (kind === 'number' && sQ.kind === aQ.kind && sQ.currency === aQ.currency && bound && (bound === 'above' ? sQ.value > aQ.value : sQ.value < aQ.value)) return null;
+      if (kind === 'number' && sQ.kind === aQ.kind && sQ.currency === aQ.currency && bound && boundBefore(src, sQ.from) !== bound && (bound === 'above' ? sQ.value > aQ.value : sQ.value < aQ.value)) return null;
       const rounding = kind === 'number' && isRounding(sQ, aQ, hedged);
       return {
         kind,

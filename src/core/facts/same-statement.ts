@@ -93,7 +93,8 @@ export function anchored(src: readonly FactToken[], srcText: string, art: readon
       const ap = art[pj]!;
       if (step < 0 ? clauseBreak(srcText, s.end, sp.start) || clauseBreak(artText, a.end, ap.start) : clauseBreak(srcText, sp.end, s.start) || clauseBreak(artText, ap.end, a.start)) return false;
       if (s.low !== a.low) return false;
-      if (anchorWord(s)) return true;
+      // (a month holds the year after it, "in May 1993" / "in May 1996", "May" as much as "June")
+      if (anchorWord(s) || (dateWord(src, i) && dateWord(art, j))) return true;
       pi = i;
       pj = j;
       i += step;
@@ -518,7 +519,17 @@ export const MIN_SHARED_QUOTED = 4;
  * `art` are offsets into `srcText` and `artText`.
  */
 export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
-  return quotedWordsAfterSlot(src, srcText, art, artText, d, regions, false) >= MIN_SHARED_QUOTED;
+  if (quotedWordsAfterSlot(src, srcText, art, artText, d, regions, false) < MIN_SHARED_QUOTED) return false;
+  // both quotations open with the same word, held in common: the other's words asked about inside a
+  // quotation of one's own ("Mr Lund asked: 'What do you mean, as far as possible?'" / "Mr Reyle: 'As
+  // far as possible.'") are another statement
+  const first = (toks: readonly FactToken[], text: string, after: number) => {
+    const q = quoteOpening(toks, text, after);
+    return q < 0 ? -1 : toks.findIndex((t) => t.start >= q);
+  };
+  const i = first(src, srcText, d.src[1]);
+  const j = first(art, artText, d.art[1]);
+  return i >= 0 && j >= 0 && src[i]!.low === art[j]!.low && !regions.some((h) => j >= h.a0 && j < h.a1);
 }
 
 /**

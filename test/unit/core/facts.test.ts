@@ -204,6 +204,18 @@ describe('facts/compare', () => {
     assert.equal(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with former director Ilse Varga next year.')[0]?.kind, 'title');
     assert.deepEqual(cmp('The film will be made with acclaimed director Ilse Varga next year.', 'The film will be made with noted director Ilse Varga next year.'), []);
   });
+  it('pair similarity: a name for a name after the same courtesy title, opening a reworded region', () => {
+    const x = factTokens('Mr Reyle: "Did you tell the crews that the ferry was unsafe in the storm?"');
+    const y = factTokens('Mr Lund accused him of telling the crews that the ferry was unsafe in the storm.');
+    const c = compareSentences(x, y);
+    const len = x.length + y.length;
+    assert.ok(Math.abs(c.pairSimilarity - (c.similarity * len + 2) / len) < 1e-9, `similarity ${c.similarity}, pair ${c.pairSimilarity}`);
+    // a bare name on one side, or the same name, is credited nothing
+    const d = compareSentences(x, factTokens('Lund accused him of telling the crews that the ferry was unsafe in the storm.'));
+    assert.equal(d.pairSimilarity, d.similarity);
+    const e = compareSentences(x, factTokens('Mr Reyle accused him of telling the crews that the ferry was unsafe in the storm.'));
+    assert.equal(e.pairSimilarity, e.similarity);
+  });
   it('a figure at the edge of a longer rewording, held by the shared word beside it', () => {
     assert.equal(cmp('Ilse Varga, 35, took the bags from outside the offices at night.', 'Ilse Varga, 83, disguised as a cleaner, took the bags from outside the offices at night.')[0]?.kind, 'number');
     assert.equal(cmp('He said: you have three possible conclusions to reach.', 'The coroner gave the jury six possible conclusions to reach.')[0]?.kind, 'number');
@@ -232,6 +244,10 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The ferry carried 59 passengers that night.', 'The ferry carried nearly 60 passengers that night.'), []);
     assert.equal(cmp('Mr Reyle, a ferryman for 28 years, spoke first.', 'Mr Reyle, a ferryman for more than 30 years, spoke first.')[0]?.kind, 'number');
     assert.deepEqual(cmp('Varga and Reyle, 43, hired a boat.', 'Varga and Reyle, one time partners, hired a boat.').filter((d) => d.kind === 'number'), []);
+    // the source bounds its figure the same way: two bounds compared, a rounding at most
+    assert.equal(cmp('The wreck was found nearly six weeks after the ferry sank.', 'The wreck was found nearly seven weeks after the ferry sank.')[0]?.kind, 'number');
+    assert.equal(cmp('The skipper was more than five times over the limit.', 'The skipper was more than two times over the limit.')[0]?.kind, 'number');
+    assert.equal(cmp('Mr Reyle, a ferryman for more than 33 years, spoke first.', 'Mr Reyle, a ferryman for more than 30 years, spoke first.')[0]?.rounding, true);
   });
   it('"today" in the wire is "yesterday" in print: not a date change', () => {
     assert.deepEqual(cmp('The crews walked out today.', 'The crews walked out yesterday.'), []);
@@ -248,6 +264,34 @@ describe('facts/compare', () => {
     assert.deepEqual(cmp('The Chief Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.', 'The Harbour Master Tomas Reyle told the inquiry the ferry had been overloaded.'), []);
     // a rank and a title word dropped before a firm's name, no title ahead: no rank of a person
     assert.deepEqual(cmp('The ferry line has bought out its former partner Kestrel Shipping for £2m.', 'The ferry line has bought out Kestrel Shipping for £2m.'), []);
+  });
+  it('a date at the edge of a longer rewording: year for year, else month for month', () => {
+    const slot = (s: string, a: string) => {
+      const S = factTokens(s);
+      const A = factTokens(a);
+      return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(slot('Lund, who lives in Brisk, first joined the harbour police in March 1985.', 'Lund, from Brisk, joined the harbour police in March 1983 as an 18-year-old recruit.'), ['date: 1985 / 1983']);
+    assert.deepEqual(slot('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), ['date: February / July']);
+    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1996, and deny the charges.'), ['date: 1999 / 1996']);
+    // the same date in another order or form is no change
+    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1999, and deny the charges.'), []);
+    assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again for a month until the storms.'), ['date: 1995 / 1993']);
+    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 24 but the magistrates sent it up.'), ['date: 14 / 24']);
+    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 14 but the magistrates sent it up.'), []);
+    // two years in the region on one side: which one the other side's year is, the pair cannot tell
+    assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again from 1996 until the storms.'), []);
+  });
+  it('a day of the month on either side of the same month: another day is a date slot, the same day in the other order none', () => {
+    const slot = (s: string, a: string) => {
+      const S = factTokens(s);
+      const A = factTokens(a);
+      return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
+    };
+    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 9 May, said the board had humiliated her.'), ['date: 28 / 9']);
+    assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), ['date: 24 / 16']);
+    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 28 May, said the board had humiliated her.'), []);
+    assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24th March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 24 this year.'), []);
   });
   it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {
     const src = 'Mr Reyle said: "We will sell the old ferry to the museum, and the money will go to the crews who lost their pay over the long winter months of the strike."';

@@ -206,6 +206,17 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     assert.equal(x.d.kind, 'name');
     assert.equal(sameQuotation(x.src, s, x.art, a, x.d, x.c.regions), true);
     assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), true);
+    // the other's words asked about inside a quotation of one's own: another statement
+    const s3 = 'Mr Reyle: "As far as possible, it is true."';
+    const a3 = 'Mr Lund seized on the answer, asking: "What do you mean, as far as possible?"';
+    const z = read(s3, a3);
+    assert.equal(z.d.kind, 'name');
+    assert.equal(sameQuotation(z.src, s3, z.art, a3, z.d, z.c.regions), false);
+    assert.equal(sameStatement(z.src, s3, z.art, a3, z.d, 'Reyle', 'Lund', z.c.regions), false);
+    const a4 = 'Here Mr Lund paused for a moment before saying: "As far as possible?"';
+    const w = read(s3, a4);
+    assert.equal(w.d.kind, 'name');
+    assert.equal(sameStatement(w.src, s3, w.art, a4, w.d, 'Reyle', 'Lund', w.c.regions), true);
     const s2 = 'Mr Reyle died later in hospital.';
     const a2 = 'Mr Lund died in hospital.';
     const y = read(s2, a2);
@@ -310,5 +321,21 @@ describe('facts/same-statement: each text keeps to its own month', () => {
     // a month changed in error: the rest of the article keeps the source's month
     const artText2 = 'Berth fees cut for November\nBerth fees were cut for December, the port trust said on its notice board.\nThey had stood at 101 in October.\n';
     assert.equal(read(srcText, artText2, 'Berth fees were'), false);
+  });
+});
+
+describe('facts/same-statement: dates held by the words beside them', () => {
+  it('"May" capitalised before a year is the month, a word that holds the year; "in" alone holds nothing', () => {
+    assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in May 1993.', 'There was a long gap before the next raid on the quay in May 1996.'), { kind: 'date', same: true });
+    assert.deepEqual(judge('There was then a long gap before the next raid, at the Brisk quay car park in June 1993.', 'There was a long gap before the next raid on the quay in June 1996.'), { kind: 'date', same: true });
+    // "in" alone before the year holds nothing
+    assert.equal(judge('There was then a long gap before the next raid, at the Brisk quay car park in 1993.', 'There was a long gap before the next raid on the quay in 1996.').same, false);
+  });
+  it('a date at the edge of a rewording is held by the words beside the whole date', () => {
+    assert.deepEqual(judge('The crews were all arrested during a protest at the site of the new quay at Brisk harbour on July 26 1999.', 'The 28 crews were arrested during a protest at the site of the new quay on 26 July 1996, and deny the charges.'), { kind: 'date', same: true });
+    assert.deepEqual(judge('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), { kind: 'date', same: true });
+  });
+  it('a day of the month moved to the other side of the month is held by the words beside the whole date', () => {
+    assert.deepEqual(judge('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), { kind: 'date', same: true });
   });
 });
