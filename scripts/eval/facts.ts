@@ -265,7 +265,9 @@ function key(f: Finding): string {
 }
 
 const suite: Suite = async ({ evalDir, args }) => {
-  const half = String(flag(args, 'half') ?? 'tune');
+  const half = flag(args, 'half') ?? 'tune';
+  // a flag without its value must not fall through to a half: the test half is run once, on purpose
+  if (half !== 'tune' && half !== 'test' && half !== 'all') throw new Error(`facts: --half must be tune, test or all, got '${String(half)}'`);
   const seed = intFlag(args, 'seed') ?? 20261204;
   const sampleN = intFlag(args, 'sample') ?? 0;
   const show = intFlag(args, 'show') ?? 0;

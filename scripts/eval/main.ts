@@ -19,6 +19,9 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   facts: async () => (await import('./facts')).default,
 };
 
+/** flags whose next word is always their value: a split's name must never be read as a suite */
+const VALUE_FLAGS = new Set(['--half', '--corpus', '--split']);
+
 async function main() {
   const argv = process.argv.slice(2);
   const evalDir = process.env.COPYDESK_EVAL_DIR ?? path.resolve(__dirname, '..', '..', 'shared', 'eval');
@@ -26,8 +29,9 @@ async function main() {
     console.error(`eval: data folder not found: ${evalDir} (set COPYDESK_EVAL_DIR)`);
     process.exit(2);
   }
-  // a word right after a --flag is that flag's value unless it names a suite (--corpus train, --limit 50)
-  const isValue = (a: string, k: number) => k > 0 && /^--[^=]+$/.test(argv[k - 1]!) && !(a in SUITES);
+  // a word right after a --flag is that flag's value unless it names a suite (--corpus train, --limit 50);
+  // after a flag that always takes a value it is the value even when it names a suite (`--half tune`)
+  const isValue = (a: string, k: number) => k > 0 && /^--[^=]+$/.test(argv[k - 1]!) && (VALUE_FLAGS.has(argv[k - 1]!) || !(a in SUITES));
   const names = argv.filter((a, k) => !a.startsWith('-') && !isValue(a, k));
   const flags = argv.filter((a, k) => a.startsWith('-') || isValue(a, k));
   // `judge` takes sub-commands and a file (judge sample …, judge score FILE): everything after it is its own
