@@ -14,6 +14,8 @@
  *   the article … until no group splits (two seeds are adjacent when at most `gap` sentences lie
  *   between them). A cluster whose joined fragments have cosine ≤ `validate` is clustered again
  *   with a gap one smaller, down to 0.
+ * - Not the anchor's: an article unit seeded with more than `hubSeeds` reference units keeps only the
+ *   seeds its neighbours' seeds support (hubTrim) before extension, in both settings.
  * - Filtering: of cases overlapping in the article, the one whose sentences are more similar to its
  *   reference fragment is kept; cases shorter than `minChars` characters on either side are dropped.
  * - Summary setting: the extension is also run with `summaryGap`; when the reference side of its
@@ -56,6 +58,16 @@ export interface SentenceAlignOptions {
    * otherwise makes a few long units whose tf-isf vectors a copied stretch inside them cannot reach.
    */
   unitWords: number;
+  /**
+   * Hub units: an article unit seeded with more than `hubSeeds` reference units (a list line, a
+   * generic sentence, a source that repeats itself) keeps only its seeds lying within `gap` units,
+   * in both texts, of a seed of another article unit that is not a hub itself (see hubTrim). Its
+   * other seeds would stretch the case's reference side over sentences it was never copied from.
+   * `summaryHubSeeds` is the summary setting's bound (a summary sentence may condense two or three
+   * source sentences). 0: off.
+   */
+  hubSeeds: number;
+  summaryHubSeeds: number;
 }
 
 export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
@@ -73,6 +85,8 @@ export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
   summaryWiden: 1.1,
   summaryOwnRatio: 2,
   unitWords: 20,
+  hubSeeds: 2,
+  summaryHubSeeds: 3,
 };
 
 /** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */
@@ -871,6 +885,59 @@ export function alignSentences(
   return cases.map((c) => toCase(c, ua, ub, summary));
 }
 
+/**
+ * The seeds without the stray ones of hub units: an article unit with more than `hub` seeds keeps
+ * those within `near` units (in both texts) of a seed of another article unit that has at most `hub`
+ * seeds; with none such, those within `near` of any other article unit's seed (a passage the source
+ * repeats makes a run of hubs that support each other); with none such either, its seed of highest
+ * cosine (the first among equals). 0: every seed.
+ */
+function hubTrim(seeds: Pair[], av: { vec(i: number): Vec }, bv: { vec(j: number): Vec }, hub: number, near: number): Pair[] {
+  if (!(hub > 0)) return seeds;
+  const by = new Map<number, Pair[]>();
+  for (const p of seeds) {
+    const l = by.get(p[0]);
+    if (l) l.push(p);
+    else by.set(p[0], [p]);
+  }
+  let any = false;
+  for (const l of by.values()) if (l.length > hub) any = true;
+  if (!any) return seeds;
+  // supported by a seed of another article unit close by in both texts (by a hub's only when `hubs`)
+  const supported = (q: Pair, hubs: boolean) => {
+    for (let i = q[0] - near; i <= q[0] + near; i++) {
+      const l = i === q[0] ? undefined : by.get(i);
+      if (!l || (!hubs && l.length > hub)) continue;
+      for (const x of l) if (Math.abs(x[1] - q[1]) <= near) return true;
+    }
+    return false;
+  };
+  const keep = new Set<Pair>();
+  for (const l of by.values()) {
+    if (l.length <= hub) {
+      for (const p of l) keep.add(p);
+      continue;
+    }
+    let close = l.filter((q) => supported(q, false));
+    // a run of hubs (a passage the source repeats): the seeds its units support in each other
+    if (!close.length) close = l.filter((q) => supported(q, true));
+    if (close.length) for (const p of close) keep.add(p);
+    else {
+      let best = l[0]!;
+      let bs = -1;
+      for (const q of l) {
+        const c = cosine(av.vec(q[0]), bv.vec(q[1]));
+        if (c > bs) {
+          bs = c;
+          best = q;
+        }
+      }
+      keep.add(best);
+    }
+  }
+  return seeds.filter((p) => keep.has(p));
+}
+
 /** Extension, filtering, growth and the summary setting over the seeds, as cases by unit indexes. */
 function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions): { cases: CaseForm[]; summary: boolean } {
   if (!seeds.length) return { cases: [], summary: false };
@@ -879,10 +946,10 @@ function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeig
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
   const sims = new Map<string, number>();
-  let cases = grow(filter(extend(seeds, av, bv, o.gap, o.validate, sims), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
+  let cases = grow(filter(extend(hubTrim(seeds, av, bv, o.hubSeeds, o.gap), av, bv, o.gap, o.validate, sims), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;
   if (o.summaryGap > o.gap) {
-    const wide = filter(extend(seeds, av, bv, o.summaryGap, o.validate, sims), av, bv, ua, ub, o.minChars);
+    const wide = filter(extend(hubTrim(seeds, av, bv, o.summaryHubSeeds, o.gap), av, bv, o.summaryGap, o.validate, sims), av, bv, ua, ub, o.minChars);
     const [sa, sb] = extents(wide, ua, ub);
     const [na, nb] = extents(cases, ua, ub);
     const finds = !(o.summaryWiden > 0) || na === 0 || wide.length < cases.length || sa >= o.summaryWiden * na || nb >= o.summaryOwnRatio * na;

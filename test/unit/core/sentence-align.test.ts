@@ -141,6 +141,30 @@ describe('sentence-align', () => {
     assert.deepEqual([wide[0]!.b.start, wide[0]!.b.end], [0, source.length]);
   });
 
+  it('keeps a hub sentence to the seed its neighbours support (hubSeeds)', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    // the source repeats a notice three times; the article copies its first three sentences and the
+    // notice, which pairs with every repetition, and the far ones would stretch the source side
+    const notice = 'Passengers should check the Tidewell Lines website for sailing updates before travelling to the harbour.';
+    const other = [
+      'Winter storms closed the quay twice in January, and the harbour wall needed repairs costing a small fortune.',
+      'A school trip from the mainland was postponed until the spring term because of the uncertain weather.',
+    ];
+    const source = [notice, s[6], s[7], ...other, s[0], s[1], s[2], notice, s[3], s[4], s[5], notice].join(' ');
+    const article = [s[0], s[1], s[2], notice].join(' ');
+    const [a, b] = pair(article, source);
+    const second = source.indexOf(notice, 1);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [source.indexOf(s[0]!), second + notice.length]);
+    // without the trim every repetition is a seed, and the source side runs from the first to the last
+    const all = alignSentences(a, b, { hubSeeds: 0, summaryHubSeeds: 0 });
+    assert.equal(all.length, 1);
+    assert.deepEqual([all[0]!.a.start, all[0]!.a.end], [0, article.length]);
+    assert.deepEqual([all[0]!.b.start, all[0]!.b.end], [0, source.length]);
+  });
+
   it('finds nothing between an unrelated article on the same topic that shares names', () => {
     const article =
       'Tidewell Lines reported record profits on Orsay Island routes this summer, its chief executive told shareholders in Brannock. ' +
