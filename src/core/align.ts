@@ -2235,29 +2235,6 @@ function restatePairOrder(
   inQuotes: Uint8Array,
   o: AlignOptions,
 ): boolean {
-  const pair = restatePair(kept, num, aTok, doc, index, ref, from, to, inQuotes, o);
-  if (pair.cosine < o.restatePairCosine) return false;
-  return !o.restateBracket || (pair.before && pair.after);
-}
-
-/**
- * The best single source sentence of a restated sentence (`restatePairOrder`): its cosine, and
- * whether a kept passage of the source precedes the sentence in the article and starts and ends no
- * later than that source sentence in the source (`before`), and another follows it in the article
- * and starts and ends no earlier (`after`).
- */
-function restatePair(
-  kept: Passage[],
-  num: number,
-  aTok: [number, number],
-  doc: TextModel,
-  index: ReferenceIndex,
-  ref: TextModel,
-  from: number,
-  to: number,
-  inQuotes: Uint8Array,
-  o: AlignOptions,
-): { cosine: number; before: boolean; after: boolean } {
   const vec = sentenceVectors(
     (k) => (o.quoted?.[k] || inQuotes[k] ? -1 : index.terms.lookup(doc.tokens[k]!.norm)),
     [{ tokenStart: aTok[0], tokenEnd: aTok[1] }],
@@ -2273,9 +2250,11 @@ function restatePair(
     const c = cosine(vec, refSentenceVector(index, num, t0, t1));
     if (c > best) [best, sb] = [c, [t0, t1]];
   }
+  if (best < o.restatePairCosine) return false;
+  if (!o.restateBracket) return true;
   const before = kept.some((q) => q.doc === num && q.aTok[1] <= aTok[0] && q.bTok[0] <= sb[0] && q.bTok[1] <= sb[1]);
   const after = kept.some((q) => q.doc === num && q.aTok[0] >= aTok[1] && q.bTok[0] >= sb[0] && q.bTok[1] >= sb[1]);
-  return { cosine: best, before, after };
+  return before && after;
 }
 
 /**
