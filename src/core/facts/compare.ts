@@ -578,8 +578,8 @@ function dayAcrossMonth(src: readonly FactToken[], art: readonly FactToken[], hu
 
 /**
  * A date at the edge of a longer rewording, held by the shared word beside it ("in March 1985." /
- * "in March 1983 as a recruit of 18"; "at her home on February 19, last year" / "in July last
- * year"; "on July 26 1999." / "on 26 July 1996, deny the charges"): the run of date words at that
+ * "in March 1983 as a cadet of nineteen"; "on February 19, last year" / "in July last
+ * year"; "on July 26 1999." / "on 26 July 1996, and dispute every count"): the run of date words at that
  * edge on each side, one date a side (no other month or year in the region), compared year for year
  * where the years differ, else month for month, else day for day beside the same month ("on January 14
  * this year" / "on Jan 24").

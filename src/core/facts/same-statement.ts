@@ -521,8 +521,8 @@ export const MIN_SHARED_QUOTED = 4;
 export function sameQuotation(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[]): boolean {
   if (quotedWordsAfterSlot(src, srcText, art, artText, d, regions, false) < MIN_SHARED_QUOTED) return false;
   // both quotations open with the same word, held in common: the other's words asked about inside a
-  // quotation of one's own ("Mr Lund asked: 'What do you mean, as far as possible?'" / "Mr Reyle: 'As
-  // far as possible.'") are another statement
+  // quotation of one's own ("Mr Lund asked: 'What do you mean, more or less entirely?'" / "Mr Reyle:
+  // 'More or less entirely.'") are another statement
   const first = (toks: readonly FactToken[], text: string, after: number) => {
     const q = quoteOpening(toks, text, after);
     return q < 0 ? -1 : toks.findIndex((t) => t.start >= q);

@@ -271,14 +271,14 @@ describe('facts/compare', () => {
       const A = factTokens(a);
       return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
     };
-    assert.deepEqual(slot('Lund, who lives in Brisk, first joined the harbour police in March 1985.', 'Lund, from Brisk, joined the harbour police in March 1983 as an 18-year-old recruit.'), ['date: 1985 / 1983']);
+    assert.deepEqual(slot('Lund, who lives in Brisk, first joined the harbour police in March 1985.', 'Lund, from Brisk, joined the harbour police in March 1983 as a cadet of nineteen.'), ['date: 1985 / 1983']);
     assert.deepEqual(slot('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), ['date: February / July']);
-    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1996, and deny the charges.'), ['date: 1999 / 1996']);
+    assert.deepEqual(slot('The ferrymen were detained at a picket by the slipway on July 26 1999.', 'The 28 ferrymen were detained at a picket by the slipway on 26 July 1996, and dispute every count.'), ['date: 1999 / 1996']);
     // the same date in another order or form is no change
-    assert.deepEqual(slot('The crews were arrested during a protest at the quay on July 26 1999.', 'The 28 crews were arrested during a protest at the quay on 26 July 1999, and deny the charges.'), []);
+    assert.deepEqual(slot('The ferrymen were detained at a picket by the slipway on July 26 1999.', 'The 28 ferrymen were detained at a picket by the slipway on 26 July 1999, and dispute every count.'), []);
     assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again for a month until the storms.'), ['date: 1995 / 1993']);
-    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 24 but the magistrates sent it up.'), ['date: 14 / 24']);
-    assert.deepEqual(slot('The company pleaded guilty at a hearing at Brisk court on January 14 this year, but the magistrates sent it up.', 'Kestrel Lines pleaded guilty at Brisk court on Jan 14 but the magistrates sent it up.'), []);
+    assert.deepEqual(slot('The operator admitted the breach before Brisk justices on January 14 this year, though the bench passed it upward.', 'Kestrel Lines admitted the breach before Brisk justices on Jan 24 though the bench passed it upward.'), ['date: 14 / 24']);
+    assert.deepEqual(slot('The operator admitted the breach before Brisk justices on January 14 this year, though the bench passed it upward.', 'Kestrel Lines admitted the breach before Brisk justices on Jan 14 though the bench passed it upward.'), []);
     // two years in the region on one side: which one the other side's year is, the pair cannot tell
     assert.deepEqual(slot('The crews worked the harbour at Brisk in 1995, before the old ferry sank off the point.', 'The crews worked the harbour at Brisk in 1993 and again from 1996 until the storms.'), []);
   });
@@ -288,9 +288,9 @@ describe('facts/compare', () => {
       const A = factTokens(a);
       return compareSentences(S, A).diffs.map((d) => `${d.kind}: ${S.slice(d.src[0], d.src[1]).map((t) => t.text).join(' ')} / ${A.slice(d.art[0], d.art[1]).map((t) => t.text).join(' ')}`);
     };
-    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 9 May, said the board had humiliated her.'), ['date: 28 / 9']);
+    assert.deepEqual(slot('The skipper, who handed in her notice on May 28, claimed the board had belittled her.', 'Mrs Lund, who handed in her notice on 9 May, said the board had belittled her.'), ['date: 28 / 9']);
     assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), ['date: 24 / 16']);
-    assert.deepEqual(slot('The skipper, who wrote a letter of resignation on May 28, claimed the board had humiliated her.', 'Mrs Lund, who wrote a letter of resignation on 28 May, said the board had humiliated her.'), []);
+    assert.deepEqual(slot('The skipper, who handed in her notice on May 28, claimed the board had belittled her.', 'Mrs Lund, who handed in her notice on 28 May, said the board had belittled her.'), []);
     assert.deepEqual(slot('Reyle denies sinking the ferry at the quay in Brisk on 24th March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 24 this year.'), []);
   });
   it('a titled name is compared at the pair similarity the name swap itself does not lower', () => {

@@ -207,13 +207,13 @@ describe('facts/same-statement: a speaker sentence whose content is its quotatio
     assert.equal(sameQuotation(x.src, s, x.art, a, x.d, x.c.regions), true);
     assert.equal(sameStatement(x.src, s, x.art, a, x.d, 'Reyle', 'Lund', x.c.regions), true);
     // the other's words asked about inside a quotation of one's own: another statement
-    const s3 = 'Mr Reyle: "As far as possible, it is true."';
-    const a3 = 'Mr Lund seized on the answer, asking: "What do you mean, as far as possible?"';
+    const s3 = 'Mr Reyle: "More or less entirely, it is accurate."';
+    const a3 = 'Mr Lund seized on the answer, asking: "What do you mean, more or less entirely?"';
     const z = read(s3, a3);
     assert.equal(z.d.kind, 'name');
     assert.equal(sameQuotation(z.src, s3, z.art, a3, z.d, z.c.regions), false);
     assert.equal(sameStatement(z.src, s3, z.art, a3, z.d, 'Reyle', 'Lund', z.c.regions), false);
-    const a4 = 'Here Mr Lund paused for a moment before saying: "As far as possible?"';
+    const a4 = 'Here Mr Lund stopped for a moment, before saying: "More or less entirely?"';
     const w = read(s3, a4);
     assert.equal(w.d.kind, 'name');
     assert.equal(sameStatement(w.src, s3, w.art, a4, w.d, 'Reyle', 'Lund', w.c.regions), true);
@@ -332,7 +332,7 @@ describe('facts/same-statement: dates held by the words beside them', () => {
     assert.equal(judge('There was then a long gap before the next raid, at the Brisk quay car park in 1993.', 'There was a long gap before the next raid on the quay in 1996.').same, false);
   });
   it('a date at the edge of a rewording is held by the words beside the whole date', () => {
-    assert.deepEqual(judge('The crews were all arrested during a protest at the site of the new quay at Brisk harbour on July 26 1999.', 'The 28 crews were arrested during a protest at the site of the new quay on 26 July 1996, and deny the charges.'), { kind: 'date', same: true });
+    assert.deepEqual(judge('The ferrymen were all detained at a picket by the new slipway at Brisk harbour on July 26 1999.', 'The 28 ferrymen were detained at a picket by the new slipway on 26 July 1996, and dispute every count.'), { kind: 'date', same: true });
     assert.deepEqual(judge('Ilse Reyle denies scuttling the ferry Kestrel at the quay at Brisk on February 19, last year.', 'Reyle, 28, denies scuttling the Kestrel in July last year.'), { kind: 'date', same: true });
   });
   it('a day of the month moved to the other side of the month is held by the words beside the whole date', () => {
