@@ -7,7 +7,7 @@
  */
 import { alignment, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
-import type { IndexedDoc, ReferenceIndex } from '../reference-index';
+import type { IndexedDoc, ReferenceIndex, Terms } from '../reference-index';
 import { lowerBound } from '../search';
 import { FreshTokenMemo, type Analysis, type RuleContext, type TokenMemo } from '../rule';
 import type { Span, TextModel } from '../text';
@@ -73,6 +73,21 @@ const gramDocs: Analysis<TokenMemo<readonly number[] | null>> = (ctx) =>
 
 /** Reference documents that share word 3-grams with the ranges, best first, with the number of shared 3-grams. */
 export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [number, number][] {
+  const { doc } = ctx;
+  // the whole article is asked about by several rules in one check (names, facts): scored once
+  if (ranges.length === 1 && ranges[0]!.start <= 0 && ranges[0]!.end >= doc.text.length && max <= WHOLE_MAX) {
+    return ctx.use(wholeArticleScores).slice(0, max);
+  }
+  return scoreDocs(ctx, ranges, max);
+}
+
+/** The most documents a whole-article ask keeps (wholeArticleScores). */
+const WHOLE_MAX = 30;
+
+/** candidateDocScores of the whole article, the best WHOLE_MAX: a prefix of it is the answer for any smaller max (ties are broken by document). */
+const wholeArticleScores: Analysis<[number, number][]> = (ctx) => scoreDocs(ctx, [{ start: 0, end: ctx.doc.text.length }], WHOLE_MAX);
+
+function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, number][] {
   const { doc, index } = ctx;
   const terms = articleTermIds(ctx);
   const grams = ctx.use(gramDocs);
@@ -94,7 +109,26 @@ export function candidateDocScores(ctx: RuleContext, ranges: Span[], max = 8): [
       for (const d of docs) score.set(d, (score.get(d) ?? 0) + 1);
     }
   }
-  return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
+  return best(score, max);
+}
+
+/**
+ * The `max` entries of `score` with the most 3-grams, ties by document: the sort's prefix. Many
+ * documents (a whole article's thousands) are first cut to those with at least the count the
+ * max-th best has, read off a histogram of the counts.
+ */
+function best(score: Map<number, number>, max: number): [number, number][] {
+  let entries = [...score.entries()];
+  if (entries.length > 4 * max && max > 0) {
+    let top = 0;
+    for (const e of entries) if (e[1] > top) top = e[1];
+    const hist = new Uint32Array(top + 1);
+    for (const e of entries) hist[e[1]]++;
+    let c = top;
+    for (let n = hist[c]!; n < max && c > 1; ) n += hist[--c]!;
+    entries = entries.filter((e) => e[1] >= c);
+  }
+  return entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }
 
 /**
@@ -111,11 +145,45 @@ export function referenceHoldingText(ctx: RuleContext, q: Span): number | null {
   return best && best[1] >= need ? best[0] : null;
 }
 
+/**
+ * The index's term id of each article token. In an editor session (an aligner kept between checks)
+ * each word's id is looked up in the index's dictionary once and kept while the dictionary is the
+ * same object of the same size (terms are only added to it, so a kept id and a kept -1 stay true).
+ */
 const termIds: Analysis<Int32Array> = (ctx) => {
-  const out = new Int32Array(ctx.doc.tokens.length);
-  ctx.doc.tokens.forEach((t, k) => (out[k] = ctx.index.terms.lookup(t.norm)));
+  const tokens = ctx.doc.tokens;
+  const out = new Int32Array(tokens.length);
+  const terms = ctx.index.terms;
+  const known = ctx.aligner ? sessionTermIds(ctx.aligner, terms) : null;
+  for (let k = 0; k < tokens.length; k++) {
+    const norm = tokens[k]!.norm;
+    if (!known) {
+      out[k] = terms.lookup(norm);
+      continue;
+    }
+    let id = known.get(norm);
+    if (id === undefined) known.set(norm, (id = terms.lookup(norm)));
+    out[k] = id;
+  }
   return out;
 };
+
+interface KnownTerms {
+  terms: Terms;
+  size: number;
+  ids: Map<string, number>;
+}
+const knownTerms = new WeakMap<object, KnownTerms>();
+/** Most words a session keeps the ids of (an editor session's article has a few thousand). */
+const MAX_KNOWN_TERMS = 50_000;
+
+function sessionTermIds(session: object, terms: Terms): Map<string, number> {
+  let k = knownTerms.get(session);
+  if (!k || k.terms !== terms || k.size !== terms.size || k.ids.size > MAX_KNOWN_TERMS) {
+    knownTerms.set(session, (k = { terms, size: terms.size, ids: new Map() }));
+  }
+  return k.ids;
+}
 function articleTermIds(ctx: RuleContext): Int32Array {
   return ctx.use(termIds);
 }

@@ -8,6 +8,7 @@
 import { compromise } from '../lazy-nlp';
 import { lowerBound } from '../search';
 import { isStopWord } from '../stopwords';
+import { Generations } from '../generations';
 
 let wordList: string[] | undefined;
 let sorted: readonly string[] | undefined;
@@ -74,16 +75,29 @@ const CALENDAR = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
 ]);
 
+/**
+ * The answers of isOrdinaryWord and isKnownName per word, remembered: both read only fixed lists (the
+ * word list, the stop words, compromise's lexicon), and an article's words are asked about on every
+ * check. Bit 0: answered ordinary; 1: ordinary; 2: answered name; 3: name.
+ */
+const wordAnswers = new Generations<number>(20000);
+
 /** An ordinary English word (lower-case input): in the word list, a stop word or a common-word lexicon entry. */
 export function isOrdinaryWord(lower: string): boolean {
-  if (isStopWord(lower) || CALENDAR.has(lower)) return true;
-  if (inWordList(lower)) return true;
-  return tagsOf(lower).some((t) => COMMON_TAGS.has(t));
+  const a = wordAnswers.get(lower) ?? 0;
+  if (a & 1) return (a & 2) !== 0;
+  const v = isStopWord(lower) || CALENDAR.has(lower) || inWordList(lower) || tagsOf(lower).some((t) => COMMON_TAGS.has(t));
+  wordAnswers.set(lower, a | 1 | (v ? 2 : 0));
+  return v;
 }
 
 /** A name compromise knows (a first name, surname, place, country, organisation or demonym). */
 export function isKnownName(lower: string): boolean {
-  return tagsOf(lower).some((t) => NAME_TAGS.has(t));
+  const a = wordAnswers.get(lower) ?? 0;
+  if (a & 4) return (a & 8) !== 0;
+  const v = tagsOf(lower).some((t) => NAME_TAGS.has(t));
+  wordAnswers.set(lower, a | 4 | (v ? 8 : 0));
+  return v;
 }
 
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);

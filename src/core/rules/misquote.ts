@@ -8,6 +8,7 @@ import { describeDiff } from '../attribution/compare';
 import { alignment, referenceModel } from '../align';
 import { findQuotes } from '../attribution/quotes';
 import { markTokensWithin } from '../span-index';
+import { lowerBound } from '../search';
 import { referenceQuotes } from '../attribution/analysis';
 import { speakerLike } from '../attribution/evidence';
 import { candidateDocs, candidateDocScores, lastNames, quoteMatches, referenceHoldingText, sentenceRange, type QuoteMatch } from '../attribution/analysis';
@@ -570,11 +571,25 @@ function unquoted(ctx: RuleContext): Finding<'misquote'>[] {
       if (!ra.source || ra.kind === 'indirect' || who === null || !speakerLike(who)) continue;
       for (const rq of ra.quotes) {
         if (rq.end <= p.b.start || rq.start >= p.b.end) continue;
-        const R = rm.tokens.filter((t) => t.start >= rq.start && t.end <= rq.end);
+        // the quote's tokens: those inside it, a run of the reference's tokens (in order, none overlapping)
+        const rt = rm.tokens;
+        const r0 = lowerBound(rt.length, (k) => rt[k]!.start < rq.start);
+        let r1 = r0;
+        while (r1 < rt.length && rt[r1]!.end <= rq.end) r1++;
+        const R = rt.slice(r0, r1);
+        // where each word stands in the quote: a run can start only where the first words are the same
+        const at = new Map<string, number[]>();
+        R.forEach((t, j) => {
+          const js = at.get(t.norm);
+          if (js) js.push(j);
+          else at.set(t.norm, [j]);
+        });
         // longest run of identical words, contiguous in both, none of the article's inside quotation marks
+        // (the first longest in order of article word, then quote word)
         let best = { len: 0, i: 0, j: 0 };
         for (let i = p.aTok[0]; i < p.aTok[1]; i++) {
-          for (let j = 0; j < R.length; j++) {
+          if (quoted[i]) continue;
+          for (const j of at.get(doc.tokens[i]!.norm) ?? []) {
             let n = 0;
             while (i + n < p.aTok[1] && j + n < R.length && !quoted[i + n] && doc.tokens[i + n]!.norm === R[j + n]!.norm) n++;
             if (n > best.len) best = { len: n, i, j };

@@ -262,6 +262,21 @@ function surnames(name: string | null): Set<string> {
   return new Set([...lastNames(name)].filter((w) => !HONORIFIC.test(w)));
 }
 
+/**
+ * The attributions of a reference (`ras`, of text `refText`) that attribute a claim (attributes()), in
+ * their order. They depend only on the reference, so they are kept with its attribution list (the same
+ * list object while the reference's cache holds it) for the checks that ask again.
+ */
+const attributingCache = new WeakMap<readonly Attribution[], { text: string; kept: Attribution[] }>();
+function attributing(refText: string, ras: readonly Attribution[]): Attribution[] {
+  let e = attributingCache.get(ras);
+  if (!e || e.text !== refText) {
+    const speakers = namedSpeakers(ras);
+    attributingCache.set(ras, (e = { text: refText, kept: ras.filter((ra) => attributes(refText, ra, speakers)) }));
+  }
+  return e.kept;
+}
+
 /** The names a reference document credits by name (not by pronoun) anywhere: its speakers. */
 const speakerCache = new WeakMap<readonly Attribution[], Set<string>>();
 function namedSpeakers(ras: readonly Attribution[]): Set<string> {
@@ -365,11 +380,7 @@ export const unattributedClaim: Rule = {
     };
     // (1) passages of the alignment: reference attributions whose content lies mostly in the passage
     for (const p of passages) {
-      const refText = ctx.index.docs[p.doc]!.text;
-      const ras = referenceAttributions(ctx.index, p.doc);
-      const speakers = namedSpeakers(ras);
-      for (const ra of ras) {
-        if (!attributes(refText, ra, speakers)) continue;
+      for (const ra of attributing(ctx.index.docs[p.doc]!.text, referenceAttributions(ctx.index, p.doc))) {
         const ov = Math.min(ra.content.end, p.b.end) - Math.max(ra.content.start, p.b.start);
         if (ov < 0.5 * (ra.content.end - ra.content.start)) continue;
         for (let s = 0; s < doc.sentences.length; s++) {
@@ -386,12 +397,7 @@ export const unattributedClaim: Rule = {
       const sent = doc.sentences[s]!;
       if (sent.tokenEnd - sent.tokenStart < 6) continue;
       for (const d of candidateDocs(ctx, [sent], 3)) {
-        const refText = ctx.index.docs[d]!.text;
-        const ras = referenceAttributions(ctx.index, d);
-        const speakers = namedSpeakers(ras);
-        for (const ra of ras) {
-          if (attributes(refText, ra, speakers)) consider(s, d, ra, 0.65);
-        }
+        for (const ra of attributing(ctx.index.docs[d]!.text, referenceAttributions(ctx.index, d))) consider(s, d, ra, 0.65);
       }
     }
     const out: Finding[] = [];

@@ -5,6 +5,7 @@ import { nearMiss } from '../../../src/core/names/match';
 import { clearNameMemo, nearMissEntries, nearMissMemo } from '../../../src/core/names/memo';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { ReferenceDoc } from '../../../src/core/types';
+import { isKnownName, isOrdinaryWord } from '../../../src/core/names/words';
 import { scanNear } from './helpers';
 
 // invented names, some of them spelling variants of each other, in invented reference sentences
@@ -57,5 +58,22 @@ describe('names/memo: near-miss entries kept between checks', () => {
       { numRuns: 3000, seed: 13 },
     );
     assert.ok(found > 1000, `near misses found: ${found}`);
+  });
+});
+
+describe('names/words: word answers remembered', () => {
+  it('isOrdinaryWord and isKnownName answer a word alike on every ask, in any order', () => {
+    const words = ['harbour', 'kovalenko', 'the', 'tuesday', 'london', 'marta', 'quillonbar', 'running', 'zzqx', 'paris', 'said', 'ferry'];
+    const first = words.map((w, i) => (i % 2 ? [isKnownName(w), isOrdinaryWord(w)] : [isOrdinaryWord(w), isKnownName(w)]));
+    // both answers of one word are kept together: asking one must not change the other
+    for (let round = 0; round < 3; round++) {
+      words.forEach((w, i) => {
+        const got = i % 2 ? [isKnownName(w), isOrdinaryWord(w)] : [isOrdinaryWord(w), isKnownName(w)];
+        assert.deepEqual(got, first[i], w);
+      });
+    }
+    assert.equal(isOrdinaryWord('the'), true);
+    assert.equal(isOrdinaryWord('zzqx'), false);
+    assert.equal(isKnownName('zzqx'), false);
   });
 });
