@@ -1154,7 +1154,10 @@ export class PassageMemo {
     const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
     const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
     if (kept) this.stats.clustersKept++;
-    this.docEntry(docNum).clustered = { seeds: seeds.slice(), gap, clusters };
+    const entry = this.docEntry(docNum);
+    // the copy score() kept serves when the list is still the same seeds (no sentence seeds added since)
+    const scored = entry.scored?.seeds;
+    entry.clustered = { seeds: scored && sameSeeds(scored, seeds) ? scored : seeds.slice(), gap, clusters };
     return clusters;
   }
 
