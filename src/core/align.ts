@@ -759,17 +759,33 @@ export class SentencePairMemo {
     this.index = null;
   }
 
-  /** What sentenceSeeds(article, …, doc, index, o) returns (o.sentenceDice > 0), `article` the sentences given to next(). */
-  seeds(article: SentVec[], doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
+  /**
+   * What sentenceSeeds(article, articleIdx, doc, index, o) returns (o.sentenceDice > 0), `article` the
+   * sentences given to next() and `articleIdx` their articleStems(…, 3).
+   */
+  seeds(article: SentVec[], articleIdx: ArticleStems, doc: number, index: ReferenceIndex, o: AlignOptions): Seed[] {
     const gen = this.generation;
     let entry = this.docs.get(doc);
     if (!entry) this.docs.set(doc, (entry = { refs: null, bySentence: new Map(), used: gen }));
     entry.used = gen;
     // dicePairs takes article sentences of 3 or more distinct content stems
     const missing: number[] = [];
-    for (let n = 0; n < article.length; n++) if (article[n]!.stems.size >= 3 && !entry.bySentence.has(this.keys[n]!)) missing.push(n);
+    let eligible = 0;
+    for (let n = 0; n < article.length; n++) {
+      if (article[n]!.stems.size < 3) continue;
+      eligible++;
+      if (!entry.bySentence.has(this.keys[n]!)) missing.push(n);
+    }
     this.stats.compared += missing.length;
-    if (missing.length > SentencePairMemo.fewSentences) {
+    if (missing.length === eligible && missing.length > 0) {
+      // none met (an article opened, a new candidate): sentenceSeeds' pass, over the article's one stem index
+      const found = cosinePassingPairs(article, articleIdx, doc, index, o);
+      const lists = new Map<number, number[]>();
+      for (const n of missing) lists.set(n, []);
+      for (let k = 0; k < found.length; k += 3) lists.get(found[k]!)!.push(found[k + 1]!, found[k + 2]!);
+      // sentences of one key share its pairs (the last one's: the same, by the same vector)
+      for (const [n, pairs] of lists) entry.bySentence.set(this.keys[n]!, { pairs, used: gen });
+    } else if (missing.length > SentencePairMemo.fewSentences) {
       // many sentences not met (an article opened, a new candidate): one dicePairs pass over the reference
       const sents = missing.map((n) => article[n]!);
       const found = cosinePassingPairs(sents, articleStems(sents.map((x) => x.stems), 3), doc, index, o);
@@ -1138,7 +1154,10 @@ export class PassageMemo {
     const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
     const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
     if (kept) this.stats.clustersKept++;
-    this.docEntry(docNum).clustered = { seeds: seeds.slice(), gap, clusters };
+    const entry = this.docEntry(docNum);
+    // the copy score() kept serves when the list is still the same seeds (no sentence seeds added since)
+    const scored = entry.scored?.seeds;
+    entry.clustered = { seeds: scored && sameSeeds(scored, seeds) ? scored : seeds.slice(), gap, clusters };
     return clusters;
   }
 
@@ -1316,7 +1335,7 @@ export function align(
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
     memos.pairs?.next(index, o, articleVecs);
     for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
-      const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
+      const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, articleIdx, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       const list = bySeedDoc.get(docNum) ?? [];
       list.push(...extra);

@@ -4,9 +4,8 @@
  * Seeding (index look-ups of every word 3-gram, `ngramSeeds`) is the expensive part of align(). The
  * seeds of the n-grams that start in a paragraph depend only on that paragraph's words, the first
  * SEED_N − 1 words after it (an n-gram may run into the next paragraph), the index and the options.
- * So they are cached per paragraph under a key made of exactly those words, with article positions
- * stored relative to the paragraph's first token; on the next call they are shifted to where the
- * paragraph now stands. Clustering, sentence-level seeding and grading then run on the merged seeds
+ * So they are cached per paragraph under a key made of exactly those words, with the paragraph's
+ * first token then; on the next call they are shifted to where the paragraph now stands, if it moved. Clustering, sentence-level seeding and grading then run on the merged seeds
  * as in a fresh align() (through its `seeds` hook), so the result is the same as align()'s.
  *
  * The cache is dropped when the index changes (documents added or removed) or the options change.
@@ -20,14 +19,14 @@ import { SEED_N } from './segment';
 import type { TextModel } from './text';
 
 interface Entry {
-  /** seeds per reference document, article positions relative to the paragraph's first token */
-  byDoc: Map<number, Seed[]>;
-  used: number;
   /**
-   * the seeds placed where the paragraph last stood (first token `from`): a paragraph that has not
-   * moved gives the same Seed objects again (nothing writes to a seed) instead of new copies
+   * seeds per reference document, placed where the paragraph last stood (first token `from`): a
+   * paragraph that has not moved gives the same Seed objects again (nothing writes to a seed); one
+   * that moved gets copies shifted by how far it moved
    */
-  placed?: { from: number; byDoc: Map<number, Seed[]> };
+  byDoc: Map<number, Seed[]>;
+  from: number;
+  used: number;
 }
 
 export interface IncrementalStats {
@@ -165,19 +164,18 @@ export class IncrementalAligner implements Aligner {
       if (entry) reused++;
       else {
         seeded++;
-        const byDoc = ngramSeeds(terms, this.index, o, from, keyEnd);
-        for (const list of byDoc.values()) for (const s of list) s.i -= from;
-        entry = { byDoc, used: gen };
+        entry = { byDoc: ngramSeeds(terms, this.index, o, from, keyEnd), from, used: gen };
         this.cache.set(key, entry);
       }
       entry.used = gen;
-      let placed = entry.placed;
-      if (!placed || placed.from !== from) {
+      if (entry.from !== from) {
+        const shift = from - entry.from;
         const byDoc = new Map<number, Seed[]>();
-        for (const [docNum, list] of entry.byDoc) byDoc.set(docNum, list.map((s) => ({ i: s.i + from, j: s.j, li: s.li, lj: s.lj, kind: s.kind })));
-        entry.placed = placed = { from, byDoc };
+        for (const [docNum, list] of entry.byDoc) byDoc.set(docNum, list.map((s) => ({ i: s.i + shift, j: s.j, li: s.li, lj: s.lj, kind: s.kind })));
+        entry.byDoc = byDoc;
+        entry.from = from;
       }
-      for (const [docNum, list] of placed.byDoc) {
+      for (const [docNum, list] of entry.byDoc) {
         let target = out.get(docNum);
         if (!target) out.set(docNum, (target = []));
         for (const s of list) target.push(s);
