@@ -5,9 +5,9 @@
  * quotes through the index. A reference's attributions and quotes are read from the index file
  * when it holds them (reference-analyses.ts), else extracted on first use.
  */
-import { alignment, referenceModel } from '../align';
+import { alignment, articleTerms, referenceModel } from '../align';
 import { DocCache } from '../doc-cache';
-import type { IndexedDoc, ReferenceIndex, Terms } from '../reference-index';
+import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import { lowerBound } from '../search';
 import { FreshTokenMemo, type Analysis, type RuleContext, type TokenMemo } from '../rule';
 import type { Span, TextModel } from '../text';
@@ -145,45 +145,9 @@ export function referenceHoldingText(ctx: RuleContext, q: Span): number | null {
   return best && best[1] >= need ? best[0] : null;
 }
 
-/**
- * The index's term id of each article token. In an editor session (an aligner kept between checks)
- * each word's id is looked up in the index's dictionary once and kept while the dictionary is the
- * same object of the same size (terms are only added to it, so a kept id and a kept -1 stay true).
- */
-const termIds: Analysis<Int32Array> = (ctx) => {
-  const tokens = ctx.doc.tokens;
-  const out = new Int32Array(tokens.length);
-  const terms = ctx.index.terms;
-  const known = ctx.aligner ? sessionTermIds(ctx.aligner, terms) : null;
-  for (let k = 0; k < tokens.length; k++) {
-    const norm = tokens[k]!.norm;
-    if (!known) {
-      out[k] = terms.lookup(norm);
-      continue;
-    }
-    let id = known.get(norm);
-    if (id === undefined) known.set(norm, (id = terms.lookup(norm)));
-    out[k] = id;
-  }
-  return out;
-};
+/** The index's term id of each article token: align()'s array for the same model, made once a check. */
+const termIds: Analysis<Int32Array> = (ctx) => articleTerms(ctx.doc, ctx.index);
 
-interface KnownTerms {
-  terms: Terms;
-  size: number;
-  ids: Map<string, number>;
-}
-const knownTerms = new WeakMap<object, KnownTerms>();
-/** Most words a session keeps the ids of (an editor session's article has a few thousand). */
-const MAX_KNOWN_TERMS = 50_000;
-
-function sessionTermIds(session: object, terms: Terms): Map<string, number> {
-  let k = knownTerms.get(session);
-  if (!k || k.terms !== terms || k.size !== terms.size || k.ids.size > MAX_KNOWN_TERMS) {
-    knownTerms.set(session, (k = { terms, size: terms.size, ids: new Map() }));
-  }
-  return k.ids;
-}
 function articleTermIds(ctx: RuleContext): Int32Array {
   return ctx.use(termIds);
 }
