@@ -1534,7 +1534,6 @@ function sentencePassages(doc: TextModel, side: PreparedSide, index: ReferenceIn
 
 /** One sentence-level case as a passage graded by its words, and whether it is dense; null: not a passage. */
 function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: SentenceCase, o: AlignOptions): { p: Passage; dense: boolean } | null {
-  const d = index.docs[num]!;
   const aTok: [number, number] = [c.a.tokFrom, c.a.tokTo];
   const bTok: [number, number] = [c.b.tokFrom, c.b.tokTo];
   // quoting is not copying: article sentences at the case's edges that are mostly attributed
@@ -1570,16 +1569,7 @@ function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: Senten
   if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
   // a summary is judged by how much of its content the source holds (its word order and length differ)
   if (c.summary && containment(doc, aTok, b) < o.summaryContainment) return null;
-  const p: Passage = {
-    doc: num,
-    a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
-    b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
-    aTok,
-    bTok,
-    similarity: Math.round(ws.similarity * 1000) / 1000,
-    level: levelOf(ws.similarity, ws.identical, o),
-    words: aTok[1] - aTok[0],
-  };
+  const p = tokenPassage(doc, index, num, aTok, bTok, ws, o);
   const dense = c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o));
   return { p, dense };
 }
@@ -1746,15 +1736,27 @@ function newSentence(doc: TextModel, from: number, to: number, bag: Set<string>,
 /** One passage spanning the chain, graded on its words (the article's attributed quotations left out, as in gradeAndTrim). */
 function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions): Passage {
   const p = chain[0]!;
-  const d = index.docs[p.doc]!;
   const aTok: [number, number] = [p.aTok[0], Math.max(...chain.map((c) => c.aTok[1]))];
   const bTok: [number, number] = [Math.min(...chain.map((c) => c.bTok[0])), Math.max(...chain.map((c) => c.bTok[1]))];
   const a: string[] = [];
   for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
   const b = refWords(index, p.doc, bTok[0], bTok[1]);
-  const ws = wordSimilarity(a, b);
+  return tokenPassage(doc, index, p.doc, aTok, bTok, wordSimilarity(a, b), o);
+}
+
+/** The passage over article tokens `aTok` and reference `num`'s tokens `bTok`, graded by their word similarity `ws`. */
+function tokenPassage(
+  doc: TextModel,
+  index: ReferenceIndex,
+  num: number,
+  aTok: [number, number],
+  bTok: [number, number],
+  ws: { similarity: number; identical: boolean },
+  o: AlignOptions,
+): Passage {
+  const d = index.docs[num]!;
   return {
-    doc: p.doc,
+    doc: num,
     a: { start: doc.tokens[aTok[0]]!.start, end: doc.tokens[aTok[1] - 1]!.end },
     b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
     aTok,
