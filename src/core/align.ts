@@ -1972,7 +1972,7 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
  * Per article token: 1 in a sentence of at least 4 words of which `share` or more begin with a
  * capital letter (a list of names: a team sheet, a cast list, a title-case heading). 0: none.
  */
-function nameLists(doc: TextModel, share: number): Uint8Array {
+export function nameLists(doc: TextModel, share: number): Uint8Array {
   const out = new Uint8Array(doc.tokens.length);
   if (!(share > 0)) return out;
   for (const s of doc.sentences) {
