@@ -12,7 +12,7 @@ import { isStopWord } from '../stopwords';
 import { WORD_PATTERN } from '../text';
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
 import { isRounding, NUMBER_WORDS, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
-import { COURTESY_TITLES, HONOUR_TITLES } from '../titles';
+import { COURTESY_TITLES, HONOUR_TITLES, POST_NOMINALS } from '../titles';
 
 export type SlotKind = 'number' | 'date' | 'time' | 'name' | 'title' | 'polarity' | 'quantifier';
 
@@ -109,6 +109,9 @@ export const TITLES = new Set([
   'private', 'pte', 'pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'cllr', 'corporal', 'cpl', 'gen', 'col', 'capt', 'lt', 'spokesperson',
 ]);
 const HONORIFICS = new Set<string>([...COURTESY_TITLES, ...HONOUR_TITLES, 'qc', 'mp', 'mep']);
+/** letters after a name ("QC", "MP") */
+const POST_NOMINAL = new Set<string>(POST_NOMINALS);
+const COURTESY = new Set<string>(COURTESY_TITLES);
 const TITLE_ABBREVIATIONS: Record<string, string> = {
   sgt: 'sergeant', det: 'detective', supt: 'superintendent', insp: 'inspector', pte: 'private', pc: 'constable', wpc: 'constable',
   dc: 'detective constable', ds: 'detective sergeant', di: 'detective inspector', dci: 'detective chief inspector', cllr: 'councillor',
@@ -511,10 +514,12 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) slot = dateAtEdge(src, art, h);
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
+      // (read from the right, letters after the name come with it: "David Reyle MP was")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
+        const post = step === -1 && to - from > 1 && POST_NOMINAL.has(toks[to - 1]!.low) ? 1 : 0;
         let n = 0;
-        for (let k = step === 1 ? from : to - 1; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
-        return Math.max(1, n);
+        for (let k = step === 1 ? from : to - 1 - post; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
+        return n ? n + post : 1;
       };
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
@@ -920,13 +925,29 @@ function classify(
   // titles before the names are compared as titles above when they differ alone; with the name, the name decides
   let sT = src.slice(s0, s1);
   let aT = art.slice(a0, a1);
+  // letters after a name ("Petra Lund MP") title it as a courtesy title before it does; the wire's
+  // "Petra Lund MP" is the paper's "Mrs Lund", so against a name with them a courtesy title before the
+  // other name is set aside too ("Petra Lund MP was" / "Mr Reyle was")
+  const sPost = sT.length > 1 && POST_NOMINAL.has(sT[sT.length - 1]!.low);
+  const aPost = aT.length > 1 && POST_NOMINAL.has(aT[aT.length - 1]!.low);
+  if (sPost) sT = sT.slice(0, -1);
+  if (aPost) aT = aT.slice(0, -1);
+  if (sPost !== aPost) {
+    const other = sPost ? aT : sT;
+    if (other.length > 1 && COURTESY.has(other[0]!.low.replace(/\.$/, ''))) {
+      if (sPost) aT = aT.slice(1);
+      else sT = sT.slice(1);
+    }
+  }
   if (sT.length === 2 && aT.length === 2 && TITLES.has(sT[0]!.low) && TITLES.has(aT[0]!.low)) {
     sT = sT.slice(1);
     aT = aT.slice(1);
   }
   if (!personName(sT) || !personName(aT)) return null;
-  const sFrom = s1 - sT.length;
-  const aFrom = a1 - aT.length;
+  const sEnd = s1 - (sPost ? 1 : 0);
+  const aEnd = a1 - (aPost ? 1 : 0);
+  const sFrom = sEnd - sT.length;
+  const aFrom = aEnd - aT.length;
   // a name for a name in the same frame: shared words on both sides (the end of both sentences
   // counts as one: "said Mr Smith." / "said Mr Jones."); at the edge of a longer rewording, two
   // shared words on the anchored side, and a new clause in the reworded rest on both sides or on
@@ -944,8 +965,8 @@ function classify(
   // place, a newspaper, a programme or the same person's first name ("Winstanley began" / "Dawn
   // began"). A title on one side only leaves the other name to be shown a person (`unproven`).
   const titledAt = (toks: readonly FactToken[], k: number) => k > 0 && TITLES.has(toks[k - 1]!.low);
-  const sTitled = titledAt(src, sFrom);
-  const aTitled = titledAt(art, aFrom);
+  const sTitled = titledAt(src, sFrom) || sPost;
+  const aTitled = titledAt(art, aFrom) || aPost;
   const titled = sTitled && aTitled;
   // (a name after an article is an organisation or a place: "the Harbour Gazette")
   const DETERMINERS = ['the', 'a', 'an'];
@@ -959,14 +980,18 @@ function classify(
   // between a shared first name and a shared surname: a middle name, spelt or transliterated otherwise
   if (firstNamed && s1 < src.length && a1 < art.length && src[s1]!.low === art[a1]!.low && nameToken(src[s1]!)) return null;
   // (read on the pair's credited similarity: the changed name must not lose the pair that shows it)
-  if (similarity.pair >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2) {
+  if (similarity.pair >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2 + (sPost ? 1 : 0)) && na <= 2 + (aPost ? 1 : 0)) {
     const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
     const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter
     if (jaroWinkler(sl, al) >= 0.8) return null; // a spelling variant
     // two names that swap places are a reordering, not a substitution
     if (art.some((t) => t.low === sl) && src.some((t) => t.low === al)) return null;
-    return { kind: 'name', src: [sFrom, s1], art: [aFrom, a1], ...(unproven ? { unproven } : {}) };
+    // (letters after a name hold it by the words after them: the slot's frame takes them in)
+    const frame = sPost || aPost ? { frame: { src: [sFrom, s1] as [number, number], art: [aFrom, a1] as [number, number] } } : {};
+    // (the source's surname for the article's after a courtesy title: "Mr Reyle" is put right as "Mr Lund")
+    const srcFrom = sPost && aT.length === 1 && aFrom > 0 && COURTESY.has(art[aFrom - 1]!.low.replace(/\.$/, '')) ? sEnd - 1 : sFrom;
+    return { kind: 'name', src: [srcFrom, sEnd], art: [aFrom, aEnd], ...(unproven ? { unproven } : {}), ...frame };
   }
   return null;
 }
