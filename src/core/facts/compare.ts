@@ -134,6 +134,8 @@ export interface SlotDiff {
   rounding?: boolean;
   /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
   unproven?: 'src' | 'art';
+  /** for names: the speakers credited with one quotation both sentences give (facts/speaker.ts) */
+  quoted?: true;
   /** for a title or a date read inside a rewording: the stretch around it, whose neighbours hold it in place */
   frame?: { src: [number, number]; art: [number, number] };
   /** for numbers: the parsed quantities */
@@ -185,7 +187,7 @@ export function dateWord(toks: readonly FactToken[], k: number): boolean {
 }
 
 /** A name token: capitalised, not a function word, title, day, month or pronoun. */
-function nameToken(t: FactToken): boolean {
+export function nameToken(t: FactToken): boolean {
   // capitalised word of at least three letters, not an acronym (UK, ITV) nor with digits (BBC1)
   if (!/^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(t.text.replace(/['’]s$/, '')) && !/^\p{Lu}'\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
   const low = t.low.replace(/'s$/, '');
@@ -194,7 +196,7 @@ function nameToken(t: FactToken): boolean {
 }
 
 /** lower-case particles inside a name ("Al Fayed", "van Gogh") */
-const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
+export const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
 
 /** A name of one or two words: name tokens, particles allowed before the last word. */
 function personName(ts: readonly FactToken[]): boolean {

@@ -459,7 +459,7 @@ export function titleMoved(src: readonly FactToken[], art: readonly FactToken[],
 }
 
 /** Where the sentence's first quotation after token `after` opens (an offset into `text`), or -1. */
-function quoteOpening(toks: readonly FactToken[], text: string, after: number): number {
+export function quoteOpening(toks: readonly FactToken[], text: string, after: number): number {
   if (after >= toks.length) return -1;
   const from = toks[after - 1]?.end ?? toks[0]!.start;
   const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
@@ -509,7 +509,7 @@ function contractedInQuote(src: readonly FactToken[], qs: number, art: readonly 
  * the diff holds in common with it, also stands after the source's opening mark: words one text
  * quotes and the other reports are not a shared quotation). 0 when either sentence opens none.
  */
-function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[], bothQuoted: boolean): number {
+export function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[], bothQuoted: boolean): number {
   const qs = quoteOpening(src, srcText, d.src[1]);
   const qa = quoteOpening(art, artText, d.art[1]);
   if (qs < 0 || qa < 0) return 0;
@@ -608,9 +608,12 @@ export function sameStatement(
   /** the pair's changed regions (SentenceComparison.regions), for the time-anchor check */
   regions: readonly Hunk[] = [],
 ): boolean {
-  const shared = sharedContent(src, art, d);
-  if (shared < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions)) && !(shared >= MIN_SHARED_CONTENT - 1 && onlySwap(regions, d))) return false;
-  if (!anchored(src, srcText, art, artText, d)) return false;
+  // (a speaker is held by the quotation credited to them, which `speakerSwap` found shared)
+  if (!d.quoted) {
+    const shared = sharedContent(src, art, d);
+    if (shared < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions)) && !(shared >= MIN_SHARED_CONTENT - 1 && onlySwap(regions, d))) return false;
+    if (!anchored(src, srcText, art, artText, d)) return false;
+  }
   if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
   if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {
     if (valueElsewhere(src, art, d)) return false;

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
 import { compareSentences, factTokens } from '../../../src/core/facts/compare';
+import { quotedSpeaker } from '../../../src/core/facts/speaker';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
@@ -319,5 +320,50 @@ describe('rules/fact-mismatch: the same statement, not just a similar one', () =
     const other = 'Lund holds 6 berths so far. A bidder needs 9 berths to carry the vote on the new quay.';
     assert.deepEqual(pair(src, `${src} ${other}`), []);
     assert.deepEqual(pair(src, other).map((f) => f.message), ['Source says “14”; the article says “9” (figure; Coastline Wire)']);
+  });
+});
+
+describe('rules/fact-mismatch: speakers, letters after a name', () => {
+  const REPORT = 'The report found that Petra Lund MP was knowingly helping the harbour board to hide the accounts from the crews.';
+  it('a name with letters after it against another titled name: a finding, fixed with the surname', () => {
+    assert.equal(fixClears(REPORT, 'The report found that Mr Reyle was knowingly helping the harbour board to hide the accounts from the crews.'),
+      'The report found that Mr Lund was knowingly helping the harbour board to hide the accounts from the crews.');
+    // at the edge of a longer rewording, the article quoting from inside the clause
+    const fs = pair(REPORT, "The report found that two years ago Mr Reyle was 'knowingly helping the harbour board' to hide the accounts from the crews.");
+    assert.deepEqual(fs.map((f) => f.message), ['Source says “Lund”; the article says “Reyle” (name; Coastline Wire)']);
+    // the same person, with a courtesy title for the letters
+    assert.deepEqual(pair(REPORT, 'The report found that Mrs Lund was knowingly helping the harbour board to hide the accounts from the crews.'), []);
+  });
+  it('a short speaker sentence whose quotation writes out a contraction: a finding on the name; the same speaker: none', () => {
+    const src = 'Mr Reyle answered: "That\'s simply not true."';
+    assert.equal(fixClears(src, 'Mr Lund replied: "That is simply not true."'), 'Mr Reyle replied: "That is simply not true."');
+    assert.deepEqual(pair(src, 'Mr Reyle replied: "That is simply not true."'), []);
+  });
+  it('another speaker credited with the quotation the source credits: a finding; a quotation only partly shared: none', () => {
+    const src = 'Watched by the crews and by Mr Lund, Mr Reyle replied: "Well, the tide will turn again by the spring."';
+    assert.equal(fixClears(src, 'Mr Lund: "Well, the tide will turn again by the spring."'), 'Mr Reyle: "Well, the tide will turn again by the spring."');
+    // a transcript's bare name, the article's quotation cut short: the speaker still differs
+    const transcript = 'Reyle: "Just as plainly, the harbour board has broken every promise it made to the crews."';
+    assert.deepEqual(pair(transcript, 'Mr Reyle was questioned for an hour. Mr Lund said: "The harbour board has broken every promise it made to the crews."').map((f) => f.message),
+      ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    // most of the article's quotation is its own
+    assert.deepEqual(pair(transcript, 'Mr Reyle was questioned for an hour. Mr Lund said: "The harbour board has broken every promise, and the crews will walk out on Friday unless it pays them."'), []);
+  });
+});
+
+describe('facts/speaker', () => {
+  const speaker = (s: string) => {
+    const toks = factTokens(s);
+    const sp = quotedSpeaker(toks, s);
+    return sp && `${toks.slice(sp.name[0], sp.name[1]).map((t) => t.text).join(' ')}${sp.titled ? ' (titled)' : ''}`;
+  };
+  it('the name credited with the quotation: before a reporting verb or a colon, opening its clause', () => {
+    assert.equal(speaker('Watched by the crews and by Mr Lund, Mr Reyle replied: "Well, the tide will turn."'), 'Reyle (titled)');
+    assert.equal(speaker('Reyle: "Just as plainly, the board broke its word."'), 'Reyle');
+    assert.equal(speaker('Petra Lund said, "The board broke its word."'), 'Petra Lund');
+    // the one spoken to, a name without a reporting verb before a comma, no quotation: no speaker
+    assert.equal(speaker('The skipper shouted to Mr Reyle: "Well, the tide will turn."'), null);
+    assert.equal(speaker('As for Mr Reyle, "he broke his word", the skipper said.'), null);
+    assert.equal(speaker('Mr Reyle replied that the tide would turn.'), null);
   });
 });
