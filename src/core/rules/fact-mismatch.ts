@@ -7,7 +7,7 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, shownText, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, storyVersion, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
 import { speakerSwap } from '../facts/speaker';
@@ -144,7 +144,8 @@ export function factFindings(ctx: RuleContext): Finding[] {
   for (const [, pairs] of [...pairsBySentence].sort((x, y) => x[0] - y[0])) {
     // the best pair with a document that follows the article's story: a like sentence in another
     // story of an archive (another month's figures, another match's team sheet) is no source
-    const base = pairs.find((p) => p.story);
+    // (or, failing one, the best with a version of such a document: another issue of the same wire story)
+    const base = pairs.find((p) => p.story) ?? pairs.find((p) => ctx.use(storyVersion)(p.doc));
     if (!base) continue;
     // a pair that agrees word for word only with its one changed value set aside shows that one
     // value; more changed slots there are another statement of the same template (another poll's

@@ -367,3 +367,30 @@ describe('facts/speaker', () => {
     assert.equal(speaker('Mr Reyle replied that the tide would turn.'), null);
   });
 });
+
+describe('rules/fact-mismatch: versions of the story', () => {
+  const P1 = 'The Kestrel Bay harbour board met in closed session on Tuesday night to discuss the future of the winter ferry service and the pay of its crews.';
+  const P2 =
+    'Crews on the winter ferry have refused to sail since the start of the month, leaving island families without a crossing for almost three weeks, and the operator says it cannot afford the rise the union wants for the night sailings.';
+  const S = 'Detective Inspector Ilse Varga, who led the inquiry into the damaged ferry, said the harbour board had been warned twice.';
+  const OWN =
+    ' Islanders queued at the slipway with their shopping in the rain. Some had hired fishing boats to reach the mainland clinic. ' +
+    'A teacher said her class had shrunk by half since the strike began. The shop on the quay has run out of fresh milk and bread twice this week. ' +
+    'Older residents say they remember a longer strike forty winters ago, when the navy ran a supply boat. Nobody on the island expects the dispute to end soon. ' +
+    'The chapel has opened its hall as a warm room for families who cannot reach the mainland. A fisherman said he had never seen the harbour so quiet in winter.';
+  const article = `${P2}${OWN} ${S.replace('Inspector', 'Sergeant')}`;
+  it('a sentence paired only with another issue of the wire story the article follows: a finding', () => {
+    const refs = [
+      { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } },
+      { id: 'wire-2.txt', path: 'wire-2.txt', text: `${P1}\n\n${S}\n`, meta: { outlet: 'Coastline Wire' } },
+    ];
+    assert.deepEqual(facts(article, refs).map((f) => f.message), ['Source says “Inspector”; the article says “Sergeant” (title; Coastline Wire)']);
+  });
+  it('the same sentence in a document that repeats no paragraph of the story: none', () => {
+    const refs = [
+      { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } },
+      { id: 'wire-2.txt', path: 'wire-2.txt', text: `The regatta committee met on the pier at noon to choose a date for the summer races.\n\n${S}\n`, meta: { outlet: 'Coastline Wire' } },
+    ];
+    assert.deepEqual(facts(article, refs).map((f) => f.message), []);
+  });
+});
