@@ -642,6 +642,14 @@ function roleOf(t: FactToken): string | null {
   return JUDICIAL[w] ?? (TITLE_ABBREVIATIONS[w] || w);
 }
 
+/** "a spokesman", "a spokeswoman", named by no one: a spokesman whose office the sentence does not give */
+function anonymousSpokesman(toks: readonly FactToken[], k: number): boolean {
+  const w = toks[k]!.low;
+  if (w !== 'spokesman' && w !== 'spokeswoman' && w !== 'spokesperson') return false;
+  const before = toks[k - 1]?.low;
+  return (before === 'a' || before === 'an') && !(toks[k + 1] && nameToken(toks[k + 1]!));
+}
+
 /** a High Court judge is "Mr Justice Reyle", a Crown Court judge may sit as "the Recorder": both the judge */
 const JUDICIAL: Record<string, string> = { justice: 'judge', recorder: 'judge' };
 
@@ -661,8 +669,17 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
     for (let k = from; k < to; k++) if (roleOf(toks[k]!)) out.push(k);
     return out;
   };
+  // (the source's anonymous spokesman stands for an office too against one the article names: "a
+  // spokesman for the trust said" / "the trust's chairman said" gives the words to an officer the source
+  // does not name; the other way round the article is only vaguer)
+  const srcRoles = (from: number, to: number) => {
+    const out = roles(src, from, to);
+    for (let k = from; k < to; k++) if (anonymousSpokesman(src, k)) out.push(k);
+    return out.sort((x, y) => x - y);
+  };
+  const srcRole = (k: number) => roleOf(src[k]!) ?? (anonymousSpokesman(src, k) ? 'spokesman' : null);
   let last = i;
-  let sr = roles(src, hunks[i]!.s0, hunks[i]!.s1);
+  let sr = srcRoles(hunks[i]!.s0, hunks[i]!.s1);
   let ar = roles(art, hunks[i]!.a0, hunks[i]!.a1);
   // (the stretch starts at an office: a region before it is read on its own)
   if (!sr.length && !ar.length) return null;
@@ -672,7 +689,7 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
     const gap = art.slice(cur.a1, next.a0);
     if (gap.length > 3 || !gap.every((t) => isStopWord(t.low) || isCap(t))) break;
     last++;
-    sr = sr.concat(roles(src, next.s0, next.s1));
+    sr = sr.concat(srcRoles(next.s0, next.s1));
     ar = ar.concat(roles(art, next.a0, next.a1));
   }
   if (!sr.length || !ar.length || sr.length > 2 || ar.length > 2) return null;
@@ -688,11 +705,12 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
   if (ws > ROLE_REGION_MAX || wa > ROLE_REGION_MAX) return null;
   // shared words beside the stretch on one side at least
   if ((first.s0 === 0 || first.a0 === 0) && (end.s1 >= src.length || end.a1 >= art.length)) return null;
-  const sRoles = new Set(sr.map((k) => roleOf(src[k]!)!));
+  const sRoles = new Set(sr.map((k) => srcRole(k)!));
   const aRoles = new Set(ar.map((k) => roleOf(art[k]!)!));
   if ([...sRoles].some((r) => aRoles.has(r))) return null;
   // neither office anywhere in the other sentence: the words moved between two people
-  if (art.some((t) => sRoles.has(roleOf(t) ?? '')) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
+  const spoken = (t: FactToken) => TITLE_ABBREVIATIONS[t.low] ?? t.low;
+  if (art.some((t) => sRoles.has(roleOf(t) ?? spoken(t))) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
   return {
     slot: {
       kind: 'title',
