@@ -167,8 +167,11 @@ export function storyEvidence(copied: number, words: number, grams: number): boo
 
 /** words in a row two documents must share for one to be a version of the other */
 export const VERSION_RUN = 12;
-/** … covering at least this many words of the document */
-export const VERSION_WORDS = 20;
+/**
+ * … covering at least this many words of the document: as many as a copied source gives the article
+ * (a paragraph of background that related stories repeat is no version)
+ */
+export const VERSION_WORDS = STORY_MIN_WORDS;
 
 /** The word runs of VERSION_RUN words of a reference document, keyed by their normalised words. */
 const docRuns = new DocCache<Set<string>>(256);

@@ -369,7 +369,8 @@ describe('facts/speaker', () => {
 });
 
 describe('rules/fact-mismatch: versions of the story', () => {
-  const P1 = 'The Kestrel Bay harbour board met in closed session on Tuesday night to discuss the future of the winter ferry service and the pay of its crews.';
+  const P1a = 'The Kestrel Bay harbour board met in closed session on Tuesday night to discuss the future of the winter ferry service and the pay of its crews.';
+  const P1 = `${P1a} Members were told the operator had lost money on every winter crossing for six years and would ask for a larger subsidy.`;
   const P2 =
     'Crews on the winter ferry have refused to sail since the start of the month, leaving island families without a crossing for almost three weeks, and the operator says it cannot afford the rise the union wants for the night sailings.';
   const S = 'Detective Inspector Ilse Varga, who led the inquiry into the damaged ferry, said the harbour board had been warned twice.';
@@ -386,11 +387,10 @@ describe('rules/fact-mismatch: versions of the story', () => {
     ];
     assert.deepEqual(facts(article, refs).map((f) => f.message), ['Source says “Inspector”; the article says “Sergeant” (title; Coastline Wire)']);
   });
-  it('the same sentence in a document that repeats no paragraph of the story: none', () => {
-    const refs = [
-      { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } },
-      { id: 'wire-2.txt', path: 'wire-2.txt', text: `The regatta committee met on the pier at noon to choose a date for the summer races.\n\n${S}\n`, meta: { outlet: 'Coastline Wire' } },
-    ];
-    assert.deepEqual(facts(article, refs).map((f) => f.message), []);
+  it('the same sentence in a document that repeats no paragraph of the story, or one sentence of background: none', () => {
+    const story = { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } };
+    const other = (text: string) => ({ id: 'wire-2.txt', path: 'wire-2.txt', text, meta: { outlet: 'Coastline Wire' } });
+    assert.deepEqual(facts(article, [story, other(`The regatta committee met on the pier at noon to choose a date for the summer races.\n\n${S}\n`)]).map((f) => f.message), []);
+    assert.deepEqual(facts(article, [story, other(`${P1a}\n\n${S}\n`)]).map((f) => f.message), []);
   });
 });
