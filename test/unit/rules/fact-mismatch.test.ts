@@ -335,9 +335,9 @@ describe('rules/fact-mismatch: speakers, letters after a name', () => {
     assert.deepEqual(pair(REPORT, 'The report found that Mrs Lund was knowingly helping the harbour board to hide the accounts from the crews.'), []);
   });
   it('a short speaker sentence whose quotation writes out a contraction: a finding on the name; the same speaker: none', () => {
-    const src = 'Mr Reyle answered: "That\'s simply not true."';
-    assert.equal(fixClears(src, 'Mr Lund replied: "That is simply not true."'), 'Mr Reyle replied: "That is simply not true."');
-    assert.deepEqual(pair(src, 'Mr Reyle replied: "That is simply not true."'), []);
+    const src = 'Mr Reyle answered: "That\'s never what the harbour board agreed."';
+    assert.equal(fixClears(src, 'Mr Lund replied: "That is never what the harbour board agreed."'), 'Mr Reyle replied: "That is never what the harbour board agreed."');
+    assert.deepEqual(pair(src, 'Mr Reyle replied: "That is never what the harbour board agreed."'), []);
   });
   it('another speaker credited with the quotation the source credits: a finding; a quotation only partly shared: none', () => {
     const src = 'Watched by the crews and by Mr Lund, Mr Reyle replied: "Well, the tide will turn again by the spring."';
