@@ -12,7 +12,7 @@ import { isStopWord } from '../stopwords';
 import { WORD_PATTERN } from '../text';
 import { ADDED, COMMON, diffWords, REMOVED } from '../word-diff';
 import { isRounding, NUMBER_WORDS, quantities, QUANTITY_SUFFIX, sameQuantity, type Quantity } from './quantity';
-import { COURTESY_TITLES, HONOUR_TITLES } from '../titles';
+import { COURTESY_TITLES, HONOUR_TITLES, POST_NOMINALS } from '../titles';
 
 export type SlotKind = 'number' | 'date' | 'time' | 'name' | 'title' | 'polarity' | 'quantifier';
 
@@ -109,6 +109,9 @@ export const TITLES = new Set([
   'private', 'pte', 'pc', 'wpc', 'dc', 'ds', 'di', 'dci', 'cllr', 'corporal', 'cpl', 'gen', 'col', 'capt', 'lt', 'spokesperson',
 ]);
 const HONORIFICS = new Set<string>([...COURTESY_TITLES, ...HONOUR_TITLES, 'qc', 'mp', 'mep']);
+/** letters after a name ("QC", "MP") */
+const POST_NOMINAL = new Set<string>(POST_NOMINALS);
+const COURTESY = new Set<string>(COURTESY_TITLES);
 const TITLE_ABBREVIATIONS: Record<string, string> = {
   sgt: 'sergeant', det: 'detective', supt: 'superintendent', insp: 'inspector', pte: 'private', pc: 'constable', wpc: 'constable',
   dc: 'detective constable', ds: 'detective sergeant', di: 'detective inspector', dci: 'detective chief inspector', cllr: 'councillor',
@@ -131,6 +134,8 @@ export interface SlotDiff {
   rounding?: boolean;
   /** for names: the side whose name has no title beside it here (the rule looks for one elsewhere in its text) */
   unproven?: 'src' | 'art';
+  /** for names: the speakers credited with one quotation both sentences give (facts/speaker.ts) */
+  quoted?: true;
   /** for a title or a date read inside a rewording: the stretch around it, whose neighbours hold it in place */
   frame?: { src: [number, number]; art: [number, number] };
   /** for numbers: the parsed quantities */
@@ -182,7 +187,7 @@ export function dateWord(toks: readonly FactToken[], k: number): boolean {
 }
 
 /** A name token: capitalised, not a function word, title, day, month or pronoun. */
-function nameToken(t: FactToken): boolean {
+export function nameToken(t: FactToken): boolean {
   // capitalised word of at least three letters, not an acronym (UK, ITV) nor with digits (BBC1)
   if (!/^\p{Lu}\p{Ll}[\p{Ll}'’-]+$/u.test(t.text.replace(/['’]s$/, '')) && !/^\p{Lu}'\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
   const low = t.low.replace(/'s$/, '');
@@ -191,7 +196,7 @@ function nameToken(t: FactToken): boolean {
 }
 
 /** lower-case particles inside a name ("Al Fayed", "van Gogh") */
-const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
+export const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
 
 /** A name of one or two words: name tokens, particles allowed before the last word. */
 function personName(ts: readonly FactToken[]): boolean {
@@ -511,10 +516,12 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) slot = dateAtEdge(src, art, h);
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
+      // (read from the right, letters after the name come with it: "David Reyle MP was")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
+        const post = step === -1 && to - from > 1 && POST_NOMINAL.has(toks[to - 1]!.low) ? 1 : 0;
         let n = 0;
-        for (let k = step === 1 ? from : to - 1; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
-        return Math.max(1, n);
+        for (let k = step === 1 ? from : to - 1 - post; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
+        return n ? n + post : 1;
       };
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
@@ -635,6 +642,14 @@ function roleOf(t: FactToken): string | null {
   return JUDICIAL[w] ?? (TITLE_ABBREVIATIONS[w] || w);
 }
 
+/** "a spokesman", "a spokeswoman", named by no one: a spokesman whose office the sentence does not give */
+function anonymousSpokesman(toks: readonly FactToken[], k: number): boolean {
+  const w = toks[k]!.low;
+  if (w !== 'spokesman' && w !== 'spokeswoman' && w !== 'spokesperson') return false;
+  const before = toks[k - 1]?.low;
+  return (before === 'a' || before === 'an') && !(toks[k + 1] && nameToken(toks[k + 1]!));
+}
+
 /** a High Court judge is "Mr Justice Reyle", a Crown Court judge may sit as "the Recorder": both the judge */
 const JUDICIAL: Record<string, string> = { justice: 'judge', recorder: 'judge' };
 
@@ -654,8 +669,17 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
     for (let k = from; k < to; k++) if (roleOf(toks[k]!)) out.push(k);
     return out;
   };
+  // (the source's anonymous spokesman stands for an office too against one the article names: "a
+  // spokesman for the trust said" / "the trust's chairman said" gives the words to an officer the source
+  // does not name; the other way round the article is only vaguer)
+  const srcRoles = (from: number, to: number) => {
+    const out = roles(src, from, to);
+    for (let k = from; k < to; k++) if (anonymousSpokesman(src, k)) out.push(k);
+    return out.sort((x, y) => x - y);
+  };
+  const srcRole = (k: number) => roleOf(src[k]!) ?? (anonymousSpokesman(src, k) ? 'spokesman' : null);
   let last = i;
-  let sr = roles(src, hunks[i]!.s0, hunks[i]!.s1);
+  let sr = srcRoles(hunks[i]!.s0, hunks[i]!.s1);
   let ar = roles(art, hunks[i]!.a0, hunks[i]!.a1);
   // (the stretch starts at an office: a region before it is read on its own)
   if (!sr.length && !ar.length) return null;
@@ -665,7 +689,7 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
     const gap = art.slice(cur.a1, next.a0);
     if (gap.length > 3 || !gap.every((t) => isStopWord(t.low) || isCap(t))) break;
     last++;
-    sr = sr.concat(roles(src, next.s0, next.s1));
+    sr = sr.concat(srcRoles(next.s0, next.s1));
     ar = ar.concat(roles(art, next.a0, next.a1));
   }
   if (!sr.length || !ar.length || sr.length > 2 || ar.length > 2) return null;
@@ -681,11 +705,12 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
   if (ws > ROLE_REGION_MAX || wa > ROLE_REGION_MAX) return null;
   // shared words beside the stretch on one side at least
   if ((first.s0 === 0 || first.a0 === 0) && (end.s1 >= src.length || end.a1 >= art.length)) return null;
-  const sRoles = new Set(sr.map((k) => roleOf(src[k]!)!));
+  const sRoles = new Set(sr.map((k) => srcRole(k)!));
   const aRoles = new Set(ar.map((k) => roleOf(art[k]!)!));
   if ([...sRoles].some((r) => aRoles.has(r))) return null;
   // neither office anywhere in the other sentence: the words moved between two people
-  if (art.some((t) => sRoles.has(roleOf(t) ?? '')) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
+  const spoken = (t: FactToken) => TITLE_ABBREVIATIONS[t.low] ?? t.low;
+  if (art.some((t) => sRoles.has(roleOf(t) ?? spoken(t))) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
   return {
     slot: {
       kind: 'title',
@@ -920,13 +945,29 @@ function classify(
   // titles before the names are compared as titles above when they differ alone; with the name, the name decides
   let sT = src.slice(s0, s1);
   let aT = art.slice(a0, a1);
+  // letters after a name ("Petra Lund MP") title it as a courtesy title before it does; the wire's
+  // "Petra Lund MP" is the paper's "Mrs Lund", so against a name with them a courtesy title before the
+  // other name is set aside too ("Petra Lund MP was" / "Mr Reyle was")
+  const sPost = sT.length > 1 && POST_NOMINAL.has(sT[sT.length - 1]!.low);
+  const aPost = aT.length > 1 && POST_NOMINAL.has(aT[aT.length - 1]!.low);
+  if (sPost) sT = sT.slice(0, -1);
+  if (aPost) aT = aT.slice(0, -1);
+  if (sPost !== aPost) {
+    const other = sPost ? aT : sT;
+    if (other.length > 1 && COURTESY.has(other[0]!.low.replace(/\.$/, ''))) {
+      if (sPost) aT = aT.slice(1);
+      else sT = sT.slice(1);
+    }
+  }
   if (sT.length === 2 && aT.length === 2 && TITLES.has(sT[0]!.low) && TITLES.has(aT[0]!.low)) {
     sT = sT.slice(1);
     aT = aT.slice(1);
   }
   if (!personName(sT) || !personName(aT)) return null;
-  const sFrom = s1 - sT.length;
-  const aFrom = a1 - aT.length;
+  const sEnd = s1 - (sPost ? 1 : 0);
+  const aEnd = a1 - (aPost ? 1 : 0);
+  const sFrom = sEnd - sT.length;
+  const aFrom = aEnd - aT.length;
   // a name for a name in the same frame: shared words on both sides (the end of both sentences
   // counts as one: "said Mr Smith." / "said Mr Jones."); at the edge of a longer rewording, two
   // shared words on the anchored side, and a new clause in the reworded rest on both sides or on
@@ -944,8 +985,8 @@ function classify(
   // place, a newspaper, a programme or the same person's first name ("Winstanley began" / "Dawn
   // began"). A title on one side only leaves the other name to be shown a person (`unproven`).
   const titledAt = (toks: readonly FactToken[], k: number) => k > 0 && TITLES.has(toks[k - 1]!.low);
-  const sTitled = titledAt(src, sFrom);
-  const aTitled = titledAt(art, aFrom);
+  const sTitled = titledAt(src, sFrom) || sPost;
+  const aTitled = titledAt(art, aFrom) || aPost;
   const titled = sTitled && aTitled;
   // (a name after an article is an organisation or a place: "the Harbour Gazette")
   const DETERMINERS = ['the', 'a', 'an'];
@@ -959,14 +1000,18 @@ function classify(
   // between a shared first name and a shared surname: a middle name, spelt or transliterated otherwise
   if (firstNamed && s1 < src.length && a1 < art.length && src[s1]!.low === art[a1]!.low && nameToken(src[s1]!)) return null;
   // (read on the pair's credited similarity: the changed name must not lose the pair that shows it)
-  if (similarity.pair >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2) && na <= 2) {
+  if (similarity.pair >= (titled ? 0.5 : 0.6) && (edge ? true : ns <= 2 + (sPost ? 1 : 0)) && na <= 2 + (aPost ? 1 : 0)) {
     const sl = sT[sT.length - 1]!.low.replace(/'s$/, '');
     const al = aT[aT.length - 1]!.low.replace(/'s$/, '');
     if (sT.some((t) => aT.some((u) => u.low === t.low))) return null; // the same person, fuller or shorter
     if (jaroWinkler(sl, al) >= 0.8) return null; // a spelling variant
     // two names that swap places are a reordering, not a substitution
     if (art.some((t) => t.low === sl) && src.some((t) => t.low === al)) return null;
-    return { kind: 'name', src: [sFrom, s1], art: [aFrom, a1], ...(unproven ? { unproven } : {}) };
+    // (letters after a name hold it by the words after them: the slot's frame takes them in)
+    const frame = sPost || aPost ? { frame: { src: [sFrom, s1] as [number, number], art: [aFrom, a1] as [number, number] } } : {};
+    // (the source's surname for the article's after a courtesy title: "Mr Reyle" is put right as "Mr Lund")
+    const srcFrom = sPost && aT.length === 1 && aFrom > 0 && COURTESY.has(art[aFrom - 1]!.low.replace(/\.$/, '')) ? sEnd - 1 : sFrom;
+    return { kind: 'name', src: [srcFrom, sEnd], art: [aFrom, aEnd], ...(unproven ? { unproven } : {}), ...frame };
   }
   return null;
 }

@@ -165,6 +165,71 @@ export function storyEvidence(copied: number, words: number, grams: number): boo
   return words > 0 && (copied >= STORY_MIN_SHARE * words || grams >= STORY_MIN_GRAM_SHARE * words);
 }
 
+/** words in a row two documents must share for one to be a version of the other */
+export const VERSION_RUN = 12;
+/**
+ * … covering at least this many words of the document: as many as a copied source gives the article
+ * (a paragraph of background that related stories repeat is no version)
+ */
+export const VERSION_WORDS = STORY_MIN_WORDS;
+
+/** The word runs of VERSION_RUN words of a reference document, keyed by their normalised words. */
+const docRuns = new DocCache<Set<string>>(256);
+function runsOf(index: ReferenceIndex, d: number): Set<string> {
+  return docRuns.get(index, d, () => {
+    const toks = referenceModel(index, d).tokens;
+    const out = new Set<string>();
+    for (let k = 0; k + VERSION_RUN <= toks.length; k++) out.add(runKey(toks, k));
+    return out;
+  });
+}
+function runKey(toks: readonly { norm: string }[], k: number): string {
+  let key = toks[k]!.norm;
+  for (let j = k + 1; j < k + VERSION_RUN; j++) key += ' ' + toks[j]!.norm;
+  return key;
+}
+
+/**
+ * Is a reference document a version of one the article follows (StatementPair.story): another issue of
+ * the same wire story, repeating its paragraphs word for word (runs of `VERSION_RUN` words covering
+ * `VERSION_WORDS` of its words)? The aligner credits each copied passage to one document, so a version the
+ * article takes a few sentences from shows few copied words of its own; an archive's story of the
+ * same shape shares phrases, broken by its own names and figures, not paragraphs.
+ */
+export const storyVersion: Analysis<(d: number) => boolean> = (ctx) => {
+  const doc = ctx.doc;
+  const words = new Map<number, number>();
+  for (const p of ctx.use(alignment)) words.set(p.doc, (words.get(p.doc) ?? 0) + p.words);
+  const shared = candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
+  const grams = new Map(shared);
+  const story = [...new Set([...words.keys(), ...grams.keys()])].filter((e) => storyEvidence(words.get(e) ?? 0, doc.tokens.length, grams.get(e) ?? 0));
+  const known = new Map<number, boolean>();
+  return (d) => {
+    let v = known.get(d);
+    if (v === undefined) {
+      v = false;
+      const toks = referenceModel(ctx.index, d).tokens;
+      for (const e of story) {
+        if (e === d) continue;
+        const runs = runsOf(ctx.index, e);
+        let covered = 0;
+        let upTo = 0;
+        for (let k = 0; k + VERSION_RUN <= toks.length && covered < VERSION_WORDS; k++) {
+          if (!runs.has(runKey(toks, k))) continue;
+          covered += k + VERSION_RUN - Math.max(k, upTo);
+          upTo = k + VERSION_RUN;
+        }
+        if (covered >= VERSION_WORDS) {
+          v = true;
+          break;
+        }
+      }
+      known.set(d, v);
+    }
+    return v;
+  };
+};
+
 /** Every statement pair of the checked article, by article sentence (best pair first). */
 export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   const out = new Map<number, StatementPair[]>();

@@ -68,8 +68,12 @@ function anchorWord(t: FactToken): boolean {
   return !FUNCTION_WORDS.has(t.low) && /[\p{L}\d]/u.test(t.low);
 }
 
-/** Punctuation between two tokens that ends a clause (a comma, a hyphen or an apostrophe does not). */
+/**
+ * Punctuation between two tokens that ends a clause (a comma, a hyphen or an apostrophe does not, nor
+ * a quotation opening on the next word: "was 'knowingly helping" quotes from inside the clause).
+ */
 function clauseBreak(text: string, from: number, to: number): boolean {
+  if (/^\s+(?:``|["“‘'])$/.test(text.slice(from, to))) return false;
   return /[.;:!?()"“”'‘’`]|--|\s[-–—]\s/.test(text.slice(from, to).replace(/(?<=\p{L})['’](?=\p{L})/gu, ''));
 }
 
@@ -455,11 +459,48 @@ export function titleMoved(src: readonly FactToken[], art: readonly FactToken[],
 }
 
 /** Where the sentence's first quotation after token `after` opens (an offset into `text`), or -1. */
-function quoteOpening(toks: readonly FactToken[], text: string, after: number): number {
+export function quoteOpening(toks: readonly FactToken[], text: string, after: number): number {
   if (after >= toks.length) return -1;
   const from = toks[after - 1]?.end ?? toks[0]!.start;
   const m = /(?:^|[\s:,])(?:``|["“‘'`])/.exec(text.slice(from, toks[toks.length - 1]!.end));
   return m ? from + m.index + m[0].length : -1;
+}
+
+/** what a contraction's second part stands for ("That's" = "That is" or "That has") */
+const CONTRACTION_PARTS: Record<string, string[]> = { "n't": ['not'], "'s": ['is', 'has'], "'re": ['are'], "'m": ['am'], "'ve": ['have'], "'ll": ['will', 'shall'], "'d": ['would', 'had'] };
+/** negative contractions whose first part is not the word before n't */
+const CONTRACTION_STEMS: Record<string, string> = { "won't": 'will', "can't": 'can', "shan't": 'shall', "ain't": 'is', cannot: 'can' };
+
+/** A word as the words it stands for: a contraction as its two parts (each part the words it may be), else itself. */
+function expanded(w: string): string[][] {
+  if (w in CONTRACTION_STEMS) return [[CONTRACTION_STEMS[w]!], ['not']];
+  const m = /^(\p{L}+?)(n't|'s|'re|'m|'ve|'ll|'d)$/u.exec(w);
+  return m ? [[m[1]!], CONTRACTION_PARTS[m[2]!]!] : [[w]];
+}
+
+/**
+ * Two runs of words say the same words, a contraction on one side written out on the other ("That's
+ * simply" / "That is simply", "didn't" / "did not").
+ */
+export function sameWordsContracted(a: readonly string[], b: readonly string[]): boolean {
+  const x = a.flatMap(expanded);
+  const y = b.flatMap(expanded);
+  const word = (p: string[]) => (p.length === 1 ? [p[0]!] : p);
+  return x.length === y.length && x.every((p, k) => word(p).some((w) => word(y[k]!).includes(w)));
+}
+
+/**
+ * The changed region's words inside the quotations both sentences open after the slot are the same
+ * words but for a contraction written out ("replied: 'That is simply" / "responded: 'That's simply"):
+ * the article's tokens of the region from its opening mark on, or [] when they are not.
+ */
+function contractedInQuote(src: readonly FactToken[], qs: number, art: readonly FactToken[], qa: number, h: Hunk): number[] {
+  const ks: number[] = [];
+  const ka: number[] = [];
+  for (let k = h.s0; k < h.s1; k++) if (src[k]!.start >= qs) ks.push(k);
+  for (let k = h.a0; k < h.a1; k++) if (art[k]!.start >= qa) ka.push(k);
+  if (!ks.length || !ka.length) return [];
+  return sameWordsContracted(ks.map((k) => src[k]!.low), ka.map((k) => art[k]!.low)) ? ka : [];
 }
 
 /**
@@ -468,7 +509,7 @@ function quoteOpening(toks: readonly FactToken[], text: string, after: number): 
  * the diff holds in common with it, also stands after the source's opening mark: words one text
  * quotes and the other reports are not a shared quotation). 0 when either sentence opens none.
  */
-function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[], bothQuoted: boolean): number {
+export function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: readonly FactToken[], artText: string, d: SlotDiff, regions: readonly Hunk[], bothQuoted: boolean): number {
   const qs = quoteOpening(src, srcText, d.src[1]);
   const qa = quoteOpening(art, artText, d.art[1]);
   if (qs < 0 || qa < 0) return 0;
@@ -484,6 +525,8 @@ function quotedWordsAfterSlot(src: readonly FactToken[], srcText: string, art: r
     }
     n++;
   });
+  // (and the words of a changed region that differ only by a contraction written out)
+  for (const h of regions) n += contractedInQuote(src, qs, art, qa, h).length;
   return n;
 }
 
@@ -529,7 +572,11 @@ export function sameQuotation(src: readonly FactToken[], srcText: string, art: r
   };
   const i = first(src, srcText, d.src[1]);
   const j = first(art, artText, d.art[1]);
-  return i >= 0 && j >= 0 && src[i]!.low === art[j]!.low && !regions.some((h) => j >= h.a0 && j < h.a1);
+  if (i < 0 || j < 0) return false;
+  const inRegion = regions.find((h) => j >= h.a0 && j < h.a1);
+  if (!inRegion) return src[i]!.low === art[j]!.low;
+  // (the opening words differ only by a contraction written out: "That's" / "That is")
+  return i >= inRegion.s0 && i < inRegion.s1 && contractedInQuote(src, src[i]!.start, art, art[j]!.start, inRegion).includes(j);
 }
 
 /**
@@ -561,9 +608,12 @@ export function sameStatement(
   /** the pair's changed regions (SentenceComparison.regions), for the time-anchor check */
   regions: readonly Hunk[] = [],
 ): boolean {
-  const shared = sharedContent(src, art, d);
-  if (shared < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions)) && !(shared >= MIN_SHARED_CONTENT - 1 && onlySwap(regions, d))) return false;
-  if (!anchored(src, srcText, art, artText, d)) return false;
+  // (a speaker is held by the quotation credited to them, which `speakerSwap` found shared)
+  if (!d.quoted) {
+    const shared = sharedContent(src, art, d);
+    if (shared < MIN_SHARED_CONTENT && !(d.kind === 'name' && sameQuotation(src, srcText, art, artText, d, regions)) && !(shared >= MIN_SHARED_CONTENT - 1 && onlySwap(regions, d))) return false;
+    if (!anchored(src, srcText, art, artText, d)) return false;
+  }
   if (stanceDiffers(src, art, d) || occasionDiffers(src, art)) return false;
   if (d.kind === 'number' || d.kind === 'date' || d.kind === 'time') {
     if (valueElsewhere(src, art, d)) return false;

@@ -7,9 +7,10 @@
  * article's attributed quotations are misquote's.
  */
 import { factTokens, shownText, type FactToken, type SlotDiff, type SlotKind } from '../facts/compare';
-import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
+import { PAIR_MIN_SIMILARITY, recurringTemplate, sourceStatedElsewhere, statementPairs, storyVersion, templateValues, valueElsewhereInReferences, type StatementPair } from '../facts/pairs';
 import { numberInWords, quantities } from '../facts/quantity';
 import { sameStatement } from '../facts/same-statement';
+import { speakerSwap } from '../facts/speaker';
 import { attributedQuoteSpans } from '../quoting';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix, Severity } from '../types';
@@ -123,6 +124,17 @@ function agrees(pair: StatementPair, r: [number, number]): boolean {
   return pair.comparison.common.some(([f, t]) => f <= r[0] && t >= r[1]);
 }
 
+/**
+ * The pair's slot differences, and one speaker put for another where the pair credits a quotation it
+ * shares to two people and no slot of the diff covers the article's speaker.
+ */
+function withSpeaker(pair: StatementPair, text: string, srcText: string): readonly SlotDiff[] {
+  const diffs = pair.comparison.diffs;
+  const sp = speakerSwap(pair.refTokens, srcText, pair.articleTokens, text, pair.comparison.regions);
+  if (!sp || diffs.some((x) => x.art[0] < sp.art[1] && x.art[1] > sp.art[0])) return diffs;
+  return [...diffs, sp];
+}
+
 export function factFindings(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const pairsBySentence = ctx.use(statementPairs);
@@ -132,13 +144,14 @@ export function factFindings(ctx: RuleContext): Finding[] {
   for (const [, pairs] of [...pairsBySentence].sort((x, y) => x[0] - y[0])) {
     // the best pair with a document that follows the article's story: a like sentence in another
     // story of an archive (another month's figures, another match's team sheet) is no source
-    const base = pairs.find((p) => p.story);
+    // (or, failing one, the best with a version of such a document: another issue of the same wire story)
+    const base = pairs.find((p) => p.story) ?? pairs.find((p) => ctx.use(storyVersion)(p.doc));
     if (!base) continue;
     // a pair that agrees word for word only with its one changed value set aside shows that one
     // value; more changed slots there are another statement of the same template (another poll's
     // "leads by 43 percent to 38 percent")
     if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) continue;
-    for (const diff of base.comparison.diffs) {
+    for (const diff of withSpeaker(base, text, ctx.index.docs[base.doc]!.text)) {
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;
       const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';

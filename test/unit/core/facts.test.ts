@@ -109,6 +109,10 @@ describe('facts/compare', () => {
     assert.deepEqual(titles('Reading the verdict, Brisk coroner Dr Petra Lund said the crew had done all they could.', 'Reading the verdict, Petra Lund, the Brisk magistrate, said the crew had done all they could.'), ['coroner / magistrate']);
     // a spokesman speaks for anyone: no office of its own
     assert.deepEqual(titles('Petra Lund, director of the Brisk harbour trust, said the trust believed the quay was safe.', 'A spokesman for the Brisk harbour trust said the trust believed the quay was safe.'), []);
+    // the source's anonymous spokesman made an officer the source does not name: a title slot; named, the
+    // spokesman may hold any office
+    assert.deepEqual(titles('A spokesman for the Harbour Trust said the trust believed the quay was safe.', 'The Harbour Trust chairman said the trust believed the quay was safe.'), ['spokesman / chairman']);
+    assert.deepEqual(titles('A spokesman, Petra Lund, for the Harbour Trust said the trust believed the quay was safe.', 'The Harbour Trust chairman said the trust believed the quay was safe.'), []);
     // a High Court judge is "Mr Justice …": the same office
     assert.deepEqual(titles('Mr Justice Reyle, sitting at Brisk, said the skipper had drowned off the point.', 'The judge said the skipper had drowned off the point.'), []);
     // the article's office stands elsewhere in the source sentence: the words moved between people

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compareSentences, factTokens, type SlotDiff } from '../../../src/core/facts/compare';
-import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownDatesRepeated, ownFiguresRepeated, onlySwap, quoteCreditDiffers, sameNamed, sameStatement, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved, valueElsewhere } from '../../../src/core/facts/same-statement';
+import { directionDiffers, incrementDiffers, nameList, sameQuotation, otherFiguresDiffer, ownDatesRepeated, ownFiguresRepeated, onlySwap, quoteCreditDiffers, sameNamed, sameStatement, sameWordsContracted, strayFiguresDiffer, timeAnchorReworded, timeOfDayDiffers, titleMoved, valueElsewhere } from '../../../src/core/facts/same-statement';
 
 // Invented sentences about a made-up harbour town.
 
@@ -337,5 +337,16 @@ describe('facts/same-statement: dates held by the words beside them', () => {
   });
   it('a day of the month moved to the other side of the month is held by the words beside the whole date', () => {
     assert.deepEqual(judge('Reyle denies sinking the ferry at the quay in Brisk on 24 March this year.', 'Mr Reyle denies sinking the ferry at the quay in Brisk on March 16 this year.'), { kind: 'date', same: true });
+  });
+});
+
+describe('facts/same-statement: contractions', () => {
+  it('a contraction written out is the same words; another word is not', () => {
+    assert.ok(sameWordsContracted(["that's", 'simply'], ['that', 'is', 'simply']));
+    assert.ok(sameWordsContracted(["didn't"], ['did', 'not']));
+    assert.ok(sameWordsContracted(["won't"], ['will', 'not']));
+    assert.ok(sameWordsContracted(["we'll", 'go'], ['we', 'will', 'go']));
+    assert.ok(!sameWordsContracted(["that's"], ['that', 'was']));
+    assert.ok(!sameWordsContracted(["didn't"], ['did']));
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { applyEdits } from '../../../src/core/attribution/fixes';
 import { check } from '../../../src/core/engine';
 import { compareSentences, factTokens } from '../../../src/core/facts/compare';
+import { quotedSpeaker } from '../../../src/core/facts/speaker';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding, ReferenceDoc } from '../../../src/core/types';
@@ -319,5 +320,77 @@ describe('rules/fact-mismatch: the same statement, not just a similar one', () =
     const other = 'Lund holds 6 berths so far. A bidder needs 9 berths to carry the vote on the new quay.';
     assert.deepEqual(pair(src, `${src} ${other}`), []);
     assert.deepEqual(pair(src, other).map((f) => f.message), ['Source says “14”; the article says “9” (figure; Coastline Wire)']);
+  });
+});
+
+describe('rules/fact-mismatch: speakers, letters after a name', () => {
+  const REPORT = 'The report found that Petra Lund MP was knowingly helping the harbour board to hide the accounts from the crews.';
+  it('a name with letters after it against another titled name: a finding, fixed with the surname', () => {
+    assert.equal(fixClears(REPORT, 'The report found that Mr Reyle was knowingly helping the harbour board to hide the accounts from the crews.'),
+      'The report found that Mr Lund was knowingly helping the harbour board to hide the accounts from the crews.');
+    // at the edge of a longer rewording, the article quoting from inside the clause
+    const fs = pair(REPORT, "The report found that two years ago Mr Reyle was 'knowingly helping the harbour board' to hide the accounts from the crews.");
+    assert.deepEqual(fs.map((f) => f.message), ['Source says “Lund”; the article says “Reyle” (name; Coastline Wire)']);
+    // the same person, with a courtesy title for the letters
+    assert.deepEqual(pair(REPORT, 'The report found that Mrs Lund was knowingly helping the harbour board to hide the accounts from the crews.'), []);
+  });
+  it('a short speaker sentence whose quotation writes out a contraction: a finding on the name; the same speaker: none', () => {
+    const src = 'Mr Reyle answered: "That\'s never what the harbour board agreed."';
+    assert.equal(fixClears(src, 'Mr Lund replied: "That is never what the harbour board agreed."'), 'Mr Reyle replied: "That is never what the harbour board agreed."');
+    assert.deepEqual(pair(src, 'Mr Reyle replied: "That is never what the harbour board agreed."'), []);
+  });
+  it('another speaker credited with the quotation the source credits: a finding; a quotation only partly shared: none', () => {
+    const src = 'Watched by the crews and by Mr Lund, Mr Reyle replied: "Well, the tide will turn again by the spring."';
+    assert.equal(fixClears(src, 'Mr Lund: "Well, the tide will turn again by the spring."'), 'Mr Reyle: "Well, the tide will turn again by the spring."');
+    // a transcript's bare name, the article's quotation cut short: the speaker still differs
+    const transcript = 'Reyle: "Just as plainly, the harbour board has broken every promise it made to the crews."';
+    assert.deepEqual(pair(transcript, 'Mr Reyle was questioned for an hour. Mr Lund said: "The harbour board has broken every promise it made to the crews."').map((f) => f.message),
+      ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    // most of the article's quotation is its own
+    assert.deepEqual(pair(transcript, 'Mr Reyle was questioned for an hour. Mr Lund said: "The harbour board has broken every promise, and the crews will walk out on Friday unless it pays them."'), []);
+  });
+});
+
+describe('facts/speaker', () => {
+  const speaker = (s: string) => {
+    const toks = factTokens(s);
+    const sp = quotedSpeaker(toks, s);
+    return sp && `${toks.slice(sp.name[0], sp.name[1]).map((t) => t.text).join(' ')}${sp.titled ? ' (titled)' : ''}`;
+  };
+  it('the name credited with the quotation: before a reporting verb or a colon, opening its clause', () => {
+    assert.equal(speaker('Watched by the crews and by Mr Lund, Mr Reyle replied: "Well, the tide will turn."'), 'Reyle (titled)');
+    assert.equal(speaker('Reyle: "Just as plainly, the board broke its word."'), 'Reyle');
+    assert.equal(speaker('Petra Lund said, "The board broke its word."'), 'Petra Lund');
+    // the one spoken to, a name without a reporting verb before a comma, no quotation: no speaker
+    assert.equal(speaker('The skipper shouted to Mr Reyle: "Well, the tide will turn."'), null);
+    assert.equal(speaker('As for Mr Reyle, "he broke his word", the skipper said.'), null);
+    assert.equal(speaker('Mr Reyle replied that the tide would turn.'), null);
+  });
+});
+
+describe('rules/fact-mismatch: versions of the story', () => {
+  const P1a = 'The Kestrel Bay harbour board met in closed session on Tuesday night to discuss the future of the winter ferry service and the pay of its crews.';
+  const P1 = `${P1a} Members were told the operator had lost money on every winter crossing for six years and would ask for a larger subsidy.`;
+  const P2 =
+    'Crews on the winter ferry have refused to sail since the start of the month, leaving island families without a crossing for almost three weeks, and the operator says it cannot afford the rise the union wants for the night sailings.';
+  const S = 'Detective Inspector Ilse Varga, who led the inquiry into the damaged ferry, said the harbour board had been warned twice.';
+  const OWN =
+    ' Islanders queued at the slipway with their shopping in the rain. Some had hired fishing boats to reach the mainland clinic. ' +
+    'A teacher said her class had shrunk by half since the strike began. The shop on the quay has run out of fresh milk and bread twice this week. ' +
+    'Older residents say they remember a longer strike forty winters ago, when the navy ran a supply boat. Nobody on the island expects the dispute to end soon. ' +
+    'The chapel has opened its hall as a warm room for families who cannot reach the mainland. A fisherman said he had never seen the harbour so quiet in winter.';
+  const article = `${P2}${OWN} ${S.replace('Inspector', 'Sergeant')}`;
+  it('a sentence paired only with another issue of the wire story the article follows: a finding', () => {
+    const refs = [
+      { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } },
+      { id: 'wire-2.txt', path: 'wire-2.txt', text: `${P1}\n\n${S}\n`, meta: { outlet: 'Coastline Wire' } },
+    ];
+    assert.deepEqual(facts(article, refs).map((f) => f.message), ['Source says “Inspector”; the article says “Sergeant” (title; Coastline Wire)']);
+  });
+  it('the same sentence in a document that repeats no paragraph of the story, or one sentence of background: none', () => {
+    const story = { id: 'wire-1.txt', path: 'wire-1.txt', text: `${P1}\n\n${P2}\n`, meta: { outlet: 'Coastline Wire' } };
+    const other = (text: string) => ({ id: 'wire-2.txt', path: 'wire-2.txt', text, meta: { outlet: 'Coastline Wire' } });
+    assert.deepEqual(facts(article, [story, other(`The regatta committee met on the pier at noon to choose a date for the summer races.\n\n${S}\n`)]).map((f) => f.message), []);
+    assert.deepEqual(facts(article, [story, other(`${P1a}\n\n${S}\n`)]).map((f) => f.message), []);
   });
 });
