@@ -29,7 +29,7 @@ import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
-import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
+import { ADDED, COMMON, diffIdsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -841,8 +841,11 @@ function refSentences(index: ReferenceIndex, num: number): RefSentence[] {
 
 // ---- grading -----------------------------------------------------------------------------
 
-/** Dice similarity of two word sequences over their longest common subsequence, and equality. */
-export function wordSimilarity(a: string[], b: string[]): { similarity: number; identical: boolean } {
+/**
+ * Dice similarity of two word sequences over their longest common subsequence, and equality. Words as
+ * ids (articleIds, refIds): equal ids for equal words.
+ */
+export function wordSimilarity(a: Int32Array, b: Int32Array): { similarity: number; identical: boolean } {
   if (a.length === 0 && b.length === 0) return { similarity: 1, identical: true };
   let same = a.length === b.length;
   if (same) for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) same = false;
@@ -850,9 +853,20 @@ export function wordSimilarity(a: string[], b: string[]): { similarity: number; 
   // very long passages: bag-of-words overlap instead of an LCS
   if (a.length * b.length > 4_000_000) return { similarity: bagDice(a, b), identical: false };
   let common = 0;
-  const d = diffWordsMemo(a, b);
+  const d = diffIdsMemo(a, b);
   for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
+}
+
+/** Two word sequences as ids (equal ids for equal words), for wordSimilarity. */
+function wordIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
+  const ids = new Map<string, number>();
+  const of = (ws: readonly string[]) => Int32Array.from(ws, (w) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  });
+  return [of(a), of(b)];
 }
 
 /** The level of a passage from its word similarity: identical words are verbatim, then by `nearVerbatim`. */
@@ -872,14 +886,14 @@ function gradeAndTrim(
   bTok: [number, number],
   o: AlignOptions,
 ): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } {
-  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-  const b = refWords(index, docNum, bTok[0], bTok[1]);
+  const a = articleIds(doc, index, aTok[0], aTok[1]);
+  const b = refIds(index, docNum, bTok[0], bTok[1]);
   if (a.length * b.length <= 4_000_000) {
     // common runs as [aFrom, bFrom, length]
     const runs: [number, number, number][] = [];
     let ai = 0;
     let bi = 0;
-    const d = diffWordsMemo(a, b);
+    const d = diffIdsMemo(a, b);
     for (let k = 0; k < d.kinds.length; k++) {
       const n = d.counts[k]!;
       const kind = d.kinds[k]!;
@@ -1002,12 +1016,12 @@ function reorderedSpan(
   const widened = i1 - i0 - (g.aTok[1] - g.aTok[0]) >= o.minWords || j1 - j0 - (g.bTok[1] - g.bTok[0]) >= o.minWords;
   if (!widened) {
     if (g.similarity >= o.minParaphraseSimilarity || g.aTok[1] - g.aTok[0] < o.reorderKeepWords) return null;
-    const a = doc.tokens.slice(g.aTok[0], g.aTok[1]).map((t) => t.norm);
-    const b = refWords(index, docNum, g.bTok[0], g.bTok[1]);
+    const a = articleIds(doc, index, g.aTok[0], g.aTok[1]);
+    const b = refIds(index, docNum, g.bTok[0], g.bTok[1]);
     return { similarity: g.similarity, level: g.level, keepSim: Math.max(g.similarity, bagDice(a, b)) };
   }
-  const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
-  const b = refWords(index, docNum, j0, j1);
+  const a = articleIds(doc, index, i0, i1);
+  const b = refIds(index, docNum, j0, j1);
   const ws = wordSimilarity(a, b);
   const similarity = Math.round(ws.similarity * 1000) / 1000;
   g.aTok = [i0, i1];
@@ -1389,7 +1403,7 @@ export function align(
     }
   }
   if (o.shortParaphraseContainment > 0 && doc.tokens.length >= o.longArticleWords) {
-    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, p.aTok, refWords(index, p.doc, p.bTok[0], p.bTok[1])) >= o.shortParaphraseContainment);
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, index, p.aTok, refIds(index, p.doc, p.bTok[0], p.bTok[1])) >= o.shortParaphraseContainment);
     if (keep.length < out.length) {
       out.length = 0;
       out.push(...keep);
@@ -1563,12 +1577,12 @@ function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: Senten
       [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
     }
   }
-  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-  const b = refWords(index, num, bTok[0], bTok[1]);
+  const a = articleIds(doc, index, aTok[0], aTok[1]);
+  const b = refIds(index, num, bTok[0], bTok[1]);
   const ws = wordSimilarity(a, b);
   if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
   // a summary is judged by how much of its content the source holds (its word order and length differ)
-  if (c.summary && containment(doc, aTok, b) < o.summaryContainment) return null;
+  if (c.summary && containment(doc, index, aTok, b) < o.summaryContainment) return null;
   const p = tokenPassage(doc, index, num, aTok, bTok, ws, o);
   const dense = c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o));
   return { p, dense };
@@ -1581,28 +1595,39 @@ interface StageCases {
   dense: Set<Passage>;
 }
 
-/** The normalised words of reference document `num`'s tokens [from, to). */
-function refWords(index: ReferenceIndex, num: number, from: number, to: number): string[] {
+/**
+ * The word ids of reference document `num`'s tokens [from, to): its term ids (a view when they are
+ * stored as 32-bit words, as docTokens makes them).
+ */
+function refIds(index: ReferenceIndex, num: number, from: number, to: number): Int32Array {
   const terms = index.docs[num]!.tokens.terms;
-  const out: string[] = [];
-  for (let k = from; k < to; k++) out.push(index.terms.words[terms[k]!]!);
-  return out;
+  if (terms instanceof Uint32Array) return new Int32Array(terms.buffer, terms.byteOffset + 4 * from, Math.max(0, to - from));
+  return Int32Array.from({ length: Math.max(0, to - from) }, (_, k) => terms[from + k]!);
 }
 
-/** Share of the article's content words (not stop words) in `aTok` found in the words `b` (one for one). */
-function containment(doc: TextModel, aTok: [number, number], b: string[]): number {
-  const bag = new Map<string, number>();
-  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+/**
+ * The word ids of the article's tokens [from, to): articleTerms, whose ids equal the reference's for
+ * the same word, and -1 (equal to no reference word) for a word no reference holds.
+ */
+function articleIds(doc: TextModel, index: ReferenceIndex, from: number, to: number): Int32Array {
+  return articleTerms(doc, index).subarray(from, to);
+}
+
+/** Share of the article's content words (not stop words) in `aTok` found in the words `b` (ids, one for one). */
+function containment(doc: TextModel, index: ReferenceIndex, aTok: [number, number], b: Int32Array): number {
+  const terms = articleTerms(doc, index);
+  const bag = new Map<number, number>();
+  for (let k = 0; k < b.length; k++) bag.set(b[k]!, (bag.get(b[k]!) ?? 0) + 1);
   let n = 0;
   let found = 0;
   for (let k = aTok[0]; k < aTok[1]; k++) {
-    const t = doc.tokens[k]!;
-    if (t.stop) continue;
+    if (doc.tokens[k]!.stop) continue;
     n++;
-    const c = bag.get(t.norm);
+    const t = terms[k]!;
+    const c = bag.get(t);
     if (c) {
       found++;
-      bag.set(t.norm, c - 1);
+      bag.set(t, c - 1);
     }
   }
   return n ? found / n : 0;
@@ -1738,9 +1763,11 @@ function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: Alig
   const p = chain[0]!;
   const aTok: [number, number] = [p.aTok[0], Math.max(...chain.map((c) => c.aTok[1]))];
   const bTok: [number, number] = [Math.min(...chain.map((c) => c.bTok[0])), Math.max(...chain.map((c) => c.bTok[1]))];
-  const a: string[] = [];
-  for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
-  const b = refWords(index, p.doc, bTok[0], bTok[1]);
+  const terms = articleTerms(doc, index);
+  const ids: number[] = [];
+  for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) ids.push(terms[k]!);
+  const a = Int32Array.from(ids);
+  const b = refIds(index, p.doc, bTok[0], bTok[1]);
   return tokenPassage(doc, index, p.doc, aTok, bTok, wordSimilarity(a, b), o);
 }
 
@@ -2163,7 +2190,7 @@ export function restatedPairs(kept: Passage[], doc: TextModel, index: ReferenceI
       for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
       const b: string[] = [];
       for (let k = ref.sentences[from]!.tokenStart; k < ref.sentences[to - 1]!.tokenEnd; k++) b.push(ref.tokens[k]!.norm);
-      const ws = wordSimilarity(a, b);
+      const ws = wordSimilarity(...wordIds(a, b));
       if (!restateEvidence(kept, num, aTok, bTok, ws.similarity, doc, index, stems, refStems, from, to, o)) continue;
       if ((o.restatePairCosine > 0 || o.restateBracket) && !restatePairOrder(kept, num, aTok, doc, index, ref, from, to, inQuotes, o)) continue;
       out.push({

@@ -145,16 +145,31 @@ export function diffWords<T>(a: ArrayLike<T>, b: ArrayLike<T>): WordDiff {
 }
 
 /**
- * diffWords(a, b) for words (no word holds a space or a line break), remembered by the words of both
- * sides: an edited article is graded again against the same reference spans, and a passage the
- * edit did not touch compares the same words. The answer is shared between callers: read it only.
+ * diffWords(a, b) for word ids (equal ids for equal words), remembered by the ids of both sides: an
+ * edited article is graded again against the same reference spans, and a passage the edit did not
+ * touch compares the same words. The diff reads only which ids are equal, so the answer holds for
+ * any two sequences of the same ids, whatever words they stand for. It is shared between callers:
+ * read it only.
  */
-const remembered = new Generations<WordDiff>(1000);
+const remembered = new Generations<{ a: Int32Array; b: Int32Array; d: WordDiff }[], number>(1000);
 
-export function diffWordsMemo(a: readonly string[], b: readonly string[]): WordDiff {
-  const key = `${a.join(' ')}\n${b.join(' ')}`;
-  let d = remembered.get(key);
-  if (!d) remembered.set(key, (d = diffWords(a, b)));
+function sameIds(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+export function diffIdsMemo(a: Int32Array, b: Int32Array): WordDiff {
+  let h = Math.imul(0x811c9dc5 ^ a.length, 0x01000193);
+  for (let k = 0; k < a.length; k++) h = Math.imul(h ^ a[k]!, 0x01000193);
+  h = Math.imul(h ^ b.length, 0x01000193);
+  for (let k = 0; k < b.length; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  const list = remembered.get(h);
+  if (list) for (const e of list) if (sameIds(e.a, a) && sameIds(e.b, b)) return e.d;
+  const d = diffWords(a, b);
+  const e = { a: a.slice(), b: b.slice(), d };
+  if (list) list.push(e);
+  else remembered.set(h, [e]);
   return d;
 }
 
