@@ -452,6 +452,17 @@ export function ngramSeeds(
   return byDoc;
 }
 
+/** Whether some cluster of `seeds` may pass passageOf's first test (a sentence pair, or minRareSeeds rare seeds). */
+function mayHavePassage(seeds: readonly Seed[], o: AlignOptions): boolean {
+  if (!(o.minRareSeeds > 0)) return true;
+  let rare = 0;
+  for (const s of seeds) {
+    if (s.kind === 2) return true;
+    if (s.kind === 0 && ++rare >= o.minRareSeeds) return true;
+  }
+  return false;
+}
+
 /** Split seeds into groups where consecutive seeds (sorted by key) are more than `gap` apart. */
 function splitBy(seeds: Seed[], start: (s: Seed) => number, len: (s: Seed) => number, gap: number): Seed[][] {
   const sorted = [...seeds].sort((x, y) => start(x) - start(y));
@@ -1361,6 +1372,12 @@ export function align(
   const ngram = new Map<number, Passage[]>();
   const passageOfCluster = (docNum: number, c: Seed[]) => (graded ? graded.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
   for (const [docNum, seeds] of bySeedDoc) {
+    // passageOf takes no cluster (nor run) of n-gram seeds only with fewer than minRareSeeds rare
+    // ones: a document without that many in all has no n-gram passage, however its seeds cluster
+    if (!mayHavePassage(seeds, o)) {
+      ngram.set(docNum, []);
+      continue;
+    }
     const clusters = graded ? graded.clusters(docNum, seeds, o.maxGap) : clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
     for (const c of clusters) {
