@@ -869,6 +869,27 @@ export function wordSimilarity(a: Int32Array, b: Int32Array): { similarity: numb
   return { similarity: (2 * common) / (a.length + b.length), identical: false };
 }
 
+let bagCounts = new Int32Array(1024);
+
+/** How many words `a` and `b` (ids; below 0 in `a`: a word `b` lacks) share, one for one, in any order. */
+function sharedWords(a: Int32Array, b: Int32Array): number {
+  let max = 0;
+  for (let k = 0; k < b.length; k++) if (b[k]! > max) max = b[k]!;
+  if (max >= bagCounts.length) bagCounts = new Int32Array(Math.max(max + 1, bagCounts.length * 2));
+  const counts = bagCounts;
+  for (let k = 0; k < b.length; k++) counts[b[k]!]!++;
+  let shared = 0;
+  for (let k = 0; k < a.length; k++) {
+    const w = a[k]!;
+    if (w >= 0 && w <= max && counts[w]! > 0) {
+      counts[w]!--;
+      shared++;
+    }
+  }
+  for (let k = 0; k < b.length; k++) counts[b[k]!] = 0;
+  return shared;
+}
+
 /** Two word sequences as ids (equal ids for equal words), for wordSimilarity. */
 function wordIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
   const ids = new Map<string, number>();
@@ -1596,6 +1617,9 @@ function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: Senten
   }
   const a = articleIds(doc, index, aTok[0], aTok[1]);
   const b = refIds(index, num, bTok[0], bTok[1]);
+  // the words shared in order are at most those shared in any order: a case whose bag of words falls
+  // short of the threshold needs no diff
+  if (!c.summary && (2 * sharedWords(a, b)) / (a.length + b.length) < o.sentenceMinSimilarity) return null;
   const ws = wordSimilarity(a, b);
   if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
   // a summary is judged by how much of its content the source holds (its word order and length differ)
