@@ -29,7 +29,7 @@ import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
-import { ADDED, COMMON, diffIdsMemo, REMOVED } from './word-diff';
+import { ADDED, commonWords, diffIdsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -863,10 +863,7 @@ export function wordSimilarity(a: Int32Array, b: Int32Array): { similarity: numb
   if (same) return { similarity: 1, identical: true };
   // very long passages: bag-of-words overlap instead of an LCS
   if (a.length * b.length > 4_000_000) return { similarity: bagDice(a, b), identical: false };
-  let common = 0;
-  const d = diffIdsMemo(a, b);
-  for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
-  return { similarity: (2 * common) / (a.length + b.length), identical: false };
+  return { similarity: (2 * commonWords(a, b)) / (a.length + b.length), identical: false };
 }
 
 let bagCounts = new Int32Array(1024);

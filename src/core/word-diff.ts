@@ -6,6 +6,7 @@
  * test/unit/core/word-diff.test.ts checks it against diffArrays.
  */
 import { Generations } from './generations';
+import { IntSlots } from './int-slots';
 
 /** Component kinds: common to both, only in `b` (jsdiff's `added`), only in `a` (`removed`). */
 export const COMMON = 0;
@@ -176,4 +177,49 @@ export function diffIdsMemo(a: Int32Array, b: Int32Array): WordDiff {
 /** Forget the remembered diffs (tests compare a session's results with uncached ones). */
 export function clearWordDiffMemo(): void {
   remembered.clear();
+}
+
+let lcsRows = new Int32Array(256);
+let lcsV = new Int32Array(8);
+
+/**
+ * How many words diffWords(a, b) marks common, without the diff: the length of a longest common
+ * subsequence of `a` and `b` (ids; equal ids for equal words), which is what the common components
+ * of a shortest edit script add up to (Myers's algorithm, as jsdiff runs it, finds a shortest one).
+ * Bit-parallel (Allison & Dix; Hyyrö): one bit per word of the shorter side, a row of bits per
+ * distinct id of it, and per word of the other side one masked add over the rows' 32-bit words.
+ */
+export function commonWords(a: Int32Array, b: Int32Array): number {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  const m = x.length;
+  if (m === 0) return 0;
+  const words = (m + 31) >>> 5;
+  const ids = new IntSlots(Math.min(m, 64));
+  for (let k = 0; k < m; k++) ids.add(x[k]!);
+  const need = ids.size * words;
+  if (lcsRows.length < need) lcsRows = new Int32Array(Math.max(need, lcsRows.length * 2));
+  const rows = lcsRows;
+  rows.fill(0, 0, need);
+  for (let k = 0; k < m; k++) rows[ids.slot(x[k]!) * words + (k >>> 5)]! |= 1 << (k & 31);
+  if (lcsV.length < words) lcsV = new Int32Array(Math.max(words, lcsV.length * 2));
+  const v = lcsV;
+  v.fill(-1, 0, words);
+  // bits past the last word of x stay set (they never match): the count below skips them
+  for (let j = 0; j < y.length; j++) {
+    const s = ids.slot(y[j]!);
+    if (s < 0) continue;
+    const row = s * words;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const vw = v[w]! >>> 0;
+      const u = (vw & rows[row + w]!) >>> 0;
+      const sum = vw + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      // V' = (V + U) | (V - U), and V - U = V & ~U (U is a subset of V)
+      v[w] = (sum >>> 0) | (vw & ~u);
+    }
+  }
+  let common = 0;
+  for (let k = 0; k < m; k++) if ((v[k >>> 5]! & (1 << (k & 31))) === 0) common++;
+  return common;
 }

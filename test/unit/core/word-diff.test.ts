@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffArrays } from 'diff';
-import { ADDED, clearWordDiffMemo, COMMON, diffIdsMemo, diffWords, REMOVED } from '../../../src/core/word-diff';
+import { ADDED, clearWordDiffMemo, COMMON, commonWords, diffIdsMemo, diffWords, REMOVED } from '../../../src/core/word-diff';
 
 /** diffArrays's components as [kind, count] */
 function reference<T>(a: T[], b: T[]): [number, number][] {
@@ -97,5 +97,22 @@ describe('word diff (port of diffArrays)', () => {
       const byWords = diffWords(a, b);
       assert.deepEqual({ kinds: byIds.kinds, counts: byIds.counts }, { kinds: byWords.kinds, counts: byWords.counts }, `${a.join(' ')} | ${b.join(' ')}`);
     }
+  });
+
+  it('commonWords counts the common words of diffWords (a longest common subsequence), across 32-bit words', () => {
+    const r = rng(9090);
+    for (let n = 0; n < 3000; n++) {
+      const alphabet = 1 + Math.floor(r() * 10);
+      const long = n % 5 === 0;
+      const a = Int32Array.from({ length: Math.floor(r() * (long ? 150 : 40)) }, () => Math.floor(r() * alphabet) - 1);
+      const b = Int32Array.from({ length: Math.floor(r() * (long ? 150 : 40)) }, () => Math.floor(r() * alphabet));
+      const d = diffWords(a, b);
+      let common = 0;
+      for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
+      assert.equal(commonWords(a, b), common, `${a.join(',')} | ${b.join(',')}`);
+      assert.equal(commonWords(b, a), common);
+    }
+    assert.equal(commonWords(new Int32Array(0), Int32Array.of(1, 2)), 0);
+    assert.equal(commonWords(Int32Array.from({ length: 64 }, (_, k) => k), Int32Array.from({ length: 64 }, (_, k) => k)), 64);
   });
 });
