@@ -11,6 +11,7 @@
  *   stems instead of intersecting every pair's sets.
  */
 import { DocCache } from './doc-cache';
+import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
 import { paragraphs, sentenceSpans } from './text';
 
@@ -48,8 +49,11 @@ export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Arra
 export interface ArticleStems {
   /** number of distinct content stems per article sentence */
   sizes: Int32Array;
-  /** stem id → article sentences (with at least `minStems` stems) containing it */
-  byStem: Map<number, number[]>;
+  /** the stems held by article sentences with at least `minStems` stems, numbered */
+  stems: IntSlots;
+  /** per stem number s: the article sentences containing it, ascending, at `lists[listStart[s] .. listStart[s + 1])` */
+  listStart: Int32Array;
+  lists: Int32Array;
   /** per article sentence: shared-stem counter, and the sentences touched for one reference sentence */
   count: Int32Array;
   touched: number[];
@@ -57,21 +61,30 @@ export interface ArticleStems {
 
 export function articleStems(stems: readonly ReadonlySet<number>[], minStems: number): ArticleStems {
   const sizes = new Int32Array(stems.length);
-  const byStem = new Map<number, number[]>();
+  const ids = new IntSlots(64);
+  let total = 0;
   stems.forEach((set, x) => {
     sizes[x] = set.size;
     if (set.size < minStems) return;
-    for (const s of set) {
-      let list = byStem.get(s);
-      if (!list) byStem.set(s, (list = []));
-      list.push(x);
-    }
+    for (const s of set) ids.add(s);
+    total += set.size;
   });
-  return { sizes, byStem, count: new Int32Array(stems.length), touched: [] };
+  const listStart = new Int32Array(ids.size + 1);
+  stems.forEach((set) => {
+    if (set.size >= minStems) for (const s of set) listStart[ids.slot(s) + 1]!++;
+  });
+  for (let s = 0; s < ids.size; s++) listStart[s + 1]! += listStart[s]!;
+  const at = listStart.slice(0, ids.size);
+  const lists = new Int32Array(total);
+  stems.forEach((set, x) => {
+    if (set.size >= minStems) for (const s of set) lists[at[ids.slot(s)]!++] = x;
+  });
+  return { sizes, stems: ids, listStart, lists, count: new Int32Array(stems.length), touched: [] };
 }
 
 let stemStamp = new Int32Array(1024);
 let stampGen = 0;
+let perSentence = new Int32Array(64);
 
 /**
  * Sentence pairs (article sentence, reference sentence) whose content-stem Dice reaches `minDice`,
@@ -86,7 +99,7 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
   const terms = d.tokens.terms;
   const stop = index.terms.stop;
   const dict = index.terms;
-  const { sizes, byStem, count, touched } = article;
+  const { sizes, stems, listStart, lists, count, touched } = article;
   const found: number[] = [];
   const distinct: number[] = [];
   for (let y = 0; y < ranges.length; y += 2) {
@@ -116,9 +129,12 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
     if (ySize < minStems) continue;
     touched.length = 0;
     for (const s of distinct) {
-      const list = byStem.get(s);
-      if (!list) continue;
-      for (const x of list) if (count[x]++ === 0) touched.push(x);
+      const slot = stems.slot(s);
+      if (slot < 0) continue;
+      for (let p = listStart[slot]!, e = listStart[slot + 1]!; p < e; p++) {
+        const x = lists[p]!;
+        if (count[x]++ === 0) touched.push(x);
+      }
     }
     for (const x of touched) {
       const shared = count[x]!;
@@ -127,11 +143,21 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
       found.push(x, from, to, y >> 1);
     }
   }
-  // order of the all-pairs loop: article sentence, then reference sentence
-  const order: number[] = [];
-  for (let k = 0; k < found.length; k += 4) order.push(k);
-  order.sort((a, b) => found[a]! - found[b]! || found[a + 3]! - found[b + 3]!);
-  const out: number[] = [];
-  for (const k of order) out.push(found[k]!, found[k + 1]!, found[k + 2]!, found[k + 3]!);
+  // order of the all-pairs loop: article sentence, then reference sentence (found is in reference
+  // sentence order already, so a counting sort by article sentence keeps that order within each)
+  const n = sizes.length;
+  if (perSentence.length < n + 1) perSentence = new Int32Array(2 * (n + 1));
+  const at = perSentence;
+  at.fill(0, 0, n + 1);
+  for (let k = 0; k < found.length; k += 4) at[found[k]! + 1]!++;
+  for (let x = 0; x < n; x++) at[x + 1]! += at[x]!;
+  const out: number[] = new Array(found.length);
+  for (let k = 0; k < found.length; k += 4) {
+    const w = 4 * at[found[k]!]!++;
+    out[w] = found[k]!;
+    out[w + 1] = found[k + 1]!;
+    out[w + 2] = found[k + 2]!;
+    out[w + 3] = found[k + 3]!;
+  }
   return out;
 }
