@@ -463,22 +463,30 @@ function mayHavePassage(seeds: readonly Seed[], o: AlignOptions): boolean {
   return false;
 }
 
-/** Split seeds into groups where consecutive seeds (sorted by key) are more than `gap` apart. */
-function splitBy(seeds: Seed[], start: (s: Seed) => number, len: (s: Seed) => number, gap: number): Seed[][] {
-  const sorted = [...seeds].sort((x, y) => start(x) - start(y));
+/**
+ * Split seeds into groups where consecutive seeds (sorted by their start in the article, or with
+ * `byJ` in the reference; a stable sort) are more than `gap` apart. Seeds already in that order (as
+ * ngramSeeds gives them) are not copied to be sorted, and a list that does not split comes back as
+ * the same array.
+ */
+function splitBy(seeds: Seed[], byJ: boolean, gap: number): Seed[][] {
+  let sorted = true;
+  for (let k = 1; k < seeds.length && sorted; k++) sorted = (byJ ? seeds[k]!.j - seeds[k - 1]!.j : seeds[k]!.i - seeds[k - 1]!.i) >= 0;
+  const list = sorted ? seeds : [...seeds].sort(byJ ? (x, y) => x.j - y.j : (x, y) => x.i - y.i);
   const out: Seed[][] = [];
-  let cur: Seed[] = [];
+  let from = 0;
   let end = -Infinity;
-  for (const s of sorted) {
-    if (cur.length && start(s) - end > gap) {
-      out.push(cur);
-      cur = [];
+  for (let k = 0; k < list.length; k++) {
+    const s = list[k]!;
+    const start = byJ ? s.j : s.i;
+    if (k > from && start - end > gap) {
+      out.push(list.slice(from, k));
+      from = k;
       end = -Infinity;
     }
-    cur.push(s);
-    end = Math.max(end, start(s) + len(s));
+    end = Math.max(end, start + (byJ ? s.lj : s.li));
   }
-  if (cur.length) out.push(cur);
+  if (list.length > from) out.push(from === 0 ? list : list.slice(from));
   return out;
 }
 
@@ -508,9 +516,9 @@ export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
     const next: Seed[][] = [];
     let changed = false;
     for (const g of groups) {
-      const byA = splitBy(g, (s) => s.i, (s) => s.li, gap);
+      const byA = splitBy(g, false, gap);
       for (const ga of byA) {
-        const byB = splitBy(ga, (s) => s.j, (s) => s.lj, gap);
+        const byB = splitBy(ga, true, gap);
         if (byA.length > 1 || byB.length > 1) changed = true;
         next.push(...byB);
       }
