@@ -26,7 +26,7 @@ import { SEED_N } from './segment';
 import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
-import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
+import { articleStems, dicePairs, refSentenceRanges, termFact, termFacts, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
 import { ADDED, commonWords, diffIdsMemo, REMOVED } from './word-diff';
@@ -1554,7 +1554,8 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
   const side: SentenceSide = { stems: [], chars: [], toks: [] };
-  const words = index.terms.words;
+  const dict = index.terms;
+  const facts = termFacts(dict);
   const start = (k: number) => d.tokens.starts[k]!;
   const end = (k: number) => d.tokens.ends[k]!;
   for (let r = 0; r < ranges.length; r += 2) {
@@ -1565,8 +1566,10 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
     const at: number[] = [];
     for (let k = from; k < to; k++) {
       const t = d.tokens.terms[k]!;
-      if (words[t]!.length <= 2) continue;
-      ids.push(index.terms.stemId(t));
+      let f = facts[t]!;
+      if (f < 0) f = termFact(dict, facts, t);
+      if (f & 1) continue;
+      ids.push(f >> 2);
       at.push(k);
     }
     pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, unitWords);

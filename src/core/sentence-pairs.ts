@@ -13,6 +13,7 @@
 import { DocCache } from './doc-cache';
 import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
+import type { Terms } from './terms';
 import { paragraphs, sentenceSpans } from './text';
 
 /**
@@ -33,6 +34,31 @@ export function sentenceRanges(text: string, starts: ArrayLike<number>, ends: Ar
     }
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Per term id of a dictionary, what the sentence level reads of it in one 32-bit word: its stem id × 4,
+ * + 2 for a stop word, + 1 for a word of at most two characters (not counted by sentence-align's
+ * units); -1 until first asked for. Reading a reference's tokens through it touches one small array
+ * instead of the word strings, the stop flags and the stem ids.
+ */
+const factsOf = new WeakMap<Terms, Int32Array>();
+
+export function termFacts(terms: Terms): Int32Array {
+  let f = factsOf.get(terms);
+  if (!f || f.length < terms.size) {
+    const grown = new Int32Array(Math.max(terms.size, 1024)).fill(-1);
+    if (f) grown.set(f);
+    factsOf.set(terms, (f = grown));
+  }
+  return f;
+}
+
+/** termFacts' entry of term `t`, computed now (call when the array holds -1). */
+export function termFact(terms: Terms, facts: Int32Array, t: number): number {
+  const v = terms.stemId(t) * 4 + (terms.stop[t] ? 2 : 0) + (terms.words[t]!.length <= 2 ? 1 : 0);
+  facts[t] = v;
+  return v;
 }
 
 const rangeCache = new DocCache<Int32Array>(4096);
@@ -97,8 +123,8 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
   const terms = d.tokens.terms;
-  const stop = index.terms.stop;
   const dict = index.terms;
+  const facts = termFacts(dict);
   const { sizes, stems, listStart, lists, count, touched } = article;
   const found: number[] = [];
   const distinct: number[] = [];
@@ -114,8 +140,10 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
     distinct.length = 0;
     for (let k = from; k < to; k++) {
       const t = terms[k]!;
-      if (stop[t]) continue;
-      const s = dict.stemId(t);
+      let f = facts[t]!;
+      if (f < 0) f = termFact(dict, facts, t);
+      if (f & 2) continue;
+      const s = f >> 2;
       if (s >= stemStamp.length) {
         const grown = new Int32Array(Math.max(s + 1, stemStamp.length * 2));
         grown.set(stemStamp);
