@@ -10,13 +10,20 @@ export class IntSlots {
   /** per hash bucket: slot number + 1, 0 when empty */
   private table: Int32Array;
   private mask: number;
+  /** 32 − log2(table size): a key's bucket is the top bits of its Fibonacci hash */
+  private shift: number;
   private n = 0;
 
   constructor(expected = 8) {
     let size = 16;
-    while (size < expected * 2) size *= 2;
+    let shift = 28;
+    while (size < expected * 2) {
+      size *= 2;
+      shift--;
+    }
     this.table = new Int32Array(size);
     this.mask = size - 1;
+    this.shift = shift;
     this.keys = new Int32Array(Math.max(8, expected));
   }
 
@@ -25,16 +32,12 @@ export class IntSlots {
     return this.n;
   }
 
-  private static hash(key: number): number {
-    return Math.imul(key, 0x9e3779b1) ^ (key >>> 15);
-  }
-
   /** The slot number of `key`, or -1 when it was never added. */
   slot(key: number): number {
     const table = this.table;
     const keys = this.keys;
     const mask = this.mask;
-    let b = IntSlots.hash(key) & mask;
+    let b = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const s = table[b]!;
       if (s === 0) return -1;
@@ -48,7 +51,7 @@ export class IntSlots {
     const table = this.table;
     const keys = this.keys;
     const mask = this.mask;
-    let b = IntSlots.hash(key) & mask;
+    let b = Math.imul(key, 0x9e3779b1) >>> this.shift;
     for (;;) {
       const s = table[b]!;
       if (s === 0) break;
@@ -70,12 +73,14 @@ export class IntSlots {
   private rehash(size: number): void {
     const table = new Int32Array(size);
     const mask = size - 1;
+    const shift = this.shift - 1;
     for (let id = 0; id < this.n; id++) {
-      let b = IntSlots.hash(this.keys[id]!) & mask;
+      let b = Math.imul(this.keys[id]!, 0x9e3779b1) >>> shift;
       while (table[b] !== 0) b = (b + 1) & mask;
       table[b] = id + 1;
     }
     this.table = table;
     this.mask = mask;
+    this.shift = shift;
   }
 }
