@@ -1531,7 +1531,8 @@ function pushSentence(
   let from = 0;
   let fromTok = tok[0];
   let fromChar = span[0];
-  for (const k of [...cuts, ids.length]) {
+  for (let c = 0; c <= cuts.length; c++) {
+    const k = c < cuts.length ? cuts[c]! : ids.length;
     const toTok = k < ids.length ? cutTok[k]! : tok[1];
     side.stems.push(ids.slice(from, k));
     side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : span[1]]);
@@ -1550,6 +1551,10 @@ function referenceSide(index: ReferenceIndex, num: number, o: SentenceAlignOptio
   return hit.key === key ? hit.side : make();
 }
 
+// referenceSideOf's counted stems of one sentence and their tokens (pushSentence copies what it keeps)
+const sideIds: number[] = [];
+const sideAt: number[] = [];
+
 function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number): SentenceSide {
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
@@ -1562,8 +1567,10 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
     const from = ranges[r]!;
     const to = ranges[r + 1]!;
     if (to <= from) continue;
-    const ids: number[] = [];
-    const at: number[] = [];
+    const ids = sideIds;
+    const at = sideAt;
+    ids.length = 0;
+    at.length = 0;
     for (let k = from; k < to; k++) {
       const t = d.tokens.terms[k]!;
       let f = facts[t]!;

@@ -136,6 +136,8 @@ interface Unit {
 export class PreparedSide {
   /** per stem slot: the number of units containing it */
   readonly sf: Int32Array;
+  /** where each unit's keys would start if all units' keys were laid end to end (units + 1 entries) */
+  readonly keyStart: Int32Array;
   private postStart: Int32Array | null = null;
   private postData: Int32Array | null = null;
 
@@ -145,6 +147,8 @@ export class PreparedSide {
     sf: Int32Array,
   ) {
     this.sf = sf;
+    this.keyStart = new Int32Array(units.length + 1);
+    for (let i = 0; i < units.length; i++) this.keyStart[i + 1] = this.keyStart[i]! + units[i]!.keys.length;
   }
 
   /** The number of units holding stem `key` (undefined: none). */
@@ -310,33 +314,34 @@ class UnitWeights {
   at(i: number): Float64Array {
     const have = this.w[i];
     if (have) return have;
+    const v = new Float64Array(this.p.units[i]!.keys.length);
+    this.norm[i] = Math.sqrt(this.into(i, v, 0));
+    this.w[i] = v;
+    return v;
+  }
+
+  /**
+   * Unit `i`'s weights written to `out` from `at` on, kept nowhere (the seed search reads each once);
+   * returns their sum of squares. The same numbers `at` gives.
+   */
+  into(i: number, out: Float64Array, at: number): number {
     const u = this.p.units[i]!;
     const keys = u.keys;
     const tf = u.tf;
     const sf = u.sf;
     const other = this.other;
     const logs = this.logs;
-    const v = new Float64Array(keys.length);
     let nn = 0;
-    for (let x = 0; x < v.length; x++) {
+    for (let x = 0; x < keys.length; x++) {
       const os = other.stems.slot(keys[x]!);
       const c = sf[x]! + (os >= 0 ? other.sf[os]! : 0);
       let lg = logs[c]!;
       if (lg === 0) lg = logs[c] = Math.log(this.n / c);
       const x2 = tf[x]! * lg;
-      v[x] = x2;
+      out[at + x] = x2;
       nn += x2 * x2;
     }
-    this.w[i] = v;
-    this.norm[i] = Math.sqrt(nn);
-    return v;
-  }
-
-  /** every unit's weights (the article side, read whole by the seed search) */
-  all(): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < this.p.units.length; i++) out.push(this.at(i));
-    return out;
+    return nn;
   }
 }
 
@@ -543,6 +548,10 @@ function scratchFor(n: number): void {
   hitsBuf = new Int32Array(n * 2);
 }
 let listBuf = new Int32Array(64);
+// the seed search's article weights (end to end) and norms, and one reference unit's weights
+let aFlat = new Float64Array(256);
+let aNorm = new Float64Array(64);
+let bWeights = new Float64Array(64);
 let orderBuf = new Int32Array(64);
 
 /**
@@ -569,8 +578,13 @@ function leaveOut(lb: number, dice: number): number {
  */
 function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
-  const aw = aWeights.all();
-  const anorm = aWeights.norm;
+  // every article unit's weights, laid end to end (unit i's from keyStart[i]), and their norms
+  const keyStart = pa.keyStart;
+  if (aFlat.length < keyStart[na]!) aFlat = new Float64Array(2 * keyStart[na]!);
+  if (aNorm.length < na) aNorm = new Float64Array(2 * na);
+  const aw = aFlat;
+  const anorm = aNorm;
+  for (let i = 0; i < na; i++) anorm[i] = Math.sqrt(aWeights.into(i, aw, keyStart[i]!));
   scratchFor(na);
   const dot = dotBuf;
   const shared = sharedBuf;
@@ -632,8 +646,9 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
         continue;
       }
     }
-    const wj = bw.at(j);
-    const bn = bw.norm[j]!;
+    if (bWeights.length < lb) bWeights = new Float64Array(2 * lb);
+    const wj = bWeights;
+    const bn = Math.sqrt(bw.into(j, wj, 0));
     touched.length = 0;
     for (let x = 0; x < lb; x++) {
       const s = lists[x]!;
@@ -643,7 +658,7 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
         const i = post[p]!;
         if (shared[i] === 0) touched.push(i);
         shared[i]!++;
-        dot[i]! += aw[i]![post[p + 1]!]! * w;
+        dot[i]! += aw[keyStart[i]! + post[p + 1]!]! * w;
       }
     }
     for (const i of touched) {
