@@ -26,10 +26,10 @@ import { SEED_N } from './segment';
 import { referenceTextModel } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
-import { articleStems, dicePairs, refSentenceRanges, type ArticleStems } from './sentence-pairs';
+import { articleStems, dicePairs, refSentenceRanges, termFact, termFacts, type ArticleStems } from './sentence-pairs';
 import { alignSentences, DEFAULT_SENTENCE_ALIGN, prepareSide, unitCuts, type PreparedSide, type SentenceAlignMemo, type SentenceAlignOptions, type SentenceCase, type SentenceSide } from './sentence-align';
 import type { Span, TextModel } from './text';
-import { ADDED, COMMON, diffWordsMemo, REMOVED } from './word-diff';
+import { ADDED, commonWords, diffIdsMemo, REMOVED } from './word-diff';
 import type { MatchLevel } from './types';
 
 export interface AlignOptions {
@@ -452,22 +452,41 @@ export function ngramSeeds(
   return byDoc;
 }
 
-/** Split seeds into groups where consecutive seeds (sorted by key) are more than `gap` apart. */
-function splitBy(seeds: Seed[], start: (s: Seed) => number, len: (s: Seed) => number, gap: number): Seed[][] {
-  const sorted = [...seeds].sort((x, y) => start(x) - start(y));
+/** Whether some cluster of `seeds` may pass passageOf's first test (a sentence pair, or minRareSeeds rare seeds). */
+function mayHavePassage(seeds: readonly Seed[], o: AlignOptions): boolean {
+  if (!(o.minRareSeeds > 0)) return true;
+  let rare = 0;
+  for (const s of seeds) {
+    if (s.kind === 2) return true;
+    if (s.kind === 0 && ++rare >= o.minRareSeeds) return true;
+  }
+  return false;
+}
+
+/**
+ * Split seeds into groups where consecutive seeds (sorted by their start in the article, or with
+ * `byJ` in the reference; a stable sort) are more than `gap` apart. Seeds already in that order (as
+ * ngramSeeds gives them) are not copied to be sorted, and a list that does not split comes back as
+ * the same array.
+ */
+function splitBy(seeds: Seed[], byJ: boolean, gap: number): Seed[][] {
+  let sorted = true;
+  for (let k = 1; k < seeds.length && sorted; k++) sorted = (byJ ? seeds[k]!.j - seeds[k - 1]!.j : seeds[k]!.i - seeds[k - 1]!.i) >= 0;
+  const list = sorted ? seeds : [...seeds].sort(byJ ? (x, y) => x.j - y.j : (x, y) => x.i - y.i);
   const out: Seed[][] = [];
-  let cur: Seed[] = [];
+  let from = 0;
   let end = -Infinity;
-  for (const s of sorted) {
-    if (cur.length && start(s) - end > gap) {
-      out.push(cur);
-      cur = [];
+  for (let k = 0; k < list.length; k++) {
+    const s = list[k]!;
+    const start = byJ ? s.j : s.i;
+    if (k > from && start - end > gap) {
+      out.push(list.slice(from, k));
+      from = k;
       end = -Infinity;
     }
-    cur.push(s);
-    end = Math.max(end, start(s) + len(s));
+    end = Math.max(end, start + (byJ ? s.lj : s.li));
   }
-  if (cur.length) out.push(cur);
+  if (list.length > from) out.push(from === 0 ? list : list.slice(from));
   return out;
 }
 
@@ -497,9 +516,9 @@ export function clusterSeeds(seeds: Seed[], gap: number): Seed[][] {
     const next: Seed[][] = [];
     let changed = false;
     for (const g of groups) {
-      const byA = splitBy(g, (s) => s.i, (s) => s.li, gap);
+      const byA = splitBy(g, false, gap);
       for (const ga of byA) {
-        const byB = splitBy(ga, (s) => s.j, (s) => s.lj, gap);
+        const byB = splitBy(ga, true, gap);
         if (byA.length > 1 || byB.length > 1) changed = true;
         next.push(...byB);
       }
@@ -841,18 +860,50 @@ function refSentences(index: ReferenceIndex, num: number): RefSentence[] {
 
 // ---- grading -----------------------------------------------------------------------------
 
-/** Dice similarity of two word sequences over their longest common subsequence, and equality. */
-export function wordSimilarity(a: string[], b: string[]): { similarity: number; identical: boolean } {
+/**
+ * Dice similarity of two word sequences over their longest common subsequence, and equality. Words as
+ * ids (articleIds, refIds): equal ids for equal words.
+ */
+export function wordSimilarity(a: Int32Array, b: Int32Array): { similarity: number; identical: boolean } {
   if (a.length === 0 && b.length === 0) return { similarity: 1, identical: true };
   let same = a.length === b.length;
   if (same) for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) same = false;
   if (same) return { similarity: 1, identical: true };
   // very long passages: bag-of-words overlap instead of an LCS
   if (a.length * b.length > 4_000_000) return { similarity: bagDice(a, b), identical: false };
-  let common = 0;
-  const d = diffWordsMemo(a, b);
-  for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
-  return { similarity: (2 * common) / (a.length + b.length), identical: false };
+  return { similarity: (2 * commonWords(a, b)) / (a.length + b.length), identical: false };
+}
+
+let bagCounts = new Int32Array(1024);
+
+/** How many words `a` and `b` (ids; below 0 in `a`: a word `b` lacks) share, one for one, in any order. */
+function sharedWords(a: Int32Array, b: Int32Array): number {
+  let max = 0;
+  for (let k = 0; k < b.length; k++) if (b[k]! > max) max = b[k]!;
+  if (max >= bagCounts.length) bagCounts = new Int32Array(Math.max(max + 1, bagCounts.length * 2));
+  const counts = bagCounts;
+  for (let k = 0; k < b.length; k++) counts[b[k]!]!++;
+  let shared = 0;
+  for (let k = 0; k < a.length; k++) {
+    const w = a[k]!;
+    if (w >= 0 && w <= max && counts[w]! > 0) {
+      counts[w]!--;
+      shared++;
+    }
+  }
+  for (let k = 0; k < b.length; k++) counts[b[k]!] = 0;
+  return shared;
+}
+
+/** Two word sequences as ids (equal ids for equal words), for wordSimilarity. */
+function wordIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array] {
+  const ids = new Map<string, number>();
+  const of = (ws: readonly string[]) => Int32Array.from(ws, (w) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  });
+  return [of(a), of(b)];
 }
 
 /** The level of a passage from its word similarity: identical words are verbatim, then by `nearVerbatim`. */
@@ -872,14 +923,14 @@ function gradeAndTrim(
   bTok: [number, number],
   o: AlignOptions,
 ): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } {
-  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-  const b = refWords(index, docNum, bTok[0], bTok[1]);
+  const a = articleIds(doc, index, aTok[0], aTok[1]);
+  const b = refIds(index, docNum, bTok[0], bTok[1]);
   if (a.length * b.length <= 4_000_000) {
     // common runs as [aFrom, bFrom, length]
     const runs: [number, number, number][] = [];
     let ai = 0;
     let bi = 0;
-    const d = diffWordsMemo(a, b);
+    const d = diffIdsMemo(a, b);
     for (let k = 0; k < d.kinds.length; k++) {
       const n = d.counts[k]!;
       const kind = d.kinds[k]!;
@@ -1002,12 +1053,12 @@ function reorderedSpan(
   const widened = i1 - i0 - (g.aTok[1] - g.aTok[0]) >= o.minWords || j1 - j0 - (g.bTok[1] - g.bTok[0]) >= o.minWords;
   if (!widened) {
     if (g.similarity >= o.minParaphraseSimilarity || g.aTok[1] - g.aTok[0] < o.reorderKeepWords) return null;
-    const a = doc.tokens.slice(g.aTok[0], g.aTok[1]).map((t) => t.norm);
-    const b = refWords(index, docNum, g.bTok[0], g.bTok[1]);
+    const a = articleIds(doc, index, g.aTok[0], g.aTok[1]);
+    const b = refIds(index, docNum, g.bTok[0], g.bTok[1]);
     return { similarity: g.similarity, level: g.level, keepSim: Math.max(g.similarity, bagDice(a, b)) };
   }
-  const a = doc.tokens.slice(i0, i1).map((t) => t.norm);
-  const b = refWords(index, docNum, j0, j1);
+  const a = articleIds(doc, index, i0, i1);
+  const b = refIds(index, docNum, j0, j1);
   const ws = wordSimilarity(a, b);
   const similarity = Math.round(ws.similarity * 1000) / 1000;
   g.aTok = [i0, i1];
@@ -1347,6 +1398,12 @@ export function align(
   const ngram = new Map<number, Passage[]>();
   const passageOfCluster = (docNum: number, c: Seed[]) => (graded ? graded.passage(doc, terms, index, docNum, c, o) : passageOf(doc, index, docNum, c, o));
   for (const [docNum, seeds] of bySeedDoc) {
+    // passageOf takes no cluster (nor run) of n-gram seeds only with fewer than minRareSeeds rare
+    // ones: a document without that many in all has no n-gram passage, however its seeds cluster
+    if (!mayHavePassage(seeds, o)) {
+      ngram.set(docNum, []);
+      continue;
+    }
     const clusters = graded ? graded.clusters(docNum, seeds, o.maxGap) : clusterSeeds(seeds, o.maxGap);
     const passages: Passage[] = [];
     for (const c of clusters) {
@@ -1389,7 +1446,7 @@ export function align(
     }
   }
   if (o.shortParaphraseContainment > 0 && doc.tokens.length >= o.longArticleWords) {
-    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, p.aTok, refWords(index, p.doc, p.bTok[0], p.bTok[1])) >= o.shortParaphraseContainment);
+    const keep = out.filter((p) => p.level !== 'paraphrase' || p.words >= o.shortParaphraseWords || containment(doc, index, p.aTok, refIds(index, p.doc, p.bTok[0], p.bTok[1])) >= o.shortParaphraseContainment);
     if (keep.length < out.length) {
       out.length = 0;
       out.push(...keep);
@@ -1474,7 +1531,8 @@ function pushSentence(
   let from = 0;
   let fromTok = tok[0];
   let fromChar = span[0];
-  for (const k of [...cuts, ids.length]) {
+  for (let c = 0; c <= cuts.length; c++) {
+    const k = c < cuts.length ? cuts[c]! : ids.length;
     const toTok = k < ids.length ? cutTok[k]! : tok[1];
     side.stems.push(ids.slice(from, k));
     side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : span[1]]);
@@ -1493,23 +1551,32 @@ function referenceSide(index: ReferenceIndex, num: number, o: SentenceAlignOptio
   return hit.key === key ? hit.side : make();
 }
 
+// referenceSideOf's counted stems of one sentence and their tokens (pushSentence copies what it keeps)
+const sideIds: number[] = [];
+const sideAt: number[] = [];
+
 function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number): SentenceSide {
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
   const side: SentenceSide = { stems: [], chars: [], toks: [] };
-  const words = index.terms.words;
+  const dict = index.terms;
+  const facts = termFacts(dict);
   const start = (k: number) => d.tokens.starts[k]!;
   const end = (k: number) => d.tokens.ends[k]!;
   for (let r = 0; r < ranges.length; r += 2) {
     const from = ranges[r]!;
     const to = ranges[r + 1]!;
     if (to <= from) continue;
-    const ids: number[] = [];
-    const at: number[] = [];
+    const ids = sideIds;
+    const at = sideAt;
+    ids.length = 0;
+    at.length = 0;
     for (let k = from; k < to; k++) {
       const t = d.tokens.terms[k]!;
-      if (words[t]!.length <= 2) continue;
-      ids.push(index.terms.stemId(t));
+      let f = facts[t]!;
+      if (f < 0) f = termFact(dict, facts, t);
+      if (f & 1) continue;
+      ids.push(f >> 2);
       at.push(k);
     }
     pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, unitWords);
@@ -1563,12 +1630,15 @@ function gradeCase(doc: TextModel, index: ReferenceIndex, num: number, c: Senten
       [aTok[0], aTok[1], bTok[0], bTok[1]] = [g.aTok[0], g.aTok[1], g.bTok[0], g.bTok[1]];
     }
   }
-  const a = doc.tokens.slice(aTok[0], aTok[1]).map((t) => t.norm);
-  const b = refWords(index, num, bTok[0], bTok[1]);
+  const a = articleIds(doc, index, aTok[0], aTok[1]);
+  const b = refIds(index, num, bTok[0], bTok[1]);
+  // the words shared in order are at most those shared in any order: a case whose bag of words falls
+  // short of the threshold needs no diff
+  if (!c.summary && (2 * sharedWords(a, b)) / (a.length + b.length) < o.sentenceMinSimilarity) return null;
   const ws = wordSimilarity(a, b);
   if (!c.summary && ws.similarity < o.sentenceMinSimilarity) return null;
   // a summary is judged by how much of its content the source holds (its word order and length differ)
-  if (c.summary && containment(doc, aTok, b) < o.summaryContainment) return null;
+  if (c.summary && containment(doc, index, aTok, b) < o.summaryContainment) return null;
   const p = tokenPassage(doc, index, num, aTok, bTok, ws, o);
   const dense = c.density >= o.sentenceDense && !c.unpaired.some(([f, t]) => newSentence(doc, Math.max(f, aTok[0]), Math.min(t, aTok[1]), refBag(index, num, bTok[0], bTok[1]), o));
   return { p, dense };
@@ -1581,28 +1651,39 @@ interface StageCases {
   dense: Set<Passage>;
 }
 
-/** The normalised words of reference document `num`'s tokens [from, to). */
-function refWords(index: ReferenceIndex, num: number, from: number, to: number): string[] {
+/**
+ * The word ids of reference document `num`'s tokens [from, to): its term ids (a view when they are
+ * stored as 32-bit words, as docTokens makes them).
+ */
+function refIds(index: ReferenceIndex, num: number, from: number, to: number): Int32Array {
   const terms = index.docs[num]!.tokens.terms;
-  const out: string[] = [];
-  for (let k = from; k < to; k++) out.push(index.terms.words[terms[k]!]!);
-  return out;
+  if (terms instanceof Uint32Array) return new Int32Array(terms.buffer, terms.byteOffset + 4 * from, Math.max(0, to - from));
+  return Int32Array.from({ length: Math.max(0, to - from) }, (_, k) => terms[from + k]!);
 }
 
-/** Share of the article's content words (not stop words) in `aTok` found in the words `b` (one for one). */
-function containment(doc: TextModel, aTok: [number, number], b: string[]): number {
-  const bag = new Map<string, number>();
-  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+/**
+ * The word ids of the article's tokens [from, to): articleTerms, whose ids equal the reference's for
+ * the same word, and -1 (equal to no reference word) for a word no reference holds.
+ */
+function articleIds(doc: TextModel, index: ReferenceIndex, from: number, to: number): Int32Array {
+  return articleTerms(doc, index).subarray(from, to);
+}
+
+/** Share of the article's content words (not stop words) in `aTok` found in the words `b` (ids, one for one). */
+function containment(doc: TextModel, index: ReferenceIndex, aTok: [number, number], b: Int32Array): number {
+  const terms = articleTerms(doc, index);
+  const bag = new Map<number, number>();
+  for (let k = 0; k < b.length; k++) bag.set(b[k]!, (bag.get(b[k]!) ?? 0) + 1);
   let n = 0;
   let found = 0;
   for (let k = aTok[0]; k < aTok[1]; k++) {
-    const t = doc.tokens[k]!;
-    if (t.stop) continue;
+    if (doc.tokens[k]!.stop) continue;
     n++;
-    const c = bag.get(t.norm);
+    const t = terms[k]!;
+    const c = bag.get(t);
     if (c) {
       found++;
-      bag.set(t.norm, c - 1);
+      bag.set(t, c - 1);
     }
   }
   return n ? found / n : 0;
@@ -1738,9 +1819,11 @@ function joined(chain: Passage[], doc: TextModel, index: ReferenceIndex, o: Alig
   const p = chain[0]!;
   const aTok: [number, number] = [p.aTok[0], Math.max(...chain.map((c) => c.aTok[1]))];
   const bTok: [number, number] = [Math.min(...chain.map((c) => c.bTok[0])), Math.max(...chain.map((c) => c.bTok[1]))];
-  const a: string[] = [];
-  for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
-  const b = refWords(index, p.doc, bTok[0], bTok[1]);
+  const terms = articleTerms(doc, index);
+  const ids: number[] = [];
+  for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) ids.push(terms[k]!);
+  const a = Int32Array.from(ids);
+  const b = refIds(index, p.doc, bTok[0], bTok[1]);
   return tokenPassage(doc, index, p.doc, aTok, bTok, wordSimilarity(a, b), o);
 }
 
@@ -2163,7 +2246,7 @@ export function restatedPairs(kept: Passage[], doc: TextModel, index: ReferenceI
       for (let k = aTok[0]; k < aTok[1]; k++) if (!o.quoted?.[k]) a.push(doc.tokens[k]!.norm);
       const b: string[] = [];
       for (let k = ref.sentences[from]!.tokenStart; k < ref.sentences[to - 1]!.tokenEnd; k++) b.push(ref.tokens[k]!.norm);
-      const ws = wordSimilarity(a, b);
+      const ws = wordSimilarity(...wordIds(a, b));
       if (!restateEvidence(kept, num, aTok, bTok, ws.similarity, doc, index, stems, refStems, from, to, o)) continue;
       if ((o.restatePairCosine > 0 || o.restateBracket) && !restatePairOrder(kept, num, aTok, doc, index, ref, from, to, inQuotes, o)) continue;
       out.push({

@@ -4,12 +4,12 @@
  * young. Unlike a Map trimmed by deleting its first key on every insert, nothing is deleted one by
  * one, so a lookup never walks past the holes such deletes leave at the front of a Map.
  */
-export class Generations<V> {
-  private young = new Map<string, V>();
-  private old = new Map<string, V>();
+export class Generations<V, K = string> {
+  private young = new Map<K, V>();
+  private old = new Map<K, V>();
   constructor(private readonly half: number) {}
 
-  get(k: string): V | undefined {
+  get(k: K): V | undefined {
     const v = this.young.get(k);
     if (v !== undefined) return v;
     const o = this.old.get(k);
@@ -17,7 +17,7 @@ export class Generations<V> {
     return o;
   }
 
-  set(k: string, v: V): void {
+  set(k: K, v: V): void {
     if (this.young.size >= this.half) {
       this.old = this.young;
       this.young = new Map();

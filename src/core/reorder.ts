@@ -13,12 +13,13 @@
 import type { Seed } from './align';
 
 /** Multiset Dice of two word sequences (order ignored). */
-export function bagDice(a: readonly string[], b: readonly string[]): number {
+export function bagDice<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length + b.length === 0) return 1;
-  const bag = new Map<string, number>();
-  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
+  const bag = new Map<T, number>();
+  for (let k = 0; k < b.length; k++) bag.set(b[k]!, (bag.get(b[k]!) ?? 0) + 1);
   let common = 0;
-  for (const w of a) {
+  for (let k = 0; k < a.length; k++) {
+    const w = a[k]!;
     const c = bag.get(w);
     if (c) {
       common++;

@@ -24,6 +24,7 @@
  *
  * The module works on stem-id sequences, so it knows nothing of the index; align.ts feeds it.
  */
+import { IntSlots } from './int-slots';
 
 export interface SentenceAlignOptions {
   cos: number;
@@ -119,19 +120,68 @@ interface Unit {
   tf: Float64Array;
   /** per stem of `keys`: the number of units of this side holding it */
   sf: Int32Array;
+  /** per stem of `keys`: its slot in the side's `stems` */
+  slots: Int32Array;
   start: number;
   end: number;
   tokFrom: number;
   tokTo: number;
 }
 
-/** One side made ready for pairing: its units, their sentence frequencies and an inverted list. */
-export interface PreparedSide {
-  units: Unit[];
-  /** stem → number of units containing it */
-  sf: Map<number, number>;
-  /** stem → flat pairs (unit, position of the stem in that unit's keys) */
-  post: Map<number, number[]>;
+/**
+ * One side made ready for pairing: its units, their sentence frequencies and an inverted list. The
+ * side's distinct stems are numbered (`stems`, in order of first appearance); per-stem values are
+ * arrays indexed by that number.
+ */
+export class PreparedSide {
+  /** per stem slot: the number of units containing it */
+  readonly sf: Int32Array;
+  /** where each unit's keys would start if all units' keys were laid end to end (units + 1 entries) */
+  readonly keyStart: Int32Array;
+  private postStart: Int32Array | null = null;
+  private postData: Int32Array | null = null;
+
+  constructor(
+    readonly units: Unit[],
+    readonly stems: IntSlots,
+    sf: Int32Array,
+  ) {
+    this.sf = sf;
+    this.keyStart = new Int32Array(units.length + 1);
+    for (let i = 0; i < units.length; i++) this.keyStart[i + 1] = this.keyStart[i]! + units[i]!.keys.length;
+  }
+
+  /** The number of units holding stem `key` (undefined: none). */
+  sfOf(key: number): number | undefined {
+    const s = this.stems.slot(key);
+    return s < 0 ? undefined : this.sf[s];
+  }
+
+  /**
+   * The inverted list of stem slot `s`: flat pairs (unit, position of the stem in that unit's keys),
+   * ascending by unit, at `data[start[s] .. start[s + 1])`. Built on first use (a reference side is
+   * searched through it only when an edited article's memo asks).
+   */
+  post(): { start: Int32Array; data: Int32Array } {
+    if (!this.postStart) {
+      const n = this.stems.size;
+      const start = new Int32Array(n + 1);
+      for (let s = 0; s < n; s++) start[s + 1] = start[s]! + 2 * this.sf[s]!;
+      const at = start.slice(0, n);
+      const data = new Int32Array(start[n]!);
+      this.units.forEach((u, i) => {
+        for (let x = 0; x < u.slots.length; x++) {
+          const w = at[u.slots[x]!]!;
+          data[w] = i;
+          data[w + 1] = x;
+          at[u.slots[x]!] = w + 2;
+        }
+      });
+      this.postStart = start;
+      this.postData = data;
+    }
+    return { start: this.postStart, data: this.postData! };
+  }
 }
 
 /**
@@ -171,46 +221,72 @@ export function unitCuts(n: number, min: number, strength: (k: number) => number
 
 /** Sentences → units, annexing sentences of fewer than `min` counted words to the next one. */
 export function prepareSide(side: SentenceSide, min: number): PreparedSide {
-  type Raw = { tf: Map<number, number>; n: number; start: number; end: number; tokFrom: number; tokTo: number };
-  const raw: Raw[] = [];
-  let pending: Raw | null = null;
-  for (let k = 0; k < side.stems.length; k++) {
-    const s = side.stems[k]!;
-    const u: Raw = pending ?? { tf: new Map<number, number>(), n: 0, start: side.chars[k]![0]!, end: 0, tokFrom: side.toks[k]![0]!, tokTo: 0 };
-    for (let x = 0; x < s.length; x++) u.tf.set(s[x]!, (u.tf.get(s[x]!) ?? 0) + 1);
-    u.n += s.length;
-    u.end = side.chars[k]![1]!;
-    u.tokTo = side.toks[k]![1]!;
-    if (u.n < min) {
-      pending = u;
-      continue;
+  // units as sentence ranges [from, to): a unit closes once it holds `min` counted words; sentences
+  // left over at the end join the last unit (or make one) when they hold any
+  const groups: number[] = [];
+  let from = -1;
+  let n = 0;
+  let total = 0;
+  const count = side.stems.length;
+  for (let k = 0; k < count; k++) {
+    if (from < 0) from = k;
+    const len = side.stems[k]!.length;
+    n += len;
+    total += len;
+    if (n < min) continue;
+    groups.push(from, k + 1);
+    from = -1;
+    n = 0;
+  }
+  if (from >= 0 && n > 0) {
+    if (groups.length) groups[groups.length - 1] = count;
+    else groups.push(from, count);
+  }
+  const stems = new IntSlots(Math.max(8, total >> 1));
+  // per stem slot: the unit (number + 1) that last met it, and its position in that unit's keys
+  const seen = new Int32Array(total);
+  const posOf = new Int32Array(total);
+  const sf = new Int32Array(total);
+  const keysBuf = new Int32Array(total);
+  const slotsBuf = new Int32Array(total);
+  const tfBuf = new Float64Array(total);
+  const units: Unit[] = [];
+  for (let g = 0; g < groups.length; g += 2) {
+    const g0 = groups[g]!;
+    const g1 = groups[g + 1]!;
+    const mark = units.length + 1;
+    let nk = 0;
+    for (let k = g0; k < g1; k++) {
+      const st = side.stems[k]!;
+      for (let x = 0; x < st.length; x++) {
+        const key = st[x]!;
+        const slot = stems.add(key);
+        if (seen[slot] === mark) {
+          tfBuf[posOf[slot]!]!++;
+          continue;
+        }
+        seen[slot] = mark;
+        posOf[slot] = nk;
+        keysBuf[nk] = key;
+        slotsBuf[nk] = slot;
+        tfBuf[nk] = 1;
+        nk++;
+        sf[slot]!++;
+      }
     }
-    pending = null;
-    raw.push(u);
-  }
-  if (pending && pending.n > 0) {
-    const last = raw[raw.length - 1];
-    if (last) {
-      for (const [k, c] of pending.tf) last.tf.set(k, (last.tf.get(k) ?? 0) + c);
-      last.end = pending.end;
-      last.tokTo = pending.tokTo;
-    } else raw.push(pending);
-  }
-  const sf = new Map<number, number>();
-  const post = new Map<number, number[]>();
-  const units = raw.map((r, i) => {
-    const keys = Int32Array.from(r.tf.keys());
-    const tf = Float64Array.from(r.tf.values());
-    keys.forEach((k, pos) => {
-      sf.set(k, (sf.get(k) ?? 0) + 1);
-      let l = post.get(k);
-      if (!l) post.set(k, (l = []));
-      l.push(i, pos);
+    units.push({
+      keys: keysBuf.slice(0, nk),
+      tf: tfBuf.slice(0, nk),
+      sf: new Int32Array(nk),
+      slots: slotsBuf.slice(0, nk),
+      start: side.chars[g0]![0]!,
+      end: side.chars[g1 - 1]![1]!,
+      tokFrom: side.toks[g0]![0]!,
+      tokTo: side.toks[g1 - 1]![1]!,
     });
-    return { keys, tf, sf: new Int32Array(keys.length), start: r.start, end: r.end, tokFrom: r.tokFrom, tokTo: r.tokTo };
-  });
-  for (const u of units) for (let x = 0; x < u.keys.length; x++) u.sf[x] = sf.get(u.keys[x]!)!;
-  return { units, sf, post };
+  }
+  for (const u of units) for (let x = 0; x < u.slots.length; x++) u.sf[x] = sf[u.slots[x]!]!;
+  return new PreparedSide(units, stems, sf);
 }
 
 /**
@@ -238,32 +314,34 @@ class UnitWeights {
   at(i: number): Float64Array {
     const have = this.w[i];
     if (have) return have;
+    const v = new Float64Array(this.p.units[i]!.keys.length);
+    this.norm[i] = Math.sqrt(this.into(i, v, 0));
+    this.w[i] = v;
+    return v;
+  }
+
+  /**
+   * Unit `i`'s weights written to `out` from `at` on, kept nowhere (the seed search reads each once);
+   * returns their sum of squares. The same numbers `at` gives.
+   */
+  into(i: number, out: Float64Array, at: number): number {
     const u = this.p.units[i]!;
     const keys = u.keys;
     const tf = u.tf;
     const sf = u.sf;
-    const osf = this.other.sf;
+    const other = this.other;
     const logs = this.logs;
-    const v = new Float64Array(keys.length);
     let nn = 0;
-    for (let x = 0; x < v.length; x++) {
-      const c = sf[x]! + (osf.get(keys[x]!) ?? 0);
+    for (let x = 0; x < keys.length; x++) {
+      const os = other.stems.slot(keys[x]!);
+      const c = sf[x]! + (os >= 0 ? other.sf[os]! : 0);
       let lg = logs[c]!;
       if (lg === 0) lg = logs[c] = Math.log(this.n / c);
       const x2 = tf[x]! * lg;
-      v[x] = x2;
+      out[at + x] = x2;
       nn += x2 * x2;
     }
-    this.w[i] = v;
-    this.norm[i] = Math.sqrt(nn);
-    return v;
-  }
-
-  /** every unit's weights (the article side, read whole by the seed search) */
-  all(): Float64Array[] {
-    const out: Float64Array[] = [];
-    for (let i = 0; i < this.p.units.length; i++) out.push(this.at(i));
-    return out;
+    return nn;
   }
 }
 
@@ -469,7 +547,11 @@ function scratchFor(n: number): void {
   sharedBuf = new Int32Array(n * 2);
   hitsBuf = new Int32Array(n * 2);
 }
-let listBuf: (number[] | undefined)[] = [];
+let listBuf = new Int32Array(64);
+// the seed search's article weights (end to end) and norms, and one reference unit's weights
+let aFlat = new Float64Array(256);
+let aNorm = new Float64Array(64);
+let bWeights = new Float64Array(64);
 let orderBuf = new Int32Array(64);
 
 /**
@@ -496,7 +578,13 @@ function leaveOut(lb: number, dice: number): number {
  */
 function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw: UnitWeights, o: SentenceAlignOptions, probe = true, probed?: { skipped: number }, dicePass?: Pair[]): Pair[] {
   const na = pa.units.length;
-  const aw = { w: aWeights.all(), norm: aWeights.norm };
+  // every article unit's weights, laid end to end (unit i's from keyStart[i]), and their norms
+  const keyStart = pa.keyStart;
+  if (aFlat.length < keyStart[na]!) aFlat = new Float64Array(2 * keyStart[na]!);
+  if (aNorm.length < na) aNorm = new Float64Array(2 * na);
+  const aw = aFlat;
+  const anorm = aNorm;
+  for (let i = 0; i < na; i++) anorm[i] = Math.sqrt(aWeights.into(i, aw, keyStart[i]!));
   scratchFor(na);
   const dot = dotBuf;
   const shared = sharedBuf;
@@ -505,34 +593,43 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
   const out: Pair[] = [];
   const ua = pa.units;
   const ub = pb.units;
+  const { start: postStart, data: post } = pa.post();
+  const aStems = pa.stems;
   for (let j = 0; j < ub.length; j++) {
     const u = ub[j]!;
     const lb = u.keys.length;
-    if (listBuf.length < lb) listBuf = new Array(lb * 2);
+    if (listBuf.length < lb) listBuf = new Int32Array(lb * 2);
     if (orderBuf.length < lb) orderBuf = new Int32Array(lb * 2);
+    // the article list (stem slot, -1: none) of each of the unit's keys; the `suf` longest are left out of the probe
     const lists = listBuf;
-    // the article lists of the unit's keys; the `suf` longest are left out of the probe
     let present = 0;
     for (let x = 0; x < lb; x++) {
-      const l = pa.post.get(u.keys[x]!);
-      lists[x] = l;
-      if (l) orderBuf[present++] = x;
+      const s = aStems.slot(u.keys[x]!);
+      lists[x] = s;
+      if (s >= 0) orderBuf[present++] = x;
     }
     const suf = probe ? Math.min(present, leaveOut(lb, o.dice)) : 0;
     if (suf > 0) {
       // partial selection sort: the suf longest lists to the front of orderBuf
       for (let a = 0; a < suf; a++) {
         let best = a;
-        for (let b = a + 1; b < present; b++) if (lists[orderBuf[b]!]!.length > lists[orderBuf[best]!]!.length) best = b;
+        let bestLen = pa.sf[lists[orderBuf[a]!]!]!;
+        for (let b = a + 1; b < present; b++) {
+          const len = pa.sf[lists[orderBuf[b]!]!]!;
+          if (len > bestLen) {
+            best = b;
+            bestLen = len;
+          }
+        }
         const t = orderBuf[a]!;
         orderBuf[a] = orderBuf[best]!;
         orderBuf[best] = t;
       }
       touched.length = 0;
       for (let q = suf; q < present; q++) {
-        const l = lists[orderBuf[q]!]!;
-        for (let p = 0; p < l.length; p += 2) {
-          const i = l[p]!;
+        const s = lists[orderBuf[q]!]!;
+        for (let p = postStart[s]!, e = postStart[s + 1]!; p < e; p += 2) {
+          const i = post[p]!;
           if (hits[i] === 0) touched.push(i);
           hits[i]!++;
         }
@@ -549,23 +646,24 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
         continue;
       }
     }
-    const wj = bw.at(j);
-    const bn = bw.norm[j]!;
+    if (bWeights.length < lb) bWeights = new Float64Array(2 * lb);
+    const wj = bWeights;
+    const bn = Math.sqrt(bw.into(j, wj, 0));
     touched.length = 0;
     for (let x = 0; x < lb; x++) {
-      const l = lists[x];
-      if (!l) continue;
+      const s = lists[x]!;
+      if (s < 0) continue;
       const w = wj[x]!;
-      for (let p = 0; p < l.length; p += 2) {
-        const i = l[p]!;
+      for (let p = postStart[s]!, e = postStart[s + 1]!; p < e; p += 2) {
+        const i = post[p]!;
         if (shared[i] === 0) touched.push(i);
         shared[i]!++;
-        dot[i]! += aw.w[i]![l[p + 1]!]! * w;
+        dot[i]! += aw[keyStart[i]! + post[p + 1]!]! * w;
       }
     }
     for (const i of touched) {
       const d = (2 * shared[i]!) / (ua[i]!.keys.length + lb);
-      const an = aw.norm[i]!;
+      const an = anorm[i]!;
       const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;
       if (d > o.dice) {
         if (c > o.cos) out.push([i, j]);
@@ -718,7 +816,7 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
     if (sameUnit(x, y)) continue;
     a[i] = 1;
     keys.push(i);
-    for (const u of [x, y]) for (const k of u.keys) if (before.sf.get(k) !== now.sf.get(k)) stems.add(k);
+    for (const u of [x, y]) for (const k of u.keys) if (before.sfOf(k) !== now.sfOf(k)) stems.add(k);
   }
   markHolders(now, stems, a);
   const aList: number[] = [];
@@ -732,11 +830,13 @@ function sideDiff(before: PreparedSide, now: PreparedSide): SideDiff | null {
 /** Marks in `marks` the units of `side` holding any of `stems`; whether any does. */
 function markHolders(side: PreparedSide, stems: Iterable<number>, marks: Uint8Array): boolean {
   let any = false;
+  let post: ReturnType<PreparedSide['post']> | undefined;
   for (const k of stems) {
-    const l = side.post.get(k);
-    if (!l) continue;
+    const s = side.stems.slot(k);
+    if (s < 0) continue;
     any = true;
-    for (let p = 0; p < l.length; p += 2) marks[l[p]!] = 1;
+    post ??= side.post();
+    for (let p = post.start[s]!, e = post.start[s + 1]!; p < e; p += 2) marks[post.data[p]!] = 1;
   }
   return any;
 }
@@ -789,11 +889,12 @@ function searchUnit(i: number, pa: PreparedSide, pb: PreparedSide, aw: UnitWeigh
   scratchFor(ub.length);
   const shared = sharedBuf;
   const touched: number[] = [];
+  const { start, data } = pb.post();
   for (let x = 0; x < u.keys.length; x++) {
-    const l = pb.post.get(u.keys[x]!);
-    if (!l) continue;
-    for (let p = 0; p < l.length; p += 2) {
-      const j = l[p]!;
+    const s = pb.stems.slot(u.keys[x]!);
+    if (s < 0) continue;
+    for (let p = start[s]!, e = start[s + 1]!; p < e; p += 2) {
+      const j = data[p]!;
       if (shared[j] === 0) touched.push(j);
       shared[j]!++;
     }

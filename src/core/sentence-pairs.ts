@@ -11,7 +11,9 @@
  *   stems instead of intersecting every pair's sets.
  */
 import { DocCache } from './doc-cache';
+import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
+import type { Terms } from './terms';
 import { paragraphs, sentenceSpans } from './text';
 
 /**
@@ -34,6 +36,31 @@ export function sentenceRanges(text: string, starts: ArrayLike<number>, ends: Ar
   return Int32Array.from(out);
 }
 
+/**
+ * Per term id of a dictionary, what the sentence level reads of it in one 32-bit word: its stem id × 4,
+ * + 2 for a stop word, + 1 for a word of at most two characters (not counted by sentence-align's
+ * units); -1 until first asked for. Reading a reference's tokens through it touches one small array
+ * instead of the word strings, the stop flags and the stem ids.
+ */
+const factsOf = new WeakMap<Terms, Int32Array>();
+
+export function termFacts(terms: Terms): Int32Array {
+  let f = factsOf.get(terms);
+  if (!f || f.length < terms.size) {
+    const grown = new Int32Array(Math.max(terms.size, 1024)).fill(-1);
+    if (f) grown.set(f);
+    factsOf.set(terms, (f = grown));
+  }
+  return f;
+}
+
+/** termFacts' entry of term `t`, computed now (call when the array holds -1). */
+export function termFact(terms: Terms, facts: Int32Array, t: number): number {
+  const v = terms.stemId(t) * 4 + (terms.stop[t] ? 2 : 0) + (terms.words[t]!.length <= 2 ? 1 : 0);
+  facts[t] = v;
+  return v;
+}
+
 const rangeCache = new DocCache<Int32Array>(4096);
 
 /** sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). */
@@ -48,8 +75,11 @@ export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Arra
 export interface ArticleStems {
   /** number of distinct content stems per article sentence */
   sizes: Int32Array;
-  /** stem id → article sentences (with at least `minStems` stems) containing it */
-  byStem: Map<number, number[]>;
+  /** the stems held by article sentences with at least `minStems` stems, numbered */
+  stems: IntSlots;
+  /** per stem number s: the article sentences containing it, ascending, at `lists[listStart[s] .. listStart[s + 1])` */
+  listStart: Int32Array;
+  lists: Int32Array;
   /** per article sentence: shared-stem counter, and the sentences touched for one reference sentence */
   count: Int32Array;
   touched: number[];
@@ -57,21 +87,30 @@ export interface ArticleStems {
 
 export function articleStems(stems: readonly ReadonlySet<number>[], minStems: number): ArticleStems {
   const sizes = new Int32Array(stems.length);
-  const byStem = new Map<number, number[]>();
+  const ids = new IntSlots(64);
+  let total = 0;
   stems.forEach((set, x) => {
     sizes[x] = set.size;
     if (set.size < minStems) return;
-    for (const s of set) {
-      let list = byStem.get(s);
-      if (!list) byStem.set(s, (list = []));
-      list.push(x);
-    }
+    for (const s of set) ids.add(s);
+    total += set.size;
   });
-  return { sizes, byStem, count: new Int32Array(stems.length), touched: [] };
+  const listStart = new Int32Array(ids.size + 1);
+  stems.forEach((set) => {
+    if (set.size >= minStems) for (const s of set) listStart[ids.slot(s) + 1]!++;
+  });
+  for (let s = 0; s < ids.size; s++) listStart[s + 1]! += listStart[s]!;
+  const at = listStart.slice(0, ids.size);
+  const lists = new Int32Array(total);
+  stems.forEach((set, x) => {
+    if (set.size >= minStems) for (const s of set) lists[at[ids.slot(s)]!++] = x;
+  });
+  return { sizes, stems: ids, listStart, lists, count: new Int32Array(stems.length), touched: [] };
 }
 
 let stemStamp = new Int32Array(1024);
 let stampGen = 0;
+let perSentence = new Int32Array(64);
 
 /**
  * Sentence pairs (article sentence, reference sentence) whose content-stem Dice reaches `minDice`,
@@ -84,9 +123,9 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
   const d = index.docs[num]!;
   const ranges = refSentenceRanges(index, num);
   const terms = d.tokens.terms;
-  const stop = index.terms.stop;
   const dict = index.terms;
-  const { sizes, byStem, count, touched } = article;
+  const facts = termFacts(dict);
+  const { sizes, stems, listStart, lists, count, touched } = article;
   const found: number[] = [];
   const distinct: number[] = [];
   for (let y = 0; y < ranges.length; y += 2) {
@@ -101,8 +140,10 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
     distinct.length = 0;
     for (let k = from; k < to; k++) {
       const t = terms[k]!;
-      if (stop[t]) continue;
-      const s = dict.stemId(t);
+      let f = facts[t]!;
+      if (f < 0) f = termFact(dict, facts, t);
+      if (f & 2) continue;
+      const s = f >> 2;
       if (s >= stemStamp.length) {
         const grown = new Int32Array(Math.max(s + 1, stemStamp.length * 2));
         grown.set(stemStamp);
@@ -116,9 +157,12 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
     if (ySize < minStems) continue;
     touched.length = 0;
     for (const s of distinct) {
-      const list = byStem.get(s);
-      if (!list) continue;
-      for (const x of list) if (count[x]++ === 0) touched.push(x);
+      const slot = stems.slot(s);
+      if (slot < 0) continue;
+      for (let p = listStart[slot]!, e = listStart[slot + 1]!; p < e; p++) {
+        const x = lists[p]!;
+        if (count[x]++ === 0) touched.push(x);
+      }
     }
     for (const x of touched) {
       const shared = count[x]!;
@@ -127,11 +171,21 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
       found.push(x, from, to, y >> 1);
     }
   }
-  // order of the all-pairs loop: article sentence, then reference sentence
-  const order: number[] = [];
-  for (let k = 0; k < found.length; k += 4) order.push(k);
-  order.sort((a, b) => found[a]! - found[b]! || found[a + 3]! - found[b + 3]!);
-  const out: number[] = [];
-  for (const k of order) out.push(found[k]!, found[k + 1]!, found[k + 2]!, found[k + 3]!);
+  // order of the all-pairs loop: article sentence, then reference sentence (found is in reference
+  // sentence order already, so a counting sort by article sentence keeps that order within each)
+  const n = sizes.length;
+  if (perSentence.length < n + 1) perSentence = new Int32Array(2 * (n + 1));
+  const at = perSentence;
+  at.fill(0, 0, n + 1);
+  for (let k = 0; k < found.length; k += 4) at[found[k]! + 1]!++;
+  for (let x = 0; x < n; x++) at[x + 1]! += at[x]!;
+  const out: number[] = new Array(found.length);
+  for (let k = 0; k < found.length; k += 4) {
+    const w = 4 * at[found[k]!]!++;
+    out[w] = found[k]!;
+    out[w + 1] = found[k + 1]!;
+    out[w + 2] = found[k + 2]!;
+    out[w + 3] = found[k + 3]!;
+  }
   return out;
 }

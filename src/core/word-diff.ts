@@ -6,6 +6,7 @@
  * test/unit/core/word-diff.test.ts checks it against diffArrays.
  */
 import { Generations } from './generations';
+import { IntSlots } from './int-slots';
 
 /** Component kinds: common to both, only in `b` (jsdiff's `added`), only in `a` (`removed`). */
 export const COMMON = 0;
@@ -145,20 +146,80 @@ export function diffWords<T>(a: ArrayLike<T>, b: ArrayLike<T>): WordDiff {
 }
 
 /**
- * diffWords(a, b) for words (no word holds a space or a line break), remembered by the words of both
- * sides: an edited article is graded again against the same reference spans, and a passage the
- * edit did not touch compares the same words. The answer is shared between callers: read it only.
+ * diffWords(a, b) for word ids (equal ids for equal words), remembered by the ids of both sides: an
+ * edited article is graded again against the same reference spans, and a passage the edit did not
+ * touch compares the same words. The diff reads only which ids are equal, so the answer holds for
+ * any two sequences of the same ids, whatever words they stand for. It is shared between callers:
+ * read it only.
  */
-const remembered = new Generations<WordDiff>(1000);
+const remembered = new Generations<{ a: Int32Array; b: Int32Array; d: WordDiff }[], number>(1000);
 
-export function diffWordsMemo(a: readonly string[], b: readonly string[]): WordDiff {
-  const key = `${a.join(' ')}\n${b.join(' ')}`;
-  let d = remembered.get(key);
-  if (!d) remembered.set(key, (d = diffWords(a, b)));
+function sameIds(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
+}
+
+export function diffIdsMemo(a: Int32Array, b: Int32Array): WordDiff {
+  let h = Math.imul(0x811c9dc5 ^ a.length, 0x01000193);
+  for (let k = 0; k < a.length; k++) h = Math.imul(h ^ a[k]!, 0x01000193);
+  h = Math.imul(h ^ b.length, 0x01000193);
+  for (let k = 0; k < b.length; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  const list = remembered.get(h);
+  if (list) for (const e of list) if (sameIds(e.a, a) && sameIds(e.b, b)) return e.d;
+  const d = diffWords(a, b);
+  const e = { a: a.slice(), b: b.slice(), d };
+  if (list) list.push(e);
+  else remembered.set(h, [e]);
   return d;
 }
 
 /** Forget the remembered diffs (tests compare a session's results with uncached ones). */
 export function clearWordDiffMemo(): void {
   remembered.clear();
+}
+
+let lcsRows = new Int32Array(256);
+let lcsV = new Int32Array(8);
+
+/**
+ * How many words diffWords(a, b) marks common, without the diff: the length of a longest common
+ * subsequence of `a` and `b` (ids; equal ids for equal words), which is what the common components
+ * of a shortest edit script add up to (Myers's algorithm, as jsdiff runs it, finds a shortest one).
+ * Bit-parallel (Allison & Dix; Hyyrö): one bit per word of the shorter side, a row of bits per
+ * distinct id of it, and per word of the other side one masked add over the rows' 32-bit words.
+ */
+export function commonWords(a: Int32Array, b: Int32Array): number {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  const m = x.length;
+  if (m === 0) return 0;
+  const words = (m + 31) >>> 5;
+  const ids = new IntSlots(Math.min(m, 64));
+  for (let k = 0; k < m; k++) ids.add(x[k]!);
+  const need = ids.size * words;
+  if (lcsRows.length < need) lcsRows = new Int32Array(Math.max(need, lcsRows.length * 2));
+  const rows = lcsRows;
+  rows.fill(0, 0, need);
+  for (let k = 0; k < m; k++) rows[ids.slot(x[k]!) * words + (k >>> 5)]! |= 1 << (k & 31);
+  if (lcsV.length < words) lcsV = new Int32Array(Math.max(words, lcsV.length * 2));
+  const v = lcsV;
+  v.fill(-1, 0, words);
+  // bits past the last word of x stay set (they never match): the count below skips them
+  for (let j = 0; j < y.length; j++) {
+    const s = ids.slot(y[j]!);
+    if (s < 0) continue;
+    const row = s * words;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const vw = v[w]! >>> 0;
+      const u = (vw & rows[row + w]!) >>> 0;
+      const sum = vw + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      // V' = (V + U) | (V - U), and V - U = V & ~U (U is a subset of V)
+      v[w] = (sum >>> 0) | (vw & ~u);
+    }
+  }
+  let common = 0;
+  for (let k = 0; k < m; k++) if ((v[k >>> 5]! & (1 << (k & 31))) === 0) common++;
+  return common;
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { diffArrays } from 'diff';
-import { ADDED, clearWordDiffMemo, COMMON, diffWords, diffWordsMemo, REMOVED } from '../../../src/core/word-diff';
+import { ADDED, clearWordDiffMemo, COMMON, commonWords, diffIdsMemo, diffWords, REMOVED } from '../../../src/core/word-diff';
 
 /** diffArrays's components as [kind, count] */
 function reference<T>(a: T[], b: T[]): [number, number][] {
@@ -60,27 +60,59 @@ describe('word diff (port of diffArrays)', () => {
     }
   });
 
-  it('remembered diffs give what diffWords gives, for words met again and for new ones', () => {
+  it('remembered diffs give what diffWords gives, for ids met again and for new ones', () => {
     clearWordDiffMemo();
     const r = rng(777);
-    const pairs: [string[], string[]][] = [];
+    const pairs: [Int32Array, Int32Array][] = [];
     for (let n = 0; n < 400; n++) {
-      const a = Array.from({ length: Math.floor(r() * 30) }, () => `w${Math.floor(r() * 6)}`);
-      const b = Array.from({ length: Math.floor(r() * 30) }, () => `w${Math.floor(r() * 6)}`);
+      const a = Int32Array.from({ length: Math.floor(r() * 30) }, () => Math.floor(r() * 7) - 1);
+      const b = Int32Array.from({ length: Math.floor(r() * 30) }, () => Math.floor(r() * 6));
       pairs.push([a, b]);
     }
-    // sides that join to the same string only if split at the same place: ["a b"] is not a word, but the key must still part them
-    pairs.push([['w1', 'w2'], ['w3']], [['w1'], ['w2', 'w3']]);
+    // the same ids split at another place between the sides are another pair
+    pairs.push([Int32Array.of(1, 2), Int32Array.of(3)], [Int32Array.of(1), Int32Array.of(2, 3)]);
     let hits = 0;
     for (let round = 0; round < 3; round++) {
       for (const [a, b] of pairs) {
-        const kept = diffWordsMemo(a, b);
+        const kept = diffIdsMemo(a, b);
         const fresh = diffWords(a, b);
-        if (round > 0 && kept === diffWordsMemo(a, b)) hits++;
+        if (round > 0 && kept === diffIdsMemo(Int32Array.from(a), Int32Array.from(b))) hits++;
         assert.deepEqual({ kinds: kept.kinds, counts: kept.counts }, { kinds: fresh.kinds, counts: fresh.counts }, `${a.join(' ')} | ${b.join(' ')}`);
       }
     }
     assert.ok(hits >= 2 * pairs.length, `hits ${hits}`);
   });
-});
 
+  it('ids give the diff of the words they stand for: equal ids for equal words, and -1 for words of the first side the second lacks', () => {
+    const r = rng(4242);
+    for (let n = 0; n < 500; n++) {
+      const words = (len: number, extra: string) => Array.from({ length: len }, () => (r() < 0.15 ? `${extra}${Math.floor(r() * 5)}` : `w${Math.floor(r() * 6)}`));
+      const a = words(Math.floor(r() * 40), 'only-a');
+      const b = words(Math.floor(r() * 40), 'only-b');
+      const dict = new Map<string, number>();
+      for (const w of b) if (!dict.has(w)) dict.set(w, dict.size);
+      const ia = Int32Array.from(a, (w) => dict.get(w) ?? -1);
+      const ib = Int32Array.from(b, (w) => dict.get(w)!);
+      const byIds = diffIdsMemo(ia, ib);
+      const byWords = diffWords(a, b);
+      assert.deepEqual({ kinds: byIds.kinds, counts: byIds.counts }, { kinds: byWords.kinds, counts: byWords.counts }, `${a.join(' ')} | ${b.join(' ')}`);
+    }
+  });
+
+  it('commonWords counts the common words of diffWords (a longest common subsequence), across 32-bit words', () => {
+    const r = rng(9090);
+    for (let n = 0; n < 3000; n++) {
+      const alphabet = 1 + Math.floor(r() * 10);
+      const long = n % 5 === 0;
+      const a = Int32Array.from({ length: Math.floor(r() * (long ? 150 : 40)) }, () => Math.floor(r() * alphabet) - 1);
+      const b = Int32Array.from({ length: Math.floor(r() * (long ? 150 : 40)) }, () => Math.floor(r() * alphabet));
+      const d = diffWords(a, b);
+      let common = 0;
+      for (let k = 0; k < d.kinds.length; k++) if (d.kinds[k] === COMMON) common += d.counts[k]!;
+      assert.equal(commonWords(a, b), common, `${a.join(',')} | ${b.join(',')}`);
+      assert.equal(commonWords(b, a), common);
+    }
+    assert.equal(commonWords(new Int32Array(0), Int32Array.of(1, 2)), 0);
+    assert.equal(commonWords(Int32Array.from({ length: 64 }, (_, k) => k), Int32Array.from({ length: 64 }, (_, k) => k)), 64);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * In-process A/B of two engines on warm checks (issue 13's runs 30 and 36):
+ *
+ *   COPYDESK_EVAL_DIR=/work/shared/eval node --expose-gc scripts/bench/ab-inprocess.js --base=DIR --file=INDEX.cdx
+ *       [--only=check|align] [--words=1000] [--articles=40] [--profile=OUT.cpuprofile]
+ *
+ * Bundles DIR's sources and this checkout's (engine, index codec, the bench's corpus) with esbuild into a temp folder,
+ * loads both into one process, and has each decode INDEX and make one cold check. Then every bench article (the editor
+ * bench's: articles(held, words, …)) goes through both, the order alternating per article; CPU time per call
+ * (process.cpuUsage) and wall time are collected, and the results (check: the findings; align: the passages) compared
+ * as JSON. On a shared machine the CPU columns of one such session are what to compare.
+ * With --profile, no A/B: this checkout alone, one cold call, then the inspector's CPU profile (200 µs) of --articles
+ * warm calls, written to OUT.
+ */
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, ...v]) => [k, v.join('=')]));
+const here = path.resolve(__dirname, '../..');
+const only = args.only || 'check';
+const words = Number(args.words || 1000);
+const count = Number(args.articles || 40);
+const evalDir = process.env.COPYDESK_EVAL_DIR || path.resolve(here, '../shared/eval');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-ab-'));
+
+async function bundle(dir, name) {
+  const entry = path.join(tmp, `${name}-entry.ts`);
+  fs.writeFileSync(
+    entry,
+    [
+      `export { check } from '${dir}/src/core/engine';`,
+      `export { decodeIndex } from '${dir}/src/core/index-codec';`,
+      `export { align } from '${dir}/src/core/align';`,
+      `export { analyse } from '${dir}/src/core/text';`,
+      `export { split, articles } from '${dir}/scripts/bench/index-bench';`,
+    ].join('\n'),
+  );
+  const out = path.join(tmp, `${name}.js`);
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: out,
+    external: ['vscode'],
+    logLevel: 'warning',
+    nodePaths: [path.join(here, 'node_modules')],
+    plugins: [
+      {
+        name: 'ignore-canvas',
+        setup(b) {
+          b.onResolve({ filter: /^canvas$/ }, () => ({ path: 'canvas', namespace: 'empty' }));
+          b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {}' }));
+        },
+      },
+    ],
+  });
+  return require(out);
+}
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((p / 100) * a.length))];
+
+async function main() {
+  if (!args.file) throw new Error('--file=INDEX.cdx is required');
+  const bytes = fs.readFileSync(args.file);
+  const u8 = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const load = async (dir, name) => {
+    const m = await bundle(dir, name);
+    return { name, m, index: m.decodeIndex(u8).index, cpu: [], wall: [], out: [] };
+  };
+  const call = (s, a) => (only === 'align' ? s.m.align(s.m.analyse(a), s.index) : s.m.check(a, s.index).findings);
+  if (args.profile) {
+    const s = await load(here, 'this');
+    const { held } = s.m.split(evalDir);
+    const arts = s.m.articles(held, words, count + 1);
+    call(s, arts[0]);
+    const inspector = require('node:inspector');
+    const session = new inspector.Session();
+    session.connect();
+    const post = (m, p) => new Promise((res, rej) => session.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+    const c0 = cpu();
+    for (const a of arts.slice(1)) call(s, a);
+    const c = cpu() - c0;
+    const { profile } = await post('Profiler.stop');
+    fs.writeFileSync(args.profile, JSON.stringify(profile));
+    console.log(`${only}: ${(c / count).toFixed(1)} CPU ms per call while profiled; profile in ${args.profile}`);
+    return;
+  }
+  if (!args.base) throw new Error('--base=DIR is required');
+  const sides = [await load(path.resolve(args.base), 'base'), await load(here, 'this')];
+  const { held } = sides[0].m.split(evalDir);
+  const arts = sides[0].m.articles(held, words, count + 1);
+  for (const s of sides) call(s, arts[0]);
+  let differ = 0;
+  arts.slice(1).forEach((a, i) => {
+    for (const s of i % 2 ? [...sides].reverse() : sides) {
+      const t0 = performance.now();
+      const c0 = cpu();
+      const r = call(s, a);
+      s.cpu.push(cpu() - c0);
+      s.wall.push(performance.now() - t0);
+      s.out[i] = JSON.stringify(r);
+    }
+    if (sides[0].out[i] !== sides[1].out[i]) differ++;
+  });
+  const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
+  for (const s of sides) {
+    console.log(`${s.name}: ${only} ${words} words, CPU ms p50 ${pct(s.cpu, 50).toFixed(1)} mean ${mean(s.cpu).toFixed(1)}; wall p50 ${pct(s.wall, 50).toFixed(1)}`);
+  }
+  console.log(`${count} articles; ${differ} differ`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => fs.rmSync(tmp, { recursive: true, force: true }));
