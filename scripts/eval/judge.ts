@@ -68,6 +68,27 @@ export interface Opts {
   abc?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
+  /**
+   * give each reference the outlet it comes from (PA, the PolNeAR paper, BBC News, ABC, the IE-ER agency), as an
+   * editor's reference files say in their front matter; findings then carry the fixes that credit an outlet.
+   * Off for hand samples, so that the seeds judged before regenerate as they were.
+   */
+  outlets?: boolean;
+}
+
+const POLNEAR_OUTLETS: Record<string, string> = {
+  breitbart: 'Breitbart', 'huff-post': 'HuffPost', nyt: 'The New York Times', politico: 'Politico',
+  'usa-today': 'USA Today', 'wash-post': 'The Washington Post', 'west-journal': 'Western Journal',
+};
+
+/** The outlet of a reference of the judge pool, from its corpus and file name. */
+export function outletOf(id: string): string {
+  if (id.startsWith('bbc_news/')) return 'BBC News';
+  if (id.startsWith('abc/') || id.startsWith('rural') || id.startsWith('science')) return 'ABC';
+  const polnear = /^(?:train|dev)\/([a-z-]+?)_\d{4}-/.exec(id);
+  if (polnear) return POLNEAR_OUTLETS[polnear[1]!] ?? polnear[1]!;
+  if (/^(APW|NYT)/.test(path.basename(id))) return path.basename(id).startsWith('APW') ? 'Associated Press' : 'The New York Times';
+  return 'Press Association';
 }
 
 export interface Sampled {
@@ -225,9 +246,22 @@ export interface Focus {
   rules: Partial<Settings['rules']>;
 }
 
-/** Run the engine on the seed's articles (or the focus's among them) and sample findings per bucket. */
-export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
+/** One checked article, as `generate` hands it to a visitor: its text, the index it was checked against, its findings. */
+export interface Checked {
+  corpus: string;
+  file: string;
+  text: string;
+  index: ReferenceIndex;
+  findings: readonly Finding[];
+}
+
+/**
+ * Run the engine on the seed's articles (or the focus's among them) and sample findings per bucket; `visit`
+ * sees every checked article with its index (the fixes audit re-checks fixed texts against it).
+ */
+export function generate(evalDir: string, o: Opts, focus?: Focus, visit?: (c: Checked) => void): Run {
   const r = rngFromString(o.seed);
+  const meta = (id: string) => (o.outlets ? { outlet: outletOf(id) } : {});
   const found: Sampled[] = [];
   const all = new Map<string, number>();
   const fps = new Map<string, Sampled>();
@@ -259,6 +293,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
     }
     words += res.words;
     articles++;
+    visit?.({ corpus, file, text, index, findings: res.findings });
     for (const f of res.findings) {
       const bucket = bucketOf(f);
       all.set(bucket, (all.get(bucket) ?? 0) + 1);
@@ -273,7 +308,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   const pa = paFiles(mdir);
   for (const a of shuffle(meterArticles(mdir), r).slice(0, o.meter)) {
     if (only && !only.has(a.id)) continue;
-    const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: {} }));
+    const refs = pa.filter((p) => p.id.startsWith(a.paDir)).map((p) => ({ id: p.id, path: p.id, text: readMeterText(p.file), meta: meta(p.id) }));
     if (!refs.length) continue;
     run('meter', a.id, readMeterText(a.file), ReferenceIndex.build(refs), new Map(refs.map((d) => [d.id, d.text])));
   }
@@ -281,7 +316,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
   // PolNeAR: dev articles against the train articles
   const pdir = path.join(evalDir, 'polnear', 'data');
   const ptrain: ReferenceDoc[] = fs.readdirSync(path.join(pdir, 'train', 'text')).filter((f) => f.endsWith('.txt')).sort()
-    .map((f) => ({ id: `train/${f}`, path: `train/${f}`, text: fs.readFileSync(path.join(pdir, 'train', 'text', f), 'utf8'), meta: {} }));
+    .map((f) => ({ id: `train/${f}`, path: `train/${f}`, text: fs.readFileSync(path.join(pdir, 'train', 'text', f), 'utf8'), meta: meta(`train/${f}`) }));
   const pindex = ReferenceIndex.build(ptrain);
   const pmap = new Map(ptrain.map((d) => [d.id, d.text]));
   const pdev = fs.readdirSync(path.join(pdir, 'dev', 'text')).filter((f) => f.endsWith('.txt')).sort();
@@ -289,7 +324,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
 
   // PolNeAR train articles, in folds: each fold against the dev articles and the train articles outside it
   if (o.polnearTrain) {
-    const pdevDocs: ReferenceDoc[] = pdev.map((f) => ({ id: `dev/${f}`, path: `dev/${f}`, text: fs.readFileSync(path.join(pdir, 'dev', 'text', f), 'utf8'), meta: {} }));
+    const pdevDocs: ReferenceDoc[] = pdev.map((f) => ({ id: `dev/${f}`, path: `dev/${f}`, text: fs.readFileSync(path.join(pdir, 'dev', 'text', f), 'utf8'), meta: meta(`dev/${f}`) }));
     const chosen = shuffle(ptrain, r).slice(0, o.polnearTrain);
     foldRun('polnear', chosen.map((d) => ({ id: `polnear/${d.id}`, text: d.text })), o.polnearFolds || 5, (inFold) => [...pdevDocs, ...ptrain.filter((d) => !inFold.has(d.text))]);
   }
@@ -303,7 +338,7 @@ export function generate(evalDir: string, o: Opts, focus?: Focus): Run {
     for (const f of fs.readdirSync(d).filter((x) => x.endsWith('.txt')).sort()) bbc.push({ id: `bbc_news/${topic}/${f}`, text: readAny(path.join(d, f)) });
   }
   const chosen = shuffle(bbc, r).slice(0, o.bbc);
-  const asRefs = (xs: { id: string; text: string }[]): ReferenceDoc[] => xs.map((b) => ({ id: b.id, path: b.id, text: b.text, meta: {} }));
+  const asRefs = (xs: { id: string; text: string }[]): ReferenceDoc[] => xs.map((b) => ({ id: b.id, path: b.id, text: b.text, meta: meta(b.id) }));
   if (o.bbcFolds) {
     foldRun('bbc', chosen, o.bbcFolds, (inFold) => asRefs(bbc.filter((b) => !inFold.has(b.text))));
   } else {
@@ -349,6 +384,13 @@ export function fixProblems(before: string, after: string): string[] {
   const dbl = /\b(\w+)\s+\1\b/i.exec(after);
   if (dbl && !new RegExp(`\\b${dbl[1]}\\s+${dbl[1]}\\b`, 'i').test(before)) p.push(`doubled "${dbl[1]}"`);
   if (/\.(txt|md|html?)\b/i.test(after) && !/\.(txt|md|html?)\b/i.test(before)) p.push('file-name');
+  const more = (re: RegExp) => (after.match(re)?.length ?? 0) > (before.match(re)?.length ?? 0);
+  if (more(/[^\S\n]{2,}/g)) p.push('double space');
+  // an ellipsis after a space (" ...") is the wire's mark of a cut, not a stray space
+  if (more(/[^\S\n](?:[,;:!?]|\.(?!\.))(?!\w)/g)) p.push('space before punctuation');
+  if (more(/[“"]\s*[”"]/g)) p.push('empty quotation');
+  const balanced = (t: string) => t.split(/\n\s*\n/).every((para) => (para.match(/“/g)?.length ?? 0) === (para.match(/”/g)?.length ?? 0));
+  if (balanced(before) && !balanced(after)) p.push('unbalanced quotes');
   return p;
 }
 
@@ -381,7 +423,7 @@ function render(s: Sampled, k: number): string {
   return out.join('\n');
 }
 
-function parseOpts(args: string[]): Opts & { out: string } {
+export function parseOpts(args: string[]): Opts & { out: string } {
   const val = (k: string, d: string) => {
     const i = args.findIndex((a) => a === `--${k}` || a.startsWith(`--${k}=`));
     if (i < 0) return d;

@@ -18,7 +18,11 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   attribution: async () => (await import('./attribution')).default,
   judge: async () => (await import('./judge')).default,
   facts: async () => (await import('./facts')).default,
+  fixes: async () => (await import('./fixes')).default,
 };
+
+/** suites run only when named: the hand-judging protocol, METER's verbatim ceiling and the fixes audit (minutes of re-checks) */
+const NAMED_ONLY = new Set(['judge', 'meter-ceiling', 'fixes']);
 
 /** flags whose next word is always their value: a split's name must never be read as a suite */
 const VALUE_FLAGS = new Set(['--half', '--corpus', '--split']);
@@ -45,7 +49,7 @@ async function main() {
   const tagger = flags.find((a) => a.startsWith('--tagger='))?.slice(9);
   if (tagger === 'wink') setSentenceTagger(winkSentenceTags);
   if (tagger) console.log(`tagger: ${tagger === 'wink' ? 'wink-nlp' : 'compromise'}`);
-  const run = names.length ? names : Object.keys(SUITES).filter((n) => n !== 'judge' && n !== 'meter-ceiling');
+  const run = names.length ? names : Object.keys(SUITES).filter((n) => !NAMED_ONLY.has(n));
   for (const n of run) {
     const load = SUITES[n];
     if (!load) {

@@ -8,7 +8,7 @@
  */
 import { CodeAction, CodeActionKind, TextDocumentEdit, type Diagnostic } from 'vscode-languageserver/node';
 import type { Range } from '../core/positions';
-import { ClientCommands, isDiagnosticData, ServerCommands } from '../shared/protocol';
+import { ClientCommands, isDiagnosticData, ServerCommands, type DiagnosticData } from '../shared/protocol';
 import { isFileUri } from './uris';
 
 /** What building code actions needs from its host. */
@@ -17,6 +17,8 @@ export interface CodeActionDeps {
   document(uri: string): { version: number; getText(range?: Range): string } | undefined;
   /** the client has its own "accept name" command, which asks where to keep the name */
   clientAcceptsNames(): boolean;
+  /** the server's own diagnostics of the document's current version (undefined: not checked at that version) */
+  diagnostics?(uri: string): Diagnostic[] | undefined;
 }
 
 export type CodeActionProvider = (uri: string, range: Range, diagnostics: Diagnostic[]) => CodeAction[];
@@ -29,10 +31,8 @@ export function createCodeActions(deps: CodeActionDeps): CodeActionProvider {
     const action = (title: string, d: Diagnostic, more: Partial<CodeAction>): void => {
       out.push({ ...CodeAction.create(title, CodeActionKind.QuickFix), diagnostics: [d], ...more });
     };
-    // clients send every diagnostic of the line (Neovim) or more: only those the range touches
-    for (const d of diagnostics.filter((x) => intersects(x.range, range))) {
-      if (d.source !== 'copydesk' || !isDiagnosticData(d.data)) continue;
-      const data = d.data;
+    for (const d of atRange(diagnostics, deps.diagnostics?.(uri), range)) {
+      const data = d.data as DiagnosticData;
       if (data.version !== doc.version) {
         action('Copydesk: the document changed since this check — fixes are recomputed', d, {
           disabled: { reason: `computed for version ${data.version}, the document is at version ${doc.version}` },
@@ -54,7 +54,7 @@ export function createCodeActions(deps: CodeActionDeps): CodeActionProvider {
             : { title, command: ServerCommands.acceptName, arguments: [{ uri, name, target: 'workspace' }] },
         });
       }
-      const ignore = `Ignore this ${findingLabel(data.rule, doc.getText(d.range))} (${isFileUri(uri) ? '.copydesk/ignore.json' : 'this session'})`;
+      const ignore = `Ignore this ${findingLabel(data.rule, data.text)} (${isFileUri(uri) ? '.copydesk/ignore.json' : 'this session'})`;
       action(ignore, d, { command: { title: ignore, command: ServerCommands.ignoreFinding, arguments: [{ uri, fingerprint: data.fingerprint }] } });
       if (data.sourceId) {
         const title = `Ignore source “${data.sourceLabel ?? data.sourceId}” for this article${isFileUri(uri) ? '' : ' (this session)'}`;
@@ -63,6 +63,26 @@ export function createCodeActions(deps: CodeActionDeps): CodeActionProvider {
     }
     return out;
   };
+}
+
+/**
+ * The copydesk diagnostics a code action request is about: those the client sent that touch `range`, then
+ * the server's own current ones that touch it and the client left out. Ranges are the server's (`data.range`):
+ * Neovim up to 0.10 echoes a diagnostic with its byte columns as characters, so on a line with curly quotes
+ * or accents the echoed range misses the cursor; and it sends only the diagnostics that start on the
+ * cursor's line, so a passage running over several lines had no actions below its first line.
+ */
+function atRange(sent: Diagnostic[], own: Diagnostic[] | undefined, range: Range): (Diagnostic & { data: DiagnosticData })[] {
+  const key = (d: Diagnostic & { data: DiagnosticData }) => {
+    const r = d.data.range ?? d.range;
+    return `${d.data.fingerprint} ${r.start.line}:${r.start.character}`;
+  };
+  const ours = (d: Diagnostic): d is Diagnostic & { data: DiagnosticData } => d.source === 'copydesk' && isDiagnosticData(d.data);
+  const touches = (d: Diagnostic & { data: DiagnosticData }) => intersects(d.data.range ?? d.range, range);
+  const out = sent.filter(ours).filter(touches);
+  const seen = new Set(out.map(key));
+  for (const d of (own ?? []).filter(ours).filter(touches)) if (!seen.has(key(d))) out.push(d);
+  return out;
 }
 
 /** Does the diagnostic range touch the requested one (a cursor is an empty range)? */

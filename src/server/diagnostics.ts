@@ -47,6 +47,7 @@ export function toDiagnostic(f: Finding, lines: LineIndex, version: number, uri:
     rule: f.rule,
     fingerprint: f.fingerprint ?? fingerprint(f),
     text: f.text,
+    range: d.range,
     sourceId: f.source?.id,
     sourceLabel: f.source ? (src?.meta.outlet ?? src?.meta.title ?? f.source.id) : undefined,
     fixes: (f.fixes ?? []).map((x) => ({

@@ -86,7 +86,11 @@ export class CopydeskServer {
       config: () => this.config,
       settingsReady: this.settingsReady,
     });
-    const codeActions = createCodeActions({ document: (uri) => this.documents.get(uri), clientAcceptsNames: () => this.clientAcceptsNames });
+    const codeActions = createCodeActions({
+      document: (uri) => this.documents.get(uri),
+      clientAcceptsNames: () => this.clientAcceptsNames,
+      diagnostics: (uri) => this.current(uri)?.items,
+    });
     const commands = createCommands({
       workspace: this.workspace,
       checkAsked: (uri) => this.states.force(uri, 'asked'),

@@ -20,6 +20,11 @@ export interface DiagnosticData {
   rule: RuleId;
   fingerprint: string;
   text: string;
+  /**
+   * the diagnostic's range as the server sent it (UTF-16): clients may echo a diagnostic back with other
+   * columns (Neovim up to 0.10 sends its byte columns as characters), so code actions read this one
+   */
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } };
   sourceId?: string;
   sourceLabel?: string;
   fixes: { title: string; preferred: boolean; edits: TextEdit[] }[];

@@ -115,10 +115,10 @@ describe('language server: hostile reference content', function () {
         }
       }
     }
-    // core's quote fix credits the hostile outlet as plain text inside the article
+    // core's credit fix names the hostile outlet as plain text inside the article
     const copied = report.items.find((d: { code: string }) => d.code === 'copied-passage');
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: copied.range, context: { diagnostics: [copied] } });
-    assert.ok(actions.some((a: { title: string }) => /^Quote it and credit /.test(a.title)), actions.map((a: { title: string }) => a.title).join(' | '));
+    assert.ok(actions.some((a: { title: string }) => /^(Quote it and credit|Credit) <img src=x onerror=alert\(4\)> Wire/.test(a.title)), actions.map((a: { title: string }) => a.title).join(' | '));
     assert.ok(!actions.some((a: { title: string }) => /^Turn into a quote/.test(a.title)), 'one quote fix: core\'s');
   });
 

@@ -22,6 +22,7 @@ import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
 import type { Rule, RuleContext } from '../rule';
 import type { Finding, Fix } from '../types';
+import { escapeRegExp, type TextModel } from '../text';
 
 const LEVEL_WORDS = { verbatim: 'verbatim', 'near-verbatim': 'near-verbatim', paraphrase: 'close paraphrase' } as const;
 
@@ -49,32 +50,102 @@ export function selectPassages(passages: Passage[]): { kept: Passage; also: Pass
 }
 
 
-/** Turn the passage into a quotation credited to the source: “…,” according to Outlet. */
-function quoteFix(ctx: RuleContext, p: Passage): Fix | null {
-  const d = ctx.index.docs[p.doc]!;
-  const who = d.meta.outlet ?? d.meta.author ?? d.meta.title;
+/**
+ * A paragraph break: a blank line, a line indented as agency copy indents paragraphs, or a line break after a
+ * sentence's end before a capital (one story per line). A hard-wrapped Markdown paragraph breaks only where a
+ * wrapped line happens to end a sentence: a fix is then not offered, never made wrong.
+ */
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n|\n(?=[\t ]+\S)|(?<=[.!?"”’'])[^\S\n]*\n(?=["“‘']?[A-Z0-9])/g;
+
+/** The paragraph around [start, end): from the end of the break before it to the start of the break after it; undefined when a break lies inside. */
+function paragraphOf(text: string, start: number, end: number): { from: number; to: number } | undefined {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    const k = m.index!;
+    if (k + m[0].length <= start) from = k + m[0].length;
+    else if (k >= end) {
+      to = k;
+      break;
+    } else if (k < end && k + m[0].length > start) return undefined;
+  }
+  return { from, to };
+}
+
+/**
+ * Where the sentence holding offset `at` ends inside its paragraph: the offset of its closing `.`, `!` or `?`,
+ * and whether a closing quotation mark stands at it (`.”` or `”.`); undefined when the paragraph ends first.
+ */
+function sentenceEnd(text: string, at: number, to: number): { at: number; quoted: boolean } | undefined {
+  const m = /[.!?](?=["”’']?(?:\s|$))/.exec(text.slice(at, to));
+  if (!m) return undefined;
+  const k = at + m.index;
+  return { at: k, quoted: /["”’']/.test(text[k - 1] ?? '') || /["”’']/.test(text[k + 1] ?? '') };
+}
+
+/** Does a sentence start at `start` (after its paragraph's start or a closing `.`, `!`, `?`, and any opening mark)? */
+function startsSentence(text: string, start: number, from: number): boolean {
+  const before = text.slice(from, start).replace(/["“‘'(\s]+$/, '');
+  return before === '' || /[.!?]["”’')]?$/.test(before);
+}
+
+/** The source's credit as fixes write it and as the rule reads it: its outlet, author or title. */
+function creditOf(ctx: RuleContext, p: Passage): string | undefined {
+  const m = ctx.index.docs[p.doc]!.meta;
+  return m.outlet ?? m.author ?? m.title;
+}
+
+/**
+ * The passage's words in paragraphs that credit its source: a sentence of the paragraph ends "according to
+ * <credit>." (as the fixes below leave it), counted when not already in an attributed quotation. Like those,
+ * they are not unattributed copying; a credit covers its paragraph, not the ones around it.
+ */
+function creditedWords(doc: TextModel, p: Passage, who: string | undefined, quoted: ArrayLike<number>): number {
+  const text = doc.text;
+  if (!who || !text.includes(`according to ${who}`)) return 0;
+  const credit = new RegExp(`\\baccording to ${escapeRegExp(who)}["”’']?[.!?]`);
+  let n = 0;
+  let k = p.aTok[0];
+  while (k < p.aTok[1]) {
+    const { from, to } = paragraphOf(text, doc.tokens[k]!.start, doc.tokens[k]!.end)!; // a word holds no break
+    let next = k;
+    while (next < p.aTok[1] && doc.tokens[next]!.start < to) next++;
+    if (credit.test(text.slice(from, to))) for (let j = k; j < next; j++) n += quoted[j] ? 0 : 1;
+    k = Math.max(next, k + 1);
+  }
+  return n;
+}
+
+/**
+ * The passage's fix, credited to the source. Whole sentences of one paragraph become a quotation —
+ * “…,” according to Outlet. — with double marks inside turned single; a passage that starts or ends inside a
+ * sentence keeps its words and its sentence gets the credit: “…, according to Outlet.” None when the passage
+ * runs over paragraphs, sits inside quotation marks already, or its sentence ends in a quotation or a question.
+ */
+function creditFix(ctx: RuleContext, p: Passage): Fix | null {
+  const who = creditOf(ctx, p);
   if (!who) return null;
   const text = ctx.doc.text;
+  const para = paragraphOf(text, p.a.start, p.a.end);
+  if (!para) return null;
+  const { from, to } = para;
   // already inside quotation marks: a quotation to attribute (unattributed-quote), not to quote again
   if (/["“”‘’'«»]/.test(text[p.a.start - 1] ?? '') || /^[.!?,;]?["”’'»]/.test(text.slice(p.a.end, p.a.end + 2))) return null;
-  const after = text.slice(p.a.end, p.a.end + 1);
-  if (/[.!?]/.test(after)) {
-    const closing = after === '.' ? `,” according to ${who}.` : `${after}” according to ${who}.`;
-    return {
-      title: `Quote it and credit ${who}`,
-      edits: [
-        { start: p.a.start, end: p.a.start, newText: '“' },
-        { start: p.a.end, end: p.a.end + 1, newText: closing },
-      ],
-    };
+  const end = sentenceEnd(text, p.a.end, to);
+  if (!end || end.quoted || text[end.at] !== '.' || /\baccording to\b/i.test(text.slice(p.a.end, end.at))) return null;
+  const inner = text.slice(p.a.start, p.a.end);
+  if (startsSentence(text, p.a.start, from) && end.at === p.a.end && !/[«»]/.test(inner)) {
+    const edits = [{ start: p.a.start, end: p.a.start, newText: '“' }];
+    // a quotation inside the quotation takes single marks
+    for (const m of inner.matchAll(/["“”]/g)) {
+      const k = p.a.start + m.index!;
+      const opens = m[0] === '“' || (m[0] === '"' && (k === 0 || /[\s(\[—–-]/.test(text[k - 1]!)));
+      edits.push({ start: k, end: k + 1, newText: opens ? '‘' : '’' });
+    }
+    edits.push({ start: p.a.end, end: p.a.end + 1, newText: `,” according to ${who}.` });
+    return { title: `Quote it and credit ${who}`, edits };
   }
-  return {
-    title: `Quote it and credit ${who}`,
-    edits: [
-      { start: p.a.start, end: p.a.start, newText: '“' },
-      { start: p.a.end, end: p.a.end, newText: `” (${who})` },
-    ],
-  };
+  return { title: `Credit ${who}`, edits: [{ start: end.at, end: end.at + 1, newText: `, according to ${who}.` }] };
 }
 
 export const copiedPassage: Rule = {
@@ -90,10 +161,10 @@ export const copiedPassage: Rule = {
       // quoting is not copying: words inside attributed quotations do not count
       let quotedWords = 0;
       for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
-      if (p.words - quotedWords < ctx.settings.minWords) continue;
+      if (p.words - quotedWords - creditedWords(ctx.doc, p, creditOf(ctx, p), quoted) < ctx.settings.minWords) continue;
       const d = ctx.index.docs[p.doc]!;
       const pct = Math.round(p.similarity * 100);
-      const fix = quoteFix(ctx, p);
+      const fix = creditFix(ctx, p);
       out.push(finding('copied-passage', {
         message:
           `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +

@@ -197,7 +197,7 @@ describe('Copydesk extension (extension host, real VS Code)', function () {
         assert.ok(await vscode.workspace.applyEdit(e));
         const d = copydeskDiags(doc.uri).find((x) => rule(x) === 'copied-passage');
         const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-        const stale = actions.filter((a) => a.edit && /^(Quote it and credit|Turn into a quote)/.test(a.title));
+        const stale = actions.filter((a) => a.edit && /^(Quote it and credit|Credit|Turn into a quote)/.test(a.title));
         assert.strictEqual(stale.length, 0, `stale fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
         console.log(`      after an edit, before the re-check: ${actions.map((a) => `${a.title}${a.disabled ? ` (disabled: ${a.disabled.reason})` : ''}`).join(' | ') || '(no actions)'}`);
       } finally {

@@ -134,3 +134,55 @@ describe('copied-passage: independent reporting and rewritten copy', () => {
     assert.ok(found.every((x) => x.end <= own), JSON.stringify(found.map((x) => x.text)));
   });
 });
+
+describe('copied-passage fixes: credit the source, leave well-formed text, clear the finding', () => {
+  const LINES = [
+    'Inspectors found that the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast.',
+    'The keeper, Ruth Anselm, said the "old lamp" had failed twice since the spring and that spare parts had been ordered in May.',
+    'Fishermen in the harbour said they had steered by the church tower instead.',
+  ];
+  const SOURCE = LINES.join(' ');
+  const refs = () => ReferenceIndex.build([doc('wire.txt', SOURCE, { outlet: 'Saltmere Gazette' })]);
+  const apply = (text: string, f: { fixes?: { edits: { start: number; end: number; newText: string }[] }[] }) => {
+    let out = text;
+    for (const e of [...f.fixes![0]!.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    return out;
+  };
+  const copied = (text: string) => check(text, refs()).findings.filter((f) => f.rule === 'copied-passage');
+
+  it('whole sentences become a quotation, with the double marks inside turned single', () => {
+    const article = `${LINES[1]} Her brother disagreed.`;
+    const [f] = copied(article);
+    assert.equal(f!.fixes![0]!.title, 'Quote it and credit Saltmere Gazette');
+    const out = apply(article, f!);
+    assert.equal(out, '“The keeper, Ruth Anselm, said the ‘old lamp’ had failed twice since the spring and that spare parts had been ordered in May,” according to Saltmere Gazette. Her brother disagreed.');
+    assert.deepEqual(copied(out), [], 'the quoted and credited passage is no longer a finding');
+  });
+
+  it('a passage starting inside a sentence keeps its words: its sentence is credited', () => {
+    const article = 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast. Nobody has explained why.';
+    const [f] = copied(article);
+    assert.equal(f!.fixes![0]!.title, 'Credit Saltmere Gazette');
+    const out = apply(article, f!);
+    assert.equal(out, 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast, according to Saltmere Gazette. Nobody has explained why.');
+    assert.deepEqual(copied(out), []);
+  });
+
+  it('no fix for a passage over two paragraphs, or whose sentence ends in a quotation', () => {
+    const two = `${LINES[0]}\n\n${LINES[1]}`;
+    const [f] = copied(two);
+    assert.ok(f && f.end - f.start > LINES[0]!.length, 'one passage over both paragraphs');
+    assert.equal(f!.fixes, undefined);
+    const quoting = `Officials said ${LINES[0]!.slice(0, 1).toLowerCase()}${LINES[0]!.slice(1, -1)}, “and nobody noticed.”`;
+    const [g] = copied(quoting);
+    assert.ok(g, 'the passage is still reported');
+    assert.equal(g!.fixes, undefined);
+  });
+
+  it('a credit in the article that names the source clears the passage; one naming another outlet does not', () => {
+    const base = 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast';
+    assert.deepEqual(copied(`${base}, according to Saltmere Gazette.`), []);
+    assert.equal(copied(`${base}, according to the Harbour Times.`).length, 1);
+  });
+});
+

@@ -18,9 +18,13 @@ function diagnosticsOf(uri: string, version: number): Diagnostic[] {
   return check(ARTICLE, index, {}).findings.map((f) => toDiagnostic(f, lines, version, uri, undefined));
 }
 
-function setup(uri: string, opts: { clientAcceptsNames?: boolean } = {}) {
+function setup(uri: string, opts: { clientAcceptsNames?: boolean; own?: Diagnostic[] } = {}) {
   const doc = TextDocument.create(uri, 'markdown', 3, ARTICLE);
-  const actions = createCodeActions({ document: (u) => (u === uri ? doc : undefined), clientAcceptsNames: () => !!opts.clientAcceptsNames });
+  const actions = createCodeActions({
+    document: (u) => (u === uri ? doc : undefined),
+    clientAcceptsNames: () => !!opts.clientAcceptsNames,
+    diagnostics: (u) => (u === uri ? opts.own : undefined),
+  });
   return { doc, actions };
 }
 
@@ -88,7 +92,34 @@ describe('server/code-actions: quick fixes built from explicit dependencies', ()
     const client = setup(uri, { clientAcceptsNames: true }).actions(uri, range, [d]);
     assert.equal(client[0]!.title, 'Accept “Brandt” as a house spelling…');
     assert.deepEqual(client[0]!.command, { title: client[0]!.title, command: 'copydesk.acceptName', arguments: [{ uri, name: 'Brandt' }] });
-    assert.equal(client[1]!.title, 'Ignore this spelling “Ferry” (.copydesk/ignore.json)');
+    assert.equal(client[1]!.title, 'Ignore this spelling “Brandt” (.copydesk/ignore.json)');
+  });
+
+  it('a diagnostic echoed with byte columns (Neovim ≤ 0.10 on a line with curly quotes) keeps its actions and label', () => {
+    const copied = diagnosticsOf(uri, 3).find((d) => d.code === 'copied-passage')!;
+    const { start, end } = copied.range;
+    // the client's copy: every column moved right, as UTF-8 bytes count two more for a curly quote
+    const echoed = { ...copied, range: { start: { line: start.line, character: start.character + 2 }, end: { line: end.line, character: end.character + 2 } } };
+    const cursor = { start, end: start };
+    const titles = setup(uri).actions(uri, cursor, [echoed]).map((a) => a.title);
+    assert.deepEqual(titles, [
+      'Quote it and credit Coastline Wire',
+      'Ignore this copied passage “Ferry crews on the Lantern…” (.copydesk/ignore.json)',
+      'Ignore source “wire.md” for this article',
+    ]);
+  });
+
+  it("the server's own diagnostics under the cursor count when the client sends none (Neovim: only the cursor line's)", () => {
+    const own = diagnosticsOf(uri, 3);
+    const copied = own.find((d) => d.code === 'copied-passage')!;
+    const inside = { line: copied.range.start.line, character: copied.range.start.character + 10 };
+    const got = setup(uri, { own }).actions(uri, { start: inside, end: inside }, []);
+    assert.equal(got[0]!.title, 'Quote it and credit Coastline Wire');
+    assert.equal(got[0]!.diagnostics?.[0], copied);
+    // one action list per finding when the client sends it too
+    assert.equal(setup(uri, { own }).actions(uri, { start: inside, end: inside }, [copied]).length, got.length);
+    // nothing away from it
+    assert.deepEqual(setup(uri, { own }).actions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, []), []);
   });
 
   it('findingLabel names the rule and the first words', () => {
