@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyse, escapeRegExp, normalizeWord, paragraphs, sentenceSpans, tokenize, tokenizeRange } from '../../../src/core/text';
+import { analyse, escapeRegExp, normalizeWord, paragraphs, sentenceSpans, tokenize, tokenizeRange, type Token } from '../../../src/core/text';
 import { LineIndex } from '../../../src/core/positions';
 
 describe('text model', () => {
@@ -23,7 +23,7 @@ describe('text model', () => {
     const cuts = [0];
     for (let i = 0; i < text.length; i++) if (/\s/.test(text[i]!)) cuts.push(i + 1);
     cuts.push(text.length);
-    const out = [];
+    const out: Token[] = [];
     for (let c = 0; c + 1 < cuts.length; c++) tokenizeRange(text, cuts[c]!, cuts[c + 1]!, out);
     assert.deepEqual(out, whole);
     // a token starting before `to` is taken whole; one starting at `to` is not
