@@ -6,12 +6,16 @@
  * is given every sentence of an article as soon as its text is known (prefetch), and answers with
  * compromise's tags (tagSentenceJob, the same function the main thread would run); the main thread
  * reads an answer when the attribution analysis asks for it (setTagSource), waiting on a shared
- * counter (Atomics.wait) if the worker has not got there yet. Without the worker (its file missing,
- * an error, no answer in time) the main thread tags as before; the tags are the same either way.
+ * counter (Atomics.wait) if the worker has not got there yet, and asking for that sentence next.
+ * Without the worker (its file missing, an error, no answer in time) the main thread tags as
+ * before; the tags are the same either way.
  */
 import * as fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { TagJob, TagSource, TokenTag } from '../core/attribution/tagger';
+
+/** what the main thread posts: a sentence to tag, or the key of one it waits for (to be tagged next) */
+export type TagRequest = TagJob | { first: string };
 
 /** what the worker posts for a job: its tags, or null when compromise failed there */
 export interface TagAnswer {
@@ -63,6 +67,7 @@ export class TagWorker {
     this.drain();
     if (!this.answers.has(key)) {
       if (!this.pending.has(key)) this.prefetch([job()]);
+      else this.port.postMessage({ first: key } satisfies TagRequest);
       const end = performance.now() + this.waitMs;
       while (!this.answers.has(key)) {
         const seen = Atomics.load(this.counter, 0);
