@@ -9,6 +9,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli' },
   { in: 'src/server/main.ts', out: 'server' },
+  { in: 'src/node/tag-worker-main.ts', out: 'tag-worker' },
   { in: 'src/extension/main.ts', out: 'extension' },
   { in: 'scripts/eval/main.ts', out: 'eval' },
   { in: 'scripts/bench/main.ts', out: 'bench' },
@@ -34,6 +35,16 @@ async function main() {
         setup(build) {
           build.onResolve({ filter: /^canvas$/ }, () => ({ path: 'canvas', namespace: 'empty' }));
           build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {}' }));
+        },
+      },
+      {
+        // compromise's lexicon written out, so that the names rules read it without loading compromise
+        name: 'compromise-lexicon',
+        setup(build) {
+          build.onLoad({ filter: /[\\/]src[\\/]core[\\/]names[\\/]compromise-lexicon\.ts$/ }, () => ({
+            contents: require('./scripts/compromise-lexicon').compromiseLexiconModule(),
+            loader: 'js',
+          }));
         },
       },
       {

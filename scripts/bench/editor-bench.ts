@@ -12,6 +12,7 @@
  *              the article opened, then `--edits` one-word edits at random paragraphs, each timed from
  *              didChange to the full textDocument/diagnostic report (p50/p95); a second server started
  *              on the persisted index: process start → first full report;
+ *              (`--child=first --ws=… --cache=…`: only that, on a kept workspace, for one or several server builds);
  *   cli      — `copydesk --version` (median of 5), and `copydesk check` from process start to exit on
  *              the persisted index (first findings, program load included).
  * Sizes are a flag because writing and indexing 10 M words takes a while on a shared machine.
@@ -129,8 +130,8 @@ interface Lsp {
   stderr: () => string;
 }
 
-function startServer(folder: string, env: Record<string, string>, settings: Record<string, unknown>): Lsp {
-  const proc = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+function startServer(folder: string, env: Record<string, string>, settings: Record<string, unknown>, server = path.join(REPO, 'dist', 'server.js')): Lsp {
+  const proc = spawn(process.execPath, [server, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   // a server that has exited closes its pipe: late writes are dropped, not thrown
@@ -184,11 +185,24 @@ async function stopServer(s: Lsp): Promise<void> {
   s.conn.dispose();
 }
 
-async function lspRun(folder: string, cacheDir: string, article: string, name: string, edits: number, seed: number): Promise<Record<string, number>> {
+/** CPU ms of a running process so far (user + system, clock ticks of 10 ms): its main thread's and all its threads'; NaN off Linux. */
+function procCpu(pid: number | undefined): { mainCpuMs: number; cpuMs: number } {
+  const ticks = (file: string) => {
+    try {
+      const f = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(f[11]) + Number(f[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  };
+  return { mainCpuMs: ticks(`/proc/${pid}/task/${pid}/stat`), cpuMs: ticks(`/proc/${pid}/stat`) };
+}
+
+async function lspRun(folder: string, cacheDir: string, article: string, name: string, edits: number, seed: number, server?: string): Promise<Record<string, number>> {
   const settings = { references: ['references/'], debounceMs: 0, checkOn: 'type' };
   const env = { COPYDESK_CACHE_DIR: cacheDir };
   const t0 = performance.now();
-  const s = startServer(folder, env, settings);
+  const s = startServer(folder, env, settings, server);
   try {
     await initialize(s, folder, settings);
     const tInit = performance.now() - t0;
@@ -197,6 +211,7 @@ async function lspRun(folder: string, cacheDir: string, article: string, name: s
     void s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version, text: article } });
     const first = await pullFull(s, uri);
     const tFirst = performance.now() - t0;
+    const cpu = procCpu(s.proc.pid);
     const rand = rng(seed);
     let text = article;
     const times: number[] = [];
@@ -207,7 +222,7 @@ async function lspRun(folder: string, cacheDir: string, article: string, name: s
       await pullFull(s, uri);
       times.push(performance.now() - t);
     }
-    return { initializeMs: tInit, firstReportMs: tFirst, firstItems: first.items.length, editP50: times.length ? pct(times, 50) : NaN, editP95: times.length ? pct(times, 95) : NaN };
+    return { initializeMs: tInit, firstReportMs: tFirst, firstMainCpuMs: cpu.mainCpuMs, firstCpuMs: cpu.cpuMs, firstItems: first.items.length, editP50: times.length ? pct(times, 50) : NaN, editP95: times.length ? pct(times, 95) : NaN };
   } finally {
     await stopServer(s);
   }
@@ -223,10 +238,40 @@ const f1 = (x: unknown) => (typeof x === 'number' ? x.toFixed(1) : String(x));
 const f0 = (x: unknown) => (typeof x === 'number' ? x.toFixed(0) : String(x));
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
+/**
+ * `editor --child=first --ws=DIR --cache=DIR [--runs=5] [--server=A.js,B.js]`: only the server's first report
+ * from a persisted index, on a workspace kept by `editor --keep=1` (its ws-NM folder and cache-NM): process start →
+ * first full report of article-1000.txt, with the server's CPU by then (its main thread, and all its threads);
+ * several servers (another build's dist/server.js) are run in turn, alternating, for an A/B.
+ */
+async function firstReports(o: Args): Promise<void> {
+  const ws = arg(o.args, 'ws', '');
+  const cache = arg(o.args, 'cache', '');
+  const runs = Number(arg(o.args, 'runs', '5'));
+  const servers = arg(o.args, 'server', path.join(REPO, 'dist', 'server.js')).split(',');
+  const article = fs.readFileSync(path.join(ws, 'article-1000.txt'), 'utf8');
+  const rows = new Map<string, Record<string, number>[]>(servers.map((s) => [s, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const server of r % 2 ? [...servers].reverse() : servers) {
+      const x = await lspRun(ws, cache, article, 'article-1000.txt', 0, 13, server);
+      rows.get(server)!.push(x);
+      console.log(`${server}: first full report ${f0(x.firstReportMs)} ms (initialize ${f0(x.initializeMs)}), CPU by then ${f0(x.firstMainCpuMs)} ms main thread / ${f0(x.firstCpuMs)} ms all threads, ${x.firstItems} items (load ${load()})`);
+    }
+  }
+  for (const [server, xs] of rows) {
+    const med = (k: string) => f0(pct(xs.map((x) => x[k]!), 50));
+    console.log(`${server}: median of ${xs.length}: first report ${med('firstReportMs')} ms, main-thread CPU ${med('firstMainCpuMs')} ms, all threads ${med('firstCpuMs')} ms`);
+  }
+}
+
 export default async function run(o: Args): Promise<void> {
   const child = arg(o.args, 'child', '');
   if (child === 'check') {
     process.stdout.write(`RESULT ${JSON.stringify(await childCheck(o))}\n`);
+    return;
+  }
+  if (child === 'first') {
+    await firstReports(o);
     return;
   }
   const sizes = arg(o.args, 'sizes', '1,10').split(',').map(Number);
@@ -286,7 +331,7 @@ export default async function run(o: Args): Promise<void> {
           const l1 = await lspRun(ws, cacheDir, art[1000], 'article-1000.txt', edits, seed);
           const l5 = await lspRun(ws, cacheDir, art[5000], 'article-5000.txt', edits, seed);
           row.lsp = { build, w1000: l1, w5000: l5, load: load() };
-          console.log(`  server: first report while building the index ${f0(build.firstReportMs)} ms; from the persisted index: initialize ${f0(l1.initializeMs)} ms, first full report ${f0(l1.firstReportMs)} ms from process start (load ${load()})`);
+          console.log(`  server: first report while building the index ${f0(build.firstReportMs)} ms; from the persisted index: initialize ${f0(l1.initializeMs)} ms, first full report ${f0(l1.firstReportMs)} ms from process start, CPU by then ${f0(l1.firstMainCpuMs)} ms main thread / ${f0(l1.firstCpuMs)} ms all threads (load ${load()})`);
           console.log(`  server edit → full report (debounce 0, ${edits} one-word edits): 1,000 words p50 ${f1(l1.editP50)} / p95 ${f1(l1.editP95)} ms; 5,000 words p50 ${f1(l5.editP50)} / p95 ${f1(l5.editP95)} ms`);
         }
         if (doCli) {

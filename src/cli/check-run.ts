@@ -4,16 +4,19 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { setTagSource, tagJobs } from '../core/attribution/tagger';
 import { check as runEngine } from '../core/engine';
 import { CodecError } from '../core/index-codec';
 import { proseView } from '../core/prose';
 import { ReferenceIndex } from '../core/reference-index';
 import { resolveSettings, type Settings } from '../core/settings';
+import { analyse } from '../core/text';
 import { RULE_IDS } from '../core/types';
 import { expandArticles, readArticle } from '../node/articles';
 import type { InputError } from '../node/errors';
 import { openIndex } from '../node/open-index';
 import { DEFAULT_MAX_BYTES, type DocOrigin } from '../node/references';
+import { startTagWorker, type TagWorker } from '../node/tag-worker';
 import { discoverWorkspace, loadHouseNames } from '../node/workspace';
 import type { CheckOptions } from './check';
 import { formatJson, formatJsonl } from './format/json';
@@ -30,6 +33,10 @@ function warn(e: InputError): void {
 }
 
 export async function runCheck(articles: string[], o: CheckOptions): Promise<number> {
+  // compromise loads, and tags the articles' sentences, in a worker thread while the index opens
+  const tags = startTagWorker(path.join(__dirname, 'tag-worker.js'));
+  setTagSource(tags?.source);
+  if (tags) void prefetchTags(articles, o, tags);
   try {
     return await runCheckOnce(articles, o);
   } catch (e) {
@@ -39,6 +46,23 @@ export async function runCheck(articles: string[], o: CheckOptions): Promise<num
     if (!(e instanceof CodecError) || o.cache === false) throw e;
     process.stderr.write(`copydesk: warning: the reference index cache is damaged (${safe(e.message)}); rebuilding it\n`);
     return await runCheckOnce(articles, o);
+  } finally {
+    setTagSource(undefined);
+    tags?.close();
+  }
+}
+
+/** Give the tag worker the sentences of the first articles (the check reads and reports them itself). */
+async function prefetchTags(articles: string[], o: CheckOptions, tags: TagWorker): Promise<void> {
+  const maxBytes = o.maxFileSize ? Math.round(o.maxFileSize * 1024 * 1024) : DEFAULT_MAX_BYTES;
+  try {
+    for (const input of (await expandArticles(articles, process.cwd())).slice(0, 4)) {
+      if (input.error) continue;
+      const read = await readArticle(input.path, { maxBytes });
+      if (read.ok) tags.prefetch(tagJobs(analyse(proseView(read.article.text, read.article.languageId))));
+    }
+  } catch {
+    /* reported by the check */
   }
 }
 

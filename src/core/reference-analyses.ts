@@ -21,7 +21,7 @@ import { useFastTagger } from './attribution/tagger';
 import type { Attribution, AttributionKind, SourceSpan, TextSpan } from './attribution/types';
 import { DocCache } from './doc-cache';
 import { ReferenceIndex, type IndexedDoc } from './reference-index';
-import { modelOf, type Sentence, type Span, type TextModel, type Token } from './text';
+import { modelOf, tokenizeRange, type Sentence, type Span, type TextModel, type Token } from './text';
 
 export const REFERENCE_ANALYSES_VERSION = 1;
 
@@ -104,6 +104,38 @@ function indexTokens(index: ReferenceIndex, num: number, text: string): Token[] 
   return out;
 }
 
+const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x0b || c === 0xa0;
+
+/**
+ * Tokens of document `num`'s text when the index tokenised its matchText instead (the same length,
+ * markup blanked: tokensOfText false), equal to tokenize(text): the index's tokens where the two
+ * texts agree, and the text tokenised again only around each run where they differ, from the white
+ * space before it to the white space after it (both texts' own, so no word of either crosses it).
+ */
+function textTokens(index: ReferenceIndex, num: number, text: string, match: string): Token[] {
+  const own = indexTokens(index, num, text);
+  const n = text.length;
+  const out: Token[] = [];
+  const agreeWhite = (i: number) => isWhite(text.charCodeAt(i)) && text.charCodeAt(i) === match.charCodeAt(i);
+  let k = 0;
+  let i = 0;
+  for (;;) {
+    let a = i;
+    while (a < n && text.charCodeAt(a) === match.charCodeAt(a)) a++;
+    if (a >= n) break;
+    let lo = a;
+    while (lo > i && !agreeWhite(lo - 1)) lo--;
+    let hi = a;
+    while (hi < n && !agreeWhite(hi)) hi++;
+    while (k < own.length && own[k]!.start < lo) out.push(own[k++]!);
+    while (k < own.length && own[k]!.start < hi) k++;
+    tokenizeRange(text, lo, hi, out);
+    i = hi;
+  }
+  while (k < own.length) out.push(own[k++]!);
+  return out;
+}
+
 /**
  * The text model of reference document `num` (what analyse(doc.text) gives): from the index's tokens
  * and the stored sentences when it can, else analysed now.
@@ -113,7 +145,7 @@ export function referenceTextModel(index: ReferenceIndex, num: number): TextMode
   const text = d.text;
   const rec = storedRecord(index, num);
   if (rec) {
-    if (!rec.indexTokens) return modelOf(text);
+    if (!rec.indexTokens) return modelOf(text, ownTokens(index, num));
     const tokens = indexTokens(index, num, text);
     for (let s = 0; s < rec.sentences.length; s++) {
       const sent = rec.sentences[s]!;
@@ -121,7 +153,13 @@ export function referenceTextModel(index: ReferenceIndex, num: number): TextMode
     }
     return { text, tokens, sentences: rec.sentences, paragraphs: rec.paragraphs };
   }
-  return tokensOfText(d) ? modelOf(text, indexTokens(index, num, text)) : modelOf(text);
+  return modelOf(text, ownTokens(index, num));
+}
+
+/** tokenize() of document `num`'s text, assembled from the index's tokens. */
+function ownTokens(index: ReferenceIndex, num: number): Token[] {
+  const d = index.docs[num]!;
+  return tokensOfText(d) ? indexTokens(index, num, d.text) : textTokens(index, num, d.text, d.matchText!);
 }
 
 /**
@@ -277,7 +315,7 @@ function getAttributions(r: Reader, text: string): Attribution[] {
 export function analyseReference(index: ReferenceIndex, num: number): ReferenceAnalysis {
   const d = index.docs[num]!;
   const own = tokensOfText(d);
-  const model = own ? modelOf(d.text, indexTokens(index, num, d.text)) : modelOf(d.text);
+  const model = modelOf(d.text, ownTokens(index, num));
   useFastTagger(model);
   // one extractor for both lists: the quotes-only list reuses the full pass's quotes and cues
   const { attributions, quotes } = extractBoth(model);

@@ -93,10 +93,18 @@ export function stemWord(norm: string): string {
 
 /** Word tokens of `text` with offsets. `sentence` is left 0; see analyse(). */
 export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  WORD_RE.lastIndex = 0;
+  return tokenizeRange(text, 0, text.length, []);
+}
+
+/**
+ * The word tokens of `text` that start in [from, to), appended to `out` (which is returned), scanning
+ * from `from`: those tokenize(text) gives there when `from` is 0 or follows white space (no word
+ * crosses white space, and a word starts at its first letter or digit).
+ */
+export function tokenizeRange(text: string, from: number, to: number, out: Token[]): Token[] {
+  WORD_RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text)) !== null) {
+  while ((m = WORD_RE.exec(text)) !== null && m.index < to) {
     const norm = normalizeWord(m[0]);
     out.push({
       start: m.index,

@@ -5,12 +5,13 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch } from 'node:fs';
 import { CancellationToken, DidChangeWatchedFilesNotification, type Connection, type FileSystemWatcher } from 'vscode-languageserver/node';
 import type { CodecError } from '../core/index-codec';
 import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import { globBase, toPosix } from '../node/references';
+import { watchTree, type TreeWatcher } from '../node/watch-tree';
 import type { EditorConfig } from '../shared/config';
 import * as P from '../shared/protocol';
 import { isInside, loadReferences, resolveInputs } from './references';
@@ -53,7 +54,7 @@ export class IndexLifecycle {
   private rebuildTimer?: NodeJS.Timeout;
   private storeTimer?: NodeJS.Timeout;
   /** fs.watch watchers on the reference folders, for clients without didChangeWatchedFiles */
-  private fsWatchers: FSWatcher[] = [];
+  private fsWatchers: TreeWatcher[] = [];
   /** the generation whose damaged index was last rebuilt (once per generation) */
   private damagedGeneration = -1;
 
@@ -124,11 +125,13 @@ export class IndexLifecycle {
       dirs.set(dir, dir === base || !!dirs.get(dir));
     }
     for (const [dir, recursive] of dirs) {
+      const changed = (file: string) => this.watchedFilesChanged([pathToFileURL(file).toString()]);
       try {
-        const w = watch(dir, { recursive, persistent: false }, (_event, name) => {
-          const file = name ? path.join(dir, name.toString()) : dir;
-          this.watchedFilesChanged([pathToFileURL(file).toString()]);
-        });
+        if (recursive) {
+          this.fsWatchers.push(watchTree(dir, changed));
+          continue;
+        }
+        const w = watch(dir, { persistent: false }, (_event, name) => changed(name ? path.join(dir, name.toString()) : dir));
         w.on('error', () => w.close());
         this.fsWatchers.push(w);
       } catch {

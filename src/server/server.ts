@@ -37,6 +37,10 @@ import { IndexLifecycle } from './index-lifecycle';
 import { DiagnosticPull, checksDocument } from './pull';
 import { buildReport, listQuotes } from './report';
 import { Workspace } from './workspace';
+import { analyse } from '../core/text';
+import { tagJobs } from '../core/attribution/tagger';
+import { proseView } from '../core/prose';
+import type { TagWorker } from '../node/tag-worker';
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
@@ -62,7 +66,11 @@ export class CopydeskServer {
   private readonly checker: Checker;
   private readonly diagnostics: DiagnosticPull;
 
-  constructor(private readonly conn: Connection) {
+  /** @param tags compromise in a worker thread (src/node/tag-worker.ts), given each opened document's sentences */
+  constructor(
+    private readonly conn: Connection,
+    private readonly tags?: TagWorker,
+  ) {
     this.settingsReady = new Promise((r) => (this.resolveSettings = r));
     this.workspace = new Workspace((e) => {
       conn.console.warn(`copydesk: ${e}`);
@@ -120,6 +128,10 @@ export class CopydeskServer {
       if (this.config.checkOn === 'type') this.schedulePush(e.document.uri);
     });
     this.documents.onDidOpen((e) => {
+      const doc = e.document;
+      if (this.tags && checksDocument(doc, this.config) && doc.getText().length <= this.config.maxDocumentSize) {
+        this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), doc.languageId))));
+      }
       this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
     });

@@ -119,10 +119,7 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     return tags;
   }
   const str = model.text.slice(sent.start, sent.end);
-  // compromise's tags are a function of the sentence's text and its tokens' places in it: the same
-  // sentence in another check (an edit elsewhere in the article, another draft) is not tagged again
-  let key = str;
-  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) key += `\u0000${model.tokens[k]!.start - sent.start}`;
+  const key = sentenceKey(model, s, str);
   const known = bySentence.get(key);
   if (known) {
     bySentence.delete(key);
@@ -130,11 +127,67 @@ export function sentenceTags(model: TextModel, s: number): TokenTag[] {
     m.set(s, known);
     return known;
   }
-  const out = override ? override(model, s) : compromiseTags(model, s, str);
+  const out = override ? override(model, s) : (tagSource?.(key, () => tagJob(model, s, key)) ?? compromiseTags(model, s, str));
   m.set(s, out);
   bySentence.set(key, out);
   if (bySentence.size > MAX_SENTENCES) bySentence.delete(bySentence.keys().next().value!);
   return out;
+}
+
+/**
+ * compromise's tags are a function of the sentence's text and its tokens' places in it: the same
+ * sentence in another check (an edit elsewhere in the article, another draft) is not tagged again.
+ */
+function sentenceKey(model: TextModel, s: number, str: string): string {
+  const sent = model.sentences[s]!;
+  let key = str;
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) key += `\u0000${model.tokens[k]!.start - sent.start}`;
+  return key;
+}
+
+/** What compromise's tags of one sentence are computed from: its text and its tokens (offsets in it). */
+export interface TagJob {
+  key: string;
+  text: string;
+  starts: number[];
+  words: string[];
+  norms: string[];
+}
+
+function tagJob(model: TextModel, s: number, key: string): TagJob {
+  const sent = model.sentences[s]!;
+  const job: TagJob = { key, text: model.text.slice(sent.start, sent.end), starts: [], words: [], norms: [] };
+  for (let k = sent.tokenStart; k < sent.tokenEnd; k++) {
+    const tok = model.tokens[k]!;
+    job.starts.push(tok.start - sent.start);
+    job.words.push(tok.text);
+    job.norms.push(tok.norm);
+  }
+  return job;
+}
+
+/** The jobs of every sentence of an article's model, for a tagger elsewhere (setTagSource) to start on. */
+export function tagJobs(model: TextModel): TagJob[] {
+  return model.sentences.map((sent, s) => tagJob(model, s, sentenceKey(model, s, model.text.slice(sent.start, sent.end))));
+}
+
+/** compromise's tags of a job's sentence: what sentenceTags gives for that sentence in any model. */
+export function tagSentenceJob(job: TagJob): TokenTag[] {
+  const tokens: Token[] = job.starts.map((start, k) => ({ start, end: start + job.words[k]!.length, text: job.words[k]!, norm: job.norms[k]!, stem: '', stop: false, sentence: 0 }));
+  const model: TextModel = { text: job.text, tokens, sentences: [{ start: 0, end: job.text.length, tokenStart: 0, tokenEnd: tokens.length, paragraph: 0 }], paragraphs: [] };
+  return compromiseTags(model, 0, job.text);
+}
+
+/**
+ * Tags computed elsewhere (a worker thread that runs tagSentenceJob, so that loading and warming
+ * compromise does not hold up the first check): asked before compromise is run here, by the
+ * sentence's key and, lazily, its job; undefined when it has none (compromise is run here then).
+ */
+export type TagSource = (key: string, job: () => TagJob) => TokenTag[] | undefined;
+let tagSource: TagSource | undefined;
+
+export function setTagSource(src: TagSource | undefined): void {
+  tagSource = src;
 }
 
 function compromiseTags(model: TextModel, s: number, str: string): TokenTag[] {

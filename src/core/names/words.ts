@@ -3,9 +3,9 @@
  *
  * Ordinary words: the `an-array-of-english-words` list (≈275k lower-case words, MIT), imported as
  * JSON so esbuild inlines it (no fs in core). Known names: compromise's lexicon (first names,
- * surnames, places, countries, organisations, demonyms), reached through `nlp.model()`.
+ * surnames, places, countries, organisations, demonyms), compromise-lexicon.ts.
  */
-import { compromise } from '../lazy-nlp';
+import { compromiseLexicon, type Lexicon } from './compromise-lexicon';
 import { lowerBound } from '../search';
 import { isStopWord } from '../stopwords';
 import { Generations } from '../generations';
@@ -42,13 +42,9 @@ export function inWordList(lower: string): boolean {
   return w[lowerBound(w.length, (i) => w[i]! < lower)] === lower;
 }
 
-type Lexicon = Record<string, string | string[]>;
 let lexicon: Lexicon | undefined;
 function lex(): Lexicon {
-  if (!lexicon) {
-    const model = (compromise() as unknown as { model(): { one: { lexicon: Lexicon } } }).model();
-    lexicon = model.one.lexicon;
-  }
+  if (!lexicon) lexicon = compromiseLexicon();
   return lexicon;
 }
 

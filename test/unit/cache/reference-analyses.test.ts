@@ -104,6 +104,28 @@ describe('reference analyses persisted with the index (reference-analyses.ts)', 
     assert.ok(to - from > 2 * PAGE_BYTES, `the records span several pages (${to - from} bytes)`);
   });
 
+  it('a marked-up reference\'s model equals analyse(text) though the index holds its prose view\'s tokens', () => {
+    // markup against words, inside words, at the start and end, around numbers and apostrophes
+    const r = rng(11);
+    const bits = ['[the notice](https://port.example/n-1)', '`crane_7`', '<b>strike</b>', 'https://port.example/x?y=1', '**pay**', '![map](m.png)', '<https://a.example>', '3.5', 'O’Neill’s', 'well-known'];
+    const docs: ReferenceDoc[] = [];
+    for (let d = 0; d < 12; d++) {
+      const parts: string[] = [];
+      for (let k = 0; k < 60; k++) {
+        const x = r();
+        const w = x < 0.25 ? bits[Math.floor(r() * bits.length)]! : FIRST[Math.floor(r() * FIRST.length)]!;
+        parts.push(w + (r() < 0.3 ? '' : r() < 0.1 ? '.\n\n' : ' '));
+      }
+      const md = parts.join('');
+      const view = proseView(md, 'markdown');
+      if (view !== md) docs.push({ id: `m${d}.md`, path: `m${d}.md`, text: md, matchText: view, meta: {} });
+    }
+    assert.ok(docs.length >= 10);
+    const built = ReferenceIndex.build(docs);
+    const loaded = decodeIndex(encodeIndex(built)).index;
+    for (const index of [built, loaded]) index.docs.forEach((d, num) => assert.deepEqual(referenceTextModel(index, num), analyse(d.text), d.id));
+  });
+
   it('one extractor for both lists (extractBoth) gives what two fresh extractors give, in either order', () => {
     const texts = refs.map((d) => d.text);
     // no quotation mark and no cue word: both lists empty; a headline-style label with no cue word

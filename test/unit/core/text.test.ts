@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { analyse, escapeRegExp, normalizeWord, paragraphs, sentenceSpans, tokenize } from '../../../src/core/text';
+import { analyse, escapeRegExp, normalizeWord, paragraphs, sentenceSpans, tokenize, tokenizeRange, type Token } from '../../../src/core/text';
 import { LineIndex } from '../../../src/core/positions';
 
 describe('text model', () => {
@@ -14,6 +14,22 @@ describe('text model', () => {
     // astral characters count two code units each
     const ana = toks[1]!;
     assert.equal(ana.start, text.indexOf('Ana'));
+  });
+
+  it('tokenizeRange: the tokens starting in a range, scanned from after white space, are tokenize()\'s there', () => {
+    const text = 'The pier’s 3.5 m gate (see http://pier.example/a-b) won’t open: 1,000 people, O’Neill said.\n\nA new\tline';
+    const whole = tokenize(text);
+    // cut at every white space: the pieces' tokens, appended in order, are the whole text's
+    const cuts = [0];
+    for (let i = 0; i < text.length; i++) if (/\s/.test(text[i]!)) cuts.push(i + 1);
+    cuts.push(text.length);
+    const out: Token[] = [];
+    for (let c = 0; c + 1 < cuts.length; c++) tokenizeRange(text, cuts[c]!, cuts[c + 1]!, out);
+    assert.deepEqual(out, whole);
+    // a token starting before `to` is taken whole; one starting at `to` is not
+    const gate = text.indexOf('gate');
+    assert.deepEqual(tokenizeRange(text, gate, gate + 1, []).map((t) => t.text), ['gate']);
+    assert.deepEqual(tokenizeRange(text, gate, gate, []), []);
   });
 
   it('normalises case, diacritics, apostrophes and possessives', () => {
