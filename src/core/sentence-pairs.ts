@@ -17,9 +17,10 @@ import type { Terms } from './terms';
 import { paragraphs, sentenceSpans } from './text';
 
 /**
- * Sentence token ranges of a reference document, as pairs [tokenStart, tokenEnd) — exactly the
- * `tokenStart`/`tokenEnd` of analyse(d.text).sentences (the index's tokens and analyse()'s tokens
- * have the same offsets: same word definition).
+ * Sentence token ranges of a reference document, as pairs [tokenStart, tokenEnd): the sentences of
+ * `sentenceSpans` over the index's tokens. These are analyse(d.text)'s sentences except where analyse()
+ * cuts a sentence of over MAX_SENTENCE_WORDS (150) words into pieces (673 of 15,924 documents of the
+ * 10 M-word bench set); the sentence level reads these ranges, so its findings depend on them as they are.
  */
 export function sentenceRanges(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>): Int32Array {
   const n = starts.length;
