@@ -166,8 +166,11 @@ export class NearNameIndex {
   private readonly tables = new Map<string, Table>();
   /** look-ups of each letter so far */
   private readonly asked = new Map<string, number>();
-  /** per letter scanned, letterBits of its names' skeletons (in `byLetter` order) */
-  private readonly bits = new Map<string, Int32Array>();
+  /**
+   * per letter scanned, letterBits and lengths of its names' skeletons (in `byLetter` order): the scan's
+   * first tests read these arrays, not the entries
+   */
+  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array }>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   private lookups = 0;
@@ -231,13 +234,19 @@ export class NearNameIndex {
 
   /** candidates() by a scan of the letter's names (`members`, in lexicon order) */
   private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
-    let bits = this.bits.get(letter);
-    if (!bits) {
-      bits = new Int32Array(members.length);
-      for (let m = 0; m < members.length; m++) bits[m] = letterBits(this.names[members[m]!]!.skeleton);
-      this.bits.set(letter, bits);
+    let shape = this.bits.get(letter);
+    if (!shape) {
+      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length) };
+      for (let m = 0; m < members.length; m++) {
+        const s = this.names[members[m]!]!.skeleton;
+        shape.bits[m] = letterBits(s);
+        shape.lens[m] = s.length;
+      }
+      this.bits.set(letter, shape);
     }
+    const { bits, lens } = shape;
     const keyBits = letterBits(skel);
+    const keyLen = skel.length;
     const wanted = new Set<number>();
     keys(key, skel, true, (h) => wanted.add(h));
     const longKey = key.toLowerCase().length >= LONG_NAME - 1;
@@ -247,11 +256,12 @@ export class NearNameIndex {
       if (wanted.has(h)) shares = true;
     };
     for (let m = 0; m < members.length; m++) {
+      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
+      if (Math.abs(lens[m]! - keyLen) > 2 || letterGap(keyBits, bits[m]!) > 3) continue;
       const id = members[m]!;
       const e = this.names[id]!;
       const s = e.skeleton;
-      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
-      if (Math.abs(s.length - skel.length) > 2 || letterGap(keyBits, bits[m]!) > 3 || osaDistance(skel, s, 3) > 3) continue;
+      if (osaDistance(skel, s, 3) > 3) continue;
       // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
       if (longKey && e.key.toLowerCase().length > LONG_NAME) {
         found.push(id);
