@@ -47,6 +47,9 @@ interface Reg {
   negative?: boolean;
   anything?: boolean;
   greedy?: boolean;
+  /** {min,max}: set with greedy */
+  min?: number;
+  max?: number;
   fuzzy?: boolean;
   id?: unknown;
   method?: unknown;
@@ -142,8 +145,41 @@ function buildMisses(m: NetMatch): Misses | null {
   const regs = m.regs;
   // a '^' anywhere compares a term's place with the sentence's start, which cutting the sentence moves
   if (regs === undefined || regs.length === 0 || hasStart(regs)) return null;
-  const r = regs[0]!;
-  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || r.choices !== undefined || r.id !== undefined) return null;
+  return regMisses(regs[0]!);
+}
+
+/**
+ * How a pattern's second reg can rule out a try from a term where its first reg matches, or null.
+ * compromise's matcher (`tryHere`) tests the second reg on the term after the first reg's term, or, for a
+ * greedy first reg ('+', no {min,max}), on the first term after it where the second reg matches or the
+ * first does not (`getGreedy`); a second reg that is neither optional, negative, greedy nor '.' must match
+ * there, and with '$' only on the sentence's last term, or the try fails. (A contraction's implicit terms
+ * may be stepped over after the first reg: `cutMatch` leaves such tries to the matcher.)
+ */
+interface Second {
+  misses: Misses;
+  /** the first reg is greedy: the second is tested after the run of terms the first matches */
+  greedy: boolean;
+  /** the second reg has '$' */
+  end: boolean;
+}
+
+function buildSecond(m: NetMatch): Second | null {
+  const regs = m.regs!;
+  if (regs.length < 2) return null;
+  const r0 = regs[0]!;
+  const r1 = regs[1]!;
+  const greedy = r0.greedy === true;
+  if (greedy && (r0.min !== undefined || r0.max !== undefined || r1.end === true)) return null;
+  if (r1.greedy === true && r1.end === true) return null;
+  const misses = regMisses(r1.end === true ? Object.assign({}, r1, { end: false }) : r1);
+  if (misses === null) return null;
+  return { misses, greedy, end: r1.end === true };
+}
+
+/** The term test of one reg, negated (see `Misses`); null for kinds not reproduced here. */
+function regMisses(r: Reg): Misses | null {
+  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || r.start === true || r.choices !== undefined || r.id !== undefined) return null;
   if (r.word !== undefined) {
     if (r.fuzzy === true) return null;
     const w = r.word;
@@ -189,6 +225,8 @@ function buildMisses(m: NetMatch): Misses | null {
  */
 interface Cut {
   misses: Misses;
+  /** the second reg's test, where it decides (see `Second`) */
+  second: Second | null;
   /** the pattern with its first reg anchored, without a group or notIf */
   anchored: NetMatch;
   /** the same with the pattern's notIf, if it has one */
@@ -219,19 +257,34 @@ function cutFor(m: NetMatch): Cut | null {
       const anchoredRegs = [Object.assign({}, regs[0], { start: true }), ...regs.slice(1)];
       const anchored = Object.assign({}, m, { regs: anchoredRegs, group: undefined, notIf: undefined });
       const withNot = extra.notIf === undefined ? undefined : Object.assign({}, m, { regs: anchoredRegs, group: undefined });
-      c = { misses, anchored, withNot, need, group: g ? String(g) : undefined };
+      c = { misses, second: buildSecond(m), anchored, withNot, need, group: g ? String(g) : undefined };
     }
     cutOf.set(m, c);
   }
   return c;
 }
 
+/** Does the second reg rule out a match from term i, where the first reg matches (see `Second`)? */
+function secondFails(first: Misses, second: Second, terms: Term[], i: number): boolean {
+  const n = terms.length;
+  if (i + 1 >= n) return false;
+  if (terms[i]!.implicit && terms[i + 1]!.implicit) return false;
+  if (!second.greedy) return second.misses(terms[i + 1]!) || (second.end && i + 2 !== n);
+  for (let j = i + 1; j < n; j++) {
+    if (!second.misses(terms[j]!)) return false;
+    if (first(terms[j]!)) return true;
+  }
+  return true;
+}
+
 /** compromise's `methods.one.match([terms], m).ptrs`, tried only from the terms where m's first reg can match. */
 function cutMatch(methods: Methods, c: Cut, terms: Term[]): number[][] {
   const out: number[][] = [];
   const last = terms.length - c.need;
+  const second = c.second;
   for (let i = 0; i <= last; i++) {
     if (c.misses(terms[i]!)) continue;
+    if (second !== null && secondFails(c.misses, second, terms, i)) continue;
     const res = methods.one.match([terms.slice(i)], c.anchored);
     if (res.ptrs.length === 0) continue;
     // one start gives at most one match
