@@ -264,6 +264,25 @@ function cutFor(m: NetMatch): Cut | null {
   return c;
 }
 
+/**
+ * A pattern anchored at the sentence's start ('^' on its first reg) is tried by compromise's matcher from
+ * the first term only (`handleStart`), so a first reg that must match there and misses rules the pattern
+ * out; so does its second reg where it decides (`Second`). Per pattern: its tests, or null.
+ */
+const startOf = new WeakMap<NetMatch, { misses: Misses; second: Second | null } | null>();
+
+function startMisses(m: NetMatch, terms: Term[]): boolean {
+  let st = startOf.get(m);
+  if (st === undefined) {
+    const r0 = m.regs?.[0];
+    const misses = r0 !== undefined && r0.start === true && !hasStart(m.regs!.slice(1)) ? regMisses(Object.assign({}, r0, { start: false })) : null;
+    st = misses === null ? null : { misses, second: buildSecond(m) };
+    startOf.set(m, st);
+  }
+  if (st === null) return false;
+  return st.misses(terms[0]!) || (st.second !== null && secondFails(st.misses, st.second, terms, 0));
+}
+
 /** Does the second reg rule out a match from term i, where the first reg matches (see `Second`)? */
 function secondFails(first: Misses, second: Second, terms: Term[], i: number): boolean {
   const n = terms.length;
@@ -347,6 +366,7 @@ export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
     for (let i = 0; i < cands.length; i++) {
       const s = cands[i]!;
       const c = cutFor(s);
+      if (c === null && startMisses(s, doc as Term[])) continue;
       const ptrs = c ? cutMatch(methods, c, doc as Term[]) : methods.one.match([doc], s).ptrs;
       if (ptrs.length === 0) continue;
       for (const ptr of ptrs) {
