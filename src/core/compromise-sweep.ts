@@ -149,37 +149,74 @@ function buildMisses(m: NetMatch): Misses | null {
 }
 
 /**
- * How a pattern's second reg can rule out a try from a term where its first reg matches, or null.
- * compromise's matcher (`tryHere`) tests the second reg on the term after the first reg's term, or, for a
- * greedy first reg ('+', no {min,max}), on the first term after it where the second reg matches or the
- * first does not (`getGreedy`); a second reg that is neither optional, negative, greedy nor '.' must match
- * there, and with '$' only on the sentence's last term, or the try fails. (A contraction's implicit terms
- * may be stepped over after the first reg: `cutMatch` leaves such tries to the matcher.)
+ * How the regs after a pattern's first can rule out a try from a term where the first reg matches, or
+ * null. compromise's matcher (`tryHere`) tests each reg where the one before it stopped: after a reg that
+ * matches exactly one term (a plain reg that is not greedy, or an or-block of such one-reg choices) on the
+ * next term; after a greedy first reg ('+', no {min,max}) on the first term after it where the second reg
+ * matches or the first does not (`getGreedy`). A reg that is neither optional, negative nor '.' must
+ * match there, and with '$' only on the sentence's last term, or the try fails. `follow` holds the tests
+ * of the regs after the first that are tested on fixed terms this way (the term after the first's for the
+ * first of them, then one term further each), up to the first reg that is not, or one with '$'. (A
+ * contraction's implicit terms may be stepped over after a reg: `nextFails` leaves such tries to the matcher.)
  */
-interface Second {
-  misses: Misses;
-  /** the first reg is greedy: the second is tested after the run of terms the first matches */
+interface Next {
+  follow: Misses[];
+  /** the first reg is greedy: only follow[0], tested after the run of terms the first reg matches */
   greedy: boolean;
-  /** the second reg has '$' */
+  /** the last of `follow` has '$' */
   end: boolean;
 }
 
-function buildSecond(m: NetMatch): Second | null {
+const NEVER: Misses = () => false;
+
+/** Does reg r match exactly one term wherever it matches? */
+function oneTerm(r: Reg): boolean {
+  if (r.greedy === true || r.optional === true || r.negative === true) return false;
+  if (r.choices === undefined) return true;
+  return r.choices.every((c) => Array.isArray(c) && c.length === 1 && c[0]!.greedy !== true);
+}
+
+function buildNext(m: NetMatch): Next | null {
   const regs = m.regs!;
   if (regs.length < 2) return null;
   const r0 = regs[0]!;
-  const r1 = regs[1]!;
   const greedy = r0.greedy === true;
-  if (greedy && (r0.min !== undefined || r0.max !== undefined || r1.end === true)) return null;
-  if (r1.greedy === true && r1.end === true) return null;
-  const misses = regMisses(r1.end === true ? Object.assign({}, r1, { end: false }) : r1);
-  if (misses === null) return null;
-  return { misses, greedy, end: r1.end === true };
+  if (greedy ? r0.min !== undefined || r0.max !== undefined || r0.choices !== undefined : !oneTerm(r0)) return null;
+  const follow: Misses[] = [];
+  let end = false;
+  for (let k = 1; k < regs.length && !end && !(greedy && k > 1); k++) {
+    const r = regs[k]!;
+    // a greedy reg with '$' is matched to the sentence's end (`isEndGreedy`); after a greedy first reg, its run decides where
+    if (r.end === true && (r.greedy === true || greedy)) break;
+    // '.' matches any one term: it rules nothing out, but the regs after it stand one term further
+    const misses = r.anything === true && r.optional !== true && r.negative !== true && r.greedy !== true && r.end !== true ? NEVER : regMisses(r.end === true ? Object.assign({}, r, { end: false }) : r);
+    if (misses === null) break;
+    follow.push(misses);
+    end = r.end === true;
+    if (!(r.anything === true || oneTerm(r))) break;
+  }
+  return follow.length === 0 ? null : { follow, greedy, end };
 }
 
 /** The term test of one reg, negated (see `Misses`); null for kinds not reproduced here. */
 function regMisses(r: Reg): Misses | null {
-  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || r.start === true || r.choices !== undefined || r.id !== undefined) return null;
+  if (r.optional === true || r.negative === true || r.anything === true || r.end === true || r.start === true || r.id !== undefined) return null;
+  if (r.choices !== undefined) {
+    // an or-block (`doOrBlock`) matches only where one of its choices' first regs matches (`doesMatch`,
+    // tried in order up to a choice that is not a list)
+    if ((r as { operator?: string }).operator !== 'or') return null;
+    const firsts: Misses[] = [];
+    for (const c of r.choices) {
+      if (!Array.isArray(c)) break;
+      const f = c.length === 0 ? null : regMisses(c[0]!);
+      if (f === null) return null;
+      firsts.push(f);
+    }
+    return (t) => {
+      for (let i = 0; i < firsts.length; i++) if (!firsts[i]!(t)) return false;
+      return true;
+    };
+  }
   if (r.word !== undefined) {
     if (r.fuzzy === true) return null;
     const w = r.word;
@@ -225,8 +262,8 @@ function regMisses(r: Reg): Misses | null {
  */
 interface Cut {
   misses: Misses;
-  /** the second reg's test, where it decides (see `Second`) */
-  second: Second | null;
+  /** the tests of the regs after the first, where they decide (see `Next`) */
+  next: Next | null;
   /** the pattern with its first reg anchored, without a group or notIf */
   anchored: NetMatch;
   /** the same with the pattern's notIf, if it has one */
@@ -257,7 +294,7 @@ function cutFor(m: NetMatch): Cut | null {
       const anchoredRegs = [Object.assign({}, regs[0], { start: true }), ...regs.slice(1)];
       const anchored = Object.assign({}, m, { regs: anchoredRegs, group: undefined, notIf: undefined });
       const withNot = extra.notIf === undefined ? undefined : Object.assign({}, m, { regs: anchoredRegs, group: undefined });
-      c = { misses, second: buildSecond(m), anchored, withNot, need, group: g ? String(g) : undefined };
+      c = { misses, next: buildNext(m), anchored, withNot, need, group: g ? String(g) : undefined };
     }
     cutOf.set(m, c);
   }
@@ -267,43 +304,50 @@ function cutFor(m: NetMatch): Cut | null {
 /**
  * A pattern anchored at the sentence's start ('^' on its first reg) is tried by compromise's matcher from
  * the first term only (`handleStart`), so a first reg that must match there and misses rules the pattern
- * out; so does its second reg where it decides (`Second`). Per pattern: its tests, or null.
+ * out; so do the regs after it where they decide (`Next`). Per pattern: its tests, or null.
  */
-const startOf = new WeakMap<NetMatch, { misses: Misses; second: Second | null } | null>();
+const startOf = new WeakMap<NetMatch, { misses: Misses; next: Next | null } | null>();
 
 function startMisses(m: NetMatch, terms: Term[]): boolean {
   let st = startOf.get(m);
   if (st === undefined) {
     const r0 = m.regs?.[0];
     const misses = r0 !== undefined && r0.start === true && !hasStart(m.regs!.slice(1)) ? regMisses(Object.assign({}, r0, { start: false })) : null;
-    st = misses === null ? null : { misses, second: buildSecond(m) };
+    st = misses === null ? null : { misses, next: buildNext(m) };
     startOf.set(m, st);
   }
   if (st === null) return false;
-  return st.misses(terms[0]!) || (st.second !== null && secondFails(st.misses, st.second, terms, 0));
+  return st.misses(terms[0]!) || (st.next !== null && nextFails(st.misses, st.next, terms, 0));
 }
 
-/** Does the second reg rule out a match from term i, where the first reg matches (see `Second`)? */
-function secondFails(first: Misses, second: Second, terms: Term[], i: number): boolean {
+/** Do the regs after the first rule out a match from term i, where the first reg matches (see `Next`)? */
+function nextFails(first: Misses, next: Next, terms: Term[], i: number): boolean {
   const n = terms.length;
-  if (i + 1 >= n) return false;
-  if (terms[i]!.implicit && terms[i + 1]!.implicit) return false;
-  if (!second.greedy) return second.misses(terms[i + 1]!) || (second.end && i + 2 !== n);
-  for (let j = i + 1; j < n; j++) {
-    if (!second.misses(terms[j]!)) return false;
-    if (first(terms[j]!)) return true;
+  const follow = next.follow;
+  if (next.greedy) {
+    if (i + 1 >= n || (terms[i]!.implicit && terms[i + 1]!.implicit)) return false;
+    const misses = follow[0]!;
+    for (let j = i + 1; j < n; j++) {
+      if (!misses(terms[j]!)) return false;
+      if (first(terms[j]!)) return true;
+    }
+    return true;
   }
-  return true;
+  const k = follow.length;
+  if (i + k >= n) return false;
+  for (let j = i; j < i + k; j++) if (terms[j]!.implicit && terms[j + 1]!.implicit) return false;
+  for (let j = 0; j < k; j++) if (follow[j]!(terms[i + 1 + j]!)) return true;
+  return next.end && i + k !== n - 1;
 }
 
 /** compromise's `methods.one.match([terms], m).ptrs`, tried only from the terms where m's first reg can match. */
 function cutMatch(methods: Methods, c: Cut, terms: Term[]): number[][] {
   const out: number[][] = [];
   const last = terms.length - c.need;
-  const second = c.second;
+  const next = c.next;
   for (let i = 0; i <= last; i++) {
     if (c.misses(terms[i]!)) continue;
-    if (second !== null && secondFails(c.misses, second, terms, i)) continue;
+    if (next !== null && nextFails(c.misses, next, terms, i)) continue;
     const res = methods.one.match([terms.slice(i)], c.anchored);
     if (res.ptrs.length === 0) continue;
     // one start gives at most one match

@@ -32,6 +32,8 @@ const CONTRACTED = [
   "It's what we have: the board of the trust gave up.",
   "We've really tried, and they've truly been patient.",
   'They agreed.',
+  'Then the council said no, and a pair of big new cranes stood idle.',
+  'The big old red ferry was taken over by the council, and police said the rest of the crew had gone out.',
   'Harbour Trust chairman said nothing.',
 ];
 
@@ -103,6 +105,15 @@ describe('compromise post-tagger sweep (compromise-sweep.ts)', () => {
       { match: '#Pronoun #Verb #Noun', tag: 'Clause' },
       { match: 'did not #Verb', tag: 'Negated' },
       { match: '#Noun+ of the #Noun', tag: 'OfThe' },
+      // regs on fixed terms after the first (`Next`): or-blocks, '.', a greedy reg that ends the run
+      { match: '(got|was|were) (#PastTense|#Participle)', tag: 'Passive2' },
+      { match: '#Determiner #Noun of [#Verb]', group: 0, tag: 'OfVerb' },
+      { match: 'the . of the', tag: 'AnyOf' },
+      { match: '(had|have|#PastTense) #Adjective [#Noun]', group: 0, tag: 'MixedFirst' },
+      { match: '(the council|police) (said|says)', tag: 'MultiChoice' },
+      { match: 'the #Adjective+ #Noun', tag: 'Described' },
+      { match: '#Determiner (#Adjective #Adjective|pair) of', tag: 'TwoWords' },
+      { match: '#Adjective (#Noun|#Verb) (up|out|down)$', tag: 'EndsOut' },
       // anchored at the start: tried from the first term only, ruled out by its first two regs
       { match: '^[#Infinitive] the', group: 0, tag: 'Imperative' },
       { match: '^#ProperNoun+ #Adjective? said', tag: 'LeadSpeaker' },
