@@ -81,11 +81,22 @@ type BulkMatch = (docs: unknown[][], net: Net, methods: Methods, opts?: { matchO
  * the number of each pattern's match text (patterns are told apart by it, as compromise does).
  */
 interface Order {
-  keys: string[];
   rank: Map<string, number>;
+  /** each key's hooked patterns by the key's place */
+  lists: NetMatch[][];
   ids: Int32Array[];
+  /** each listed pattern's needs and wants as keys' places (a need or want that is no key: -1), in `lists` order */
+  reqs: Req[][];
   stamp: Int32Array;
+  /** per key place: the sentence mark when the sentence has that key */
+  present: Int32Array;
   epoch: number;
+}
+
+/** A pattern's needs and wants as keys' places (`passes` reads them against `Order.present`). */
+interface Req {
+  needs: Int32Array;
+  wants: Int32Array;
 }
 const keyOrder = new WeakMap<Net, Order>();
 
@@ -95,9 +106,12 @@ function orderOf(net: Net): Order {
     const keys = Object.keys(net.hooks);
     const rank = new Map<string, number>();
     const byText = new Map<unknown, number>();
+    for (let i = 0; i < keys.length; i++) rank.set(keys[i]!, i);
+    const places = (xs: string[]) => Int32Array.from(xs, (x) => rank.get(x) ?? -1);
+    const lists: NetMatch[][] = [];
     const ids: Int32Array[] = [];
+    const reqs: Req[][] = [];
     for (let i = 0; i < keys.length; i++) {
-      rank.set(keys[i]!, i);
       const list = net.hooks[keys[i]!]!;
       const a = new Int32Array(list.length);
       for (let j = 0; j < list.length; j++) {
@@ -105,23 +119,36 @@ function orderOf(net: Net): Order {
         if (id === undefined) byText.set(list[j]!.match, (id = byText.size));
         a[j] = id;
       }
+      lists.push(list);
       ids.push(a);
+      reqs.push(list.map((m) => ({ needs: places(m.needs), wants: places(m.wants) })));
     }
-    o = { keys, rank, ids, stamp: new Int32Array(byText.size), epoch: 0 };
+    o = { rank, lists, ids, reqs, stamp: new Int32Array(byText.size), present: new Int32Array(keys.length), epoch: 0 };
     keyOrder.set(net, o);
   }
   return o;
 }
 
-function passes(m: NetMatch, have: Set<string>): boolean {
-  const needs = m.needs;
-  for (let i = 0; i < needs.length; i++) if (!have.has(needs[i]!)) return false;
+/**
+ * compromise's test of a hooked pattern against the sentence's words and tags (`have`): every need, no
+ * `ifNo`, and `minWant` of the wants. Needs and wants that are keys are read from `present` (`mark`:
+ * the sentence has that key), the others from `have`.
+ */
+function passes(m: NetMatch, req: Req, present: Int32Array, mark: number, have: Set<string>): boolean {
+  const needs = req.needs;
+  for (let i = 0; i < needs.length; i++) {
+    const r = needs[i]!;
+    if (r >= 0 ? present[r] !== mark : !have.has(m.needs[i]!)) return false;
+  }
   const ifNo = m.ifNo;
   if (ifNo !== undefined) for (let i = 0; i < ifNo.length; i++) if (have.has(ifNo[i]!)) return false;
-  const wants = m.wants;
+  const wants = req.wants;
   if (wants.length === 0) return true;
   let n = 0;
-  for (let i = 0; i < wants.length; i++) if (have.has(wants[i]!)) n++;
+  for (let i = 0; i < wants.length; i++) {
+    const r = wants[i]!;
+    if (r >= 0 ? present[r] === mark : have.has(m.wants[i]!)) n++;
+  }
   return n >= m.minWant;
 }
 
@@ -374,35 +401,40 @@ function cutMatch(methods: Methods, c: Cut, terms: Term[]): number[][] {
 export const bulkMatch: BulkMatch = (docs, net, methods, opts = {}) => {
   const caches = methods.one.cacheDoc(docs);
   const o = orderOf(net);
-  const { keys, rank, ids, stamp } = o;
+  const { rank, lists, ids, reqs, stamp, present } = o;
   const found: unknown[] = [];
   const hit: number[] = [];
   for (let d = 0; d < docs.length; d++) {
     const have = caches[d]!;
-    hit.length = 0;
-    for (const k of have) {
-      const r = rank.get(k);
-      if (r !== undefined) hit.push(r);
-    }
-    hit.sort((a, b) => a - b);
-    // a new mark per sentence: a pattern is seen in this sentence when its stamp is the mark
+    // a new mark per sentence: a pattern is seen in this sentence when its stamp is the mark, a key is in it when its present is
     if (++o.epoch === 0x7fffffff) {
       stamp.fill(0);
+      present.fill(0);
       o.epoch = 1;
     }
     const mark = o.epoch;
+    hit.length = 0;
+    for (const k of have) {
+      const r = rank.get(k);
+      if (r !== undefined) {
+        hit.push(r);
+        present[r] = mark;
+      }
+    }
+    hit.sort((a, b) => a - b);
     const words = docs[d]!.length;
     const cands: NetMatch[] = [];
     for (let h = 0; h < hit.length; h++) {
-      const list = net.hooks[keys[hit[h]!]!]!;
+      const list = lists[hit[h]!]!;
       const listIds = ids[hit[h]!]!;
+      const listReqs = reqs[hit[h]!]!;
       for (let i = 0; i < list.length; i++) {
         // compromise drops a later pattern with the same match text, whether or not the first passes
         const id = listIds[i]!;
         if (stamp[id] === mark) continue;
         stamp[id] = mark;
         const m = list[i]!;
-        if (words >= m.minWords && passes(m, have)) cands.push(m);
+        if (words >= m.minWords && passes(m, listReqs[i]!, present, mark, have)) cands.push(m);
       }
     }
     for (let i = 0; i < net.always.length; i++) if (words >= net.always[i]!.minWords) cands.push(net.always[i]!);
