@@ -117,8 +117,26 @@ interface Table {
   long: Int32Array;
 }
 
-/** A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort. */
-function table(names: readonly NameEntry[], members: readonly number[]): Table {
+/** The hashes a name is filed under (`keys`, not a query), in `keys`' order. */
+function filedHashes(e: NameEntry): Uint32Array {
+  let n = 0;
+  keys(e.key, e.skeleton, false, (h) => {
+    if (n === filedBuf.length) {
+      const grown = new Uint32Array(2 * n);
+      grown.set(filedBuf);
+      filedBuf = grown;
+    }
+    filedBuf[n++] = h;
+  });
+  return filedBuf.slice(0, n);
+}
+let filedBuf = new Uint32Array(256);
+
+/**
+ * A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort.
+ * `known(id)`: a name's filed hashes when a scan has already computed them.
+ */
+function table(names: readonly NameEntry[], members: readonly number[], known: (id: number) => Uint32Array | undefined): Table {
   // every member's hashes: member m's are hashes[ends[m - 1] .. ends[m])
   let hashes = new Uint32Array(1024);
   const ends = new Uint32Array(members.length);
@@ -134,7 +152,9 @@ function table(names: readonly NameEntry[], members: readonly number[]): Table {
   const long: number[] = [];
   for (let m = 0; m < members.length; m++) {
     const e = names[members[m]!]!;
-    keys(e.key, e.skeleton, false, add);
+    const filed = known(members[m]!);
+    if (filed === undefined) keys(e.key, e.skeleton, false, add);
+    else for (let k = 0; k < filed.length; k++) add(filed[k]!);
     ends[m] = n;
     if (e.key.toLowerCase().length > LONG_NAME) long.push(members[m]!);
   }
@@ -173,6 +193,11 @@ export class NearNameIndex {
   private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array }>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
+  /**
+   * per name a scan has tested, its filed hashes (`filedHashes`): scans of a letter meet many of the same
+   * names, and its table reuses them; dropped when the letter's table is built
+   */
+  private readonly filed: (Uint32Array | undefined)[];
   private lookups = 0;
 
   /**
@@ -192,6 +217,7 @@ export class NearNameIndex {
       l.push(id);
     }
     this.seen = new Int32Array(names.length);
+    this.filed = new Array<Uint32Array | undefined>(names.length).fill(undefined);
   }
 
   /**
@@ -211,7 +237,8 @@ export class NearNameIndex {
       const asked = (this.asked.get(letter) ?? 0) + 1;
       this.asked.set(letter, asked);
       if (asked <= this.scanLookups) return this.scan(key, skel, letter, members);
-      this.tables.set(letter, (t = table(this.names, members)));
+      this.tables.set(letter, (t = table(this.names, members, (id) => this.filed[id])));
+      for (const id of members) this.filed[id] = undefined;
     }
     const { starts, ids, mask, long } = t;
     const stamp = ++this.lookups;
@@ -251,10 +278,6 @@ export class NearNameIndex {
     keys(key, skel, true, (h) => wanted.add(h));
     const longKey = key.toLowerCase().length >= LONG_NAME - 1;
     const found: number[] = [];
-    let shares = false;
-    const share = (h: number) => {
-      if (wanted.has(h)) shares = true;
-    };
     for (let m = 0; m < members.length; m++) {
       // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
       if (Math.abs(lens[m]! - keyLen) > 2 || letterGap(keyBits, bits[m]!) > 3) continue;
@@ -267,9 +290,14 @@ export class NearNameIndex {
         found.push(id);
         continue;
       }
-      shares = false;
-      keys(e.key, s, false, share);
-      if (shares) found.push(id);
+      let filed = this.filed[id];
+      if (filed === undefined) this.filed[id] = filed = filedHashes(e);
+      for (let k = 0; k < filed.length; k++) {
+        if (wanted.has(filed[k]!)) {
+          found.push(id);
+          break;
+        }
+      }
     }
     found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
     return found.map((id) => this.names[id]!);
