@@ -117,8 +117,26 @@ interface Table {
   long: Int32Array;
 }
 
-/** A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort. */
-function table(names: readonly NameEntry[], members: readonly number[]): Table {
+/** The hashes a name is filed under (`keys`, not a query), in `keys`' order. */
+function filedHashes(e: NameEntry): Uint32Array {
+  let n = 0;
+  keys(e.key, e.skeleton, false, (h) => {
+    if (n === filedBuf.length) {
+      const grown = new Uint32Array(2 * n);
+      grown.set(filedBuf);
+      filedBuf = grown;
+    }
+    filedBuf[n++] = h;
+  });
+  return filedBuf.slice(0, n);
+}
+let filedBuf = new Uint32Array(256);
+
+/**
+ * A table of the names `members` (ids into `names`), about two filed hashes a bucket, filled by counting sort.
+ * `known(id)`: a name's filed hashes when a scan has already computed them.
+ */
+function table(names: readonly NameEntry[], members: readonly number[], known: (id: number) => Uint32Array | undefined): Table {
   // every member's hashes: member m's are hashes[ends[m - 1] .. ends[m])
   let hashes = new Uint32Array(1024);
   const ends = new Uint32Array(members.length);
@@ -134,7 +152,9 @@ function table(names: readonly NameEntry[], members: readonly number[]): Table {
   const long: number[] = [];
   for (let m = 0; m < members.length; m++) {
     const e = names[members[m]!]!;
-    keys(e.key, e.skeleton, false, add);
+    const filed = known(members[m]!);
+    if (filed === undefined) keys(e.key, e.skeleton, false, add);
+    else for (let k = 0; k < filed.length; k++) add(filed[k]!);
     ends[m] = n;
     if (e.key.toLowerCase().length > LONG_NAME) long.push(members[m]!);
   }
@@ -166,10 +186,18 @@ export class NearNameIndex {
   private readonly tables = new Map<string, Table>();
   /** look-ups of each letter so far */
   private readonly asked = new Map<string, number>();
-  /** per letter scanned, letterBits of its names' skeletons (in `byLetter` order) */
-  private readonly bits = new Map<string, Int32Array>();
+  /**
+   * per letter scanned, letterBits and lengths of its names' skeletons (in `byLetter` order): the scan's
+   * first tests read these arrays, not the entries
+   */
+  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array }>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
+  /**
+   * per name a scan has tested, its filed hashes (`filedHashes`): scans of a letter meet many of the same
+   * names, and its table reuses them; dropped when the letter's table is built
+   */
+  private readonly filed: (Uint32Array | undefined)[];
   private lookups = 0;
 
   /**
@@ -189,6 +217,7 @@ export class NearNameIndex {
       l.push(id);
     }
     this.seen = new Int32Array(names.length);
+    this.filed = new Array<Uint32Array | undefined>(names.length).fill(undefined);
   }
 
   /**
@@ -208,7 +237,8 @@ export class NearNameIndex {
       const asked = (this.asked.get(letter) ?? 0) + 1;
       this.asked.set(letter, asked);
       if (asked <= this.scanLookups) return this.scan(key, skel, letter, members);
-      this.tables.set(letter, (t = table(this.names, members)));
+      this.tables.set(letter, (t = table(this.names, members, (id) => this.filed[id])));
+      for (const id of members) this.filed[id] = undefined;
     }
     const { starts, ids, mask, long } = t;
     const stamp = ++this.lookups;
@@ -231,35 +261,43 @@ export class NearNameIndex {
 
   /** candidates() by a scan of the letter's names (`members`, in lexicon order) */
   private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
-    let bits = this.bits.get(letter);
-    if (!bits) {
-      bits = new Int32Array(members.length);
-      for (let m = 0; m < members.length; m++) bits[m] = letterBits(this.names[members[m]!]!.skeleton);
-      this.bits.set(letter, bits);
+    let shape = this.bits.get(letter);
+    if (!shape) {
+      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length) };
+      for (let m = 0; m < members.length; m++) {
+        const s = this.names[members[m]!]!.skeleton;
+        shape.bits[m] = letterBits(s);
+        shape.lens[m] = s.length;
+      }
+      this.bits.set(letter, shape);
     }
+    const { bits, lens } = shape;
     const keyBits = letterBits(skel);
+    const keyLen = skel.length;
     const wanted = new Set<number>();
     keys(key, skel, true, (h) => wanted.add(h));
     const longKey = key.toLowerCase().length >= LONG_NAME - 1;
     const found: number[] = [];
-    let shares = false;
-    const share = (h: number) => {
-      if (wanted.has(h)) shares = true;
-    };
     for (let m = 0; m < members.length; m++) {
+      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
+      if (Math.abs(lens[m]! - keyLen) > 2 || letterGap(keyBits, bits[m]!) > 3) continue;
       const id = members[m]!;
       const e = this.names[id]!;
       const s = e.skeleton;
-      // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
-      if (Math.abs(s.length - skel.length) > 2 || letterGap(keyBits, bits[m]!) > 3 || osaDistance(skel, s, 3) > 3) continue;
+      if (osaDistance(skel, s, 3) > 3) continue;
       // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
       if (longKey && e.key.toLowerCase().length > LONG_NAME) {
         found.push(id);
         continue;
       }
-      shares = false;
-      keys(e.key, s, false, share);
-      if (shares) found.push(id);
+      let filed = this.filed[id];
+      if (filed === undefined) this.filed[id] = filed = filedHashes(e);
+      for (let k = 0; k < filed.length; k++) {
+        if (wanted.has(filed[k]!)) {
+          found.push(id);
+          break;
+        }
+      }
     }
     found.sort((x, y) => this.names[x]!.skeleton.length - this.names[y]!.skeleton.length || x - y);
     return found.map((id) => this.names[id]!);

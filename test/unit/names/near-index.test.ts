@@ -101,6 +101,29 @@ describe('names/near-index: near-miss candidates without a lexicon scan', () => 
   });
 
 
+  it('answers the same with the filed hashes its scans keep as a fresh index computing them, in scans and in tables built from them', () => {
+    const keysOf = (es: NameEntry[]) => es.map((e) => e.key);
+    fc.assert(
+      fc.property(lexiconAndQueries, ([lexicon, queries]) => {
+        const names = lexicon.map(entry);
+        // scans, then tables from the hashes the scans kept; tables from scratch; scans only
+        const early = new NearNameIndex(names, 2);
+        const tables = new NearNameIndex(names, 0);
+        const scans = new NearNameIndex(names, 1000);
+        const asked = new Map<string, number>();
+        for (const q of [...queries, ...queries, ...lexicon.slice(0, 10)]) {
+          const letter = skeleton(q).charAt(0);
+          const n = (asked.get(letter) ?? 0) + 1;
+          asked.set(letter, n);
+          const fresh = keysOf(new NearNameIndex(names, 1000).candidates(q));
+          assert.deepEqual(keysOf(scans.candidates(q)), fresh, q);
+          assert.deepEqual(keysOf(early.candidates(q)), n > 2 ? keysOf(tables.candidates(q)) : fresh, q);
+        }
+      }),
+      { numRuns: 300, seed: 37, endOnFailure: true },
+    );
+  });
+
   it('takes few of the names in reach that are no near misses, in a lexicon of 5,000 spellings', () => {
     const [lexicon, queries] = fc.sample(
       fc.uniqueArray(base, { minLength: 1000, maxLength: 1000 }).chain((bases) =>
