@@ -15,7 +15,8 @@
  *   between them). A cluster whose joined fragments have cosine ≤ `validate` is clustered again
  *   with a gap one smaller, down to 0.
  * - Not the anchor's: an article unit seeded with more than `hubSeeds` reference units keeps only the
- *   seeds its neighbours' seeds support (hubTrim) before extension, in both settings.
+ *   seeds its neighbours' seeds support (hubTrim) before extension, in both settings; in the ordinary
+ *   setting a case's reference side keeps to its longest chain of seeds in order (chainTrim).
  * - Filtering: of cases overlapping in the article, the one whose sentences are more similar to its
  *   reference fragment is kept; cases shorter than `minChars` characters on either side are dropped.
  * - Summary setting: the extension is also run with `summaryGap`; when the reference side of its
@@ -69,6 +70,15 @@ export interface SentenceAlignOptions {
    */
   hubSeeds: number;
   summaryHubSeeds: number;
+  /**
+   * Order: in the ordinary setting a case keeps the extent of its longest chain of seeds in order in
+   * both texts (a seed may lie up to `chainSlack` reference units before the one before it), and the
+   * seeds off the chain that lie outside that extent are let go. Copying that keeps its sentences in
+   * their order pairs consecutive article units with consecutive reference units; a seed off that
+   * diagonal (an article sentence like another sentence a few units away) only stretches the case
+   * over text it was not copied from. Negative: off.
+   */
+  chainSlack: number;
 }
 
 export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
@@ -88,6 +98,7 @@ export const DEFAULT_SENTENCE_ALIGN: SentenceAlignOptions = {
   unitWords: 20,
   hubSeeds: 2,
   summaryHubSeeds: 3,
+  chainSlack: 3,
 };
 
 /** One side of a pair: per sentence, its counted stems (ids; any integers) and its extent. */
@@ -453,6 +464,46 @@ function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate
     else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate, sims));
   }
   return out;
+}
+
+/**
+ * Each case's reference side cut to its longest chain of seeds in order in both texts (article unit
+ * ascending, reference unit at least the previous one's less `slack`; a second seed of one article
+ * unit chains only with the next reference unit), widened by `slack` units: the seeds beyond are let
+ * go. Among chains of equal length the one with the shorter steps in the reference is taken, and the
+ * first in (article, reference) order. The article side stays. Negative `slack`: the cases as they are.
+ */
+function chainTrim(cases: Case[], slack: number): Case[] {
+  if (!(slack >= 0)) return cases;
+  return cases.map((c) => {
+    if (c.seeds.length < 2) return c;
+    const s = [...c.seeds].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const best = new Int32Array(s.length);
+    const prev = new Int32Array(s.length).fill(-1);
+    let top = 0;
+    for (let k = 0; k < s.length; k++) {
+      best[k] = 1;
+      const [i, j] = s[k]!;
+      for (let p = 0; p < k; p++) {
+        const [ip, jp] = s[p]!;
+        // one article unit chains only to the next reference unit (a sentence split in two)
+        if (jp > j + slack || (ip === i && (jp >= j || j - jp > 1))) continue;
+        // the longest chain; among equals, the step shortest in the reference
+        if (best[p]! + 1 > best[k]! || (best[p]! + 1 === best[k]! && prev[k]! >= 0 && Math.abs(j - jp) < Math.abs(j - s[prev[k]!]![1]))) {
+          best[k] = best[p]! + 1;
+          prev[k] = p;
+        }
+      }
+      if (best[k]! > best[top]!) top = k;
+    }
+    const chain: Pair[] = [];
+    for (let k = top; k >= 0; k = prev[k]!) chain.push(s[k]!);
+    const e = extentOf(chain);
+    // seeds within `slack` units of the chain's reference extent stay (sentences split or joined)
+    const seeds = c.seeds.filter(([, j]) => j >= e.b[0] - slack && j <= e.b[1] + slack);
+    if (seeds.length === c.seeds.length) return c;
+    return { ...c, b: extentOf(seeds).b, seeds };
+  });
 }
 
 /** The characters the cases span in the article and in the reference, each summed over the cases. */
@@ -1047,7 +1098,7 @@ function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeig
   const av = new Weighted(ua, aw);
   const bv = new Weighted(ub, bw);
   const sims = new Map<string, number>();
-  let cases = grow(filter(extend(hubTrim(seeds, av, bv, o.hubSeeds, o.gap), av, bv, o.gap, o.validate, sims), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
+  let cases = grow(filter(chainTrim(extend(hubTrim(seeds, av, bv, o.hubSeeds, o.gap), av, bv, o.gap, o.validate, sims), o.chainSlack), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;
   if (o.summaryGap > o.gap) {
     const wide = filter(extend(hubTrim(seeds, av, bv, o.summaryHubSeeds, o.gap), av, bv, o.summaryGap, o.validate, sims), av, bv, ua, ub, o.minChars);

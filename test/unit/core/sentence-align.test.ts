@@ -159,10 +159,34 @@ describe('sentence-align', () => {
     assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
     assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [source.indexOf(s[0]!), second + notice.length]);
     // without the trim every repetition is a seed, and the source side runs from the first to the last
-    const all = alignSentences(a, b, { hubSeeds: 0, summaryHubSeeds: 0 });
+    const all = alignSentences(a, b, { hubSeeds: 0, summaryHubSeeds: 0, chainSlack: -1 });
     assert.equal(all.length, 1);
     assert.deepEqual([all[0]!.a.start, all[0]!.a.end], [0, article.length]);
     assert.deepEqual([all[0]!.b.start, all[0]!.b.end], [0, source.length]);
+  });
+
+  it('keeps a case to its seeds in order, letting a like sentence further back go (chainSlack)', () => {
+    const s = SOURCE.split(/(?<=\.) /);
+    // four sentences before the copied run, the source tells the first copied sentence's story once
+    // already: the article's first sentence pairs with both, and the early one would stretch the case
+    const earlier = 'The ferry operator Tidewell Lines cancelled every crossing to Orsay Island last winter after a gearbox failed on its old vessel.';
+    const other = [
+      'Winter storms closed the quay twice in January, and the harbour wall needed repairs costing a small fortune.',
+      'A school trip from the mainland was postponed until the spring term because of the uncertain weather.',
+      'The lifeboat crew held an open day in August and raised money for a new engine for their launch.',
+    ];
+    const source = [earlier, ...other, s[0], s[1], s[2], s[5]].join(' ');
+    const article = [s[0], s[1], s[2]].join(' ');
+    const [a, b] = pair(article, source);
+    const cases = alignSentences(a, b);
+    assert.equal(cases.length, 1);
+    assert.deepEqual([cases[0]!.a.start, cases[0]!.a.end], [0, article.length]);
+    assert.deepEqual([cases[0]!.b.start, cases[0]!.b.end], [source.indexOf(s[0]!), source.indexOf(s[2]!) + s[2]!.length]);
+    // without the order test the case's source side starts at the earlier telling
+    const loose = alignSentences(a, b, { chainSlack: -1 });
+    assert.equal(loose.length, 1);
+    assert.deepEqual([loose[0]!.a.start, loose[0]!.a.end], [0, article.length]);
+    assert.deepEqual([loose[0]!.b.start, loose[0]!.b.end], [0, source.indexOf(s[2]!) + s[2]!.length]);
   });
 
   it('finds nothing between an unrelated article on the same topic that shares names', () => {
