@@ -20,6 +20,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyEdits } from '../../src/core/attribution/fixes';
 import { check } from '../../src/core/engine';
 import { ReferenceIndex } from '../../src/core/reference-index';
 import type { Edit, Finding, Fix } from '../../src/core/types';
@@ -27,17 +28,10 @@ import { rngFromString } from '../lib/rng';
 import { fixProblems, generate, parseOpts, type Checked } from './judge';
 import type { Suite } from './main';
 
-/** The text after `edits` (non-overlapping), and where an offset of the old text lands in the new one. */
-export function applyEdits(text: string, edits: readonly Edit[]): { text: string; map: (offset: number, side: 'start' | 'end') => number } {
+/** Where an offset of the text lands after `edits` (non-overlapping; core's applyEdits makes the text). */
+export function editMap(edits: readonly Edit[]): (offset: number, side: 'start' | 'end') => number {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let at = 0;
-  for (const e of sorted) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  out += text.slice(at);
-  const map = (offset: number, side: 'start' | 'end') => {
+  return (offset, side) => {
     let shift = 0;
     for (const e of sorted) {
       if (e.end <= offset && !(e.start === e.end && e.start === offset && side === 'start')) shift += e.newText.length - (e.end - e.start);
@@ -45,7 +39,6 @@ export function applyEdits(text: string, edits: readonly Edit[]): { text: string
     }
     return offset + shift;
   };
-  return { text: out, map };
 }
 
 export interface Audit {
@@ -58,7 +51,8 @@ export interface Audit {
 
 /** Apply `fix` of finding `f` to `text`, check its well-formedness and, with `recheck`, whether the finding went. */
 export function auditFix(text: string, f: Finding, fix: Fix, recheck: (text: string) => readonly Finding[]): Audit {
-  const { text: fixed, map } = applyEdits(text, fix.edits);
+  const fixed = applyEdits(text, fix.edits);
+  const map = editMap(fix.edits);
   const lo = Math.min(...fix.edits.map((e) => e.start));
   const hi = Math.max(...fix.edits.map((e) => e.end));
   const before = text.slice(Math.max(0, lo - 150), Math.min(text.length, hi + 150));

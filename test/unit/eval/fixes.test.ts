@@ -2,18 +2,21 @@ import assert from 'node:assert/strict';
 import { check } from '../../../src/core/engine';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import type { Finding } from '../../../src/core/types';
-import { applyEdits, auditFix } from '../../../scripts/eval/fixes';
+import { applyEdits } from '../../../src/core/attribution/fixes';
+import { auditFix, editMap } from '../../../scripts/eval/fixes';
 import { fixProblems, outletOf } from '../../../scripts/eval/judge';
 
 describe('eval fixes: applying a fix and judging the result', () => {
-  it('applyEdits applies edits in any order and maps old offsets past them', () => {
+  it('editMap maps old offsets past edits given in any order', () => {
     const text = 'The mayor, Ana Brel, said the pier opens on Friday.';
     const day = text.indexOf('Friday');
     const ana = text.indexOf('Ana');
-    const { text: out, map } = applyEdits(text, [
+    const edits = [
       { start: day, end: day + 6, newText: 'Monday' },
       { start: ana, end: ana + 3, newText: 'Annabel' },
-    ]);
+    ];
+    const out = applyEdits(text, edits);
+    const map = editMap(edits);
     assert.equal(out, 'The mayor, Annabel Brel, said the pier opens on Monday.');
     const brel = text.indexOf('Brel');
     assert.equal(out.slice(map(brel, 'start'), map(brel + 4, 'end')), 'Brel');
@@ -21,10 +24,10 @@ describe('eval fixes: applying a fix and judging the result', () => {
     assert.equal(map(ana + 1, 'start'), ana);
     assert.equal(map(ana + 1, 'end'), ana + 7);
     // an insertion at an offset: the start stays before it, the end after it
-    const ins = applyEdits('ab', [{ start: 1, end: 1, newText: 'XY' }]);
-    assert.equal(ins.text, 'aXYb');
-    assert.equal(ins.map(1, 'start'), 1);
-    assert.equal(ins.map(1, 'end'), 3);
+    const insert = [{ start: 1, end: 1, newText: 'XY' }];
+    assert.equal(applyEdits('ab', insert), 'aXYb');
+    assert.equal(editMap(insert)(1, 'start'), 1);
+    assert.equal(editMap(insert)(1, 'end'), 3);
   });
 
   it('fixProblems names what a fix brought and not what was there before', () => {
