@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { check } from '../../../src/core/engine';
 import { dataOf } from '../../../src/core/finding-data';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { doc, OTHER, WIRE } from './helpers';
+import { doc, fixed, OTHER, WIRE } from './helpers';
 
 describe('copied-passage rule and originality', () => {
   it('reports one finding per passage with source spans, and originality per article and source', () => {
@@ -143,18 +143,13 @@ describe('copied-passage fixes: credit the source, leave well-formed text, clear
   ];
   const SOURCE = LINES.join(' ');
   const refs = () => ReferenceIndex.build([doc('wire.txt', SOURCE, { outlet: 'Saltmere Gazette' })]);
-  const apply = (text: string, f: { fixes?: { edits: { start: number; end: number; newText: string }[] }[] }) => {
-    let out = text;
-    for (const e of [...f.fixes![0]!.edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-    return out;
-  };
   const copied = (text: string) => check(text, refs()).findings.filter((f) => f.rule === 'copied-passage');
 
   it('whole sentences become a quotation, with the double marks inside turned single', () => {
     const article = `${LINES[1]} Her brother disagreed.`;
     const [f] = copied(article);
     assert.equal(f!.fixes![0]!.title, 'Quote it and credit Saltmere Gazette');
-    const out = apply(article, f!);
+    const out = fixed(article, f!);
     assert.equal(out, '“The keeper, Ruth Anselm, said the ‘old lamp’ had failed twice since the spring and that spare parts had been ordered in May,” according to Saltmere Gazette. Her brother disagreed.');
     assert.deepEqual(copied(out), [], 'the quoted and credited passage is no longer a finding');
   });
@@ -163,7 +158,7 @@ describe('copied-passage fixes: credit the source, leave well-formed text, clear
     const article = 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast. Nobody has explained why.';
     const [f] = copied(article);
     assert.equal(f!.fixes![0]!.title, 'Credit Saltmere Gazette');
-    const out = apply(article, f!);
+    const out = fixed(article, f!);
     assert.equal(out, 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast, according to Saltmere Gazette. Nobody has explained why.');
     assert.deepEqual(copied(out), []);
   });
