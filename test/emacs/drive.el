@@ -52,7 +52,7 @@ let Flymake show it."
 
 (defun copydesk--idle ()
   "The user stops typing: the idle timers that are due run (eglot's didChange, Flymake's start)."
-  (copydesk--wait (lambda () nil) 0.6)
+  (copydesk--wait (lambda () nil) 0.2)
   ;; the command loop waiting for input handles special events (file-notify's, for eglot's watchers)
   (condition-case nil (read-event nil nil 0.05) (error nil))
   (run-window-configuration-change-hook)
