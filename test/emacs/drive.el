@@ -197,8 +197,10 @@ let Flymake show it."
                     (plist-put rec :titles (vconcat titles))
                     (plist-put rec :picked (or picked :null))
                     (when picked
-                      (if (not (/= tick (buffer-chars-modified-tick)))
-                          (plist-put rec :error (or (plist-get rec :error) "the picked action did not change the buffer"))
+                      (if (= tick (buffer-chars-modified-tick))
+                          ;; a command (ignore, accept a name): the server pushes again by itself
+                          (progn (copydesk--wait (lambda () (> copydesk--published pushes)) timeout)
+                                 (copydesk--idle))
                         ;; the user stops typing: didChange, the server checks and pushes again
                         (copydesk--idle)
                         (copydesk--wait-current pushes timeout)))

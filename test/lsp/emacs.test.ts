@@ -7,8 +7,8 @@
 // writes what it saw; these tests read it. CI installs emacs-nox, elpa-eglot and elpa-markdown-mode
 // (.ci/run); without emacs these tests fail under CI and are skipped elsewhere.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../src/core/engine';
@@ -60,40 +60,41 @@ interface DriveOptions {
   /** files to visit, in order; the steps act on the last one */
   open: string[];
   steps?: ({ on: string; title?: { text: string; exact: boolean } } | { remove: string })[];
-  /** rename the workspace copy's files (from → to) before Emacs starts */
-  rename?: Record<string, string>;
   /** change a file's text before Emacs starts */
   edit?: Record<string, (text: string) => string>;
   /** the workspace folder's name (odd characters in the file: URIs) */
   folder?: string;
 }
 
-/** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures. */
-function drive(o: DriveOptions): Run {
+/** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures (two runs go side by side). */
+async function drive(o: DriveOptions): Promise<Run> {
   const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-emacs-'));
   try {
     const ws = path.join(dir, o.folder ?? 'ws');
     cpSync(FIXTURES, ws, { recursive: true });
-    for (const [from, to] of Object.entries(o.rename ?? {})) renameSync(path.join(ws, from), path.join(ws, to));
     for (const [file, edit] of Object.entries(o.edit ?? {})) writeFileSync(path.join(ws, file), edit(readFileSync(path.join(ws, file), 'utf8')));
     const plan = path.join(dir, 'plan.json');
     const out = path.join(dir, 'out.json');
     const snippet = path.join(dir, 'init.el');
     writeFileSync(snippet, readmeSnippet());
     writeFileSync(plan, JSON.stringify({ snippet, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
-    const r = spawnSync('emacs', ['--batch', '-l', DRIVER], {
+    // standard input from /dev/null: the driver's input reads (see drive.el) return at once
+    const p = spawn('emacs', ['--batch', '-l', DRIVER], {
       env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
-      encoding: 'utf8',
-      timeout: 120000,
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120000,
     });
+    let stderr = '';
+    p.stdout.on('data', (d) => (stderr += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    const [status, signal] = await new Promise<[number | null, string | null]>((r) => p.on('close', (c, s) => r([c, s])));
     let run: Run;
     try {
       run = JSON.parse(readFileSync(out, 'utf8')) as Run;
     } catch {
-      throw new Error(`emacs wrote no result (status ${r.status}, signal ${r.signal}): ${r.stderr}${r.stdout}`);
+      throw new Error(`emacs wrote no result (status ${status}, signal ${signal}): ${stderr}`);
     }
-    assert.deepEqual(run.errors, [], `the driver reports no error\n${r.stderr.slice(-3000)}`);
+    assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
     return run;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -116,18 +117,36 @@ describe('language server in a real Emacs (batch, eglot 1.9)', function () {
   before(function () {
     if (hasEmacs()) return;
     if (process.env.CI) throw new Error('emacs is not installed: .ci/run installs Debian\'s emacs-nox, elpa-eglot and elpa-markdown-mode');
+    console.log('      skipped: no `emacs` on the PATH (apt-get install emacs-nox elpa-eglot elpa-markdown-mode; CI installs them)');
     this.skip();
   });
 
   const withFix = Object.entries(RULES).filter(([, e]) => e.fix && e.file === 'article.md');
   let run: Run;
-  let article: string;
-  before(function () {
-    article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
-    run = drive({
-      open: ['article.md'],
-      steps: [...withFix.map(([, e]) => ({ on: e.fix!.on, title: titleMatch(e.fix!.title) })), { remove: 'references/wire-ferry.md' }],
-    });
+  let second: Run;
+  const article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
+  // a draft note in an HTML comment and a fenced code block: Markdown that is not prose. Checked as
+  // plain text, both were findings (a copied passage, an unattributed quote)
+  const edited = (t: string) =>
+    t.replace('Councillor Maren Odouya', '🚢🚢 Councillor Maren Odouya') + `\n<!-- draft note: ${NOTES.text} -->\n\n\`\`\`\n${NOTES.text}\n\`\`\`\n`;
+  before(async function () {
+    [run, second] = await Promise.all([
+      drive({
+        open: ['article.md'],
+        steps: [...withFix.map(([, e]) => ({ on: e.fix!.on, title: titleMatch(e.fix!.title) })), { remove: 'references/wire-ferry.md' }],
+      }),
+      drive({
+        folder: 'café #2 [draft]; a+b',
+        open: ['notes.txt', 'article.md'],
+        edit: { 'article.md': edited },
+        steps: [
+          { on: 'Odouya', title: { text: 'Replace with "Oduya"', exact: true } },
+          // a command (workspace/executeCommand through eglot-execute-command): the server writes
+          // .copydesk/ignore.json and pushes again
+          { on: 'Halvorson', title: { text: 'Ignore this spelling “Halvorson”', exact: false } },
+        ],
+      }),
+    ]);
   });
 
   it('Flymake shows every finding the engine makes, on the words and with the message the engine gives', async () => {
@@ -173,23 +192,18 @@ describe('language server in a real Emacs (batch, eglot 1.9)', function () {
   });
 
   it('a .md file opened after a .txt one (eglot sends the server\'s one languageId, "text"), in a folder with odd characters, after astral characters', async () => {
-    // a draft note in an HTML comment and a fenced code block: Markdown that is not prose. Checked as
-    // plain text, both were findings (a copied passage, an unattributed quote)
-    const edit = (t: string) =>
-      t.replace('Councillor Maren Odouya', '🚢🚢 Councillor Maren Odouya') + `\n<!-- draft note: ${NOTES.text} -->\n\n\`\`\`\n${NOTES.text}\n\`\`\`\n`;
-    const r = drive({
-      folder: 'café #2 [draft]; a+b',
-      open: ['notes.txt', 'article.md'],
-      edit: { 'article.md': edit },
-      steps: [{ on: 'Odouya', title: { text: 'Replace with "Oduya"', exact: true } }],
-    });
+    const r = second;
     assert.equal(r.result.languageId, 'text', 'eglot names the language of the buffer that started the server');
-    const want = await engineFindings(edit(article), 'markdown');
+    const want = await engineFindings(edited(article), 'markdown');
     assert.deepEqual(r.result.initial.map((d) => [d.code, d.text.trim(), d.message]).sort(), want.sort());
-    const [step] = r.result.steps;
+    const [step, ignore] = r.result.steps;
     assert.equal(step!.error, undefined);
     assert.ok(step!.text_after.includes('🚢🚢 Councillor Maren Oduya, who chairs'), step!.text_after);
     assert.deepEqual(step!.diagnostics_after.filter((d) => d.code === 'name-spelling'), [], 'name-spelling cleared');
+    assert.equal(ignore!.error, undefined);
+    assert.ok(ignore!.picked, ignore!.titles.join(' | '));
+    assert.ok(ignore!.diagnostics_before.some((d) => d.code === 'name-inconsistency'));
+    assert.deepEqual(ignore!.diagnostics_after.filter((d) => d.code === 'name-inconsistency'), [], 'ignored, without an edit');
     assert.deepEqual(errorsIn(r), []);
   });
 });
