@@ -18,6 +18,7 @@ import type { EditorConfig } from '../shared/config';
 import { toDiagnostic } from './diagnostics';
 import type { Checked } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
+import { languageOf } from './uris';
 import type { Workspace } from './workspace';
 
 /**
@@ -60,7 +61,7 @@ export class Checker {
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
     const settings = this.deps.workspace.settingsFor(doc.uri, this.deps.config());
-    const analysed = proseView(text, doc.languageId);
+    const analysed = proseView(text, languageOf(doc));
     let aligner = this.aligners.get(doc.uri);
     if (index && aligner?.index !== index) this.aligners.set(doc.uri, (aligner = new IncrementalAligner(index)));
     let quoteMemo = this.quoteMemos.get(doc.uri);

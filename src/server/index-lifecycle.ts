@@ -37,6 +37,8 @@ export interface IndexDeps {
   config(): EditorConfig;
   /** the client registers file watchers for us (didChangeWatchedFiles with dynamic registration) */
   canWatch(): boolean;
+  /** the client's watchers take `{ baseUri, pattern }` (relativePatternSupport); else string globs only */
+  relativePatterns(): boolean;
   /** .copydesk/ changed on disk: reload its lists */
   storeChanged(): Promise<void>;
   /** a build ended (or failed): documents are to be checked again */
@@ -74,26 +76,36 @@ export class IndexLifecycle {
   /** Watch the reference inputs and each folder's .copydesk/ (through the client, or fs.watch). */
   registerWatchers(): void {
     if (!this.deps.canWatch()) return this.watchFolders();
-    const watchers: FileSystemWatcher[] = [];
-    for (const f of this.deps.workspace.folders) {
-      watchers.push({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: `${STORE_DIR}/*` } });
-    }
+    const bases: { base: string; pattern: string }[] = [];
+    for (const f of this.deps.workspace.folders) bases.push({ base: f, pattern: `${STORE_DIR}/*` });
     const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
     for (const input of inputs) {
       const base = path.resolve(globBase(input));
       const pattern = base === path.resolve(input) ? '**/*' : toPosix(path.relative(base, input));
       // a file input: watch its directory for that name
-      watchers.push({ globPattern: { baseUri: pathToFileURL(base).toString(), pattern } });
-      watchers.push({ globPattern: { baseUri: pathToFileURL(path.dirname(base)).toString(), pattern: path.basename(base) } });
+      bases.push({ base, pattern });
+      bases.push({ base: path.dirname(base), pattern: path.basename(base) });
     }
+    // a client without relativePatternSupport (eglot 1.9) takes string globs only, matched against
+    // absolute paths; a path with glob characters cannot be one, so the server watches itself
+    const relative = this.deps.relativePatterns();
+    if (!relative && bases.some((b) => /[*?[\]{},\\]/.test(toPosix(b.base)))) return this.watchFolders();
+    const watchers: FileSystemWatcher[] = bases.map(({ base, pattern }) =>
+      relative
+        ? { globPattern: { baseUri: pathToFileURL(base).toString(), pattern } }
+        : { globPattern: `${toPosix(base).replace(/\/$/, '')}/${pattern}` },
+    );
     const old = this.watcherDisposable;
     this.watcherDisposable = undefined;
     void (async () => {
       old?.dispose();
       try {
         this.watcherDisposable = await this.deps.conn.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+        this.closeFsWatchers();
       } catch (e) {
-        this.deps.conn.console.warn(`copydesk: file watching unavailable: ${(e as Error).message}`);
+        // refused: the server watches the folders itself, as for a client without file watching
+        this.deps.conn.console.warn(`copydesk: the client refused file watchers (${(e as Error).message}); watching the reference folders itself`);
+        this.watchFolders();
       }
     })();
   }

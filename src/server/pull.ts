@@ -20,7 +20,7 @@ import * as P from '../shared/protocol';
 import { CHECK_BUDGET_MS, type Checker } from './checker';
 import type { Checked, DocumentStates } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
-import { checkableUri } from './uris';
+import { checkableUri, languageOf } from './uris';
 
 export interface PullDeps {
   conn: Connection;
@@ -35,7 +35,7 @@ export interface PullDeps {
 
 /** The server checks documents of the configured languages that are files or unsaved editors. */
 export function checksDocument(doc: TextDocument, config: EditorConfig): boolean {
-  return config.languages.includes(doc.languageId) && checkableUri(doc.uri);
+  return (config.languages.includes(doc.languageId) || config.languages.includes(languageOf(doc))) && checkableUri(doc.uri);
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

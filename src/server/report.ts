@@ -11,6 +11,7 @@ import type { Report, QuotesResult } from '../shared/protocol';
 import { shownText, type Checked } from './document-state';
 import type { IndexState } from './index-lifecycle';
 import { extractQuotes } from './quotes';
+import { languageOf } from './uris';
 
 /** copydesk/report for a check of document `uri` against the index `idx`. */
 export function buildReport(uri: string, c: Checked, idx: IndexState): Report {
@@ -52,7 +53,7 @@ export function listQuotes(doc: TextDocument, maxDocumentSize: number): QuotesRe
     };
   }
   const lines = new LineIndex(text);
-  const q = extractQuotes(proseView(text, doc.languageId));
+  const q = extractQuotes(proseView(text, languageOf(doc)));
   return {
     available: true,
     quotes: q.map((x) => ({ text: text.slice(x.start, x.end), speaker: x.speaker, range: lines.range(x.start, x.end) })),

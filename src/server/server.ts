@@ -36,6 +36,7 @@ import { hoverAt } from './hover';
 import { IndexLifecycle } from './index-lifecycle';
 import { DiagnosticPull, checksDocument } from './pull';
 import { buildReport, listQuotes } from './report';
+import { languageOf } from './uris';
 import { Workspace } from './workspace';
 import { analyse } from '../core/text';
 import { tagJobs } from '../core/attribution/tagger';
@@ -48,6 +49,7 @@ export class CopydeskServer {
   private initConfig: unknown;
   private canPullConfig = false;
   private canWatch = false;
+  private relativePatterns = false;
   private canRefresh = false;
   private clientAcceptsNames = false;
   /**
@@ -81,6 +83,7 @@ export class CopydeskServer {
       workspace: this.workspace,
       config: () => this.config,
       canWatch: () => this.canWatch,
+      relativePatterns: () => this.relativePatterns,
       storeChanged: () => this.workspace.reload().then(() => this.refresh()),
       refresh: () => this.refresh(),
     });
@@ -130,7 +133,7 @@ export class CopydeskServer {
     this.documents.onDidOpen((e) => {
       const doc = e.document;
       if (this.tags && checksDocument(doc, this.config) && doc.getText().length <= this.config.maxDocumentSize) {
-        this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), doc.languageId))));
+        this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), languageOf(doc)))));
       }
       this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
@@ -164,6 +167,7 @@ export class CopydeskServer {
     this.config = readConfig(init.settings);
     this.canPullConfig = !!p.capabilities.workspace?.configuration;
     this.canWatch = !!p.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.relativePatterns = !!p.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
     this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;

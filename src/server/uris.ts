@@ -34,3 +34,18 @@ export function folderOf(folders: readonly string[], uri: string): { folder?: st
   const folder = folders.filter((f) => isInside(p, f)).sort((a, b) => b.length - a.length)[0];
   return folder ? { folder, rel: toPosix(path.relative(folder, p)) } : { folder: folders[0], rel: p };
 }
+
+const GENERIC_TEXT = new Set(['text', 'plaintext']);
+const BY_EXTENSION: Record<string, string> = { md: 'markdown', markdown: 'markdown', mdown: 'markdown', mkd: 'markdown', html: 'html', htm: 'html', xhtml: 'html' };
+
+/**
+ * The language a document is checked as: the client's languageId, except that a generic plain-text id
+ * (`text`, `plaintext`) on a file whose name says Markdown or HTML is that language. eglot 1.9 sends one
+ * languageId per server, the one of the buffer that started it: a `.md` file opened after a `.txt` one
+ * arrives as `text`, and read as plain text its comments, code blocks and link targets would be checked.
+ */
+export function languageOf(doc: { languageId: string; uri: string }): string {
+  if (!GENERIC_TEXT.has(doc.languageId) || !isFileUri(doc.uri)) return doc.languageId;
+  const ext = /\.([A-Za-z]+)$/.exec(doc.uri.split(/[?#]/)[0]!)?.[1]?.toLowerCase();
+  return (ext && BY_EXTENSION[ext]) || doc.languageId;
+}

@@ -1,6 +1,6 @@
 /**
  * Copydesk's custom LSP messages and the shape of `Diagnostic.data`. Shared by the server and
- * the VS Code extension (and documented for other editors in README "Language server / Neovim").
+ * the VS Code extension (and documented for other editors in README "Language server / Neovim / Emacs").
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { MatchLevel, RuleId, Severity, SourceSummary } from '../core/types';

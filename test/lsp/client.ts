@@ -33,9 +33,13 @@ export interface ClientKind {
   configurationDelayMs: number;
   /** send the settings in initializationOptions too */
   settingsInInit: boolean;
+  /** watchers may be `{ baseUri, pattern }` (relativePatternSupport); default: as `watchedFiles` */
+  relativePatterns?: boolean;
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
+/** eglot 1.9 (Emacs): dynamic didChangeWatchedFiles with string globs only, push diagnostics only */
+export const EGLOT_1_9: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false };
 
 export class TestClient {
   readonly conn: ProtocolConnection;
@@ -48,6 +52,8 @@ export class TestClient {
   readonly published: { uri: string; version?: number; diagnostics: any[] }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
   kind: ClientKind = VSCODE;
   refreshes = 0;
+  /** answer client/registerCapability with an error (as eglot 1.9 does for a glob it cannot read) */
+  refuseRegistrations = false;
   stderr = '';
   private versions = new Map<string, number>();
 
@@ -63,6 +69,7 @@ export class TestClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => void this.published.push(p));
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
+      if (this.refuseRegistrations) throw new Error('Internal error');
       return null;
     });
     this.conn.onRequest('client/unregisterCapability', () => null);
@@ -94,7 +101,7 @@ export class TestClient {
         window: { workDoneProgress: true },
         workspace: {
           configuration: true,
-          didChangeWatchedFiles: { dynamicRegistration: kind.watchedFiles, relativePatternSupport: kind.watchedFiles },
+          didChangeWatchedFiles: { dynamicRegistration: kind.watchedFiles, relativePatternSupport: kind.relativePatterns ?? kind.watchedFiles },
           diagnostics: { refreshSupport: kind.refresh },
         },
         textDocument: {

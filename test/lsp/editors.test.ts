@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { check } from '../../src/core/engine';
 import { proseView } from '../../src/core/prose';
 import { openIndex } from '../../src/node/open-index';
-import { NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
+import { EGLOT_1_9, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 
@@ -224,3 +224,45 @@ function intersectsCursor(r: Diag, p: { line: number; character: number }): bool
   const le = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
   return le(r.start, p) && le(p, r.end);
 }
+
+describe('language server: eglot 1.9 (string globs only; a refused registration)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  beforeEach(() => {
+    dir = workspace();
+    c = new TestClient(dir, { debounceMs: 0, languages: ['markdown', 'text'] });
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('file watchers are absolute string globs for a client without relativePatternSupport', async () => {
+    await c.start(true, EGLOT_1_9);
+    const reg = await c.until(() => c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 20000, 'watchers registered');
+    const globs = (reg.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern);
+    assert.ok(globs.length > 0);
+    for (const g of globs) assert.ok(typeof g === 'string' && path.isAbsolute(g), `a string glob: ${JSON.stringify(g)}`);
+    assert.ok(globs.includes(`${path.join(dir, 'references')}/**/*`), globs.join(' '));
+  });
+
+  it('watchers refused: the server watches references/ itself, and a new reference file is used', async () => {
+    c.refuseRegistrations = true;
+    await c.start(true, EGLOT_1_9);
+    await c.until(() => c.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 20000, 'a registration asked for');
+    const text = 'The harbour lighthouse on Gannet Point will be repainted in stripes of red and white before the spring regatta, the trust said.\n';
+    const uri = c.open('light.txt', text, 'text');
+    await c.until(() => latest(c, uri), 20000, 'first push');
+    assert.ok(!latest(c, uri)!.diagnostics.some((d: Diag) => d.code === 'copied-passage'));
+    writeFileSync(path.join(dir, 'references', 'trust-release.txt'), `Press release.\n\n${text}`);
+    await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'copied-passage'), 20000, 'the new reference used');
+  });
+
+  it('a `.md` file sent as `text` (eglot names one language per server) is read as Markdown', async () => {
+    await c.start(true, EGLOT_1_9);
+    const uri = c.open('draft.md', `# Draft\n\n<!-- ${LINKED.split('\n')[2]} -->\n`, 'text');
+    const p = await c.until(() => latest(c, uri), 20000, 'first push');
+    assert.deepEqual(p.diagnostics.map((d: Diag) => d.code), [], 'an HTML comment is not prose');
+  });
+});

@@ -1,0 +1,209 @@
+// The built server (dist/server.js) in a real Emacs with eglot: Debian bookworm's Emacs 28.2 and eglot 1.9
+// (elpa-eglot), which takes pushed diagnostics only (no pull), answers workspace/configuration from
+// `eglot-workspace-configuration`, registers file watchers from string globs only, sends one languageId
+// per server, and applies a code action's versioned edit only at its own document version.
+// test/emacs/drive.el, configured by the README's Emacs snippet, does what a user does (Flymake's
+// diagnostics, eldoc's hover, M-x eglot-code-actions with point on the finding, M-x eglot-shutdown) and
+// writes what it saw; these tests read it. CI installs emacs-nox, elpa-eglot and elpa-markdown-mode
+// (.ci/run); without emacs these tests fail under CI and are skipped elsewhere.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { check } from '../../src/core/engine';
+import { proseView } from '../../src/core/prose';
+import { openIndex } from '../../src/node/open-index';
+import { REPO, SERVER } from './client';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RULES, NOTES } = require('../e2e/expectations.js') as {
+  RULES: Record<string, { file: string; texts: string[]; fix?: { on: string; title: RegExp; after: string[]; gone?: boolean } }>;
+  NOTES: { text: string };
+};
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
+const DRIVER = path.join(REPO, 'test', 'emacs', 'drive.el');
+
+interface Diag { code: string; message: string; shown: string; type: string; line: number; text: string }
+interface Step { on: string; error?: string; titles: string[]; picked: string | null; hover: string; text_after: string; diagnostics_before: Diag[]; diagnostics_after: Diag[] }
+interface Run {
+  emacs: string;
+  eglot: string;
+  errors: string[];
+  /** JSON-RPC messages: [from (client/server), method, error message] */
+  traffic: [string, string, string][];
+  result: { mode: string; languageId: string; initial: Diag[]; steps: Step[]; exitedByItself: boolean; exitStatus: number };
+}
+
+function hasEmacs(): boolean {
+  return spawnSync('emacs', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+/** An expectation's title regex as the driver's match: the literal, whole or as a prefix. */
+function titleMatch(re: RegExp): { text: string; exact: boolean } {
+  const m = /^\^(.*?)(\$?)$/.exec(re.source);
+  if (!m || /(^|[^\\])[.*+?()[\]{}|]/.test(m[1]!)) throw new Error(`title ${re} is not ^literal or ^literal$`);
+  return { text: m[1]!.replace(/\\(.)/g, '$1'), exact: m[2] === '$' };
+}
+
+/** The README's Emacs Lisp snippet, starting this checkout's built server. */
+function readmeSnippet(): string {
+  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const m = /### Emacs \(eglot\)[\s\S]*?```elisp\n([\s\S]*?)```/.exec(readme);
+  if (!m) throw new Error('README.md has no ```elisp snippet under "### Emacs (eglot)"');
+  const cmd = '("copydesk-lsp" "--stdio"';
+  if (!m[1]!.includes(cmd)) throw new Error('the README\'s snippet does not start `copydesk-lsp --stdio`');
+  return m[1]!.replace(cmd, `(${[process.execPath, SERVER, '--stdio'].map((x) => JSON.stringify(x)).join(' ')}`);
+}
+
+interface DriveOptions {
+  /** files to visit, in order; the steps act on the last one */
+  open: string[];
+  steps?: ({ on: string; title?: { text: string; exact: boolean } } | { remove: string })[];
+  /** change a file's text before Emacs starts */
+  edit?: Record<string, (text: string) => string>;
+  /** the workspace folder's name (odd characters in the file: URIs) */
+  folder?: string;
+}
+
+/** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures (two runs go side by side). */
+async function drive(o: DriveOptions): Promise<Run> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-emacs-'));
+  try {
+    const ws = path.join(dir, o.folder ?? 'ws');
+    cpSync(FIXTURES, ws, { recursive: true });
+    for (const [file, edit] of Object.entries(o.edit ?? {})) writeFileSync(path.join(ws, file), edit(readFileSync(path.join(ws, file), 'utf8')));
+    const plan = path.join(dir, 'plan.json');
+    const out = path.join(dir, 'out.json');
+    const snippet = path.join(dir, 'init.el');
+    writeFileSync(snippet, readmeSnippet());
+    writeFileSync(plan, JSON.stringify({ snippet, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
+    // standard input from /dev/null: the driver's input reads (see drive.el) return at once
+    const p = spawn('emacs', ['--batch', '-l', DRIVER], {
+      env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120000,
+    });
+    let stderr = '';
+    p.stdout.on('data', (d) => (stderr += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    const [status, signal] = await new Promise<[number | null, string | null]>((r) => p.on('close', (c, s) => r([c, s])));
+    let run: Run;
+    try {
+      run = JSON.parse(readFileSync(out, 'utf8')) as Run;
+    } catch {
+      throw new Error(`emacs wrote no result (status ${status}, signal ${signal}): ${stderr}`);
+    }
+    assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
+    return run;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** JSON-RPC answers with an error, either way (a refused registration, a request the other side failed). */
+const errorsIn = (run: Run) => run.traffic.filter(([, , err]) => err).map((t) => t.join(' '));
+
+const doubledWord = (s: string) => /\b(\w+)\s+\1\b/i.exec(s)?.[0];
+
+/** The engine's findings in `text` read as `language`: [rule, text, message]. */
+async function engineFindings(text: string, language: string): Promise<string[][]> {
+  const { index } = await openIndex([path.join(FIXTURES, 'references/')]);
+  return check(proseView(text, language), index, {}).findings.map((f) => [f.rule, f.text.trim(), f.message]);
+}
+
+describe('language server in a real Emacs (batch, eglot 1.9)', function () {
+  this.timeout(180000);
+  before(function () {
+    if (hasEmacs()) return;
+    if (process.env.CI) throw new Error('emacs is not installed: .ci/run installs Debian\'s emacs-nox, elpa-eglot and elpa-markdown-mode');
+    console.log('      skipped: no `emacs` on the PATH (apt-get install emacs-nox elpa-eglot elpa-markdown-mode; CI installs them)');
+    this.skip();
+  });
+
+  const withFix = Object.entries(RULES).filter(([, e]) => e.fix && e.file === 'article.md');
+  let run: Run;
+  let second: Run;
+  const article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
+  // a draft note in an HTML comment and a fenced code block: Markdown that is not prose. Checked as
+  // plain text, both were findings (a copied passage, an unattributed quote)
+  const edited = (t: string) =>
+    t.replace('Councillor Maren Odouya', '🚢🚢 Councillor Maren Odouya') + `\n<!-- draft note: ${NOTES.text} -->\n\n\`\`\`\n${NOTES.text}\n\`\`\`\n`;
+  before(async function () {
+    [run, second] = await Promise.all([
+      drive({
+        open: ['article.md'],
+        steps: [...withFix.map(([, e]) => ({ on: e.fix!.on, title: titleMatch(e.fix!.title) })), { remove: 'references/wire-ferry.md' }],
+      }),
+      drive({
+        folder: 'café #2 [draft]; a+b',
+        open: ['notes.txt', 'article.md'],
+        edit: { 'article.md': edited },
+        steps: [
+          { on: 'Odouya', title: { text: 'Replace with "Oduya"', exact: true } },
+          // a command (workspace/executeCommand through eglot-execute-command): the server writes
+          // .copydesk/ignore.json and pushes again
+          { on: 'Halvorson', title: { text: 'Ignore this spelling “Halvorson”', exact: false } },
+        ],
+      }),
+    ]);
+  });
+
+  it('Flymake shows every finding the engine makes, on the words and with the message the engine gives', async () => {
+    assert.equal(run.result.mode, 'markdown-mode');
+    assert.equal(run.result.languageId, 'markdown');
+    const want = await engineFindings(article, 'markdown');
+    const got = run.result.initial.map((d) => [d.code, d.text.trim(), d.message]);
+    assert.deepEqual(got.slice().sort(), want.slice().sort());
+    for (const d of run.result.initial) assert.equal(d.shown, `copydesk [${d.code}]: ${d.message}`);
+  });
+
+  it('no JSON-RPC error either way (registrations, configuration, requests)', () => {
+    assert.deepEqual(errorsIn(run), []);
+  });
+
+  for (const [rule, exp] of withFix) {
+    it(`${rule}: M-x eglot-code-actions offers "${exp.fix!.title.source}", and applying it gives well-formed text`, () => {
+      const step = run.result.steps.find((s) => s.on === exp.fix!.on)!;
+      assert.equal(step.error, undefined);
+      assert.ok(step.picked, `offered: ${step.titles.join(' | ')}`);
+      assert.match(step.hover, /Copydesk/, 'eldoc shows a hover at point');
+      for (const s of exp.fix!.after) assert.ok(step.text_after.includes(s), `text now contains ${JSON.stringify(s)}`);
+      assert.equal(doubledWord(step.text_after), doubledWord(article), 'no doubled word');
+      if (exp.fix!.gone) {
+        const left = step.diagnostics_after.filter((d) => d.code === rule && d.text.includes(exp.fix!.on.slice(0, 8)));
+        assert.deepEqual(left, [], `${rule} cleared`);
+      }
+    });
+  }
+
+  it('a reference file deleted on disk: eglot\'s file watchers (string globs) tell the server, and its passage clears', () => {
+    // eglot 1.9 refuses a `{ baseUri, pattern }` watcher (it has no relativePatternSupport): the server
+    // then had no file watching at all, and a deleted or changed reference went unnoticed until a restart
+    const ferry = (d: Diag) => d.code === 'copied-passage' && d.text.startsWith('Ferry crews');
+    const [before, after] = run.result.steps.slice(-2);
+    assert.ok(before!.diagnostics_after.some(ferry), 'the copied passage is shown before');
+    assert.deepEqual(after!.diagnostics_after.filter(ferry), [], 'and gone once wire-ferry.md is deleted');
+  });
+
+  it('M-x eglot-shutdown: the server answers shutdown and ends on exit by itself, with status 0', () => {
+    assert.equal(run.result.exitedByItself, true);
+    assert.equal(run.result.exitStatus, 0);
+  });
+
+  it('a .md file opened after a .txt one (eglot sends the server\'s one languageId, "text"), in a folder with odd characters, after astral characters', async () => {
+    const r = second;
+    assert.equal(r.result.languageId, 'text', 'eglot names the language of the buffer that started the server');
+    const want = await engineFindings(edited(article), 'markdown');
+    assert.deepEqual(r.result.initial.map((d) => [d.code, d.text.trim(), d.message]).sort(), want.sort());
+    const [step, ignore] = r.result.steps;
+    assert.equal(step!.error, undefined);
+    assert.ok(step!.text_after.includes('🚢🚢 Councillor Maren Oduya, who chairs'), step!.text_after);
+    assert.deepEqual(step!.diagnostics_after.filter((d) => d.code === 'name-spelling'), [], 'name-spelling cleared');
+    assert.equal(ignore!.error, undefined);
+    assert.ok(ignore!.picked, ignore!.titles.join(' | '));
+    assert.ok(ignore!.diagnostics_before.some((d) => d.code === 'name-inconsistency'));
+    assert.deepEqual(ignore!.diagnostics_after.filter((d) => d.code === 'name-inconsistency'), [], 'ignored, without an edit');
+    assert.deepEqual(errorsIn(r), []);
+  });
+});
