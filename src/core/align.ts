@@ -2512,3 +2512,26 @@ export const alignment: Analysis<Passage[]> = (ctx) => {
   const options = { minWords: ctx.settings.minWords, skipDocs: skip, quoted: ctx.use(quotedTokens) };
   return ctx.aligner ? ctx.aligner.align(ctx.doc, options) : align(ctx.doc, ctx.index, options);
 };
+
+/**
+ * `p` re-graded with the article tokens of `mask` (1 = not copying: attributed quotations, paragraphs that credit
+ * the source) matching nothing, as the aligner grades a case with its quoted mask: the passage neither starts nor
+ * ends on them, they do not count towards its similarity, and its reference side shrinks with its article side.
+ * Null when nothing is shared outside the mask.
+ */
+export function regradeMasked(doc: TextModel, index: ReferenceIndex, p: Passage, mask: Uint8Array, options: Partial<AlignOptions> = {}): Passage | null {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options, quoted: mask };
+  const g = gradeAndTrim(doc, index, p.doc, p.aTok, p.bTok, o);
+  if (g.similarity === 0) return null;
+  const d = index.docs[p.doc]!;
+  return {
+    doc: p.doc,
+    a: { start: doc.tokens[g.aTok[0]]!.start, end: doc.tokens[g.aTok[1] - 1]!.end },
+    b: { start: d.tokens.starts[g.bTok[0]]!, end: d.tokens.ends[g.bTok[1] - 1]! },
+    aTok: g.aTok,
+    bTok: g.bTok,
+    similarity: g.similarity,
+    level: g.level,
+    words: g.aTok[1] - g.aTok[0],
+  };
+}

@@ -16,7 +16,7 @@
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */
-import { alignment, pairEvidenceFilter, restatedSentences, type Passage } from '../align';
+import { alignment, pairEvidenceFilter, regradeMasked, restatedSentences, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
 import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
@@ -96,24 +96,27 @@ function creditOf(ctx: RuleContext, p: Passage): string | undefined {
 }
 
 /**
- * The passage's words in paragraphs that credit its source: a sentence of the paragraph ends "according to
- * <credit>." (as the fixes below leave it), counted when not already in an attributed quotation. Like those,
- * they are not unattributed copying; a credit covers its paragraph, not the ones around it.
+ * The passage's words in paragraphs that credit its source (1 per token of the article; undefined when none): a
+ * sentence of the paragraph ends "according to <credit>." (as the fixes below leave it). Like attributed
+ * quotations, they are not unattributed copying; a credit covers its paragraph, not the ones around it.
  */
-function creditedWords(doc: TextModel, p: Passage, who: string | undefined, quoted: ArrayLike<number>): number {
+function creditedMask(doc: TextModel, p: Passage, who: string | undefined): Uint8Array | undefined {
   const text = doc.text;
-  if (!who || !text.includes(`according to ${who}`)) return 0;
+  if (!who || !text.includes(`according to ${who}`)) return undefined;
   const credit = new RegExp(`\\baccording to ${escapeRegExp(who)}["”’']?[.!?]`);
-  let n = 0;
+  let mask: Uint8Array | undefined;
   let k = p.aTok[0];
   while (k < p.aTok[1]) {
     const { from, to } = paragraphOf(text, doc.tokens[k]!.start, doc.tokens[k]!.end)!; // a word holds no break
     let next = k;
     while (next < p.aTok[1] && doc.tokens[next]!.start < to) next++;
-    if (credit.test(text.slice(from, to))) for (let j = k; j < next; j++) n += quoted[j] ? 0 : 1;
+    if (credit.test(text.slice(from, to))) {
+      mask ??= new Uint8Array(doc.tokens.length);
+      mask.fill(1, k, next);
+    }
     k = Math.max(next, k + 1);
   }
-  return n;
+  return mask;
 }
 
 /**
@@ -157,11 +160,23 @@ export const copiedPassage: Rule = {
     // beside them, sentences that restate a source the article copies from (restatedSentences)
     const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted }, ctx.aligner);
     const passages = restatedSentences(kept, ctx.doc, ctx.index, { quoted });
-    for (const { kept: p, also } of selectPassages(passages)) {
+    for (const { kept, also } of selectPassages(passages)) {
+      let p = kept;
+      // a paragraph crediting the source is not unattributed copying: the passage is cut to the words outside
+      // such paragraphs and attributed quotations (one the copy runs on into, uncredited, is still reported)
+      const credited = creditedMask(ctx.doc, p, creditOf(ctx, p));
+      let creditedWords = 0;
+      if (credited) {
+        const mask = Uint8Array.from(quoted, (q, k) => q | credited[k]!);
+        const cut = regradeMasked(ctx.doc, ctx.index, p, mask);
+        if (!cut) continue;
+        p = cut;
+        for (let k = p.aTok[0]; k < p.aTok[1]; k++) creditedWords += credited[k]! & (quoted[k]! ^ 1);
+      }
       // quoting is not copying: words inside attributed quotations do not count
       let quotedWords = 0;
       for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
-      if (p.words - quotedWords - creditedWords(ctx.doc, p, creditOf(ctx, p), quoted) < ctx.settings.minWords) continue;
+      if (p.words - quotedWords - creditedWords < ctx.settings.minWords) continue;
       const d = ctx.index.docs[p.doc]!;
       const pct = Math.round(p.similarity * 100);
       const fix = creditFix(ctx, p);
