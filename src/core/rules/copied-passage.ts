@@ -16,7 +16,7 @@
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */
-import { alignment, pairEvidenceFilter, regradeMasked, restatedSentences, type Passage } from '../align';
+import { alignment, pairEvidenceFilter, restatedSentences, splitMasked, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
 import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
@@ -120,6 +120,17 @@ function creditedMask(doc: TextModel, p: Passage, who: string | undefined): Uint
 }
 
 /**
+ * A paragraph crediting the source is not unattributed copying: the passage cut at such paragraphs into the
+ * stretches before and after them, each re-graded on both sides with the credited and quoted words matching
+ * nothing (so a copy that runs on into an uncredited paragraph is still reported, there).
+ */
+function uncreditedPieces(ctx: RuleContext, p: Passage, quoted: Uint8Array): Passage[] {
+  const credited = creditedMask(ctx.doc, p, creditOf(ctx, p));
+  if (!credited) return [p];
+  return splitMasked(ctx.doc, ctx.index, p, credited, Uint8Array.from(quoted, (q, k) => q | credited[k]!));
+}
+
+/**
  * The passage's fix, credited to the source. Whole sentences of one paragraph become a quotation —
  * “…,” according to Outlet. — with double marks inside turned single; a passage that starts or ends inside a
  * sentence keeps its words and its sentence gets the credit: “…, according to Outlet.” None when the passage
@@ -161,44 +172,34 @@ export const copiedPassage: Rule = {
     const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted }, ctx.aligner);
     const passages = restatedSentences(kept, ctx.doc, ctx.index, { quoted });
     for (const { kept, also } of selectPassages(passages)) {
-      let p = kept;
-      // a paragraph crediting the source is not unattributed copying: the passage is cut to the words outside
-      // such paragraphs and attributed quotations (one the copy runs on into, uncredited, is still reported)
-      const credited = creditedMask(ctx.doc, p, creditOf(ctx, p));
-      let creditedWords = 0;
-      if (credited) {
-        const mask = Uint8Array.from(quoted, (q, k) => q | credited[k]!);
-        const cut = regradeMasked(ctx.doc, ctx.index, p, mask);
-        if (!cut) continue;
-        p = cut;
-        for (let k = p.aTok[0]; k < p.aTok[1]; k++) creditedWords += credited[k]! & (quoted[k]! ^ 1);
+      for (const p of uncreditedPieces(ctx, kept, quoted)) {
+        // quoting is not copying: words inside attributed quotations do not count
+        let quotedWords = 0;
+        for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
+        if (p.words - quotedWords < ctx.settings.minWords) continue;
+        const d = ctx.index.docs[p.doc]!;
+        const pct = Math.round(p.similarity * 100);
+        const fix = creditFix(ctx, p);
+        out.push(finding('copied-passage', {
+          message:
+            `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
+            ` from ${sourceLabel(ctx.index, p.doc)}` +
+            (also.length ? ` (also in ${also.length} other source${also.length > 1 ? 's' : ''})` : ''),
+          start: p.a.start,
+          end: p.a.end,
+          text: ctx.doc.text.slice(p.a.start, p.a.end),
+          match: p.level,
+          similarity: p.similarity,
+          source: { id: d.id, path: d.path, start: p.b.start, end: p.b.end, text: d.text.slice(p.b.start, p.b.end) },
+          ...(fix ? { fixes: [fix] } : {}),
+          data: {
+            words: p.words,
+            quotedWords,
+            sourceMeta: d.meta,
+            alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
+          },
+        }));
       }
-      // quoting is not copying: words inside attributed quotations do not count
-      let quotedWords = 0;
-      for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
-      if (p.words - quotedWords - creditedWords < ctx.settings.minWords) continue;
-      const d = ctx.index.docs[p.doc]!;
-      const pct = Math.round(p.similarity * 100);
-      const fix = creditFix(ctx, p);
-      out.push(finding('copied-passage', {
-        message:
-          `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
-          ` from ${sourceLabel(ctx.index, p.doc)}` +
-          (also.length ? ` (also in ${also.length} other source${also.length > 1 ? 's' : ''})` : ''),
-        start: p.a.start,
-        end: p.a.end,
-        text: ctx.doc.text.slice(p.a.start, p.a.end),
-        match: p.level,
-        similarity: p.similarity,
-        source: { id: d.id, path: d.path, start: p.b.start, end: p.b.end, text: d.text.slice(p.b.start, p.b.end) },
-        ...(fix ? { fixes: [fix] } : {}),
-        data: {
-          words: p.words,
-          quotedWords,
-          sourceMeta: d.meta,
-          alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
-        },
-      }));
     }
     return out;
   },
