@@ -923,78 +923,103 @@ function gradeAndTrim(
   bTok: [number, number],
   o: AlignOptions,
 ): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } {
-  const a = articleIds(doc, index, aTok[0], aTok[1]);
-  const b = refIds(index, docNum, bTok[0], bTok[1]);
-  if (a.length * b.length <= 4_000_000) {
-    // common runs as [aFrom, bFrom, length]
-    const runs: [number, number, number][] = [];
-    let ai = 0;
-    let bi = 0;
-    const d = diffIdsMemo(a, b);
-    for (let k = 0; k < d.kinds.length; k++) {
-      const n = d.counts[k]!;
-      const kind = d.kinds[k]!;
-      if (kind === ADDED) bi += n;
-      else if (kind === REMOVED) ai += n;
-      else {
-        runs.push([ai, bi, n]);
-        ai += n;
-        bi += n;
-      }
-    }
-    // quoting is not copying: words inside the article's attributed quotations match nothing here,
-    // so a passage neither starts nor ends on them and they do not count towards its similarity
-    const q = o.quoted;
-    let pieces = runs;
-    let quotedMatched = 0; // reference words matched by quoted article words
-    if (q) {
-      pieces = [];
-      for (const [ai, bi, n] of runs) {
-        let from = -1;
-        for (let k = 0; k <= n; k++) {
-          const inQuote = k < n && q[aTok[0] + ai + k] === 1;
-          if (k < n && !inQuote) {
-            if (from < 0) from = k;
-          } else if (from >= 0) {
-            pieces.push([ai + from, bi + from, k - from]);
-            from = -1;
-          }
-        }
-      }
-    }
+  const shared = sharedRuns(doc, index, docNum, aTok, bTok, o);
+  if (shared) {
+    const { runs, pieces } = shared;
     // nothing shared outside the quotations: not a copied passage
     if (runs.length && !pieces.length) return { similarity: 0, level: 'paraphrase', aTok, bTok };
-    const use = pieces.filter((r) => r[2] >= 2);
-    if (!use.length) use.push(...pieces);
-    // an edge run of one or two words in another article sentence, cut off from the rest by a gap,
-    // is a chance match (the place name of a headline and of a wire dateline), not the start or end
-    // of the copying
-    const sentenceOf = (r: [number, number, number], end: boolean) => doc.tokens[aTok[0] + r[0] + (end ? r[2] - 1 : 0)]!.sentence;
-    const apart = (x: [number, number, number], y: [number, number, number]) =>
-      Math.max(y[0] - x[0] - x[2], y[1] - x[1] - x[2]) >= EDGE_GAP && sentenceOf(x, true) !== sentenceOf(y, false);
-    while (use.length > 1 && use[0]![2] <= 2 && apart(use[0]!, use[1]!)) use.shift();
-    while (use.length > 1 && use[use.length - 1]![2] <= 2 && apart(use[use.length - 2]!, use[use.length - 1]!)) use.pop();
-    if (use.length) {
-      const first = use[0]!;
-      const last = use[use.length - 1]!;
-      const na: [number, number] = [aTok[0] + first[0], aTok[0] + last[0] + last[2]];
-      const nb: [number, number] = [bTok[0] + first[1], bTok[0] + last[1] + last[2]];
-      let common = 0;
-      for (const r of pieces) if (r[0] >= first[0] && r[0] + r[2] <= last[0] + last[2]) common += r[2];
-      let quotedWords = 0;
-      if (q) {
-        for (let k = na[0]; k < na[1]; k++) quotedWords += q[k]!;
-        for (const [ai, , n] of runs) for (let k = Math.max(ai, first[0]); k < Math.min(ai + n, last[0] + last[2]); k++) quotedMatched += q[aTok[0] + k]!;
-      }
-      const la = na[1] - na[0] - quotedWords;
-      const lb = nb[1] - nb[0] - quotedMatched;
-      const identical = common === la && la === lb;
-      const similarity = la + lb > 0 ? (2 * common) / (la + lb) : 0;
-      return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok: na, bTok: nb };
+    const graded = trimRuns(doc, aTok, bTok, runs, pieces, o);
+    if (graded) return graded;
+  }
+  const { similarity, identical } = wordSimilarity(articleIds(doc, index, aTok[0], aTok[1]), refIds(index, docNum, bTok[0], bTok[1]));
+  return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok, bTok };
+}
+
+/** A run of shared words: [article offset, reference offset, length], offsets from the ranges' starts. */
+type Run = [number, number, number];
+
+/**
+ * The words the article range shares with the reference range, in order (a diff of their word ids), as `runs`;
+ * `pieces` are the runs with the article's quoted words (`o.quoted`) cut out: quoting is not copying, so those
+ * match nothing. Null when the ranges are too long to diff.
+ */
+function sharedRuns(doc: TextModel, index: ReferenceIndex, docNum: number, aTok: [number, number], bTok: [number, number], o: AlignOptions): { runs: Run[]; pieces: Run[] } | null {
+  const a = articleIds(doc, index, aTok[0], aTok[1]);
+  const b = refIds(index, docNum, bTok[0], bTok[1]);
+  if (a.length * b.length > 4_000_000) return null;
+  const runs: Run[] = [];
+  let ai = 0;
+  let bi = 0;
+  const d = diffIdsMemo(a, b);
+  for (let k = 0; k < d.kinds.length; k++) {
+    const n = d.counts[k]!;
+    const kind = d.kinds[k]!;
+    if (kind === ADDED) bi += n;
+    else if (kind === REMOVED) ai += n;
+    else {
+      runs.push([ai, bi, n]);
+      ai += n;
+      bi += n;
     }
   }
-  const { similarity, identical } = wordSimilarity(a, b);
-  return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok, bTok };
+  const q = o.quoted;
+  if (!q) return { runs, pieces: runs };
+  const pieces: Run[] = [];
+  for (const [ai, bi, n] of runs) {
+    let from = -1;
+    for (let k = 0; k <= n; k++) {
+      const inQuote = k < n && q[aTok[0] + ai + k] === 1;
+      if (k < n && !inQuote) {
+        if (from < 0) from = k;
+      } else if (from >= 0) {
+        pieces.push([ai + from, bi + from, k - from]);
+        from = -1;
+      }
+    }
+  }
+  return { runs, pieces };
+}
+
+/**
+ * The passage spanned by shared-word `pieces` (sharedRuns'), graded: it starts at the first and ends at the last
+ * piece of two words or more, less an edge piece of one or two words cut off from the rest by a gap in another
+ * article sentence (the place name of a headline and of a wire dateline is a chance match, not the start or end
+ * of the copying); similarity is Dice over the words shared, the article's quoted words left out. Null when no
+ * piece is left.
+ */
+function trimRuns(
+  doc: TextModel,
+  aTok: [number, number],
+  bTok: [number, number],
+  runs: readonly Run[],
+  pieces: readonly Run[],
+  o: AlignOptions,
+): { similarity: number; level: MatchLevel; aTok: [number, number]; bTok: [number, number] } | null {
+  const q = o.quoted;
+  const use = pieces.filter((r) => r[2] >= 2);
+  if (!use.length) use.push(...pieces);
+  const sentenceOf = (r: Run, end: boolean) => doc.tokens[aTok[0] + r[0] + (end ? r[2] - 1 : 0)]!.sentence;
+  const apart = (x: Run, y: Run) => Math.max(y[0] - x[0] - x[2], y[1] - x[1] - x[2]) >= EDGE_GAP && sentenceOf(x, true) !== sentenceOf(y, false);
+  while (use.length > 1 && use[0]![2] <= 2 && apart(use[0]!, use[1]!)) use.shift();
+  while (use.length > 1 && use[use.length - 1]![2] <= 2 && apart(use[use.length - 2]!, use[use.length - 1]!)) use.pop();
+  if (!use.length) return null;
+  const first = use[0]!;
+  const last = use[use.length - 1]!;
+  const na: [number, number] = [aTok[0] + first[0], aTok[0] + last[0] + last[2]];
+  const nb: [number, number] = [bTok[0] + first[1], bTok[0] + last[1] + last[2]];
+  let common = 0;
+  for (const r of pieces) if (r[0] >= first[0] && r[0] + r[2] <= last[0] + last[2]) common += r[2];
+  let quotedWords = 0;
+  let quotedMatched = 0; // reference words matched by quoted article words
+  if (q) {
+    for (let k = na[0]; k < na[1]; k++) quotedWords += q[k]!;
+    for (const [ai, , n] of runs) for (let k = Math.max(ai, first[0]); k < Math.min(ai + n, last[0] + last[2]); k++) quotedMatched += q[aTok[0] + k]!;
+  }
+  const la = na[1] - na[0] - quotedWords;
+  const lb = nb[1] - nb[0] - quotedMatched;
+  const identical = common === la && la === lb;
+  const similarity = la + lb > 0 ? (2 * common) / (la + lb) : 0;
+  return { similarity: Math.round(similarity * 1000) / 1000, level: levelOf(similarity, identical, o), aTok: na, bTok: nb };
 }
 
 /** gradeAndTrim: an edge run of at most two words this far (words, either text) from the next is dropped */
@@ -2512,3 +2537,43 @@ export const alignment: Analysis<Passage[]> = (ctx) => {
   const options = { minWords: ctx.settings.minWords, skipDocs: skip, quoted: ctx.use(quotedTokens) };
   return ctx.aligner ? ctx.aligner.align(ctx.doc, options) : align(ctx.doc, ctx.index, options);
 };
+
+/**
+ * `p` cut at the article tokens where `cut` is 1 (paragraphs that credit the source) into the stretches between
+ * them, each graded as the aligner grades a case, with the tokens of `mask` (cut ones and attributed quotations)
+ * matching nothing: a stretch neither starts nor ends on them, they do not count towards its similarity, and its
+ * reference side is the part of `p`'s that its own shared words span. One diff of the whole passage, so each
+ * stretch keeps the pairing of words the passage had. Stretches sharing nothing outside the mask are left out.
+ */
+export function splitMasked(doc: TextModel, index: ReferenceIndex, p: Passage, cut: Uint8Array, mask: Uint8Array, options: Partial<AlignOptions> = {}): Passage[] {
+  const o: AlignOptions = { ...DEFAULT_ALIGN, ...options, quoted: mask };
+  const shared = sharedRuns(doc, index, p.doc, p.aTok, p.bTok, o);
+  if (!shared) return [];
+  const d = index.docs[p.doc]!;
+  const out: Passage[] = [];
+  const [a0, a1] = p.aTok;
+  for (let k = a0; k < a1; ) {
+    if (cut[k]) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e < a1 && !cut[e]) e++;
+    const inside = (r: Run) => a0 + r[0] >= k && a0 + r[0] + r[2] <= e;
+    const g = trimRuns(doc, p.aTok, p.bTok, shared.runs.filter(inside), shared.pieces.filter(inside), o);
+    if (g && g.similarity > 0) {
+      out.push({
+        doc: p.doc,
+        a: { start: doc.tokens[g.aTok[0]]!.start, end: doc.tokens[g.aTok[1] - 1]!.end },
+        b: { start: d.tokens.starts[g.bTok[0]]!, end: d.tokens.ends[g.bTok[1] - 1]! },
+        aTok: g.aTok,
+        bTok: g.bTok,
+        similarity: g.similarity,
+        level: g.level,
+        words: g.aTok[1] - g.aTok[0],
+      });
+    }
+    k = e;
+  }
+  return out;
+}

@@ -16,7 +16,7 @@
  * With `restateWindow` set (off by default), beside the passages kept, an article sentence half of whose content stems stand in three consecutive
  * sentences of a source it copies from is reported as restating them.
  */
-import { alignment, pairEvidenceFilter, restatedSentences, type Passage } from '../align';
+import { alignment, pairEvidenceFilter, restatedSentences, splitMasked, type Passage } from '../align';
 import { quotedTokens } from '../quoting';
 import { finding, ruleInfo } from './catalogue';
 import { sourceLabel } from '../source-label';
@@ -96,24 +96,38 @@ function creditOf(ctx: RuleContext, p: Passage): string | undefined {
 }
 
 /**
- * The passage's words in paragraphs that credit its source: a sentence of the paragraph ends "according to
- * <credit>." (as the fixes below leave it), counted when not already in an attributed quotation. Like those,
- * they are not unattributed copying; a credit covers its paragraph, not the ones around it.
+ * The passage's words in paragraphs that credit its source (1 per token of the article; undefined when none): a
+ * sentence of the paragraph ends "according to <credit>." (as the fixes below leave it). Like attributed
+ * quotations, they are not unattributed copying; a credit covers its paragraph, not the ones around it.
  */
-function creditedWords(doc: TextModel, p: Passage, who: string | undefined, quoted: ArrayLike<number>): number {
+function creditedMask(doc: TextModel, p: Passage, who: string | undefined): Uint8Array | undefined {
   const text = doc.text;
-  if (!who || !text.includes(`according to ${who}`)) return 0;
+  if (!who || !text.includes(`according to ${who}`)) return undefined;
   const credit = new RegExp(`\\baccording to ${escapeRegExp(who)}["”’']?[.!?]`);
-  let n = 0;
+  let mask: Uint8Array | undefined;
   let k = p.aTok[0];
   while (k < p.aTok[1]) {
     const { from, to } = paragraphOf(text, doc.tokens[k]!.start, doc.tokens[k]!.end)!; // a word holds no break
     let next = k;
     while (next < p.aTok[1] && doc.tokens[next]!.start < to) next++;
-    if (credit.test(text.slice(from, to))) for (let j = k; j < next; j++) n += quoted[j] ? 0 : 1;
+    if (credit.test(text.slice(from, to))) {
+      mask ??= new Uint8Array(doc.tokens.length);
+      mask.fill(1, k, next);
+    }
     k = Math.max(next, k + 1);
   }
-  return n;
+  return mask;
+}
+
+/**
+ * A paragraph crediting the source is not unattributed copying: the passage cut at such paragraphs into the
+ * stretches before and after them, each re-graded on both sides with the credited and quoted words matching
+ * nothing (so a copy that runs on into an uncredited paragraph is still reported, there).
+ */
+function uncreditedPieces(ctx: RuleContext, p: Passage, quoted: Uint8Array): Passage[] {
+  const credited = creditedMask(ctx.doc, p, creditOf(ctx, p));
+  if (!credited) return [p];
+  return splitMasked(ctx.doc, ctx.index, p, credited, Uint8Array.from(quoted, (q, k) => q | credited[k]!));
 }
 
 /**
@@ -157,33 +171,35 @@ export const copiedPassage: Rule = {
     // beside them, sentences that restate a source the article copies from (restatedSentences)
     const kept = pairEvidenceFilter(ctx.use(alignment), ctx.doc, ctx.index, { quoted }, ctx.aligner);
     const passages = restatedSentences(kept, ctx.doc, ctx.index, { quoted });
-    for (const { kept: p, also } of selectPassages(passages)) {
-      // quoting is not copying: words inside attributed quotations do not count
-      let quotedWords = 0;
-      for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
-      if (p.words - quotedWords - creditedWords(ctx.doc, p, creditOf(ctx, p), quoted) < ctx.settings.minWords) continue;
-      const d = ctx.index.docs[p.doc]!;
-      const pct = Math.round(p.similarity * 100);
-      const fix = creditFix(ctx, p);
-      out.push(finding('copied-passage', {
-        message:
-          `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
-          ` from ${sourceLabel(ctx.index, p.doc)}` +
-          (also.length ? ` (also in ${also.length} other source${also.length > 1 ? 's' : ''})` : ''),
-        start: p.a.start,
-        end: p.a.end,
-        text: ctx.doc.text.slice(p.a.start, p.a.end),
-        match: p.level,
-        similarity: p.similarity,
-        source: { id: d.id, path: d.path, start: p.b.start, end: p.b.end, text: d.text.slice(p.b.start, p.b.end) },
-        ...(fix ? { fixes: [fix] } : {}),
-        data: {
-          words: p.words,
-          quotedWords,
-          sourceMeta: d.meta,
-          alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
-        },
-      }));
+    for (const { kept, also } of selectPassages(passages)) {
+      for (const p of uncreditedPieces(ctx, kept, quoted)) {
+        // quoting is not copying: words inside attributed quotations do not count
+        let quotedWords = 0;
+        for (let k = p.aTok[0]; k < p.aTok[1]; k++) quotedWords += quoted[k]!;
+        if (p.words - quotedWords < ctx.settings.minWords) continue;
+        const d = ctx.index.docs[p.doc]!;
+        const pct = Math.round(p.similarity * 100);
+        const fix = creditFix(ctx, p);
+        out.push(finding('copied-passage', {
+          message:
+            `${p.words} words ${p.level === 'verbatim' ? 'copied verbatim' : `copied (${LEVEL_WORDS[p.level]}, ${pct}% same words)`}` +
+            ` from ${sourceLabel(ctx.index, p.doc)}` +
+            (also.length ? ` (also in ${also.length} other source${also.length > 1 ? 's' : ''})` : ''),
+          start: p.a.start,
+          end: p.a.end,
+          text: ctx.doc.text.slice(p.a.start, p.a.end),
+          match: p.level,
+          similarity: p.similarity,
+          source: { id: d.id, path: d.path, start: p.b.start, end: p.b.end, text: d.text.slice(p.b.start, p.b.end) },
+          ...(fix ? { fixes: [fix] } : {}),
+          data: {
+            words: p.words,
+            quotedWords,
+            sourceMeta: d.meta,
+            alsoIn: also.map((x) => ({ id: ctx.index.docs[x.doc]!.id, start: x.b.start, end: x.b.end, similarity: x.similarity })),
+          },
+        }));
+      }
     }
     return out;
   },

@@ -174,6 +174,29 @@ describe('copied-passage fixes: credit the source, leave well-formed text, clear
     assert.equal(g!.fixes, undefined);
   });
 
+  it('a passage running on from a credited paragraph into an uncredited one is cut to the uncredited one, on both sides', () => {
+    const first = `${LINES[0]!.slice(0, -1)}, according to Saltmere Gazette.`;
+    const article = `${first}\n\n${LINES[1]}`;
+    const found = copied(article);
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f!.start, first.length + 2, 'the finding starts at the uncredited paragraph');
+    assert.equal(f!.end, article.length - 1);
+    assert.equal(f!.source!.start, SOURCE.indexOf(LINES[1]!), 'the source side starts where that paragraph’s words do');
+    assert.equal(f!.source!.end, SOURCE.indexOf(LINES[1]!) + LINES[1]!.length - 1);
+    assert.equal(f!.fixes![0]!.title, 'Quote it and credit Saltmere Gazette');
+    assert.deepEqual(copied(fixed(article, f!)), [], 'crediting the second paragraph too leaves nothing to report');
+  });
+
+  it('a passage over a credited paragraph between two uncredited ones is reported as the two stretches around it', () => {
+    const middle = `${LINES[1]!.slice(0, -1)}, according to Saltmere Gazette.`;
+    const article = `${LINES[0]}\n\n${middle}\n\n${LINES[2]}`;
+    const found = copied(article);
+    const spans = found.map((f) => article.slice(f.start, f.end));
+    assert.deepEqual(spans, [LINES[0]!.slice(0, -1), LINES[2]!.slice(0, -1)]);
+    assert.deepEqual(found.map((f) => f.source!.text), spans, 'each source side is its own stretch of the source');
+  });
+
   it('a credit in the article that names the source clears the passage; one naming another outlet does not', () => {
     const base = 'By the time the gale came, the lighthouse at Saltmere Point had been dark for eleven nights before the storm reached the coast';
     assert.deepEqual(copied(`${base}, according to Saltmere Gazette.`), []);
