@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- judge sample --seed A [--out DIR] [--per-rule 40] [--meter 150] [--polnear 84] [--bbc 60]
- *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--abc] [--exclude FILE[,FILE…]]`
+ *    [--bbc-folds K] [--polnear-train N] [--polnear-folds K] [--ieer] [--abc] [--pa] [--story] [--exclude FILE[,FILE…]]`
  * `npm run eval -- judge score FILE [--out DIR] [--judged-only PREFIX]`
  *
  * A hand-judging protocol for precision on real copy (issue 17). The engine, with its defaults, runs on
@@ -14,7 +14,10 @@
  *  - with `--ieer`, the NIST IE-ER newswire stories (APW, NYT, March–April 1998; entity tags stripped), in
  *    5 folds, each fold against the stories outside it;
  *  - with `--abc`, the NLTK ABC news (Australian Broadcasting Commission 2006, rural and science news), split
- *    into stories by `abcStories`, in 5 folds (seeded, as for BBC), each fold against every ABC story outside it.
+ *    into stories by `abcStories`, in 5 folds (seeded, as for BBC), each fold against every ABC story outside it;
+ *  - with `--pa`, the METER Press Association stories themselves (771), in 5 seeded folds, each fold against the
+ *    PA stories outside it;
+ *  - with `--story`, the five renderings of one story in shared/eval/story, each against the other four.
  * `--exclude` names verdict files judged before: findings whose fingerprint is in them are not sampled (a
  * fresh, held-out sample); the files and the number excluded per bucket go in the header line.
  * The seed picks the articles (a seeded shuffle of each corpus) and then up to `--per-rule` findings per
@@ -66,6 +69,10 @@ export interface Opts {
   ieer?: boolean;
   /** check the ABC rural and science news stories against the rest of ABC (5 folds) */
   abc?: boolean;
+  /** check the METER Press Association stories against the PA stories outside their fold (5 seeded folds) */
+  pa?: boolean;
+  /** check each of the five renderings of one story in shared/eval/story against the other four */
+  story?: boolean;
   /** verdict files whose judged fingerprints are not sampled */
   exclude?: string[];
   /**
@@ -362,6 +369,20 @@ export function generate(evalDir: string, o: Opts, focus?: Focus, visit?: (c: Ch
     foldRun('abc', shuffle(abc, r), 5, (inFold) => asRefs(abc.filter((s) => !inFold.has(s.text))));
   }
 
+  // METER's PA stories (the wire, not the papers), in seeded folds, each against the PA stories outside it: a
+  // wire story checked against the agency's other takes and stories, its own catchline's included
+  if (o.pa) {
+    const stories = pa.map((p) => ({ id: p.id, text: readMeterText(p.file) }));
+    foldRun('pa', shuffle(stories, r), 5, (inFold) => asRefs(stories.filter((s) => !inFold.has(s.text))));
+  }
+
+  // the five renderings of one news story, each against the other four (five folds of one)
+  if (o.story) {
+    const sdir = path.join(evalDir, 'story');
+    const stories = fs.readdirSync(sdir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: `story/${f}`, text: readAny(path.join(sdir, f)) }));
+    foldRun('story', stories, stories.length, (inFold) => asRefs(stories.filter((s) => !inFold.has(s.text))));
+  }
+
   // sample per bucket, seeded, in a stable order, leaving out findings judged before
   const { sampled, excludedBy } = sampleBuckets(found, o.perRule, r, judgedFingerprints(o.exclude ?? []));
   return { sampled, excludedBy, all, fps, words, articles };
@@ -440,6 +461,8 @@ export function parseOpts(args: string[]): Opts & { out: string } {
     polnearFolds: Number(val('polnear-folds', '0')) || undefined,
     ieer: args.includes('--ieer') || undefined,
     abc: args.includes('--abc') || undefined,
+    pa: args.includes('--pa') || undefined,
+    story: args.includes('--story') || undefined,
     exclude: val('exclude', '') ? val('exclude', '').split(',').filter(Boolean) : undefined,
     out: val('out', '/work/judge'),
   };
@@ -452,6 +475,8 @@ export function header(o: Opts, excludedBy?: ReadonlyMap<string, number>): strin
   if (o.polnearTrain) extra.push(`polnear-train=${o.polnearTrain}`, `polnear-folds=${o.polnearFolds || 5}`);
   if (o.ieer) extra.push('ieer=1');
   if (o.abc) extra.push('abc=1');
+  if (o.pa) extra.push('pa=1');
+  if (o.story) extra.push('story=1');
   if (o.exclude?.length) {
     extra.push(`exclude=${o.exclude.join(',')}`);
     if (excludedBy) extra.push(`excluded=${[...excludedBy].sort().map(([b, n]) => `${b}:${n}`).join(',') || '-'}`);
@@ -472,6 +497,8 @@ export function parseHeader(line: string): { opts: Opts; excluded?: Map<string, 
     else if (k === 'polnear-folds') opts.polnearFolds = +v;
     else if (k === 'ieer') opts.ieer = v === '1';
     else if (k === 'abc') opts.abc = v === '1';
+    else if (k === 'pa') opts.pa = v === '1';
+    else if (k === 'story') opts.story = v === '1';
     else if (k === 'exclude') opts.exclude = v.split(',').filter(Boolean);
     else if (k === 'excluded') excluded = new Map(v === '-' ? [] : v.split(',').map((x) => { const i = x.lastIndexOf(':'); return [x.slice(0, i), +x.slice(i + 1)] as [string, number]; }));
     else throw new Error(`judge: unknown header field '${kv}'`);

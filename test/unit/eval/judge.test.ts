@@ -34,6 +34,9 @@ describe('eval judge: held-out samples', () => {
     assert.deepEqual(back.opts, o);
     assert.deepEqual([...back.excluded!], [['fact-mismatch', 18], ['misquote/warning', 6]]);
     assert.throws(() => parseHeader('# seed=F per-rule=40 meter=1 polnear=1 bbc=1 colour=blue'), /colour=blue/);
+    const l = { seed: 'L', perRule: 40, meter: 944, polnear: 84, bbc: 2225, abc: true, pa: true, story: true };
+    assert.equal(header(l), '# seed=L per-rule=40 meter=944 polnear=84 bbc=2225 abc=1 pa=1 story=1');
+    assert.deepEqual(parseHeader(header(l))!.opts, l);
   });
 
   it('reads judged fingerprints from verdict files, skipping comment lines', () => {
