@@ -14,7 +14,7 @@ import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
-import { compareQuotes, mayReach, mayReachTerms, quoteTermIds, quoteWords, type QuoteComparison, type QuoteTermIds } from './compare';
+import { finishComparison, mayReach, mayReachTerms, quoteOverlap, quoteTermIds, quoteWords, type QuoteComparison, type QuoteOverlap, type QuoteTermIds } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
 import { modelHasIndexTokens, storedAttributions, storedQuotes } from '../reference-analyses';
 
@@ -258,8 +258,9 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
           refModel ??= referenceModel(ctx.index, d);
           if (!mayReach(qw, refModel, rq)) continue;
         }
-        const cmp = compareQuotes(model, q, refModel, rq);
-        if (cmp.shared === 0) continue;
+        const overlap = quoteOverlap(model, q, refModel, rq);
+        if (overlap.common === 0 || !mayAccept(overlap)) continue;
+        const cmp = finishComparison(overlap);
         const rr = sentenceRange(refModel, rq.start, rq.end);
         const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
         const sp = sameSpeaker(a, ra);
@@ -284,6 +285,16 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
     }
   }
   return best;
+}
+
+/**
+ * Can `bestReferenceQuote` accept a reference quote with these counts? Its acceptance test (`ok`) with
+ * what is not yet known taken at its most favourable: the same speaker, and context similarity high
+ * enough. False only when no branch of that test can pass, so the rest of the comparison (the
+ * spelling-key diff, the quoted region) and the context's stems are not computed for it.
+ */
+function mayAccept(o: QuoteOverlap): boolean {
+  return o.identical || (o.containment >= 0.6 && o.common >= 3) || (o.contentContainment >= 0.5 && o.sharedContent >= 1);
 }
 
 /**
