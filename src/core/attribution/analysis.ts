@@ -293,7 +293,7 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
  * enough. False only when no branch of that test can pass, so the rest of the comparison (the
  * spelling-key diff, the quoted region) and the context's stems are not computed for it.
  */
-function mayAccept(o: QuoteOverlap): boolean {
+export function mayAccept(o: QuoteOverlap): boolean {
   return o.identical || (o.containment >= 0.6 && o.common >= 3) || (o.contentContainment >= 0.5 && o.sharedContent >= 1);
 }
 
