@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mayAccept } from '../../../src/core/attribution/analysis';
+import { accepts } from '../../../src/core/attribution/analysis';
 import { compareQuotes, finishComparison, mayReach, quoteOverlap, quoteWords } from '../../../src/core/attribution/compare';
 import { analyse } from '../../../src/core/text';
 import { rng } from '../../../scripts/lib/rng';
@@ -39,8 +39,8 @@ describe('compare: mayReach, the cheap bound before compareQuotes', () => {
   });
 });
 
-describe('compare: the overlap counts before the rest of the comparison (mayAccept)', () => {
-  it('is false only when bestReferenceQuote\'s acceptance test fails whatever the speaker and context', () => {
+describe('compare: the overlap counts before the rest of the comparison', () => {
+  it('accept a reference quote exactly when the whole comparison\'s counts do (random quotes, speakers and contexts)', () => {
     const r = rng(11);
     const STOP = 'the a of to and we will not'.split(' ');
     let refused = 0;
@@ -72,17 +72,18 @@ describe('compare: the overlap counts before the rest of the comparison (mayAcce
       const overlap = quoteOverlap(am, a, bm, b);
       const cmp = finishComparison(overlap);
       assert.deepEqual(cmp, compareQuotes(am, a, bm, b));
-      // bestReferenceQuote's test with the same speaker and the highest context similarity
-      const sp = true;
-      const cs = 1;
+      // bestReferenceQuote's acceptance test, written out on the whole comparison
+      const sp = r() < 0.5;
+      const cs = Math.floor(r() * 11) / 10;
       const ok =
         cmp.identical ||
         (cmp.containment >= 0.8 && cmp.shared >= 3) ||
         (cmp.containment >= 0.6 && cmp.shared >= 4 && sp) ||
         (cmp.contentContainment >= 0.5 && cmp.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5));
-      const may = cmp.shared > 0 && mayAccept(overlap);
-      if (ok) assert.ok(may, `${aq} | ${bq}`);
-      if (may) allowed++;
+      assert.equal(accepts(overlap, sp, cs), ok, `${aq} | ${bq} | ${sp} ${cs}`);
+      assert.equal(overlap.an.length, cmp.words);
+      assert.equal(overlap.common, cmp.shared);
+      if (ok) allowed++;
       else refused++;
     }
     assert.ok(refused > 100 && allowed > 100, `${refused} refused, ${allowed} allowed`);
