@@ -202,7 +202,7 @@ export function mayReachTerms(aw: QuoteWords, at: QuoteTermIds, doc: DocTokens, 
 
 /**
  * The counts of `compareQuotes` that its callers' acceptance tests read — identity, the words in common
- * (longest common run of norms), containment and content containment as compareQuotes rounds them — with
+ * (the longest common subsequence of norms), containment and content containment as compareQuotes rounds them — with
  * the quotes' tokens, so that `finishComparison` completes the comparison without reading them again.
  */
 export interface QuoteOverlap {
