@@ -100,7 +100,11 @@ async function main() {
   const sides = [await load(path.resolve(args.base), 'base'), await load(here, 'this')];
   const { held } = sides[0].m.split(evalDir);
   const arts = sides[0].m.articles(held, words, count + 1);
-  for (const s of sides) call(s, arts[0]);
+  for (const s of sides) {
+    const c0 = cpu();
+    call(s, arts[0]);
+    s.cold = cpu() - c0;
+  }
   let differ = 0;
   arts.slice(1).forEach((a, i) => {
     for (const s of i % 2 ? [...sides].reverse() : sides) {
@@ -115,7 +119,7 @@ async function main() {
   });
   const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
   for (const s of sides) {
-    console.log(`${s.name}: ${only} ${words} words, CPU ms p50 ${pct(s.cpu, 50).toFixed(1)} mean ${mean(s.cpu).toFixed(1)}; wall p50 ${pct(s.wall, 50).toFixed(1)}`);
+    console.log(`${s.name}: ${only} ${words} words, CPU ms p50 ${pct(s.cpu, 50).toFixed(1)} mean ${mean(s.cpu).toFixed(1)}; wall p50 ${pct(s.wall, 50).toFixed(1)}; cold CPU ${s.cold.toFixed(0)}`);
   }
   console.log(`${count} articles; ${differ} differ`);
 }

@@ -14,7 +14,7 @@ import type { Span, TextModel } from '../text';
 import { extractAttributions, extractQuotes } from './extract';
 import { attributions } from '../quoting';
 import { useFastTagger } from './tagger';
-import { compareQuotes, mayReach, mayReachTerms, quoteTermIds, quoteWords, type QuoteComparison, type QuoteTermIds } from './compare';
+import { finishComparison, mayReach, mayReachTerms, quoteOverlap, quoteTermIds, quoteWords, type QuoteComparison, type QuoteOverlap, type QuoteTermIds } from './compare';
 import { speakerName, type Attribution, type TextSpan } from './types';
 import { modelHasIndexTokens, storedAttributions, storedQuotes } from '../reference-analyses';
 
@@ -258,25 +258,21 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
           refModel ??= referenceModel(ctx.index, d);
           if (!mayReach(qw, refModel, rq)) continue;
         }
-        const cmp = compareQuotes(model, q, refModel, rq);
-        if (cmp.shared === 0) continue;
+        const overlap = quoteOverlap(model, q, refModel, rq);
+        if (overlap.common === 0) continue;
         const rr = sentenceRange(refModel, rq.start, rq.end);
         const cs = dice(aStems, stemsIn(refModel, rr.start, rr.end));
         const sp = sameSpeaker(a, ra);
+        // a named speaker in both that differs: another person's words, unless the words are the same
+        const bothNamed = speakerName(a) !== null && speakerName(ra) !== null && !a.inherited;
+        if (bothNamed && !sp && !(overlap.containment >= 0.9 && overlap.an.length >= 4)) continue;
+        // the acceptance test reads only the overlap's counts: the rest of the comparison (the spelling-key
+        // diff and the quoted region) is made only for a quote that passes it
+        if (!accepts(overlap, sp, cs)) continue;
+        const cmp = finishComparison(overlap);
         const score = Math.max(cmp.similarity, cmp.containment * 0.9) + 0.4 * cs + (sp ? 0.2 : 0);
         // the quoted region of the reference must not sprawl (scattered common words are no match)
         if (!cmp.identical && cmp.regionWords > 2 * cmp.words + 4) continue;
-        // a named speaker in both that differs: another person's words, unless the words are the same
-        const bothNamed = speakerName(a) !== null && speakerName(ra) !== null && !a.inherited;
-        if (bothNamed && !sp && !(cmp.containment >= 0.9 && cmp.words >= 4)) continue;
-        // accept: (nearly) all of the quote's words in the reference quote, or the same speaker and
-        // surroundings with most content words shared ("significantly refined" ~ "been very much refined")
-        const ok =
-          cmp.identical ||
-          (cmp.containment >= 0.8 && cmp.shared >= 3) ||
-          (cmp.containment >= 0.6 && cmp.shared >= 4 && sp) ||
-          (cmp.contentContainment >= 0.5 && cmp.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5));
-        if (!ok) continue;
         if (!best || score > best.score) {
           best = { doc: d, attribution: ra, quote: rq, context: { start: rr.start, end: rr.end, text: refModel.text.slice(rr.start, rr.end) }, comparison: cmp, contextSimilarity: Math.round(cs * 1000) / 1000, speakerMatch: sp, score };
         }
@@ -284,6 +280,20 @@ function bestReferenceQuote(ctx: RuleContext, a: Attribution, q: TextSpan, aStem
     }
   }
   return best;
+}
+
+/**
+ * bestReferenceQuote's acceptance test: (nearly) all of the quote's words in the reference quote, or the
+ * same speaker (`sp`) and surroundings (`cs`, the context similarity) with most content words shared
+ * ("significantly refined" ~ "been very much refined"). The overlap's counts are compareQuotes' own.
+ */
+export function accepts(o: QuoteOverlap, sp: boolean, cs: number): boolean {
+  return (
+    o.identical ||
+    (o.containment >= 0.8 && o.common >= 3) ||
+    (o.containment >= 0.6 && o.common >= 4 && sp) ||
+    (o.contentContainment >= 0.5 && o.sharedContent >= 1 && cs >= 0.3 && (sp || cs >= 0.5))
+  );
 }
 
 /**

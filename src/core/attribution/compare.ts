@@ -200,7 +200,29 @@ export function mayReachTerms(aw: QuoteWords, at: QuoteTermIds, doc: DocTokens, 
   return inB / n >= 0.59 || (aw.content.size > 0 && sharedContent / aw.content.size >= 0.49);
 }
 
-export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: TextSpan): QuoteComparison {
+/**
+ * The counts of `compareQuotes` that its callers' acceptance tests read — identity, the words in common
+ * (the longest common subsequence of norms), containment and content containment as compareQuotes rounds them — with
+ * the quotes' tokens, so that `finishComparison` completes the comparison without reading them again.
+ */
+export interface QuoteOverlap {
+  readonly a: TextSpan;
+  readonly b: TextSpan;
+  readonly at: Token[];
+  readonly bt: Token[];
+  readonly an: string[];
+  readonly bn: string[];
+  readonly identical: boolean;
+  readonly common: number;
+  readonly similarity: number;
+  /** rounded to three decimals, as compareQuotes gives it */
+  readonly containment: number;
+  readonly sharedContent: number;
+  /** rounded to three decimals, as compareQuotes gives it */
+  readonly contentContainment: number;
+}
+
+export function quoteOverlap(am: TextModel, a: TextSpan, bm: TextModel, b: TextSpan): QuoteOverlap {
   const at = tokensIn(am, a);
   const bt = tokensIn(bm, b);
   const an = at.map((t) => t.norm);
@@ -212,6 +234,30 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   const bset = new Set(bt.filter((t) => !t.stop).map((t) => t.norm));
   let sharedContent = 0;
   for (const t of new Set(at.filter((t) => !t.stop).map((t) => t.norm))) if (bset.has(t)) sharedContent++;
+  const aContent = new Set(at.filter((t) => !t.stop).map((t) => t.norm));
+  return {
+    a,
+    b,
+    at,
+    bt,
+    an,
+    bn,
+    identical,
+    common,
+    similarity: Math.round(similarity * 1000) / 1000,
+    containment: Math.round(containment * 1000) / 1000,
+    sharedContent,
+    contentContainment: aContent.size ? Math.round((sharedContent / aContent.size) * 1000) / 1000 : 0,
+  };
+}
+
+export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: TextSpan): QuoteComparison {
+  return finishComparison(quoteOverlap(am, a, bm, b));
+}
+
+/** compareQuotes from its overlap counts: the spelling-key diff, the quoted region, ellipses. */
+export function finishComparison(o: QuoteOverlap): QuoteComparison {
+  const { a, b, at, bt, an, bn, identical, common, sharedContent } = o;
   const ak = an.map(spellingKey);
   void findRun;
   const bk = bn.map(spellingKey);
@@ -286,17 +332,16 @@ export function compareQuotes(am: TextModel, a: TextSpan, bm: TextModel, b: Text
   if (clean) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) sameNorms = false;
   const spellings: string[] = [];
   if (clean && !sameNorms) for (let k = 0; k < an.length; k++) if (an[k] !== bn[skipped + k]) spellings.push(`${at[k]!.text}/${bt[skipped + k]!.text}`);
-  const aContent = new Set(at.filter((t) => !t.stop).map((t) => t.norm));
   return {
     identical,
     regionWords: regionLen,
     words: an.length,
-    contentContainment: aContent.size ? Math.round((sharedContent / aContent.size) * 1000) / 1000 : 0,
+    contentContainment: o.contentContainment,
     spellings,
     refRegion,
     regionDiff: region,
-    similarity: Math.round(similarity * 1000) / 1000,
-    containment: Math.round(containment * 1000) / 1000,
+    similarity: o.similarity,
+    containment: o.containment,
     fragment: !identical && an.length > 0 && clean && sameNorms,
     shared: common,
     sharedContent,
