@@ -14,7 +14,8 @@ import { DocCache } from './doc-cache';
 import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
 import type { Terms } from './terms';
-import { paragraphs, sentenceSpans } from './text';
+import { storedRecord } from './reference-analyses';
+import { MAX_SENTENCE_WORDS, paragraphs, sentenceSpans } from './text';
 
 /**
  * Sentence token ranges of a reference document, as pairs [tokenStart, tokenEnd): the sentences of
@@ -64,9 +65,26 @@ export function termFact(terms: Terms, facts: Int32Array, t: number): number {
 
 const rangeCache = new DocCache<Int32Array>(4096);
 
-/** sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). */
+/**
+ * sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). A stored record whose
+ * model has the index's tokens holds analyse()'s sentences, which are these ranges unless analyse() cut
+ * an over-long sentence into pieces; a cut leaves a piece of exactly MAX_SENTENCE_WORDS words, so a
+ * record without a sentence that long gives the ranges without running the splitter.
+ */
 export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Array {
   return rangeCache.get(index, num, () => {
+    const rec = storedRecord(index, num);
+    if (rec?.indexTokens) {
+      const ss = rec.sentences;
+      const out = new Int32Array(2 * ss.length);
+      let k = 0;
+      for (const s of ss) {
+        if (s.tokenEnd - s.tokenStart >= MAX_SENTENCE_WORDS) break;
+        out[k++] = s.tokenStart;
+        out[k++] = s.tokenEnd;
+      }
+      if (k === out.length) return out;
+    }
     const d = index.docs[num]!;
     return sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
   });
