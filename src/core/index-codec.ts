@@ -25,7 +25,7 @@
  * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
-import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
+import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, decodeSentenceRanges, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
 import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import type { ReferenceMeta } from './types';
 import { align8, checkedHeader, checksum32, CodecError, engineSignature, HEADER_BYTES, INDEX_FORMAT_VERSION, INDEX_MAGIC, PAGE_BYTES, pageChecksum, pageCount, pageTable } from './index-format';
@@ -716,6 +716,20 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           paged.ensure(base + from, base + to);
           try {
             return decodeReferenceAnalysis(bytes, from, to, d.text, store.tokCount[num]!);
+          } catch (e) {
+            throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
+          }
+        },
+        sentenceRanges(num: number) {
+          const d = opened[num];
+          if (!d || d.deleted || index.docs[num] !== d) return undefined;
+          const from = at[num]!;
+          const to = at[num + 1]!;
+          if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
+          if (from === to) return undefined;
+          paged.ensure(base + from, base + to);
+          try {
+            return decodeSentenceRanges(bytes, from, to, store.tokCount[num]!);
           } catch (e) {
             throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
           }

@@ -39,6 +39,8 @@ export interface ReferenceAnalysis {
 /** What index-codec.ts attaches to an opened index: the stored record of a document, or undefined. */
 export interface StoredAnalyses {
   read(num: number): ReferenceAnalysis | undefined;
+  /** decodeSentenceRanges of document num's record, without decoding the rest of it */
+  sentenceRanges?(num: number): Int32Array | undefined;
 }
 
 const STORED = 'references';
@@ -68,6 +70,33 @@ export function storedRecord(index: ReferenceIndex, num: number): ReferenceAnaly
   m.set(num, { doc, rec });
   if (m.size > RECENT) m.delete(m.keys().next().value!);
   return rec;
+}
+
+/**
+ * The token ranges [tokenStart, tokenEnd) of document `num`'s stored sentences, when its record holds
+ * the index's tokens and no sentence of `maxWords` or more words (sentence-pairs.ts refSentenceRanges);
+ * else undefined. Read from a recently decoded record, or from the record's bytes up to its sentences.
+ */
+export function storedSentenceRanges(index: ReferenceIndex, num: number, maxWords: number): Int32Array | undefined {
+  const s = stored(index);
+  if (!s) return undefined;
+  const hit = recent.get(index)?.get(num);
+  if (!s.sentenceRanges || (hit && hit.doc === index.docs[num])) {
+    const rec = storedRecord(index, num);
+    if (!rec?.indexTokens) return undefined;
+    const out = new Int32Array(2 * rec.sentences.length);
+    let k = 0;
+    for (const sent of rec.sentences) {
+      if (sent.tokenEnd - sent.tokenStart >= maxWords) return undefined;
+      out[k++] = sent.tokenStart;
+      out[k++] = sent.tokenEnd;
+    }
+    return out;
+  }
+  const r = s.sentenceRanges(num);
+  if (!r) return undefined;
+  for (let k = 0; k < r.length; k += 2) if (r[k + 1]! - r[k]! >= maxWords) return undefined;
+  return r;
 }
 
 /** Register a reader of stored records on an opened index (index-codec.ts). */
@@ -415,6 +444,35 @@ export function decodeReferenceAnalysis(bytes: Uint8Array, from: number, to: num
   const rec = getRecord(r, text, tokenCount);
   if (r.at !== to) throw new Error('record length');
   return rec;
+}
+
+/**
+ * The sentences' token ranges of the record at bytes [from, to), flat [tokenStart, tokenEnd, …], if it
+ * holds the index's tokens (else undefined), read as getRecord reads them and left there; throws on a
+ * malformed one.
+ */
+export function decodeSentenceRanges(bytes: Uint8Array, from: number, to: number, tokenCount: number): Int32Array | undefined {
+  const r = new Reader(bytes, from, to);
+  if (r.u() !== 1) return undefined;
+  for (let n = r.u(); n > 0; n--) {
+    r.z();
+    r.u();
+  }
+  const m = r.u();
+  const out = new Int32Array(2 * m);
+  let tok = 0;
+  for (let i = 0; i < m; i++) {
+    r.z();
+    r.u();
+    const tokenStart = tok + r.z();
+    const tokenEnd = tokenStart + r.u();
+    r.z();
+    if (tokenStart < 0 || tokenEnd > tokenCount) throw new Error('sentence out of range');
+    out[2 * i] = tokenStart;
+    out[2 * i + 1] = tokenEnd;
+    tok = tokenEnd;
+  }
+  return out;
 }
 
 let probe: number | undefined;

@@ -14,7 +14,7 @@ import { DocCache } from './doc-cache';
 import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
 import type { Terms } from './terms';
-import { storedRecord } from './reference-analyses';
+import { storedSentenceRanges } from './reference-analyses';
 import { MAX_SENTENCE_WORDS, paragraphs, sentenceSpans } from './text';
 
 /**
@@ -73,18 +73,8 @@ const rangeCache = new DocCache<Int32Array>(4096);
  */
 export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Array {
   return rangeCache.get(index, num, () => {
-    const rec = storedRecord(index, num);
-    if (rec?.indexTokens) {
-      const ss = rec.sentences;
-      const out = new Int32Array(2 * ss.length);
-      let k = 0;
-      for (const s of ss) {
-        if (s.tokenEnd - s.tokenStart >= MAX_SENTENCE_WORDS) break;
-        out[k++] = s.tokenStart;
-        out[k++] = s.tokenEnd;
-      }
-      if (k === out.length) return out;
-    }
+    const stored = storedSentenceRanges(index, num, MAX_SENTENCE_WORDS);
+    if (stored) return stored;
     const d = index.docs[num]!;
     return sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
   });
