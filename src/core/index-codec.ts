@@ -368,6 +368,9 @@ export function openIndexSource(src: ByteSource, opts: OpenSourceOptions = {}): 
  * Where each restored document's parts are in the payload arrays, and loading them: shared by
  * every document of one decoded index.
  */
+/** one decoder for every document's text (making a TextDecoder costs several µs; decode() keeps no state between calls) */
+const textDecoder = new TextDecoder();
+
 class Store {
   /** per document number: first token, token count, first line (u32 index), line count, text byte offset and length */
   readonly tokAt: Uint32Array;
@@ -490,7 +493,7 @@ class Store {
   private decode(a: Uint8Array, at: number, n: number): string {
     if (n === 0) return '';
     this.ensure(a, at, n);
-    return new TextDecoder().decode(a.subarray(at, at + n));
+    return textDecoder.decode(a.subarray(at, at + n));
   }
 
   /** everything loaded; every term id checked */
