@@ -25,7 +25,7 @@
  * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
-import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, decodeSentenceRanges, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
+import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, decodeSentences, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
 import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import type { ReferenceMeta } from './types';
 import { align8, checkedHeader, checksum32, CodecError, engineSignature, HEADER_BYTES, INDEX_FORMAT_VERSION, INDEX_MAGIC, PAGE_BYTES, pageChecksum, pageCount, pageTable } from './index-format';
@@ -723,7 +723,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
             throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
           }
         },
-        sentenceRanges(num: number) {
+        sentences(num: number) {
           const d = opened[num];
           if (!d || d.deleted || index.docs[num] !== d) return undefined;
           const from = at[num]!;
@@ -732,7 +732,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           if (from === to) return undefined;
           paged.ensure(base + from, base + to);
           try {
-            return decodeSentenceRanges(bytes, from, to, store.tokCount[num]!);
+            return decodeSentences(bytes, from, to, d.text.length, store.tokCount[num]!);
           } catch (e) {
             throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
           }

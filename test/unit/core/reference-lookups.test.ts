@@ -3,7 +3,7 @@ import { referenceModel } from '../../../src/core/align';
 import { versionWords, VERSION_RUN, VERSION_WORDS } from '../../../src/core/facts/pairs';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
 import { proseView } from '../../../src/core/prose';
-import { modelHasIndexTokens } from '../../../src/core/reference-analyses';
+import { modelHasIndexTokens, storedRecord } from '../../../src/core/reference-analyses';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { refSentenceRanges, sentenceRanges } from '../../../src/core/sentence-pairs';
 import { MAX_SENTENCE_WORDS } from '../../../src/core/text';
@@ -132,12 +132,19 @@ describe('reference look-ups of the warm check', function () {
       words(r, MAX_SENTENCE_WORDS).join(' ') + '. ' + words(r, 20).join(' ') + '.', // exactly the longest
       words(r, MAX_SENTENCE_WORDS + 1).join(' ') + '. Then ' + words(r, 9).join(' ') + '.',
       'Short one. ' + words(r, 30).join(' ') + '.\n\nA new paragraph, said the board. ' + words(r, 12).join(' '),
+      // paragraphs with and without a cut sentence, before and after it
+      ['First. ' + words(r, 20).join(' ') + '.', 'Then ' + words(r, 320).join(' ') + '. And more ' + words(r, 8).join(' ') + '.', 'Last one. ' + words(r, 5).join(' ') + '.', words(r, 160).join(' ')].join('\n\n'),
       ...docs(13, 8).map((d) => d.text),
     ];
-    const index = reopened(ReferenceIndex.build(texts.map((text, d) => ({ id: `t${d}`, path: `t${d}.txt`, text, meta: {} }))));
-    for (let num = 0; num < index.docs.length; num++) {
-      const d = index.docs[num]!;
-      assert.deepEqual([...refSentenceRanges(index, num)], [...sentenceRanges(d.text, d.tokens.starts, d.tokens.ends)], `document ${num}`);
+    const built = ReferenceIndex.build(texts.map((text, d) => ({ id: `t${d}`, path: `t${d}.txt`, text, meta: {} })));
+    // the ranges from the record's bytes, and from a record decoded just before
+    for (const decoded of [false, true]) {
+      const index = reopened(built);
+      for (let num = 0; num < index.docs.length; num++) {
+        const d = index.docs[num]!;
+        if (decoded) assert.ok(storedRecord(index, num));
+        assert.deepEqual([...refSentenceRanges(index, num)], [...sentenceRanges(d.text, d.tokens.starts, d.tokens.ends)], `document ${num}`);
+      }
     }
   });
 });
