@@ -1512,7 +1512,7 @@ function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, u
       ids.push(id);
       at.push(k);
     }
-    pushSentence(side, ids, at, [s.start, s.end], [s.tokenStart, s.tokenEnd], doc.text, start, end, unitWords);
+    pushSentence(side, ids, at, s.start, s.end, s.tokenStart, s.tokenEnd, doc.text, start, end, unitWords);
   }
   return side;
 }
@@ -1524,8 +1524,11 @@ function breakStrength(gap: string): number {
   return gap.includes(',') ? 1 : 0;
 }
 
+/** the cuts of a sentence that is one unit (never written to) */
+const NO_CUTS: number[] = [];
+
 /**
- * Appends one sentence (tokens `tok`, characters `span`) to a side: its counted stems `ids`, found at
+ * Appends one sentence (tokens [tokStart, tokEnd), characters [spanStart, spanEnd)) to a side: its counted stems `ids`, found at
  * the tokens `at`, as one unit, or as several when there are 2·`unit` or more (unitCuts). A unit after
  * a cut starts at the token after the strongest break between the two counted words around the cut.
  */
@@ -1533,15 +1536,18 @@ function pushSentence(
   side: SentenceSide,
   ids: number[],
   at: number[],
-  span: [number, number],
-  tok: [number, number],
+  spanStart: number,
+  spanEnd: number,
+  tokStart: number,
+  tokEnd: number,
   text: string,
   start: (k: number) => number,
   end: (k: number) => number,
   unit: number,
 ): void {
-  const cutTok: number[] = [];
-  const cuts = unit > 0 && ids.length >= 2 * unit ? unitCuts(ids.length, unit, (k) => {
+  // (most sentences are one unit: no cut arrays then)
+  const cutTok: number[] = unit > 0 && ids.length >= 2 * unit ? [] : NO_CUTS;
+  const cuts = cutTok !== NO_CUTS ? unitCuts(ids.length, unit, (k) => {
     let best = 0;
     cutTok[k] = at[k]!;
     for (let t = at[k]!; t > at[k - 1]!; t--) {
@@ -1552,15 +1558,15 @@ function pushSentence(
       }
     }
     return best;
-  }) : [];
+  }) : NO_CUTS;
   let from = 0;
-  let fromTok = tok[0];
-  let fromChar = span[0];
+  let fromTok = tokStart;
+  let fromChar = spanStart;
   for (let c = 0; c <= cuts.length; c++) {
     const k = c < cuts.length ? cuts[c]! : ids.length;
-    const toTok = k < ids.length ? cutTok[k]! : tok[1];
+    const toTok = k < ids.length ? cutTok[k]! : tokEnd;
     side.stems.push(ids.slice(from, k));
-    side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : span[1]]);
+    side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : spanEnd]);
     side.toks.push([fromTok, toTok]);
     from = k;
     fromTok = toTok;
@@ -1604,7 +1610,7 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
       ids.push(f >> 2);
       at.push(k);
     }
-    pushSentence(side, ids, at, [start(from), end(to - 1)], [from, to], d.text, start, end, unitWords);
+    pushSentence(side, ids, at, start(from), end(to - 1), from, to, d.text, start, end, unitWords);
   }
   return side;
 }

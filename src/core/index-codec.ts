@@ -25,7 +25,7 @@
  * (reference-analyses.ts; arrays `refAnalyses` and `refAnalysisAt`, one record per document).
  */
 import { decodeNames, encodeNames, lexiconProbe } from './names/persist';
-import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
+import { analysesProbe, attachStoredAnalyses, decodeReferenceAnalysis, decodeSentences, encodeReferenceAnalyses, REFERENCE_ANALYSES_VERSION, storedRecord } from './reference-analyses';
 import { LineCounts, ReferenceIndex, SEED_N, Segment, Terms, type DocTokens, type IndexedDoc, type LazyTerms, type LineRange } from './reference-index';
 import type { ReferenceMeta } from './types';
 import { align8, checkedHeader, checksum32, CodecError, engineSignature, HEADER_BYTES, INDEX_FORMAT_VERSION, INDEX_MAGIC, PAGE_BYTES, pageChecksum, pageCount, pageTable } from './index-format';
@@ -368,6 +368,9 @@ export function openIndexSource(src: ByteSource, opts: OpenSourceOptions = {}): 
  * Where each restored document's parts are in the payload arrays, and loading them: shared by
  * every document of one decoded index.
  */
+/** one decoder for every document's text (making a TextDecoder costs several µs; decode() keeps no state between calls) */
+const textDecoder = new TextDecoder();
+
 class Store {
   /** per document number: first token, token count, first line (u32 index), line count, text byte offset and length */
   readonly tokAt: Uint32Array;
@@ -490,7 +493,7 @@ class Store {
   private decode(a: Uint8Array, at: number, n: number): string {
     if (n === 0) return '';
     this.ensure(a, at, n);
-    return new TextDecoder().decode(a.subarray(at, at + n));
+    return textDecoder.decode(a.subarray(at, at + n));
   }
 
   /** everything loaded; every term id checked */
@@ -716,6 +719,20 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           paged.ensure(base + from, base + to);
           try {
             return decodeReferenceAnalysis(bytes, from, to, d.text, store.tokCount[num]!);
+          } catch (e) {
+            throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
+          }
+        },
+        sentences(num: number) {
+          const d = opened[num];
+          if (!d || d.deleted || index.docs[num] !== d) return undefined;
+          const from = at[num]!;
+          const to = at[num + 1]!;
+          if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
+          if (from === to) return undefined;
+          paged.ensure(base + from, base + to);
+          try {
+            return decodeSentences(bytes, from, to, d.text.length, store.tokCount[num]!);
           } catch (e) {
             throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
           }

@@ -129,3 +129,52 @@ export function lookupLimited(segments: Segment[], dead: Uint8Array, docTerms: U
   }
   return true;
 }
+
+let docStamp = new Uint32Array(1024);
+let docGen = 0;
+
+/**
+ * The distinct documents holding the n-gram at `at` (live occurrences, as lookupLimited finds them), in
+ * the order of their first occurrence; null as soon as there are more than `maxDocs` of them (the rest
+ * of the postings is not read). A stop n-gram: [].
+ */
+export function lookupDocs(segments: Segment[], dead: Uint8Array, docTerms: Uint32Array[], pending: Uint8Array | undefined, lazy: LazyTerms | undefined, terms: ArrayLike<number>, at: number, maxDocs: number): number[] | null {
+  const out: number[] = [];
+  const h = ngramHash(terms, at);
+  const t0 = terms[at]!;
+  const t1 = terms[at + 1]!;
+  const t2 = terms[at + 2]!;
+  if (isStopNgram(segments, h)) return out;
+  if (docStamp.length < dead.length) docStamp = new Uint32Array(Math.max(dead.length, 2 * docStamp.length));
+  if (++docGen === 0xffffffff) {
+    docStamp.fill(0);
+    docGen = 1;
+  }
+  const stamp = docStamp;
+  const gen = docGen;
+  for (const seg of segments) {
+    const b = h & seg.mask;
+    if (seg.fill !== undefined) seg.fill(b);
+    const postDoc = seg.postDoc;
+    const postPos = seg.postPos;
+    for (let p = seg.offsets[b]!, e = seg.offsets[b + 1]!; p < e; p++) {
+      const doc = postDoc[p]!;
+      if (dead[doc] !== 0 || stamp[doc] === gen) continue;
+      const pos = postPos[p]!;
+      let same: boolean;
+      if (pending !== undefined && pending[doc] === 1) {
+        const k = lazy!.at(doc, pos);
+        const ids = lazy!.ids;
+        same = k >= 0 && ids[k] === t0 && ids[k + 1] === t1 && ids[k + 2] === t2;
+      } else {
+        const dt = docTerms[doc]!;
+        same = dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2;
+      }
+      if (!same) continue;
+      if (out.length === maxDocs) return null;
+      stamp[doc] = gen;
+      out.push(doc);
+    }
+  }
+  return out;
+}

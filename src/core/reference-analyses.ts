@@ -39,6 +39,8 @@ export interface ReferenceAnalysis {
 /** What index-codec.ts attaches to an opened index: the stored record of a document, or undefined. */
 export interface StoredAnalyses {
   read(num: number): ReferenceAnalysis | undefined;
+  /** decodeSentences of document num's record, without decoding the rest of it */
+  sentences?(num: number): StoredSentences | undefined;
 }
 
 const STORED = 'references';
@@ -68,6 +70,38 @@ export function storedRecord(index: ReferenceIndex, num: number): ReferenceAnaly
   m.set(num, { doc, rec });
   if (m.size > RECENT) m.delete(m.keys().next().value!);
   return rec;
+}
+
+/** A stored record's paragraphs, flat [start, end, …], and sentences, flat [tokenStart, tokenEnd, paragraph, …]. */
+export interface StoredSentences {
+  paragraphs: Int32Array;
+  sentences: Int32Array;
+}
+
+/**
+ * The paragraphs and sentences (token ranges) of document `num`'s stored record, when it holds the index's
+ * tokens (sentence-pairs.ts refSentenceRanges); else undefined. Read from a recently decoded record, or
+ * from the record's bytes up to its sentences.
+ */
+export function storedSentences(index: ReferenceIndex, num: number): StoredSentences | undefined {
+  const s = stored(index);
+  if (!s) return undefined;
+  const hit = recent.get(index)?.get(num);
+  if (s.sentences && !(hit && hit.doc === index.docs[num])) return s.sentences(num);
+  const rec = storedRecord(index, num);
+  if (!rec?.indexTokens) return undefined;
+  const paragraphs = new Int32Array(2 * rec.paragraphs.length);
+  rec.paragraphs.forEach((p, k) => {
+    paragraphs[2 * k] = p.start;
+    paragraphs[2 * k + 1] = p.end;
+  });
+  const sentences = new Int32Array(3 * rec.sentences.length);
+  rec.sentences.forEach((x, k) => {
+    sentences[3 * k] = x.tokenStart;
+    sentences[3 * k + 1] = x.tokenEnd;
+    sentences[3 * k + 2] = x.paragraph;
+  });
+  return { paragraphs, sentences };
 }
 
 /** Register a reader of stored records on an opened index (index-codec.ts). */
@@ -415,6 +449,45 @@ export function decodeReferenceAnalysis(bytes: Uint8Array, from: number, to: num
   const rec = getRecord(r, text, tokenCount);
   if (r.at !== to) throw new Error('record length');
   return rec;
+}
+
+/**
+ * The paragraphs and sentences of the record at bytes [from, to) as storedSentences gives them, if it
+ * holds the index's tokens (else undefined), read as getRecord reads them and left there; throws on a
+ * malformed one.
+ */
+export function decodeSentences(bytes: Uint8Array, from: number, to: number, textLength: number, tokenCount: number): StoredSentences | undefined {
+  const r = new Reader(bytes, from, to);
+  if (r.u() !== 1) return undefined;
+  const np = r.u();
+  const paragraphs = new Int32Array(2 * np);
+  let pos = 0;
+  for (let k = 0; k < np; k++) {
+    const start = pos + r.z();
+    const end = start + r.u();
+    if (start < 0 || end > textLength) throw new Error('paragraph out of range');
+    paragraphs[2 * k] = start;
+    paragraphs[2 * k + 1] = end;
+    pos = end;
+  }
+  const m = r.u();
+  const sentences = new Int32Array(3 * m);
+  let tok = 0;
+  let para = 0;
+  for (let k = 0; k < m; k++) {
+    r.z();
+    r.u();
+    const tokenStart = tok + r.z();
+    const tokenEnd = tokenStart + r.u();
+    const paragraph = para + r.z();
+    if (tokenStart < 0 || tokenEnd > tokenCount || paragraph < 0 || paragraph >= np) throw new Error('sentence out of range');
+    sentences[3 * k] = tokenStart;
+    sentences[3 * k + 1] = tokenEnd;
+    sentences[3 * k + 2] = paragraph;
+    tok = tokenEnd;
+    para = paragraph;
+  }
+  return { paragraphs, sentences };
 }
 
 let probe: number | undefined;

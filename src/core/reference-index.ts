@@ -18,7 +18,7 @@
  */
 import { docTokens, type DocTokens } from './doc-tokens';
 import { LineCounts, lineRanges, type LineRange } from './line-counts';
-import { lookupLimited, prefetchNgrams, type LazyTerms } from './ngram-lookup';
+import { lookupDocs, lookupLimited, prefetchNgrams, type LazyTerms } from './ngram-lookup';
 import { sortedHas } from './search';
 import { Segment } from './segment';
 import { Terms } from './terms';
@@ -379,6 +379,14 @@ export class ReferenceIndex {
    */
   lookupLimited(terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
     return lookupLimited(this.segments, this.dead, this.docTerms, this.pending, this.lazy, terms, at, maxHits, maxDocs, out);
+  }
+
+  /**
+   * The distinct documents holding the n-gram of `terms` at `at`, in the order of their first occurrence
+   * (as lookup() visits them), or null when there are more than `maxDocs`.
+   */
+  lookupDocs(terms: ArrayLike<number>, at: number, maxDocs: number): number[] | null {
+    return lookupDocs(this.segments, this.dead, this.docTerms, this.pending, this.lazy, terms, at, maxDocs);
   }
 
   /**

@@ -254,19 +254,23 @@ export function prepareSide(side: SentenceSide, min: number): PreparedSide {
     else groups.push(from, count);
   }
   const stems = new IntSlots(Math.max(8, total >> 1));
-  // per stem slot: the unit (number + 1) that last met it, and its position in that unit's keys
+  // per stem slot: the unit (number + 1) that last met it, and its position in the buffers below
   const seen = new Int32Array(total);
   const posOf = new Int32Array(total);
   const sf = new Int32Array(total);
+  // the units' keys, term frequencies, sentence frequencies and slots, unit after unit: each unit's
+  // arrays are views of its stretch (one allocation a side, not four a unit)
   const keysBuf = new Int32Array(total);
   const slotsBuf = new Int32Array(total);
   const tfBuf = new Float64Array(total);
+  const sfBuf = new Int32Array(total);
   const units: Unit[] = [];
+  let base = 0;
   for (let g = 0; g < groups.length; g += 2) {
     const g0 = groups[g]!;
     const g1 = groups[g + 1]!;
     const mark = units.length + 1;
-    let nk = 0;
+    let nk = base;
     for (let k = g0; k < g1; k++) {
       const st = side.stems[k]!;
       for (let x = 0; x < st.length; x++) {
@@ -286,15 +290,16 @@ export function prepareSide(side: SentenceSide, min: number): PreparedSide {
       }
     }
     units.push({
-      keys: keysBuf.slice(0, nk),
-      tf: tfBuf.slice(0, nk),
-      sf: new Int32Array(nk),
-      slots: slotsBuf.slice(0, nk),
+      keys: keysBuf.subarray(base, nk),
+      tf: tfBuf.subarray(base, nk),
+      sf: sfBuf.subarray(base, nk),
+      slots: slotsBuf.subarray(base, nk),
       start: side.chars[g0]![0]!,
       end: side.chars[g1 - 1]![1]!,
       tokFrom: side.toks[g0]![0]!,
       tokTo: side.toks[g1 - 1]![1]!,
     });
+    base = nk;
   }
   for (const u of units) for (let x = 0; x < u.slots.length; x++) u.sf[x] = sf[u.slots[x]!]!;
   return new PreparedSide(units, stems, sf);

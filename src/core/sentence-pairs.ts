@@ -14,7 +14,8 @@ import { DocCache } from './doc-cache';
 import { IntSlots } from './int-slots';
 import type { ReferenceIndex } from './reference-index';
 import type { Terms } from './terms';
-import { paragraphs, sentenceSpans } from './text';
+import { storedSentences } from './reference-analyses';
+import { MAX_SENTENCE_WORDS, paragraphs, sentenceSpans } from './text';
 
 /**
  * Sentence token ranges of a reference document, as pairs [tokenStart, tokenEnd): the sentences of
@@ -64,11 +65,54 @@ export function termFact(terms: Terms, facts: Int32Array, t: number): number {
 
 const rangeCache = new DocCache<Int32Array>(4096);
 
-/** sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). */
+/**
+ * sentenceRanges of document `num`, cached per index (LRU of 4,096 documents). A stored record whose
+ * model has the index's tokens holds analyse()'s paragraphs and sentences, which are these ranges except
+ * where analyse() cut an over-long sentence into pieces; a cut leaves a piece of exactly
+ * MAX_SENTENCE_WORDS words, so only a paragraph with a sentence that long is split again here.
+ */
 export function refSentenceRanges(index: ReferenceIndex, num: number): Int32Array {
   return rangeCache.get(index, num, () => {
+    const st = storedSentences(index, num);
     const d = index.docs[num]!;
-    return sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
+    if (!st) return sentenceRanges(d.text, d.tokens.starts, d.tokens.ends);
+    const { paragraphs: ps, sentences: ss } = st;
+    const m = ss.length / 3;
+    let cut = false;
+    for (let k = 0; k < m && !cut; k++) cut = ss[3 * k + 1]! - ss[3 * k]! >= MAX_SENTENCE_WORDS;
+    if (!cut) {
+      const out = new Int32Array(2 * m);
+      for (let k = 0; k < m; k++) {
+        out[2 * k] = ss[3 * k]!;
+        out[2 * k + 1] = ss[3 * k + 1]!;
+      }
+      return out;
+    }
+    // paragraph by paragraph, as sentenceRanges goes (t: its token position between paragraphs)
+    const text = d.text;
+    const { starts, ends } = d.tokens;
+    const n = starts.length;
+    const out: number[] = [];
+    let t = 0;
+    let k = 0;
+    for (let p = 0; 2 * p < ps.length; p++) {
+      let j = k;
+      let long = false;
+      for (; j < m && ss[3 * j + 2] === p; j++) long ||= ss[3 * j + 1]! - ss[3 * j]! >= MAX_SENTENCE_WORDS;
+      if (!long) {
+        for (let x = k; x < j; x++) out.push(ss[3 * x]!, ss[3 * x + 1]!);
+        if (j > k) t = ss[3 * (j - 1) + 1]!;
+      } else {
+        for (const sp of sentenceSpans(text, ps[2 * p]!, ps[2 * p + 1]!)) {
+          while (t < n && ends[t]! <= sp.start) t++;
+          const tokenStart = t;
+          while (t < n && starts[t]! < sp.end) t++;
+          out.push(tokenStart, t);
+        }
+      }
+      k = j;
+    }
+    return Int32Array.from(out);
   });
 }
 

@@ -99,10 +99,8 @@ function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, numb
       if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
       let docs = grams.get(k);
       if (docs === undefined) {
-        const seen = new Set<number>();
-        index.lookup(terms, k, (d) => seen.add(d));
         // more than 30 documents: a set phrase ("said in a"), no evidence
-        docs = seen.size > 30 ? null : [...seen];
+        docs = index.lookupDocs(terms, k, 30);
         grams.set(k, docs);
       }
       if (docs === null) continue;

@@ -12,7 +12,9 @@ import { candidateDocs, candidateDocScores } from '../attribution/analysis';
 import { DocCache } from '../doc-cache';
 import type { IndexedDoc, ReferenceIndex } from '../reference-index';
 import type { Analysis, RuleContext } from '../rule';
+import { modelHasIndexTokens } from '../reference-analyses';
 import type { Sentence, TextModel } from '../text';
+import { termHash, type Terms } from '../terms';
 
 import { compareSentences, factTokens, slotValue, TITLES, wirePound, type FactToken, type SentenceComparison, type SlotDiff } from './compare';
 import { COURTESY_TITLES, wordTest } from '../titles';
@@ -173,20 +175,133 @@ export const VERSION_RUN = 12;
  */
 export const VERSION_WORDS = STORY_MIN_WORDS;
 
-/** The word runs of VERSION_RUN words of a reference document, keyed by their normalised words. */
-const docRuns = new DocCache<Set<string>>(256);
-function runsOf(index: ReferenceIndex, d: number): Set<string> {
+/**
+ * A reference document's words as VERSION_RUN compares them: each token's normalised word (read from the
+ * index's term ids when the text model's tokens are the index's own, else from the model) and its
+ * termHash, and the hash of the run of VERSION_RUN words starting at each token.
+ */
+interface DocWords {
+  /** term id of each token (tokens are the index's own), else null and `norms` */
+  ids: ArrayLike<number> | null;
+  norms: string[] | null;
+  dict: Terms;
+  /** runHash of the run starting at token k, for k + VERSION_RUN <= token count */
+  runs: Uint32Array;
+}
+
+const RUN_MUL = 0x9e3779b1 | 0;
+/** RUN_MUL^(VERSION_RUN - 1) mod 2^32: a word's weight as it leaves the rolling window */
+const RUN_TOP = (() => {
+  let m = 1;
+  for (let i = 1; i < VERSION_RUN; i++) m = Math.imul(m, RUN_MUL);
+  return m;
+})();
+
+/**
+ * The runs' hashes of a sequence of word hashes: sum of wordHash[k + i] · RUN_MUL^(VERSION_RUN − 1 − i)
+ * mod 2^32 over the run, rolled along the sequence. Equal runs of words have equal hashes; a shared
+ * hash is verified word by word (sameRun).
+ */
+function rollRuns(n: number, wordHash: (k: number) => number): Uint32Array {
+  const out = new Uint32Array(Math.max(0, n - VERSION_RUN + 1));
+  if (n < VERSION_RUN) return out;
+  let h = 0;
+  for (let k = 0; k < VERSION_RUN; k++) h = (Math.imul(h, RUN_MUL) + wordHash(k)) | 0;
+  out[0] = h;
+  for (let k = 1; k + VERSION_RUN <= n; k++) {
+    h = (Math.imul((h - Math.imul(wordHash(k - 1), RUN_TOP)) | 0, RUN_MUL) + wordHash(k + VERSION_RUN - 1)) | 0;
+    out[k] = h;
+  }
+  return out;
+}
+
+function docWords(index: ReferenceIndex, d: number): DocWords {
+  const dict = index.terms;
+  if (modelHasIndexTokens(index, d)) {
+    const ids = index.docs[d]!.tokens.terms;
+    const hashes = dict.table().hashes;
+    return { ids, norms: null, dict, runs: rollRuns(ids.length, (k) => hashes[ids[k]!]!) };
+  }
+  const norms = referenceModel(index, d).tokens.map((t) => t.norm);
+  const hashes = Uint32Array.from(norms, termHash);
+  return { ids: null, norms, dict, runs: rollRuns(norms.length, (k) => hashes[k]!) };
+}
+
+/** Are the VERSION_RUN words from token i of `a` those from token j of `b`? */
+function sameRun(a: DocWords, i: number, b: DocWords, j: number): boolean {
+  if (a.ids && b.ids && a.dict === b.dict) {
+    for (let x = 0; x < VERSION_RUN; x++) if (a.ids[i + x] !== b.ids[j + x]) return false;
+    return true;
+  }
+  const word = (w: DocWords, k: number) => (w.ids ? w.dict.words[w.ids[k]!]! : w.norms![k]!);
+  for (let x = 0; x < VERSION_RUN; x++) if (word(a, i + x) !== word(b, j + x)) return false;
+  return true;
+}
+
+/** A document's runs of VERSION_RUN words, by hash: an open-addressing table of token positions. */
+interface RunTable {
+  words: DocWords;
+  /** slot → token position + 1 (0: empty) */
+  pos: Int32Array;
+  mask: number;
+}
+
+/** slot of a run hash (its bits mixed: the rolled hash's low bits depend on the words' low bits only) */
+function runSlot(h: number, mask: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+/** The word runs of VERSION_RUN words of a reference document. */
+const docRuns = new DocCache<RunTable>(256);
+function runsOf(index: ReferenceIndex, d: number): RunTable {
   return docRuns.get(index, d, () => {
-    const toks = referenceModel(index, d).tokens;
-    const out = new Set<string>();
-    for (let k = 0; k + VERSION_RUN <= toks.length; k++) out.add(runKey(toks, k));
-    return out;
+    const words = docWords(index, d);
+    const runs = words.runs;
+    let size = 16;
+    while (size < 2 * runs.length) size *= 2;
+    const pos = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = 0; k < runs.length; k++) {
+      let b = runSlot(runs[k]!, mask);
+      while (pos[b] !== 0) b = (b + 1) & mask;
+      pos[b] = k + 1;
+    }
+    return { words, pos, mask };
   });
 }
-function runKey(toks: readonly { norm: string }[], k: number): string {
-  let key = toks[k]!.norm;
-  for (let j = k + 1; j < k + VERSION_RUN; j++) key += ' ' + toks[j]!.norm;
-  return key;
+
+/** Does table `t` hold the run of VERSION_RUN words starting at token k of `w`? */
+function hasRun(t: RunTable, w: DocWords, k: number): boolean {
+  const h = w.runs[k]!;
+  const runs = t.words.runs;
+  for (let b = runSlot(h, t.mask); t.pos[b] !== 0; b = (b + 1) & t.mask) {
+    const j = t.pos[b]! - 1;
+    if (runs[j] === h && sameRun(t.words, j, w, k)) return true;
+  }
+  return false;
+}
+
+/**
+ * How many words of the document with words `words` lie in runs of VERSION_RUN words that document
+ * `e` holds too, counted up to the first count of at least VERSION_WORDS.
+ */
+function versionCover(index: ReferenceIndex, words: DocWords, e: number): number {
+  const runs = runsOf(index, e);
+  let covered = 0;
+  let upTo = 0;
+  for (let k = 0; k < words.runs.length && covered < VERSION_WORDS; k++) {
+    if (!hasRun(runs, words, k)) continue;
+    covered += k + VERSION_RUN - Math.max(k, upTo);
+    upTo = k + VERSION_RUN;
+  }
+  return covered;
+}
+
+/** versionCover of reference document `d` by document `e` (for tests). */
+export function versionWords(index: ReferenceIndex, d: number, e: number): number {
+  return versionCover(index, docWords(index, d), e);
 }
 
 /**
@@ -208,18 +323,10 @@ export const storyVersion: Analysis<(d: number) => boolean> = (ctx) => {
     let v = known.get(d);
     if (v === undefined) {
       v = false;
-      const toks = referenceModel(ctx.index, d).tokens;
+      let words: DocWords | undefined;
       for (const e of story) {
         if (e === d) continue;
-        const runs = runsOf(ctx.index, e);
-        let covered = 0;
-        let upTo = 0;
-        for (let k = 0; k + VERSION_RUN <= toks.length && covered < VERSION_WORDS; k++) {
-          if (!runs.has(runKey(toks, k))) continue;
-          covered += k + VERSION_RUN - Math.max(k, upTo);
-          upTo = k + VERSION_RUN;
-        }
-        if (covered >= VERSION_WORDS) {
+        if (versionCover(ctx.index, (words ??= docWords(ctx.index, d)), e) >= VERSION_WORDS) {
           v = true;
           break;
         }

@@ -87,8 +87,12 @@ function referenceClaims(index: ReferenceIndex, d: number, ra: Attribution): Cla
     const rm = referenceModel(index, d);
     const { start, end } = ra.content;
     out = [];
-    for (const sent of rm.sentences) {
-      if (sent.end <= start || sent.start >= end) continue;
+    // (sentences are in text order: from the first that ends after the content's start, to the first that starts at or after its end)
+    const ss = rm.sentences;
+    for (let k = lowerBound(ss.length, (i) => ss[i]!.end <= start); k < ss.length; k++) {
+      const sent = ss[k]!;
+      if (sent.start >= end) break;
+      if (sent.end <= start) continue;
       const a = Math.max(sent.start, start);
       const b = Math.min(sent.end, end);
       out.push({ stems: claimStems(rm, sent, a, b), numbers: numbers(rm.text.slice(a, b)) });
