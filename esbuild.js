@@ -2,6 +2,7 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { asciiOnly } = require('./scripts/ascii-bundle');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -68,6 +69,12 @@ async function main() {
   } else {
     await ctx.rebuild();
     await ctx.dispose();
+    // pure ASCII: see scripts/ascii-bundle.js
+    for (const e of entries) {
+      const file = path.join(__dirname, 'dist', `${e.out}.js`);
+      const text = fs.readFileSync(file, 'utf8');
+      if (/[^\x00-\x7f]/.test(text)) fs.writeFileSync(file, asciiOnly(text));
+    }
   }
 }
 
