@@ -27,6 +27,7 @@ import { ReferenceIndex, type IndexedDoc } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import type { InputError } from './errors';
 import { openIndexFile } from './index-file';
+import { traceStart } from './start-trace';
 import { DEFAULT_MAX_BYTES, expandInputs, loadReferences, toPosix, type DocOrigin, type LoadOptions } from './references';
 
 export const CACHE_FILE_EXT = '.cdx';
@@ -230,9 +231,11 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
     statted++;
   }
   progress?.({ phase: 'read', done: statted, total: candidates.length });
+  traceStart(`index open: ${candidates.length} files listed and stat'ed`);
 
   // what the cache says
   const read = await readCacheFile(file, { eagerBytes: opts.eagerBytes });
+  traceStart('index open: directory, manifest and term table read');
   let index = read.index;
   let manifest = read.manifest;
   let reason = read.reason;

@@ -19,6 +19,7 @@ import { toDiagnostic } from './diagnostics';
 import type { Checked } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
 import type { Workspace } from './workspace';
+import { traceStart } from '../node/start-trace';
 
 /**
  * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
@@ -57,6 +58,7 @@ export class Checker {
    * once for its generation, and the rebuilt index asks the client to pull again.
    */
   async run(doc: TextDocument, yielding: boolean): Promise<Checked> {
+    traceStart('check');
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
     const settings = this.deps.workspace.settingsFor(doc.uri, this.deps.config());
@@ -78,6 +80,7 @@ export class Checker {
     }
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
+    traceStart('checked');
     const lines = new LineIndex(text);
     const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };

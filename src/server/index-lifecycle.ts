@@ -12,6 +12,7 @@ import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import { globBase, toPosix } from '../node/references';
 import { watchTree, type TreeWatcher } from '../node/watch-tree';
+import { traceStart } from '../node/start-trace';
 import type { EditorConfig } from '../shared/config';
 import * as P from '../shared/protocol';
 import { isInside, loadReferences, resolveInputs } from './references';
@@ -110,6 +111,7 @@ export class IndexLifecycle {
    * changes through the same path, debounced there.
    */
   private watchFolders(): void {
+    traceStart('watch folders');
     this.closeFsWatchers();
     const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
     const dirs = new Map<string, boolean>();
@@ -169,6 +171,7 @@ export class IndexLifecycle {
       progress?.begin('Copydesk', 0, 'Indexing references…', false);
       this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
       const t0 = Date.now();
+      traceStart('index open');
       try {
         const loaded = await loadReferences(inputs, this.deps.workspace.folders[0], ({ phase, done, total, path: p }) => {
           const pct = total ? done / total : 0;
@@ -189,6 +192,7 @@ export class IndexLifecycle {
           inputs,
         };
         this.state = idx;
+        traceStart('index opened');
         const stats = loaded.index.stats();
         this.deps.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
         for (const e of loaded.errors) this.deps.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);

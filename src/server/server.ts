@@ -41,6 +41,7 @@ import { analyse } from '../core/text';
 import { tagJobs } from '../core/attribution/tagger';
 import { proseView } from '../core/prose';
 import type { TagWorker } from '../node/tag-worker';
+import { traceStart } from '../node/start-trace';
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
@@ -129,11 +130,13 @@ export class CopydeskServer {
     });
     this.documents.onDidOpen((e) => {
       const doc = e.document;
+      traceStart('didOpen');
       if (this.tags && checksDocument(doc, this.config) && doc.getText().length <= this.config.maxDocumentSize) {
         this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), doc.languageId))));
       }
       this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
+      traceStart('didOpen done');
     });
     this.documents.onDidSave((e) => {
       this.states.saved(e.document.uri);
@@ -156,6 +159,7 @@ export class CopydeskServer {
   // ------------------------------------------------------------------ lifecycle and settings
 
   private initialize(p: InitializeParams): InitializeResult {
+    traceStart('initialize');
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
     this.workspace.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const init = (p.initializationOptions ?? {}) as P.InitializationOptions;
@@ -181,7 +185,9 @@ export class CopydeskServer {
   }
 
   private async initialized(): Promise<void> {
+    traceStart('initialized');
     await this.pullConfig();
+    traceStart('configuration read');
     this.resolveSettings();
     await this.workspace.reload();
     this.indexes.registerWatchers();
