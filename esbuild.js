@@ -9,7 +9,9 @@ const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli' },
-  { in: 'src/server/main.ts', out: 'server' },
+  // the server: a small entry that starts the tag worker, then loads the rest (src/server/boot.ts)
+  { in: 'src/server/boot.ts', out: 'server' },
+  { in: 'src/server/main.ts', out: 'server-main' },
   { in: 'src/node/tag-worker-main.ts', out: 'tag-worker' },
   { in: 'src/extension/main.ts', out: 'extension' },
   { in: 'scripts/eval/main.ts', out: 'eval' },
