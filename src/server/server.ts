@@ -132,7 +132,10 @@ export class CopydeskServer {
       const doc = e.document;
       traceStart('didOpen');
       if (this.tags && checksDocument(doc, this.config) && doc.getText().length <= this.config.maxDocumentSize) {
-        this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), doc.languageId))));
+        // the document's first check takes this model rather than analysing the text again
+        const model = analyse(proseView(doc.getText(), doc.languageId));
+        this.checker.opened(doc.uri, model);
+        this.tags.prefetch(tagJobs(model));
       }
       this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
