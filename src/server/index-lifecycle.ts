@@ -59,7 +59,7 @@ export class IndexLifecycle {
   /** the generation whose damaged index was last rebuilt (once per generation) */
   private damagedGeneration = -1;
   /** references being read since `initialize` (preload), for the first build if its inputs are the same */
-  private early?: { key: string; loading: Promise<Awaited<ReturnType<typeof loadReferences>>>; progress?: (p: LoadProgress & { phase: 'read' | 'index' }) => void };
+  private early?: { key: string; loading: Promise<Awaited<ReturnType<typeof loadReferences>>>; progress?: (p: LoadProgress & { phase: 'read' | 'index' }) => void; last?: LoadProgress & { phase: 'read' | 'index' } };
 
   constructor(private readonly deps: IndexDeps) {
     this.ready = new Promise((r) => (this.resolveReady = r));
@@ -180,9 +180,12 @@ export class IndexLifecycle {
     const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
     if (inputs.length === 0) return;
     traceStart('index open (at initialize)');
-    // its progress goes to the first build's progress bar once there is one
+    // its progress goes to the first build's progress bar once there is one (the latest step at once)
     const early: NonNullable<IndexLifecycle['early']> = { key: this.loadKey(inputs), loading: Promise.resolve() as never };
-    early.loading = loadReferences(inputs, this.deps.workspace.folders[0], (p) => early.progress?.(p), this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+    early.loading = loadReferences(inputs, this.deps.workspace.folders[0], (p) => {
+      early.last = p;
+      early.progress?.(p);
+    }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
     // a failure is the first build's to report
     early.loading.catch(() => undefined);
     this.early = early;
@@ -212,6 +215,8 @@ export class IndexLifecycle {
         let loaded: Awaited<ReturnType<typeof loadReferences>>;
         if (early && early.key === this.loadKey(inputs)) {
           early.progress = onProgress;
+          // where it is by now
+          if (early.last) onProgress(early.last);
           loaded = await early.loading;
         } else {
           loaded = await loadReferences(inputs, this.deps.workspace.folders[0], onProgress, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
