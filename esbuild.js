@@ -2,13 +2,16 @@
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
+const { asciiOnly } = require('./scripts/ascii-bundle');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli' },
-  { in: 'src/server/main.ts', out: 'server' },
+  // the server: a small entry that starts the tag worker, then loads the rest (src/server/boot.ts)
+  { in: 'src/server/boot.ts', out: 'server' },
+  { in: 'src/server/main.ts', out: 'server-main' },
   { in: 'src/node/tag-worker-main.ts', out: 'tag-worker' },
   { in: 'src/extension/main.ts', out: 'extension' },
   { in: 'scripts/eval/main.ts', out: 'eval' },
@@ -68,6 +71,12 @@ async function main() {
   } else {
     await ctx.rebuild();
     await ctx.dispose();
+    // pure ASCII: see scripts/ascii-bundle.js
+    for (const e of entries) {
+      const file = path.join(__dirname, 'dist', `${e.out}.js`);
+      const text = fs.readFileSync(file, 'utf8');
+      if (/[^\x00-\x7f]/.test(text)) fs.writeFileSync(file, asciiOnly(text));
+    }
   }
 }
 

@@ -18,7 +18,7 @@ export function makeContext(text: string, index: ReferenceIndex, settings: Setti
     if (env.deadline !== undefined && performance.now() > env.deadline) throw new TooComplexError(performance.now() - started);
   };
   const ctx: RuleContext = {
-    doc: analyse(text),
+    doc: env.doc && env.doc.text === text ? env.doc : analyse(text),
     index,
     settings,
     // an aligner built for another index (the reference set changed) is not used

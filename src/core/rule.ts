@@ -73,6 +73,8 @@ export interface CheckEnv {
   aligner?: Aligner;
   quoteMemo?: QuoteMatchMemo;
   cueMemo?: CueMemo;
+  /** the text's model (analyse(text)) if the caller has made it already; used only when its text is the text checked */
+  doc?: TextModel;
   /**
    * Time budget: a `performance.now()` value after which the check stops, between rules and before
    * each shared analysis, with TooComplexError (an editor is better served by "too complex to check"

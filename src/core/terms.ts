@@ -245,10 +245,10 @@ export class Terms {
     this.slotsFilled = this.words.length;
   }
 
-  private setSlot(b: number, id: number, h: number, word: string): void {
+  private setSlot(b: number, id: number, h: number, word: string, slots = this.slots): void {
     const o = 4 * b;
-    this.slots[o] = id + 1;
-    this.slots[o + 1] = h;
+    slots[o] = id + 1;
+    slots[o + 1] = h;
     let lo = -1;
     let hi = -1;
     if (word.length >= 1 && word.length <= 8) {
@@ -264,8 +264,8 @@ export class Terms {
         lo = ((lo << 7) & 0xfffffff) | c;
       }
     }
-    this.slots[o + 2] = lo;
-    this.slots[o + 3] = hi;
+    slots[o + 2] = lo;
+    slots[o + 3] = hi;
   }
 
   lookup(norm: string): number {
@@ -279,9 +279,22 @@ export class Terms {
     }
   }
 
-  /** The word → id table as stored by index-codec.ts: each term's hash, and the open-addressing slots (term id + 1, 0: empty). */
+  /**
+   * The word → id table as stored by index-codec.ts: each term's hash, and the open-addressing slots (term
+   * id + 1, 0: empty) of a table of this one's size with the ids put in order — the table restore() makes
+   * from the hashes, whatever order this one's was filled and grown in (so that an index re-encoded
+   * after a decode gives the same bytes).
+   */
   table(): { hashes: Uint32Array; slots: Int32Array } {
-    return { hashes: this.hashes.subarray(0, this.words.length), slots: this.slots };
+    const slots = new Int32Array(this.slots.length);
+    const mask = this.mask;
+    for (let id = 0; id < this.words.length; id++) {
+      const h = this.hashes[id]!;
+      let b = h & mask;
+      while (slots[4 * b] !== 0) b = (b + 1) & mask;
+      this.setSlot(b, id, h, this.words[id]!, slots);
+    }
+    return { hashes: this.hashes.subarray(0, this.words.length), slots };
   }
 
   /**
@@ -296,6 +309,8 @@ export class Terms {
     df: ArrayLike<number>;
     hashes?: Uint32Array;
     slots?: Int32Array;
+    /** with `hashes` and no `slots`: the table's number of slots, made from the hashes */
+    tableSize?: number;
   }): Terms {
     const t = new Terms();
     const n = parts.words.length;
@@ -323,9 +338,13 @@ export class Terms {
       t.slotsFilled = n;
       return t;
     }
-    for (let id = 0; id < n; id++) t.hashes[id] = termHash(parts.words[id]!);
+    if (parts.hashes && !parts.slots && parts.hashes.length === n) t.hashes.set(parts.hashes);
+    else for (let id = 0; id < n; id++) t.hashes[id] = termHash(parts.words[id]!);
     let size = 2048;
     while (size < n * 2 + 2) size *= 2;
+    // the stored table's size when it can hold the terms: the same room to grow as before
+    const stored = parts.tableSize;
+    if (stored !== undefined && stored >= size && (stored & (stored - 1)) === 0) size = stored;
     t.rehash(size);
     return t;
   }

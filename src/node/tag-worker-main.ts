@@ -8,9 +8,12 @@ import type { MessagePort } from 'node:worker_threads';
 import { tagSentenceJob, type TagJob } from '../core/attribution/tagger';
 import { compromise } from '../core/lazy-nlp';
 import type { TagAnswer, TagRequest } from './tag-worker';
+import { traceStart } from './start-trace';
 
+traceStart('tag worker: started');
 // loaded now, while the main thread opens the index: the first sentence arrives soon after
 compromise();
+traceStart('tag worker: compromise loaded');
 
 const { port, counter } = workerData as { port: MessagePort; counter: SharedArrayBuffer };
 const count = new Int32Array(counter);
@@ -31,6 +34,7 @@ function schedule(): void {
       tags = null;
     }
     port.postMessage({ key: job.key, tags } satisfies TagAnswer);
+    traceStart(`tag worker: a sentence tagged, ${queue.length} left`);
     Atomics.add(count, 0, 1);
     Atomics.notify(count, 0);
     schedule();

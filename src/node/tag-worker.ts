@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { TagJob, TagSource, TokenTag } from '../core/attribution/tagger';
+import { traceStart } from './start-trace';
 
 /** what the main thread posts: a sentence to tag, or the key of one it waits for (to be tagged next) */
 export type TagRequest = TagJob | { first: string };
@@ -68,7 +69,8 @@ export class TagWorker {
     if (!this.answers.has(key)) {
       if (!this.pending.has(key)) this.prefetch([job()]);
       else this.port.postMessage({ first: key } satisfies TagRequest);
-      const end = performance.now() + this.waitMs;
+      const waitFrom = performance.now();
+      const end = waitFrom + this.waitMs;
       while (!this.answers.has(key)) {
         const seen = Atomics.load(this.counter, 0);
         this.drain();
@@ -81,6 +83,7 @@ export class TagWorker {
         }
         Atomics.wait(this.counter, 0, seen, Math.min(left, 100));
       }
+      traceStart(`waited ${(performance.now() - waitFrom).toFixed(1)} ms for a sentence's tags`);
     }
     const tags = this.answers.get(key);
     this.answers.delete(key);

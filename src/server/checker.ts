@@ -13,6 +13,7 @@ import { CueMemo } from '../core/attribution/cue-memo';
 import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
 import { proseView } from '../core/prose';
+import type { TextModel } from '../core/text';
 import type { CheckResult } from '../core/types';
 import type { EditorConfig } from '../shared/config';
 import { toDiagnostic } from './diagnostics';
@@ -20,6 +21,7 @@ import type { Checked } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
 import { languageOf } from './uris';
 import type { Workspace } from './workspace';
+import { traceStart } from '../node/start-trace';
 
 /**
  * Time budget of one check. The passes are linear (docs/RELIABILITY.md), but a budget bounds what
@@ -47,6 +49,8 @@ export class Checker {
   private readonly quoteMemos = new Map<string, QuoteMatchMemo>();
   /** per open document: the cues of the sentences of unchanged paragraphs */
   private readonly cueMemos = new Map<string, CueMemo>();
+  /** per document opened and not checked yet: the model its tags were asked for with (server.ts), for its first check */
+  private readonly openedModels = new Map<string, TextModel>();
   private resultCounter = 0;
 
   constructor(private readonly deps: CheckerDeps) {}
@@ -57,7 +61,13 @@ export class Checker {
    * (not retriggered) when a page of the persisted index fails its checksum: the index is rebuilt
    * once for its generation, and the rebuilt index asks the client to pull again.
    */
+  /** The document was opened and `model` made of its prose view: its first check uses it, not a model of its own. */
+  opened(uri: string, model: TextModel): void {
+    this.openedModels.set(uri, model);
+  }
+
   async run(doc: TextDocument, yielding: boolean): Promise<Checked> {
+    traceStart('check');
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
     const settings = this.deps.workspace.settingsFor(doc.uri, this.deps.config());
@@ -68,7 +78,9 @@ export class Checker {
     if (!quoteMemo) this.quoteMemos.set(doc.uri, (quoteMemo = new QuoteMatchMemo()));
     let cueMemo = this.cueMemos.get(doc.uri);
     if (!cueMemo) this.cueMemos.set(doc.uri, (cueMemo = new CueMemo()));
-    const env = { aligner, quoteMemo, cueMemo, deadline: performance.now() + CHECK_BUDGET_MS };
+    const opened = this.openedModels.get(doc.uri);
+    this.openedModels.delete(doc.uri);
+    const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS };
     let result: CheckResult;
     try {
       result = index ? await checkYielding(analysed, index, settings, env, yielding ? nextTurn : sameTurn) : emptyResult();
@@ -79,6 +91,7 @@ export class Checker {
     }
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
+    traceStart('checked');
     const lines = new LineIndex(text);
     const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
     return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
@@ -89,5 +102,6 @@ export class Checker {
     this.aligners.delete(uri);
     this.quoteMemos.delete(uri);
     this.cueMemos.delete(uri);
+    this.openedModels.delete(uri);
   }
 }

@@ -12,9 +12,10 @@ import type { ReferenceIndex } from '../core/reference-index';
 import type { ReferenceDoc } from '../core/types';
 import { globBase, toPosix } from '../node/references';
 import { watchTree, type TreeWatcher } from '../node/watch-tree';
+import { traceStart } from '../node/start-trace';
 import type { EditorConfig } from '../shared/config';
 import * as P from '../shared/protocol';
-import { isInside, loadReferences, resolveInputs } from './references';
+import { isInside, loadReferences, resolveInputs, type LoadProgress } from './references';
 import { ReferenceSources } from './sources';
 import { STORE_DIR } from './store';
 import type { Workspace } from './workspace';
@@ -59,6 +60,8 @@ export class IndexLifecycle {
   private fsWatchers: TreeWatcher[] = [];
   /** the generation whose damaged index was last rebuilt (once per generation) */
   private damagedGeneration = -1;
+  /** references being read since `initialize` (preload), for the first build if its inputs are the same */
+  private early?: { key: string; loading: Promise<Awaited<ReturnType<typeof loadReferences>>>; progress?: (p: LoadProgress & { phase: 'read' | 'index' }) => void; last?: LoadProgress & { phase: 'read' | 'index' } };
 
   constructor(private readonly deps: IndexDeps) {
     this.ready = new Promise((r) => (this.resolveReady = r));
@@ -122,6 +125,7 @@ export class IndexLifecycle {
    * changes through the same path, debounced there.
    */
   private watchFolders(): void {
+    traceStart('watch folders');
     this.closeFsWatchers();
     const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
     const dirs = new Map<string, boolean>();
@@ -173,24 +177,62 @@ export class IndexLifecycle {
     }
   }
 
+  /** what reading `inputs` depends on besides them: the workspace's trust (and then its folders) */
+  private loadKey(inputs: string[]): string {
+    return JSON.stringify([inputs, this.deps.workspace.trusted ? null : this.deps.workspace.folders]);
+  }
+
+  /**
+   * Start reading the references (the persisted index, for a known set) at `initialize`, from the
+   * settings the client gave there: the server may send the client nothing before `initialized`, and
+   * the first build waits for the client's settings (workspace/configuration), its watchers and its
+   * progress bar. The first build takes this load if its inputs turn out the same, else reads its own.
+   */
+  preload(): void {
+    const { inputs } = resolveInputs(this.deps.config().references, this.deps.workspace);
+    if (inputs.length === 0) return;
+    traceStart('index open (at initialize)');
+    // its progress goes to the first build's progress bar once there is one (the latest step at once)
+    const early: NonNullable<IndexLifecycle['early']> = { key: this.loadKey(inputs), loading: Promise.resolve() as never };
+    early.loading = loadReferences(inputs, this.deps.workspace.folders[0], (p) => {
+      early.last = p;
+      early.progress?.(p);
+    }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+    // a failure is the first build's to report
+    early.loading.catch(() => undefined);
+    this.early = early;
+  }
+
   /** Build (or rebuild) the reference index in the background, with progress. */
   startBuild(): void {
     const run = async () => {
       const progress = await this.deps.conn.window.createWorkDoneProgress().catch(() => undefined);
       const { inputs, skipped } = resolveInputs(this.deps.config().references, this.deps.workspace);
+      const early = this.early;
+      this.early = undefined;
       progress?.begin('Copydesk', 0, 'Indexing references…', false);
       this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
       const t0 = Date.now();
+      traceStart('index open');
+      const onProgress = ({ phase, done, total, path: p }: LoadProgress & { phase: 'read' | 'index' }) => {
+        const pct = total ? done / total : 0;
+        progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
+          phase === 'read'
+            ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
+            : total
+              ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
+              : 'Reference index up to date');
+      };
       try {
-        const loaded = await loadReferences(inputs, this.deps.workspace.folders[0], ({ phase, done, total, path: p }) => {
-          const pct = total ? done / total : 0;
-          progress?.report(Math.round(phase === 'read' ? pct * 90 : 90 + pct * 10),
-            phase === 'read'
-              ? `Reading references: ${done}/${total}${p ? ` ${path.basename(p)}` : ''}`
-              : total
-                ? `Indexing ${total} new or changed reference${total === 1 ? '' : 's'}…`
-                : 'Reference index up to date');
-        }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+        let loaded: Awaited<ReturnType<typeof loadReferences>>;
+        if (early && early.key === this.loadKey(inputs)) {
+          early.progress = onProgress;
+          // where it is by now
+          if (early.last) onProgress(early.last);
+          loaded = await early.loading;
+        } else {
+          loaded = await loadReferences(inputs, this.deps.workspace.folders[0], onProgress, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+        }
         const idx: IndexState = {
           generation: this.state.generation + 1,
           index: loaded.index,
@@ -201,6 +243,7 @@ export class IndexLifecycle {
           inputs,
         };
         this.state = idx;
+        traceStart('index opened');
         const stats = loaded.index.stats();
         this.deps.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
         for (const e of loaded.errors) this.deps.conn.console.warn(`copydesk: ${e.path}: ${e.message}`);

@@ -1,13 +1,15 @@
-/** Entry point of the Copydesk language server (`copydesk-lsp --stdio`, or IPC from VS Code). */
-import * as path from 'node:path';
+/** The Copydesk language server, started by boot.ts (dist/server.js) with compromise's worker thread. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { setTagSource } from '../core/attribution/tagger';
-import { startTagWorker } from '../node/tag-worker';
+import type { TagWorker } from '../node/tag-worker';
 import { CopydeskServer } from './server';
+import { traceStart } from '../node/start-trace';
 
-// compromise loads in a worker while the index opens; the first check reads the worker's tags
-const tags = startTagWorker(path.join(__dirname, 'tag-worker.js'));
-setTagSource(tags?.source);
-const connection = createConnection(ProposedFeatures.all);
-new CopydeskServer(connection, tags);
-connection.listen();
+/** Serve on the connection the process was started with; `tags`: compromise in a worker, the first check reads its tags. */
+export function start(tags: TagWorker | undefined): void {
+  traceStart('bundle loaded');
+  setTagSource(tags?.source);
+  const connection = createConnection(ProposedFeatures.all);
+  new CopydeskServer(connection, tags);
+  connection.listen();
+}

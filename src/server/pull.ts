@@ -21,6 +21,7 @@ import { CHECK_BUDGET_MS, type Checker } from './checker';
 import type { Checked, DocumentStates } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
 import { checkableUri, languageOf } from './uris';
+import { traceStart } from '../node/start-trace';
 
 export interface PullDeps {
   conn: Connection;
@@ -48,6 +49,7 @@ export class DiagnosticPull {
 
   /** textDocument/diagnostic for `uri` (also what push mode publishes). */
   async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    traceStart('pull');
     // a client may pull before it has answered workspace/configuration: which documents are checked
     // (copydesk.languages) and how is in the settings, so wait for them (not forever)
     await Promise.race([this.deps.settingsReady, sleep(10000)]);

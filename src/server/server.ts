@@ -42,6 +42,7 @@ import { analyse } from '../core/text';
 import { tagJobs } from '../core/attribution/tagger';
 import { proseView } from '../core/prose';
 import type { TagWorker } from '../node/tag-worker';
+import { traceStart } from '../node/start-trace';
 
 export class CopydeskServer {
   readonly documents = new TextDocuments(TextDocument);
@@ -132,11 +133,16 @@ export class CopydeskServer {
     });
     this.documents.onDidOpen((e) => {
       const doc = e.document;
+      traceStart('didOpen');
       if (this.tags && checksDocument(doc, this.config) && doc.getText().length <= this.config.maxDocumentSize) {
-        this.tags.prefetch(tagJobs(analyse(proseView(doc.getText(), languageOf(doc)))));
+        // the document's first check takes this model rather than analysing the text again
+        const model = analyse(proseView(doc.getText(), languageOf(doc)));
+        this.checker.opened(doc.uri, model);
+        this.tags.prefetch(tagJobs(model));
       }
       this.states.force(e.document.uri, 'changed');
       this.schedulePush(e.document.uri);
+      traceStart('didOpen done');
     });
     this.documents.onDidSave((e) => {
       this.states.saved(e.document.uri);
@@ -159,6 +165,7 @@ export class CopydeskServer {
   // ------------------------------------------------------------------ lifecycle and settings
 
   private initialize(p: InitializeParams): InitializeResult {
+    traceStart('initialize');
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
     this.workspace.folders = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const init = (p.initializationOptions ?? {}) as P.InitializationOptions;
@@ -171,6 +178,8 @@ export class CopydeskServer {
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
     this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
+    // the references are read from now on if the client gave its settings here (VS Code does)
+    if (init.settings !== undefined) this.indexes.preload();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -185,7 +194,9 @@ export class CopydeskServer {
   }
 
   private async initialized(): Promise<void> {
+    traceStart('initialized');
     await this.pullConfig();
+    traceStart('configuration read');
     this.resolveSettings();
     await this.workspace.reload();
     this.indexes.registerWatchers();
