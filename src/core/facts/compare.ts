@@ -218,6 +218,10 @@ export const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 /** verbs of a reporting aside ("Ms Lund, he added, hoped …"): the aside is no clause of the name's statement */
 export const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
 
+/** auxiliaries, and pronouns as objects: a verb's words, not an apposition's */
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+
 /** verbs that open a reporting frame before what is reported ("She told the jury …", "He said that …") */
 const LEAD_VERBS = new Set([...ASIDE_VERBS, 'told', 'tells', 'alleged', 'admitted', 'denied']);
 
@@ -552,11 +556,14 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
       // a name opening both sentences, the words after it reworded up to a shared word ("Reyle won" /
       // "Mr Lund, from Harbourtown, won"): held by the sentence start and the shared words after the
-      // whole region, as long as neither side names the other's person in the rest of the region
+      // whole region, as long as neither side names the other's person in the rest of the region, and
+      // the rest holds no auxiliary or pronoun on either side: an apposition, not a verb of another
+      // voice or clause ("Judge Reyle fined her" / "Mrs Lund was fined": the one fined is not the judge)
       if (!slot && h.s0 === 0 && h.a0 === 0 && h.s1 < src.length && h.a1 < art.length) {
         const open = classify(src, art, 0, run(src, 0, h.s1, 1), 0, run(art, 0, h.a1, 1), similarity, 'left', h);
         const named = (toks: readonly FactToken[], from: number, to: number, w: FactToken) => toks.slice(from, to).some((t) => t.low === w.low);
-        if (open?.kind === 'name' && !named(art, open.art[1], h.a1, src[open.src[1] - 1]!) && !named(src, open.src[1], h.s1, art[open.art[1] - 1]!)) {
+        const verbal = (toks: readonly FactToken[], from: number, to: number) => toks.slice(from, to).some((t) => AUXILIARIES.has(t.low) || CLAUSE_WORDS.has(t.low) || OBJECT_PRONOUNS.has(t.low));
+        if (open?.kind === 'name' && !named(art, open.art[1], h.a1, src[open.src[1] - 1]!) && !named(src, open.src[1], h.s1, art[open.art[1] - 1]!) && !verbal(src, open.src[1], h.s1) && !verbal(art, open.art[1], h.a1)) {
           slot = { ...open, frame: { src: [h.s0, h.s1], art: [h.a0, h.a1] } };
         }
       }

@@ -428,5 +428,8 @@ describe('rules/fact-mismatch: a person titled otherwise on each side', () => {
     assert.deepEqual(pair(src, art('Mr Lund, from Harbourtown, won 65 races for the island club before retiring from the sport last year.')).map((f) => f.message),
       ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
     assert.deepEqual(pair(src, art('Mr Lund, a crewmate of Reyle, won 65 races for the island club before retiring from the sport last year.')), []);
+    // the sentence turned into the passive: the one the verb is done to, not its doer
+    const fined = 'Judge Tomas Reyle fined her 65 pounds for each of the boats she had damaged on the island quay.';
+    assert.deepEqual(pair(fined, art('Mrs Lund was fined 65 pounds for each of the boats she had damaged on the island quay.')), []);
   });
 });
