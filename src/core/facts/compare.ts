@@ -198,6 +198,11 @@ export function nameToken(t: FactToken): boolean {
 /** lower-case particles inside a name ("Al Fayed", "van Gogh") */
 export const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'du', 'van', 'von', 'le', 'la', 'bin', 'ben', 'st']);
 
+/** A title written before a name ("Mr", "Dr.", "Pc", "Judge"). */
+function titleWord(t: FactToken): boolean {
+  return TITLES.has(t.low.replace(/\.$/, ''));
+}
+
 /** A name of one or two words: name tokens, particles allowed before the last word. */
 function personName(ts: readonly FactToken[]): boolean {
   if (!ts.length || ts.length > 2 || !nameToken(ts[ts.length - 1]!)) return false;
@@ -212,6 +217,25 @@ export const CLAUSE_WORDS = new Set(['he', 'she', 'they', 'i', 'we']);
 
 /** verbs of a reporting aside ("Ms Lund, he added, hoped …"): the aside is no clause of the name's statement */
 export const ASIDE_VERBS = new Set(['said', 'says', 'added', 'adds', 'continued', 'explained', 'insisted', 'claimed', 'argued', 'stressed', 'suggested']);
+
+/** auxiliaries, and pronouns as objects: a verb's words, not an apposition's */
+const AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must']);
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us']);
+
+/** verbs that open a reporting frame before what is reported ("She told the jury …", "He said that …") */
+const LEAD_VERBS = new Set([...ASIDE_VERBS, 'told', 'tells', 'alleged', 'admitted', 'denied']);
+
+/**
+ * Tokens [from, to) open their sentence with a reporting frame: a pronoun, a reporting verb, at most
+ * three more words (the one told, "that"), no other clause ("She told the jury", "He said that"). What
+ * follows is the statement reported, the name after it its subject as in a sentence without the frame.
+ */
+function reportingLead(toks: readonly FactToken[], from: number, to: number): boolean {
+  if (from !== 0 || to - from < 2 || to - from > 5) return false;
+  if (!CLAUSE_WORDS.has(toks[from]!.low) || !LEAD_VERBS.has(toks[from + 1]!.low)) return false;
+  for (let k = from + 2; k < to; k++) if (CLAUSE_WORDS.has(toks[k]!.low) || /^\p{Lu}/u.test(toks[k]!.text)) return false;
+  return true;
+}
 
 function newClause(toks: readonly FactToken[], from: number, to: number): boolean {
   if (to - from === 2 && CLAUSE_WORDS.has(toks[from]!.low) && ASIDE_VERBS.has(toks[from + 1]!.low)) return false;
@@ -517,14 +541,32 @@ function slotDiffs(src: readonly FactToken[], art: readonly FactToken[], hunks: 
     if (!slot && h.s1 - h.s0 > 0 && h.a1 - h.a0 > 0 && (h.s1 - h.s0 > 1 || h.a1 - h.a0 > 1)) {
       // a name at the edge is read whole ("Mr Al Fayed replied" / "Mr Howard responded")
       // (read from the right, letters after the name come with it: "David Reyle MP was")
+      // (a title before the name comes with it where the two sides title the person otherwise: "Pc
+      // Reyle, a mother of two, said" / "Ms Lund said", "by Kevan Reyle when" / "by Mr Lund.")
       const run = (toks: readonly FactToken[], from: number, to: number, step: 1 | -1) => {
         const post = step === -1 && to - from > 1 && POST_NOMINAL.has(toks[to - 1]!.low) ? 1 : 0;
+        const pre = step === 1 && to - from > 1 && titleWord(toks[from]!) && nameToken(toks[from + 1]!) ? 1 : 0;
         let n = 0;
-        for (let k = step === 1 ? from : to - 1 - post; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
-        return n ? n + post : 1;
+        let k = step === 1 ? from + pre : to - 1 - post;
+        for (; n < 2 && k >= from && k < to && (nameToken(toks[k]!) || (NAME_PARTICLES.has(toks[k]!.low) && isCap(toks[k]!))); k += step) n++;
+        if (!n) return 1;
+        return n + post + pre + (step === -1 && k >= from && titleWord(toks[k]!) ? 1 : 0);
       };
       if (h.s0 > 0 && h.a0 > 0) slot = classify(src, art, h.s0, h.s0 + run(src, h.s0, h.s1, 1), h.a0, h.a0 + run(art, h.a0, h.a1, 1), similarity, 'left', h);
       if (!slot && h.s1 < src.length && h.a1 < art.length) slot = classify(src, art, h.s1 - run(src, h.s0, h.s1, -1), h.s1, h.a1 - run(art, h.a0, h.a1, -1), h.a1, similarity, 'right', h);
+      // a name opening both sentences, the words after it reworded up to a shared word ("Reyle won" /
+      // "Mr Lund, from Harbourtown, won"): held by the sentence start and the shared words after the
+      // whole region, as long as neither side names the other's person in the rest of the region, and
+      // the rest holds no auxiliary or pronoun on either side: an apposition, not a verb of another
+      // voice or clause ("Judge Reyle fined her" / "Mrs Lund was fined": the one fined is not the judge)
+      if (!slot && h.s0 === 0 && h.a0 === 0 && h.s1 < src.length && h.a1 < art.length) {
+        const open = classify(src, art, 0, run(src, 0, h.s1, 1), 0, run(art, 0, h.a1, 1), similarity, 'left', h);
+        const named = (toks: readonly FactToken[], from: number, to: number, w: FactToken) => toks.slice(from, to).some((t) => t.low === w.low);
+        const verbal = (toks: readonly FactToken[], from: number, to: number) => toks.slice(from, to).some((t) => AUXILIARIES.has(t.low) || CLAUSE_WORDS.has(t.low) || OBJECT_PRONOUNS.has(t.low));
+        if (open?.kind === 'name' && !named(art, open.art[1], h.a1, src[open.src[1] - 1]!) && !named(src, open.src[1], h.s1, art[open.art[1] - 1]!) && !verbal(src, open.src[1], h.s1) && !verbal(art, open.art[1], h.a1)) {
+          slot = { ...open, frame: { src: [h.s0, h.s1], art: [h.a0, h.a1] } };
+        }
+      }
       // a title at the edge is held by the shared words on either side of the whole region ("The
       // judge broke in" / "The magistrate, Mr Justice Reyle, broke in")
       if (slot?.kind === 'title') slot.frame = { src: [h.s0, h.s1], art: [h.a0, h.a1] };
@@ -959,10 +1001,10 @@ function classify(
       else sT = sT.slice(1);
     }
   }
-  if (sT.length === 2 && aT.length === 2 && TITLES.has(sT[0]!.low) && TITLES.has(aT[0]!.low)) {
-    sT = sT.slice(1);
-    aT = aT.slice(1);
-  }
+  // a title before the name on either side is set aside: the names are compared ("Miss Walker" /
+  // "Ms Crump", "Pc Reyle" / "Ms Lund", "Kevan Reyle" / "Mr Lund"; the titles alone are compared above)
+  if (sT.length >= 2 && titleWord(sT[0]!) && personName(sT.slice(1))) sT = sT.slice(1);
+  if (aT.length >= 2 && titleWord(aT[0]!) && personName(aT.slice(1))) aT = aT.slice(1);
   if (!personName(sT) || !personName(aT)) return null;
   const sEnd = s1 - (sPost ? 1 : 0);
   const aEnd = a1 - (aPost ? 1 : 0);
@@ -972,12 +1014,18 @@ function classify(
   // counts as one: "said Mr Smith." / "said Mr Jones."); at the edge of a longer rewording, two
   // shared words on the anchored side, and a new clause in the reworded rest on both sides or on
   // neither ("Mr Smith said he" / "Mr Jones made" puts the names in different clauses)
+  // (a side that ends its sentence with the name leaves the other's clause after it as detail cut:
+  // "force used by Mr Smith when he was attacked." / "force used by Mr Jones."; a side that opens its
+  // sentence with the name, the other's reporting frame before it: "She told the jury Smith would
+  // claim" / "Mr Jones would claim")
   const ends = s1 === src.length && a1 === art.length;
   const framed =
     edge === 'left'
-      ? ((s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || TITLES.has(src[s0 - 1]!.low)) && newClause(src, s1, hunkEnd.s) === newClause(art, a1, hunkEnd.a)
+      ? ((s0 === 0 && a0 === 0) || (s0 >= 2 && a0 >= 2 && src[s0 - 2]!.low === art[a0 - 2]!.low) || (s0 >= 1 && TITLES.has(src[s0 - 1]!.low))) &&
+        (newClause(src, s1, hunkEnd.s) === newClause(art, a1, hunkEnd.a) || (a1 === hunkEnd.a && a1 === art.length) || (s1 === hunkEnd.s && s1 === src.length))
       : edge === 'right'
-        ? ((s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s0 >= 1 && a0 >= 1 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low)) && newClause(src, hunkStart.s, s0) === newClause(art, hunkStart.a, a0)
+        ? ((s1 + 1 < src.length && a1 + 1 < art.length && src[s1 + 1]!.low === art[a1 + 1]!.low) || (s0 >= 1 && a0 >= 1 && TITLES.has(src[s0 - 1]!.low) && src[s0 - 1]!.low === art[a0 - 1]!.low)) &&
+          (newClause(src, hunkStart.s, s0) === newClause(art, hunkStart.a, a0) || (a0 === 0 && hunkStart.a === 0 && reportingLead(src, hunkStart.s, s0)) || (s0 === 0 && hunkStart.s === 0 && reportingLead(art, hunkStart.a, a0)))
         : s0 > 0 && a0 > 0 && ((s1 < src.length && a1 < art.length) || ends);
   if (!framed) return null;
   // a person on both sides: after a title ("Miss Walker" / "Miss Crump"), written in full
@@ -994,7 +1042,9 @@ function classify(
   // (a shared capitalised word after an article is part of a place's or a thing's name: "the Pacific Ring
   // of Fire", not a first name)
   const firstNamed = sFrom > 0 && aFrom > 0 && src[sFrom - 1]!.low === art[aFrom - 1]!.low && nameToken(src[sFrom - 1]!) && !DETERMINERS.includes(src[sFrom - 2]?.low ?? '') && !DETERMINERS.includes(art[aFrom - 2]?.low ?? '');
-  const proven = titled || full || firstNamed;
+  // (a name in full against a titled one: "Kevan Reyle" / "Mr Lund")
+  const mixed = (sTitled && aT.length >= 2 && !DETERMINERS.includes(art[aFrom - 1]?.low ?? '')) || (aTitled && sT.length >= 2 && !DETERMINERS.includes(src[sFrom - 1]?.low ?? ''));
+  const proven = titled || full || firstNamed || mixed;
   if (!proven && !sTitled && !aTitled) return null;
   const unproven: 'src' | 'art' | undefined = proven ? undefined : sTitled ? 'art' : 'src';
   // between a shared first name and a shared surname: a middle name, spelt or transliterated otherwise
@@ -1008,9 +1058,16 @@ function classify(
     // two names that swap places are a reordering, not a substitution
     if (art.some((t) => t.low === sl) && src.some((t) => t.low === al)) return null;
     // (letters after a name hold it by the words after them: the slot's frame takes them in)
-    const frame = sPost || aPost ? { frame: { src: [sFrom, s1] as [number, number], art: [aFrom, a1] as [number, number] } } : {};
-    // (the source's surname for the article's after a courtesy title: "Mr Reyle" is put right as "Mr Lund")
-    const srcFrom = sPost && aT.length === 1 && aFrom > 0 && COURTESY.has(art[aFrom - 1]!.low.replace(/\.$/, '')) ? sEnd - 1 : sFrom;
+    let frame = sPost || aPost ? { frame: { src: [sFrom, s1] as [number, number], art: [aFrom, a1] as [number, number] } } : {};
+    // (the source's surname for the article's after a courtesy title: "Mr Reyle" is put right as "Mr
+    // Lund"; so is "Kevan Reyle", the first name and the title then held in the slot's frame)
+    const courtesyBefore = aT.length === 1 && aFrom > 0 && COURTESY.has(art[aFrom - 1]!.low.replace(/\.$/, ''));
+    const fullSrc = !sPost && !sTitled && sT.length === 2 && nameToken(sT[0]!);
+    const srcFrom = (sPost || fullSrc) && courtesyBefore ? sEnd - 1 : sFrom;
+    if (fullSrc && courtesyBefore) frame = { frame: { src: [sFrom, s1], art: [aFrom - 1, a1] } };
+    // (two titles, each side its own, before the names are held by the words before them: "verdict Pc
+    // Reyle, a mother" / "verdict Ms Lund, who")
+    else if (!sPost && !aPost && titledAt(src, sFrom) && titledAt(art, aFrom) && src[sFrom - 1]!.low !== art[aFrom - 1]!.low) frame = { frame: { src: [sFrom - 1, s1], art: [aFrom - 1, a1] } };
     return { kind: 'name', src: [srcFrom, sEnd], art: [aFrom, aEnd], ...(unproven ? { unproven } : {}), ...frame };
   }
   return null;

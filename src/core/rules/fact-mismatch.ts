@@ -126,13 +126,17 @@ function agrees(pair: StatementPair, r: [number, number]): boolean {
 
 /**
  * The pair's slot differences, and one speaker put for another where the pair credits a quotation it
- * shares to two people and no slot of the diff covers the article's speaker.
+ * shares to two people: in place of the diff's name slot over the article's speaker (the shared
+ * quotation holds it, where the words around a name opening a reworded sentence may not), or beside
+ * the slots when none covers the speaker.
  */
 function withSpeaker(pair: StatementPair, text: string, srcText: string): readonly SlotDiff[] {
   const diffs = pair.comparison.diffs;
   const sp = speakerSwap(pair.refTokens, srcText, pair.articleTokens, text, pair.comparison.regions);
-  if (!sp || diffs.some((x) => x.art[0] < sp.art[1] && x.art[1] > sp.art[0])) return diffs;
-  return [...diffs, sp];
+  if (!sp) return diffs;
+  const over = diffs.filter((x) => x.art[0] < sp.art[1] && x.art[1] > sp.art[0]);
+  if (over.some((x) => x.kind !== 'name')) return diffs;
+  return [...diffs.filter((x) => !over.includes(x)), sp];
 }
 
 export function factFindings(ctx: RuleContext): Finding[] {

@@ -394,3 +394,42 @@ describe('rules/fact-mismatch: versions of the story', () => {
     assert.deepEqual(facts(article, [story, other(`${P1a}\n\n${S}\n`)]).map((f) => f.message), []);
   });
 });
+
+describe('rules/fact-mismatch: a person titled otherwise on each side', () => {
+  it('a name in full against another titled name: a finding, fixed with the surname; the same person: none', () => {
+    const src = 'The skipper told the inquiry that Tomas Reyle had cut the mooring lines before the storm reached the harbour.';
+    assert.equal(fixClears(src, 'The skipper told the inquiry that Mr Lund had cut the mooring lines before the storm reached the harbour.'),
+      'The skipper told the inquiry that Mr Reyle had cut the mooring lines before the storm reached the harbour.');
+    assert.deepEqual(pair(src, 'The skipper told the inquiry that Mr Reyle had cut the mooring lines before the storm reached the harbour.'), []);
+  });
+  it('another courtesy title and name at the edge of a rewording: a finding; the same name: none', () => {
+    const src = 'After the hearing Pc Reyle, a mother of two who has served on the island since 2001, said the board had let the crews down.';
+    assert.deepEqual(pair(src, 'After the hearing Ms Lund, who has served on the island since 2001, said the board had let the crews down.').map((f) => f.message),
+      ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    assert.deepEqual(pair(src, 'After the hearing Ms Reyle, who has served on the island since 2001, said the board had let the crews down.'), []);
+  });
+  it('an article sentence that ends with the name, the source going on with a clause: a finding; the same name: none', () => {
+    const src = 'The appeal judge said the harbour court had weighed too finely the force used by Mr Reyle when he defended his boat from the raiders.';
+    assert.deepEqual(pair(src, 'The appeal judge said the harbour court had weighed too finely the force used by Mr Lund.').map((f) => f.message),
+      ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    assert.deepEqual(pair(src, 'The appeal judge said the harbour court had weighed too finely the force used by Mr Reyle.'), []);
+  });
+  it("the source's reporting frame before the name dropped: a finding; another clause before it: none", () => {
+    const src = 'She told the jury Reyle would claim he had acted to save his crew from the fire on the quay.';
+    const art = (name: string) => `Mr Reyle has sailed from the island for twenty years. ${name} would claim he had acted to save his crew from the fire on the quay.`;
+    assert.deepEqual(pair(src, art('Mr Lund')).map((f) => f.message), ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    assert.deepEqual(pair(src, art('Mr Reyle')), []);
+    // the source's words before the name hold a clause of their own: the name may play another part
+    assert.deepEqual(pair('She paid Reyle and he would claim he had acted to save his crew from the fire on the quay.', art('Mr Lund')), []);
+  });
+  it('a name opening both sentences, the words after it reworded: a finding; the other person named beside it: none', () => {
+    const art = (rest: string) => `Mr Reyle has sailed from the island for twenty years. ${rest}`;
+    const src = 'Reyle won 65 races for the island club before retiring from the sport last year.';
+    assert.deepEqual(pair(src, art('Mr Lund, from Harbourtown, won 65 races for the island club before retiring from the sport last year.')).map((f) => f.message),
+      ['Source says “Reyle”; the article says “Lund” (name; Coastline Wire)']);
+    assert.deepEqual(pair(src, art('Mr Lund, a crewmate of Reyle, won 65 races for the island club before retiring from the sport last year.')), []);
+    // the sentence turned into the passive: the one the verb is done to, not its doer
+    const fined = 'Judge Tomas Reyle fined her 65 pounds for each of the boats she had damaged on the island quay.';
+    assert.deepEqual(pair(fined, art('Mrs Lund was fined 65 pounds for each of the boats she had damaged on the island quay.')), []);
+  });
+});
