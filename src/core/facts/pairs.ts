@@ -107,8 +107,23 @@ export function stemDice(a: Stems, b: Stems): number {
 interface Piece extends Stems {
   start: number;
   end: number;
+  /** statesFact: a question or a line of wire furniture is not paired */
+  statement: boolean;
   /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
   tokens?: FactToken[];
+}
+
+/**
+ * Does the stretch state a fact to check? A statement ends in a full stop or an exclamation mark (closing quotation
+ * marks, brackets and a wire line-end marker after it aside). Not: a question (it asserts nothing: a barrister's
+ * question against the report of the answer), nor a line without sentence punctuation — a headline, and agency
+ * copy's furniture: the slug line with its filing time, page and take label, the byline, which differ from take
+ * to take of one story.
+ */
+export function statesFact(text: string, start: number, end: number): boolean {
+  let k = end;
+  while (k > start && /[\s"'’”)\]<»]/.test(text[k - 1]!)) k--;
+  return k > start && (text[k - 1] === '.' || text[k - 1] === '!');
 }
 
 /**
@@ -148,7 +163,11 @@ function sentencePieces(model: TextModel): Piece[] {
         last = t.end;
         k++;
       }
-      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), ...stemsOf(model, k0, k) });
+      if (first >= 0) {
+        const start = from === s.start ? s.start : first;
+        const end = to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0);
+        v.push({ start, end, statement: statesFact(model.text, start, end), ...stemsOf(model, k0, k) });
+      }
       from = to;
     }
   }
@@ -285,6 +304,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const kept = memo?.sentence(doc, sent, pound);
+    if (!statesFact(doc.text, sent.start, sent.end)) continue;
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
@@ -308,6 +328,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
         let best = -1;
         let bestDice = 0;
         for (let y = 0; y < rs.length; y++) {
+          if (!rs[y]!.statement) continue;
           const v = stemDice(stems, rs[y]!);
           if (v > bestDice) {
             bestDice = v;
