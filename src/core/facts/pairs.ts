@@ -114,17 +114,19 @@ interface Piece extends Stems {
 }
 
 /**
- * Does the stretch state a fact to check? A statement ends in a full stop or an exclamation mark (closing quotation
- * marks, brackets and a wire line-end marker after it aside). Not: a question (it asserts nothing: a barrister's
- * question against the report of the answer), nor a line without sentence punctuation — a headline, and agency
- * copy's furniture: the slug line with its filing time, page and take label, the byline, which differ from take
- * to take of one story.
+ * Does the stretch state a fact to check? A statement has a sentence end in it — a full stop or an exclamation
+ * mark before white space, a wire line-end marker or the stretch's end (closing quotation marks and brackets
+ * aside; the splitter may keep agency copy's sign-off, "mf" or "end", with the last sentence) — and is not a
+ * question (it asserts nothing: a barrister's question against the report of the answer). Not one either: a line
+ * without sentence punctuation — a headline, and agency copy's furniture: the slug line with its filing time, page
+ * and take label, the byline, which differ from take to take of one story.
  */
 export function statesFact(text: string, start: number, end: number): boolean {
-  let k = end;
-  while (k > start && /[\s"'’”)\]<»]/.test(text[k - 1]!)) k--;
-  return k > start && (text[k - 1] === '.' || text[k - 1] === '!');
+  const body = text.slice(start, end);
+  return STATEMENT_END.test(body) && !QUESTION_END.test(body);
 }
+const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
+const QUESTION_END = /\?["'’”)\]»<\s]*$/;
 
 /**
  * A reference sentence ends where the sentence splitter says, and also at a line break after
