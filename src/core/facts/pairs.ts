@@ -109,9 +109,26 @@ export function stemDice(a: Stems, b: Stems): number {
 interface Piece extends Stems {
   start: number;
   end: number;
+  /** statesFact: a question or a line of wire furniture is not paired */
+  statement: boolean;
   /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
   tokens?: FactToken[];
 }
+
+/**
+ * Does the stretch state a fact to check? A statement has a sentence end in it — a full stop or an exclamation
+ * mark before white space, a wire line-end marker or the stretch's end (closing quotation marks and brackets
+ * aside; the splitter may keep agency copy's sign-off, "mf" or "end", with the last sentence) — and is not a
+ * question (it asserts nothing: a barrister's question against the report of the answer). Not one either: a line
+ * without sentence punctuation — a headline, and agency copy's furniture: the slug line with its filing time, page
+ * and take label, the byline, which differ from take to take of one story.
+ */
+export function statesFact(text: string, start: number, end: number): boolean {
+  const body = text.slice(start, end);
+  return STATEMENT_END.test(body) && !QUESTION_END.test(body);
+}
+const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
+const QUESTION_END = /\?["'’”)\]»<\s]*$/;
 
 /**
  * A reference sentence ends where the sentence splitter says, and also at a line break after
@@ -150,7 +167,11 @@ function sentencePieces(model: TextModel): Piece[] {
         last = t.end;
         k++;
       }
-      if (first >= 0) v.push({ start: from === s.start ? s.start : first, end: to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0), ...stemsOf(model, k0, k) });
+      if (first >= 0) {
+        const start = from === s.start ? s.start : first;
+        const end = to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0);
+        v.push({ start, end, statement: statesFact(model.text, start, end), ...stemsOf(model, k0, k) });
+      }
       from = to;
     }
   }
@@ -392,6 +413,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const kept = memo?.sentence(doc, sent, pound);
+    if (!statesFact(doc.text, sent.start, sent.end)) continue;
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
@@ -415,6 +437,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
         let best = -1;
         let bestDice = 0;
         for (let y = 0; y < rs.length; y++) {
+          if (!rs[y]!.statement) continue;
           const v = stemDice(stems, rs[y]!);
           if (v > bestDice) {
             bestDice = v;

@@ -433,3 +433,29 @@ describe('rules/fact-mismatch: a person titled otherwise on each side', () => {
     assert.deepEqual(pair(fined, art('Mrs Lund was fined 65 pounds for each of the boats she had damaged on the island quay.')), []);
   });
 });
+
+describe('rules/fact-mismatch: wire furniture and questions state no fact', () => {
+  // two takes of one invented wire story: slug lines with their own filing times and take labels, bylines
+  const RULE = '  ------------------------------------------------------------------------\n';
+  const take = (slug: string, byline: string, body: string) =>
+    `${RULE}\n${RULE}\n           ${slug}\n${RULE}FERRY CREWS WALK OUT AT KESTREL BAY<\n\x19By ${byline}, Coastline Wire<\n\x19${body}<\n` +
+    `\x19Talks between the operator and the crews broke down late in the evening without a new date.<\n`;
+  const BODY = 'Ferry crews at Kestrel Bay walked out on Tuesday after talks over night-shift pay collapsed for the third time this year.';
+  const first = take('09:41 12/05/26: Page 1 (HHH) HARBOUR Ferry Lead', 'Tamsin Greaves', BODY);
+  const checkTake = (text: string, ref: string) =>
+    check(text, ReferenceIndex.build([{ id: 'take1.txt', path: 'take1.txt', text: ref, meta: { outlet: 'Coastline Wire' } }]), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+
+  it('another take’s slug line (filing time, page, take label) and byline are not compared', () => {
+    const second = take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry 2nd Lead', 'Owen Pritchard', BODY);
+    assert.deepEqual(checkTake(second, first).map((f) => f.message), []);
+  });
+
+  it('a changed fact in the take’s body is still flagged', () => {
+    const second = take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry 2nd Lead', 'Owen Pritchard', BODY.replace('Tuesday', 'Wednesday'));
+    assert.deepEqual(checkTake(second, first).map((f) => f.message), ['Source says “Tuesday”; the article says “Wednesday” (date; Coastline Wire)']);
+  });
+
+  it('a question states no fact: not compared with the source’s statement', () => {
+    assert.deepEqual(pair('The crews walked out on Tuesday after talks over night-shift pay collapsed for the third time.', 'Did the crews walk out on Wednesday after talks over night-shift pay collapsed for the third time?'), []);
+  });
+});
