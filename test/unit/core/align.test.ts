@@ -1050,3 +1050,47 @@ describe('resolveAcross', () => {
     assert.deepEqual(spans(resolveAcross([c, short], new Set([c]))), spans([c, short]));
   });
 });
+
+describe('align: stock passages by the reference set\'s n-gram frequency (leanDistinctGrams)', () => {
+  // An invented archive: 80 short notices, and five pages about bell ringing that give the guild's
+  // definition of chiming in the same words. The source gives it too, then something only it says.
+  const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
+  const notices = Array.from({ length: 80 }, (_, k) =>
+    doc(`notice${k}.txt`, `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`),
+  );
+  const DEF = 'it is called chiming when all of the bells hang dead and the clapper alone is swung against each of them';
+  const pages = ['Ashcombe', 'Brindley', 'Cotterell', 'Dunmore', 'Everleigh'].map((v, k) =>
+    doc(`guild${k}.txt`, `At ${v} ${DEF}, and the ringers meet on ${SUBJECTS[k]} evenings to practise the old changes for weddings in the parish.`),
+  );
+  const SOURCE =
+    `In those old parishes ${DEF} by the ringers. The Tollbridge guild has taught it to schoolchildren since the war, ` +
+    'and its oldest bell was cast from a melted cannon that washed up on the shingle after a winter storm.';
+  const index = ReferenceIndex.build([doc('source.txt', SOURCE), ...pages, ...notices]);
+  const fromSource = (ps: Passage[]) => ps.filter((p) => index.docs[p.doc]!.id === 'source.txt');
+  const on = { leanDistinctGrams: 3 };
+
+  it('drops a loose retelling of the definition every page on the subject gives, and keeps one of what only the source says', () => {
+    const stock =
+      'Chiming, as it is called at the abbey, is when all of the bells hang dead, so that the clapper alone is made to strike each of them, ' +
+      'the vergers told visitors.';
+    const model = analyse(stock);
+    const off = fromSource(align(model, index, { leanDistinctGrams: 0 }));
+    // found, as a paraphrase sharing a few words and phrases five other pages hold
+    assert.equal(off.length, 1);
+    assert.equal(off[0]!.level, 'paraphrase');
+    assert.ok(stock.slice(off[0]!.a.start, off[0]!.a.end).includes('all of the bells hang dead'));
+    assert.ok(SOURCE.slice(off[0]!.b.start, off[0]!.b.end).includes('all of the bells hang dead'));
+    assert.deepEqual(fromSource(align(model, index, on)), []);
+    // off by default
+    assert.deepEqual(fromSource(align(model, index)), off);
+
+    const copy =
+      'Schoolchildren have been taught chiming by the Tollbridge guild ever since the war, and the oldest of its bells came from a melted ' +
+      'cannon the sea washed up on the shingle in a winter storm, the guild says. The choir will sing at the harvest supper.';
+    const kept = fromSource(align(analyse(copy), index, on));
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0]!.level, 'paraphrase');
+    assert.equal(copy.slice(kept[0]!.a.start, kept[0]!.a.end), copy.slice(0, copy.indexOf('. The choir')));
+    assert.equal(SOURCE.slice(kept[0]!.b.start, kept[0]!.b.end), SOURCE.slice(SOURCE.indexOf('The Tollbridge'), SOURCE.length - 1));
+  });
+});
