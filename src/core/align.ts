@@ -159,6 +159,14 @@ export interface AlignOptions {
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
   /**
+   * reordered pieces: a passage of the same document at most `joinGap` words after the chain in the
+   * article whose reference span lies before the chain's, or inside it, joins it when the joined
+   * reference span is at most this many times the joined article span, plus `joinSkew` words (one
+   * copied stretch whose sentences or clauses the copy moved about, not two stretches of the source
+   * far apart). 0: off
+   */
+  joinReordered: number;
+  /**
    * a document with a verbatim passage of at least this many article words is copied verbatim (the
    * anchor's verbatim setting): its n-gram passages stand and sentence-level cases are not added
    */
@@ -324,6 +332,7 @@ export const DEFAULT_ALIGN: AlignOptions = {
   densePieceWords: 40,
   joinGap: 60,
   joinSkew: 25,
+  joinReordered: 1.5,
   longArticleWords: 1000,
   longMinParaphraseWords: 25,
   longKeepSimilarity: 0.7,
@@ -1817,17 +1826,27 @@ function joinable(chain: Passage[], q: Passage, doc: TextModel, index: Reference
     b0 = Math.min(b0, p.bTok[0]);
     b1 = Math.max(b1, p.bTok[1]);
   }
-  if (q.aTok[1] <= a1 || q.bTok[1] <= b1 || q.bTok[0] < b0) return false;
+  if (q.aTok[1] <= a1) return false;
   const ga = q.aTok[0] - a1;
-  const gb = q.bTok[0] - b1;
-  if (ga > o.joinGap || gb > o.joinGap || ga < -o.joinGap || gb < -o.joinGap) return false;
-  if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
+  let gb = q.bTok[0] - b1;
+  if (q.bTok[1] <= b1 || q.bTok[0] < b0) {
+    // out of order in the reference: one stretch reordered, when the joined spans are of like length
+    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap) return false;
+    const lb = Math.max(b1, q.bTok[1]) - Math.min(b0, q.bTok[0]);
+    const la = q.aTok[1] - chain[0]!.aTok[0];
+    if (lb > o.joinReordered * la + o.joinSkew || la > o.joinReordered * lb + o.joinSkew) return false;
+    gb = 0;
+  } else {
+    if (ga > o.joinGap || gb > o.joinGap || ga < -o.joinGap || gb < -o.joinGap) return false;
+    if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
+  }
   const quoted = o.quoted;
   if (quoted) for (let k = Math.min(a1, q.aTok[0]); k < Math.max(a1, q.aTok[0]); k++) if (quoted[k]) return false;
   // never across a sentence of the article's own: every sentence wholly inside the article gap must
   // find most of its content words in the reference gap
   if (ga > 0 && o.newSentenceWords > 0) {
-    const bag = refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
+    // (reordered: the whole joined reference span)
+    const bag = gb === 0 && (q.bTok[1] <= b1 || q.bTok[0] < b0) ? refBag(index, q.doc, Math.min(b0, q.bTok[0]), Math.max(b1, q.bTok[1])) : refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
     let s = doc.tokens[a1]!.sentence;
     for (; s < doc.sentences.length; s++) {
       const st = doc.sentences[s]!;

@@ -380,6 +380,61 @@ describe('joinPieces', () => {
   });
 });
 
+describe('joinPieces: one stretch copied with its sentences moved about (joinReordered)', () => {
+  const S1 = 'The ferry company cancelled every crossing to the northern islands after the storm tore a loading ramp from the pier';
+  const S2 = 'Islanders waiting for medicine were told the next boat might not sail before the end of the month';
+  const FILLER =
+    'The council later published a long list of roads closed by fallen trees, from the coast road past the lighthouse to the lanes ' +
+    'behind the old brickworks, and asked drivers to keep away from the quay until engineers had inspected every mooring.';
+  // the article tells the source's two sentences in the other order
+  const article = `${S2}, a spokesman said. ${S1}. The harbour master expects repairs to take weeks.`;
+  const model = analyse(article);
+  const pieces = (ref: string) => {
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const d = index.docs[0]!;
+    const span = (text: string, s: string) => {
+      const from = text.indexOf(s);
+      return [from, from + s.length] as const;
+    };
+    const toks = (starts: ArrayLike<number>, ends: ArrayLike<number>, n: number, [from, to]: readonly [number, number]): [number, number] => {
+      let i = 0;
+      while (ends[i]! <= from) i++;
+      let j = i;
+      while (j < n && starts[j]! < to) j++;
+      return [i, j];
+    };
+    const piece = (s: string): Passage => {
+      const aTok = toks(model.tokens.map((t) => t.start), model.tokens.map((t) => t.end), model.tokens.length, span(article, s));
+      const bTok = toks(d.tokens.starts, d.tokens.ends, d.tokens.terms.length, span(ref, s));
+      return {
+        doc: 0,
+        a: { start: model.tokens[aTok[0]]!.start, end: model.tokens[aTok[1] - 1]!.end },
+        b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+        aTok,
+        bTok,
+        similarity: 1,
+        level: 'verbatim',
+        words: aTok[1] - aTok[0],
+      };
+    };
+    return { index, first: piece(S2), second: piece(S1) };
+  };
+
+  it('joins two pieces of one source whose order the article swapped, spans on both sides', () => {
+    const ref = `${S1}. ${S2}.`;
+    const { index, first, second } = pieces(ref);
+    const out = joinPieces([first, second], model, index, DEFAULT_ALIGN);
+    assert.equal(out.length, 1);
+    assert.equal(article.slice(out[0]!.a.start, out[0]!.a.end), `${S2}, a spokesman said. ${S1}`);
+    assert.equal(ref.slice(out[0]!.b.start, out[0]!.b.end), `${S1}. ${S2}`);
+    assert.equal(joinPieces([first, second], model, index, { ...DEFAULT_ALIGN, joinReordered: 0 }).length, 2);
+    // two stretches of the source far apart, told in the other order, stay two
+    const far = `${S1}. ${FILLER} ${FILLER} ${S2}.`;
+    const apart = pieces(far);
+    assert.equal(joinPieces([apart.first, apart.second], model, apart.index, DEFAULT_ALIGN).length, 2);
+  });
+});
+
 describe('levelOf', () => {
   it('grades identical words verbatim, then by the near-verbatim threshold', () => {
     const o = { nearVerbatim: 0.8 };
