@@ -1831,7 +1831,8 @@ function joinable(chain: Passage[], q: Passage, doc: TextModel, index: Reference
   let gb = q.bTok[0] - b1;
   if (q.bTok[1] <= b1 || q.bTok[0] < b0) {
     // out of order in the reference: one stretch reordered, when the joined spans are of like length
-    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap) return false;
+    // (two verbatim pieces have their exact edges: two findings)
+    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap || (q.level === 'verbatim' && chain[chain.length - 1]!.level === 'verbatim')) return false;
     const lb = Math.max(b1, q.bTok[1]) - Math.min(b0, q.bTok[0]);
     const la = q.aTok[1] - chain[0]!.aTok[0];
     if (lb > o.joinReordered * la + o.joinSkew || la > o.joinReordered * lb + o.joinSkew) return false;

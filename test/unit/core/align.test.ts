@@ -403,7 +403,7 @@ describe('joinPieces: one stretch copied with its sentences moved about (joinReo
       while (j < n && starts[j]! < to) j++;
       return [i, j];
     };
-    const piece = (s: string): Passage => {
+    const piece = (s: string, level: Passage['level']): Passage => {
       const aTok = toks(model.tokens.map((t) => t.start), model.tokens.map((t) => t.end), model.tokens.length, span(article, s));
       const bTok = toks(d.tokens.starts, d.tokens.ends, d.tokens.terms.length, span(ref, s));
       return {
@@ -412,15 +412,15 @@ describe('joinPieces: one stretch copied with its sentences moved about (joinReo
         b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
         aTok,
         bTok,
-        similarity: 1,
-        level: 'verbatim',
+        similarity: level === 'verbatim' ? 1 : 0.9,
+        level,
         words: aTok[1] - aTok[0],
       };
     };
-    return { index, first: piece(S2), second: piece(S1) };
+    return { index, first: piece(S2, 'near-verbatim'), second: piece(S1, 'near-verbatim'), exact: [piece(S2, 'verbatim'), piece(S1, 'verbatim')] as const };
   };
 
-  it('joins two pieces of one source whose order the article swapped, spans on both sides', () => {
+  it('joins two close pieces of one source whose order the article swapped, spans on both sides', () => {
     const ref = `${S1}. ${S2}.`;
     const { index, first, second } = pieces(ref);
     const out = joinPieces([first, second], model, index, DEFAULT_ALIGN);
@@ -428,6 +428,8 @@ describe('joinPieces: one stretch copied with its sentences moved about (joinReo
     assert.equal(article.slice(out[0]!.a.start, out[0]!.a.end), `${S2}, a spokesman said. ${S1}`);
     assert.equal(ref.slice(out[0]!.b.start, out[0]!.b.end), `${S1}. ${S2}`);
     assert.equal(joinPieces([first, second], model, index, { ...DEFAULT_ALIGN, joinReordered: 0 }).length, 2);
+    // two verbatim pieces keep their exact edges
+    assert.equal(joinPieces([...pieces(ref).exact], model, index, DEFAULT_ALIGN).length, 2);
     // two stretches of the source far apart, told in the other order, stay two
     const far = `${S1}. ${FILLER} ${FILLER} ${S2}.`;
     const apart = pieces(far);
