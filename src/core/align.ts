@@ -145,8 +145,27 @@ export interface AlignOptions {
    */
   shortParaphraseWords: number;
   shortParaphraseContainment: number;
+  /**
+   * Stock passages, by the reference set's own statistics: in a set of at least `stockMinDocs`
+   * documents, a passage sharing at most `leanWords` words with its source span that are not stop
+   * words, numbers or names (matched one for one) is kept only if the word n-grams (SEED_N words) it
+   * shares with that span add up, each counted 1/k when k references hold it, to `leanDistinctGrams`.
+   * A definition, a mission statement or a list of terms, told on every page about the subject, is
+   * phrasing many references share (or words in other order), not copying from this one; a copy
+   * shares phrases only its source holds, or more words. 0: off.
+   */
+  leanWords: number;
+  leanDistinctGrams: number;
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
+  /**
+   * reordered pieces: a passage of the same document at most `joinGap` words after the chain in the
+   * article whose reference span lies before the chain's, or inside it, joins it when the joined
+   * reference span is at most this many times the joined article span, plus `joinSkew` words (one
+   * copied stretch whose sentences or clauses the copy moved about, not two stretches of the source
+   * far apart). 0: off
+   */
+  joinReordered: number;
   /**
    * a document with a verbatim passage of at least this many article words is copied verbatim (the
    * anchor's verbatim setting): its n-gram passages stand and sentence-level cases are not added
@@ -313,11 +332,16 @@ export const DEFAULT_ALIGN: AlignOptions = {
   densePieceWords: 40,
   joinGap: 60,
   joinSkew: 25,
+  joinReordered: 1.5,
   longArticleWords: 1000,
   longMinParaphraseWords: 25,
   longKeepSimilarity: 0.7,
   shortParaphraseWords: 50,
   shortParaphraseContainment: 0.4,
+  leanWords: 7,
+  // off: on PAN13 train it takes folder 01 from 9 detections to 5 and raises every folder's plagdet,
+  // but costs METER's tuning half document and word F1 (docs/EVALUATION.md, "Issue 12, round 17"); 3 when on
+  leanDistinctGrams: 0,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -1485,9 +1509,48 @@ export function align(
       out.push(...keep);
     }
   }
+  if (o.leanDistinctGrams > 0 && index.documentCount >= o.stockMinDocs && out.length) {
+    // words of substance here: stop words, numbers and names left out, the set's stock vocabulary kept
+    const lean = { ...o, minSubstanceWords: o.leanWords + 1, stockMinDocs: Infinity };
+    const looked = new FreshTokenMemo<number[] | null>(doc.tokens.length);
+    const keep = out.filter((p) => substanceWords(doc, index, p, lean) > o.leanWords || distinctGrams(index, p, o, terms, looked) >= o.leanDistinctGrams);
+    if (keep.length < out.length) {
+      out.length = 0;
+      out.push(...keep);
+    }
+  }
   if (fromCases.size) return resolveAcross(out, fromCases);
   out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
   return out;
+}
+
+/**
+ * The word n-grams (SEED_N words) of passage `p`'s article side found in its source span, each
+ * counted 1/k when k reference documents hold it (an n-gram over the look-up's limits, in more than
+ * `maxSeedDocs` documents, counts 0). `terms`: `articleTerms`; `looked` keeps each n-gram's look-up.
+ */
+function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): number {
+  let sum = 0;
+  for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
+    let known = true;
+    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
+    if (!known) continue;
+    let hits = looked.get(i);
+    if (hits === undefined) {
+      const found: number[] = [];
+      hits = index.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, found) ? found : null;
+      looked.set(i, hits);
+    }
+    if (hits === null) continue;
+    let docs = 0;
+    let inSource = false;
+    for (let h = 0; h < hits.length; h += 2) {
+      if (h === 0 || hits[h] !== hits[h - 2]) docs++;
+      if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
+    }
+    if (inSource) sum += 1 / docs;
+  }
+  return sum;
 }
 
 
@@ -1794,17 +1857,28 @@ function joinable(chain: Passage[], q: Passage, doc: TextModel, index: Reference
     b0 = Math.min(b0, p.bTok[0]);
     b1 = Math.max(b1, p.bTok[1]);
   }
-  if (q.aTok[1] <= a1 || q.bTok[1] <= b1 || q.bTok[0] < b0) return false;
+  if (q.aTok[1] <= a1) return false;
   const ga = q.aTok[0] - a1;
-  const gb = q.bTok[0] - b1;
-  if (ga > o.joinGap || gb > o.joinGap || ga < -o.joinGap || gb < -o.joinGap) return false;
-  if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
+  let gb = q.bTok[0] - b1;
+  if (q.bTok[1] <= b1 || q.bTok[0] < b0) {
+    // out of order in the reference: one stretch reordered, when the joined spans are of like length
+    // (two verbatim pieces have their exact edges: two findings)
+    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap || (q.level === 'verbatim' && chain[chain.length - 1]!.level === 'verbatim')) return false;
+    const lb = Math.max(b1, q.bTok[1]) - Math.min(b0, q.bTok[0]);
+    const la = q.aTok[1] - chain[0]!.aTok[0];
+    if (lb > o.joinReordered * la + o.joinSkew || la > o.joinReordered * lb + o.joinSkew) return false;
+    gb = 0;
+  } else {
+    if (ga > o.joinGap || gb > o.joinGap || ga < -o.joinGap || gb < -o.joinGap) return false;
+    if (Math.abs(Math.max(ga, 0) - Math.max(gb, 0)) > Math.max(o.joinSkew, Math.max(ga, gb) / 2)) return false;
+  }
   const quoted = o.quoted;
   if (quoted) for (let k = Math.min(a1, q.aTok[0]); k < Math.max(a1, q.aTok[0]); k++) if (quoted[k]) return false;
   // never across a sentence of the article's own: every sentence wholly inside the article gap must
   // find most of its content words in the reference gap
   if (ga > 0 && o.newSentenceWords > 0) {
-    const bag = refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
+    // (reordered: the whole joined reference span)
+    const bag = gb === 0 && (q.bTok[1] <= b1 || q.bTok[0] < b0) ? refBag(index, q.doc, Math.min(b0, q.bTok[0]), Math.max(b1, q.bTok[1])) : refBag(index, q.doc, Math.min(b1, q.bTok[0]), Math.max(b1, q.bTok[0]));
     let s = doc.tokens[a1]!.sentence;
     for (; s < doc.sentences.length; s++) {
       const st = doc.sentences[s]!;

@@ -380,6 +380,63 @@ describe('joinPieces', () => {
   });
 });
 
+describe('joinPieces: one stretch copied with its sentences moved about (joinReordered)', () => {
+  const S1 = 'The ferry company cancelled every crossing to the northern islands after the storm tore a loading ramp from the pier';
+  const S2 = 'Islanders waiting for medicine were told the next boat might not sail before the end of the month';
+  const FILLER =
+    'The council later published a long list of roads closed by fallen trees, from the coast road past the lighthouse to the lanes ' +
+    'behind the old brickworks, and asked drivers to keep away from the quay until engineers had inspected every mooring.';
+  // the article tells the source's two sentences in the other order
+  const article = `${S2}, a spokesman said. ${S1}. The harbour master expects repairs to take weeks.`;
+  const model = analyse(article);
+  const pieces = (ref: string) => {
+    const index = ReferenceIndex.build([doc('wire.txt', ref)]);
+    const d = index.docs[0]!;
+    const span = (text: string, s: string) => {
+      const from = text.indexOf(s);
+      return [from, from + s.length] as const;
+    };
+    const toks = (starts: ArrayLike<number>, ends: ArrayLike<number>, n: number, [from, to]: readonly [number, number]): [number, number] => {
+      let i = 0;
+      while (ends[i]! <= from) i++;
+      let j = i;
+      while (j < n && starts[j]! < to) j++;
+      return [i, j];
+    };
+    const piece = (s: string, level: Passage['level']): Passage => {
+      const aTok = toks(model.tokens.map((t) => t.start), model.tokens.map((t) => t.end), model.tokens.length, span(article, s));
+      const bTok = toks(d.tokens.starts, d.tokens.ends, d.tokens.terms.length, span(ref, s));
+      return {
+        doc: 0,
+        a: { start: model.tokens[aTok[0]]!.start, end: model.tokens[aTok[1] - 1]!.end },
+        b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
+        aTok,
+        bTok,
+        similarity: level === 'verbatim' ? 1 : 0.9,
+        level,
+        words: aTok[1] - aTok[0],
+      };
+    };
+    return { index, first: piece(S2, 'near-verbatim'), second: piece(S1, 'near-verbatim'), exact: [piece(S2, 'verbatim'), piece(S1, 'verbatim')] as const };
+  };
+
+  it('joins two close pieces of one source whose order the article swapped, spans on both sides', () => {
+    const ref = `${S1}. ${S2}.`;
+    const { index, first, second } = pieces(ref);
+    const out = joinPieces([first, second], model, index, DEFAULT_ALIGN);
+    assert.equal(out.length, 1);
+    assert.equal(article.slice(out[0]!.a.start, out[0]!.a.end), `${S2}, a spokesman said. ${S1}`);
+    assert.equal(ref.slice(out[0]!.b.start, out[0]!.b.end), `${S1}. ${S2}`);
+    assert.equal(joinPieces([first, second], model, index, { ...DEFAULT_ALIGN, joinReordered: 0 }).length, 2);
+    // two verbatim pieces keep their exact edges
+    assert.equal(joinPieces([...pieces(ref).exact], model, index, DEFAULT_ALIGN).length, 2);
+    // two stretches of the source far apart, told in the other order, stay two
+    const far = `${S1}. ${FILLER} ${FILLER} ${S2}.`;
+    const apart = pieces(far);
+    assert.equal(joinPieces([apart.first, apart.second], model, apart.index, DEFAULT_ALIGN).length, 2);
+  });
+});
+
 describe('levelOf', () => {
   it('grades identical words verbatim, then by the near-verbatim threshold', () => {
     const o = { nearVerbatim: 0.8 };
@@ -1048,5 +1105,49 @@ describe('resolveAcross', () => {
     // under half of the case covered: both stand
     const short = passage(1, 10, 25, 50, 65, 1, 'verbatim');
     assert.deepEqual(spans(resolveAcross([c, short], new Set([c]))), spans([c, short]));
+  });
+});
+
+describe('align: stock passages by the reference set\'s n-gram frequency (leanDistinctGrams)', () => {
+  // An invented archive: 80 short notices, and five pages about bell ringing that give the guild's
+  // definition of chiming in the same words. The source gives it too, then something only it says.
+  const SUBJECTS = ['otters', 'glaciers', 'mosses', 'lighthouses', 'weevils', 'tides', 'orchards', 'quarries', 'beacons', 'ferns', 'canals', 'kestrels'];
+  const notices = Array.from({ length: 80 }, (_, k) =>
+    doc(`notice${k}.txt`, `Volunteers counted ${SUBJECTS[k % SUBJECTS.length]} along stretch ${k} of the county survey route and sent tallies to the museum.`),
+  );
+  const DEF = 'it is called chiming when all of the bells hang dead and the clapper alone is swung against each of them';
+  const pages = ['Ashcombe', 'Brindley', 'Cotterell', 'Dunmore', 'Everleigh'].map((v, k) =>
+    doc(`guild${k}.txt`, `At ${v} ${DEF}, and the ringers meet on ${SUBJECTS[k]} evenings to practise the old changes for weddings in the parish.`),
+  );
+  const SOURCE =
+    `In those old parishes ${DEF} by the ringers. The Tollbridge guild has taught it to schoolchildren since the war, ` +
+    'and its oldest bell was cast from a melted cannon that washed up on the shingle after a winter storm.';
+  const index = ReferenceIndex.build([doc('source.txt', SOURCE), ...pages, ...notices]);
+  const fromSource = (ps: Passage[]) => ps.filter((p) => index.docs[p.doc]!.id === 'source.txt');
+  const on = { leanDistinctGrams: 3 };
+
+  it('drops a loose retelling of the definition every page on the subject gives, and keeps one of what only the source says', () => {
+    const stock =
+      'Chiming, as it is called at the abbey, is when all of the bells hang dead, so that the clapper alone is made to strike each of them, ' +
+      'the vergers told visitors.';
+    const model = analyse(stock);
+    const off = fromSource(align(model, index, { leanDistinctGrams: 0 }));
+    // found, as a paraphrase sharing a few words and phrases five other pages hold
+    assert.equal(off.length, 1);
+    assert.equal(off[0]!.level, 'paraphrase');
+    assert.ok(stock.slice(off[0]!.a.start, off[0]!.a.end).includes('all of the bells hang dead'));
+    assert.ok(SOURCE.slice(off[0]!.b.start, off[0]!.b.end).includes('all of the bells hang dead'));
+    assert.deepEqual(fromSource(align(model, index, on)), []);
+    // off by default
+    assert.deepEqual(fromSource(align(model, index)), off);
+
+    const copy =
+      'Schoolchildren have been taught chiming by the Tollbridge guild ever since the war, and the oldest of its bells came from a melted ' +
+      'cannon the sea washed up on the shingle in a winter storm, the guild says. The choir will sing at the harvest supper.';
+    const kept = fromSource(align(analyse(copy), index, on));
+    assert.equal(kept.length, 1);
+    assert.equal(kept[0]!.level, 'paraphrase');
+    assert.equal(copy.slice(kept[0]!.a.start, kept[0]!.a.end), copy.slice(0, copy.indexOf('. The choir')));
+    assert.equal(SOURCE.slice(kept[0]!.b.start, kept[0]!.b.end), SOURCE.slice(SOURCE.indexOf('The Tollbridge'), SOURCE.length - 1));
   });
 });
