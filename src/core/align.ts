@@ -163,7 +163,7 @@ export interface AlignOptions {
    * article whose reference span lies before the chain's, or inside it, joins it when the joined
    * reference span is at most this many times the joined article span, plus `joinSkew` words (one
    * copied stretch whose sentences or clauses the copy moved about, not two stretches of the source
-   * far apart). 0: off
+   * far apart). Not two verbatim or near-verbatim pieces: their edges are exact, each is shown as it is. 0: off
    */
   joinReordered: number;
   /**
@@ -1862,8 +1862,9 @@ function joinable(chain: Passage[], q: Passage, doc: TextModel, index: Reference
   let gb = q.bTok[0] - b1;
   if (q.bTok[1] <= b1 || q.bTok[0] < b0) {
     // out of order in the reference: one stretch reordered, when the joined spans are of like length
-    // (two verbatim pieces have their exact edges: two findings)
-    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap || (q.level === 'verbatim' && chain[chain.length - 1]!.level === 'verbatim')) return false;
+    // (verbatim and near-verbatim pieces have their exact edges: an editor is shown each as it is, not one
+    // vaguer paraphrase over both and the article's words between)
+    if (!(o.joinReordered > 0) || ga > o.joinGap || ga < -o.joinGap || (q.level !== 'paraphrase' && chain[chain.length - 1]!.level !== 'paraphrase')) return false;
     const lb = Math.max(b1, q.bTok[1]) - Math.min(b0, q.bTok[0]);
     const la = q.aTok[1] - chain[0]!.aTok[0];
     if (lb > o.joinReordered * la + o.joinSkew || la > o.joinReordered * lb + o.joinSkew) return false;

@@ -412,12 +412,18 @@ describe('joinPieces: one stretch copied with its sentences moved about (joinReo
         b: { start: d.tokens.starts[bTok[0]]!, end: d.tokens.ends[bTok[1] - 1]! },
         aTok,
         bTok,
-        similarity: level === 'verbatim' ? 1 : 0.9,
+        similarity: level === 'verbatim' ? 1 : level === 'near-verbatim' ? 0.9 : 0.6,
         level,
         words: aTok[1] - aTok[0],
       };
     };
-    return { index, first: piece(S2, 'near-verbatim'), second: piece(S1, 'near-verbatim'), exact: [piece(S2, 'verbatim'), piece(S1, 'verbatim')] as const };
+    return {
+      index,
+      first: piece(S2, 'paraphrase'),
+      second: piece(S1, 'paraphrase'),
+      exact: [piece(S2, 'verbatim'), piece(S1, 'verbatim')] as const,
+      near: [piece(S2, 'near-verbatim'), piece(S1, 'verbatim')] as const,
+    };
   };
 
   it('joins two close pieces of one source whose order the article swapped, spans on both sides', () => {
@@ -428,8 +434,9 @@ describe('joinPieces: one stretch copied with its sentences moved about (joinReo
     assert.equal(article.slice(out[0]!.a.start, out[0]!.a.end), `${S2}, a spokesman said. ${S1}`);
     assert.equal(ref.slice(out[0]!.b.start, out[0]!.b.end), `${S1}. ${S2}`);
     assert.equal(joinPieces([first, second], model, index, { ...DEFAULT_ALIGN, joinReordered: 0 }).length, 2);
-    // two verbatim pieces keep their exact edges
+    // verbatim and near-verbatim pieces keep their exact edges: two findings, not one vaguer paraphrase
     assert.equal(joinPieces([...pieces(ref).exact], model, index, DEFAULT_ALIGN).length, 2);
+    assert.equal(joinPieces([...pieces(ref).near], model, index, DEFAULT_ALIGN).length, 2);
     // two stretches of the source far apart, told in the other order, stay two
     const far = `${S1}. ${FILLER} ${FILLER} ${S2}.`;
     const apart = pieces(far);
