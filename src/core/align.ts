@@ -1525,6 +1525,22 @@ export function align(
 }
 
 /**
+ * The article's n-gram (SEED_N words) at token `i` in the references: [document, position] pairs within the
+ * look-up's limits, null over them, undefined when a word of it is in no reference. `looked` keeps each answer
+ * (one memo per pair of limits).
+ */
+function gramHits(index: ReferenceIndex, terms: Int32Array, i: number, maxHits: number, maxDocs: number, looked: TokenMemo<number[] | null>): number[] | null | undefined {
+  for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) return undefined;
+  let hits = looked.get(i);
+  if (hits === undefined) {
+    const found: number[] = [];
+    hits = index.lookupLimited(terms, i, maxHits, maxDocs, found) ? found : null;
+    looked.set(i, hits);
+  }
+  return hits;
+}
+
+/**
  * The word n-grams (SEED_N words) of passage `p`'s article side found in its source span, each
  * counted 1/k when k reference documents hold it (an n-gram over the look-up's limits, in more than
  * `maxSeedDocs` documents, counts 0). `terms`: `articleTerms`; `looked` keeps each n-gram's look-up.
@@ -1532,16 +1548,8 @@ export function align(
 function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): number {
   let sum = 0;
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
-    let known = true;
-    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
-    if (!known) continue;
-    let hits = looked.get(i);
-    if (hits === undefined) {
-      const found: number[] = [];
-      hits = index.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, found) ? found : null;
-      looked.set(i, hits);
-    }
-    if (hits === null) continue;
+    const hits = gramHits(index, terms, i, o.maxSeedHits, o.maxSeedDocs, looked);
+    if (!hits) continue;
     let docs = 0;
     let inSource = false;
     for (let h = 0; h < hits.length; h += 2) {
@@ -2055,16 +2063,9 @@ function stockGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: I
   const held = new Map<number, number>();
   let sharedAll = 0;
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
-    let known = true;
-    for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
-    if (!known) continue;
     // over the look-up's limits (null): in more documents than any threshold here, so common
-    let hits = looked.get(i);
-    if (hits === undefined) {
-      const found: number[] = [];
-      hits = index.lookupLimited(terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), found) ? found : null;
-      looked.set(i, hits);
-    }
+    const hits = gramHits(index, terms, i, o.maxSeedHits, Math.max(o.maxSeedDocs, o.pairStockGramDocs), looked);
+    if (hits === undefined) continue;
     const within = hits !== null;
     let inSource = !within;
     const docs: number[] = [];

@@ -709,35 +709,24 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
       const bytes = get<Uint8Array>('refAnalyses', 'u8');
       if (at.length !== n + 1 || at[n]! > bytes.length) throw new CodecError('corrupt reference analyses (table)');
       const base = bytes.byteOffset - payload.byteOffset;
+      /** Document `num`'s stored record, paged in and decoded by `decode`; undefined when it has none. */
+      const record = <T>(num: number, decode: (from: number, to: number, d: IndexedDoc) => T): T | undefined => {
+        const d = opened[num];
+        if (!d || d.deleted || index.docs[num] !== d) return undefined;
+        const from = at[num]!;
+        const to = at[num + 1]!;
+        if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
+        if (from === to) return undefined;
+        paged.ensure(base + from, base + to);
+        try {
+          return decode(from, to, d);
+        } catch (e) {
+          throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
+        }
+      };
       return {
-        read(num: number) {
-          const d = opened[num];
-          if (!d || d.deleted || index.docs[num] !== d) return undefined;
-          const from = at[num]!;
-          const to = at[num + 1]!;
-          if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
-          if (from === to) return undefined;
-          paged.ensure(base + from, base + to);
-          try {
-            return decodeReferenceAnalysis(bytes, from, to, d.text, store.tokCount[num]!);
-          } catch (e) {
-            throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
-          }
-        },
-        sentences(num: number) {
-          const d = opened[num];
-          if (!d || d.deleted || index.docs[num] !== d) return undefined;
-          const from = at[num]!;
-          const to = at[num + 1]!;
-          if (from > to || to > bytes.length) throw new CodecError('corrupt reference analyses (table)');
-          if (from === to) return undefined;
-          paged.ensure(base + from, base + to);
-          try {
-            return decodeSentences(bytes, from, to, d.text.length, store.tokCount[num]!);
-          } catch (e) {
-            throw new CodecError(`corrupt reference analysis of document ${num}: ${(e as Error).message}`);
-          }
-        },
+        read: (num: number) => record(num, (from, to, d) => decodeReferenceAnalysis(bytes, from, to, d.text, store.tokCount[num]!)),
+        sentences: (num: number) => record(num, (from, to, d) => decodeSentences(bytes, from, to, d.text.length, store.tokCount[num]!)),
       };
     });
   }
