@@ -7,21 +7,12 @@
 // writes what it saw; these tests read it. CI installs emacs-nox, elpa-eglot and elpa-markdown-mode
 // (.ci/run); without emacs these tests fail under CI and are skipped elsewhere.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { check } from '../../src/core/engine';
-import { proseView } from '../../src/core/prose';
-import { openIndex } from '../../src/node/open-index';
-import { REPO, SERVER } from './client';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RULES, NOTES } = require('../e2e/expectations.js') as {
-  RULES: Record<string, { file: string; texts: string[]; fix?: { on: string; title: RegExp; after: string[]; gone?: boolean } }>;
-  NOTES: { text: string };
-};
+import { REPO } from './client';
+import { assertFixApplied, engineFindings, FIXES_ON_ARTICLE, FIXTURES, inScratchWorkspace, NOTES, readmeSnippet, requireEditor, titleMatch } from './real-editor';
 
-const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 const DRIVER = path.join(REPO, 'test', 'emacs', 'drive.el');
 
 interface Diag { code: string; message: string; shown: string; type: string; line: number; text: string }
@@ -35,26 +26,8 @@ interface Run {
   result: { mode: string; languageId: string; initial: Diag[]; steps: Step[]; exitedByItself: boolean; exitStatus: number };
 }
 
-function hasEmacs(): boolean {
-  return spawnSync('emacs', ['--version'], { encoding: 'utf8' }).status === 0;
-}
-
-/** An expectation's title regex as the driver's match: the literal, whole or as a prefix. */
-function titleMatch(re: RegExp): { text: string; exact: boolean } {
-  const m = /^\^(.*?)(\$?)$/.exec(re.source);
-  if (!m || /(^|[^\\])[.*+?()[\]{}|]/.test(m[1]!)) throw new Error(`title ${re} is not ^literal or ^literal$`);
-  return { text: m[1]!.replace(/\\(.)/g, '$1'), exact: m[2] === '$' };
-}
-
 /** The README's Emacs Lisp snippet, starting this checkout's built server. */
-function readmeSnippet(): string {
-  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-  const m = /### Emacs \(eglot\)[\s\S]*?```elisp\n([\s\S]*?)```/.exec(readme);
-  if (!m) throw new Error('README.md has no ```elisp snippet under "### Emacs (eglot)"');
-  const cmd = '("copydesk-lsp" "--stdio"';
-  if (!m[1]!.includes(cmd)) throw new Error('the README\'s snippet does not start `copydesk-lsp --stdio`');
-  return m[1]!.replace(cmd, `(${[process.execPath, SERVER, '--stdio'].map((x) => JSON.stringify(x)).join(' ')}`);
-}
+const snippet = () => readmeSnippet(/### Emacs \(eglot\)[\s\S]*?```elisp\n([\s\S]*?)```/, '("copydesk-lsp" "--stdio"', (args) => `(${args.join(' ')}`);
 
 interface DriveOptions {
   /** files to visit, in order; the steps act on the last one */
@@ -67,17 +40,13 @@ interface DriveOptions {
 }
 
 /** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures (two runs go side by side). */
-async function drive(o: DriveOptions): Promise<Run> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-emacs-'));
-  try {
-    const ws = path.join(dir, o.folder ?? 'ws');
-    cpSync(FIXTURES, ws, { recursive: true });
-    for (const [file, edit] of Object.entries(o.edit ?? {})) writeFileSync(path.join(ws, file), edit(readFileSync(path.join(ws, file), 'utf8')));
+function drive(o: DriveOptions): Promise<Run> {
+  return inScratchWorkspace('copydesk-emacs-', o, async (dir, ws) => {
     const plan = path.join(dir, 'plan.json');
     const out = path.join(dir, 'out.json');
-    const snippet = path.join(dir, 'init.el');
-    writeFileSync(snippet, readmeSnippet());
-    writeFileSync(plan, JSON.stringify({ snippet, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
+    const init = path.join(dir, 'init.el');
+    writeFileSync(init, snippet());
+    writeFileSync(plan, JSON.stringify({ snippet: init, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
     // standard input from /dev/null: the driver's input reads (see drive.el) return at once
     const p = spawn('emacs', ['--batch', '-l', DRIVER], {
       env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
@@ -96,32 +65,17 @@ async function drive(o: DriveOptions): Promise<Run> {
     }
     assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
     return run;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** JSON-RPC answers with an error, either way (a refused registration, a request the other side failed). */
 const errorsIn = (run: Run) => run.traffic.filter(([, , err]) => err).map((t) => t.join(' '));
 
-const doubledWord = (s: string) => /\b(\w+)\s+\1\b/i.exec(s)?.[0];
-
-/** The engine's findings in `text` read as `language`: [rule, text, message]. */
-async function engineFindings(text: string, language: string): Promise<string[][]> {
-  const { index } = await openIndex([path.join(FIXTURES, 'references/')]);
-  return check(proseView(text, language), index, {}).findings.map((f) => [f.rule, f.text.trim(), f.message]);
-}
-
 describe('language server in a real Emacs (batch, eglot 1.9)', function () {
   this.timeout(180000);
-  before(function () {
-    if (hasEmacs()) return;
-    if (process.env.CI) throw new Error('emacs is not installed: .ci/run installs Debian\'s emacs-nox, elpa-eglot and elpa-markdown-mode');
-    console.log('      skipped: no `emacs` on the PATH (apt-get install emacs-nox elpa-eglot elpa-markdown-mode; CI installs them)');
-    this.skip();
-  });
+  before(requireEditor('emacs', 'emacs-nox elpa-eglot elpa-markdown-mode'));
 
-  const withFix = Object.entries(RULES).filter(([, e]) => e.fix && e.file === 'article.md');
+  const withFix = FIXES_ON_ARTICLE;
   let run: Run;
   let second: Run;
   const article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
@@ -164,16 +118,7 @@ describe('language server in a real Emacs (batch, eglot 1.9)', function () {
 
   for (const [rule, exp] of withFix) {
     it(`${rule}: M-x eglot-code-actions offers "${exp.fix!.title.source}", and applying it gives well-formed text`, () => {
-      const step = run.result.steps.find((s) => s.on === exp.fix!.on)!;
-      assert.equal(step.error, undefined);
-      assert.ok(step.picked, `offered: ${step.titles.join(' | ')}`);
-      assert.match(step.hover, /Copydesk/, 'eldoc shows a hover at point');
-      for (const s of exp.fix!.after) assert.ok(step.text_after.includes(s), `text now contains ${JSON.stringify(s)}`);
-      assert.equal(doubledWord(step.text_after), doubledWord(article), 'no doubled word');
-      if (exp.fix!.gone) {
-        const left = step.diagnostics_after.filter((d) => d.code === rule && d.text.includes(exp.fix!.on.slice(0, 8)));
-        assert.deepEqual(left, [], `${rule} cleared`);
-      }
+      assertFixApplied(rule, exp.fix, run.result.steps.find((s) => s.on === exp.fix.on), article, 'eldoc shows a hover at point');
     });
   }
 

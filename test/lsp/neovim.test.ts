@@ -6,59 +6,30 @@
 // (.ci/run), and without it these tests fail under CI and are skipped elsewhere.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { check } from '../../src/core/engine';
-import { proseView } from '../../src/core/prose';
-import { openIndex } from '../../src/node/open-index';
-import { REPO, SERVER } from './client';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RULES } = require('../e2e/expectations.js') as {
-  RULES: Record<string, { file: string; texts: string[]; fix?: { on: string; title: RegExp; after: string[]; gone?: boolean } }>;
-};
+import { REPO } from './client';
+import { assertFixApplied, engineFindings, FIXES_ON_ARTICLE, FIXTURES, inScratchWorkspace, readmeSnippet, requireEditor, titleMatch } from './real-editor';
 
-const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 const DRIVER = path.join(REPO, 'test', 'nvim', 'drive.lua');
 
 interface Diag { code: string; message: string; lnum: number; col: number; end_lnum: number; end_col: number; text: string }
 interface Step { on: string; error?: string; titles: string[]; picked?: string; hover: string; text_after: string; diagnostics_before: Diag[]; diagnostics_after: Diag[] }
 interface Run { nvim: string; errors: string[]; initial: Diag[]; steps: Step[] }
 
-function hasNvim(): boolean {
-  return spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
-}
-
-/** An expectation's title regex as the driver's match: the literal, whole or as a prefix. */
-function titleMatch(re: RegExp): { text: string; exact: boolean } {
-  const m = /^\^(.*?)(\$?)$/.exec(re.source);
-  if (!m || /(^|[^\\])[.*+?()[\]{}|]/.test(m[1]!)) throw new Error(`title ${re} is not ^literal or ^literal$`);
-  return { text: m[1]!.replace(/\\(.)/g, '$1'), exact: m[2] === '$' };
-}
-
 /** The README's Lua snippet for Neovim 0.7–0.9, starting this checkout's built server. */
-function readmeSnippet(): string {
-  const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
-  const m = /For Neovim 0\.7–0\.9:\s*```lua\n([\s\S]*?)```/.exec(readme);
-  if (!m) throw new Error('README.md has no Lua snippet after "For Neovim 0.7–0.9:"');
-  const cmd = `{ ${[process.execPath, SERVER, '--stdio'].map((x) => JSON.stringify(x)).join(', ')} }`;
-  if (!m[1]!.includes("{ 'copydesk-lsp', '--stdio' }")) throw new Error("the README's snippet does not start `copydesk-lsp --stdio`");
-  return m[1]!.replace("{ 'copydesk-lsp', '--stdio' }", cmd);
-}
+const snippet = () =>
+  readmeSnippet(/For Neovim 0\.7–0\.9:\s*```lua\n([\s\S]*?)```/, "{ 'copydesk-lsp', '--stdio' }", (args) => `{ ${args.join(', ')} }`);
 
 /** Run Neovim headless, configured by the README's snippet, on `file` of a copy of the e2e fixtures (after `edit` of that file's text). */
-function drive(file: string, steps: { on: string; title?: { text: string; exact: boolean } }[], edit?: (text: string) => string): Run {
-  const dir = mkdtempSync(path.join(tmpdir(), 'copydesk-nvim-'));
-  try {
-    const ws = path.join(dir, 'ws');
-    cpSync(FIXTURES, ws, { recursive: true });
-    if (edit) writeFileSync(path.join(ws, file), edit(readFileSync(path.join(ws, file), 'utf8')));
+function drive(file: string, steps: { on: string; title?: { text: string; exact: boolean } }[], edit?: (text: string) => string): Promise<Run> {
+  return inScratchWorkspace('copydesk-nvim-', { edit: edit && { [file]: edit } }, (dir, ws) => {
     const plan = path.join(dir, 'plan.json');
     const out = path.join(dir, 'out.json');
-    const snippet = path.join(dir, 'init.lua');
-    writeFileSync(snippet, readmeSnippet());
+    const init = path.join(dir, 'init.lua');
+    writeFileSync(init, snippet());
     writeFileSync(plan, JSON.stringify({
-      snippet,
+      snippet: init,
       workspace: ws,
       file,
       timeoutMs: 20000,
@@ -79,32 +50,23 @@ function drive(file: string, steps: { on: string; title?: { text: string; exact:
     }
     assert.deepEqual(run.errors, [], 'the driver reports no error');
     return run;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
-
-const doubledWord = (s: string) => /\b(\w+)\s+\1\b/i.exec(s)?.[0];
 
 describe('language server in a real Neovim (headless, built-in LSP client)', function () {
   this.timeout(180000);
-  before(function () {
-    if (hasNvim()) return;
-    if (process.env.CI) throw new Error('nvim is not installed: .ci/run installs Debian\'s neovim');
-    this.skip();
-  });
+  before(requireEditor('nvim', 'neovim'));
 
-  const withFix = Object.entries(RULES).filter(([, e]) => e.fix && e.file === 'article.md');
+  const withFix = FIXES_ON_ARTICLE;
   let run: Run;
   let article: string;
   before(async function () {
     article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
-    run = drive('article.md', withFix.map(([, e]) => ({ on: e.fix!.on, title: titleMatch(e.fix!.title) })));
+    run = await drive('article.md', withFix.map(([, e]) => ({ on: e.fix!.on, title: titleMatch(e.fix!.title) })));
   });
 
   it('Neovim shows every finding the engine makes, on the words the engine marks', async () => {
-    const { index } = await openIndex([path.join(FIXTURES, 'references/')]);
-    const want = check(proseView(article, 'markdown'), index, {}).findings.map((f) => [f.rule, f.text.trim()]);
+    const want = (await engineFindings(article, 'markdown')).map(([rule, text]) => [rule, text]);
     // Neovim's columns are bytes: a text equal to the finding's means the UTF-16 range was converted right
     const got = run.initial.map((d) => [d.code, d.text.trim()]);
     assert.deepEqual(got.slice().sort(), want.slice().sort());
@@ -112,23 +74,14 @@ describe('language server in a real Neovim (headless, built-in LSP client)', fun
 
   for (const [rule, exp] of withFix) {
     it(`${rule}: vim.lsp.buf.code_action() offers "${exp.fix!.title.source}", and applying it gives well-formed text`, () => {
-      const step = run.steps.find((s) => s.on === exp.fix!.on)!;
-      assert.equal(step.error, undefined);
-      assert.ok(step.picked, `offered: ${step.titles.join(' | ')}`);
-      assert.match(step.hover, /Copydesk/, 'a hover at the cursor');
-      for (const s of exp.fix!.after) assert.ok(step.text_after.includes(s), `text now contains ${JSON.stringify(s)}`);
-      assert.equal(doubledWord(step.text_after), doubledWord(article), 'no doubled word');
-      if (exp.fix!.gone) {
-        const left = step.diagnostics_after.filter((d) => d.code === rule && d.text.includes(exp.fix!.on.slice(0, 8)));
-        assert.deepEqual(left, [], `${rule} cleared`);
-      }
+      assertFixApplied(rule, exp.fix, run.steps.find((s) => s.on === exp.fix.on), article, 'a hover at the cursor');
     });
   }
 
-  it('a hard-wrapped paragraph and curly quotes: actions from any line of a passage, and at a finding after “', () => {
+  it('a hard-wrapped paragraph and curly quotes: actions from any line of a passage, and at a finding after “', async () => {
     // Markdown as a Neovim user writes it (textwidth 72): the copied first paragraph runs over three lines;
     // the councillor's quote gets curly marks, three bytes each in UTF-8
-    const wrapped = drive(
+    const wrapped = await drive(
       'article.md',
       [
         { on: 'morning after the regional', title: { text: 'Quote it and credit Coastline Wire', exact: true } },
