@@ -2,13 +2,16 @@
  * In-process A/B of two engines on warm checks (issue 13's runs 30 and 36):
  *
  *   COPYDESK_EVAL_DIR=/work/shared/eval node --expose-gc scripts/bench/ab-inprocess.js --base=DIR --file=INDEX.cdx
- *       [--only=check|align] [--words=1000] [--articles=40] [--profile=OUT.cpuprofile]
+ *       [--only=check|align|edit] [--words=1000] [--articles=40] [--edits=100] [--profile=OUT.cpuprofile]
  *
  * Bundles DIR's sources and this checkout's (engine, index codec, the bench's corpus) with esbuild into a temp folder,
  * loads both into one process, and has each decode INDEX and make one cold check. Then every bench article (the editor
  * bench's: articles(held, words, …)) goes through both, the order alternating per article; CPU time per call
  * (process.cpuUsage) and wall time are collected, and the results (check: the findings; align: the passages) compared
  * as JSON. On a shared machine the CPU columns of one such session are what to compare.
+ * --only=edit: the editor's loop instead — each side opens the same article in an EditorSession (the language
+ * server's per-document state), then --edits one-word edits at random paragraphs (the editor bench's oneWordEdit,
+ * seed 13) are re-checked, the sides alternating per edit; CPU per edit and the findings compared as above.
  * With --profile, no A/B: this checkout alone, one cold call, then the inspector's CPU profile (200 µs) of --articles
  * warm calls, written to OUT.
  */
@@ -35,6 +38,9 @@ async function bundle(dir, name) {
       `export { align } from '${dir}/src/core/align';`,
       `export { analyse } from '${dir}/src/core/text';`,
       `export { split, articles } from '${dir}/scripts/bench/index-bench';`,
+      `export { EditorSession } from '${dir}/src/core/session';`,
+      `export { oneWordEdit } from '${dir}/scripts/bench/editor-bench';`,
+      `export { rng } from '${dir}/scripts/lib/rng';`,
     ].join('\n'),
   );
   const out = path.join(tmp, `${name}.js`);
@@ -75,12 +81,30 @@ async function main() {
     const m = await bundle(dir, name);
     return { name, m, index: m.decodeIndex(u8).index, cpu: [], wall: [], out: [] };
   };
-  const call = (s, a) => (only === 'align' ? s.m.align(s.m.analyse(a), s.index) : s.m.check(a, s.index).findings);
+  const call = (s, a) =>
+    only === 'align' ? s.m.align(s.m.analyse(a), s.index) : only === 'edit' ? s.session.check(a).findings : s.m.check(a, s.index).findings;
+  /** The texts to check after the first (cold) one: new articles, or one article after each of --edits one-word edits. */
+  const workload = (m, arts, opened) => {
+    if (only !== 'edit') return arts.slice(1);
+    const rand = m.rng(13);
+    const out = [];
+    let text = opened;
+    for (let i = 0; i < Number(args.edits || 100); i++) out.push((text = m.oneWordEdit(text, rand)));
+    return out;
+  };
+  const open = (s, arts) => {
+    if (only !== 'edit') return call(s, arts[0]);
+    // the article is opened after a cold check of another one, as a server's second document
+    s.m.check(arts[0], s.index);
+    s.session = new s.m.EditorSession(s.index);
+    return s.session.check(arts[1]);
+  };
   if (args.profile) {
     const s = await load(here, 'this');
     const { held } = s.m.split(evalDir);
     const arts = s.m.articles(held, words, count + 1);
-    call(s, arts[0]);
+    open(s, arts);
+    const texts = workload(s.m, arts, arts[1]);
     const inspector = require('node:inspector');
     const session = new inspector.Session();
     session.connect();
@@ -89,11 +113,11 @@ async function main() {
     await post('Profiler.setSamplingInterval', { interval: 200 });
     await post('Profiler.start');
     const c0 = cpu();
-    for (const a of arts.slice(1)) call(s, a);
+    for (const a of texts) call(s, a);
     const c = cpu() - c0;
     const { profile } = await post('Profiler.stop');
     fs.writeFileSync(args.profile, JSON.stringify(profile));
-    console.log(`${only}: ${(c / count).toFixed(1)} CPU ms per call while profiled; profile in ${args.profile}`);
+    console.log(`${only}: ${(c / texts.length).toFixed(1)} CPU ms per call while profiled; profile in ${args.profile}`);
     return;
   }
   if (!args.base) throw new Error('--base=DIR is required');
@@ -102,11 +126,12 @@ async function main() {
   const arts = sides[0].m.articles(held, words, count + 1);
   for (const s of sides) {
     const c0 = cpu();
-    call(s, arts[0]);
+    open(s, arts);
     s.cold = cpu() - c0;
   }
   let differ = 0;
-  arts.slice(1).forEach((a, i) => {
+  const texts = workload(sides[0].m, arts, arts[1]);
+  texts.forEach((a, i) => {
     for (const s of i % 2 ? [...sides].reverse() : sides) {
       const t0 = performance.now();
       const c0 = cpu();
@@ -121,7 +146,7 @@ async function main() {
   for (const s of sides) {
     console.log(`${s.name}: ${only} ${words} words, CPU ms p50 ${pct(s.cpu, 50).toFixed(1)} mean ${mean(s.cpu).toFixed(1)}; wall p50 ${pct(s.wall, 50).toFixed(1)}; cold CPU ${s.cold.toFixed(0)}`);
   }
-  console.log(`${count} articles; ${differ} differ`);
+  console.log(`${texts.length} ${only === 'edit' ? 'edits' : 'articles'}; ${differ} differ`);
 }
 
 main()
