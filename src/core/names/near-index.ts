@@ -18,7 +18,7 @@
  * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
 import type { NameEntry } from './lexicon';
-import { foldDiacritics, letterBits, letterGap, osaDistance, skeleton } from './similarity';
+import { foldDiacritics, letterBits, letterGap, osaDistance, osaDistanceCodes, skeleton } from './similarity';
 
 /** seeds of the four kinds of filed string, so that equal strings of two kinds fall in different files */
 const SKELETON = 0x9e3779b1;
@@ -245,10 +245,11 @@ export class NearNameIndex {
   /** look-ups of each letter so far */
   private readonly asked = new Map<string, number>();
   /**
-   * per letter scanned, letterBits and lengths of its names' skeletons (in `byLetter` order): the scan's
-   * first tests read these arrays, not the entries
+   * per letter scanned, letterBits, lengths and code units (packed: name m's are codes[at[m] .. at[m + 1]))
+   * of its names' skeletons (in `byLetter` order): the scan's tests up to the edit distance read these
+   * arrays, not the entries (reading each entry and its skeleton string was most of a scan's time)
    */
-  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array }>();
+  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array; codes: Uint16Array; at: Int32Array }>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   /**
@@ -321,15 +322,19 @@ export class NearNameIndex {
   private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
     let shape = this.bits.get(letter);
     if (!shape) {
-      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length) };
-      for (let m = 0; m < members.length; m++) {
+      let total = 0;
+      for (let m = 0; m < members.length; m++) total += this.names[members[m]!]!.skeleton.length;
+      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length), codes: new Uint16Array(total), at: new Int32Array(members.length + 1) };
+      for (let m = 0, o = 0; m < members.length; m++) {
         const s = this.names[members[m]!]!.skeleton;
         shape.bits[m] = letterBits(s);
         shape.lens[m] = s.length;
+        for (let i = 0; i < s.length; i++) shape.codes[o++] = s.charCodeAt(i);
+        shape.at[m + 1] = o;
       }
       this.bits.set(letter, shape);
     }
-    const { bits, lens } = shape;
+    const { bits, lens, codes, at } = shape;
     const keyBits = letterBits(skel);
     const keyLen = skel.length;
     const wanted = queryHashes(key, skel);
@@ -338,10 +343,9 @@ export class NearNameIndex {
     for (let m = 0; m < members.length; m++) {
       // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
       if (Math.abs(lens[m]! - keyLen) > 2 || letterGap(keyBits, bits[m]!) > 3) continue;
+      if (osaDistanceCodes(skel, codes, at[m]!, at[m + 1]!, 3) > 3) continue;
       const id = members[m]!;
       const e = this.names[id]!;
-      const s = e.skeleton;
-      if (osaDistance(skel, s, 3) > 3) continue;
       // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
       if (longKey && e.key.toLowerCase().length > LONG_NAME) {
         found.push(id);
