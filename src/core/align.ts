@@ -23,7 +23,7 @@ import { findQuotes, type QuoteSpan } from './attribution/quotes';
 import type { LineRange } from './line-counts';
 import type { IndexedDoc, ReferenceIndex } from './reference-index';
 import { SEED_N } from './segment';
-import { referenceTextModel } from './reference-analyses';
+import { referenceTextModel, storedSentences } from './reference-analyses';
 import { lowerBoundOf, spanAt } from './search';
 import { bagDice, widenToSeeds } from './reorder';
 import { articleStems, dicePairs, refSentenceRanges, termFact, termFacts, type ArticleStems } from './sentence-pairs';
@@ -1980,8 +1980,25 @@ const refQuoteMasks = new DocCache<Uint8Array>(256);
 function referenceQuoteMask(index: ReferenceIndex, num: number): Uint8Array {
   return refQuoteMasks.get(index, num, () => {
     const t = index.docs[num]!.tokens;
-    return quoteMask(t.terms.length, (k) => t.starts[k]!, findQuotes(referenceModel(index, num)));
+    return quoteMask(t.terms.length, (k) => t.starts[k]!, findQuotes(referenceQuoteView(index, num)));
   });
+}
+
+/**
+ * What findQuotes reads of reference document `num` — its text and paragraphs — without assembling its
+ * text model when the index file's record holds the paragraphs (a passage's document often needs its
+ * quotation marks and nothing else of the model): the model if already made, else the stored paragraphs,
+ * else the model.
+ */
+export function referenceQuoteView(index: ReferenceIndex, num: number): Pick<TextModel, 'text' | 'paragraphs'> {
+  const made = refModels.peek(index, num);
+  if (made) return made;
+  const stored = storedSentences(index, num);
+  if (!stored) return referenceModel(index, num);
+  const flat = stored.paragraphs;
+  const paragraphs: { start: number; end: number }[] = new Array(flat.length / 2);
+  for (let k = 0; k < paragraphs.length; k++) paragraphs[k] = { start: flat[2 * k]!, end: flat[2 * k + 1]! };
+  return { text: index.docs[num]!.text, paragraphs };
 }
 
 /**

@@ -279,6 +279,11 @@ export class Terms {
     }
   }
 
+  /** termHash of term `id`'s word (kept with the table, so no rehash) */
+  hashOf(id: number): number {
+    return this.hashes[id]!;
+  }
+
   /**
    * The word → id table as stored by index-codec.ts: each term's hash, and the open-addressing slots (term
    * id + 1, 0: empty) of a table of this one's size with the ids put in order — the table restore() makes

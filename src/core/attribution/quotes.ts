@@ -49,7 +49,7 @@ function opensWithSingle(text: string, at: number): boolean {
   return text[at] === '‘' || (text[at] === "'" && isLetter(text[at + 1]) && !/^'\d\d/.test(text.slice(at, at + 3)));
 }
 
-export function findQuotes(model: TextModel): QuoteSpan[] {
+export function findQuotes(model: Pick<TextModel, 'text' | 'paragraphs'>): QuoteSpan[] {
   const { text, paragraphs } = model;
   const out: QuoteSpan[] = [];
   // stack of open quotes: kind of mark, offset of the opening mark, paragraph

@@ -240,8 +240,7 @@ function docWords(index: ReferenceIndex, d: number): DocWords {
   const dict = index.terms;
   if (modelHasIndexTokens(index, d)) {
     const ids = index.docs[d]!.tokens.terms;
-    const hashes = dict.table().hashes;
-    return { ids, norms: null, dict, runs: rollRuns(ids.length, (k) => hashes[ids[k]!]!) };
+    return { ids, norms: null, dict, runs: rollRuns(ids.length, (k) => dict.hashOf(ids[k]!)) };
   }
   const norms = referenceModel(index, d).tokens.map((t) => t.norm);
   const hashes = Uint32Array.from(norms, termHash);

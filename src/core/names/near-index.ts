@@ -18,7 +18,7 @@
  * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
 import type { NameEntry } from './lexicon';
-import { foldDiacritics, letterBits, letterGap, osaDistance, skeleton } from './similarity';
+import { foldDiacritics, letterBits, letterGap, osaDistance, osaDistanceCodes, skeleton } from './similarity';
 
 /** seeds of the four kinds of filed string, so that equal strings of two kinds fall in different files */
 const SKELETON = 0x9e3779b1;
@@ -171,6 +171,64 @@ function table(names: readonly NameEntry[], members: readonly number[], known: (
 }
 
 /**
+ * A set of 32-bit hashes (as int32) by open addressing: a scan tests each kept name's ~40 filed hashes
+ * against the query's, and a `Set` of numbers above 2^31 boxes every one it is asked about.
+ */
+export class HashSet32 {
+  private keys: Int32Array;
+  private used: Uint8Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(expected = 64) {
+    let size = 16;
+    while (size < 2 * expected) size *= 2;
+    this.keys = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+  }
+
+  add(h: number): void {
+    h |= 0;
+    if (2 * (this.count + 1) > this.keys.length) this.grow();
+    let b = h & this.mask;
+    while (this.used[b] !== 0) {
+      if (this.keys[b] === h) return;
+      b = (b + 1) & this.mask;
+    }
+    this.used[b] = 1;
+    this.keys[b] = h;
+    this.count++;
+  }
+
+  has(h: number): boolean {
+    h |= 0;
+    for (let b = h & this.mask; this.used[b] !== 0; b = (b + 1) & this.mask) if (this.keys[b] === h) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private grow(): void {
+    const { keys, used } = this;
+    this.keys = new Int32Array(2 * keys.length);
+    this.used = new Uint8Array(2 * keys.length);
+    this.mask = this.keys.length - 1;
+    this.count = 0;
+    for (let b = 0; b < keys.length; b++) if (used[b] !== 0) this.add(keys[b]!);
+  }
+}
+
+/** The hashes a spelling is looked up by (`keys` with `query`), as a set. */
+function queryHashes(key: string, skel: string): HashSet32 {
+  const out = new HashSet32(4 * key.length + 16);
+  keys(key, skel, true, (h) => out.add(h));
+  return out;
+}
+
+/**
  * Look-ups of one skeleton first letter answered by a scan of that letter's names before its table is
  * built. A table costs about 40 filed hashes a name, a scan an edit distance a name (fewer after the
  * letter-set bound) and the hashes of the few names it keeps: at 10 M reference words (48,817 names) a
@@ -187,10 +245,11 @@ export class NearNameIndex {
   /** look-ups of each letter so far */
   private readonly asked = new Map<string, number>();
   /**
-   * per letter scanned, letterBits and lengths of its names' skeletons (in `byLetter` order): the scan's
-   * first tests read these arrays, not the entries
+   * per letter scanned, letterBits, lengths and code units (packed: name m's are codes[at[m] .. at[m + 1]))
+   * of its names' skeletons (in `byLetter` order): the scan's tests up to the edit distance read these
+   * arrays, not the entries (reading each entry and its skeleton string was most of a scan's time)
    */
-  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array }>();
+  private readonly bits = new Map<string, { bits: Int32Array; lens: Int32Array; codes: Uint16Array; at: Int32Array }>();
   /** per name, the look-up that last took it as a candidate (to take each once) */
   private readonly seen: Int32Array;
   /**
@@ -263,28 +322,30 @@ export class NearNameIndex {
   private scan(key: string, skel: string, letter: string, members: readonly number[]): NameEntry[] {
     let shape = this.bits.get(letter);
     if (!shape) {
-      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length) };
-      for (let m = 0; m < members.length; m++) {
+      let total = 0;
+      for (let m = 0; m < members.length; m++) total += this.names[members[m]!]!.skeleton.length;
+      shape = { bits: new Int32Array(members.length), lens: new Int32Array(members.length), codes: new Uint16Array(total), at: new Int32Array(members.length + 1) };
+      for (let m = 0, o = 0; m < members.length; m++) {
         const s = this.names[members[m]!]!.skeleton;
         shape.bits[m] = letterBits(s);
         shape.lens[m] = s.length;
+        for (let i = 0; i < s.length; i++) shape.codes[o++] = s.charCodeAt(i);
+        shape.at[m + 1] = o;
       }
       this.bits.set(letter, shape);
     }
-    const { bits, lens } = shape;
+    const { bits, lens, codes, at } = shape;
     const keyBits = letterBits(skel);
     const keyLen = skel.length;
-    const wanted = new Set<number>();
-    keys(key, skel, true, (h) => wanted.add(h));
+    const wanted = queryHashes(key, skel);
     const longKey = key.toLowerCase().length >= LONG_NAME - 1;
     const found: number[] = [];
     for (let m = 0; m < members.length; m++) {
       // letterGap is at most the edit distance (an edit adds at most one letter to either side's surplus)
       if (Math.abs(lens[m]! - keyLen) > 2 || letterGap(keyBits, bits[m]!) > 3) continue;
+      if (osaDistanceCodes(skel, codes, at[m]!, at[m + 1]!, 3) > 3) continue;
       const id = members[m]!;
       const e = this.names[id]!;
-      const s = e.skeleton;
-      if (osaDistance(skel, s, 3) > 3) continue;
       // a long name is filed without its 2-deletions: taken as the table's scan of long names takes it
       if (longKey && e.key.toLowerCase().length > LONG_NAME) {
         found.push(id);
@@ -293,7 +354,7 @@ export class NearNameIndex {
       let filed = this.filed[id];
       if (filed === undefined) this.filed[id] = filed = filedHashes(e);
       for (let k = 0; k < filed.length; k++) {
-        if (wanted.has(filed[k]!)) {
+        if (wanted.has(filed[k]! | 0)) {
           found.push(id);
           break;
         }

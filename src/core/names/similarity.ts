@@ -123,6 +123,60 @@ export function osaDistance(a: string, b: string, max = 8): number {
 }
 let osaRows = new Int32Array(192);
 
+/**
+ * osaDistance(a, b) for b the code units codes[from, to) (capped at max+1 the same way): a scan of many
+ * names reads them from one packed array instead of from each name's own string.
+ */
+export function osaDistanceCodes(a: string, codes: Uint16Array, from: number, to: number, max = 8): number {
+  const la = a.length;
+  const lb = to - from;
+  if (la === lb) {
+    let same = true;
+    for (let i = 0; i < la && same; i++) same = a.charCodeAt(i) === codes[from + i];
+    if (same) return 0;
+  }
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  if (osaRows.length < 3 * (lb + 1)) osaRows = new Int32Array(3 * (lb + 1) * 2);
+  const rows = osaRows;
+  const w = lb + 1;
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= lb; j++) {
+    rows[prev2 + j] = 0;
+    rows[prev + j] = j;
+  }
+  for (let i = 1; i <= la; i++) {
+    rows[cur] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    const ca1 = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = 1; j <= lb; j++) {
+      const cb = codes[from + j - 1]!;
+      const cost = ca === cb ? 0 : 1;
+      let v = rows[prev + j]! + 1;
+      const left = rows[cur + j - 1]! + 1;
+      if (left < v) v = left;
+      const diag = rows[prev + j - 1]! + cost;
+      if (diag < v) v = diag;
+      if (i > 1 && j > 1 && ca === codes[from + j - 2] && ca1 === cb) {
+        const tr = rows[prev2 + j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      rows[cur + j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return rows[prev + lb]!;
+}
+
 /** Jaro–Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;

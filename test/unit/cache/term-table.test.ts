@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { bytesSource, encodeIndex, openIndexSource } from '../../../src/core/index-codec';
 import { HEADER_BYTES } from '../../../src/core/index-format';
 import { ReferenceIndex } from '../../../src/core/reference-index';
-import { Terms } from '../../../src/core/terms';
+import { termHash, Terms } from '../../../src/core/terms';
 
 /** invented words, enough to grow the table a few times */
 function words(n: number): string[] {
@@ -33,6 +33,14 @@ describe('term table made from the stored hashes', () => {
     const restored = Terms.restore({ ...parts, tableSize: slots.length / 4 });
     assert.deepEqual(restored.table().slots, slots);
     assert.deepEqual(restored.table().hashes, hashes);
+  });
+
+  it("gives each term's hash without making the table (hashOf), built and restored", () => {
+    const restored = Terms.restore({ ...parts, tableSize: slots.length / 4 });
+    ws.forEach((w, id) => {
+      assert.equal(built.hashOf(id), termHash(w));
+      assert.equal(restored.hashOf(id), hashes[id]);
+    });
   });
 });
 

@@ -2,8 +2,10 @@ import { strict as assert } from 'node:assert';
 import { referenceModel } from '../../../src/core/align';
 import { versionWords, VERSION_RUN, VERSION_WORDS } from '../../../src/core/facts/pairs';
 import { decodeIndex, encodeIndex } from '../../../src/core/index-codec';
+import { referenceQuoteView } from '../../../src/core/align';
+import { findQuotes } from '../../../src/core/attribution/quotes';
 import { proseView } from '../../../src/core/prose';
-import { modelHasIndexTokens, storedRecord } from '../../../src/core/reference-analyses';
+import { modelHasIndexTokens, referenceTextModel, storedRecord } from '../../../src/core/reference-analyses';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { refSentenceRanges, sentenceRanges } from '../../../src/core/sentence-pairs';
 import { MAX_SENTENCE_WORDS } from '../../../src/core/text';
@@ -146,5 +148,30 @@ describe('reference look-ups of the warm check', function () {
         assert.deepEqual([...refSentenceRanges(index, num)], [...sentenceRanges(d.text, d.tokens.starts, d.tokens.ends)], `document ${num}`);
       }
     }
+  });
+
+  it("referenceQuoteView finds the quotes the document's text model finds, from the record's paragraphs, without making the model", () => {
+    const r = rng(8);
+    const w = (n: number) => words(r, n).join(' ');
+    const texts = [
+      `"${w(6)}," the board said.\n\n"${w(9)}.\n\n"${w(7)}," she said. ${w(5)}.`, // a quote over paragraphs
+      `${w(8)} 'a ${w(3)}' and ''${w(4)},'' said one.\n\n'${w(5)}.\n\n'${w(6)}.' ${w(4)}.`,
+      `“${w(5)}”\n\n${w(12)}. He said “${w(6)}\n\n${w(4)}.”`, // left open at a paragraph end
+      `<p>"${w(5)}," said the <b>harbour</b> master.</p>\n\n<p>${w(9)}.</p>`, // markup: not the index's tokens
+      ...docs(21, 6).map((d, k) => (k % 2 ? d.text.replace(/\. /g, '."\n\n"') : d.text)),
+    ];
+    const built = ReferenceIndex.build(texts.map((text, d) => ({ id: `q${d}`, path: `q${d}.${d === 3 ? 'html' : 'txt'}`, text, meta: {} })));
+    for (const index of [built, reopened(built)]) {
+      for (let num = 0; num < index.docs.length; num++) {
+        const view = referenceQuoteView(index, num);
+        assert.equal(view.text, index.docs[num]!.text);
+        assert.deepEqual(findQuotes(view), findQuotes(referenceTextModel(index, num)), `document ${num}`);
+      }
+    }
+    // a reopened index's record with the index's tokens holds the paragraphs: no model is made for them
+    const index = reopened(built);
+    const plain = texts.map((_, num) => num).filter((num) => num !== 3);
+    for (const num of plain) assert.ok(!('tokens' in referenceQuoteView(index, num)), `document ${num}`);
+    assert.ok(findQuotes(referenceQuoteView(index, 0)).length >= 2);
   });
 });

@@ -7,6 +7,7 @@ import {
   letterBits,
   letterGap,
   osaDistance,
+  osaDistanceCodes,
   skeleton,
 } from '../../../src/core/names/similarity';
 import { derivedForms, nearMiss } from '../../../src/core/names/match';
@@ -60,6 +61,27 @@ describe('names/similarity', () => {
       }
     }
     assert.ok(capped > 500 && exact > 500, `${capped} capped, ${exact} exact`);
+  });
+
+  it('osaDistanceCodes of a packed array of words gives what osaDistance of the strings gives', () => {
+    const rand = rng(11);
+    const word = (n: number) => Array.from({ length: n }, () => 'abcdeé'[Math.floor(rand() * 6)]).join('');
+    // many words packed into one array, each read at its own offset
+    const words = Array.from({ length: 400 }, (_, i) => word(Math.floor(rand() * (i % 5 === 0 ? 30 : 10))));
+    const at = [0];
+    for (const w of words) at.push(at[at.length - 1]! + w.length);
+    const codes = new Uint16Array(at[at.length - 1]!);
+    words.forEach((w, m) => [...w].forEach((c, i) => (codes[at[m]! + i] = c.charCodeAt(0))));
+    let same = 0;
+    for (let i = 0; i < 6000; i++) {
+      const m = Math.floor(rand() * words.length);
+      const b = words[m]!;
+      const a = rand() < 0.15 ? b : rand() < 0.5 ? word(Math.floor(rand() * 12)) : b.slice(0, Math.floor(rand() * b.length)) + word(Math.floor(rand() * 3)) + b.slice(Math.floor(rand() * b.length));
+      if (a === b) same++;
+      const max = Math.floor(rand() * 9);
+      assert.equal(osaDistanceCodes(a, codes, at[m]!, at[m + 1]!, max), osaDistance(a, b, max), `${a} ${b} max ${max}`);
+    }
+    assert.ok(same > 300, `${same} equal pairs`);
   });
 
   it('letterGap never exceeds the OSA distance, and often exceeds 3 where the distance does', () => {
