@@ -54,6 +54,12 @@ export class CopydeskServer {
   private canRefresh = false;
   private clientAcceptsNames = false;
   /**
+   * the client takes copydesk/checked and copydesk/indexStatus (experimental `copydeskNotifications`,
+   * as the VS Code extension declares): lsp-mode shows a warning for every notification it has no
+   * handler for, which would be one per check
+   */
+  private customNotifications = false;
+  /**
    * the client cannot be asked to pull again (no workspace/diagnostic/refresh, as Neovim 0.10) or
    * does not pull at all: the server pushes textDocument/publishDiagnostics instead, so a change
    * that is not an edit (an ignored finding, a rebuilt index) shows at once
@@ -87,6 +93,7 @@ export class CopydeskServer {
       relativePatterns: () => this.relativePatterns,
       storeChanged: () => this.workspace.reload().then(() => this.refresh()),
       refresh: () => this.refresh(),
+      notify: (method, params) => this.notify(method, params),
     });
     this.checker = new Checker({ workspace: this.workspace, indexes: this.indexes, config: () => this.config });
     this.diagnostics = new DiagnosticPull({
@@ -97,6 +104,7 @@ export class CopydeskServer {
       checker: this.checker,
       config: () => this.config,
       settingsReady: this.settingsReady,
+      notify: (method, params) => this.notify(method, params),
     });
     const codeActions = createCodeActions({
       document: (uri) => this.documents.get(uri),
@@ -177,7 +185,9 @@ export class CopydeskServer {
     this.relativePatterns = !!p.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
-    this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
+    const experimental = p.capabilities.experimental as Record<string, unknown> | undefined;
+    this.clientAcceptsNames = !!experimental?.copydeskAcceptNameCommand;
+    this.customNotifications = !!experimental?.copydeskNotifications;
     // the references are read from now on if the client gave its settings here (VS Code does)
     if (init.settings !== undefined) this.indexes.preload();
     return {
@@ -225,6 +235,11 @@ export class CopydeskServer {
     } else {
       this.refresh();
     }
+  }
+
+  /** A copydesk/* notification, to a client that declared it takes them. */
+  private notify(method: string, params: unknown): void {
+    if (this.customNotifications) void this.conn.sendNotification(method, params);
   }
 
   // ------------------------------------------------------------------ delivering diagnostics

@@ -35,11 +35,15 @@ export interface ClientKind {
   settingsInInit: boolean;
   /** watchers may be `{ baseUri, pattern }` (relativePatternSupport); default: as `watchedFiles` */
   relativePatterns?: boolean;
+  /** declares experimental `copydeskNotifications` (copydesk/checked, copydesk/indexStatus), as the VS Code extension does; default true */
+  notifications?: boolean;
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
 /** eglot 1.9 (Emacs): dynamic didChangeWatchedFiles with string globs only, push diagnostics only */
 export const EGLOT_1_9: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false };
+/** lsp-mode 8.0 (Emacs): as eglot 1.9, and a warning shown for every notification it has no handler for */
+export const LSP_MODE_8: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false, notifications: false };
 
 export class TestClient {
   readonly conn: ProtocolConnection;
@@ -110,6 +114,7 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
         },
+        ...(kind.notifications === false ? {} : { experimental: { copydeskNotifications: true } }),
       },
     });
     await this.conn.sendNotification('initialized', {});

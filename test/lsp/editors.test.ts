@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { check } from '../../src/core/engine';
 import { proseView } from '../../src/core/prose';
 import { openIndex } from '../../src/node/open-index';
-import { EGLOT_1_9, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
+import { EGLOT_1_9, LSP_MODE_8, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 
@@ -264,5 +264,31 @@ describe('language server: eglot 1.9 (string globs only; a refused registration)
     const uri = c.open('draft.md', `# Draft\n\n<!-- ${LINKED.split('\n')[2]} -->\n`, 'text');
     const p = await c.until(() => latest(c, uri), 20000, 'first push');
     assert.deepEqual(p.diagnostics.map((d: Diag) => d.code), [], 'an HTML comment is not prose');
+  });
+});
+
+describe('language server: lsp-mode 8.0 (a warning for every notification it has no handler for)', function () {
+  this.timeout(60000);
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('copydesk/checked and copydesk/indexStatus go only to a client that declares copydeskNotifications', async () => {
+    dir = workspace();
+    const clients = [new TestClient(dir, { debounceMs: 0 }), new TestClient(dir, { debounceMs: 0 })];
+    const [lspMode, vscode] = clients as [TestClient, TestClient];
+    try {
+      await lspMode.start(true, LSP_MODE_8);
+      await vscode.start(true, VSCODE);
+      const uri = lspMode.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+      const p = await lspMode.until(() => latest(lspMode, uri)?.diagnostics.length && latest(lspMode, uri), 20000, 'diagnostics pushed');
+      assert.ok(p.diagnostics.some((d: Diag) => d.code === 'copied-passage'));
+      const other = vscode.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+      await vscode.pull(other);
+      await vscode.until(() => vscode.notifications.some((n) => n.method === 'copydesk/checked'), 20000, 'copydesk/checked to VS Code');
+      assert.ok(vscode.notifications.some((n) => n.method === 'copydesk/indexStatus'));
+      assert.deepEqual(lspMode.notifications.filter((n) => n.method.startsWith('copydesk/')), []);
+    } finally {
+      for (const c of clients) await c.stop();
+    }
   });
 });
