@@ -37,13 +37,26 @@ export interface ClientKind {
   relativePatterns?: boolean;
   /** declares experimental `copydeskNotifications` (copydesk/checked, copydesk/indexStatus), as the VS Code extension does; default true */
   notifications?: boolean;
+  /** initialize's clientInfo */
+  clientInfo?: { name: string; version?: string };
+  /** general.positionEncodings offered */
+  positionEncodings?: string[];
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
 /** eglot 1.9 (Emacs): dynamic didChangeWatchedFiles with string globs only, push diagnostics only */
 export const EGLOT_1_9: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false };
 /** lsp-mode 8.0 (Emacs): as eglot 1.9, and a warning shown for every notification it has no handler for */
-export const LSP_MODE_8: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false, notifications: false };
+export const LSP_MODE_8: ClientKind = {
+  watchedFiles: true,
+  refresh: false,
+  configurationDelayMs: 0,
+  settingsInInit: true,
+  relativePatterns: false,
+  notifications: false,
+  // lsp-mode names itself `emacs` and declares no position encoding, yet counts code points
+  clientInfo: { name: 'emacs', version: 'GNU Emacs 28.2' },
+};
 
 export class TestClient {
   readonly conn: ProtocolConnection;
@@ -98,6 +111,7 @@ export class TestClient {
     this.kind = kind;
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
+      ...(kind.clientInfo ? { clientInfo: kind.clientInfo } : {}),
       rootUri: pathToFileURL(this.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.folder).toString(), name: 'ws' }],
       initializationOptions: kind.settingsInInit ? { trusted, settings: this.settings } : { trusted },
@@ -115,6 +129,7 @@ export class TestClient {
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
         },
         ...(kind.notifications === false ? {} : { experimental: { copydeskNotifications: true } }),
+        ...(kind.positionEncodings ? { general: { positionEncodings: kind.positionEncodings } } : {}),
       },
     });
     await this.conn.sendNotification('initialized', {});
