@@ -269,8 +269,11 @@ export class CopydeskServer {
     if (!this.canPullConfig) return;
     try {
       const scopeUri = this.workspace.folders[0] ? pathToFileURL(this.workspace.folders[0]).toString() : undefined;
-      const raw = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
-      this.config = readConfig(raw ?? this.initConfig);
+      const raw: unknown = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
+      // the settings the client answers win; what it leaves out comes from initializationOptions (lsp-mode
+      // answers `{}` for a section nothing was registered for, eglot null)
+      const init = this.initConfig && typeof this.initConfig === 'object' ? (this.initConfig as Record<string, unknown>) : {};
+      this.config = readConfig(raw && typeof raw === 'object' ? { ...init, ...(raw as Record<string, unknown>) } : this.initConfig);
     } catch (e) {
       this.conn.console.warn(`copydesk: could not read settings: ${(e as Error).message}`);
     }

@@ -41,6 +41,8 @@ export interface ClientKind {
   clientInfo?: { name: string; version?: string };
   /** general.positionEncodings offered */
   positionEncodings?: string[];
+  /** the answer to workspace/configuration, whatever the settings (default: the settings) */
+  configuration?: unknown;
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
@@ -81,7 +83,7 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
       if (this.kind.configurationDelayMs) await new Promise((r) => setTimeout(r, this.kind.configurationDelayMs));
-      return p.items.map(() => this.settings);
+      return p.items.map(() => ('configuration' in this.kind ? this.kind.configuration : this.settings));
     });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => void this.published.push(p));
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {

@@ -3,7 +3,7 @@
 // workspace/diagnostic/refresh, settings answered after its first pull; its plain-text filetype is
 // `text`, and its hover popups are Markdown buffers that the README's FileType autocmd may attach.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../src/core/engine';
@@ -339,5 +339,24 @@ describe('language server: lsp-mode 8.0 counts a position\'s character in code p
     const report = await c.pull(uri);
     const name: Diag = report.items.find((d: Diag) => d.code === 'name-spelling');
     assert.equal(name.range.start.character, at('Odouya'));
+  });
+});
+
+describe('language server: lsp-mode 8.0 answers `{}` for a settings section nothing was registered for', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the settings in initializationOptions are used for what workspace/configuration leaves out', async () => {
+    dir = workspace();
+    renameSync(path.join(dir, 'references'), path.join(dir, 'sources'));
+    c = new TestClient(dir, { references: ['sources/'], debounceMs: 0 });
+    await c.start(true, { ...LSP_MODE_8, configuration: {} });
+    const uri = c.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+    await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'copied-passage'), 20000, 'a passage copied from sources/');
   });
 });
