@@ -50,9 +50,10 @@ function rawSettings(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(c)) as Record<string, unknown>;
 }
 
-const acceptNameCapability: StaticFeature = {
+// the server sends copydesk/checked and copydesk/indexStatus (the status bar) only to clients that ask
+const copydeskCapabilities: StaticFeature = {
   fillClientCapabilities(caps) {
-    caps.experimental = { ...(caps.experimental ?? {}), copydeskAcceptNameCommand: true };
+    caps.experimental = { ...(caps.experimental ?? {}), copydeskAcceptNameCommand: true, copydeskNotifications: true };
   },
   initialize() {},
   getState: () => ({ kind: 'static' }),
@@ -80,7 +81,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     markdown: { isTrusted: false, supportHtml: false },
   };
   const c = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);
-  c.registerFeature(acceptNameCapability);
+  c.registerFeature(copydeskCapabilities);
   c.onNotification(Methods.checked, (p: CheckedParams) => {
     checked.set(p.uri, p);
     updateStatus();

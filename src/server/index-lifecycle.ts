@@ -44,6 +44,8 @@ export interface IndexDeps {
   storeChanged(): Promise<void>;
   /** a build ended (or failed): documents are to be checked again */
   refresh(): void;
+  /** a copydesk/* notification, sent to clients that declared they take them */
+  notify(method: string, params: unknown): void;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -211,7 +213,7 @@ export class IndexLifecycle {
       const early = this.early;
       this.early = undefined;
       progress?.begin('Copydesk', 0, 'Indexing references…', false);
-      this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
+      this.deps.notify(P.Methods.indexStatus, <P.IndexStatus>{ state: 'indexing', documents: 0, words: 0, errors: [], skipped });
       const t0 = Date.now();
       traceStart('index open');
       const onProgress = ({ phase, done, total, path: p }: LoadProgress & { phase: 'read' | 'index' }) => {
@@ -251,7 +253,7 @@ export class IndexLifecycle {
         if (skipped.length) {
           void this.deps.conn.window.showWarningMessage(`Copydesk: ${skipped.length} reference path(s) outside the workspace were not read because the workspace is not trusted.`);
         }
-        this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{
+        this.deps.notify(P.Methods.indexStatus, <P.IndexStatus>{
           state: 'ready',
           documents: stats.documents,
           words: stats.words,
@@ -261,7 +263,7 @@ export class IndexLifecycle {
       } catch (e) {
         this.deps.conn.console.error(`copydesk: indexing failed: ${(e as Error).stack ?? e}`);
         this.state = { ...this.state, generation: this.state.generation + 1, errors: [{ path: inputs.join(', '), message: (e as Error).message }] };
-        this.deps.conn.sendNotification(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.state.errors, skipped });
+        this.deps.notify(P.Methods.indexStatus, <P.IndexStatus>{ state: 'error', documents: 0, words: 0, errors: this.state.errors, skipped });
       } finally {
         progress?.done();
       }

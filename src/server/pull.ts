@@ -32,6 +32,8 @@ export interface PullDeps {
   config(): EditorConfig;
   /** settles when the client's settings have been read (or could not be) */
   settingsReady: Promise<void>;
+  /** a copydesk/* notification, sent to clients that declared they take them */
+  notify(method: string, params: unknown): void;
 }
 
 /** The server checks documents of the configured languages that are files or unsaved editors. */
@@ -65,7 +67,7 @@ export class DiagnosticPull {
     if (length > this.deps.config().maxDocumentSize) {
       s.checked = undefined;
       const message = `Copydesk: not checked — ${length.toLocaleString('en')} characters is above copydesk.maxDocumentSize (${this.deps.config().maxDocumentSize.toLocaleString('en')}).`;
-      this.deps.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooLarge', message });
+      this.deps.notify(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooLarge', message });
       if (!s.tooLargeNotified) void this.deps.conn.window.showInformationMessage(message);
       s.tooLargeNotified = true;
       return full();
@@ -94,7 +96,7 @@ export class DiagnosticPull {
       if (!(e instanceof TooComplexError)) throw e;
       this.deps.states.tooComplex(s, version, generation);
       const message = `Copydesk: not checked — ${e.message}; the limit is ${CHECK_BUDGET_MS / 1000} s a check.`;
-      this.deps.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
+      this.deps.notify(P.Methods.checked, <P.CheckedParams>{ uri, version, state: 'tooComplex', message });
       return full();
     }
     // the document or the reference set changed while the check ran: this answer would be stale
@@ -107,7 +109,7 @@ export class DiagnosticPull {
   private notifyChecked(uri: string, c: Checked): void {
     const index = this.deps.indexes.state.index;
     const noRefs = !index || index.documentCount === 0;
-    this.deps.conn.sendNotification(P.Methods.checked, <P.CheckedParams>{
+    this.deps.notify(P.Methods.checked, <P.CheckedParams>{
       uri,
       version: c.version,
       state: noRefs ? 'noReferences' : 'ok',

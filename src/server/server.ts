@@ -20,6 +20,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type DidChangeTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -34,6 +35,7 @@ import { createCommands } from './commands';
 import { DocumentStates, type Checked } from './document-state';
 import { hoverAt } from './hover';
 import { IndexLifecycle } from './index-lifecycle';
+import { convertPositions, fromUtf16, linesOf, positionEncoding, toUtf16 } from './positions';
 import { DiagnosticPull, checksDocument } from './pull';
 import { buildReport, listQuotes } from './report';
 import { languageOf } from './uris';
@@ -53,6 +55,14 @@ export class CopydeskServer {
   private relativePatterns = false;
   private canRefresh = false;
   private clientAcceptsNames = false;
+  /**
+   * the client takes copydesk/checked and copydesk/indexStatus (experimental `copydeskNotifications`,
+   * as the VS Code extension declares): lsp-mode shows a warning for every notification it has no
+   * handler for, which would be one per check
+   */
+  private customNotifications = false;
+  /** the client counts a position's `character` in code points (lsp-mode), not UTF-16 code units */
+  private utf32 = false;
   /**
    * the client cannot be asked to pull again (no workspace/diagnostic/refresh, as Neovim 0.10) or
    * does not pull at all: the server pushes textDocument/publishDiagnostics instead, so a change
@@ -87,6 +97,7 @@ export class CopydeskServer {
       relativePatterns: () => this.relativePatterns,
       storeChanged: () => this.workspace.reload().then(() => this.refresh()),
       refresh: () => this.refresh(),
+      notify: (method, params) => this.notify(method, params),
     });
     this.checker = new Checker({ workspace: this.workspace, indexes: this.indexes, config: () => this.config });
     this.diagnostics = new DiagnosticPull({
@@ -97,6 +108,7 @@ export class CopydeskServer {
       checker: this.checker,
       config: () => this.config,
       settingsReady: this.settingsReady,
+      notify: (method, params) => this.notify(method, params),
     });
     const codeActions = createCodeActions({
       document: (uri) => this.documents.get(uri),
@@ -114,12 +126,16 @@ export class CopydeskServer {
     conn.onInitialized(() => void this.initialized());
     conn.onDidChangeConfiguration((p) => void this.configurationChanged(p.settings));
     conn.onDidChangeWatchedFiles((p) => this.indexes.watchedFilesChanged(p.changes.map((c) => c.uri)));
-    conn.languages.diagnostics.on((p, token) => this.diagnostics.pull(p.textDocument.uri, p.previousResultId, token));
+    conn.languages.diagnostics.on(async (p, token) => this.toClient(p.textDocument.uri, await this.diagnostics.pull(p.textDocument.uri, p.previousResultId, token)));
     conn.onHover((p) => {
-      const c = this.current(p.textDocument.uri);
-      return c ? hoverAt(c, p.position, (f) => this.indexes.state.sources.info(f)) : null;
+      const uri = p.textDocument.uri;
+      const c = this.current(uri);
+      return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f))) : null;
     });
-    conn.onCodeAction((p) => codeActions(p.textDocument.uri, p.range, p.context.diagnostics));
+    conn.onCodeAction((p) => {
+      const uri = p.textDocument.uri;
+      return this.toClient(uri, codeActions(uri, this.fromClient(uri, p.range), this.fromClient(uri, p.context.diagnostics)));
+    });
     conn.onExecuteCommand((p) => commands(p.command, p.arguments ?? []));
     conn.onRequest(P.Methods.report, (p: { uri: string }) => this.report(p.uri));
     conn.onRequest(P.Methods.quotes, (p: { uri: string }): P.QuotesResult => {
@@ -159,7 +175,48 @@ export class CopydeskServer {
       }
     });
     conn.onShutdown(() => this.indexes.closeFsWatchers());
-    this.documents.listen(conn);
+    // edits come in the client's position units: each change's range in UTF-16 before TextDocuments applies it
+    this.documents.listen(
+      new Proxy(conn, {
+        get: (target, key) =>
+          key === 'onDidChangeTextDocument'
+            ? (handler: (p: DidChangeTextDocumentParams) => void) => target.onDidChangeTextDocument((p) => handler(this.changeFromClient(p)))
+            : Reflect.get(target, key),
+      }),
+    );
+  }
+
+  // ------------------------------------------------------------------ the client's position units
+
+  /** `value` (a result about `uri`) with its positions in the client's units. */
+  private toClient<T>(uri: string, value: T): T {
+    const doc = this.utf32 ? this.documents.get(uri) : undefined;
+    if (!doc) return value;
+    const lines = linesOf(doc.getText());
+    return convertPositions(value, (p) => fromUtf16(lines, p));
+  }
+
+  /** `value` (from the client, about `uri`) with its positions in UTF-16 code units. */
+  private fromClient<T>(uri: string, value: T): T {
+    const doc = this.utf32 ? this.documents.get(uri) : undefined;
+    if (!doc) return value;
+    const lines = linesOf(doc.getText());
+    return convertPositions(value, (p) => toUtf16(lines, p));
+  }
+
+  /** A didChange's ranges in UTF-16, each against the text the changes before it left. */
+  private changeFromClient(p: DidChangeTextDocumentParams): DidChangeTextDocumentParams {
+    const doc = this.utf32 ? this.documents.get(p.textDocument.uri) : undefined;
+    if (!doc) return p;
+    const text = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+    const contentChanges = p.contentChanges.map((change) => {
+      if (!('range' in change)) return change;
+      const lines = linesOf(text.getText());
+      const range = { start: toUtf16(lines, change.range.start), end: toUtf16(lines, change.range.end) };
+      TextDocument.update(text, [{ range, text: change.text }], text.version + 1);
+      return { range, text: change.text };
+    });
+    return { ...p, contentChanges };
   }
 
   // ------------------------------------------------------------------ lifecycle and settings
@@ -177,13 +234,18 @@ export class CopydeskServer {
     this.relativePatterns = !!p.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
-    this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
+    const experimental = p.capabilities.experimental as Record<string, unknown> | undefined;
+    this.clientAcceptsNames = !!experimental?.copydeskAcceptNameCommand;
+    this.customNotifications = !!experimental?.copydeskNotifications;
+    const encoding = positionEncoding(p);
+    this.utf32 = encoding.encoding === 'utf-32';
     // the references are read from now on if the client gave its settings here (VS Code does)
     if (init.settings !== undefined) this.indexes.preload();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(this.push ? {} : { diagnosticProvider: { identifier: 'copydesk', interFileDependencies: false, workspaceDiagnostics: false } }),
+        ...(encoding.declared ? { positionEncoding: encoding.encoding } : {}),
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(P.ServerCommands) },
@@ -207,8 +269,11 @@ export class CopydeskServer {
     if (!this.canPullConfig) return;
     try {
       const scopeUri = this.workspace.folders[0] ? pathToFileURL(this.workspace.folders[0]).toString() : undefined;
-      const raw = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
-      this.config = readConfig(raw ?? this.initConfig);
+      const raw: unknown = await this.conn.workspace.getConfiguration({ section: 'copydesk', scopeUri });
+      // the settings the client answers win; what it leaves out comes from initializationOptions (lsp-mode
+      // answers `{}` for a section nothing was registered for, eglot null)
+      const init = this.initConfig && typeof this.initConfig === 'object' ? (this.initConfig as Record<string, unknown>) : {};
+      this.config = readConfig(raw && typeof raw === 'object' ? { ...init, ...(raw as Record<string, unknown>) } : this.initConfig);
     } catch (e) {
       this.conn.console.warn(`copydesk: could not read settings: ${(e as Error).message}`);
     }
@@ -225,6 +290,11 @@ export class CopydeskServer {
     } else {
       this.refresh();
     }
+  }
+
+  /** A copydesk/* notification, to a client that declared it takes them. */
+  private notify(method: string, params: unknown): void {
+    if (this.customNotifications) void this.conn.sendNotification(method, params);
   }
 
   // ------------------------------------------------------------------ delivering diagnostics
@@ -252,7 +322,7 @@ export class CopydeskServer {
     try {
       const r = await this.diagnostics.pull(uri, undefined, CancellationToken.None);
       if (r.kind !== DocumentDiagnosticReportKind.Full || !this.documents.get(uri)) return;
-      await this.conn.sendDiagnostics({ uri, version: doc.version, diagnostics: r.items });
+      await this.conn.sendDiagnostics({ uri, version: doc.version, diagnostics: this.toClient(uri, r.items) });
     } catch (e) {
       // a newer version is scheduled by its own change; a damaged index re-pushes when rebuilt
       if (!(e instanceof ResponseError)) this.conn.console.error(`copydesk: ${(e as Error).stack ?? e}`);

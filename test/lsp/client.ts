@@ -35,11 +35,30 @@ export interface ClientKind {
   settingsInInit: boolean;
   /** watchers may be `{ baseUri, pattern }` (relativePatternSupport); default: as `watchedFiles` */
   relativePatterns?: boolean;
+  /** declares experimental `copydeskNotifications` (copydesk/checked, copydesk/indexStatus), as the VS Code extension does; default true */
+  notifications?: boolean;
+  /** initialize's clientInfo */
+  clientInfo?: { name: string; version?: string };
+  /** general.positionEncodings offered */
+  positionEncodings?: string[];
+  /** the answer to workspace/configuration, whatever the settings (default: the settings) */
+  configuration?: unknown;
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
 /** eglot 1.9 (Emacs): dynamic didChangeWatchedFiles with string globs only, push diagnostics only */
 export const EGLOT_1_9: ClientKind = { watchedFiles: true, refresh: false, configurationDelayMs: 0, settingsInInit: true, relativePatterns: false };
+/** lsp-mode 8.0 (Emacs): as eglot 1.9, and a warning shown for every notification it has no handler for */
+export const LSP_MODE_8: ClientKind = {
+  watchedFiles: true,
+  refresh: false,
+  configurationDelayMs: 0,
+  settingsInInit: true,
+  relativePatterns: false,
+  notifications: false,
+  // lsp-mode names itself `emacs` and declares no position encoding, yet counts code points
+  clientInfo: { name: 'emacs', version: 'GNU Emacs 28.2' },
+};
 
 export class TestClient {
   readonly conn: ProtocolConnection;
@@ -64,7 +83,7 @@ export class TestClient {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onRequest('workspace/configuration', async (p: { items: { section?: string }[] }) => {
       if (this.kind.configurationDelayMs) await new Promise((r) => setTimeout(r, this.kind.configurationDelayMs));
-      return p.items.map(() => this.settings);
+      return p.items.map(() => ('configuration' in this.kind ? this.kind.configuration : this.settings));
     });
     this.conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => void this.published.push(p));
     this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -94,6 +113,7 @@ export class TestClient {
     this.kind = kind;
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
+      ...(kind.clientInfo ? { clientInfo: kind.clientInfo } : {}),
       rootUri: pathToFileURL(this.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.folder).toString(), name: 'ws' }],
       initializationOptions: kind.settingsInInit ? { trusted, settings: this.settings } : { trusted },
@@ -110,6 +130,8 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
         },
+        ...(kind.notifications === false ? {} : { experimental: { copydeskNotifications: true } }),
+        ...(kind.positionEncodings ? { general: { positionEncodings: kind.positionEncodings } } : {}),
       },
     });
     await this.conn.sendNotification('initialized', {});

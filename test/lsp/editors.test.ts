@@ -3,13 +3,13 @@
 // workspace/diagnostic/refresh, settings answered after its first pull; its plain-text filetype is
 // `text`, and its hover popups are Markdown buffers that the README's FileType autocmd may attach.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../src/core/engine';
 import { proseView } from '../../src/core/prose';
 import { openIndex } from '../../src/node/open-index';
-import { EGLOT_1_9, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
+import { EGLOT_1_9, LSP_MODE_8, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 
@@ -264,5 +264,99 @@ describe('language server: eglot 1.9 (string globs only; a refused registration)
     const uri = c.open('draft.md', `# Draft\n\n<!-- ${LINKED.split('\n')[2]} -->\n`, 'text');
     const p = await c.until(() => latest(c, uri), 20000, 'first push');
     assert.deepEqual(p.diagnostics.map((d: Diag) => d.code), [], 'an HTML comment is not prose');
+  });
+});
+
+describe('language server: lsp-mode 8.0 (a warning for every notification it has no handler for)', function () {
+  this.timeout(60000);
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('copydesk/checked and copydesk/indexStatus go only to a client that declares copydeskNotifications', async () => {
+    dir = workspace();
+    const clients = [new TestClient(dir, { debounceMs: 0 }), new TestClient(dir, { debounceMs: 0 })];
+    const [lspMode, vscode] = clients as [TestClient, TestClient];
+    try {
+      await lspMode.start(true, LSP_MODE_8);
+      await vscode.start(true, VSCODE);
+      const uri = lspMode.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+      const p = await lspMode.until(() => (latest(lspMode, uri)?.diagnostics.length ? latest(lspMode, uri) : undefined), 20000, 'diagnostics pushed');
+      assert.ok(p.diagnostics.some((d: Diag) => d.code === 'copied-passage'));
+      const other = vscode.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+      await vscode.pull(other);
+      await vscode.until(() => vscode.notifications.some((n) => n.method === 'copydesk/checked'), 20000, 'copydesk/checked to VS Code');
+      assert.ok(vscode.notifications.some((n) => n.method === 'copydesk/indexStatus'));
+      assert.deepEqual(lspMode.notifications.filter((n) => n.method.startsWith('copydesk/')), []);
+    } finally {
+      for (const c of clients) await c.stop();
+    }
+  });
+});
+
+describe('language server: lsp-mode 8.0 counts a position\'s character in code points (Emacs characters)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  // two astral characters (4 UTF-16 code units, 2 code points) before the misspelt name on its line
+  const TEXT = '"We will not let the crossings close for a single winter," said 🚢🚢 Councillor Maren Odouya, who chairs the transport committee.\n';
+  const at = (s: string) => [...TEXT.slice(0, TEXT.indexOf(s))].length; // in code points
+  beforeEach(() => {
+    dir = workspace();
+    c = new TestClient(dir, { debounceMs: 0 });
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('diagnostics, hover, code actions and their edits in code points; an edit\'s range read in code points', async () => {
+    await c.start(true, LSP_MODE_8);
+    const uri = c.open('quote.md', TEXT);
+    const p = await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'name-spelling') && latest(c, uri), 20000, 'name-spelling pushed');
+    const name: Diag = p.diagnostics.find((d: Diag) => d.code === 'name-spelling');
+    assert.deepEqual(name.range, { start: { line: 0, character: at('Odouya') }, end: { line: 0, character: at('Odouya') + 6 } });
+    const cursor = { line: 0, character: at('Odouya') + 1 };
+    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: cursor });
+    assert.match(hover?.contents?.value ?? '', /Name spelling/);
+    // lsp-mode sends the diagnostics of the cursor's line as it got them
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: cursor, end: cursor }, context: { diagnostics: p.diagnostics } });
+    const fix = actions.find((a: Diag) => a.title === 'Replace with "Oduya"');
+    assert.ok(fix, actions.map((a: Diag) => a.title).join(' | '));
+    const edit = fix.edit.documentChanges?.[0]?.edits?.[0] ?? (Object.values(fix.edit.changes ?? {}) as Diag[])[0]?.[0];
+    assert.deepEqual(edit.range, name.range);
+    // the fix applied as lsp-mode sends it: an incremental change, in code points
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    const after = await c.until(() => latest(c, uri)?.version === 2 && latest(c, uri), 20000, 'version 2 pushed');
+    assert.deepEqual(after.diagnostics.filter((d: Diag) => d.code === 'name-spelling'), [], 'the server\'s text reads "Oduya"');
+    const hoverAfter = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: at('Councillor') + 16 } });
+    assert.doesNotMatch(hoverAfter?.contents?.value ?? '', /Name spelling/, 'no name-spelling finding left on "Oduya"');
+  });
+
+  it('a client that offers utf-32 in general.positionEncodings gets it, and says so', async () => {
+    const r = (await c.start(true, { ...VSCODE, positionEncodings: ['utf-32', 'utf-16'] })) as { capabilities: { positionEncoding?: string } };
+    assert.equal(r.capabilities.positionEncoding, 'utf-32');
+    const uri = c.open('quote.md', TEXT);
+    const report = await c.pull(uri);
+    const name: Diag = report.items.find((d: Diag) => d.code === 'name-spelling');
+    assert.equal(name.range.start.character, at('Odouya'));
+  });
+});
+
+describe('language server: lsp-mode 8.0 answers `{}` for a settings section nothing was registered for', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the settings in initializationOptions are used for what workspace/configuration leaves out', async () => {
+    dir = workspace();
+    renameSync(path.join(dir, 'references'), path.join(dir, 'sources'));
+    c = new TestClient(dir, { references: ['sources/'], debounceMs: 0 });
+    await c.start(true, { ...LSP_MODE_8, configuration: {} });
+    const uri = c.open('article.md', readFileSync(path.join(dir, 'article.md'), 'utf8'));
+    await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'copied-passage'), 20000, 'a passage copied from sources/');
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * The unit of a Position's `character` as the client counts it. The server works in UTF-16 code units
+ * (LSP's default, and TextDocument's); a client that counts Unicode code points (UTF-32) has its
+ * positions converted at the edge: incoming ones (edits, the cursor, a code action's range) to UTF-16,
+ * outgoing ones (diagnostics, hover and edit ranges) back. Only a line with characters outside the Basic
+ * Multilingual Plane (emoji, some CJK) differs.
+ */
+import type { InitializeParams, Position } from 'vscode-languageserver/node';
+
+export type PositionEncoding = 'utf-16' | 'utf-32';
+
+/**
+ * The encoding used with this client: the first of `general.positionEncodings` the server knows, in the
+ * client's order; with none declared, UTF-16 (the protocol's default), except for lsp-mode (clientInfo
+ * name `emacs`), which counts Emacs characters, i.e. code points, in every position it sends or reads
+ * (lsp-mode 8.0: `lsp--cur-position`, `lsp--line-character-to-point`).
+ */
+export function positionEncoding(p: Pick<InitializeParams, 'capabilities' | 'clientInfo'>): { encoding: PositionEncoding; declared: boolean } {
+  const offered = (p.capabilities.general as { positionEncodings?: string[] } | undefined)?.positionEncodings;
+  if (offered?.length) {
+    const known = offered.find((e): e is PositionEncoding => e === 'utf-16' || e === 'utf-32');
+    return { encoding: known ?? 'utf-16', declared: true };
+  }
+  return { encoding: p.clientInfo?.name === 'emacs' ? 'utf-32' : 'utf-16', declared: false };
+}
+
+/** A document's lines, for converting positions on them. */
+export interface LineSource {
+  lineText(line: number): string;
+}
+
+/** `text` as a LineSource. */
+export function linesOf(text: string): LineSource {
+  let lines: string[] | undefined;
+  return {
+    lineText: (line) => (lines ??= text.split(/\r\n|\r|\n/))[line] ?? '',
+  };
+}
+
+/** A position counted in code points on its line, in UTF-16 code units. */
+export function toUtf16(lines: LineSource, pos: Position): Position {
+  const text = lines.lineText(pos.line);
+  let units = 0;
+  let points = 0;
+  while (points < pos.character && units < text.length) {
+    const c = text.codePointAt(units)!;
+    units += c > 0xffff ? 2 : 1;
+    points++;
+  }
+  return { line: pos.line, character: units + Math.max(0, pos.character - points) };
+}
+
+/** A position in UTF-16 code units, counted in code points on its line. */
+export function fromUtf16(lines: LineSource, pos: Position): Position {
+  const text = lines.lineText(pos.line);
+  let units = 0;
+  let points = 0;
+  while (units < pos.character && units < text.length) {
+    const c = text.codePointAt(units)!;
+    units += c > 0xffff ? 2 : 1;
+    points++;
+  }
+  return { line: pos.line, character: points + Math.max(0, pos.character - units) };
+}
+
+const isPosition = (v: unknown): v is Position =>
+  typeof v === 'object' && v !== null && typeof (v as Position).line === 'number' && typeof (v as Position).character === 'number';
+
+/**
+ * A copy of `value` with every position in it converted by `convert`, except under `data` (the server's
+ * own, which the client sends back as it got it: kept in the server's units).
+ */
+export function convertPositions<T>(value: T, convert: (p: Position) => Position): T {
+  if (Array.isArray(value)) return value.map((v) => convertPositions(v, convert)) as T;
+  if (isPosition(value)) return { ...value, ...convert(value) };
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'data' ? v : convertPositions(v, convert);
+  return out as T;
+}

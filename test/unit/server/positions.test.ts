@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { convertPositions, fromUtf16, linesOf, positionEncoding, toUtf16 } from '../../../src/server/positions';
+
+describe('server: positions counted in code points (lsp-mode) and in UTF-16', () => {
+  const lines = linesOf('plain line\nsaid 🚢🚢 Maren Odouya\r\nlast');
+  it('converts either way on a line with astral characters, and not elsewhere', () => {
+    // "said 🚢🚢 " is 8 code points, 10 UTF-16 code units
+    assert.deepEqual(toUtf16(lines, { line: 1, character: 8 }), { line: 1, character: 10 });
+    assert.deepEqual(fromUtf16(lines, { line: 1, character: 10 }), { line: 1, character: 8 });
+    assert.deepEqual(toUtf16(lines, { line: 0, character: 5 }), { line: 0, character: 5 });
+    assert.deepEqual(toUtf16(lines, { line: 2, character: 2 }), { line: 2, character: 2 });
+    // past the line's end: kept past it by as much (the client's own clamping decides)
+    assert.deepEqual(toUtf16(lines, { line: 1, character: 30 }), { line: 1, character: 32 });
+    assert.deepEqual(fromUtf16(lines, { line: 1, character: 32 }), { line: 1, character: 30 });
+  });
+  it('converts every position of a value but those under `data`', () => {
+    const range = { start: { line: 1, character: 10 }, end: { line: 1, character: 22 } };
+    const out = convertPositions({ range, data: { range }, message: 'x' }, (p) => fromUtf16(lines, p));
+    assert.deepEqual(out, { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 20 } }, data: { range }, message: 'x' });
+  });
+  it('utf-32 for lsp-mode (clientInfo emacs, nothing declared) or when offered first; utf-16 otherwise', () => {
+    assert.deepEqual(positionEncoding({ capabilities: {}, clientInfo: { name: 'emacs' } }), { encoding: 'utf-32', declared: false });
+    assert.deepEqual(positionEncoding({ capabilities: {}, clientInfo: { name: 'Neovim' } }), { encoding: 'utf-16', declared: false });
+    assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-8', 'utf-32'] } } }), { encoding: 'utf-32', declared: true });
+    assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-8'] } } }), { encoding: 'utf-16', declared: true });
+    assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-16', 'utf-32'] } }, clientInfo: { name: 'emacs' } }), { encoding: 'utf-16', declared: true });
+  });
+});
