@@ -17,7 +17,7 @@ import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
-import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
+import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, morePlausibleSpelling, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { COURTESY_TITLES } from '../titles';
 
@@ -645,6 +645,21 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
         } else if (t.sources < 1) return;
       }
+      if (!t.house && foldDiacritics(a.key) !== foldDiacritics(t.key)) {
+        // the article writes its spelling the same way in three or more places and the references write the
+        // target fewer times than that: the references are no better evidence than the article's own
+        // consistent use, so a target that is another person's name (Brian Dodd against Dodi Fayed) or
+        // one writer's slip is not imposed. Accents aside: Calderón for Calderon is a spelling of the same name
+        if (a.occurrences.length >= 3 && t.occurrences < a.occurrences.length) return;
+        // one writer against one: a single reference writing the target once, none writing the article's
+        // spelling. Neither side has more evidence, so the target is not offered when it is the article's
+        // spelling with a letter left out (the commoner slip: Hinkley against Hinckley) or when the
+        // article's spelling is an English word (Pinfold), which a slip seldom lands on
+        if (
+          ownDocs === 0 && t.sources === 1 && t.occurrences === 1 &&
+          (oneLetterMore(a.key, t.key) || isOrdinaryWord(foldDiacritics(a.key)))
+        ) return;
+      }
       if (!t.house) {
         // one word with another ending (Olympian / Olympics) is another word, not a spelling of it
         if (derivedForms(a.key, t.key)) return;
@@ -901,6 +916,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const rx = ex?.count ?? 0;
       const ry = ey?.count ?? 0;
       const clear = (p: number, q: number) => p >= 2 && p >= 2 * q;
+      // of two spellings of one length with nothing else to go on, the one whose letters read as a word's
+      // (Ormskirk against Orsmkirk's "smk"): a keying slip leaves letter runs words seldom hold
+      const plausible = (p: string, q: string) => morePlausibleSpelling(foldDiacritics(p), foldDiacritics(q));
       const nx = x.occurrences.length;
       const ny = y.occurrences.length;
       const xFirst = strippedOf(x.key, y.key) ? true
@@ -911,6 +929,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         : rx !== ry ? rx > ry
         : oneLetterMore(x.key, y.key) ? true
         : oneLetterMore(y.key, x.key) ? false
+        : plausible(x.key, y.key) !== 0 ? plausible(x.key, y.key) > 0
         : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;

@@ -141,6 +141,41 @@ export function demonymOf(word: string, place: string): boolean {
   return false;
 }
 
+let trigrams: Map<string, number> | undefined;
+
+/** The letter 3-grams of a word with its edges marked (`^ab`, `abc`, …, `yz$`). */
+function letterTrigrams(lower: string): string[] {
+  const s = `^${lower}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * Which of two spellings of one length reads as written letters rather than keyed letters: of the
+ * letter 3-grams each has and the other lacks, the rarest one's count in the ordinary-word list (built on
+ * first use). A slip leaves a run of letters words rarely hold (Orsmkirk's "smk", Drieesen's "iee") where
+ * the name has common ones. 1 when `a` is clearly the more plausible (its rarest is at least four times as
+ * common, both counted plus one), -1 when `b` is, 0 when that does not settle it.
+ */
+export function morePlausibleSpelling(a: string, b: string): number {
+  if (a.length !== b.length || a === b) return 0;
+  if (!trigrams) {
+    trigrams = new Map();
+    for (const w of englishWords()) for (const g of letterTrigrams(w)) trigrams.set(g, (trigrams.get(g) ?? 0) + 1);
+  }
+  const ga = letterTrigrams(a);
+  const gb = letterTrigrams(b);
+  const rarest = (own: string[], other: string[]) => {
+    let min = Infinity;
+    for (const g of own) if (!other.includes(g)) min = Math.min(min, trigrams!.get(g) ?? 0);
+    return min === Infinity ? 0 : min;
+  };
+  const ra = rarest(ga, gb) + 1;
+  const rb = rarest(gb, ga) + 1;
+  return ra >= 4 * rb ? 1 : rb >= 4 * ra ? -1 : 0;
+}
+
 export function isCalendarWord(lower: string): boolean {
   return CALENDAR.has(lower);
 }
