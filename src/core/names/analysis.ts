@@ -166,7 +166,8 @@ export function doublingQuestion(written: string, target: string): boolean {
  * (Campbelll, Graanada, Ryyan and Henrriques are slips whatever a reference says).
  */
 export function plausibleDoubling(key: string): boolean {
-  const k = foldDiacritics(key);
+  // the c after Mc starts the name proper (McCaul, McCann): no doubling after a consonant
+  const k = foldDiacritics(key).replace(/^mc(?=c)/u, '');
   return !/(.)\1\1/u.test(k) && !/([aiuyhjkqvwx])\1/u.test(k) && !/[b-df-hj-np-tv-z]([b-df-hj-np-tv-z])\1/u.test(k);
 }
 
@@ -645,21 +646,6 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
           if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
         } else if (t.sources < 1) return;
       }
-      if (!t.house && foldDiacritics(a.key) !== foldDiacritics(t.key)) {
-        // the article writes its spelling the same way in three or more places and the references write the
-        // target fewer times than that: the references are no better evidence than the article's own
-        // consistent use, so a target that is another person's name (Brian Dodd against Dodi Fayed) or
-        // one writer's slip is not imposed. Accents aside: Calderón for Calderon is a spelling of the same name
-        if (a.occurrences.length >= 3 && t.occurrences < a.occurrences.length) return;
-        // one writer against one: a single reference writing the target once, none writing the article's
-        // spelling. Neither side has more evidence, so the target is not offered when it is the article's
-        // spelling with a letter left out (the commoner slip: Hinkley against Hinckley) or when the
-        // article's spelling is an English word (Pinfold), which a slip seldom lands on
-        if (
-          ownDocs === 0 && t.sources === 1 && t.occurrences === 1 &&
-          (oneLetterMore(a.key, t.key) || isOrdinaryWord(foldDiacritics(a.key)))
-        ) return;
-      }
       if (!t.house) {
         // one word with another ending (Olympian / Olympics) is another word, not a spelling of it
         if (derivedForms(a.key, t.key)) return;
@@ -677,6 +663,13 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       }
       const sameStory = t.house || small() || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);
+      // another person of the story, not a slip: a weak match the article writes the same way in three or
+      // more places, beside a first name of its own there (Brian Dodd), that the references, writing the
+      // target, never give it (Dodi, a son of the story's other man)
+      if (
+        !t.house && !context && miss.strength === 'weak' && a.occurrences.length >= 3 &&
+        a.occurrences.some((o) => o.neighbours.some((n) => isFirstName(foldDiacritics(n)) && !TITLES.has(foldDiacritics(n))))
+      ) return;
       // company that says who it is (a courtesy title beside both says nothing); a conflict in an archive
       // is read even from a name with many companions (Niel Ransom against the archive's many Neils)
       const company = t.house || companyMatch(a, t);

@@ -1,68 +1,44 @@
 import { strict as assert } from 'node:assert';
 import { morePlausibleSpelling } from '../../../src/core/names/words';
-import { doc, names, show } from './helpers';
+import { plausibleDoubling } from '../../../src/core/names/analysis';
+import { archive, doc, names, show } from './helpers';
 
-// Invented people, places and stories. Where the references are no better evidence than the article
-// itself (one writer against one, or fewer uses than the article's own consistent ones), the
-// reference spelling is not imposed; where an article spells a name two ways with nothing else to go
-// on, the spelling whose letters read as written is taken as the name.
+// Invented people, places and stories. A near miss of another person the story names is not imposed
+// on a name the article gives its own company; one writer against one is a tie whatever prefix the
+// name has; where an article spells a name two ways with nothing else to go on, the spelling whose
+// letters read as written is taken as the name.
 
-describe('names/the article\'s own consistent use', function () {
+describe('names/another person of the story', function () {
   // the first check loads the word lists
   this.timeout(20000);
-  const story = (name: string) => [doc('w1', `The hearing was told the report ${name} wrote was late.`)];
-  const three = 'Brian Falkner, the security chief, told the court he had resigned. Mr Falkner said the cash was ' +
-    'kept in a safe. Mr Falkner, 62, denied taking any of it.';
+  const refs = [
+    doc('w1', 'Kodi was the owner\'s son, and Kodi knew the guards.'),
+    doc('w2', 'The owner said his son Kodi had been at the house that night.'),
+  ];
 
-  it('a spelling the references write fewer times than the article\'s three consistent places is not imposed', () => {
-    const refs = [
-      doc('w1', 'The hearing was told the report Falkener wrote was late.'),
-      doc('w2', 'Falkener was not called to give evidence.'),
-    ];
-    assert.deepEqual(names(three, refs), []);
+  it('a name the article gives a first name of its own, three times the same, is not the story\'s other man', () => {
+    const text = 'Brian Kodd, a former soldier, told the jury he had worked for the owner. Mr Kodd said he was paid ' +
+      'in cash. Mr Kodd, 62, said he had left in 1986.';
+    assert.deepEqual(names(text, refs), []);
   });
 
-  it('one place of the same spelling is still corrected to the story\'s', () => {
-    const fs = names('Brian Falkner, the security chief, told the court he had resigned.', story('Falkener'));
+  it('the same slip in one place is still suggested', () => {
+    const fs = names('The guards said Kodd had been at the house that night.', refs);
     assert.equal(fs.length, 1, show(fs));
-    assert.deepEqual(fs[0]!.suggestions, ['Falkener']);
-  });
-
-  it('an accent the references write is still suggested however often the article leaves it out', () => {
-    const text = 'Ramon Ibarren spoke first. Mr Ibarren said the vote was fair. Mr Ibarren left at noon.';
-    const refs = [doc('w1', 'The former minister Ramon Ibarrén called for calm.')];
-    const fs = names(text, refs).filter((f) => f.rule === 'name-spelling');
-    assert.equal(fs.length, 1, show(fs));
-    assert.deepEqual(fs[0]!.suggestions, ['Ibarrén']);
+    assert.deepEqual(fs[0]!.suggestions, ['Kodi']);
   });
 });
 
-describe('names/one take against the article', () => {
-  it('a reference spelling that is the article\'s with a letter left out is not imposed on one writer\'s word', () => {
-    const refs = [doc('w1', 'The driver told Hinkworth magistrates he could not remember the crash.')];
-    assert.deepEqual(names('Jagger, 46, told Hinckworth magistrates that the crash was a nightmare.', refs), []);
+describe('names/Mc before a C is no doubling', () => {
+  it('one document of other stories against one: McCarrick is not corrected to McFarrick', () => {
+    const refs = archive(doc('h1', 'The envoy Donal McFarrick met the trade delegation in the capital.'));
+    assert.deepEqual(names('Congressman Donal McCarrick said he would table the bill this week.', refs), []);
   });
 
-  it('the other way round, the letter the article left out is suggested', () => {
-    const refs = [doc('w1', 'The driver told Hinckworth magistrates he could not remember the crash.')];
-    const fs = names('Jagger, 46, told Hinkworth magistrates that the crash was a nightmare.', refs);
-    assert.equal(fs.length, 1, show(fs));
-    assert.deepEqual(fs[0]!.suggestions, ['Hinckworth']);
-  });
-
-  it('an article\'s spelling that is an English word is not corrected to one reference\'s non-word', () => {
-    const refs = [doc('w1', 'He had lived at the Saddlebeck Centre near the town for a year.')];
-    assert.deepEqual(names('Morrison, formerly of the Saddleback Centre, stood in the dock.', refs), []);
-  });
-
-  it('two references writing the non-word still settle it', () => {
-    const refs = [
-      doc('w1', 'He had lived at the Saddlebeck Centre near the town for a year.'),
-      doc('w2', 'Staff at the Saddlebeck Centre said he kept to himself.'),
-    ];
-    const fs = names('Morrison, formerly of the Saddleback Centre, stood in the dock.', refs);
-    assert.equal(fs.length, 1, show(fs));
-    assert.deepEqual(fs[0]!.suggestions, ['Saddlebeck']);
+  it('plausibleDoubling reads the c after Mc as the name\'s first letter', () => {
+    assert.equal(plausibleDoubling('mccarrick'), true);
+    assert.equal(plausibleDoubling('mccarrrick'), false);
+    assert.equal(plausibleDoubling('brickk'), false);
   });
 });
 
