@@ -166,7 +166,7 @@ export function doublingQuestion(written: string, target: string): boolean {
  * (Campbelll, Graanada, Ryyan and Henrriques are slips whatever a reference says).
  */
 export function plausibleDoubling(key: string): boolean {
-  // the c after Mc starts the name proper (McCaul, McCann): no doubling after a consonant
+  // the c after Mc starts the name proper (McCann, McCarthy): no doubling after a consonant
   const k = foldDiacritics(key).replace(/^mc(?=c)/u, '');
   return !/(.)\1\1/u.test(k) && !/([aiuyhjkqvwx])\1/u.test(k) && !/[b-df-hj-np-tv-z]([b-df-hj-np-tv-z])\1/u.test(k);
 }
@@ -664,8 +664,8 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const sameStory = t.house || small() || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);
       // another person of the story, not a slip: a weak match the article writes the same way in three or
-      // more places, beside a first name of its own there (Brian Dodd), that the references, writing the
-      // target, never give it (Dodi, a son of the story's other man)
+      // more places, beside a first name of its own there (Brian Kodd), that the references, writing the
+      // target, never give it (Kodi, a son of the story's other man)
       if (
         !t.house && !context && miss.strength === 'weak' && a.occurrences.length >= 3 &&
         a.occurrences.some((o) => o.neighbours.some((n) => isFirstName(foldDiacritics(n)) && !TITLES.has(foldDiacritics(n))))
@@ -910,7 +910,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const ry = ey?.count ?? 0;
       const clear = (p: number, q: number) => p >= 2 && p >= 2 * q;
       // of two spellings of one length with nothing else to go on, the one whose letters read as a word's
-      // (Ormskirk against Orsmkirk's "smk"): a keying slip leaves letter runs words seldom hold
+      // (Brinsworth against Brinswroth's "swr"): a keying slip leaves letter runs words seldom hold
       const plausible = (p: string, q: string) => morePlausibleSpelling(foldDiacritics(p), foldDiacritics(q));
       const nx = x.occurrences.length;
       const ny = y.occurrences.length;

@@ -161,8 +161,8 @@ function letterTrigrams(lower: string): number[] {
 /**
  * Which of two spellings of one length reads as written letters rather than keyed letters: of the
  * letter 3-grams each has and the other lacks, the rarest one's count in the ordinary-word list (counted
- * on first use). A slip leaves a run of letters words rarely hold (Orsmkirk's "smk", Drieesen's "iee")
- * where the name has common ones. 1 when `a` is clearly the more plausible (its rarest is at least four
+ * on first use). A slip leaves a run of letters words rarely hold (Brinswroth's "swr") where the
+ * name has common ones. 1 when `a` is clearly the more plausible (its rarest is at least four
  * times as common, both counted plus one), -1 when `b` is, 0 when that does not settle it.
  */
 export function morePlausibleSpelling(a: string, b: string): number {

@@ -12,18 +12,18 @@ describe('names/another person of the story', function () {
   // the first check loads the word lists
   this.timeout(20000);
   const refs = [
-    doc('w1', 'Kodi was the owner\'s son, and Kodi knew the guards.'),
-    doc('w2', 'The owner said his son Kodi had been at the house that night.'),
+    doc('w1', 'Kodi was the owner\'s son, and Kodi grew up on the estate.'),
+    doc('w2', 'The owner said his son Kodi had loved the orchard as a boy.'),
   ];
 
   it('a name the article gives a first name of its own, three times the same, is not the story\'s other man', () => {
-    const text = 'Brian Kodd, a former soldier, told the jury he had worked for the owner. Mr Kodd said he was paid ' +
-      'in cash. Mr Kodd, 62, said he had left in 1986.';
+    const text = 'Brian Kodd, a retired gardener, looked after the estate for a decade. Mr Kodd planted the orchard ' +
+      'himself. Mr Kodd now lives by the sea.';
     assert.deepEqual(names(text, refs), []);
   });
 
   it('the same slip in one place is still suggested', () => {
-    const fs = names('The guards said Kodd had been at the house that night.', refs);
+    const fs = names('The gardeners said Kodd had loved the orchard as a boy.', refs);
     assert.equal(fs.length, 1, show(fs));
     assert.deepEqual(fs[0]!.suggestions, ['Kodi']);
   });
@@ -46,8 +46,8 @@ describe('names/name-inconsistency: a tie with nothing to go on', () => {
   const refs = [doc('r1', 'The parish council met to discuss the bus timetable.')];
 
   it('the spelling whose letters read as written is the name, whichever comes first', () => {
-    const text = 'He was found at his home in Rufton, near Brinswroth, on Monday. A constable told the Brinsworth hearing ' +
-      'that a neighbour had raised the alarm.';
+    const text = 'The new library in Brinswroth opens its doors in May. Volunteers from the Brinsworth book club ' +
+      'will run the reading room.';
     const fs = names(text, refs).filter((f) => f.rule === 'name-inconsistency');
     assert.equal(fs.length, 1, show(fs));
     assert.equal(fs[0]!.text, 'Brinswroth');
