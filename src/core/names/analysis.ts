@@ -17,7 +17,7 @@ import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
 import { mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
-import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, TITLES } from './words';
+import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, morePlausibleSpelling, TITLES } from './words';
 import { isStopWord } from '../stopwords';
 import { COURTESY_TITLES } from '../titles';
 
@@ -166,7 +166,8 @@ export function doublingQuestion(written: string, target: string): boolean {
  * (Campbelll, Graanada, Ryyan and Henrriques are slips whatever a reference says).
  */
 export function plausibleDoubling(key: string): boolean {
-  const k = foldDiacritics(key);
+  // the c after Mc starts the name proper (McCann, McCarthy): no doubling after a consonant
+  const k = foldDiacritics(key).replace(/^mc(?=c)/u, '');
   return !/(.)\1\1/u.test(k) && !/([aiuyhjkqvwx])\1/u.test(k) && !/[b-df-hj-np-tv-z]([b-df-hj-np-tv-z])\1/u.test(k);
 }
 
@@ -662,6 +663,13 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       }
       const sameStory = t.house || small() || t.sourceIds.some(followsStory);
       const context = contextMatch(a, t);
+      // another person of the story, not a slip: a weak match the article writes the same way in three or
+      // more places, beside a first name of its own there (Brian Kodd), that the references, writing the
+      // target, never give it (Kodi, a son of the story's other man)
+      if (
+        !t.house && !context && miss.strength === 'weak' && a.occurrences.length >= 3 &&
+        a.occurrences.some((o) => o.neighbours.some((n) => isFirstName(foldDiacritics(n)) && !TITLES.has(foldDiacritics(n))))
+      ) return;
       // company that says who it is (a courtesy title beside both says nothing); a conflict in an archive
       // is read even from a name with many companions (Niel Ransom against the archive's many Neils)
       const company = t.house || companyMatch(a, t);
@@ -901,6 +909,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       const rx = ex?.count ?? 0;
       const ry = ey?.count ?? 0;
       const clear = (p: number, q: number) => p >= 2 && p >= 2 * q;
+      // of two spellings of one length with nothing else to go on, the one whose letters read as a word's
+      // (Brinsworth against Brinswroth's "swr"): a keying slip leaves letter runs words seldom hold
+      const plausible = (p: string, q: string) => morePlausibleSpelling(foldDiacritics(p), foldDiacritics(q));
       const nx = x.occurrences.length;
       const ny = y.occurrences.length;
       const xFirst = strippedOf(x.key, y.key) ? true
@@ -911,6 +922,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
         : rx !== ry ? rx > ry
         : oneLetterMore(x.key, y.key) ? true
         : oneLetterMore(y.key, x.key) ? false
+        : plausible(x.key, y.key) !== 0 ? plausible(x.key, y.key) > 0
         : first(x) <= first(y);
       const major = xFirst ? x : y;
       const minor = xFirst ? y : x;

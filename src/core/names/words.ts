@@ -141,6 +141,58 @@ export function demonymOf(word: string, place: string): boolean {
   return false;
 }
 
+let trigrams: Int32Array | undefined;
+
+/** A letter's place in the 3-gram table: a–z, 26 for any other character, 27 for a word's edge. */
+function letterCode(ch: number): number {
+  return ch >= 97 && ch <= 122 ? ch - 97 : 26;
+}
+
+/** The letter 3-grams of a word with its edges marked, as indexes into the 28×28×28 table. */
+function letterTrigrams(lower: string): number[] {
+  const codes = [27];
+  for (let i = 0; i < lower.length; i++) codes.push(letterCode(lower.charCodeAt(i)));
+  codes.push(27);
+  const out: number[] = [];
+  for (let i = 0; i + 3 <= codes.length; i++) out.push((codes[i]! * 28 + codes[i + 1]!) * 28 + codes[i + 2]!);
+  return out;
+}
+
+/**
+ * Which of two spellings of one length reads as written letters rather than keyed letters: of the
+ * letter 3-grams each has and the other lacks, the rarest one's count in the ordinary-word list (counted
+ * on first use). A slip leaves a run of letters words rarely hold (Brinswroth's "swr") where the
+ * name has common ones. 1 when `a` is clearly the more plausible (its rarest is at least four
+ * times as common, both counted plus one), -1 when `b` is, 0 when that does not settle it.
+ */
+export function morePlausibleSpelling(a: string, b: string): number {
+  if (a.length !== b.length || a === b) return 0;
+  if (!trigrams) {
+    const table = new Int32Array(28 * 28 * 28);
+    for (const w of englishWords()) {
+      let p = 27;
+      let q = letterCode(w.charCodeAt(0));
+      for (let i = 1; i <= w.length; i++) {
+        const r = i < w.length ? letterCode(w.charCodeAt(i)) : 27;
+        table[(p * 28 + q) * 28 + r]!++;
+        p = q;
+        q = r;
+      }
+    }
+    trigrams = table;
+  }
+  const ga = letterTrigrams(a);
+  const gb = letterTrigrams(b);
+  const rarest = (own: number[], other: number[]) => {
+    let min = Infinity;
+    for (const g of own) if (!other.includes(g)) min = Math.min(min, trigrams![g]!);
+    return min === Infinity ? 0 : min;
+  };
+  const ra = rarest(ga, gb) + 1;
+  const rb = rarest(gb, ga) + 1;
+  return ra >= 4 * rb ? 1 : rb >= 4 * ra ? -1 : 0;
+}
+
 export function isCalendarWord(lower: string): boolean {
   return CALENDAR.has(lower);
 }
