@@ -333,6 +333,10 @@ export async function openCachedIndex(inputs: string[], opts: CacheOpenOptions):
   let pre: ReadCache | undefined;
   if (opts.deferFreshness) {
     opts.onProgress?.({ phase: 'read', done: 0, total: 0 });
+    // the read below is synchronous: two turns of the event loop first, so that a language server handles
+    // what its client sent with the message that started this open (`didOpen` after `initialized`: vscode-jsonrpc
+    // handles one queued message an immediate) before it
+    await nextTurn();
     await nextTurn();
     pre = await readCacheFile(file, { eagerBytes: opts.eagerBytes });
     traceStart('index open: directory, manifest head and term table read (files not stat\'ed)');

@@ -164,6 +164,9 @@ export class CopydeskServer {
 
   // ------------------------------------------------------------------ lifecycle and settings
 
+  /** the client gave its settings at `initialize`: the references are read from `initialized` on, before its settings' round trip */
+  private preloadWanted = false;
+
   private initialize(p: InitializeParams): InitializeResult {
     traceStart('initialize');
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
@@ -178,8 +181,8 @@ export class CopydeskServer {
     this.canRefresh = !!p.capabilities.workspace?.diagnostics?.refreshSupport;
     this.push = !this.canRefresh || !p.capabilities.textDocument?.diagnostic;
     this.clientAcceptsNames = !!(p.capabilities.experimental as Record<string, unknown> | undefined)?.copydeskAcceptNameCommand;
-    // the references are read from now on if the client gave its settings here (VS Code does)
-    if (init.settings !== undefined) this.indexes.preload();
+    // the references are read from `initialized` on if the client gave its settings here (VS Code does)
+    this.preloadWanted = init.settings !== undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -195,6 +198,9 @@ export class CopydeskServer {
 
   private async initialized(): Promise<void> {
     traceStart('initialized');
+    // not at `initialize`: the persisted index's open is synchronous from its first step, and the answer to
+    // `initialize` (and then the client's `didOpen`, whose sentences the tag worker waits for) would wait for it
+    if (this.preloadWanted) this.indexes.preload();
     await this.pullConfig();
     traceStart('configuration read');
     this.resolveSettings();
