@@ -81,10 +81,12 @@ const utf8 = new TextEncoder();
 const KNOWN_DOC_FIELDS = new Set(['id', 'path', 'meta', 'text', 'matchText', 'tokens', 'lines', 'deleted']);
 
 /**
- * The bytes of an index. `extra` (any JSON value) is stored alongside: src/node/cache.ts keeps its
- * file manifest there.
+ * The bytes of an index. `extra` (any JSON value) is stored alongside, in the directory (parsed at
+ * every open), and `attachments` (named bytes) as arrays of their own, read (and their pages verified)
+ * only when DecodedIndex.attachment asks for them: src/node/cache.ts keeps the head of its file
+ * manifest in `extra` and the per-file table, needed only to check the files' freshness, attached.
  */
-export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array {
+export function encodeIndex(index: ReferenceIndex, extra?: unknown, attachments?: Record<string, Uint8Array>): Uint8Array {
   index.materialize();
   const arrays: { name: string; data: Uint8Array | Uint32Array }[] = [];
   const put = (name: string, data: Uint8Array | Uint32Array) => arrays.push({ name, data });
@@ -196,6 +198,8 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
     put(`seg${k}.heavy`, s.heavy);
   });
 
+  for (const [name, bytes] of Object.entries(attachments ?? {})) put(`${ATTACHMENT}${name}`, bytes);
+
   const lt = index.lineTable();
   put('lineKeys', lt.keys);
   put('lineCounts', new Uint32Array(lt.counts.buffer, lt.counts.byteOffset, lt.counts.length));
@@ -246,6 +250,9 @@ export function encodeIndex(index: ReferenceIndex, extra?: unknown): Uint8Array 
   view.setUint32(32, PAGE_BYTES, true);
   return out;
 }
+
+/** prefix of the array names of encodeIndex's attachments */
+const ATTACHMENT = 'attach.';
 
 /** fields of docNums, per document */
 const DOC_FIELDS = 6;
@@ -327,6 +334,8 @@ function decodeDocs(n: number, nums: Uint32Array, stringBytes: Uint8Array, metaB
 export interface DecodedIndex {
   index: ReferenceIndex;
   extra: unknown;
+  /** encodeIndex's attachment of that name, read and verified now (undefined: none such); throws CodecError for a damaged page */
+  attachment(name: string): Uint8Array | undefined;
 }
 
 export interface OpenSourceOptions {
@@ -334,6 +343,8 @@ export interface OpenSourceOptions {
   eager?: boolean;
   /** told (before CodecError is thrown) when a page read on first use fails its checksum or cannot be read */
   onCorrupt?: (message: string) => void;
+  /** told at each step of opening (COPYDESK_TRACE_START: src/node/start-trace.ts) */
+  onStep?: (step: string) => void;
 }
 
 /** Decode bytes made by encodeIndex, verifying all of them now. Throws CodecError for anything not exactly such bytes. */
@@ -361,7 +372,8 @@ export function openIndexSource(src: ByteSource, opts: OpenSourceOptions = {}): 
   src.read(HEADER_BYTES + header.payloadLength, table);
   // zero-filled: the allocator maps untouched pages lazily, so unread parts cost no memory
   const paged = new Paged(new Uint8Array(header.payloadLength), pageTable(table, header), src, opts.onCorrupt);
-  return decodePayload(paged, !!opts.eager);
+  opts.onStep?.('index file: header and page table read');
+  return decodePayload(paged, !!opts.eager, opts.onStep);
 }
 
 /**
@@ -503,7 +515,7 @@ class Store {
   }
 }
 
-function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
+function decodePayload(paged: Paged, eager: boolean, step?: (s: string) => void): DecodedIndex {
   if (eager) paged.ensureAll();
   const payload = paged.bytes;
   paged.ensure(0, 8);
@@ -519,6 +531,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     throw new CodecError(`corrupt directory: ${(e as Error).message}`);
   }
   if (dir.format !== INDEX_FORMAT_VERSION || typeof dir.docCount !== 'number' || !Array.isArray(dir.arrays)) throw new CodecError('corrupt directory');
+  step?.(`index file: directory read (${dirLength} bytes)`);
 
   const byName = new Map<string, Uint8Array | Uint32Array>();
   for (const a of dir.arrays) {
@@ -561,6 +574,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const stop = need<Uint8Array>('stop', 'u8');
   const df = need<Uint32Array>('df', 'u32');
   if (stemOf.length !== dir.terms || stop.length !== dir.terms || df.length !== dir.terms) throw new CodecError('corrupt term arrays');
+  step?.('index file: term words and arrays read');
   // the word → id table is made again from the stored hashes (a few ms), not read: at 10 M words it is
   // 8 MiB, more than a third of what opening a file reads and verifies; only its size is taken
   const terms = Terms.restore({ words: words_, stems, stemOf, stop, df, hashes: need<Uint32Array>('termHashes', 'u32'), tableSize: get<Uint32Array>('termSlots', 'u32').length / 4 });
@@ -572,8 +586,10 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
   const texts = get<Uint8Array>('texts', 'u8');
   const matchTexts = get<Uint8Array>('matchTexts', 'u8');
   if (starts.length !== ids.length || ends.length !== ids.length) throw new CodecError('corrupt token arrays');
+  step?.('index file: word table made');
   const n = dir.docCount;
   const entries = decodeDocs(n, need<Uint32Array>('docNums', 'u32'), need<Uint8Array>('docStrings', 'u8'), need<Uint8Array>('docMeta', 'u8'));
+  step?.('index file: document table read');
   const store = new Store(paged, starts, ends, ids, lines, texts, matchTexts, dir.terms, n);
   const docs: IndexedDoc[] = [];
   let tok = 0;
@@ -599,6 +615,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     tb += e.textBytes;
   }
   if (eager) store.all();
+  step?.('index file: documents made');
 
   const segments: Segment[] = [];
   for (let k = 0; k < dir.segments.length; k++) {
@@ -648,6 +665,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
     }
     segments.push(seg);
   }
+  step?.('index file: segments read');
   const lineKeys = need<Uint32Array>('lineKeys', 'u32');
   const lineCounts = need<Uint32Array>('lineCounts', 'u32');
   const lineUsed = need<Uint8Array>('lineUsed', 'u8');
@@ -675,6 +693,7 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
           }
         },
       };
+  step?.('index file: line table read');
   const index = ReferenceIndex.restore({ terms, docs, segments, lineDocs, deletedWords: dir.deletedWords, lazy });
   const names = dir.names;
   if (names && byName.has('names') && byName.has('namesLower')) {
@@ -730,7 +749,8 @@ function decodePayload(paged: Paged, eager: boolean): DecodedIndex {
       };
     });
   }
-  return { index, extra: dir.extra };
+  const attachment = (name: string): Uint8Array | undefined => (byName.has(ATTACHMENT + name) ? need<Uint8Array>(ATTACHMENT + name, 'u8') : undefined);
+  return { index, extra: dir.extra, attachment };
 }
 
 const STATE = Symbol('stored');

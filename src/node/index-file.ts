@@ -8,6 +8,7 @@
  * new file over it) does not disturb the reader on POSIX systems: it keeps reading the old inode.
  */
 import * as fs from 'node:fs';
+import { traceStart } from './start-trace';
 import { openIndexSource, type ByteSource, type DecodedIndex } from '../core/index-codec';
 
 /** files up to this size are read and verified whole when opened */
@@ -81,7 +82,7 @@ export function openIndexFile(file: string, opts: IndexFileOptions = {}): Opened
           }
         }
       : undefined;
-    const r = openIndexSource(src, { eager, onCorrupt });
+    const r = openIndexSource(src, { eager, onCorrupt, onStep: traceStart });
     if (state.open) closer.register(r.index, close);
     return { ...r, stats };
   } catch (e) {

@@ -16,6 +16,8 @@ export interface OpenIndexOptions extends Omit<LoadOptions, 'onProgress'> {
   onProgress?: (p: OpenIndexProgress) => void;
   /** where the persisted index lives (default: the user cache folder, see cache.ts); false: no cache */
   cacheDir?: string | false;
+  /** use a persisted index without checking the files first; `verify` checks them later (cache.ts) */
+  deferFreshness?: boolean;
 }
 
 export interface OpenIndexResult {
@@ -26,13 +28,15 @@ export interface OpenIndexResult {
   origins: Map<string, DocOrigin>;
   /** through the cache: "device:inode" of each reference file by its path (see cache.ts) */
   fileKeys?: Map<string, string>;
+  /** with deferFreshness, when the persisted index was used unchecked: are the files still those it was made of (cache.ts) */
+  verify?: () => Promise<boolean>;
 }
 
 export async function openIndex(inputs: string[], opts: OpenIndexOptions = {}): Promise<OpenIndexResult> {
-  const { onProgress, cacheDir, ...load } = opts;
+  const { onProgress, cacheDir, deferFreshness, ...load } = opts;
   if (cacheDir !== false && !cacheDisabledByEnv()) {
-    const r = await openCachedIndex(inputs, { ...load, onProgress, cacheDir: cacheDir ?? defaultCacheDir(), eagerBytes: eagerBytesFromEnv() });
-    return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins, fileKeys: r.fileKeys };
+    const r = await openCachedIndex(inputs, { ...load, onProgress, deferFreshness, cacheDir: cacheDir ?? defaultCacheDir(), eagerBytes: eagerBytesFromEnv() });
+    return { index: r.index, docs: r.docs, errors: r.errors, origins: r.origins, fileKeys: r.fileKeys, verify: r.verify };
   }
   const { docs, errors, origins } = await loadReferences(inputs, {
     ...load,

@@ -82,12 +82,15 @@ export class Checker {
     this.openedModels.delete(doc.uri);
     const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS };
     let result: CheckResult;
+    this.deps.indexes.checkStarted();
     try {
       result = index ? await checkYielding(analysed, index, settings, env, yielding ? nextTurn : sameTurn) : emptyResult();
     } catch (e) {
       if (!(e instanceof CodecError)) throw e;
       this.deps.indexes.damaged(e);
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
+    } finally {
+      this.deps.indexes.checkEnded();
     }
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed

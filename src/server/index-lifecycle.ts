@@ -50,6 +50,13 @@ export interface IndexDeps {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The first build uses the persisted index without stat'ing every reference file first (cache.ts
+ * deferFreshness); the files are checked when the first check has ended, or this long after the
+ * index opened if no check is running then, and the index is rebuilt if they changed.
+ */
+export const VERIFY_AFTER_MS = 1000;
+
 export class IndexLifecycle {
   state: IndexState = { generation: 0, docs: [], sources: new ReferenceSources(), errors: [], skipped: [], inputs: [] };
   /** settles when the first build has ended */
@@ -63,6 +70,10 @@ export class IndexLifecycle {
   /** the generation whose damaged index was last rebuilt (once per generation) */
   private damagedGeneration = -1;
   /** references being read since `initialize` (preload), for the first build if its inputs are the same */
+  /** the first build's index, used unchecked: its check of the reference files, waiting to run (see VERIFY_AFTER_MS) */
+  private verifyPending?: { generation: number; verify: () => Promise<boolean> };
+  /** checks running now */
+  private checksRunning = 0;
   private early?: { key: string; loading: Promise<Awaited<ReturnType<typeof loadReferences>>>; progress?: (p: LoadProgress & { phase: 'read' | 'index' }) => void; last?: LoadProgress & { phase: 'read' | 'index' } };
 
   constructor(private readonly deps: IndexDeps) {
@@ -199,14 +210,46 @@ export class IndexLifecycle {
     early.loading = loadReferences(inputs, this.deps.workspace.folders[0], (p) => {
       early.last = p;
       early.progress?.(p);
-    }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+    }, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders, true);
     // a failure is the first build's to report
     early.loading.catch(() => undefined);
     this.early = early;
   }
 
+  /** A check starts (checker.ts): the reference files' check waits until none is running. */
+  checkStarted(): void {
+    this.checksRunning++;
+  }
+
+  /** A check ended: the first one's end runs the reference files' check, if one is waiting. */
+  checkEnded(): void {
+    this.checksRunning = Math.max(0, this.checksRunning - 1);
+    if (this.checksRunning === 0) this.runVerify();
+  }
+
+  /** Check the reference files of an index used unchecked; rebuild it if they changed. */
+  private runVerify(): void {
+    const pending = this.verifyPending;
+    if (!pending) return;
+    this.verifyPending = undefined;
+    void pending.verify().then(
+      (fresh) => {
+        traceStart(`references checked: ${fresh ? 'as persisted' : 'changed'}`);
+        if (fresh || pending.generation !== this.state.generation) return;
+        this.deps.conn.console.info('copydesk: reference files changed since the index was saved; updating it');
+        this.startBuild();
+      },
+      (e) => {
+        this.deps.conn.console.warn(`copydesk: checking the reference files failed (${(e as Error).message}); updating the index`);
+        if (pending.generation === this.state.generation) this.startBuild();
+      },
+    );
+  }
+
   /** Build (or rebuild) the reference index in the background, with progress. */
   startBuild(): void {
+    // the first build may use the persisted index unchecked (its files checked after the first check); later builds check them
+    const first = this.state.generation === 0 && !this.state.building;
     const run = async () => {
       const progress = await this.deps.conn.window.createWorkDoneProgress().catch(() => undefined);
       const { inputs, skipped } = resolveInputs(this.deps.config().references, this.deps.workspace);
@@ -233,7 +276,7 @@ export class IndexLifecycle {
           if (early.last) onProgress(early.last);
           loaded = await early.loading;
         } else {
-          loaded = await loadReferences(inputs, this.deps.workspace.folders[0], onProgress, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders);
+          loaded = await loadReferences(inputs, this.deps.workspace.folders[0], onProgress, this.deps.workspace.trusted ? undefined : this.deps.workspace.folders, first);
         }
         const idx: IndexState = {
           generation: this.state.generation + 1,
@@ -245,6 +288,13 @@ export class IndexLifecycle {
           inputs,
         };
         this.state = idx;
+        this.verifyPending = undefined;
+        if (loaded.verify) {
+          this.verifyPending = { generation: idx.generation, verify: loaded.verify };
+          setTimeout(() => {
+            if (this.checksRunning === 0) this.runVerify();
+          }, VERIFY_AFTER_MS).unref();
+        }
         traceStart('index opened');
         const stats = loaded.index.stats();
         this.deps.conn.console.info(`copydesk: indexed ${stats.documents} reference documents (${stats.words} words) in ${Date.now() - t0} ms from ${inputs.join(', ') || '(no inputs)'}`);
@@ -285,6 +335,7 @@ export class IndexLifecycle {
   damaged(e: CodecError): void {
     if (this.damagedGeneration === this.state.generation) return;
     this.damagedGeneration = this.state.generation;
+    this.verifyPending = undefined;
     this.deps.conn.console.warn(`copydesk: the persisted reference index is damaged (${e.message}); rebuilding it`);
     this.startBuild();
   }

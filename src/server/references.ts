@@ -64,12 +64,14 @@ export async function loadReferences(
   onProgress: (p: LoadProgress & { phase: 'read' | 'index' }) => void,
   /** untrusted workspace: its folders; documents whose real path (symbolic links resolved) is outside are dropped */
   confine?: string[],
-): Promise<Omit<LoadedReferences, 'skipped' | 'inputs'>> {
+  /** use the persisted index without checking the files first: `verify` (in the result) checks them later */
+  deferFreshness = false,
+): Promise<Omit<LoadedReferences, 'skipped' | 'inputs'> & { verify?: () => Promise<boolean> }> {
   if (inputs.length === 0) {
     const { ReferenceIndex } = await import('../core/reference-index');
     return { index: ReferenceIndex.build([]), docs: [], errors: [], origins: new Map() };
   }
-  const r = await openIndex(inputs, { cwd, onProgress });
+  const r = await openIndex(inputs, { cwd, onProgress, deferFreshness });
   const errors = r.errors.map((e) => ({ path: e.path, message: e.severity === 'warning' ? `${e.message} (file still used)` : e.message }));
   let docs = r.docs;
   if (confine) {
@@ -92,5 +94,5 @@ export async function loadReferences(
       for (const d of outside) errors.push({ path: d.path, message: 'links outside the workspace, and the workspace is not trusted: ignored' });
     }
   }
-  return { index: r.index, docs, errors, origins: r.origins };
+  return { index: r.index, docs, errors, origins: r.origins, verify: r.verify };
 }

@@ -221,6 +221,9 @@ export class CopydeskServer {
 
   // ------------------------------------------------------------------ lifecycle and settings
 
+  /** the client gave its settings at `initialize`: the references are read from `initialized` on, before its settings' round trip */
+  private preloadWanted = false;
+
   private initialize(p: InitializeParams): InitializeResult {
     traceStart('initialize');
     const folders = p.workspaceFolders?.length ? p.workspaceFolders : p.rootUri ? [{ uri: p.rootUri, name: 'root' } as WorkspaceFolder] : [];
@@ -239,8 +242,8 @@ export class CopydeskServer {
     this.customNotifications = !!experimental?.copydeskNotifications;
     const encoding = positionEncoding(p);
     this.utf32 = encoding.encoding === 'utf-32';
-    // the references are read from now on if the client gave its settings here (VS Code does)
-    if (init.settings !== undefined) this.indexes.preload();
+    // the references are read from `initialized` on if the client gave its settings here (VS Code does)
+    this.preloadWanted = init.settings !== undefined;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -257,6 +260,9 @@ export class CopydeskServer {
 
   private async initialized(): Promise<void> {
     traceStart('initialized');
+    // not at `initialize`: the persisted index's open is synchronous from its first step, and the answer to
+    // `initialize` (and then the client's `didOpen`, whose sentences the tag worker waits for) would wait for it
+    if (this.preloadWanted) this.indexes.preload();
     await this.pullConfig();
     traceStart('configuration read');
     this.resolveSettings();

@@ -1,6 +1,8 @@
 // The persisted reference index over the real server: a page of the cache file that fails its
 // checksum when first read (lazily, mid-check) makes the server rebuild the index and ask the client
-// to pull again; the diagnostics after the rebuild equal those before the damage.
+// to pull again; the diagnostics after the rebuild equal those before the damage. A reference file
+// changed while no server ran is found by the check of the files after the first report, and the
+// index is rebuilt.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,7 @@ function arrayRange(bytes: Buffer, name: string): [number, number] {
   return [40 + a.offset, 40 + a.offset + a.length * (a.kind === 'u32' ? 4 : 1)];
 }
 
-describe('language server: damaged persisted index', function () {
+describe('language server: the persisted index', function () {
   this.timeout(60000);
   let dir: string;
   let cacheDir: string;
@@ -86,5 +88,33 @@ describe('language server: damaged persisted index', function () {
     const after = await c.pull(uri);
     assert.deepEqual(essentials(after.items), essentials(before.items));
     assert.match(c.stderr + JSON.stringify(c.notifications), /damaged/);
+  });
+
+  it('a reference changed while the server was down: the first report comes from the persisted index, then the files are checked, the index rebuilt and the client asked to pull again', async () => {
+    const article = readFileSync(path.join(dir, 'article.md'), 'utf8');
+    const first = new TestClient(dir, { debounceMs: 0 }, { COPYDESK_CACHE_DIR: cacheDir });
+    clients.push(first);
+    await first.start();
+    const before = await first.pull(first.open('article.md', article));
+    const copied = before.items.filter((d: { code: string }) => d.code === 'copied-passage');
+    assert.ok(copied.length > 0, 'the fixture has a copied passage');
+    await first.stop();
+    clients.splice(0);
+
+    // every reference file the copied passages cite is removed (its words are gone from what the article can match)
+    const cited = readdirSync(path.join(dir, 'references')).filter((f) => JSON.stringify(copied).includes(f));
+    assert.ok(cited.length > 0, 'the passages name their reference files');
+    for (const f of cited) rmSync(path.join(dir, 'references', f));
+
+    const c = new TestClient(dir, { debounceMs: 0 }, { COPYDESK_CACHE_DIR: cacheDir });
+    clients.push(c);
+    await c.start();
+    const uri = c.open('article.md', article);
+    await c.pull(uri);
+    await c.until(() => readyCount(c) >= 2, 30000, 'the index rebuilt once the files were checked');
+    await c.until(() => c.refreshes > 0, 5000, 'a refresh request after the rebuild');
+    const after = await c.pull(uri);
+    for (const f of cited) assert.ok(!JSON.stringify(after.items).includes(f), `${f} is no longer cited`);
+    assert.match(c.stderr + JSON.stringify(c.notifications), /reference files changed since the index was saved/);
   });
 });

@@ -4,7 +4,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../../src/core/engine';
-import { CodecError, decodeIndex } from '../../../src/core/index-codec';
+import { CodecError, decodeIndex, encodeIndex } from '../../../src/core/index-codec';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { cacheFileFor, defaultCacheDir, openCachedIndex, pruneCacheDir, readCacheFile } from '../../../src/node/cache';
 import { DEFAULT_MAX_BYTES, loadReferences } from '../../../src/node/references';
@@ -161,6 +161,69 @@ describe('reference index cache', function () {
     const c = await openCachedIndex([refs], { cacheDir });
     assert.equal(c.cache.written, false);
     await sameAsFresh(refs, c, articleFrom(referenceSet(3, 24), 4));
+  });
+
+  it('an open that defers the stats gives what a checked one gives; its verify notices a change, an addition, a removal and a touch', async () => {
+    await fsp.writeFile(path.join(refs, 'bad-front.md'), '---\ntitle: [unclosed\n---\nThe harbour board met on Tuesday and agreed a new pay offer for the dockers.\n');
+    await fsp.writeFile(path.join(refs, 'binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const article = articleFrom(referenceSet(3, 24), 6);
+    // no cache file yet: the checked open (which builds it), nothing left to verify
+    const built = await openCachedIndex([refs], { cacheDir, deferFreshness: true });
+    assert.equal(built.cache.status, 'built');
+    assert.equal(built.verify, undefined);
+    const opened = async () => {
+      const r = await openCachedIndex([refs], { cacheDir, deferFreshness: true });
+      assert.equal(r.cache.status, 'hit');
+      assert.equal(r.cache.reread, 0, 'no file read');
+      assert.ok(r.verify, 'used unchecked');
+      return r;
+    };
+    const d = await opened();
+    await sameAsFresh(refs, d, article);
+    assert.ok(summary(d).errors.some((e) => /binary/.test(e)) && summary(d).errors.some((e) => /bad-front/.test(e)), 'the failed file and the warning are reported');
+    assert.equal(await d.verify!(), true, 'nothing changed');
+
+    const r = rng(41);
+    const stale = async (what: string, change: () => Promise<void>) => {
+      const before = await opened();
+      await change();
+      assert.equal(await before.verify!(), false, `${what}: noticed`);
+      // the open the server then does: checked, and it updates the cache
+      const checked = await openCachedIndex([refs], { cacheDir });
+      await sameAsFresh(refs, checked, article);
+      const after = await opened();
+      assert.equal(await after.verify!(), true, `${what}: the updated cache is fresh`);
+      await sameAsFresh(refs, after, article);
+    };
+    await stale('a longer file', () => fsp.appendFile(path.join(refs, 'wire', 'story-001.md'), `\n${story(r, 2)}\n`));
+    await stale('a new file', () => fsp.writeFile(path.join(refs, 'wire', 'story-new.md'), `${story(r, 3)}\n`));
+    await stale('a removed file', () => fsp.rm(path.join(refs, 'story-003.md')));
+    await stale('a touched file', async () => {
+      const later = new Date(Date.now() + 5000);
+      await fsp.utimes(path.join(refs, 'wire', 'story-002.md'), later, later);
+    });
+    await stale('a failed file fixed', () => fsp.writeFile(path.join(refs, 'binary.txt'), `${story(r, 2)}\n`));
+  });
+
+  it('a cache file with the previous manifest (version 2, the file table in the directory) is rebuilt, not misread', async () => {
+    const first = await openCachedIndex([refs], { cacheDir });
+    const { file, key } = cacheFileFor(cacheDir, [refs], process.cwd(), DEFAULT_MAX_BYTES);
+    // the same index, with the manifest an older Copydesk wrote: every file as it is now
+    const files = await Promise.all(
+      first.docs.map(async (doc) => {
+        const abs = path.resolve(doc.path);
+        const st = await fsp.stat(abs);
+        return { abs, shown: doc.path, size: st.size, mtimeMs: st.mtimeMs, sha1: '', ids: [doc.id], origins: [first.origins.get(doc.id)], warnings: [] };
+      }),
+    );
+    for (const deferFreshness of [true, false]) {
+      await fsp.writeFile(file, encodeIndex(first.index, { kind: 'copydesk-reference-cache', version: 2, key, root: refs, maxBytes: DEFAULT_MAX_BYTES, files }));
+      const r = await openCachedIndex([refs], { cacheDir, deferFreshness });
+      assert.equal(r.cache.status, 'rebuilt', `deferFreshness ${deferFreshness}`);
+      assert.match(r.cache.reason ?? '', /not a reference-set cache/);
+      assert.equal(r.verify, undefined);
+      await sameAsFresh(refs, r, articleFrom(referenceSet(3, 24), 8));
+    }
   });
 
   for (const [name, damage] of [
