@@ -287,7 +287,7 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
     let p = pi;
     while (p > 0 && ORDINAL_POINT.test(afterRule(text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) p--;
     const head = afterRule(text.slice(paragraphs[p]!.start, paragraphs[p]!.end));
-    if (p < pi && !ORDINAL_POINT.test(head) && (personSubject(head, speakers, nameParts(ctx)) || REPORTING.test(head) || COURT_HEARD.test(head))) return 'speaker';
+    if (p < pi && !ORDINAL_POINT.test(head) && (personSubject(head, speakers, surnamesInFull(ctx)) || REPORTING.test(head) || COURT_HEARD.test(head))) return 'speaker';
   }
   // a quoted paragraph followed by a signature line ("-Jo Bloggs, Fairhaven.") or by a sentence that names its
   // speaker and points back at it ("Those are the questions Jo Bloggs put to the crews")
@@ -315,7 +315,7 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   // sentence a line: "Dr Jo Roe of the institute shows that … \n They have an ability to “…”")
   const opensPara = sentences[first - 1]?.paragraph !== pi;
   const near = (s: { paragraph: number }) => s.paragraph === pi || quoteLed(ctx.doc, pi) || (opensPara && s.paragraph === pi - 1);
-  if (prev && near(prev) && personSubject(afterRule(text.slice(prev.start, prev.end)), speakers, nameParts(ctx))) return 'speaker';
+  if (prev && near(prev) && personSubject(afterRule(text.slice(prev.start, prev.end)), speakers, surnamesInFull(ctx))) return 'speaker';
   // the sentence before, in the reporter's words, has a person the article names in full think, hope or judge
   // something ("… what Costin hopes will be a return", "Valastro praised the mayor's record"): the quote gives their view
   if (prev && near(prev) && personViews(outside(ctx, pk, quotes), nameParts(ctx))) return 'speaker';
@@ -383,7 +383,8 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
     // a paragraph of the reporter's words led by "This" or "That" ("This in turn led to …") goes on with the
     // reported speech above it: the people it names are the speaker's subject, not another speaker
     if (!here && !sourcedParas.has(p) && /^\s*(?:This|That|These|Those)\s+(?!\p{Lu})/u.test(afterRule(ctx.doc.text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) continue;
-    const names = namedPeople(reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes), speakers);
+    // the one told ("the judge told Jo Bloggs that …") is spoken to, not a speaker
+    const names = namedPeople(reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes).replace(TOLD_WHOM, (m) => ' '.repeat(m.length)), speakers);
     if (here) {
       const credited = new Set<string>();
       for (const a of here) for (const w of lastNames(speakerName(a))) credited.add(w);
@@ -405,6 +406,9 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
   }
   return false;
 }
+
+/** "told" and the name of the one told: "told Jo Bloggs", "told Mr Roe". */
+const TOLD_WHOM = /\btold\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}/gu;
 
 /** One person named by a role with "the" ("the judge", "The coroner"): a speaker, where "officials" is not. */
 const ONE_ROLE = /^[Tt]he\s+(?:judge|coroner|magistrate|recorder|prosecutor|chairman|chairwoman|chair|witness|defendant|minister|mayor|spokesman|spokeswoman|officer|inspector|detective|doctor|surgeon|pathologist|barrister|solicitor|president|governor|senator|manager|captain|coach)$/;
@@ -563,16 +567,16 @@ export function afterRule(t: string): string {
 
 /**
  * A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name;
- * a surname of someone the article names in full (`parts`) opening it ("Allcroft, who …, was delighted"); or a
+ * a surname of someone the article names in full (`surnames`) opening it ("Allcroft, who …, was delighted"); or a
  * noun phrase with a named person in apposition ("One of the club's founders, Jo Bloggs, had other ideas").
  */
-export function personSubject(sentence: string, speakers: Set<string> = new Set(), parts: Set<string> = new Set()): boolean {
+export function personSubject(sentence: string, speakers: Set<string> = new Set(), surnames: Set<string> = new Set()): boolean {
   const words = sentence.split(/\s+/);
   // a name the article credits elsewhere ("Kell is upbeat about …" after "Kell notes")
   const lead = words[0]?.replace(/['’]s$|[^\p{L}'’-]/gu, '').toLowerCase();
   if (lead && /^\p{Lu}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && speakers.has(lead)) return true;
   // a surname of someone named in full, as the subject: the name then a comma or a verb in the past or present
-  if (lead && /^\p{Lu}\p{Ll}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && parts.has(lead) && (!isOrdinaryWord(lead) || isKnownName(lead)) && /^\S+(?:,|\s+(?:was|is|has|had|\p{Ll}+ed|\p{Ll}+s)\b)/u.test(sentence)) return true;
+  if (lead && /^\p{Lu}\p{Ll}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && surnames.has(lead) && /^\S+(?:,|\s+(?:was|is|has|had|\p{Ll}+ed|\p{Ll}+s)\b)/u.test(sentence)) return true;
   // apposition: a noun phrase, a comma, then words of role ending on a name of two capitalised words and a comma
   if (/^[^,.;:!?“”"]{3,60},\s+[^,.;:!?“”"]{0,60}?(?<![\p{L}'’-])\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}[\p{L}'’-]*\s*,/u.test(sentence)) return true;
   const head = words.slice(0, 8).join(' ');
@@ -609,6 +613,17 @@ function nameParts(ctx: RuleContext): Set<string> {
     out.add(a);
     out.add(m[2]!.toLowerCase());
   }
+  return out;
+}
+
+/** The surnames of the people the article names in full (the second of two capitalised words: "Dana Holm" gives "holm"). */
+const SURNAMES = new WeakMap<object, Set<string>>();
+function surnamesInFull(ctx: RuleContext): Set<string> {
+  let out = SURNAMES.get(ctx.doc);
+  if (out) return out;
+  out = new Set();
+  SURNAMES.set(ctx.doc, out);
+  for (const m of ctx.doc.text.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu)) if (!NOT_A_NAME.test(m[1]!.toLowerCase())) out.add(m[2]!.toLowerCase());
   return out;
 }
 
