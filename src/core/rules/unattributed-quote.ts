@@ -281,8 +281,8 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
       if (REPORTING.test(own) || COURT_HEARD.test(own)) return 'speaker';
     }
   }
-  // a quotation inside one of a list of numbered points ("Secondly, the search “…”") whose head, the paragraph
-  // before the list, is about a person ("The judge set out his five reasons …") or reports speech: the points are theirs
+  // a quotation inside one of a list of numbered points ("Secondly, the survey “…”") whose head, the paragraph
+  // before the list, is about a person ("The coroner listed her three grounds …") or reports speech: the points are theirs
   if (embedded(ctx, q) && ORDINAL_POINT.test(text.slice(sentences[first]!.start, q.start))) {
     let p = pi;
     while (p > 0 && ORDINAL_POINT.test(afterRule(text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) p--;
@@ -380,7 +380,7 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
     if (crosshead(ctx, p)) continue;
     n++;
     const here = sources.get(p);
-    // a paragraph of the reporter's words led by "This" or "That" ("This in turn led to …") goes on with the
+    // a paragraph of the reporter's words led by "This" or "That" ("This was the start of …") goes on with the
     // reported speech above it: the people it names are the speaker's subject, not another speaker
     if (!here && !sourcedParas.has(p) && /^\s*(?:This|That|These|Those)\s+(?!\p{Lu})/u.test(afterRule(ctx.doc.text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) continue;
     // the one told ("the judge told Jo Bloggs that …") is spoken to, not a speaker
@@ -567,7 +567,7 @@ export function afterRule(t: string): string {
 
 /**
  * A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name;
- * a surname of someone the article names in full (`surnames`) opening it ("Allcroft, who …, was delighted"); or a
+ * a surname of someone the article names in full (`surnames`) opening it ("Holm, who …, was pleased"); or a
  * noun phrase with a named person in apposition ("One of the club's founders, Jo Bloggs, had other ideas").
  */
 export function personSubject(sentence: string, speakers: Set<string> = new Set(), surnames: Set<string> = new Set()): boolean {

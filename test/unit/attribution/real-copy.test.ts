@@ -689,8 +689,8 @@ describe('real copy: a speaker named before the quote without a speech verb (see
   const Q = 'It is madness to close the harbour before the herring season has even started.';
 
   it('a noun phrase with a named person in apposition before the quote is its speaker', () => {
-    assert.deepEqual(quotes(`Quay plan splits the town\nOne of the club's oldest members, retired skipper Jo Bloggs, had a very different view of the plan.\n"${Q}"\n`), []);
-    assert.deepEqual(quotes(`Quay plan splits the town\nThe plan had a very different reception in the old town.\n"${Q}"\n`), [Q]);
+    assert.deepEqual(quotes(`Quay plan splits the town\nOne of the club's oldest members, retired skipper Jo Bloggs, saw the plan quite otherwise.\n"${Q}"\n`), []);
+    assert.deepEqual(quotes(`Quay plan splits the town\nThe plan got a cool reception in the old town.\n"${Q}"\n`), [Q]);
     assert.ok(personSubject('One of the club\'s founders, Jo Bloggs, had other ideas.'));
     assert.ok(!personSubject('In the spring, the harbour flooded twice.'));
   });
@@ -707,8 +707,8 @@ describe('real copy: a speaker named before the quote without a speech verb (see
       '  ------------------------------------------------------------\r\n\r\n' +
       '   11:43 03/03/26: Page 6 (HHH) COURTS Quay Substitute\r\n' +
       '  ------------------------------------------------------------\r\n' +
-      "Jo Bloggs, the tenants' solicitor, welcomed the ruling as ``a victory for every\r\ntenant on the quay''.<\r\n" +
-      '\x19``This judgment says that a landlord must mend the sea wall before the rent can\r\nrise by a single penny.<\r\n' +
+      "Jo Bloggs, the tenants' solicitor, praised the decision as ``a win for every\r\ntenant on the quay''.<\r\n" +
+      '\x19``The decision means a landlord must mend the sea wall before the rent can\r\nrise by a single penny.<\r\n' +
       "\x19``It is a lesson for every landlord on the coast this winter.''<\r\n" +
       '\x19end<\r\n';
     assert.deepEqual(quotes(wire), []);
@@ -717,16 +717,16 @@ describe('real copy: a speaker named before the quote without a speech verb (see
   });
 
   it('a quotation inside a numbered point is the speaker\'s who heads the list', () => {
-    const q = 'would have shown the cracks in the wall long before the storm arrived in the bay.';
-    const points = `Firstly, the harbour board had ignored two letters about the sea wall.\nSecondly, a proper survey "${q}"\nThirdly, the board sold the survey boat.\n`;
-    assert.deepEqual(quotes(`Sea wall case goes to a jury\nThe judge set out his three reasons for leaving the case to a jury.\n${points}`), []);
+    const q = 'could only have shown the cracks in the wall long before the storm arrived in the bay.';
+    const points = `Firstly, the harbour board had ignored two letters about the sea wall.\nSecondly, a careful survey "${q}"\nThirdly, the board sold the survey boat.\n`;
+    assert.deepEqual(quotes(`Sea wall case goes to a jury\nThe coroner listed her three grounds for sending the matter to a jury.\n${points}`), []);
     assert.deepEqual(quotes(`Sea wall case goes to a jury\nThere were three problems with the old wall.\n${points}`), [q]);
   });
 
   it('a paragraph led by "This" goes on with the reported speech above it; the one told is no other speaker', () => {
-    const q = 'In my view you present no danger to anyone in this town, and you may go home today.';
-    const told = 'Quay quarrel ends in court\nThe judge told Jo Bloggs that the storm had frightened every family on the quay.\n';
-    assert.deepEqual(quotes(`${told}This in turn led to the quarrel with Tom Reyle and the letters that followed.\n"${q}"\n`), []);
+    const q = 'To my mind you are no danger to anyone in this town, and you may go home today.';
+    const told = 'Quay quarrel ends in court\nThe magistrate told Jo Bloggs that the storm had frightened every family on the quay.\n';
+    assert.deepEqual(quotes(`${told}This was the start of the quarrel with Tom Reyle and the letters to the council.\n"${q}"\n`), []);
     assert.deepEqual(quotes(`${told}The letters that followed went to the council and Tom Reyle.\n"${q}"\n`), [q]);
   });
 });
@@ -734,7 +734,7 @@ describe('real copy: a speaker named before the quote without a speech verb (see
 describe('real copy: claims credited by their own sentence\'s subject (seed L)', () => {
   const REF = [
     'Sea wall trial',
-    'Miss Ana Roe said that on the morning of the storm the harbour master was very anxious about the cracks in the sea wall.',
+    'Miss Ana Roe said that on the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.',
     'Harbour boards can pass the cost of mending old sea walls on to the town council, the judgment said.',
     'The judges overturned an earlier ruling.',
   ].join('\n\n');
@@ -742,15 +742,15 @@ describe('real copy: claims credited by their own sentence\'s subject (seed L)',
   const claims = (t: string) =>
     check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim').map((f) => f.text);
 
-  it('"she reminded the court that …" credits the claim', () => {
-    const bare = 'On the morning of the storm the harbour master was very anxious about the cracks in the sea wall.';
+  it('"she reminded the jury that …" credits the claim', () => {
+    const bare = 'On the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.';
     assert.deepEqual(claims(`Rain fell.\n\n${bare}`), [bare]);
-    assert.deepEqual(claims('Rain fell.\n\nShe reminded the court that on the morning of the storm the harbour master was very anxious about the cracks in the sea wall.'), []);
+    assert.deepEqual(claims('Rain fell.\n\nShe reminded the jury that on the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.'), []);
   });
 
   it('"the judges upheld …" credits the claim to the court', () => {
     const bare = 'Harbour boards can pass the cost of mending old sea walls on to the town council.';
     assert.deepEqual(claims(`Rain fell.\n\n${bare}`), [bare]);
-    assert.deepEqual(claims('Rain fell.\n\nThe judges upheld old guidance that harbour boards can pass the cost of mending old sea walls on to the town council.'), []);
+    assert.deepEqual(claims('Rain fell.\n\nThe three judges upheld the council\'s case that harbour boards can pass the cost of mending old sea walls on to the town council.'), []);
   });
 });
