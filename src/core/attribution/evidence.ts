@@ -19,12 +19,12 @@ const DOCUMENTS = 'statement|letter|editorial|note|post|tweet|message|sign|banne
  */
 export const REPORTING = new RegExp(
   String.raw`\b(?:(?:${DOCUMENTS})s?\s+(?:that\s+)?reads?\b|reads?\s+(?:the|a|an|his|her|their|its|this)\s+(?:\S+\s+){0,2}(?:${DOCUMENTS})s?\b)|` +
-    /\b(?:spoke|speaks|elaborated|elaborates|responded|responds|said|says|say|saying|asking|telling|adding|explaining|insisting|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed|roared|snapped|sighed|stormed|raged|blasted|fumed|gushed|quipped|tweeted|posted|beamed|smiled|wept|confided)\b/.source,
+    /\b(?:spoke|speaks|elaborated|elaborates|responded|responds|said|says|say|saying|asking|telling|adding|explaining|insisting|told|tells|tell|added|adds|asked|asks|replied|replies|answered|shouted|screamed|yelled|cried|continued|insisted|insists|stated|states|declared|explained|explains|warned|warns|wrote|writes|claimed|claims|argued|argues|recalled|recalls|ruled|heard|alleged|allegedly|according to|quoted|reported|reports|noted|notes|admitted|admits|conceded|joked|remarked|commented|announced|announces|protested|urged|urges|testified|pleaded|went on|goes on|agreed|revealed|reveals|confirmed|confirms|denied|denies|reminded|reminds|reminding|maintained|maintains|acknowledged|described|put it|concluded|suggested|predicted|estimated|whispered|sobbed|laughed|muttered|boasted|complained|observed|roared|snapped|sighed|stormed|raged|blasted|fumed|gushed|quipped|tweeted|posted|beamed|smiled|wept|confided)\b/.source,
   'i',
 );
 
-/** "a court heard", "the jury was told", "magistrates heard", "an inquest was told": the court as the source. */
-export const COURT_HEARD = /\b(?:court|jury|jurors|hearing|inquest|tribunal|magistrates|judge|judges|trial|justices|lords|committee|inquiry)(?:\s+\S+){0,2}\s+(?:heard|was told|were told|has heard|had heard|ruled|has been told|had been told)\b/i;
+/** "a court heard", "the jury was told", "magistrates heard", "the judges upheld": the court as the source. */
+export const COURT_HEARD = /\b(?:court|jury|jurors|hearing|inquest|tribunal|magistrates|judge|judges|trial|justices|lords|committee|inquiry)(?:\s+\S+){0,2}\s+(?:heard|was told|were told|has heard|had heard|ruled|upheld|has upheld|has been told|had been told)\b/i;
 
 /** The first word of a cue that reports speech or a statement (not "described", "ordered", "accused", "called"). */
 const STRICT_CUES = new Set(

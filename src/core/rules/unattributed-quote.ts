@@ -281,6 +281,14 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
       if (REPORTING.test(own) || COURT_HEARD.test(own)) return 'speaker';
     }
   }
+  // a quotation inside one of a list of numbered points ("Secondly, the survey “…”") whose head, the paragraph
+  // before the list, is about a person ("The coroner listed her three grounds …") or reports speech: the points are theirs
+  if (embedded(ctx, q) && ORDINAL_POINT.test(text.slice(sentences[first]!.start, q.start))) {
+    let p = pi;
+    while (p > 0 && ORDINAL_POINT.test(afterRule(text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) p--;
+    const head = afterRule(text.slice(paragraphs[p]!.start, paragraphs[p]!.end));
+    if (p < pi && !ORDINAL_POINT.test(head) && (personSubject(head, speakers, surnamesInFull(ctx)) || REPORTING.test(head) || COURT_HEARD.test(head))) return 'speaker';
+  }
   // a quoted paragraph followed by a signature line ("-Jo Bloggs, Fairhaven.") or by a sentence that names its
   // speaker and points back at it ("Those are the questions Jo Bloggs put to the crews")
   const nextPara = paragraphs[pi + 1];
@@ -307,7 +315,7 @@ function credited(ctx: RuleContext, a: Attribution, quotes: TextSpan[], sourcedP
   // sentence a line: "Dr Jo Roe of the institute shows that … \n They have an ability to “…”")
   const opensPara = sentences[first - 1]?.paragraph !== pi;
   const near = (s: { paragraph: number }) => s.paragraph === pi || quoteLed(ctx.doc, pi) || (opensPara && s.paragraph === pi - 1);
-  if (prev && near(prev) && personSubject(text.slice(prev.start, prev.end), speakers)) return 'speaker';
+  if (prev && near(prev) && personSubject(afterRule(text.slice(prev.start, prev.end)), speakers, surnamesInFull(ctx))) return 'speaker';
   // the sentence before, in the reporter's words, has a person the article names in full think, hope or judge
   // something ("… what Costin hopes will be a return", "Valastro praised the mayor's record"): the quote gives their view
   if (prev && near(prev) && personViews(outside(ctx, pk, quotes), nameParts(ctx))) return 'speaker';
@@ -371,17 +379,22 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
   for (let p = pi - 1, n = 0; p >= 0 && n < 3; p--) {
     if (crosshead(ctx, p)) continue;
     n++;
-    const names = namedPeople(reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes), speakers);
     const here = sources.get(p);
+    // a paragraph of the reporter's words led by "This" or "That" ("This was the start of …") goes on with the
+    // reported speech above it: the people it names are the speaker's subject, not another speaker
+    if (!here && !sourcedParas.has(p) && /^\s*(?:This|That|These|Those)\s+(?!\p{Lu})/u.test(afterRule(ctx.doc.text.slice(paragraphs[p]!.start, paragraphs[p]!.end)))) continue;
+    // the one told ("the judge told Jo Bloggs that …") is spoken to, not a speaker
+    const names = namedPeople(reporterWords(ctx, paragraphs[p]!.start, paragraphs[p]!.end, quotes).replace(TOLD_WHOM, (m) => ' '.repeat(m.length)), speakers);
     if (here) {
       const credited = new Set<string>();
       for (const a of here) for (const w of lastNames(speakerName(a))) credited.add(w);
       // two speakers in one paragraph: whose words follow is not known
       const who = new Set(here.map((a) => [...lastNames(speakerName(a))].pop() ?? (a.source?.text.toLowerCase() ?? '')));
-      // a vague or unnamed source ("Experts say", "officials said") carries no one's words
+      // a vague or unnamed source ("Experts say", "officials said") carries no one's words; one person by a
+      // role ("the judge", "the coroner") does
       const named = here.some((a) => {
         const n = speakerName(a) ?? '';
-        return namedPeople(n, speakers).size > 0 || [...lastNames(n)].some((w) => speakers.has(w));
+        return namedPeople(n, speakers).size > 0 || [...lastNames(n)].some((w) => speakers.has(w)) || ONE_ROLE.test(a.source?.text ?? '');
       });
       return named && who.size === 1 && [...names].every((w) => credited.has(w));
     }
@@ -393,6 +406,12 @@ function carried(ctx: RuleContext, pi: number, sources: Map<number, Attribution[
   }
   return false;
 }
+
+/** "told" and the name of the one told: "told Jo Bloggs", "told Mr Roe". */
+const TOLD_WHOM = /\btold\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}/gu;
+
+/** One person named by a role with "the" ("the judge", "The coroner"): a speaker, where "officials" is not. */
+const ONE_ROLE = /^[Tt]he\s+(?:judge|coroner|magistrate|recorder|prosecutor|chairman|chairwoman|chair|witness|defendant|minister|mayor|spokesman|spokeswoman|officer|inspector|detective|doctor|surgeon|pathologist|barrister|solicitor|president|governor|senator|manager|captain|coach)$/;
 
 /** People named by a common noun: a quote after a sentence about one of them may be theirs. */
 const PERSON_NOUNS = /^(?:man|men|woman|women|boy|boys|girl|girls|person|child|children|couple|crew|crews|staff|employees|members|sailors|fishermen|miners|nurses|doctors|teachers|players|driver|drivers|resident|residents|neighbour|neighbours|neighbor|neighbors|passenger|passengers|pedestrian|customer|customers|fan|fans|pupil|pupils|student|students|parent|parents|mother|father|son|daughter|wife|husband|crowd|protesters|pickets|farmer|farmers|worker|voter|voters|victim|victims|suspect)$/;
@@ -534,12 +553,32 @@ const PERSON_TITLE = /\b(?:Mr|Mrs|Ms|Miss|Dr|Judge|Det|Supt|Sgt|Insp|Pc|Lord|Lad
 /** Capitalised words that open sentences and credits without naming anyone. */
 const NOT_A_NAME = /^(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your|mr|mrs|ms|miss|dr|sen|rep|gov|president|it|he|she|they|we|i|you|who|in|on|at|but|and|so|as|after|when|while)$/;
 
-/** A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name. */
-function personSubject(sentence: string, speakers: Set<string> = new Set()): boolean {
+/** A paragraph or sentence opening with the number of a point in a list: "Firstly,", "Secondly,", "Finally,". */
+const ORDINAL_POINT = /^\s*(?:Firstly|Secondly|Thirdly|Fourthly|Fifthly|Sixthly|Lastly|Finally|First|Second|Third|Fourth|Fifth)\s*,/;
+
+/**
+ * The text after a wire story's slug and rule lines (a line of dashes or equals signs), which the paragraphing
+ * joins to the first paragraph of agency copy: "11:43 16/07/99: Page 6 … \n -----\nJo Bloggs, …" gives "Jo Bloggs, …".
+ */
+export function afterRule(t: string): string {
+  const m = /^[\s\S]*\n[ \t]*[-=_*]{5,}[ \t]*\r?\n/.exec(t);
+  return m ? t.slice(m[0].length) : t;
+}
+
+/**
+ * A sentence whose subject (in its first eight words) is a person: a title, a pronoun, a role or a two-word name;
+ * a surname of someone the article names in full (`surnames`) opening it ("Holm, who …, was pleased"); or a
+ * noun phrase with a named person in apposition ("One of the club's founders, Jo Bloggs, had other ideas").
+ */
+export function personSubject(sentence: string, speakers: Set<string> = new Set(), surnames: Set<string> = new Set()): boolean {
   const words = sentence.split(/\s+/);
   // a name the article credits elsewhere ("Kell is upbeat about …" after "Kell notes")
   const lead = words[0]?.replace(/['’]s$|[^\p{L}'’-]/gu, '').toLowerCase();
   if (lead && /^\p{Lu}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && speakers.has(lead)) return true;
+  // a surname of someone named in full, as the subject: the name then a comma or a verb in the past or present
+  if (lead && /^\p{Lu}\p{Ll}/u.test(words[0]!) && !NOT_A_NAME.test(lead) && surnames.has(lead) && /^\S+(?:,|\s+(?:was|is|has|had|\p{Ll}+ed|\p{Ll}+s)\b)/u.test(sentence)) return true;
+  // apposition: a noun phrase, a comma, then words of role ending on a name of two capitalised words and a comma
+  if (/^[^,.;:!?“”"]{3,60},\s+[^,.;:!?“”"]{0,60}?(?<![\p{L}'’-])\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}[\p{L}'’-]*\s*,/u.test(sentence)) return true;
   const head = words.slice(0, 8).join(' ');
   if (words.slice(0, 4).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || /^organis(?:er|ers)$/i.test(w))) return true;
   return PERSON_TITLE.test(head) || /^(?:\S+\s+){0,3}\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}+/u.test(head);
@@ -574,6 +613,17 @@ function nameParts(ctx: RuleContext): Set<string> {
     out.add(a);
     out.add(m[2]!.toLowerCase());
   }
+  return out;
+}
+
+/** The surnames of the people the article names in full (the second of two capitalised words: "Dana Holm" gives "holm"). */
+const SURNAMES = new WeakMap<object, Set<string>>();
+function surnamesInFull(ctx: RuleContext): Set<string> {
+  let out = SURNAMES.get(ctx.doc);
+  if (out) return out;
+  out = new Set();
+  SURNAMES.set(ctx.doc, out);
+  for (const m of ctx.doc.text.matchAll(/(?<![\p{L}'’-])(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)/gu)) if (!NOT_A_NAME.test(m[1]!.toLowerCase())) out.add(m[2]!.toLowerCase());
   return out;
 }
 

@@ -11,7 +11,7 @@ import { compareQuotes } from '../../../src/core/attribution/compare';
 import { addsWholeSentence, bracketsPaired, continuesSource, innerClosed, mispaired, nameLike, phraseStart, quotedSentences, skipsSentences, withoutOuterWords } from '../../../src/core/rules/misquote';
 import type { Finding, RuleId } from '../../../src/core/types';
 import { anotherOccasion, claimContent, leftOpen, namesSource, sameClaim, wholeSentence } from '../../../src/core/rules/unattributed-claim';
-import { personViews, signature, speakerLabel, titleCase } from '../../../src/core/rules/unattributed-quote';
+import { afterRule, personSubject, personViews, signature, speakerLabel, titleCase } from '../../../src/core/rules/unattributed-quote';
 import { findQuotes } from '../../../src/core/attribution/quotes';
 
 /** A misquote finding's data when it is of words repeated without their quotation marks. */
@@ -680,5 +680,77 @@ describe('real copy: another occasion or statement, not the reference\'s claim (
     assert.deepEqual(claims(`Rain fell.\n\n${same}`), [same]);
     assert.deepEqual(claims('Rain fell.\n\nBut the gulls that nest on the quay play a key role in the harbour economy.'), []);
     assert.ok(!sameClaim(new Set(['gull', 'nest', 'quay', 'play', 'key', 'role', 'harbour', 'economi']), new Set(['gull', 'play', 'key', 'role', 'coastal', 'seed', 'spread']), [], []));
+  });
+});
+
+describe('real copy: a speaker named before the quote without a speech verb (seed L)', () => {
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: 'The harbour board met on Monday.', meta: {} }]);
+  const quotes = (t: string) => check(t, idx, {}).findings.filter((f) => f.rule === 'unattributed-quote').map((f) => f.text);
+  const Q = 'It is madness to close the harbour before the herring season has even started.';
+
+  it('a noun phrase with a named person in apposition before the quote is its speaker', () => {
+    assert.deepEqual(quotes(`Quay plan splits the town\nOne of the club's oldest members, retired skipper Jo Bloggs, saw the plan quite otherwise.\n"${Q}"\n`), []);
+    assert.deepEqual(quotes(`Quay plan splits the town\nThe plan got a cool reception in the old town.\n"${Q}"\n`), [Q]);
+    assert.ok(personSubject('One of the club\'s founders, Jo Bloggs, had other ideas.'));
+    assert.ok(!personSubject('In the spring, the harbour flooded twice.'));
+  });
+
+  it('a sentence led by the surname of someone the article names in full is about them', () => {
+    const head = 'Quay plan splits the town\nHarbour master Dana Holm opened the new quay on Monday.\nThe ferries will use it from June.\n';
+    assert.deepEqual(quotes(`${head}Holm, who also drew the plans, was delighted with the work.\n"${Q}"\n`), []);
+    // a surname no one in the article bears is no one's
+    assert.deepEqual(quotes(`${head}Marsh, the old quay, was closed in the spring.\n"${Q}"\n`), [Q]);
+  });
+
+  it('agency copy: the sentence before is read after the slug and rule lines joined to it', () => {
+    const wire =
+      '  ------------------------------------------------------------\r\n\r\n' +
+      '   11:43 03/03/26: Page 6 (HHH) COURTS Quay Substitute\r\n' +
+      '  ------------------------------------------------------------\r\n' +
+      "Jo Bloggs, the tenants' solicitor, praised the decision as ``a win for every\r\ntenant on the quay''.<\r\n" +
+      '\x19``The decision means a landlord must mend the sea wall before the rent can\r\nrise by a single penny.<\r\n' +
+      "\x19``It is a lesson for every landlord on the coast this winter.''<\r\n" +
+      '\x19end<\r\n';
+    assert.deepEqual(quotes(wire), []);
+    assert.equal(afterRule('11:43 03/03/26: Page 6 (HHH) COURTS Quay\n  ----------\nJo Bloggs, the solicitor, spoke.'), 'Jo Bloggs, the solicitor, spoke.');
+    assert.equal(afterRule('Jo Bloggs spoke - and left.'), 'Jo Bloggs spoke - and left.');
+  });
+
+  it('a quotation inside a numbered point is the speaker\'s who heads the list', () => {
+    const q = 'could only have shown the cracks in the wall long before the storm arrived in the bay.';
+    const points = `Firstly, the harbour board had ignored two letters about the sea wall.\nSecondly, a careful survey "${q}"\nThirdly, the board sold the survey boat.\n`;
+    assert.deepEqual(quotes(`Sea wall case goes to a jury\nThe coroner listed her three grounds for sending the matter to a jury.\n${points}`), []);
+    assert.deepEqual(quotes(`Sea wall case goes to a jury\nThere were three problems with the old wall.\n${points}`), [q]);
+  });
+
+  it('a paragraph led by "This" goes on with the reported speech above it; the one told is no other speaker', () => {
+    const q = 'To my mind you are no danger to anyone in this town, and you may go home today.';
+    const told = 'Quay quarrel ends in court\nThe magistrate told Jo Bloggs that the storm had frightened every family on the quay.\n';
+    assert.deepEqual(quotes(`${told}This was the start of the quarrel with Tom Reyle and the letters to the council.\n"${q}"\n`), []);
+    assert.deepEqual(quotes(`${told}The letters that followed went to the council and Tom Reyle.\n"${q}"\n`), [q]);
+  });
+});
+
+describe('real copy: claims credited by their own sentence\'s subject (seed L)', () => {
+  const REF = [
+    'Sea wall trial',
+    'Miss Ana Roe said that on the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.',
+    'Harbour boards can pass the cost of mending old sea walls on to the town council, the judgment said.',
+    'The judges overturned an earlier ruling.',
+  ].join('\n\n');
+  const idx = ReferenceIndex.build([{ id: 'r.txt', path: 'r.txt', text: REF, meta: {} }]);
+  const claims = (t: string) =>
+    check(t, idx, { rules: { 'copied-passage': 'off', 'name-spelling': 'off', 'name-inconsistency': 'off', misquote: 'warning' } }).findings.filter((f) => f.rule === 'unattributed-claim').map((f) => f.text);
+
+  it('"she reminded the jury that …" credits the claim', () => {
+    const bare = 'On the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.';
+    assert.deepEqual(claims(`Rain fell.\n\n${bare}`), [bare]);
+    assert.deepEqual(claims('Rain fell.\n\nShe reminded the jury that on the eve of the storm the harbour master was very uneasy about the cracks in the sea wall.'), []);
+  });
+
+  it('"the judges upheld …" credits the claim to the court', () => {
+    const bare = 'Harbour boards can pass the cost of mending old sea walls on to the town council.';
+    assert.deepEqual(claims(`Rain fell.\n\n${bare}`), [bare]);
+    assert.deepEqual(claims('Rain fell.\n\nThe three judges upheld the council\'s case that harbour boards can pass the cost of mending old sea walls on to the town council.'), []);
   });
 });
