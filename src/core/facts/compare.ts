@@ -497,7 +497,7 @@ function slotWord(t: FactToken): boolean {
     ANTONYM.has(w) ||
     TITLE_MODIFIERS.has(w) ||
     TITLES.has(w) ||
-    TITLES.has(w.replace(/s$/, '')) ||
+    TITLES.has(w.replace(/'?s$/, '')) ||
     DAYS.has(w) ||
     MONTHS.has(w) ||
     w in QUANTIFIER_CLASS
@@ -972,13 +972,18 @@ function classify(
   }
 
   // ---- titles: one title word for another ("deputy minister" / "minister", "Det Sgt" / "Det Insp")
+  // (a title in the possessive on both sides is still the title: "the judge's ruling" / "the coroner's ruling")
+  const possessive = (xs: string[]) => xs.length > 0 && /'s$/.test(xs[xs.length - 1]!);
+  const unowned = (xs: string[]) => (possessive(S) && possessive(A) ? [...xs.slice(0, -1), xs[xs.length - 1]!.replace(/'s$/, '')] : xs);
+  const tS = unowned(S);
+  const tA = unowned(A);
   const titleish = (xs: string[]) => xs.length > 0 && xs.every((x) => TITLES.has(x) || TITLE_MODIFIERS.has(x));
-  if (titleish(S) || titleish(A)) {
-    if (!titleish(S) || !titleish(A)) return null;
+  if (titleish(tS) || titleish(tA)) {
+    if (!titleish(tS) || !titleish(tA)) return null;
     // abbreviations and courtesy titles aside (Det Supt = Detective Superintendent; Mr / QC), a different role
     const roles = (xs: string[]) => xs.flatMap((x) => (TITLE_ABBREVIATIONS[x] ?? x).split(' ')).filter((x) => !HONORIFICS.has(x)).join(' ');
-    const rs = roles(S);
-    const ra = roles(A);
+    const rs = roles(tS);
+    const ra = roles(tA);
     if (rs && ra && rs !== ra) return { kind: 'title', src: [s0, s1], art: [a0, a1] };
     return null;
   }

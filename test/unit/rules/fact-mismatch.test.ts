@@ -459,3 +459,23 @@ describe('rules/fact-mismatch: wire furniture and questions state no fact', () =
     assert.deepEqual(pair('The crews walked out on Tuesday after talks over night-shift pay collapsed for the third time.', 'Did the crews walk out on Wednesday after talks over night-shift pay collapsed for the third time?'), []);
   });
 });
+
+describe('rules/fact-mismatch: a title in the possessive', () => {
+  const SRC = 'Mrs Alden said after the hearing that the judge’s ruling would end any hope of new funding for the night crews.';
+
+  it('one office for another, each in the possessive, is a changed title', () => {
+    const fs = pair(SRC, SRC.replace('judge’s', 'coroner’s'));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'coroner’s']]);
+  });
+
+  it('capitalised, with another verb around it: still the title', () => {
+    const src = 'The crews’ union backed the Coroner’s call for a proper rota for the night ferries.';
+    const fs = pair(src, src.replace('Coroner’s', 'Judge’s'));
+    assert.deepEqual(fs.map((f) => dataOf(f, 'fact-mismatch')?.kind), ['title']);
+  });
+
+  it('the same office in the possessive on both sides, or the owner reworded: no finding', () => {
+    assert.deepEqual(pair(SRC, SRC.replace('the judge’s ruling', 'the judge’s decision')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('the judge’s ruling', 'the ruling of the judge')), []);
+  });
+});
