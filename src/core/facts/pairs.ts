@@ -131,6 +131,21 @@ const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
 const QUESTION_END = /\?["'’”)\]»<\s]*$/;
 
 /**
+ * A sentence's fact tokens, read after the agency furniture the sentence splitter may keep before a take's first
+ * sentence: rule lines and the slug line with its filing time, date, page and take label ("14:32 08/12/99: Page 2
+ * (HHH) COURTS Ferry Substitute"). They differ from take to take (another filing time, page and label), and the
+ * sentence's first words are its opening, not the middle of a line of furniture ("Former" dropped before the
+ * story's first words is a rank dropped at the sentence start, and the other take's times and page numbers are
+ * no changed values beside the changed fact).
+ */
+export function statementTokens(text: string, start: number, end: number): FactToken[] {
+  const head = WIRE_HEAD.exec(text.slice(start, end));
+  return factTokens(text, head && /\d:\d\d/.test(head[0]) ? start + head[0].length : start, end);
+}
+/** rule lines, blank lines and slug lines (a filing time and date, then the rest of the line) at a sentence's start */
+const WIRE_HEAD = /^(?:[ \t]*-{8,}[ \t]*\r?\n|[ \t]*\d{1,2}:\d{2}[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}:[^\n]*\r?\n|[ \t]*\r?\n)+[ \t]*/;
+
+/**
  * A reference sentence ends where the sentence splitter says, and also at a line break after
  * sentence punctuation and closing quotes (wire copy often closes a quotation with '' or a
  * line-end marker the splitter reads as part of the sentence).
@@ -450,8 +465,8 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       const { best, dice: bestDice } = pairing;
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
-      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= factTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : factTokens(doc.text, sent.start, sent.end);
-      const refTokens = (ref.tokens ??= factTokens(refDoc.text, ref.start, ref.end));
+      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
+      const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
       // a comparison reads only the tokens' words (never their offsets), so one made on the same
       // sentence text in an earlier check serves
       const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
@@ -549,7 +564,7 @@ function* similarArticleSentences(doc: TextModel, stems: Stems, except: number):
     if (t === except) continue;
     const other = doc.sentences[t]!;
     if (stemDice(stems, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
-    yield factTokens(doc.text, other.start, other.end);
+    yield statementTokens(doc.text, other.start, other.end);
   }
 }
 
@@ -612,7 +627,7 @@ export function templateValues(ctx: RuleContext, pair: StatementPair, diff: Slot
     for (const piece of docPieces(ctx.index, d)) {
       if (d === pair.doc && piece.start === pair.ref.start) continue;
       if (stemDice(stems, piece) < PAIR_MIN_DICE) continue;
-      add(d, (piece.tokens ??= factTokens(ctx.index.docs[d]!.text, piece.start, piece.end)));
+      add(d, (piece.tokens ??= statementTokens(ctx.index.docs[d]!.text, piece.start, piece.end)));
     }
   }
   return out;

@@ -479,3 +479,32 @@ describe('rules/fact-mismatch: a title in the possessive', () => {
     assert.deepEqual(pair(SRC, SRC.replace('the judge’s ruling', 'the ruling of the judge')), []);
   });
 });
+
+describe('rules/fact-mismatch: a take’s first sentence after its slug line', () => {
+  // takes of one invented wire story whose first sentence follows the slug line, with no headline or byline
+  const RULE = '  ------------------------------------------------------------------------\n';
+  const take = (slug: string, body: string) =>
+    `${RULE}\n${RULE}\n           ${slug}\n${RULE}${body}<\n` +
+    `\x19Talks between the operator and the crews broke down late in the evening without a new date.<\n`;
+  const BODY = 'Former harbour master Tomas Reyle was today fined for failing to log the night crossings of the Kestrel Bay ferry.';
+  const first = take('09:41 12/05/26: Page 1 (HHH) HARBOUR Ferry', BODY);
+  const checkTake = (text: string) =>
+    check(text, ReferenceIndex.build([{ id: 'take1.txt', path: 'take1.txt', text: first, meta: { outlet: 'Coastline Wire' } }]), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+
+  it('a rank dropped at the start of the sentence is read after the slug line', () => {
+    const fs = checkTake(take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry Lead', BODY.replace('Former harbour', 'Harbour')));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'Harbour']]);
+  });
+
+  it('another take’s filing time and page are no second changed value beside a changed date', () => {
+    const body = 'The ferry left Kestrel Bay on the evening of August 21, 1997, and was not seen again.';
+    const a = take('09:41 12/05/26: Page 1 (HHH) HARBOUR Ferry', body);
+    const b = take('17:33 12/05/26: Page 3 (HHH) HARBOUR Ferry Nightlead', body.replace('21', '15'));
+    const fs = check(b, ReferenceIndex.build([{ id: 'take1.txt', path: 'take1.txt', text: a, meta: { outlet: 'Coastline Wire' } }]), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+    assert.deepEqual(fs.map((f) => f.text), ['15']);
+  });
+
+  it('the same take again under another slug line: no finding', () => {
+    assert.deepEqual(checkTake(take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry Lead', BODY)), []);
+  });
+});
