@@ -750,6 +750,9 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
   const sRoles = new Set(sr.map((k) => srcRole(k)!));
   const aRoles = new Set(ar.map((k) => roleOf(art[k]!)!));
   if ([...sRoles].some((r) => aRoles.has(r))) return null;
+  // one office spelled out on one side and abbreviated on the other ("DI" / "Detective Inspector")
+  const spelled = (toks: readonly FactToken[], ks: number[]) => ks.map((k) => roleOf(toks[k]!) ?? '').join(' ');
+  if (spelled(src, sr) === spelled(art, ar)) return null;
   // neither office anywhere in the other sentence: the words moved between two people
   const spoken = (t: FactToken) => TITLE_ABBREVIATIONS[t.low] ?? t.low;
   if (art.some((t) => sRoles.has(roleOf(t) ?? spoken(t))) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;

@@ -508,3 +508,18 @@ describe('rules/fact-mismatch: a take’s first sentence after its slug line', (
     assert.deepEqual(checkTake(take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry Lead', BODY)), []);
   });
 });
+
+describe('rules/fact-mismatch: an office abbreviated on one side', () => {
+  it('“DI” against “Detective Inspector” in a reworded opening is the same office', () => {
+    const src = 'DI Reyle told the court how, after the harbour board met in mid-April, he searched the ferry on April 16.';
+    const art = 'During the afternoon session, Detective Inspector Anna Reyle told the court how, after the harbour board met in mid-April, he searched the ferry on April 16.';
+    assert.deepEqual(pair(src, art), []);
+    assert.deepEqual(pair(art, src), []);
+  });
+
+  it('another office in the same place is still flagged', () => {
+    const src = 'DI Reyle told the court how, after the harbour board met in mid-April, he searched the ferry on April 16.';
+    const art = 'During the afternoon session, Detective Sergeant Anna Reyle told the court how, after the harbour board met in mid-April, he searched the ferry on April 16.';
+    assert.deepEqual(pair(src, art).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['title']);
+  });
+});
