@@ -84,6 +84,8 @@ const ANTONYMS: [string, string][] = [
   ['supported', 'opposed'], ['support', 'oppose'], ['upheld', 'overturned'], ['upheld', 'quashed'], ['passed', 'failed'],
   ['before', 'after'], ['first', 'last'], ['jailed', 'freed'], ['cleared', 'convicted'], ['cleared', 'found guilty'], ['dismissed', 'upheld'],
 ];
+/** antonyms that order a statement against an event ("before the hearing" / "after the hearing") */
+const TIME_ORDER = new Set(['before', 'after']);
 const ANTONYM = new Map<string, Set<string>>();
 for (const [a, b] of ANTONYMS) {
   if (!ANTONYM.has(a)) ANTONYM.set(a, new Set());
@@ -925,7 +927,10 @@ function classify(
     const y = opp ? A.find((w) => opp.has(w)) : undefined;
     // the source's word elsewhere in the article sentence, or the article's in the source sentence:
     // the words moved ("who won damages … lost the damages he won"), not flipped
-    if (y !== undefined && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
+    // "before" / "after" place the statement by an event: the same event on both sides, or it is no
+    // flip ("Before leaving he threatened" / "After raping her he threatened": two moments, not one reversed)
+    const sameEvent = !TIME_ORDER.has(x) || S.filter((w) => w !== x).join(' ') === A.filter((w) => w !== y).join(' ');
+    if (y !== undefined && sameEvent && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
   }
   if (ns === 0 || na === 0) {
     // titles: "former", "deputy" … added or dropped before a title or a name

@@ -119,16 +119,23 @@ interface Piece extends Stems {
  * Does the stretch state a fact to check? A statement has a sentence end in it — a full stop or an exclamation
  * mark before white space, a wire line-end marker or the stretch's end (closing quotation marks and brackets
  * aside; the splitter may keep agency copy's sign-off, "mf" or "end", with the last sentence) — and is not a
- * question (it asserts nothing: a barrister's question against the report of the answer). Not one either: a line
+ * question (it asserts nothing: a barrister's question against the report of the answer), asked directly or reported
+ * (INDIRECT_QUESTION). Not one either: a line
  * without sentence punctuation — a headline, and agency copy's furniture: the slug line with its filing time, page
  * and take label, the byline, which differ from take to take of one story.
  */
 export function statesFact(text: string, start: number, end: number): boolean {
   const body = text.slice(start, end);
-  return STATEMENT_END.test(body) && !QUESTION_END.test(body);
+  return STATEMENT_END.test(body) && !QUESTION_END.test(body) && !INDIRECT_QUESTION.test(body);
 }
 const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
 const QUESTION_END = /\?["'’”)\]»<\s]*$/;
+/**
+ * A question reported with a full stop: a verb of asking, at most four words (whom it asks), then "if" or
+ * "whether" ("Counsel asked him if the ferry was late."). What follows is asked, not stated: the answer,
+ * reported elsewhere, may say the opposite.
+ */
+const INDIRECT_QUESTION = /\b(?:ask|asks|asked|asking|wondered|wondering|inquired|enquired|queried)\b(?:\s+[\p{L}'’.-]+){0,4}?\s+(?:if|whether)\b/iu;
 
 /**
  * A sentence's fact tokens, read after the agency furniture the sentence splitter may keep before a take's first

@@ -523,3 +523,23 @@ describe('rules/fact-mismatch: an office abbreviated on one side', () => {
     assert.deepEqual(pair(src, art).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['title']);
   });
 });
+
+describe('rules/fact-mismatch: a reported question, another moment', () => {
+  it('a question reported with a full stop states nothing: not compared with the answer', () => {
+    const answer = 'He said the delay to the night ferry on the Kestrel Bay crossing was not justified.';
+    const asked = 'Counsel for the crews asked him if the delay to the night ferry on the Kestrel Bay crossing was justified.';
+    assert.deepEqual(pair(answer, asked), []);
+    assert.deepEqual(pair(asked, answer), []);
+  });
+
+  it('a statement after a reporting verb is still compared', () => {
+    const src = 'He said the delay to the night ferry on the Kestrel Bay crossing was not justified.';
+    assert.deepEqual(pair(src, src.replace('was not justified', 'was justified')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+
+  it('“before” one event against “after” another is no flip; the same event is', () => {
+    const src = 'After repeatedly cutting the mooring lines he threatened to come back and sink the ferry if the crews struck.';
+    assert.deepEqual(pair(src, src.replace('After repeatedly cutting the mooring lines', 'Before leaving')), []);
+    assert.deepEqual(pair(src, src.replace('After repeatedly', 'Before repeatedly')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+});
