@@ -111,6 +111,8 @@ interface Piece extends Stems {
   end: number;
   /** statesFact: a question or a line of wire furniture is not paired */
   statement: boolean;
+  /** asksQuestion: a reported question, paired with but not compared */
+  asks: boolean;
   /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
   tokens?: FactToken[];
 }
@@ -119,22 +121,26 @@ interface Piece extends Stems {
  * Does the stretch state a fact to check? A statement has a sentence end in it — a full stop or an exclamation
  * mark before white space, a wire line-end marker or the stretch's end (closing quotation marks and brackets
  * aside; the splitter may keep agency copy's sign-off, "mf" or "end", with the last sentence) — and is not a
- * question (it asserts nothing: a barrister's question against the report of the answer), asked directly or reported
- * (INDIRECT_QUESTION). Not one either: a line
+ * question (it asserts nothing: a barrister's question against the report of the answer; a question reported
+ * with a full stop: asksQuestion). Not one either: a line
  * without sentence punctuation — a headline, and agency copy's furniture: the slug line with its filing time, page
  * and take label, the byline, which differ from take to take of one story.
  */
 export function statesFact(text: string, start: number, end: number): boolean {
   const body = text.slice(start, end);
-  return STATEMENT_END.test(body) && !QUESTION_END.test(body) && !INDIRECT_QUESTION.test(body);
+  return STATEMENT_END.test(body) && !QUESTION_END.test(body);
 }
 const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
 const QUESTION_END = /\?["'’”)\]»<\s]*$/;
 /**
- * A question reported with a full stop: a verb of asking, at most four words (whom it asks), then "if" or
- * "whether" ("Counsel asked him if the ferry was late."). What follows is asked, not stated: the answer,
- * reported elsewhere, may say the opposite.
+ * Does the stretch report a question with a full stop: a verb of asking, at most four words (whom it asks), then
+ * "if" or "whether" ("Counsel asked him if the ferry was late.")? What follows is asked, not stated: the answer,
+ * reported elsewhere, may say the opposite. Such an article sentence is not paired; such a reference sentence is
+ * still the one an article sentence pairs with best (its words are the article's), but the pair is not compared.
  */
+export function asksQuestion(text: string, start: number, end: number): boolean {
+  return INDIRECT_QUESTION.test(text.slice(start, end));
+}
 const INDIRECT_QUESTION = /\b(?:ask|asks|asked|asking|wondered|wondering|inquired|enquired|queried)\b(?:\s+[\p{L}'’.-]+){0,4}?\s+(?:if|whether)\b/iu;
 
 /**
@@ -192,7 +198,7 @@ function sentencePieces(model: TextModel): Piece[] {
       if (first >= 0) {
         const start = from === s.start ? s.start : first;
         const end = to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0);
-        v.push({ start, end, statement: statesFact(model.text, start, end), ...stemsOf(model, k0, k) });
+        v.push({ start, end, statement: statesFact(model.text, start, end), asks: asksQuestion(model.text, start, end), ...stemsOf(model, k0, k) });
       }
       from = to;
     }
@@ -435,7 +441,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const kept = memo?.sentence(doc, sent, pound);
-    if (!statesFact(doc.text, sent.start, sent.end)) continue;
+    if (!statesFact(doc.text, sent.start, sent.end) || asksQuestion(doc.text, sent.start, sent.end)) continue;
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
@@ -472,6 +478,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       const { best, dice: bestDice } = pairing;
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
+      if (ref.asks) continue;
       articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
       const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
       // a comparison reads only the tokens' words (never their offsets), so one made on the same
