@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former] [--plants]`
+ * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former] [--plants] [--replay=FILE]`
  * `npm run eval -- facts --pa|--story [--kinds title,day,…] [--plants] [--show N]` (every candidate: `allCandidates`)
  *
  * The fact-mismatch rule on real text.
@@ -387,6 +387,19 @@ const suite: Suite = async ({ evalDir, args }) => {
   const tp = String(flag(args, 'title-plant') ?? 'swap');
   if (tp !== 'swap' && tp !== 'former') throw new Error(`--title-plant: swap or former, not ${tp}`);
   const titlePlant: 'swap' | 'former' = tp;
+  // `--replay=FILE`: plant the plants another run listed (`--plants`), not a fresh draw, to compare two builds
+  // on the same plants (the draw is among the sentences a build pairs, so it moves when pairing does)
+  const replayFile = flag(args, 'replay');
+  let replay: Map<string, { kind: Kind; start: number; end: number; old: string; newText: string }[]> | undefined;
+  if (typeof replayFile === 'string') {
+    replay = new Map();
+    for (const m of fs.readFileSync(replayFile, 'utf8').matchAll(/^\s+(number|day|date|title|negation|name) (\S+)@(\d+): “([^”]*)” → “([^”]*)” (?:hit|miss)$/gm)) {
+      const start = Number(m[3]);
+      const list = replay.get(m[2]!) ?? [];
+      list.push({ kind: m[1] as Kind, start, end: start + m[4]!.length, old: m[4]!, newText: m[5]! });
+      replay.set(m[2]!, list);
+    }
+  }
   const dir = path.join(evalDir, 'meter');
   if (!fs.existsSync(dir)) throw new Error(`METER: corpus not found: ${dir}`);
   console.log(`machine: ${machine()}`);
@@ -442,7 +455,9 @@ const suite: Suite = async ({ evalDir, args }) => {
     const sentences = [...pairs.keys()].filter((s) => !flaggedSents.has(s)).sort((x, y) => x - y);
     const baseKeys = new Set(base.map(key));
     const used = new Set<number>();
+    const replayed = replay ? (replay.get(a.id) ?? []) : undefined;
     for (const [kind, phase] of PHASES) {
+      if (replayed && phase === 'month-day') continue;
       // the day of the month is drawn last, from a generator of its own: every other plant is drawn as
       // before it was added
       const draw = phase === 'month-day' ? pickMonthDay : pick;
@@ -461,7 +476,12 @@ const suite: Suite = async ({ evalDir, args }) => {
           options.push({ p, s });
         }
       }
-      for (let n = 0; n < perKind && options.length; n++) {
+      if (replayed) {
+        // the listed plants of this kind, each in a sentence of its own for `used`, whatever pairs now
+        options.length = 0;
+        for (const r of replayed) if (r.kind === kind && text.slice(r.start, r.end) === r.old) options.push({ p: { kind, start: r.start, end: r.end, newText: r.newText }, s: -1 - replayed.indexOf(r) });
+      }
+      for (let n = 0; n < (replayed ? Infinity : perKind) && options.length; n++) {
       const choice = options.splice(Math.floor(draw() * options.length), 1)[0]!;
       if (used.has(choice.s)) {
         n--;

@@ -111,7 +111,7 @@ interface Piece extends Stems {
   end: number;
   /** statesFact: a question or a line of wire furniture is not paired */
   statement: boolean;
-  /** asksQuestion: a reported question, paired with but not compared */
+  /** asksQuestion: a reported question, compared only with another */
   asks: boolean;
   /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
   tokens?: FactToken[];
@@ -135,8 +135,9 @@ const QUESTION_END = /\?["'’”)\]»<\s]*$/;
 /**
  * Does the stretch report a question with a full stop: a verb of asking, at most four words (whom it asks), then
  * "if" or "whether" ("Counsel asked him if the ferry was late.")? What follows is asked, not stated: the answer,
- * reported elsewhere, may say the opposite. Such an article sentence is not paired; such a reference sentence is
- * still the one an article sentence pairs with best (its words are the article's), but the pair is not compared.
+ * reported elsewhere, may say the opposite. A reported question and a statement are not compared (the reference's
+ * question is still the piece the article's statement pairs with best: its words are the statement's, and no other
+ * piece is taken for it); two reported questions are ("was asked if" / "was not asked if").
  */
 export function asksQuestion(text: string, start: number, end: number): boolean {
   return INDIRECT_QUESTION.test(text.slice(start, end));
@@ -441,7 +442,8 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s]!;
     const kept = memo?.sentence(doc, sent, pound);
-    if (!statesFact(doc.text, sent.start, sent.end) || asksQuestion(doc.text, sent.start, sent.end)) continue;
+    if (!statesFact(doc.text, sent.start, sent.end)) continue;
+    const asks = asksQuestion(doc.text, sent.start, sent.end);
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
@@ -478,7 +480,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       const { best, dice: bestDice } = pairing;
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
-      if (ref.asks) continue;
+      if (ref.asks !== asks) continue;
       articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
       const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
       // a comparison reads only the tokens' words (never their offsets), so one made on the same

@@ -532,6 +532,11 @@ describe('rules/fact-mismatch: a reported question, another moment', () => {
     assert.deepEqual(pair(asked, answer), []);
   });
 
+  it('two reported questions are compared: the asking is the fact', () => {
+    const src = 'The skipper was asked if he would sail the night ferry to Kestrel Bay without a second mate on board.';
+    assert.deepEqual(pair(src, src.replace('was asked', 'was not asked')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+
   it('a statement after a reporting verb is still compared', () => {
     const src = 'He said the delay to the night ferry on the Kestrel Bay crossing was not justified.';
     assert.deepEqual(pair(src, src.replace('was not justified', 'was justified')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
