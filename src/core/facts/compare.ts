@@ -928,7 +928,7 @@ function classify(
     // the source's word elsewhere in the article sentence, or the article's in the source sentence:
     // the words moved ("who won damages … lost the damages he won"), not flipped
     // "before" / "after" place the statement by an event: the same event on both sides, or it is no
-    // flip ("Before leaving he threatened" / "After raping her he threatened": two moments, not one reversed)
+    // flip ("Before sailing he radioed the harbour" / "After mooring he radioed the harbour": two moments, not one reversed)
     const sameEvent = !TIME_ORDER.has(x) || S.filter((w) => w !== x).join(' ') === A.filter((w) => w !== y).join(' ');
     if (y !== undefined && sameEvent && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
   }
@@ -980,7 +980,7 @@ function classify(
   }
 
   // ---- titles: one title word for another ("deputy minister" / "minister", "Det Sgt" / "Det Insp")
-  // (a title in the possessive on both sides is still the title: "the judge's ruling" / "the coroner's ruling")
+  // (a title in the possessive on both sides is still the title: "the judge's order" / "the coroner's order")
   const possessive = (xs: string[]) => xs.length > 0 && /'s$/.test(xs[xs.length - 1]!);
   const unowned = (xs: string[]) => (possessive(S) && possessive(A) ? [...xs.slice(0, -1), xs[xs.length - 1]!.replace(/'s$/, '')] : xs);
   const tS = unowned(S);
