@@ -1,5 +1,6 @@
 /**
- * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former] [--plants]`
+ * `npm run eval -- facts [--half tune|test|all] [--seed N] [--per-kind N] [--sample N] [--no-polnear] [--show N] [--title-plant swap|former] [--plants] [--replay=FILE]`
+ * `npm run eval -- facts --pa|--story [--kinds title,day,…] [--plants] [--show N]` (every candidate: `allCandidates`)
  *
  * The fact-mismatch rule on real text.
  *
@@ -50,6 +51,7 @@ import { f3, flag, intFlag, machine, Progress, table } from './lib/report';
 import { polnearArticles } from './attribution';
 import type { Suite } from './main';
 import { rng } from '../lib/rng';
+import { decodeBytes } from '../../src/node/decode';
 
 type Kind = 'number' | 'day' | 'date' | 'title' | 'negation' | 'name';
 const KINDS: Kind[] = ['number', 'day', 'date', 'title', 'negation', 'name'];
@@ -264,7 +266,117 @@ function key(f: Finding): string {
   return `${f.text}\u0000${String(dataOf(f, 'fact-mismatch')?.kind)}\u0000${String(dataOf(f, 'fact-mismatch')?.sourceValue)}`;
 }
 
+/**
+ * `--pa` / `--story`: tuning material that is not a METER half. Every candidate of the chosen kinds
+ * (`--kinds`, default title and day; days of the month with the days) is planted, one at a time, in
+ *  - `--pa`: each METER PA story checked against the other PA stories of its own catchline (the takes of one
+ *    story: wire copy against wire copy);
+ *  - `--story`: each of the five renderings of one story in shared/eval/story against the other four;
+ * with the drawn eval's candidate rules (outside attributed quotations, the planted words held in common
+ * with the paired source sentence, a sentence with no finding before the plant). A name candidate takes
+ * every other surname of the text in turn (sorted). The text is checked again; a finding over the plant is
+ * a hit. Prints recall per kind, new flags not over the plant, and each plant with `--plants` (or the
+ * misses with `--show N`).
+ */
+function readDecoded(p: string): string {
+  const r = decodeBytes(fs.readFileSync(p));
+  if (!r.ok) throw new Error(`${p}: ${r.error}`);
+  return r.text;
+}
+
+async function allCandidates(evalDir: string, args: string[]): Promise<void> {
+  const kinds = String(flag(args, 'kinds') ?? 'title,day').split(',') as Kind[];
+  for (const k of kinds) if (!KINDS.includes(k)) throw new Error(`--kinds: ${k} is not one of ${KINDS.join(', ')}`);
+  const seed = intFlag(args, 'seed') ?? 20261204;
+  const show = intFlag(args, 'show') ?? 0;
+  const settings = { rules: ONLY_FACTS };
+  const baseLines: string[] = [];
+  const groups: { corpus: string; texts: { id: string; text: string }[] }[] = [];
+  if (args.includes('--pa')) {
+    const byLine = new Map<string, { id: string; text: string }[]>();
+    for (const p of paFiles(path.join(evalDir, 'meter'))) {
+      const dir = p.id.slice(0, p.id.lastIndexOf('/'));
+      byLine.set(dir, [...(byLine.get(dir) ?? []), { id: p.id, text: readMeterText(p.file) }]);
+    }
+    for (const texts of byLine.values()) if (texts.length > 1) groups.push({ corpus: 'pa', texts });
+  }
+  if (args.includes('--story')) {
+    const sdir = path.join(evalDir, 'story');
+    groups.push({ corpus: 'story', texts: fs.readdirSync(sdir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ id: `story/${f}`, text: readDecoded(path.join(sdir, f)) })) });
+  }
+  const tally = new Map<string, { plants: number; hits: number; elsewhere: number }>();
+  const lines: string[] = [];
+  let texts = 0;
+  const prog = new Progress('facts-all', groups.reduce((n, g) => n + g.texts.length, 0));
+  for (const g of groups) {
+    for (const a of g.texts) {
+      prog.tick();
+      // the text's own duplicates (a take filed twice) are no other source
+      const refs = g.texts.filter((b) => b.id !== a.id && b.text !== a.text).map((b) => ({ id: b.id, path: b.id, text: b.text, meta: {} }));
+      if (!refs.length) continue;
+      texts++;
+      const index = ReferenceIndex.build(refs);
+      const text = a.text;
+      const base = check(text, index, settings).findings;
+      const ctx = makeContext(text, index, resolveSettings(settings));
+      const pairs = ctx.use(statementPairs);
+      const quotes = ctx.use(attributedQuoteSpans);
+      const flagged = new Set(base.map((f) => ctx.doc.sentences.findIndex((x) => f.start >= x.start && f.start < x.end)));
+      const titled = [...text.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Dr)\.? ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g)];
+      const surnames = [...new Set(titled.map((m) => m[1]!))].filter((x) => x !== 'Justice').sort();
+      const trueSurnames = new Set(titled.filter((m) => surnameAt(text, m.index + m[0].length, m[1]!)).map((m) => m[1]!));
+      const baseKeys = new Set(base.map(key));
+      for (const f of base) baseLines.push(`${a.id}@${f.start}: ${f.message}`);
+      for (const s of [...pairs.keys()].filter((x) => !flagged.has(x)).sort((x, y) => x - y)) {
+        const sent = ctx.doc.sentences[s]!;
+        // plant values drawn per sentence, so that a sentence's plants are the same whichever other sentences pair
+        const pick = rng(seed ^ fnv(`${a.id}@${text.slice(sent.start, sent.end)}`));
+        const pair = pairs.get(s)![0]!;
+        const toks = pair.articleTokens;
+        const common = (k: number) => pair.comparison.common.some(([f, t]) => k >= f && k < t);
+        const plants: Plant[] = [];
+        for (const kind of kinds) {
+          const cs = candidates(kind, text, sent.start, sent.end, surnames, trueSurnames, pick);
+          if (kind === 'day') cs.push(...monthDayCandidates(text, sent.start, sent.end, pick));
+          for (const p of cs) {
+            if (p.faulty) continue;
+            if (kind === 'name') {
+              // every other true surname of the text, not one drawn
+              for (const o of surnames) if (o !== text.slice(p.start, p.end) && trueSurnames.has(o) && !text.slice(sent.start, sent.end).includes(o)) plants.push({ ...p, newText: o });
+            } else plants.push(p);
+          }
+        }
+        for (const p of plants) {
+          if (quotes.some((q) => p.start >= q.start && p.end <= q.end)) continue;
+          const inside = toks.map((t, k) => [t, k] as const).filter(([t]) => (p.end > p.start ? t.start < p.end && t.end > p.start : t.end === p.start || t.start === p.start + (text[p.start] === ' ' ? 1 : 0)));
+          if (!inside.length || !inside.every(([, k]) => common(k))) continue;
+          const mod = text.slice(0, p.start) + p.newText + text.slice(p.end);
+          const newOnes = check(mod, index, settings).findings.filter((f) => !baseKeys.has(key(f)));
+          const pEnd = p.start + p.newText.length;
+          const over = (f: Finding) => (pEnd > p.start ? f.start < pEnd && f.end > p.start : f.start <= p.start && f.end >= p.start);
+          const hit = newOnes.some(over);
+          const tk = `${g.corpus} ${p.kind}`;
+          const t = tally.get(tk) ?? { plants: 0, hits: 0, elsewhere: 0 };
+          t.plants++;
+          if (hit) t.hits++;
+          t.elsewhere += newOnes.filter((f) => !over(f)).length;
+          tally.set(tk, t);
+          lines.push(`${p.kind} ${a.id}@${p.start}: “${text.slice(p.start, p.end)}” → “${p.newText}” ${hit ? 'hit' : 'miss'}`);
+        }
+      }
+    }
+  }
+  prog.done();
+  console.log(`all candidates of ${kinds.join(', ')}: ${texts} texts with another text of their story; seed ${seed}`);
+  console.log(table(['material, kind', 'plants', 'found', 'recall', 'new flags not over the plant'], [...tally].sort().map(([k, t]) => [k, t.plants, t.hits, f3(t.hits / Math.max(1, t.plants)), t.elsewhere])));
+  console.log(`fact-mismatch findings on the unmodified texts: ${baseLines.length}`);
+  for (const l of baseLines) console.log('  base ' + l);
+  if (args.includes('--plants')) for (const l of lines) console.log('  ' + l);
+  else if (show) for (const l of lines.filter((x) => x.endsWith(' miss')).slice(0, show)) console.log('  ' + l);
+}
+
 const suite: Suite = async ({ evalDir, args }) => {
+  if (args.includes('--pa') || args.includes('--story')) return allCandidates(evalDir, args);
   const half = flag(args, 'half') ?? 'tune';
   // a flag without its value must not fall through to a half: the test half is run once, on purpose
   if (half !== 'tune' && half !== 'test' && half !== 'all') throw new Error(`facts: --half must be tune, test or all, got '${String(half)}'`);
@@ -275,6 +387,19 @@ const suite: Suite = async ({ evalDir, args }) => {
   const tp = String(flag(args, 'title-plant') ?? 'swap');
   if (tp !== 'swap' && tp !== 'former') throw new Error(`--title-plant: swap or former, not ${tp}`);
   const titlePlant: 'swap' | 'former' = tp;
+  // `--replay=FILE`: plant the plants another run listed (`--plants`), not a fresh draw, to compare two builds
+  // on the same plants (the draw is among the sentences a build pairs, so it moves when pairing does)
+  const replayFile = flag(args, 'replay');
+  let replay: Map<string, { kind: Kind; start: number; end: number; old: string; newText: string }[]> | undefined;
+  if (typeof replayFile === 'string') {
+    replay = new Map();
+    for (const m of fs.readFileSync(replayFile, 'utf8').matchAll(/^\s+(number|day|date|title|negation|name) (\S+)@(\d+): “([^”]*)” → “([^”]*)” (?:hit|miss)$/gm)) {
+      const start = Number(m[3]);
+      const list = replay.get(m[2]!) ?? [];
+      list.push({ kind: m[1] as Kind, start, end: start + m[4]!.length, old: m[4]!, newText: m[5]! });
+      replay.set(m[2]!, list);
+    }
+  }
   const dir = path.join(evalDir, 'meter');
   if (!fs.existsSync(dir)) throw new Error(`METER: corpus not found: ${dir}`);
   console.log(`machine: ${machine()}`);
@@ -330,7 +455,9 @@ const suite: Suite = async ({ evalDir, args }) => {
     const sentences = [...pairs.keys()].filter((s) => !flaggedSents.has(s)).sort((x, y) => x - y);
     const baseKeys = new Set(base.map(key));
     const used = new Set<number>();
+    const replayed = replay ? (replay.get(a.id) ?? []) : undefined;
     for (const [kind, phase] of PHASES) {
+      if (replayed && phase === 'month-day') continue;
       // the day of the month is drawn last, from a generator of its own: every other plant is drawn as
       // before it was added
       const draw = phase === 'month-day' ? pickMonthDay : pick;
@@ -349,7 +476,12 @@ const suite: Suite = async ({ evalDir, args }) => {
           options.push({ p, s });
         }
       }
-      for (let n = 0; n < perKind && options.length; n++) {
+      if (replayed) {
+        // the listed plants of this kind, each in a sentence of its own for `used`, whatever pairs now
+        options.length = 0;
+        for (const r of replayed) if (r.kind === kind && text.slice(r.start, r.end) === r.old) options.push({ p: { kind, start: r.start, end: r.end, newText: r.newText }, s: -1 - replayed.indexOf(r) });
+      }
+      for (let n = 0; n < (replayed ? Infinity : perKind) && options.length; n++) {
       const choice = options.splice(Math.floor(draw() * options.length), 1)[0]!;
       if (used.has(choice.s)) {
         n--;

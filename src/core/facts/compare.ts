@@ -84,6 +84,8 @@ const ANTONYMS: [string, string][] = [
   ['supported', 'opposed'], ['support', 'oppose'], ['upheld', 'overturned'], ['upheld', 'quashed'], ['passed', 'failed'],
   ['before', 'after'], ['first', 'last'], ['jailed', 'freed'], ['cleared', 'convicted'], ['cleared', 'found guilty'], ['dismissed', 'upheld'],
 ];
+/** antonyms that order a statement against an event ("before the hearing" / "after the hearing") */
+const TIME_ORDER = new Set(['before', 'after']);
 const ANTONYM = new Map<string, Set<string>>();
 for (const [a, b] of ANTONYMS) {
   if (!ANTONYM.has(a)) ANTONYM.set(a, new Set());
@@ -497,7 +499,7 @@ function slotWord(t: FactToken): boolean {
     ANTONYM.has(w) ||
     TITLE_MODIFIERS.has(w) ||
     TITLES.has(w) ||
-    TITLES.has(w.replace(/s$/, '')) ||
+    TITLES.has(w.replace(/'?s$/, '')) ||
     DAYS.has(w) ||
     MONTHS.has(w) ||
     w in QUANTIFIER_CLASS
@@ -750,6 +752,9 @@ function roleInRewording(src: readonly FactToken[], art: readonly FactToken[], h
   const sRoles = new Set(sr.map((k) => srcRole(k)!));
   const aRoles = new Set(ar.map((k) => roleOf(art[k]!)!));
   if ([...sRoles].some((r) => aRoles.has(r))) return null;
+  // one office spelled out on one side and abbreviated on the other ("DI" / "Detective Inspector")
+  const spelled = (toks: readonly FactToken[], ks: number[]) => ks.map((k) => roleOf(toks[k]!) ?? '').join(' ');
+  if (spelled(src, sr) === spelled(art, ar)) return null;
   // neither office anywhere in the other sentence: the words moved between two people
   const spoken = (t: FactToken) => TITLE_ABBREVIATIONS[t.low] ?? t.low;
   if (art.some((t) => sRoles.has(roleOf(t) ?? spoken(t))) || src.some((t) => aRoles.has(roleOf(t) ?? ''))) return null;
@@ -922,7 +927,10 @@ function classify(
     const y = opp ? A.find((w) => opp.has(w)) : undefined;
     // the source's word elsewhere in the article sentence, or the article's in the source sentence:
     // the words moved ("who won damages … lost the damages he won"), not flipped
-    if (y !== undefined && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
+    // "before" / "after" place the statement by an event: the same event on both sides, or it is no
+    // flip ("Before sailing he radioed the harbour" / "After mooring he radioed the harbour": two moments, not one reversed)
+    const sameEvent = !TIME_ORDER.has(x) || S.filter((w) => w !== x).join(' ') === A.filter((w) => w !== y).join(' ');
+    if (y !== undefined && sameEvent && !art.some((t) => t.low === x) && !src.some((t) => t.low === y)) return { kind: 'polarity', src: [s0, s1], art: [a0, a1] };
   }
   if (ns === 0 || na === 0) {
     // titles: "former", "deputy" … added or dropped before a title or a name
@@ -972,13 +980,18 @@ function classify(
   }
 
   // ---- titles: one title word for another ("deputy minister" / "minister", "Det Sgt" / "Det Insp")
+  // (a title in the possessive on both sides is still the title: "the judge's order" / "the coroner's order")
+  const possessive = (xs: string[]) => xs.length > 0 && /'s$/.test(xs[xs.length - 1]!);
+  const unowned = (xs: string[]) => (possessive(S) && possessive(A) ? [...xs.slice(0, -1), xs[xs.length - 1]!.replace(/'s$/, '')] : xs);
+  const tS = unowned(S);
+  const tA = unowned(A);
   const titleish = (xs: string[]) => xs.length > 0 && xs.every((x) => TITLES.has(x) || TITLE_MODIFIERS.has(x));
-  if (titleish(S) || titleish(A)) {
-    if (!titleish(S) || !titleish(A)) return null;
+  if (titleish(tS) || titleish(tA)) {
+    if (!titleish(tS) || !titleish(tA)) return null;
     // abbreviations and courtesy titles aside (Det Supt = Detective Superintendent; Mr / QC), a different role
     const roles = (xs: string[]) => xs.flatMap((x) => (TITLE_ABBREVIATIONS[x] ?? x).split(' ')).filter((x) => !HONORIFICS.has(x)).join(' ');
-    const rs = roles(S);
-    const ra = roles(A);
+    const rs = roles(tS);
+    const ra = roles(tA);
     if (rs && ra && rs !== ra) return { kind: 'title', src: [s0, s1], art: [a0, a1] };
     return null;
   }

@@ -111,6 +111,8 @@ interface Piece extends Stems {
   end: number;
   /** statesFact: a question or a line of wire furniture is not paired */
   statement: boolean;
+  /** asksQuestion: a reported question, compared only with another */
+  asks: boolean;
   /** the piece's fact tokens, read when it is first paired (kept with the piece across checks) */
   tokens?: FactToken[];
 }
@@ -119,7 +121,8 @@ interface Piece extends Stems {
  * Does the stretch state a fact to check? A statement has a sentence end in it — a full stop or an exclamation
  * mark before white space, a wire line-end marker or the stretch's end (closing quotation marks and brackets
  * aside; the splitter may keep agency copy's sign-off, "mf" or "end", with the last sentence) — and is not a
- * question (it asserts nothing: a barrister's question against the report of the answer). Not one either: a line
+ * question (it asserts nothing: a barrister's question against the report of the answer; a question reported
+ * with a full stop: asksQuestion). Not one either: a line
  * without sentence punctuation — a headline, and agency copy's furniture: the slug line with its filing time, page
  * and take label, the byline, which differ from take to take of one story.
  */
@@ -129,6 +132,32 @@ export function statesFact(text: string, start: number, end: number): boolean {
 }
 const STATEMENT_END = /[.!]["'’”)\]»]*(?=[<\s]|$)/;
 const QUESTION_END = /\?["'’”)\]»<\s]*$/;
+/**
+ * Does the stretch report a question with a full stop: a verb of asking, at most four words (whom it asks), then
+ * "if" or "whether" ("Counsel asked him if the ferry was late.")? What follows is asked, not stated: the answer,
+ * reported elsewhere, may say the opposite. A reported question and a statement are not compared (the reference's
+ * question is still the piece the article's statement pairs with best: its words are the statement's, and no other
+ * piece is taken for it); two reported questions are ("was asked if" / "was not asked if").
+ */
+export function asksQuestion(text: string, start: number, end: number): boolean {
+  return INDIRECT_QUESTION.test(text.slice(start, end));
+}
+const INDIRECT_QUESTION = /\b(?:ask|asks|asked|asking|wondered|wondering|inquired|enquired|queried)\b(?:\s+[\p{L}'’.-]+){0,4}?\s+(?:if|whether)\b/iu;
+
+/**
+ * A sentence's fact tokens, read after the agency furniture the sentence splitter may keep before a take's first
+ * sentence: rule lines and the slug line with its filing time, date, page and take label ("14:32 08/12/99: Page 2
+ * (HHH) COURTS Ferry Substitute"). They differ from take to take (another filing time, page and label), and the
+ * sentence's first words are its opening, not the middle of a line of furniture ("Former" dropped before the
+ * story's first words is a rank dropped at the sentence start, and the other take's times and page numbers are
+ * no changed values beside the changed fact).
+ */
+export function statementTokens(text: string, start: number, end: number): FactToken[] {
+  const head = WIRE_HEAD.exec(text.slice(start, end));
+  return factTokens(text, head && /\d:\d\d/.test(head[0]) ? start + head[0].length : start, end);
+}
+/** rule lines, blank lines and slug lines (a filing time and date, then the rest of the line) at a sentence's start */
+const WIRE_HEAD = /^(?:[ \t]*-{8,}[ \t]*\r?\n|[ \t]*\d{1,2}:\d{2}[ \t]+\d{1,2}\/\d{1,2}\/\d{2,4}:[^\n]*\r?\n|[ \t]*\r?\n)+[ \t]*/;
 
 /**
  * A reference sentence ends where the sentence splitter says, and also at a line break after
@@ -170,7 +199,7 @@ function sentencePieces(model: TextModel): Piece[] {
       if (first >= 0) {
         const start = from === s.start ? s.start : first;
         const end = to === s.end ? s.end : last + (/[.!?]/.test(model.text[last] ?? '') ? 1 : 0);
-        v.push({ start, end, statement: statesFact(model.text, start, end), ...stemsOf(model, k0, k) });
+        v.push({ start, end, statement: statesFact(model.text, start, end), asks: asksQuestion(model.text, start, end), ...stemsOf(model, k0, k) });
       }
       from = to;
     }
@@ -413,6 +442,7 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     const sent = doc.sentences[s]!;
     const kept = memo?.sentence(doc, sent, pound);
     if (!statesFact(doc.text, sent.start, sent.end)) continue;
+    const asks = asksQuestion(doc.text, sent.start, sent.end);
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
     let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
@@ -449,8 +479,9 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
       const { best, dice: bestDice } = pairing;
       if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
       const ref = rs[best]!;
-      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= factTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : factTokens(doc.text, sent.start, sent.end);
-      const refTokens = (ref.tokens ??= factTokens(refDoc.text, ref.start, ref.end));
+      if (ref.asks !== asks) continue;
+      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
+      const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
       // a comparison reads only the tokens' words (never their offsets), so one made on the same
       // sentence text in an earlier check serves
       const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
@@ -548,7 +579,7 @@ function* similarArticleSentences(doc: TextModel, stems: Stems, except: number):
     if (t === except) continue;
     const other = doc.sentences[t]!;
     if (stemDice(stems, contentStems(doc, other)) < PAIR_MIN_DICE) continue;
-    yield factTokens(doc.text, other.start, other.end);
+    yield statementTokens(doc.text, other.start, other.end);
   }
 }
 
@@ -611,7 +642,7 @@ export function templateValues(ctx: RuleContext, pair: StatementPair, diff: Slot
     for (const piece of docPieces(ctx.index, d)) {
       if (d === pair.doc && piece.start === pair.ref.start) continue;
       if (stemDice(stems, piece) < PAIR_MIN_DICE) continue;
-      add(d, (piece.tokens ??= factTokens(ctx.index.docs[d]!.text, piece.start, piece.end)));
+      add(d, (piece.tokens ??= statementTokens(ctx.index.docs[d]!.text, piece.start, piece.end)));
     }
   }
   return out;

@@ -459,3 +459,92 @@ describe('rules/fact-mismatch: wire furniture and questions state no fact', () =
     assert.deepEqual(pair('The crews walked out on Tuesday after talks over night-shift pay collapsed for the third time.', 'Did the crews walk out on Wednesday after talks over night-shift pay collapsed for the third time?'), []);
   });
 });
+
+describe('rules/fact-mismatch: a title in the possessive', () => {
+  const SRC = 'Mrs Alden told the crews that the judge’s order would end any hope of new funding for the night ferry rota.';
+
+  it('one office for another, each in the possessive, is a changed title', () => {
+    const fs = pair(SRC, SRC.replace('judge’s', 'coroner’s'));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'coroner’s']]);
+  });
+
+  it('capitalised, with another verb around it: still the title', () => {
+    const src = 'The crews’ union welcomed the Coroner’s plea for a safer rota on the night ferries of Kestrel Bay.';
+    const fs = pair(src, src.replace('Coroner’s', 'Judge’s'));
+    assert.deepEqual(fs.map((f) => dataOf(f, 'fact-mismatch')?.kind), ['title']);
+  });
+
+  it('the same office in the possessive on both sides, or the owner reworded: no finding', () => {
+    assert.deepEqual(pair(SRC, SRC.replace('the judge’s order', 'the judge’s decision')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('the judge’s order', 'the order of the judge')), []);
+  });
+});
+
+describe('rules/fact-mismatch: a take’s first sentence after its slug line', () => {
+  // takes of one invented wire story whose first sentence follows the slug line, with no headline or byline
+  const RULE = '  ------------------------------------------------------------------------\n';
+  const take = (slug: string, body: string) =>
+    `${RULE}\n${RULE}\n           ${slug}\n${RULE}${body}<\n` +
+    `\x19Talks between the operator and the crews broke down late in the evening without a new date.<\n`;
+  const BODY = 'Former harbour master Tomas Reyle was today fined for failing to log the night crossings of the Kestrel Bay ferry.';
+  const first = take('09:41 12/05/26: Page 1 (HHH) HARBOUR Ferry', BODY);
+  const checkTake = (text: string) =>
+    check(text, ReferenceIndex.build([{ id: 'take1.txt', path: 'take1.txt', text: first, meta: { outlet: 'Coastline Wire' } }]), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+
+  it('a rank dropped at the start of the sentence is read after the slug line', () => {
+    const fs = checkTake(take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry Lead', BODY.replace('Former harbour', 'Harbour')));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'Harbour']]);
+  });
+
+  it('another take’s filing time and page are no second changed value beside a changed date', () => {
+    const body = 'The relief ferry was ordered from the Brisk yard on October 9, 2024, and has not yet been delivered.';
+    const a = take('09:41 12/05/26: Page 1 (HHH) HARBOUR Ferry', body);
+    const b = take('17:33 12/05/26: Page 3 (HHH) HARBOUR Ferry Nightlead', body.replace('9,', '19,'));
+    const fs = check(b, ReferenceIndex.build([{ id: 'take1.txt', path: 'take1.txt', text: a, meta: { outlet: 'Coastline Wire' } }]), {}).findings.filter((f) => f.rule === 'fact-mismatch');
+    assert.deepEqual(fs.map((f) => f.text), ['19']);
+  });
+
+  it('the same take again under another slug line: no finding', () => {
+    assert.deepEqual(checkTake(take('11:05 12/05/26: Page 2 (HHH) HARBOUR Ferry Lead', BODY)), []);
+  });
+});
+
+describe('rules/fact-mismatch: an office abbreviated on one side', () => {
+  it('“DI” against “Detective Inspector” in a reworded opening is the same office', () => {
+    const src = 'DI Reyle said the harbour board had been warned about the faulty lights on the night ferry two weeks earlier.';
+    const art = 'In court, Detective Inspector Anna Reyle said the harbour board had been warned about the faulty lights on the night ferry two weeks earlier.';
+    assert.deepEqual(pair(src, art), []);
+    assert.deepEqual(pair(art, src), []);
+  });
+
+  it('another office in the same place is still flagged', () => {
+    const src = 'DI Reyle said the harbour board had been warned about the faulty lights on the night ferry two weeks earlier.';
+    const art = 'In court, Detective Sergeant Anna Reyle said the harbour board had been warned about the faulty lights on the night ferry two weeks earlier.';
+    assert.deepEqual(pair(src, art).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['title']);
+  });
+});
+
+describe('rules/fact-mismatch: a reported question, another moment', () => {
+  it('a question reported with a full stop states nothing: not compared with the answer', () => {
+    const answer = 'He said the delay to the night ferry on the Kestrel Bay crossing was not avoidable.';
+    const asked = 'Counsel for the crews asked him if the delay to the night ferry on the Kestrel Bay crossing was avoidable.';
+    assert.deepEqual(pair(answer, asked), []);
+    assert.deepEqual(pair(asked, answer), []);
+  });
+
+  it('two reported questions are compared: the asking is the fact', () => {
+    const src = 'The skipper was asked whether he would sail the night ferry to Kestrel Bay without a second mate on board.';
+    assert.deepEqual(pair(src, src.replace('was asked', 'was not asked')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+
+  it('a statement after a reporting verb is still compared', () => {
+    const src = 'He said the delay to the night ferry on the Kestrel Bay crossing was not avoidable.';
+    assert.deepEqual(pair(src, src.replace('was not avoidable', 'was avoidable')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+
+  it('“before” one event against “after” another is no flip; the same event is', () => {
+    const src = 'After repeatedly checking its moorings the skipper radioed the harbour office to report damage to the night ferry.';
+    assert.deepEqual(pair(src, src.replace('After repeatedly checking its moorings', 'Before sailing')), []);
+    assert.deepEqual(pair(src, src.replace('After repeatedly', 'Before repeatedly')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
+  });
+});
