@@ -163,11 +163,18 @@ export interface AlignOptions {
    * `leanVocabulary` of the article's particular vocabulary (see `vocabularyHeld`); judged after
    * `resolveAcross`, so a lean passage still takes part in settling overlapping cases. A rewritten
    * wire story is one of several passages from the story's versions, or the story's own words; a
-   * definition every page on a subject gives stands alone. Off: METER's tuning half is unchanged
-   * with it but PAN13 train folders 03–05 lose 0.0003–0.0006 (docs/EVALUATION.md, round 18).
+   * definition every page on a subject gives stands alone. Also, with `leanPairEvidence`: only a
+   * source holding at least `leanVocabularyMin` of the article's vocabulary (the article's subject:
+   * a passage of another subject inside an article is no stock phrasing of it) and sharing at least
+   * `leanSharedGrams` n-grams within the look-up's limits with the passage (stock phrasing is shared
+   * phrasing; a passage sharing none is left to the other tests). Off: with leanDistinctGrams 1 and
+   * the two at 0 METER's tuning half is unchanged but PAN13 train folders 03–05 lose 0.0003–0.0006;
+   * with 0.12 and 1 no folder loses, fitted on a handful of detections (docs/EVALUATION.md, round 18).
    */
   leanPairEvidence: boolean;
   leanVocabulary: number;
+  leanVocabularyMin: number;
+  leanSharedGrams: number;
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
   /**
@@ -356,6 +363,8 @@ export const DEFAULT_ALIGN: AlignOptions = {
   leanDistinctGrams: 0,
   leanPairEvidence: false,
   leanVocabulary: 0.35,
+  leanVocabularyMin: 0,
+  leanSharedGrams: 0,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -1551,9 +1560,15 @@ function leanKept(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: Align
       const versions = versionsOf(index, p);
       if (others.some((q) => versions.has(q.doc))) return false;
     }
-    return vocabularyHeld(doc, index, p.doc, o) < o.leanVocabulary;
+    const held = vocabularyHeld(doc, index, p.doc, o);
+    return held < o.leanVocabulary && held >= o.leanVocabularyMin;
   };
-  const keep = ps.filter((p) => !alone(p) || substanceWords(doc, index, p, lean) > o.leanWords || distinctGrams(index, p, o, terms, looked) >= o.leanDistinctGrams);
+  const keep = ps.filter((p) => {
+    if (!alone(p) || substanceWords(doc, index, p, lean) > o.leanWords) return true;
+    const count = { n: 0 };
+    const distinct = distinctGrams(index, p, o, terms, looked, count);
+    return distinct >= o.leanDistinctGrams || count.n < o.leanSharedGrams;
+  });
   return keep.length < ps.length ? keep : ps;
 }
 
@@ -1594,7 +1609,7 @@ function gramHits(index: ReferenceIndex, terms: Int32Array, i: number, maxHits: 
  * counted 1/k when k reference documents hold it (an n-gram over the look-up's limits, in more than
  * `maxSeedDocs` documents, counts 0). `terms`: `articleTerms`; `looked` keeps each n-gram's look-up.
  */
-function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): number {
+function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, count?: { n: number }): number {
   let sum = 0;
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
     const hits = gramHits(index, terms, i, o.maxSeedHits, o.maxSeedDocs, looked);
@@ -1605,7 +1620,10 @@ function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms
       if (h === 0 || hits[h] !== hits[h - 2]) docs++;
       if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
     }
-    if (inSource) sum += 1 / docs;
+    if (inSource) {
+      sum += 1 / docs;
+      if (count) count.n++;
+    }
   }
   return sum;
 }
