@@ -156,6 +156,25 @@ export interface AlignOptions {
    */
   leanWords: number;
   leanDistinctGrams: number;
+  /**
+   * With `leanDistinctGrams`: the stock test only for a passage without pair-level evidence — no
+   * other passage of the article from its source or from a version of it (a reference holding half
+   * of the source span's n-grams: an update of the same story), and a source holding less than
+   * `leanVocabulary` of the article's particular vocabulary (see `vocabularyHeld`); judged after
+   * `resolveAcross`, so a lean passage still takes part in settling overlapping cases. A rewritten
+   * wire story is one of several passages from the story's versions, or the story's own words; a
+   * definition every page on a subject gives stands alone. Also, with `leanPairEvidence`: only a
+   * source holding at least `leanVocabularyMin` of the article's vocabulary (the article's subject:
+   * a passage of another subject inside an article is no stock phrasing of it) and sharing at least
+   * `leanSharedGrams` n-grams within the look-up's limits with the passage (stock phrasing is shared
+   * phrasing; a passage sharing none is left to the other tests). Off: with leanDistinctGrams 1 and
+   * the two at 0 METER's tuning half is unchanged but PAN13 train folders 03–05 lose 0.0003–0.0006;
+   * with 0.12 and 1 no folder loses, fitted on a handful of detections (docs/EVALUATION.md, round 18).
+   */
+  leanPairEvidence: boolean;
+  leanVocabulary: number;
+  leanVocabularyMin: number;
+  leanSharedGrams: number;
   /** joined gaps may differ in length by at most this many words, or by half the longer one if more */
   joinSkew: number;
   /**
@@ -342,6 +361,10 @@ export const DEFAULT_ALIGN: AlignOptions = {
   // off: on PAN13 train it takes folder 01 from 9 detections to 5 and raises every folder's plagdet,
   // but costs METER's tuning half document and word F1 (docs/EVALUATION.md, "Issue 12, round 17"); 3 when on
   leanDistinctGrams: 0,
+  leanPairEvidence: false,
+  leanVocabulary: 0.35,
+  leanVocabularyMin: 0,
+  leanSharedGrams: 0,
   verbatimPairWords: 40,
   sentenceCandidates: 10,
   sentenceSkipVerbatim: true,
@@ -1509,19 +1532,60 @@ export function align(
       out.push(...keep);
     }
   }
-  if (o.leanDistinctGrams > 0 && index.documentCount >= o.stockMinDocs && out.length) {
-    // words of substance here: stop words, numbers and names left out, the set's stock vocabulary kept
-    const lean = { ...o, minSubstanceWords: o.leanWords + 1, stockMinDocs: Infinity };
-    const looked = new FreshTokenMemo<number[] | null>(doc.tokens.length);
-    const keep = out.filter((p) => substanceWords(doc, index, p, lean) > o.leanWords || distinctGrams(index, p, o, terms, looked) >= o.leanDistinctGrams);
-    if (keep.length < out.length) {
-      out.length = 0;
-      out.push(...keep);
-    }
+  if (!o.leanPairEvidence) {
+    const keep = leanKept(out, doc, index, o, terms);
+    if (fromCases.size) return resolveAcross(keep, fromCases);
+    keep.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
+    return keep;
   }
-  if (fromCases.size) return resolveAcross(out, fromCases);
-  out.sort((x, y) => x.a.start - y.a.start || y.words - x.words);
-  return out;
+  const resolved = fromCases.size ? resolveAcross(out, fromCases) : [...out].sort((x, y) => x.a.start - y.a.start || y.words - x.words);
+  return leanKept(resolved, doc, index, o, terms);
+}
+
+/**
+ * The passages of `ps` kept by the stock-passage test (`leanWords`, `leanDistinctGrams`; with
+ * `leanPairEvidence`, only passages without pair-level evidence are tested). Returns `ps` itself
+ * when the test is off or keeps all.
+ */
+function leanKept(ps: Passage[], doc: TextModel, index: ReferenceIndex, o: AlignOptions, terms: Int32Array): Passage[] {
+  if (!(o.leanDistinctGrams > 0) || index.documentCount < o.stockMinDocs || ps.length === 0) return ps;
+  // words of substance here: stop words, numbers and names left out, the set's stock vocabulary kept
+  const lean = { ...o, minSubstanceWords: o.leanWords + 1, stockMinDocs: Infinity };
+  const looked = new FreshTokenMemo<number[] | null>(doc.tokens.length);
+  const alone = (p: Passage) => {
+    if (!o.leanPairEvidence) return true;
+    const others = ps.filter((q) => q !== p);
+    if (others.some((q) => q.doc === p.doc)) return false;
+    if (others.length) {
+      const versions = versionsOf(index, p);
+      if (others.some((q) => versions.has(q.doc))) return false;
+    }
+    const held = vocabularyHeld(doc, index, p.doc, o);
+    return held < o.leanVocabulary && held >= o.leanVocabularyMin;
+  };
+  const keep = ps.filter((p) => {
+    if (!alone(p) || substanceWords(doc, index, p, lean) > o.leanWords) return true;
+    const count = { n: 0 };
+    const distinct = distinctGrams(index, p, o, terms, looked, count);
+    return distinct >= o.leanDistinctGrams || count.n < o.leanSharedGrams;
+  });
+  return keep.length < ps.length ? keep : ps;
+}
+
+/** Reference documents other than `p.doc` holding at least half of the n-grams (SEED_N words) of `p`'s source span. */
+function versionsOf(index: ReferenceIndex, p: Passage): Set<number> {
+  const t = index.docs[p.doc]!.tokens.terms;
+  const cnt = new Map<number, number>();
+  let n = 0;
+  const hits: number[] = [];
+  for (let j = p.bTok[0]; j + SEED_N <= p.bTok[1]; j++) {
+    hits.length = 0;
+    if (!index.lookupLimited(t, j, 5000, 1000, hits)) continue;
+    n++;
+    let last = -1;
+    for (let h = 0; h < hits.length; h += 2) if (hits[h] !== p.doc && hits[h] !== last) { last = hits[h]!; cnt.set(last, (cnt.get(last) ?? 0) + 1); }
+  }
+  return new Set([...cnt].filter(([, c]) => c >= 0.5 * n).map(([d]) => d));
 }
 
 /**
@@ -1545,7 +1609,7 @@ function gramHits(index: ReferenceIndex, terms: Int32Array, i: number, maxHits: 
  * counted 1/k when k reference documents hold it (an n-gram over the look-up's limits, in more than
  * `maxSeedDocs` documents, counts 0). `terms`: `articleTerms`; `looked` keeps each n-gram's look-up.
  */
-function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>): number {
+function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms: Int32Array, looked: TokenMemo<number[] | null>, count?: { n: number }): number {
   let sum = 0;
   for (let i = p.aTok[0]; i + SEED_N <= p.aTok[1]; i++) {
     const hits = gramHits(index, terms, i, o.maxSeedHits, o.maxSeedDocs, looked);
@@ -1556,7 +1620,10 @@ function distinctGrams(index: ReferenceIndex, p: Passage, o: AlignOptions, terms
       if (h === 0 || hits[h] !== hits[h - 2]) docs++;
       if (hits[h] === p.doc && hits[h + 1]! >= p.bTok[0] && hits[h + 1]! < p.bTok[1]) inSource = true;
     }
-    if (inSource) sum += 1 / docs;
+    if (inSource) {
+      sum += 1 / docs;
+      if (count) count.n++;
+    }
   }
   return sum;
 }
