@@ -7,69 +7,27 @@
 // writes what it saw; these tests read it. CI installs emacs-nox, elpa-eglot and elpa-markdown-mode
 // (.ci/run); without emacs these tests fail under CI and are skipped elsewhere.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './client';
-import { assertFixApplied, engineFindings, FIXES_ON_ARTICLE, FIXTURES, inScratchWorkspace, NOTES, readmeSnippet, requireEditor, titleMatch } from './real-editor';
+import { assertFixApplied, driveEmacs, EmacsDriveOptions, EmacsRun, engineFindings, errorsIn, FIXES_ON_ARTICLE, FIXTURES, NOTES, readmeSnippet, requireEditor, titleMatch } from './real-editor';
 
 const DRIVER = path.join(REPO, 'test', 'emacs', 'drive.el');
 
 interface Diag { code: string; message: string; shown: string; type: string; line: number; text: string }
 interface Step { on: string; error?: string; titles: string[]; picked: string | null; hover: string; text_after: string; diagnostics_before: Diag[]; diagnostics_after: Diag[] }
-interface Run {
+interface Run extends EmacsRun {
   emacs: string;
   eglot: string;
-  errors: string[];
-  /** JSON-RPC messages: [from (client/server), method, error message] */
-  traffic: [string, string, string][];
   result: { mode: string; languageId: string; initial: Diag[]; steps: Step[]; exitedByItself: boolean; exitStatus: number };
 }
 
 /** The README's Emacs Lisp snippet, starting this checkout's built server. */
 const snippet = () => readmeSnippet(/### Emacs \(eglot\)[\s\S]*?```elisp\n([\s\S]*?)```/, '("copydesk-lsp" "--stdio"', (args) => `(${args.join(' ')}`);
 
-interface DriveOptions {
-  /** files to visit, in order; the steps act on the last one */
-  open: string[];
-  steps?: ({ on: string; title?: { text: string; exact: boolean } } | { remove: string })[];
-  /** change a file's text before Emacs starts */
-  edit?: Record<string, (text: string) => string>;
-  /** the workspace folder's name (odd characters in the file: URIs) */
-  folder?: string;
-}
+/** Run Emacs in batch with eglot, configured by the README's snippet, on a copy of the e2e fixtures (two runs go side by side). */
+const drive = (o: EmacsDriveOptions) => driveEmacs<Run>(DRIVER, snippet(), o);
 
-/** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures (two runs go side by side). */
-function drive(o: DriveOptions): Promise<Run> {
-  return inScratchWorkspace('copydesk-emacs-', o, async (dir, ws) => {
-    const plan = path.join(dir, 'plan.json');
-    const out = path.join(dir, 'out.json');
-    const init = path.join(dir, 'init.el');
-    writeFileSync(init, snippet());
-    writeFileSync(plan, JSON.stringify({ snippet: init, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
-    // standard input from /dev/null: the driver's input reads (see drive.el) return at once
-    const p = spawn('emacs', ['--batch', '-l', DRIVER], {
-      env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 120000,
-    });
-    let stderr = '';
-    p.stdout.on('data', (d) => (stderr += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    const [status, signal] = await new Promise<[number | null, string | null]>((r) => p.on('close', (c, s) => r([c, s])));
-    let run: Run;
-    try {
-      run = JSON.parse(readFileSync(out, 'utf8')) as Run;
-    } catch {
-      throw new Error(`emacs wrote no result (status ${status}, signal ${signal}): ${stderr}`);
-    }
-    assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
-    return run;
-  });
-}
-
-/** JSON-RPC answers with an error, either way (a refused registration, a request the other side failed). */
-const errorsIn = (run: Run) => run.traffic.filter(([, , err]) => err).map((t) => t.join(' '));
 
 describe('language server in a real Emacs (batch, eglot 1.9)', function () {
   this.timeout(180000);

@@ -10,26 +10,23 @@
 // elpa-lsp-mode and elpa-markdown-mode (.ci/run); without emacs and lsp-mode these tests fail under CI
 // and are skipped elsewhere.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './client';
-import { assertFixApplied, engineFindings, FIXES_ON_ARTICLE, FIXTURES, inScratchWorkspace, NOTES, readmeSnippet, requireEditor, titleMatch } from './real-editor';
+import { assertFixApplied, driveEmacs, EmacsDriveOptions, EmacsRun, engineFindings, errorsIn, FIXES_ON_ARTICLE, FIXTURES, NOTES, readmeSnippet, requireEditor, titleMatch } from './real-editor';
 
 const DRIVER = path.join(REPO, 'test', 'emacs', 'drive-lsp-mode.el');
 
 interface Diag { code: string; message: string; shown: string; type: string; line: number; text: string }
 interface Step { on: string; error?: string; titles: string[]; picked: string | null; hover: string; text_after: string; diagnostics_before: Diag[]; diagnostics_after: Diag[] }
-interface Run {
+interface Run extends EmacsRun {
   emacs: string;
   lspMode: string;
-  errors: string[];
   /** what lsp-mode showed the user: `display-warning' (type: message) and its error messages */
   warnings: string[];
   /** the questions lsp-mode asked (read-key) */
   prompts: string[];
-  /** JSON-RPC messages: [from (client/server), method, error message] */
-  traffic: [string, string, string][];
   result: {
     mode: string;
     languageId: string;
@@ -46,48 +43,16 @@ interface Run {
 /** The README's lsp-mode snippet, starting this checkout's built server. */
 const snippet = () => readmeSnippet(/### Emacs \(lsp-mode\)[\s\S]*?```elisp\n([\s\S]*?)```/, '("copydesk-lsp" "--stdio"', (args) => `(${args.join(' ')}`);
 
-interface DriveOptions {
-  /** files to visit, in order; the steps act on the last one */
-  open: string[];
-  steps?: ({ on: string; title?: { text: string; exact: boolean } } | { remove: string })[];
-  /** change a file's text before Emacs starts */
-  edit?: Record<string, (text: string) => string>;
-  /** the workspace folder's name (odd characters in the file: URIs) */
-  folder?: string;
-}
+/** Run Emacs in batch with lsp-mode, configured by the README's snippet, on a copy of the e2e fixtures; lsp-mode's session file goes to the scratch HOME. */
+const drive = (o: EmacsDriveOptions) =>
+  driveEmacs<Run>(
+    DRIVER,
+    snippet(),
+    o,
+    (run, dir) => assert.equal(path.resolve(run.result.sessionFile), path.join(dir, '.emacs.d', '.lsp-session-v1'), 'the session file is in the scratch HOME'),
+    150000,
+  );
 
-/** Run Emacs in batch, configured by the README's snippet, on a copy of the e2e fixtures, HOME (and so lsp-mode's session file) in the scratch folder. */
-function drive(o: DriveOptions): Promise<Run> {
-  return inScratchWorkspace('copydesk-lspmode-', o, async (dir, ws) => {
-    const plan = path.join(dir, 'plan.json');
-    const out = path.join(dir, 'out.json');
-    const init = path.join(dir, 'init.el');
-    writeFileSync(init, snippet());
-    writeFileSync(plan, JSON.stringify({ snippet: init, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
-    // standard input from /dev/null: the driver's input reads (see drive-lsp-mode.el) return at once
-    const p = spawn('emacs', ['--batch', '-l', DRIVER], {
-      env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 150000,
-    });
-    let stderr = '';
-    p.stdout.on('data', (d) => (stderr += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    const [status, signal] = await new Promise<[number | null, string | null]>((r) => p.on('close', (c, s) => r([c, s])));
-    let run: Run;
-    try {
-      run = JSON.parse(readFileSync(out, 'utf8')) as Run;
-    } catch {
-      throw new Error(`emacs wrote no result (status ${status}, signal ${signal}): ${stderr}`);
-    }
-    assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
-    assert.equal(path.resolve(run.result.sessionFile), path.join(dir, '.emacs.d', '.lsp-session-v1'), 'the session file is in the scratch HOME');
-    return run;
-  });
-}
-
-/** JSON-RPC answers with an error, either way (a refused registration, a request the other side failed). */
-const errorsIn = (run: Run) => run.traffic.filter(([, , err]) => err).map((t) => t.join(' '));
 /**
  * What lsp-mode told the user, without Flymake's own log: Emacs 28's legacy Flymake backend has nothing
  * for Markdown and says so whatever the server (eglot replaces Flymake's backends, lsp-mode adds its own).

@@ -5,7 +5,7 @@
  * must pass (its text, no doubled word, its finding cleared).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -119,4 +119,65 @@ export function assertFixApplied(rule: string, fix: FixExpectation, step: Applie
     const left = step.diagnostics_after.filter((d) => d.code === rule && d.text.includes(fix.on.slice(0, 8)));
     assert.deepEqual(left, [], `${rule} cleared`);
   }
+}
+
+/** What an Emacs driver (test/emacs/drive*.el) writes: at least its errors and the JSON-RPC traffic. */
+export interface EmacsRun {
+  errors: string[];
+  /** JSON-RPC messages: [from (client/server), method, error message] */
+  traffic: [string, string, string][];
+}
+
+/** JSON-RPC answers with an error, either way (a refused registration, a request the other side failed). */
+export const errorsIn = (run: EmacsRun): string[] => run.traffic.filter(([, , err]) => err).map((t) => t.join(' '));
+
+export interface EmacsDriveOptions {
+  /** files to visit, in order; the steps act on the last one */
+  open: string[];
+  steps?: ({ on: string; title?: { text: string; exact: boolean } } | { remove: string })[];
+  /** change a file's text before Emacs starts */
+  edit?: Record<string, (text: string) => string>;
+  /** the workspace folder's name (odd characters in the file: URIs) */
+  folder?: string;
+}
+
+/**
+ * Run a batch Emacs with `driver` (test/emacs/*.el), configured by `snippet` (the README's, pointed at
+ * the built server), on a copy of the e2e fixtures; HOME is the scratch folder, so nothing of the
+ * user's Emacs is read and what the client writes there is thrown away. `inspect` looks at the run
+ * (and the scratch folder) before it is removed.
+ */
+export function driveEmacs<R extends EmacsRun>(
+  driver: string,
+  snippet: string,
+  o: EmacsDriveOptions,
+  inspect: (run: R, dir: string) => void = () => undefined,
+  timeoutMs = 120000,
+): Promise<R> {
+  return inScratchWorkspace(`copydesk-${path.basename(driver, '.el')}-`, o, async (dir, ws) => {
+    const plan = path.join(dir, 'plan.json');
+    const out = path.join(dir, 'out.json');
+    const init = path.join(dir, 'init.el');
+    writeFileSync(init, snippet);
+    writeFileSync(plan, JSON.stringify({ snippet: init, workspace: ws, open: o.open, timeoutMs: 20000, steps: o.steps ?? [] }));
+    // standard input from /dev/null: the driver's input reads return at once
+    const p = spawn('emacs', ['--batch', '-l', driver], {
+      env: { ...process.env, COPYDESK_EMACS_PLAN: plan, COPYDESK_EMACS_OUT: out, COPYDESK_CACHE_DIR: path.join(dir, 'cache'), HOME: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+    });
+    let stderr = '';
+    p.stdout.on('data', (d) => (stderr += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    const [status, signal] = await new Promise<[number | null, string | null]>((r) => p.on('close', (c, s) => r([c, s])));
+    let run: R;
+    try {
+      run = JSON.parse(readFileSync(out, 'utf8')) as R;
+    } catch {
+      throw new Error(`emacs wrote no result (status ${status}, signal ${signal}): ${stderr}`);
+    }
+    assert.deepEqual(run.errors, [], `the driver reports no error\n${stderr.slice(-3000)}`);
+    inspect(run, dir);
+    return run;
+  });
 }
