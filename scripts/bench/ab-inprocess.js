@@ -2,13 +2,16 @@
  * In-process A/B of two engines on warm checks (issue 13's runs 30 and 36):
  *
  *   COPYDESK_EVAL_DIR=/work/shared/eval node --expose-gc scripts/bench/ab-inprocess.js --base=DIR --file=INDEX.cdx
- *       [--only=check|align|edit] [--words=1000] [--articles=40] [--edits=100] [--profile=OUT.cpuprofile]
+ *       [--only=check|align|edit] [--words=1000] [--articles=40] [--edits=100] [--first=base|this] [--profile=OUT.cpuprofile]
  *
  * Bundles DIR's sources and this checkout's (engine, index codec, the bench's corpus) with esbuild into a temp folder,
  * loads both into one process, and has each decode INDEX and make one cold check. Then every bench article (the editor
  * bench's: articles(held, words, …)) goes through both, the order alternating per article; CPU time per call
  * (process.cpuUsage) and wall time are collected, and the results (check: the findings; align: the passages) compared
  * as JSON. On a shared machine the CPU columns of one such session are what to compare.
+ * Not a fair A/B for small differences: "this" has run 1–18 % faster at p50 against builds doing the same work, loaded
+ * first or second (docs/PERFORMANCE.md run 46; cause not found). --first=this loads this checkout first (default: base
+ * first). Decide on separate bench children (`bench editor --child=check`), one build per process.
  * --only=edit: the editor's loop instead — each side opens the same article in an EditorSession (the language
  * server's per-document state), then --edits one-word edits at random paragraphs (the editor bench's oneWordEdit,
  * seed 13) are re-checked, the sides alternating per edit; CPU per edit and the findings compared as above.
@@ -121,7 +124,10 @@ async function main() {
     return;
   }
   if (!args.base) throw new Error('--base=DIR is required');
-  const sides = [await load(path.resolve(args.base), 'base'), await load(here, 'this')];
+  const loadBase = () => load(path.resolve(args.base), 'base');
+  const loadThis = () => load(here, 'this');
+  // loaded in this order; reported base first either way
+  const sides = args.first === 'this' ? [await loadThis(), await loadBase()].reverse() : [await loadBase(), await loadThis()];
   const { held } = sides[0].m.split(evalDir);
   const arts = sides[0].m.articles(held, words, count + 1);
   for (const s of sides) {
@@ -146,7 +152,7 @@ async function main() {
   for (const s of sides) {
     console.log(`${s.name}: ${only} ${words} words, CPU ms p50 ${pct(s.cpu, 50).toFixed(1)} mean ${mean(s.cpu).toFixed(1)}; wall p50 ${pct(s.wall, 50).toFixed(1)}; cold CPU ${s.cold.toFixed(0)}`);
   }
-  console.log(`${texts.length} ${only === 'edit' ? 'edits' : 'articles'}; ${differ} differ`);
+  console.log(`${texts.length} ${only === 'edit' ? 'edits' : 'articles'}; ${differ} differ; loaded first: ${args.first === 'this' ? 'this' : 'base'}`);
 }
 
 main()
