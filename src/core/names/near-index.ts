@@ -17,6 +17,7 @@
  * candidates are then held to the lexicon scan's own test, so a look-up returns exactly the names the
  * scan keeps of which the spelling can be a near miss, in the scan's order.
  */
+import { IntSlots } from '../int-slots';
 import type { NameEntry } from './lexicon';
 import { foldDiacritics, letterBits, letterGap, osaDistance, osaDistanceCodes, skeleton } from './similarity';
 
@@ -171,60 +172,12 @@ function table(names: readonly NameEntry[], members: readonly number[], known: (
 }
 
 /**
- * A set of 32-bit hashes (as int32) by open addressing: a scan tests each kept name's ~40 filed hashes
- * against the query's, and a `Set` of numbers above 2^31 boxes every one it is asked about.
+ * The hashes a spelling is looked up by (`keys` with `query`), as a set of int32s: a scan tests each kept name's
+ * ~40 filed hashes against them, and a `Set` of numbers above 2^31 boxes every one it is asked about.
  */
-export class HashSet32 {
-  private keys: Int32Array;
-  private used: Uint8Array;
-  private mask: number;
-  private count = 0;
-
-  constructor(expected = 64) {
-    let size = 16;
-    while (size < 2 * expected) size *= 2;
-    this.keys = new Int32Array(size);
-    this.used = new Uint8Array(size);
-    this.mask = size - 1;
-  }
-
-  add(h: number): void {
-    h |= 0;
-    if (2 * (this.count + 1) > this.keys.length) this.grow();
-    let b = h & this.mask;
-    while (this.used[b] !== 0) {
-      if (this.keys[b] === h) return;
-      b = (b + 1) & this.mask;
-    }
-    this.used[b] = 1;
-    this.keys[b] = h;
-    this.count++;
-  }
-
-  has(h: number): boolean {
-    h |= 0;
-    for (let b = h & this.mask; this.used[b] !== 0; b = (b + 1) & this.mask) if (this.keys[b] === h) return true;
-    return false;
-  }
-
-  get size(): number {
-    return this.count;
-  }
-
-  private grow(): void {
-    const { keys, used } = this;
-    this.keys = new Int32Array(2 * keys.length);
-    this.used = new Uint8Array(2 * keys.length);
-    this.mask = this.keys.length - 1;
-    this.count = 0;
-    for (let b = 0; b < keys.length; b++) if (used[b] !== 0) this.add(keys[b]!);
-  }
-}
-
-/** The hashes a spelling is looked up by (`keys` with `query`), as a set. */
-function queryHashes(key: string, skel: string): HashSet32 {
-  const out = new HashSet32(4 * key.length + 16);
-  keys(key, skel, true, (h) => out.add(h));
+function queryHashes(key: string, skel: string): IntSlots {
+  const out = new IntSlots(4 * key.length + 16);
+  keys(key, skel, true, (h) => out.add(h | 0));
   return out;
 }
 
@@ -354,7 +307,7 @@ export class NearNameIndex {
       let filed = this.filed[id];
       if (filed === undefined) this.filed[id] = filed = filedHashes(e);
       for (let k = 0; k < filed.length; k++) {
-        if (wanted.has(filed[k]! | 0)) {
+        if (wanted.slot(filed[k]! | 0) >= 0) {
           found.push(id);
           break;
         }

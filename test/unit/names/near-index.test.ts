@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { NameEntry } from '../../../src/core/names/lexicon';
 import { nearMiss } from '../../../src/core/names/match';
-import { HashSet32, NearNameIndex } from '../../../src/core/names/near-index';
+import { NearNameIndex } from '../../../src/core/names/near-index';
 import { skeleton } from '../../../src/core/names/similarity';
 import { scanNear } from './helpers';
 
@@ -145,25 +145,5 @@ describe('names/near-index: near-miss candidates without a lexicon scan', () => 
       misses += nearMisses(scanned, q).length;
     }
     assert.ok(misses > 300 && taken < 0.5 * inReach, `near misses ${misses}; others in reach ${inReach}, taken ${taken}`);
-  });
-});
-
-describe('names/near-index: HashSet32', () => {
-  it('holds what a Set holds of random 32-bit hashes (above 2^31 and negative alike), through growth', () => {
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.nat(40)), { maxLength: 300 }), fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 50 }), fc.nat(40), (added, others, expected) => {
-        const set = new HashSet32(expected);
-        const ref = new Set<number>();
-        for (const h of added) {
-          set.add(h);
-          ref.add(h | 0);
-        }
-        assert.equal(set.size, ref.size);
-        for (const h of [...added, ...others]) assert.equal(set.has(h), ref.has(h | 0), `hash ${h}`);
-        // a hash and its int32 form are the same hash
-        for (const h of added) assert.ok(set.has(h >>> 0) && set.has(h | 0));
-      }),
-      { numRuns: 300 },
-    );
   });
 });
