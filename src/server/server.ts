@@ -33,7 +33,7 @@ import { Checker } from './checker';
 import { createCodeActions } from './code-actions';
 import { createCommands } from './commands';
 import { DocumentStates, type Checked } from './document-state';
-import { hoverAt } from './hover';
+import { hoverAt, MARKDOWN, type Markup, PLAINTEXT } from './hover';
 import { IndexLifecycle } from './index-lifecycle';
 import { type ClientEncoding, convertPositions, fromUtf16, linesOf, positionEncoding, toUtf16 } from './positions';
 import { DiagnosticPull, checksDocument } from './pull';
@@ -62,6 +62,8 @@ export class CopydeskServer {
    */
   private customNotifications = false;
   /** the client counts a position's `character` in code points (lsp-mode), not UTF-16 code units */
+  /** Markdown hovers, or plain text for a client whose hover `contentFormat` leaves Markdown out (ALE) */
+  private hoverMarkup: Markup = MARKDOWN;
   /** the client's position units, when they are not the server's UTF-16 */
   private clientUnits: ClientEncoding | undefined;
   /**
@@ -131,7 +133,7 @@ export class CopydeskServer {
     conn.onHover((p) => {
       const uri = p.textDocument.uri;
       const c = this.current(uri);
-      return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f))) : null;
+      return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f), this.hoverMarkup)) : null;
     });
     conn.onCodeAction((p) => {
       const uri = p.textDocument.uri;
@@ -244,6 +246,8 @@ export class CopydeskServer {
     const experimental = p.capabilities.experimental as Record<string, unknown> | undefined;
     this.clientAcceptsNames = !!experimental?.copydeskAcceptNameCommand;
     this.customNotifications = !!experimental?.copydeskNotifications;
+    const formats = p.capabilities.textDocument?.hover?.contentFormat;
+    this.hoverMarkup = formats?.length && !formats.includes('markdown') ? PLAINTEXT : MARKDOWN;
     const encoding = positionEncoding(p);
     this.clientUnits = encoding.encoding === 'utf-16' ? undefined : encoding.encoding;
     // the references are read from `initialized` on if the client gave its settings here (VS Code does)

@@ -130,6 +130,14 @@ describe('language server in a real Vim (vim -es, ALE 3.3.0)', function () {
     });
   }
 
+  it(':ALEHover shows plain text (ALE takes hovers as plaintext only): no Markdown marks or escapes', () => {
+    const passage = run.steps[0]!;
+    assert.match(passage.hover, /^Copydesk · Copied passage \(verbatim, 100% similar\)\n/);
+    assert.match(passage.hover, /\nIn the article: .*\nIn the source: /);
+    assert.match(passage.hover, /\nSource: Ferry crews walk out over Lantern Bay subsidy — Coastline Wire .* · Open source at line \d+: file:\/\//);
+    for (const s of run.steps) assert.doesNotMatch(s.hover, /\*\*|\\|\|---\||\]\(/, `${s.on}: ${s.hover}`);
+  });
+
   it(':ALEStopAllLSPs: the server ends as ALE closes its input, before ALE\'s kill', () => {
     assert.equal(run.exit.status, 'dead');
     assert.notEqual(run.exit.termsig, 'kill');
