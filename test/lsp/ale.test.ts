@@ -45,9 +45,9 @@ const snippet = () =>
     ([node, server]) => `'executable': ${node},\n  \\   'command': '%e ' . shellescape(${server}) . ' --stdio',`,
   );
 
-/** Run Vim with ALE, configured by the README's snippet, on `file` of a copy of the e2e fixtures (after `edit` of its text). */
-function drive(file: string, steps: { on: string; title: { text: string; exact: boolean } }[], edit?: (text: string) => string): Promise<Run> {
-  return inScratchWorkspace('copydesk-ale-', { edit: edit && { [file]: edit } }, async (dir, ws) => {
+/** Run Vim with ALE, configured by the README's snippet, on `file` of a copy of the e2e fixtures (after `edit` of its text) in `folder`. */
+function drive(file: string, steps: { on: string; title: { text: string; exact: boolean } }[], edit?: (text: string) => string, folder?: string): Promise<Run> {
+  return inScratchWorkspace('copydesk-ale-', { edit: edit && { [file]: edit }, folder }, async (dir, ws) => {
     const plan = path.join(dir, 'plan.json');
     const out = path.join(dir, 'out.json');
     const vimrc = path.join(dir, 'vimrc');
@@ -87,6 +87,7 @@ describe('language server in a real Vim (vim -es, ALE 3.3.0)', function () {
   const withFix = FIXES_ON_ARTICLE;
   let run: Run;
   let second: Run;
+  let text: Run;
   const article = readFileSync(path.join(FIXTURES, 'article.md'), 'utf8');
   // astral characters (four bytes each in UTF-8, two UTF-16 code units) and curly quotes (three bytes, one
   // unit) before findings on their lines
@@ -106,7 +107,9 @@ describe('language server in a real Vim (vim -es, ALE 3.3.0)', function () {
         { on: 'Halvorson', title: { text: 'Ignore this spelling “Halvorson”', exact: false } },
       ],
       edited,
+      'café #2 [draft]; a+b & 100%',
     );
+    text = await drive('notes.txt', []);
   });
 
   it('ALE shows every finding the engine makes, on the words and with the message the engine gives', async () => {
@@ -143,8 +146,16 @@ describe('language server in a real Vim (vim -es, ALE 3.3.0)', function () {
     assert.notEqual(run.exit.termsig, 'kill');
   });
 
-  it('after an emoji and curly quotes on the line (bytes in UTF-8): the findings on their words, their fixes editing them', async () => {
+  it('a .txt file: filetype text, checked as plain text', async () => {
+    assert.equal(text.filetype, 'text');
+    const want = await engineFindings(readFileSync(path.join(FIXTURES, 'notes.txt'), 'utf8'), 'text');
+    assert.ok(want.length > 0);
+    assert.deepEqual(text.initial.map((d) => [d.code, d.text.trim(), d.message]).sort(), want.sort());
+  });
+
+  it('after an emoji and curly quotes on the line (bytes in UTF-8), in a folder with odd characters: the findings on their words, their fixes editing them', async () => {
     const r = second;
+    assert.equal(path.basename(r.root), 'café #2 [draft]; a+b & 100%');
     const want = await engineFindings(edited(article), 'markdown');
     assert.deepEqual(r.initial.map((d) => [d.code, d.text.trim()]).sort(), want.map(([rule, text]) => [rule, text]).sort());
     const [name, quote, ignore] = r.steps;
