@@ -120,17 +120,14 @@ endfunction
 
 try
   execute 'cd' fnameescape(s:plan.workspace)
-  " ALE's autoloaded functions the driver stands in for, loaded first so that they can be redefined:
-  " the menu's input (the user types a number) and the echo of a one-line message (recorded as well)
+  " the one ALE function the driver stands in for, loaded first so that it can be redefined: the code
+  " action menu's input (the user types a number)
   runtime autoload/ale/util.vim
   function! ale#util#Input(message, value, ...) abort
     return s:answer(a:message)
   endfunction
-  let s:ShowMessage = function('ale#util#ShowMessage')
   let s:file = s:plan.file
   let s:uri_tail = '/' . substitute(s:file, '[^A-Za-z0-9/._~-]', '\=printf("%%%02X", char2nr(submatch(0)))', 'g')
-  let s:lints = 0
-  autocmd User ALELintPost let s:lints += 1
   execute 'edit' fnameescape(s:file)
   let s:result.filetype = &filetype
   let s:timeout = s:plan.timeoutMs
@@ -163,7 +160,6 @@ try
       call s:wait({-> s:published > s:before}, s:timeout)
       call s:idle()
     endif
-    let s:pos = searchpos('\V' . escape(s:step.on, '\'), 'cw')
     call cursor(1, 1)
     let s:pos = searchpos('\V' . escape(s:step.on, '\'), 'cW')
     if s:pos == [0, 0]
