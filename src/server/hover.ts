@@ -31,6 +31,52 @@ export function escapeMd(s: string, max = 2000, lineStart = false): string {
   return lineStart ? t.replace(/^(\s*)([#>+=-]|\d+(?=[.)]))/, (_m, sp: string, c: string) => (/^\d/.test(c) ? `${sp}${c}\\` : `${sp}\\${c}`)) : t;
 }
 
+/** Untrusted text for a plain-text hover: control characters dropped, line breaks collapsed, cut at `max`. */
+export function plainText(s: string, max = 2000): string {
+  const t = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*\r?\n\s*/g, ' ');
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}
+
+/**
+ * How a hover marks things up: Markdown, or plain text for a client that shows hovers only as plain text
+ * (ALE 3.3.0 declares `contentFormat: ['plaintext']` and would show every `**` and backslash).
+ */
+export interface Markup {
+  kind: 'markdown' | 'plaintext';
+  /** untrusted text, escaped as needed */
+  text(s: string, max?: number, lineStart?: boolean): string;
+  strong(s: string): string;
+  em(s: string): string;
+  /** words of the article that differ from the source, and words of the source the article lacks */
+  changed(s: string): string;
+  missing(s: string): string;
+  link(label: string, url: string): string;
+  /** the article's side and the source's side of a passage */
+  sides(article: string, source: string): string[];
+}
+
+export const MARKDOWN: Markup = {
+  kind: 'markdown',
+  text: escapeMd,
+  strong: (s) => `**${s}**`,
+  em: (s) => `*${s}*`,
+  changed: (s) => `**${s}**`,
+  missing: (s) => `~~${s}~~`,
+  link: (label, url) => `[${label}](${url})`,
+  sides: (article, source) => ['| Article | Source |', '|---|---|', `| ${article} | ${source} |`],
+};
+
+export const PLAINTEXT: Markup = {
+  kind: 'plaintext',
+  text: (s, max) => plainText(s, max),
+  strong: (s) => s,
+  em: (s) => s,
+  changed: (s) => `{+${s}+}`,
+  missing: (s) => `[-${s}-]`,
+  link: (label, url) => `${label}: ${url}`,
+  sides: (article, source) => [`In the article: ${article}`, `In the source: ${source}`],
+};
+
 export interface SourceInfo {
   meta: ReferenceMeta;
   path: string;
@@ -55,7 +101,7 @@ function firstWords(v: string, n: number): string {
  * Word diff of source → article. Article side: changed words bold. Source side: missing words struck.
  * Each side shows at most `cap` words, then "…" (counts are of the whole passage).
  */
-export function sideBySide(article: string, source: string, cap = Infinity): { article: string; source: string; same: number; changed: number; missing: number; cut: boolean } {
+export function sideBySide(article: string, source: string, cap = Infinity, m: Markup = MARKDOWN): { article: string; source: string; same: number; changed: number; missing: number; cut: boolean } {
   const parts = diffWords(source, article);
   let a = '';
   let s = '';
@@ -66,11 +112,11 @@ export function sideBySide(article: string, source: string, cap = Infinity): { a
   let changed = 0;
   let missing = 0;
   const words = (v: string) => (v.match(/\S+/g) ?? []).length;
-  const wrap = (v: string, mark: string) => {
+  const wrap = (v: string, mark: (s: string) => string) => {
     const lead = /^\s*/.exec(v)![0];
     const trail = /\s*$/.exec(v)![0];
     const core = v.trim();
-    return core ? `${lead ? ' ' : ''}${mark}${escapeMd(core)}${mark}${trail ? ' ' : ''}` : lead || trail ? ' ' : '';
+    return core ? `${lead ? ' ' : ''}${mark(m.text(core))}${trail ? ' ' : ''}` : lead || trail ? ' ' : '';
   };
   // the part of `v` that still fits on a side holding `have` words
   const fit = (v: string, have: number) => {
@@ -82,16 +128,16 @@ export function sideBySide(article: string, source: string, cap = Infinity): { a
   for (const p of parts) {
     const n = words(p.value);
     if (p.added) {
-      a += wrap(fit(p.value, aw), '**');
+      a += wrap(fit(p.value, aw), m.changed);
       aw += n;
       changed += n;
     } else if (p.removed) {
-      s += wrap(fit(p.value, sw), '~~');
+      s += wrap(fit(p.value, sw), m.missing);
       sw += n;
       missing += n;
     } else {
-      a += escapeMd(fit(p.value, aw));
-      s += escapeMd(fit(p.value, sw));
+      a += m.text(fit(p.value, aw));
+      s += m.text(fit(p.value, sw));
       aw += n;
       sw += n;
       same += n;
@@ -106,15 +152,15 @@ export function fileLink(file: string, range?: Range): string {
   return range ? `${u}#L${range.start.line + 1},${range.start.character + 1}` : u;
 }
 
-function sourceLine(src: SourceInfo): string {
-  const m = src.meta;
+function sourceLine(src: SourceInfo, md: Markup): string {
+  const meta = src.meta;
   const bits: string[] = [];
-  bits.push(m.title ? `*${escapeMd(m.title, 200)}*` : escapeMd(src.path.split(/[\\/]/).pop() ?? src.path, 200));
-  if (m.outlet) bits.push(escapeMd(m.outlet, 100));
-  if (m.author) bits.push(escapeMd(m.author, 100));
-  if (m.date) bits.push(escapeMd(m.date, 40));
+  bits.push(meta.title ? md.em(md.text(meta.title, 200)) : md.text(src.path.split(/[\\/]/).pop() ?? src.path, 200));
+  if (meta.outlet) bits.push(md.text(meta.outlet, 100));
+  if (meta.author) bits.push(md.text(meta.author, 100));
+  if (meta.date) bits.push(md.text(meta.date, 40));
   const where = src.range ? `line ${src.range.start.line + 1}` : 'file';
-  return `**Source:** ${bits.join(' — ')} · [Open source at ${where}](${fileLink(src.path, src.range)})`;
+  return `${md.strong('Source:')} ${bits.join(' — ')} · ${md.link(`Open source at ${where}`, fileLink(src.path, src.range))}`;
 }
 
 /** Every key of any member of a union (keyof of a union is only the keys all members share). */
@@ -132,16 +178,15 @@ const SPELLING_LISTS: { [R in RuleId]?: { [K in KeysOf<RuleDataMap[R]>]?: string
 };
 
 /** A sentence with the span [from, to) in bold, all of it escaped. */
-function marked(sentence: string, [from, to]: readonly [number, number]): string {
-  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to > from && to <= sentence.length)) return escapeMd(sentence, 1000);
-  return `${escapeMd(sentence.slice(0, from), 1000)}**${escapeMd(sentence.slice(from, to), 300)}**${escapeMd(sentence.slice(to), 1000)}`.trim();
+function marked(sentence: string, [from, to]: readonly [number, number], m: Markup): string {
+  if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to > from && to <= sentence.length)) return m.text(sentence, 1000);
+  return `${m.text(sentence.slice(0, from), 1000)}${m.changed(m.text(sentence.slice(from, to), 300))}${m.text(sentence.slice(to), 1000)}`.trim();
 }
 
-/** Renders the `data` a finding's rule attaches (spelling counts, source quote and speaker…), escaped. */
-function renderData(f: Finding): string[] {
+function renderData(f: Finding, m: Markup): string[] {
   const out: string[] = [];
   if (!f.data) return out;
-  const label = (k: string) => escapeMd(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), 60);
+  const label = (k: string) => m.text(k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), 60);
   const spellingLists: Partial<Record<string, string>> = SPELLING_LISTS[f.rule] ?? {};
   for (const [k, v] of Object.entries(f.data) as [string, unknown][]) {
     if (v == null || HIDDEN_DATA.has(k as DataKey)) continue;
@@ -150,29 +195,29 @@ function renderData(f: Finding): string[] {
       if (!v.length) continue;
       const items = (v as { spelling: string; occurrences?: number; sources?: number }[]).slice(0, 12).map((x) => {
         const counts = [x.occurrences !== undefined ? `${x.occurrences}×` : '', x.sources !== undefined ? `in ${x.sources} source${x.sources === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
-        return `${escapeMd(x.spelling, 120)}${counts ? ` (${counts})` : ''}`;
+        return `${m.text(x.spelling, 120)}${counts ? ` (${counts})` : ''}`;
       });
       out.push(`- ${spellings}: ${items.join(', ')}`);
       continue;
     }
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      out.push(`- ${label(k)}: ${escapeMd(String(v), 500)}`);
+      out.push(`- ${label(k)}: ${m.text(String(v), 500)}`);
     } else if (Array.isArray(v)) {
       const items = v.slice(0, 12).map((x) => {
         if (x && typeof x === 'object') {
           const o = x as Record<string, unknown>;
           const name = Object.values(o).find((y) => typeof y === 'string');
           const count = Object.values(o).find((y) => typeof y === 'number');
-          return name !== undefined ? `${escapeMd(String(name), 120)}${count !== undefined ? ` (${count})` : ''}` : '';
+          return name !== undefined ? `${m.text(String(name), 120)}${count !== undefined ? ` (${count})` : ''}` : '';
         }
-        return escapeMd(String(x), 120);
+        return m.text(String(x), 120);
       });
       const list = items.filter(Boolean);
       if (list.length) out.push(`- ${label(k)}: ${list.join(', ')}${v.length > 12 ? ', …' : ''}`);
     } else if (typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).filter(([, y]) => typeof y === 'number' || typeof y === 'string');
       if (entries.length) {
-        out.push(`- ${label(k)}: ${entries.slice(0, 12).map(([n, c]) => `${escapeMd(n, 120)} (${escapeMd(String(c), 40)})`).join(', ')}`);
+        out.push(`- ${label(k)}: ${entries.slice(0, 12).map(([n, c]) => `${m.text(n, 120)} (${m.text(String(c), 40)})`).join(', ')}`);
       }
     }
   }
@@ -180,42 +225,38 @@ function renderData(f: Finding): string[] {
 }
 
 /** `shown`: the finding's words as the editor shows them (default: the engine's text). */
-export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text): string {
+export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text, m: Markup = MARKDOWN): string {
   const lines: string[] = [];
   const title = findRuleInfo(f.rule)?.title ?? f.rule;
   const detail: string[] = [];
   if (f.match) detail.push(f.match);
   if (typeof f.similarity === 'number') detail.push(`${Math.round(f.similarity * 100)}% similar`);
-  lines.push(`**Copydesk · ${escapeMd(title)}**${detail.length ? ` (${escapeMd(detail.join(', '))})` : ''}`);
+  lines.push(`${m.strong(`Copydesk · ${m.text(title)}`)}${detail.length ? ` (${m.text(detail.join(', '))})` : ''}`);
   lines.push('');
-  lines.push(escapeMd(f.message, 600, true));
+  lines.push(m.text(f.message, 600, true));
   const facts = dataOf(f, 'fact-mismatch');
   if (facts) {
     // both sentences, the differing slot in bold on each side
     lines.push('');
-    lines.push('| Article | Source |');
-    lines.push('|---|---|');
-    lines.push(`| ${marked(facts.articleSentence, facts.articleSlot)} | ${marked(facts.sourceSentence, facts.sourceSlot)} |`);
+    lines.push(...m.sides(marked(facts.articleSentence, facts.articleSlot, m), marked(facts.sourceSentence, facts.sourceSlot, m)));
   } else if (f.source) {
-    const d = sideBySide(shown, f.source.text, HOVER_PASSAGE_WORDS);
+    const d = sideBySide(shown, f.source.text, HOVER_PASSAGE_WORDS, m);
     lines.push('');
-    lines.push('| Article | Source |');
-    lines.push('|---|---|');
-    lines.push(`| ${d.article} | ${d.source} |`);
+    lines.push(...m.sides(d.article, d.source));
     lines.push('');
-    lines.push(`*${d.same} words the same · **bold** = changed in the article (${d.changed}) · ~~struck~~ = in the source, missing from the article (${d.missing})${d.cut ? ` · first ${HOVER_PASSAGE_WORDS} words shown: open the source for the whole passage` : ''}*`);
+    lines.push(m.em(`${d.same} words the same · ${m.changed(m.kind === 'markdown' ? 'bold' : 'words')} = changed in the article (${d.changed}) · ${m.missing(m.kind === 'markdown' ? 'struck' : 'words')} = in the source, missing from the article (${d.missing})${d.cut ? ` · first ${HOVER_PASSAGE_WORDS} words shown: open the source for the whole passage` : ''}`));
   }
   if (f.data && Object.keys(f.data).length) {
     lines.push('');
-    lines.push(...renderData(f));
+    lines.push(...renderData(f, m));
   }
   if (f.suggestions?.length) {
     lines.push('');
-    lines.push(`Suggested: ${f.suggestions.slice(0, 5).map((s) => `“${escapeMd(s, 200)}”`).join(', ')}`);
+    lines.push(`Suggested: ${f.suggestions.slice(0, 5).map((s) => `“${m.text(s, 200)}”`).join(', ')}`);
   }
   if (src) {
     lines.push('');
-    lines.push(sourceLine(src));
+    lines.push(sourceLine(src, m));
   }
   return lines.join('\n');
 }
@@ -224,12 +265,12 @@ export function renderHover(f: Finding, src?: SourceInfo, shown: string = f.text
  * textDocument/hover over check `c`: every finding under the cursor, the narrowest first (the one
  * under the cursor, not the long passage around it), over the range they cover together.
  */
-export function hoverAt(c: Checked, pos: { line: number; character: number }, source: (f: Finding) => SourceInfo | undefined) {
+export function hoverAt(c: Checked, pos: { line: number; character: number }, source: (f: Finding) => SourceInfo | undefined, m: Markup = MARKDOWN) {
   const off = c.lines.offset(pos);
   const hits = c.result.findings.filter((f) => f.start <= off && off < f.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
   if (!hits.length) return null;
-  const value = hits.map((f) => renderHover(f, source(f), shownText(c, f))).join('\n\n---\n\n');
+  const value = hits.map((f) => renderHover(f, source(f), shownText(c, f), m)).join(m.kind === 'markdown' ? '\n\n---\n\n' : '\n\n');
   const start = Math.min(...hits.map((f) => f.start));
   const end = Math.max(...hits.map((f) => f.end));
-  return { contents: { kind: 'markdown' as const, value }, range: c.lines.range(start, end) };
+  return { contents: { kind: m.kind, value }, range: c.lines.range(start, end) };
 }

@@ -33,9 +33,9 @@ import { Checker } from './checker';
 import { createCodeActions } from './code-actions';
 import { createCommands } from './commands';
 import { DocumentStates, type Checked } from './document-state';
-import { hoverAt } from './hover';
+import { hoverAt, MARKDOWN, type Markup, PLAINTEXT } from './hover';
 import { IndexLifecycle } from './index-lifecycle';
-import { convertPositions, fromUtf16, linesOf, positionEncoding, toUtf16 } from './positions';
+import { type ClientEncoding, convertPositions, fromUtf16, linesOf, positionEncoding, toUtf16 } from './positions';
 import { DiagnosticPull, checksDocument } from './pull';
 import { buildReport, listQuotes } from './report';
 import { languageOf } from './uris';
@@ -62,7 +62,10 @@ export class CopydeskServer {
    */
   private customNotifications = false;
   /** the client counts a position's `character` in code points (lsp-mode), not UTF-16 code units */
-  private utf32 = false;
+  /** Markdown hovers, or plain text for a client whose hover `contentFormat` leaves Markdown out (ALE) */
+  private hoverMarkup: Markup = MARKDOWN;
+  /** the client's position units, when they are not the server's UTF-16 */
+  private clientUnits: ClientEncoding | undefined;
   /**
    * the client cannot be asked to pull again (no workspace/diagnostic/refresh, as Neovim 0.10) or
    * does not pull at all: the server pushes textDocument/publishDiagnostics instead, so a change
@@ -130,7 +133,7 @@ export class CopydeskServer {
     conn.onHover((p) => {
       const uri = p.textDocument.uri;
       const c = this.current(uri);
-      return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f))) : null;
+      return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f), this.hoverMarkup)) : null;
     });
     conn.onCodeAction((p) => {
       const uri = p.textDocument.uri;
@@ -190,29 +193,32 @@ export class CopydeskServer {
 
   /** `value` (a result about `uri`) with its positions in the client's units. */
   private toClient<T>(uri: string, value: T): T {
-    const doc = this.utf32 ? this.documents.get(uri) : undefined;
+    const units = this.clientUnits;
+    const doc = units ? this.documents.get(uri) : undefined;
     if (!doc) return value;
     const lines = linesOf(doc.getText());
-    return convertPositions(value, (p) => fromUtf16(lines, p));
+    return convertPositions(value, (p) => fromUtf16(lines, p, units));
   }
 
   /** `value` (from the client, about `uri`) with its positions in UTF-16 code units. */
   private fromClient<T>(uri: string, value: T): T {
-    const doc = this.utf32 ? this.documents.get(uri) : undefined;
+    const units = this.clientUnits;
+    const doc = units ? this.documents.get(uri) : undefined;
     if (!doc) return value;
     const lines = linesOf(doc.getText());
-    return convertPositions(value, (p) => toUtf16(lines, p));
+    return convertPositions(value, (p) => toUtf16(lines, p, units));
   }
 
   /** A didChange's ranges in UTF-16, each against the text the changes before it left. */
   private changeFromClient(p: DidChangeTextDocumentParams): DidChangeTextDocumentParams {
-    const doc = this.utf32 ? this.documents.get(p.textDocument.uri) : undefined;
+    const units = this.clientUnits;
+    const doc = units ? this.documents.get(p.textDocument.uri) : undefined;
     if (!doc) return p;
     const text = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
     const contentChanges = p.contentChanges.map((change) => {
       if (!('range' in change)) return change;
       const lines = linesOf(text.getText());
-      const range = { start: toUtf16(lines, change.range.start), end: toUtf16(lines, change.range.end) };
+      const range = { start: toUtf16(lines, change.range.start, units), end: toUtf16(lines, change.range.end, units) };
       TextDocument.update(text, [{ range, text: change.text }], text.version + 1);
       return { range, text: change.text };
     });
@@ -240,8 +246,10 @@ export class CopydeskServer {
     const experimental = p.capabilities.experimental as Record<string, unknown> | undefined;
     this.clientAcceptsNames = !!experimental?.copydeskAcceptNameCommand;
     this.customNotifications = !!experimental?.copydeskNotifications;
+    const formats = p.capabilities.textDocument?.hover?.contentFormat;
+    this.hoverMarkup = formats?.length && !formats.includes('markdown') ? PLAINTEXT : MARKDOWN;
     const encoding = positionEncoding(p);
-    this.utf32 = encoding.encoding === 'utf-32';
+    this.clientUnits = encoding.encoding === 'utf-16' ? undefined : encoding.encoding;
     // the references are read from `initialized` on if the client gave its settings here (VS Code does)
     this.preloadWanted = init.settings !== undefined;
     return {

@@ -10,6 +10,11 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** the `copydesk` settings section, for clients without workspace/configuration */
   settings?: unknown;
+  /**
+   * how the client counts a position's `character`, for clients that cannot declare it in
+   * `general.positionEncodings` (ALE counts bytes: `utf-8`); a declared list wins
+   */
+  positionEncoding?: 'utf-8' | 'utf-16' | 'utf-32';
 }
 
 /** What a copydesk diagnostic carries for code actions. */

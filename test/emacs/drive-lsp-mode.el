@@ -24,45 +24,15 @@
 ;; user stops typing. Emacs runs with standard input from /dev/null, so that reading input returns
 ;; at once.
 
-(require 'cl-lib)
-(require 'json)
+(load (expand-file-name "common.el" (file-name-directory (or load-file-name buffer-file-name))) nil t)
 
-(defvar copydesk--plan (json-parse-string
-                        (with-temp-buffer (insert-file-contents (getenv "COPYDESK_EMACS_PLAN")) (buffer-string))
-                        :object-type 'plist :array-type 'list :null-object nil :false-object nil))
-(defvar copydesk--errors nil)
 (defvar copydesk--warnings nil "What lsp-mode told the user: warnings (`display-warning') and its error messages.")
 (defvar copydesk--prompts nil "The questions lsp-mode asked the user.")
-(defvar copydesk--traffic nil "JSON-RPC messages seen, last first: (FROM METHOD ERROR-MESSAGE REQUEST-ID).")
-(defvar copydesk--published 0 "textDocument/publishDiagnostics notifications for the step's file.")
-(defvar copydesk--published-version nil "The document version of the last of them.")
-(defvar copydesk--file-uri-tail nil)
-
-(defun copydesk--ms (key) (/ (plist-get copydesk--plan key) 1000.0))
-
-(defun copydesk--wait (pred seconds)
-  "Let processes and timers run until PRED holds or SECONDS pass; PRED's last value."
-  (let ((end (+ (float-time) seconds)) v)
-    (while (and (not (setq v (funcall pred))) (< (float-time) end))
-      (accept-process-output nil 0.05))
-    v))
-
-(defun copydesk--idle ()
-  "The user stops typing: the command loop's hooks and the idle timers that are due run."
-  (copydesk--wait (lambda () nil) 0.2)
-  ;; the command loop waiting for input handles special events (file-notify's, for lsp-mode's watchers)
-  (condition-case nil (read-event nil nil 0.05) (error nil))
-  (run-hooks 'post-command-hook)
-  (run-window-configuration-change-hook)
-  (dolist (tm (copy-sequence timer-idle-list))
-    (when (memq tm timer-idle-list) (timer-event-handler tm))))
-
-(defun copydesk--wait-current (pushes seconds)
-  "Wait for a push after the first PUSHES of the buffer's current version, then let Flymake show it."
-  (copydesk--wait (lambda () (and (> copydesk--published pushes)
-                                  (equal copydesk--published-version lsp--cur-version)))
-                  seconds)
-  (copydesk--idle))
+(setq copydesk--idle-runs-post-command t
+      copydesk--buffer-version (lambda () lsp--cur-version)
+      copydesk--finish-fields (lambda () (list :lspMode (or (ignore-errors (lsp-version)) "")
+                                               :warnings (vconcat (reverse copydesk--warnings))
+                                               :prompts (vconcat (reverse copydesk--prompts)))))
 
 (defun copydesk--note (from message)
   "Record a JSON-RPC MESSAGE (a hash table) going FROM client or server."
@@ -99,25 +69,6 @@
 (advice-add 'lsp--error :before
             (lambda (format &rest args) (push (apply #'format format args) copydesk--warnings)))
 
-(defvar copydesk--result (list :steps []))
-
-(defun copydesk--finish ()
-  (let ((out (list :emacs emacs-version
-                   :lspMode (or (ignore-errors (lsp-version)) "")
-                   :errors (vconcat (reverse copydesk--errors))
-                   :warnings (vconcat (reverse copydesk--warnings))
-                   :prompts (vconcat (reverse copydesk--prompts))
-                   :traffic (vconcat (mapcar (lambda (x) (vector (nth 0 x) (or (nth 1 x) "") (or (nth 2 x) "")))
-                                             (reverse copydesk--traffic)))
-                   :result copydesk--result)))
-    (with-temp-file (getenv "COPYDESK_EMACS_OUT")
-      (insert (json-serialize out :null-object :null :false-object :false))))
-  (kill-emacs 0))
-
-(defun copydesk--fail (msg)
-  (push msg copydesk--errors)
-  (copydesk--finish))
-
 (defun copydesk--diagnostics ()
   "The buffer's Flymake diagnostics, each with the LSP diagnostic lsp-mode keeps for that region."
   (let ((lsp (gethash (lsp--fix-path-casing buffer-file-name) (lsp-diagnostics t))))
@@ -136,10 +87,6 @@
                             :type (format "%s" (flymake-diagnostic-type d))
                             :line (1- (line-number-at-pos beg t))
                             :text (buffer-substring-no-properties beg end))))))
-
-(defun copydesk--matches (title want)
-  (let ((text (plist-get want :text)))
-    (if (plist-get want :exact) (equal title text) (string-prefix-p text title))))
 
 (condition-case err
     (progn

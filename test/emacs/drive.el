@@ -21,43 +21,10 @@
 ;; input: `copydesk--idle' does these, as an interactive Emacs does when the user stops typing. Emacs
 ;; runs with standard input from /dev/null, so that reading input returns at once.
 
-(require 'cl-lib)
-(require 'json)
+(load (expand-file-name "common.el" (file-name-directory (or load-file-name buffer-file-name))) nil t)
 
-(defvar copydesk--plan (json-parse-string
-                        (with-temp-buffer (insert-file-contents (getenv "COPYDESK_EMACS_PLAN")) (buffer-string))
-                        :object-type 'plist :array-type 'list :null-object nil :false-object nil))
-(defvar copydesk--errors nil)
-(defvar copydesk--traffic nil "JSON-RPC messages seen, last first: (FROM METHOD ERROR-MESSAGE REQUEST-ID).")
-(defvar copydesk--published 0 "textDocument/publishDiagnostics notifications for the step's file.")
-(defvar copydesk--published-version nil "The document version of the last of them.")
-(defvar copydesk--file-uri-tail nil)
-
-(defun copydesk--ms (key) (/ (plist-get copydesk--plan key) 1000.0))
-
-(defun copydesk--wait (pred seconds)
-  "Let processes and timers run until PRED holds or SECONDS pass; PRED's last value."
-  (let ((end (+ (float-time) seconds)) v)
-    (while (and (not (setq v (funcall pred))) (< (float-time) end))
-      (accept-process-output nil 0.05))
-    v))
-
-(defun copydesk--wait-current (pushes seconds)
-  "Wait for a push after the first PUSHES of the buffer's current version (didChange sent), then
-let Flymake show it."
-  (copydesk--wait (lambda () (and (> copydesk--published pushes)
-                                  (equal copydesk--published-version eglot--versioned-identifier)))
-                  seconds)
-  (copydesk--idle))
-
-(defun copydesk--idle ()
-  "The user stops typing: the idle timers that are due run (eglot's didChange, Flymake's start)."
-  (copydesk--wait (lambda () nil) 0.2)
-  ;; the command loop waiting for input handles special events (file-notify's, for eglot's watchers)
-  (condition-case nil (read-event nil nil 0.05) (error nil))
-  (run-window-configuration-change-hook)
-  (dolist (tm (copy-sequence timer-idle-list))
-    (when (memq tm timer-idle-list) (timer-event-handler tm))))
+(setq copydesk--buffer-version (lambda () eglot--versioned-identifier)
+      copydesk--finish-fields (lambda () (list :eglot (and (boundp 'eglot--version) eglot--version))))
 
 ;; every JSON-RPC message as eglot logs it, to report error answers in either direction
 (advice-add 'jsonrpc--log-event :before
@@ -79,23 +46,6 @@ let Flymake show it."
                                 (and method (plist-get message :id)))
                           copydesk--traffic))))))
 
-(defun copydesk--finish ()
-  (let ((out (list :emacs emacs-version
-                   :eglot (and (boundp 'eglot--version) eglot--version)
-                   :errors (vconcat (reverse copydesk--errors))
-                   :traffic (vconcat (mapcar (lambda (x) (vector (nth 0 x) (or (nth 1 x) "") (or (nth 2 x) "")))
-                                             (reverse copydesk--traffic)))
-                   :result copydesk--result)))
-    (with-temp-file (getenv "COPYDESK_EMACS_OUT")
-      (insert (json-serialize out :null-object :null :false-object :false))))
-  (kill-emacs 0))
-
-(defvar copydesk--result (list :steps []))
-
-(defun copydesk--fail (msg)
-  (push msg copydesk--errors)
-  (copydesk--finish))
-
 (defun copydesk--diagnostics ()
   "The buffer's Flymake diagnostics from eglot, with the LSP diagnostic eglot keeps with each."
   (vconcat
@@ -110,10 +60,6 @@ let Flymake show it."
                           :type (format "%s" (flymake-diagnostic-type d))
                           :line (1- (line-number-at-pos beg t))
                           :text (buffer-substring-no-properties beg end)))))
-
-(defun copydesk--matches (title want)
-  (let ((text (plist-get want :text)))
-    (if (plist-get want :exact) (equal title text) (string-prefix-p text title))))
 
 (condition-case err
     (progn

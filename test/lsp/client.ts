@@ -43,6 +43,12 @@ export interface ClientKind {
   positionEncodings?: string[];
   /** the answer to workspace/configuration, whatever the settings (default: the settings) */
   configuration?: unknown;
+  /** declares workspace/configuration; default true */
+  pullsConfiguration?: boolean;
+  /** textDocument.hover.contentFormat; default Markdown and plain text */
+  hoverFormats?: string[];
+  /** more initializationOptions */
+  initializationOptions?: Record<string, unknown>;
 }
 export const VSCODE: ClientKind = { watchedFiles: true, refresh: true, configurationDelayMs: 0, settingsInInit: true };
 export const NEOVIM_0_10: ClientKind = { watchedFiles: false, refresh: false, configurationDelayMs: 400, settingsInInit: false };
@@ -58,6 +64,22 @@ export const LSP_MODE_8: ClientKind = {
   notifications: false,
   // lsp-mode names itself `emacs` and declares no position encoding, yet counts code points
   clientInfo: { name: 'emacs', version: 'GNU Emacs 28.2' },
+};
+
+/**
+ * ALE 3.3.0 (Vim) as the README's vimrc configures it: no workspace/configuration, no file watching, no
+ * diagnostic refresh, hovers as plain text only, no clientInfo, and positions in UTF-8 bytes, which it
+ * names in its initialization options
+ */
+export const ALE_3_3: ClientKind = {
+  watchedFiles: false,
+  refresh: false,
+  configurationDelayMs: 0,
+  settingsInInit: true,
+  notifications: false,
+  pullsConfiguration: false,
+  hoverFormats: ['plaintext'],
+  initializationOptions: { positionEncoding: 'utf-8' },
 };
 
 export class TestClient {
@@ -116,17 +138,17 @@ export class TestClient {
       ...(kind.clientInfo ? { clientInfo: kind.clientInfo } : {}),
       rootUri: pathToFileURL(this.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.folder).toString(), name: 'ws' }],
-      initializationOptions: kind.settingsInInit ? { trusted, settings: this.settings } : { trusted },
+      initializationOptions: { ...(kind.settingsInInit ? { trusted, settings: this.settings } : { trusted }), ...kind.initializationOptions },
       capabilities: {
         window: { workDoneProgress: true },
         workspace: {
-          configuration: true,
+          configuration: kind.pullsConfiguration ?? true,
           didChangeWatchedFiles: { dynamicRegistration: kind.watchedFiles, relativePatternSupport: kind.relativePatterns ?? kind.watchedFiles },
           diagnostics: { refreshSupport: kind.refresh },
         },
         textDocument: {
           diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
+          hover: { contentFormat: kind.hoverFormats ?? ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, disabledSupport: true, isPreferredSupport: true, dataSupport: true },
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
         },

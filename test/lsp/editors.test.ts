@@ -2,6 +2,7 @@
 // Neovim 0.10's built-in client on Linux: no dynamic didChangeWatchedFiles, no
 // workspace/diagnostic/refresh, settings answered after its first pull; its plain-text filetype is
 // `text`, and its hover popups are Markdown buffers that the README's FileType autocmd may attach.
+// ALE_3_3 plays Vim's ALE where Vim is not installed (test/lsp/ale.test.ts drives the real one).
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { check } from '../../src/core/engine';
 import { proseView } from '../../src/core/prose';
 import { openIndex } from '../../src/node/open-index';
-import { EGLOT_1_9, LSP_MODE_8, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
+import { ALE_3_3, EGLOT_1_9, LSP_MODE_8, NEOVIM_0_10, REPO, SERVER, TestClient, VSCODE } from './client';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'e2e');
 
@@ -339,6 +340,50 @@ describe('language server: lsp-mode 8.0 counts a position\'s character in code p
     const report = await c.pull(uri);
     const name: Diag = report.items.find((d: Diag) => d.code === 'name-spelling');
     assert.equal(name.range.start.character, at('Odouya'));
+  });
+});
+
+describe('language server: ALE 3.3.0 counts a position\'s character in UTF-8 bytes and shows hovers as plain text', function () {
+  this.timeout(60000);
+  let dir: string;
+  let c: TestClient;
+  // an emoji (4 bytes, 2 UTF-16 code units) and curly quotes (3 bytes, 1 unit each) before the misspelt name on its line
+  const TEXT = '“We will not let the crossings close for a single winter,” said 🚢 Councillor Maren Odouya, who chairs the transport committee.\n';
+  const at = (s: string) => Buffer.byteLength(TEXT.slice(0, TEXT.indexOf(s))); // in bytes
+  beforeEach(() => {
+    dir = workspace();
+    c = new TestClient(dir, { debounceMs: 0 });
+  });
+  afterEach(async () => {
+    await c.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('diagnostics, hover and code actions and their edits in bytes; the fix applied as ALE sends it (the whole text) clears the finding', async () => {
+    const r = (await c.start(true, ALE_3_3)) as { capabilities: { positionEncoding?: string } };
+    assert.equal(r.capabilities.positionEncoding, undefined, 'nothing declared, nothing answered');
+    const uri = c.open('quote.md', TEXT);
+    const p = await c.until(() => latest(c, uri)?.diagnostics.some((d: Diag) => d.code === 'name-spelling') && latest(c, uri), 20000, 'name-spelling pushed');
+    const name: Diag = p.diagnostics.find((d: Diag) => d.code === 'name-spelling');
+    assert.deepEqual(name.range, { start: { line: 0, character: at('Odouya') }, end: { line: 0, character: at('Odouya') + 6 } });
+    const cursor = { line: 0, character: at('Odouya') + 1 };
+    const hover = await c.request('textDocument/hover', { textDocument: { uri }, position: cursor });
+    assert.equal(hover?.contents?.kind, 'plaintext');
+    assert.match(hover.contents.value, /^Copydesk · Name spelling\n/);
+    assert.doesNotMatch(hover.contents.value, /\*\*|\\/);
+    // ALE sends the cursor's word as the range, and the nearest diagnostic of the line
+    const word = { start: { line: 0, character: at('Odouya') }, end: { line: 0, character: at('Odouya') + 6 } };
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: word, context: { diagnostics: [{ code: name.code, message: name.message, range: name.range }] } });
+    const fix = actions.find((a: Diag) => a.title === 'Replace with "Oduya"');
+    assert.ok(fix, actions.map((a: Diag) => a.title).join(' | '));
+    const edit = fix.edit.documentChanges?.[0]?.edits?.[0] ?? (Object.values(fix.edit.changes ?? {}) as Diag[])[0]?.[0];
+    assert.deepEqual(edit.range, name.range);
+    const bytes = Buffer.from(TEXT);
+    const fixed = Buffer.concat([bytes.subarray(0, edit.range.start.character), Buffer.from(edit.newText), bytes.subarray(edit.range.end.character)]).toString();
+    assert.ok(fixed.includes('said 🚢 Councillor Maren Oduya, who'), fixed);
+    c.change(uri, fixed);
+    const after = await c.until(() => latest(c, uri)?.version === 2 && latest(c, uri), 20000, 'version 2 pushed');
+    assert.deepEqual(after.diagnostics.filter((d: Diag) => d.code === 'name-spelling'), []);
   });
 });
 

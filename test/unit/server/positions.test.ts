@@ -13,6 +13,21 @@ describe('server: positions counted in code points (lsp-mode) and in UTF-16', ()
     assert.deepEqual(toUtf16(lines, { line: 1, character: 30 }), { line: 1, character: 32 });
     assert.deepEqual(fromUtf16(lines, { line: 1, character: 32 }), { line: 1, character: 30 });
   });
+  it('converts to and from bytes of the line in UTF-8 (ALE), for every character past ASCII', () => {
+    const u8 = linesOf('cost £14,000\nsaid 🚢 “We” Odouya');
+    // "cost £" is 6 UTF-16 code units, 7 bytes; "said 🚢 “We” " 12 units, 18 bytes
+    assert.deepEqual(toUtf16(u8, { line: 0, character: 7 }, 'utf-8'), { line: 0, character: 6 });
+    assert.deepEqual(fromUtf16(u8, { line: 0, character: 12 }, 'utf-8'), { line: 0, character: 13 });
+    assert.deepEqual(toUtf16(u8, { line: 1, character: 18 }, 'utf-8'), { line: 1, character: 12 });
+    assert.deepEqual(fromUtf16(u8, { line: 1, character: 12 }, 'utf-8'), { line: 1, character: 18 });
+    assert.deepEqual(fromUtf16(u8, { line: 1, character: 18 }, 'utf-8'), { line: 1, character: 24 });
+  });
+  it('utf-8 when the client names it in its initialization options and declares nothing (ALE); a declared list wins', () => {
+    assert.deepEqual(positionEncoding({ capabilities: {}, initializationOptions: { positionEncoding: 'utf-8' } }), { encoding: 'utf-8', declared: false });
+    assert.deepEqual(positionEncoding({ capabilities: {}, clientInfo: { name: 'emacs' }, initializationOptions: { positionEncoding: 'utf-16' } }), { encoding: 'utf-16', declared: false });
+    assert.deepEqual(positionEncoding({ capabilities: {}, initializationOptions: { positionEncoding: 'latin-1' } }), { encoding: 'utf-16', declared: false });
+    assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-32'] } }, initializationOptions: { positionEncoding: 'utf-8' } }), { encoding: 'utf-32', declared: true });
+  });
   it('converts every position of a value but those under `data`', () => {
     const range = { start: { line: 1, character: 10 }, end: { line: 1, character: 22 } };
     const out = convertPositions({ range, data: { range }, message: 'x' }, (p) => fromUtf16(lines, p));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { addIgnore, addName, ignoresFor, readIgnore, readNames } from '../../../src/server/store';
 import { resolveInputs } from '../../../src/server/references';
-import { escapeMd, renderHover, sideBySide } from '../../../src/server/hover';
+import { escapeMd, PLAINTEXT, renderHover, sideBySide } from '../../../src/server/hover';
 import { escapeHtml, renderReportHtml } from '../../../src/extension/report-html';
 
 describe('server/store: .copydesk files', () => {
@@ -154,6 +154,32 @@ describe('server/hover: rule data', () => {
     // the same keys on another rule's finding are not read as a fact mismatch's sentences
     const other = renderHover({ rule: 'weasel-attribution', severity: 'hint', message: 'm', start: 5, end: 7, text: '14', data: data as never });
     assert.ok(!/\*\*14\*\*/.test(other), other);
+  });
+});
+
+describe('server/hover: plain text, for a client that takes no Markdown (ALE)', () => {
+  it('a passage: no Markdown marks or escapes, the two sides on their own lines, changed words marked as a word diff', () => {
+    const text = renderHover(
+      { rule: 'copied-passage', severity: 'warning', message: 'copied *a* [b]', start: 0, end: 5, text: 'the dock workers walked out Monday', similarity: 0.9, source: { id: 'w', path: '/r/w.md', start: 0, end: 5, text: 'the harbour workers walked out on Monday' } },
+      { meta: { title: 'T_x', outlet: 'Coastline Wire' }, path: '/r/w.md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } } },
+      'the dock workers walked out Monday',
+      PLAINTEXT,
+    );
+    assert.match(text, /^Copydesk · Copied passage \(90% similar\)\n\ncopied \*a\* \[b\]\n/);
+    assert.match(text, /\nIn the article: the \{\+dock\+\} workers walked out Monday\nIn the source: the \[-harbour-\] workers walked out \[-on-\] Monday\n/);
+    assert.match(text, /\n5 words the same · \{\+words\+\} = changed in the article \(1\) · \[-words-\] = in the source, missing from the article \(2\)\n/);
+    assert.match(text, /\nSource: T_x — Coastline Wire · Open source at line 5: file:\/\/\/r\/w\.md#L5,1$/);
+    assert.ok(!/\*\*|\\|\|/.test(text), text);
+  });
+
+  it('a fact mismatch: both sentences, the differing words marked', () => {
+    const data = {
+      kind: 'number' as const, sourceValue: '40', articleValue: '14', reference: 'Wire',
+      articleSentence: 'Some 14 voted.', articleSlot: [5, 7] as [number, number],
+      sourceSentence: 'Some 40 voted.', sourceSlot: [5, 7] as [number, number], sourceMeta: {},
+    };
+    const text = renderHover({ rule: 'fact-mismatch', severity: 'warning', message: 'm', start: 5, end: 7, text: '14', data }, undefined, '14', PLAINTEXT);
+    assert.match(text, /\nIn the article: Some \{\+14\+\} voted\.\nIn the source: Some \{\+40\+\} voted\./);
   });
 });
 
