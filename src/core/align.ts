@@ -173,7 +173,9 @@ export interface AlignOptions {
    * And with `leanPairEvidence`: in an article holding at least `leanOthers` passages of other
    * sources (after `resolveAcross`) no passage is tested: an article pieced together from several
    * references is where one more short passage is one more copied piece, while stock phrasing is
-   * what an article otherwise its own shares with one reference (0: no such condition).
+   * what an article otherwise its own shares with one reference (0: no such condition). With 4 and
+   * `leanVocabularyMin` 0.12 no PAN13 train folder but 01 changes; the floor rests on one detection
+   * and fails a split of train, so all is off (docs/EVALUATION.md, round 19).
    */
   leanPairEvidence: boolean;
   leanVocabulary: number;
