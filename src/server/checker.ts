@@ -66,7 +66,16 @@ export class Checker {
     this.openedModels.set(uri, model);
   }
 
-  async run(doc: TextDocument, yielding: boolean): Promise<Checked> {
+  /** The document's first check since it was opened is still to run (its cold check: see DiagnosticPull). */
+  firstCheck(uri: string): boolean {
+    return this.openedModels.has(uri);
+  }
+
+  /**
+   * `partial`: given the copied-passage rule's diagnostics (and a result id of their own) when it has
+   * run and slower rules are still to run (CheckEnv.partial).
+   */
+  async run(doc: TextDocument, yielding: boolean, partial?: (items: Checked['items'], resultId: string) => void): Promise<Checked> {
     traceStart('check');
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
@@ -80,7 +89,14 @@ export class Checker {
     if (!cueMemo) this.cueMemos.set(doc.uri, (cueMemo = new CueMemo()));
     const opened = this.openedModels.get(doc.uri);
     this.openedModels.delete(doc.uri);
-    const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS };
+    const onPartial = partial
+      ? (findings: CheckResult['findings']) => {
+          traceStart('partial');
+          const lines = new LineIndex(text);
+          partial(findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f))), `${doc.version}:${++this.resultCounter}:partial`);
+        }
+      : undefined;
+    const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS, partial: onPartial };
     let result: CheckResult;
     this.deps.indexes.checkStarted();
     try {

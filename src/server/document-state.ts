@@ -29,6 +29,8 @@ export interface DocState {
   tooLargeNotified?: boolean;
   /** version and index generation whose check ran past the time budget (not run again for them) */
   tooComplex?: { version: number; generation: number };
+  /** a partial report of this version was answered; `done` settles when its check has ended (DiagnosticPull) */
+  finishing?: { version: number; generation: number; done: Promise<unknown> };
 }
 
 /**

@@ -109,6 +109,7 @@ export class CopydeskServer {
       config: () => this.config,
       settingsReady: this.settingsReady,
       notify: (method, params) => this.notify(method, params),
+      redeliver: (uri) => this.redeliver(uri),
     });
     const codeActions = createCodeActions({
       document: (uri) => this.documents.get(uri),
@@ -309,6 +310,12 @@ export class CopydeskServer {
   private refresh(): void {
     this.states.forceAll();
     if (this.push) for (const d of this.documents.all()) this.schedulePush(d.uri, 0);
+    else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
+  }
+
+  /** The document's diagnostics changed with no change of the client's: it pulls them again (push mode: they are pushed). */
+  private redeliver(uri: string): void {
+    if (this.push) this.schedulePush(uri, 0);
     else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
   }
 
