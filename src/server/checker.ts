@@ -72,10 +72,10 @@ export class Checker {
   }
 
   /**
-   * `partial`: given the copied-passage rule's diagnostics (and a result id of their own) when it has
-   * run and slower rules are still to run (CheckEnv.partial).
+   * `partial`: given the copied-passage rule's findings and diagnostics, with a result id of their own,
+   * when it has run and slower rules are still to run (CheckEnv.partial).
    */
-  async run(doc: TextDocument, yielding: boolean, partial?: (items: Checked['items'], resultId: string) => void): Promise<Checked> {
+  async run(doc: TextDocument, yielding: boolean, partial?: (c: Checked) => void): Promise<Checked> {
     traceStart('check');
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
@@ -93,7 +93,10 @@ export class Checker {
       ? (findings: CheckResult['findings']) => {
           traceStart('partial');
           const lines = new LineIndex(text);
-          partial(findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f))), `${doc.version}:${++this.resultCounter}:partial`);
+          const items = findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
+          // the copied passages alone (no summary: words, originality and sources come with the full result)
+          const result: CheckResult = { words: 0, originality: 1, sources: [], findings };
+          partial({ version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}:partial`, items, generation });
         }
       : undefined;
     const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS, partial: onPartial };

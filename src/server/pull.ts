@@ -133,9 +133,10 @@ export class DiagnosticPull {
     let answered = false;
     let first!: (r: DocumentDiagnosticReport) => void;
     const partial = new Promise<DocumentDiagnosticReport>((r) => (first = r));
-    const done = this.complete(uri, doc, s, version, generation, (items, resultId) => {
+    const done = this.complete(uri, doc, s, version, generation, (c) => {
       answered = true;
-      first(full(items, resultId));
+      if (s.finishing?.done === done) s.finishing.partial = c;
+      first(full(c.items, c.resultId));
     });
     s.finishing = { version, generation, done };
     const clear = () => {
@@ -159,7 +160,7 @@ export class DiagnosticPull {
     s: DocState,
     version: number,
     generation: number,
-    partial?: (items: Checked['items'], resultId: string) => void,
+    partial?: (c: Checked) => void,
   ): Promise<DocumentDiagnosticReport> {
     let checked: Checked;
     try {
