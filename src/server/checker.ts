@@ -14,6 +14,7 @@ import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
 import { proseView } from '../core/prose';
 import type { TextModel } from '../core/text';
+import type { ReferenceIndex } from '../core/reference-index';
 import type { CheckResult } from '../core/types';
 import type { EditorConfig } from '../shared/config';
 import { toDiagnostic } from './diagnostics';
@@ -66,9 +67,13 @@ export class Checker {
     this.openedModels.set(uri, model);
   }
 
-  /** The document's first check since it was opened is still to run (its cold check: see DiagnosticPull). */
-  firstCheck(uri: string): boolean {
-    return this.openedModels.has(uri);
+  /** the index a check last ended against: its first use's costs (records decoded, tables made) are paid */
+  private warmIndex?: ReferenceIndex;
+
+  /** No check has ended against the current index yet: the next one pays its cold costs (see DiagnosticPull). */
+  cold(): boolean {
+    const index = this.deps.indexes.state.index;
+    return !!index && index !== this.warmIndex;
   }
 
   /**
@@ -111,6 +116,7 @@ export class Checker {
     } finally {
       this.deps.indexes.checkEnded();
     }
+    if (index) this.warmIndex = index;
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
     traceStart('checked');

@@ -42,11 +42,11 @@ export interface PullDeps {
 }
 
 /**
- * A document's first check against an index of at least this many words answers its pull with the
+ * The first check against an index of at least this many words (Checker.cold) answers its pull with the
  * copied-passage findings as soon as that rule has run (a partial report), and has the client pull
  * the full report when the slower rules end (redeliver). On a large index the first check's cold costs
- * (reference records, the name lexicon, quote matching) make those rules most of its time; later
- * checks, and small indexes, are quick enough to answer once. COPYDESK_PARTIAL_MIN_WORDS overrides it
+ * (reference records decoded, the name lexicon, quote matching) make the rules after the copy check
+ * about half of its time; later checks, and small indexes, are quick enough to answer once. COPYDESK_PARTIAL_MIN_WORDS overrides it
  * (tests; a huge value turns partial reports off).
  */
 export const PARTIAL_MIN_WORDS =
@@ -119,12 +119,12 @@ export class DiagnosticPull {
     const reuse = this.deps.states.reusable(s, version, generation);
     if (reuse) return answer(reuse);
     const index = this.deps.indexes.state.index;
-    if (index && index.wordCount >= PARTIAL_MIN_WORDS && this.deps.checker.firstCheck(uri)) return this.partialFirst(uri, now, s, version, generation);
+    if (index && index.wordCount >= PARTIAL_MIN_WORDS && this.deps.checker.cold()) return this.partialFirst(uri, now, s, version, generation);
     return this.complete(uri, now, s, version, generation);
   }
 
   /**
-   * The document's first check, answered with the copied-passage findings as soon as they are known
+   * The index's first check, answered with the copied-passage findings as soon as they are known
    * (PARTIAL_MIN_WORDS): the check goes on, records the full report when it ends and has the client
    * pull it (or pushes it). A check that ends without a partial (the copied-passage rule off, or
    * nothing after it) answers as complete() does.

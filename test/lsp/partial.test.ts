@@ -65,6 +65,10 @@ describe('language server: a first partial report, then the full one', function 
     const checked = c.notifications.filter((n) => n.method === 'copydesk/checked');
     assert.equal(checked.length, 1);
     assert.equal((checked[0]!.params as { findings: number }).findings, want.length);
+    // the index is warm now: an edit, and another document, are answered once
+    c.change(uri, `${article}\nOne more line.\n`);
+    assert.doesNotMatch(String((await c.pull(uri)).resultId), /:partial$/);
+    assert.doesNotMatch(String((await c.pull(c.open('notes.md', article))).resultId), /:partial$/);
   });
 
   it('pull: a second pull while the rest of the check runs waits for it and gets the full report', async () => {
