@@ -46,14 +46,12 @@ export interface PullDeps {
  * copied-passage findings as soon as that rule has run (a partial report), and has the client pull
  * the full report when the slower rules end (redeliver). On a large index the first check's cold costs
  * (reference records decoded, the name lexicon, quote matching) make the rules after the copy check
- * about half of its time; later checks, and small indexes, are quick enough to answer once. COPYDESK_PARTIAL_MIN_WORDS overrides it
- * (tests; a huge value turns partial reports off).
+ * about half of its time; later checks, and small indexes, are quick enough to answer once. A partial
+ * report's result id ends in `:partial` (Checker.run). COPYDESK_PARTIAL_MIN_WORDS overrides the
+ * threshold (tests; a huge value turns partial reports off).
  */
 export const PARTIAL_MIN_WORDS =
   process.env.COPYDESK_PARTIAL_MIN_WORDS !== undefined ? Math.max(0, Number(process.env.COPYDESK_PARTIAL_MIN_WORDS) || 0) : 1_000_000;
-
-/** The report of a partial check carries a result id ending in this (the full one never does). */
-export const PARTIAL_SUFFIX = ':partial';
 
 /** The server checks documents of the configured languages that are files or unsaved editors. */
 export function checksDocument(doc: TextDocument, config: EditorConfig): boolean {
