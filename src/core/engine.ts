@@ -47,7 +47,8 @@ function* checkSteps(text: string, index: ReferenceIndex, partial: Partial<Setti
   const ignoredFindings = new Set(settings.ignore.findings);
   const ignoredSources = new Set(settings.ignore.sources);
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  const enabled = RULES.filter((rule) => settings.rules[rule.id] !== 'off');
+  for (const rule of enabled) {
     const level = settings.rules[rule.id];
     if (level === 'off') continue;
     yield;
@@ -61,9 +62,15 @@ function* checkSteps(text: string, index: ReferenceIndex, partial: Partial<Setti
       if (level && !rule.ownsSeverity && f.severity === rule.defaultSeverity) f.severity = level;
       findings.push(f);
     }
+    if (env.partial && rule.id === 'copied-passage' && rule !== enabled[enabled.length - 1]) env.partial([...findings].sort(byPosition));
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  findings.sort(byPosition);
   return summarise(ctx, findings);
+}
+
+/** A result's order of findings: by start, end, then rule. */
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
 }
 
 export function check(text: string, index: ReferenceIndex, partial: Partial<Settings> = {}, env: CheckEnv = {}): CheckResult {

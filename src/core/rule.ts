@@ -81,6 +81,12 @@ export interface CheckEnv {
    * than by a frozen server).
    */
   deadline?: number;
+  /**
+   * Called once, after the copied-passage rule, with its findings (sorted as a result's are) when
+   * later rules are still to run: a caller can show them before the slower rules end. The final
+   * result holds the same findings.
+   */
+  partial?: (findings: Finding[]) => void;
 }
 
 /** A check that ran past its budget (CheckEnv.deadline). */

@@ -14,6 +14,7 @@ import { IncrementalAligner } from '../core/incremental';
 import { LineIndex } from '../core/positions';
 import { proseView } from '../core/prose';
 import type { TextModel } from '../core/text';
+import type { ReferenceIndex } from '../core/reference-index';
 import type { CheckResult } from '../core/types';
 import type { EditorConfig } from '../shared/config';
 import { toDiagnostic } from './diagnostics';
@@ -66,7 +67,20 @@ export class Checker {
     this.openedModels.set(uri, model);
   }
 
-  async run(doc: TextDocument, yielding: boolean): Promise<Checked> {
+  /** the index a check last ended against: its first use's costs (records decoded, tables made) are paid */
+  private warmIndex?: ReferenceIndex;
+
+  /** No check has ended against the current index yet: the next one pays its cold costs (see DiagnosticPull). */
+  cold(): boolean {
+    const index = this.deps.indexes.state.index;
+    return !!index && index !== this.warmIndex;
+  }
+
+  /**
+   * `partial`: given the copied-passage rule's findings and diagnostics, with a result id of their own,
+   * when it has run and slower rules are still to run (CheckEnv.partial).
+   */
+  async run(doc: TextDocument, yielding: boolean, partial?: (c: Checked) => void): Promise<Checked> {
     traceStart('check');
     const text = doc.getText();
     const { index, generation, sources } = this.deps.indexes.state;
@@ -80,7 +94,17 @@ export class Checker {
     if (!cueMemo) this.cueMemos.set(doc.uri, (cueMemo = new CueMemo()));
     const opened = this.openedModels.get(doc.uri);
     this.openedModels.delete(doc.uri);
-    const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS };
+    const onPartial = partial
+      ? (findings: CheckResult['findings']) => {
+          traceStart('partial');
+          const lines = new LineIndex(text);
+          const items = findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
+          // the copied passages alone (no summary: words, originality and sources come with the full result)
+          const result: CheckResult = { words: 0, originality: 1, sources: [], findings };
+          partial({ version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}:partial`, items, generation });
+        }
+      : undefined;
+    const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS, partial: onPartial };
     let result: CheckResult;
     this.deps.indexes.checkStarted();
     try {
@@ -92,6 +116,7 @@ export class Checker {
     } finally {
       this.deps.indexes.checkEnded();
     }
+    if (index) this.warmIndex = index;
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
     traceStart('checked');

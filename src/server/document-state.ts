@@ -29,6 +29,11 @@ export interface DocState {
   tooLargeNotified?: boolean;
   /** version and index generation whose check ran past the time budget (not run again for them) */
   tooComplex?: { version: number; generation: number };
+  /**
+   * a partial report of this version was answered (`partial`: what it showed, for hovers and code
+   * actions meanwhile); `done` settles when its check has ended (DiagnosticPull)
+   */
+  finishing?: { version: number; generation: number; done: Promise<unknown>; partial?: Checked };
 }
 
 /**
@@ -87,6 +92,12 @@ export class DocumentStates {
   /** The last check, if it was of this version against this index generation. */
   current(s: DocState, version: number, generation: number): Checked | undefined {
     return s.checked && s.checked.version === version && s.checked.generation === generation ? s.checked : undefined;
+  }
+
+  /** What a partial report of this version showed while its check still runs (hovers, code actions). */
+  partial(s: DocState, version: number, generation: number): Checked | undefined {
+    const f = s.finishing;
+    return f && f.version === version && f.generation === generation ? f.partial : undefined;
   }
 
   /** The last check still answers the pull: current, and nothing forces a new one. */

@@ -18,7 +18,7 @@ import { TooComplexError } from '../core/rule';
 import type { EditorConfig } from '../shared/config';
 import * as P from '../shared/protocol';
 import { CHECK_BUDGET_MS, type Checker } from './checker';
-import type { Checked, DocumentStates } from './document-state';
+import type { Checked, DocState, DocumentStates } from './document-state';
 import type { IndexLifecycle } from './index-lifecycle';
 import { checkableUri, languageOf } from './uris';
 import { traceStart } from '../node/start-trace';
@@ -34,7 +34,24 @@ export interface PullDeps {
   settingsReady: Promise<void>;
   /** a copydesk/* notification, sent to clients that declared they take them */
   notify(method: string, params: unknown): void;
+  /**
+   * the document's diagnostics changed after its pull was answered (a partial report completed): ask
+   * the client to pull again (workspace/diagnostic/refresh), or push them again (push mode)
+   */
+  redeliver(uri: string): void;
 }
+
+/**
+ * The first check against an index of at least this many words (Checker.cold) answers its pull with the
+ * copied-passage findings as soon as that rule has run (a partial report), and has the client pull
+ * the full report when the slower rules end (redeliver). On a large index the first check's cold costs
+ * (reference records decoded, the name lexicon, quote matching) make the rules after the copy check
+ * about half of its time; later checks, and small indexes, are quick enough to answer once. A partial
+ * report's result id ends in `:partial` (Checker.run). COPYDESK_PARTIAL_MIN_WORDS overrides the
+ * threshold (tests; a huge value turns partial reports off).
+ */
+export const PARTIAL_MIN_WORDS =
+  process.env.COPYDESK_PARTIAL_MIN_WORDS !== undefined ? Math.max(0, Number(process.env.COPYDESK_PARTIAL_MIN_WORDS) || 0) : 1_000_000;
 
 /** The server checks documents of the configured languages that are files or unsaved editors. */
 export function checksDocument(doc: TextDocument, config: EditorConfig): boolean {
@@ -87,11 +104,65 @@ export class DiagnosticPull {
     if (now.version !== version) throw stale();
     const generation = this.deps.indexes.state.generation;
     if (this.deps.states.gaveUp(s, version, generation)) return full();
+    // a partial report of this version was answered and its check is still running: wait for its end
+    const finishing = s.finishing;
+    if (finishing && finishing.version === version && finishing.generation === generation) {
+      await finishing.done.catch(() => undefined);
+      if (token.isCancellationRequested) throw cancelled();
+      if (this.deps.documents.get(uri)?.version !== version) throw stale();
+      if (this.deps.states.gaveUp(s, version, generation)) return full();
+      const ended = this.deps.states.reusable(s, version, generation);
+      if (ended) return answer(ended);
+    }
     const reuse = this.deps.states.reusable(s, version, generation);
     if (reuse) return answer(reuse);
+    const index = this.deps.indexes.state.index;
+    if (index && index.wordCount >= PARTIAL_MIN_WORDS && this.deps.checker.cold()) return this.partialFirst(uri, now, s, version, generation);
+    return this.complete(uri, now, s, version, generation);
+  }
+
+  /**
+   * The index's first check, answered with the copied-passage findings as soon as they are known
+   * (PARTIAL_MIN_WORDS): the check goes on, records the full report when it ends and has the client
+   * pull it (or pushes it). A check that ends without a partial (the copied-passage rule off, or
+   * nothing after it) answers as complete() does.
+   */
+  private async partialFirst(uri: string, doc: TextDocument, s: DocState, version: number, generation: number): Promise<DocumentDiagnosticReport> {
+    let answered = false;
+    let first!: (r: DocumentDiagnosticReport) => void;
+    const partial = new Promise<DocumentDiagnosticReport>((r) => (first = r));
+    const done = this.complete(uri, doc, s, version, generation, (c) => {
+      answered = true;
+      if (s.finishing?.done === done) s.finishing.partial = c;
+      first(full(c.items, c.resultId));
+    });
+    s.finishing = { version, generation, done };
+    const clear = () => {
+      if (s.finishing?.done === done) s.finishing = undefined;
+    };
+    done.then(
+      () => {
+        clear();
+        if (answered) this.deps.redeliver(uri);
+      },
+      // a stale or damaged check: the newer version's pull, or the rebuilt index's refresh, delivers
+      clear,
+    );
+    return Promise.race([partial, done]);
+  }
+
+  /** Check the document now, record and answer the result (stale: a newer version or index came meanwhile). */
+  private async complete(
+    uri: string,
+    now: TextDocument,
+    s: DocState,
+    version: number,
+    generation: number,
+    partial?: (c: Checked) => void,
+  ): Promise<DocumentDiagnosticReport> {
     let checked: Checked;
     try {
-      checked = await this.deps.checker.run(now, true);
+      checked = await this.deps.checker.run(now, true, partial);
     } catch (e) {
       if (!(e instanceof TooComplexError)) throw e;
       this.deps.states.tooComplex(s, version, generation);

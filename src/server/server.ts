@@ -112,11 +112,12 @@ export class CopydeskServer {
       config: () => this.config,
       settingsReady: this.settingsReady,
       notify: (method, params) => this.notify(method, params),
+      redeliver: (uri) => this.redeliver(uri),
     });
     const codeActions = createCodeActions({
       document: (uri) => this.documents.get(uri),
       clientAcceptsNames: () => this.clientAcceptsNames,
-      diagnostics: (uri) => this.current(uri)?.items,
+      diagnostics: (uri) => this.shown(uri)?.items,
     });
     const commands = createCommands({
       workspace: this.workspace,
@@ -132,7 +133,7 @@ export class CopydeskServer {
     conn.languages.diagnostics.on(async (p, token) => this.toClient(p.textDocument.uri, await this.diagnostics.pull(p.textDocument.uri, p.previousResultId, token)));
     conn.onHover((p) => {
       const uri = p.textDocument.uri;
-      const c = this.current(uri);
+      const c = this.shown(uri);
       return c ? this.toClient(uri, hoverAt(c, this.fromClient(uri, p.position), (f) => this.indexes.state.sources.info(f), this.hoverMarkup)) : null;
     });
     conn.onCodeAction((p) => {
@@ -320,6 +321,12 @@ export class CopydeskServer {
     else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
   }
 
+  /** The document's diagnostics changed with no change of the client's: it pulls them again (push mode: they are pushed). */
+  private redeliver(uri: string): void {
+    if (this.push) this.schedulePush(uri, 0);
+    else if (this.canRefresh) this.conn.languages.diagnostics.refresh().catch(() => {});
+  }
+
   /** Push mode: check the document after its debounce and publish the diagnostics. */
   private schedulePush(uri: string, delay = this.config.checkOn === 'type' ? this.config.debounceMs : 0): void {
     if (!this.push) return;
@@ -356,6 +363,15 @@ export class CopydeskServer {
   private current(uri: string): Checked | undefined {
     const doc = this.checkable(uri);
     return doc && this.states.current(this.states.get(uri), doc.version, this.indexes.state.generation);
+  }
+
+  /** What the client shows of the document's current version: its check, or the partial report of a check still running. */
+  private shown(uri: string): Checked | undefined {
+    const doc = this.checkable(uri);
+    if (!doc) return undefined;
+    const s = this.states.get(uri);
+    const generation = this.indexes.state.generation;
+    return this.states.current(s, doc.version, generation) ?? this.states.partial(s, doc.version, generation);
   }
 
   private async report(uri: string): Promise<P.Report | null> {
