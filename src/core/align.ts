@@ -669,6 +669,7 @@ function candidateScore(seeds: Seed[], near: number): number {
 
 /** Two seed lists with the same seeds in the same order. */
 function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
+  if (x === y) return true;
   if (x.length !== y.length) return false;
   for (let k = 0; k < x.length; k++) {
     const a = x[k]!;
@@ -1248,7 +1249,9 @@ export class PassageMemo {
   /**
    * Per document, its seed lists of the last align() call with their candidate score and clusters:
    * both read only the seeds' values, so a list equal to the last one (an edit elsewhere) gives them
-   * again. Documents not met in a call are dropped at the next.
+   * again. Documents not met in a call are dropped at the next. The lists are kept as given, not
+   * copied (align() writes to none; IncrementalAligner gives an unchanged document the same array
+   * again, which is then recognised without comparing its seeds).
    */
   /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
   static readonly fewSeeds = 3;
@@ -1266,7 +1269,7 @@ export class PassageMemo {
     if (seeds.length < PassageMemo.fewSeeds) return candidateScore(seeds, near);
     const last = this.byDoc.get(docNum)?.scored;
     const score = last && last.near === near && sameSeeds(last.seeds, seeds) ? last.score : candidateScore(seeds, near);
-    this.docEntry(docNum).scored = { seeds: seeds.slice(), near, score };
+    this.docEntry(docNum).scored = { seeds, near, score };
     return score;
   }
 
@@ -1277,23 +1280,32 @@ export class PassageMemo {
     const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
     const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
     if (kept) this.stats.clustersKept++;
-    const entry = this.docEntry(docNum);
-    // the copy score() kept serves when the list is still the same seeds (no sentence seeds added since)
-    const scored = entry.scored?.seeds;
-    entry.clustered = { seeds: scored && sameSeeds(scored, seeds) ? scored : seeds.slice(), gap, clusters };
+    this.docEntry(docNum).clustered = { seeds, gap, clusters };
     return clusters;
   }
 
-  private static hash(sig: Int32Array): number {
+  /**
+   * The signature being made, reused between look-ups (a typed array of a span's length allocated per
+   * cluster and edit cost more than the comparison); an entry stores its own copy.
+   */
+  private scratch = new Int32Array(256);
+
+  private sigBuffer(length: number): Int32Array {
+    if (this.scratch.length < length) this.scratch = new Int32Array(Math.max(length, 2 * this.scratch.length));
+    return this.scratch;
+  }
+
+  private static hash(sig: Int32Array, length: number): number {
     let h = 0x811c9dc5;
-    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
     return h;
   }
 
-  private find(sig: Int32Array, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
+  /** the kept entry whose signature is the first `length` values of `sig` */
+  private find(sig: Int32Array, length: number, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
     const same = (e: KeptPassage) => {
-      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== sig.length) return false;
-      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
+      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== length) return false;
+      for (let k = 0; k < length; k++) if (e.sig[k] !== sig[k]) return false;
       return true;
     };
     let hit = this.current.get(h)?.find(same);
@@ -1347,7 +1359,8 @@ export class PassageMemo {
     if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
     const end = Math.min(i1, n);
     const q = o.quoted;
-    const sig = new Int32Array(6 + 5 * seeds.length + (end - i0) + 1);
+    const length = 6 + 5 * seeds.length + (end - i0) + 1;
+    const sig = this.sigBuffer(length);
     let w = 0;
     sig[w++] = 0; // a cluster
     sig[w++] = docNum;
@@ -1368,16 +1381,17 @@ export class PassageMemo {
       sig[w++] = (t < 0 ? -1 : t) * 4 + (q?.[k] ? 2 : 0) + starts[k]!;
     }
     sig[w++] = starts[end]!;
-    const h = PassageMemo.hash(sig);
+    const h = PassageMemo.hash(sig, length);
     const refDoc = index.docs[docNum]!;
-    const hit = this.find(sig, h, refDoc, '');
+    const hit = this.find(sig, length, h, refDoc, '');
     if (hit) {
       this.stats.kept++;
       return hit.p && PassageMemo.placed(hit.p, i0, doc, docNum, refDoc);
     }
     this.stats.graded++;
+    const kept = sig.slice(0, length);
     const p = passageOf(doc, index, docNum, seeds, o);
-    this.put(h, { sig, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
+    this.put(h, { sig: kept, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
     return p;
   }
 
@@ -1388,7 +1402,8 @@ export class PassageMemo {
     const n = doc.tokens.length;
     if (!(i0 >= 0 && end <= n && end > i0)) return gradeCase(doc, index, num, c, o);
     const q = o.quoted;
-    const sig = new Int32Array(9 + 2 * c.unpaired.length + (end - i0) + 1);
+    const length = 9 + 2 * c.unpaired.length + (end - i0) + 1;
+    const sig = this.sigBuffer(length);
     let w = 0;
     sig[w++] = 1; // a case
     sig[w++] = num;
@@ -1412,16 +1427,17 @@ export class PassageMemo {
       sig[w++] = (t < 0 ? -1 : t) * 8 + (tok.stop ? 4 : 0) + (q?.[k] ? 2 : 0) + starts[k]!;
     }
     sig[w++] = starts[end]!;
-    const h = PassageMemo.hash(sig);
+    const h = PassageMemo.hash(sig, length);
     const refDoc = index.docs[num]!;
-    const hit = this.find(sig, h, refDoc, extra);
+    const hit = this.find(sig, length, h, refDoc, extra);
     if (hit) {
       this.stats.casesKept++;
       return hit.p && { p: PassageMemo.placed(hit.p, i0, doc, num, refDoc), dense: hit.dense };
     }
     this.stats.casesGraded++;
+    const kept = sig.slice(0, length);
     const g = gradeCase(doc, index, num, c, o);
-    this.put(h, { sig, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
+    this.put(h, { sig: kept, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
     return g;
   }
 }
@@ -1460,9 +1476,9 @@ export function align(
     for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
       const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, articleIdx, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
-      const list = bySeedDoc.get(docNum) ?? [];
-      list.push(...extra);
-      bySeedDoc.set(docNum, list);
+      // a new array: the seeder's lists may be shared between calls (mergeSeeds)
+      const list = bySeedDoc.get(docNum);
+      bySeedDoc.set(docNum, list ? list.concat(extra) : extra.slice());
     }
   }
 

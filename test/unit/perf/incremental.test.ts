@@ -4,7 +4,7 @@ import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMe
 /** rankCandidates' score of one document, as a memo-less PassageMemo gives it */
 const rankCandidatesScore = (seeds: Seed[], near: number) => new PassageMemo().score(0, seeds, near);
 import { check } from '../../../src/core/engine';
-import { IncrementalAligner } from '../../../src/core/incremental';
+import { IncrementalAligner, mergeSeeds } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import { articleFrom, referenceSet, rng, sentence, story } from '../cache/helpers';
@@ -117,6 +117,53 @@ describe('incremental alignment', function () {
     // the edited paragraph, and the one before it (its last n-grams run into the edited one)
     assert.ok(inc.stats.seeded <= 2, `seeded ${inc.stats.seeded}`);
     assert.equal(inc.stats.reused, inc.stats.paragraphs - inc.stats.seeded);
+  });
+
+  it('merges paragraph seeds per document, giving an unchanged document the same array as the last call', () => {
+    const r = rng(17);
+    /** a paragraph's seeds: a few documents of 0..11, a few seeds each */
+    const para = (at: number): Map<number, Seed[]> => {
+      const m = new Map<number, Seed[]>();
+      const docs = 1 + Math.floor(r() * 4);
+      for (let d = 0; d < docs; d++) {
+        const doc = Math.floor(r() * 12);
+        const list = m.get(doc) ?? [];
+        for (let k = Math.floor(r() * 3); k >= 0; k--) list.push({ i: at + Math.floor(r() * 20), j: Math.floor(r() * 500), li: 3, lj: 3, kind: r() < 0.8 ? 0 : 1 });
+        m.set(doc, list);
+      }
+      return m;
+    };
+    /** the merge as the aligner made it before: every document's list built anew */
+    const fresh = (seq: Map<number, Seed[]>[]) => {
+      const out = new Map<number, Seed[]>();
+      for (const m of seq) for (const [d, list] of m) out.set(d, [...(out.get(d) ?? []), ...list]);
+      return out;
+    };
+    let seq = Array.from({ length: 8 }, (_, k) => para(20 * k));
+    let out = mergeSeeds(seq, [], new Map());
+    let shared = 0;
+    for (let step = 0; step < 300; step++) {
+      const next = seq.slice();
+      const k = Math.floor(r() * next.length);
+      const x = r();
+      if (x < 0.5) next[k] = para(20 * k); // an edited paragraph
+      else if (x < 0.65) next.splice(k, 0, para(20 * k)); // one added
+      else if (x < 0.8 && next.length > 2) next.splice(k, 1); // one removed
+      else if (x < 0.9) next[k] = new Map(next[k]!); // moved: the same seeds in a new map
+      // else: nothing changed
+      const got = mergeSeeds(next, seq, out);
+      const want = fresh(next);
+      assert.deepEqual([...got.keys()], [...want.keys()], `step ${step}: documents in the order first met`);
+      for (const [d, list] of want) {
+        assert.deepEqual(got.get(d), list, `step ${step}, document ${d}`);
+        // a document none of whose paragraphs changed keeps its array
+        const same = out.get(d) !== undefined && next.every((m, i) => !m.has(d) || seq.includes(m)) && seq.every((m) => !m.has(d) || next.includes(m));
+        if (same && next.filter((m) => m.has(d)).length === seq.filter((m) => m.has(d)).length && got.get(d) === out.get(d)) shared++;
+      }
+      seq = next;
+      out = got;
+    }
+    assert.ok(shared > 300, `unchanged documents' arrays given again: ${shared}`);
   });
 
   it('drops its cache when the index changes', () => {
