@@ -642,10 +642,42 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
  * its weight: the few 3-grams an obfuscated copy keeps lie together, while a long unrelated document
  * collects scattered ones.
  */
-function rankCandidates(seeded: Map<number, Seed[]>, near: number, kept?: PassageMemo): [number, number][] {
-  const score: [number, number][] = [];
-  for (const [doc, seeds] of seeded) score.push([doc, kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near)]);
-  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+export function rankCandidates(seeded: Map<number, Seed[]>, near: number, min: number, kept?: PassageMemo): CandidateRanking {
+  const head: [number, number][] = [];
+  const rest: [number, number][] = [];
+  for (const [doc, seeds] of seeded) {
+    const score = kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near);
+    (score >= min ? head : rest).push([doc, score]);
+  }
+  return new CandidateRanking(min, head, rest);
+}
+
+const byCandidateRank = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+
+/**
+ * Documents with their candidate scores, best first (ties: the lower document number first): those
+ * scoring at least the ranking's `min` (`head`) sorted at once, the others (thousands in a long
+ * article, read only while fewer than a floor of candidates are taken) when first read.
+ */
+export class CandidateRanking {
+  private restSorted = false;
+  constructor(
+    readonly min: number,
+    /** the documents scoring at least `min`, sorted */
+    readonly head: [number, number][],
+    private readonly others: [number, number][],
+  ) {
+    head.sort(byCandidateRank);
+  }
+
+  /** the documents scoring under `min`, sorted (they follow `head`) */
+  rest(): [number, number][] {
+    if (!this.restSorted) {
+      this.others.sort(byCandidateRank);
+      this.restSorted = true;
+    }
+    return this.others;
+  }
 }
 
 /** A document's candidate score from its n-gram seeds (rankCandidates). */
@@ -679,14 +711,21 @@ function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
   return true;
 }
 
-/** The first `floor` of the ranked candidates, then those scoring at least `min`, at most `cap` in all. */
-function takeCandidates(ranked: [number, number][], floor: number, min: number, cap: number, skip: (d: number) => boolean): number[] {
+/** The first `floor` of the ranked candidates, then those scoring at least the ranking's `min`, at most `cap` in all. */
+export function takeCandidates(ranked: CandidateRanking | null, floor: number, cap: number, skip: (d: number) => boolean): number[] {
   const out: number[] = [];
-  for (const [d, score] of ranked) {
-    if (out.length >= Math.max(floor, cap)) break;
-    if (out.length >= floor && !(score >= min)) break;
+  if (!ranked) return out;
+  const min = ranked.min;
+  const take = (d: number, score: number): boolean => {
+    if (out.length >= Math.max(floor, cap)) return false;
+    if (out.length >= floor && !(score >= min)) return false;
     if (!skip(d)) out.push(d);
-  }
+    return true;
+  };
+  for (const [d, score] of ranked.head) if (!take(d, score)) return out;
+  // the rest score under `min`: read (and sorted) only to fill the floor
+  if (out.length >= floor) return out;
+  for (const [d, score] of ranked.rest()) if (!take(d, score)) break;
   return out;
 }
 
@@ -1186,6 +1225,13 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   };
 }
 
+/** What PassageMemo keeps of a document's seed list between align() calls. */
+interface DocSeedsKept {
+  scored?: { seeds: Seed[]; near: number; score: number };
+  clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] };
+  may?: { seeds: Seed[]; min: number; value: boolean };
+}
+
 /** What passageOf made of one cluster, or sentencePassages of one case, article positions relative to the signature's first token. */
 interface KeptPassage {
   sig: Int32Array;
@@ -1255,14 +1301,28 @@ export class PassageMemo {
    */
   /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
   static readonly fewSeeds = 3;
-  private byDoc = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
-  private byDocNext = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+  private byDoc = new Map<number, DocSeedsKept>();
+  private byDocNext = new Map<number, DocSeedsKept>();
+  /** a long cluster's span and seed counts (passage()), by the cluster's array: kept clusters come back as the same arrays */
+  private spans = new WeakMap<readonly Seed[], { i0: number; i1: number; rare: number; sentencePairs: number }>();
 
   private docEntry(docNum: number) {
     let e = this.byDocNext.get(docNum);
     if (!e) this.byDocNext.set(docNum, (e = {}));
     return e;
   }
+
+  /** mayHavePassage(seeds, o), kept from the last call when the document's seeds are the same array. */
+  mayHavePassage(docNum: number, seeds: Seed[], o: AlignOptions): boolean {
+    if (seeds.length < PassageMemo.longSeeds) return mayHavePassage(seeds, o);
+    const last = this.byDoc.get(docNum)?.may;
+    const value = last && last.seeds === seeds && last.min === o.minRareSeeds ? last.value : mayHavePassage(seeds, o);
+    this.docEntry(docNum).may = { seeds, min: o.minRareSeeds, value };
+    return value;
+  }
+
+  /** lists at least this long have their summaries kept by identity (mayHavePassage, passage) */
+  static readonly longSeeds = 16;
 
   /** candidateScore(seeds, near), kept from the last call when the document's seeds are the same. */
   score(docNum: number, seeds: Seed[], near: number): number {
@@ -1344,16 +1404,18 @@ export class PassageMemo {
   /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
   passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
     const n = doc.tokens.length;
-    let i0 = Infinity;
-    let i1 = -Infinity;
-    let rare = 0;
-    let sentencePairs = 0;
-    for (const s of seeds) {
-      if (s.i < i0) i0 = s.i;
-      if (s.i + s.li > i1) i1 = s.i + s.li;
-      if (s.kind === 0) rare++;
-      else if (s.kind === 2) sentencePairs++;
+    let span = seeds.length >= PassageMemo.longSeeds ? this.spans.get(seeds) : undefined;
+    if (!span) {
+      span = { i0: Infinity, i1: -Infinity, rare: 0, sentencePairs: 0 };
+      for (const s of seeds) {
+        if (s.i < span.i0) span.i0 = s.i;
+        if (s.i + s.li > span.i1) span.i1 = s.i + s.li;
+        if (s.kind === 0) span.rare++;
+        else if (s.kind === 2) span.sentencePairs++;
+      }
+      if (seeds.length >= PassageMemo.longSeeds) this.spans.set(seeds, span);
     }
+    const { i0, i1, rare, sentencePairs } = span;
     // passageOf's first test (most clusters: a few stray seeds), cheaper than a signature
     if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
     if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
@@ -1468,12 +1530,12 @@ export function align(
 
   const graded = memos.passages;
   graded?.next(doc);
-  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, graded) : [];
+  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, o.candidateMinScore, graded) : null;
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
     memos.pairs?.next(index, o, articleVecs);
-    for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
+    for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateCap, () => false)) {
       const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, articleIdx, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
       // a new array: the seeder's lists may be shared between calls (mergeSeeds)
@@ -1488,7 +1550,7 @@ export function align(
   for (const [docNum, seeds] of bySeedDoc) {
     // passageOf takes no cluster (nor run) of n-gram seeds only with fewer than minRareSeeds rare
     // ones: a document without that many in all has no n-gram passage, however its seeds cluster
-    if (!mayHavePassage(seeds, o)) {
+    if (!(graded ? graded.mayHavePassage(docNum, seeds, o) : mayHavePassage(seeds, o))) {
       ngram.set(docNum, []);
       continue;
     }
@@ -1513,7 +1575,7 @@ export function align(
   // pair keeps its n-gram passages whatever the stage finds (combine), so it would only take the
   // place of a source copied with obfuscation, which the n-gram seeds rank lower
   const sentenceDocs = o.sentenceAlign
-    ? takeCandidates(ranked, o.sentenceCandidates, o.candidateMinScore, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
+    ? takeCandidates(ranked, o.sentenceCandidates, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
     : [];
   const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index, o.sentence.unitWords), o.sentence.minSentWords) : null;
   const inStage = new Set(sentenceDocs);

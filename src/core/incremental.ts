@@ -179,7 +179,7 @@ export class IncrementalAligner implements Aligner {
       }
       seq.push(entry.byDoc);
     }
-    const out = mergeSeeds(seq, this.lastSeq, this.lastOut);
+    const out = mergeSeeds(seq, this.lastSeq, this.lastOut, this.index.docs.length);
     this.lastSeq = seq;
     this.lastOut = out;
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
@@ -199,26 +199,38 @@ export class IncrementalAligner implements Aligner {
  * again: only the paragraphs between the longest common prefix and suffix of the two sequences (the
  * same map objects: a paragraph that moved has new ones) can have changed, so only their documents'
  * lists are built anew. The arrays are shared between calls: no one may write to them (align() does
- * not), and callers may recognise an unchanged document by its array (PassageMemo).
+ * not), and callers may recognise an unchanged document by its array (PassageMemo). Document numbers
+ * are below `docs`.
  */
-export function mergeSeeds(seq: readonly Map<number, Seed[]>[], lastSeq: readonly Map<number, Seed[]>[], lastOut: ReadonlyMap<number, Seed[]>): Map<number, Seed[]> {
+export function mergeSeeds(seq: readonly Map<number, Seed[]>[], lastSeq: readonly Map<number, Seed[]>[], lastOut: ReadonlyMap<number, Seed[]>, docs: number): Map<number, Seed[]> {
   let head = 0;
   const most = Math.min(seq.length, lastSeq.length);
   while (head < most && seq[head] === lastSeq[head]) head++;
   let tail = 0;
   while (tail < most - head && seq[seq.length - 1 - tail] === lastSeq[lastSeq.length - 1 - tail]) tail++;
-  const dirty = new Set<number>();
-  for (let r = head; r < seq.length - tail; r++) for (const d of seq[r]!.keys()) dirty.add(d);
-  for (let r = head; r < lastSeq.length - tail; r++) for (const d of lastSeq[r]!.keys()) dirty.add(d);
+  // per document number: DIRTY when its list is built anew, SEEN once it is in `out`
+  const marks = new Uint8Array(docs);
+  const DIRTY = 1;
+  const SEEN = 2;
+  for (let r = head; r < seq.length - tail; r++) for (const d of seq[r]!.keys()) marks[d] = DIRTY;
+  for (let r = head; r < lastSeq.length - tail; r++) for (const d of lastSeq[r]!.keys()) if (d < marks.length) marks[d] = DIRTY;
   const out = new Map<number, Seed[]>();
   for (const m of seq) {
     for (const [docNum, list] of m) {
-      if (!dirty.has(docNum)) {
-        if (!out.has(docNum)) out.set(docNum, lastOut.get(docNum)!);
+      const mark = marks[docNum]!;
+      if (!(mark & DIRTY)) {
+        if (!mark) {
+          out.set(docNum, lastOut.get(docNum)!);
+          marks[docNum] = SEEN;
+        }
         continue;
       }
-      let target = out.get(docNum);
-      if (!target) out.set(docNum, (target = []));
+      let target: Seed[];
+      if (mark & SEEN) target = out.get(docNum)!;
+      else {
+        out.set(docNum, (target = []));
+        marks[docNum] = DIRTY | SEEN;
+      }
       for (const s of list) target.push(s);
     }
   }
