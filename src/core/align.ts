@@ -1404,18 +1404,22 @@ export class PassageMemo {
   /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
   passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
     const n = doc.tokens.length;
-    let span = seeds.length >= PassageMemo.longSeeds ? this.spans.get(seeds) : undefined;
-    if (!span) {
-      span = { i0: Infinity, i1: -Infinity, rare: 0, sentencePairs: 0 };
+    const long = seeds.length >= PassageMemo.longSeeds;
+    const known = long ? this.spans.get(seeds) : undefined;
+    let i0 = Infinity;
+    let i1 = -Infinity;
+    let rare = 0;
+    let sentencePairs = 0;
+    if (known) ({ i0, i1, rare, sentencePairs } = known);
+    else {
       for (const s of seeds) {
-        if (s.i < span.i0) span.i0 = s.i;
-        if (s.i + s.li > span.i1) span.i1 = s.i + s.li;
-        if (s.kind === 0) span.rare++;
-        else if (s.kind === 2) span.sentencePairs++;
+        if (s.i < i0) i0 = s.i;
+        if (s.i + s.li > i1) i1 = s.i + s.li;
+        if (s.kind === 0) rare++;
+        else if (s.kind === 2) sentencePairs++;
       }
-      if (seeds.length >= PassageMemo.longSeeds) this.spans.set(seeds, span);
+      if (long) this.spans.set(seeds, { i0, i1, rare, sentencePairs });
     }
-    const { i0, i1, rare, sentencePairs } = span;
     // passageOf's first test (most clusters: a few stray seeds), cheaper than a signature
     if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
     if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
