@@ -2177,11 +2177,12 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     return true;
   };
   const stockDf = stockDocFrequency(index, o);
+  const terms = articleTerms(doc, index);
   let sub = 0;
   for (let k = p.aTok[0]; k < p.aTok[1] && sub < o.minSubstanceWords; k++) {
     const t = doc.tokens[k]!;
     if (o.quoted?.[k]) continue;
-    const term = index.terms.lookup(t.norm);
+    const term = terms[k]!;
     if (term < 0) continue;
     if (inQuotes?.[k]) {
       if (take(quoted, term)) continue; // quoted by both
@@ -2285,7 +2286,7 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
     if (o.quoted?.[k]) continue;
     words++;
     if (!inQuotes[k]) continue;
-    const term = index.terms.lookup(doc.tokens[k]!.norm);
+    const term = articleTerms(doc, index)[k]!;
     const c = bag.get(term);
     if (!c) continue;
     bag.set(term, c - 1);
@@ -2309,10 +2310,11 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
   if (short.length === 0) return out;
   const stockDf = stockDocFrequency(index, o);
   const names = new Set<number>();
+  const articleIds = articleTerms(doc, index);
   doc.tokens.forEach((t, k) => {
     if (t.stop || t.norm.length < 2 || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return;
     if (k === doc.sentences[t.sentence]!.tokenStart) return;
-    const term = index.terms.lookup(t.norm);
+    const term = articleIds[k]!;
     if (term >= 0 && index.terms.df[term]! <= stockDf) names.add(term);
   });
   for (const num of short) {
@@ -2354,9 +2356,11 @@ function vocabularyHeld(doc: TextModel, index: ReferenceIndex, num: number, o: A
   const seen = new Set<number>();
   let all = 0;
   let inRef = 0;
-  for (const t of doc.tokens) {
+  const articleIds = articleTerms(doc, index);
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
     if (t.stop || /\d/.test(t.text)) continue;
-    const term = index.terms.lookup(t.norm);
+    const term = articleIds[k]!;
     if (term < 0 || seen.has(term)) continue;
     seen.add(term);
     const df = index.terms.df[term]!;
