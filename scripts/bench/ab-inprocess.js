@@ -16,7 +16,7 @@
  * server's per-document state), then --edits one-word edits at random paragraphs (the editor bench's oneWordEdit,
  * seed 13) are re-checked, the sides alternating per edit; CPU per edit and the findings compared as above.
  * With --profile, no A/B: this checkout alone, one cold call, then the inspector's CPU profile (200 µs) of --articles
- * warm calls, written to OUT.
+ * warm calls, written to OUT. --keep: the bundles' folder is left in place (a profile's line numbers point into it).
  */
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -160,4 +160,4 @@ main()
     console.error(e);
     process.exitCode = 1;
   })
-  .finally(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  .finally(() => (args.keep === undefined ? fs.rmSync(tmp, { recursive: true, force: true }) : console.log(`bundles kept in ${tmp}`)));

@@ -650,10 +650,42 @@ export function referenceModel(index: ReferenceIndex, doc: number): TextModel {
  * its weight: the few 3-grams an obfuscated copy keeps lie together, while a long unrelated document
  * collects scattered ones.
  */
-function rankCandidates(seeded: Map<number, Seed[]>, near: number, kept?: PassageMemo): [number, number][] {
-  const score: [number, number][] = [];
-  for (const [doc, seeds] of seeded) score.push([doc, kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near)]);
-  return score.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+export function rankCandidates(seeded: Map<number, Seed[]>, near: number, min: number, kept?: PassageMemo): CandidateRanking {
+  const head: [number, number][] = [];
+  const rest: [number, number][] = [];
+  for (const [doc, seeds] of seeded) {
+    const score = kept ? kept.score(doc, seeds, near) : candidateScore(seeds, near);
+    (score >= min ? head : rest).push([doc, score]);
+  }
+  return new CandidateRanking(min, head, rest);
+}
+
+const byCandidateRank = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+
+/**
+ * Documents with their candidate scores, best first (ties: the lower document number first): those
+ * scoring at least the ranking's `min` (`head`) sorted at once, the others (thousands in a long
+ * article, read only while fewer than a floor of candidates are taken) when first read.
+ */
+export class CandidateRanking {
+  private restSorted = false;
+  constructor(
+    readonly min: number,
+    /** the documents scoring at least `min`, sorted */
+    readonly head: [number, number][],
+    private readonly others: [number, number][],
+  ) {
+    head.sort(byCandidateRank);
+  }
+
+  /** the documents scoring under `min`, sorted (they follow `head`) */
+  rest(): [number, number][] {
+    if (!this.restSorted) {
+      this.others.sort(byCandidateRank);
+      this.restSorted = true;
+    }
+    return this.others;
+  }
 }
 
 /** A document's candidate score from its n-gram seeds (rankCandidates). */
@@ -677,6 +709,7 @@ function candidateScore(seeds: Seed[], near: number): number {
 
 /** Two seed lists with the same seeds in the same order. */
 function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
+  if (x === y) return true;
   if (x.length !== y.length) return false;
   for (let k = 0; k < x.length; k++) {
     const a = x[k]!;
@@ -686,14 +719,21 @@ function sameSeeds(x: readonly Seed[], y: readonly Seed[]): boolean {
   return true;
 }
 
-/** The first `floor` of the ranked candidates, then those scoring at least `min`, at most `cap` in all. */
-function takeCandidates(ranked: [number, number][], floor: number, min: number, cap: number, skip: (d: number) => boolean): number[] {
+/** The first `floor` of the ranked candidates, then those scoring at least the ranking's `min`, at most `cap` in all. */
+export function takeCandidates(ranked: CandidateRanking | null, floor: number, cap: number, skip: (d: number) => boolean): number[] {
   const out: number[] = [];
-  for (const [d, score] of ranked) {
-    if (out.length >= Math.max(floor, cap)) break;
-    if (out.length >= floor && !(score >= min)) break;
+  if (!ranked) return out;
+  const min = ranked.min;
+  const take = (d: number, score: number): boolean => {
+    if (out.length >= Math.max(floor, cap)) return false;
+    if (out.length >= floor && !(score >= min)) return false;
     if (!skip(d)) out.push(d);
-  }
+    return true;
+  };
+  for (const [d, score] of ranked.head) if (!take(d, score)) return out;
+  // the rest score under `min`: read (and sorted) only to fill the floor
+  if (out.length >= floor) return out;
+  for (const [d, score] of ranked.rest()) if (!take(d, score)) break;
   return out;
 }
 
@@ -1193,6 +1233,13 @@ function passageOf(doc: TextModel, index: ReferenceIndex, docNum: number, seeds:
   };
 }
 
+/** What PassageMemo keeps of a document's seed list between align() calls. */
+interface DocSeedsKept {
+  scored?: { seeds: Seed[]; near: number; score: number };
+  clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] };
+  may?: { seeds: Seed[]; min: number; value: boolean };
+}
+
 /** What passageOf made of one cluster, or sentencePassages of one case, article positions relative to the signature's first token. */
 interface KeptPassage {
   sig: Int32Array;
@@ -1256,12 +1303,16 @@ export class PassageMemo {
   /**
    * Per document, its seed lists of the last align() call with their candidate score and clusters:
    * both read only the seeds' values, so a list equal to the last one (an edit elsewhere) gives them
-   * again. Documents not met in a call are dropped at the next.
+   * again. Documents not met in a call are dropped at the next. The lists are kept as given, not
+   * copied (align() writes to none; IncrementalAligner gives an unchanged document the same array
+   * again, which is then recognised without comparing its seeds).
    */
   /** lists shorter than this are scored and clustered again (cheaper than keeping them) */
   static readonly fewSeeds = 3;
-  private byDoc = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
-  private byDocNext = new Map<number, { scored?: { seeds: Seed[]; near: number; score: number }; clustered?: { seeds: Seed[]; gap: number; clusters: Seed[][] } }>();
+  private byDoc = new Map<number, DocSeedsKept>();
+  private byDocNext = new Map<number, DocSeedsKept>();
+  /** a long cluster's span and seed counts (passage()), by the cluster's array: kept clusters come back as the same arrays */
+  private spans = new WeakMap<readonly Seed[], { i0: number; i1: number; rare: number; sentencePairs: number }>();
 
   private docEntry(docNum: number) {
     let e = this.byDocNext.get(docNum);
@@ -1269,12 +1320,24 @@ export class PassageMemo {
     return e;
   }
 
+  /** mayHavePassage(seeds, o), kept from the last call when the document's seeds are the same array. */
+  mayHavePassage(docNum: number, seeds: Seed[], o: AlignOptions): boolean {
+    if (seeds.length < PassageMemo.longSeeds) return mayHavePassage(seeds, o);
+    const last = this.byDoc.get(docNum)?.may;
+    const value = last && last.seeds === seeds && last.min === o.minRareSeeds ? last.value : mayHavePassage(seeds, o);
+    this.docEntry(docNum).may = { seeds, min: o.minRareSeeds, value };
+    return value;
+  }
+
+  /** lists at least this long have their summaries kept by identity (mayHavePassage, passage) */
+  static readonly longSeeds = 16;
+
   /** candidateScore(seeds, near), kept from the last call when the document's seeds are the same. */
   score(docNum: number, seeds: Seed[], near: number): number {
     if (seeds.length < PassageMemo.fewSeeds) return candidateScore(seeds, near);
     const last = this.byDoc.get(docNum)?.scored;
     const score = last && last.near === near && sameSeeds(last.seeds, seeds) ? last.score : candidateScore(seeds, near);
-    this.docEntry(docNum).scored = { seeds: seeds.slice(), near, score };
+    this.docEntry(docNum).scored = { seeds, near, score };
     return score;
   }
 
@@ -1285,23 +1348,32 @@ export class PassageMemo {
     const kept = last && last.gap === gap && sameSeeds(last.seeds, seeds);
     const clusters = kept ? last.clusters : clusterSeeds(seeds, gap);
     if (kept) this.stats.clustersKept++;
-    const entry = this.docEntry(docNum);
-    // the copy score() kept serves when the list is still the same seeds (no sentence seeds added since)
-    const scored = entry.scored?.seeds;
-    entry.clustered = { seeds: scored && sameSeeds(scored, seeds) ? scored : seeds.slice(), gap, clusters };
+    this.docEntry(docNum).clustered = { seeds, gap, clusters };
     return clusters;
   }
 
-  private static hash(sig: Int32Array): number {
+  /**
+   * The signature being made, reused between look-ups (a typed array of a span's length allocated per
+   * cluster and edit cost more than the comparison); an entry stores its own copy.
+   */
+  private scratch = new Int32Array(256);
+
+  private sigBuffer(length: number): Int32Array {
+    if (this.scratch.length < length) this.scratch = new Int32Array(Math.max(length, 2 * this.scratch.length));
+    return this.scratch;
+  }
+
+  private static hash(sig: Int32Array, length: number): number {
     let h = 0x811c9dc5;
-    for (let k = 0; k < sig.length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
+    for (let k = 0; k < length; k++) h = Math.imul(h ^ sig[k]!, 0x01000193);
     return h;
   }
 
-  private find(sig: Int32Array, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
+  /** the kept entry whose signature is the first `length` values of `sig` */
+  private find(sig: Int32Array, length: number, h: number, refDoc: IndexedDoc, extra: string): KeptPassage | undefined {
     const same = (e: KeptPassage) => {
-      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== sig.length) return false;
-      for (let k = 0; k < sig.length; k++) if (e.sig[k] !== sig[k]) return false;
+      if (e.doc !== refDoc || e.extra !== extra || e.sig.length !== length) return false;
+      for (let k = 0; k < length; k++) if (e.sig[k] !== sig[k]) return false;
       return true;
     };
     let hit = this.current.get(h)?.find(same);
@@ -1340,22 +1412,29 @@ export class PassageMemo {
   /** passageOf(doc, index, docNum, seeds, o), from an earlier check when its signature matches. */
   passage(doc: TextModel, terms: Int32Array, index: ReferenceIndex, docNum: number, seeds: Seed[], o: AlignOptions): Passage | null {
     const n = doc.tokens.length;
+    const long = seeds.length >= PassageMemo.longSeeds;
+    const known = long ? this.spans.get(seeds) : undefined;
     let i0 = Infinity;
     let i1 = -Infinity;
     let rare = 0;
     let sentencePairs = 0;
-    for (const s of seeds) {
-      if (s.i < i0) i0 = s.i;
-      if (s.i + s.li > i1) i1 = s.i + s.li;
-      if (s.kind === 0) rare++;
-      else if (s.kind === 2) sentencePairs++;
+    if (known) ({ i0, i1, rare, sentencePairs } = known);
+    else {
+      for (const s of seeds) {
+        if (s.i < i0) i0 = s.i;
+        if (s.i + s.li > i1) i1 = s.i + s.li;
+        if (s.kind === 0) rare++;
+        else if (s.kind === 2) sentencePairs++;
+      }
+      if (long) this.spans.set(seeds, { i0, i1, rare, sentencePairs });
     }
     // passageOf's first test (most clusters: a few stray seeds), cheaper than a signature
     if (sentencePairs === 0 && rare < o.minRareSeeds) return null;
     if (!(i0 >= 0 && i0 < n)) return passageOf(doc, index, docNum, seeds, o);
     const end = Math.min(i1, n);
     const q = o.quoted;
-    const sig = new Int32Array(6 + 5 * seeds.length + (end - i0) + 1);
+    const length = 6 + 5 * seeds.length + (end - i0) + 1;
+    const sig = this.sigBuffer(length);
     let w = 0;
     sig[w++] = 0; // a cluster
     sig[w++] = docNum;
@@ -1376,16 +1455,17 @@ export class PassageMemo {
       sig[w++] = (t < 0 ? -1 : t) * 4 + (q?.[k] ? 2 : 0) + starts[k]!;
     }
     sig[w++] = starts[end]!;
-    const h = PassageMemo.hash(sig);
+    const h = PassageMemo.hash(sig, length);
     const refDoc = index.docs[docNum]!;
-    const hit = this.find(sig, h, refDoc, '');
+    const hit = this.find(sig, length, h, refDoc, '');
     if (hit) {
       this.stats.kept++;
       return hit.p && PassageMemo.placed(hit.p, i0, doc, docNum, refDoc);
     }
     this.stats.graded++;
+    const kept = sig.slice(0, length);
     const p = passageOf(doc, index, docNum, seeds, o);
-    this.put(h, { sig, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
+    this.put(h, { sig: kept, doc: refDoc, extra: '', p: PassageMemo.relative(p, i0), dense: false });
     return p;
   }
 
@@ -1396,7 +1476,8 @@ export class PassageMemo {
     const n = doc.tokens.length;
     if (!(i0 >= 0 && end <= n && end > i0)) return gradeCase(doc, index, num, c, o);
     const q = o.quoted;
-    const sig = new Int32Array(9 + 2 * c.unpaired.length + (end - i0) + 1);
+    const length = 9 + 2 * c.unpaired.length + (end - i0) + 1;
+    const sig = this.sigBuffer(length);
     let w = 0;
     sig[w++] = 1; // a case
     sig[w++] = num;
@@ -1420,16 +1501,17 @@ export class PassageMemo {
       sig[w++] = (t < 0 ? -1 : t) * 8 + (tok.stop ? 4 : 0) + (q?.[k] ? 2 : 0) + starts[k]!;
     }
     sig[w++] = starts[end]!;
-    const h = PassageMemo.hash(sig);
+    const h = PassageMemo.hash(sig, length);
     const refDoc = index.docs[num]!;
-    const hit = this.find(sig, h, refDoc, extra);
+    const hit = this.find(sig, length, h, refDoc, extra);
     if (hit) {
       this.stats.casesKept++;
       return hit.p && { p: PassageMemo.placed(hit.p, i0, doc, num, refDoc), dense: hit.dense };
     }
     this.stats.casesGraded++;
+    const kept = sig.slice(0, length);
     const g = gradeCase(doc, index, num, c, o);
-    this.put(h, { sig, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
+    this.put(h, { sig: kept, doc: refDoc, extra, p: PassageMemo.relative(g?.p ?? null, i0), dense: g?.dense ?? false });
     return g;
   }
 }
@@ -1460,17 +1542,17 @@ export function align(
 
   const graded = memos.passages;
   graded?.next(doc);
-  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, graded) : [];
+  const ranked = o.paraphrase || o.sentenceAlign ? rankCandidates(seeded, o.candidateNear, o.candidateMinScore, graded) : null;
   if (o.paraphrase) {
     const articleVecs = sentenceVectors((k) => terms[k]!, doc.sentences, index);
     const articleIdx = articleStems(articleVecs.map((v) => v.stems), 3);
     memos.pairs?.next(index, o, articleVecs);
-    for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateMinScore, o.candidateCap, () => false)) {
+    for (const docNum of takeCandidates(ranked, o.maxCandidates, o.candidateCap, () => false)) {
       const extra = memos.pairs && o.sentenceDice > 0 ? memos.pairs.seeds(articleVecs, articleIdx, docNum, index, o) : sentenceSeeds(articleVecs, articleIdx, docNum, index, o);
       if (extra.length === 0) continue;
-      const list = bySeedDoc.get(docNum) ?? [];
-      list.push(...extra);
-      bySeedDoc.set(docNum, list);
+      // a new array: the seeder's lists may be shared between calls (mergeSeeds)
+      const list = bySeedDoc.get(docNum);
+      bySeedDoc.set(docNum, list ? list.concat(extra) : extra.slice());
     }
   }
 
@@ -1480,7 +1562,7 @@ export function align(
   for (const [docNum, seeds] of bySeedDoc) {
     // passageOf takes no cluster (nor run) of n-gram seeds only with fewer than minRareSeeds rare
     // ones: a document without that many in all has no n-gram passage, however its seeds cluster
-    if (!mayHavePassage(seeds, o)) {
+    if (!(graded ? graded.mayHavePassage(docNum, seeds, o) : mayHavePassage(seeds, o))) {
       ngram.set(docNum, []);
       continue;
     }
@@ -1505,7 +1587,7 @@ export function align(
   // pair keeps its n-gram passages whatever the stage finds (combine), so it would only take the
   // place of a source copied with obfuscation, which the n-gram seeds rank lower
   const sentenceDocs = o.sentenceAlign
-    ? takeCandidates(ranked, o.sentenceCandidates, o.candidateMinScore, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
+    ? takeCandidates(ranked, o.sentenceCandidates, o.candidateCap, (d) => !!o.skipDocs?.has(d) || (o.sentenceSkipVerbatim && verbatimPair(ngram.get(d) ?? [], o)))
     : [];
   const side = sentenceDocs.length ? prepareSide(articleSide(doc, terms, index, o.sentence.unitWords), o.sentence.minSentWords) : null;
   const inStage = new Set(sentenceDocs);
@@ -2104,11 +2186,12 @@ function substanceWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: Al
     return true;
   };
   const stockDf = stockDocFrequency(index, o);
+  const terms = articleTerms(doc, index);
   let sub = 0;
   for (let k = p.aTok[0]; k < p.aTok[1] && sub < o.minSubstanceWords; k++) {
     const t = doc.tokens[k]!;
     if (o.quoted?.[k]) continue;
-    const term = index.terms.lookup(t.norm);
+    const term = terms[k]!;
     if (term < 0) continue;
     if (inQuotes?.[k]) {
       if (take(quoted, term)) continue; // quoted by both
@@ -2212,7 +2295,7 @@ function quotedBothWords(doc: TextModel, index: ReferenceIndex, p: Passage, o: A
     if (o.quoted?.[k]) continue;
     words++;
     if (!inQuotes[k]) continue;
-    const term = index.terms.lookup(doc.tokens[k]!.norm);
+    const term = articleTerms(doc, index)[k]!;
     const c = bag.get(term);
     if (!c) continue;
     bag.set(term, c - 1);
@@ -2236,10 +2319,11 @@ function documentsWithoutSharedName(ps: Passage[], doc: TextModel, index: Refere
   if (short.length === 0) return out;
   const stockDf = stockDocFrequency(index, o);
   const names = new Set<number>();
+  const articleIds = articleTerms(doc, index);
   doc.tokens.forEach((t, k) => {
     if (t.stop || t.norm.length < 2 || /\d/.test(t.text) || !/^\p{Lu}/u.test(t.text)) return;
     if (k === doc.sentences[t.sentence]!.tokenStart) return;
-    const term = index.terms.lookup(t.norm);
+    const term = articleIds[k]!;
     if (term >= 0 && index.terms.df[term]! <= stockDf) names.add(term);
   });
   for (const num of short) {
@@ -2281,9 +2365,11 @@ function vocabularyHeld(doc: TextModel, index: ReferenceIndex, num: number, o: A
   const seen = new Set<number>();
   let all = 0;
   let inRef = 0;
-  for (const t of doc.tokens) {
+  const articleIds = articleTerms(doc, index);
+  for (let k = 0; k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
     if (t.stop || /\d/.test(t.text)) continue;
-    const term = index.terms.lookup(t.norm);
+    const term = articleIds[k]!;
     if (term < 0 || seen.has(term)) continue;
     seen.add(term);
     const df = index.terms.df[term]!;

@@ -146,16 +146,18 @@ export class IncrementalAligner implements Aligner {
       this.sentenceMemo.clear();
       this.pairMemo.clear();
       this.passageMemo.clear();
+      this.lastSeq = [];
+      this.lastOut = new Map();
       this.indexSig = isig;
       this.optionsSig = osig;
     }
     const gen = ++this.generation;
     const tokens = doc.tokens;
     const n = tokens.length;
-    const out = new Map<number, Seed[]>();
     let reused = 0;
     let seeded = 0;
     const { ranges, keys } = paragraphs(doc, terms);
+    const seq: Map<number, Seed[]>[] = [];
     for (let r = 0; r < ranges.length; r++) {
       const [from, to] = ranges[r]!;
       const keyEnd = Math.min(n, to + SEED_N - 1);
@@ -175,16 +177,64 @@ export class IncrementalAligner implements Aligner {
         entry.byDoc = byDoc;
         entry.from = from;
       }
-      for (const [docNum, list] of entry.byDoc) {
-        let target = out.get(docNum);
-        if (!target) out.set(docNum, (target = []));
-        for (const s of list) target.push(s);
-      }
+      seq.push(entry.byDoc);
     }
+    const out = mergeSeeds(seq, this.lastSeq, this.lastOut, this.index.docs.length);
+    this.lastSeq = seq;
+    this.lastOut = out;
     for (const [k, e] of this.cache) if (gen - e.used >= this.keepGenerations) this.cache.delete(k);
     this.last = { paragraphs: ranges.length, reused, seeded, entries: this.cache.size };
     return out;
   }
+
+  /** the paragraphs' seed maps of the last seeds() call, in order, and what it returned (mergeSeeds) */
+  private lastSeq: Map<number, Seed[]>[] = [];
+  private lastOut = new Map<number, Seed[]>();
+}
+
+/**
+ * The paragraphs' seeds (`seq`: one map per paragraph, in order) merged per reference document: each
+ * document's seeds in paragraph order, the documents in the order first met. A document none of whose
+ * paragraphs changed since the last call (`lastSeq`, whose answer was `lastOut`) gets the same array
+ * again: only the paragraphs between the longest common prefix and suffix of the two sequences (the
+ * same map objects: a paragraph that moved has new ones) can have changed, so only their documents'
+ * lists are built anew. The arrays are shared between calls: no one may write to them (align() does
+ * not), and callers may recognise an unchanged document by its array (PassageMemo). Document numbers
+ * are below `docs`.
+ */
+export function mergeSeeds(seq: readonly Map<number, Seed[]>[], lastSeq: readonly Map<number, Seed[]>[], lastOut: ReadonlyMap<number, Seed[]>, docs: number): Map<number, Seed[]> {
+  let head = 0;
+  const most = Math.min(seq.length, lastSeq.length);
+  while (head < most && seq[head] === lastSeq[head]) head++;
+  let tail = 0;
+  while (tail < most - head && seq[seq.length - 1 - tail] === lastSeq[lastSeq.length - 1 - tail]) tail++;
+  // per document number: DIRTY when its list is built anew, SEEN once it is in `out`
+  const marks = new Uint8Array(docs);
+  const DIRTY = 1;
+  const SEEN = 2;
+  for (let r = head; r < seq.length - tail; r++) for (const d of seq[r]!.keys()) marks[d] = DIRTY;
+  for (let r = head; r < lastSeq.length - tail; r++) for (const d of lastSeq[r]!.keys()) if (d < marks.length) marks[d] = DIRTY;
+  const out = new Map<number, Seed[]>();
+  for (const m of seq) {
+    for (const [docNum, list] of m) {
+      const mark = marks[docNum]!;
+      if (!(mark & DIRTY)) {
+        if (!mark) {
+          out.set(docNum, lastOut.get(docNum)!);
+          marks[docNum] = SEEN;
+        }
+        continue;
+      }
+      let target: Seed[];
+      if (mark & SEEN) target = out.get(docNum)!;
+      else {
+        out.set(docNum, (target = []));
+        marks[docNum] = DIRTY | SEEN;
+      }
+      for (const s of list) target.push(s);
+    }
+  }
+  return out;
 }
 
 /** paragraphs() per text model: the seeds and each token-memo kind ask for the same ranges and keys */

@@ -379,12 +379,109 @@ function cosine(x: Vec, y: Vec): number {
   return dot / Math.sqrt(nx * ny);
 }
 
+/**
+ * A sum of a side's unit weights by stem slot (Weighted.sumInto): `vals[slot]` is valid where
+ * `stamp[slot]` is the sum's stamp; `order` lists the slots in the order of first addition (a Map's
+ * insertion order). Two of them, reused: one per side of a comparison.
+ */
+class SlotSum {
+  vals = new Float64Array(0);
+  stamp = new Int32Array(0);
+  order = new Int32Array(0);
+  n = 0;
+  current = 0;
+
+  reset(size: number): void {
+    if (this.vals.length < size) {
+      const len = Math.max(size, 2 * this.vals.length);
+      this.vals = new Float64Array(len);
+      this.stamp = new Int32Array(len);
+      this.order = new Int32Array(len);
+      this.current = 0;
+    }
+    this.n = 0;
+    if (++this.current > 0x3fffffff) {
+      this.stamp.fill(0);
+      this.current = 1;
+    }
+  }
+}
+
+const sumA = new SlotSum();
+const sumB = new SlotSum();
+
+/**
+ * cosine(av.sum(a0, a1), bv.sum(b0, b1)) without making the maps: each side's weights summed by stem
+ * slot into a reused array. Every value, sum and product is the one the maps give, added in the same
+ * order (each map's insertion order; the dot product over the smaller, the second side's when of equal
+ * size), so the result is the same number.
+ */
+function rangeCosine(av: Weighted, a0: number, a1: number, bv: Weighted, b0: number, b1: number): number {
+  const x = av.sumInto(a0, a1, sumA);
+  const y = bv.sumInto(b0, b1, sumB);
+  let nx = 0;
+  let ny = 0;
+  for (let k = 0; k < x.n; k++) {
+    const w = x.vals[x.order[k]!]!;
+    nx += w * w;
+  }
+  for (let k = 0; k < y.n; k++) {
+    const w = y.vals[y.order[k]!]!;
+    ny += w * w;
+  }
+  if (nx === 0 || ny === 0) return 0;
+  const [s, sSide, b, bSide] = x.n < y.n ? [x, av.side, y, bv.side] : [y, bv.side, x, av.side];
+  let dot = 0;
+  for (let k = 0; k < s.n; k++) {
+    const slot = s.order[k]!;
+    const other = bSide.stems.slot(sSide.stems.keys[slot]!);
+    if (other >= 0 && b.stamp[other] === b.current) dot += s.vals[slot]! * b.vals[other]!;
+  }
+  return dot / Math.sqrt(nx * ny);
+}
+
+/** rangeCosine between two prepared sides, their weights made as alignSentences makes them (for tests). */
+export function rangeCosineOf(pa: PreparedSide, pb: PreparedSide, a0: number, a1: number, b0: number, b1: number): number {
+  const n = pa.units.length + pb.units.length;
+  return rangeCosine(new Weighted(pa, new UnitWeights(pa, pb, n)), a0, a1, new Weighted(pb, new UnitWeights(pb, pa, n)), b0, b1);
+}
+
+/** The same cosine through maps of the summed weights by stem (rangeCosine's reference, for tests). */
+export function mapCosineOf(pa: PreparedSide, pb: PreparedSide, a0: number, a1: number, b0: number, b1: number): number {
+  const n = pa.units.length + pb.units.length;
+  return cosine(new Weighted(pa, new UnitWeights(pa, pb, n)).sum(a0, a1), new Weighted(pb, new UnitWeights(pb, pa, n)).sum(b0, b1));
+}
+
 class Weighted {
   private maps: (Vec | undefined)[] = [];
+  private readonly units: Unit[];
   constructor(
-    private units: Unit[],
+    readonly side: PreparedSide,
     private w: UnitWeights,
-  ) {}
+  ) {
+    this.units = side.units;
+  }
+
+  /** units from..to's weights summed into `out` by stem slot (as sum() adds them) */
+  sumInto(from: number, to: number, out: SlotSum): SlotSum {
+    out.reset(this.side.stems.size);
+    const { vals, stamp, order } = out;
+    const cur = out.current;
+    for (let k = from; k <= to; k++) {
+      const slots = this.units[k]!.slots;
+      const w = this.w.at(k);
+      for (let x = 0; x < slots.length; x++) {
+        const slot = slots[x]!;
+        if (stamp[slot] === cur) vals[slot] += w[x]!;
+        else {
+          stamp[slot] = cur;
+          vals[slot] = 0 + w[x]!;
+          order[out.n++] = slot;
+        }
+      }
+    }
+    return out;
+  }
   vec(i: number): Vec {
     let m = this.maps[i];
     if (!m) {
@@ -464,7 +561,7 @@ function extend(seeds: Pair[], av: Weighted, bv: Weighted, gap: number, validate
     const e = extentOf(c);
     const key = `${e.a[0]},${e.a[1]},${e.b[0]},${e.b[1]}`;
     let sim = sims.get(key);
-    if (sim === undefined) sims.set(key, (sim = cosine(av.sum(e.a[0], e.a[1]), bv.sum(e.b[0], e.b[1]))));
+    if (sim === undefined) sims.set(key, (sim = rangeCosine(av, e.a[0], e.a[1], bv, e.b[0], e.b[1])));
     if (sim > validate) out.push({ ...e, seeds: c, sim });
     else if (gap > 0) out.push(...extend(c, av, bv, gap - 1, validate, sims));
   }
@@ -1100,8 +1197,8 @@ function casesOf(seeds: Pair[], pa: PreparedSide, pb: PreparedSide, aw: UnitWeig
   if (!seeds.length) return { cases: [], summary: false };
   const ua = pa.units;
   const ub = pb.units;
-  const av = new Weighted(ua, aw);
-  const bv = new Weighted(ub, bw);
+  const av = new Weighted(pa, aw);
+  const bv = new Weighted(pb, bw);
   const sims = new Map<string, number>();
   let cases = grow(filter(chainTrim(extend(hubTrim(seeds, av, bv, o.hubSeeds, o.gap), av, bv, o.gap, o.validate, sims), o.chainSlack), av, bv, ua, ub, o.minChars), av, bv, ua.length, ub.length, o);
   let summary = false;

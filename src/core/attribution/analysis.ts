@@ -92,31 +92,52 @@ function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, numb
   const terms = articleTermIds(ctx);
   const grams = ctx.use(gramDocs);
   const tokens = doc.tokens;
-  const score = new Map<number, number>();
-  for (const r of ranges) {
-    const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
-    for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
-      if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
-      let docs = grams.get(k);
-      if (docs === undefined) {
-        // more than 30 documents: a set phrase ("said in a"), no evidence
-        docs = index.lookupDocs(terms, k, 30);
-        grams.set(k, docs);
+  const counts = docCounts(index.docs.length);
+  const met: number[] = [];
+  try {
+    for (const r of ranges) {
+      const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
+      for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
+        if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
+        let docs = grams.get(k);
+        if (docs === undefined) {
+          // more than 30 documents: a set phrase ("said in a"), no evidence
+          docs = index.lookupDocs(terms, k, 30);
+          grams.set(k, docs);
+        }
+        if (docs === null) continue;
+        for (const d of docs) if (counts[d]!++ === 0) met.push(d);
       }
-      if (docs === null) continue;
-      for (const d of docs) score.set(d, (score.get(d) ?? 0) + 1);
     }
+    return best(
+      met.map((d) => [d, counts[d]!]),
+      max,
+    );
+  } finally {
+    // a look-up may throw (a damaged index page): the counts are zero again either way
+    for (const d of met) counts[d] = 0;
   }
-  return best(score, max);
 }
 
 /**
- * The `max` entries of `score` with the most 3-grams, ties by document: the sort's prefix. Many
+ * scoreDocs' counts by document number, all zero between calls (each call sets back what it counted):
+ * a whole article's 3-grams count tens of thousands of document hits, cheaper in an array than in a Map.
+ */
+let counts = new Int32Array(0);
+
+function docCounts(docs: number): Int32Array {
+  if (counts.length < docs) counts = new Int32Array(Math.max(docs, 2 * counts.length));
+  return counts;
+}
+
+/**
+ * The `max` entries of `scored` (document, 3-grams; each document once) with the most 3-grams, ties by
+ * document: the sort's prefix. Many
  * documents (a whole article's thousands) are first cut to those with at least the count the
  * max-th best has, read off a histogram of the counts.
  */
-function best(score: Map<number, number>, max: number): [number, number][] {
-  let entries = [...score.entries()];
+function best(scored: [number, number][], max: number): [number, number][] {
+  let entries = scored;
   if (entries.length > 4 * max && max > 0) {
     let top = 0;
     for (const e of entries) if (e[1] > top) top = e[1];

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { seedPairsOf, type SentenceSide } from '../../../src/core/sentence-align';
+import { mapCosineOf, prepareSide, rangeCosineOf, seedPairsOf, type SentenceSide } from '../../../src/core/sentence-align';
 
 /** A small deterministic generator (mulberry32). */
 function rng(seed: number): () => number {
@@ -60,5 +60,26 @@ describe('sentence-align seeds: the probe that skips reference units', () => {
     }
     assert.ok(pairs > 500, `pairs ${pairs}`);
     assert.ok(skipped > 300, `skipped ${skipped}`);
+  });
+});
+
+describe('sentence-level extension: the cosine of joined units', () => {
+  it('summed by stem slot in reused arrays is the very number the maps of summed weights give', () => {
+    const r = rng(31);
+    let compared = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const pa = prepareSide(randomSide(r, 5 + Math.floor(r() * 40), 50 + Math.floor(r() * 400)), 1 + Math.floor(r() * 12));
+      const pb = prepareSide(randomSide(r, 5 + Math.floor(r() * 40), 50 + Math.floor(r() * 400)), 1 + Math.floor(r() * 12));
+      if (!pa.units.length || !pb.units.length) continue;
+      for (let q = 0; q < 40; q++) {
+        const a0 = Math.floor(r() * pa.units.length);
+        const a1 = Math.min(pa.units.length - 1, a0 + Math.floor(r() * 12));
+        const b0 = Math.floor(r() * pb.units.length);
+        const b1 = Math.min(pb.units.length - 1, b0 + Math.floor(r() * 12));
+        assert.equal(rangeCosineOf(pa, pb, a0, a1, b0, b1), mapCosineOf(pa, pb, a0, a1, b0, b1), `trial ${trial}: units ${a0}-${a1} and ${b0}-${b1}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 1000);
   });
 });

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, SentencePairMemo, type AlignOptions, type Seed } from '../../../src/core/align';
+import { align, articleTerms, clusterSeeds, DEFAULT_ALIGN, ngramSeeds, PassageMemo, rankCandidates, SentencePairMemo, takeCandidates, type AlignOptions, type Seed } from '../../../src/core/align';
 
 /** rankCandidates' score of one document, as a memo-less PassageMemo gives it */
 const rankCandidatesScore = (seeds: Seed[], near: number) => new PassageMemo().score(0, seeds, near);
 import { check } from '../../../src/core/engine';
-import { IncrementalAligner } from '../../../src/core/incremental';
+import { IncrementalAligner, mergeSeeds } from '../../../src/core/incremental';
 import { ReferenceIndex } from '../../../src/core/reference-index';
 import { analyse } from '../../../src/core/text';
 import { articleFrom, referenceSet, rng, sentence, story } from '../cache/helpers';
@@ -117,6 +117,94 @@ describe('incremental alignment', function () {
     // the edited paragraph, and the one before it (its last n-grams run into the edited one)
     assert.ok(inc.stats.seeded <= 2, `seeded ${inc.stats.seeded}`);
     assert.equal(inc.stats.reused, inc.stats.paragraphs - inc.stats.seeded);
+  });
+
+  it('merges paragraph seeds per document, giving an unchanged document the same array as the last call', () => {
+    const r = rng(17);
+    /** a paragraph's seeds: a few documents of 0..11, a few seeds each */
+    const para = (at: number): Map<number, Seed[]> => {
+      const m = new Map<number, Seed[]>();
+      const docs = 1 + Math.floor(r() * 4);
+      for (let d = 0; d < docs; d++) {
+        const doc = Math.floor(r() * 12);
+        const list = m.get(doc) ?? [];
+        for (let k = Math.floor(r() * 3); k >= 0; k--) list.push({ i: at + Math.floor(r() * 20), j: Math.floor(r() * 500), li: 3, lj: 3, kind: r() < 0.8 ? 0 : 1 });
+        m.set(doc, list);
+      }
+      return m;
+    };
+    /** the merge as the aligner made it before: every document's list built anew */
+    const fresh = (seq: Map<number, Seed[]>[]) => {
+      const out = new Map<number, Seed[]>();
+      for (const m of seq) for (const [d, list] of m) out.set(d, [...(out.get(d) ?? []), ...list]);
+      return out;
+    };
+    let seq = Array.from({ length: 8 }, (_, k) => para(20 * k));
+    let out = mergeSeeds(seq, [], new Map(), 12);
+    let shared = 0;
+    for (let step = 0; step < 300; step++) {
+      const next = seq.slice();
+      const k = Math.floor(r() * next.length);
+      const x = r();
+      if (x < 0.5) next[k] = para(20 * k); // an edited paragraph
+      else if (x < 0.65) next.splice(k, 0, para(20 * k)); // one added
+      else if (x < 0.8 && next.length > 2) next.splice(k, 1); // one removed
+      else if (x < 0.9) next[k] = new Map(next[k]!); // moved: the same seeds in a new map
+      // else: nothing changed
+      const got = mergeSeeds(next, seq, out, 12);
+      const want = fresh(next);
+      assert.deepEqual([...got.keys()], [...want.keys()], `step ${step}: documents in the order first met`);
+      for (const [d, list] of want) {
+        assert.deepEqual(got.get(d), list, `step ${step}, document ${d}`);
+        // a document none of whose paragraphs changed keeps its array
+        const same = out.get(d) !== undefined && next.every((m, i) => !m.has(d) || seq.includes(m)) && seq.every((m) => !m.has(d) || next.includes(m));
+        if (same && next.filter((m) => m.has(d)).length === seq.filter((m) => m.has(d)).length && got.get(d) === out.get(d)) shared++;
+      }
+      seq = next;
+      out = got;
+    }
+    assert.ok(shared > 300, `unchanged documents' arrays given again: ${shared}`);
+  });
+
+  it('takes the candidates a fully sorted ranking gives, reading the documents under the minimum only to fill the floor', () => {
+    const r = rng(23);
+    /** takeCandidates over the whole ranking sorted at once */
+    const naive = (ranked: [number, number][], floor: number, min: number, cap: number, skip: (d: number) => boolean) => {
+      const out: number[] = [];
+      for (const [d, score] of ranked) {
+        if (out.length >= Math.max(floor, cap)) break;
+        if (out.length >= floor && !(score >= min)) break;
+        if (!skip(d)) out.push(d);
+      }
+      return out;
+    };
+    let restRead = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const seeded = new Map<number, Seed[]>();
+      const docs = 1 + Math.floor(r() * 60);
+      for (let d = 0; d < docs; d++) {
+        const list: Seed[] = [];
+        let i = 0;
+        for (let k = Math.floor(r() * 12); k >= 0; k--) list.push({ i: (i += Math.floor(r() * 40)), j: Math.floor(r() * 300), li: 3, lj: 3, kind: r() < 0.7 ? 0 : 1 });
+        seeded.set(Math.floor(r() * 1000), list);
+      }
+      const near = r() < 0.5 ? 0 : 100;
+      const min = [0.5, 1, 3, 6][Math.floor(r() * 4)]!;
+      const floor = Math.floor(r() * 12);
+      const cap = Math.floor(r() * 30);
+      const skipped = new Set([...seeded.keys()].filter(() => r() < 0.3));
+      const skip = (d: number) => skipped.has(d);
+      const ranking = rankCandidates(seeded, near, min);
+      const full = [...ranking.head, ...ranking.rest()];
+      const want = [...seeded].map(([d, seeds]) => [d, new PassageMemo().score(d, seeds, near)] as [number, number]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      assert.deepEqual(full, want, `trial ${trial}: head then rest is the full ranking`);
+      const fresh = rankCandidates(seeded, near, min);
+      const got = takeCandidates(fresh, floor, cap, skip);
+      assert.deepEqual(got, naive(want, floor, min, cap, skip), `trial ${trial}`);
+      if ((fresh as unknown as { restSorted: boolean }).restSorted) restRead++;
+      else assert.ok(got.length >= floor || fresh.rest().length === 0 || got.length >= Math.max(floor, cap), `trial ${trial}: the rest was needed`);
+    }
+    assert.ok(restRead > 0 && restRead < 400, `rankings whose rest was read: ${restRead}`);
   });
 
   it('drops its cache when the index changes', () => {
