@@ -440,8 +440,13 @@ function fillWord(t: FactToken): boolean {
   return fillClass(t) !== null;
 }
 
-/** Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"). */
+/**
+ * Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"), or
+ * both only negate ("had never invited" / "had not invited": one polarity written otherwise).
+ */
 function sameValues(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  const negates = (toks: readonly FactToken[], from: number, to: number) => to > from && toks.slice(from, to).every((t) => PLAIN_NEGATORS.has(t.low) || t.low.endsWith("n't"));
+  if (negates(src, h.s0, h.s1) && negates(art, h.a0, h.a1)) return true;
   const keys = (toks: readonly FactToken[], from: number, to: number) => toks.slice(from, to).map(valueKey);
   const s = keys(src, h.s0, h.s1);
   const a = keys(art, h.a0, h.a1);
@@ -945,7 +950,10 @@ function classify(
     // still ahead; "former partner" dropped before a firm's name is no rank of a person)
     const rank = added.every((x) => TITLE_MODIFIERS.has(x)) || (added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)) && added.every((x) => TITLE_MODIFIERS.has(x) || TITLES.has(x)) && titleAhead);
     if (ns > 0 && added.length <= 2 && rank && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
-      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
+      // (the word the rank qualifies, the same on both sides, holds the slot in place: the anchor test
+      // starts from the rank, "could have been in the shadow cabinet" / "should have reached the Cabinet")
+      // (at the article's first word there is no word before the rank to read from: the slot as it is)
+      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1], ...(a0 > 0 ? { frame: { src: [s0, s1] as [number, number], art: [a0, a1] as [number, number] } } : {}) };
     }
     return null;
   }

@@ -149,13 +149,26 @@ export function factFindings(ctx: RuleContext): Finding[] {
     // the best pair with a document that follows the article's story: a like sentence in another
     // story of an archive (another month's figures, another match's team sheet) is no source
     // (or, failing one, the best with a version of such a document: another issue of the same wire story)
-    const base = pairs.find((p) => p.story) ?? pairs.find((p) => ctx.use(storyVersion)(p.doc));
-    if (!base) continue;
+    const version = ctx.use(storyVersion);
+    const first = pairs.find((p) => p.story) ?? pairs.find((p) => version(p.doc));
+    if (!first) continue;
+    // the best pair first; then the story's other pairs, for what the best one's source sentence does
+    // not state in a slot of its own (a take's sentence gives the name, another take's the rank: "Reyle
+    // was convicted" / "a police sergeant was convicted" for the article's "a police inspector was
+    // convicted"); a slot of the best pair is the best pair's to judge
+    const readable = [first, ...pairs.filter((p) => p !== first && (p.story || version(p.doc)))];
+    // (the best pair's slots, and each slot flagged from a later pair: one finding per slot)
+    const firstSlots = first.comparison.diffs.map((d) => d.art);
+    for (const base of readable) {
     // a pair that agrees word for word only with its one changed value set aside shows that one
     // value; more changed slots there are another statement of the same template (another poll's
     // "leads by 43 percent to 38 percent")
-    if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) continue;
+    if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) {
+      if (base === first) break;
+      continue;
+    }
     for (const diff of withSpeaker(base, text, ctx.index.docs[base.doc]!.text)) {
+      if (base !== first && firstSlots.some((r) => r[0] < diff.art[1] && r[1] > diff.art[0])) continue;
       const a = span(base.articleTokens, diff.art);
       if (inQuote(quotes, a.start, a.end)) continue;
       const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';
@@ -215,6 +228,7 @@ export function factFindings(ctx: RuleContext): Finding[] {
         fixes.push({ title: `Use the source's value: “${newText}”`, edits: [{ start: a.start, end: a.end, newText }], preferred: true });
       }
       const sent = ctx.doc.sentences[base.sentence]!;
+      if (base !== first) firstSlots.push(diff.art);
       out.push(finding('fact-mismatch', {
         severity,
         message,
@@ -238,6 +252,7 @@ export function factFindings(ctx: RuleContext): Finding[] {
           sourceMeta: refDoc.meta,
         },
       }));
+    }
     }
   }
   return out;
