@@ -657,7 +657,13 @@ function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hun
     const sameMonth = (() => {
       const s = of(src, rs, 'month');
       const a = of(art, ra, 'month');
-      return s.length === 1 && a.length === 1 && valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+      if (s.length === 1 && a.length === 1) return valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+      // (or, the run holding no month, the month both sides share just before or after it: "on April
+      // 27 1999, the court heard" / "on April 12 last year, the court heard", the year written relative to
+      // the report's date on one side)
+      if (s.length || a.length) return false;
+      const shared = (k: number, m: number) => k >= 0 && m >= 0 && k < src.length && m < art.length && monthAt(src)(k) && monthAt(art)(m) && valueKey(src[k]!) === valueKey(art[m]!);
+      return (rs[0] === h.s0 && ra[0] === h.a0 && shared(h.s0 - 1, h.a0 - 1)) || (rs[rs.length - 1] === h.s1 - 1 && ra[ra.length - 1] === h.a1 - 1 && shared(h.s1, h.a1));
     })();
     for (const c of ['year', 'month', 'day'] as const) {
       // (a day of the month only beside the same month on both sides: "January 14" / "Jan 24")

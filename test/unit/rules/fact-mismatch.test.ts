@@ -580,3 +580,20 @@ describe('rules/fact-mismatch: a rank read by its title word, a title another ta
     assert.deepEqual(facts('A harbour sergeant was today convicted of stealing fuel from the harbour depot over two winters.', takes), []);
   });
 });
+
+describe('rules/fact-mismatch: a day of the month beside the year written relative to the date', () => {
+  const SRC = 'Reyle sank the relief ferry at its moorings in Brisk harbour on April 27 1999, the court heard.';
+
+  it('another day of the same month, the year written "last year" on one side: a changed date', () => {
+    const fs = pair(SRC, SRC.replace('27 1999', '12 last year'));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['date', '12']]);
+    // and the year left out on one side
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '12')).map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['date', '12']]);
+  });
+
+  it('the same day, the year written relative to the date or left out: no finding', () => {
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '27 last year')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('April 27 1999', '27 April last year')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '27')), []);
+  });
+});
