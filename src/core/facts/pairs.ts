@@ -458,58 +458,55 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     const pairs: StatementPair[] = [];
     let articleTokens: FactToken[] | null = null;
     const pairWith = (docs: number[], minWords = 0): void => {
-    for (const d of docs.slice(0, MAX_DOCS)) {
-      if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
-      const rs = docPieces(ctx.index, d);
-      const refDoc = ctx.index.docs[d]!;
-      let pairing = kept?.byDoc.get(d);
-      if (memo) {
-        if (pairing && pairing.doc === refDoc) memo.hits++;
-        else memo.misses++;
-      }
-      if (!pairing || pairing.doc !== refDoc) {
-        let best = -1;
-        let bestDice = 0;
-        for (let y = 0; y < rs.length; y++) {
-          if (!rs[y]!.statement) continue;
-          const v = stemDice(stems, rs[y]!);
-          if (v > bestDice) {
-            bestDice = v;
-            best = y;
-          }
+      for (const d of docs.slice(0, MAX_DOCS)) {
+        if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
+        const rs = docPieces(ctx.index, d);
+        const refDoc = ctx.index.docs[d]!;
+        let pairing = kept?.byDoc.get(d);
+        if (memo) {
+          if (pairing && pairing.doc === refDoc) memo.hits++;
+          else memo.misses++;
         }
-        pairing = { doc: refDoc, best, dice: bestDice, comparison: null };
-        kept?.byDoc.set(d, pairing);
+        if (!pairing || pairing.doc !== refDoc) {
+          let best = -1;
+          let bestDice = 0;
+          for (let y = 0; y < rs.length; y++) {
+            if (!rs[y]!.statement) continue;
+            const v = stemDice(stems, rs[y]!);
+            if (v > bestDice) {
+              bestDice = v;
+              best = y;
+            }
+          }
+          pairing = { doc: refDoc, best, dice: bestDice, comparison: null };
+          kept?.byDoc.set(d, pairing);
+        }
+        const { best, dice: bestDice } = pairing;
+        if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
+        const ref = rs[best]!;
+        if (ref.asks !== asks) continue;
+        articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
+        const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
+        // a comparison reads only the tokens' words (never their offsets), so one made on the same
+        // sentence text in an earlier check serves
+        const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
+        if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY || comparison.similarity < minWords) continue;
+        pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
       }
-      const { best, dice: bestDice } = pairing;
-      if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
-      const ref = rs[best]!;
-      if (ref.asks !== asks) continue;
-      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
-      const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
-      // a comparison reads only the tokens' words (never their offsets), so one made on the same
-      // sentence text in an earlier check serves
-      const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
-      if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY || comparison.similarity < minWords) continue;
-      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
-    }
     };
-    pairWith(docs);
+    const long = sent.tokenEnd - sent.tokenStart >= 5;
+    const nearDocs = () => (kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3)).filter(ofStory);
     // no passage over the sentence: the documents sharing the sentence's own word 3-grams
-    if (docs.length === 0 && sent.tokenEnd - sent.tokenStart >= 5) {
-      const near = kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3);
-      pairWith(near.filter(ofStory));
-    }
+    const firstDocs = docs.length === 0 && long ? nearDocs() : docs;
+    pairWith(firstDocs);
     // none whose document states it (a changed word inside the sentence can move the aligner's passage
     // to another version of the story, one that leaves out the changed clause, and take the 3-grams it
     // shared with its source): those 3-gram documents, then the documents the article as a whole
     // follows, each paired only on the pair's words alone, not once its changed slot is credited (a
     // document the aligner did not put with the sentence needs the stronger likeness)
-    if (pairs.length === 0 && sent.tokenEnd - sent.tokenStart >= 5) {
-      const tried = new Set(docs.length ? docs.slice(0, MAX_DOCS) : (kept?.near ?? candidateDocs(ctx, [sent], 3)).filter(ofStory).slice(0, MAX_DOCS));
-      const near = kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3);
-      const more = [...near.filter(ofStory), ...storyDocsOf()].filter((d) => !tried.has(d));
-      pairWith([...new Set(more)], PAIR_MIN_SIMILARITY);
+    if (pairs.length === 0 && long) {
+      const tried = new Set(firstDocs.slice(0, MAX_DOCS));
+      pairWith([...new Set([...nearDocs(), ...storyDocsOf()])].filter((d) => !tried.has(d)), PAIR_MIN_SIMILARITY);
     }
     if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));
   }
