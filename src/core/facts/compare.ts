@@ -440,8 +440,13 @@ function fillWord(t: FactToken): boolean {
   return fillClass(t) !== null;
 }
 
-/** Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"). */
+/**
+ * Both sides of the region state values, and the same ones ("ten" / "10", "Dec" / "December"), or
+ * both only negate ("had never invited" / "had not invited": one polarity written otherwise).
+ */
 function sameValues(src: readonly FactToken[], art: readonly FactToken[], h: Hunk): boolean {
+  const negates = (toks: readonly FactToken[], from: number, to: number) => to > from && toks.slice(from, to).every((t) => PLAIN_NEGATORS.has(t.low) || t.low.endsWith("n't"));
+  if (negates(src, h.s0, h.s1) && negates(art, h.a0, h.a1)) return true;
   const keys = (toks: readonly FactToken[], from: number, to: number) => toks.slice(from, to).map(valueKey);
   const s = keys(src, h.s0, h.s1);
   const a = keys(art, h.a0, h.a1);
@@ -652,7 +657,13 @@ function dateAtEdge(src: readonly FactToken[], art: readonly FactToken[], h: Hun
     const sameMonth = (() => {
       const s = of(src, rs, 'month');
       const a = of(art, ra, 'month');
-      return s.length === 1 && a.length === 1 && valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+      if (s.length === 1 && a.length === 1) return valueKey(src[s[0]!]!) === valueKey(art[a[0]!]!);
+      // (or, the run holding no month, the month both sides share just before or after it: "on April
+      // 27 1999, the court heard" / "on April 12 last year, the court heard", the year written relative to
+      // the report's date on one side)
+      if (s.length || a.length) return false;
+      const shared = (k: number, m: number) => k >= 0 && m >= 0 && k < src.length && m < art.length && monthAt(src)(k) && monthAt(art)(m) && valueKey(src[k]!) === valueKey(art[m]!);
+      return (rs[0] === h.s0 && ra[0] === h.a0 && shared(h.s0 - 1, h.a0 - 1)) || (rs[rs.length - 1] === h.s1 - 1 && ra[ra.length - 1] === h.a1 - 1 && shared(h.s1, h.a1));
     })();
     for (const c of ['year', 'month', 'day'] as const) {
       // (a day of the month only beside the same month on both sides: "January 14" / "Jan 24")
@@ -945,7 +956,10 @@ function classify(
     // still ahead; "former partner" dropped before a firm's name is no rank of a person)
     const rank = added.every((x) => TITLE_MODIFIERS.has(x)) || (added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)) && added.every((x) => TITLE_MODIFIERS.has(x) || TITLES.has(x)) && titleAhead);
     if (ns > 0 && added.length <= 2 && rank && next && (titleAhead || isCap(next) || added.some((x) => UNAMBIGUOUS_MODIFIERS.has(x)))) {
-      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1] };
+      // (the word the rank qualifies, the same on both sides, holds the slot in place: the anchor test
+      // starts from the rank, "could have been in the shadow cabinet" / "should have reached the Cabinet")
+      // (at the article's first word there is no word before the rank to read from: the slot as it is)
+      return { kind: 'title', src: [s0, s1 + 1], art: [a0, a1 + 1], ...(a0 > 0 ? { frame: { src: [s0, s1] as [number, number], art: [a0, a1] as [number, number] } } : {}) };
     }
     return null;
   }

@@ -415,6 +415,15 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
   const mostWords = Math.max(0, ...passageWords.values());
   const story = new Set<number>();
   for (const [d, w] of passageWords) if (w >= STORY_SHARE * mostWords) story.add(d);
+  // the story's documents: those the article's passages follow, the most followed first, then those
+  // sharing the most word 3-grams with the whole article (read when first needed)
+  let storyDocs: number[] | null = null;
+  const storyDocsOf = (): number[] => {
+    if (storyDocs) return storyDocs;
+    shared ??= candidateDocScores(ctx, [{ start: 0, end: doc.text.length }], 30);
+    const byWords = [...passageWords.keys()].sort((x, y) => passageWords.get(y)! - passageWords.get(x)! || x - y);
+    return (storyDocs = [...new Set([...byWords, ...shared.map(([d]) => d)])].filter(ofStory));
+  };
   let shared: [number, number][] | null = null;
   const ofStory = (d: number): boolean => {
     if (story.has(d)) return true;
@@ -445,48 +454,59 @@ export const statementPairs: Analysis<Map<number, StatementPair[]>> = (ctx) => {
     const asks = asksQuestion(doc.text, sent.start, sent.end);
     const stems = kept ? (kept.stems ??= contentStems(doc, sent)) : contentStems(doc, sent);
     if (stems.stems.size < 3) continue;
-    let docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
-    if (docs.length === 0) {
-      if (sent.tokenEnd - sent.tokenStart < 5) continue;
-      const near = kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3);
-      docs = near.filter(ofStory);
-    }
+    const docs = [...(byPassage.get(s) ?? [])].filter(ofStory);
     const pairs: StatementPair[] = [];
     let articleTokens: FactToken[] | null = null;
-    for (const d of docs.slice(0, MAX_DOCS)) {
-      if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
-      const rs = docPieces(ctx.index, d);
-      const refDoc = ctx.index.docs[d]!;
-      let pairing = kept?.byDoc.get(d);
-      if (memo) {
-        if (pairing && pairing.doc === refDoc) memo.hits++;
-        else memo.misses++;
-      }
-      if (!pairing || pairing.doc !== refDoc) {
-        let best = -1;
-        let bestDice = 0;
-        for (let y = 0; y < rs.length; y++) {
-          if (!rs[y]!.statement) continue;
-          const v = stemDice(stems, rs[y]!);
-          if (v > bestDice) {
-            bestDice = v;
-            best = y;
-          }
+    const pairWith = (docs: number[], minWords = 0): void => {
+      for (const d of docs.slice(0, MAX_DOCS)) {
+        if (skip.size && skip.has(ctx.index.docs[d]!.id)) continue;
+        const rs = docPieces(ctx.index, d);
+        const refDoc = ctx.index.docs[d]!;
+        let pairing = kept?.byDoc.get(d);
+        if (memo) {
+          if (pairing && pairing.doc === refDoc) memo.hits++;
+          else memo.misses++;
         }
-        pairing = { doc: refDoc, best, dice: bestDice, comparison: null };
-        kept?.byDoc.set(d, pairing);
+        if (!pairing || pairing.doc !== refDoc) {
+          let best = -1;
+          let bestDice = 0;
+          for (let y = 0; y < rs.length; y++) {
+            if (!rs[y]!.statement) continue;
+            const v = stemDice(stems, rs[y]!);
+            if (v > bestDice) {
+              bestDice = v;
+              best = y;
+            }
+          }
+          pairing = { doc: refDoc, best, dice: bestDice, comparison: null };
+          kept?.byDoc.set(d, pairing);
+        }
+        const { best, dice: bestDice } = pairing;
+        if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
+        const ref = rs[best]!;
+        if (ref.asks !== asks) continue;
+        articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
+        const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
+        // a comparison reads only the tokens' words (never their offsets), so one made on the same
+        // sentence text in an earlier check serves
+        const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
+        if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY || comparison.similarity < minWords) continue;
+        pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
       }
-      const { best, dice: bestDice } = pairing;
-      if (best < 0 || bestDice < PAIR_MIN_DICE) continue;
-      const ref = rs[best]!;
-      if (ref.asks !== asks) continue;
-      articleTokens ??= kept ? shiftedTokens((kept.tokens ??= statementTokens(doc.text, sent.start, sent.end).map((t) => ({ ...t, start: t.start - sent.start, end: t.end - sent.start }))), sent.start) : statementTokens(doc.text, sent.start, sent.end);
-      const refTokens = (ref.tokens ??= statementTokens(refDoc.text, ref.start, ref.end));
-      // a comparison reads only the tokens' words (never their offsets), so one made on the same
-      // sentence text in an earlier check serves
-      const comparison = (pairing.comparison ??= compareSentences(refTokens, articleTokens));
-      if (comparison.pairSimilarity < PAIR_MIN_SIMILARITY) continue;
-      pairs.push({ sentence: s, doc: d, ref: { start: ref.start, end: ref.end }, articleTokens, refTokens, dice: bestDice, comparison, story: followsStory(d) });
+    };
+    const long = sent.tokenEnd - sent.tokenStart >= 5;
+    const nearDocs = () => (kept ? (kept.near ??= candidateDocs(ctx, [sent], 3)) : candidateDocs(ctx, [sent], 3)).filter(ofStory);
+    // no passage over the sentence: the documents sharing the sentence's own word 3-grams
+    const firstDocs = docs.length === 0 && long ? nearDocs() : docs;
+    pairWith(firstDocs);
+    // none whose document states it (a changed word inside the sentence can move the aligner's passage
+    // to another version of the story, one that leaves out the changed clause, and take the 3-grams it
+    // shared with its source): those 3-gram documents, then the documents the article as a whole
+    // follows, each paired only on the pair's words alone, not once its changed slot is credited (a
+    // document the aligner did not put with the sentence needs the stronger likeness)
+    if (pairs.length === 0 && long) {
+      const tried = new Set(firstDocs.slice(0, MAX_DOCS));
+      pairWith([...new Set([...nearDocs(), ...storyDocsOf()])].filter((d) => !tried.has(d)), PAIR_MIN_SIMILARITY);
     }
     if (pairs.length) out.set(s, pairs.sort((x, y) => y.comparison.similarity + y.dice - (x.comparison.similarity + x.dice) || x.doc - y.doc));
   }

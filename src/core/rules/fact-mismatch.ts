@@ -149,95 +149,110 @@ export function factFindings(ctx: RuleContext): Finding[] {
     // the best pair with a document that follows the article's story: a like sentence in another
     // story of an archive (another month's figures, another match's team sheet) is no source
     // (or, failing one, the best with a version of such a document: another issue of the same wire story)
-    const base = pairs.find((p) => p.story) ?? pairs.find((p) => ctx.use(storyVersion)(p.doc));
-    if (!base) continue;
-    // a pair that agrees word for word only with its one changed value set aside shows that one
-    // value; more changed slots there are another statement of the same template (another poll's
-    // "leads by 43 percent to 38 percent")
-    if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) continue;
-    for (const diff of withSpeaker(base, text, ctx.index.docs[base.doc]!.text)) {
-      const a = span(base.articleTokens, diff.art);
-      if (inQuote(quotes, a.start, a.end)) continue;
-      const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';
-      // values changed in two places of one sentence ("Of the 16 berths offered, the board sold
-      // 11" / "Of the 14 berths offered, the board sold 9"): the same template filled for another
-      // occasion; an error changes one fact, not every figure of the sentence
-      if (value && base.comparison.valueRegions > 1) continue;
-      // another reference that says what the article says: the article follows that one
-      if (pairs.some((p) => p !== base && agrees(p, diff.art))) continue;
-      const refDoc = ctx.index.docs[base.doc]!;
-      const s = span(base.refTokens, diff.src);
-      const sourceValue = shownText(refDoc.text, s.start, s.end);
-      const articleValue = text.slice(a.start, a.end);
-      if (diff.kind === 'name' && (oneEntity(sourceValue, articleValue, [text, refDoc.text]) || fullNameElsewhere(articleValue, refDoc.text, base.ref))) continue;
-      // the pair shares words but is not clearly the same statement: another person, event or occasion
-      if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue, base.comparison.regions)) continue;
-      // the source's statement made by another sentence of the article: this one is another statement
-      if (sourceStatedElsewhere(ctx, base, diff)) continue;
-      // a name with no title beside it in the pair: a person only if the article or the source gives
-      // it one elsewhere (the wire's bare "Reyle", the paper's "Mr Reyle")
-      if (diff.unproven) {
-        const name = diff.unproven === 'src' ? sourceValue : articleValue;
-        if (!titledSomewhere(name, text) && !titledSomewhere(name, refDoc.text)) continue;
+    const version = ctx.use(storyVersion);
+    const first = pairs.find((p) => p.story) ?? pairs.find((p) => version(p.doc));
+    if (!first) continue;
+    // the best pair first; then the story's other pairs, for what the best one's source sentence does
+    // not state in a slot of its own (a take's sentence gives the name, another take's the rank: "Reyle
+    // was convicted" / "a police sergeant was convicted" for the article's "a police inspector was
+    // convicted"); a slot of the best pair is the best pair's to judge
+    const readable = [first, ...pairs.filter((p) => p !== first && (p.story || version(p.doc)))];
+    // (the best pair's slots, and each slot flagged from a later pair: one finding per slot)
+    const firstSlots = first.comparison.diffs.map((d) => d.art);
+    for (const base of readable) {
+      // a pair that agrees word for word only with its one changed value set aside shows that one
+      // value; more changed slots there are another statement of the same template (another poll's
+      // "leads by 43 percent to 38 percent")
+      if (base.comparison.similarity < PAIR_MIN_SIMILARITY && base.comparison.diffs.length > 1) {
+        if (base === first) break;
+        continue;
       }
-      // the statement written again elsewhere with yet another value: a template whose slot changes
-      // with the occasion (each night's delegate count, each poll's margin of error)
-      // (or written elsewhere in the references with the article's value: the article follows them)
-      if (value) {
-        const byText = templateValues(ctx, base, diff);
-        if (recurringTemplate(ctx, base, diff, byText) || valueElsewhereInReferences(base, diff, byText)) continue;
+      for (const diff of withSpeaker(base, text, ctx.index.docs[base.doc]!.text)) {
+        if (base !== first && firstSlots.some((r) => r[0] < diff.art[1] && r[1] > diff.art[0])) continue;
+        const a = span(base.articleTokens, diff.art);
+        if (inQuote(quotes, a.start, a.end)) continue;
+        const value = diff.kind === 'number' || diff.kind === 'date' || diff.kind === 'time';
+        // values changed in two places of one sentence ("Of the 16 berths offered, the board sold
+        // 11" / "Of the 14 berths offered, the board sold 9"): the same template filled for another
+        // occasion; an error changes one fact, not every figure of the sentence
+        if (value && base.comparison.valueRegions > 1) continue;
+        // another reference that says what the article says: the article follows that one
+        if (pairs.some((p) => p !== base && agrees(p, diff.art))) continue;
+        const refDoc = ctx.index.docs[base.doc]!;
+        const s = span(base.refTokens, diff.src);
+        const sourceValue = shownText(refDoc.text, s.start, s.end);
+        const articleValue = text.slice(a.start, a.end);
+        if (diff.kind === 'name' && (oneEntity(sourceValue, articleValue, [text, refDoc.text]) || fullNameElsewhere(articleValue, refDoc.text, base.ref))) continue;
+        // the pair shares words but is not clearly the same statement: another person, event or occasion
+        if (!sameStatement(base.refTokens, refDoc.text, base.articleTokens, text, diff, sourceValue, articleValue, base.comparison.regions)) continue;
+        // the source's statement made by another sentence of the article: this one is another statement
+        if (sourceStatedElsewhere(ctx, base, diff)) continue;
+        // a name with no title beside it in the pair: a person only if the article or the source gives
+        // it one elsewhere (the wire's bare "Reyle", the paper's "Mr Reyle")
+        if (diff.unproven) {
+          const name = diff.unproven === 'src' ? sourceValue : articleValue;
+          if (!titledSomewhere(name, text) && !titledSomewhere(name, refDoc.text)) continue;
+        }
+        // the statement written again elsewhere with yet another value: a template whose slot changes
+        // with the occasion (each night's delegate count, each poll's margin of error)
+        // (or written elsewhere in the references with the article's value: the article follows them)
+        if (value) {
+          const byText = templateValues(ctx, base, diff);
+          if (recurringTemplate(ctx, base, diff, byText) || valueElsewhereInReferences(base, diff, byText)) continue;
+        }
+        // other references' values for the same slot
+        const others: { doc: number; value: string }[] = [];
+        for (const p of pairs) {
+          if (p === base) continue;
+          const od = p.comparison.diffs.find((x) => x.kind === diff.kind && x.art[0] < diff.art[1] && x.art[1] > diff.art[0]);
+          if (!od) continue;
+          const os = span(p.refTokens, od.src);
+          const v = shownText(ctx.index.docs[p.doc]!.text, os.start, os.end);
+          if (v.toLowerCase() !== sourceValue.toLowerCase()) others.push({ doc: p.doc, value: v });
+        }
+        const label = sourceLabel(ctx.index, base.doc);
+        // the rule's own severity; references that differ among themselves, or a rounding, one step below it
+        let severity: Severity = factMismatch.defaultSeverity;
+        let message = `Source says “${sourceValue}”; the article says “${articleValue}” (${KIND_WORDS[diff.kind]}; ${label})`;
+        if (others.length) {
+          severity = 'hint';
+          const list = [{ doc: base.doc, value: sourceValue }, ...others].map((o) => `${o.value} in ${sourceLabel(ctx.index, o.doc)}`);
+          message = `Sources differ: ${list.join(', ')}; the article says “${articleValue}” (${KIND_WORDS[diff.kind]})`;
+        } else if (diff.rounding) {
+          severity = 'hint';
+          message = `Source says “${sourceValue}”; the article rounds it to “${articleValue}” (${label})`;
+        }
+        const newText = replacement(text, refDoc.text, base, diff);
+        const fixes: Fix[] = [];
+        if (newText !== articleValue && !others.length) {
+          fixes.push({ title: `Use the source's value: “${newText}”`, edits: [{ start: a.start, end: a.end, newText }], preferred: true });
+        }
+        const sent = ctx.doc.sentences[base.sentence]!;
+        if (base !== first) firstSlots.push(diff.art);
+        out.push(finding('fact-mismatch', {
+          severity,
+          message,
+          start: a.start,
+          end: a.end,
+          text: articleValue,
+          source: { id: refDoc.id, path: refDoc.path, start: base.ref.start, end: base.ref.end, text: refDoc.text.slice(base.ref.start, base.ref.end) },
+          suggestions: [newText],
+          ...(fixes.length ? { fixes } : {}),
+          data: {
+            kind: diff.kind,
+            sourceValue,
+            articleValue,
+            ...(diff.rounding ? { rounding: true } : {}),
+            ...(others.length ? { sourcesDiffer: [{ source: label, value: sourceValue }, ...others.map((o) => ({ source: sourceLabel(ctx.index, o.doc), value: o.value }))] } : {}),
+            reference: label,
+            articleSentence: text.slice(sent.start, sent.end),
+            articleSlot: [a.start - sent.start, a.end - sent.start],
+            sourceSentence: refDoc.text.slice(base.ref.start, base.ref.end),
+            sourceSlot: [s.start - base.ref.start, s.end - base.ref.start],
+            sourceMeta: refDoc.meta,
+          },
+        }));
       }
-      // other references' values for the same slot
-      const others: { doc: number; value: string }[] = [];
-      for (const p of pairs) {
-        if (p === base) continue;
-        const od = p.comparison.diffs.find((x) => x.kind === diff.kind && x.art[0] < diff.art[1] && x.art[1] > diff.art[0]);
-        if (!od) continue;
-        const os = span(p.refTokens, od.src);
-        const v = shownText(ctx.index.docs[p.doc]!.text, os.start, os.end);
-        if (v.toLowerCase() !== sourceValue.toLowerCase()) others.push({ doc: p.doc, value: v });
-      }
-      const label = sourceLabel(ctx.index, base.doc);
-      // the rule's own severity; references that differ among themselves, or a rounding, one step below it
-      let severity: Severity = factMismatch.defaultSeverity;
-      let message = `Source says “${sourceValue}”; the article says “${articleValue}” (${KIND_WORDS[diff.kind]}; ${label})`;
-      if (others.length) {
-        severity = 'hint';
-        const list = [{ doc: base.doc, value: sourceValue }, ...others].map((o) => `${o.value} in ${sourceLabel(ctx.index, o.doc)}`);
-        message = `Sources differ: ${list.join(', ')}; the article says “${articleValue}” (${KIND_WORDS[diff.kind]})`;
-      } else if (diff.rounding) {
-        severity = 'hint';
-        message = `Source says “${sourceValue}”; the article rounds it to “${articleValue}” (${label})`;
-      }
-      const newText = replacement(text, refDoc.text, base, diff);
-      const fixes: Fix[] = [];
-      if (newText !== articleValue && !others.length) {
-        fixes.push({ title: `Use the source's value: “${newText}”`, edits: [{ start: a.start, end: a.end, newText }], preferred: true });
-      }
-      const sent = ctx.doc.sentences[base.sentence]!;
-      out.push(finding('fact-mismatch', {
-        severity,
-        message,
-        start: a.start,
-        end: a.end,
-        text: articleValue,
-        source: { id: refDoc.id, path: refDoc.path, start: base.ref.start, end: base.ref.end, text: refDoc.text.slice(base.ref.start, base.ref.end) },
-        suggestions: [newText],
-        ...(fixes.length ? { fixes } : {}),
-        data: {
-          kind: diff.kind,
-          sourceValue,
-          articleValue,
-          ...(diff.rounding ? { rounding: true } : {}),
-          ...(others.length ? { sourcesDiffer: [{ source: label, value: sourceValue }, ...others.map((o) => ({ source: sourceLabel(ctx.index, o.doc), value: o.value }))] } : {}),
-          reference: label,
-          articleSentence: text.slice(sent.start, sent.end),
-          articleSlot: [a.start - sent.start, a.end - sent.start],
-          sourceSentence: refDoc.text.slice(base.ref.start, base.ref.end),
-          sourceSlot: [s.start - base.ref.start, s.end - base.ref.start],
-          sourceMeta: refDoc.meta,
-        },
-      }));
     }
   }
   return out;

@@ -548,3 +548,52 @@ describe('rules/fact-mismatch: a reported question, another moment', () => {
     assert.deepEqual(pair(src, src.replace('After repeatedly', 'Before repeatedly')).map((f) => dataOf(f, 'fact-mismatch')?.kind), ['polarity']);
   });
 });
+
+describe('rules/fact-mismatch: a rank read by its title word, a title another take states', () => {
+  it('a rank dropped before the same title word, the words around both reworded: a changed title', () => {
+    const src = 'Tomas Reyle could have been in the shadow cabinet but for the harbour board and its campaign of lies.';
+    const fs = pair(src, 'Tomas Reyle should have reached the cabinet but for lies told by the harbour board and its campaign.');
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'cabinet']]);
+    // the rank kept: the same title, no finding
+    assert.deepEqual(pair(src, 'Tomas Reyle should have reached the shadow cabinet but for lies told by the harbour board and its campaign.'), []);
+  });
+
+  it('a negation written otherwise beside a changed title keeps the pair: "never" / "not" is one polarity', () => {
+    const src = 'But Mr Lund said that the Harbour Secretary had never invited any bids from the Brisk yard and that the letter was a diatribe.';
+    const art = 'Contrary to what had been said in court earlier, the Harbour Minister had not invited any bids from the Brisk yard.';
+    assert.deepEqual(pair(src, art).map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'Minister']]);
+    // the same office, the negation written otherwise: no finding
+    assert.deepEqual(pair(src, art.replace('Minister', 'Secretary')), []);
+    // the pair is as like as with the same negation word on both sides
+    const like = (a: string) => compareSentences(factTokens(src), factTokens(a)).pairSimilarity;
+    assert.equal(like(art), like(art.replace('not', 'never')));
+  });
+
+  it('a rank the best-paired take leaves out, stated by another take of the story: a changed title', () => {
+    const takes = [
+      refDoc('take1.txt', 'Tomas Reyle, 41, of Brisk, was today convicted of stealing fuel from the harbour depot over two winters.'),
+      refDoc('take2.txt', 'The jury in the case of a harbour sergeant accused of stealing fuel from the harbour depot today retired to consider its verdicts.'),
+    ];
+    const fs = facts('A harbour inspector was today convicted of stealing fuel from the harbour depot over two winters.', takes);
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text, f.source?.id]), [['title', 'inspector', 'take2.txt']]);
+    // the rank the other take gives: no finding
+    assert.deepEqual(facts('A harbour sergeant was today convicted of stealing fuel from the harbour depot over two winters.', takes), []);
+  });
+});
+
+describe('rules/fact-mismatch: a day of the month beside the year written relative to the date', () => {
+  const SRC = 'Reyle sank the relief ferry at its moorings in Brisk harbour on April 27 1999, the court heard.';
+
+  it('another day of the same month, the year written "last year" on one side: a changed date', () => {
+    const fs = pair(SRC, SRC.replace('27 1999', '12 last year'));
+    assert.deepEqual(fs.map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['date', '12']]);
+    // and the year left out on one side
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '12')).map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['date', '12']]);
+  });
+
+  it('the same day, the year written relative to the date or left out: no finding', () => {
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '27 last year')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('April 27 1999', '27 April last year')), []);
+    assert.deepEqual(pair(SRC, SRC.replace('27 1999', '27')), []);
+  });
+});
