@@ -92,39 +92,55 @@ function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, numb
   const terms = articleTermIds(ctx);
   const grams = ctx.use(gramDocs);
   const tokens = doc.tokens;
-  const score = new Map<number, number>();
-  for (const r of ranges) {
-    const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
-    for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
-      if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
-      let docs = grams.get(k);
-      if (docs === undefined) {
-        // more than 30 documents: a set phrase ("said in a"), no evidence
-        docs = index.lookupDocs(terms, k, 30);
-        grams.set(k, docs);
+  // per document its count of shared 3-grams (`counts`, zero again before returning) and the documents in
+  // the order first met (`met`): one scratch pair for every call, not a Map per call
+  const n = index.docs.length;
+  if (counts.length < n) counts = new Int32Array(Math.max(n, 2 * counts.length));
+  const met = metBuf;
+  let nm = 0;
+  try {
+    for (const r of ranges) {
+      const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
+      for (let k = k0; k + 3 <= tokens.length && tokens[k + 2]!.end <= r.end; k++) {
+        if (terms[k]! < 0 || terms[k + 1]! < 0 || terms[k + 2]! < 0) continue;
+        let docs = grams.get(k);
+        if (docs === undefined) {
+          // more than 30 documents: a set phrase ("said in a"), no evidence
+          docs = index.lookupDocs(terms, k, 30);
+          grams.set(k, docs);
+        }
+        if (docs === null) continue;
+        for (const d of docs) if (counts[d]!++ === 0) met[nm++] = d;
       }
-      if (docs === null) continue;
-      for (const d of docs) score.set(d, (score.get(d) ?? 0) + 1);
     }
+    return best(counts, met, nm, max);
+  } finally {
+    // (also when a look-up throws: a damaged index file)
+    for (let k = 0; k < nm; k++) counts[met[k]!] = 0;
   }
-  return best(score, max);
 }
+let counts = new Int32Array(1024);
+const metBuf: number[] = [];
 
 /**
- * The `max` entries of `score` with the most 3-grams, ties by document: the sort's prefix. Many
- * documents (a whole article's thousands) are first cut to those with at least the count the
- * max-th best has, read off a histogram of the counts.
+ * The `max` documents of `met[0 .. nm)` with the most 3-grams (`counts[d]`), ties by document, with their
+ * counts: the sort's prefix. Many documents (a whole article's thousands) are first cut to those with at
+ * least the count the max-th best has, read off a histogram of the counts.
  */
-function best(score: Map<number, number>, max: number): [number, number][] {
-  let entries = [...score.entries()];
-  if (entries.length > 4 * max && max > 0) {
+function best(counts: Int32Array, met: readonly number[], nm: number, max: number): [number, number][] {
+  let c = 0;
+  if (nm > 4 * max && max > 0) {
     let top = 0;
-    for (const e of entries) if (e[1] > top) top = e[1];
+    for (let k = 0; k < nm; k++) if (counts[met[k]!]! > top) top = counts[met[k]!]!;
     const hist = new Uint32Array(top + 1);
-    for (const e of entries) hist[e[1]]++;
-    let c = top;
+    for (let k = 0; k < nm; k++) hist[counts[met[k]!]!]++;
+    c = top;
     for (let n = hist[c]!; n < max && c > 1; ) n += hist[--c]!;
-    entries = entries.filter((e) => e[1] >= c);
+  }
+  const entries: [number, number][] = [];
+  for (let k = 0; k < nm; k++) {
+    const d = met[k]!;
+    if (counts[d]! >= c) entries.push([d, counts[d]!]);
   }
   return entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }
