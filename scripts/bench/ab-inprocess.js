@@ -16,7 +16,9 @@
  * server's per-document state), then --edits one-word edits at random paragraphs (the editor bench's oneWordEdit,
  * seed 13) are re-checked, the sides alternating per edit; CPU per edit and the findings compared as above.
  * With --profile, no A/B: this checkout alone, one cold call, then the inspector's CPU profile (200 µs) of --articles
- * warm calls, written to OUT. --keep: the bundles' folder is left in place (a profile's line numbers point into it).
+ * warm calls, written to OUT; with --alloc=OUT.heapprofile also the sampling heap profile of those calls (freed objects
+ * included: the allocations that make the garbage collector's work). --keep: the bundles' folder is left in place (a
+ * profile's line numbers point into it).
  */
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -114,12 +116,21 @@ async function main() {
     const post = (m, p) => new Promise((res, rej) => session.post(m, p || {}, (e, r) => (e ? rej(e) : res(r))));
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 200 });
+    if (args.alloc) {
+      // every allocation sampled, also of objects the garbage collector has since freed (what drives GC)
+      await post('HeapProfiler.enable');
+      await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     await post('Profiler.start');
     const c0 = cpu();
     for (const a of texts) call(s, a);
     const c = cpu() - c0;
     const { profile } = await post('Profiler.stop');
     fs.writeFileSync(args.profile, JSON.stringify(profile));
+    if (args.alloc) {
+      const { profile: heap } = await post('HeapProfiler.stopSampling');
+      fs.writeFileSync(args.alloc, JSON.stringify(heap));
+    }
     console.log(`${only}: ${(c / texts.length).toFixed(1)} CPU ms per call while profiled; profile in ${args.profile}`);
     return;
   }

@@ -480,20 +480,20 @@ export function ngramSeeds(
     for (let k = 0; k < SEED_N; k++) if (terms[i + k]! < 0) known = false;
     if (!known) continue;
     // an n-gram over maxSeedHits hits or maxSeedDocs documents is dropped below: stop scanning it there
-    if (!index.lookupLimited(terms, i, o.maxSeedHits, o.maxSeedDocs, hits)) continue;
-    if (hits.length === 0) continue;
+    const nh = index.lookupHits(terms, i, o.maxSeedHits, o.maxSeedDocs, hits);
+    if (nh <= 0) continue;
     // document frequency of this n-gram
     let docs = 0;
     let last = -1;
-    for (let h = 0; h < hits.length; h += 2) {
+    for (let h = 0; h < nh; h += 2) {
       if (hits[h] !== last) {
         docs++;
         last = hits[h]!;
       }
     }
-    if (docs > o.maxSeedDocs || hits.length / 2 > o.maxSeedHits) continue;
+    if (docs > o.maxSeedDocs || nh / 2 > o.maxSeedHits) continue;
     const kind = docs >= commonDocs ? 1 : 0;
-    for (let h = 0; h < hits.length; h += 2) {
+    for (let h = 0; h < nh; h += 2) {
       const doc = hits[h]!;
       const pos = hits[h + 1]!;
       if (o.skipDocs?.has(doc)) continue;
@@ -1670,11 +1670,11 @@ function versionsOf(index: ReferenceIndex, p: Passage): Set<number> {
   let n = 0;
   const hits: number[] = [];
   for (let j = p.bTok[0]; j + SEED_N <= p.bTok[1]; j++) {
-    hits.length = 0;
-    if (!index.lookupLimited(t, j, 5000, 1000, hits)) continue;
+    const nh = index.lookupHits(t, j, 5000, 1000, hits);
+    if (nh < 0) continue;
     n++;
     let last = -1;
-    for (let h = 0; h < hits.length; h += 2) if (hits[h] !== p.doc && hits[h] !== last) { last = hits[h]!; cnt.set(last, (cnt.get(last) ?? 0) + 1); }
+    for (let h = 0; h < nh; h += 2) if (hits[h] !== p.doc && hits[h] !== last) { last = hits[h]!; cnt.set(last, (cnt.get(last) ?? 0) + 1); }
   }
   return new Set([...cnt].filter(([, c]) => c >= 0.5 * n).map(([d]) => d));
 }
@@ -1741,7 +1741,7 @@ function articleSide(doc: TextModel, terms: Int32Array, index: ReferenceIndex, u
       ids.push(id);
       at.push(k);
     }
-    pushSentence(side, ids, at, s.start, s.end, s.tokenStart, s.tokenEnd, doc.text, start, end, unitWords);
+    pushSentence(side, ids, ids.length, at, s.start, s.end, s.tokenStart, s.tokenEnd, doc.text, start, end, unitWords);
   }
   return side;
 }
@@ -1764,6 +1764,7 @@ const NO_CUTS: number[] = [];
 function pushSentence(
   side: SentenceSide,
   ids: number[],
+  n: number,
   at: number[],
   spanStart: number,
   spanEnd: number,
@@ -1775,8 +1776,8 @@ function pushSentence(
   unit: number,
 ): void {
   // (most sentences are one unit: no cut arrays then)
-  const cutTok: number[] = unit > 0 && ids.length >= 2 * unit ? [] : NO_CUTS;
-  const cuts = cutTok !== NO_CUTS ? unitCuts(ids.length, unit, (k) => {
+  const cutTok: number[] = unit > 0 && n >= 2 * unit ? [] : NO_CUTS;
+  const cuts = cutTok !== NO_CUTS ? unitCuts(n, unit, (k) => {
     let best = 0;
     cutTok[k] = at[k]!;
     for (let t = at[k]!; t > at[k - 1]!; t--) {
@@ -1792,14 +1793,14 @@ function pushSentence(
   let fromTok = tokStart;
   let fromChar = spanStart;
   for (let c = 0; c <= cuts.length; c++) {
-    const k = c < cuts.length ? cuts[c]! : ids.length;
-    const toTok = k < ids.length ? cutTok[k]! : tokEnd;
+    const k = c < cuts.length ? cuts[c]! : n;
+    const toTok = k < n ? cutTok[k]! : tokEnd;
     side.stems.push(ids.slice(from, k));
-    side.chars.push([fromChar, k < ids.length ? end(toTok - 1) : spanEnd]);
+    side.chars.push([fromChar, k < n ? end(toTok - 1) : spanEnd]);
     side.toks.push([fromTok, toTok]);
     from = k;
     fromTok = toTok;
-    if (k < ids.length) fromChar = start(toTok);
+    if (k < n) fromChar = start(toTok);
   }
 }
 
@@ -1811,7 +1812,8 @@ function referenceSide(index: ReferenceIndex, num: number, o: SentenceAlignOptio
   return hit.key === key ? hit.side : make();
 }
 
-// referenceSideOf's counted stems of one sentence and their tokens (pushSentence copies what it keeps)
+// referenceSideOf's counted stems of one sentence and their tokens (pushSentence copies what it keeps);
+// refilled by index, never emptied with `length = 0`, which would drop their backing stores
 const sideIds: number[] = [];
 const sideAt: number[] = [];
 
@@ -1829,17 +1831,16 @@ function referenceSideOf(index: ReferenceIndex, num: number, unitWords: number):
     if (to <= from) continue;
     const ids = sideIds;
     const at = sideAt;
-    ids.length = 0;
-    at.length = 0;
+    let n = 0;
     for (let k = from; k < to; k++) {
       const t = d.tokens.terms[k]!;
       let f = facts[t]!;
       if (f < 0) f = termFact(dict, facts, t);
       if (f & 1) continue;
-      ids.push(f >> 2);
-      at.push(k);
+      ids[n] = f >> 2;
+      at[n++] = k;
     }
-    pushSentence(side, ids, at, start(from), end(to - 1), from, to, d.text, start, end, unitWords);
+    pushSentence(side, ids, n, at, start(from), end(to - 1), from, to, d.text, start, end, unitWords);
   }
   return side;
 }

@@ -83,18 +83,20 @@ function isStopNgram(segments: Segment[], h: number): boolean {
 }
 
 /**
- * lookup() into `out` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
+ * lookup() into `out[0 .. n)` as (doc, pos) pairs, giving up as soon as the hits exceed `maxHits` or the
  * documents (counted as changes of document number along the hits, as the aligner counts them)
- * exceed `maxDocs`: returns false then (`out` holds a partial list). The aligner drops such n-grams,
- * so it need not scan the rest of their postings.
+ * exceed `maxDocs`. Returns n, or ~n (negative) when it gave up (`out[0 .. n)` holds a partial list).
+ * The aligner drops such n-grams, so it need not scan the rest of their postings. `out` is written by
+ * index and never shortened: a caller reusing one array for every n-gram keeps its backing store (an
+ * array emptied with `length = 0` loses it and grows again from nothing).
  */
-export function lookupLimited(segments: Segment[], dead: Uint8Array, docTerms: Uint32Array[], pending: Uint8Array | undefined, lazy: LazyTerms | undefined, terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
-  out.length = 0;
+export function lookupLimited(segments: Segment[], dead: Uint8Array, docTerms: Uint32Array[], pending: Uint8Array | undefined, lazy: LazyTerms | undefined, terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): number {
+  let n = 0;
   const h = ngramHash(terms, at);
   const t0 = terms[at]!;
   const t1 = terms[at + 1]!;
   const t2 = terms[at + 2]!;
-  if (isStopNgram(segments, h)) return true;
+  if (isStopNgram(segments, h)) return 0;
   let hits = 0;
   let docs = 0;
   let last = -1;
@@ -118,16 +120,17 @@ export function lookupLimited(segments: Segment[], dead: Uint8Array, docTerms: U
         same = dt[pos] === t0 && dt[pos + 1] === t1 && dt[pos + 2] === t2;
       }
       if (same) {
-        if (++hits > maxHits) return false;
+        if (++hits > maxHits) return ~n;
         if (doc !== last) {
-          if (++docs > maxDocs) return false;
+          if (++docs > maxDocs) return ~n;
           last = doc;
         }
-        out.push(doc, pos);
+        out[n++] = doc;
+        out[n++] = pos;
       }
     }
   }
-  return true;
+  return n;
 }
 
 let docStamp = new Uint32Array(1024);

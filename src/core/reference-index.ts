@@ -378,6 +378,16 @@ export class ReferenceIndex {
    * so it need not scan the rest of their postings.
    */
   lookupLimited(terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): boolean {
+    const n = this.lookupHits(terms, at, maxHits, maxDocs, out);
+    out.length = n < 0 ? ~n : n;
+    return n >= 0;
+  }
+
+  /**
+   * lookupLimited() into `out[0 .. n)`, returning n (~n when over the limits), with `out` written by index
+   * and not shortened: for a caller that reuses one array for many n-grams (see ngram-lookup.ts).
+   */
+  lookupHits(terms: ArrayLike<number>, at: number, maxHits: number, maxDocs: number, out: number[]): number {
     return lookupLimited(this.segments, this.dead, this.docTerms, this.pending, this.lazy, terms, at, maxHits, maxDocs, out);
   }
 

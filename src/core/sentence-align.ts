@@ -701,6 +701,7 @@ function scratchFor(n: number): void {
   hitsBuf = new Int32Array(n * 2);
 }
 let listBuf = new Int32Array(64);
+let touchBuf = new Int32Array(64);
 // the seed search's article weights (end to end) and norms, and one reference unit's weights
 let aFlat = new Float64Array(256);
 let aNorm = new Float64Array(64);
@@ -742,7 +743,11 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
   const dot = dotBuf;
   const shared = sharedBuf;
   const hits = hitsBuf;
-  const touched: number[] = [];
+  // the article units met for the current reference unit (scratch, `nt` of them): an array emptied with
+  // `length = 0` loses its backing store, and this one is refilled for every reference unit
+  if (touchBuf.length < na) touchBuf = new Int32Array(2 * na);
+  const touched = touchBuf;
+  let nt = 0;
   const out: Pair[] = [];
   const ua = pa.units;
   const ub = pb.units;
@@ -778,17 +783,18 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
         orderBuf[a] = orderBuf[best]!;
         orderBuf[best] = t;
       }
-      touched.length = 0;
+      nt = 0;
       for (let q = suf; q < present; q++) {
         const s = lists[orderBuf[q]!]!;
         for (let p = postStart[s]!, e = postStart[s + 1]!; p < e; p += 2) {
           const i = post[p]!;
-          if (hits[i] === 0) touched.push(i);
+          if (hits[i] === 0) touched[nt++] = i;
           hits[i]!++;
         }
       }
       let may = false;
-      for (const i of touched) {
+      for (let t = 0; t < nt; t++) {
+        const i = touched[t]!;
         const la = ua[i]!.keys.length;
         const most = Math.min(hits[i]! + suf, la);
         if ((2 * most) / (la + lb) > o.dice) may = true;
@@ -802,19 +808,20 @@ function seedPairs(pa: PreparedSide, pb: PreparedSide, aWeights: UnitWeights, bw
     if (bWeights.length < lb) bWeights = new Float64Array(2 * lb);
     const wj = bWeights;
     const bn = Math.sqrt(bw.into(j, wj, 0));
-    touched.length = 0;
+    nt = 0;
     for (let x = 0; x < lb; x++) {
       const s = lists[x]!;
       if (s < 0) continue;
       const w = wj[x]!;
       for (let p = postStart[s]!, e = postStart[s + 1]!; p < e; p += 2) {
         const i = post[p]!;
-        if (shared[i] === 0) touched.push(i);
+        if (shared[i] === 0) touched[nt++] = i;
         shared[i]!++;
         dot[i]! += aw[keyStart[i]! + post[p + 1]!]! * w;
       }
     }
-    for (const i of touched) {
+    for (let t = 0; t < nt; t++) {
+      const i = touched[t]!;
       const d = (2 * shared[i]!) / (ua[i]!.keys.length + lb);
       const an = anorm[i]!;
       const c = an > 0 && bn > 0 ? dot[i]! / (an * bn) : 0;

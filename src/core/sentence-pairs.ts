@@ -153,6 +153,7 @@ export function articleStems(stems: readonly ReadonlySet<number>[], minStems: nu
   return { sizes, stems: ids, listStart, lists, count: new Int32Array(stems.length), touched: [] };
 }
 
+const distinctBuf: number[] = [];
 let stemStamp = new Int32Array(1024);
 let stampGen = 0;
 let perSentence = new Int32Array(64);
@@ -172,7 +173,9 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
   const facts = termFacts(dict);
   const { sizes, stems, listStart, lists, count, touched } = article;
   const found: number[] = [];
-  const distinct: number[] = [];
+  // refilled per sentence by index (`nd`, `nt` entries), never emptied with `length = 0`: that drops an
+  // array's backing store, and these are refilled for every reference sentence
+  const distinct = distinctBuf;
   for (let y = 0; y < ranges.length; y += 2) {
     const from = ranges[y]!;
     const to = ranges[y + 1]!;
@@ -182,7 +185,7 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
       stemStamp.fill(0);
       stampGen = 1;
     }
-    distinct.length = 0;
+    let nd = 0;
     for (let k = from; k < to; k++) {
       const t = terms[k]!;
       let f = facts[t]!;
@@ -196,20 +199,21 @@ export function dicePairs(article: ArticleStems, index: ReferenceIndex, num: num
       }
       if (stemStamp[s] === stampGen) continue;
       stemStamp[s] = stampGen;
-      distinct.push(s);
+      distinct[nd++] = s;
     }
-    const ySize = distinct.length;
+    const ySize = nd;
     if (ySize < minStems) continue;
-    touched.length = 0;
-    for (const s of distinct) {
-      const slot = stems.slot(s);
+    let nt = 0;
+    for (let q = 0; q < nd; q++) {
+      const slot = stems.slot(distinct[q]!);
       if (slot < 0) continue;
       for (let p = listStart[slot]!, e = listStart[slot + 1]!; p < e; p++) {
         const x = lists[p]!;
-        if (count[x]++ === 0) touched.push(x);
+        if (count[x]++ === 0) touched[nt++] = x;
       }
     }
-    for (const x of touched) {
+    for (let q = 0; q < nt; q++) {
+      const x = touched[q]!;
       const shared = count[x]!;
       count[x] = 0;
       if ((2 * shared) / (sizes[x]! + ySize) < minDice) continue;

@@ -92,8 +92,12 @@ function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, numb
   const terms = articleTermIds(ctx);
   const grams = ctx.use(gramDocs);
   const tokens = doc.tokens;
-  const counts = docCounts(index.docs.length);
-  const met: number[] = [];
+  // per document its count of shared 3-grams (`counts`, zero again before returning) and the documents in
+  // the order first met (`met`): one scratch pair for every call, not a Map per call
+  const n = index.docs.length;
+  if (counts.length < n) counts = new Int32Array(Math.max(n, 2 * counts.length));
+  const met = metBuf;
+  let nm = 0;
   try {
     for (const r of ranges) {
       const k0 = lowerBound(tokens.length, (i) => tokens[i]!.end <= r.start);
@@ -106,46 +110,37 @@ function scoreDocs(ctx: RuleContext, ranges: Span[], max: number): [number, numb
           grams.set(k, docs);
         }
         if (docs === null) continue;
-        for (const d of docs) if (counts[d]!++ === 0) met.push(d);
+        for (const d of docs) if (counts[d]!++ === 0) met[nm++] = d;
       }
     }
-    return best(
-      met.map((d) => [d, counts[d]!]),
-      max,
-    );
+    return best(counts, met, nm, max);
   } finally {
-    // a look-up may throw (a damaged index page): the counts are zero again either way
-    for (const d of met) counts[d] = 0;
+    // (also when a look-up throws: a damaged index file)
+    for (let k = 0; k < nm; k++) counts[met[k]!] = 0;
   }
 }
+let counts = new Int32Array(1024);
+const metBuf: number[] = [];
 
 /**
- * scoreDocs' counts by document number, all zero between calls (each call sets back what it counted):
- * a whole article's 3-grams count tens of thousands of document hits, cheaper in an array than in a Map.
+ * The `max` documents of `met[0 .. nm)` with the most 3-grams (`counts[d]`), ties by document, with their
+ * counts: the sort's prefix. Many documents (a whole article's thousands) are first cut to those with at
+ * least the count the max-th best has, read off a histogram of the counts.
  */
-let counts = new Int32Array(0);
-
-function docCounts(docs: number): Int32Array {
-  if (counts.length < docs) counts = new Int32Array(Math.max(docs, 2 * counts.length));
-  return counts;
-}
-
-/**
- * The `max` entries of `scored` (document, 3-grams; each document once) with the most 3-grams, ties by
- * document: the sort's prefix. Many
- * documents (a whole article's thousands) are first cut to those with at least the count the
- * max-th best has, read off a histogram of the counts.
- */
-function best(scored: [number, number][], max: number): [number, number][] {
-  let entries = scored;
-  if (entries.length > 4 * max && max > 0) {
+function best(counts: Int32Array, met: readonly number[], nm: number, max: number): [number, number][] {
+  let c = 0;
+  if (nm > 4 * max && max > 0) {
     let top = 0;
-    for (const e of entries) if (e[1] > top) top = e[1];
+    for (let k = 0; k < nm; k++) if (counts[met[k]!]! > top) top = counts[met[k]!]!;
     const hist = new Uint32Array(top + 1);
-    for (const e of entries) hist[e[1]]++;
-    let c = top;
+    for (let k = 0; k < nm; k++) hist[counts[met[k]!]!]++;
+    c = top;
     for (let n = hist[c]!; n < max && c > 1; ) n += hist[--c]!;
-    entries = entries.filter((e) => e[1] >= c);
+  }
+  const entries: [number, number][] = [];
+  for (let k = 0; k < nm; k++) {
+    const d = met[k]!;
+    if (counts[d]! >= c) entries.push([d, counts[d]!]);
   }
   return entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max);
 }

@@ -45,12 +45,17 @@ function prepare(s: string): void {
   }
 }
 
-/** The polynomial hash of a string, mixed (its low bits pick the bucket) and seeded by its kind. */
+/**
+ * The polynomial hash of a string, mixed (its low bits pick the bucket) and seeded by its kind. An int32
+ * (the bits of the unsigned hash): a number above 2^31 passed to `add` would be boxed, one heap number per
+ * hash, and a letter's table computes hundreds of thousands of them; every reader takes the bits alike
+ * (stored in a Uint32Array, `& mask`, `| 0`).
+ */
 function finish(h: number, seed: number): number {
   h ^= seed;
   h = mul(h ^ (h >>> 16), 0x85ebca6b);
   h = mul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return h ^ (h >>> 16);
 }
 
 /**
