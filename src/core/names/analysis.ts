@@ -280,6 +280,20 @@ function companyCount(a: ArticleName, t: NameTarget): number {
   return most;
 }
 
+/**
+ * The article writes its spelling beside a companion the references write beside `t` as written, and that
+ * companion says whose name it is: a first name, a surname or another word the references write as a
+ * name, or a title or role (Inspector, Senator), courtesy titles aside. "Maggie Sith" where the
+ * references write "Maggie Smith": the slip stands where the name stands.
+ */
+function nameCompany(a: ArticleName, t: NameTarget, isName: (k: string) => boolean): boolean {
+  return a.occurrences.some((o) => o.neighbours.some((n) => {
+    if (COURTESY.has(n) || !t.neighbours.has(n) || n.length < 2) return false;
+    const f = foldDiacritics(n);
+    return TITLES.has(f) || nameLikeCompanion(n) || isName(n);
+  }));
+}
+
 /** A companion that may say whose name it is: a first name, a known name or no ordinary word, titles aside. */
 function nameLikeCompanion(k: string): boolean {
   const f = foldDiacritics(k);
@@ -626,7 +640,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (!t.house && ocrMisreading(written, t.form)) return;
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
-      if (!t.house && knownName && t.occurrences < 2) return;
+      // a word or name the article writes where the story's references write the name, in the same company
+      // (Sith beside Maggie for the references' Maggie Smith, Hilary beside Clinton), and that the references
+      // never write: a slip that happens to make another word, not another name
+      const slipInPlace = () => !t.house && !own && (isKnownName(foldDiacritics(t.key)) || !isOrdinaryWord(foldDiacritics(t.key))) &&
+        nameCompany(a, t, (n) => lex.get(n)?.name === true) && (small() || t.sourceIds.some(followsStory));
+      if (!t.house && knownName && t.occurrences < 2 && !slipInPlace()) return;
       if (!t.house && knownName) {
         // nor to a spelling no name list knows (Mohammed → Mohanned) unless three or more references agree
         if (!isKnownName(foldDiacritics(t.key)) && t.sources < 3) return;
@@ -726,7 +745,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // a reference "name" that is an ordinary English word (Live, Carry, Opec's neighbours aside) needs company
       if (!t.house && !context && isOrdinaryWord(foldDiacritics(t.key)) && !isKnownName(foldDiacritics(t.key))) return;
       // an ordinary English word capitalised mid-sentence: only a strong match in the same company
-      if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
+      if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key))) && !slipInPlace()) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
       // the same other way several times, unless a name beside both (a first name, a surname the references
