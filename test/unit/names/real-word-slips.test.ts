@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { archive, doc, names, show } from './helpers';
+
+// Invented people, places and stories. A slip that makes another word or another known name (Teal for
+// Teale, Marion for Marian) is found when it stands where the story's references write the name: beside
+// the same first name, surname or title. Without that company, or in an archive of other stories, the
+// word is left alone.
+
+describe('names/real-word slips in the name\'s own company', function () {
+  // the first check loads the word lists
+  this.timeout(20000);
+  const story = [
+    doc('w1', 'The harbour master, Norma Teale, said the quay would stay shut until the storm passed.'),
+    doc('w2', 'Norma Teale told fishermen the quay would reopen on Friday. Ms Teale said repairs were under way.'),
+  ];
+
+  it('an ordinary word beside the references\' first name for the name is a slip of it', () => {
+    const fs = names('The harbour master Norma Teal said the quay would reopen on Friday after repairs.', story);
+    const spelling = fs.filter((f) => f.rule === 'name-spelling');
+    assert.equal(spelling.length, 1, show(fs));
+    assert.equal(spelling[0]!.text, 'Teal');
+    assert.deepEqual(spelling[0]!.suggestions, ['Teale']);
+  });
+
+  it('the same word beside another first name is left alone', () => {
+    assert.deepEqual(names('The harbour master said Rosa Teal, a trawler skipper, would lead the repairs.', story), []);
+  });
+
+  it('a courtesy title beside both says nothing of whose name it is', () => {
+    assert.deepEqual(names('The harbour master said Ms Teal, a trawler skipper, would lead the repairs.', story), []);
+  });
+
+  it('a word the references also write as a name is not corrected', () => {
+    const refs = [...story, doc('w3', 'The skipper Norma Teal, a cousin of the harbour master, brought her boat in early.')];
+    assert.deepEqual(names('The harbour master Norma Teal said the quay would reopen on Friday.', refs), []);
+  });
+
+  it('in an archive of other stories the same company is not enough', () => {
+    const refs = archive(...story);
+    assert.deepEqual(names('At the yacht club dinner Norma Teal gave a toast to the volunteers of the lifeboat crew.', refs), []);
+  });
+
+  it('an archive document that follows the article\'s story is the story\'s', () => {
+    const fs = names('The harbour master Norma Teal said the quay would reopen on Friday after repairs.', archive(...story));
+    assert.deepEqual(fs.filter((f) => f.rule === 'name-spelling').map((f) => f.suggestions?.[0]), ['Teale'], show(fs));
+  });
+
+  it('a title the references write before the name is company too', () => {
+    const refs = [
+      doc('p1', 'Inspector Teale said officers had searched the harbour overnight.'),
+      doc('p2', 'Officers led by Inspector Teale searched the boats moored at the quay.'),
+    ];
+    const fs = names('The search of the harbour was led by Inspector Teal, who spoke to reporters at the quay.', refs);
+    assert.deepEqual(fs.filter((f) => f.rule === 'name-spelling').map((f) => f.suggestions?.[0]), ['Teale'], show(fs));
+  });
+
+  const senate = [
+    doc('s1', 'Senator Marian Okonjo opened the hearing on the river dam and questioned the engineers.'),
+    doc('s2', 'The committee heard from engineers about the dam. The chair thanked the witnesses.'),
+  ];
+
+  it('a known first name beside the surname the references give the name is a slip, even against one mention', () => {
+    const fs = names('At the hearing Marion Okonjo asked the engineers about the cost of the dam.', senate);
+    const spelling = fs.filter((f) => f.rule === 'name-spelling');
+    assert.equal(spelling.length, 1, show(fs));
+    assert.equal(spelling[0]!.text, 'Marion');
+    assert.deepEqual(spelling[0]!.suggestions, ['Marian']);
+  });
+
+  it('a known first name with no shared company is another person', () => {
+    assert.deepEqual(names('At the hearing Marion Fairley asked the engineers about the cost of the dam.', senate), []);
+  });
+});
