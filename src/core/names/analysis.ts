@@ -14,7 +14,7 @@ import type { NameEvidence } from '../finding-data';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
-import { mayBeNearMiss, nameShape, type NearMiss } from './match';
+import { derivedForms as inflected, mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, morePlausibleSpelling, TITLES } from './words';
@@ -509,6 +509,66 @@ function capitalISlips(
   return out;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A three-letter word with a letter dropped from a four-letter reference name (Yor for York, Ema for
+ * Emma): too short for the near-miss match, so found only where the story's references write the name,
+ * beside the same companion twice or more (New York), and never write the article's spelling. One
+ * finding per distinct word.
+ */
+function shortDroppedSlips(
+  names: Map<string, ArticleName>,
+  lex: ReturnType<typeof nameLexicon>,
+  isCovered: (s: number, e: number) => boolean,
+  flagged: Set<string>,
+  story: (t: NameEntry) => boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const a of names.values()) {
+    if (a.key.length !== 3 || !/^[a-z]{3}$/u.test(a.key) || flagged.has(a.key) || lex.get(a.key) || lex.lowerCount(a.key) > 0) continue;
+    let best: { entry: NameEntry; companion: string; count: number } | undefined;
+    for (let i = 0; i <= 3; i++) {
+      for (const ch of LETTERS) {
+        const entry = lex.get(a.key.slice(0, i) + ch + a.key.slice(i));
+        // an inflection (Dem / Dems) is another word, not a slip
+        if (!entry?.name || inflected(a.key, entry.key)) continue;
+        for (const o of a.occurrences) {
+          for (const n of o.neighbours) {
+            const c = COURTESY.has(n) ? 0 : entry.neighbours.get(n) ?? 0;
+            if (c >= 2 && (!best || c > best.count)) best = { entry, companion: n, count: c };
+          }
+        }
+      }
+    }
+    if (!best || !story(best.entry)) continue;
+    const occs = a.occurrences.filter((o) => o.neighbours.includes(best!.companion) && !isCovered(o.start, o.end));
+    if (occs.length === 0) continue;
+    flagged.add(a.key);
+    const occ = occs[0]!;
+    const { entry } = best;
+    let message = `"${occ.text}" — references spell it "${entry.form}" (${plural(entry.docs, 'source', 'sources')}, ${plural(entry.count, 'time', 'times')}) in the same company`;
+    if (occs.length > 1) message += ` (${occs.length} places in this article)`;
+    out.push(finding('name-spelling', {
+      message,
+      start: occ.start,
+      end: occ.end,
+      text: occ.text,
+      suggestions: [matchCase(occ.text, entry.form)],
+      fixes: nameFixes(occ, occs, entry.form, occ.text),
+      data: {
+        house: false,
+        kind: 'dropped-letter',
+        context: true,
+        evidence: 'story',
+        references: [{ spelling: entry.form, sources: entry.docs, occurrences: entry.count, sourceIds: entry.sources }],
+        places: occs.map((o) => ({ start: o.start, end: o.end })),
+      },
+    }));
+  }
+  return out;
+}
+
 export function analyseNames(ctx: RuleContext): NameAnalysis {
   const { doc, settings } = ctx;
   const text = doc.text;
@@ -835,6 +895,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   // 2b. real-word slips of a capital I read or keyed as l ("lain McLaren" for Iain McLaren): only beside
   // the company the references give the name, since lain is a word of its own
   spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
+  spelling.push(...shortDroppedSlips(names, lex, isCovered, flagged, (t) => small() || t.sources.some(followsStory)));
 
   // 3. the article spells one name two ways and the references do not settle it. A spelling copied
   // as written (marked [sic], or inside an embedded post) is the writer's, not the article's: left out

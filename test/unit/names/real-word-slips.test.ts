@@ -71,3 +71,44 @@ describe('names/real-word slips in the name\'s own company', function () {
     assert.deepEqual(names('At the hearing Marion Fairley asked the engineers about the cost of the dam.', senate), []);
   });
 });
+
+describe('names/three-letter slips of a four-letter name in its company', function () {
+  this.timeout(20000);
+  const story = [
+    doc('q1', 'The skipper Daro Quist said the crew had sailed through the night to reach the island.'),
+    doc('q2', 'Daro Quist, who has skippered the boat for a decade, thanked the coastguard. Daro Quist said the crew were safe.'),
+  ];
+
+  it('a letter dropped from a first name the references write twice beside the surname is found', () => {
+    const fs = names('The crew were safe, the skipper Dro Quist told reporters at the harbour on Monday.', story);
+    const spelling = fs.filter((f) => f.rule === 'name-spelling');
+    assert.equal(spelling.length, 1, show(fs));
+    assert.equal(spelling[0]!.text, 'Dro');
+    assert.deepEqual(spelling[0]!.suggestions, ['Daro']);
+  });
+
+  it('company the references give the name once is not enough for so short a word', () => {
+    const once = [doc('q1', 'The skipper Daro Quist said the crew had sailed through the night to reach the island.')];
+    assert.deepEqual(names('The crew were safe, the skipper Dro Quist told reporters at the harbour on Monday.', once), []);
+  });
+
+  it('a word the references write too is not corrected', () => {
+    const refs = [...story, doc('q3', 'His brother Dro Quist met the boat at the quay.')];
+    assert.deepEqual(
+      names('The crew were safe, the skipper Dro Quist told reporters at the harbour on Monday.', refs).filter((f) => f.rule === 'name-spelling'),
+      [],
+    );
+  });
+
+  it('an inflection of the name (a plural) is another word', () => {
+    const refs = [
+      doc('d1', 'Senate Dems met on Tuesday to plan the vote on the budget.'),
+      doc('d2', 'Senate Dems said they had the numbers to pass the budget.'),
+    ];
+    assert.deepEqual(names('Every Senate Dem voted for the budget on Thursday.', refs), []);
+  });
+
+  it('in an archive of other stories the company is not enough', () => {
+    assert.deepEqual(names('At the yacht club dinner Dro Quist gave a toast to the volunteers.', archive(...story)), []);
+  });
+});
