@@ -676,6 +676,32 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     return storySet;
   };
 
+  // how many writers the references' documents writing `t` stand for: documents that write it after the
+  // same words, or before the same words (30 characters, letters and digits only, case aside), copy one
+  // writer's sentence and its spelling (a wire take and its substitute). Read only from the up to 5
+  // documents the lexicon names
+  const writers = (t: NameTarget): number => {
+    const before = new Set<string>();
+    const after = new Set<string>();
+    const re = new RegExp(WORD_EDGE_BEFORE + escapeRegExp(t.form) + WORD_EDGE_AFTER, 'u');
+    const around = (x: string) => x.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+    let n = Math.max(0, t.sources - t.sourceIds.length);
+    for (const id of t.sourceIds) {
+      const d = ctx.index.byId(id);
+      const m = d ? re.exec(d.text) : null;
+      if (!d || !m) {
+        n++;
+        continue;
+      }
+      const b = around(d.text.slice(Math.max(0, m.index - 30), m.index));
+      const a = around(d.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      if (!((b.length >= 12 && before.has(b)) || (a.length >= 12 && after.has(a)))) n++;
+      before.add(b);
+      after.add(a);
+    }
+    return n;
+  };
+
   // 2. near-misses of reference (or house) names
   for (const a of names.values()) {
     if (accepted.has(a.key)) continue;
@@ -721,8 +747,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       ) return;
       if (!t.house) {
         if (ownDocs > 0) {
-          // the references use the article's spelling too: only a clear majority settles it
+          // the references use the article's spelling too: only a clear majority settles it, and of writers,
+          // not copies: a take and its substitute carrying the same sentence are one writer's spelling
           if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
+          if (writers(t) < 2) return;
         } else if (t.sources < 1) return;
       }
       if (!t.house) {
