@@ -112,3 +112,20 @@ describe('names/three-letter slips of a four-letter name in its company', functi
     assert.deepEqual(names('At the yacht club dinner Dro Quist gave a toast to the volunteers.', archive(...story)), []);
   });
 });
+
+describe('names/a take and its substitute are one writer', function () {
+  this.timeout(20000);
+  const own = doc('r3', 'Two officers of the Kelvasc gave evidence on Monday.');
+  const lead = doc('r1', 'The inquiry heard from former officers of the border police, the Kelvask, about the crossing. The Kelvask files were lost.');
+
+  it('two documents carrying one sentence do not outvote the article\'s spelling', () => {
+    const sub = doc('r2', 'The inquiry heard from former officers of the border police, the Kelvask, about the night crossing. Its Kelvask files were lost.');
+    assert.deepEqual(names('Former Kelvasc officers were called as witnesses at the inquiry.', [lead, sub, own]), []);
+  });
+
+  it('two writers in their own words still do', () => {
+    const other = doc('r2', 'A retired Kelvask officer told the hearing how the Kelvask kept its records.');
+    const fs = names('Former Kelvasc officers were called as witnesses at the inquiry.', [lead, other, own]);
+    assert.deepEqual(fs.filter((f) => f.rule === 'name-spelling').map((f) => f.suggestions?.[0]), ['Kelvask'], show(fs));
+  });
+});
