@@ -938,6 +938,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
+  // the word stands between quotation marks of its own (straight, curly, or a wire's `` and '')
+  const quoted = (o: NameOccurrence) =>
+    /(?:["“‘`]|(?<![\p{L}])')$/u.test(text.slice(Math.max(0, o.start - 1), o.start)) &&
+    /^(?:["”]|['’](?!\p{L}))/u.test(text.slice(o.end, o.end + 2));
   // in one sentence, a few words apart, given as names of one thing: "known as Velmar to the islanders and
   // Vellmar to the ferry crews", "Velmar or Vellmar"
   const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
@@ -946,6 +950,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const between = text.slice(u.end, v.start);
     if (between.length > 40) return false;
     if (/(?:^|[^\p{L}])or(?:[^\p{L}]|$)/iu.test(between)) return true;
+    // both spellings in quotation marks, side by side: the sentence is about the spelling itself (a
+    // correction notice's "substituting ``Velmar'' for ``Vellmar''", "spelt "Velmar", not "Vellmar"")
+    if (quoted(u) && quoted(v)) return true;
     return /\b(?:known as|called|spelt|spelled)\s+$/iu.test(text.slice(Math.max(0, u.start - 20), u.start)) && /(?:^|[^\p{L}])and(?:[^\p{L}]|$)/iu.test(between);
   };
   // within two words of each other, every word between them capitalised and spaced as one name

@@ -129,3 +129,27 @@ describe('names/a take and its substitute are one writer', function () {
     assert.deepEqual(fs.filter((f) => f.rule === 'name-spelling').map((f) => f.suggestions?.[0]), ['Kelvask'], show(fs));
   });
 });
+
+describe('names/name-inconsistency: two spellings quoted side by side', function () {
+  this.timeout(20000);
+  const refs = [doc('c1', 'The parish council met to discuss the bus timetable.')];
+
+  it('a correction notice quoting the wrong and the right spelling is no inconsistency', () => {
+    const text = 'In the earlier story on the mill fire, read "near Brackwell, Dorset" in the second paragraph, ' +
+      'substituting "Brackwell" for "Brackwel".';
+    assert.deepEqual(names(text, refs).filter((f) => f.rule === 'name-inconsistency'), []);
+  });
+
+  it('the same with a wire\'s `` and \'\' quotation marks', () => {
+    const text = 'In the earlier story on the mill fire, read ``near Brackwell, Dorset\'\' in the second paragraph, ' +
+      'substituting ``Brackwell\'\' for ``Brackwel\'\'.';
+    assert.deepEqual(names(text, refs).filter((f) => f.rule === 'name-inconsistency'), []);
+  });
+
+  it('one spelling quoted and one not is still flagged', () => {
+    const text = 'The fire at the mill near Brackwell was put out by noon. Villagers called it "the Brackwel blaze" ' +
+      'for years afterwards, and Brackwell farmers helped.';
+    const fs = names(text, refs).filter((f) => f.rule === 'name-inconsistency');
+    assert.equal(fs.length, 1, show(fs));
+  });
+});
