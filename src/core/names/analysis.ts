@@ -726,12 +726,13 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       if (!t.house && ocrMisreading(written, t.form)) return;
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
-      // a word or name the article writes where the story's references write the name, in the same company
-      // (Sith beside Maggie for the references' Maggie Smith, Hilary beside Clinton), and that the references
-      // never write: a slip that happens to make another word, not another name
+      if (!t.house && knownName && t.occurrences < 2) return;
+      // an ordinary word the article writes where the story's references write a name, in the same company
+      // (Sith beside Maggie for the references' Maggie Smith), and that the references never write: a slip
+      // that happens to make a word. (A known name against a spelling one reference writes once stays a
+      // tie, above: one writer each, both spellings names.)
       const slipInPlace = () => !t.house && !own && (isKnownName(foldDiacritics(t.key)) || !isOrdinaryWord(foldDiacritics(t.key))) &&
         nameCompany(a, t, (n) => lex.get(n)?.name === true) && (small() || t.sourceIds.some(followsStory));
-      if (!t.house && knownName && t.occurrences < 2 && !slipInPlace()) return;
       if (!t.house && knownName) {
         // nor to a spelling no name list knows (Mohammed → Mohanned) unless three or more references agree
         if (!isKnownName(foldDiacritics(t.key)) && t.sources < 3) return;
