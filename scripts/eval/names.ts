@@ -314,6 +314,8 @@ interface Tally {
   infoPositives: number;
   /** planted slips that made another real word or name (Blair → Blare): reported apart */
   realWord: { planted: number; found: number };
+  /** the real-word slips by the family of the plant */
+  realWordByFamily: Record<string, { planted: number; found: number }>;
   cleanWords: number;
   cleanFlags: number;
   cleanFlagsByRule: Record<string, number>;
@@ -334,6 +336,7 @@ function newTally(): Tally {
     truePositives: 0,
     infoPositives: 0,
     realWord: { planted: 0, found: 0 },
+    realWordByFamily: {},
     cleanWords: 0,
     cleanFlags: 0,
     cleanFlagsByRule: {},
@@ -433,12 +436,14 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
     t.newFindings += nf.filter((f) => !cleanKeys.has(`${f.rule}|${f.text}`)).length;
     const realWord = isOrdinaryWord(wrong) || isKnownName(wrong);
     const fam = realWord ? t.realWord : (t.byFamily[family] ??= { planted: 0, found: 0 });
+    const realFam = realWord ? (t.realWordByFamily[family] ??= { planted: 0, found: 0 }) : undefined;
     let allHit = true;
     // precision counts findings: a finding that covers several planted places is one true positive
     const hitFindings = new Set<Finding>();
     for (const s of spans) {
       if (!realWord) t.planted++;
       fam.planted++;
+      if (realFam) realFam.planted++;
       const hit = nf.find(
         // a name finding stands for all the places of its name (data.places), the first one being its span
         (f) => f.rule === 'name-spelling' &&
@@ -448,6 +453,7 @@ function runGroup(g: Group, t: Tally, rules: EditRule[], rnd: () => number, verb
       if (hit) {
         if (!realWord) t.found++;
         fam.found++;
+        if (realFam) realFam.found++;
         if (!hitFindings.has(hit)) {
           t.truePositives++;
           if (hit.severity === 'info') t.infoPositives++;
@@ -484,6 +490,8 @@ function report(label: string, t: Tally): void {
   console.log(`  per planted slip (one per article, all its occurrences flagged): ${t.eventsFound}/${t.events} = ${pct(t.eventsFound / t.events)}`);
   console.log(`  false flags per 10k clean words ${pct(perTenK)} (${t.cleanFlags} flags: ${JSON.stringify(t.cleanFlagsByRule)})`);
   for (const [f, v] of Object.entries(t.byFamily)) console.log(`    ${f.padEnd(16)} ${v.found}/${v.planted} recall ${pct(v.found / v.planted)}`);
+  const rw = Object.entries(t.realWordByFamily);
+  if (rw.length) console.log(`  real-word slips by family: ${rw.map(([f, v]) => `${f} ${v.found}/${v.planted}`).join(', ')}`);
 }
 
 /**
@@ -585,6 +593,11 @@ export default async function names({ evalDir, args }: { evalDir: string; args: 
     total.articles += t.articles;
     for (const [f, v] of Object.entries(t.byFamily)) {
       const x = (total.byFamily[f] ??= { planted: 0, found: 0 });
+      x.planted += v.planted;
+      x.found += v.found;
+    }
+    for (const [f, v] of Object.entries(t.realWordByFamily)) {
+      const x = (total.realWordByFamily[f] ??= { planted: 0, found: 0 });
       x.planted += v.planted;
       x.found += v.found;
     }

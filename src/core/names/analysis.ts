@@ -14,7 +14,7 @@ import type { NameEvidence } from '../finding-data';
 import { articleNames, type ArticleName, type NameOccurrence } from './article';
 import { adjacent, nameKey, nameLength } from './evidence';
 import { MAX_NEIGHBOURS, nameLexicon, type NameEntry } from './lexicon';
-import { mayBeNearMiss, nameShape, type NearMiss } from './match';
+import { derivedForms as inflected, mayBeNearMiss, nameShape, type NearMiss } from './match';
 import { nearMissEntries, nearMissMemo as nearMiss } from './memo';
 import { compareNames, foldDiacritics, osaDistance } from './similarity';
 import { demonymOf, isFirstName, isGivenNameWithS, isKnownName, isOrdinaryWord, isPlaceOnly, morePlausibleSpelling, TITLES } from './words';
@@ -280,6 +280,20 @@ function companyCount(a: ArticleName, t: NameTarget): number {
   return most;
 }
 
+/**
+ * The article writes its spelling beside a companion the references write beside `t` as written, and that
+ * companion says whose name it is: a first name, a surname or another word the references write as a
+ * name, or a title or role (Inspector, Senator), courtesy titles aside. "Maggie Sith" where the
+ * references write "Maggie Smith": the slip stands where the name stands.
+ */
+function nameCompany(a: ArticleName, t: NameTarget, isName: (k: string) => boolean): boolean {
+  return a.occurrences.some((o) => o.neighbours.some((n) => {
+    if (COURTESY.has(n) || !t.neighbours.has(n) || n.length < 2) return false;
+    const f = foldDiacritics(n);
+    return TITLES.has(f) || nameLikeCompanion(n) || isName(n);
+  }));
+}
+
 /** A companion that may say whose name it is: a first name, a known name or no ordinary word, titles aside. */
 function nameLikeCompanion(k: string): boolean {
   const f = foldDiacritics(k);
@@ -495,6 +509,66 @@ function capitalISlips(
   return out;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A three-letter word with a letter dropped from a four-letter reference name (Yor for York, Ema for
+ * Emma): too short for the near-miss match, so found only where the story's references write the name,
+ * beside the same companion twice or more (New York), and never write the article's spelling. One
+ * finding per distinct word.
+ */
+function shortDroppedSlips(
+  names: Map<string, ArticleName>,
+  lex: ReturnType<typeof nameLexicon>,
+  isCovered: (s: number, e: number) => boolean,
+  flagged: Set<string>,
+  story: (t: NameEntry) => boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const a of names.values()) {
+    if (a.key.length !== 3 || !/^[a-z]{3}$/u.test(a.key) || flagged.has(a.key) || lex.get(a.key) || lex.lowerCount(a.key) > 0) continue;
+    let best: { entry: NameEntry; companion: string; count: number } | undefined;
+    for (let i = 0; i <= 3; i++) {
+      for (const ch of LETTERS) {
+        const entry = lex.get(a.key.slice(0, i) + ch + a.key.slice(i));
+        // an inflection (Dem / Dems) is another word, not a slip
+        if (!entry?.name || inflected(a.key, entry.key)) continue;
+        for (const o of a.occurrences) {
+          for (const n of o.neighbours) {
+            const c = COURTESY.has(n) ? 0 : entry.neighbours.get(n) ?? 0;
+            if (c >= 2 && (!best || c > best.count)) best = { entry, companion: n, count: c };
+          }
+        }
+      }
+    }
+    if (!best || !story(best.entry)) continue;
+    const occs = a.occurrences.filter((o) => o.neighbours.includes(best!.companion) && !isCovered(o.start, o.end));
+    if (occs.length === 0) continue;
+    flagged.add(a.key);
+    const occ = occs[0]!;
+    const { entry } = best;
+    let message = `"${occ.text}" — references spell it "${entry.form}" (${plural(entry.docs, 'source', 'sources')}, ${plural(entry.count, 'time', 'times')}) in the same company`;
+    if (occs.length > 1) message += ` (${occs.length} places in this article)`;
+    out.push(finding('name-spelling', {
+      message,
+      start: occ.start,
+      end: occ.end,
+      text: occ.text,
+      suggestions: [matchCase(occ.text, entry.form)],
+      fixes: nameFixes(occ, occs, entry.form, occ.text),
+      data: {
+        house: false,
+        kind: 'dropped-letter',
+        context: true,
+        evidence: 'story',
+        references: [{ spelling: entry.form, sources: entry.docs, occurrences: entry.count, sourceIds: entry.sources }],
+        places: occs.map((o) => ({ start: o.start, end: o.end })),
+      },
+    }));
+  }
+  return out;
+}
+
 export function analyseNames(ctx: RuleContext): NameAnalysis {
   const { doc, settings } = ctx;
   const text = doc.text;
@@ -602,6 +676,32 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     return storySet;
   };
 
+  // how many writers the references' documents writing `t` stand for: documents that write it after the
+  // same words, or before the same words (30 characters, letters and digits only, case aside), copy one
+  // writer's sentence and its spelling (a wire take and its substitute). Read only from the up to 5
+  // documents the lexicon names
+  const writers = (t: NameTarget): number => {
+    const before = new Set<string>();
+    const after = new Set<string>();
+    const re = new RegExp(WORD_EDGE_BEFORE + escapeRegExp(t.form) + WORD_EDGE_AFTER, 'u');
+    const around = (x: string) => x.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+    let n = Math.max(0, t.sources - t.sourceIds.length);
+    for (const id of t.sourceIds) {
+      const d = ctx.index.byId(id);
+      const m = d ? re.exec(d.text) : null;
+      if (!d || !m) {
+        n++;
+        continue;
+      }
+      const b = around(d.text.slice(Math.max(0, m.index - 30), m.index));
+      const a = around(d.text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+      if (!((b.length >= 12 && before.has(b)) || (a.length >= 12 && after.has(a)))) n++;
+      before.add(b);
+      after.add(a);
+    }
+    return n;
+  };
+
   // 2. near-misses of reference (or house) names
   for (const a of names.values()) {
     if (accepted.has(a.key)) continue;
@@ -627,6 +727,12 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // a name in its own right (Keely, Brendon) is not corrected to a spelling one reference uses once:
       // the wire's own typo is as likely as the article's
       if (!t.house && knownName && t.occurrences < 2) return;
+      // an ordinary word the article writes where the story's references write a name, in the same company
+      // (Sith beside Maggie for the references' Maggie Smith), and that the references never write: a slip
+      // that happens to make a word. (A known name against a spelling one reference writes once stays a
+      // tie, above: one writer each, both spellings names.)
+      const slipInPlace = () => !t.house && !own && (isKnownName(foldDiacritics(t.key)) || !isOrdinaryWord(foldDiacritics(t.key))) &&
+        nameCompany(a, t, (n) => lex.get(n)?.name === true) && (small() || t.sourceIds.some(followsStory));
       if (!t.house && knownName) {
         // nor to a spelling no name list knows (Mohammed → Mohanned) unless three or more references agree
         if (!isKnownName(foldDiacritics(t.key)) && t.sources < 3) return;
@@ -642,8 +748,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       ) return;
       if (!t.house) {
         if (ownDocs > 0) {
-          // the references use the article's spelling too: only a clear majority settles it
+          // the references use the article's spelling too: only a clear majority settles it, and of writers,
+          // not copies: a take and its substitute carrying the same sentence are one writer's spelling
           if (!(t.sources >= 2 && t.sources >= 2 * ownDocs && t.occurrences >= 3 * ownCount)) return;
+          if (writers(t) < 2) return;
         } else if (t.sources < 1) return;
       }
       if (!t.house) {
@@ -726,7 +834,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // a reference "name" that is an ordinary English word (Live, Carry, Opec's neighbours aside) needs company
       if (!t.house && !context && isOrdinaryWord(foldDiacritics(t.key)) && !isKnownName(foldDiacritics(t.key))) return;
       // an ordinary English word capitalised mid-sentence: only a strong match in the same company
-      if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key)))) return;
+      if (a.ordinary && (miss.strength === 'weak' || isOrdinaryWord(foldDiacritics(t.key))) && !slipInPlace()) return;
       if (miss.strength === 'weak' && !context && !(t.house || ((t.sources >= 2 || t.occurrences >= 3) && ownDocs === 0))) return;
       // a spelling seen once in one reference is thin evidence against an article that spells the name
       // the same other way several times, unless a name beside both (a first name, a surname the references
@@ -816,6 +924,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   // 2b. real-word slips of a capital I read or keyed as l ("lain McLaren" for Iain McLaren): only beside
   // the company the references give the name, since lain is a word of its own
   spelling.push(...capitalISlips(doc, lex, isCovered, flagged));
+  spelling.push(...shortDroppedSlips(names, lex, isCovered, flagged, (t) => small() || t.sources.some(followsStory)));
 
   // 3. the article spells one name two ways and the references do not settle it. A spelling copied
   // as written (marked [sic], or inside an embedded post) is the writer's, not the article's: left out
@@ -830,6 +939,10 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   }
   const first = (a: ArticleName) => a.occurrences[0]!.start;
   const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
+  // the word stands between quotation marks of its own (straight, curly, or a wire's `` and '')
+  const quoted = (o: NameOccurrence) =>
+    /(?:["“‘`]|(?<![\p{L}])')$/u.test(text.slice(Math.max(0, o.start - 1), o.start)) &&
+    /^(?:["”]|['’](?!\p{L}))/u.test(text.slice(o.end, o.end + 2));
   // in one sentence, a few words apart, given as names of one thing: "known as Velmar to the islanders and
   // Vellmar to the ferry crews", "Velmar or Vellmar"
   const alternatives = (o: NameOccurrence, p: NameOccurrence) => {
@@ -838,6 +951,9 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
     const between = text.slice(u.end, v.start);
     if (between.length > 40) return false;
     if (/(?:^|[^\p{L}])or(?:[^\p{L}]|$)/iu.test(between)) return true;
+    // both spellings in quotation marks, side by side: the sentence is about the spelling itself (a
+    // correction notice's "substituting ``Velmar'' for ``Vellmar''", "spelt "Velmar", not "Vellmar"")
+    if (quoted(u) && quoted(v)) return true;
     return /\b(?:known as|called|spelt|spelled)\s+$/iu.test(text.slice(Math.max(0, u.start - 20), u.start)) && /(?:^|[^\p{L}])and(?:[^\p{L}]|$)/iu.test(between);
   };
   // within two words of each other, every word between them capitalised and spaced as one name
