@@ -82,7 +82,9 @@ export class Checker {
    */
   async run(doc: TextDocument, yielding: boolean, partial?: (c: Checked) => void): Promise<Checked> {
     traceStart('check');
+    // the document object is updated in place by later didChange notifications: its version is read with its text
     const text = doc.getText();
+    const version = doc.version;
     const { index, generation, sources } = this.deps.indexes.state;
     const settings = this.deps.workspace.settingsFor(doc.uri, this.deps.config());
     const analysed = proseView(text, languageOf(doc));
@@ -96,12 +98,14 @@ export class Checker {
     this.openedModels.delete(doc.uri);
     const onPartial = partial
       ? (findings: CheckResult['findings']) => {
+          // the document changed while the copy check ran: these findings are of an older text
+          if (doc.version !== version) return;
           traceStart('partial');
           const lines = new LineIndex(text);
-          const items = findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
+          const items = findings.map((f) => toDiagnostic(f, lines, version, doc.uri, sources.info(f)));
           // the copied passages alone (no summary: words, originality and sources come with the full result)
           const result: CheckResult = { words: 0, originality: 1, sources: [], findings };
-          partial({ version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}:partial`, items, generation });
+          partial({ version, text, lines, result, resultId: `${version}:${++this.resultCounter}:partial`, items, generation });
         }
       : undefined;
     const env = { aligner, quoteMemo, cueMemo, doc: opened, deadline: performance.now() + CHECK_BUDGET_MS, partial: onPartial };
@@ -115,14 +119,15 @@ export class Checker {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'reference index damaged: rebuilding', { retriggerRequest: false });
     } finally {
       this.deps.indexes.checkEnded();
+      // a check that ended (also past its budget) has paid the index's first-use costs
+      if (index) this.warmIndex = index;
     }
-    if (index) this.warmIndex = index;
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
     traceStart('checked');
     const lines = new LineIndex(text);
-    const items = result.findings.map((f) => toDiagnostic(f, lines, doc.version, doc.uri, sources.info(f)));
-    return { version: doc.version, text, lines, result, resultId: `${doc.version}:${++this.resultCounter}`, items, generation };
+    const items = result.findings.map((f) => toDiagnostic(f, lines, version, doc.uri, sources.info(f)));
+    return { version, text, lines, result, resultId: `${version}:${++this.resultCounter}`, items, generation };
   }
 
   /** The document is closed: drop its aligner, quote matches and cues. */

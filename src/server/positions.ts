@@ -84,13 +84,16 @@ const isPosition = (v: unknown): v is Position =>
 
 /**
  * A copy of `value` with every position in it converted by `convert`, except under `data` (the server's
- * own, which the client sends back as it got it: kept in the server's units).
+ * own, which the client sends back as it got it: kept in the server's units) and in a location of another
+ * file than `uri` (a related source passage: its positions count that file's line, not this document's).
  */
-export function convertPositions<T>(value: T, convert: (p: Position) => Position): T {
-  if (Array.isArray(value)) return value.map((v) => convertPositions(v, convert)) as T;
+export function convertPositions<T>(value: T, convert: (p: Position) => Position, uri?: string): T {
+  if (Array.isArray(value)) return value.map((v) => convertPositions(v, convert, uri)) as T;
   if (isPosition(value)) return { ...value, ...convert(value) };
   if (typeof value !== 'object' || value === null) return value;
+  const other = (value as { uri?: unknown }).uri;
+  if (uri !== undefined && typeof other === 'string' && other !== uri) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === 'data' ? v : convertPositions(v, convert);
+  for (const [k, v] of Object.entries(value)) out[k] = k === 'data' ? v : convertPositions(v, convert, uri);
   return out as T;
 }

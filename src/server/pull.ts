@@ -51,7 +51,13 @@ export interface PullDeps {
  * threshold (tests; a huge value turns partial reports off).
  */
 export const PARTIAL_MIN_WORDS =
-  process.env.COPYDESK_PARTIAL_MIN_WORDS !== undefined ? Math.max(0, Number(process.env.COPYDESK_PARTIAL_MIN_WORDS) || 0) : 1_000_000;
+  partialMinWords(process.env.COPYDESK_PARTIAL_MIN_WORDS);
+
+/** The threshold from its variable: a number of words, else (unset or not a number) 1 M. */
+export function partialMinWords(value: string | undefined): number {
+  const n = value === undefined || value.trim() === '' ? NaN : Number(value);
+  return Number.isNaN(n) ? 1_000_000 : Math.max(0, n);
+}
 
 /** The server checks documents of the configured languages that are files or unsaved editors. */
 export function checksDocument(doc: TextDocument, config: EditorConfig): boolean {
@@ -109,7 +115,8 @@ export class DiagnosticPull {
     if (finishing && finishing.version === version && finishing.generation === generation) {
       await finishing.done.catch(() => undefined);
       if (token.isCancellationRequested) throw cancelled();
-      if (this.deps.documents.get(uri)?.version !== version) throw stale();
+      // a newer version, or an index rebuilt meanwhile: the newer version's pull or the index's refresh answers
+      if (this.deps.documents.get(uri)?.version !== version || this.deps.indexes.state.generation !== generation) throw stale();
       if (this.deps.states.gaveUp(s, version, generation)) return full();
       const ended = this.deps.states.reusable(s, version, generation);
       if (ended) return answer(ended);

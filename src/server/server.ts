@@ -198,7 +198,7 @@ export class CopydeskServer {
     const doc = units ? this.documents.get(uri) : undefined;
     if (!doc) return value;
     const lines = linesOf(doc.getText());
-    return convertPositions(value, (p) => fromUtf16(lines, p, units));
+    return convertPositions(value, (p) => fromUtf16(lines, p, units), uri);
   }
 
   /** `value` (from the client, about `uri`) with its positions in UTF-16 code units. */
@@ -207,7 +207,7 @@ export class CopydeskServer {
     const doc = units ? this.documents.get(uri) : undefined;
     if (!doc) return value;
     const lines = linesOf(doc.getText());
-    return convertPositions(value, (p) => toUtf16(lines, p, units));
+    return convertPositions(value, (p) => toUtf16(lines, p, units), uri);
   }
 
   /** A didChange's ranges in UTF-16, each against the text the changes before it left. */

@@ -941,7 +941,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
   const sentenceOf = (o: NameOccurrence) => doc.tokens[o.token]?.sentence ?? -1;
   // the word stands between quotation marks of its own (straight, curly, or a wire's `` and '')
   const quoted = (o: NameOccurrence) =>
-    /(?:["“‘`]|(?<![\p{L}])')$/u.test(text.slice(Math.max(0, o.start - 1), o.start)) &&
+    /(?:["“‘`]|(?<![\p{L}])')$/u.test(text.slice(Math.max(0, o.start - 2), o.start)) &&
     /^(?:["”]|['’](?!\p{L}))/u.test(text.slice(o.end, o.end + 2));
   // in one sentence, a few words apart, given as names of one thing: "known as Velmar to the islanders and
   // Vellmar to the ferry crews", "Velmar or Vellmar"

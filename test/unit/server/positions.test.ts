@@ -15,7 +15,7 @@ describe('server: positions counted in code points (lsp-mode) and in UTF-16', ()
   });
   it('converts to and from bytes of the line in UTF-8 (ALE), for every character past ASCII', () => {
     const u8 = linesOf('cost £14,000\nsaid 🚢 “We” Odouya');
-    // "cost £" is 6 UTF-16 code units, 7 bytes; "said 🚢 “We” " 12 units, 18 bytes
+    // "cost £" is 6 UTF-16 code units, 7 bytes; "said 🚢 “We”" 12 units, 18 bytes
     assert.deepEqual(toUtf16(u8, { line: 0, character: 7 }, 'utf-8'), { line: 0, character: 6 });
     assert.deepEqual(fromUtf16(u8, { line: 0, character: 12 }, 'utf-8'), { line: 0, character: 13 });
     assert.deepEqual(toUtf16(u8, { line: 1, character: 18 }, 'utf-8'), { line: 1, character: 12 });
@@ -39,5 +39,18 @@ describe('server: positions counted in code points (lsp-mode) and in UTF-16', ()
     assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-8', 'utf-32'] } } }), { encoding: 'utf-32', declared: true });
     assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-8'] } } }), { encoding: 'utf-16', declared: true });
     assert.deepEqual(positionEncoding({ capabilities: { general: { positionEncodings: ['utf-16', 'utf-32'] } }, clientInfo: { name: 'emacs' } }), { encoding: 'utf-16', declared: true });
+  });
+  it('leaves a location in another file as it is (a related source passage counts its own lines)', () => {
+    const shift = (p: { line: number; character: number }) => ({ line: p.line, character: p.character + 5 });
+    const art = 'file:///w/article.md';
+    const diagnostic = {
+      range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } },
+      relatedInformation: [{ location: { uri: 'file:///w/refs/wire.txt', range: { start: { line: 0, character: 10 }, end: { line: 0, character: 16 } } }, message: 'Source' }],
+      edit: { documentChanges: [{ textDocument: { uri: art, version: 3 }, edits: [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 1 } }, newText: 'x' }] }] },
+    };
+    const out = convertPositions(diagnostic, shift, art);
+    assert.deepEqual(out.range.start, { line: 0, character: 6 });
+    assert.deepEqual(out.relatedInformation[0]!.location.range, diagnostic.relatedInformation[0]!.location.range);
+    assert.deepEqual(out.edit.documentChanges[0]!.edits[0]!.range.start, { line: 0, character: 6 });
   });
 });
