@@ -560,7 +560,7 @@ describe('rules/fact-mismatch: a rank read by its title word, a title another ta
 
   it('a negation written otherwise beside a changed title keeps the pair: "never" / "not" is one polarity', () => {
     const src = 'But Mr Lund said that the Harbour Secretary had never invited any bids from the Brisk yard and that the letter was a diatribe.';
-    const art = 'Contrary to what had been said in court earlier, the Harbour Minister had not invited any bids from the Brisk yard.';
+    const art = 'Unlike the account given at the earlier hearing, the Harbour Minister had not invited any bids from the Brisk yard.';
     assert.deepEqual(pair(src, art).map((f) => [dataOf(f, 'fact-mismatch')?.kind, f.text]), [['title', 'Minister']]);
     // the same office, the negation written otherwise: no finding
     assert.deepEqual(pair(src, art.replace('Minister', 'Secretary')), []);
