@@ -283,8 +283,8 @@ function companyCount(a: ArticleName, t: NameTarget): number {
 /**
  * The article writes its spelling beside a companion the references write beside `t` as written, and that
  * companion says whose name it is: a first name, a surname or another word the references write as a
- * name, or a title or role (Inspector, Senator), courtesy titles aside. "Maggie Sith" where the
- * references write "Maggie Smith": the slip stands where the name stands.
+ * name, or a title or role (Inspector, Senator), courtesy titles aside. "Mara Walls" where the
+ * references write "Mara Wells": the slip stands where the name stands.
  */
 function nameCompany(a: ArticleName, t: NameTarget, isName: (k: string) => boolean): boolean {
   return a.occurrences.some((o) => o.neighbours.some((n) => {
@@ -728,7 +728,7 @@ export function analyseNames(ctx: RuleContext): NameAnalysis {
       // the wire's own typo is as likely as the article's
       if (!t.house && knownName && t.occurrences < 2) return;
       // an ordinary word the article writes where the story's references write a name, in the same company
-      // (Sith beside Maggie for the references' Maggie Smith), and that the references never write: a slip
+      // (Walls beside Mara for the references' Mara Wells), and that the references never write: a slip
       // that happens to make a word. (A known name against a spelling one reference writes once stays a
       // tie, above: one writer each, both spellings names.)
       const slipInPlace = () => !t.house && !own && (isKnownName(foldDiacritics(t.key)) || !isOrdinaryWord(foldDiacritics(t.key))) &&
