@@ -96,12 +96,13 @@ export class Checker {
     if (!cueMemo) this.cueMemos.set(doc.uri, (cueMemo = new CueMemo()));
     const opened = this.openedModels.get(doc.uri);
     this.openedModels.delete(doc.uri);
+    // the text's line starts: the partial report's diagnostics and the full report's
+    const lines = new LineIndex(text);
     const onPartial = partial
       ? (findings: CheckResult['findings']) => {
           // the document changed while the copy check ran: these findings are of an older text
           if (doc.version !== version) return;
           traceStart('partial');
-          const lines = new LineIndex(text);
           const items = findings.map((f) => toDiagnostic(f, lines, version, doc.uri, sources.info(f)));
           // the copied passages alone (no summary: words, originality and sources come with the full result)
           const result: CheckResult = { words: 0, originality: 1, sources: [], findings };
@@ -125,7 +126,6 @@ export class Checker {
     // findings carry the analysed (prose view) text, which their fingerprint is made of; what the
     // editor shows is read from `text` at the finding's offsets where it is displayed
     traceStart('checked');
-    const lines = new LineIndex(text);
     const items = result.findings.map((f) => toDiagnostic(f, lines, version, doc.uri, sources.info(f)));
     return { version, text, lines, result, resultId: `${version}:${++this.resultCounter}`, items, generation };
   }

@@ -183,6 +183,7 @@ function marked(sentence: string, [from, to]: readonly [number, number], m: Mark
   return `${m.text(sentence.slice(0, from), 1000)}${m.changed(m.text(sentence.slice(from, to), 300))}${m.text(sentence.slice(to), 1000)}`.trim();
 }
 
+/** Renders the `data` a finding's rule attaches (spelling counts, source quote and speaker…), escaped for `m`. */
 function renderData(f: Finding, m: Markup): string[] {
   const out: string[] = [];
   if (!f.data) return out;
